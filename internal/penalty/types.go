@@ -1,0 +1,44 @@
+package penalty
+
+// Variant names an aggravated form of an offence.
+type Variant string
+
+const (
+	VariantBasic      Variant = "basic"
+	VariantChild      Variant = "child_victim"
+	VariantDeath      Variant = "death"
+	VariantOrganised  Variant = "organised_group"
+	VariantOfficial   Variant = "public_official"
+	VariantAggravated Variant = "aggravated" // other aggravating circumstances
+)
+
+// Penalty is the sanction stated in one clause. Pointer fields are nil where
+// the text does not state them.
+type Penalty struct {
+	MinMonths       *float64 `json:"min_months"`
+	MaxMonths       *float64 `json:"max_months"`
+	Life            bool     `json:"life"`
+	FineAlternative bool     `json:"fine_alternative"` // a fine can replace imprisonment ("or a fine", "or both")
+	FineCumulative  bool     `json:"fine_cumulative"`  // a fine is added to imprisonment ("and a fine")
+	FineMin         *float64 `json:"fine_min"`
+	FineMax         *float64 `json:"fine_max"`
+	Currency        *string  `json:"currency"` // ISO 4217 where known ("EUR", "KES"), else as written
+	Variant         Variant  `json:"variant"`
+	// Start and End are byte offsets of the sanction words in the text given
+	// to Parse, for quoting.
+	Start int `json:"-"`
+	End   int `json:"-"`
+}
+
+// HasImprisonment reports whether any custodial term is stated.
+func (p Penalty) HasImprisonment() bool { return p.Life || p.MinMonths != nil || p.MaxMonths != nil }
+
+// Row is one penalty fact as exported (JSON contract of `lacuna analyze`).
+type Row struct {
+	Statute   string  `json:"statute"`
+	Provision string  `json:"provision"`
+	Line      int     `json:"line"`
+	Offence   string  `json:"offence"` // trafficking, sale_of_children, forced_labour, related
+	Penalty           // flattened
+	Quote     *string `json:"quote"`
+}

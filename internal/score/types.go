@@ -1,0 +1,172 @@
+package score
+
+import (
+	"fmt"
+
+	"github.com/lacuna-project/lacuna/internal/penalty"
+)
+
+// Verdict is the closed set of verdicts of CORE-REQUIREMENTS.md.
+type Verdict string
+
+const (
+	Met           Verdict = "met"
+	Partial       Verdict = "partial"
+	Gap           Verdict = "gap"
+	Contrary      Verdict = "contrary"
+	Undetermined  Verdict = "undetermined"
+	NotApplicable Verdict = "not_applicable"
+)
+
+// Verdicts lists every verdict, best first.
+var Verdicts = []Verdict{Met, Partial, Undetermined, Gap, Contrary, NotApplicable}
+
+// ParseVerdict returns the verdict named s or an error naming the allowed values.
+func ParseVerdict(s string) (Verdict, error) {
+	for _, v := range Verdicts {
+		if string(v) == s {
+			return v, nil
+		}
+	}
+	return "", fmt.Errorf("unknown verdict %q, expected one of met, partial, gap, contrary, undetermined, not_applicable", s)
+}
+
+// Rank orders verdicts from best (met) to worst (contrary) for regression
+// checks; not_applicable ranks with undetermined.
+func (v Verdict) Rank() int {
+	switch v {
+	case Met:
+		return 0
+	case Partial:
+		return 1
+	case Undetermined, NotApplicable:
+		return 2
+	case Gap:
+		return 3
+	case Contrary:
+		return 4
+	}
+	return 5
+}
+
+// Value is the requirement score before weighting: met 1, partial 0.5,
+// contrary -1 (works against the standard), anything else 0.
+func (v Verdict) Value() float64 {
+	switch v {
+	case Met:
+		return 1
+	case Partial:
+		return 0.5
+	case Contrary:
+		return -1
+	}
+	return 0
+}
+
+// Evidence is one quoted provision that supports a verdict.
+type Evidence struct {
+	Statute     string `json:"statute"`      // statute ID
+	VersionDate string `json:"version_date"` // of the statute version quoted
+	Provision   string `json:"provision"`    // canonical provision ID
+	Line        int    `json:"line"`
+	Quote       string `json:"quote"`             // original bytes of the cited text
+	Element     string `json:"element,omitempty"` // the element it proves
+	Path        string `json:"path,omitempty"`
+}
+
+// ExternalRef is a reference to a law outside the corpus that decides a point.
+type ExternalRef struct {
+	Statute   string `json:"statute"`
+	Provision string `json:"provision"`
+	Line      int    `json:"line"`
+	Law       string `json:"law"` // "Children Act (Cap. 141)"
+	Quote     string `json:"quote"`
+}
+
+// Override is a reviewer's recorded decision on one requirement.
+type Override struct {
+	Requirement string   `json:"requirement" yaml:"requirement"`
+	Verdict     Verdict  `json:"verdict" yaml:"verdict"`
+	Rationale   string   `json:"rationale" yaml:"rationale"`
+	Reviewer    string   `json:"reviewer" yaml:"reviewer"`
+	Date        string   `json:"date" yaml:"date"`
+	Expires     string   `json:"expires,omitempty" yaml:"expires"`
+	Evidence    []string `json:"evidence,omitempty" yaml:"evidence"`
+	Expired     bool     `json:"expired,omitempty" yaml:"-"`
+	Source      string   `json:"source,omitempty" yaml:"-"` // file:line
+}
+
+// Finding is the verdict on one requirement.
+type Finding struct {
+	Requirement    string        `json:"requirement"`
+	Title          string        `json:"title"`
+	Verdict        Verdict       `json:"verdict"`         // reviewed verdict when an override applies, else machine
+	MachineVerdict Verdict       `json:"machine_verdict"` // always the engine's
+	Origin         string        `json:"origin"`          // "machine" or "review"
+	Score          float64       `json:"score"`           // Verdict.Value() * Weight
+	Weight         float64       `json:"weight"`
+	Pillar         string        `json:"pillar"`
+	ChildSpecific  bool          `json:"child_specific"`
+	Mandatory      bool          `json:"mandatory"`
+	Evidence       []Evidence    `json:"evidence"`
+	Found          []string      `json:"found"`   // element labels found
+	Missing        []string      `json:"missing"` // element labels missing
+	Explanation    string        `json:"explanation"`
+	ExternalRefs   []ExternalRef `json:"external_refs"`
+	Override       *Override     `json:"override,omitempty"`
+}
+
+// StatuteRef identifies one statute version analysed.
+type StatuteRef struct {
+	ID          string `json:"id"`
+	Title       string `json:"title"`
+	VersionDate string `json:"version_date"`
+	SHA256      string `json:"sha256"`
+	Path        string `json:"path"`
+	Language    string `json:"language"`
+}
+
+// InstrumentScore is the score over the requirements one instrument imposes.
+type InstrumentScore struct {
+	Instrument string  `json:"instrument"`
+	Short      string  `json:"short"`
+	Bound      bool    `json:"bound"` // the country is a party
+	Score      float64 `json:"score"` // 0–100
+	Met        int     `json:"met"`
+	Total      int     `json:"total"`
+}
+
+// Scores are the aggregate figures, each 0–100.
+type Scores struct {
+	Overall     float64            `json:"overall"`
+	Pillars     map[string]float64 `json:"pillars"` // prosecution, protection, prevention, partnership
+	Instruments []InstrumentScore  `json:"instruments"`
+	Treaty      float64            `json:"treaty"` // over instruments the country is bound by
+	Enforcement float64            `json:"enforcement"`
+	Counts      map[Verdict]int    `json:"counts"`
+	// Explain lists, in order, how each figure was computed (--explain).
+	Explain []string `json:"explain,omitempty"`
+}
+
+// Result is the JSON contract of `lacuna analyze`.
+type Result struct {
+	LacunaVersion  string        `json:"lacuna_version"`
+	MappingVersion string        `json:"mapping_version"`
+	Country        string        `json:"country"`
+	AsOf           string        `json:"as_of"`
+	Statutes       []StatuteRef  `json:"statutes"`
+	Findings       []Finding     `json:"findings"` // sorted by requirement ID
+	Penalties      []penalty.Row `json:"penalties"`
+	Scores         Scores        `json:"scores"`
+	Overrides      []Override    `json:"overrides,omitempty"`
+}
+
+// Finding returns the finding for a requirement ID, or nil.
+func (r *Result) Finding(id string) *Finding {
+	for i := range r.Findings {
+		if r.Findings[i].Requirement == id {
+			return &r.Findings[i]
+		}
+	}
+	return nil
+}
