@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// version is the tool version; release builds set it with -ldflags.
+var version = "0.1.0-dev"
+
+// globalOptions are the persistent flags every command sees.
+type globalOptions struct {
+	Corpus       string // --corpus DIR; empty = embedded demo corpus
+	Mapping      string // --mapping DIR; empty = embedded map
+	MappingExtra string // --mapping-extra DIR
+	Instruments  string // --instruments DIR (instrument texts, for quoting)
+	Format       string // --format
+	Quiet        bool
+	NoColor      bool
+	DB           string // --db PATH
+}
+
+// Factory gives commands their dependencies; tests build their own.
+type Factory struct {
+	IO      *IOStreams
+	Global  *globalOptions
+	Environ []string
+	// Now is the clock; only cmd/ reads the real one.
+	Now func() timeNow
+	// Getwd is the working directory (for relative paths).
+	Getwd func() (string, error)
+}
+
+// dirFS opens a directory given on the command line as an fs.FS.
+func dirFS(dir string) fs.FS { return os.DirFS(dir) }
+
+func newRootCmd(f *Factory) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "lacuna",
+		Short: "Find the gaps between anti-trafficking law and international standards",
+		Long: `Lacuna loads national statutes encoded as Markdown, compares them with a map of
+international standards (the Palermo Protocol, the CRC and its Optional Protocols,
+ILO C182 and C29, the Council of Europe Convention, and more) and reports, article by
+article, what is met, partial, missing or contrary, with the quoted provision that
+proves it.` + exitStatusHelp,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	g := f.Global
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.Corpus, "corpus", "", "corpus directory of Markdown statutes (default: the embedded demo corpus)")
+	pf.StringVar(&g.Mapping, "mapping", "", "map directory of YAML standards (default: the embedded map)")
+	pf.StringVar(&g.MappingExtra, "mapping-extra", "", "directory of extra YAML requirements or instruments added to the map")
+	pf.StringVar(&g.Instruments, "instruments", "", "directory of instrument texts in statute Markdown format, for quoting articles")
+	pf.StringVar(&g.Format, "format", "", "output format (text, json, csv, md, …; each command lists its own)")
+	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "print only results and errors")
+	pf.BoolVar(&g.NoColor, "no-color", false, "never colour the output")
+	pf.StringVar(&g.DB, "db", "", "SQLite store (default: $XDG_DATA_HOME/lacuna/lacuna.db)")
+
+	for _, newCmd := range commands {
+		root.AddCommand(newCmd(f))
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &usageError{err}
+	})
+	return root
+}
+
+// commands lists every subcommand constructor, in help order.
+var commands = []func(*Factory) *cobra.Command{
+	newCmdVersion,
+}
+
+func run(ctx context.Context, args []string, environ []string, io *IOStreams) int {
+	f := &Factory{IO: io, Global: &globalOptions{}, Environ: environ, Now: realNow, Getwd: os.Getwd}
+	root := newRootCmd(f)
+	root.SetArgs(args)
+	root.SetOut(io.Out)
+	root.SetErr(io.ErrOut)
+	err := root.ExecuteContext(ctx)
+	if err != nil {
+		var ee *exitError
+		if !(asExit(err, &ee) && ee.msg == "") {
+			msg := err.Error()
+			if !strings.HasPrefix(msg, "lacuna") {
+				fmt.Fprintln(io.ErrOut, msg)
+			}
+		}
+		if strings.Contains(err.Error(), "unknown command") || strings.Contains(err.Error(), "unknown flag") {
+			return exitInput
+		}
+	}
+	return exitCode(err)
+}
