@@ -1,0 +1,52 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var updateScripts = flag.Bool("update", false, "rewrite testscript archives' expected output")
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"lacuna": func() {
+			os.Exit(run(context.Background(), os.Args[1:], os.Environ(), defaultIO()))
+		},
+	})
+}
+
+// realdataDir returns ../shared/realdata relative to the repository root, or
+// LACUNA_REALDATA when set; "" when absent.
+func realdataDir() string {
+	if d := os.Getenv("LACUNA_REALDATA"); d != "" {
+		return d
+	}
+	d, err := filepath.Abs("../../../shared/realdata")
+	if err != nil {
+		return ""
+	}
+	if _, err := os.Stat(filepath.Join(d, "statutes")); err != nil {
+		return ""
+	}
+	return d
+}
+
+func TestScripts(t *testing.T) {
+	repo, _ := filepath.Abs("../..")
+	testscript.Run(t, testscript.Params{
+		Dir:           filepath.Join(repo, "testdata", "script"),
+		UpdateScripts: *updateScripts || os.Getenv("UPDATE_GOLDEN") != "",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("REALDATA", realdataDir())
+			env.Setenv("REPO", repo)
+			env.Setenv("LACUNA_NOW", "2026-01-15T12:00:00Z")
+			env.Setenv("XDG_DATA_HOME", filepath.Join(env.WorkDir, ".data"))
+			return nil
+		},
+	})
+}
