@@ -1,0 +1,269 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/lacuna-project/lacuna/internal/penalty"
+	"github.com/lacuna-project/lacuna/internal/score"
+	"github.com/lacuna-project/lacuna/internal/statute"
+)
+
+// Run describes one saved analysis run.
+type Run struct {
+	ID             string            `json:"id"`
+	Created        string            `json:"created"` // RFC 3339, from the caller's clock
+	LacunaVersion  string            `json:"lacuna_version"`
+	MappingVersion string            `json:"mapping_version"`
+	Country        string            `json:"country"`
+	AsOf           string            `json:"as_of"`
+	Options        map[string]string `json:"options,omitempty"`
+	Overall        float64           `json:"overall"`
+	Scores         score.Scores      `json:"scores"`
+	// CacheKey identifies the inputs (content hashes, map and tool
+	// versions, options) so an unchanged corpus can reuse the result.
+	CacheKey string   `json:"cache_key,omitempty"`
+	Statutes []string `json:"statutes,omitempty"` // sha256 of each version analysed
+}
+
+// SaveRun stores a run with its statute versions (source bytes included),
+// findings, penalties and overrides in one transaction: a process killed
+// half-way leaves no trace of the run.
+func (s *Store) SaveRun(ctx context.Context, run Run, res *score.Result, statutes []*statute.Statute, sources [][]byte) error {
+	if len(statutes) != len(sources) {
+		return fmt.Errorf("save run %s: %d statutes but %d sources", run.ID, len(statutes), len(sources))
+	}
+	opts, err := json.Marshal(run.Options)
+	if err != nil {
+		return fmt.Errorf("save run %s: %w", run.ID, err)
+	}
+	scores, err := json.Marshal(res.Scores)
+	if err != nil {
+		return fmt.Errorf("save run %s: %w", run.ID, err)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("save run %s: %w", run.ID, err)
+	}
+	defer tx.Rollback()
+	for i, st := range statutes {
+		if err := putStatuteTx(ctx, tx, st, sources[i], run.Created); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO runs
+		(id, created, lacuna_version, mapping_version, country, as_of, options_json, overall, scores_json, cache_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		run.ID, run.Created, res.LacunaVersion, res.MappingVersion, res.Country, res.AsOf,
+		string(opts), res.Scores.Overall, string(scores), run.CacheKey); err != nil {
+		return fmt.Errorf("save run %s: %w", run.ID, err)
+	}
+	for _, st := range statutes {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO run_statutes (run_id, sha256) VALUES (?, ?)`, run.ID, st.SHA256); err != nil {
+			return fmt.Errorf("save run %s: %w", run.ID, err)
+		}
+	}
+	for _, f := range res.Findings {
+		fj, err := json.Marshal(f)
+		if err != nil {
+			return fmt.Errorf("save run %s: %w", run.ID, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO findings
+			(run_id, requirement, verdict, machine_verdict, origin, score, weight, pillar, finding_json)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			run.ID, f.Requirement, string(f.Verdict), string(f.MachineVerdict), f.Origin, f.Score, f.Weight, f.Pillar, string(fj)); err != nil {
+			return fmt.Errorf("save run %s: finding %s: %w", run.ID, f.Requirement, err)
+		}
+	}
+	for i, p := range res.Penalties {
+		pj, err := json.Marshal(p)
+		if err != nil {
+			return fmt.Errorf("save run %s: %w", run.ID, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO penalties (run_id, ord, statute, provision, line, row_json)
+			VALUES (?, ?, ?, ?, ?, ?)`, run.ID, i, p.Statute, p.Provision, p.Line, string(pj)); err != nil {
+			return fmt.Errorf("save run %s: %w", run.ID, err)
+		}
+	}
+	for _, o := range res.Overrides {
+		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO overrides
+			(run_id, requirement, verdict, rationale, reviewer, date, expires, expired)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			run.ID, o.Requirement, string(o.Verdict), o.Rationale, o.Reviewer, o.Date, o.Expires, o.Expired); err != nil {
+			return fmt.Errorf("save run %s: %w", run.ID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("save run %s: %w", run.ID, err)
+	}
+	return nil
+}
+
+// Runs lists saved runs, for one country when country is non-empty, oldest
+// first (then by ID).
+func (s *Store) Runs(ctx context.Context, country string) ([]Run, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, created, lacuna_version, mapping_version, country, as_of,
+		options_json, overall, scores_json, cache_key FROM runs
+		WHERE (? = '' OR country = ?) ORDER BY created, id`, country, country)
+	if err != nil {
+		return nil, fmt.Errorf("list runs: %w", err)
+	}
+	defer rows.Close()
+	var out []Run
+	for rows.Next() {
+		r, err := scanRun(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list runs: %w", err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list runs: %w", err)
+	}
+	for i := range out {
+		shas, err := s.runStatutes(ctx, out[i].ID)
+		if err != nil {
+			return nil, err
+		}
+		out[i].Statutes = shas
+	}
+	return out, nil
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanRun(row scanner) (Run, error) {
+	var r Run
+	var opts, scores string
+	if err := row.Scan(&r.ID, &r.Created, &r.LacunaVersion, &r.MappingVersion, &r.Country, &r.AsOf,
+		&opts, &r.Overall, &scores, &r.CacheKey); err != nil {
+		return r, err
+	}
+	if err := json.Unmarshal([]byte(opts), &r.Options); err != nil {
+		return r, fmt.Errorf("run %s options: %w", r.ID, err)
+	}
+	if err := json.Unmarshal([]byte(scores), &r.Scores); err != nil {
+		return r, fmt.Errorf("run %s scores: %w", r.ID, err)
+	}
+	return r, nil
+}
+
+func (s *Store) runStatutes(ctx context.Context, id string) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT sha256 FROM run_statutes WHERE run_id = ? ORDER BY sha256`, id)
+	if err != nil {
+		return nil, fmt.Errorf("run %s statutes: %w", id, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var sha string
+		if err := rows.Scan(&sha); err != nil {
+			return nil, err
+		}
+		out = append(out, sha)
+	}
+	return out, rows.Err()
+}
+
+// LoadRun rebuilds a saved run's Result from its rows.
+func (s *Store) LoadRun(ctx context.Context, id string) (Run, *score.Result, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT id, created, lacuna_version, mapping_version, country, as_of,
+		options_json, overall, scores_json, cache_key FROM runs WHERE id = ?`, id)
+	run, err := scanRun(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return run, nil, fmt.Errorf("run %s: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return run, nil, fmt.Errorf("load run %s: %w", id, err)
+	}
+	res := &score.Result{
+		LacunaVersion: run.LacunaVersion, MappingVersion: run.MappingVersion,
+		Country: run.Country, AsOf: run.AsOf, Scores: run.Scores,
+	}
+	srows, err := s.db.QueryContext(ctx, `SELECT v.statute_id, v.title, v.version_date, v.sha256, v.path, v.language
+		FROM run_statutes r JOIN statute_versions v ON v.sha256 = r.sha256
+		WHERE r.run_id = ? ORDER BY v.statute_id, v.version_date, v.sha256`, id)
+	if err != nil {
+		return run, nil, fmt.Errorf("load run %s: %w", id, err)
+	}
+	for srows.Next() {
+		var ref score.StatuteRef
+		if err := srows.Scan(&ref.ID, &ref.Title, &ref.VersionDate, &ref.SHA256, &ref.Path, &ref.Language); err != nil {
+			srows.Close()
+			return run, nil, fmt.Errorf("load run %s: %w", id, err)
+		}
+		res.Statutes = append(res.Statutes, ref)
+		run.Statutes = append(run.Statutes, ref.SHA256)
+	}
+	srows.Close()
+	frows, err := s.db.QueryContext(ctx, `SELECT finding_json FROM findings WHERE run_id = ? ORDER BY requirement`, id)
+	if err != nil {
+		return run, nil, fmt.Errorf("load run %s: %w", id, err)
+	}
+	for frows.Next() {
+		var fj string
+		var f score.Finding
+		if err := frows.Scan(&fj); err != nil {
+			frows.Close()
+			return run, nil, fmt.Errorf("load run %s: %w", id, err)
+		}
+		if err := json.Unmarshal([]byte(fj), &f); err != nil {
+			frows.Close()
+			return run, nil, fmt.Errorf("load run %s: finding: %w", id, err)
+		}
+		res.Findings = append(res.Findings, f)
+	}
+	frows.Close()
+	prows, err := s.db.QueryContext(ctx, `SELECT row_json FROM penalties WHERE run_id = ? ORDER BY ord`, id)
+	if err != nil {
+		return run, nil, fmt.Errorf("load run %s: %w", id, err)
+	}
+	for prows.Next() {
+		var pj string
+		var p penalty.Row
+		if err := prows.Scan(&pj); err != nil {
+			prows.Close()
+			return run, nil, fmt.Errorf("load run %s: %w", id, err)
+		}
+		if err := json.Unmarshal([]byte(pj), &p); err != nil {
+			prows.Close()
+			return run, nil, fmt.Errorf("load run %s: penalty: %w", id, err)
+		}
+		res.Penalties = append(res.Penalties, p)
+	}
+	prows.Close()
+	orows, err := s.db.QueryContext(ctx, `SELECT requirement, verdict, rationale, reviewer, date, expires, expired
+		FROM overrides WHERE run_id = ? ORDER BY requirement`, id)
+	if err != nil {
+		return run, nil, fmt.Errorf("load run %s: %w", id, err)
+	}
+	defer orows.Close()
+	for orows.Next() {
+		var o score.Override
+		var v string
+		if err := orows.Scan(&o.Requirement, &v, &o.Rationale, &o.Reviewer, &o.Date, &o.Expires, &o.Expired); err != nil {
+			return run, nil, fmt.Errorf("load run %s: %w", id, err)
+		}
+		o.Verdict = score.Verdict(v)
+		res.Overrides = append(res.Overrides, o)
+	}
+	return run, res, orows.Err()
+}
+
+// CachedRun returns the newest run saved with the given cache key, for
+// incremental analysis; ErrNotFound when none.
+func (s *Store) CachedRun(ctx context.Context, key string) (Run, *score.Result, error) {
+	var id string
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM runs WHERE cache_key = ? AND cache_key != ''
+		ORDER BY created DESC, id DESC LIMIT 1`, key).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Run{}, nil, fmt.Errorf("cached run: %w", ErrNotFound)
+	}
+	if err != nil {
+		return Run{}, nil, fmt.Errorf("cached run: %w", err)
+	}
+	return s.LoadRun(ctx, id)
+}

@@ -1,0 +1,123 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/lacuna-project/lacuna/internal/statute"
+)
+
+// StatuteVersion describes one stored statute version.
+type StatuteVersion struct {
+	SHA256      string `json:"sha256"`
+	StatuteID   string `json:"statute"`
+	Country     string `json:"country"`
+	VersionDate string `json:"version_date"`
+	Title       string `json:"title"`
+	Language    string `json:"language"`
+	Path        string `json:"path"`
+	Added       string `json:"added"`
+}
+
+// PutStatute stores a parsed statute version and its source bytes, with its
+// provisions for search. Storing the same content twice is a no-op. added is
+// the time stamp to record (RFC 3339), passed in so the store reads no clock.
+func (s *Store) PutStatute(ctx context.Context, st *statute.Statute, src []byte, added string) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store statute %s: %w", st.Meta.ID, err)
+	}
+	defer tx.Rollback()
+	if err := putStatuteTx(ctx, tx, st, src, added); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store statute %s: %w", st.Meta.ID, err)
+	}
+	return nil
+}
+
+func putStatuteTx(ctx context.Context, tx *sql.Tx, st *statute.Statute, src []byte, added string) error {
+	var one int
+	err := tx.QueryRowContext(ctx, "SELECT 1 FROM statute_versions WHERE sha256 = ?", st.SHA256).Scan(&one)
+	if err == nil {
+		return nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("store statute %s: %w", st.Meta.ID, err)
+	}
+	meta, err := json.Marshal(st.Meta)
+	if err != nil {
+		return fmt.Errorf("store statute %s: %w", st.Meta.ID, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO statute_versions
+		(sha256, statute_id, country, version_date, title, language, path, meta_json, source, added)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		st.SHA256, string(st.Meta.ID), st.Meta.Country, st.Meta.VersionDate, st.Meta.Title,
+		st.Meta.Lang(), st.Path, string(meta), src, added); err != nil {
+		return fmt.Errorf("store statute %s: %w", st.Meta.ID, err)
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO provisions
+		(sha256, ord, provision_id, heading, text, line, end_line, repealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("store statute %s: %w", st.Meta.ID, err)
+	}
+	defer ins.Close()
+	fts, err := tx.PrepareContext(ctx, `INSERT INTO provisions_fts (docid, heading, text) VALUES (?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("store statute %s: %w", st.Meta.ID, err)
+	}
+	defer fts.Close()
+	for i, p := range st.All {
+		res, err := ins.ExecContext(ctx, st.SHA256, i, string(p.ID), p.Heading, p.Text, p.Line, p.EndLine, p.Repealed)
+		if err != nil {
+			return fmt.Errorf("store provision %s %s: %w", st.Meta.ID, p.ID, err)
+		}
+		rowid, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		if _, err := fts.ExecContext(ctx, rowid, p.Heading, p.Text); err != nil {
+			return fmt.Errorf("index provision %s %s: %w", st.Meta.ID, p.ID, err)
+		}
+	}
+	return nil
+}
+
+// StatuteSource returns the stored source bytes of a statute version.
+func (s *Store) StatuteSource(ctx context.Context, sha string) ([]byte, error) {
+	var src []byte
+	err := s.db.QueryRowContext(ctx, "SELECT source FROM statute_versions WHERE sha256 = ?", sha).Scan(&src)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("statute version %s: %w", sha, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read statute version %s: %w", sha, err)
+	}
+	return src, nil
+}
+
+// StatuteVersions lists stored versions, filtered by country and statute ID
+// when non-empty, ordered by country, statute and version date.
+func (s *Store) StatuteVersions(ctx context.Context, country, statuteID string) ([]StatuteVersion, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT sha256, statute_id, country, version_date, title, language, path, added
+		FROM statute_versions
+		WHERE (? = '' OR country = ?) AND (? = '' OR statute_id = ?)
+		ORDER BY country, statute_id, version_date, sha256`, country, country, statuteID, statuteID)
+	if err != nil {
+		return nil, fmt.Errorf("list statute versions: %w", err)
+	}
+	defer rows.Close()
+	var out []StatuteVersion
+	for rows.Next() {
+		var v StatuteVersion
+		if err := rows.Scan(&v.SHA256, &v.StatuteID, &v.Country, &v.VersionDate, &v.Title, &v.Language, &v.Path, &v.Added); err != nil {
+			return nil, fmt.Errorf("list statute versions: %w", err)
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}

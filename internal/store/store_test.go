@@ -1,0 +1,310 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/lacuna-project/lacuna/internal/penalty"
+	"github.com/lacuna-project/lacuna/internal/score"
+	"github.com/lacuna-project/lacuna/internal/statute"
+)
+
+// TestMain lets the test binary act as a second process for the
+// concurrency and crash tests.
+func TestMain(m *testing.M) {
+	switch os.Getenv("LACUNA_STORE_CHILD") {
+	case "save":
+		os.Exit(childSave(os.Getenv("LACUNA_STORE_DB"), os.Getenv("LACUNA_STORE_PREFIX"), 20))
+	case "save-forever":
+		childSave(os.Getenv("LACUNA_STORE_DB"), os.Getenv("LACUNA_STORE_PREFIX"), 1<<30)
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+func childSave(db, prefix string, n int) int {
+	ctx := context.Background()
+	s, err := Open(ctx, db)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer s.Close()
+	for i := 0; i < n; i++ {
+		st := fakeStatute(fmt.Sprintf("%s-%d", prefix, i))
+		res := fakeResult(st)
+		run := Run{ID: fmt.Sprintf("%s-run-%d", prefix, i), Created: "2026-01-01T00:00:00Z"}
+		if err := s.SaveRun(ctx, run, res, []*statute.Statute{st}, [][]byte{[]byte("src " + st.SHA256)}); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+	}
+	return 0
+}
+
+func fakeStatute(tag string) *statute.Statute {
+	p1 := &statute.Provision{ID: "s3", Number: "3", Kind: statute.KindSection, Heading: "Trafficking in persons",
+		Text: "A person who recruits, transports or harbours a child for the purpose of exploitation commits an offence.", Line: 10, EndLine: 14}
+	p2 := &statute.Provision{ID: "s3(2)", Number: "(2)", Kind: statute.KindSubsection, Parent: p1,
+		Text: "Penalty: imprisonment for twenty years; the consent of the victim is irrelevant. Café señor łódź.", Line: 12, EndLine: 12}
+	p1.Children = []*statute.Provision{p2}
+	p3 := &statute.Provision{ID: "s4", Number: "4", Kind: statute.KindSection, Heading: "Shelters",
+		Text: "The Minister may establish shelters for victims of trafficking.", Line: 16, EndLine: 18}
+	return &statute.Statute{
+		Path: "xea/" + tag + ".md", SHA256: "sha-" + tag,
+		Meta:  statute.Meta{ID: statute.StatuteID("xea/" + tag), Country: "XEA", Title: "Act " + tag, Language: "en", VersionDate: "2020-01-01"},
+		Roots: []*statute.Provision{p1, p3}, All: []*statute.Provision{p1, p2, p3},
+	}
+}
+
+func fakeResult(st *statute.Statute) *score.Result {
+	mx := 240.0
+	q := "imprisonment for twenty years"
+	return &score.Result{
+		LacunaVersion: "test", MappingVersion: "m1", Country: st.Meta.Country, AsOf: "2026-01-01",
+		Statutes: []score.StatuteRef{{ID: string(st.Meta.ID), Title: st.Meta.Title, VersionDate: st.Meta.VersionDate, SHA256: st.SHA256, Path: st.Path, Language: "en"}},
+		Findings: []score.Finding{
+			{Requirement: "def.acts", Verdict: score.Partial, MachineVerdict: score.Partial, Origin: "machine", Score: 1.5, Weight: 3, Pillar: "prosecution",
+				Evidence: []score.Evidence{{Statute: string(st.Meta.ID), Provision: "s3", Line: 10, Quote: "recruits, transports or harbours"}},
+				Missing:  []string{"transfer", "receipt"}, Explanation: "3 of 5 acts"},
+			{Requirement: "prot.reflection-period", Verdict: score.Met, MachineVerdict: score.Gap, Origin: "review", Score: 2, Weight: 2, Pillar: "protection",
+				Override: &score.Override{Requirement: "prot.reflection-period", Verdict: score.Met, Rationale: "see regulations", Reviewer: "A. Lawyer", Date: "2025-12-01"}},
+		},
+		Penalties: []penalty.Row{{Statute: string(st.Meta.ID), Provision: "s3(2)", Line: 12, Offence: "trafficking",
+			Penalty: penalty.Penalty{MaxMonths: &mx, Variant: penalty.VariantBasic}, Quote: &q}},
+		Scores:    score.Scores{Overall: 42.5, Pillars: map[string]float64{"prosecution": 50, "protection": 100}, Counts: map[score.Verdict]int{score.Met: 1, score.Partial: 1}},
+		Overrides: []score.Override{{Requirement: "prot.reflection-period", Verdict: score.Met, Rationale: "see regulations", Reviewer: "A. Lawyer", Date: "2025-12-01"}},
+	}
+}
+
+func openTemp(t *testing.T) (*Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "lacuna.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, path
+}
+
+func TestMigrationsSetUserVersion(t *testing.T) {
+	s, path := openTemp(t)
+	v, err := s.SchemaVersion(context.Background())
+	if err != nil || v != 1 {
+		t.Fatalf("user_version = %d, %v; want 1", v, err)
+	}
+	s.Close()
+	// Reopening applies nothing twice.
+	s2, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer s2.Close()
+	if err := s2.Check(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSaveAndLoadRunRoundTrip(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := context.Background()
+	st := fakeStatute("a")
+	want := fakeResult(st)
+	run := Run{ID: "r1", Created: "2026-01-02T03:04:05Z", Options: map[string]string{"as_of": "2026-01-01"}, CacheKey: "k1"}
+	if err := s.SaveRun(ctx, run, want, []*statute.Statute{st}, [][]byte{[]byte("# source")}); err != nil {
+		t.Fatal(err)
+	}
+	gotRun, got, err := s.LoadRun(ctx, "r1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gotRun.Created != run.Created || gotRun.CacheKey != "k1" || gotRun.Options["as_of"] != "2026-01-01" {
+		t.Errorf("run = %+v", gotRun)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("loaded result differs:\n got %+v\nwant %+v", got, want)
+	}
+	src, err := s.StatuteSource(ctx, st.SHA256)
+	if err != nil || string(src) != "# source" {
+		t.Errorf("source = %q, %v", src, err)
+	}
+	if _, _, err := s.LoadRun(ctx, "nope"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("missing run: err = %v, want ErrNotFound", err)
+	}
+	_, cached, err := s.CachedRun(ctx, "k1")
+	if err != nil || cached.Scores.Overall != 42.5 {
+		t.Errorf("cached run: %v, %v", cached, err)
+	}
+	runs, err := s.Runs(ctx, "XEA")
+	if err != nil || len(runs) != 1 || len(runs[0].Statutes) != 1 {
+		t.Errorf("runs = %+v, %v", runs, err)
+	}
+	// A duplicate run ID fails and leaves the first run intact.
+	if err := s.SaveRun(ctx, run, want, []*statute.Statute{st}, [][]byte{[]byte("# source")}); err == nil {
+		t.Error("saving a duplicate run ID succeeded")
+	}
+	if err := s.Check(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBuildMatch(t *testing.T) {
+	tests := []struct {
+		name, in, want, err string
+	}{
+		{name: "words", in: "forced labour", want: `"forced" "labour"`},
+		{name: "phrase", in: `"position of vulnerability" child`, want: `"position of vulnerability" "child"`},
+		{name: "prefix", in: "recruit*", want: `"recruit*"`},
+		{name: "syntax is neutralised", in: `NEAR(a b) OR -x AND "`, want: `"NEAR" "a" "b" "OR" "x" "AND"`},
+		{name: "accents kept", in: "traite êtres", want: `"traite" "êtres"`},
+		{name: "empty", in: `  *** "" `, err: "has no words"},
+		{name: "short prefix", in: "a*", err: "too short"},
+		{name: "too many terms", in: "a b c d e f g h i j k l m n o p q r", err: "more than 16 terms"},
+		{name: "sql quote", in: `'; DROP TABLE runs; --`, want: `"DROP" "TABLE" "runs"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := BuildMatch(tt.in)
+			if tt.err != "" {
+				var qe *QueryError
+				if !errors.As(err, &qe) || !contains(err.Error(), tt.err) {
+					t.Fatalf("err = %v, want QueryError containing %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Fatalf("BuildMatch(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+			}
+		})
+	}
+}
+
+func contains(s, sub string) bool { return len(sub) == 0 || (len(s) >= len(sub) && indexOf(s, sub) >= 0) }
+
+func indexOf(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestSearchRanksAndFolds(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := context.Background()
+	for _, tag := range []string{"a", "b"} {
+		if err := s.PutStatute(ctx, fakeStatute(tag), []byte("x"), "2026-01-01T00:00:00Z"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hits, err := s.Search(ctx, Query{Text: "shelters", Country: "XEA"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 2 || hits[0].Provision != "s4" || hits[0].StatuteID != "xea/a" {
+		t.Fatalf("hits = %+v", hits)
+	}
+	// Diacritics fold: "cafe" finds "Café", "lodz" finds "łódź".
+	hits, err = s.Search(ctx, Query{Text: "cafe senor", Limit: 1})
+	if err != nil || len(hits) != 1 || hits[0].Provision != "s3(2)" {
+		t.Fatalf("folded search: %+v, %v", hits, err)
+	}
+	// Heading hits rank above text-only hits.
+	hits, err = s.Search(ctx, Query{Text: "trafficking"})
+	if err != nil || len(hits) == 0 || hits[0].Provision != "s3" {
+		t.Fatalf("heading ranking: %+v, %v", hits, err)
+	}
+	if hits, err := s.Search(ctx, Query{Text: "trafficking", Country: "ZZZ"}); err != nil || len(hits) != 0 {
+		t.Fatalf("country filter: %+v, %v", hits, err)
+	}
+	if _, err := s.Search(ctx, Query{Text: `"`}); err == nil {
+		t.Fatal("empty query gave no error")
+	}
+}
+
+// TestConcurrentWriters runs two processes saving runs into one database at
+// the same time; both must succeed and every run must be there.
+func TestConcurrentWriters(t *testing.T) {
+	_, path := openTemp(t)
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	outs := make([][]byte, 2)
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			cmd := exec.Command(os.Args[0], "-test.run=^$")
+			cmd.Env = append(os.Environ(), "LACUNA_STORE_CHILD=save", "LACUNA_STORE_DB="+path, "LACUNA_STORE_PREFIX=p"+strconv.Itoa(i))
+			outs[i], errs[i] = cmd.CombinedOutput()
+		}(i)
+	}
+	wg.Wait()
+	for i := range errs {
+		if errs[i] != nil {
+			t.Fatalf("writer %d: %v\n%s", i, errs[i], outs[i])
+		}
+	}
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	runs, err := s.Runs(context.Background(), "")
+	if err != nil || len(runs) != 40 {
+		t.Fatalf("runs = %d, %v; want 40", len(runs), err)
+	}
+	if err := s.Check(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestKilledWriterLeavesConsistentDatabase kills a writer mid-stream; the
+// database must pass its integrity checks and hold only whole runs.
+func TestKilledWriterLeavesConsistentDatabase(t *testing.T) {
+	_, path := openTemp(t)
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "LACUNA_STORE_CHILD=save-forever", "LACUNA_STORE_DB="+path, "LACUNA_STORE_PREFIX=k")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(700 * time.Millisecond)
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	if err := s.Check(ctx); err != nil {
+		t.Fatal(err)
+	}
+	runs, err := s.Runs(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range runs {
+		_, res, err := s.LoadRun(ctx, r.ID)
+		if err != nil {
+			t.Fatalf("run %s: %v", r.ID, err)
+		}
+		if len(res.Findings) != 2 || len(res.Penalties) != 1 || len(res.Statutes) != 1 {
+			t.Fatalf("run %s is incomplete: %d findings, %d penalties, %d statutes", r.ID, len(res.Findings), len(res.Penalties), len(res.Statutes))
+		}
+	}
+	t.Logf("%d whole runs survived the kill", len(runs))
+}
