@@ -1,0 +1,355 @@
+package diff
+
+import (
+	"hash/fnv"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/lacuna-project/lacuna/internal/statute"
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// ChangeKind classifies one provision's change between versions.
+type ChangeKind string
+
+const (
+	Added     ChangeKind = "added"
+	Removed   ChangeKind = "removed"
+	Changed   ChangeKind = "changed"   // same ID, different text
+	Moved     ChangeKind = "moved"     // different ID, similar text (renumbered or moved), maybe edited
+	Unchanged ChangeKind = "unchanged" // reported only when asked
+)
+
+// Op is one word-level edit.
+type Op struct {
+	Kind string `json:"op"` // "=", "+", "-"
+	Text string `json:"text"`
+}
+
+// ProvisionChange is one aligned (or unaligned) provision.
+type ProvisionChange struct {
+	Kind       ChangeKind `json:"kind"`
+	OldID      string     `json:"old_id,omitempty"`
+	NewID      string     `json:"new_id,omitempty"`
+	OldLine    int        `json:"old_line,omitempty"`
+	NewLine    int        `json:"new_line,omitempty"`
+	Heading    string     `json:"heading,omitempty"`
+	Similarity float64    `json:"similarity"`
+	Words      []Op       `json:"words,omitempty"` // word diff of the provision's own text (and heading)
+	Added      int        `json:"words_added"`
+	Removed    int        `json:"words_removed"`
+}
+
+// StatuteDiff is the provision-level difference between two versions.
+type StatuteDiff struct {
+	Statute    string             `json:"statute"`
+	OldVersion string             `json:"old_version"`
+	NewVersion string             `json:"new_version"`
+	OldSHA256  string             `json:"old_sha256"`
+	NewSHA256  string             `json:"new_sha256"`
+	Changes    []ProvisionChange  `json:"changes"`
+	Summary    map[ChangeKind]int `json:"summary"`
+}
+
+// Options tune the alignment.
+type Options struct {
+	// MinSimilarity is the least Jaccard similarity of word sets for two
+	// provisions with different IDs to be paired (default 0.5).
+	MinSimilarity float64
+	// KeepUnchanged reports unchanged provisions too.
+	KeepUnchanged bool
+}
+
+// Statutes compares old and new, which should be two versions of one statute
+// (any two statutes work). It never fails.
+func Statutes(old, new *statute.Statute, opt Options) *StatuteDiff {
+	if opt.MinSimilarity == 0 {
+		opt.MinSimilarity = 0.5
+	}
+	d := &StatuteDiff{
+		Statute: string(new.Meta.ID), OldVersion: old.Meta.VersionDate, NewVersion: new.Meta.VersionDate,
+		OldSHA256: old.SHA256, NewSHA256: new.SHA256, Summary: map[ChangeKind]int{},
+	}
+	if d.Statute == "" {
+		d.Statute = string(old.Meta.ID)
+	}
+	a := &aligner{opt: opt, dmp: diffmatchpatch.New()}
+	a.dmp.DiffTimeout = 0
+	a.align(old.Roots, new.Roots, d)
+	for _, c := range d.Changes {
+		d.Summary[c.Kind]++
+	}
+	return d
+}
+
+type aligner struct {
+	opt Options
+	dmp *diffmatchpatch.DiffMatchPatch
+}
+
+type node struct {
+	p    *statute.Provision
+	set  map[uint64]struct{}
+	used bool
+}
+
+func newNodes(ps []*statute.Provision) []*node {
+	out := make([]*node, len(ps))
+	for i, p := range ps {
+		out[i] = &node{p: p, set: wordSet(p.Heading + "\n" + subtreeText(p))}
+	}
+	return out
+}
+
+// align pairs two sibling lists and recurses into paired children.
+func (a *aligner) align(olds, news []*statute.Provision, d *StatuteDiff) {
+	on, nn := newNodes(olds), newNodes(news)
+	pairOf := make(map[*node]*node)
+	byID := make(map[statute.ProvisionID]*node, len(on))
+	for _, o := range on {
+		byID[o.p.ID] = o
+	}
+	// Same ID first.
+	for _, n := range nn {
+		if o, ok := byID[n.p.ID]; ok && !o.used {
+			o.used, n.used = true, true
+			pairOf[n] = o
+		}
+	}
+	// Then by similarity, best pairs first; ties by document order.
+	type cand struct {
+		o, n *node
+		sim  float64
+		oi   int
+		ni   int
+	}
+	var cands []cand
+	for ni, n := range nn {
+		if n.used {
+			continue
+		}
+		for oi, o := range on {
+			if o.used {
+				continue
+			}
+			if s := jaccard(o.set, n.set); s >= a.opt.MinSimilarity {
+				cands = append(cands, cand{o, n, s, oi, ni})
+			}
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].sim != cands[j].sim {
+			return cands[i].sim > cands[j].sim
+		}
+		if cands[i].ni != cands[j].ni {
+			return cands[i].ni < cands[j].ni
+		}
+		return cands[i].oi < cands[j].oi
+	})
+	for _, c := range cands {
+		if c.o.used || c.n.used {
+			continue
+		}
+		c.o.used, c.n.used = true, true
+		pairOf[c.n] = c.o
+	}
+	for _, n := range nn {
+		o, ok := pairOf[n]
+		if !ok {
+			d.Changes = append(d.Changes, ProvisionChange{Kind: Added, NewID: string(n.p.ID), NewLine: n.p.Line,
+				Heading: n.p.Heading, Words: wordsOnly("+", ownText(n.p)), Added: countWords(ownText(n.p))})
+			a.addSubtree(n.p.Children, d, Added)
+			continue
+		}
+		a.compare(o.p, n.p, jaccard(o.set, n.set), d)
+		a.align(o.p.Children, n.p.Children, d)
+	}
+	for _, o := range on {
+		if !o.used {
+			d.Changes = append(d.Changes, ProvisionChange{Kind: Removed, OldID: string(o.p.ID), OldLine: o.p.Line,
+				Heading: o.p.Heading, Words: wordsOnly("-", ownText(o.p)), Removed: countWords(ownText(o.p))})
+			a.addSubtree(o.p.Children, d, Removed)
+		}
+	}
+}
+
+func (a *aligner) addSubtree(ps []*statute.Provision, d *StatuteDiff, kind ChangeKind) {
+	for _, p := range ps {
+		c := ProvisionChange{Kind: kind, Heading: p.Heading}
+		if kind == Added {
+			c.NewID, c.NewLine, c.Words, c.Added = string(p.ID), p.Line, wordsOnly("+", ownText(p)), countWords(ownText(p))
+		} else {
+			c.OldID, c.OldLine, c.Words, c.Removed = string(p.ID), p.Line, wordsOnly("-", ownText(p)), countWords(ownText(p))
+		}
+		d.Changes = append(d.Changes, c)
+		a.addSubtree(p.Children, d, kind)
+	}
+}
+
+func (a *aligner) compare(o, n *statute.Provision, sim float64, d *StatuteDiff) {
+	oldText, newText := ownText(o), ownText(n)
+	kind := Unchanged
+	if o.ID != n.ID {
+		kind = Moved
+	} else if oldText != newText {
+		kind = Changed
+	}
+	if kind == Unchanged && !a.opt.KeepUnchanged {
+		return
+	}
+	c := ProvisionChange{Kind: kind, OldID: string(o.ID), NewID: string(n.ID), OldLine: o.Line, NewLine: n.Line,
+		Heading: n.Heading, Similarity: round2(sim)}
+	if oldText != newText {
+		c.Words, c.Added, c.Removed = a.wordDiff(oldText, newText)
+	}
+	d.Changes = append(d.Changes, c)
+}
+
+// ownText is what a provision itself says: heading and text, without children.
+func ownText(p *statute.Provision) string {
+	if p.Heading == "" {
+		return p.Text
+	}
+	if p.Text == "" {
+		return p.Heading
+	}
+	return p.Heading + "\n" + p.Text
+}
+
+func subtreeText(p *statute.Provision) string { return p.FullText() }
+
+// wordDiff diffs two texts word by word: each word (and each run of
+// separators) is mapped to one rune, diffed, cleaned up, and mapped back.
+func (a *aligner) wordDiff(oldText, newText string) (ops []Op, added, removed int) {
+	dict := map[string]rune{}
+	var words []string
+	encode := func(s string) []rune {
+		toks := tokens(s)
+		out := make([]rune, len(toks))
+		for i, t := range toks {
+			r, ok := dict[t]
+			if !ok {
+				r = rune(0xE000 + len(words)) // private use area, then beyond
+				if r >= 0xF8FF {
+					r = rune(0xF0000 + len(words))
+				}
+				dict[t] = r
+				words = append(words, t)
+			}
+			out[i] = r
+		}
+		return out
+	}
+	r1, r2 := encode(oldText), encode(newText)
+	diffs := a.dmp.DiffMainRunes(r1, r2, false)
+	diffs = a.dmp.DiffCleanupSemantic(diffs)
+	index := make(map[rune]string, len(dict))
+	for w, r := range dict {
+		index[r] = w
+	}
+	for _, df := range diffs {
+		var b strings.Builder
+		n := 0
+		for _, r := range df.Text {
+			w := index[r]
+			b.WriteString(w)
+			if isWordTok(w) {
+				n++
+			}
+		}
+		op := "="
+		switch df.Type {
+		case diffmatchpatch.DiffInsert:
+			op = "+"
+			added += n
+		case diffmatchpatch.DiffDelete:
+			op = "-"
+			removed += n
+		}
+		if len(ops) > 0 && ops[len(ops)-1].Kind == op {
+			ops[len(ops)-1].Text += b.String()
+			continue
+		}
+		ops = append(ops, Op{Kind: op, Text: b.String()})
+	}
+	return ops, added, removed
+}
+
+func wordsOnly(op, text string) []Op {
+	if text == "" {
+		return nil
+	}
+	return []Op{{Kind: op, Text: text}}
+}
+
+// tokens splits s into alternating word and separator tokens that
+// concatenate back to s.
+func tokens(s string) []string {
+	var out []string
+	start := 0
+	inWord := false
+	for i, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if i == 0 {
+			inWord = w
+			continue
+		}
+		if w != inWord {
+			out = append(out, s[start:i])
+			start, inWord = i, w
+		}
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+func isWordTok(t string) bool {
+	for _, r := range t {
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	return false
+}
+
+func countWords(s string) int {
+	n := 0
+	for _, t := range tokens(s) {
+		if isWordTok(t) {
+			n++
+		}
+	}
+	return n
+}
+
+func wordSet(s string) map[uint64]struct{} {
+	set := map[uint64]struct{}{}
+	for _, t := range tokens(strings.ToLower(s)) {
+		if !isWordTok(t) {
+			continue
+		}
+		h := fnv.New64a()
+		h.Write([]byte(t))
+		set[h.Sum64()] = struct{}{}
+	}
+	return set
+}
+
+func jaccard(a, b map[uint64]struct{}) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 1
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	inter := 0
+	for k := range a {
+		if _, ok := b[k]; ok {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
+}
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
