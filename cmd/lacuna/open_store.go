@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/lacuna-project/lacuna/internal/store"
+)
+
+// dbPath resolves the store location: --db, else $XDG_DATA_HOME/lacuna/lacuna.db,
+// else $HOME/.local/share/lacuna/lacuna.db (the XDG fallback).
+func dbPath(f *Factory) (string, error) {
+	if f.Global.DB != "" {
+		return f.Global.DB, nil
+	}
+	env := envMap(f.Environ)
+	if d := env["XDG_DATA_HOME"]; d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "lacuna", "lacuna.db"), nil
+	}
+	if h := env["HOME"]; h != "" {
+		return filepath.Join(h, ".local", "share", "lacuna", "lacuna.db"), nil
+	}
+	return "", usageErrorf("no database location: set --db, XDG_DATA_HOME or HOME")
+}
+
+// openStore opens the store, creating its directory.
+func openStore(ctx context.Context, f *Factory) (*store.Store, error) {
+	p, err := dbPath(f)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return nil, fmt.Errorf("create store directory: %w", err)
+	}
+	return store.Open(ctx, p)
+}
+
+func envMap(environ []string) map[string]string {
+	m := make(map[string]string, len(environ))
+	for _, kv := range environ {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			m[k] = v
+		}
+	}
+	return m
+}
