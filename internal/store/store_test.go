@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -178,7 +179,7 @@ func TestBuildMatch(t *testing.T) {
 			got, err := BuildMatch(tt.in)
 			if tt.err != "" {
 				var qe *QueryError
-				if !errors.As(err, &qe) || !contains(err.Error(), tt.err) {
+				if !errors.As(err, &qe) || !strings.Contains(err.Error(), tt.err) {
 					t.Fatalf("err = %v, want QueryError containing %q", err, tt.err)
 				}
 				return
@@ -188,19 +189,6 @@ func TestBuildMatch(t *testing.T) {
 			}
 		})
 	}
-}
-
-func contains(s, sub string) bool {
-	return len(sub) == 0 || (len(s) >= len(sub) && indexOf(s, sub) >= 0)
-}
-
-func indexOf(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return i
-		}
-	}
-	return -1
 }
 
 func TestSearchRanksAndFolds(t *testing.T) {
