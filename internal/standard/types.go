@@ -223,12 +223,14 @@ type Ratification struct {
 	Status     RatificationStatus `yaml:"status" json:"status"`
 	Date       string             `yaml:"date" json:"date,omitempty"`
 	Source     string             `yaml:"source" json:"source,omitempty"`
+	Note       string             `yaml:"note" json:"note,omitempty"`
 	Pos        Pos                `yaml:"-" json:"-"`
 }
 
 // Map is the whole loaded map.
 type Map struct {
 	Version       string         `json:"version"` // from mapping/map.yaml
+	Description   string         `json:"description,omitempty"`
 	Instruments   []*Instrument  `json:"instruments"`
 	Requirements  []*Requirement `json:"requirements"` // sorted by ID
 	Ratifications []Ratification `json:"ratifications"`
