@@ -1,0 +1,14 @@
+// Package report builds the format-neutral briefing pack (Briefing) from an
+// analysis Result, the standards Map and the statutes' front matter, and
+// renders it through Markdown templates.
+//
+// Data flow: Build → Briefing → Execute(template) → Markdown with directive
+// fences (cover, toc, chart, pagebreak) → a Renderer: MarkdownRenderer here
+// (directives expanded to plain Markdown), report/pdf for PDF, report/html
+// for a self-contained HTML file. Statute text enters templates only through
+// Escape/EscapeBlock, so it is never read as Markdown or template code.
+//
+// It must not import goldmark or fpdf (those live in report/pdf and
+// report/html), read the clock or touch the file system beyond the fs.FS of
+// templates it is given.
+package report
