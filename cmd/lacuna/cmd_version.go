@@ -19,6 +19,12 @@ func newCmdVersion(f *Factory) *cobra.Command {
 	}
 }
 
-// mapVersion reports the version of the map in use; the standards package
-// fills this in once the map loads.
-func mapVersion(f *Factory) string { return "unknown" }
+// mapVersion reports the version of the map in use (--mapping or the
+// embedded map), or "unknown (…)" when it does not load.
+func mapVersion(f *Factory) string {
+	m, err := loadMap(f)
+	if err != nil {
+		return "unknown (the map does not load; run lacuna mapping validate)"
+	}
+	return m.Version
+}

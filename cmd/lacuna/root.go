@@ -74,6 +74,7 @@ proves it.` + exitStatusHelp,
 // commands lists every subcommand constructor, in help order.
 var commands = []func(*Factory) *cobra.Command{
 	newCmdVersion,
+	newCmdMapping,
 }
 
 func run(ctx context.Context, args []string, environ []string, io *IOStreams) int {
