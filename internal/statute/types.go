@@ -171,6 +171,7 @@ type Statute struct {
 	// heading without a number, version_date "unknown", OCR noise).
 	Warnings ErrorList `json:"-"`
 	byID     map[ProvisionID]*Provision
+	keyLines map[string]int // front matter key -> file line
 }
 
 // Lookup returns the provision with the given canonical ID, or nil.

@@ -1,0 +1,389 @@
+package statute
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// headingInfo is what a heading's text says about its provision.
+type headingInfo struct {
+	kind   Kind   // KindDivision or KindSection; "" when no number was found
+	id     string // canonical ID, "" when no number was found
+	number string // the number as printed ("3", "225-4-1", "II", "Achtzehnter")
+	title  string // the heading without its number
+}
+
+// divisionWords maps a folded grouping word to the kind word of its ID.
+var divisionWords = map[string]string{
+	"part": "part", "partie": "part", "parte": "part", "teil": "part",
+	"chapter": "chapter", "chapitre": "chapter", "capitulo": "chapter", "kapitel": "chapter",
+	"title": "title", "titre": "title", "titulo": "title", "titel": "title",
+	"book": "book", "livre": "book", "libro": "book", "buch": "book",
+	"abschnitt": "abschnitt", "unterabschnitt": "unterabschnitt",
+	"section": "section", "seccion": "section", "sous-section": "subsection", "subsection": "subsection",
+	"division": "division", "subdivision": "subdivision", "subtitle": "subtitle", "subpart": "subpart",
+	"schedule": "schedule", "annex": "annex", "annexe": "annex", "anexo": "annex", "anlage": "annex",
+	"appendix": "appendix",
+}
+
+// sectionWords name a citable section in English drafting ("Section 3", "s. 3").
+var sectionWords = map[string]bool{"section": true, "sec": true, "sect": true, "s": true}
+
+// articleWords name an article ("Article 225-4-1", "Artículo 177 bis", "Art. 5").
+var articleWords = map[string]bool{
+	"article": true, "art": true, "articulo": true, "artikel": true, "articolo": true, "artigo": true,
+}
+
+// germanOrdinals maps the stem of a German ordinal ("achtzehnt" in
+// "Achtzehnter Abschnitt") to its number.
+var germanOrdinals = func() map[string]int {
+	m := map[string]int{}
+	small := []string{"", "erst", "zweit", "dritt", "viert", "funft", "sechst", "siebt", "acht", "neunt",
+		"zehnt", "elft", "zwolft", "dreizehnt", "vierzehnt", "funfzehnt", "sechzehnt", "siebzehnt", "achtzehnt", "neunzehnt"}
+	for i, s := range small {
+		if s != "" {
+			m[s] = i
+		}
+	}
+	m["siebent"] = 7
+	units := []string{"", "ein", "zwei", "drei", "vier", "funf", "sechs", "sieben", "acht", "neun"}
+	for t, tens := range []string{"zwanzigst", "dreissigst", "vierzigst", "funfzigst"} {
+		base := 20 + 10*t
+		m[tens] = base
+		for u := 1; u < len(units); u++ {
+			m[units[u]+"und"+tens] = base + u
+		}
+	}
+	return m
+}()
+
+var suffixWords = `bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies`
+
+var (
+	// section/article numbers: 3, 279.01, 225-4-1, 233a, 1593A, 2º, 177 bis
+	numRe = regexp.MustCompile(`^(\d+[A-Za-z]{0,2}(?:[.\-–]\d+[A-Za-z]{0,2})*)[º°ª]?(?i:\s*(` + suffixWords + `)\b)?`)
+	// division numbers: II, XV, 1, 18, Ier, 1 bis, VII bis
+	divNumRe = regexp.MustCompile(`^(?:([IVXLCDM]+)(?:er)?|(\d+[A-Za-z]?))[º°ª]?(?i:\s+(` + suffixWords + `)\b)?`)
+	romanRe  = regexp.MustCompile(`^[IVXLCDM]+\b`)
+)
+
+// fold lower-cases s and removes the accents of the letters used in
+// drafting words (é→e, ü→u, ß→ss).
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch r {
+		case 'á', 'à', 'â', 'ä', 'ã':
+			r = 'a'
+		case 'é', 'è', 'ê', 'ë':
+			r = 'e'
+		case 'í', 'ì', 'î', 'ï':
+			r = 'i'
+		case 'ó', 'ò', 'ô', 'ö', 'õ':
+			r = 'o'
+		case 'ú', 'ù', 'û', 'ü':
+			r = 'u'
+		case 'ñ':
+			r = 'n'
+		case 'ç':
+			r = 'c'
+		case 'ß':
+			b.WriteString("ss")
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// firstWord splits off the leading run of letters (and hyphens inside it)
+// and one following '.'.
+func firstWord(s string) (word, rest string) {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || (r == '-' && i > 0 && i+n < len(s) && isLetterAt(s, i+n)) {
+			i += n
+			continue
+		}
+		break
+	}
+	word, rest = s[:i], s[i:]
+	if strings.HasPrefix(rest, ".") {
+		rest = rest[1:]
+	}
+	return word, rest
+}
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// cleanTitle strips the separators between a number and the heading words.
+func cleanTitle(s string) string {
+	return strings.TrimSpace(strings.TrimLeftFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(".:-–—,;", r)
+	}))
+}
+
+// scanNum reads a section or article number at the start of s (after
+// blanks) and returns its canonical form and the rest.
+func scanNum(s string) (num, printed, rest string, ok bool) {
+	t := strings.TrimLeftFunc(s, unicode.IsSpace)
+	m := numRe.FindStringSubmatchIndex(t)
+	if m == nil {
+		return "", "", s, false
+	}
+	end := m[1]
+	// the number must end at a word boundary: "3 Trafficking", "3.", "232a "
+	if end < len(t) && isLetterAt(t, end) {
+		return "", "", s, false
+	}
+	num = strings.ReplaceAll(t[m[2]:m[3]], "–", "-")
+	if m[4] >= 0 {
+		num += strings.ToLower(t[m[4]:m[5]])
+	}
+	return num, strings.TrimSpace(t[:end]), t[end:], true
+}
+
+// parseHeading recognises the number of a heading. english tells whether
+// "Section N" names a section (English drafting) or a grouping (French
+// "Section 1 bis", Spanish "Sección I").
+func parseHeading(text string, english bool) headingInfo {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return headingInfo{title: t}
+	}
+	if strings.HasPrefix(t, "§") {
+		rest := strings.TrimLeftFunc(strings.TrimLeft(t, "§"), unicode.IsSpace)
+		if num, printed, after, ok := scanNum(rest); ok {
+			return headingInfo{kind: KindSection, id: "§" + num, number: printed, title: cleanTitle(after)}
+		}
+		return headingInfo{title: t}
+	}
+	if t[0] >= '0' && t[0] <= '9' {
+		if num, printed, after, ok := scanNum(t); ok {
+			return headingInfo{kind: KindSection, id: "s" + num, number: printed, title: cleanTitle(after)}
+		}
+		return headingInfo{title: t}
+	}
+	word, after := firstWord(t)
+	if word == "" {
+		return headingInfo{title: t}
+	}
+	fw := fold(word)
+	// German ordinal before the grouping word: "Achtzehnter Abschnitt".
+	if n, ok := germanOrdinal(fw); ok {
+		w2, after2 := firstWord(strings.TrimLeftFunc(after, unicode.IsSpace))
+		if k, ok := divisionWords[fold(w2)]; ok && w2 != "" {
+			return headingInfo{kind: KindDivision, id: k + "-" + strconv.Itoa(n), number: word, title: cleanTitle(after2)}
+		}
+	}
+	if sectionWords[fw] && (english || fw != "section") {
+		if num, printed, rest, ok := scanNum(after); ok {
+			return headingInfo{kind: KindSection, id: "s" + num, number: printed, title: cleanTitle(rest)}
+		}
+	}
+	if articleWords[fw] {
+		if num, printed, rest, ok := scanNum(after); ok {
+			return headingInfo{kind: KindSection, id: "art" + num, number: printed, title: cleanTitle(rest)}
+		}
+		r := strings.TrimLeftFunc(after, unicode.IsSpace)
+		if m := romanRe.FindString(r); m != "" {
+			return headingInfo{kind: KindSection, id: "art" + m, number: m, title: cleanTitle(r[len(m):])}
+		}
+	}
+	if k, ok := divisionWords[fw]; ok {
+		r := strings.TrimLeftFunc(after, unicode.IsSpace)
+		if m := divNumRe.FindStringSubmatchIndex(r); m != nil && (m[1] == len(r) || !isLetterAt(r, m[1])) {
+			var num string
+			if m[2] >= 0 {
+				num = r[m[2]:m[3]]
+			} else {
+				num = r[m[4]:m[5]]
+			}
+			if m[6] >= 0 {
+				num += strings.ToLower(r[m[6]:m[7]])
+			}
+			return headingInfo{kind: KindDivision, id: k + "-" + num, number: strings.TrimSpace(r[:m[1]]), title: cleanTitle(r[m[1]:])}
+		}
+		// A grouping word without a number ("Schedule"): the word is the ID.
+		return headingInfo{kind: KindDivision, id: k, title: cleanTitle(after)}
+	}
+	return headingInfo{title: t}
+}
+
+func germanOrdinal(fw string) (int, bool) {
+	for _, suf := range []string{"er", "es", "en", "em", "e"} {
+		if strings.HasSuffix(fw, suf) {
+			if n, ok := germanOrdinals[strings.TrimSuffix(fw, suf)]; ok {
+				return n, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// Marker styles inside a section. Letters that are also Roman numerals are
+// resolved against the styles already open (see resolveStyle).
+const (
+	stParenNum    = "(1)"
+	stParenLower  = "(a)"
+	stParenRoman  = "(i)"
+	stParenUpper  = "(A)"
+	stParenURoman = "(I)"
+	stRomanDash   = "I. -"
+	stDegree      = "1°"
+	stDotNum      = "1."
+	stCloseNum    = "1)"
+	stCloseLower  = "a)"
+	stCloseRoman  = "i)"
+	stCloseUpper  = "A)"
+)
+
+// marker is a paragraph marker found at the start of a block.
+type marker struct {
+	style string // one of the st* constants (letters not yet resolved)
+	value string // "1", "a", "ii", "I", "4.11", "1a"
+	width int    // bytes of the marker and the blanks after it
+}
+
+var (
+	parenRe     = regexp.MustCompile(`^\((\d+[A-Za-z]{0,2}(?:\.\d+)*|[a-z]{1,4}(?:\.\d+)?|[A-Z]{1,4}(?:\.\d+)?)\)(?:[\t\pZ]+|$)`)
+	romanDashRe = regexp.MustCompile(`^([IVXLCDM]+)[\t\pZ]*\.[\t\pZ]*[-–—][\t\pZ]*`)
+	degreeRe    = regexp.MustCompile(`^(\d{1,3})[\t\pZ]?[°º](?:[\t\pZ]+|$)`)
+	dotNumRe    = regexp.MustCompile(`^(\d{1,3}[a-z]?)\.(?:[\t\pZ]+|$)`)
+	closeRe     = regexp.MustCompile(`^(\d{1,3}|[a-z]{1,4}|[A-Z]{1,3})\)(?:[\t\pZ]+|$)`)
+)
+
+// scanMarker finds a paragraph marker at the start of text.
+func scanMarker(text string) (marker, bool) {
+	if text == "" {
+		return marker{}, false
+	}
+	switch c := text[0]; {
+	case c == '(':
+		if m := parenRe.FindStringSubmatchIndex(text); m != nil {
+			v := text[m[2]:m[3]]
+			st := stParenNum
+			switch {
+			case v[0] >= 'a' && v[0] <= 'z':
+				st = stParenLower
+			case v[0] >= 'A' && v[0] <= 'Z':
+				st = stParenUpper
+			}
+			return marker{style: st, value: v, width: m[1]}, true
+		}
+	case c >= '0' && c <= '9':
+		if m := degreeRe.FindStringSubmatchIndex(text); m != nil {
+			return marker{style: stDegree, value: text[m[2]:m[3]], width: m[1]}, true
+		}
+		if m := dotNumRe.FindStringSubmatchIndex(text); m != nil {
+			return marker{style: stDotNum, value: text[m[2]:m[3]], width: m[1]}, true
+		}
+		if m := closeRe.FindStringSubmatchIndex(text); m != nil {
+			return marker{style: stCloseNum, value: text[m[2]:m[3]], width: m[1]}, true
+		}
+	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		if m := romanDashRe.FindStringSubmatchIndex(text); m != nil {
+			return marker{style: stRomanDash, value: text[m[2]:m[3]], width: m[1]}, true
+		}
+		if m := closeRe.FindStringSubmatchIndex(text); m != nil {
+			v := text[m[2]:m[3]]
+			st := stCloseLower
+			if v[0] >= 'A' && v[0] <= 'Z' {
+				st = stCloseUpper
+			}
+			return marker{style: st, value: v, width: m[1]}, true
+		}
+	}
+	return marker{}, false
+}
+
+// idPart is the part a marker adds to its parent's ID.
+func (m marker) idPart() string {
+	switch m.style {
+	case stRomanDash:
+		return "/" + m.value
+	case stDegree:
+		return "(" + m.value + "°)"
+	}
+	return "(" + m.value + ")"
+}
+
+// label is the marker as a lawyer writes it.
+func (m marker) label() string {
+	switch m.style {
+	case stRomanDash:
+		return m.value + ". -"
+	case stDegree:
+		return m.value + "°"
+	case stDotNum:
+		return m.value + "."
+	case stCloseNum, stCloseLower, stCloseUpper, stCloseRoman:
+		return m.value + ")"
+	}
+	return "(" + m.value + ")"
+}
+
+// romanValue returns the value of a Roman numeral (either case), or 0.
+func romanValue(s string) int {
+	if s == "" || len(s) > 12 {
+		return 0
+	}
+	vals := map[byte]int{'i': 1, 'v': 5, 'x': 10, 'l': 50, 'c': 100, 'd': 500, 'm': 1000}
+	t := strings.ToLower(s)
+	total := 0
+	for i := 0; i < len(t); i++ {
+		v, ok := vals[t[i]]
+		if !ok {
+			return 0
+		}
+		if i+1 < len(t) && vals[t[i+1]] > v {
+			total -= v
+		} else {
+			total += v
+		}
+	}
+	if total <= 0 || strings.ToLower(toRoman(total)) != t {
+		return 0
+	}
+	return total
+}
+
+func toRoman(n int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
+}
+
+// alphaNext returns the letter label after v ("a"→"b", "z"→"aa").
+func alphaNext(v string) string {
+	if v == "" {
+		return "a"
+	}
+	if len(v) == 1 && v != "z" && v != "Z" {
+		return string(v[0] + 1)
+	}
+	if v == "z" {
+		return "aa"
+	}
+	if v == "Z" {
+		return "AA"
+	}
+	if len(v) == 2 && v[0] == v[1] && v[0] != 'z' && v[0] != 'Z' {
+		return strings.Repeat(string(v[0]+1), 2)
+	}
+	return ""
+}

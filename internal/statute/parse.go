@@ -1,0 +1,769 @@
+package statute
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	gast "github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// MaxFileSize is the largest statute file Parse accepts, in bytes.
+var MaxFileSize = 64 << 20
+
+// MaxNesting caps how deeply lists and block quotes may nest in a statute
+// body. Deeper structure is reported as an error instead of being parsed, so
+// that hostile input cannot exhaust the stack or time.
+var MaxNesting = 32
+
+var mdParser = goldmark.DefaultParser()
+
+// Parse parses one statute file. path is used in positions only. It returns
+// the statute (never nil; partial when the file has errors) and, when the
+// file has errors, an ErrorList holding them (see ErrorList.Err). Warnings
+// are in Statute.Warnings.
+func Parse(path string, src []byte) (*Statute, error) {
+	st := &Statute{Path: path, Size: len(src)}
+	sum := sha256.Sum256(src)
+	st.SHA256 = hex.EncodeToString(sum[:])
+	var errs ErrorList
+	p := &parse{st: st, errs: &errs}
+	p.run(src)
+	for _, e := range errs {
+		if e.Severity == SevWarning {
+			st.Warnings = append(st.Warnings, e)
+		}
+	}
+	st.Warnings.Sort()
+	return st, errs.Err()
+}
+
+type parse struct {
+	st   *Statute
+	errs *ErrorList
+	s    *source
+	ids  map[ProvisionID]*Provision
+}
+
+func (p *parse) run(src []byte) {
+	st := p.st
+	if len(src) > MaxFileSize {
+		p.errs.Add(Pos{File: st.Path, Line: 1}, "file is %d bytes, larger than the limit of %d bytes, expected one statute of ordinary size", len(src), MaxFileSize)
+		return
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		s := newSource(st.Path, src[:i])
+		pos := s.pos(len(s.buf))
+		p.errs.Add(pos, "NUL byte in file, expected UTF-8 text")
+		return
+	}
+	if !utf8.Valid(src) {
+		i := firstInvalid(src)
+		s := newSource(st.Path, src[:i])
+		p.errs.Add(s.pos(len(s.buf)), "invalid UTF-8 byte 0x%02X, expected UTF-8 text", src[i])
+		return
+	}
+	s := newSource(st.Path, src)
+	p.s = s
+	fm, ok := splitFrontMatter(s, p.errs)
+	if !ok {
+		return
+	}
+	keyLines := map[string]int{}
+	st.Meta = decodeMeta(s, fm, p.errs, keyLines)
+	st.keyLines = keyLines
+	p.checkMeta(fm, keyLines)
+	body := s.buf[fm.bodyStart:]
+	if len(bytes.TrimSpace(body)) == 0 {
+		l := fm.bodyLine
+		if n := s.numLines(); l > n {
+			l = n
+		}
+		p.errs.Add(s.at(l), "statute has no body after the front matter, expected headings and provision text")
+		return
+	}
+	if l, ok := tooDeep(s, fm.bodyStart); ok {
+		p.errs.Add(s.at(l), "lists or block quotes nested more than %d deep, expected ordinary statute structure", MaxNesting)
+		return
+	}
+	p.buildTree(fm.bodyStart)
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// checkMeta applies the rules that need several keys.
+func (p *parse) checkMeta(fm frontMatter, keyLines map[string]int) {
+	m := &p.st.Meta
+	s := p.s
+	top := s.at(1)
+	if _, ok := keyLines["country"]; !ok {
+		p.errs.Add(top, `front matter has no "country" key, expected an ISO 3166-1 alpha-3 code such as "KEN"`)
+	}
+	if l, ok := keyLines["title"]; !ok {
+		p.errs.Add(top, `front matter has no "title" key, expected the statute's full title`)
+	} else if m.Title == "" {
+		p.errs.Add(s.at(l), `"title" is empty, expected the statute's full title`)
+	}
+	if l, ok := keyLines["id"]; !ok || m.ID == "" {
+		m.ID = idFromPath(p.st.Path, m.Country)
+		at := top
+		if ok {
+			at = s.at(l)
+		}
+		p.errs.Warn(at, "front matter has no \"id\", using %q from the file name; expected a stable id such as \"ken/ctip-act-2010\"", m.ID)
+	}
+	if l, ok := keyLines["text_quality"]; ok && strings.HasPrefix(strings.ToUpper(strings.TrimSpace(m.TextQuality)), "LOW") {
+		p.errs.Warn(s.at(l), "text_quality is LOW: the text is known to be damaged (OCR noise), findings on it are unreliable")
+	}
+}
+
+// tooDeep reports the first line whose list or quote nesting exceeds
+// MaxNesting, judged from indentation and leading markers, before goldmark
+// sees the text.
+func tooDeep(s *source, start int) (int, bool) {
+	first := s.line(start)
+	n := s.numLines()
+	for l := first; l <= n; l++ {
+		t := s.lineText(l)
+		depth := 0
+		indent := 0
+		i := 0
+		for i < len(t) {
+			c := t[i]
+			switch {
+			case c == ' ':
+				indent++
+				i++
+				continue
+			case c == '\t':
+				indent += 4
+				i++
+				continue
+			case c == '>':
+				depth++
+				i++
+				continue
+			case (c == '-' || c == '*' || c == '+') && i+1 < len(t) && (t[i+1] == ' ' || t[i+1] == '\t'):
+				depth++
+				i += 2
+				continue
+			}
+			break
+		}
+		if depth+indent/2 > MaxNesting*2 || depth > MaxNesting {
+			return l, true
+		}
+	}
+	return 0, false
+}
+
+// block is one leaf block of the body, flattened from the goldmark tree.
+type block struct {
+	heading   int    // heading level, 0 for text blocks
+	text      string // inline Markdown removed
+	line      int
+	endLine   int
+	listLabel string // "3." for the first block of an ordered list item
+	itemFirst bool   // first block of a list item
+	inItem    bool   // a later block inside a list item
+}
+
+// blocks walks the goldmark tree without recursion and flattens it.
+func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
+	type frame struct {
+		n         gast.Node
+		itemFirst bool
+		inItem    bool
+		label     string
+	}
+	var out []block
+	stack := []frame{{n: doc}}
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := f.n
+		switch n.Kind() {
+		case gast.KindHeading, gast.KindParagraph, gast.KindTextBlock, gast.KindCodeBlock, gast.KindFencedCodeBlock, gast.KindHTMLBlock:
+			b := block{itemFirst: f.itemFirst, inItem: f.inItem, listLabel: f.label}
+			lines := n.Lines()
+			if lines.Len() == 0 {
+				if h, ok := n.(*gast.Heading); ok {
+					// empty heading: position from its own offset if any
+					b.heading = h.Level
+					b.line, b.endLine = 0, 0
+					out = append(out, b)
+				}
+				continue
+			}
+			b.line = p.s.line(base + lines.At(0).Start)
+			b.endLine = p.s.line(base + lines.At(lines.Len()-1).Start)
+			switch n.Kind() {
+			case gast.KindHeading:
+				b.heading = n.(*gast.Heading).Level
+				b.text = inlineText(n, body)
+			case gast.KindParagraph, gast.KindTextBlock:
+				b.text = inlineText(n, body)
+			default:
+				var sb strings.Builder
+				for i := 0; i < lines.Len(); i++ {
+					seg := lines.At(i)
+					if i > 0 {
+						sb.WriteByte(' ')
+					}
+					sb.Write(bytes.TrimSpace(seg.Value(body)))
+				}
+				b.text = sb.String()
+			}
+			out = append(out, b)
+			continue
+		case gast.KindThematicBreak:
+			continue
+		}
+		// container: push children in reverse order
+		var kids []gast.Node
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			kids = append(kids, c)
+		}
+		for i := len(kids) - 1; i >= 0; i-- {
+			cf := frame{n: kids[i], inItem: f.inItem || f.itemFirst}
+			if f.itemFirst && i == 0 {
+				cf.itemFirst, cf.inItem, cf.label = true, f.inItem, f.label
+			}
+			if n.Kind() == gast.KindListItem {
+				if i == 0 {
+					cf.itemFirst = true
+					cf.inItem = false
+					cf.label = f.label
+				} else {
+					cf.itemFirst = false
+					cf.inItem = true
+					cf.label = ""
+				}
+			}
+			if n.Kind() == gast.KindList {
+				l := n.(*gast.List)
+				cf.itemFirst, cf.inItem, cf.label = false, f.inItem || f.itemFirst, ""
+				if l.IsOrdered() {
+					cf.label = strconv.Itoa(l.Start+i) + string(l.Marker)
+				}
+			}
+			stack = append(stack, cf)
+		}
+	}
+	return out
+}
+
+// inlineText collects the text of a block's inline nodes, without Markdown
+// syntax; soft and hard line breaks become one space.
+func inlineText(n gast.Node, src []byte) string {
+	var b []byte
+	stack := []gast.Node{}
+	for c := n.LastChild(); c != nil; c = c.PreviousSibling() {
+		stack = append(stack, c)
+	}
+	for len(stack) > 0 {
+		c := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch v := c.(type) {
+		case *gast.Text:
+			b = append(b, v.Segment.Value(src)...)
+			if v.SoftLineBreak() || v.HardLineBreak() {
+				b = append(b, ' ')
+			}
+			continue
+		case *gast.String:
+			b = append(b, v.Value...)
+			continue
+		case *gast.AutoLink:
+			b = append(b, v.URL(src)...)
+			continue
+		case *gast.RawHTML:
+			continue
+		}
+		for k := c.LastChild(); k != nil; k = k.PreviousSibling() {
+			stack = append(stack, k)
+		}
+	}
+	return string(bytes.TrimSpace(b))
+}
+
+// open is an open marker level inside a section.
+type open struct {
+	style string
+	value string
+	node  *Provision
+}
+
+func (p *parse) buildTree(bodyStart int) {
+	st := p.st
+	s := p.s
+	body := s.buf[bodyStart:]
+	doc := mdParser.Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
+	blocks := p.blocks(doc, body, bodyStart)
+	p.ids = map[ProvisionID]*Provision{}
+	english := st.Meta.Lang() == "en"
+
+	type hopen struct {
+		level int
+		node  *Provision
+	}
+	var heads []hopen      // open headings
+	var section *Provision // current heading node (any kind)
+	var markers []open
+	var cur *Provision // node receiving unmarked text
+	headingNo := 0
+	sawBody := false
+	var preamble *Provision
+
+	attach := func(parent, n *Provision) {
+		n.Parent = parent
+		if parent == nil {
+			n.Depth = 0
+			st.Roots = append(st.Roots, n)
+		} else {
+			n.Depth = parent.Depth + 1
+			parent.Children = append(parent.Children, n)
+		}
+	}
+	addSeg := func(n *Provision, b block, txt string) {
+		if txt == "" {
+			return
+		}
+		n.Segments = append(n.Segments, Segment{Line: b.line, Text: txt})
+		if b.endLine > n.EndLine {
+			n.EndLine = b.endLine
+		}
+	}
+
+	for _, b := range blocks {
+		if b.heading > 0 {
+			headingNo++
+			if b.line == 0 {
+				continue
+			}
+			if b.heading == 1 && st.Title == "" && !sawBody && len(st.Roots) == 0 {
+				st.Title = b.text
+				continue
+			}
+			for len(heads) > 0 && heads[len(heads)-1].level >= b.heading {
+				heads = heads[:len(heads)-1]
+			}
+			var parent *Provision
+			if len(heads) > 0 {
+				parent = heads[len(heads)-1].node
+			}
+			hi := parseHeading(b.text, english)
+			n := &Provision{Kind: hi.kind, Heading: hi.title, Number: hi.number, Line: b.line, EndLine: b.endLine}
+			if hi.id == "" {
+				n.ID = ProvisionID("h" + strconv.Itoa(headingNo))
+				n.Kind = KindSection
+				n.Heading = b.text
+				p.errs.Warn(s.at(b.line), "heading %q has no recognisable number, expected e.g. \"Section 3\", \"Article 12\", \"§ 5\" or \"Part II\"; its ID is %q", clip(b.text, 60), n.ID)
+			} else {
+				n.ID = ProvisionID(hi.id)
+			}
+			attach(parent, n)
+			p.register(n)
+			heads = append(heads, hopen{b.heading, n})
+			section, cur = n, n
+			markers = markers[:0]
+			sawBody = true
+			continue
+		}
+		sawBody = true
+		if section == nil {
+			if preamble == nil {
+				preamble = &Provision{ID: "preamble", Kind: KindPreamble, Line: b.line, EndLine: b.endLine}
+				attach(nil, preamble)
+				p.register(preamble)
+			}
+			section, cur = preamble, preamble
+		}
+		txt := b.text
+		var m marker
+		found := false
+		if b.listLabel != "" && b.itemFirst {
+			m, found = scanMarker(b.listLabel)
+			if !found {
+				txt = b.listLabel + " " + txt
+			}
+		} else if !b.inItem || b.itemFirst || true {
+			if mk, ok := scanMarker(txt); ok {
+				m, found = mk, true
+				txt = strings.TrimSpace(txt[mk.width:])
+			}
+		}
+		if !found {
+			if term, ok := definedTerm(txt); ok {
+				parent := section
+				if len(markers) > 0 && markers[0].style != stDefinition {
+					markers = markers[:1]
+					parent = markers[0].node
+				} else {
+					markers = markers[:0]
+				}
+				n := &Provision{ID: parent.ID + ProvisionID("["+term+"]"), Kind: KindDefinition, Line: b.line, EndLine: b.endLine}
+				attach(parent, n)
+				p.register(n)
+				markers = append(markers, open{style: stDefinition, node: n})
+				cur = n
+				addSeg(n, b, txt)
+				continue
+			}
+			switch {
+			case b.inItem || b.itemFirst:
+				// continuation of the current item, or an unlabelled bullet
+			case len(markers) > 0 && cur == markers[len(markers)-1].node && len(cur.Segments) <= 1 && headingLike(cur):
+				// "(i) In general" followed by its text: the text belongs
+				// to the item (United States Code style).
+			case len(markers) > 0:
+				markers = markers[:1]
+				cur = markers[0].node
+			default:
+				cur = section
+			}
+			addSeg(cur, b, txt)
+			continue
+		}
+		m.style = resolveStyle(m, markers)
+		parent := section
+		idx := -1
+		for i := range markers {
+			if markers[i].style == m.style {
+				idx = i
+				break
+			}
+		}
+		if idx >= 0 {
+			markers = markers[:idx]
+		}
+		if len(markers) > 0 {
+			parent = markers[len(markers)-1].node
+		}
+		n := &Provision{
+			ID:     parent.ID + ProvisionID(m.idPart()),
+			Number: m.label(),
+			Kind:   KindSubsection,
+			Line:   b.line, EndLine: b.endLine,
+		}
+		attach(parent, n)
+		p.register(n)
+		switch sd := n.Depth - section.Depth; {
+		case sd <= 1:
+			n.Kind = KindSubsection
+		case sd == 2:
+			n.Kind = KindParagraph
+		default:
+			n.Kind = KindSubpara
+		}
+		markers = append(markers, open{style: m.style, value: m.value, node: n})
+		cur = n
+		addSeg(n, b, txt)
+	}
+	p.finish()
+}
+
+// headingLike reports whether an item's only text reads as a caption ("In
+// general", "National human trafficking hotline") rather than a sentence.
+func headingLike(n *Provision) bool {
+	if len(n.Segments) == 0 {
+		return true
+	}
+	t := strings.TrimSpace(n.Segments[0].Text)
+	if t == "" {
+		return true
+	}
+	if len(strings.Fields(t)) > 12 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return !strings.ContainsRune(".;:,—–-", r)
+}
+
+// resolveStyle decides whether letters that are also Roman numerals ("i",
+// "v", "x", "ii") continue an alphabetic list or a Roman one.
+func resolveStyle(m marker, open []open) string {
+	var alpha, roman string
+	switch m.style {
+	case stParenLower:
+		alpha, roman = stParenLower, stParenRoman
+	case stParenUpper:
+		alpha, roman = stParenUpper, stParenURoman
+	case stCloseLower:
+		alpha, roman = stCloseLower, stCloseRoman
+	default:
+		return m.style
+	}
+	if v := m.value; len(v) == 2 && v[0] == v[1] && alpha != stCloseLower && romanValue(v) == 0 {
+		// "(aa)", "(bb)": a level of its own below (I), unless the
+		// alphabetic list ran past "(z)".
+		for _, o := range open {
+			if o.style == alpha && alphaNext(o.value) == v {
+				return alpha
+			}
+		}
+		return alpha + alpha
+	}
+	rv := romanValue(m.value)
+	if rv == 0 {
+		return alpha
+	}
+	for _, o := range open {
+		if o.style == roman && romanValue(o.value)+1 == rv {
+			return roman
+		}
+	}
+	for _, o := range open {
+		if o.style == alpha && strings.EqualFold(alphaNext(o.value), m.value) {
+			return alpha
+		}
+	}
+	if rv == 1 || len(m.value) > 1 {
+		return roman
+	}
+	return alpha
+}
+
+// register makes n's ID unique, reporting a duplicate.
+func (p *parse) register(n *Provision) {
+	if first, dup := p.ids[n.ID]; dup {
+		base := n.ID
+		k := 2
+		for {
+			id := ProvisionID(fmt.Sprintf("%s~%d", base, k))
+			if _, taken := p.ids[id]; !taken {
+				n.ID = id
+				break
+			}
+			k++
+		}
+		if n.Kind == KindSection || n.Kind == KindDivision || n.Kind == KindPreamble {
+			p.errs.Add(p.s.at(n.Line), "provision %q appears twice (first at line %d), expected unique provision numbers per statute; this one is %q", string(base), first.Line, string(n.ID))
+		} else {
+			// Inside a section a repeated marker is usually a defect of
+			// the source text (a lost or misread label), not of the file.
+			p.errs.Warn(p.s.at(n.Line), "marker %q repeats %q (first at line %d), expected each marker once per list; this one is %q", n.Number, string(base), first.Line, string(n.ID))
+		}
+	}
+	p.ids[n.ID] = n
+}
+
+// repealMarks are the phrases that mark a provision as repealed when they
+// open its heading or text.
+var repealMarks = []string{"[repealed", "(weggefallen)", "(aufgehoben)", "abrogé", "derogado", "[abrogé", "(derogado)", "repealed]"}
+
+// finish computes Text, EndLine, Repealed, All, and checks for noise.
+func (p *parse) finish() {
+	st := p.st
+	var all []*Provision
+	// iterative pre-order
+	stack := make([]*Provision, 0, 64)
+	for i := len(st.Roots) - 1; i >= 0; i-- {
+		stack = append(stack, st.Roots[i])
+	}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		all = append(all, n)
+		for i := len(n.Children) - 1; i >= 0; i-- {
+			stack = append(stack, n.Children[i])
+		}
+	}
+	// post-order EndLine: children come after parents in `all`
+	for i := len(all) - 1; i >= 0; i-- {
+		n := all[i]
+		if n.Parent != nil && n.EndLine > n.Parent.EndLine {
+			n.Parent.EndLine = n.EndLine
+		}
+	}
+	for _, n := range all {
+		if len(n.Segments) > 0 {
+			var b strings.Builder
+			for i, sg := range n.Segments {
+				if i > 0 {
+					b.WriteByte('\n')
+				}
+				b.WriteString(sg.Text)
+			}
+			n.Text = b.String()
+		}
+		n.Repealed = isRepealed(n)
+		if n.Kind == KindSection && strings.HasPrefix(string(n.ID), "h") && len(n.Children) > 0 {
+			for _, c := range n.Children {
+				if c.Kind == KindSection || c.Kind == KindDivision {
+					n.Kind = KindDivision
+					break
+				}
+			}
+		}
+		for _, sg := range n.Segments {
+			if ex, ok := ocrNoise(sg.Text); ok {
+				p.errs.Warn(p.s.at(sg.Line), "text looks damaged (OCR noise near %q), expected clean statute text; matches here may be unreliable", ex)
+				break
+			}
+		}
+	}
+	st.All = all
+}
+
+func isRepealed(n *Provision) bool {
+	h := strings.ToLower(n.Heading)
+	for _, m := range repealMarks {
+		if strings.Contains(h, m) {
+			return true
+		}
+	}
+	if len(n.Segments) == 0 {
+		return false
+	}
+	t := strings.ToLower(n.Segments[0].Text)
+	if len(t) > 160 {
+		t = t[:160]
+	}
+	for _, m := range repealMarks {
+		if i := strings.Index(t, m); i >= 0 && i < 40 {
+			return true
+		}
+	}
+	return false
+}
+
+// ocrNoise reports text with the marks of a damaged OCR: the replacement
+// character, control characters, or words mixing letters and digits the way
+// misread glyphs do ("Sect1on", "0ffence").
+func ocrNoise(t string) (string, bool) {
+	if i := strings.IndexRune(t, utf8.RuneError); i >= 0 {
+		return clip(t[max(0, i-10):], 24), true
+	}
+	for _, w := range strings.Fields(t) {
+		w = strings.Trim(w, ".,;:()[]\"'“”‘’«»")
+		if len(w) < 4 {
+			continue
+		}
+		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) >= 0 {
+			continue // cross-references such as 1101(a)(15), dates, amounts
+		}
+		letters, digits, switches := 0, 0, 0
+		prev := 0 // 1 letter, 2 digit
+		for _, r := range w {
+			k := 0
+			switch {
+			case r >= '0' && r <= '9':
+				digits++
+				k = 2
+			case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+				letters++
+				k = 1
+			}
+			if k != 0 && prev != 0 && k != prev {
+				switches++
+			}
+			if k != 0 {
+				prev = k
+			}
+		}
+		if letters >= 2 && digits >= 1 && switches >= 2 {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}
+
+// stDefinition is the pseudo-style of a definition entry on the marker stack.
+const stDefinition = "def"
+
+var defVerbs = map[string]bool{
+	"means": true, "mean": true, "includes": true, "include": true, "has": true, "is": true,
+	"shall": true, "refers": true, "designates": true,
+	"désigne": true, "designe": true, "s'entend": true, "s’entend": true, "est": true,
+	"bedeutet": true, "sind": true, "ist": true, "bezeichnet": true,
+	"significa": true, "comprende": true, "incluye": true, "es": true, "se": true,
+}
+
+// definedTerm recognises a definition entry: a paragraph that opens with a
+// quoted term followed by a defining verb ('"child" means …'). It returns
+// the term folded into an ID part ("child", "forced-labour").
+func definedTerm(t string) (string, bool) {
+	r, n := utf8.DecodeRuneInString(t)
+	var closeQ string
+	switch r {
+	case '"':
+		closeQ = "\""
+	case '“', '”':
+		closeQ = "”“"
+	case '„':
+		closeQ = "“”"
+	case '«':
+		closeQ = "»"
+	case '‘', '\'':
+		closeQ = "’'"
+	default:
+		return "", false
+	}
+	rest := t[n:]
+	end := strings.IndexAny(rest, closeQ)
+	if end <= 0 || end > 120 {
+		return "", false
+	}
+	term := rest[:end]
+	_, cn := utf8.DecodeRuneInString(rest[end:])
+	after := strings.TrimLeft(rest[end+cn:], " ,\u00a0")
+	// skip a parenthesis or an alternative term: '"child" or "minor" means'
+	if strings.HasPrefix(after, "(") {
+		if i := strings.IndexByte(after, ')'); i > 0 && i < 120 {
+			after = strings.TrimLeft(after[i+1:], " ,")
+		}
+	}
+	w, _ := firstWord(after)
+	if w == "" {
+		i := strings.IndexAny(after, " \u00a0")
+		if i > 0 {
+			w = after[:i]
+		}
+	}
+	if !defVerbs[strings.ToLower(w)] && !strings.HasPrefix(after, "or ") && !strings.HasPrefix(after, "and ") && !strings.HasPrefix(after, "o ") && !strings.HasPrefix(after, "ou ") {
+		return "", false
+	}
+	var b strings.Builder
+	dash := false
+	for _, c := range fold(term) {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(c)
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "", false
+	}
+	return b.String(), true
+}
