@@ -78,6 +78,15 @@ func (d *decoder) tokPos(line, col int) Pos {
 }
 
 func (d *decoder) pos(n ast.Node) Pos {
+	// A mapping's own token is its first ':'; cite its first key instead.
+	switch v := n.(type) {
+	case *ast.MappingNode:
+		if len(v.Values) > 0 {
+			return d.pos(v.Values[0].Key)
+		}
+	case *ast.MappingValueNode:
+		return d.pos(v.Key)
+	}
 	if n == nil || n.GetToken() == nil {
 		return Pos{File: d.file, Line: 1, Col: 1}
 	}

@@ -554,15 +554,17 @@ func (l *loader) pattern(d *decoder, n ast.Node, what string, langs map[string]b
 			l.errs.Add(v.keyPos, "key %q is not used by %s patterns, expected it only with %s", key, p.Kind, joinSet(kinds))
 		}
 	}
+	bad := false
 	only("with", CritNear)
 	only("within", CritNear)
 	only("regex", CritRegex)
 	only("terms", CritKeyword, CritPhrase, CritNear, CritDefines, CritCrossRef)
+	termLangs, withLangs := map[string]bool{}, map[string]bool{}
 	if v, ok := f["terms"]; ok && p.Kind != CritRegex {
-		p.Terms = l.terms(d, v, what)
+		p.Terms, termLangs = l.terms(d, v, what)
 	}
 	if v, ok := f["with"]; ok && p.Kind == CritNear {
-		p.With = l.terms(d, v, what)
+		p.With, withLangs = l.terms(d, v, what)
 	}
 	if v, ok := f["within"]; ok && p.Kind == CritNear {
 		p.Within = d.integer(v, "pattern")
@@ -578,8 +580,10 @@ func (l *loader) pattern(d *decoder, n ast.Node, what string, langs map[string]b
 				l.errs.Add(d.pos(kv.value), "empty regex for %q in %s, expected a Go regular expression", kv.key, what)
 				continue
 			}
+			langs[kv.key] = true // reported below if bad; no cascade
 			if _, err := regexp.Compile(s); err != nil {
 				l.errs.Add(d.pos(kv.value), "regex %q in %s does not compile (%s), expected Go RE2 syntax", s, what, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+				bad = true
 				continue
 			}
 			if p.Regex == nil {
@@ -590,30 +594,30 @@ func (l *loader) pattern(d *decoder, n ast.Node, what string, langs map[string]b
 	}
 	switch p.Kind {
 	case CritKeyword, CritPhrase, CritDefines:
-		if len(p.Terms) == 0 {
+		if len(termLangs) == 0 {
 			l.errs.Add(p.Pos, "%s pattern of %s has no terms, expected terms per language", p.Kind, what)
 		}
-		for k := range p.Terms {
+		for k := range termLangs {
 			langs[k] = true
 		}
 	case CritNear:
-		if len(p.Terms) == 0 || len(p.With) == 0 {
+		if len(termLangs) == 0 || len(withLangs) == 0 {
 			l.errs.Add(p.Pos, "near pattern of %s needs both terms and with, expected terms per language in each", what)
 		}
-		for k := range p.Terms {
-			if len(p.With[k]) > 0 || len(p.With["*"]) > 0 {
+		for k := range termLangs {
+			if withLangs[k] || withLangs["*"] {
 				langs[k] = true
 			}
 		}
 	case CritRegex:
-		if len(p.Regex) == 0 {
+		if len(p.Regex) == 0 && !bad {
 			l.errs.Add(p.Pos, "regex pattern of %s has no regex, expected regex per language", what)
 		}
 		for k := range p.Regex {
 			langs[k] = true
 		}
 	case CritCrossRef:
-		for k := range p.Terms {
+		for k := range termLangs {
 			langs[k] = true
 		}
 	}
@@ -621,14 +625,20 @@ func (l *loader) pattern(d *decoder, n ast.Node, what string, langs map[string]b
 }
 
 // terms decodes a {lang: [term, …]} mapping, validating each term.
-func (l *loader) terms(d *decoder, v field, what string) map[string][]string {
+func (l *loader) terms(d *decoder, v field, what string) (map[string][]string, map[string]bool) {
 	out := map[string][]string{}
+	covered := map[string]bool{}
 	for _, kv := range d.pairs(v.value, what+" "+v.key) {
 		if !reLang.MatchString(kv.key) {
 			l.errs.Add(kv.keyPos, "language key %q is malformed, expected a two-letter code (en, fr, de, es) or *", kv.key)
 			continue
 		}
 		list, pos := d.strList(kv.value, fmt.Sprintf("%s %s %q", what, v.key, kv.key))
+		if len(list) > 0 {
+			// A language with terms counts as covered even when a term is
+			// bad, so one bad term is not also reported as a missing language.
+			covered[kv.key] = true
+		}
 		for i, t := range list {
 			if msg := checkTerm(t); msg != "" {
 				l.errs.Add(pos[i], "term %q in %s %s, expected %s", t, what, msg, "words of letters or digits, with * only at the end of a word")
@@ -637,5 +647,5 @@ func (l *loader) terms(d *decoder, v field, what string) map[string][]string {
 			out[kv.key] = append(out[kv.key], t)
 		}
 	}
-	return out
+	return out, covered
 }
