@@ -75,6 +75,8 @@ proves it.` + exitStatusHelp,
 var commands = []func(*Factory) *cobra.Command{
 	newCmdVersion,
 	newCmdMapping,
+	newCmdCorpus,
+	newCmdAnalyze,
 }
 
 func run(ctx context.Context, args []string, environ []string, io *IOStreams) int {

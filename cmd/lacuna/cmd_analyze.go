@@ -1,0 +1,489 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/lacuna-project/lacuna/corpus"
+	"github.com/lacuna-project/lacuna/internal/score"
+	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/internal/statute"
+)
+
+type analyzeOptions struct {
+	IO        *IOStreams
+	Factory   *Factory
+	Country   string
+	AsOf      string
+	Overrides string
+	Explain   bool
+	FailOn    score.Verdict
+	Format    string
+	Files     []string
+	NoColor   bool
+}
+
+func newCmdAnalyze(f *Factory) *cobra.Command { return newCmdAnalyzeWith(f, nil) }
+
+func newCmdAnalyzeWith(f *Factory, runF func(*analyzeOptions) error) *cobra.Command {
+	opts := &analyzeOptions{IO: f.IO, Factory: f}
+	var failOn string
+	cmd := &cobra.Command{
+		Use:   "analyze [--country X] [--as-of DATE] [FILES…]",
+		Short: "Judge a country's statutes against every requirement of the map, with evidence",
+		Long: `Analyze gives, for every requirement of the map, a verdict (met, partial, gap,
+contrary, undetermined, not_applicable) with the quoted provisions that support it,
+the elements found and missing, the penalty facts of the trafficking, sale-of-children
+and forced-labour offences, and the scores (overall, per pillar, per instrument,
+enforcement).
+
+The statutes are those of --country in the corpus (--corpus DIR, else the embedded
+demo corpus), each at its latest version or the version in force at --as-of DATE; or
+the Markdown files and directories given as arguments, analysed as one corpus.
+
+Expert review: --overrides FILE applies a reviewer's decisions. Without the flag, an
+overrides file beside the corpus is used when present: <corpus>/<country lower
+case>/overrides.yaml or <corpus>/overrides/<COUNTRY>.yaml. Each finding shows the
+machine verdict and the reviewed verdict side by side; an expired override is flagged
+and the machine verdict kept.
+
+--format text (default; a table, coloured on a terminal unless --no-color), json (the
+contract documented in docs/json-contract.md), csv or markdown. --explain adds each
+finding's explanation and how every score was computed. --fail-on VERDICT exits 1 when
+a finding is at or worse than VERDICT (order: met, partial, undetermined, gap,
+contrary).` + exitStatusHelp,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			opts.Format = f.Global.Format
+			opts.NoColor = f.Global.NoColor
+			switch opts.Format {
+			case "":
+				opts.Format = "text"
+			case "text", "json", "csv", "markdown", "md":
+			default:
+				return usageErrorf("unknown --format %q for analyze, expected text, json, csv or markdown", opts.Format)
+			}
+			if opts.Country == "" && len(args) == 0 {
+				return usageErrorf("analyze needs --country X or statute files, expected e.g. lacuna analyze --country KEN")
+			}
+			if opts.AsOf != "" && !validDay(opts.AsOf) {
+				return usageErrorf("--as-of %q, expected a date YYYY-MM-DD", opts.AsOf)
+			}
+			if failOn != "" {
+				v, err := score.ParseVerdict(failOn)
+				if err != nil {
+					return usageErrorf("--fail-on: %v", err)
+				}
+				opts.FailOn = v
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return analyzeRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Country, "country", "", "country code (ISO 3166 alpha-3) whose statutes to analyse")
+	fl.StringVar(&opts.AsOf, "as-of", "", "analyse the versions in force on this date (YYYY-MM-DD)")
+	fl.StringVar(&opts.Overrides, "overrides", "", "reviewer overrides file (YAML)")
+	fl.BoolVar(&opts.Explain, "explain", false, "print each finding's explanation and how each score was computed")
+	fl.StringVar(&failOn, "fail-on", "", "exit 1 when a finding is at or worse than this verdict (partial, undetermined, gap, contrary)")
+	return cmd
+}
+
+func validDay(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i := 0; i < 10; i++ {
+		if i != 4 && i != 7 && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// analysis is what analyze and eval share: load, analyse.
+func analyzeRun(opts *analyzeOptions) error {
+	f := opts.Factory
+	m, err := loadMap(f)
+	if err != nil {
+		return err
+	}
+	c, err := analyzeCorpus(f, opts.Files)
+	if err != nil {
+		return err
+	}
+	var ovs []score.Override
+	ovPath := opts.Overrides
+	if ovPath == "" && opts.Country != "" && len(opts.Files) == 0 && f.Global.Corpus != "" {
+		for _, p := range []string{
+			filepath.Join(f.Global.Corpus, strings.ToLower(opts.Country), "overrides.yaml"),
+			filepath.Join(f.Global.Corpus, "overrides", strings.ToUpper(opts.Country)+".yaml"),
+		} {
+			if _, err := os.Stat(p); err == nil {
+				ovPath = p
+				break
+			}
+		}
+	}
+	if ovPath == "" && opts.Country != "" && len(opts.Files) == 0 && f.Global.Corpus == "" {
+		for _, p := range []string{strings.ToLower(opts.Country) + "/overrides.yaml", "overrides/" + strings.ToUpper(opts.Country) + ".yaml"} {
+			if src, err := fs.ReadFile(corpus.FS, p); err == nil {
+				o, err := score.ParseOverrides("corpus/"+p, src, m)
+				if err != nil {
+					return &inputError{err}
+				}
+				ovs = o
+				break
+			}
+		}
+	}
+	if ovPath != "" {
+		src, err := os.ReadFile(ovPath)
+		if err != nil {
+			return &inputError{fmt.Errorf("read overrides: %w", err)}
+		}
+		ovs, err = score.ParseOverrides(ovPath, src, m)
+		if err != nil {
+			return &inputError{err}
+		}
+	}
+	now := f.Now()
+	res, err := score.Analyze(c, m, score.Options{Country: opts.Country, AsOf: opts.AsOf, LacunaVersion: version,
+		Overrides: ovs, Today: now.Format("2006-01-02")})
+	if err != nil {
+		return &inputError{err}
+	}
+	if len(res.Statutes) == 0 {
+		if opts.Country != "" {
+			return &inputError{fmt.Errorf("no statutes for country %q in the corpus, expected a country code present in the corpus (see lacuna corpus list)", opts.Country)}
+		}
+		return &inputError{errors.New("no statutes to analyse")}
+	}
+	var buf bytes.Buffer
+	color := f.IO.IsTTY && !opts.NoColor
+	switch opts.Format {
+	case "json":
+		err = writeAnalyzeJSON(&buf, res)
+	case "csv":
+		err = writeAnalyzeCSV(&buf, res)
+	case "markdown", "md":
+		writeAnalyzeMarkdown(&buf, res, opts.Explain)
+	default:
+		writeAnalyzeText(&buf, res, opts.Explain, color)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.IO.Out.Write(buf.Bytes()); err != nil {
+		return err
+	}
+	if opts.FailOn != "" {
+		for _, fd := range res.Findings {
+			if fd.Verdict != score.NotApplicable && fd.Verdict.Rank() >= opts.FailOn.Rank() {
+				return &exitError{code: exitFindings}
+			}
+		}
+	}
+	return nil
+}
+
+// analyzeCorpus loads the statutes to analyse: the files (or directories
+// of .md files) given, else the --corpus directory, else the embedded demo
+// corpus. Files without YAML front matter (READMEs) are skipped when
+// walking a directory.
+func analyzeCorpus(f *Factory, files []string) (*statute.Corpus, error) {
+	c := &statute.Corpus{}
+	var errs statute.ErrorList
+	add := func(p string, src []byte) {
+		st, err := statute.Parse(p, src)
+		if err != nil {
+			var el statute.ErrorList
+			if errors.As(err, &el) {
+				errs = append(errs, el.Errors()...)
+				return
+			}
+			var e *statute.Error
+			if errors.As(err, &e) {
+				errs = append(errs, e)
+				return
+			}
+			errs.Add(statute.Pos{File: p, Line: 1}, "%v", err)
+			return
+		}
+		c.Statutes = append(c.Statutes, st)
+		c.Warnings = append(c.Warnings, st.Warnings...)
+	}
+	walk := func(fsys fs.FS, root, prefix string) error {
+		return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || !strings.HasSuffix(p, ".md") {
+				return nil
+			}
+			src, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			if !bytes.HasPrefix(src, []byte("---")) {
+				return nil
+			}
+			add(path.Join(prefix, p), src)
+			return nil
+		})
+	}
+	switch {
+	case len(files) > 0:
+		for _, p := range files {
+			st, err := os.Stat(p)
+			if err != nil {
+				return nil, &inputError{fmt.Errorf("%s: no such file or directory", p)}
+			}
+			if st.IsDir() {
+				if err := walk(os.DirFS(p), ".", p); err != nil {
+					return nil, &inputError{fmt.Errorf("read %s: %w", p, err)}
+				}
+				continue
+			}
+			src, err := os.ReadFile(p)
+			if err != nil {
+				return nil, &inputError{fmt.Errorf("read %s: %w", p, err)}
+			}
+			add(p, src)
+		}
+	case f.Global.Corpus != "":
+		if err := checkDir(f.Global.Corpus, "--corpus"); err != nil {
+			return nil, err
+		}
+		if err := walk(os.DirFS(f.Global.Corpus), ".", f.Global.Corpus); err != nil {
+			return nil, &inputError{fmt.Errorf("read corpus: %w", err)}
+		}
+	default:
+		if err := walk(corpus.FS, ".", "corpus"); err != nil {
+			return nil, &inputError{fmt.Errorf("read embedded corpus: %w", err)}
+		}
+	}
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, &inputError{errs}
+	}
+	sort.SliceStable(c.Statutes, func(i, j int) bool {
+		a, b := c.Statutes[i], c.Statutes[j]
+		if a.Meta.Country != b.Meta.Country {
+			return a.Meta.Country < b.Meta.Country
+		}
+		if a.Meta.ID != b.Meta.ID {
+			return a.Meta.ID < b.Meta.ID
+		}
+		if a.Meta.VersionDate != b.Meta.VersionDate {
+			return a.Meta.VersionDate < b.Meta.VersionDate
+		}
+		return a.Path < b.Path
+	})
+	return c, nil
+}
+
+// ---- output formats ----
+
+func writeAnalyzeJSON(w io.Writer, r *score.Result) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+var csvHeader = []string{"requirement", "title", "pillar", "verdict", "machine_verdict", "origin", "score", "weight",
+	"statute", "provision", "line", "quote", "found", "missing", "explanation", "external_refs"}
+
+func writeAnalyzeCSV(w io.Writer, r *score.Result) error {
+	cw := csv.NewWriter(w)
+	cw.Write(csvHeader)
+	for _, f := range r.Findings {
+		st, prov, line, quote := "", "", "", ""
+		if len(f.Evidence) > 0 {
+			e := f.Evidence[0]
+			st, prov, line, quote = e.Statute, e.Provision, fmt.Sprint(e.Line), e.Quote
+		}
+		var ext []string
+		for _, x := range f.ExternalRefs {
+			ext = append(ext, x.Law)
+		}
+		cw.Write([]string{f.Requirement, f.Title, f.Pillar, string(f.Verdict), string(f.MachineVerdict), f.Origin,
+			fmt.Sprintf("%.3g", f.Score), fmt.Sprintf("%g", f.Weight), st, prov, line, quote,
+			strings.Join(f.Found, "; "), strings.Join(f.Missing, "; "), f.Explanation, strings.Join(ext, "; ")})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+var verdictColor = map[score.Verdict]string{score.Met: "\x1b[32m", score.Partial: "\x1b[33m", score.Gap: "\x1b[31m",
+	score.Contrary: "\x1b[1;31m", score.Undetermined: "\x1b[36m", score.NotApplicable: "\x1b[90m"}
+
+func verdictCell(f score.Finding, color bool) string {
+	v := string(f.Verdict)
+	if f.Origin == "review" && f.Verdict != f.MachineVerdict {
+		v += " (machine: " + string(f.MachineVerdict) + ")"
+	}
+	if f.Override != nil && f.Override.Expired {
+		v += " (review expired)"
+	}
+	pad := 14 - len(string(f.Verdict))
+	if color {
+		v = verdictColor[f.Verdict] + string(f.Verdict) + "\x1b[0m" + v[len(f.Verdict):]
+	}
+	if pad < 1 {
+		pad = 1
+	}
+	return v + strings.Repeat(" ", max(1, pad-(len(v)-len(string(f.Verdict))-colorLen(color))))
+}
+
+func colorLen(color bool) int {
+	if color {
+		return -9 // escape bytes do not take columns
+	}
+	return 0
+}
+
+func oneLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+func writeAnalyzeText(w io.Writer, r *score.Result, explain, color bool) {
+	asOf := r.AsOf
+	if asOf == "" {
+		asOf = "latest versions"
+	}
+	fmt.Fprintf(w, "Lacuna %s — %s (%s), map %s\n", r.LacunaVersion, r.Country, asOf, r.MappingVersion)
+	for _, s := range r.Statutes {
+		fmt.Fprintf(w, "  statute %s (version %s) %s\n", s.ID, orDash(s.VersionDate), s.Path)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "%-32s %-14s %6s  %s\n", "REQUIREMENT", "VERDICT", "SCORE", "EVIDENCE")
+	for _, f := range r.Findings {
+		ev := "—"
+		if len(f.Evidence) > 0 {
+			e := f.Evidence[0]
+			ev = fmt.Sprintf("%s %s:%d “%s”", e.Statute, e.Provision, e.Line, oneLine(e.Quote, 70))
+		} else if len(f.ExternalRefs) > 0 {
+			ev = "refers to " + f.ExternalRefs[0].Law
+		}
+		fmt.Fprintf(w, "%-32s %s %6.2f  %s\n", f.Requirement, verdictCell(f, color), f.Score, ev)
+		if explain {
+			fmt.Fprintf(w, "%32s   %s\n", "", f.Explanation)
+			if len(f.Missing) > 0 && f.Verdict != score.Met {
+				fmt.Fprintf(w, "%32s   missing: %s\n", "", strings.Join(f.Missing, "; "))
+			}
+			for _, e := range f.Evidence[min(1, len(f.Evidence)):] {
+				fmt.Fprintf(w, "%32s   also %s %s:%d “%s”\n", "", e.Statute, e.Provision, e.Line, oneLine(e.Quote, 90))
+			}
+			if f.Override != nil {
+				o := f.Override
+				fmt.Fprintf(w, "%32s   review: %s by %s on %s (%s)%s\n", "", o.Verdict, o.Reviewer, o.Date, o.Rationale, expiredNote(o))
+			}
+		}
+	}
+	if len(r.Penalties) > 0 {
+		fmt.Fprintf(w, "\n%-22s %-18s %-16s %8s %8s %5s %s\n", "PENALTY", "OFFENCE", "VARIANT", "MIN", "MAX", "LIFE", "FINE INSTEAD")
+		for _, p := range r.Penalties {
+			fmt.Fprintf(w, "%-22s %-18s %-16s %8s %8s %5v %v\n", p.Provision, p.Offence, p.Variant, months(p.MinMonths), months(p.MaxMonths), p.Life, p.FineAlternative)
+		}
+	}
+	s := r.Scores
+	fmt.Fprintf(w, "\nSCORES  overall %.1f  prosecution %.1f  protection %.1f  prevention %.1f  partnership %.1f  enforcement %.1f  treaty %.1f\n",
+		s.Overall, s.Pillars["prosecution"], s.Pillars["protection"], s.Pillars["prevention"], s.Pillars["partnership"], s.Enforcement, s.Treaty)
+	var counts []string
+	for _, v := range score.Verdicts {
+		if n := s.Counts[v]; n > 0 {
+			counts = append(counts, fmt.Sprintf("%s %d", v, n))
+		}
+	}
+	fmt.Fprintf(w, "VERDICTS %s\n", strings.Join(counts, ", "))
+	if explain {
+		fmt.Fprintln(w)
+		for _, l := range s.Explain {
+			fmt.Fprintln(w, "  "+l)
+		}
+	}
+}
+
+func expiredNote(o *score.Override) string {
+	if o.Expired {
+		return "; EXPIRED " + o.Expires + ", machine verdict kept"
+	}
+	return ""
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+func months(p *float64) string {
+	if p == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%gm", *p)
+}
+
+func mdEscape(s string) string {
+	s = strings.ReplaceAll(s, "|", "\\|")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func writeAnalyzeMarkdown(w io.Writer, r *score.Result, explain bool) {
+	fmt.Fprintf(w, "# Lacuna analysis: %s\n\n", r.Country)
+	fmt.Fprintf(w, "Map %s, Lacuna %s, as of %s.\n\n", r.MappingVersion, r.LacunaVersion, orDash(r.AsOf))
+	for _, s := range r.Statutes {
+		fmt.Fprintf(w, "- `%s` (version %s), sha256 `%s`\n", s.ID, orDash(s.VersionDate), s.SHA256)
+	}
+	fmt.Fprintf(w, "\n| Requirement | Verdict | Machine | Score | Evidence | Missing |\n|---|---|---|---|---|---|\n")
+	for _, f := range r.Findings {
+		ev := ""
+		if len(f.Evidence) > 0 {
+			e := f.Evidence[0]
+			ev = fmt.Sprintf("%s %s (line %d): “%s”", e.Statute, e.Provision, e.Line, mdEscape(e.Quote))
+		} else if len(f.ExternalRefs) > 0 {
+			ev = "refers to " + mdEscape(f.ExternalRefs[0].Law)
+		}
+		fmt.Fprintf(w, "| `%s` | %s | %s | %.2f | %s | %s |\n", f.Requirement, f.Verdict, f.MachineVerdict, f.Score, ev, mdEscape(strings.Join(f.Missing, "; ")))
+	}
+	s := r.Scores
+	fmt.Fprintf(w, "\n## Scores\n\n| Score | Value |\n|---|---|\n| overall | %.1f |\n", s.Overall)
+	for _, p := range standard.Pillars {
+		fmt.Fprintf(w, "| %s | %.1f |\n", p, s.Pillars[string(p)])
+	}
+	fmt.Fprintf(w, "| enforcement | %.1f |\n| treaty | %.1f |\n", s.Enforcement, s.Treaty)
+	if len(r.Penalties) > 0 {
+		fmt.Fprintf(w, "\n## Penalties\n\n| Provision | Offence | Variant | Min | Max | Life | Fine instead |\n|---|---|---|---|---|---|---|\n")
+		for _, p := range r.Penalties {
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %v | %v |\n", p.Provision, p.Offence, p.Variant, months(p.MinMonths), months(p.MaxMonths), p.Life, p.FineAlternative)
+		}
+	}
+	if explain {
+		fmt.Fprintf(w, "\n## How the scores were computed\n\n")
+		for _, l := range s.Explain {
+			fmt.Fprintf(w, "- %s\n", l)
+		}
+	}
+}

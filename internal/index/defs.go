@@ -1,0 +1,240 @@
+package index
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/lacuna-project/lacuna/internal/statute"
+)
+
+// Quoted definitions: '"exploitation" means', '“child” includes'.
+var quotedDef = regexp.MustCompile(`["“„«‘']([^"”“«»’]{1,80})["”“»’']\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:means|includes|include|shall mean|shall include|has the (?:same )?meaning|have the (?:same )?meaning|refers to|is defined|désigne|s['’]entend|bezeichnet|significa|comprend|comprende)\b`)
+
+// Unquoted definitions over the folded text; group 1 is the term.
+var foldedDefs = []*regexp.Regexp{
+	regexp.MustCompile(`\bse entender[aá]n? por ([a-z][a-z ]{1,60}?)(?:[,:;.]| a |$)`),
+	regexp.MustCompile(`\bse entiende(?:n)? por ([a-z][a-z ]{1,60}?)(?:[,:;.]| a |$)`),
+	regexp.MustCompile(`\bse considera(?:ra|n|ran)? ([a-z][a-z ]{1,40}?)(?: a | al | la | el | los | las |[,:;])`),
+	regexp.MustCompile(`\bon entend par ([a-z][a-z' ]{1,60}?)(?:[,:;.]|$)`),
+	regexp.MustCompile(`^(?:la |le |l'|les )?([a-z][a-z' ]{2,60}?) (?:est|sont) (?:le fait|constitue)`),
+	regexp.MustCompile(`\b([a-z]{3,40}(?: [a-z]{3,30})?) im sinne (?:dieses|des|der|von)`),
+	regexp.MustCompile(`^(?:in this (?:act|part|section|chapter)[^,]{0,40}, )?(?:the (?:term|expression) )?([a-z][a-z ]{1,40}?) (?:means|includes|shall mean) `),
+}
+
+// External-law cues: group 1 starts the law's name (in the original text).
+var extLawCue = regexp.MustCompile(`(?i)(?:ha(?:s|ve) the (?:same )?meaning (?:assigned|given|ascribed|attributed)?\s*(?:to (?:it|them|that expression|that term) )?(?:in|by|under)|as (?:defined|construed) (?:in|by|under)|within the meaning of|defined in|tal como (?:se )?(?:define|definen) (?:en|por)|en los t[eé]rminos de|au sens de|im sinne (?:des|der|von))\s+`)
+
+var lawWord = regexp.MustCompile(`(?i)\b(?:act|code|law|ordinance|decree|statute|constitution|regulations?|loi|code|gesetz\w*|gesetzbuch|ley|c[oó]digo|decreto|stgb|stpo|aufenthg|u\.s\.c\.|usc)\b`)
+
+func findDefinitions(s *Segment, c *roleCues) []*Definition {
+	var out []*Definition
+	seen := map[string]bool{}
+	add := func(term string, extStart int) {
+		term = strings.TrimSpace(FoldString(term))
+		term = strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+			if r == '\'' || r == '-' {
+				return ' '
+			}
+			return r
+		}, term)), " ")
+		if term == "" || seen[term] || len(term) > 80 {
+			return
+		}
+		seen[term] = true
+		d := &Definition{Term: term}
+		if loc := extLawCue.FindStringIndex(s.Text[extStart:]); loc != nil && loc[0] < 120 {
+			d.ExternalLaw = lawName(s.Text[extStart+loc[1]:])
+		}
+		out = append(out, d)
+	}
+	for _, m := range quotedDef.FindAllStringSubmatchIndex(s.Text, -1) {
+		add(s.Text[m[2]:m[3]], m[2])
+	}
+	for _, re := range foldedDefs {
+		for _, m := range re.FindAllStringSubmatchIndex(s.Fold, 2) {
+			t := s.Fold[m[2]:m[3]]
+			if len(strings.Fields(t)) > 6 {
+				continue
+			}
+			add(t, int(s.Map[m[2]]))
+		}
+	}
+	return out
+}
+
+// lawName returns the name of a law at the start of s, up to the end of the
+// clause (keeping a parenthesised chapter number such as "(Cap. 141)").
+func lawName(s string) string {
+	depth := 0
+	end := len(s)
+loop:
+	for i, r := range s {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		case ';', ',', '\n', ':':
+			if depth == 0 {
+				end = i
+				break loop
+			}
+		case '.':
+			if depth == 0 && (i+1 >= len(s) || s[i+1] == ' ' && i+2 < len(s) && s[i+2] >= 'A' && s[i+2] <= 'Z' && !strings.HasSuffix(s[:i], "Cap")) {
+				end = i
+				break loop
+			}
+		}
+		if i > 160 {
+			end = i
+			break
+		}
+	}
+	n := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s[:end]), ".;,"))
+	n = strings.TrimPrefix(n, "the ")
+	return n
+}
+
+var (
+	refSection    = regexp.MustCompile(`\b(?:sections?|s\.|ss\.) ?(\d+[a-z]?(?:\.\d+)?)((?:\(\w{1,5}\))*)`)
+	refSubsection = regexp.MustCompile(`\bsub-?sections? ?\((\w{1,5})\)`)
+	refParagraph  = regexp.MustCompile(`\b(?:abs\.?|absatz|absatzes) ?(\d+)`)
+	refPara       = regexp.MustCompile(`§§? ?(\d+[a-z]?)(?: abs\.? ?(\d+))?`)
+	refArticle    = regexp.MustCompile(`\b(?:articles?|articulos?|art\.|arts\.) ?(\d+(?:-\d+)*)(?:(?: |)(bis|ter|quater|quinquies|sexies))?`)
+	refOf         = regexp.MustCompile(`^\s*(?:of|of the|de la|de|des|du|del|der|des) `)
+)
+
+// findRefs records cross-references in a segment: internal ones resolved
+// to provisions, and references to other laws by name.
+func findRefs(s *Segment, st *statute.Statute, titles []string) []Ref {
+	var out []Ref
+	f := s.Fold
+	sec := s.Section
+	secNum := ""
+	if sec != nil {
+		secNum = string(sec.ID)
+	}
+	resolve := func(id string, m []int) {
+		end := int(s.Map[m[1]])
+		rest := s.Text[end:]
+		r := Ref{Text: s.Text[s.Map[m[0]]:end], Start: int(s.Map[m[0]])}
+		if loc := refOf.FindStringIndex(strings.ToLower(rest)); loc != nil {
+			tail := rest[loc[1]:]
+			if !strings.HasPrefix(strings.ToLower(tail), "this") && !strings.HasPrefix(strings.ToLower(tail), "the present") && lawWord.MatchString(firstClause(tail)) {
+				name := lawName(tail)
+				if !inCorpus(name, titles) {
+					r.External = true
+					r.Law = name
+					out = append(out, r)
+					return
+				}
+			}
+		}
+		if p := st.Lookup(statute.ProvisionID(id)); p != nil {
+			r.Target = p
+		} else {
+			r.External = true
+			r.Law = id + " of " + statuteName(st) + " (not in the corpus)"
+		}
+		out = append(out, r)
+	}
+	for _, m := range refSection.FindAllStringSubmatchIndex(f, -1) {
+		resolve("s"+f[m[2]:m[3]]+f[m[4]:m[5]], m)
+	}
+	for _, m := range refSubsection.FindAllStringSubmatchIndex(f, -1) {
+		if secNum != "" {
+			resolve(secNum+"("+f[m[2]:m[3]]+")", m)
+		}
+	}
+	for _, m := range refPara.FindAllStringSubmatchIndex(f, -1) {
+		id := "§" + f[m[2]:m[3]]
+		if m[4] >= 0 {
+			id += "(" + f[m[4]:m[5]] + ")"
+		}
+		resolve(id, m)
+	}
+	for _, m := range refArticle.FindAllStringSubmatchIndex(f, -1) {
+		id := "art" + f[m[2]:m[3]]
+		if m[4] >= 0 {
+			id += f[m[4]:m[5]]
+		}
+		resolve(id, m)
+	}
+	// Named laws without a section number ("the Children Act", "Sexual
+	// Offences Act (Cap. 63A)").
+	for _, m := range extLawCue.FindAllStringIndex(s.Text, -1) {
+		name := lawName(s.Text[m[1]:])
+		if name == "" || strings.HasPrefix(strings.ToLower(name), "this") || strings.HasPrefix(strings.ToLower(name), "section") || !lawWord.MatchString(name) {
+			continue
+		}
+		if inCorpus(name, titles) {
+			continue
+		}
+		out = append(out, Ref{Text: s.Text[m[0]:min(len(s.Text), m[1]+len(name))], Start: m[0], External: true, Law: name})
+	}
+	for _, m := range namedAct.FindAllStringIndex(s.Text, -1) {
+		name := strings.TrimSpace(s.Text[m[0]:m[1]])
+		name = strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The ")
+		if w, _, _ := strings.Cut(name, " "); skipFirst[w] {
+			continue
+		}
+		if inCorpus(name, titles) || dupRef(out, m[0], len(name)) {
+			continue
+		}
+		out = append(out, Ref{Text: name, Start: m[0], External: true, Law: name})
+	}
+	return out
+}
+
+// namedAct finds "the Children Act (Cap. 141)", "Immigration Act 1971".
+var namedAct = regexp.MustCompile(`\b(?:[A-Z][A-Za-z'’-]+ )+(?:(?:and|of|on|for|in|against) (?:[A-Z][A-Za-z'’-]+ )+)*(?:Act|Code|Ordinance|Decree)(?: \d{4})?(?: \((?:Cap|No)\.? ?[\w.]+\))?`)
+
+var skipFirst = map[string]bool{"This": true, "That": true, "Such": true, "Any": true, "An": true, "A": true,
+	"Each": true, "Every": true, "Principal": true, "Other": true, "Whoever": true, "In": true, "Under": true}
+
+func dupRef(refs []Ref, start, n int) bool {
+	for _, r := range refs {
+		if r.External && start >= r.Start && start <= r.Start+len(r.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstClause(s string) string {
+	if i := strings.IndexAny(s, ",;:"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func inCorpus(name string, titles []string) bool {
+	n := FoldString(name)
+	if i := strings.Index(n, "("); i > 0 {
+		n = strings.TrimSpace(n[:i])
+	}
+	n = strings.TrimPrefix(n, "the ")
+	if n == "" {
+		return true
+	}
+	for _, t := range titles {
+		if strings.Contains(t, n) || strings.Contains(n, t) {
+			return true
+		}
+	}
+	return false
+}
+
+func statuteName(st *statute.Statute) string {
+	switch {
+	case st.Meta.ShortTitle != "":
+		return st.Meta.ShortTitle
+	case st.Meta.Title != "":
+		return st.Meta.Title
+	case st.Title != "":
+		return st.Title
+	}
+	return string(st.Meta.ID)
+}

@@ -1,0 +1,149 @@
+package index
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// latin is the folded form of every rune below 0x250 (Latin-1 and Latin
+// Extended-A/B), computed once.
+var latin = buildLatin()
+
+func buildLatin() [0x250]string {
+	var t [0x250]string
+	for r := rune(0); r < 0x250; r++ {
+		t[r] = foldRuneSlow(r)
+	}
+	return t
+}
+
+func foldRuneSlow(r rune) string {
+	switch r {
+	case 'ß', 'ẞ':
+		return "ss"
+	case 'æ', 'Æ':
+		return "ae"
+	case 'œ', 'Œ':
+		return "oe"
+	case 'ø', 'Ø':
+		return "o"
+	case 'ł', 'Ł':
+		return "l"
+	case 'đ', 'Đ':
+		return "d"
+	}
+	var b strings.Builder
+	for _, c := range norm.NFD.String(string(r)) {
+		if unicode.Is(unicode.Mn, c) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(c))
+	}
+	return b.String()
+}
+
+// FoldRune returns the folded form of r: lower case without diacritics.
+func FoldRune(r rune) string {
+	if r >= 0 && r < 0x250 {
+		return latin[r]
+	}
+	switch r {
+	case '\u2019', '\u2018':
+		return "'"
+	case '\u201c', '\u201d', '\u00ab', '\u00bb':
+		return "\""
+	case '\u2013', '\u2014':
+		return "-"
+	case '\u00a0', '\u202f', '\u2009':
+		return " "
+	}
+	return foldRuneSlow(r)
+}
+
+// Fold returns s folded for matching, and for every byte of the result the
+// byte offset in s it came from (len(result)+1 entries; the last maps to
+// len(s)).
+func Fold(s string) (string, []int32) {
+	b := make([]byte, 0, len(s)+8)
+	m := make([]int32, 0, len(s)+9)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			m = append(m, int32(i))
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		f := FoldRune(r)
+		for j := 0; j < len(f); j++ {
+			b = append(b, f[j])
+			m = append(m, int32(i))
+		}
+		i += n
+	}
+	m = append(m, int32(len(s)))
+	return string(b), m
+}
+
+// FoldString folds s without the offset map.
+func FoldString(s string) string {
+	f, _ := Fold(s)
+	return f
+}
+
+// Token is one word of a folded segment: Word is folded, Start/End are byte
+// offsets in the folded text, OStart/OEnd in the original text.
+type Token struct {
+	Word         string
+	Start, End   int32
+	OStart, OEnd int32
+}
+
+func isWordByte(c byte) bool {
+	return c >= 0x80 || ('a' <= c && c <= 'z') || ('0' <= c && c <= '9')
+}
+
+// Tokenize splits folded text into tokens of letters and digits; m is the
+// offset map from Fold.
+func Tokenize(f string, m []int32) []Token {
+	toks := make([]Token, 0, len(f)/6+1)
+	for i := 0; i < len(f); {
+		if !isWordByte(f[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(f) && isWordByte(f[j]) {
+			j++
+		}
+		toks = append(toks, Token{Word: f[i:j], Start: int32(i), End: int32(j), OStart: m[i], OEnd: m[j]})
+		i = j
+	}
+	return toks
+}
+
+// Words splits a term into folded words (for compiling criteria).
+func Words(term string) []string {
+	f, m := Fold(term)
+	var out []string
+	for _, t := range Tokenize(f, m) {
+		out = append(out, t.Word)
+	}
+	// keep a trailing '*' on a word as a prefix marker
+	if strings.Contains(f, "*") {
+		out = out[:0]
+		for _, w := range strings.FieldsFunc(f, func(r rune) bool {
+			return !(r == '*' || r >= 0x80 || ('a' <= r && r <= 'z') || ('0' <= r && r <= '9'))
+		}) {
+			out = append(out, w)
+		}
+	}
+	return out
+}

@@ -1,0 +1,236 @@
+package index
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/internal/statute"
+)
+
+// Role is a provision role (the map's roles plus repealed).
+type Role = standard.Role
+
+// RoleRepealed marks text that is repealed: never evidence.
+const RoleRepealed Role = "repealed"
+
+// RoleSet is a small bit set of roles.
+type RoleSet uint8
+
+const (
+	bitDefinition RoleSet = 1 << iota
+	bitOffence
+	bitPenalty
+	bitProtection
+	bitInstitutional
+	bitProcedural
+	bitRepealed
+)
+
+var roleBits = []struct {
+	r Role
+	b RoleSet
+}{
+	{standard.RoleDefinition, bitDefinition},
+	{standard.RoleOffence, bitOffence},
+	{standard.RolePenalty, bitPenalty},
+	{standard.RoleProtection, bitProtection},
+	{standard.RoleInstitutional, bitInstitutional},
+	{standard.RoleProcedural, bitProcedural},
+	{RoleRepealed, bitRepealed},
+}
+
+// Bit returns the bit of one role; RoleAny and unknown roles give 0.
+func Bit(r Role) RoleSet {
+	for _, rb := range roleBits {
+		if rb.r == r {
+			return rb.b
+		}
+	}
+	return 0
+}
+
+// Has reports whether the set holds r.
+func (s RoleSet) Has(r Role) bool { return s&Bit(r) != 0 }
+
+// Roles lists the roles in a fixed order.
+func (s RoleSet) Roles() []Role {
+	var out []Role
+	for _, rb := range roleBits {
+		if s&rb.b != 0 {
+			out = append(out, rb.r)
+		}
+	}
+	return out
+}
+
+// Segment is one block of provision text, folded and tokenized once.
+type Segment struct {
+	Statute *statute.Statute
+	Prov    *statute.Provision
+	Section *statute.Provision
+	Line    int
+	Text    string  // original text
+	Fold    string  // folded text
+	Map     []int32 // folded byte offset -> original byte offset
+	Toks    []Token
+	Roles   RoleSet
+	Lang    string
+	// Defines lists the folded terms this segment defines.
+	Defines []string
+	// Refs are the cross-references found in this segment.
+	Refs []Ref
+	// Ord is the segment's position in Index.Segments.
+	Ord int
+}
+
+// Repealed reports whether the segment's provision is repealed.
+func (s *Segment) Repealed() bool { return s.Roles&bitRepealed != 0 }
+
+// Ref is a cross-reference. Target is set when it resolves to a provision in
+// the same statute; otherwise Law names the law referred to and External is
+// true.
+type Ref struct {
+	Text     string // as written
+	Start    int    // byte offset in the segment's original text
+	Target   *statute.Provision
+	External bool
+	Law      string
+}
+
+// Definition is one defined term.
+type Definition struct {
+	Term    string // folded
+	Segment *Segment
+	// ExternalLaw names the law the definition refers to ("has the meaning
+	// assigned to it in the Children Act"), if any.
+	ExternalLaw string
+}
+
+// Index holds the lookups over one corpus.
+type Index struct {
+	Corpus   *statute.Corpus
+	Segments []*Segment
+	// Defs maps a folded defined term to its definitions, in document order.
+	Defs map[string][]*Definition
+	// BySection maps a section to its segments (the section's own and its
+	// descendants'), in document order.
+	BySection map[*statute.Provision][]*Segment
+	// Bytes is the total size of the indexed text.
+	Bytes int
+	vocab *vocab
+}
+
+// Build indexes every statute of c. It never fails: text it cannot
+// classify simply gets no role.
+func Build(c *statute.Corpus) *Index {
+	ix := &Index{Corpus: c, Defs: map[string][]*Definition{}, BySection: map[*statute.Provision][]*Segment{}}
+	for _, st := range c.Statutes {
+		ix.addStatute(st)
+	}
+	ix.buildVocab()
+	return ix
+}
+
+func (ix *Index) addStatute(st *statute.Statute) {
+	lang := st.Meta.Lang()
+	cues := cuesFor(lang)
+	titles := statuteTitles(ix.Corpus)
+	secRoles := map[*statute.Provision]RoleSet{}
+	start := len(ix.Segments)
+	for _, p := range st.All {
+		sec := p.Section()
+		rs, ok := secRoles[sec]
+		if !ok {
+			rs = headingRoles(sec, cues)
+			secRoles[sec] = rs
+		}
+		for _, sg := range p.Segments {
+			f, m := Fold(sg.Text)
+			seg := &Segment{Statute: st, Prov: p, Section: sec, Line: sg.Line, Text: sg.Text, Fold: f, Map: m,
+				Toks: Tokenize(f, m), Lang: lang, Ord: len(ix.Segments)}
+			ix.Bytes += len(sg.Text)
+			if isRepealed(p, f) {
+				seg.Roles |= bitRepealed
+			}
+			ix.Segments = append(ix.Segments, seg)
+			ix.BySection[sec] = append(ix.BySection[sec], seg)
+		}
+	}
+	// Section-wide text cues (an offence whose sanction is in the last list
+	// item makes every item an offence).
+	secText := map[*statute.Provision]RoleSet{}
+	for _, p := range st.All {
+		sec := p.Section()
+		if _, done := secText[sec]; done {
+			continue
+		}
+		var rs RoleSet
+		for _, seg := range ix.BySection[sec] {
+			rs |= textRoles(seg, cues) &^ bitDefinition
+		}
+		secText[sec] = rs
+	}
+	for _, seg := range ix.Segments[start:] {
+		seg.Roles |= secRoles[seg.Section] | secText[seg.Section] | textRoles(seg, cues)
+		if seg.Prov.Repealed || seg.Section.Repealed {
+			seg.Roles |= bitRepealed
+		}
+		for _, d := range findDefinitions(seg, cues) {
+			d.Segment = seg
+			seg.Defines = append(seg.Defines, d.Term)
+			seg.Roles |= bitDefinition
+			ix.Defs[d.Term] = append(ix.Defs[d.Term], d)
+		}
+		seg.Refs = findRefs(seg, st, titles)
+	}
+}
+
+// Definitions returns the definitions of a folded term (exact, then as a
+// prefix when term ends in '*').
+func (ix *Index) Definitions(term string) []*Definition {
+	if strings.HasSuffix(term, "*") {
+		p := strings.TrimSuffix(term, "*")
+		var keys []string
+		for k := range ix.Defs {
+			if strings.HasPrefix(k, p) {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		var out []*Definition
+		for _, k := range keys {
+			out = append(out, ix.Defs[k]...)
+		}
+		return out
+	}
+	return ix.Defs[term]
+}
+
+func isRepealed(p *statute.Provision, f string) bool {
+	if p.Repealed {
+		return true
+	}
+	t := strings.TrimSpace(f)
+	if len(t) > 60 {
+		return false
+	}
+	for _, w := range []string{"repealed", "[repealed", "(repealed", "abroge", "aufgehoben", "derogado", "derogada", "(weggefallen)", "weggefallen"} {
+		if strings.HasPrefix(strings.Trim(t, "[]().- "), strings.Trim(w, "[(")) {
+			return true
+		}
+	}
+	return false
+}
+
+func statuteTitles(c *statute.Corpus) []string {
+	var out []string
+	for _, st := range c.Statutes {
+		for _, t := range []string{st.Meta.Title, st.Meta.ShortTitle, st.Title} {
+			if t != "" {
+				out = append(out, FoldString(t))
+			}
+		}
+	}
+	return out
+}

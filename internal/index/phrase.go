@@ -1,0 +1,122 @@
+package index
+
+import "strings"
+
+// PhraseSet finds any of a set of word sequences in a token stream. A word
+// ending in '*' is a prefix. Compiled once; Find is linear in the tokens.
+type PhraseSet struct {
+	phrases [][]string
+	exact   map[string][]int32 // first word -> phrase indexes
+	pre3    map[string][]int32 // first 3 bytes of a prefix first word
+	short   []int32            // prefix first words shorter than 3 bytes
+	Terms   []string           // the terms as given, by phrase index
+}
+
+// NewPhraseSet compiles terms (folded with Words).
+func NewPhraseSet(terms []string) *PhraseSet {
+	ps := &PhraseSet{exact: map[string][]int32{}, pre3: map[string][]int32{}}
+	for _, t := range terms {
+		ws := Words(t)
+		if len(ws) == 0 {
+			continue
+		}
+		i := int32(len(ps.phrases))
+		ps.phrases = append(ps.phrases, ws)
+		ps.Terms = append(ps.Terms, t)
+		w := ws[0]
+		switch {
+		case !strings.HasSuffix(w, "*"):
+			ps.exact[w] = append(ps.exact[w], i)
+		case len(w)-1 >= 3:
+			ps.pre3[w[:3]] = append(ps.pre3[w[:3]], i)
+		default:
+			ps.short = append(ps.short, i)
+		}
+	}
+	return ps
+}
+
+// Len is the number of phrases.
+func (ps *PhraseSet) Len() int { return len(ps.phrases) }
+
+func wordMatch(pat, w string) bool {
+	if strings.HasSuffix(pat, "*") {
+		return strings.HasPrefix(w, pat[:len(pat)-1])
+	}
+	return pat == w
+}
+
+func (ps *PhraseSet) at(toks []Token, i int, p int32) int {
+	ws := ps.phrases[p]
+	if i+len(ws) > len(toks) {
+		return -1
+	}
+	for k, w := range ws {
+		if !wordMatch(w, toks[i+k].Word) {
+			return -1
+		}
+	}
+	return i + len(ws)
+}
+
+// Span is a token range [I, J) and the phrase that matched.
+type Span struct {
+	I, J   int
+	Phrase int
+}
+
+// Find returns every match, ordered by start token, longest first at one start.
+func (ps *PhraseSet) Find(toks []Token) []Span {
+	if ps == nil || len(ps.phrases) == 0 {
+		return nil
+	}
+	var out []Span
+	for i := range toks {
+		w := toks[i].Word
+		best := Span{I: -1}
+		try := func(list []int32) {
+			for _, p := range list {
+				if j := ps.at(toks, i, p); j > 0 && (best.I < 0 || j > best.J) {
+					best = Span{I: i, J: j, Phrase: int(p)}
+				}
+			}
+		}
+		try(ps.exact[w])
+		if len(w) >= 3 {
+			try(ps.pre3[w[:3]])
+		}
+		try(ps.short)
+		if best.I >= 0 {
+			out = append(out, best)
+		}
+	}
+	return out
+}
+
+// Any reports whether any phrase occurs.
+func (ps *PhraseSet) Any(toks []Token) bool {
+	if ps == nil {
+		return false
+	}
+	for i := range toks {
+		w := toks[i].Word
+		for _, p := range ps.exact[w] {
+			if ps.at(toks, i, p) > 0 {
+				return true
+			}
+		}
+		if len(w) >= 3 {
+			for _, p := range ps.pre3[w[:3]] {
+				if ps.at(toks, i, p) > 0 {
+					return true
+				}
+			}
+		}
+		for _, p := range ps.short {
+			if ps.at(toks, i, p) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,140 @@
+package index
+
+import (
+	"github.com/lacuna-project/lacuna/internal/statute"
+)
+
+// roleCues are the words that give a provision a role. They are merged over
+// the four languages: folded legal vocabulary rarely collides across them.
+type roleCues struct {
+	headDefinition, headOffence, headProtection, headInstitutional, headProcedural *PhraseSet
+	textOffence, textPenalty, textInstitutional, textProtection, textProcedural    *PhraseSet
+}
+
+var allCues = &roleCues{
+	headDefinition: NewPhraseSet([]string{"interpretation", "definition*", "meaning of", "begriffsbestimmung*",
+		"definicion*", "terminologia", "glossary", "defined terms"}),
+	headOffence: NewPhraseSet([]string{"offence*", "offense*", "trafficking", "traffick*", "traite", "menschenhandel",
+		"trata", "penalt*", "punishment*", "crime*", "crimes", "delit*", "ausbeutung", "zwangsarbeit", "forced labo*",
+		"sale of", "infraction*", "slavery", "esclavage", "servitude", "peonage", "sex traffick*", "prostitution",
+		"proxenetisme", "zwangsprostitution", "explotacion", "exploitation", "exploit*", "menschenraub", "sklaverei",
+		"reduction en", "travail force", "trabajo forzoso", "servidumbre", "esclavitud", "strafbar*", "sanction*",
+		"sancion*", "pena*", "peine*", "strafe*", "attempt", "tentative", "versuch", "tentativa", "conspiracy",
+		"aggravat*", "circonstances aggravantes", "agravant*", "qualifikation", "child pornograph*", "pornograph*",
+		"abduction", "kidnap*", "smuggl*", "document*", "forfeiture", "unlawful conduct"}),
+	headProtection: NewPhraseSet([]string{"victim*", "protect*", "assistance", "support", "shelter*", "compensation",
+		"restitution", "repatriat*", "confidential*", "privacy", "witness*", "opfer*", "victime*", "victima*",
+		"proteccion", "asistencia", "residence", "immunity", "non punishment", "non-punishment", "rehabilitat*",
+		"reintegrat*", "care", "indemni*", "reparacion", "entschadigung", "zeugen*", "aide", "accompagnement",
+		"identification", "reflection", "recovery", "return"}),
+	headInstitutional: NewPhraseSet([]string{"committee", "council", "commission", "board", "fund", "authority",
+		"task force", "agency", "office", "establishment", "functions", "minister*", "secretariat", "coordinat*",
+		"rapporteur", "conseil", "comite", "consejo", "comision", "fondo", "ausschuss", "behorde*", "programme*",
+		"program*", "plan", "report*", "prevention", "prevencion", "awareness", "training", "formacion",
+		"capacitacion", "organi*", "powers", "duties", "enforcement officer*", "officer*", "cooperation",
+		"cooperacion", "cooperation internationale", "partnership", "research", "data", "mandate", "mandat*"}),
+	headProcedural: NewPhraseSet([]string{"jurisdiction", "extradition", "evidence", "procedure*", "proceeding*",
+		"trial*", "court*", "investigat*", "mutual", "prosecution", "competence", "competencia", "procedimiento*",
+		"verfahren", "zustandigkeit", "gerichtsbarkeit", "geltungsbereich", "auslandstaten", "extraterritorial",
+		"extra-territorial", "extra territorial", "procedimiento", "juicio", "proceso", "tribunal*", "juridiction*",
+		"enquete*", "ermittlung*", "limitation", "prescription", "prescripcion", "verjahrung", "arrest", "search*",
+		"seizure", "powers of"}),
+	textOffence: NewPhraseSet([]string{"commits an offence", "commits an offense", "commits the offence",
+		"commits the offense", "guilty of an offence", "guilty of an offense", "shall be guilty", "is guilty",
+		"liable to imprisonment", "liable on conviction", "liable on summary conviction", "shall be punished",
+		"shall be punishable", "is punishable", "be imprisoned", "shall be fined", "shall be liable",
+		"is liable", "est puni*", "sont puni*", "est passible", "punie de", "puni de", "wird bestraft", "werden bestraft",
+		"wird mit freiheitsstrafe", "ist strafbar", "sind strafbar", "sera castigad*", "seran castigad*",
+		"sera penad*", "seran penad*", "sera reprimid*", "seran reprimid*", "sera sancionad*", "seran sancionad*",
+		"incurrira", "incurriran", "se impondra", "se impondran", "se castigara", "imprisoned for",
+		"is an offence", "is an offense", "shall be an offence", "constitue une infraction", "constitue le delit",
+		"constituye delito", "comete el delito", "commet une infraction", "impos* la pena", "se aplicara la pena"}),
+	textPenalty: NewPhraseSet([]string{"imprisonment", "imprisoned", "fine", "fined", "emprisonnement", "amende",
+		"reclusion", "freiheitsstrafe", "geldstrafe", "prision", "multa", "pena de", "penalty", "peine", "strafe",
+		"detention", "detencion", "inhabilitacion", "life imprisonment", "rigorous imprisonment", "forfeit*"}),
+	textInstitutional: NewPhraseSet([]string{"there is established", "is hereby established", "shall establish",
+		"shall be established", "is established", "may establish", "shall designate", "shall appoint",
+		"se crea", "se creara", "crease", "creee", "est cree", "est creee", "wird errichtet", "wird eingerichtet",
+		"task force", "committee", "council", "commission", "national rapporteur", "coordinating body",
+		"consejo federal", "comite", "conseil", "comision", "secretariat", "the minister", "the secretary",
+		"el ministerio", "le ministre", "das bundesministerium", "the attorney general", "shall submit",
+		"annual report", "informe anual", "rapport annuel", "shall develop", "shall formulate", "shall implement",
+		"shall promote", "shall take measures", "shall adopt", "programme", "program", "programa", "national plan",
+		"plan nacional", "plan national", "action plan", "plan of action", "training", "capacitacion",
+		"formation", "awareness", "campaign*", "campana*", "sensibilisation", "cooperat*", "coordinat*"}),
+	textProtection: NewPhraseSet([]string{"victim*", "victime*", "victima*", "opfer*", "trafficked person*",
+		"survivor*", "witness*", "testigo*", "temoin*", "zeuge*"}),
+	textProcedural: NewPhraseSet([]string{"jurisdiction", "extradit*", "mutual legal assistance", "mutual assistance",
+		"in camera", "evidence", "trial", "court", "tribunal", "proceedings", "procedimiento*", "proceso",
+		"juez", "jueza", "juzgado", "gericht*", "verfahren*", "strafverfahren", "procedure", "prosecut*",
+		"investigat*", "investigacion*", "enquete", "competen*", "confiscat*", "forfeit*", "decomiso",
+		"comiso", "einziehung", "verfall", "seize*", "seizure", "saisie"}),
+}
+
+func cuesFor(lang string) *roleCues { return allCues }
+
+func headTokens(p *statute.Provision) []Token {
+	if p == nil || p.Heading == "" {
+		return nil
+	}
+	f, m := Fold(p.Heading)
+	return Tokenize(f, m)
+}
+
+// headingRoles classifies a section by its own heading and the headings of
+// its divisions.
+func headingRoles(sec *statute.Provision, c *roleCues) RoleSet {
+	var rs RoleSet
+	own := headTokens(sec)
+	classify := func(toks []Token) RoleSet {
+		var r RoleSet
+		if c.headDefinition.Any(toks) {
+			r |= bitDefinition
+		}
+		inst := c.headInstitutional.Any(toks)
+		if inst {
+			r |= bitInstitutional
+		}
+		if c.headProtection.Any(toks) {
+			r |= bitProtection
+		}
+		if c.headProcedural.Any(toks) {
+			r |= bitProcedural
+		}
+		if !inst && c.headOffence.Any(toks) {
+			r |= bitOffence
+		}
+		return r
+	}
+	rs |= classify(own)
+	// The nearest division heading adds context ("Part IV — Protection of
+	// victims"), but never makes a section an offence by itself.
+	for q := sec.Parent; q != nil; q = q.Parent {
+		if q.Heading != "" {
+			rs |= classify(headTokens(q)) &^ (bitOffence | bitDefinition)
+			break
+		}
+	}
+	return rs
+}
+
+// textRoles classifies one segment by cue phrases in its text.
+func textRoles(s *Segment, c *roleCues) RoleSet {
+	var rs RoleSet
+	if c.textOffence.Any(s.Toks) {
+		rs |= bitOffence
+		if c.textPenalty.Any(s.Toks) {
+			rs |= bitPenalty
+		}
+	}
+	if c.textInstitutional.Any(s.Toks) {
+		rs |= bitInstitutional
+	}
+	if c.textProtection.Any(s.Toks) && !c.textOffence.Any(s.Toks) {
+		rs |= bitProtection
+	}
+	if c.textProcedural.Any(s.Toks) {
+		rs |= bitProcedural
+	}
+	return rs
+}

@@ -1,0 +1,90 @@
+package index
+
+import (
+	"sort"
+	"strings"
+)
+
+// Posting is one occurrence of a word: segment and token index.
+type Posting struct {
+	Seg int32
+	Tok int32
+}
+
+// vocab is the inverted index over all tokens, built once.
+type vocab struct {
+	post  map[string][]Posting
+	words []string // sorted, for prefix lookups
+}
+
+func (ix *Index) buildVocab() {
+	n := 0
+	for _, s := range ix.Segments {
+		n += len(s.Toks)
+	}
+	v := &vocab{post: make(map[string][]Posting, n/8+16)}
+	for si, s := range ix.Segments {
+		for ti, t := range s.Toks {
+			v.post[t.Word] = append(v.post[t.Word], Posting{int32(si), int32(ti)})
+		}
+	}
+	v.words = make([]string, 0, len(v.post))
+	for w := range v.post {
+		v.words = append(v.words, w)
+	}
+	sort.Strings(v.words)
+	ix.vocab = v
+}
+
+// Postings returns the occurrences of a folded word; a trailing '*' makes
+// it a prefix. Order: by segment, then token, for exact words; for
+// prefixes, grouped by word in sorted order (callers sort if needed).
+func (ix *Index) Postings(w string, visit func(p Posting)) {
+	if ix.vocab == nil {
+		ix.buildVocab()
+	}
+	if !strings.HasSuffix(w, "*") {
+		for _, p := range ix.vocab.post[w] {
+			visit(p)
+		}
+		return
+	}
+	pre := w[:len(w)-1]
+	i := sort.SearchStrings(ix.vocab.words, pre)
+	for ; i < len(ix.vocab.words) && strings.HasPrefix(ix.vocab.words[i], pre); i++ {
+		for _, p := range ix.vocab.post[ix.vocab.words[i]] {
+			visit(p)
+		}
+	}
+}
+
+// FindAll returns every match of the phrase set over the whole index, as
+// (segment index, span) pairs sorted by segment then token.
+func (ps *PhraseSet) FindAll(ix *Index) []SegSpan {
+	var out []SegSpan
+	for pi, ws := range ps.phrases {
+		ix.Postings(ws[0], func(p Posting) {
+			toks := ix.Segments[p.Seg].Toks
+			if j := ps.at(toks, int(p.Tok), int32(pi)); j > 0 {
+				out = append(out, SegSpan{Seg: int(p.Seg), Span: Span{I: int(p.Tok), J: j, Phrase: pi}})
+			}
+		})
+	}
+	sort.Slice(out, func(a, b int) bool {
+		x, y := out[a], out[b]
+		if x.Seg != y.Seg {
+			return x.Seg < y.Seg
+		}
+		if x.I != y.I {
+			return x.I < y.I
+		}
+		return x.J > y.J
+	})
+	return out
+}
+
+// SegSpan is a match located in one segment of the index.
+type SegSpan struct {
+	Seg int
+	Span
+}

@@ -1,0 +1,686 @@
+package match
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/lacuna-project/lacuna/internal/index"
+	"github.com/lacuna-project/lacuna/internal/penalty"
+	"github.com/lacuna-project/lacuna/internal/standard"
+)
+
+// Level is a verdict as decided by matching; score maps it 1:1 to
+// score.Verdict (same spelling).
+type Level string
+
+const (
+	LMet          Level = "met"
+	LPartial      Level = "partial"
+	LGap          Level = "gap"
+	LContrary     Level = "contrary"
+	LUndetermined Level = "undetermined"
+)
+
+// Ext is a reference to a law outside the corpus that decides a point.
+type Ext struct {
+	Hit Hit
+	Law string
+}
+
+// Outcome is a check's decision with its evidence.
+type Outcome struct {
+	Level       Level
+	Evidence    []Hit
+	Found       []string
+	Missing     []string
+	Explanation string
+	External    []Ext
+}
+
+// Input is what a check sees: the index, the requirement, what its
+// elements found (by element index) and the penalty facts.
+type Input struct {
+	Ix       *index.Index
+	Req      *standard.Requirement
+	Elements []*Element
+	Results  []Result
+	Facts    []Fact
+}
+
+// elementHits returns all hits of all elements (evidence the map supplies).
+func (in *Input) elementHits() []Hit {
+	var out []Hit
+	for _, r := range in.Results {
+		out = append(out, r.Hits...)
+	}
+	sortHits(out)
+	return out
+}
+
+func (in *Input) threshold(key string, def float64) float64 {
+	if v, ok := in.Req.Thresholds[key]; ok {
+		return v
+	}
+	if in.Req.Criteria.Check != nil {
+		if v, ok := in.Req.Criteria.Check.Params[key]; ok {
+			return v
+		}
+	}
+	return def
+}
+
+// RunCheck runs the named built-in check.
+func RunCheck(kind standard.CheckKind, in *Input) (Outcome, error) {
+	switch kind {
+	case standard.CheckChildNoMeans:
+		return checkChildNoMeans(in), nil
+	case standard.CheckChildAge:
+		return checkChildAge(in), nil
+	case standard.CheckConsentIrrelevant:
+		return checkConsent(in), nil
+	case standard.CheckPenaltyThreshold:
+		return checkPenaltyThreshold(in), nil
+	case standard.CheckFineAlternative:
+		return checkFineAlternative(in), nil
+	case standard.CheckChildAggravation:
+		return checkChildAggravation(in), nil
+	case standard.CheckReflectionPeriod:
+		return checkReflection(in), nil
+	case standard.CheckNonPunishmentScope:
+		return checkNonPunishment(in), nil
+	case standard.CheckNoMovementRequired:
+		return checkNoMovement(in), nil
+	}
+	return Outcome{}, fmt.Errorf("unknown check %q", kind)
+}
+
+// spanOf returns the first match of ps in s as a hit.
+func spanOf(s *index.Segment, ps *index.PhraseSet) (Hit, bool) {
+	sp := ps.Find(s.Toks)
+	if len(sp) == 0 {
+		return Hit{}, false
+	}
+	return Hit{Seg: s, I: sp[0].I, J: sp[0].J, Term: ps.Terms[sp[0].Phrase]}, true
+}
+
+func usable(s *index.Segment) bool { return !s.Repealed() }
+
+// trafficOffenceSegs are segments of offence provisions about trafficking.
+func trafficOffenceSegs(ix *index.Index) []*index.Segment {
+	var out []*index.Segment
+	for _, s := range ix.Segments {
+		if !usable(s) || !s.Roles.Has("offence") {
+			continue
+		}
+		if traffickTerms.Any(s.Toks) || traffickTerms.Any(headToks(s)) || (countDistinct(actTerms, s.Toks) >= 2 && exploitTerms.Any(s.Toks)) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// ---- child without means (Palermo 3(c)) ----
+
+func checkChildNoMeans(in *Input) Outcome {
+	ix := in.Ix
+	if ev, ok := coerciveExploitation(ix); ok {
+		return Outcome{Level: LGap, Evidence: []Hit{ev}, Missing: []string{"child trafficking without proof of means"},
+			Explanation: "exploitation is defined by coercive conduct (fear for safety), which works as a means requirement that also applies to children (reading rule 6)"}
+	}
+	var best *Hit
+	bestSexOnly := true
+	for _, s := range ix.Segments {
+		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) {
+			continue
+		}
+		if !childTerms.Any(s.Toks) {
+			continue
+		}
+		if !(traffickTerms.Any(s.Toks) || countDistinct(actTerms, s.Toks) >= 1) {
+			continue
+		}
+		h, ok := spanOf(s, noMeansCues)
+		if !ok {
+			// a child-specific offence whose section names no means at all
+			if !childOffenceWithoutMeans(ix, s) {
+				continue
+			}
+			h, _ = spanOf(s, childTerms)
+		}
+		sexOnly := sexualOnly(ix, s)
+		if best == nil || (bestSexOnly && !sexOnly) {
+			hh := h
+			best, bestSexOnly = &hh, sexOnly
+		}
+	}
+	if best == nil {
+		for _, h := range in.elementHits() {
+			if childTerms.Any(h.Seg.Toks) {
+				hh := h
+				best = &hh
+				bestSexOnly = sexualOnly(ix, h.Seg)
+				break
+			}
+		}
+	}
+	if best == nil {
+		return Outcome{Level: LGap, Missing: []string{"child trafficking without proof of means"},
+			Explanation: "no provision found in the corpus analysed that makes trafficking of a child an offence without any of the means"}
+	}
+	if bestSexOnly {
+		return Outcome{Level: LPartial, Evidence: []Hit{*best}, Found: []string{"child without means for sexual exploitation"},
+			Missing:     []string{"child without means for other forms of exploitation"},
+			Explanation: "trafficking of a child needs no means only for sexual exploitation"}
+	}
+	return Outcome{Level: LMet, Evidence: []Hit{*best}, Found: []string{"child trafficking without proof of means"},
+		Explanation: "trafficking of a child is an offence even without any of the means"}
+}
+
+func childOffenceWithoutMeans(ix *index.Index, s *index.Segment) bool {
+	if !s.Roles.Has("offence") || !(traffickTerms.Any(s.Toks) || countDistinct(actTerms, s.Toks) >= 2) {
+		return false
+	}
+	for _, t := range ix.BySection[s.Section] {
+		if meansTerms.Any(t.Toks) {
+			return false
+		}
+	}
+	return true
+}
+
+// sexualOnly reports whether the section's purposes are sexual only.
+func sexualOnly(ix *index.Index, s *index.Segment) bool {
+	sex, other := false, false
+	check := func(t *index.Segment) {
+		sex = sex || sexualTerms.Any(t.Toks)
+		other = other || labourTerms.Any(t.Toks)
+	}
+	check(s)
+	if !other {
+		for _, t := range ix.BySection[s.Section] {
+			check(t)
+		}
+	}
+	return sex && !other
+}
+
+// coerciveExploitation finds a definition of exploitation that depends on
+// the victim's fear for their safety (reading rule 6).
+func coerciveExploitation(ix *index.Index) (Hit, bool) {
+	for _, s := range ix.Segments {
+		if !usable(s) || !(s.Roles.Has("definition") || s.Roles.Has("offence")) {
+			continue
+		}
+		defExploit := false
+		for _, d := range s.Defines {
+			if strings.HasPrefix(d, "exploit") {
+				defExploit = true
+			}
+		}
+		if !defExploit {
+			// "a person exploits another person if they cause them …"
+			if !strings.Contains(s.Fold, "exploits another person if") && !strings.Contains(s.Fold, "exploits another person when") {
+				continue
+			}
+		}
+		if h, ok := spanOf(s, fearCues); ok {
+			return h, true
+		}
+		for _, t := range ix.BySection[s.Section] {
+			if t.Ord > s.Ord && t.Ord <= s.Ord+3 {
+				if h, ok := spanOf(t, fearCues); ok {
+					return h, true
+				}
+			}
+		}
+	}
+	return Hit{}, false
+}
+
+// ---- child age (Palermo 3(d), CRC 1) ----
+
+var ageRe = regexp.MustCompile(`(?:under|below|less than|younger than|not (?:yet )?(?:attained|reached|completed)|not having attained|who has not attained|moins de|unter|noch nicht|menor(?:es)? de|menos de|inferior a)(?: (?:the|l|la|el|das|des))?(?: age(?: of)?| edad de)? ([a-z0-9-]+)(?: \(\d+\))? (?:years|year|ans|an|jahren|jahre|anos|lebensjahr)`)
+
+var ageWords = map[string]int{"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty-one": 21,
+	"dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "dix-sept": 17,
+	"dix-huit": 18, "dix-neuf": 19, "vingt": 20, "vingt-et-un": 21,
+	"zehn": 10, "elf": 11, "zwolf": 12, "dreizehn": 13, "vierzehn": 14, "funfzehn": 15, "sechzehn": 16,
+	"siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "zwanzig": 20, "einundzwanzig": 21,
+	"diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciseis": 16,
+	"diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20, "veintiuno": 21, "veintiun": 21,
+	"vollendet": 0}
+
+func parseAge(w string) int {
+	if n, err := strconv.Atoi(w); err == nil {
+		return n
+	}
+	return ageWords[w]
+}
+
+type ageHit struct {
+	age int
+	hit Hit
+}
+
+func agesIn(s *index.Segment) []ageHit {
+	var out []ageHit
+	for _, m := range ageRe.FindAllStringSubmatchIndex(s.Fold, -1) {
+		a := parseAge(s.Fold[m[2]:m[3]])
+		if a <= 0 {
+			continue
+		}
+		i, j := tokenSpan(s, m[0], m[1])
+		out = append(out, ageHit{a, Hit{Seg: s, I: i, J: j, Term: "age"}})
+	}
+	// "18 years of age", "eighteen years of age"
+	for _, m := range ageOfRe.FindAllStringSubmatchIndex(s.Fold, -1) {
+		a := parseAge(s.Fold[m[2]:m[3]])
+		if a <= 0 {
+			continue
+		}
+		i, j := tokenSpan(s, m[0], m[1])
+		out = append(out, ageHit{a, Hit{Seg: s, I: i, J: j, Term: "age"}})
+	}
+	return out
+}
+
+var ageOfRe = regexp.MustCompile(`(?:under|below|less than) ([a-z0-9-]+) years of age`)
+
+var childDefTerms = []string{"child", "children", "minor", "minors", "enfant", "mineur", "kind", "kinder",
+	"minderjahrige", "minderjahriger", "nino", "nina", "ninos", "menor", "menores", "juvenile", "young person"}
+
+func checkChildAge(in *Input) Outcome {
+	ix := in.Ix
+	want := int(in.threshold("age", 18))
+	var defs []*index.Definition
+	for _, t := range childDefTerms {
+		defs = append(defs, ix.Definitions(t)...)
+	}
+	sort.SliceStable(defs, func(a, b int) bool { return defs[a].Segment.Ord < defs[b].Segment.Ord })
+	var ext []Ext
+	var defAges []ageHit
+	for _, d := range defs {
+		if !usable(d.Segment) {
+			continue
+		}
+		if d.ExternalLaw != "" {
+			h, _ := spanOf(d.Segment, childTerms)
+			ext = append(ext, Ext{Hit: h, Law: d.ExternalLaw})
+			continue
+		}
+		defAges = append(defAges, agesIn(d.Segment)...)
+	}
+	if len(defAges) > 0 {
+		best := defAges[0]
+		for _, a := range defAges {
+			if a.age > best.age {
+				best = a
+			}
+		}
+		if best.age >= want {
+			return Outcome{Level: LMet, Evidence: []Hit{best.hit}, Found: []string{fmt.Sprintf("child defined as under %d", best.age)},
+				Explanation: fmt.Sprintf("the corpus defines a child as a person under %d", best.age)}
+		}
+		return Outcome{Level: LContrary, Evidence: []Hit{best.hit}, Found: []string{fmt.Sprintf("child defined as under %d", best.age)},
+			Missing:     []string{fmt.Sprintf("child as every person under %d", want)},
+			Explanation: fmt.Sprintf("the corpus defines a child as a person under %d, below %d", best.age, want)}
+	}
+	if len(ext) > 0 {
+		return Outcome{Level: LUndetermined, Evidence: []Hit{ext[0].Hit}, External: ext[:1],
+			Explanation: fmt.Sprintf("\"child\" is defined by reference to %s, which is not in the corpus", ext[0].Law)}
+	}
+	// ages stated in child-related offence or definition text
+	var hi, lo *ageHit
+	for _, s := range ix.Segments {
+		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) || !ageCtx.Any(s.Toks) {
+			continue
+		}
+		if !childTerms.Any(s.Toks) && !strings.Contains(s.Fold, "person") && !strings.Contains(s.Fold, "persona") {
+			continue
+		}
+		for _, a := range agesIn(s) {
+			a := a
+			if a.age >= want && hi == nil {
+				hi = &a
+			}
+			if a.age < want && lo == nil {
+				lo = &a
+			}
+		}
+	}
+	if hi != nil {
+		return Outcome{Level: LMet, Evidence: []Hit{hi.hit}, Found: []string{fmt.Sprintf("persons under %d protected", hi.age)},
+			Explanation: fmt.Sprintf("the offence protects persons under %d as children", hi.age)}
+	}
+	if lo != nil && traffickTerms.Any(lo.hit.Seg.Toks) && childTerms.Any(lo.hit.Seg.Toks) && !aggravationCtx(lo.hit.Seg) {
+		return Outcome{Level: LContrary, Evidence: []Hit{lo.hit}, Missing: []string{fmt.Sprintf("child as every person under %d", want)},
+			Explanation: fmt.Sprintf("the trafficking offence treats as children only persons under %d", lo.age)}
+	}
+	return Outcome{Level: LGap, Missing: []string{fmt.Sprintf("child defined as every person under %d", want)},
+		Explanation: fmt.Sprintf("no definition of \"child\" as a person under %d found in the corpus analysed", want)}
+}
+
+var aggravCues = index.NewPhraseSet([]string{"aggravat*", "where the victim", "if the victim", "lorsque", "wenn",
+	"cuando la victima", "si la victima", "circonstance*", "agravante*", "punishment for", "the punishment"})
+
+func aggravationCtx(s *index.Segment) bool { return aggravCues.Any(s.Toks) }
+
+// ---- consent irrelevance (Palermo 3(b)) ----
+
+func checkConsent(in *Input) Outcome {
+	for _, s := range in.Ix.Segments {
+		if !usable(s) || !consentTerms.Any(s.Toks) {
+			continue
+		}
+		cs := consentTerms.Find(s.Toks)
+		ir := irrelevantCues.Find(s.Toks)
+		for _, c := range cs {
+			for _, r := range ir {
+				if abs(r.I-c.I) <= 25 {
+					return Outcome{Level: LMet, Evidence: []Hit{{Seg: s, I: min(c.I, r.I), J: max(c.J, r.J), Term: "consent"}},
+						Found: []string{"consent irrelevant"}, Explanation: "the corpus states that the victim's consent is irrelevant or no defence"}
+				}
+			}
+		}
+	}
+	for i, r := range in.Results {
+		if len(r.Hits) > 0 && consentTerms.Any(r.Hits[0].Seg.Toks) {
+			return Outcome{Level: LMet, Evidence: r.Hits[:1], Found: []string{in.Elements[i].El.Label},
+				Explanation: "the corpus states that the victim's consent is irrelevant or no defence"}
+		}
+	}
+	return Outcome{Level: LGap, Missing: []string{"consent of the victim irrelevant"},
+		Explanation: "no provision found in the corpus analysed that makes the victim's consent irrelevant"}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// ---- penalties (UNTOC 2(b); TVPA; CoE 24) ----
+
+func traffickingFacts(in *Input) []Fact {
+	var out []Fact
+	for _, f := range in.Facts {
+		if f.Offence == OffTrafficking && f.Penalty.HasImprisonment() {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// effMax is the highest term a penalty allows, in months (-1 unknown).
+func effMax(p penalty.Penalty) float64 {
+	switch {
+	case p.Life:
+		return 1e9
+	case p.MaxMonths != nil:
+		return *p.MaxMonths
+	case p.MinMonths != nil:
+		// "not less than N years" with no ceiling allows at least N
+		return *p.MinMonths
+	}
+	return -1
+}
+
+func checkPenaltyThreshold(in *Input) Outcome {
+	limit := in.threshold("max_months_min", 48)
+	facts := traffickingFacts(in)
+	if len(facts) == 0 {
+		return Outcome{Level: LGap, Missing: []string{"imprisonment for the trafficking offence"},
+			Explanation: "no penalty for a trafficking offence found in the corpus analysed"}
+	}
+	var ok, low []Fact
+	for _, f := range facts {
+		if effMax(f.Penalty) >= limit {
+			ok = append(ok, f)
+		} else {
+			low = append(low, f)
+		}
+	}
+	years := limit / 12
+	switch {
+	case len(low) == 0:
+		return Outcome{Level: LMet, Evidence: factHits(facts, 3), Found: []string{fmt.Sprintf("maximum of at least %g years", years)},
+			Explanation: fmt.Sprintf("every trafficking offence found (%d penalty clauses) allows imprisonment of at least %g years", len(facts), years)}
+	case len(ok) == 0:
+		return Outcome{Level: LGap, Evidence: factHits(low, 3), Missing: []string{fmt.Sprintf("maximum of at least %g years", years)},
+			Explanation: fmt.Sprintf("every trafficking offence found has a maximum below %g years", years)}
+	}
+	return Outcome{Level: LPartial, Evidence: factHits(low, 3), Found: []string{fmt.Sprintf("%d of %d penalty clauses at least %g years", len(ok), len(facts), years)},
+		Missing:     []string{fmt.Sprintf("maximum of at least %g years for every trafficking offence", years)},
+		Explanation: fmt.Sprintf("%d of %d trafficking penalty clauses have a maximum below %g years", len(low), len(facts), years)}
+}
+
+func factHits(fs []Fact, n int) []Hit {
+	var out []Hit
+	for i, f := range fs {
+		if i == n {
+			break
+		}
+		out = append(out, f.Hit)
+	}
+	return out
+}
+
+func checkFineAlternative(in *Input) Outcome {
+	facts := traffickingFacts(in)
+	if len(facts) == 0 {
+		return Outcome{Level: LGap, Missing: []string{"mandatory imprisonment for the trafficking offence"},
+			Explanation: "no penalty for a trafficking offence found in the corpus analysed"}
+	}
+	var alt, firm []Fact
+	for _, f := range facts {
+		if f.Penalty.FineAlternative {
+			alt = append(alt, f)
+		} else {
+			firm = append(firm, f)
+		}
+	}
+	switch {
+	case len(alt) == 0:
+		return Outcome{Level: LMet, Evidence: factHits(firm, 3), Found: []string{"imprisonment never replaceable by a fine"},
+			Explanation: "no trafficking penalty clause lets a fine replace imprisonment"}
+	case len(firm) == 0:
+		return Outcome{Level: LGap, Evidence: factHits(alt, 3), Missing: []string{"imprisonment never replaceable by a fine"},
+			Explanation: "every trafficking penalty clause lets a fine replace imprisonment (\"or a fine\", \"or both\")"}
+	}
+	return Outcome{Level: LPartial, Evidence: factHits(alt, 3), Found: []string{"imprisonment mandatory for some trafficking offences"},
+		Missing:     []string{"imprisonment never replaceable by a fine"},
+		Explanation: fmt.Sprintf("%d of %d trafficking penalty clauses let a fine replace imprisonment", len(alt), len(facts))}
+}
+
+func checkChildAggravation(in *Input) Outcome {
+	for _, f := range in.Facts {
+		if f.Offence == OffTrafficking && f.Penalty.Variant == penalty.VariantChild {
+			return Outcome{Level: LMet, Evidence: []Hit{f.Hit}, Found: []string{"child victim aggravates"},
+				Explanation: "a trafficking offence carries a higher penalty when the victim is a child"}
+		}
+	}
+	for _, s := range in.Ix.Segments {
+		if !usable(s) || !s.Roles.Has("offence") || !childTerms.Any(s.Toks) {
+			continue
+		}
+		if aggr, ok := spanOf(s, aggravWords); ok && (traffickTerms.Any(s.Toks) || traffickTerms.Any(headToks(s))) {
+			return Outcome{Level: LMet, Evidence: []Hit{aggr}, Found: []string{"child victim aggravates"},
+				Explanation: "a child victim is an aggravating circumstance of the trafficking offence"}
+		}
+	}
+	return Outcome{Level: LGap, Missing: []string{"child victim as an aggravating circumstance"},
+		Explanation: "no higher penalty for trafficking of a child found in the corpus analysed"}
+}
+
+var aggravWords = index.NewPhraseSet([]string{"aggravat*", "agravant*", "aggravante*", "circonstance aggravante",
+	"se impondra la pena superior", "pena superior en grado", "shall be increased", "increased penalty", "double"})
+
+// ---- reflection period (CoE 13) ----
+
+var numUnitRe = regexp.MustCompile(`\b([a-z0-9-]+) (?:\(\d+\) )?(days?|jours?|tage?n?|dias|months?|mois|monate?n?|meses|mes|weeks?|semaines?|wochen?|semanas?)\b`)
+
+var smallNums = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60,
+	"ninety": 90, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six ": 6, "trente": 30, "soixante": 60,
+	"quatre-vingt-dix": 90, "ein": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "funf": 5, "sechs": 6, "dreissig": 30,
+	"sechzig": 60, "neunzig": 90, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "treinta": 30,
+	"sesenta": 60, "noventa": 90}
+
+func checkReflection(in *Input) Outcome {
+	minDays := in.threshold("min_days", 30)
+	var found *Hit
+	for _, s := range in.Ix.Segments {
+		if !usable(s) {
+			continue
+		}
+		h, ok := spanOf(s, reflectionCues)
+		if !ok {
+			continue
+		}
+		if !found2(s) {
+			continue
+		}
+		for _, m := range numUnitRe.FindAllStringSubmatchIndex(s.Fold, -1) {
+			w := s.Fold[m[2]:m[3]]
+			n, err := strconv.Atoi(w)
+			if err != nil {
+				n = smallNums[w]
+			}
+			if n == 0 {
+				continue
+			}
+			days := float64(n)
+			switch u := s.Fold[m[4]:m[5]]; {
+			case strings.HasPrefix(u, "mo") || strings.HasPrefix(u, "mes") || strings.HasPrefix(u, "mois"):
+				days = float64(n) * 30
+			case strings.HasPrefix(u, "w") || strings.HasPrefix(u, "sem"):
+				days = float64(n) * 7
+			}
+			i, j := tokenSpan(s, m[0], m[1])
+			ev := Hit{Seg: s, I: min(i, h.I), J: max(j, h.J), Term: "reflection period"}
+			if days >= minDays {
+				return Outcome{Level: LMet, Evidence: []Hit{ev}, Found: []string{fmt.Sprintf("reflection period of %g days", days)},
+					Explanation: fmt.Sprintf("a recovery and reflection period of %g days (at least %g)", days, minDays)}
+			}
+			return Outcome{Level: LPartial, Evidence: []Hit{ev}, Found: []string{fmt.Sprintf("reflection period of %g days", days)},
+				Missing:     []string{fmt.Sprintf("reflection period of at least %g days", minDays)},
+				Explanation: fmt.Sprintf("the reflection period is %g days, shorter than %g", days, minDays)}
+		}
+		if found == nil {
+			hh := h
+			found = &hh
+		}
+	}
+	if found != nil {
+		return Outcome{Level: LPartial, Evidence: []Hit{*found}, Found: []string{"reflection period"},
+			Missing:     []string{fmt.Sprintf("a stated length of at least %g days", minDays)},
+			Explanation: "a reflection period is provided but its length is not stated"}
+	}
+	return Outcome{Level: LGap, Missing: []string{"recovery and reflection period"},
+		Explanation: "no recovery and reflection period found in the corpus analysed"}
+}
+
+// found2 requires a victim context for a reflection cue.
+func found2(s *index.Segment) bool {
+	return textVictim.Any(s.Toks) || strings.Contains(s.Fold, "period") || strings.Contains(s.Fold, "frist") || strings.Contains(s.Fold, "periodo") || strings.Contains(s.Fold, "delai")
+}
+
+var textVictim = index.NewPhraseSet([]string{"victim*", "victime*", "victima*", "opfer*", "trafficked person*"})
+
+// ---- non-punishment (CoE 26) ----
+
+func checkNonPunishment(in *Input) Outcome {
+	var narrow *Hit
+	for _, s := range in.Ix.Segments {
+		if !usable(s) || !textVictim.Any(s.Toks) {
+			continue
+		}
+		h, ok := spanOf(s, nonLiabilityCues)
+		if !ok {
+			continue
+		}
+		if nonPunishmentBroad.Any(s.Toks) {
+			return Outcome{Level: LMet, Evidence: []Hit{h}, Found: []string{"no punishment for offences compelled by trafficking"},
+				Explanation: "victims are not punished for offences committed as a consequence of being trafficked"}
+		}
+		if narrow == nil && nonPunishmentNarrow.Any(s.Toks) {
+			hh := h
+			narrow = &hh
+		}
+	}
+	if narrow != nil {
+		return Outcome{Level: LPartial, Evidence: []Hit{*narrow}, Found: []string{"non-punishment for some offences"},
+			Missing:     []string{"non-punishment for all offences compelled by trafficking"},
+			Explanation: "non-punishment is limited to some offences (e.g. immigration or prostitution offences)"}
+	}
+	if hs := in.elementHits(); len(hs) > 0 {
+		return Outcome{Level: LPartial, Evidence: hs[:1], Found: []string{"non-punishment provision"},
+			Missing:     []string{"non-punishment for all offences compelled by trafficking"},
+			Explanation: "a non-punishment provision was found, but its scope could not be confirmed as covering all compelled offences"}
+	}
+	return Outcome{Level: LGap, Missing: []string{"non-punishment of victims"},
+		Explanation: "no provision found in the corpus analysed that protects victims from punishment for offences they were compelled to commit"}
+}
+
+// ---- no movement required (Palermo 3(a), UNTOC 34(2)) ----
+
+func checkNoMovement(in *Input) Outcome {
+	segs := trafficOffenceSegs(in.Ix)
+	for _, s := range in.Ix.Segments {
+		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) {
+			continue
+		}
+		if h, ok := spanOf(s, internalCues); ok && (traffickTerms.Any(s.Toks) || traffickTerms.Any(headToks(s)) || countDistinct(actTerms, s.Toks) >= 1) {
+			return Outcome{Level: LMet, Evidence: []Hit{h}, Found: []string{"internal trafficking covered"},
+				Explanation: "the offence expressly covers trafficking within the country as well as across borders"}
+		}
+	}
+	if len(segs) == 0 {
+		return Outcome{Level: LGap, Missing: []string{"trafficking offence"},
+			Explanation: "no trafficking offence found in the corpus analysed"}
+	}
+	secs := map[any]bool{}
+	moving := map[any]bool{}
+	var movEv *Hit
+	var first *Hit
+	for _, s := range segs {
+		secs[s.Section] = true
+		if h, ok := spanOf(s, movementCues); ok {
+			moving[s.Section] = true
+			if movEv == nil {
+				hh := h
+				movEv = &hh
+			}
+		} else if first == nil && countDistinct(actTerms, s.Toks) >= 2 {
+			hh, _ := spanOf(s, actTerms)
+			first = &hh
+		}
+	}
+	if first == nil {
+		for _, s := range segs {
+			if !moving[s.Section] {
+				hh, ok := spanOf(s, traffickTerms)
+				if !ok {
+					hh, _ = spanOf(s, actTerms)
+				}
+				first = &hh
+				break
+			}
+		}
+	}
+	switch {
+	case len(moving) == 0:
+		return Outcome{Level: LMet, Evidence: []Hit{*first}, Found: []string{"no movement element"},
+			Explanation: "the trafficking offence is defined by the acts and purpose without requiring a border crossing, entry or exit"}
+	case len(moving) == len(secs):
+		return Outcome{Level: LGap, Evidence: []Hit{*movEv}, Missing: []string{"internal trafficking"},
+			Explanation: "every trafficking offence found requires movement across a border"}
+	}
+	return Outcome{Level: LPartial, Evidence: []Hit{*movEv}, Found: []string{"some offences without movement"},
+		Missing: []string{"internal trafficking for every offence"}, Explanation: "movement across a border is required for some trafficking offences only"}
+}

@@ -1,0 +1,83 @@
+package match
+
+import "github.com/lacuna-project/lacuna/internal/index"
+
+// Built-in vocabulary for the checks, folded, merged over en/fr/de/es.
+// These are general legal words; no phrase of one statute.
+var (
+	childTerms = index.NewPhraseSet([]string{"child", "children", "childs", "minor", "minors", "juvenile*",
+		"enfant", "enfants", "mineur", "mineurs", "mineure", "mineures", "kind", "kinder", "kindes", "kindern",
+		"minderjahrig*", "jugendlich*", "nino", "ninos", "nina", "ninas", "menor", "menores", "adolescente*",
+		"person under", "persons under", "person below", "person who has not attained", "person unter",
+		"personne agee de moins", "persona menor", "young person*", "girl*", "boy*"})
+	traffickTerms = index.NewPhraseSet([]string{"traffick*", "trafficking", "traite", "menschenhandel*",
+		"trata", "trafico de personas", "trafic"})
+	actTerms = index.NewPhraseSet([]string{"recruit*", "transport*", "transfer*", "harbo*", "receiv*", "receipt",
+		"provides", "obtains", "entices", "isolates", "maintains", "recrut*", "heberge*", "hebergement", "accueill*",
+		"accueil", "anwirbt", "anwerb*", "befordert", "beforderung", "weitergibt", "beherbergt", "beherberg*",
+		"aufnimmt", "aufnahme", "capt*", "traslad*", "acog*", "recib*", "recepcion", "alberg*", "ofrec*", "facilit*",
+		"sells", "buys", "conveys", "procures", "carries"})
+	exploitTerms = index.NewPhraseSet([]string{"exploit*", "ausbeut*", "explot*", "prostitution", "prostitucion",
+		"forced labo*", "slavery", "servitude", "sexual", "sexuel*", "sexuell*", "organ*", "zwangsarbeit",
+		"commercial sex", "involuntary servitude", "peonage", "esclavage", "esclavitud", "servidumbre"})
+	sexualTerms = index.NewPhraseSet([]string{"sexual", "sex", "prostitution", "prostitucion", "sexuel*",
+		"sexuell*", "pornograph*", "proxenet*", "commercial sex", "sexual exploitation", "explotacion sexual"})
+	labourTerms = index.NewPhraseSet([]string{"labo*", "work", "services", "servitude", "slavery", "travail",
+		"arbeit*", "arbeitskraft", "trabajo*", "laboral", "servidumbre", "esclav*", "sklav*", "peonage",
+		"exploitation", "exploit*", "explotacion", "ausbeutung", "organ*", "begging", "mendicite", "bettel*"})
+	meansTerms = index.NewPhraseSet([]string{"force", "forcible", "threat*", "coercion", "coerc*", "abduct*",
+		"fraud*", "decept*", "deceit", "abuse of power", "vulnerab*", "menace*", "contrainte", "violence*", "tromperie",
+		"gewalt", "drohung", "list", "zwangslage", "hilflosigkeit", "violencia", "amenaza*", "intimidacion", "engano",
+		"fraude", "abuso de", "vulnerabilidad", "coaccion", "enlevement", "entfuhrung", "rapto", "secuestro"})
+	noMeansCues = index.NewPhraseSet([]string{"even if this does not involve", "even if it does not involve",
+		"does not involve any of the means", "even if none of the means", "regardless of whether", "regardless of the means",
+		"irrespective of whether", "irrespective of the means", "whether or not", "need not", "not be required", "without the use of",
+		"even in the absence", "even without", "has not attained the age", "had not attained the age",
+		"meme si elle n est commise dans aucune", "aucune des circonstances", "meme en l absence", "meme sans",
+		"aun cuando no", "aunque no", "con o sin", "sin necesidad", "no sera necesario", "sin que medie",
+		"independientemente", "cualquiera sea", "auch wenn", "auch ohne", "ohne dass", "unabhangig davon",
+		"shall be considered trafficking", "shall be deemed", "considered as trafficking", "is considered trafficking",
+		"even if", "even though", "notwithstanding"})
+	consentTerms = index.NewPhraseSet([]string{"consent*", "consentement", "consentimiento", "einwilligung",
+		"zustimmung", "einverstandnis", "agreed", "agreement", "acquiesc*", "asentimiento", "accord"})
+	irrelevantCues = index.NewPhraseSet([]string{"irrelevant", "not be relevant", "not relevant", "immaterial",
+		"no defence", "no defense", "not a defence", "not a defense", "not constitute a defence", "not constitute a defense",
+		"shall not be a defence", "not be a defence", "not be a defense", "shall not be considered", "shall not be taken into account",
+		"not be admissible", "not negate", "not relieve", "shall not affect", "does not affect", "indifferent*", "est indifferent",
+		"sans incidence", "ne fait pas obstacle", "n exonere", "unerheblich", "unbeachtlich", "ausgeschlossen", "irrelevante",
+		"no constituira", "no eximira", "no exime", "no excluira", "no tendra efecto", "no se tendra en cuenta", "no sera tenido",
+		"eximicion", "aun con el consentimiento", "even with the consent", "with or without the consent",
+		"whether or not the victim consented", "regardless of consent", "regardless of the consent", "with or without consent"})
+	ageCtx       = index.NewPhraseSet([]string{"age", "years", "year", "ans", "jahre", "jahren", "lebensjahr", "anos", "edad"})
+	internalCues = index.NewPhraseSet([]string{"within or across", "internally", "within the borders", "within or outside",
+		"whether within", "within the country", "within or beyond", "domestic or international", "national or transnational",
+		"national or international", "domestically", "internal trafficking", "dentro o fuera", "dentro del pais",
+		"dentro del territorio", "interna o internacional", "nacional o internacional", "a l interieur", "interne",
+		"im inland oder", "inland oder ausland", "within the territory", "within kenya", "within a state",
+		"regardless of whether the victim", "whether or not the victim crosses", "whether or not across", "no border"})
+	movementCues = index.NewPhraseSet([]string{"across the border", "across a border", "across international",
+		"from one country to another", "into or out of", "out of the country", "into the country", "ins ausland",
+		"hors du territoire", "fuera del pais", "crosses a border", "crossing a border", "cross the border",
+		"from the territory", "to another country", "to a foreign country", "international border"})
+	reflectionCues = index.NewPhraseSet([]string{"reflection period", "period of reflection", "recovery and reflection",
+		"reflection", "recovery period", "delai de retablissement", "delai de reflexion", "reflexion", "restablecimiento",
+		"periodo de reflexion", "bedenkfrist", "stabilisierungsfrist", "ausreisefrist", "rest and recovery"})
+	durationUnits = index.NewPhraseSet([]string{"day*", "jour*", "tag", "tage", "tagen", "dia", "dias", "month*", "mois",
+		"monat*", "mes", "meses", "week*", "semaine*", "woche*", "semana*"})
+	nonLiabilityCues = index.NewPhraseSet([]string{"not be criminally liable", "not be liable", "not be held liable",
+		"not be held criminally", "not be prosecuted", "not be punished", "shall not be detained", "not be charged",
+		"not criminally liable", "not liable to prosecution", "not liable to criminal", "immune from prosecution", "immunity from prosecution",
+		"no criminal liability", "exempt from criminal", "exempt from punishment", "not be penalized", "not be penalised",
+		"no sera punible", "no seran punibles", "no seran pasibles", "no sera pasible", "no sera penad", "exenta de responsabilidad",
+		"exentas de responsabilidad", "no seran sancionad", "no podra ser sancionad", "n est pas penalement responsable",
+		"ne peut etre poursuivi", "ne sont pas punis", "n encourt", "nicht bestraft", "von strafe abgesehen", "absehen",
+		"straffrei", "strafbefreiung", "not be subject to", "shall not be subjected to"})
+	nonPunishmentBroad = index.NewPhraseSet([]string{"any offence", "any offense", "any crime", "any criminal act",
+		"any act", "offences committed", "offenses committed", "crimes committed", "delitos", "infracciones", "infractions",
+		"straftaten", "any unlawful", "all offences", "direct result", "direct consequence", "consequence of",
+		"result of being trafficked", "consecuencia directa", "resultado directo", "du fait de", "als folge"})
+	nonPunishmentNarrow = index.NewPhraseSet([]string{"immigration", "illegal entry", "unlawful entry", "entry",
+		"residence", "being in", "presence", "travel document*", "passport*", "prostitution", "vagrancy", "migratori*",
+		"aufenthalt*", "einreise", "sejour", "entree", "ingreso", "permanencia", "documentos"})
+	fearCues = index.NewPhraseSet([]string{"fear", "safety", "craindre", "securite", "furcht", "sicherheit", "temor", "seguridad"})
+)

@@ -1,0 +1,12 @@
+// Package match compiles a requirement's detection criteria once into
+// matchers (one implementation per criterion kind: keyword, phrase, near,
+// regex, defines, cross-ref) and runs them over an index.Index, producing
+// hits that quote the original statute text. It also holds the built-in
+// checks written in Go (child age, child without means, consent,
+// penalty thresholds, fine alternatives, child aggravation, reflection
+// period, non-punishment scope, no movement required) and the extraction of
+// penalty facts from offence provisions.
+//
+// It imports internal/index, internal/statute, internal/standard and
+// internal/penalty. Main types: Matcher, Hit, Element, Outcome, Fact.
+package match

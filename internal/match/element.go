@@ -1,0 +1,154 @@
+package match
+
+import (
+	"strings"
+
+	"github.com/lacuna-project/lacuna/internal/index"
+	"github.com/lacuna-project/lacuna/internal/standard"
+)
+
+// Element is one compiled element of a requirement.
+type Element struct {
+	El      *standard.Element
+	Roles   index.RoleSet // 0 = any role
+	Pats    []Matcher
+	Excl    []Matcher
+	CrossRe []Matcher // cross-ref patterns (they make a verdict undetermined, not met)
+}
+
+// CompileElement compiles an element's patterns and exclusions.
+func CompileElement(el *standard.Element) (*Element, error) {
+	e := &Element{El: el}
+	for _, r := range el.Roles {
+		if r == standard.RoleAny {
+			e.Roles = 0
+			break
+		}
+		e.Roles |= index.Bit(r)
+	}
+	for _, p := range el.Patterns {
+		m, err := Compile(p)
+		if err != nil {
+			return nil, err
+		}
+		if p.Kind == standard.CritCrossRef {
+			e.CrossRe = append(e.CrossRe, m)
+		} else {
+			e.Pats = append(e.Pats, m)
+		}
+	}
+	for _, p := range el.Exclude {
+		m, err := Compile(p)
+		if err != nil {
+			return nil, err
+		}
+		e.Excl = append(e.Excl, m)
+	}
+	return e, nil
+}
+
+// Result is what an element found: hits usable as evidence, and cross-ref
+// hits naming outside laws.
+type Result struct {
+	Hits  []Hit
+	Cross []Hit
+}
+
+// Found reports whether the element has evidence.
+func (r Result) Found() bool { return len(r.Hits) > 0 }
+
+// Find runs the element over ix: role-scoped, repealed text skipped,
+// excluded segments and negated hits dropped.
+func (e *Element) Find(ix *index.Index) Result {
+	excluded := map[*index.Segment]bool{}
+	for _, m := range e.Excl {
+		for _, h := range m.Match(ix) {
+			excluded[h.Seg] = true
+		}
+	}
+	keep := func(h Hit) bool {
+		if h.Seg.Repealed() || excluded[h.Seg] {
+			return false
+		}
+		if e.Roles != 0 && h.Seg.Roles&e.Roles == 0 {
+			return false
+		}
+		return !Negated(h)
+	}
+	var r Result
+	seen := map[[2]int]bool{}
+	for _, m := range e.Pats {
+		for _, h := range m.Match(ix) {
+			k := [2]int{h.Seg.Ord, h.I}
+			if seen[k] || !keep(h) {
+				continue
+			}
+			seen[k] = true
+			r.Hits = append(r.Hits, h)
+		}
+	}
+	sortHits(r.Hits)
+	for _, m := range e.CrossRe {
+		for _, h := range m.Match(ix) {
+			if h.Seg.Repealed() || (e.Roles != 0 && h.Seg.Roles&e.Roles == 0) {
+				continue
+			}
+			r.Cross = append(r.Cross, h)
+		}
+	}
+	sortHits(r.Cross)
+	return r
+}
+
+var negWords = map[string]bool{"not": true, "no": true, "nor": true, "neither": true, "never": true,
+	"nicht": true, "kein": true, "keine": true, "keinen": true, "keiner": true, "ne": true, "pas": true,
+	"n": true, "ni": true, "nunca": true, "jamais": true, "nothing": true, "nada": true}
+
+// Negated reports whether a hit is negated: a negation word within three
+// tokens before it in the same clause ("does not include", "ne … pas",
+// "nicht", "kein", "no se"), or a clause opening with "nothing in this".
+// A hit whose own words hold a negation was written that way on purpose.
+func Negated(h Hit) bool {
+	s := h.Seg
+	for k := h.I; k < h.J && k < len(s.Toks); k++ {
+		if negWords[s.Toks[k].Word] {
+			return false
+		}
+	}
+	for k := h.I - 1; k >= 0 && k >= h.I-3; k-- {
+		if clauseBreak(s, k, k+1) {
+			break
+		}
+		if negWords[s.Toks[k].Word] {
+			// "not less than", "not more than", "no later than" are
+			// quantities, not negations of what follows.
+			if k+1 < len(s.Toks) && quantWords[s.Toks[k+1].Word] {
+				continue
+			}
+			return true
+		}
+	}
+	// "Nothing in this Act …" negates the whole clause.
+	start := h.I
+	for start > 0 && !clauseBreak(s, start-1, start) {
+		start--
+	}
+	if start+3 < len(s.Toks) && s.Toks[start].Word == "nothing" && s.Toks[start+1].Word == "in" {
+		return true
+	}
+	return false
+}
+
+var quantWords = map[string]bool{"less": true, "more": true, "later": true, "earlier": true, "exceeding": true,
+	"unter": true, "uber": true, "moins": true, "plus": true, "menos": true, "mas": true, "inferior": true, "superior": true,
+	"only": true, "solo": true, "seulement": true, "nur": true, "withstanding": true, "limited": true}
+
+// clauseBreak reports whether the folded text between tokens a and b holds
+// a clause boundary (; . : or a line break).
+func clauseBreak(s *index.Segment, a, b int) bool {
+	if a < 0 || b >= len(s.Toks) {
+		return true
+	}
+	between := s.Fold[s.Toks[a].End:s.Toks[b].Start]
+	return strings.ContainsAny(between, ";:\n") || strings.Contains(between, ". ")
+}

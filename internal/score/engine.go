@@ -1,0 +1,398 @@
+package score
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/lacuna-project/lacuna/internal/index"
+	"github.com/lacuna-project/lacuna/internal/match"
+	"github.com/lacuna-project/lacuna/internal/penalty"
+	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/internal/statute"
+)
+
+// Options controls one analysis.
+type Options struct {
+	// Country restricts the corpus to one country's statutes (ISO alpha-3,
+	// case-insensitive); empty analyses every statute given.
+	Country string
+	// AsOf picks, per statute, the latest version dated on or before this
+	// date (YYYY-MM-DD); empty picks the latest version.
+	AsOf string
+	// LacunaVersion is copied into the result.
+	LacunaVersion string
+	// Overrides are reviewers' decisions (see ParseOverrides).
+	Overrides []Override
+	// Today (YYYY-MM-DD) decides whether an override has expired; empty
+	// means no override expires.
+	Today string
+	// MaxEvidence caps the evidence items per element (default 2).
+	MaxEvidence int
+}
+
+// Engine is a map compiled once: matchers for every element of every
+// requirement.
+type Engine struct {
+	Map  *standard.Map
+	reqs []compiledReq
+}
+
+type compiledReq struct {
+	req   *standard.Requirement
+	elems []*match.Element
+}
+
+// Compile compiles the criteria of every requirement of m.
+func Compile(m *standard.Map) (*Engine, error) {
+	e := &Engine{Map: m}
+	reqs := append([]*standard.Requirement(nil), m.Requirements...)
+	sort.Slice(reqs, func(i, j int) bool { return reqs[i].ID < reqs[j].ID })
+	for _, r := range reqs {
+		cr := compiledReq{req: r}
+		for i := range r.Criteria.Elements {
+			el, err := match.CompileElement(&r.Criteria.Elements[i])
+			if err != nil {
+				return nil, fmt.Errorf("requirement %s: %w", r.ID, err)
+			}
+			cr.elems = append(cr.elems, el)
+		}
+		e.reqs = append(e.reqs, cr)
+	}
+	return e, nil
+}
+
+// Analyze compiles m and analyses c. See Engine.Analyze.
+func Analyze(c *statute.Corpus, m *standard.Map, opts Options) (*Result, error) {
+	e, err := Compile(m)
+	if err != nil {
+		return nil, err
+	}
+	return e.Analyze(c, opts)
+}
+
+// Select returns the statutes of c for a country and date: per statute ID,
+// the latest version dated on or before asOf (undated versions count as
+// current). The order of c is kept.
+func Select(c *statute.Corpus, country, asOf string) *statute.Corpus {
+	out := &statute.Corpus{Warnings: c.Warnings}
+	best := map[statute.StatuteID]*statute.Statute{}
+	var order []statute.StatuteID
+	for _, st := range c.Statutes {
+		if country != "" && !strings.EqualFold(st.Meta.Country, country) {
+			continue
+		}
+		d := st.Meta.VersionDate
+		if asOf != "" && isDate(d) && d[:min(len(d), len(asOf))] > asOf {
+			continue
+		}
+		id := st.Meta.ID
+		if id == "" {
+			id = statute.StatuteID(st.Path)
+		}
+		cur, ok := best[id]
+		if !ok {
+			order = append(order, id)
+			best[id] = st
+			continue
+		}
+		if later(st.Meta.VersionDate, cur.Meta.VersionDate) {
+			best[id] = st
+		}
+	}
+	for _, id := range order {
+		out.Statutes = append(out.Statutes, best[id])
+	}
+	return out
+}
+
+func isDate(s string) bool { return len(s) >= 4 && s[0] >= '0' && s[0] <= '9' }
+
+func later(a, b string) bool {
+	switch {
+	case !isDate(a):
+		return false
+	case !isDate(b):
+		return true
+	}
+	return a > b
+}
+
+// Analyze produces the findings, penalty rows and scores for the statutes
+// of c selected by opts. It is deterministic and does no I/O.
+func (e *Engine) Analyze(c *statute.Corpus, opts Options) (*Result, error) {
+	sel := Select(c, opts.Country, opts.AsOf)
+	ix := index.Build(sel)
+	return e.analyzeIndex(ix, opts)
+}
+
+func (e *Engine) analyzeIndex(ix *index.Index, opts Options) (*Result, error) {
+	if opts.MaxEvidence <= 0 {
+		opts.MaxEvidence = 2
+	}
+	m := e.Map
+	res := &Result{LacunaVersion: opts.LacunaVersion, MappingVersion: m.Version, Country: strings.ToUpper(opts.Country), AsOf: opts.AsOf}
+	for _, st := range ix.Corpus.Statutes {
+		res.Statutes = append(res.Statutes, StatuteRef{ID: string(st.Meta.ID), Title: firstNonEmpty(st.Meta.Title, st.Title),
+			VersionDate: st.Meta.VersionDate, SHA256: st.SHA256, Path: st.Path, Language: st.Meta.Lang()})
+		if res.Country == "" {
+			res.Country = strings.ToUpper(st.Meta.Country)
+		} else if !strings.EqualFold(res.Country, st.Meta.Country) && opts.Country == "" {
+			res.Country = "MIXED"
+		}
+	}
+	facts := match.Facts(ix)
+	res.Penalties = []penalty.Row{}
+	for _, f := range facts {
+		// related offences inform the checks but are not penalty rows
+		if f.Offence != match.OffRelated {
+			res.Penalties = append(res.Penalties, row(f))
+		}
+	}
+	ov := map[string]*Override{}
+	for i := range opts.Overrides {
+		o := opts.Overrides[i]
+		if opts.Today != "" && o.Expires != "" && o.Expires < opts.Today {
+			o.Expired = true
+		}
+		ov[o.Requirement] = &o
+		res.Overrides = append(res.Overrides, o)
+	}
+	for _, cr := range e.reqs {
+		f, err := e.judge(ix, cr, facts, res.Country, opts)
+		if err != nil {
+			return nil, err
+		}
+		if o := ov[string(cr.req.ID)]; o != nil {
+			f.Override = o
+			if !o.Expired {
+				f.Verdict = o.Verdict
+				f.Origin = "review"
+			} else {
+				f.Explanation += fmt.Sprintf(" (review by %s expired on %s; machine verdict kept)", o.Reviewer, o.Expires)
+			}
+		}
+		f.Score = round3(f.Verdict.Value() * f.Weight)
+		res.Findings = append(res.Findings, f)
+	}
+	sort.Slice(res.Findings, func(i, j int) bool { return res.Findings[i].Requirement < res.Findings[j].Requirement })
+	res.Scores = e.scores(res)
+	return res, nil
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+func round3(x float64) float64 {
+	if x < 0 {
+		return -round3(-x)
+	}
+	return float64(int64(x*1000+0.5)) / 1000
+}
+
+func row(f match.Fact) penalty.Row {
+	q := match.Quote(f.Hit)
+	return penalty.Row{Statute: string(f.Seg.Statute.Meta.ID), Provision: string(f.Seg.Prov.ID), Line: f.Seg.Line,
+		Offence: f.Offence, Penalty: f.Penalty, Quote: &q}
+}
+
+// notApplicable reports whether every instrument the requirement cites is
+// a regional instrument the country is not bound by.
+func notApplicable(m *standard.Map, r *standard.Requirement, country string) (bool, string) {
+	if len(r.Sources) == 0 || country == "" || country == "MIXED" {
+		return false, ""
+	}
+	var names []string
+	for _, s := range r.Sources {
+		in := m.Instrument(s.Instrument)
+		if in == nil || in.Kind != standard.KindRegional || m.BoundBy(country, s.Instrument) {
+			return false, ""
+		}
+		names = append(names, firstNonEmpty(in.Short, string(in.ID)))
+	}
+	return true, strings.Join(dedup(names), ", ")
+}
+
+func dedup(s []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, x := range s {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// judge decides one requirement.
+func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, country string, opts Options) (Finding, error) {
+	r := cr.req
+	f := Finding{Requirement: string(r.ID), Title: r.Title, Origin: "machine", Weight: r.Weight, Pillar: string(r.Pillar),
+		ChildSpecific: r.ChildSpecific, Mandatory: r.Mandatory, Evidence: []Evidence{}, Found: []string{}, Missing: []string{},
+		ExternalRefs: []ExternalRef{}}
+	if na, names := notApplicable(e.Map, r, country); na {
+		f.Verdict, f.MachineVerdict = NotApplicable, NotApplicable
+		f.Explanation = fmt.Sprintf("not applicable: %s is only imposed by %s, which does not bind %s", r.ID, names, country)
+		return f, nil
+	}
+	results := make([]match.Result, len(cr.elems))
+	for i, el := range cr.elems {
+		results[i] = el.Find(ix)
+	}
+	var out match.Outcome
+	if r.Criteria.Check != nil {
+		in := &match.Input{Ix: ix, Req: r, Elements: cr.elems, Results: results, Facts: facts}
+		o, err := match.RunCheck(r.Criteria.Check.Kind, in)
+		if err != nil {
+			return f, fmt.Errorf("%s: requirement %s: %w", r.Criteria.Check.Pos, r.ID, err)
+		}
+		out = o
+		if len(out.Evidence) == 0 && out.Level != match.LGap {
+			for _, res := range results {
+				out.Evidence = append(out.Evidence, res.Hits[:min(1, len(res.Hits))]...)
+			}
+		}
+		f.Evidence = evidence(out.Evidence, "", opts.MaxEvidence*2)
+	} else {
+		out = combine(r, cr.elems, results)
+		for i, res := range results {
+			f.Evidence = append(f.Evidence, evidence(res.Hits, elemName(cr.elems[i]), opts.MaxEvidence)...)
+		}
+		if out.Level == match.LGap {
+			f.Evidence = f.Evidence[:0]
+		}
+	}
+	f.Verdict = Verdict(out.Level)
+	f.MachineVerdict = f.Verdict
+	f.Found = nonNil(out.Found)
+	f.Missing = nonNil(out.Missing)
+	f.Explanation = out.Explanation
+	for _, x := range out.External {
+		f.ExternalRefs = append(f.ExternalRefs, extRef(x.Hit, x.Law))
+	}
+	if f.Verdict == Met || f.Verdict == Partial {
+		if permissive(f.Evidence) {
+			f.Explanation += " (permissive wording: \"may\")"
+		}
+	}
+	return f, nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func elemName(e *match.Element) string {
+	if e.El.Label != "" {
+		return e.El.Label
+	}
+	return e.El.ID
+}
+
+func permissive(ev []Evidence) bool {
+	if len(ev) == 0 {
+		return false
+	}
+	for _, e := range ev {
+		q := " " + strings.ToLower(e.Quote) + " "
+		if !(strings.Contains(q, " may ") || strings.Contains(q, " peut ") || strings.Contains(q, " kann ") || strings.Contains(q, " podra ") || strings.Contains(q, " podrá ")) {
+			return false
+		}
+	}
+	return true
+}
+
+// combine decides an element-based requirement (no built-in check).
+func combine(r *standard.Requirement, elems []*match.Element, results []match.Result) match.Outcome {
+	var o match.Outcome
+	n := len(elems)
+	k := 0
+	var cross []match.Hit
+	for i, res := range results {
+		if res.Found() {
+			k++
+			o.Found = append(o.Found, elemName(elems[i]))
+		} else {
+			o.Missing = append(o.Missing, elemName(elems[i]))
+			cross = append(cross, res.Cross...)
+		}
+	}
+	metAt := r.Criteria.Combine.MetAt
+	if metAt <= 0 || metAt > n {
+		metAt = n
+	}
+	partialAt := r.Criteria.Combine.PartialAt
+	if partialAt <= 0 {
+		partialAt = 1
+	}
+	switch {
+	case n == 0:
+		o.Level = match.LGap
+		o.Explanation = "the map gives no detection criteria for this requirement"
+	case k >= metAt:
+		o.Level = match.LMet
+		o.Explanation = fmt.Sprintf("found %d of %d elements (%d needed): %s", k, n, metAt, strings.Join(o.Found, "; "))
+	case k >= partialAt && !r.Criteria.Combine.NoPartial:
+		o.Level = match.LPartial
+		o.Explanation = fmt.Sprintf("found %d of %d elements (%d needed for met); missing: %s", k, n, metAt, strings.Join(o.Missing, "; "))
+	case len(cross) > 0:
+		o.Level = match.LUndetermined
+		o.Evidence = cross[:1]
+		o.External = []match.Ext{{Hit: cross[0], Law: cross[0].Law}}
+		o.Explanation = fmt.Sprintf("the corpus refers to %s on this point, which is not in the corpus", cross[0].Law)
+	default:
+		o.Level = match.LGap
+		if k > 0 {
+			o.Explanation = fmt.Sprintf("found only %d of %d elements (%d needed) in the corpus analysed; missing: %s", k, n, metAt, strings.Join(o.Missing, "; "))
+		} else {
+			o.Explanation = "not found in the corpus analysed"
+		}
+	}
+	return o
+}
+
+func evidence(hs []match.Hit, element string, max int) []Evidence {
+	var out []Evidence
+	seen := map[string]bool{}
+	for _, h := range hs {
+		if len(out) >= max {
+			break
+		}
+		if h.Seg == nil || h.Seg.Repealed() {
+			continue
+		}
+		ev := Evidence{Statute: string(h.Seg.Statute.Meta.ID), VersionDate: h.Seg.Statute.Meta.VersionDate,
+			Provision: string(h.Seg.Prov.ID), Line: h.Seg.Line, Quote: match.Quote(h), Element: element, Path: h.Seg.Statute.Path}
+		if element == "" {
+			ev.Element = h.Term
+		}
+		k := ev.Statute + "|" + ev.Provision + "|" + fmt.Sprint(ev.Line)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, ev)
+	}
+	return out
+}
+
+func extRef(h match.Hit, law string) ExternalRef {
+	x := ExternalRef{Law: law}
+	if h.Seg != nil {
+		x.Statute = string(h.Seg.Statute.Meta.ID)
+		x.Provision = string(h.Seg.Prov.ID)
+		x.Line = h.Seg.Line
+		x.Quote = match.Quote(h)
+	}
+	return x
+}
