@@ -65,7 +65,7 @@ func splitFrontMatter(s *source, errs *ErrorList) (fm frontMatter, ok bool) {
 		t := s.lineText(l)
 		if isDelim(t, "---") || isDelim(t, "...") {
 			fm.firstLine = 2
-			fm.yaml = s.buf[s.lines[1] : s.lines[l-1]]
+			fm.yaml = s.buf[s.lines[1]:s.lines[l-1]]
 			if l < len(s.lines) {
 				fm.bodyStart = s.lines[l]
 			} else {
@@ -279,7 +279,7 @@ func setKey(s *source, base int, m *Meta, key string, kp Pos, v ast.Node, errs *
 			}
 			m.Extra[key] = val
 			if !strings.HasSuffix(key, "_note") {
-				errs.Warn(kp, "unknown front matter key %q, expected one of %s (or a free-text key ending in \"_note\")", key, knownKeyList())
+				errs.Warn(kp, "unknown front matter key %q, expected a key listed in corpus/FORMAT.md (id, country, title, version_date, …) or a free-text key ending in \"_note\"", key)
 			}
 		}
 	}

@@ -1,0 +1,317 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/lacuna-project/lacuna/internal/statute"
+	"github.com/spf13/cobra"
+)
+
+func newCmdCorpus(f *Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "corpus",
+		Short: "List, show and validate the statute corpus",
+		Long: `The corpus is the set of national statutes Lacuna analyses: Markdown files with
+YAML front matter (see corpus/FORMAT.md), in any directory layout. Versions of one
+statute share an id and differ in version_date.
+
+The embedded demo corpus is used unless --corpus DIR replaces it.` + exitStatusHelp,
+	}
+	cmd.AddCommand(newCmdCorpusList(f, nil), newCmdCorpusShow(f, nil), newCmdCorpusValidate(f, nil))
+	return cmd
+}
+
+// ---- corpus list ----
+
+type corpusListOptions struct {
+	IO      *IOStreams
+	Factory *Factory
+	Country string
+	Format  string
+}
+
+func newCmdCorpusList(f *Factory, runF func(*corpusListOptions) error) *cobra.Command {
+	opts := &corpusListOptions{IO: f.IO, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the statutes of the corpus",
+		Long: `List the statutes of the corpus, one line per statute, sorted by country and id:
+country, id, title, number of versions (and their dates), language and the number
+of provisions of the latest version.
+
+--format text (default), json or csv.` + exitStatusHelp,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Format = f.Global.Format
+			switch opts.Format {
+			case "", "text", "json", "csv":
+			default:
+				return usageErrorf("unknown --format %q for corpus list, expected text, json or csv", opts.Format)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return corpusListRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Country, "country", "", "only statutes of this country (ISO 3166-1 alpha-3 code)")
+	return cmd
+}
+
+// corpusRow is one line of "corpus list".
+type corpusRow struct {
+	Country    string   `json:"country"`
+	ID         string   `json:"id"`
+	Title      string   `json:"title"`
+	Versions   []string `json:"versions"`
+	Language   string   `json:"language"`
+	Provisions int      `json:"provisions"`
+	Path       string   `json:"path"`
+}
+
+func corpusRows(c *statute.Corpus) []corpusRow {
+	var rows []corpusRow
+	for _, id := range c.IDs() {
+		vs := c.Versions(id)
+		last := vs[len(vs)-1]
+		r := corpusRow{Country: last.Meta.Country, ID: string(id), Title: last.Meta.Title,
+			Language: last.Meta.Lang(), Provisions: len(last.All), Path: last.Path}
+		if last.Meta.ShortTitle != "" {
+			r.Title = last.Meta.ShortTitle
+		}
+		for _, v := range vs {
+			d := v.Meta.VersionDate
+			if d == "" {
+				d = "-"
+			}
+			r.Versions = append(r.Versions, d)
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+func corpusListRun(opts *corpusListOptions) error {
+	c, err := loadCorpus(opts.Factory)
+	if err != nil {
+		return err
+	}
+	if opts.Country != "" {
+		c = c.Country(opts.Country)
+	}
+	rows := corpusRows(c)
+	w := opts.IO.Out
+	switch opts.Format {
+	case "json":
+		if rows == nil {
+			rows = []corpusRow{}
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rows)
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"country", "id", "title", "versions", "language", "provisions", "path"})
+		for _, r := range rows {
+			cw.Write([]string{r.Country, r.ID, r.Title, strings.Join(r.Versions, " "), r.Language, strconv.Itoa(r.Provisions), r.Path})
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "COUNTRY\tID\tVERSIONS\tLANG\tPROVISIONS\tTITLE")
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%d (%s)\t%s\t%d\t%s\n", r.Country, r.ID, len(r.Versions), strings.Join(r.Versions, ", "), r.Language, r.Provisions, clipText(r.Title, 60))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if !opts.Factory.Global.Quiet {
+		fmt.Fprintf(w, "%d statutes, %d versions, %d countries\n", len(rows), len(c.Statutes), len(c.Countries()))
+	}
+	return nil
+}
+
+func clipText(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// ---- corpus show ----
+
+type corpusShowOptions struct {
+	IO      *IOStreams
+	Factory *Factory
+	Ref     statute.Ref
+	Format  string
+}
+
+func newCmdCorpusShow(f *Factory, runF func(*corpusShowOptions) error) *cobra.Command {
+	opts := &corpusShowOptions{IO: f.IO, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "show ID[@DATE]",
+		Short: "Show the provision outline of one statute version",
+		Long: `Show one statute version: its front matter and its provision outline, one
+provision a line with its source line range, canonical ID, kind and heading;
+repealed provisions are marked "(repealed)".
+
+ID is the statute id (e.g. ken/ctip-act-2010). @DATE picks the version with that
+version_date, or else the latest version dated on or before DATE; without it the
+latest version is shown.
+
+--format text (default) or json (the whole provision tree with text and segments).` + exitStatusHelp,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Format = f.Global.Format
+			switch opts.Format {
+			case "", "text", "json":
+			default:
+				return usageErrorf("unknown --format %q for corpus show, expected text or json", opts.Format)
+			}
+			r, err := statute.ParseRef(args[0])
+			if err != nil {
+				return &usageError{err}
+			}
+			opts.Ref = r
+			if runF != nil {
+				return runF(opts)
+			}
+			return corpusShowRun(opts)
+		},
+	}
+	return cmd
+}
+
+func corpusShowRun(opts *corpusShowOptions) error {
+	c, err := loadCorpus(opts.Factory)
+	if err != nil {
+		return err
+	}
+	s := c.Resolve(opts.Ref)
+	if s == nil {
+		if len(c.Versions(opts.Ref.ID)) == 0 {
+			return &inputError{fmt.Errorf("statute %q is not in the corpus, expected one of the ids of \"lacuna corpus list\"", opts.Ref.ID)}
+		}
+		return &inputError{fmt.Errorf("statute %q has no version on or before %s", opts.Ref.ID, opts.Ref.Date)}
+	}
+	w := opts.IO.Out
+	if opts.Format == "json" {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(s)
+	}
+	return writeStatuteOutline(w, s, c)
+}
+
+func writeStatuteOutline(w io.Writer, s *statute.Statute, c *statute.Corpus) error {
+	m := s.Meta
+	fmt.Fprintf(w, "%s  %s\n", m.ID, m.Title)
+	fmt.Fprintf(w, "country %s  language %s  version %s  file %s\n", m.Country, m.Lang(), versionOrDash(m.VersionDate), s.Path)
+	var others []string
+	for _, v := range c.Versions(m.ID) {
+		if v != s {
+			others = append(others, versionOrDash(v.Meta.VersionDate))
+		}
+	}
+	if len(others) > 0 {
+		fmt.Fprintf(w, "other versions: %s\n", strings.Join(others, ", "))
+	}
+	fmt.Fprintf(w, "%d provisions\n\n", len(s.All))
+	return statute.WriteOutline(w, s)
+}
+
+func versionOrDash(v string) string {
+	if v == "" {
+		return "-"
+	}
+	return v
+}
+
+// ---- corpus validate ----
+
+type corpusValidateOptions struct {
+	IO      *IOStreams
+	Factory *Factory
+	Dir     string
+}
+
+func newCmdCorpusValidate(f *Factory, runF func(*corpusValidateOptions) error) *cobra.Command {
+	opts := &corpusValidateOptions{IO: f.IO, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "validate [DIR]",
+		Short: "Check every statute file of a corpus and report every problem",
+		Long: `Parse every statute file under DIR (default: --corpus, else the embedded demo
+corpus) and print every problem of every file, one a line, sorted by file and line:
+
+  path:line[:col]: what is wrong, what was expected
+  path:line[:col]: warning: …
+
+then a summary line. Errors make a file unusable (missing front matter, bad YAML,
+unknown country, bad date, duplicate section number, invalid UTF-8…); warnings do
+not (unknown front matter key, heading without a number, OCR noise…).
+
+The exit status is 2 when any file has an error, 0 when there are warnings only.` + exitStatusHelp,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.Dir = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return corpusValidateRun(opts)
+		},
+	}
+	return cmd
+}
+
+func corpusValidateRun(opts *corpusValidateOptions) error {
+	dir := opts.Dir
+	if dir == "" {
+		dir = opts.Factory.Global.Corpus
+	}
+	c, err := loadCorpusAll(opts.Factory, dir)
+	var errs statute.ErrorList
+	if err != nil {
+		var ie *inputError
+		if !errors.As(err, &ie) || !errors.As(ie.err, &errs) {
+			return err
+		}
+	}
+	all := append(append(statute.ErrorList{}, errs...), c.Warnings...)
+	all.Sort()
+	files := map[string]bool{}
+	for _, s := range c.Statutes {
+		files[s.Path] = true
+	}
+	for _, e := range all {
+		files[e.Pos.File] = true
+	}
+	w := opts.IO.Out
+	for _, e := range all {
+		fmt.Fprintln(w, e.Error())
+	}
+	name := dir
+	if name == "" {
+		name = "embedded corpus"
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %d files, %d statutes, %d errors, %d warnings\n",
+		name, len(files), len(c.IDs()), len(errs), len(all)-len(errs))
+	if len(errs) > 0 {
+		return &exitError{code: exitInput}
+	}
+	return nil
+}
+
+var _ = sort.Strings
