@@ -76,6 +76,7 @@ var commands = []func(*Factory) *cobra.Command{
 	newCmdVersion,
 	newCmdMapping,
 	newCmdCorpus,
+	newCmdCorpus,
 	newCmdAnalyze,
 }
 
