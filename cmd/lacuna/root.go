@@ -76,7 +76,6 @@ var commands = []func(*Factory) *cobra.Command{
 	newCmdVersion,
 	newCmdMapping,
 	newCmdCorpus,
-	newCmdCorpus,
 	newCmdAnalyze,
 }
 
