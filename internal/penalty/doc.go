@@ -4,4 +4,53 @@
 // and currency, whether a fine can replace imprisonment, and aggravated
 // variants. It is pure: text in, typed facts out. It imports nothing from
 // this module.
+//
+// Main entry points:
+//
+//   - Parse / ParseFor: every sanction statement of one clause, as []Penalty
+//     with byte offsets for quoting.
+//   - Classify: a heuristic guess whether a provision's conduct is
+//     trafficking, sale of children, forced labour or a related offence.
+//   - ParseNumber: numbers in digits or words ("dix-huit", "achtzehn",
+//     "dieciocho", "thirty million"), also used for child ages and
+//     reflection periods.
+//   - Months: the imprisonment range of a Penalty as numbers.
+//
+// How text is read. The text is split into tokens (words folded to lower
+// case without diacritics, numbers with thousands separators merged, a few
+// punctuation marks). A sanction statement is a maximal run of tokens that
+// can belong to a sanction phrase (glue words such as "for a term of",
+// "not less than", "von … bis zu", "de … a", number words, units, currency
+// words, connectors) holding an imprisonment or fine word. Anything else
+// ("wer", "upon subsequent conviction", "in den Fällen des Absatzes 3")
+// ends the run, which is how two sanctions in one sentence stay apart.
+//
+// Inside a run, qualifiers set the role of the next number: minimum ("not
+// less than", "nicht unter", "no menor de", "a minimum punishment of …"),
+// maximum ("not exceeding", "may extend to", "bis zu", "jusqu'à", "hasta")
+// or a range ("von X bis zu Y", "de X a Y años", "between X and Y"). A bare
+// term ("sept ans d'emprisonnement", "imprisonment for five years") is the
+// maximum, as in every drafting tradition we read. Units: a year is 12
+// months, a week 1/4.345 month and a day 12/365.25 month, rounded to two
+// decimals. A duration belongs to the imprisonment word unless it is tied to
+// a fine word ("multa de seis a doce meses" is a day-fine, not prison).
+//
+// Fines: "or", "oder", "ou", "o" as the connector nearest the fine word, or
+// "or both" anywhere, make the fine an alternative; "and", "und", "et",
+// "y", "and shall also be liable" make it cumulative. "Without the option of
+// a fine" removes the fine. Currencies become ISO 4217 codes where the word
+// settles it (ringgit → MYR, € → EUR, "Kenya shillings" → KES); otherwise
+// they stay as written ("shillings", "rupees", "$") unless ParseFor is given
+// the country.
+//
+// Variants come from the sentence around the statement (cut at the
+// neighbouring statements; a sentence opening with "Elle"/"It" takes in the
+// one before): child victim (child, minor, Kind, mineur, menor, or an age
+// of at most 18), death (death, Tod, mort, muerte, but not "risk of
+// death"), organised group, public official, other aggravation (torture,
+// kidnapping, a subsequent conviction, "aggravating", or a conditional
+// sanction clause — "wenn", "lorsque", "cuando", "if" — in a sentence that
+// does not itself define the offence with "wer", "whoever", "quiconque",
+// "el que"). Mitigated ("in minder schweren Fällen") and legal-person
+// sanctions get their own variants.
 package penalty

@@ -10,6 +10,12 @@ const (
 	VariantOrganised  Variant = "organised_group"
 	VariantOfficial   Variant = "public_official"
 	VariantAggravated Variant = "aggravated" // other aggravating circumstances
+
+	// VariantMitigated marks a lesser penalty for less serious cases ("in
+	// minder schweren Fällen", "réduite de moitié"): not the basic offence.
+	VariantMitigated Variant = "mitigated"
+	// VariantLegalPerson marks a sanction for bodies corporate.
+	VariantLegalPerson Variant = "legal_person"
 )
 
 // Penalty is the sanction stated in one clause. Pointer fields are nil where
@@ -24,6 +30,10 @@ type Penalty struct {
 	FineMax         *float64 `json:"fine_max"`
 	Currency        *string  `json:"currency"` // ISO 4217 where known ("EUR", "KES"), else as written
 	Variant         Variant  `json:"variant"`
+	// Aggravations lists every aggravating circumstance found around the
+	// sanction, most specific first; Variant is its first element (or basic,
+	// mitigated, legal_person).
+	Aggravations []Variant `json:"aggravations,omitempty"`
 	// Start and End are byte offsets of the sanction words in the text given
 	// to Parse, for quoting.
 	Start int `json:"-"`

@@ -1,0 +1,135 @@
+package penalty
+
+import (
+	"math"
+	"strings"
+)
+
+// Offence is the kind of conduct an offence provision penalises.
+type Offence string
+
+const (
+	OffenceTrafficking    Offence = "trafficking"
+	OffenceSaleOfChildren Offence = "sale_of_children"
+	OffenceForcedLabour   Offence = "forced_labour"
+	OffenceRelated        Offence = "related"
+)
+
+// Classify guesses what conduct a provision's text penalises. It is a
+// heuristic over folded words in any of en, fr, de, es (lang narrows the
+// number words only):
+//
+//   - trafficking: the text names trafficking in persons ("traffics",
+//     "trafficking in persons", "traite des êtres humains", "trata de
+//     personas", "Menschenhandel"), or it combines at least two of the
+//     Palermo acts (recruit, transport, transfer, harbour, receive and their
+//     equivalents) with a purpose of exploitation;
+//   - sale_of_children: selling, buying or handing over a child ("sells a
+//     child", "Kinderhandel", "vente d'enfant", "venta de niños");
+//   - forced_labour: forced or compulsory labour, slavery, servitude,
+//     peonage or debt bondage as the conduct;
+//   - related: anything else (documents, profiting, obstruction, use of
+//     services …).
+//
+// Reading rule 3 of the core requirements leaves the final call to the
+// engine, which also sees headings and definitions.
+func Classify(text, lang string) Offence {
+	toks := tokenize(text, nil)
+	acts := map[string]bool{}
+	var traffic, exploit, child, sale, sell, forced bool
+	for k, t := range toks {
+		if t.kind != tWord {
+			continue
+		}
+		w := t.s
+		next, next2 := "", ""
+		if k+1 < len(toks) {
+			next = toks[k+1].s
+		}
+		if k+2 < len(toks) {
+			next2 = toks[k+2].s
+		}
+		switch {
+		case strings.HasPrefix(w, "traffick") || w == "traffics" || w == "trafficks" || w == "trafic" && next == "d" ||
+			strings.HasPrefix(w, "menschenhandel") || w == "traite" && (next == "des" || next == "d") ||
+			w == "trata" && (next == "de" || next == "y"):
+			traffic = true
+		case strings.HasPrefix(w, "kinderhandel"), w == "vente" && (next == "d" || next == "de") && strings.HasPrefix(next2, "enfant"),
+			w == "venta" && next == "de" && (strings.HasPrefix(next2, "nin") || strings.HasPrefix(next2, "menor")):
+			sale = true
+		}
+		if childWord(w) || w == "menores" || w == "menor" {
+			child = true
+		}
+		if strings.HasPrefix(w, "sell") || w == "sold" || w == "sale" || w == "buys" || w == "buy" || w == "purchases" ||
+			strings.HasPrefix(w, "verkauf") || strings.HasPrefix(w, "vend") || strings.HasPrefix(w, "compr") ||
+			strings.HasPrefix(w, "uberlass") || w == "entgelt" {
+			sell = true
+		}
+		if strings.HasPrefix(w, "exploit") || strings.HasPrefix(w, "explot") || strings.HasPrefix(w, "ausbeut") ||
+			strings.HasPrefix(w, "ausgebeutet") || strings.HasPrefix(w, "prostitu") {
+			exploit = true
+		}
+		switch {
+		case (w == "forced" || w == "compulsory") && (strings.HasPrefix(next, "labo") || next == "or"),
+			strings.HasPrefix(w, "zwangsarbeit"), w == "travail" && next == "force", w == "trabajo" && strings.HasPrefix(next, "forz"),
+			w == "trabajos" && strings.HasPrefix(next, "forz"), w == "servicios" && strings.HasPrefix(next, "forz"),
+			w == "slavery" || w == "slave" || w == "servitude" || w == "peonage" || w == "esclavage" || w == "esclavitud" ||
+				w == "sklaverei" || w == "servidumbre" || w == "leibeigenschaft" || w == "schuldknechtschaft",
+			w == "debt" && next == "bondage", w == "arbeitskraft":
+			forced = true
+		}
+		if a := actVerb(w); a != "" {
+			acts[a] = true
+		}
+	}
+	sale = sale || sell && child
+	switch {
+	case traffic || (len(acts) >= 2 && exploit):
+		return OffenceTrafficking
+	case sale:
+		return OffenceSaleOfChildren
+	case forced:
+		return OffenceForcedLabour
+	}
+	return OffenceRelated
+}
+
+// actVerb maps a word to the Palermo act it names, or "".
+func actVerb(w string) string {
+	switch {
+	case strings.HasPrefix(w, "recruit") || strings.HasPrefix(w, "recrut") || strings.HasPrefix(w, "anwirb") ||
+		strings.HasPrefix(w, "anwerb") || strings.HasPrefix(w, "angeworb") || strings.HasPrefix(w, "capt") || strings.HasPrefix(w, "reclut"):
+		return "recruit"
+	case strings.HasPrefix(w, "transport") || strings.HasPrefix(w, "beford") || strings.HasPrefix(w, "traslad"):
+		return "transport"
+	case strings.HasPrefix(w, "transfer") || strings.HasPrefix(w, "transf") || strings.HasPrefix(w, "weitergib") ||
+		strings.HasPrefix(w, "weitergeb") || w == "provides" || w == "provide":
+		return "transfer"
+	case strings.HasPrefix(w, "harbo") || strings.HasPrefix(w, "heberg") || strings.HasPrefix(w, "beherberg") ||
+		strings.HasPrefix(w, "acog") || strings.HasPrefix(w, "conceal"):
+		return "harbour"
+	case strings.HasPrefix(w, "receiv") || strings.HasPrefix(w, "accueil") || strings.HasPrefix(w, "aufnimm") ||
+		strings.HasPrefix(w, "aufnehm") || strings.HasPrefix(w, "recib") || w == "obtains" || w == "obtain":
+		return "receive"
+	}
+	return ""
+}
+
+// Months returns the imprisonment range of p in months. min is 0 when no
+// minimum is stated; max is +Inf when the sanction includes life
+// imprisonment or states no upper bound. ok is false when p states no
+// custodial term at all (a fine alone, or imprisonment with no term).
+func Months(p Penalty) (min, max float64, ok bool) {
+	if !p.HasImprisonment() {
+		return 0, 0, false
+	}
+	max = math.Inf(1)
+	if p.MinMonths != nil {
+		min = *p.MinMonths
+	}
+	if p.MaxMonths != nil && !p.Life {
+		max = *p.MaxMonths
+	}
+	return min, max, true
+}

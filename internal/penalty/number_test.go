@@ -1,0 +1,96 @@
+package penalty
+
+import "testing"
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		in, lang string
+		want     int
+		ok       bool
+	}{
+		{"18", "en", 18, true},
+		{"1,000,000", "en", 1000000, true},
+		{"150 000", "fr", 150000, true},
+		{"1 500 000", "fr", 1500000, true},
+		{"eighteen", "en", 18, true},
+		{"thirty", "en", 30, true},
+		{"twenty-five", "en", 25, true},
+		{"twenty five", "en", 25, true},
+		{"ninety-nine", "en", 99, true},
+		{"one hundred and fifty thousand", "en", 150000, true},
+		{"five hundred thousand", "en", 500000, true},
+		{"thirty million", "en", 30000000, true},
+		{"two hundred and fifty thousand", "en", 250000, true},
+		{"Fifteen", "en", 15, true},
+		{"dix-huit", "fr", 18, true},
+		{"sept", "fr", 7, true},
+		{"dix", "fr", 10, true},
+		{"vingt", "fr", 20, true},
+		{"trente", "fr", 30, true},
+		{"vingt et un", "fr", 21, true},
+		{"soixante-dix", "fr", 70, true},
+		{"quatre-vingt-dix-neuf", "fr", 99, true},
+		{"quatre-vingts", "fr", 80, true},
+		{"achtzehn", "de", 18, true},
+		{"dreißig", "de", 30, true},
+		{"fünfzehn", "de", 15, true},
+		{"sechs", "de", 6, true},
+		{"einundzwanzig", "de", 21, true},
+		{"fünfundzwanzig", "de", 25, true},
+		{"neunundneunzig", "de", 99, true},
+		{"dreihundertfünfzigtausend", "de", 350000, true},
+		{"dieciocho", "es", 18, true},
+		{"quince", "es", 15, true},
+		{"dieciséis", "es", 16, true},
+		{"veinticinco", "es", 25, true},
+		{"treinta y cinco", "es", 35, true},
+		{"noventa y nueve", "es", 99, true},
+		{"ocho", "es", 8, true},
+		{"DOCE", "es", 12, true},
+		{"quinientos mil", "es", 500000, true},
+		{"DIECIOCHO (18)", "es", 18, true},
+		{"thirty", "", 30, true},
+		{"dreißig", "", 30, true},
+		{"trente", "", 30, true},
+		{"treinta", "", 30, true},
+		{"eighteen years", "en", 0, false},
+		{"person", "en", 0, false},
+		{"", "en", 0, false},
+		{"dix", "en", 0, false},
+		{"and", "en", 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.lang+"/"+tc.in, func(t *testing.T) {
+			got, ok := ParseNumber(tc.in, tc.lang)
+			if ok != tc.ok || got != tc.want {
+				t.Errorf("ParseNumber(%q, %q) = %d, %v; want %d, %v", tc.in, tc.lang, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		name, lang, text string
+		want             Offence
+	}{
+		{"en trafficking named", "en", "A person who trafficks another person, for the purpose of exploitation, commits an offence.", OffenceTrafficking},
+		{"en acts and purpose", "en", "Every person who recruits, transports or harbours a person for the purpose of exploiting them commits an offence.", OffenceTrafficking},
+		{"de Menschenhandel acts", "de", "Mit Freiheitsstrafe wird bestraft, wer eine andere Person anwirbt, befördert oder beherbergt, wenn sie ausgebeutet werden soll.", OffenceTrafficking},
+		{"fr traite", "fr", "La traite des êtres humains est le fait de recruter une personne à des fins d'exploitation.", OffenceTrafficking},
+		{"es trata", "es", "Será castigado el que captare, transportare o acogiere a una persona con fines de explotación.", OffenceTrafficking},
+		{"de Kinderhandel", "de", "Wer sein Kind einem anderen gegen Entgelt auf Dauer überlässt, wird bestraft.", OffenceSaleOfChildren},
+		{"en sale of child", "en", "Whoever sells a child for any purpose shall be punished.", OffenceSaleOfChildren},
+		{"fr travail forcé", "fr", "Le travail forcé est le fait de contraindre une personne à effectuer un travail.", OffenceForcedLabour},
+		{"en peonage", "en", "Whoever holds any person to a condition of peonage shall be fined.", OffenceForcedLabour},
+		{"de Zwangsarbeit", "de", "Wer eine Person zur Zwangsarbeit veranlasst, wird bestraft.", OffenceForcedLabour},
+		{"en document offence", "en", "Any person who destroys an identity document commits an offence.", OffenceRelated},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Classify(tc.text, tc.lang); got != tc.want {
+				t.Errorf("Classify = %s, want %s", got, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,694 @@
+package penalty
+
+import (
+	"math"
+	"strings"
+)
+
+// itemKind is what one element of a sanction phrase is.
+type itemKind uint8
+
+const (
+	iPrison itemKind = iota // imprisonment anchor
+	iFine                   // fine anchor
+	iLife                   // life anchor
+	iDur                    // a duration (number + unit of time)
+	iAmount                 // a sum of money
+	iOr                     // alternative connector
+	iAnd                    // cumulative connector
+	iBoth                   // "or both"
+)
+
+type item struct {
+	kind       itemKind
+	tok, end   int // token range [tok, end)
+	val        float64
+	unit       unit
+	q          qual
+	currency   string
+	curWritten string
+}
+
+// stmt is one sanction statement: a run of tokens [cs, ce) holding at least
+// one imprisonment or fine anchor.
+type stmt struct {
+	cs, ce int
+	items  []item
+}
+
+// Parse extracts every sanction statement from one clause or provision
+// text in lang ("en", "fr", "de", "es"; other values try all four). Each
+// Penalty gives the imprisonment range in months, life imprisonment, the
+// fine and how it relates to imprisonment, the variant the surrounding
+// sentence describes, and the byte offsets of the sanction words. Results
+// are in text order. Currencies that only the country can settle
+// ("shillings", "rupees", "$") are returned as written; use ParseFor to
+// resolve them.
+func Parse(text, lang string) []Penalty {
+	return ParseFor(text, lang, "")
+}
+
+// ParseFor is Parse with the ISO 3166 alpha-3 code of the country whose law
+// the text is, used to turn ambiguous currency words into ISO 4217 codes
+// ("shillings" in KEN → KES, "rupees" in PAK → PKR, "$" in CAN → CAD).
+func ParseFor(text, lang, country string) []Penalty {
+	if !mayHoldSanction(text) {
+		return nil
+	}
+	toks := tokenize(text, nil)
+	stmts := findStatements(toks, lang)
+	if len(stmts) == 0 {
+		return nil
+	}
+	out := make([]Penalty, 0, len(stmts))
+	sb := sentenceStarts(toks)
+	for k := range stmts {
+		p, ok := buildPenalty(toks, &stmts[k], country)
+		if !ok {
+			continue
+		}
+		lo, hi := contextRange(toks, stmts, k, sb)
+		p.Variant, p.Aggravations = variantIn(toks, lo, hi, [2]int{stmts[k].cs, stmts[k].ce}, sentenceOf(sb, stmts[k].cs), lang)
+		out = append(out, p)
+	}
+	return out
+}
+
+// sanctionHints are folded-or-raw substrings of which one must occur for
+// Parse to look further: the fast path for the many provisions that state
+// no sanction.
+var sanctionHints = []string{"mprison", "MPRISON", "fine", "Fine", "FINE", "trafe", "TRAFE", "mende", "MENDE",
+	"clusi", "CLUSI", "risi", "RISI", "enitenc", "ENITENC", "multa", "Multa", "MULTA", "jail", "Jail", "life", "Life", "erp",
+	"ebenslang", "resid", "arcel"}
+
+func mayHoldSanction(text string) bool {
+	for _, h := range sanctionHints {
+		if strings.Contains(text, h) {
+			return true
+		}
+	}
+	return false
+}
+
+func isConn(t token) bool {
+	return t.kind == tWord && lexicon[t.s]&(fOr|fAnd|fBoth) != 0
+}
+
+// chainable reports whether toks[i] may belong to a sanction phrase.
+func chainable(toks []token, i int, lang string) bool {
+	t := toks[i]
+	switch t.kind {
+	case tNum:
+		return true
+	case tPunct:
+		switch t.s {
+		case ",", "(", ")", "-", "€", "$", "£":
+			return true
+		case ".":
+			// "Rs. 1,000"
+			return i > 0 && (toks[i-1].s == "rs" || toks[i-1].s == "no") && i+1 < len(toks) && toks[i+1].kind == tNum
+		}
+		return false
+	}
+	w := t.s
+	if lexicon[w] != 0 || unitOf(w) != uNone {
+		return true
+	}
+	if _, ok := currencyOf(w); ok {
+		return true
+	}
+	if strings.HasPrefix(w, "lebenslang") {
+		return true
+	}
+	if _, ok := lookupWord(w, lang); ok {
+		return true
+	}
+	switch w {
+	case "kenya", "kenyan", "uganda", "tanzania", "sri", "lanka", "pakistan", "pakistani", "us", "canadian", "indian",
+		"argentinos", "uruguayos", "unidades", "reajustables":
+		return true
+	}
+	return false
+}
+
+// anchorFlags returns the anchor kind of a word.
+func anchorOf(toks []token, i int) (itemKind, bool) {
+	t := toks[i]
+	if t.kind != tWord {
+		return 0, false
+	}
+	f := lexicon[t.s]
+	switch {
+	case f&fPrison != 0:
+		if t.s == "reclusion" || t.s == "prision" {
+			return iPrison, true
+		}
+		return iPrison, true
+	case f&fFine != 0:
+		return iFine, true
+	case f&fLife != 0:
+		return iLife, true
+	case strings.HasPrefix(t.s, "lebenslang"):
+		return iLife, true
+	}
+	return 0, false
+}
+
+// negatedFine reports "without the option of a fine", "sans amende",
+// "ohne Geldstrafe", "sin multa" before toks[i].
+func negatedFine(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		switch toks[k].s {
+		case "without", "sans", "ohne", "sin":
+			return true
+		}
+	}
+	return false
+}
+
+// findStatements groups chainable tokens into runs and keeps the runs
+// that hold an anchor.
+func findStatements(toks []token, lang string) []stmt {
+	var out []stmt
+	i := 0
+	for i < len(toks) {
+		if !chainable(toks, i, lang) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && chainable(toks, j, lang) && toks[j].nlBefore == 0 {
+			j++
+		}
+		hasAnchor := false
+		for k := i; k < j; k++ {
+			if a, ok := anchorOf(toks, k); ok && a != iLife {
+				hasAnchor = true
+				break
+			}
+		}
+		if hasAnchor {
+			out = append(out, scanChain(toks, i, j, lang)...)
+		}
+		i = j
+	}
+	return out
+}
+
+// scanChain reads the items of the run [cs, ce). A run that holds two
+// imprisonment phrases each with their own terms, separated by a
+// cumulative connector and a new clause, is not split here: the words
+// between them ("in den Fällen des Absatzes 3") already end the run.
+func scanChain(toks []token, cs, ce int, lang string) []stmt {
+	s := stmt{cs: cs, ce: ce}
+	pending := qNone
+	lastBareUnit, lastBareUnitAt := uNone, -10
+	hasPrison := false
+	for k := cs; k < ce; k++ {
+		if a, ok := anchorOf(toks, k); ok && a == iPrison {
+			hasPrison = true
+		}
+	}
+	k := cs
+	for k < ce {
+		t := toks[k]
+		if a, ok := anchorOf(toks, k); ok {
+			switch {
+			case a == iFine && negatedFine(toks, k):
+				// "without the option of a fine": no fine here
+			case a == iLife && !hasPrison:
+			case a == iLife && t.s == "life" && k+1 < ce && (toks[k+1].s == "-" || toks[k+1].s == "threatening"):
+			default:
+				s.items = append(s.items, item{kind: a, tok: k, end: k + 1})
+			}
+			k++
+			continue
+		}
+		if t.kind == tWord {
+			f := lexicon[t.s]
+			if f&fBoth != 0 {
+				s.items = append(s.items, item{kind: iBoth, tok: k, end: k + 1})
+			}
+		}
+		if m, ok := matchMarker(toks, k, ce); ok {
+			n := k + len(m.words)
+			apply := true
+			switch m.q {
+			case qFrom, qTo:
+				apply = isNumStart(toks, n, lang)
+				if apply && m.q == qTo && (m.words[0] == "and" || m.words[0] == "y" || m.words[0] == "et") {
+					last := lastNumber(s.items)
+					apply = last != nil && last.q == qFrom
+				}
+			}
+			if apply {
+				pending = m.q
+				k = n
+				continue
+			}
+		}
+		if t.kind == tWord {
+			f := lexicon[t.s]
+			switch {
+			case f&fOr != 0:
+				s.items = append(s.items, item{kind: iOr, tok: k, end: k + 1})
+			case f&fAnd != 0:
+				s.items = append(s.items, item{kind: iAnd, tok: k, end: k + 1})
+			}
+			if u := unitOf(t.s); u != uNone {
+				lastBareUnit, lastBareUnitAt = u, k
+			}
+		}
+		if isNumStart(toks, k, lang) {
+			v, n, ok := readNumber(toks, k, lang)
+			if !ok || n <= k {
+				k++
+				continue
+			}
+			if n > ce {
+				n = ce
+			}
+			it := item{tok: k, end: n, val: v, q: pending}
+			if n < ce && toks[n].kind == tWord && unitOf(toks[n].s) != uNone {
+				it.kind, it.unit, it.end = iDur, unitOf(toks[n].s), n+1
+			} else if cur, w, at := currencyNear(toks, k, n, cs, ce); cur != "" {
+				it.kind, it.currency, it.curWritten = iAmount, cur, w
+				if at >= n {
+					it.end = at + 1
+				}
+				if at < k {
+					it.tok = at
+				}
+			} else if u := borrowUnit(toks, n, ce, lang); u != uNone {
+				it.kind, it.unit = iDur, u
+			} else if lastBareUnit != uNone && k-lastBareUnitAt <= 5 {
+				it.kind, it.unit = iDur, lastBareUnit
+			} else if lastAnchor(s.items) == iFine && pending != qNone {
+				it.kind = iAmount
+			} else {
+				k = n
+				continue
+			}
+			// "six months and one day", "zwei Jahre und sechs Monate": add to
+			// the duration just before.
+			if it.kind == iDur && it.q == qNone && len(s.items) >= 2 {
+				prev := &s.items[len(s.items)-2]
+				conn := s.items[len(s.items)-1]
+				if conn.kind == iAnd && prev.kind == iDur && conn.tok == prev.end && it.tok == conn.end {
+					prev.val = months(prev.val, prev.unit) + months(it.val, it.unit)
+					prev.unit = uMonth
+					prev.end = it.end
+					s.items = s.items[:len(s.items)-1]
+					pending = qNone
+					k = it.end
+					continue
+				}
+			}
+			s.items = append(s.items, it)
+			pending = qNone
+			k = it.end
+			continue
+		}
+		k++
+	}
+	return splitStatement(toks, s)
+}
+
+// splitStatement splits a run holding two imprisonment phrases that each
+// carry their own term and are joined by a cumulative connector
+// ("Freiheitsstrafe von einem Jahr bis zu zehn Jahren und … auf
+// Freiheitsstrafe nicht unter einem Jahr"). Other runs are one statement.
+func splitStatement(toks []token, s stmt) []stmt {
+	return []stmt{s}
+}
+
+func lastNumber(items []item) *item {
+	for k := len(items) - 1; k >= 0; k-- {
+		if items[k].kind == iDur || items[k].kind == iAmount {
+			return &items[k]
+		}
+	}
+	return nil
+}
+
+func lastAnchor(items []item) itemKind {
+	for k := len(items) - 1; k >= 0; k-- {
+		switch items[k].kind {
+		case iPrison, iFine, iLife:
+			return items[k].kind
+		}
+	}
+	return iOr
+}
+
+// currencyNear finds a currency word or symbol right after the number
+// ending at n, or right before the number starting at k ("$250,000",
+// "Rs. 1,000,000"). It returns the currency, the words as written and the
+// token index where it was found.
+func currencyNear(toks []token, k, n, cs, ce int) (string, string, int) {
+	if n < ce {
+		at := n
+		// "thirty million Kenya shillings"
+		if at+1 < ce && toks[at].kind == tWord {
+			if _, ok := currencyOf(toks[at].s); !ok {
+				if c, ok := currencyOf(toks[at+1].s); ok && (c == "shillings" || c == "rupees" || c == "$") {
+					at++
+				}
+			}
+		}
+		if at+1 < ce && toks[at].s == "sri" {
+			at += 2
+		}
+		if at < ce {
+			if c, ok := currencyOf(toks[at].s); ok {
+				before, after := "", ""
+				if at > 0 {
+					before = toks[at-1].s
+				}
+				if at+1 < len(toks) {
+					after = toks[at+1].s
+				}
+				c = qualifiedCurrency(c, before, after)
+				if c == "UR" && at+1 < ce && toks[at+1].s != "reajustables" && toks[at].s == "ur" {
+					return c, "UR", at
+				}
+				if toks[at].s == "unidades" {
+					return "", "", 0
+				}
+				return c, toks[at].s, at
+			}
+			if toks[at].s == "unidades" && at+1 < ce && toks[at+1].s == "reajustables" {
+				return "UR", "unidades reajustables", at + 1
+			}
+		}
+	}
+	b := k - 1
+	if b >= cs && toks[b].s == "." {
+		b--
+	}
+	if b >= cs {
+		if c, ok := currencyOf(toks[b].s); ok {
+			before := ""
+			if b > 0 {
+				before = toks[b-1].s
+			}
+			return qualifiedCurrency(c, before, ""), toks[b].s, b
+		}
+	}
+	return "", "", 0
+}
+
+// borrowUnit gives a number without unit the unit of the range end that
+// follows it: "de cinco a ocho años", "von zwei bis zehn Jahren", "between
+// two and five years".
+func borrowUnit(toks []token, n, ce int, lang string) unit {
+	if n >= ce || toks[n].kind != tWord {
+		return uNone
+	}
+	switch toks[n].s {
+	case "a", "to", "bis", "and", "y", "et", "al", "à":
+	default:
+		return uNone
+	}
+	j := n + 1
+	if j < ce && toks[j].s == "zu" {
+		j++
+	}
+	if !isNumStart(toks, j, lang) {
+		return uNone
+	}
+	_, e, ok := readNumber(toks, j, lang)
+	if !ok || e >= ce || toks[e].kind != tWord {
+		return uNone
+	}
+	return unitOf(toks[e].s)
+}
+
+// months converts a duration to months: a year is 12 months, a week
+// 12/52.1775 months (≈ 1/4.345) and a day 12/365.25 months, rounded to two
+// decimals so that "six weeks" is 1.38 and "thirty days" 0.99.
+func months(v float64, u unit) float64 {
+	switch u {
+	case uYear:
+		return v * 12
+	case uMonth:
+		return v
+	case uWeek:
+		return round2(v / 4.345)
+	case uDay:
+		return round2(v * 12 / 365.25)
+	}
+	return v
+}
+
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
+
+// buildPenalty turns the items of one statement into a Penalty. It reports
+// false for statements that are not sanctions (a fine mentioned in
+// passing, "confined or imprisoned" in a definition).
+func buildPenalty(toks []token, s *stmt, country string) (Penalty, bool) {
+	var p Penalty
+	p.Variant = VariantBasic
+	prisonAt, fineAt := -1, -1
+	hasTerm, hasAmount, hasVerb := false, false, false
+	for k := s.cs; k < s.ce; k++ {
+		if toks[k].kind == tWord && lexicon[toks[k].s]&fVerb != 0 {
+			hasVerb = true
+		}
+	}
+	var durs []item
+	first, last := -1, -1
+	mark := func(it item) {
+		if first < 0 || it.tok < first {
+			first = it.tok
+		}
+		if it.end > last {
+			last = it.end
+		}
+	}
+	for idx, it := range s.items {
+		switch it.kind {
+		case iPrison:
+			if prisonAt < 0 {
+				prisonAt = idx
+			}
+			mark(it)
+		case iFine:
+			if fineAt < 0 {
+				fineAt = idx
+			}
+			mark(it)
+		case iLife:
+			p.Life = true
+			mark(it)
+		case iBoth:
+			mark(it)
+		case iDur:
+			if durationOwner(toks, s.items, idx) == iPrison {
+				durs = append(durs, it)
+				hasTerm = true
+				mark(it)
+			}
+		case iAmount:
+			hasAmount = true
+			mark(it)
+		}
+	}
+	if prisonAt < 0 && fineAt < 0 {
+		return p, false
+	}
+	if prisonAt >= 0 && !hasTerm && !p.Life && !hasVerb {
+		return p, false
+	}
+	if prisonAt < 0 && !hasAmount && !hasVerb {
+		return p, false
+	}
+	if prisonAt < 0 {
+		p.Life = false
+	}
+	// Imprisonment range.
+	var minV, maxV, bare *float64
+	for k, d := range durs {
+		m := months(d.val, d.unit)
+		switch d.q {
+		case qMin:
+			if minV == nil {
+				minV = fp(m)
+			}
+		case qMax, qTo:
+			if maxV == nil {
+				maxV = fp(m)
+			}
+		case qFrom:
+			if k+1 < len(durs) && (durs[k+1].q == qTo || durs[k+1].q == qMax) {
+				if minV == nil {
+					minV = fp(m)
+				}
+			} else if bare == nil {
+				bare = fp(m)
+			}
+		default:
+			if bare == nil {
+				bare = fp(m)
+			}
+		}
+	}
+	if maxV == nil && bare != nil && !(p.Life && minV == nil) {
+		maxV = bare
+	} else if maxV == nil && bare != nil && p.Life {
+		// "imprisonment for life or for a term of ten years" reads as a
+		// minimum alternative in no code we know; keep it as the maximum of
+		// the term alternative.
+		maxV = bare
+	}
+	if minV != nil && maxV != nil && *minV > *maxV {
+		minV, maxV = maxV, minV
+	}
+	p.MinMonths, p.MaxMonths = minV, maxV
+	// Fine.
+	if fineAt >= 0 {
+		var amounts []item
+		for _, it := range s.items {
+			if it.kind == iAmount {
+				amounts = append(amounts, it)
+			}
+		}
+		for idx, it := range amounts {
+			v := it.val
+			q := it.q
+			if q == qFrom && !(idx+1 < len(amounts) && (amounts[idx+1].q == qTo || amounts[idx+1].q == qMax)) {
+				q = qNone // "de 150 000 euros d'amende": one sum, the maximum
+			}
+			switch q {
+			case qMin, qFrom:
+				if p.FineMin == nil {
+					p.FineMin = fp(v)
+				}
+			default:
+				if p.FineMax == nil {
+					p.FineMax = fp(v)
+				}
+			}
+			if p.Currency == nil && it.currency != "" {
+				c := it.currency
+				if m, ok := countryCurrency[c]; ok && country != "" {
+					if code, ok := m[strings.ToUpper(country)]; ok {
+						c = code
+					}
+				}
+				p.Currency = &c
+			}
+		}
+		if p.FineMin != nil && p.FineMax != nil && *p.FineMin > *p.FineMax {
+			p.FineMin, p.FineMax = p.FineMax, p.FineMin
+		}
+		if prisonAt >= 0 {
+			if fineRelationAlternative(s.items, prisonAt, fineAt) {
+				p.FineAlternative = true
+			} else {
+				p.FineCumulative = true
+			}
+		}
+	} else if hasAmount {
+		// an amount with no fine word: a money sanction all the same
+		// ("150 000 €" after "punie de"): ignore, the anchor decides.
+	}
+	if first < 0 {
+		first, last = s.cs, s.ce
+	}
+	p.Start, p.End = toks[first].start, toks[last-1].end
+	return p, true
+}
+
+func fp(v float64) *float64 { return &v }
+
+// durationOwner says whether the duration at items[idx] belongs to an
+// imprisonment anchor or to a fine anchor (day-fines counted in months, as
+// in "multa de seis a doce meses"). A duration directly followed by "of
+// imprisonment" / "d'emprisonnement" / "de prisión" belongs to that anchor;
+// otherwise to the nearest anchor before it, else after it.
+func durationOwner(toks []token, items []item, idx int) itemKind {
+	d := items[idx]
+	// the next anchor, if it follows within two tokens
+	for k := idx + 1; k < len(items); k++ {
+		it := items[k]
+		if it.kind == iPrison || it.kind == iFine || it.kind == iLife {
+			if linkedOf(toks, d.end, it.tok) {
+				if it.kind == iLife {
+					return iPrison
+				}
+				return it.kind
+			}
+			break
+		}
+		if it.kind == iDur || it.kind == iAmount {
+			break
+		}
+	}
+	for k := idx - 1; k >= 0; k-- {
+		switch items[k].kind {
+		case iPrison, iLife:
+			return iPrison
+		case iFine:
+			return iFine
+		}
+	}
+	for k := idx + 1; k < len(items); k++ {
+		switch items[k].kind {
+		case iPrison, iLife:
+			return iPrison
+		case iFine:
+			return iFine
+		}
+	}
+	return iPrison
+}
+
+// fineRelationAlternative decides whether the fine can replace
+// imprisonment: "or both" anywhere, or an alternative connector ("or",
+// "oder", "ou", "o") as the connector nearest to the fine between it and
+// the imprisonment phrase.
+func fineRelationAlternative(items []item, prisonAt, fineAt int) bool {
+	for _, it := range items {
+		if it.kind == iBoth {
+			return true
+		}
+	}
+	if fineAt > prisonAt {
+		for k := fineAt - 1; k > prisonAt; k-- {
+			switch items[k].kind {
+			case iOr:
+				return true
+			case iAnd:
+				return false
+			}
+		}
+		return false
+	}
+	for k := fineAt + 1; k < prisonAt; k++ {
+		switch items[k].kind {
+		case iOr:
+			return true
+		case iAnd:
+			return false
+		}
+	}
+	return false
+}
+
+// linkedOf reports whether the tokens [a, b) between a duration and an
+// anchor only link them: nothing ("ten years' imprisonment"), "of", "de",
+// "d'" ("sept ans d'emprisonnement", "ocho años de prisión").
+func linkedOf(toks []token, a, b int) bool {
+	if b-a > 2 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		switch toks[k].s {
+		case "of", "de", "d", "du", "der", "criminal":
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,355 @@
+package penalty
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// none marks a field the text does not state (nil pointer).
+const none = -1.0
+
+// w is the expected shape of one Penalty; -1 (none) stands for nil.
+type w struct {
+	min, max    float64
+	life        bool
+	alt, cum    bool
+	fmin, fmax  float64
+	cur         string
+	variant     Variant
+	quoteHas    string // a substring the quoted span must contain
+	quotePrefix string // the quoted span must start with this
+}
+
+func fmtPtr(p *float64) string {
+	if p == nil {
+		return "nil"
+	}
+	return fmt.Sprint(*p)
+}
+
+func describe(p Penalty) string {
+	cur := "nil"
+	if p.Currency != nil {
+		cur = *p.Currency
+	}
+	return fmt.Sprintf("min=%s max=%s life=%v alt=%v cum=%v fine=%s..%s %s variant=%s %v",
+		fmtPtr(p.MinMonths), fmtPtr(p.MaxMonths), p.Life, p.FineAlternative, p.FineCumulative,
+		fmtPtr(p.FineMin), fmtPtr(p.FineMax), cur, p.Variant, p.Aggravations)
+}
+
+func eqPtr(p *float64, want float64) bool {
+	if want == none {
+		return p == nil
+	}
+	return p != nil && *p == want
+}
+
+func checkPenalty(t *testing.T, text string, got Penalty, want w) {
+	t.Helper()
+	cur := ""
+	if got.Currency != nil {
+		cur = *got.Currency
+	}
+	if !eqPtr(got.MinMonths, want.min) || !eqPtr(got.MaxMonths, want.max) || got.Life != want.life ||
+		got.FineAlternative != want.alt || got.FineCumulative != want.cum ||
+		!eqPtr(got.FineMin, want.fmin) || !eqPtr(got.FineMax, want.fmax) || cur != want.cur {
+		t.Errorf("got  %s\nwant min=%v max=%v life=%v alt=%v cum=%v fine=%v..%v %q",
+			describe(got), want.min, want.max, want.life, want.alt, want.cum, want.fmin, want.fmax, want.cur)
+	}
+	wv := want.variant
+	if wv == "" {
+		wv = VariantBasic
+	}
+	if got.Variant != wv {
+		t.Errorf("variant = %s %v, want %s", got.Variant, got.Aggravations, wv)
+	}
+	if got.Start < 0 || got.End > len(text) || got.Start >= got.End {
+		t.Fatalf("bad offsets %d..%d for text of %d bytes", got.Start, got.End, len(text))
+	}
+	q := text[got.Start:got.End]
+	if want.quoteHas != "" && !strings.Contains(q, want.quoteHas) {
+		t.Errorf("quote %q does not contain %q", q, want.quoteHas)
+	}
+	if want.quotePrefix != "" && !strings.HasPrefix(q, want.quotePrefix) {
+		t.Errorf("quote %q does not start with %q", q, want.quotePrefix)
+	}
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name string
+		lang string
+		text string
+		want []w
+	}{
+		// English: common-law drafting (Kenya, Malaysia, Sri Lanka, Pakistan).
+		{"en min only, fine alternative, repeat to life", "en",
+			"Whoever sells a person for exploitation is liable to imprisonment for a term of not less than thirty years or to a fine of not less than thirty million shillings or to both and upon subsequent conviction, to imprisonment for life.",
+			[]w{
+				{min: 360, max: none, alt: true, fmin: 3e7, fmax: none, cur: "shillings", quotePrefix: "imprisonment for a term", quoteHas: "or to both"},
+				{min: none, max: none, life: true, fmin: none, fmax: none, variant: VariantAggravated, quotePrefix: "imprisonment for life"},
+			}},
+		{"en without the option of a fine", "en",
+			"commits an offence and is liable to imprisonment for a term of not less than ten years or to a fine of not less than ten million Kenya shillings or to both and upon subsequent conviction, to imprisonment for a term of not less than ten years without the option of a fine.",
+			[]w{
+				{min: 120, max: none, alt: true, fmin: 1e7, fmax: none, cur: "KES"},
+				{min: 120, max: none, fmin: none, fmax: none, variant: VariantAggravated},
+			}},
+		{"en max then cumulative fine without amount", "en",
+			"Any person who traffics an adult for exploitation shall, on conviction, be punished with imprisonment for a term not exceeding fifteen years, and shall also be liable to fine.",
+			[]w{{min: none, max: 180, cum: true, fmin: none, fmax: none, quoteHas: "liable to fine"}}},
+		{"en range but not exceeding, child", "en",
+			"Any person who traffics a child shall be punished with imprisonment for a term not less than three years but not exceeding twenty years, and shall also be liable to fine.",
+			[]w{{min: 36, max: 240, cum: true, fmin: none, fmax: none, variant: VariantChild}}},
+		{"en fine range in ringgit", "en",
+			"Whoever profits from it shall be punished with imprisonment for a term not exceeding fifteen years, and shall also be liable to a fine of not less than fifty thousand ringgit but not exceeding five hundred thousand ringgit.",
+			[]w{{min: none, max: 180, cum: true, fmin: 50000, fmax: 500000, cur: "MYR"}}},
+		{"en fine first, or both; then body corporate", "en",
+			"shall on conviction be liable—\n- (a) where such person is an individual, to a fine not exceeding two hundred and fifty thousand ringgit or to imprisonment for a term not exceeding five years or to both; or\n- (b) where such person is a body corporate, to a fine not less than fifty thousand ringgit but not exceeding five hundred thousand ringgit.",
+			[]w{
+				{min: none, max: 60, alt: true, fmin: none, fmax: 250000, cur: "MYR"},
+				{min: none, max: none, fmin: 50000, fmax: 500000, cur: "MYR", variant: VariantLegalPerson},
+			}},
+		{"en either description, cumulative fine", "en",
+			"shall be punished with imprisonment of either description for a period not less than three years and not exceeding fifteen years and be liable to a fine.",
+			[]w{{min: 36, max: 180, cum: true, fmin: none, fmax: none}}},
+		{"en may extend to, shall not be less than, rupees", "en",
+			"If the offence is committed against a child the offender shall be punished with imprisonment which may extend to ten years and which shall not be less than two years or with fine which may extend to one million rupees or with both.",
+			[]w{{min: 24, max: 120, alt: true, fmin: none, fmax: 1e6, cur: "rupees", variant: VariantChild}}},
+		{"en aggravated list, cumulative fine in rupees", "en",
+			"Where the offence involves death of the victim or the activity of an organized criminal group, the offender shall be punished with imprisonment which may extend to fourteen years and which shall not be less than three years and fine which may extend to two million rupees.",
+			[]w{{min: 36, max: 168, cum: true, fmin: none, fmax: 2e6, cur: "rupees", variant: VariantDeath}}},
+		{"en organised group to life", "en",
+			"Where the person engaged in trafficking as part of the activities of an organized criminal group, that person is liable to imprisonment for life.",
+			[]w{{min: none, max: none, life: true, fmin: none, fmax: none, variant: VariantOrganised}}},
+		// United States Code.
+		{"usc fined or imprisoned, death sentence", "en",
+			"Whoever holds a person in peonage shall be fined under this title or imprisoned not more than 20 years, or both. If death results from the violation of this section, the defendant shall be fined under this title or imprisoned for any term of years or life, or both.",
+			[]w{
+				{min: none, max: 240, alt: true, fmin: none, fmax: none, quoteHas: "or both"},
+				{min: none, max: none, life: true, alt: true, fmin: none, fmax: none, variant: VariantDeath},
+			}},
+		{"usc cumulative fine and minimum", "en",
+			"(1) if the offense was effected by force, or the person had not attained the age of 14 years, by a fine under this title and imprisonment for any term of years not less than 15 or for life; or\n(2) if the offense was not so effected, by a fine under this title and imprisonment for not less than 10 years or for life.",
+			[]w{
+				{min: 180, max: none, life: true, cum: true, fmin: none, fmax: none, variant: VariantChild},
+				{min: 120, max: none, life: true, cum: true, fmin: none, fmax: none, variant: VariantAggravated},
+			}},
+		{"usc term not to exceed", "en",
+			"Whoever obstructs the enforcement of this section shall be fined under this title, imprisoned for a term not to exceed 25 years, or both.",
+			[]w{{min: none, max: 300, alt: true, fmin: none, fmax: none}}},
+		{"usc dollar amount", "en",
+			"shall be fined not more than $250,000 or imprisoned not more than 1 year, or both.",
+			[]w{{min: none, max: 12, alt: true, fmin: none, fmax: 250000, cur: "$"}}},
+		// Canada.
+		{"can life and minimum, then max and minimum", "en",
+			"is guilty of an indictable offence and liable\n\n- (a) to imprisonment for life and to a minimum punishment of imprisonment for a term of five years if they kidnap or cause death to the victim during the offence; or\n\n- (b) to imprisonment for a term of not more than 14 years and to a minimum punishment of imprisonment for a term of four years in any other case.",
+			[]w{
+				{min: 60, max: none, life: true, fmin: none, fmax: none, variant: VariantDeath},
+				{min: 48, max: 168, fmin: none, fmax: none},
+			}},
+		{"can child, words", "en",
+			"Every person who transports a person under the age of eighteen years for exploitation is guilty of an indictable offence and liable to imprisonment for a term of not more than fourteen years and to a minimum punishment of imprisonment for a term of five years.",
+			[]w{{min: 60, max: 168, fmin: none, fmax: none, variant: VariantChild}}},
+		{"en weeks and months", "en",
+			"is liable to imprisonment for a term not exceeding six weeks",
+			[]w{{min: none, max: 1.38, fmin: none, fmax: none}}},
+		{"en up to, at least", "en",
+			"shall be liable to imprisonment of at least 2 years and up to 7 years",
+			[]w{{min: 24, max: 84, fmin: none, fmax: none}}},
+		{"en fine in words only", "en",
+			"is liable to a fine not exceeding one hundred thousand dollars.",
+			[]w{{min: none, max: none, fmin: none, fmax: 100000, cur: "$"}}},
+		{"en public servant", "en",
+			"Where the offence is committed by a public servant, the offender shall be liable to imprisonment for a term not exceeding twenty years.",
+			[]w{{min: none, max: 240, fmin: none, fmax: none, variant: VariantOfficial}}},
+		// German.
+		{"de range months to years", "de",
+			"(1) Mit Freiheitsstrafe von sechs Monaten bis zu zehn Jahren wird bestraft, wer eine andere Person unter einundzwanzig Jahren anwirbt.",
+			[]w{{min: 6, max: 120, fmin: none, fmax: none, quotePrefix: "Freiheitsstrafe von sechs"}}},
+		{"de oder Geldstrafe", "de",
+			"(1) Mit Freiheitsstrafe bis zu fünf Jahren oder mit Geldstrafe wird bestraft, wer eine Person entführt.",
+			[]w{{min: none, max: 60, alt: true, fmin: none, fmax: none}}},
+		{"de aggravation with child list", "de",
+			"(3) In den Fällen des Absatzes 1 ist auf Freiheitsstrafe von einem Jahr bis zu zehn Jahren zu erkennen, wenn\n\n1. das Opfer zur Zeit der Tat unter achtzehn Jahren alt ist,\n\n2. der Täter das Opfer schwer misshandelt.",
+			[]w{{min: 12, max: 120, fmin: none, fmax: none, variant: VariantChild}}},
+		{"de two sanctions in one sentence", "de",
+			"(4) In den Fällen des Absatzes 1 ist auf Freiheitsstrafe von einem Jahr bis zu zehn Jahren und in den Fällen des Absatzes 3 auf Freiheitsstrafe nicht unter einem Jahr zu erkennen, wenn einer der Umstände vorliegt.",
+			[]w{
+				{min: 12, max: 120, fmin: none, fmax: none, variant: VariantAggravated},
+				{min: 12, max: none, fmin: none, fmax: none, variant: VariantAggravated},
+			}},
+		{"de mitigated", "de",
+			"(5) In minder schweren Fällen des Absatzes 1 ist auf Freiheitsstrafe von drei Monaten bis zu fünf Jahren zu erkennen, in minder schweren Fällen der Absätze 3 und 4 auf Freiheitsstrafe von sechs Monaten bis zu zehn Jahren.",
+			[]w{
+				{min: 3, max: 60, fmin: none, fmax: none, variant: VariantMitigated},
+				{min: 6, max: 120, fmin: none, fmax: none, variant: VariantMitigated},
+			}},
+		{"de death, life or minimum", "de",
+			"(3) Verursacht der Täter durch die Tat den Tod des Opfers, so ist die Strafe lebenslange Freiheitsstrafe oder Freiheitsstrafe nicht unter zehn Jahren.",
+			[]w{{min: 120, max: none, life: true, fmin: none, fmax: none, variant: VariantDeath}}},
+		{"de death minimum", "de",
+			"(5) Verursacht der Täter durch die Tat den Tod des Opfers, so ist die Strafe Freiheitsstrafe nicht unter drei Jahren.",
+			[]w{{min: 36, max: none, fmin: none, fmax: none, variant: VariantDeath}}},
+		{"de strafe is short form", "de",
+			"Bewirkt der Täter, dass die Person ins Ausland verbracht wird, so ist die Strafe Freiheitsstrafe bis zu fünf Jahren oder Geldstrafe.",
+			[]w{{min: none, max: 60, alt: true, fmin: none, fmax: none}}},
+		{"de Bande and Amtsträger", "de",
+			"Auf Freiheitsstrafe von einem Jahr bis zu zehn Jahren ist zu erkennen, wenn der Täter als Mitglied einer Bande oder als Amtsträger handelt.",
+			[]w{{min: 12, max: 120, fmin: none, fmax: none, variant: VariantOrganised}}},
+		{"de number words compounds", "de",
+			"wird mit Freiheitsstrafe von fünfzehn Monaten bis zu dreißig Jahren bestraft",
+			[]w{{min: 15, max: 360, fmin: none, fmax: none}}},
+		// French.
+		{"fr basic cumulative euros", "fr",
+			"La traite des êtres humains est punie de sept ans d'emprisonnement et de 150 000 euros d'amende.",
+			[]w{{min: none, max: 84, cum: true, fmin: none, fmax: 150000, cur: "EUR", quotePrefix: "sept ans", quoteHas: "amende"}}},
+		{"fr pronoun takes previous sentence (minor)", "fr",
+			"II. - La traite des êtres humains à l'égard d'un mineur est constituée même sans contrainte.\n\nElle est punie de dix ans d'emprisonnement et de 1 500 000 € d'amende.",
+			[]w{{min: none, max: 120, cum: true, fmin: none, fmax: 1.5e6, cur: "EUR", variant: VariantChild}}},
+		{"fr bande organisée, réclusion", "fr",
+			"L'infraction prévue à l'article 225-4-1 est punie de vingt ans de réclusion criminelle et de 3 000 000 euros d'amende lorsqu'elle est commise en bande organisée.",
+			[]w{{min: none, max: 240, cum: true, fmin: none, fmax: 3e6, cur: "EUR", variant: VariantOrganised}}},
+		{"fr perpétuité with torture", "fr",
+			"L'infraction commise en recourant à des tortures est punie de la réclusion criminelle à perpétuité et de 4 500 000 euros d'amende.",
+			[]w{{min: none, max: none, life: true, cum: true, fmin: none, fmax: 4.5e6, cur: "EUR", variant: VariantAggravated}}},
+		{"fr ou alternative", "fr",
+			"est puni de deux ans d'emprisonnement ou de 30 000 € d'amende.",
+			[]w{{min: none, max: 24, alt: true, fmin: none, fmax: 30000, cur: "EUR"}}},
+		{"fr lorsque, aggravated", "fr",
+			"L'infraction est punie de dix ans d'emprisonnement et de 1 500 000 Euros d'amende lorsqu'elle est commise avec l'emploi de menaces.",
+			[]w{{min: none, max: 120, cum: true, fmin: none, fmax: 1.5e6, cur: "EUR", variant: VariantAggravated}}},
+		{"fr list item", "fr",
+			"1° Les infractions définies aux articles 225-13 et 225-14 sont punies de sept ans d'emprisonnement et de 200000 euros d'amende ;",
+			[]w{{min: none, max: 84, cum: true, fmin: none, fmax: 200000, cur: "EUR"}}},
+		{"fr fonctionnaire", "fr",
+			"est punie de dix ans d'emprisonnement lorsqu'elle est commise par un fonctionnaire dans l'exercice de ses fonctions.",
+			[]w{{min: none, max: 120, fmin: none, fmax: none, variant: VariantOfficial}}},
+		// Spanish and Latin American.
+		{"es range words before prisión", "es",
+			"1. Será castigado con la pena de cinco a ocho años de prisión como reo de trata el que captare a la víctima.",
+			[]w{{min: 60, max: 96, fmin: none, fmax: none, quotePrefix: "cinco a ocho"}}},
+		{"es upper-case words with digits", "es",
+			"El que acogiere personas menores de DIECIOCHO (18) años de edad, con fines de explotación, será reprimido con prisión de CUATRO (4) a DIEZ (10) años.",
+			[]w{{min: 48, max: 120, fmin: none, fmax: none, variant: VariantChild}}},
+		{"es digits then words", "es",
+			"será sancionado con pena de 4 (cuatro) a 8 (ocho) años de prisión y multa.",
+			[]w{{min: 48, max: 96, cum: true, fmin: none, fmax: none}}},
+		{"es la pena será cuando", "es",
+			"La pena será de SEIS (6) a QUINCE (15) años de prisión cuando la víctima fuere menor de TRECE (13) años.",
+			[]w{{min: 72, max: 180, fmin: none, fmax: none, variant: VariantChild}}},
+		{"es prisión o reclusión", "es",
+			"Será reprimido con prisión o reclusión de DOS (2) a OCHO (8) años el que realice las conductas.",
+			[]w{{min: 24, max: 96, fmin: none, fmax: none}}},
+		{"es meses de prisión a años de penitenciaría", "es",
+			"será castigado con una pena de seis meses de prisión a tres años de penitenciaría.",
+			[]w{{min: 6, max: 36, fmin: none, fmax: none}}},
+		{"es penitenciaría words", "es",
+			"será castigado con una pena de cuatro a dieciséis años de penitenciaría.",
+			[]w{{min: 48, max: 192, fmin: none, fmax: none}}},
+		{"es inhabilitación is not imprisonment", "es",
+			"Se impondrá la pena superior en grado e inhabilitación absoluta de seis a doce años a los que realicen los hechos prevaliéndose de su condición de funcionario público.",
+			nil},
+		{"es day-fine months belong to multa", "es",
+			"será castigado con la pena de prisión de seis meses a dos años y multa de seis a doce meses.",
+			[]w{{min: 6, max: 24, cum: true, fmin: none, fmax: none}}},
+		{"es organización", "es",
+			"Se impondrá la pena de prisión de diez a quince años cuando el culpable perteneciera a una organización dedicada a estas actividades.",
+			[]w{{min: 120, max: 180, fmin: none, fmax: none, variant: VariantOrganised}}},
+		{"es o multa alternative, pesos", "es",
+			"será castigado con prisión de uno a tres años o multa de diez mil pesos.",
+			[]w{{min: 12, max: 36, alt: true, fmin: none, fmax: 10000, cur: "pesos"}}},
+		{"es permanente", "es",
+			"será castigado con la pena de prisión permanente revisable.",
+			[]w{{min: none, max: none, life: true, fmin: none, fmax: none}}},
+		{"es treinta y cinco", "es",
+			"será castigado con la pena de prisión de veinticinco a treinta y cinco años.",
+			[]w{{min: 300, max: 420, fmin: none, fmax: none}}},
+		// Not sanctions.
+		{"definition mentions imprisoned", "en",
+			"(a) to cause the person to be confined or imprisoned against the person's will;",
+			nil},
+		{"fine in passing", "en",
+			"(b) The Court may recover compensation to be paid to the victim by way of a fine imposed under paragraph (a).",
+			nil},
+		{"no sanction words", "en",
+			"Nothing in this Act shall apply to a person under eighteen years of age.",
+			nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Parse(tc.text, tc.lang)
+			if len(got) != len(tc.want) {
+				for _, p := range got {
+					t.Logf("got %s [%s]", describe(p), tc.text[p.Start:p.End])
+				}
+				t.Fatalf("got %d penalties, want %d", len(got), len(tc.want))
+			}
+			for i := range got {
+				checkPenalty(t, tc.text, got[i], tc.want[i])
+			}
+		})
+	}
+}
+
+func TestParseForCurrency(t *testing.T) {
+	tests := []struct {
+		text, lang, country, want string
+	}{
+		{"is liable to a fine of not less than thirty million shillings", "en", "KEN", "KES"},
+		{"is liable to a fine of not less than thirty million shillings", "en", "UGA", "UGX"},
+		{"is liable to a fine of not less than thirty million shillings", "en", "", "shillings"},
+		{"shall be punished with fine which may extend to one million rupees", "en", "PAK", "PKR"},
+		{"shall be punished with fine which may extend to one million rupees", "en", "lka", "LKR"},
+		{"shall be punished with a fine of Rs. 1,000,000", "en", "PAK", "PKR"},
+		{"shall be fined not more than $250,000", "en", "USA", "USD"},
+		{"shall be fined not more than $250,000", "en", "CAN", "CAD"},
+		{"liable to a fine of not more than 5000 US dollars", "en", "", "USD"},
+		{"será castigado con multa de diez mil pesos", "es", "ARG", "ARS"},
+		{"será castigado con multa de diez mil pesos", "es", "URY", "UYU"},
+		{"est punie d'une amende de 1 500 000 €", "fr", "", "EUR"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.country+" "+tc.want, func(t *testing.T) {
+			got := ParseFor(tc.text, tc.lang, tc.country)
+			if len(got) != 1 || got[0].Currency == nil {
+				t.Fatalf("ParseFor(%q) = %d penalties, want 1 with a currency", tc.text, len(got))
+			}
+			if *got[0].Currency != tc.want {
+				t.Errorf("currency = %q, want %q", *got[0].Currency, tc.want)
+			}
+		})
+	}
+}
+
+func TestMonths(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	tests := []struct {
+		name         string
+		p            Penalty
+		min, max     float64
+		ok, infinite bool
+	}{
+		{"range", Penalty{MinMonths: f(6), MaxMonths: f(120)}, 6, 120, true, false},
+		{"min only", Penalty{MinMonths: f(360)}, 360, 0, true, true},
+		{"life", Penalty{Life: true, MinMonths: f(60)}, 60, 0, true, true},
+		{"max only", Penalty{MaxMonths: f(84)}, 0, 84, true, false},
+		{"fine only", Penalty{FineMax: f(1000)}, 0, 0, false, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			mn, mx, ok := Months(tc.p)
+			if ok != tc.ok || mn != tc.min {
+				t.Fatalf("Months = %v, %v, %v; want %v, _, %v", mn, mx, ok, tc.min, tc.ok)
+			}
+			if tc.infinite {
+				if mx < 1e300 {
+					t.Errorf("max = %v, want +Inf", mx)
+				}
+			} else if mx != tc.max {
+				t.Errorf("max = %v, want %v", mx, tc.max)
+			}
+		})
+	}
+}

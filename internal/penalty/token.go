@@ -1,0 +1,190 @@
+package penalty
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokKind is the kind of a token of the scanned text.
+type tokKind uint8
+
+const (
+	tWord  tokKind = iota // letters, folded
+	tNum                  // digits, with thousands separators merged
+	tPunct                // one significant punctuation character
+)
+
+// token is one word, number or significant punctuation mark of the text
+// given to Parse. s is the folded form (lower case, diacritics removed,
+// ß→ss); start and end are byte offsets into the original text.
+type token struct {
+	s          string
+	start, end int
+	num        float64 // value of a tNum token
+	kind       tokKind
+	upper      bool // first letter is upper case in the original
+	nlBefore   int  // newlines between the previous token and this one
+}
+
+// foldRune maps a rune to its folded ASCII form (lower case, no
+// diacritics). It returns the lower-cased rune itself when no ASCII form is
+// known, and "ss" for ß.
+func foldRune(r rune, dst []byte) []byte {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return append(dst, byte(r))
+	}
+	switch r {
+	case 'à', 'á', 'â', 'ã', 'ä', 'å', 'À', 'Á', 'Â', 'Ã', 'Ä', 'Å', 'ā':
+		return append(dst, 'a')
+	case 'ç', 'Ç', 'č', 'ć':
+		return append(dst, 'c')
+	case 'è', 'é', 'ê', 'ë', 'È', 'É', 'Ê', 'Ë', 'ē', 'ě':
+		return append(dst, 'e')
+	case 'ì', 'í', 'î', 'ï', 'Ì', 'Í', 'Î', 'Ï':
+		return append(dst, 'i')
+	case 'ñ', 'Ñ', 'ń':
+		return append(dst, 'n')
+	case 'ò', 'ó', 'ô', 'õ', 'ö', 'Ò', 'Ó', 'Ô', 'Õ', 'Ö', 'ø', 'Ø':
+		return append(dst, 'o')
+	case 'ù', 'ú', 'û', 'ü', 'Ù', 'Ú', 'Û', 'Ü':
+		return append(dst, 'u')
+	case 'ý', 'ÿ', 'Ý':
+		return append(dst, 'y')
+	case 'ß':
+		return append(dst, 's', 's')
+	case 'œ', 'Œ':
+		return append(dst, 'o', 'e')
+	case 'æ', 'Æ':
+		return append(dst, 'a', 'e')
+	case 'º', 'ª', '°':
+		return dst
+	}
+	return utf8.AppendRune(dst, unicode.ToLower(r))
+}
+
+// isSpaceSep reports whether r may separate digit groups of one number
+// ("150 000", "1 500 000" with no-break or narrow no-break spaces).
+func isSpaceSep(r rune) bool {
+	return r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009'
+}
+
+// significantPunct lists the punctuation kept as tokens.
+func significantPunct(r rune) bool {
+	switch r {
+	case '.', ',', ';', ':', '(', ')', '-', '€', '$', '£', '¥', '₹', '‑', '–':
+		return true
+	}
+	return false
+}
+
+// digitsAt returns the number of ASCII digits starting at text[i].
+func digitsAt(text string, i int) int {
+	n := 0
+	for i+n < len(text) && text[i+n] >= '0' && text[i+n] <= '9' {
+		n++
+	}
+	return n
+}
+
+// tokenize splits text into tokens. It allocates the token slice and one
+// string holding every folded word; token strings are slices of it.
+func tokenize(text string, toks []token) []token {
+	buf := make([]byte, 0, len(text)+16)
+	type span struct{ a, b int }
+	spans := make([]span, 0, len(text)/5+4)
+	toks = toks[:0]
+	nl := 0
+	i := 0
+	for i < len(text) {
+		c := text[i]
+		switch {
+		case c >= '0' && c <= '9':
+			start := i
+			n := digitsAt(text, i)
+			val := 0.0
+			for k := 0; k < n; k++ {
+				val = val*10 + float64(text[i+k]-'0')
+			}
+			i += n
+			// Merge thousands groups and a short decimal part.
+			for i < len(text) {
+				r, w := utf8.DecodeRuneInString(text[i:])
+				if !(isSpaceSep(r) || r == ',' || r == '.' || r == '\'') {
+					break
+				}
+				g := digitsAt(text, i+w)
+				if g == 3 && (i+w+3 >= len(text) || !(text[i+w+3] >= '0' && text[i+w+3] <= '9')) {
+					for k := 0; k < 3; k++ {
+						val = val*10 + float64(text[i+w+k]-'0')
+					}
+					i += w + 3
+					continue
+				}
+				if (r == '.' || r == ',') && (g == 1 || g == 2) && val < 1000 {
+					// decimal part only when followed by a multiplier-like word
+					j := i + w + g
+					if j < len(text) && text[j] == ' ' {
+						frac, div := 0.0, 1.0
+						for k := 0; k < g; k++ {
+							frac = frac*10 + float64(text[i+w+k]-'0')
+							div *= 10
+						}
+						val += frac / div
+						i = j
+					}
+				}
+				break
+			}
+			toks = append(toks, token{start: start, end: i, num: val, kind: tNum, nlBefore: nl})
+			spans = append(spans, span{len(buf), len(buf)})
+			buf = append(buf, text[start:i]...)
+			spans[len(spans)-1].b = len(buf)
+			nl = 0
+		default:
+			r, w := utf8.DecodeRuneInString(text[i:])
+			switch {
+			case unicode.IsLetter(r):
+				start := i
+				a := len(buf)
+				up := unicode.IsUpper(r)
+				for i < len(text) {
+					r, w = utf8.DecodeRuneInString(text[i:])
+					if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+						break
+					}
+					if !unicode.Is(unicode.Mn, r) {
+						buf = foldRune(r, buf)
+					}
+					i += w
+				}
+				toks = append(toks, token{start: start, end: i, kind: tWord, upper: up, nlBefore: nl})
+				spans = append(spans, span{a, len(buf)})
+				nl = 0
+			case r == '\n':
+				nl++
+				i += w
+			case significantPunct(r):
+				a := len(buf)
+				if r == '‑' || r == '–' {
+					buf = append(buf, '-')
+				} else {
+					buf = utf8.AppendRune(buf, r)
+				}
+				toks = append(toks, token{start: i, end: i + w, kind: tPunct, nlBefore: nl})
+				spans = append(spans, span{a, len(buf)})
+				nl = 0
+				i += w
+			default:
+				i += w
+			}
+		}
+	}
+	s := string(buf)
+	for k := range toks {
+		toks[k].s = s[spans[k].a:spans[k].b]
+	}
+	return toks
+}

@@ -1,0 +1,332 @@
+package penalty
+
+import "strings"
+
+// abbreviations are words after which a full stop does not end a sentence.
+var abbreviations = map[string]bool{
+	"s": true, "ss": true, "no": true, "nr": true, "abs": true, "art": true, "arts": true, "rs": true, "sec": true,
+	"cf": true, "vol": true, "p": true, "pp": true, "u": true, "c": true, "usc": true, "sr": true, "dr": true,
+	"mr": true, "mrs": true, "st": true, "ch": true, "cap": true, "inc": true, "ltd": true, "co": true, "n": true,
+	"lit": true, "satz": true, "bzw": true, "vgl": true, "etc": true, "e": true, "i": true, "g": true, "al": true,
+}
+
+// sentenceStarts returns the index of the first token of every sentence,
+// in order, starting with 0. A sentence ends at a full stop followed by an
+// upper-case word, a parenthesis or a new line, unless the stop closes an
+// abbreviation or a list number at the start of a line ("1.").
+func sentenceStarts(toks []token) []int {
+	out := []int{0}
+	for k := 1; k < len(toks); k++ {
+		p := toks[k-1]
+		if p.kind != tPunct || p.s != "." {
+			continue
+		}
+		t := toks[k]
+		if !(t.upper || t.nlBefore > 0 || t.s == "(") {
+			continue
+		}
+		if k >= 2 {
+			b := toks[k-2]
+			if b.kind == tWord && (abbreviations[b.s] || len(b.s) == 1) {
+				continue
+			}
+			if (b.kind == tNum || b.kind == tWord && len(b.s) <= 4 && isRoman(b.s)) && (k == 2 || b.nlBefore > 0 || toks[k-3].s == "(") {
+				continue // list marker "1." / "II."
+			}
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+func isRoman(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 'i', 'v', 'x', 'l':
+		default:
+			return false
+		}
+	}
+	return s != ""
+}
+
+// sentenceOf returns the [start, end) token range of the sentence holding
+// token k.
+func sentenceOf(sb []int, k int) [2]int {
+	lo, hi := 0, -1
+	for i, s := range sb {
+		if s <= k {
+			lo = s
+			if i+1 < len(sb) {
+				hi = sb[i+1]
+			} else {
+				hi = -1
+			}
+		}
+	}
+	return [2]int{lo, hi}
+}
+
+// softBreak reports whether a clause boundary (";", ":", a new line) lies
+// before token k.
+func softBreak(toks []token, k int) bool {
+	if k <= 0 || k >= len(toks) {
+		return false
+	}
+	if toks[k].nlBefore > 0 {
+		return true
+	}
+	s := toks[k-1].s
+	return toks[k-1].kind == tPunct && (s == ";" || s == ":")
+}
+
+// contextRange returns the tokens whose words decide the variant of
+// statement k: its sentence, cut at the neighbouring statements. Towards
+// the previous statement the cut is the last clause break between them
+// (else the end of that statement); towards the next one it is the first
+// clause break after this statement (else this statement's end, since
+// conditions usually come before the sanction they govern). A sentence that
+// opens with a pronoun ("Elle est punie…", "It is punishable…") takes in
+// the sentence before it.
+func contextRange(toks []token, stmts []stmt, k int, sb []int) (int, int) {
+	s := stmts[k]
+	sent := sentenceOf(sb, s.cs)
+	lo, hi := sent[0], sent[1]
+	if hi < 0 || hi > len(toks) {
+		hi = len(toks)
+	}
+	if k > 0 && stmts[k-1].ce > lo {
+		lo = stmts[k-1].ce
+		for b := s.cs; b > stmts[k-1].ce; b-- {
+			if softBreak(toks, b) {
+				lo = b
+				break
+			}
+		}
+	} else if lo < len(toks) && pronounStart(toks[lo].s) {
+		for i := range sb {
+			if sb[i] == lo && i > 0 {
+				lo = sb[i-1]
+				break
+			}
+		}
+	}
+	if k+1 < len(stmts) && stmts[k+1].cs < hi {
+		cut := s.ce
+		for b := s.ce; b <= stmts[k+1].cs; b++ {
+			if softBreak(toks, b) {
+				cut = b
+				break
+			}
+		}
+		hi = cut
+	}
+	if lo > s.cs {
+		lo = s.cs
+	}
+	if hi < s.ce {
+		hi = s.ce
+	}
+	return lo, hi
+}
+
+func pronounStart(w string) bool {
+	switch w {
+	case "elle", "elles", "il", "ils", "it", "they", "sie", "er", "ella", "ellas", "such", "the":
+		return w != "the" && w != "such"
+	}
+	return false
+}
+
+// variantIn reads the aggravating or mitigating circumstances stated in
+// toks[lo:hi]. The result lists them most specific first: child victim,
+// death, organised group, public official, other aggravation. Mitigated
+// ("in minder schweren Fällen") and legal-person sanctions take precedence
+// over aggravations, since they are not the offence's penalty for natural
+// persons in the ordinary case.
+func variantIn(toks []token, lo, hi int, own [2]int, sent [2]int, lang string) (Variant, []Variant) {
+	var child, death, org, official, aggr, mitig, legal bool
+	for k := lo; k < hi; k++ {
+		t := toks[k]
+		if t.kind != tWord {
+			continue
+		}
+		w := t.s
+		next := ""
+		if k+1 < hi {
+			next = toks[k+1].s
+		}
+		if mitigation(w, next) {
+			mitig = true
+			continue
+		}
+		switch {
+		case childWord(w):
+			if !negatedBefore(toks, lo, k) {
+				child = true
+			}
+		case (w == "menor" || w == "menores") && next == "de" && k+2 < hi && toks[k+2].s == "edad":
+			child = true
+		case w == "under" || w == "below" || w == "unter" || w == "moins" || w == "menor" || w == "menores" || w == "menos" || w == "attained" && negatedBefore(toks, lo, k):
+			if (k < own[0] || k >= own[1]) && ageAtMost18(toks, k+1, hi, lang) {
+				child = true
+			}
+		case w == "death" || w == "dies" || w == "died" || w == "tod" || w == "todes" || w == "tode" || w == "mort" ||
+			w == "deces" || w == "muerte" || w == "fallecimiento" || w == "fallece" || w == "killed" || w == "fatal":
+			if riskBefore(toks, lo, k) {
+				aggr = true
+			} else {
+				death = true
+			}
+		case strings.HasPrefix(w, "organis") || strings.HasPrefix(w, "organiz") || w == "bande" || strings.HasPrefix(w, "banden") ||
+			w == "gang" || w == "syndicate" || w == "asociacion" || w == "asociaciones":
+			org = true
+		case w == "criminal" && (next == "group" || next == "groups" || next == "enterprise"):
+			org = true
+		case (w == "public" || w == "government" || w == "state") && (next == "official" || next == "officials" || next == "officer" ||
+			next == "officers" || next == "servant" || next == "servants" || next == "employee"):
+			official = true
+		case strings.HasPrefix(w, "amtstrager") || strings.HasPrefix(w, "fonctionnaire") || strings.HasPrefix(w, "funcionari") ||
+			w == "depositaire" || w == "policial" || w == "policier" || w == "policiers" || (w == "law" && next == "enforcement") ||
+			(w == "police" && (next == "officer" || next == "officers")):
+			official = true
+		case strings.HasPrefix(w, "aggravat") || strings.HasPrefix(w, "agravant") || strings.HasPrefix(w, "agravad") ||
+			strings.HasPrefix(w, "agravar") || w == "grievous" || strings.HasPrefix(w, "tortur") || w == "barbarie" ||
+			strings.HasPrefix(w, "kidnap") || w == "recidive" || w == "reincidencia" || strings.HasPrefix(w, "gewerbsmassig") ||
+			w == "firearm" || w == "weapon" || w == "waffe" || strings.HasPrefix(w, "erschwerend"):
+			aggr = true
+		case (w == "subsequent" && (next == "conviction" || next == "occasion" || next == "offence" || next == "offense")) ||
+			(w == "second" && next == "or"):
+			aggr = true
+		case (w == "besonders" || w == "serious" || w == "seriously") && (strings.HasPrefix(next, "schwer") || strings.HasPrefix(next, "injur") ||
+			next == "bodily" || next == "harm"):
+			aggr = true
+		case (w == "body" || w == "bodies") && next == "corporate", (w == "legal" || w == "juristic") && strings.HasPrefix(next, "person"),
+			(w == "personne" || w == "personnes") && strings.HasPrefix(next, "morale"), (w == "persona" || w == "personas") && strings.HasPrefix(next, "juridica"),
+			strings.HasPrefix(w, "juristische") && strings.HasPrefix(next, "person"):
+			legal = true
+		}
+	}
+	if !aggr && !child && !death && !org && !official && conditional(toks, lo, hi, sent) {
+		aggr = true
+	}
+	var list []Variant
+	if child {
+		list = append(list, VariantChild)
+	}
+	if death {
+		list = append(list, VariantDeath)
+	}
+	if org {
+		list = append(list, VariantOrganised)
+	}
+	if official {
+		list = append(list, VariantOfficial)
+	}
+	if aggr {
+		list = append(list, VariantAggravated)
+	}
+	switch {
+	case mitig:
+		return VariantMitigated, list
+	case legal:
+		return VariantLegalPerson, list
+	case len(list) > 0:
+		return list[0], list
+	}
+	return VariantBasic, nil
+}
+
+func childWord(w string) bool {
+	switch w {
+	case "child", "children", "childs", "minor", "minors", "juvenile", "juveniles", "kind", "kinder", "kindes", "kindern",
+		"mineur", "mineurs", "mineure", "mineures", "enfant", "enfants", "nino", "ninos", "nina", "ninas", "adolescente", "adolescentes":
+		return true
+	}
+	return strings.HasPrefix(w, "minderjahrig") || strings.HasPrefix(w, "jugendlich")
+}
+
+// negatedBefore reports "not being a child", "other than a child", "kein
+// Kind", "no sea menor" just before toks[k].
+func negatedBefore(toks []token, lo, k int) bool {
+	for b := k - 1; b >= lo && b >= k-3; b-- {
+		switch toks[b].s {
+		case "not", "kein", "keine", "keinem", "keinen", "non", "than", "excluding":
+			return true
+		}
+	}
+	return false
+}
+
+// riskBefore reports "risk of death", "Gefahr des Todes", "risque de mort",
+// "peligro de muerte", "attempt to kill": an exposure, not a death.
+func riskBefore(toks []token, lo, k int) bool {
+	for b := k - 1; b >= lo && b >= k-4; b-- {
+		switch toks[b].s {
+		case "risk", "risque", "gefahr", "peligro", "riesgo", "danger", "threat", "threatening", "attempt", "attempted", "endanger", "endangers":
+			return true
+		}
+	}
+	return false
+}
+
+// ageAtMost18 reports an age of at most 18 years stated from toks[k]
+// ("under 18 years", "under the age of eighteen", "unter achtzehn Jahren",
+// "de moins de quinze ans", "menores de dieciocho años").
+func ageAtMost18(toks []token, k, hi int, lang string) bool {
+	for j := k; j < hi && j < k+5; j++ {
+		if isNumStart(toks, j, lang) {
+			v, n, ok := readNumber(toks, j, lang)
+			if !ok {
+				return false
+			}
+			isAge := n < len(toks) && (unitOf(toks[n].s) == uYear || toks[n].s == "de" || toks[n].s == "at")
+			if j > k && (toks[j-1].s == "age" || toks[j-1].s == "edad" || toks[j-1].s == "alter") {
+				isAge = true
+			}
+			return isAge && v > 0 && v <= 18
+		}
+	}
+	return false
+}
+
+// conditional reports a sanction that applies "if", "wenn", "lorsque" or
+// "cuando" some circumstance holds, in a sentence that does not define the
+// offence itself (no "whoever", "wer", "quiconque", "el que"): the shape of
+// an aggravation clause.
+func conditional(toks []token, lo, hi int, sent [2]int) bool {
+	sLo, sHi := sent[0], sent[1]
+	if sHi < 0 || sHi > len(toks) {
+		sHi = len(toks)
+	}
+	for k := sLo; k < sHi; k++ {
+		switch toks[k].s {
+		case "wer", "whoever", "who", "quien", "quienes", "quiconque", "que":
+			if toks[k].s == "que" && !(k > 0 && (toks[k-1].s == "el" || toks[k-1].s == "la" || toks[k-1].s == "los")) {
+				continue
+			}
+			return false
+		}
+	}
+	for k := lo; k < hi; k++ {
+		switch toks[k].s {
+		case "wenn", "lorsque", "lorsqu", "cuando", "if", "fallen":
+			return true
+		}
+	}
+	return false
+}
+
+// mitigation reports a lesser-penalty cue: "in minder schweren Fällen",
+// "less serious", "moins grave", "menor gravedad", "atenuada", "réduite de
+// moitié", "ramenée à", "mildern", "inferior en grado".
+func mitigation(w, next string) bool {
+	switch {
+	case w == "minder" && strings.HasPrefix(next, "schwer"), w == "less" && next == "serious",
+		w == "moins" && strings.HasPrefix(next, "grave"), w == "menor" && next == "gravedad",
+		strings.HasPrefix(w, "atenuad"), w == "reduite" || w == "ramenee" || strings.HasPrefix(w, "mildern"),
+		w == "inferior" && next == "en":
+		return true
+	}
+	return false
+}
