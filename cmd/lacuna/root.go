@@ -77,6 +77,7 @@ var commands = []func(*Factory) *cobra.Command{
 	newCmdMapping,
 	newCmdCorpus,
 	newCmdAnalyze,
+	newCmdEval,
 }
 
 func run(ctx context.Context, args []string, environ []string, io *IOStreams) int {

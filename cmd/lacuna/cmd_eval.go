@@ -1,0 +1,122 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/lacuna-project/lacuna/corpus"
+	"github.com/lacuna-project/lacuna/internal/eval"
+	"github.com/lacuna-project/lacuna/internal/score"
+)
+
+type evalOptions struct {
+	IO           *IOStreams
+	Factory      *Factory
+	Gold         string
+	MinAgreement float64
+	MinPenalty   float64
+}
+
+func newCmdEval(f *Factory) *cobra.Command { return newCmdEvalWith(f, nil) }
+
+func newCmdEvalWith(f *Factory, runF func(*evalOptions) error) *cobra.Command {
+	opts := &evalOptions{IO: f.IO, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "eval GOLD.yaml",
+		Short: "Measure the engine's verdicts and penalty rows against a hand-labelled gold file",
+		Long: `Eval analyses every unit of a gold file (a set of statute files with the expected
+verdict per requirement and the expected penalty rows; format in docs/gold-format.md)
+and prints the exact-verdict agreement over the core requirement IDs, a confusion
+matrix, every disagreement with the engine's explanation and evidence, and the share
+of gold penalty rows reproduced exactly (min, max, life, fine alternative).
+
+A unit's base "realdata" is the statutes directory of the real data (LACUNA_REALDATA,
+else ../shared/realdata next to the repository); "corpus" is the embedded demo corpus
+(or --corpus DIR); any other base is a directory relative to the gold file.
+
+--min-agreement P exits 1 when the agreement is below P percent; --min-penalty P
+likewise for penalty accuracy.` + exitStatusHelp,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Gold = args[0]
+			if opts.MinAgreement < 0 || opts.MinAgreement > 100 || opts.MinPenalty < 0 || opts.MinPenalty > 100 {
+				return usageErrorf("--min-agreement and --min-penalty are percentages, expected 0 to 100")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return evalRun(opts)
+		},
+	}
+	cmd.Flags().Float64Var(&opts.MinAgreement, "min-agreement", 0, "exit 1 when exact-verdict agreement (percent) is below this")
+	cmd.Flags().Float64Var(&opts.MinPenalty, "min-penalty", 0, "exit 1 when penalty-row accuracy (percent) is below this")
+	return cmd
+}
+
+// realdataStatutes finds the real-data statutes directory: LACUNA_REALDATA,
+// else ../shared/realdata beside the repository holding dir.
+func realdataStatutes(f *Factory, from string) string {
+	for _, kv := range f.Environ {
+		if len(kv) > len("LACUNA_REALDATA=") && kv[:len("LACUNA_REALDATA=")] == "LACUNA_REALDATA=" {
+			return filepath.Join(kv[len("LACUNA_REALDATA="):], "statutes")
+		}
+	}
+	d, err := filepath.Abs(from)
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return filepath.Join(filepath.Dir(d), "shared", "realdata", "statutes")
+		}
+		p := filepath.Dir(d)
+		if p == d {
+			return ""
+		}
+		d = p
+	}
+}
+
+func evalRun(opts *evalOptions) error {
+	f := opts.Factory
+	src, err := os.ReadFile(opts.Gold)
+	if err != nil {
+		return &inputError{fmt.Errorf("read gold file: %w", err)}
+	}
+	m, err := loadMap(f)
+	if err != nil {
+		return err
+	}
+	g, err := eval.ParseGold(opts.Gold, src, m)
+	if err != nil {
+		return &inputError{err}
+	}
+	goldDir := filepath.Dir(opts.Gold)
+	bases := eval.Bases{"": os.DirFS(goldDir), eval.BaseCorpus: corpus.FS}
+	if f.Global.Corpus != "" {
+		bases[eval.BaseCorpus] = os.DirFS(f.Global.Corpus)
+	}
+	if rd := realdataStatutes(f, goldDir); rd != "" {
+		if st, err := os.Stat(rd); err == nil && st.IsDir() {
+			bases[eval.BaseRealdata] = os.DirFS(rd)
+		}
+	}
+	eng, err := score.Compile(m)
+	if err != nil {
+		return &inputError{err}
+	}
+	rep, err := eval.Run(g, eng, eval.FSLoader(bases))
+	if err != nil {
+		return &inputError{err}
+	}
+	rep.Write(f.IO.Out)
+	if rep.Agreement() < opts.MinAgreement || rep.PenaltyAccuracy() < opts.MinPenalty {
+		fmt.Fprintf(f.IO.ErrOut, "below target: agreement %.1f%% (minimum %g%%), penalty rows %.1f%% (minimum %g%%)\n",
+			rep.Agreement(), opts.MinAgreement, rep.PenaltyAccuracy(), opts.MinPenalty)
+		return &exitError{code: exitFindings}
+	}
+	return nil
+}

@@ -1,0 +1,331 @@
+package eval
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+
+	"github.com/lacuna-project/lacuna/internal/penalty"
+	"github.com/lacuna-project/lacuna/internal/score"
+	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/internal/statute"
+)
+
+// Gold is one gold file.
+type Gold struct {
+	Description string `yaml:"description"`
+	Units       []Unit `yaml:"units"`
+}
+
+// Unit is a set of statute files analysed as one corpus, with the expected
+// verdicts and penalty rows.
+type Unit struct {
+	Name      string            `yaml:"name"`
+	Country   string            `yaml:"country"`
+	Base      string            `yaml:"base"`
+	Files     []string          `yaml:"files"`
+	AsOf      string            `yaml:"as_of"`
+	Verdicts  map[string]string `yaml:"verdicts"`
+	Notes     map[string]string `yaml:"notes"`
+	Penalties []PenaltyRow      `yaml:"penalties"`
+	Line      int               `yaml:"-"`
+}
+
+// PenaltyRow is one expected penalty row.
+type PenaltyRow struct {
+	Provision       string   `yaml:"provision"`
+	Variant         string   `yaml:"variant"`
+	MinMonths       *float64 `yaml:"min_months"`
+	MaxMonths       *float64 `yaml:"max_months"`
+	Life            bool     `yaml:"life"`
+	FineAlternative bool     `yaml:"fine_alternative"`
+}
+
+// ParseGold decodes a gold file, checking unknown keys, unknown
+// requirement IDs (when m is given), verdict spellings and duplicate unit
+// names; errors are positioned "file:line:col: …".
+func ParseGold(file string, src []byte, m *standard.Map) (*Gold, error) {
+	var g Gold
+	if err := yaml.UnmarshalWithOptions(src, &g, yaml.Strict()); err != nil {
+		return nil, fmt.Errorf("%s:%s", file, strings.TrimPrefix(yaml.FormatError(err, false, false), "["))
+	}
+	var errs []string
+	names := map[string]bool{}
+	for i, u := range g.Units {
+		where := fmt.Sprintf("%s: unit %d (%q)", file, i+1, u.Name)
+		if u.Name == "" {
+			errs = append(errs, where+": no name, expected a unique unit name")
+		}
+		if names[u.Name] {
+			errs = append(errs, where+": duplicate unit name, expected unique names")
+		}
+		names[u.Name] = true
+		if len(u.Files) == 0 {
+			errs = append(errs, where+": no files, expected statute files relative to base")
+		}
+		ids := sortedKeys(u.Verdicts)
+		for _, id := range ids {
+			if _, err := score.ParseVerdict(u.Verdicts[id]); err != nil {
+				errs = append(errs, fmt.Sprintf("%s: verdicts.%s: %v", where, id, err))
+			}
+			if m != nil && m.Requirement(standard.RequirementID(id)) == nil {
+				errs = append(errs, fmt.Sprintf("%s: verdicts: unknown requirement %q, expected an ID of the map", where, id))
+			}
+		}
+		for k, p := range u.Penalties {
+			if p.Provision == "" {
+				errs = append(errs, fmt.Sprintf("%s: penalties[%d]: no provision", where, k))
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.New(strings.Join(errs, "\n"))
+	}
+	return &g, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// Disagreement is one requirement where the machine differs from gold.
+type Disagreement struct {
+	Unit        string
+	Requirement string
+	Want, Got   score.Verdict
+	Explanation string
+	Evidence    []score.Evidence
+	Note        string
+}
+
+// PenaltyCheck is one gold penalty row and what the engine produced.
+type PenaltyCheck struct {
+	Unit   string
+	Want   PenaltyRow
+	Got    *penalty.Row
+	OK     bool
+	Reason string
+}
+
+// Report is the outcome of a gold run.
+type Report struct {
+	Total, Agree         int // over core IDs
+	AllTotal, AllAgree   int // over every labelled ID
+	Confusion            map[score.Verdict]map[score.Verdict]int
+	Disagreements        []Disagreement
+	Penalties            []PenaltyCheck
+	PenaltyOK            int
+	Extra                []string // engine penalty rows without a gold row, "unit provision variant"
+	Units                int
+	Results              map[string]*score.Result
+	UnitAgree, UnitTotal map[string]int
+}
+
+// Agreement is the exact-verdict agreement over core IDs, 0–100.
+func (r *Report) Agreement() float64 {
+	if r.Total == 0 {
+		return 0
+	}
+	return 100 * float64(r.Agree) / float64(r.Total)
+}
+
+// PenaltyAccuracy is the share of gold penalty rows reproduced exactly.
+func (r *Report) PenaltyAccuracy() float64 {
+	if len(r.Penalties) == 0 {
+		return 100
+	}
+	return 100 * float64(r.PenaltyOK) / float64(len(r.Penalties))
+}
+
+// Loader loads the statutes of one unit.
+type Loader func(u Unit) (*statute.Corpus, error)
+
+// Run analyses every unit with e and compares with the gold labels.
+// Units are processed in file order; output is deterministic.
+func Run(g *Gold, e *score.Engine, load Loader) (*Report, error) {
+	r := &Report{Confusion: map[score.Verdict]map[score.Verdict]int{}, Results: map[string]*score.Result{},
+		UnitAgree: map[string]int{}, UnitTotal: map[string]int{}}
+	for _, u := range g.Units {
+		c, err := load(u)
+		if err != nil {
+			return nil, fmt.Errorf("unit %s: %w", u.Name, err)
+		}
+		res, err := e.Analyze(c, score.Options{Country: u.Country, AsOf: u.AsOf})
+		if err != nil {
+			return nil, fmt.Errorf("unit %s: %w", u.Name, err)
+		}
+		r.Units++
+		r.Results[u.Name] = res
+		for _, id := range sortedKeys(u.Verdicts) {
+			want, _ := score.ParseVerdict(u.Verdicts[id])
+			f := res.Finding(id)
+			got := score.Verdict("missing")
+			var expl string
+			var ev []score.Evidence
+			if f != nil {
+				got, expl, ev = f.MachineVerdict, f.Explanation, f.Evidence
+			}
+			core := standard.IsCore(standard.RequirementID(id))
+			r.AllTotal++
+			if core {
+				r.Total++
+				r.UnitTotal[u.Name]++
+			}
+			if r.Confusion[want] == nil {
+				r.Confusion[want] = map[score.Verdict]int{}
+			}
+			r.Confusion[want][got]++
+			if got == want {
+				r.AllAgree++
+				if core {
+					r.Agree++
+					r.UnitAgree[u.Name]++
+				}
+				continue
+			}
+			r.Disagreements = append(r.Disagreements, Disagreement{Unit: u.Name, Requirement: id, Want: want, Got: got,
+				Explanation: expl, Evidence: ev, Note: u.Notes[id]})
+		}
+		used := make([]bool, len(res.Penalties))
+		for _, want := range u.Penalties {
+			pc := PenaltyCheck{Unit: u.Name, Want: want}
+			for i := range res.Penalties {
+				p := &res.Penalties[i]
+				if used[i] || p.Provision != want.Provision || string(p.Variant) != want.Variant {
+					continue
+				}
+				used[i] = true
+				pc.Got = p
+				pc.Reason = rowDiff(want, p)
+				pc.OK = pc.Reason == ""
+				break
+			}
+			if pc.Got == nil {
+				pc.Reason = "no row for this provision and variant"
+			}
+			if pc.OK {
+				r.PenaltyOK++
+			}
+			r.Penalties = append(r.Penalties, pc)
+		}
+		for i, p := range res.Penalties {
+			if !used[i] {
+				r.Extra = append(r.Extra, fmt.Sprintf("%s %s %s", u.Name, p.Provision, p.Variant))
+			}
+		}
+	}
+	return r, nil
+}
+
+func eqPtr(a, b *float64) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return *a == *b
+}
+
+func fmtPtr(p *float64) string {
+	if p == nil {
+		return "null"
+	}
+	return fmt.Sprintf("%g", *p)
+}
+
+func rowDiff(w PenaltyRow, g *penalty.Row) string {
+	var d []string
+	if !eqPtr(w.MinMonths, g.MinMonths) {
+		d = append(d, fmt.Sprintf("min %s, want %s", fmtPtr(g.MinMonths), fmtPtr(w.MinMonths)))
+	}
+	if !eqPtr(w.MaxMonths, g.MaxMonths) {
+		d = append(d, fmt.Sprintf("max %s, want %s", fmtPtr(g.MaxMonths), fmtPtr(w.MaxMonths)))
+	}
+	if w.Life != g.Life {
+		d = append(d, fmt.Sprintf("life %v, want %v", g.Life, w.Life))
+	}
+	if w.FineAlternative != g.FineAlternative {
+		d = append(d, fmt.Sprintf("fine_alternative %v, want %v", g.FineAlternative, w.FineAlternative))
+	}
+	return strings.Join(d, "; ")
+}
+
+// Write prints the report: agreement, confusion matrix, disagreements with
+// evidence, penalty accuracy.
+func (r *Report) Write(w io.Writer) {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "units %d\n", r.Units)
+	fmt.Fprintf(&b, "exact-verdict agreement (core IDs): %d/%d = %.1f%%\n", r.Agree, r.Total, r.Agreement())
+	if r.AllTotal != r.Total {
+		fmt.Fprintf(&b, "exact-verdict agreement (all labelled IDs): %d/%d\n", r.AllAgree, r.AllTotal)
+	}
+	fmt.Fprintf(&b, "penalty rows right: %d/%d = %.1f%%\n", r.PenaltyOK, len(r.Penalties), r.PenaltyAccuracy())
+	fmt.Fprintf(&b, "\nconfusion matrix (rows: gold, columns: engine)\n")
+	cols := append(append([]score.Verdict{}, score.Verdicts...), "missing")
+	fmt.Fprintf(&b, "%-15s", "")
+	for _, c := range cols {
+		fmt.Fprintf(&b, "%8.8s", c)
+	}
+	b.WriteByte('\n')
+	for _, row := range score.Verdicts {
+		if r.Confusion[row] == nil {
+			continue
+		}
+		fmt.Fprintf(&b, "%-15s", row)
+		for _, c := range cols {
+			fmt.Fprintf(&b, "%8d", r.Confusion[row][c])
+		}
+		b.WriteByte('\n')
+	}
+	if len(r.Disagreements) > 0 {
+		fmt.Fprintf(&b, "\ndisagreements (%d)\n", len(r.Disagreements))
+		for _, d := range r.Disagreements {
+			fmt.Fprintf(&b, "  %s %s: gold %s, engine %s — %s\n", d.Unit, d.Requirement, d.Want, d.Got, d.Explanation)
+			for i, e := range d.Evidence {
+				if i == 2 {
+					break
+				}
+				fmt.Fprintf(&b, "      %s %s:%d “%s”\n", e.Statute, e.Provision, e.Line, oneLine(e.Quote, 110))
+			}
+			if d.Note != "" {
+				fmt.Fprintf(&b, "      gold note: %s\n", d.Note)
+			}
+		}
+	}
+	var bad []PenaltyCheck
+	for _, p := range r.Penalties {
+		if !p.OK {
+			bad = append(bad, p)
+		}
+	}
+	if len(bad) > 0 {
+		fmt.Fprintf(&b, "\npenalty rows wrong (%d)\n", len(bad))
+		for _, p := range bad {
+			fmt.Fprintf(&b, "  %s %s %s: %s\n", p.Unit, p.Want.Provision, p.Want.Variant, p.Reason)
+		}
+	}
+	if len(r.Extra) > 0 {
+		fmt.Fprintf(&b, "\nengine penalty rows without a gold row (%d)\n", len(r.Extra))
+		for _, x := range r.Extra {
+			fmt.Fprintf(&b, "  %s\n", x)
+		}
+	}
+	w.Write(b.Bytes())
+}
+
+func oneLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	rs := []rune(s)
+	if len(rs) > n {
+		return string(rs[:n-1]) + "…"
+	}
+	return s
+}
