@@ -68,6 +68,9 @@ func ParseFor(text, lang, country string) []Penalty {
 			continue
 		}
 		lo, hi := contextRange(toks, stmts, k, sb)
+		if defaultTerm(toks, lo, hi) {
+			continue
+		}
 		p.Variant, p.Aggravations = variantIn(toks, lo, hi, [2]int{stmts[k].cs, stmts[k].ce}, sentenceOf(sb, stmts[k].cs), lang)
 		out = append(out, p)
 	}
@@ -453,7 +456,11 @@ func buildPenalty(toks []token, s *stmt, country string) (Penalty, bool) {
 	hasTerm, hasAmount, hasVerb := false, false, false
 	for k := s.cs; k < s.ce; k++ {
 		if toks[k].kind == tWord && lexicon[toks[k].s]&fVerb != 0 {
-			hasVerb = true
+			// "fined" alone in a list ("incarcerated, fined, or otherwise
+			// penalized") is not a sanction; "shall be fined" is.
+			if lexicon[toks[k].s]&fFine == 0 || k > 0 && toks[k-1].s == "be" {
+				hasVerb = true
+			}
 		}
 	}
 	var durs []item
@@ -691,4 +698,27 @@ func linkedOf(toks []token, a, b int) bool {
 		}
 	}
 	return true
+}
+
+// defaultTerm reports a term of imprisonment imposed for not paying a fine
+// or compensation ("in default of payment", "a failure to pay"): not the
+// penalty of the offence.
+func defaultTerm(toks []token, lo, hi int) bool {
+	for k := lo; k+1 < hi; k++ {
+		w, n := toks[k].s, toks[k+1].s
+		if (w == "default" && n == "of") || (w == "failure" && n == "to" && k+2 < hi && toks[k+2].s == "pay") {
+			return true
+		}
+	}
+	return false
+}
+
+// DetectVariant reads the aggravating or mitigating circumstances stated
+// anywhere in text (a heading, the chapeau of a list, a whole subsection):
+// the same reading Parse applies to the sentence around each sanction. The
+// engine uses it to carry a child-victim chapeau ("a person under the age of
+// eighteen years") down to the sanction paragraphs below it.
+func DetectVariant(text, lang string) (Variant, []Variant) {
+	toks := tokenize(text, nil)
+	return variantIn(toks, 0, len(toks), [2]int{0, 0}, [2]int{0, len(toks)}, lang)
 }

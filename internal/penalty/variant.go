@@ -146,6 +146,7 @@ func pronounStart(w string) bool {
 // persons in the ordinary case.
 func variantIn(toks []token, lo, hi int, own [2]int, sent [2]int, lang string) (Variant, []Variant) {
 	var child, death, org, official, aggr, mitig, legal bool
+	defining := definingSentence(toks, sent)
 	for k := lo; k < hi; k++ {
 		t := toks[k]
 		if t.kind != tWord {
@@ -194,7 +195,12 @@ func variantIn(toks []token, lo, hi int, own [2]int, sent [2]int, lang string) (
 			strings.HasPrefix(w, "agravar") || w == "grievous" || strings.HasPrefix(w, "tortur") || w == "barbarie" ||
 			strings.HasPrefix(w, "kidnap") || w == "recidive" || w == "reincidencia" || strings.HasPrefix(w, "gewerbsmassig") ||
 			w == "firearm" || w == "weapon" || w == "waffe" || strings.HasPrefix(w, "erschwerend"):
-			aggr = true
+			// In a sentence that defines the offence ("Whoever kidnaps …
+			// shall be fined"), such words before the sanction describe the
+			// basic conduct; after it ("… if they kidnap") they aggravate.
+			if !defining || k >= own[0] {
+				aggr = true
+			}
 		case (w == "subsequent" && (next == "conviction" || next == "occasion" || next == "offence" || next == "offense")) ||
 			(w == "second" && next == "or"):
 			aggr = true
@@ -205,6 +211,21 @@ func variantIn(toks []token, lo, hi int, own [2]int, sent [2]int, lang string) (
 			(w == "personne" || w == "personnes") && strings.HasPrefix(next, "morale"), (w == "persona" || w == "personas") && strings.HasPrefix(next, "juridica"),
 			strings.HasPrefix(w, "juristische") && strings.HasPrefix(next, "person"):
 			legal = true
+		}
+	}
+	if !mitig {
+		// A mitigation stated anywhere in the sentence governs all of it
+		// ("Lorsque la peine encourue est la réclusion criminelle à
+		// perpétuité, celle-ci est ramenée à vingt ans").
+		sLo, sHi := sent[0], sent[1]
+		if sHi < 0 || sHi > len(toks) {
+			sHi = len(toks)
+		}
+		for k := sLo; k+1 < sHi; k++ {
+			if mitigation(toks[k].s, toks[k+1].s) {
+				mitig = true
+				break
+			}
 		}
 	}
 	if !aggr && !child && !death && !org && !official && conditional(toks, lo, hi, sent) {
@@ -263,7 +284,7 @@ func negatedBefore(toks []token, lo, k int) bool {
 func riskBefore(toks []token, lo, k int) bool {
 	for b := k - 1; b >= lo && b >= k-4; b-- {
 		switch toks[b].s {
-		case "risk", "risque", "gefahr", "peligro", "riesgo", "danger", "threat", "threatening", "attempt", "attempted", "endanger", "endangers":
+		case "risk", "risque", "gefahr", "peligro", "riesgo", "danger", "threat", "attempt", "attempted", "endanger", "endangers":
 			return true
 		}
 	}
@@ -295,18 +316,8 @@ func ageAtMost18(toks []token, k, hi int, lang string) bool {
 // offence itself (no "whoever", "wer", "quiconque", "el que"): the shape of
 // an aggravation clause.
 func conditional(toks []token, lo, hi int, sent [2]int) bool {
-	sLo, sHi := sent[0], sent[1]
-	if sHi < 0 || sHi > len(toks) {
-		sHi = len(toks)
-	}
-	for k := sLo; k < sHi; k++ {
-		switch toks[k].s {
-		case "wer", "whoever", "who", "quien", "quienes", "quiconque", "que":
-			if toks[k].s == "que" && !(k > 0 && (toks[k-1].s == "el" || toks[k-1].s == "la" || toks[k-1].s == "los")) {
-				continue
-			}
-			return false
-		}
+	if definingSentence(toks, sent) {
+		return false
 	}
 	for k := lo; k < hi; k++ {
 		switch toks[k].s {
@@ -327,6 +338,27 @@ func mitigation(w, next string) bool {
 		strings.HasPrefix(w, "atenuad"), w == "reduite" || w == "ramenee" || strings.HasPrefix(w, "mildern"),
 		w == "inferior" && next == "en":
 		return true
+	}
+	return false
+}
+
+// definingSentence reports a sentence that defines an offence with a
+// relative subject: "whoever", "a person who", "wer", "quiconque",
+// "quien", "el que".
+func definingSentence(toks []token, sent [2]int) bool {
+	sLo, sHi := sent[0], sent[1]
+	if sHi < 0 || sHi > len(toks) {
+		sHi = len(toks)
+	}
+	for k := sLo; k < sHi; k++ {
+		switch toks[k].s {
+		case "wer", "whoever", "who", "quien", "quienes", "quiconque":
+			return true
+		case "que":
+			if k > 0 && (toks[k-1].s == "el" || toks[k-1].s == "la" || toks[k-1].s == "los") {
+				return true
+			}
+		}
 	}
 	return false
 }
