@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"io/fs"
-	"path"
 	"path/filepath"
 
 	"github.com/lacuna-project/lacuna/corpus"
@@ -33,26 +32,13 @@ func loadCorpusAll(f *Factory, dir string) (*statute.Corpus, error) {
 		}
 		fsys, prefix = dirFS(dir), filepath.ToSlash(dir)
 	}
-	c, err := statute.Load(fsys, ".")
-	if c != nil {
-		for _, s := range c.Statutes {
-			s.Path = path.Join(prefix, s.Path)
-		}
-		prefixErrs(c.Warnings, prefix)
-	}
+	c, err := statute.LoadNamed(fsys, ".", prefix)
 	if err != nil {
 		var el statute.ErrorList
 		if errors.As(err, &el) {
-			prefixErrs(el, prefix)
 			return c, &inputError{el}
 		}
 		return c, err
 	}
 	return c, nil
-}
-
-func prefixErrs(l statute.ErrorList, prefix string) {
-	for _, e := range l {
-		e.Pos.File = path.Join(prefix, e.Pos.File)
-	}
 }

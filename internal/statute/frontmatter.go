@@ -81,25 +81,24 @@ func splitFrontMatter(s *source, errs *ErrorList) (fm frontMatter, ok bool) {
 
 // decodeMeta decodes and validates the front matter. keyLines receives the
 // file line of every key.
-func decodeMeta(s *source, fm frontMatter, errs *ErrorList, keyLines map[string]int) Meta {
-	var m Meta
+func decodeMeta(s *source, fm frontMatter, errs *ErrorList, keyLines map[string]int) (m Meta, decoded bool) {
 	base := fm.firstLine - 1 // file line = base + YAML line
 	if len(fm.yaml) > MaxFrontMatter {
 		errs.Add(s.at(fm.firstLine), "front matter is %d bytes, larger than the limit of %d bytes, expected a short block of keys", len(fm.yaml), MaxFrontMatter)
-		return m
+		return m, false
 	}
 	if l, c, ok := flowTooDeep(fm.yaml); ok {
 		errs.Add(Pos{File: s.path, Line: base + l, Col: c}, "YAML collections nested more than %d deep, expected flat front matter keys", maxFlowDepth)
-		return m
+		return m, false
 	}
 	if len(bytes.TrimSpace(fm.yaml)) == 0 {
 		errs.Add(s.at(fm.firstLine-1), "front matter is empty, expected at least the keys country and title")
-		return m
+		return m, false
 	}
 	f, err := parser.ParseBytes(fm.yaml, 0)
 	if err != nil {
 		errs.Add(yamlErrPos(s, base, err), "YAML syntax error: %s", yamlErrMsg(err))
-		return m
+		return m, false
 	}
 	var root ast.Node
 	for _, d := range f.Docs {
@@ -113,7 +112,7 @@ func decodeMeta(s *source, fm frontMatter, errs *ErrorList, keyLines map[string]
 	}
 	if root == nil {
 		errs.Add(s.at(fm.firstLine-1), "front matter is empty, expected at least the keys country and title")
-		return m
+		return m, false
 	}
 	if tn, ok := root.(*ast.TagNode); ok && tn.Value != nil {
 		root = tn.Value
@@ -124,7 +123,7 @@ func decodeMeta(s *source, fm frontMatter, errs *ErrorList, keyLines map[string]
 			mn = &ast.MappingNode{Values: []*ast.MappingValueNode{mv}}
 		} else {
 			errs.Add(nodePos(s, base, root), "front matter is a %s, expected a mapping of keys (country: …, title: …)", nodeKind(root))
-			return m
+			return m, false
 		}
 	}
 	seen := map[string]int{}
@@ -157,7 +156,7 @@ func decodeMeta(s *source, fm frontMatter, errs *ErrorList, keyLines map[string]
 		keyLines[key] = kp.Line
 		setKey(s, base, &m, key, kp, mv.Value, errs)
 	}
-	return m
+	return m, true
 }
 
 // setKey stores one front matter value into m, checking its type.
@@ -195,6 +194,10 @@ func setKey(s *source, base int, m *Meta, key string, kp Pos, v ast.Node, errs *
 	case "amends", "amended_by":
 		list, ok := stringList(v)
 		if !ok {
+			if hasAlias(v) {
+				errs.Add(vp, "YAML anchors and aliases are not supported in front matter, expected a plain value for %q", key)
+				return
+			}
 			errs.Add(vp, "%q is a %s, expected a text value or a list of text values", key, nodeKind(v))
 			return
 		}
@@ -355,6 +358,21 @@ func stringList(n ast.Node) ([]string, bool) {
 		out = append(out, strings.TrimSpace(v))
 	}
 	return out, true
+}
+
+func hasAlias(n ast.Node) bool {
+	switch v := n.(type) {
+	case *ast.AliasNode, *ast.AnchorNode:
+		return true
+	case *ast.SequenceNode:
+		for _, e := range v.Values {
+			switch e.(type) {
+			case *ast.AliasNode, *ast.AnchorNode:
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func nodeKind(n ast.Node) string {

@@ -37,6 +37,13 @@ func skipFile(name string) bool {
 // ErrorList with every error of every file, including two files that share
 // an ID and version date (reported at both).
 func Load(fsys fs.FS, root string) (*Corpus, error) {
+	return LoadNamed(fsys, root, "")
+}
+
+// LoadNamed is Load with every path (in statutes and positions) prefixed
+// by name, e.g. the directory the fs.FS was opened on, so that messages
+// name files as the user knows them.
+func LoadNamed(fsys fs.FS, root, name string) (*Corpus, error) {
 	if root == "" {
 		root = "."
 	}
@@ -47,7 +54,7 @@ func Load(fsys fs.FS, root string) (*Corpus, error) {
 			if p == root {
 				return err
 			}
-			errs.Add(Pos{File: p}, "cannot read: %v", unwrapPath(err))
+			errs.Add(Pos{File: path.Join(name, p)}, "cannot read: %v", unwrapPath(err))
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -56,7 +63,7 @@ func Load(fsys fs.FS, root string) (*Corpus, error) {
 		name := d.Name()
 		if d.Type()&fs.ModeSymlink != 0 {
 			if !strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "_") {
-				errs.Warn(Pos{File: p}, "symbolic link skipped, expected regular files and directories inside the corpus")
+				errs.Warn(Pos{File: path.Join(name, p)}, "symbolic link skipped, expected regular files and directories inside the corpus")
 			}
 			return nil
 		}
@@ -76,7 +83,7 @@ func Load(fsys fs.FS, root string) (*Corpus, error) {
 		return &Corpus{}, fmt.Errorf("load corpus %s: %w", root, werr)
 	}
 	sort.Strings(paths)
-	c := loadPaths(fsys, paths, &errs)
+	c := loadPaths(fsys, paths, name, &errs)
 	return c, finishLoad(c, errs)
 }
 
@@ -89,7 +96,7 @@ type result struct {
 // loadWorkers is how many files Load parses at once.
 var loadWorkers = runtime.GOMAXPROCS(0)
 
-func loadPaths(fsys fs.FS, paths []string, errs *ErrorList) *Corpus {
+func loadPaths(fsys fs.FS, paths []string, name string, errs *ErrorList) *Corpus {
 	results := make([]result, len(paths))
 	workers := loadWorkers
 	if workers > len(paths) {
@@ -105,7 +112,7 @@ func loadPaths(fsys fs.FS, paths []string, errs *ErrorList) *Corpus {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = parseOne(fsys, paths[i])
+				results[i] = parseOne(fsys, paths[i], path.Join(name, paths[i]))
 			}
 		}()
 	}
@@ -118,7 +125,7 @@ func loadPaths(fsys fs.FS, paths []string, errs *ErrorList) *Corpus {
 	c := &Corpus{}
 	for i, r := range results {
 		if r.rd != nil {
-			errs.Add(Pos{File: paths[i]}, "cannot read: %v", unwrapPath(r.rd))
+			errs.Add(Pos{File: path.Join(name, paths[i])}, "cannot read: %v", unwrapPath(r.rd))
 			continue
 		}
 		c.Warnings = append(c.Warnings, r.st.Warnings...)
@@ -127,7 +134,7 @@ func loadPaths(fsys fs.FS, paths []string, errs *ErrorList) *Corpus {
 			if errors.As(r.err, &el) {
 				*errs = append(*errs, el...)
 			} else {
-				errs.Add(Pos{File: paths[i]}, "%v", r.err)
+				errs.Add(Pos{File: path.Join(name, paths[i])}, "%v", r.err)
 			}
 			continue
 		}
@@ -136,15 +143,15 @@ func loadPaths(fsys fs.FS, paths []string, errs *ErrorList) *Corpus {
 	return c
 }
 
-func parseOne(fsys fs.FS, p string) result {
+func parseOne(fsys fs.FS, p, shown string) result {
 	if info, err := fs.Stat(fsys, p); err == nil && info.Size() > int64(MaxFileSize) {
-		return result{st: &Statute{Path: p}, err: ErrorList{{Pos: Pos{File: p, Line: 1}, Msg: fmt.Sprintf("file is %d bytes, larger than the limit of %d bytes, expected one statute of ordinary size", info.Size(), MaxFileSize)}}}
+		return result{st: &Statute{Path: shown}, err: ErrorList{{Pos: Pos{File: shown, Line: 1}, Msg: fmt.Sprintf("file is %d bytes, larger than the limit of %d bytes, expected one statute of ordinary size", info.Size(), MaxFileSize)}}}
 	}
 	b, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		return result{rd: err}
 	}
-	st, perr := Parse(p, b)
+	st, perr := Parse(shown, b)
 	return result{st: st, err: perr}
 }
 
@@ -439,4 +446,3 @@ func (c *Corpus) Lookup(ref string) (*Statute, error) {
 	return s, nil
 }
 
-var _ = path.Base

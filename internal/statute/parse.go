@@ -78,9 +78,10 @@ func (p *parse) run(src []byte) {
 		return
 	}
 	keyLines := map[string]int{}
-	st.Meta = decodeMeta(s, fm, p.errs, keyLines)
+	var decoded bool
+	st.Meta, decoded = decodeMeta(s, fm, p.errs, keyLines)
 	st.keyLines = keyLines
-	p.checkMeta(fm, keyLines)
+	p.checkMeta(fm, keyLines, decoded)
 	body := s.buf[fm.bodyStart:]
 	if len(bytes.TrimSpace(body)) == 0 {
 		l := fm.bodyLine
@@ -109,16 +110,23 @@ func firstInvalid(b []byte) int {
 }
 
 // checkMeta applies the rules that need several keys.
-func (p *parse) checkMeta(fm frontMatter, keyLines map[string]int) {
+func (p *parse) checkMeta(fm frontMatter, keyLines map[string]int, decoded bool) {
 	m := &p.st.Meta
 	s := p.s
 	top := s.at(1)
+	if !decoded {
+		// The YAML did not decode: its error says all there is to say.
+		if m.ID == "" {
+			m.ID = idFromPath(p.st.Path, m.Country)
+		}
+		return
+	}
 	if _, ok := keyLines["country"]; !ok {
 		p.errs.Add(top, `front matter has no "country" key, expected an ISO 3166-1 alpha-3 code such as "KEN"`)
 	}
 	if l, ok := keyLines["title"]; !ok {
 		p.errs.Add(top, `front matter has no "title" key, expected the statute's full title`)
-	} else if m.Title == "" {
+	} else if m.Title == "" && !p.hasErrorAt(l) {
 		p.errs.Add(s.at(l), `"title" is empty, expected the statute's full title`)
 	}
 	if l, ok := keyLines["id"]; !ok || m.ID == "" {
@@ -132,6 +140,17 @@ func (p *parse) checkMeta(fm frontMatter, keyLines map[string]int) {
 	if l, ok := keyLines["text_quality"]; ok && strings.HasPrefix(strings.ToUpper(strings.TrimSpace(m.TextQuality)), "LOW") {
 		p.errs.Warn(s.at(l), "text_quality is LOW: the text is known to be damaged (OCR noise), findings on it are unreliable")
 	}
+}
+
+// hasErrorAt reports whether an error was already reported on line l or
+// the value lines right after it.
+func (p *parse) hasErrorAt(l int) bool {
+	for _, e := range *p.errs {
+		if e.Severity == SevError && e.Pos.Line >= l && e.Pos.Line <= l+1 {
+			return true
+		}
+	}
+	return false
 }
 
 // tooDeep reports the first line whose list or quote nesting exceeds
@@ -164,10 +183,20 @@ func tooDeep(s *source, start int) (int, bool) {
 				depth++
 				i += 2
 				continue
+			case c >= '0' && c <= '9':
+				j := i
+				for j < len(t) && j-i < 9 && t[j] >= '0' && t[j] <= '9' {
+					j++
+				}
+				if j+1 < len(t) && (t[j] == '.' || t[j] == ')') && (t[j+1] == ' ' || t[j+1] == '\t') {
+					depth++
+					i = j + 2
+					continue
+				}
 			}
 			break
 		}
-		if depth+indent/2 > MaxNesting*2 || depth > MaxNesting {
+		if depth > 0 && depth+indent/2 > MaxNesting {
 			return l, true
 		}
 	}
@@ -219,7 +248,38 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 				b.heading = n.(*gast.Heading).Level
 				b.text = inlineText(n, body)
 			case gast.KindParagraph, gast.KindTextBlock:
-				b.text = inlineText(n, body)
+				pieces := inlinePieces(n, body, func(off int) int { return p.s.line(base + off) })
+				// A line that opens with a marker starts a provision of its
+				// own even without a blank line before it.
+				start := 0
+				for i := 1; i <= len(pieces); i++ {
+					if i < len(pieces) {
+						if _, ok := scanMarker(pieces[i].text); !ok {
+							continue
+						}
+					}
+					part := b
+					if start > 0 {
+						part.itemFirst, part.listLabel = false, ""
+						part.inItem = b.inItem || b.itemFirst
+					}
+					part.line = pieces[start].line
+					part.endLine = pieces[i-1].line
+					var sb strings.Builder
+					for k := start; k < i; k++ {
+						if k > start {
+							sb.WriteByte(' ')
+						}
+						sb.WriteString(pieces[k].text)
+					}
+					part.text = strings.TrimSpace(sb.String())
+					out = append(out, part)
+					start = i
+				}
+				if len(pieces) == 0 {
+					out = append(out, b)
+				}
+				continue
 			default:
 				var sb strings.Builder
 				for i := 0; i < lines.Len(); i++ {
@@ -270,10 +330,25 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 	return out
 }
 
-// inlineText collects the text of a block's inline nodes, without Markdown
-// syntax; soft and hard line breaks become one space.
-func inlineText(n gast.Node, src []byte) string {
+// piece is the text of one source line of a paragraph.
+type piece struct {
+	line int
+	text string
+}
+
+// inlinePieces collects the text of a block's inline nodes without
+// Markdown syntax, one piece per source line.
+func inlinePieces(n gast.Node, src []byte, lineOf func(int) int) []piece {
+	var out []piece
 	var b []byte
+	cur := -1
+	flush := func() {
+		if cur >= 0 {
+			out = append(out, piece{line: cur, text: string(bytes.TrimSpace(b))})
+		}
+		b = b[:0]
+	}
+	brk := true // the next text starts a new line
 	stack := []gast.Node{}
 	for c := n.LastChild(); c != nil; c = c.PreviousSibling() {
 		stack = append(stack, c)
@@ -283,12 +358,24 @@ func inlineText(n gast.Node, src []byte) string {
 		stack = stack[:len(stack)-1]
 		switch v := c.(type) {
 		case *gast.Text:
+			if brk {
+				if l := lineOf(v.Segment.Start); l != cur {
+					flush()
+					cur = l
+				} else {
+					b = append(b, ' ')
+				}
+				brk = false
+			}
 			b = append(b, v.Segment.Value(src)...)
 			if v.SoftLineBreak() || v.HardLineBreak() {
-				b = append(b, ' ')
+				brk = true
 			}
 			continue
 		case *gast.String:
+			if cur < 0 {
+				cur = 0
+			}
 			b = append(b, v.Value...)
 			continue
 		case *gast.AutoLink:
@@ -301,7 +388,24 @@ func inlineText(n gast.Node, src []byte) string {
 			stack = append(stack, k)
 		}
 	}
-	return string(bytes.TrimSpace(b))
+	flush()
+	// pieces that start with a String node have no line: borrow the next
+	for i := range out {
+		if out[i].line == 0 && i+1 < len(out) {
+			out[i].line = out[i+1].line
+		}
+	}
+	return out
+}
+
+// inlineText is the text of a block's inline nodes on one line.
+func inlineText(n gast.Node, src []byte) string {
+	ps := inlinePieces(n, src, func(int) int { return 0 })
+	var parts []string
+	for _, p := range ps {
+		parts = append(parts, p.text)
+	}
+	return strings.TrimSpace(strings.Join(parts, " "))
 }
 
 // open is an open marker level inside a section.
