@@ -140,7 +140,7 @@ func (l *loader) loadTree(fsys fs.FS, prefix string, base bool) {
 }
 
 var (
-	metaKeys       = []string{"description", "version"}
+	metaKeys       = []string{"description", "partial", "version"}
 	instrumentKeys = []string{"adopted", "articles", "entry_into_force", "id", "kind", "short", "text_file", "title"}
 	articleKeys    = []string{"child_specific", "number", "summary"}
 	reqFileKeys    = []string{"description", "requirements", "theme"}
@@ -188,6 +188,9 @@ func (l *loader) loadMeta(fsys fs.FS, prefix string) {
 	}
 	if v, ok := f["description"]; ok {
 		l.m.Description = d.str(v, "map")
+	}
+	if v, ok := f["partial"]; ok && !l.hasMeta {
+		l.m.Partial = d.boolean(v, "map")
 	}
 	if !l.hasMeta && l.m.Version == "" {
 		l.errs.Add(d.pos(root), "map.yaml has no version, expected e.g. version: \"2026.11.0\"")

@@ -229,8 +229,11 @@ type Ratification struct {
 
 // Map is the whole loaded map.
 type Map struct {
-	Version       string         `json:"version"` // from mapping/map.yaml
-	Description   string         `json:"description,omitempty"`
+	Version     string `json:"version"` // from mapping/map.yaml
+	Description string `json:"description,omitempty"`
+	// Partial is true for a map whose map.yaml says "partial: true": a
+	// draft or test map exempt from the core-requirement check.
+	Partial       bool           `json:"partial,omitempty"`
 	Instruments   []*Instrument  `json:"instruments"`
 	Requirements  []*Requirement `json:"requirements"` // sorted by ID
 	Ratifications []Ratification `json:"ratifications"`
