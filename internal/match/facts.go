@@ -6,6 +6,7 @@ import (
 
 	"github.com/lacuna-project/lacuna/internal/index"
 	"github.com/lacuna-project/lacuna/internal/penalty"
+	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
 // Offence classes of penalty facts (penalty.Row.Offence).
@@ -32,7 +33,8 @@ var (
 		"information", "record*", "report*", "failure", "failing", "advertis*", "publicidad", "publicite",
 		"financial", "money", "laundering", "blanqueo", "travel"})
 	headSale   = index.NewPhraseSet([]string{"sale of child*", "sale of a child", "selling of child*", "sale of person*", "sale of minor*", "venta de nin*", "venta de menor*", "vente d enfant*", "kinderhandel", "buying", "selling"})
-	headForced = index.NewPhraseSet([]string{"forced labo*", "compulsory labo*", "zwangsarbeit", "travail force", "travail forcé",
+	headForced = index.NewPhraseSet([]string{"forced labo*", "zwangsprostitution", "forced prostitution",
+		"prostitution forcee", "prostitucion forzada", "slave*", "esclave*", "sklave*", "esclavo*", "compulsory labo*", "zwangsarbeit", "travail force", "travail forcé",
 		"trabajo forzoso", "trabajos forzados", "servidumbre", "servitude", "slavery", "esclavage", "esclavitud",
 		"sklaverei", "peonage", "ausbeutung der arbeitskraft", "reduction en", "involuntary servitude", "forced service*",
 		"servidumbre", "labour exploitation", "labor exploitation", "explotacion laboral"})
@@ -45,7 +47,8 @@ var (
 // document order. Repealed text is skipped.
 func Facts(ix *index.Index) []Fact {
 	var out []Fact
-	secClass := map[any]string{}
+	secClass := map[*statute.Provision]string{}
+	basicSeen := map[*statute.Provision]bool{}
 	for _, s := range ix.Segments {
 		if s.Repealed() || !s.Roles.Has("offence") {
 			continue
@@ -57,11 +60,7 @@ func Facts(ix *index.Index) []Fact {
 		if len(ps) == 0 {
 			continue
 		}
-		cls, ok := secClass[s.Section]
-		if !ok {
-			cls = classify(ix, s)
-			secClass[s.Section] = cls
-		}
+		cls := classOf(ix, s.Section, secClass, 0)
 		if own := classifySegment(s); own != "" && cls == OffRelated {
 			cls = own
 		}
@@ -86,15 +85,9 @@ func Facts(ix *index.Index) []Fact {
 			if p.Variant == penalty.VariantLegalPerson || p.Variant == penalty.VariantMitigated {
 				continue
 			}
-			if p.Variant == "" {
-				p.Variant = penalty.VariantBasic
-			}
+			p.Variant = variantOf(ix, s, p, cls, basicSeen[s.Section])
 			if p.Variant == penalty.VariantBasic {
-				p.Variant = headingVariant(s)
-				// a child-trafficking offence is itself the child variant
-				if p.Variant == penalty.VariantBasic && cls == OffTrafficking && childTerms.Any(headToks(s)) {
-					p.Variant = penalty.VariantChild
-				}
+				basicSeen[s.Section] = true
 			}
 			i, j := offsetSpan(s, p.Start, p.End)
 			segFacts = append(segFacts, Fact{Seg: s, Offence: cls, Penalty: p, Hit: Hit{Seg: s, I: i, J: j, Term: "penalty"}})
@@ -138,36 +131,228 @@ func headToks(s *index.Segment) []index.Token {
 	return index.Tokenize(f, m)
 }
 
-// classify decides the offence class of a section (reading rule 3):
-// trafficking when its heading names trafficking (and not a document,
-// confidentiality or similar related offence) or its text has the acts for
-// a purpose of exploitation.
-func classify(ix *index.Index, s *index.Segment) string {
-	head := headToks(s)
-	if headSale.Any(head) {
+// classOf decides the offence class of a section (reading rule 3):
+// by its heading (sale of children, forced labour, related offences such as
+// document or confidentiality offences, trafficking), else by its text
+// (trafficking words, or the acts for a purpose of exploitation; forced
+// labour words), else by the sections it refers to ("the offence under
+// article 225-4-1 is punished …").
+func classOf(ix *index.Index, sec *statute.Provision, memo map[*statute.Provision]string, depth int) string {
+	if c, ok := memo[sec]; ok {
+		return c
+	}
+	memo[sec] = OffRelated // cycle guard
+	c := classify(ix, sec, memo, depth)
+	memo[sec] = c
+	return c
+}
+
+func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provision]string, depth int) string {
+	head := secHeadToks(sec)
+	switch {
+	case headSale.Any(head):
 		return OffSale
-	}
-	if headRelated.Any(head) {
+	case headForced.Any(head) && !traffickTerms.Any(head):
+		return OffForced
+	case headRelated.Any(head):
 		return OffRelated
-	}
-	if traffickTerms.Any(head) {
+	case traffickTerms.Any(head):
 		return OffTrafficking
 	}
-	if headForced.Any(head) {
-		return OffForced
-	}
-	// no telling heading: look at the section's text
-	acts, purpose, traffick := 0, false, false
-	for _, t := range ix.BySection[s.Section] {
+	acts, purpose, traffick, forced, sale := 0, false, false, false, false
+	for _, t := range ix.BySection[sec] {
 		acts += countDistinct(actTerms, t.Toks)
 		purpose = purpose || exploitTerms.Any(t.Toks)
 		traffick = traffick || traffickTerms.Any(t.Toks)
+		forced = forced || headForced.Any(t.Toks)
+		sale = sale || textSale.Any(t.Toks)
 	}
-	if (acts >= 2 && purpose) || traffick {
+	switch {
+	case sale && !traffick:
+		return OffSale
+	case traffick || (acts >= 2 && purpose):
 		return OffTrafficking
+	case forced:
+		return OffForced
+	}
+	if depth < 3 {
+		best := OffRelated
+		for _, t := range ix.BySection[sec] {
+			for _, r := range t.Refs {
+				if r.Target == nil || r.Target.Section() == sec {
+					continue
+				}
+				if c := classOf(ix, r.Target.Section(), memo, depth+1); classRank[c] > classRank[best] {
+					best = c
+				}
+			}
+		}
+		return best
 	}
 	return OffRelated
 }
+
+var classRank = map[string]int{OffRelated: 0, OffSale: 1, OffForced: 2, OffTrafficking: 3}
+
+func secHeadToks(sec *statute.Provision) []index.Token {
+	if sec == nil || sec.Heading == "" {
+		return nil
+	}
+	f, m := index.Fold(sec.Heading)
+	return index.Tokenize(f, m)
+}
+
+func classifySegment(s *index.Segment) string {
+	if textSale.Any(s.Toks) {
+		return OffSale
+	}
+	if countDistinct(actTerms, s.Toks) >= 2 && exploitTerms.Any(s.Toks) {
+		return OffTrafficking
+	}
+	return ""
+}
+
+// variantOf settles the variant of a penalty row (gold convention 3): an
+// offence whose victim is always a child gives child_victim; in an
+// aggravation clause a child circumstance wins, otherwise the first listed
+// circumstance decides (circumstances incorporated by reference are read
+// as listed); a second, heavier form using force, threat or deceit is
+// aggravated.
+func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string, basicSeen bool) penalty.Variant {
+	v := p.Variant
+	if v == "" {
+		v = penalty.VariantBasic
+	}
+	if cls == OffSale {
+		return penalty.VariantChild
+	}
+	for _, a := range p.Aggravations {
+		if a == penalty.VariantChild {
+			return penalty.VariantChild
+		}
+	}
+	if v == penalty.VariantChild {
+		return v
+	}
+	if childCirc(headToks(s), "") {
+		return penalty.VariantChild
+	}
+	if v != penalty.VariantBasic {
+		items := s.Prov.Children
+		if len(items) == 0 {
+			for _, r := range s.Refs {
+				if r.Target != nil && len(r.Target.Children) > 0 && r.Target.Section() == s.Section {
+					items = r.Target.Children
+					break
+				}
+			}
+		}
+		if len(items) > 0 {
+			for _, k := range items {
+				t := k.FullText()
+				if childCirc(foldToks(t), index.FoldString(t)) {
+					return penalty.VariantChild
+				}
+			}
+			t := items[0].FullText()
+			return circumstanceVariant(foldToks(t))
+		}
+		if first := firstCircumstance(s); first != nil && len(p.Aggravations) >= 2 {
+			return circumstanceVariant(first)
+		}
+		return v
+	}
+	// a paragraph about children whose sanction is a sentence of its own
+	if cls == OffTrafficking {
+		for _, sg := range ix.BySection[s.Section] {
+			if sg.Prov == s.Prov && sg != s && childTerms.Any(sg.Toks) {
+				return penalty.VariantChild
+			}
+		}
+	}
+	if basicSeen && forceTerms.Any(s.Toks) {
+		return penalty.VariantAggravated
+	}
+	return headingVariant(s)
+}
+
+var forceTerms = index.NewPhraseSet([]string{"force", "forcible", "threat*", "gewalt", "drohung", "list", "violence*",
+	"menace*", "violencia", "intimidacion", "engano", "deceit", "decept*", "fraud*", "tromperie", "coercion", "kidnap*"})
+
+// childCirc reports whether a circumstance concerns a child: a child word
+// or an age under 18.
+func childCirc(toks []index.Token, folded string) bool {
+	if childTerms.Any(toks) {
+		return true
+	}
+	if folded != "" {
+		for _, m := range ageRe.FindAllStringSubmatch(folded, -1) {
+			if a := parseAge(m[1]); a > 0 && a <= 18 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func foldToks(t string) []index.Token {
+	f, m := index.Fold(t)
+	return index.Tokenize(f, m)
+}
+
+var condWords = map[string]bool{"if": true, "where": true, "when": true, "wenn": true, "falls": true, "lorsque": true,
+	"lorsqu": true, "quand": true, "cuando": true, "si": true, "whereby": false}
+
+func endsWithCondition(s *index.Segment) bool {
+	t := strings.TrimSpace(s.Text)
+	if strings.HasSuffix(t, ":") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, "-") || strings.HasSuffix(t, "–") {
+		return true
+	}
+	if n := len(s.Toks); n > 0 && condWords[s.Toks[n-1].Word] {
+		return true
+	}
+	return false
+}
+
+// firstCircumstance returns the tokens of the first circumstance after the
+// first condition word of the segment, up to the next comma, semicolon or
+// "or".
+func firstCircumstance(s *index.Segment) []index.Token {
+	for i, t := range s.Toks {
+		if !condWords[t.Word] {
+			continue
+		}
+		j := i + 1
+		for j < len(s.Toks) {
+			if s.Toks[j].Word == "or" || s.Toks[j].Word == "ou" || s.Toks[j].Word == "oder" || s.Toks[j].Word == "o" {
+				break
+			}
+			if strings.ContainsAny(s.Fold[s.Toks[j-1].End:s.Toks[j].Start], ",;") {
+				break
+			}
+			j++
+		}
+		return s.Toks[i+1 : j]
+	}
+	return nil
+}
+
+func circumstanceVariant(toks []index.Token) penalty.Variant {
+	switch {
+	case childTerms.Any(toks):
+		return penalty.VariantChild
+	case headDeath.Any(toks) || deathText.Any(toks):
+		return penalty.VariantDeath
+	case headOrg.Any(toks):
+		return penalty.VariantOrganised
+	case headOfficial.Any(toks):
+		return penalty.VariantOfficial
+	}
+	return penalty.VariantAggravated
+}
+
+var deathText = index.NewPhraseSet([]string{"death results", "death of", "results in death", "causes death", "cause death",
+	"la mort", "le deces", "den tod", "la muerte", "dies", "died"})
 
 var recidCues = []string{"subsequent conviction", "second or subsequent", "second conviction", "repeat", "recidiv",
 	"recidive", "récidive", "ruckfall", "rückfall", "wiederholt", "reincidencia", "reincidente"}
@@ -189,16 +374,6 @@ func recidivism(text string, a, b int) bool {
 
 // FoldLower folds s like the index does.
 func FoldLower(s string) string { return index.FoldString(s) }
-
-func classifySegment(s *index.Segment) string {
-	if textSale.Any(s.Toks) {
-		return OffSale
-	}
-	if countDistinct(actTerms, s.Toks) >= 2 && exploitTerms.Any(s.Toks) {
-		return OffTrafficking
-	}
-	return ""
-}
 
 func countDistinct(ps *index.PhraseSet, toks []index.Token) int {
 	seen := map[int]bool{}
