@@ -19,18 +19,18 @@ type Briefing struct {
 	AsOf         string // the as-of date of the analysis, "" = latest versions
 	ReviewStatus string // one sentence: machine analysis, or how many findings a reviewer decided
 
-	Cover        Cover
-	Summary      Summary
-	Method       []string // paragraphs: how the scores are computed
-	Limits       []string // paragraphs: what the analysis cannot tell
-	Scorecard    Scorecard
-	Requirements []RequirementRow
-	Gaps         []GapSheet
-	Penalties    Penalties
+	Cover         Cover
+	Summary       Summary
+	Method        []string // paragraphs: how the scores are computed
+	Limits        []string // paragraphs: what the analysis cannot tell
+	Scorecard     Scorecard
+	Requirements  []RequirementRow
+	Gaps          []GapSheet
+	Penalties     Penalties
 	Ratifications []RatificationRow
-	Reviews      []ReviewRow
-	Annex        []AnnexEntry
-	Provenance   Provenance
+	Reviews       []ReviewRow
+	Annex         []AnnexEntry
+	Provenance    Provenance
 	// Timeline is the score across statute versions (amendments template);
 	// nil when no history was computed.
 	Timeline *Timeline

@@ -8,7 +8,7 @@ import (
 )
 
 func f64(x float64) *float64 { return &x }
-func str(s string) *string    { return &s }
+func str(s string) *string   { return &s }
 
 // fixture is a hand-built analysis of an invented country (XEA) whose
 // statutes are quoted in several languages, with a quote that tries to be
@@ -45,7 +45,7 @@ func fixture() Input {
 		Findings: []score.Finding{
 			{Requirement: "def.acts", Title: "All five acts", Verdict: score.Partial, MachineVerdict: score.Partial, Origin: "machine", Score: 1.5, Weight: 3, Pillar: "prosecution", Mandatory: true,
 				Evidence: []score.Evidence{{Statute: "xea/penal-code", VersionDate: "2019-03-01", Provision: "art225-4-1/I", Line: 12, Quote: "Le fait de recruter une personne, de la transporter, de l'héberger ou de l'accueillir à des fins d'exploitation…", Element: "acts"}},
-				Found: []string{"recruitment", "transportation", "harbouring", "receipt"}, Missing: []string{"transfer"}, Explanation: "4 of the 5 acts found."},
+				Found:    []string{"recruitment", "transportation", "harbouring", "receipt"}, Missing: []string{"transfer"}, Explanation: "4 of the 5 acts found."},
 			{Requirement: "crim.attempt", Title: "Attempt is punishable", Verdict: score.Met, MachineVerdict: score.Met, Origin: "machine", Score: 1, Weight: 1, Pillar: "prosecution",
 				Evidence: []score.Evidence{{Statute: "xea/strafgesetz", VersionDate: "2021-10-01", Provision: "§232(4)", Line: 40, Quote: "Der Versuch ist strafbar; die Strafe beträgt bei Gewalt gegenüber dem Opfer nicht weniger als ein Jahr (Straßenverkehr ausgenommen)."}}},
 			{Requirement: "pen.serious-crime", Title: "Serious crime", Verdict: score.Gap, MachineVerdict: score.Gap, Origin: "machine", Weight: 2, Pillar: "prosecution",

@@ -85,6 +85,8 @@ type CoverBlock struct {
 	Fields   []KV
 	Items    []string
 	Note     string
+	Score    string // headline score, drawn large where the renderer can
+	Layout   string // "page" (default) or "banner": a title band on the first page
 }
 
 // ParseCover reads the body of a cover fence.
@@ -108,6 +110,10 @@ func ParseCover(body string) CoverBlock {
 			c.Items = append(c.Items, v)
 		case "note":
 			c.Note = v
+		case "score":
+			c.Score = v
+		case "layout":
+			c.Layout = v
 		}
 	}
 	return c
