@@ -355,7 +355,9 @@ func describePattern(p standard.Pattern) []string {
 		for k := range m {
 			ks = append(ks, k)
 		}
-		sort.Strings(ks)
+		sort.Slice(ks, func(i, j int) bool {
+			return langRank(ks[i]) < langRank(ks[j]) || langRank(ks[i]) == langRank(ks[j]) && ks[i] < ks[j]
+		})
 		return ks
 	}
 	switch p.Kind {
@@ -364,7 +366,9 @@ func describePattern(p standard.Pattern) []string {
 		for k := range p.Regex {
 			ks = append(ks, k)
 		}
-		sort.Strings(ks)
+		sort.Slice(ks, func(i, j int) bool {
+			return langRank(ks[i]) < langRank(ks[j]) || langRank(ks[i]) == langRank(ks[j]) && ks[i] < ks[j]
+		})
 		for _, k := range ks {
 			out = append(out, fmt.Sprintf("regex %s: %s", k, p.Regex[k]))
 		}
@@ -389,6 +393,16 @@ func describePattern(p standard.Pattern) []string {
 		}
 	}
 	return out
+}
+
+// langRank orders languages as the map lists them: *, en, fr, de, es, others.
+func langRank(l string) int {
+	for i, x := range []string{"*", "en", "fr", "de", "es"} {
+		if l == x {
+			return i
+		}
+	}
+	return 5
 }
 
 func kvList(m map[string]float64) string {

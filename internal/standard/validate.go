@@ -81,7 +81,7 @@ func (l *loader) validate(opts Options) {
 			}
 		}
 	}
-	if !opts.Partial {
+	if !opts.Partial && !m.Partial {
 		for _, id := range CoreIDs {
 			if _, ok := reqs[id]; !ok {
 				l.errs.Add(Pos{File: join(opts.Name, "requirements")}, "missing core requirement %q, expected every ID of CORE-REQUIREMENTS.md", id)
