@@ -60,20 +60,20 @@ func LoadNamed(fsys fs.FS, root, name string) (*Corpus, error) {
 			}
 			return nil
 		}
-		name := d.Name()
+		base := d.Name()
 		if d.Type()&fs.ModeSymlink != 0 {
-			if !strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "_") {
+			if !strings.HasPrefix(base, ".") && !strings.HasPrefix(base, "_") {
 				errs.Warn(Pos{File: path.Join(name, p)}, "symbolic link skipped, expected regular files and directories inside the corpus")
 			}
 			return nil
 		}
 		if d.IsDir() {
-			if p != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			if p != root && (strings.HasPrefix(base, ".") || strings.HasPrefix(base, "_")) {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() || skipFile(name) {
+		if !d.Type().IsRegular() || skipFile(base) {
 			return nil
 		}
 		paths = append(paths, p)
@@ -180,6 +180,11 @@ func finishLoad(c *Corpus, errs ErrorList) error {
 		keep = append(keep, s)
 	}
 	c.Statutes = keep
+	for _, e := range errs {
+		if e.Severity == SevWarning {
+			c.Warnings = append(c.Warnings, e)
+		}
+	}
 	c.Warnings.Sort()
 	if err := errs.Err(); err != nil {
 		return err
@@ -445,4 +450,3 @@ func (c *Corpus) Lookup(ref string) (*Statute, error) {
 	}
 	return s, nil
 }
-

@@ -738,11 +738,14 @@ func isRepealed(n *Provision) bool {
 		return false
 	}
 	t := strings.ToLower(n.Segments[0].Text)
-	if len(t) > 160 {
-		t = t[:160]
-	}
+	// The mark opens the text ("[Repealed by …]", "Abrogé par …"), or the
+	// whole text is a short note about the repeal ("(Artículo derogado por
+	// art. 2° de la Ley N° 26.842)").
+	open := strings.TrimLeft(t, "[(*_ ")
+	short := utf8.RuneCountInString(t) <= 120
 	for _, m := range repealMarks {
-		if i := strings.Index(t, m); i >= 0 && i < 40 {
+		bare := strings.TrimLeft(m, "[(")
+		if strings.HasPrefix(open, bare) || short && strings.Contains(t, bare) {
 			return true
 		}
 	}

@@ -1,0 +1,204 @@
+package statute
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestParseHeading(t *testing.T) {
+	tests := []struct {
+		name    string
+		text    string
+		english bool
+		kind    Kind
+		id      string
+		title   string
+	}{
+		{"english section word", "Section 3. Trafficking in persons", true, KindSection, "s3", "Trafficking in persons"},
+		{"english section short title", "Section 1. Short title", true, KindSection, "s1", "Short title"},
+		{"bare number and title", "3 Trafficking in persons", true, KindSection, "s3", "Trafficking in persons"},
+		{"number with dot", "3. Interpretation", true, KindSection, "s3", "Interpretation"},
+		{"s dot", "s. 3", true, KindSection, "s3", ""},
+		{"decimal section", "279.01 Trafficking in persons", true, KindSection, "s279.01", "Trafficking in persons"},
+		{"three decimals", "279.011 Trafficking of a person under the age of eighteen years", true, KindSection, "s279.011", "Trafficking of a person under the age of eighteen years"},
+		{"paragraph sign glued", "§1591.", true, KindSection, "§1591", ""},
+		{"paragraph sign narrow space", "§\u202f1593A. Benefitting financially", true, KindSection, "§1593A", "Benefitting financially"},
+		{"german paragraph", "§ 232 Menschenhandel", false, KindSection, "§232", "Menschenhandel"},
+		{"german letter suffix", "§ 233a Förderung des Menschenhandels", false, KindSection, "§233a", "Förderung des Menschenhandels"},
+		{"french article", "Article 225-4-1", false, KindSection, "art225-4-1", ""},
+		{"spanish bis", "Artículo 177 bis", false, KindSection, "art177bis", ""},
+		{"upper case ordinal", "ARTICULO 2º", false, KindSection, "art2", ""},
+		{"upper case dot", "ARTICULO 10.", false, KindSection, "art10", ""},
+		{"articulo plain", "Artículo 77", false, KindSection, "art77", ""},
+		{"art abbreviation", "Art. 5 Scope", true, KindSection, "art5", "Scope"},
+		{"part roman", "Part I - PRELIMINARY", true, KindDivision, "part-I", "PRELIMINARY"},
+		{"part upper", "PART III — TRAFFICKING IN PERSONS OFFENCES, IMMUNITY, ETC.", true, KindDivision, "part-III", "TRAFFICKING IN PERSONS OFFENCES, IMMUNITY, ETC."},
+		{"chapter digits", "CHAPTER 77— PEONAGE, SLAVERY", true, KindDivision, "chapter-77", "PEONAGE, SLAVERY"},
+		{"titulo", "TITULO I — DISPOSICIONES GENERALES", false, KindDivision, "title-I", "DISPOSICIONES GENERALES"},
+		{"capitulo", "CAPITULO XV - DE LOS DELITOS", false, KindDivision, "chapter-XV", "DE LOS DELITOS"},
+		{"capitulo accent", "CAPÍTULO II - CONSEJO NACIONAL", false, KindDivision, "chapter-II", "CONSEJO NACIONAL"},
+		{"french section grouping", "Section 1 bis : De la traite des êtres humains.", false, KindDivision, "section-1bis", "De la traite des êtres humains."},
+		{"spanish seccion", "Sección I - Tráfico de personas", false, KindDivision, "section-I", "Tráfico de personas"},
+		{"livre", "Livre II : Des crimes et délits contre les personnes", false, KindDivision, "book-II", "Des crimes et délits contre les personnes"},
+		{"libro", "Libro II — Título VII bis: De la trata de seres humanos", false, KindDivision, "book-II", "Título VII bis: De la trata de seres humanos"},
+		{"german ordinal abschnitt", "Achtzehnter Abschnitt - Straftaten gegen die persönliche Freiheit", false, KindDivision, "abschnitt-18", "Straftaten gegen die persönliche Freiheit"},
+		{"german first", "Erster Abschnitt - Das Strafgesetz", false, KindDivision, "abschnitt-1", "Das Strafgesetz"},
+		{"schedule without number", "Schedule", true, KindDivision, "schedule", ""},
+		{"no number", "Definitions", true, "", "", "Definitions"},
+		{"no number with colon", "Short title, extent and commencement:", true, "", "", "Short title, extent and commencement:"},
+		{"word starting like part", "Partnership agreements", true, "", "", "Partnership agreements"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := parseHeading(tt.text, tt.english)
+			if got.kind != tt.kind || got.id != tt.id || got.title != tt.title {
+				t.Errorf("parseHeading(%q) = kind %q id %q title %q, want kind %q id %q title %q",
+					tt.text, got.kind, got.id, got.title, tt.kind, tt.id, tt.title)
+			}
+		})
+	}
+}
+
+// parseBody parses a statute body with minimal front matter.
+func parseBody(t *testing.T, lang, body string) *Statute {
+	t.Helper()
+	src := fmt.Sprintf("---\nid: xea/test\ncountry: XEA\ntitle: Test Act\nlanguage: %s\n---\n\n%s", lang, body)
+	s, err := Parse("test.md", []byte(src))
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	return s
+}
+
+func ids(s *Statute) string {
+	var out []string
+	for _, p := range s.All {
+		out = append(out, string(p.ID))
+	}
+	return strings.Join(out, " ")
+}
+
+func TestMarkers(t *testing.T) {
+	tests := []struct {
+		name, lang, body, want string
+	}{
+		{"english subsections, paragraphs, subparagraphs", "en",
+			"### 3 Trafficking\n\n(1) A person who—\n\n- (a) recruits;\n- (b) transports—\n  - (i) by land; or\n  - (ii) by sea.\n\n(2) Consent is irrelevant.\n",
+			"s3 s3(1) s3(1)(a) s3(1)(b) s3(1)(b)(i) s3(1)(b)(ii) s3(2)"},
+		{"(h) then (i) stays alphabetic", "en",
+			"### 2 Means\n\n(a) a\n\n(b) b\n\n(c) c\n\n(d) d\n\n(e) e\n\n(f) f\n\n(g) g\n\n(h) h\n\n(i) i\n\n(j) j\n",
+			"s2 s2(a) s2(b) s2(c) s2(d) s2(e) s2(f) s2(g) s2(h) s2(i) s2(j)"},
+		{"(v) after (iv) is roman", "en",
+			"### 2 X\n\n(a) lead\n\n(i) one\n\n(ii) two\n\n(iii) three\n\n(iv) four\n\n(v) five\n\n(b) next\n",
+			"s2 s2(a) s2(a)(i) s2(a)(ii) s2(a)(iii) s2(a)(iv) s2(a)(v) s2(b)"},
+		{"inserted numbers and letters", "en",
+			"### 19 Committee\n\n(1a) inserted\n\n(2) second\n\n(e) e\n\n(ea) inserted\n\n(4.11) decimal\n",
+			"s19 s19(1a) s19(2) s19(2)(e) s19(2)(ea) s19(4.11)"},
+		{"united states levels", "en",
+			"### § 1591. Sex trafficking\n\n(a) Whoever knowingly\n\n(1) recruits; or\n\n(2) benefits,\n\n(e) In this section:\n\n(2) The term “coercion” means\n\n(A) threats;\n\n(B) any scheme; or\n\n(C) the abuse.\n\n(3) The term\n",
+			"§1591 §1591(a) §1591(a)(1) §1591(a)(2) §1591(e) §1591(e)(2) §1591(e)(2)(A) §1591(e)(2)(B) §1591(e)(2)(C) §1591(e)(3)"},
+		{"caption item keeps its text", "en",
+			"### § 7105. Protection\n\n(b) Victims\n\n(1) Eligibility\n\n(A) In general\n\nSubject to subparagraph (C), an alien who is a victim.\n\n(B) Requirement\n",
+			"§7105 §7105(b) §7105(b)(1) §7105(b)(1)(A) §7105(b)(1)(B)"},
+		{"(aa) below (I)", "en",
+			"### § 7105. X\n\n(c) c\n\n(3) three\n\n(A) a\n\n(ii) ii\n\n(I) one\n\n(II) two\n\n(aa) aa\n\n(bb) bb\n\n(B) b\n",
+			"§7105 §7105(c) §7105(c)(3) §7105(c)(3)(A) §7105(c)(3)(A)(ii) §7105(c)(3)(A)(ii)(I) §7105(c)(3)(A)(ii)(II) §7105(c)(3)(A)(ii)(II)(aa) §7105(c)(3)(A)(ii)(II)(bb) §7105(c)(3)(B)"},
+		{"german Absatz, Nummer, Buchstabe", "de",
+			"### § 232 Menschenhandel\n\n(1) Bestraft wird, wer\n\n1.  diese Person ausgebeutet werden soll\n\n    a)  bei der Prostitution,\n\n    b)  durch eine Beschäftigung,\n\n2.  in Sklaverei gehalten werden soll oder\n\n3.  ein Organ entnommen werden soll.\n\nSatz zwei gehört zu Absatz 1.\n\n(2) Zweiter Absatz.\n",
+			"§232 §232(1) §232(1)(1) §232(1)(1)(a) §232(1)(1)(b) §232(1)(2) §232(1)(3) §232(2)"},
+		{"spanish apartados and letters", "es",
+			"### Artículo 177 bis\n\n1. Será castigado:\n\na) La imposición de trabajo.\n\nb) La explotación sexual.\n\nExiste una situación de necesidad.\n\n2. Aun cuando no se recurra.\n",
+			"art177bis art177bis(1) art177bis(1)(a) art177bis(1)(b) art177bis(2)"},
+		{"french roman paragraphs and degrees", "fr",
+			"### Article 225-4-1\n\nI. - La traite est le fait :\n\n1° Soit avec menace ;\n\n2° Soit par abus.\n\nL'exploitation mentionnée au présent I.\n\nII. - À l'égard d'un mineur.\n\nII.-Doublon sans espace.\n",
+			"art225-4-1 art225-4-1/I art225-4-1/I(1°) art225-4-1/I(2°) art225-4-1/II art225-4-1/II~2"},
+		{"french degrees directly under the article", "fr",
+			"### Article 225-4-2\n\nL'infraction est punie :\n\n1° A l'égard de plusieurs personnes ;\n\n2° A l'égard d'une personne hors du territoire.\n",
+			"art225-4-2 art225-4-2(1°) art225-4-2(2°)"},
+		{"uruguay capital letters with parenthesis", "es",
+			"### Artículo 3\n\nA los efectos:\n\nA) Trata.\n\nB) Explotación.\n\nH) Otra.\n\nI) Novena letra.\n\nJ) Décima.\n",
+			"art3 art3(A) art3(B) art3(H) art3(I) art3(J)"},
+		{"definitions own their items", "en",
+			"### 2 Interpretation\n\nIn this Act—\n\n\"exploitation\" includes—\n\n- (a) slavery;\n- (b) servitude;\n\n\"trafficking for sexual exploitation\" means trafficking—\n\n- (a) with intent; or\n- (b) in the belief;\n\n\"victim\" means a person.\n",
+			"s2 s2[exploitation] s2[exploitation](a) s2[exploitation](b) s2[trafficking-for-sexual-exploitation] s2[trafficking-for-sexual-exploitation](a) s2[trafficking-for-sexual-exploitation](b) s2[victim]"},
+		{"markers on consecutive lines", "en",
+			"### 4 Penalty\n\n(1) A person is liable—\n(a) to imprisonment; or\n(b) to a fine.\n(2) Second.\n",
+			"s4 s4(1) s4(1)(a) s4(1)(b) s4(2)"},
+		{"numbered list items", "en",
+			"### 5 Duties\n\nThe Council shall—\n\n1. advise;\n2. report;\n3. coordinate.\n",
+			"s5 s5(1) s5(2) s5(3)"},
+		{"close-paren numbers", "es",
+			"### Artículo 9\n\nSon obligaciones:\n\n1) informar;\n\n2) proteger.\n",
+			"art9 art9(1) art9(2)"},
+		{"divisions nest by heading level", "en",
+			"## Part I - Preliminary\n\n### 1 Short title\n\nText.\n\n## Part II - Offences\n\n### 2 Offence\n\nText.\n",
+			"part-I s1 part-II s2"},
+		{"preamble before first heading", "en",
+			"# Test Act\n\nAn Act to prevent trafficking.\n\n### 1 Short title\n\nText.\n",
+			"preamble s1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := parseBody(t, tt.lang, tt.body)
+			if got := ids(s); got != tt.want {
+				t.Errorf("IDs\n got: %s\nwant: %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestProvisionFields(t *testing.T) {
+	s := parseBody(t, "en", "# Test Act\n\n## Part I - General\n\n### 3 Trafficking in persons\n\n(1) A person who *recruits* another person commits an offence.\n\n(2) [Repealed by Act 5 of 2019.]\n\n### 4 Offence by officials\n\nText.\n")
+	if s.Title != "Test Act" {
+		t.Errorf("Title = %q, want %q", s.Title, "Test Act")
+	}
+	p := s.Lookup("s3(1)")
+	if p == nil {
+		t.Fatalf("s3(1) missing; have %s", ids(s))
+	}
+	if p.Number != "(1)" || p.Kind != KindSubsection || p.Line != 14 || p.EndLine != 14 || p.Depth != 2 {
+		t.Errorf("s3(1) = number %q kind %q lines %d-%d depth %d, want (1) subsection 14-14 depth 2", p.Number, p.Kind, p.Line, p.EndLine, p.Depth)
+	}
+	if p.Text != "A person who recruits another person commits an offence." {
+		t.Errorf("s3(1) text = %q", p.Text)
+	}
+	if len(p.Segments) != 1 || p.Segments[0].Line != 14 {
+		t.Errorf("s3(1) segments = %+v, want one at line 14", p.Segments)
+	}
+	if p.Parent == nil || p.Parent.ID != "s3" || p.Section().ID != "s3" {
+		t.Errorf("s3(1) parent/section wrong")
+	}
+	sec := s.Lookup("s3")
+	if sec.Heading != "Trafficking in persons" || sec.Number != "3" || sec.Line != 12 || sec.EndLine != 16 {
+		t.Errorf("s3 = heading %q number %q lines %d-%d, want Trafficking in persons 3 12-16", sec.Heading, sec.Number, sec.Line, sec.EndLine)
+	}
+	if !s.Lookup("s3(2)").Repealed || s.Lookup("s3(1)").Repealed {
+		t.Errorf("repealed flags wrong: s3(2) must be repealed, s3(1) not")
+	}
+	if got := s.Lookup("part-I").EndLine; got != 20 {
+		t.Errorf("part-I EndLine = %d, want 20", got)
+	}
+	if s.Size == 0 || len(s.SHA256) != 64 {
+		t.Errorf("Size %d SHA256 %q", s.Size, s.SHA256)
+	}
+}
+
+func TestRepealMarks(t *testing.T) {
+	for _, body := range []string{
+		"### 3 Old offence\n\n[Repealed by Act 2 of 2015.]\n",
+		"### § 3 (weggefallen)\n",
+		"### § 3 Alt\n\n(aufgehoben)\n",
+		"### Article 3\n\nAbrogé par la loi n° 2013-711.\n",
+		"### Artículo 3\n\nDerogado por la Ley 26.842.\n",
+	} {
+		s := parseBody(t, "en", body)
+		if len(s.All) == 0 || !s.All[0].Repealed {
+			t.Errorf("%q: first provision not marked repealed", body)
+		}
+	}
+	s := parseBody(t, "fr", "### Article 4\n\nLes dispositions contraires sont abrogées dans le délai d'un an après la publication de la présente loi au Journal officiel de la République, sauf pour les contrats en cours à cette date.\n")
+	if s.All[0].Repealed {
+		t.Errorf("running text mentioning abrogation late in a long sentence must not mark the article repealed")
+	}
+}
