@@ -3,9 +3,24 @@
 // sources, pillar, weight, detection criteria, thresholds, recommendation and
 // model provision) and ratifications.
 //
-// It imports nothing else from this module. Every record carries the Pos of
-// its YAML node so that validation errors read
-// "path:line:col: what is wrong, what was expected". Closed sets (Pillar,
-// InstrumentKind, CriterionKind, Role, CheckKind) reject unknown values and
-// name the allowed ones.
+// Load (and LoadWith, LoadWithExtra) read map.yaml, instruments/*.yaml,
+// requirements/*.yaml and ratifications.yaml from an fs.FS. Files are decoded
+// through the YAML AST of github.com/goccy/go-yaml, never by reflection, so
+// every record carries the Pos of its node and every unknown key, bad value
+// or broken cross-reference is reported as
+// "path:line:col: what is wrong, what was expected". All problems are
+// collected in an ErrorList and returned at once, sorted. Anchors and aliases
+// are refused, which makes alias bombs harmless.
+//
+// Closed sets (Pillar, InstrumentKind, CriterionKind, Role, CheckKind,
+// RatificationStatus) reject unknown values and name the allowed ones. A
+// full map must define every ID in CoreIDs (CORE-REQUIREMENTS.md); a map
+// whose map.yaml says "partial: true" is exempt (drafts and test maps).
+//
+// (*Map).Crosswalk builds the requirement × instrument-article matrix.
+// (*Map).LoadTexts reads instrument texts in the statute Markdown format
+// (an --instruments directory) so that reports can quote an article or
+// paragraph by its cited number (Text.Article("5(2)(a)")).
+//
+// It imports nothing else from this module.
 package standard

@@ -391,3 +391,22 @@ For the purposes of this Protocol:
 		t.Error("Article(9) found in a text without it")
 	}
 }
+
+func TestParseIDs(t *testing.T) {
+	for _, s := range []string{"def.acts", "def.child-age-18", "prot.child-best-interests"} {
+		if _, err := ParseRequirementID(s); err != nil {
+			t.Errorf("ParseRequirementID(%q): %v", s, err)
+		}
+	}
+	for _, s := range []string{"", "def", "Def.acts", "def..acts", "def.acts-"} {
+		if _, err := ParseRequirementID(s); err == nil {
+			t.Errorf("ParseRequirementID(%q) accepted a malformed ID", s)
+		}
+	}
+	if _, err := ParseInstrumentID("ilo-c182"); err != nil {
+		t.Error(err)
+	}
+	if _, err := ParseInstrumentID("ILO C182"); err == nil {
+		t.Error("ParseInstrumentID accepted a malformed ID")
+	}
+}
