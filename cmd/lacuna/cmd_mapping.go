@@ -238,9 +238,9 @@ func writeRequirement(w io.Writer, m *standard.Map, r *standard.Requirement, tex
 	var facts []string
 	facts = append(facts, "pillar "+string(r.Pillar))
 	if r.Mandatory {
-		facts = append(facts, "mandatory (the instrument says \"shall\")")
+		facts = append(facts, "mandatory")
 	} else {
-		facts = append(facts, "optional (the instrument asks States to consider or endeavour)")
+		facts = append(facts, "optional (States are asked to consider or endeavour)")
 	}
 	facts = append(facts, "weight "+fmtWeight(r.Weight))
 	if r.ChildSpecific {
@@ -263,7 +263,7 @@ func writeRequirement(w io.Writer, m *standard.Map, r *standard.Requirement, tex
 		}
 		head := fmt.Sprintf("%s, article %s", name, s.Article)
 		if in != nil && in.Kind == standard.KindBenchmark {
-			head = fmt.Sprintf("%s, %s (benchmark, not a treaty)", name, s.Article)
+			head = fmt.Sprintf("%s, section %s (a benchmark, not a treaty)", name, s.Article)
 		}
 		fmt.Fprintf(w, "  - %s\n", head)
 		if in != nil {
