@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -33,6 +34,7 @@ type analyzeOptions struct {
 	Format    string
 	Files     []string
 	NoColor   bool
+	Save      bool // --save: record the run in the store
 }
 
 func newCmdAnalyze(f *Factory) *cobra.Command { return newCmdAnalyzeWith(f, nil) }
@@ -100,6 +102,7 @@ contrary).` + exitStatusHelp,
 	fl.StringVar(&opts.Overrides, "overrides", "", "reviewer overrides file (YAML)")
 	fl.BoolVar(&opts.Explain, "explain", false, "print each finding's explanation and how each score was computed")
 	fl.StringVar(&failOn, "fail-on", "", "exit 1 when a finding is at or worse than this verdict (partial, undetermined, gap, contrary)")
+	fl.BoolVar(&opts.Save, "save", false, "record the run in the store (--db); lacuna runs lists saved runs")
 	return cmd
 }
 
@@ -190,6 +193,15 @@ func analyzeRun(opts *analyzeOptions) error {
 	}
 	if _, err := f.IO.Out.Write(buf.Bytes()); err != nil {
 		return err
+	}
+	if opts.Save {
+		id, err := saveRunWith(context.Background(), f, res, c, map[string]string{"country": opts.Country, "overrides": ovPath})
+		if err != nil {
+			return err
+		}
+		if !f.Global.Quiet {
+			fmt.Fprintf(f.IO.ErrOut, "saved run %s\n", id)
+		}
 	}
 	if opts.FailOn != "" {
 		for _, fd := range res.Findings {

@@ -78,6 +78,7 @@ var commands = []func(*Factory) *cobra.Command{
 	newCmdCorpus,
 	newCmdAnalyze,
 	newCmdEval,
+	newCmdRuns,
 }
 
 func run(ctx context.Context, args []string, environ []string, io *IOStreams) int {

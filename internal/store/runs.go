@@ -29,9 +29,15 @@ type Run struct {
 	Statutes []string `json:"statutes,omitempty"` // sha256 of each version analysed
 }
 
+// ErrRunExists is returned when a different run was already saved under the
+// same ID.
+var ErrRunExists = errors.New("a different run with this ID exists")
+
 // SaveRun stores a run with its statute versions (source bytes included),
 // findings, penalties and overrides in one transaction: a process killed
-// half-way leaves no trace of the run.
+// half-way leaves no trace of the run. Saving a run whose ID and non-empty
+// cache key are already stored is a no-op; the same ID with another cache
+// key is ErrRunExists.
 func (s *Store) SaveRun(ctx context.Context, run Run, res *score.Result, statutes []*statute.Statute, sources [][]byte) error {
 	if len(statutes) != len(sources) {
 		return fmt.Errorf("save run %s: %d statutes but %d sources", run.ID, len(statutes), len(sources))
@@ -49,6 +55,18 @@ func (s *Store) SaveRun(ctx context.Context, run Run, res *score.Result, statute
 		return fmt.Errorf("save run %s: %w", run.ID, err)
 	}
 	defer tx.Rollback()
+	// A run ID is derived from the time and the inputs: the same ID with the
+	// same cache key is the same run saved twice (a no-op).
+	var existing string
+	err = tx.QueryRowContext(ctx, `SELECT cache_key FROM runs WHERE id = ?`, run.ID).Scan(&existing)
+	switch {
+	case err == nil && existing == run.CacheKey && run.CacheKey != "":
+		return nil
+	case err == nil:
+		return fmt.Errorf("save run %s: %w", run.ID, ErrRunExists)
+	case !errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("save run %s: %w", run.ID, err)
+	}
 	for i, st := range statutes {
 		if err := putStatuteTx(ctx, tx, st, sources[i], run.Created); err != nil {
 			return err

@@ -151,9 +151,18 @@ func TestSaveAndLoadRunRoundTrip(t *testing.T) {
 	if err != nil || len(runs) != 1 || len(runs[0].Statutes) != 1 {
 		t.Errorf("runs = %+v, %v", runs, err)
 	}
-	// A duplicate run ID fails and leaves the first run intact.
-	if err := s.SaveRun(ctx, run, want, []*statute.Statute{st}, [][]byte{[]byte("# source")}); err == nil {
-		t.Error("saving a duplicate run ID succeeded")
+	// The same run saved twice (same ID, same cache key) is a no-op; the
+	// same ID with other inputs fails and leaves the first run intact.
+	if err := s.SaveRun(ctx, run, want, []*statute.Statute{st}, [][]byte{[]byte("# source")}); err != nil {
+		t.Errorf("saving the same run again: %v", err)
+	}
+	other := run
+	other.CacheKey = "k2"
+	if err := s.SaveRun(ctx, other, want, []*statute.Statute{st}, [][]byte{[]byte("# source")}); !errors.Is(err, ErrRunExists) {
+		t.Errorf("saving another run under the same ID: err = %v, want ErrRunExists", err)
+	}
+	if runs, _ := s.Runs(ctx, ""); len(runs) != 1 || runs[0].CacheKey != "k1" {
+		t.Errorf("after duplicate saves, runs = %+v", runs)
 	}
 	if err := s.Check(ctx); err != nil {
 		t.Fatal(err)
