@@ -101,7 +101,8 @@ var (
 	refSection    = regexp.MustCompile(`\b(?:sections?|s\.|ss\.) ?(\d+[a-z]?(?:\.\d+)?)((?:\(\w{1,5}\))*)`)
 	refSubsection = regexp.MustCompile(`\bsub-?sections? ?\((\w{1,5})\)`)
 	refParagraph  = regexp.MustCompile(`\b(?:abs\.?|absatz|absatzes) ?(\d+)`)
-	refPara       = regexp.MustCompile(`§§? ?(\d+[a-z]?)(?: abs\.? ?(\d+))?`)
+	refPara       = regexp.MustCompile(`§§? ?(\d+[a-z]?)(?: (?:abs\.?|absatz|absatzes) ?(\d+))?`)
+	refRoman      = regexp.MustCompile(`\b(?:au|du|le|la|del|of) ([ivx]+) (?:de l['’ ]?|del |of )?(?:article|articulo|art\.) (\d+(?:-\d+)*)`)
 	refArticle    = regexp.MustCompile(`\b(?:articles?|articulos?|art\.|arts\.) ?(\d+(?:-\d+)*)(?:(?: |)(bis|ter|quater|quinquies|sexies))?`)
 	refOf         = regexp.MustCompile(`^\s*(?:of|of the|de la|de|des|du|del|der|des) `)
 )
@@ -122,7 +123,7 @@ func findRefs(s *Segment, st *statute.Statute, titles []string) []Ref {
 		r := Ref{Text: s.Text[s.Map[m[0]]:end], Start: int(s.Map[m[0]])}
 		if loc := refOf.FindStringIndex(strings.ToLower(rest)); loc != nil {
 			tail := rest[loc[1]:]
-			if !strings.HasPrefix(strings.ToLower(tail), "this") && !strings.HasPrefix(strings.ToLower(tail), "the present") && lawWord.MatchString(firstClause(tail)) {
+			if !selfRef(tail) && lawWord.MatchString(firstClause(tail)) {
 				name := lawName(tail)
 				if !inCorpus(name, titles) {
 					r.External = true
@@ -154,6 +155,9 @@ func findRefs(s *Segment, st *statute.Statute, titles []string) []Ref {
 			id += "(" + f[m[4]:m[5]] + ")"
 		}
 		resolve(id, m)
+	}
+	for _, m := range refRoman.FindAllStringSubmatchIndex(f, -1) {
+		resolve("art"+f[m[4]:m[5]]+"/"+strings.ToUpper(f[m[2]:m[3]]), m)
 	}
 	for _, m := range refArticle.FindAllStringSubmatchIndex(f, -1) {
 		id := "art" + f[m[2]:m[3]]
@@ -197,6 +201,19 @@ var skipFirst = map[string]bool{"This": true, "That": true, "Such": true, "Any":
 func dupRef(refs []Ref, start, n int) bool {
 	for _, r := range refs {
 		if r.External && start >= r.Start && start <= r.Start+len(r.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// selfRef reports whether text starting a law name refers to the statute
+// itself ("this Act", "la presente ley", "dieses Gesetzes").
+func selfRef(t string) bool {
+	t = FoldString(t)
+	for _, p := range []string{"this ", "the present", "presente", "present ", "cette ", "ce code", "le present", "la presente",
+		"dieses", "diese ", "dieser", "esta ", "este ", "el presente", "said ", "such "} {
+		if strings.HasPrefix(t, p) {
 			return true
 		}
 	}

@@ -49,6 +49,7 @@ func Facts(ix *index.Index) []Fact {
 	var out []Fact
 	secClass := map[*statute.Provision]string{}
 	basicSeen := map[*statute.Provision]bool{}
+	statBasic := map[*statute.Statute]map[string]bool{}
 	for _, s := range ix.Segments {
 		if s.Repealed() || !s.Roles.Has("offence") {
 			continue
@@ -86,8 +87,17 @@ func Facts(ix *index.Index) []Fact {
 				continue
 			}
 			p.Variant = variantOf(ix, s, p, cls, basicSeen[s.Section])
+			// a later offence whose heading names force, threat or deceit is
+			// the heavier, coercive form of an earlier basic offence
+			if p.Variant == penalty.VariantBasic && statBasic[s.Statute][cls] && forceTerms.Any(headToks(s)) {
+				p.Variant = penalty.VariantAggravated
+			}
 			if p.Variant == penalty.VariantBasic {
 				basicSeen[s.Section] = true
+				if statBasic[s.Statute] == nil {
+					statBasic[s.Statute] = map[string]bool{}
+				}
+				statBasic[s.Statute][cls] = true
 			}
 			i, j := offsetSpan(s, p.Start, p.End)
 			segFacts = append(segFacts, Fact{Seg: s, Offence: cls, Penalty: p, Hit: Hit{Seg: s, I: i, J: j, Term: "penalty"}})
@@ -234,14 +244,21 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	if v == penalty.VariantChild {
 		return v
 	}
-	if childCirc(headToks(s), "") {
+	if childOnly(headToks(s), "") || childOffence(ix, s.Section) {
 		return penalty.VariantChild
 	}
-	if v != penalty.VariantBasic {
+	if v != penalty.VariantBasic || (basicSeen && endsWithCondition(s)) {
+		// the aggravated offence is itself a child offence ("the offence
+		// under II of article X", where II concerns minors)
+		for _, r := range s.Refs {
+			if r.Target != nil && r.Target.Kind != statute.KindSection && childTerms.Any(foldToks(r.Target.Text)) {
+				return penalty.VariantChild
+			}
+		}
 		items := s.Prov.Children
 		if len(items) == 0 {
 			for _, r := range s.Refs {
-				if r.Target != nil && len(r.Target.Children) > 0 && r.Target.Section() == s.Section {
+				if r.Target != nil && len(r.Target.Children) > 0 && r.Target.Kind != statute.KindSection {
 					items = r.Target.Children
 					break
 				}
@@ -254,8 +271,7 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 					return penalty.VariantChild
 				}
 			}
-			t := items[0].FullText()
-			return circumstanceVariant(foldToks(t))
+			return circumstanceVariant(foldToks(cutClause(items[0].FullText())))
 		}
 		if first := firstCircumstance(s); first != nil && len(p.Aggravations) >= 2 {
 			return circumstanceVariant(first)
@@ -265,12 +281,38 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	// a paragraph about children whose sanction is a sentence of its own
 	if cls == OffTrafficking {
 		for _, sg := range ix.BySection[s.Section] {
-			if sg.Prov == s.Prov && sg != s && childTerms.Any(sg.Toks) {
-				return penalty.VariantChild
+			if sg.Prov == s.Prov && sg != s {
+				if childOnly(sg.Toks, sg.Fold) && (len(sg.Toks) == 0 || !condWords[sg.Toks[0].Word]) {
+					return penalty.VariantChild
+				}
+				break // only the paragraph's opening sentence says whom it protects
 			}
 		}
 	}
-	if basicSeen && forceTerms.Any(s.Toks) {
+	// a second sanction in one provision: the circumstance stated before it
+	if basicSeen {
+		for k := len(ix.BySection[s.Section]) - 1; k >= 0; k-- {
+			sg := ix.BySection[s.Section][k]
+			if sg.Prov != s.Prov || sg.Ord > s.Ord {
+				continue
+			}
+			if first := firstCircumstance(sg); first != nil {
+				return circumstanceVariant(first)
+			}
+			if sg.Ord < s.Ord && penaltyWords.Any(sg.Toks) && sg.Roles.Has("penalty") {
+				break
+			}
+		}
+	}
+	// an item under a paragraph that states the circumstance ("Where the
+	// offences are committed against a minor: 1° …")
+	if par := s.Prov.Parent; par != nil && par != s.Section && par.Kind != statute.KindSection && par.Text != "" {
+		pt := foldToks(par.Text)
+		if len(pt) > 0 && condWords[pt[0].Word] {
+			return circumstanceVariant(pt)
+		}
+	}
+	if basicSeen && (forceTerms.Any(s.Toks) || (len(s.Prov.Children) > 0 && forceTerms.Any(foldToks(s.Prov.Children[0].FullText())))) {
 		return penalty.VariantAggravated
 	}
 	return headingVariant(s)
@@ -293,6 +335,87 @@ func childCirc(toks []index.Token, folded string) bool {
 		}
 	}
 	return false
+}
+
+var adultTerms = index.NewPhraseSet([]string{"woman", "women", "femme*", "mujer*", "frau", "frauen", "adult*", "mayores"})
+
+// childOnly reports whether text names a child victim (a child word not
+// negated, or an age of 18 or less) and no adult victim beside it.
+func childOnly(toks []index.Token, folded string) bool {
+	if adultTerms.Any(toks) {
+		return false
+	}
+	for _, sp := range childStrict.Find(toks) {
+		neg := false
+		for k := sp.I - 1; k >= 0 && k >= sp.I-3; k-- {
+			if negWords[toks[k].Word] {
+				neg = true
+			}
+		}
+		if !neg {
+			return true
+		}
+	}
+	if folded != "" {
+		for _, m := range ageRe.FindAllStringSubmatch(folded, -1) {
+			if a := parseAge(m[1]); a > 0 && a <= 18 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var childStrict = index.NewPhraseSet([]string{"child", "children", "minor", "minors", "enfant", "enfants", "mineur",
+	"mineurs", "kind", "kinder", "kindes", "nino", "ninos", "nina", "ninas", "menor", "menores"})
+
+// childOffence reports whether a section's offence always has a child
+// victim: its first offence sentence names only a child.
+func childOffence(ix *index.Index, sec *statute.Provision) bool {
+	for _, sg := range ix.BySection[sec] {
+		if len(sg.Toks) == 0 {
+			continue
+		}
+		if !(sg.Roles.Has("offence") && (countDistinct(actTerms, sg.Toks) >= 1 || traffickTerms.Any(sg.Toks))) {
+			continue
+		}
+		return !condWords[sg.Toks[0].Word] && childOnly(firstSentence(sg), "") || childAgeSubject(sg)
+	}
+	return false
+}
+
+// childAgeSubject: "the one who … persons under eighteen years" as the
+// object of the offence.
+func childAgeSubject(sg *index.Segment) bool {
+	if adultTerms.Any(sg.Toks) {
+		return false
+	}
+	for _, m := range ageRe.FindAllStringSubmatchIndex(sg.Fold, -1) {
+		if a := parseAge(sg.Fold[m[2]:m[3]]); a == 18 && m[0] < len(sg.Fold)/2 {
+			pre := sg.Fold[max(0, m[0]-12):m[0]]
+			if strings.Contains(pre, "person") || strings.Contains(pre, "menor") {
+				return !strings.Contains(sg.Fold[:m[0]], "cuando") && !strings.Contains(sg.Fold[:m[0]], " if ")
+			}
+		}
+	}
+	return false
+}
+
+func firstSentence(sg *index.Segment) []index.Token {
+	for i := 1; i < len(sg.Toks); i++ {
+		if strings.Contains(sg.Fold[sg.Toks[i-1].End:sg.Toks[i].Start], ". ") {
+			return sg.Toks[:i]
+		}
+	}
+	return sg.Toks
+}
+
+// cutClause returns t up to its first comma or semicolon.
+func cutClause(t string) string {
+	if i := strings.IndexAny(t, ",;"); i > 0 {
+		return t[:i]
+	}
+	return t
 }
 
 func foldToks(t string) []index.Token {
@@ -351,7 +474,8 @@ func circumstanceVariant(toks []index.Token) penalty.Variant {
 	return penalty.VariantAggravated
 }
 
-var deathText = index.NewPhraseSet([]string{"death results", "death of", "results in death", "causes death", "cause death",
+var deathText = index.NewPhraseSet([]string{"serious injury", "bodily harm", "grievous", "injury", "blessure*",
+	"gesundheitsschadigung", "lesion*", "death results", "death of", "results in death", "causes death", "cause death",
 	"la mort", "le deces", "den tod", "la muerte", "dies", "died"})
 
 var recidCues = []string{"subsequent conviction", "second or subsequent", "second conviction", "repeat", "recidiv",
