@@ -14,6 +14,8 @@ const (
 	fAnd                        // cumulative connector
 	fBoth                       // "or both"
 	fVerb                       // sanction verb: liable, punished, bestraft, punie, castigado
+	fChain                      // a unit, currency, number word or country adjective: may sit in a sanction phrase
+	fMarker                     // first word of a qualifier phrase ("not less than", "bis zu")
 )
 
 // unit is a unit of time.
@@ -37,7 +39,7 @@ func lex(f lexFlag, words string) {
 
 var unitWords = map[string]unit{}
 
-func init() {
+func initLexicon() {
 	// English
 	lex(fGlue, "to a an the of for term terms period periods with by not less more than exceeding exceed exceeds up at least most "+
 		"minimum maximum may extend extending which shall be is are also further in addition under this title any either description "+
@@ -93,6 +95,18 @@ func init() {
 		unitWords[w] = uDay
 	}
 	buildMarkers()
+	for w := range unitWords {
+		lexicon[w] |= fChain
+	}
+	for w := range wordsAll {
+		lexicon[w] |= fChain
+	}
+	for _, w := range strings.Fields("€ eur euro euros ringgit myr naira rand cedi cedis baht taka kes lkr pkr usd cad ars uyu inr gbp ugx tzs " +
+		"aud nzd sgd mxn clp cop php chf dollar dollars pound pounds shilling shillings sh shs ksh kshs rupee rupees rs rupia rupias " +
+		"peso pesos franc francs francos tagessatzen tagessatze tagessatz ur kenya kenyan uganda tanzania sri lanka pakistan pakistani " +
+		"us canadian indian argentinos uruguayos unidades reajustables und") {
+		lexicon[w] |= fChain
+	}
 }
 
 func unitOf(w string) unit { return unitWords[w] }
@@ -120,6 +134,7 @@ func buildMarkers() {
 		for _, p := range phrases {
 			w := strings.Fields(p)
 			markersByFirst[w[0]] = append(markersByFirst[w[0]], marker{w, q})
+			lexicon[w[0]] |= fMarker
 		}
 	}
 	add(qMin, "not less than", "not be less than", "not be less", "be not less than", "no less than", "not below", "not under", "at least", "minimum of", "minimum",
@@ -150,10 +165,10 @@ func sortMarkers(ms []marker) {
 
 // matchMarker returns the marker starting at toks[i], if any.
 func matchMarker(toks []token, i, end int) (marker, bool) {
-	ms, ok := markersByFirst[toks[i].s]
-	if !ok || toks[i].kind != tWord {
+	if toks[i].lf&fMarker == 0 {
 		return marker{}, false
 	}
+	ms := markersByFirst[toks[i].s]
 	for _, m := range ms {
 		if i+len(m.words) > end {
 			continue
@@ -273,4 +288,11 @@ var countryCurrency = map[string]map[string]string{
 	"pesos":  {"ARG": "ARS", "URY": "UYU", "MEX": "MXN", "CHL": "CLP", "COL": "COP", "DOM": "DOP", "CUB": "CUP", "PHL": "PHP"},
 	"£":      {"GBR": "GBP", "EGY": "EGP", "LBN": "LBP", "SDN": "SDG", "SYR": "SYP"},
 	"francs": {"CHE": "CHF", "FRA": "FRF"},
+}
+
+// init builds the word tables in dependency order: number words first,
+// since the lexicon marks them as part of sanction phrases.
+func init() {
+	initNumbers()
+	initLexicon()
 }

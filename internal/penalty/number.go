@@ -28,6 +28,8 @@ var (
 	wordsAll = map[string]numWord{}
 	// deMorphemes are the parts German compounds are made of, longest first.
 	deMorphemes []string
+	// deFirst indexes deMorphemes by first byte.
+	deFirst = map[byte][]string{}
 )
 
 func addWords(m map[string]numWord, kind numKind, v float64, words ...string) {
@@ -36,7 +38,7 @@ func addWords(m map[string]numWord, kind numKind, v float64, words ...string) {
 	}
 }
 
-func init() {
+func initNumbers() {
 	en := wordsEN
 	addWords(en, nAdd, 0, "zero", "nil")
 	for i, w := range []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -135,6 +137,9 @@ func init() {
 		}
 		return a < b
 	})
+	for _, m := range deMorphemes {
+		deFirst[m[0]] = append(deFirst[m[0]], m)
+	}
 }
 
 func sortStrings(s []string, less func(a, b string) bool) {
@@ -172,14 +177,14 @@ func lookupWord(w, lang string) ([]numWord, bool) {
 			return nil, false
 		}
 	}
-	if len(w) < 6 {
+	if len(w) < 6 || deFirst[w[0]] == nil {
 		return nil, false
 	}
 	var parts []numWord
 	rest := w
 	for rest != "" {
 		found := false
-		for _, m := range deMorphemes {
+		for _, m := range deFirst[rest[0]] {
 			if strings.HasPrefix(rest, m) {
 				parts = append(parts, wordsDE[m])
 				rest = rest[len(m):]

@@ -77,24 +77,103 @@ func ParseFor(text, lang, country string) []Penalty {
 	return out
 }
 
-// sanctionHints are folded-or-raw substrings of which one must occur for
-// Parse to look further: the fast path for the many provisions that state
-// no sanction.
-var sanctionHints = []string{"mprison", "MPRISON", "fine", "Fine", "FINE", "trafe", "TRAFE", "mende", "MENDE",
-	"clusi", "CLUSI", "risi", "RISI", "enitenc", "ENITENC", "multa", "Multa", "MULTA", "jail", "Jail", "life", "Life", "erp",
-	"ebenslang", "resid", "arcel"}
-
+// mayHoldSanction is the fast path for the many provisions that state no
+// sanction: it reports whether a word of text starts like an imprisonment,
+// fine or life word in one of the four languages (imprisonment,
+// emprisonnement, prisión, reclusión, penitenciaría, perpétuité, jail,
+// cárcel, fine(d), amende, multa, life, lebenslang) or ends in "strafe(n)"
+// (Freiheitsstrafe, Geldstrafe). One pass over the words, no allocation.
 func mayHoldSanction(text string) bool {
-	for _, h := range sanctionHints {
-		if strings.Contains(text, h) {
-			return true
+	n := len(text)
+	i := 0
+	for i < n {
+		c := text[i]
+		if !isLetterByte(c) {
+			i++
+			continue
 		}
+		j := i + 1
+		for j < n && isLetterByte(text[j]) {
+			j++
+		}
+		if j-i >= 4 {
+			switch c | 0x20 {
+			case 'i':
+				if hasFold(text, i, "imprison") {
+					return true
+				}
+			case 'e':
+				if hasFold(text, i, "emprison") {
+					return true
+				}
+			case 'p':
+				if hasFold(text, i, "prisi") || hasFold(text, i, "prison") || hasFold(text, i, "penitenc") || hasFold(text, i, "perp") {
+					return true
+				}
+			case 'r':
+				if hasFold(text, i, "reclusi") || hasFold(text, i, "r\xc3\xa9clusi") {
+					return true
+				}
+			case 'f':
+				if hasFold(text, i, "fine") {
+					return true
+				}
+			case 'a':
+				if hasFold(text, i, "amende") {
+					return true
+				}
+			case 'm':
+				if hasFold(text, i, "multa") {
+					return true
+				}
+			case 'l':
+				if hasFold(text, i, "life") || hasFold(text, i, "lebensl") {
+					return true
+				}
+			case 'j':
+				if hasFold(text, i, "jail") {
+					return true
+				}
+			case 'c':
+				if hasFold(text, i, "carcel") || hasFold(text, i, "c\xc3\xa1rcel") {
+					return true
+				}
+			}
+			if j-i >= 6 && (hasFold(text, j-6, "strafe") || j-i >= 7 && hasFold(text, j-7, "strafen")) {
+				return true
+			}
+		}
+		i = j
 	}
 	return false
 }
 
+// isLetterByte reports ASCII letters and any byte of a multi-byte UTF-8
+// sequence (accented letters), so that words are not cut at "é".
+func isLetterByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+// hasFold reports whether text[i:] starts with the lower-case ASCII word w,
+// ignoring ASCII case.
+func hasFold(text string, i int, w string) bool {
+	if i+len(w) > len(text) {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		c := text[i+k]
+		if c >= 'A' && c <= 'Z' {
+			c |= 0x20
+		}
+		if c != w[k] {
+			return false
+		}
+	}
+	return true
+}
+
 func isConn(t token) bool {
-	return t.kind == tWord && lexicon[t.s]&(fOr|fAnd|fBoth) != 0
+	return t.kind == tWord && t.lf&(fOr|fAnd|fBoth) != 0
 }
 
 // chainable reports whether toks[i] may belong to a sanction phrase.
@@ -114,22 +193,15 @@ func chainable(toks []token, i int, lang string) bool {
 		return false
 	}
 	w := t.s
-	if lexicon[w] != 0 || unitOf(w) != uNone {
-		return true
-	}
-	if _, ok := currencyOf(w); ok {
+	if t.lf != 0 {
 		return true
 	}
 	if strings.HasPrefix(w, "lebenslang") {
 		return true
 	}
-	if _, ok := lookupWord(w, lang); ok {
-		return true
-	}
-	switch w {
-	case "kenya", "kenyan", "uganda", "tanzania", "sri", "lanka", "pakistan", "pakistani", "us", "canadian", "indian",
-		"argentinos", "uruguayos", "unidades", "reajustables":
-		return true
+	if lang == "de" || lang == "" {
+		_, ok := lookupWord(w, lang)
+		return ok
 	}
 	return false
 }
@@ -140,12 +212,9 @@ func anchorOf(toks []token, i int) (itemKind, bool) {
 	if t.kind != tWord {
 		return 0, false
 	}
-	f := lexicon[t.s]
+	f := t.lf
 	switch {
 	case f&fPrison != 0:
-		if t.s == "reclusion" || t.s == "prision" {
-			return iPrison, true
-		}
 		return iPrison, true
 	case f&fFine != 0:
 		return iFine, true
@@ -228,7 +297,7 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 			continue
 		}
 		if t.kind == tWord {
-			f := lexicon[t.s]
+			f := t.lf
 			if f&fBoth != 0 {
 				s.items = append(s.items, item{kind: iBoth, tok: k, end: k + 1})
 			}
@@ -251,7 +320,7 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 			}
 		}
 		if t.kind == tWord {
-			f := lexicon[t.s]
+			f := t.lf
 			switch {
 			case f&fOr != 0:
 				s.items = append(s.items, item{kind: iOr, tok: k, end: k + 1})
@@ -455,10 +524,10 @@ func buildPenalty(toks []token, s *stmt, country string) (Penalty, bool) {
 	prisonAt, fineAt := -1, -1
 	hasTerm, hasAmount, hasVerb := false, false, false
 	for k := s.cs; k < s.ce; k++ {
-		if toks[k].kind == tWord && lexicon[toks[k].s]&fVerb != 0 {
+		if toks[k].kind == tWord && toks[k].lf&fVerb != 0 {
 			// "fined" alone in a list ("incarcerated, fined, or otherwise
 			// penalized") is not a sanction; "shall be fined" is.
-			if lexicon[toks[k].s]&fFine == 0 || k > 0 && toks[k-1].s == "be" {
+			if toks[k].lf&fFine == 0 || k > 0 && toks[k-1].s == "be" {
 				hasVerb = true
 			}
 		}

@@ -24,6 +24,8 @@ type token struct {
 	kind       tokKind
 	upper      bool // first letter is upper case in the original
 	nlBefore   int  // newlines between the previous token and this one
+	fa, fb     int32
+	lf         lexFlag // lexicon flags of a word, looked up once
 }
 
 // foldRune maps a rune to its folded ASCII form (lower case, no
@@ -93,8 +95,9 @@ func digitsAt(text string, i int) int {
 // string holding every folded word; token strings are slices of it.
 func tokenize(text string, toks []token) []token {
 	buf := make([]byte, 0, len(text)+16)
-	type span struct{ a, b int }
-	spans := make([]span, 0, len(text)/5+4)
+	if cap(toks) == 0 {
+		toks = make([]token, 0, len(text)/5+4)
+	}
 	toks = toks[:0]
 	nl := 0
 	i := 0
@@ -138,10 +141,9 @@ func tokenize(text string, toks []token) []token {
 				}
 				break
 			}
-			toks = append(toks, token{start: start, end: i, num: val, kind: tNum, nlBefore: nl})
-			spans = append(spans, span{len(buf), len(buf)})
+			a := len(buf)
 			buf = append(buf, text[start:i]...)
-			spans[len(spans)-1].b = len(buf)
+			toks = append(toks, token{start: start, end: i, num: val, kind: tNum, nlBefore: nl, fa: int32(a), fb: int32(len(buf))})
 			nl = 0
 		default:
 			r, w := utf8.DecodeRuneInString(text[i:])
@@ -160,8 +162,7 @@ func tokenize(text string, toks []token) []token {
 					}
 					i += w
 				}
-				toks = append(toks, token{start: start, end: i, kind: tWord, upper: up, nlBefore: nl})
-				spans = append(spans, span{a, len(buf)})
+				toks = append(toks, token{start: start, end: i, kind: tWord, upper: up, nlBefore: nl, fa: int32(a), fb: int32(len(buf))})
 				nl = 0
 			case r == '\n':
 				nl++
@@ -173,8 +174,7 @@ func tokenize(text string, toks []token) []token {
 				} else {
 					buf = utf8.AppendRune(buf, r)
 				}
-				toks = append(toks, token{start: i, end: i + w, kind: tPunct, nlBefore: nl})
-				spans = append(spans, span{a, len(buf)})
+				toks = append(toks, token{start: i, end: i + w, kind: tPunct, nlBefore: nl, fa: int32(a), fb: int32(len(buf))})
 				nl = 0
 				i += w
 			default:
@@ -184,7 +184,10 @@ func tokenize(text string, toks []token) []token {
 	}
 	s := string(buf)
 	for k := range toks {
-		toks[k].s = s[spans[k].a:spans[k].b]
+		toks[k].s = s[toks[k].fa:toks[k].fb]
+		if toks[k].kind == tWord {
+			toks[k].lf = lexicon[toks[k].s]
+		}
 	}
 	return toks
 }
