@@ -95,7 +95,7 @@ func decodeMeta(s *source, fm frontMatter, errs *ErrorList, keyLines map[string]
 		errs.Add(s.at(fm.firstLine-1), "front matter is empty, expected at least the keys country and title")
 		return m, false
 	}
-	f, err := parser.ParseBytes(fm.yaml, 0)
+	f, err := parser.ParseBytes(fm.yaml, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
 		errs.Add(yamlErrPos(s, base, err), "YAML syntax error: %s", yamlErrMsg(err))
 		return m, false
