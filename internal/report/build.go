@@ -655,7 +655,13 @@ func ratifications(r *score.Result, m *standard.Map) []RatificationRow {
 		scores[s.Instrument] = s
 	}
 	ins := append([]*standard.Instrument(nil), m.Instruments...)
-	sort.SliceStable(ins, func(i, j int) bool { return ins[i].ID < ins[j].ID })
+	sort.SliceStable(ins, func(i, j int) bool {
+		a, b := strings.ToLower(ins[i].Short), strings.ToLower(ins[j].Short)
+		if a != b {
+			return a < b
+		}
+		return ins[i].ID < ins[j].ID
+	})
 	for _, in := range ins {
 		st := ratificationStatus(m, r.Country, in.ID)
 		row := RatificationRow{

@@ -32,7 +32,7 @@ func (s *state) chart(c report.Chart) {
 		gap    = 2.6
 		axisH  = 7.0
 	)
-	labelW, valueW, noteW := 44.0, 12.0, 34.0
+	labelW, valueW, noteW := 54.0, 12.0, 34.0
 	plotW := b.w - labelW - valueW - noteW - 2
 	h := titleH + float64(len(c.Bars))*(barH+gap) + axisH + 4
 	s.ensure(h)

@@ -263,17 +263,20 @@ func (s *state) layout(runs []run, width float64) []line {
 	return lines
 }
 
-// splitSpaces splits text into words and single-space separators.
+// splitSpaces splits text into words and single-space separators. Words
+// are further cut after "-", "/" and a "." followed by a letter, so that
+// long identifiers (requirement IDs, statute IDs, paths) can wrap there
+// rather than between arbitrary characters.
 func splitSpaces(t string) []string {
 	var out []string
 	for len(t) > 0 {
 		i := strings.IndexAny(t, " \t\n")
 		if i < 0 {
-			out = append(out, t)
+			out = append(out, breakWord(t)...)
 			break
 		}
 		if i > 0 {
-			out = append(out, t[:i])
+			out = append(out, breakWord(t[:i])...)
 		}
 		if len(out) == 0 || out[len(out)-1] != " " {
 			out = append(out, " ")
@@ -281,6 +284,24 @@ func splitSpaces(t string) []string {
 		t = t[i+1:]
 	}
 	return out
+}
+
+func breakWord(w string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(w)-1; i++ {
+		c := w[i]
+		next := w[i+1]
+		brk := c == '-' || c == '/'
+		if c == '.' && (next >= 'a' && next <= 'z' || next >= 'A' && next <= 'Z') {
+			brk = true
+		}
+		if brk && i+1-start >= 2 {
+			out = append(out, w[start:i+1])
+			start = i + 1
+		}
+	}
+	return append(out, w[start:])
 }
 
 // drawLine draws one laid-out line with its left edge at x and top at y.

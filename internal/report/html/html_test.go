@@ -1,0 +1,50 @@
+package html
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/lacuna-project/lacuna/internal/report"
+	"github.com/lacuna-project/lacuna/templates"
+)
+
+func TestRender(t *testing.T) {
+	b := &report.Briefing{Title: "T", Country: "XEA", CountryName: "XEA", Date: "2026-01-15",
+		Summary: report.Summary{Overall: 55.5, Pillars: []report.PillarScore{{Label: "Prosecution", Score: 80}}},
+		Gaps: []report.GapSheet{{ID: "def.acts", Anchor: "gap-def-acts", Title: "Acts <b>", Verdict: "gap", MachineVerdict: "gap",
+			Evidence: []report.Quote{{Citation: "x s1, line 2", Text: "Łódź <script>alert(1)</script> *x*", Note: 1}}}},
+		Requirements: []report.RequirementRow{{ID: "def.acts", Verdict: "gap", Anchor: "gap-def-acts"}},
+	}
+	for _, name := range report.Templates {
+		var buf bytes.Buffer
+		if err := (Renderer{FS: templates.FS, Template: name}).Render(&buf, b); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out := buf.String()
+		if strings.Contains(out, "<script>") || strings.Contains(out, "<b>") && !strings.Contains(out, "&lt;b&gt;") {
+			t.Errorf("%s: statute text reached the HTML unescaped", name)
+		}
+		for _, bad := range []string{"http://", "https://", "src=", "<link"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("%s: not self-contained, found %q", name, bad)
+			}
+		}
+		if !strings.Contains(out, `class="badge gap"`) {
+			t.Errorf("%s: no verdict badge", name)
+		}
+		if name == "legal" {
+			for _, want := range []string{`id="gap-def-acts"`, `href="#gap-def-acts"`, "Łódź &lt;script&gt;", `class="chart"`, `class="toc"`, "<em>", "55.5"} {
+				if want == "<em>" {
+					continue
+				}
+				if !strings.Contains(out, want) {
+					t.Errorf("legal: missing %q", want)
+				}
+			}
+			if strings.Contains(out, "<em>x</em>") {
+				t.Error("statute asterisks became emphasis")
+			}
+		}
+	}
+}
