@@ -79,6 +79,7 @@ var commands = []func(*Factory) *cobra.Command{
 	newCmdAnalyze,
 	newCmdEval,
 	newCmdRuns,
+	newCmdBrief,
 }
 
 func run(ctx context.Context, args []string, environ []string, io *IOStreams) int {
