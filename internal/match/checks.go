@@ -130,16 +130,23 @@ func checkChildNoMeans(in *Input) Outcome {
 		return Outcome{Level: LGap, Evidence: []Hit{ev}, Missing: []string{"child trafficking without proof of means"},
 			Explanation: "exploitation is defined by coercive conduct (fear for safety), which works as a means requirement that also applies to children (reading rule 6)"}
 	}
+	if ev, ok := noMeansAtAll(ix); ok {
+		return Outcome{Level: LMet, Evidence: []Hit{ev}, Found: []string{"no means required for any victim"},
+			Explanation: "the trafficking offence requires none of the means for any victim, so none for a child"}
+	}
 	var best *Hit
 	bestSexOnly := true
 	for _, s := range ix.Segments {
-		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) {
+		if !usable(s) || !childTerms.Any(s.Toks) {
 			continue
 		}
-		if !childTerms.Any(s.Toks) {
+		offence := s.Roles.Has("offence") || s.Roles.Has("definition")
+		// outside offence text only a rule on proof counts ("where the
+		// victim is a child, coercion need not be proved")
+		if !offence && !(meansTerms.Any(s.Toks) && noMeansCues.Any(s.Toks)) {
 			continue
 		}
-		if !(traffickTerms.Any(s.Toks) || countDistinct(actTerms, s.Toks) >= 1) {
+		if offence && !(traffickTerms.Any(s.Toks) || countDistinct(actTerms, s.Toks) >= 1) {
 			continue
 		}
 		h, ok := spanOf(s, noMeansCues)
@@ -178,6 +185,35 @@ func checkChildNoMeans(in *Input) Outcome {
 	return Outcome{Level: LMet, Evidence: []Hit{*best}, Found: []string{"child trafficking without proof of means"},
 		Explanation: "trafficking of a child is an offence even without any of the means"}
 }
+
+// noMeansAtAll reports whether the core trafficking offence (the acts for
+// a purpose of exploitation) names none of the means.
+func noMeansAtAll(ix *index.Index) (Hit, bool) {
+	var first *Hit
+	for _, s := range trafficOffenceSegs(ix) {
+		if countDistinct(actTerms, s.Toks) < 3 || !exploitTerms.Any(s.Toks) {
+			continue
+		}
+		for _, t := range ix.BySection[s.Section] {
+			if strongMeans.Any(t.Toks) {
+				return Hit{}, false
+			}
+		}
+		if first == nil {
+			h, _ := spanOf(s, actTerms)
+			first = &h
+		}
+	}
+	if first == nil {
+		return Hit{}, false
+	}
+	return *first, true
+}
+
+var strongMeans = index.NewPhraseSet([]string{"force", "forcible", "threat*", "coercion", "coerc*", "abduct*",
+	"fraud*", "decept*", "deceit", "abuse of power", "vulnerab*", "menace*", "contrainte", "violence*", "tromperie",
+	"gewalt", "drohung", "zwangslage", "hilflosigkeit", "violencia", "amenaza*", "intimidacion", "engano",
+	"abuso de", "coaccion", "enlevement", "entfuhrung", "secuestro", "manoeuvre dolosive"})
 
 func childOffenceWithoutMeans(ix *index.Index, s *index.Segment) bool {
 	if !s.Roles.Has("offence") || !(traffickTerms.Any(s.Toks) || countDistinct(actTerms, s.Toks) >= 2) {
@@ -498,18 +534,51 @@ func checkFineAlternative(in *Input) Outcome {
 }
 
 func checkChildAggravation(in *Input) Outcome {
+	// a child-victim penalty heavier than the basic trafficking penalty
+	var basic []Fact
 	for _, f := range in.Facts {
-		if f.Offence == OffTrafficking && f.Penalty.Variant == penalty.VariantChild {
+		if f.Offence == OffTrafficking && f.Penalty.Variant == penalty.VariantBasic && f.Penalty.HasImprisonment() {
+			basic = append(basic, f)
+		}
+	}
+	for _, f := range in.Facts {
+		if f.Offence != OffTrafficking || f.Penalty.Variant != penalty.VariantChild {
+			continue
+		}
+		heavier := len(basic) == 0
+		for _, b := range basic {
+			if effMax(f.Penalty) > effMax(b.Penalty) || minOf(f.Penalty) > minOf(b.Penalty) {
+				heavier = true
+			}
+		}
+		if heavier {
 			return Outcome{Level: LMet, Evidence: []Hit{f.Hit}, Found: []string{"child victim aggravates"},
 				Explanation: "a trafficking offence carries a higher penalty when the victim is a child"}
 		}
 	}
+	// a child circumstance listed under an aggravation clause
 	for _, s := range in.Ix.Segments {
-		if !usable(s) || !s.Roles.Has("offence") || !childTerms.Any(s.Toks) {
+		if !usable(s) || !s.Roles.Has("offence") || !childOnly(s.Toks, s.Fold) {
 			continue
 		}
-		if aggr, ok := spanOf(s, aggravWords); ok && (traffickTerms.Any(s.Toks) || traffickTerms.Any(headToks(s))) {
-			return Outcome{Level: LMet, Evidence: []Hit{aggr}, Found: []string{"child victim aggravates"},
+		ctx := [][]index.Token{s.Toks, headToks(s)}
+		for p := s.Prov.Parent; p != nil && p != s.Section.Parent; p = p.Parent {
+			ctx = append(ctx, foldToks(p.Text))
+		}
+		aggr, traf := false, false
+		for _, t := range ctx {
+			aggr = aggr || aggravWords.Any(t)
+			traf = traf || traffickTerms.Any(t)
+		}
+		for _, sg := range in.Ix.BySection[s.Section] {
+			traf = traf || traffickTerms.Any(sg.Toks)
+		}
+		if aggr && traf {
+			h, _ := spanOf(s, childStrict)
+			if h.Seg == nil {
+				h = Hit{Seg: s, I: 0, J: min(1, len(s.Toks))}
+			}
+			return Outcome{Level: LMet, Evidence: []Hit{h}, Found: []string{"child victim aggravates"},
 				Explanation: "a child victim is an aggravating circumstance of the trafficking offence"}
 		}
 	}
@@ -517,8 +586,17 @@ func checkChildAggravation(in *Input) Outcome {
 		Explanation: "no higher penalty for trafficking of a child found in the corpus analysed"}
 }
 
+func minOf(p penalty.Penalty) float64 {
+	if p.MinMonths != nil {
+		return *p.MinMonths
+	}
+	return 0
+}
+
 var aggravWords = index.NewPhraseSet([]string{"aggravat*", "agravant*", "aggravante*", "circonstance aggravante",
-	"se impondra la pena superior", "pena superior en grado", "shall be increased", "increased penalty", "double"})
+	"se impondra la pena superior", "pena superior en grado", "shall be increased", "increased penalty", "double",
+	"agrava*", "se agravara", "la pena sera", "est punie de", "sont punies de", "ist auf freiheitsstrafe", "zu erkennen",
+	"se elevara", "se incrementara", "higher penalty", "enhanced penalty"})
 
 // ---- reflection period (CoE 13) ----
 
@@ -604,11 +682,21 @@ func checkNonPunishment(in *Input) Outcome {
 		if !ok {
 			continue
 		}
-		if nonPunishmentBroad.Any(s.Toks) {
+		// the scope: this sentence and the items under it
+		scope := [][]index.Token{s.Toks}
+		for _, k := range s.Prov.Children {
+			scope = append(scope, foldToks(k.FullText()))
+		}
+		broad, narrowHit := false, false
+		for _, t := range scope {
+			broad = broad || nonPunishmentBroad.Any(t)
+			narrowHit = narrowHit || nonPunishmentNarrow.Any(t)
+		}
+		if broad {
 			return Outcome{Level: LMet, Evidence: []Hit{h}, Found: []string{"no punishment for offences compelled by trafficking"},
 				Explanation: "victims are not punished for offences committed as a consequence of being trafficked"}
 		}
-		if narrow == nil && nonPunishmentNarrow.Any(s.Toks) {
+		if narrow == nil && narrowHit {
 			hh := h
 			narrow = &hh
 		}
@@ -616,12 +704,7 @@ func checkNonPunishment(in *Input) Outcome {
 	if narrow != nil {
 		return Outcome{Level: LPartial, Evidence: []Hit{*narrow}, Found: []string{"non-punishment for some offences"},
 			Missing:     []string{"non-punishment for all offences compelled by trafficking"},
-			Explanation: "non-punishment is limited to some offences (e.g. immigration or prostitution offences)"}
-	}
-	if hs := in.elementHits(); len(hs) > 0 {
-		return Outcome{Level: LPartial, Evidence: hs[:1], Found: []string{"non-punishment provision"},
-			Missing:     []string{"non-punishment for all offences compelled by trafficking"},
-			Explanation: "a non-punishment provision was found, but its scope could not be confirmed as covering all compelled offences"}
+			Explanation: "non-punishment is limited to some offences (e.g. immigration, residence or document offences)"}
 	}
 	return Outcome{Level: LGap, Missing: []string{"non-punishment of victims"},
 		Explanation: "no provision found in the corpus analysed that protects victims from punishment for offences they were compelled to commit"}

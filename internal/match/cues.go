@@ -36,6 +36,7 @@ var (
 		"meme si elle n est commise dans aucune", "aucune des circonstances", "meme en l absence", "meme sans",
 		"aun cuando no", "aunque no", "con o sin", "sin necesidad", "no sera necesario", "sin que medie",
 		"independientemente", "cualquiera sea", "auch wenn", "auch ohne", "ohne dass", "unabhangig davon",
+		"not prove", "need not prove", "not required to prove", "not be required to prove", "no need to prove",
 		"shall be considered trafficking", "shall be deemed", "considered as trafficking", "is considered trafficking",
 		"even if", "even though", "notwithstanding"})
 	consentTerms = index.NewPhraseSet([]string{"consent*", "consentement", "consentimiento", "einwilligung",
@@ -69,13 +70,15 @@ var (
 		"not criminally liable", "not liable to prosecution", "not liable to criminal", "immune from prosecution", "immunity from prosecution",
 		"no criminal liability", "exempt from criminal", "exempt from punishment", "not be penalized", "not be penalised",
 		"no sera punible", "no seran punibles", "no seran pasibles", "no sera pasible", "no sera penad", "exenta de responsabilidad",
-		"exentas de responsabilidad", "no seran sancionad", "no podra ser sancionad", "n est pas penalement responsable",
+		"exentas de responsabilidad", "no seran sancionad", "no son punibles", "no es punible", "exenta de pena", "exento de pena",
+		"exentas de pena", "quedara exenta", "quedara exento", "no sera castigad", "not be penalised", "shall not be penalized",
+		"pas de poursuite", "ne sont pas penalement", "nicht verfolgt", "nicht strafbar", "no podra ser sancionad", "n est pas penalement responsable",
 		"ne peut etre poursuivi", "ne sont pas punis", "n encourt", "nicht bestraft", "von strafe abgesehen", "absehen",
 		"straffrei", "strafbefreiung", "not be subject to", "shall not be subjected to"})
 	nonPunishmentBroad = index.NewPhraseSet([]string{"any offence", "any offense", "any crime", "any criminal act",
-		"any act", "offences committed", "offenses committed", "crimes committed", "delitos", "infracciones", "infractions",
-		"straftaten", "any unlawful", "all offences", "direct result", "direct consequence", "consequence of",
-		"result of being trafficked", "consecuencia directa", "resultado directo", "du fait de", "als folge"})
+		"any criminal offence", "any unlawful act", "any act", "all offences", "offences committed", "offenses committed",
+		"crimes committed", "cualquier delito", "cualquier infraccion", "infracciones penales", "los delitos", "delitos que",
+		"toute infraction", "les infractions", "straftaten", "jede straftat", "unlawful acts", "criminal acts", "illegal acts"})
 	nonPunishmentNarrow = index.NewPhraseSet([]string{"immigration", "illegal entry", "unlawful entry", "entry",
 		"residence", "being in", "presence", "travel document*", "passport*", "prostitution", "vagrancy", "migratori*",
 		"aufenthalt*", "einreise", "sejour", "entree", "ingreso", "permanencia", "documentos"})
