@@ -345,6 +345,10 @@ func (l *loader) requirement(d *decoder, n ast.Node) *Requirement {
 		}
 	}
 	r.Mandatory = d.boolean(f["mandatory"], what)
+	if _, ok := f["mandatory"]; !ok {
+		// Silence would read as "optional": make the author say which.
+		l.errs.Add(r.Pos, "%s has no \"mandatory\", expected true (the instrument says \"shall\") or false (\"shall consider\", \"endeavour\")", what)
+	}
 	r.ChildSpecific = d.boolean(f["child_specific"], what)
 	r.Enforcement = d.boolean(f["enforcement"], what)
 	if v, ok := f["weight"]; !ok {
