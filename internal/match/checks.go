@@ -10,6 +10,7 @@ import (
 	"github.com/lacuna-project/lacuna/internal/index"
 	"github.com/lacuna-project/lacuna/internal/penalty"
 	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
 // Level is a verdict as decided by matching; score maps it 1:1 to
@@ -137,7 +138,7 @@ func checkChildNoMeans(in *Input) Outcome {
 	var best *Hit
 	bestSexOnly := true
 	for _, s := range ix.Segments {
-		if !usable(s) || !childTerms.Any(s.Toks) {
+		if !usable(s) || !(childTerms.Any(s.Toks) || childOnly(s.Toks, s.Fold) || ageUnder18Plus(s)) {
 			continue
 		}
 		offence := s.Roles.Has("offence") || s.Roles.Has("definition")
@@ -150,6 +151,12 @@ func checkChildNoMeans(in *Input) Outcome {
 			continue
 		}
 		h, ok := spanOf(s, noMeansCues)
+		if ok && !nearMeans(s, h) {
+			ok = false
+		}
+		if !ok {
+			h, ok = childAlternative(s)
+		}
 		if !ok {
 			// a child-specific offence whose section names no means at all
 			if !childOffenceWithoutMeans(ix, s) {
@@ -161,16 +168,6 @@ func checkChildNoMeans(in *Input) Outcome {
 		if best == nil || (bestSexOnly && !sexOnly) {
 			hh := h
 			best, bestSexOnly = &hh, sexOnly
-		}
-	}
-	if best == nil {
-		for _, h := range in.elementHits() {
-			if childTerms.Any(h.Seg.Toks) {
-				hh := h
-				best = &hh
-				bestSexOnly = sexualOnly(ix, h.Seg)
-				break
-			}
 		}
 	}
 	if best == nil {
@@ -186,18 +183,41 @@ func checkChildNoMeans(in *Input) Outcome {
 		Explanation: "trafficking of a child is an offence even without any of the means"}
 }
 
+// nearMeans reports whether a no-means cue speaks of the means: a means
+// word within 25 tokens.
+func nearMeans(s *index.Segment, h Hit) bool {
+	for _, sp := range meansWord.Find(s.Toks) {
+		if abs(sp.I-h.I) <= 25 {
+			return true
+		}
+	}
+	for _, sp := range strongMeans.Find(s.Toks) {
+		if abs(sp.I-h.I) <= 25 {
+			return true
+		}
+	}
+	return false
+}
+
+var offenceWords = index.NewPhraseSet([]string{"commits an offence", "commits an offense", "guilty of", "delito", "infraction", "straftat", "offence of"})
+
+var meansWord = index.NewPhraseSet([]string{"means", "medios", "medio", "moyens", "circonstances", "mittel", "circumstances"})
+
 // noMeansAtAll reports whether the core trafficking offence (the acts for
 // a purpose of exploitation) names none of the means.
 func noMeansAtAll(ix *index.Index) (Hit, bool) {
 	var first *Hit
 	for _, s := range trafficOffenceSegs(ix) {
-		if countDistinct(actTerms, s.Toks) < 3 || !exploitTerms.Any(s.Toks) {
+		if countDistinct(actTerms, s.Toks) < 3 {
 			continue
 		}
 		for _, t := range ix.BySection[s.Section] {
 			if strongMeans.Any(t.Toks) {
 				return Hit{}, false
 			}
+		}
+		if !exploitTerms.Any(s.Toks) {
+			continue
 		}
 		if first == nil {
 			h, _ := spanOf(s, actTerms)
@@ -219,12 +239,51 @@ func childOffenceWithoutMeans(ix *index.Index, s *index.Segment) bool {
 	if !s.Roles.Has("offence") || !(traffickTerms.Any(s.Toks) || countDistinct(actTerms, s.Toks) >= 2) {
 		return false
 	}
-	for _, t := range ix.BySection[s.Section] {
-		if meansTerms.Any(t.Toks) {
-			return false
+	// the segment itself states an offence
+	if !penaltyWords.Any(s.Toks) && !offenceWords.Any(s.Toks) {
+		return false
+	}
+	return !strongMeans.Any(s.Toks)
+}
+
+func ageUnder18Plus(s *index.Segment) bool {
+	for _, m := range ageRe.FindAllStringSubmatch(s.Fold, -1) {
+		if parseAge(m[1]) >= 18 {
+			return true
 		}
 	}
-	return true
+	return false
+}
+
+// childAlternative reports an offence sentence where a young age is an
+// alternative to the means: "… by force … or that the person has not
+// attained the age of 18", "… Zwangslage … oder eine Person unter
+// einundzwanzig Jahren".
+func childAlternative(s *index.Segment) (Hit, bool) {
+	if !s.Roles.Has("offence") || countDistinct(actTerms, s.Toks) < 1 {
+		return Hit{}, false
+	}
+	for _, m := range ageRe.FindAllStringSubmatchIndex(s.Fold, -1) {
+		if a := parseAge(s.Fold[m[2]:m[3]]); a < 18 {
+			continue
+		}
+		i, j := tokenSpan(s, m[0], m[1])
+		alt := false
+		for k := i - 1; k >= 0 && k >= i-8; k-- {
+			if w := s.Toks[k].Word; w == "or" || w == "oder" || w == "o" || w == "ou" {
+				alt = true
+			}
+		}
+		if !alt {
+			continue
+		}
+		for _, sp := range strongMeans.Find(s.Toks) {
+			if sp.I < i {
+				return Hit{Seg: s, I: i, J: j, Term: "age"}, true
+			}
+		}
+	}
+	return Hit{}, false
 }
 
 // sexualOnly reports whether the section's purposes are sexual only.
@@ -535,10 +594,12 @@ func checkFineAlternative(in *Input) Outcome {
 
 func checkChildAggravation(in *Input) Outcome {
 	// a child-victim penalty heavier than the basic trafficking penalty
+	// compared with the first basic trafficking penalty (the core offence)
 	var basic []Fact
 	for _, f := range in.Facts {
 		if f.Offence == OffTrafficking && f.Penalty.Variant == penalty.VariantBasic && f.Penalty.HasImprisonment() {
 			basic = append(basic, f)
+			break
 		}
 	}
 	for _, f := range in.Facts {
@@ -558,7 +619,7 @@ func checkChildAggravation(in *Input) Outcome {
 	}
 	// a child circumstance listed under an aggravation clause
 	for _, s := range in.Ix.Segments {
-		if !usable(s) || !s.Roles.Has("offence") || !childOnly(s.Toks, s.Fold) {
+		if !usable(s) || !childOnly(s.Toks, s.Fold) {
 			continue
 		}
 		ctx := [][]index.Token{s.Toks, headToks(s)}
@@ -573,6 +634,7 @@ func checkChildAggravation(in *Input) Outcome {
 		for _, sg := range in.Ix.BySection[s.Section] {
 			traf = traf || traffickTerms.Any(sg.Toks)
 		}
+		traf = traf || classOf(in.Ix, s.Section, map[*statute.Provision]string{}, 0) == OffTrafficking
 		if aggr && traf {
 			h, _ := spanOf(s, childStrict)
 			if h.Seg == nil {
@@ -679,17 +741,17 @@ func checkNonPunishment(in *Input) Outcome {
 			continue
 		}
 		h, ok := spanOf(s, nonLiabilityCues)
-		if !ok {
+		if !ok || !victimSubject(s, h) {
 			continue
 		}
 		// the scope: this sentence and the items under it
-		scope := [][]index.Token{s.Toks}
+		scope := [][]index.Token{s.Toks, headToks(s)}
 		for _, k := range s.Prov.Children {
 			scope = append(scope, foldToks(k.FullText()))
 		}
 		broad, narrowHit := false, false
-		for _, t := range scope {
-			broad = broad || nonPunishmentBroad.Any(t)
+		for i, t := range scope {
+			broad = broad || (i != 1 && nonPunishmentBroad.Any(t))
 			narrowHit = narrowHit || nonPunishmentNarrow.Any(t)
 		}
 		if broad {
@@ -708,6 +770,23 @@ func checkNonPunishment(in *Input) Outcome {
 	}
 	return Outcome{Level: LGap, Missing: []string{"non-punishment of victims"},
 		Explanation: "no provision found in the corpus analysed that protects victims from punishment for offences they were compelled to commit"}
+}
+
+// victimSubject reports whether the victim is whom the non-liability cue
+// protects: a victim word shortly before it, or "does not apply to the
+// conduct of a person who is … a victim" after it.
+func victimSubject(s *index.Segment, h Hit) bool {
+	for _, sp := range textVictim.Find(s.Toks) {
+		if sp.I < h.I && h.I-sp.I <= 15 {
+			return true
+		}
+		if sp.I >= h.J && sp.I-h.J <= 12 && s.Toks[h.I].Word != "nicht" {
+			if w := s.Toks[h.I].Word; w == "does" || w == "shall" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ---- no movement required (Palermo 3(a), UNTOC 34(2)) ----

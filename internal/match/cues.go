@@ -10,7 +10,7 @@ var (
 		"minderjahrig*", "jugendlich*", "nino", "ninos", "nina", "ninas", "menor", "menores", "adolescente*",
 		"person under", "persons under", "person below", "person who has not attained", "person unter",
 		"personne agee de moins", "persona menor", "young person*", "girl*", "boy*"})
-	traffickTerms = index.NewPhraseSet([]string{"traffick*", "trafficking", "traite", "menschenhandel*",
+	traffickTerms = index.NewPhraseSet([]string{"traffick*", "trafficking", "traffics", "traffic in persons", "traffic in person", "traite", "menschenhandel*",
 		"trata", "trafico de personas", "trafic"})
 	actTerms = index.NewPhraseSet([]string{"recruit*", "transport*", "transfer*", "harbo*", "receiv*", "receipt",
 		"provides", "obtains", "entices", "isolates", "maintains", "recrut*", "heberge*", "hebergement", "accueill*",
@@ -36,7 +36,7 @@ var (
 		"meme si elle n est commise dans aucune", "aucune des circonstances", "meme en l absence", "meme sans",
 		"aun cuando no", "aunque no", "con o sin", "sin necesidad", "no sera necesario", "sin que medie",
 		"independientemente", "cualquiera sea", "auch wenn", "auch ohne", "ohne dass", "unabhangig davon",
-		"not prove", "need not prove", "not required to prove", "not be required to prove", "no need to prove",
+		"not prove", "need not prove", "not be proved", "need not be proved", "not required to prove", "not be required to prove", "no need to prove",
 		"shall be considered trafficking", "shall be deemed", "considered as trafficking", "is considered trafficking",
 		"even if", "even though", "notwithstanding"})
 	consentTerms = index.NewPhraseSet([]string{"consent*", "consentement", "consentimiento", "einwilligung",
@@ -74,12 +74,13 @@ var (
 		"exentas de pena", "quedara exenta", "quedara exento", "no sera castigad", "not be penalised", "shall not be penalized",
 		"pas de poursuite", "ne sont pas penalement", "nicht verfolgt", "nicht strafbar", "no podra ser sancionad", "n est pas penalement responsable",
 		"ne peut etre poursuivi", "ne sont pas punis", "n encourt", "nicht bestraft", "von strafe abgesehen", "absehen",
-		"straffrei", "strafbefreiung", "not be subject to", "shall not be subjected to"})
+		"straffrei", "strafbefreiung", "does not apply to the conduct", "shall not apply to the conduct", "not be subject to", "shall not be subjected to"})
 	nonPunishmentBroad = index.NewPhraseSet([]string{"any offence", "any offense", "any crime", "any criminal act",
 		"any criminal offence", "any unlawful act", "any act", "all offences", "offences committed", "offenses committed",
 		"crimes committed", "cualquier delito", "cualquier infraccion", "infracciones penales", "los delitos", "delitos que",
 		"toute infraction", "les infractions", "straftaten", "jede straftat", "unlawful acts", "criminal acts", "illegal acts"})
-	nonPunishmentNarrow = index.NewPhraseSet([]string{"immigration", "illegal entry", "unlawful entry", "entry",
+	nonPunishmentNarrow = index.NewPhraseSet([]string{"offence under this act", "offences under this act", "offense under this act",
+		"this subsection", "subsection a", "document*", "immigration", "illegal entry", "unlawful entry", "entry",
 		"residence", "being in", "presence", "travel document*", "passport*", "prostitution", "vagrancy", "migratori*",
 		"aufenthalt*", "einreise", "sejour", "entree", "ingreso", "permanencia", "documentos"})
 	fearCues = index.NewPhraseSet([]string{"fear", "safety", "craindre", "securite", "furcht", "sicherheit", "temor", "seguridad"})
