@@ -44,7 +44,7 @@ func initLexicon() {
 	lex(fGlue, "to a an the of for term terms period periods with by not less more than exceeding exceed exceeds up at least most "+
 		"minimum maximum may extend extending which shall be is are also further in addition under this title any either description "+
 		"rigorous simple as well but no nor one same both or and punishment sentence sentenced on conviction summary indictment "+
-		"whichever greater")
+		"whichever greater nor remainder natural his her their units points")
 	lex(fPrison, "imprisonment imprisoned imprisonments jail incarceration")
 	lex(fFine, "fine fined")
 	lex(fLife, "life")
@@ -62,7 +62,7 @@ func initLexicon() {
 	lex(fBoth, "beides")
 	lex(fVerb, "bestraft erkennen erkannt")
 	// French
-	lex(fGlue, "de d du des la le l et ou a au aux jusqu plus moins est sont puni punie punis punies peine peines encourt encourent "+
+	lex(fGlue, "detention de d du des la le l et ou a au aux jusqu plus moins est sont puni punie punis punies peine peines encourt encourent "+
 		"une un criminelle pas pouvant exceder excedant n outre")
 	lex(fPrison, "emprisonnement emprisonnements reclusion")
 	lex(fFine, "amende amendes")
@@ -142,7 +142,7 @@ func buildMarkers() {
 		"au moins", "pas moins de", "pas inferieure a", "pas inferieur a",
 		"no menor de", "no menor a", "no menos de", "no inferior a", "minimo de", "como minimo", "minimo")
 	add(qMax, "not exceeding", "not more than", "not to exceed", "not exceed", "up to", "may extend to", "extend to",
-		"extending to", "maximum of", "maximum", "at most", "no more than",
+		"extending to", "maximum of", "maximum", "at most", "no more than", "nor more than", "nor exceeding",
 		"bis zu", "hochstens", "nicht uber", "nicht mehr als",
 		"jusqu a", "au plus", "ne pouvant exceder", "n excedant pas", "pas plus de",
 		"hasta", "no superior a", "no mayor de", "no mayor a", "maximo de", "maximo", "no mas de", "como maximo")

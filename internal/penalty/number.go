@@ -288,7 +288,10 @@ func weakNumber(w string, toks []token, i int) bool {
 		return true
 	}
 	n := toks[i+1]
-	if n.kind == tWord && (unitOf(n.s) != uNone || isScaleWord(n.s)) {
+	if n.kind == tWord && (unitOf(n.s) != uNone || isScaleWord(n.s) || n.s == "unidades") {
+		return false
+	}
+	if _, ok := currencyOf(n.s); ok {
 		return false
 	}
 	if n.kind == tPunct && n.s == "-" {

@@ -61,19 +61,28 @@ func ParseFor(text, lang, country string) []Penalty {
 		return nil
 	}
 	out := make([]Penalty, 0, len(stmts))
-	sb := sentenceStarts(toks)
+	kept := stmts[:0]
 	for k := range stmts {
 		p, ok := buildPenalty(toks, &stmts[k], country)
 		if !ok {
 			continue
 		}
-		lo, hi := contextRange(toks, stmts, k, sb)
+		out = append(out, p)
+		kept = append(kept, stmts[k])
+	}
+	ss := sentences(toks)
+	n := 0
+	for k := range kept {
+		lo, hi := contextRange(toks, kept, k, ss)
 		if defaultTerm(toks, lo, hi) {
 			continue
 		}
-		p.Variant, p.Aggravations = variantIn(toks, lo, hi, [2]int{stmts[k].cs, stmts[k].ce}, sentenceOf(sb, stmts[k].cs), lang)
-		out = append(out, p)
+		p := out[k]
+		p.Variant, p.Aggravations = variantIn(toks, lo, hi, [2]int{kept[k].cs, kept[k].ce}, ss[sentenceOf(ss, kept[k].cs)], lang)
+		out[n] = p
+		n++
 	}
+	out = out[:n]
 	return out
 }
 
@@ -128,6 +137,10 @@ func mayHoldSanction(text string) bool {
 				}
 			case 'l':
 				if hasFold(text, i, "life") || hasFold(text, i, "lebensl") {
+					return true
+				}
+			case 'd':
+				if hasFold(text, i, "detention") || hasFold(text, i, "d\xc3\xa9tention") {
 					return true
 				}
 			case 'j':
@@ -216,6 +229,8 @@ func anchorOf(toks []token, i int) (itemKind, bool) {
 	switch {
 	case f&fPrison != 0:
 		return iPrison, true
+	case t.s == "detention" && i+1 < len(toks) && toks[i+1].s == "criminelle":
+		return iPrison, true
 	case f&fFine != 0:
 		return iFine, true
 	case f&fLife != 0:
@@ -238,6 +253,13 @@ func negatedFine(toks []token, i int) bool {
 	return false
 }
 
+// maxChain caps a sanction phrase at this many tokens; the longest real
+// one ("imprisonment for a term not less than three years but not exceeding
+// twenty years, and shall also be liable to a fine of not less than fifty
+// thousand ringgit but not exceeding five hundred thousand ringgit") has 40.
+// The cap keeps Parse linear on adversarial text.
+const maxChain = 120
+
 // findStatements groups chainable tokens into runs and keeps the runs
 // that hold an anchor.
 func findStatements(toks []token, lang string) []stmt {
@@ -249,7 +271,7 @@ func findStatements(toks []token, lang string) []stmt {
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && chainable(toks, j, lang) && toks[j].nlBefore == 0 {
+		for j < len(toks) && j-i < maxChain && chainable(toks, j, lang) && toks[j].nlBefore == 0 {
 			j++
 		}
 		hasAnchor := false
@@ -353,6 +375,9 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 				}
 			} else if u := borrowUnit(toks, n, ce, lang); u != uNone {
 				it.kind, it.unit = iDur, u
+				if it.q == qNone {
+					it.q = qFrom // "5 to 10 years": the first number opens a range
+				}
 			} else if lastBareUnit != uNone && k-lastBareUnitAt <= 5 {
 				it.kind, it.unit = iDur, lastBareUnit
 			} else if lastAnchor(s.items) == iFine && pending != qNone {
@@ -451,6 +476,11 @@ func currencyNear(toks []token, k, n, cs, ce int) (string, string, int) {
 			}
 			if toks[at].s == "unidades" && at+1 < ce && toks[at+1].s == "reajustables" {
 				return "UR", "unidades reajustables", at + 1
+			}
+			if at+1 < len(toks) && (toks[at].s == "penalty" || toks[at].s == "currency" || toks[at].s == "fine") &&
+				(toks[at+1].s == "units" || toks[at+1].s == "unit" || toks[at+1].s == "points") {
+				w := toks[at].s + " " + toks[at+1].s
+				return w, w, at + 1
 			}
 		}
 	}
@@ -659,7 +689,7 @@ func buildPenalty(toks []token, s *stmt, country string) (Penalty, bool) {
 			p.FineMin, p.FineMax = p.FineMax, p.FineMin
 		}
 		if prisonAt >= 0 {
-			if fineRelationAlternative(s.items, prisonAt, fineAt) {
+			if fineRelationAlternative(s.items, prisonAt, fineAt) || eitherPenaltyAfter(toks, s.ce) {
 				p.FineAlternative = true
 			} else {
 				p.FineCumulative = true
@@ -789,5 +819,26 @@ func defaultTerm(toks []token, lo, hi int) bool {
 // eighteen years") down to the sanction paragraphs below it.
 func DetectVariant(text, lang string) (Variant, []Variant) {
 	toks := tokenize(text, nil)
-	return variantIn(toks, 0, len(toks), [2]int{0, 0}, [2]int{0, len(toks)}, lang)
+	return variantIn(toks, 0, len(toks), [2]int{0, 0}, sentFacts(toks, 0, len(toks)), lang)
+}
+
+// eitherPenaltyAfter reports a closing "or one of these two penalties
+// only" right after a statement ("ou de l'une de ces deux peines
+// seulement", "o una de estas penas", "or either of them"): the fine can
+// then stand alone.
+func eitherPenaltyAfter(toks []token, ce int) bool {
+	for k := ce; k < len(toks) && k < ce+8; k++ {
+		switch toks[k].s {
+		case "ces", "estas", "either", "einer":
+			if k+1 < len(toks) {
+				switch toks[k+1].s {
+				case "deux", "dos", "of", "dieser":
+					return true
+				}
+			}
+		case ".", ";":
+			return false
+		}
+	}
+	return false
 }

@@ -353,3 +353,47 @@ func TestMonths(t *testing.T) {
 		})
 	}
 }
+
+func TestParseMoreShapes(t *testing.T) {
+	tests := []struct {
+		name string
+		lang string
+		text string
+		want []w
+	}{
+		{"en range with to", "en", "shall be liable to imprisonment of 5 to 10 years.",
+			[]w{{min: 60, max: 120, fmin: none, fmax: none}}},
+		{"en nor more than", "en", "shall be punished with imprisonment for not less than seven years nor more than fourteen years.",
+			[]w{{min: 84, max: 168, fmin: none, fmax: none}}},
+		{"en years before the noun", "en", "is liable to 12 years' imprisonment.",
+			[]w{{min: none, max: 144, fmin: none, fmax: none}}},
+		{"en penalty units", "en", "is liable to a fine not exceeding 500 penalty units or to imprisonment for a term not exceeding 2 years, or both.",
+			[]w{{min: none, max: 24, alt: true, fmin: none, fmax: 500, cur: "penalty units"}}},
+		{"en death penalty is not a victim's death", "en", "Whoever does so shall be punished with death or imprisonment for life.",
+			[]w{{min: none, max: none, life: true, fmin: none, fmax: none}}},
+		{"en natural life", "en", "is liable to imprisonment for the remainder of his natural life.",
+			[]w{{min: none, max: none, life: true, fmin: none, fmax: none}}},
+		{"fr l'une de ces deux peines", "fr", "est puni de trois ans d'emprisonnement et de 45 000 euros d'amende ou de l'une de ces deux peines seulement.",
+			[]w{{min: none, max: 36, alt: true, fmin: none, fmax: 45000, cur: "EUR"}}},
+		{"fr détention criminelle", "fr", "est puni de quinze ans de détention criminelle.",
+			[]w{{min: none, max: 180, fmin: none, fmax: none}}},
+		{"es unidades reajustables", "es", "será castigado con tres a seis meses de prisión y multa de cien a mil unidades reajustables.",
+			[]w{{min: 3, max: 6, cum: true, fmin: 100, fmax: 1000, cur: "UR"}}},
+		{"en default term dropped", "en", "In default of payment of the fine, the offender shall be liable to imprisonment for a term not exceeding six months.",
+			nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Parse(tc.text, tc.lang)
+			if len(got) != len(tc.want) {
+				for _, p := range got {
+					t.Logf("got %s [%s]", describe(p), tc.text[p.Start:p.End])
+				}
+				t.Fatalf("got %d penalties, want %d", len(got), len(tc.want))
+			}
+			for i := range got {
+				checkPenalty(t, tc.text, got[i], tc.want[i])
+			}
+		})
+	}
+}

@@ -50,21 +50,59 @@ func isRoman(s string) bool {
 	return s != ""
 }
 
-// sentenceOf returns the [start, end) token range of the sentence holding
-// token k.
-func sentenceOf(sb []int, k int) [2]int {
-	lo, hi := 0, -1
-	for i, s := range sb {
-		if s <= k {
-			lo = s
-			if i+1 < len(sb) {
-				hi = sb[i+1]
-			} else {
-				hi = -1
+// sentInfo is one sentence: its token range [lo, hi) and what holds for
+// all of it.
+type sentInfo struct {
+	lo, hi   int
+	defining bool // defines an offence ("whoever", "wer", "quiconque", "el que")
+	mitig    bool // states a mitigation ("in minder schweren Fällen")
+}
+
+// sentences splits toks into sentences (see sentenceStarts) and reads the
+// sentence-wide facts once, so that the cost stays linear in the text.
+func sentences(toks []token) []sentInfo {
+	sb := sentenceStarts(toks)
+	out := make([]sentInfo, len(sb))
+	for i, lo := range sb {
+		hi := len(toks)
+		if i+1 < len(sb) {
+			hi = sb[i+1]
+		}
+		out[i] = sentFacts(toks, lo, hi)
+	}
+	return out
+}
+
+func sentFacts(toks []token, lo, hi int) sentInfo {
+	si := sentInfo{lo: lo, hi: hi}
+	for k := lo; k < hi; k++ {
+		switch toks[k].s {
+		case "wer", "whoever", "who", "quien", "quienes", "quiconque":
+			si.defining = true
+		case "que":
+			if k > 0 && (toks[k-1].s == "el" || toks[k-1].s == "la" || toks[k-1].s == "los") {
+				si.defining = true
 			}
 		}
+		if k+1 < hi && mitigation(toks[k].s, toks[k+1].s) {
+			si.mitig = true
+		}
 	}
-	return [2]int{lo, hi}
+	return si
+}
+
+// sentenceOf returns the index of the sentence holding token k.
+func sentenceOf(ss []sentInfo, k int) int {
+	lo, hi := 0, len(ss)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if ss[mid].lo <= k {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo
 }
 
 // softBreak reports whether a clause boundary (";", ":", a new line) lies
@@ -88,13 +126,10 @@ func softBreak(toks []token, k int) bool {
 // conditions usually come before the sanction they govern). A sentence that
 // opens with a pronoun ("Elle est punie…", "It is punishable…") takes in
 // the sentence before it.
-func contextRange(toks []token, stmts []stmt, k int, sb []int) (int, int) {
+func contextRange(toks []token, stmts []stmt, k int, ss []sentInfo) (int, int) {
 	s := stmts[k]
-	sent := sentenceOf(sb, s.cs)
-	lo, hi := sent[0], sent[1]
-	if hi < 0 || hi > len(toks) {
-		hi = len(toks)
-	}
+	si := sentenceOf(ss, s.cs)
+	lo, hi := ss[si].lo, ss[si].hi
 	if k > 0 && stmts[k-1].ce > lo {
 		lo = stmts[k-1].ce
 		for b := s.cs; b > stmts[k-1].ce; b-- {
@@ -103,13 +138,8 @@ func contextRange(toks []token, stmts []stmt, k int, sb []int) (int, int) {
 				break
 			}
 		}
-	} else if lo < len(toks) && pronounStart(toks[lo].s) {
-		for i := range sb {
-			if sb[i] == lo && i > 0 {
-				lo = sb[i-1]
-				break
-			}
-		}
+	} else if lo < len(toks) && pronounStart(toks[lo].s) && si > 0 {
+		lo = ss[si-1].lo
 	}
 	if k+1 < len(stmts) && stmts[k+1].cs < hi {
 		cut := s.ce
@@ -144,9 +174,9 @@ func pronounStart(w string) bool {
 // ("in minder schweren Fällen") and legal-person sanctions take precedence
 // over aggravations, since they are not the offence's penalty for natural
 // persons in the ordinary case.
-func variantIn(toks []token, lo, hi int, own [2]int, sent [2]int, lang string) (Variant, []Variant) {
+func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string) (Variant, []Variant) {
 	var child, death, org, official, aggr, mitig, legal bool
-	defining := definingSentence(toks, sent)
+	defining := sent.defining
 	for k := lo; k < hi; k++ {
 		t := toks[k]
 		if t.kind != tWord {
@@ -174,9 +204,13 @@ func variantIn(toks []token, lo, hi int, own [2]int, sent [2]int, lang string) (
 			}
 		case w == "death" || w == "dies" || w == "died" || w == "tod" || w == "todes" || w == "tode" || w == "mort" ||
 			w == "deces" || w == "muerte" || w == "fallecimiento" || w == "fallece" || w == "killed" || w == "fatal":
-			if riskBefore(toks, lo, k) {
+			switch {
+			case deathPenalty(toks, lo, k):
+				// "punishable with death", "peine de mort": the sanction, not
+				// the victim's death
+			case riskBefore(toks, lo, k):
 				aggr = true
-			} else {
+			default:
 				death = true
 			}
 		case strings.HasPrefix(w, "organis") || strings.HasPrefix(w, "organiz") || w == "bande" || strings.HasPrefix(w, "banden") ||
@@ -213,21 +247,10 @@ func variantIn(toks []token, lo, hi int, own [2]int, sent [2]int, lang string) (
 			legal = true
 		}
 	}
-	if !mitig {
-		// A mitigation stated anywhere in the sentence governs all of it
-		// ("Lorsque la peine encourue est la réclusion criminelle à
-		// perpétuité, celle-ci est ramenée à vingt ans").
-		sLo, sHi := sent[0], sent[1]
-		if sHi < 0 || sHi > len(toks) {
-			sHi = len(toks)
-		}
-		for k := sLo; k+1 < sHi; k++ {
-			if mitigation(toks[k].s, toks[k+1].s) {
-				mitig = true
-				break
-			}
-		}
-	}
+	// A mitigation stated anywhere in the sentence governs all of it
+	// ("Lorsque la peine encourue est la réclusion criminelle à perpétuité,
+	// celle-ci est ramenée à vingt ans").
+	mitig = mitig || sent.mitig
 	if !aggr && !child && !death && !org && !official && conditional(toks, lo, hi, sent) {
 		aggr = true
 	}
@@ -315,8 +338,8 @@ func ageAtMost18(toks []token, k, hi int, lang string) bool {
 // "cuando" some circumstance holds, in a sentence that does not define the
 // offence itself (no "whoever", "wer", "quiconque", "el que"): the shape of
 // an aggravation clause.
-func conditional(toks []token, lo, hi int, sent [2]int) bool {
-	if definingSentence(toks, sent) {
+func conditional(toks []token, lo, hi int, sent sentInfo) bool {
+	if sent.defining {
 		return false
 	}
 	for k := lo; k < hi; k++ {
@@ -342,23 +365,23 @@ func mitigation(w, next string) bool {
 	return false
 }
 
-// definingSentence reports a sentence that defines an offence with a
-// relative subject: "whoever", "a person who", "wer", "quiconque",
-// "quien", "el que".
-func definingSentence(toks []token, sent [2]int) bool {
-	sLo, sHi := sent[0], sent[1]
-	if sHi < 0 || sHi > len(toks) {
-		sHi = len(toks)
+
+// deathPenalty reports "punished with death", "sentenced to death",
+// "sentence of death", "pena de muerte", "peine de mort", "Todesstrafe"
+// just before toks[k].
+func deathPenalty(toks []token, lo, k int) bool {
+	if k-2 < lo {
+		return false
 	}
-	for k := sLo; k < sHi; k++ {
-		switch toks[k].s {
-		case "wer", "whoever", "who", "quien", "quienes", "quiconque":
+	p, pp := toks[k-1].s, toks[k-2].s
+	switch p {
+	case "with", "by", "to", "of":
+		switch pp {
+		case "punished", "punishable", "sentenced", "liable", "sentence", "penalty":
 			return true
-		case "que":
-			if k > 0 && (toks[k-1].s == "el" || toks[k-1].s == "la" || toks[k-1].s == "los") {
-				return true
-			}
 		}
+	case "de":
+		return pp == "pena" || pp == "peine"
 	}
 	return false
 }
