@@ -79,6 +79,7 @@ var commands = []func(*Factory) *cobra.Command{
 	newCmdAnalyze,
 	newCmdEval,
 	newCmdRuns,
+	newCmdDiff,
 	newCmdBrief,
 }
 

@@ -140,7 +140,7 @@ func Results(old, new *score.Result, statutes []*StatuteDiff) *ResultDiff {
 		sort.SliceStable(vc.Causes, func(i, j int) bool {
 			a, b := vc.Causes[i], vc.Causes[j]
 			if a.Side != b.Side {
-				return a.Side > b.Side // new evidence first
+				return a.Side == "new" // new evidence first
 			}
 			if a.Statute != b.Statute {
 				return a.Statute < b.Statute

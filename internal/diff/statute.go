@@ -77,11 +77,20 @@ func Statutes(old, new *statute.Statute, opt Options) *StatuteDiff {
 	a := &aligner{opt: opt, dmp: diffmatchpatch.New()}
 	a.dmp.DiffTimeout = 0
 	a.align(old.Roots, new.Roots, d)
+	a.pairLeftovers(d)
 	for _, c := range d.Changes {
 		d.Summary[c.Kind]++
 	}
 	return d
 }
+
+// sameIDLock is the similarity at or above which two provisions with the
+// same ID are paired before any other candidate is considered;
+// sameIDBonus is added to the similarity of a same-ID pair below it.
+const (
+	sameIDLock  = 0.8
+	sameIDBonus = 0.25
+)
 
 type aligner struct {
 	opt Options
@@ -110,14 +119,17 @@ func (a *aligner) align(olds, news []*statute.Provision, d *StatuteDiff) {
 	for _, o := range on {
 		byID[o.p.ID] = o
 	}
-	// Same ID first.
+	// Same ID and nearly the same words first: the common case, and cheap.
 	for _, n := range nn {
-		if o, ok := byID[n.p.ID]; ok && !o.used {
+		if o, ok := byID[n.p.ID]; ok && !o.used && jaccard(o.set, n.set) >= sameIDLock {
 			o.used, n.used = true, true
 			pairOf[n] = o
 		}
 	}
-	// Then by similarity, best pairs first; ties by document order.
+	// Then the rest by similarity, best pairs first, a shared ID counting
+	// as a bonus: a subsection renumbered by an insertion before it pairs
+	// with its new number rather than with the new text that took its old
+	// number. Ties by document order.
 	type cand struct {
 		o, n *node
 		sim  float64
@@ -133,7 +145,11 @@ func (a *aligner) align(olds, news []*statute.Provision, d *StatuteDiff) {
 			if o.used {
 				continue
 			}
-			if s := jaccard(o.set, n.set); s >= a.opt.MinSimilarity {
+			s := jaccard(o.set, n.set)
+			if o.p.ID == n.p.ID {
+				s += sameIDBonus
+			}
+			if s >= a.opt.MinSimilarity {
 				cands = append(cands, cand{o, n, s, oi, ni})
 			}
 		}
@@ -153,6 +169,14 @@ func (a *aligner) align(olds, news []*statute.Provision, d *StatuteDiff) {
 		}
 		c.o.used, c.n.used = true, true
 		pairOf[c.n] = c.o
+	}
+	// A provision keeping its ID but rewritten beyond recognition is still
+	// the same provision, changed.
+	for _, n := range nn {
+		if o, ok := byID[n.p.ID]; ok && !o.used && !n.used {
+			o.used, n.used = true, true
+			pairOf[n] = o
+		}
 	}
 	for _, n := range nn {
 		o, ok := pairOf[n]
@@ -353,3 +377,85 @@ func jaccard(a, b map[uint64]struct{}) float64 {
 }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+// maxLeftoverPairs bounds the cross-level pass (added × removed pairs).
+const maxLeftoverPairs = 1 << 20
+
+// pairLeftovers pairs added and removed provisions across levels and
+// sections by the similarity of their own text: a paragraph that moved into
+// a new sub-level ("(1°)" → "/I(1°)") or into a new section (§233 → §232b)
+// is reported as moved, with its word diff. Texts of fewer than three words
+// are never paired, so short list items do not pair by chance.
+func (a *aligner) pairLeftovers(d *StatuteDiff) {
+	type item struct {
+		i   int
+		set map[uint64]struct{}
+	}
+	var adds, rems []item
+	for i, c := range d.Changes {
+		if len(c.Words) != 1 {
+			continue
+		}
+		t := c.Words[0].Text
+		if countWords(t) < 3 {
+			continue
+		}
+		switch c.Kind {
+		case Added:
+			adds = append(adds, item{i, wordSet(t)})
+		case Removed:
+			rems = append(rems, item{i, wordSet(t)})
+		}
+	}
+	if len(adds) == 0 || len(rems) == 0 || len(adds)*len(rems) > maxLeftoverPairs {
+		return
+	}
+	type cand struct {
+		ai, ri int
+		sim    float64
+	}
+	var cands []cand
+	for ai, ad := range adds {
+		for ri, rm := range rems {
+			if s := jaccard(ad.set, rm.set); s >= a.opt.MinSimilarity {
+				cands = append(cands, cand{ai, ri, s})
+			}
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].sim != cands[j].sim {
+			return cands[i].sim > cands[j].sim
+		}
+		if cands[i].ai != cands[j].ai {
+			return cands[i].ai < cands[j].ai
+		}
+		return cands[i].ri < cands[j].ri
+	})
+	usedA, usedR := map[int]bool{}, map[int]bool{}
+	drop := map[int]bool{}
+	for _, c := range cands {
+		if usedA[c.ai] || usedR[c.ri] {
+			continue
+		}
+		usedA[c.ai], usedR[c.ri] = true, true
+		ad, rm := &d.Changes[adds[c.ai].i], d.Changes[rems[c.ri].i]
+		oldText, newText := rm.Words[0].Text, ad.Words[0].Text
+		m := ProvisionChange{Kind: Moved, OldID: rm.OldID, NewID: ad.NewID, OldLine: rm.OldLine, NewLine: ad.NewLine,
+			Heading: ad.Heading, Similarity: round2(c.sim)}
+		if oldText != newText {
+			m.Words, m.Added, m.Removed = a.wordDiff(oldText, newText)
+		}
+		*ad = m
+		drop[rems[c.ri].i] = true
+	}
+	if len(drop) == 0 {
+		return
+	}
+	kept := d.Changes[:0]
+	for i, c := range d.Changes {
+		if !drop[i] {
+			kept = append(kept, c)
+		}
+	}
+	d.Changes = kept
+}
