@@ -365,7 +365,6 @@ func mitigation(w, next string) bool {
 	return false
 }
 
-
 // deathPenalty reports "punished with death", "sentenced to death",
 // "sentence of death", "pena de muerte", "peine de mort", "Todesstrafe"
 // just before toks[k].
