@@ -162,7 +162,9 @@ func checkChildNoMeans(in *Input) Outcome {
 			if !childOffenceWithoutMeans(ix, s) {
 				continue
 			}
-			h, _ = spanOf(s, childTerms)
+			if h, ok = spanOf(s, childTerms); !ok {
+				h = Hit{Seg: s, I: 0, J: min(1, len(s.Toks)), Term: "child"}
+			}
 		}
 		sexOnly := sexualOnly(ix, s)
 		if best == nil || (bestSexOnly && !sexOnly) {
@@ -198,6 +200,9 @@ func nearMeans(s *index.Segment, h Hit) bool {
 	}
 	return false
 }
+
+var sanctionWords = index.NewPhraseSet([]string{"imprison*", "punish*", "fined", "emprisonnement", "reclusion", "puni", "punie",
+	"freiheitsstrafe", "bestraft", "prision", "reprimid*", "castigad*", "penad*", "penitenciaria"})
 
 var offenceWords = index.NewPhraseSet([]string{"commits an offence", "commits an offense", "guilty of", "delito", "infraction", "straftat", "offence of"})
 
@@ -240,10 +245,23 @@ func childOffenceWithoutMeans(ix *index.Index, s *index.Segment) bool {
 		return false
 	}
 	// the segment itself states an offence
-	if !penaltyWords.Any(s.Toks) && !offenceWords.Any(s.Toks) {
+	if !sanctionWords.Any(s.Toks) && !offenceWords.Any(s.Toks) {
 		return false
 	}
 	return !strongMeans.Any(s.Toks)
+}
+
+// sentenceBounds returns the token range of the sentence holding token i.
+func sentenceBounds(s *index.Segment, i int) (int, int) {
+	a := i
+	for a > 0 && !strings.Contains(s.Fold[s.Toks[a-1].End:s.Toks[a].Start], ". ") {
+		a--
+	}
+	b := i + 1
+	for b < len(s.Toks) && !strings.Contains(s.Fold[s.Toks[b-1].End:s.Toks[b].Start], ". ") {
+		b++
+	}
+	return a, b
 }
 
 func ageUnder18Plus(s *index.Segment) bool {
@@ -268,6 +286,16 @@ func childAlternative(s *index.Segment) (Hit, bool) {
 			continue
 		}
 		i, j := tokenSpan(s, m[0], m[1])
+		// a sentence of its own that names no means
+		a, b := sentenceBounds(s, i)
+		own := true
+		for _, sp := range strongMeans.Find(s.Toks[a:b]) {
+			_ = sp
+			own = false
+		}
+		if own && a > 0 {
+			return Hit{Seg: s, I: i, J: j, Term: "age"}, true
+		}
 		alt := false
 		for k := i - 1; k >= 0 && k >= i-8; k-- {
 			if w := s.Toks[k].Word; w == "or" || w == "oder" || w == "o" || w == "ou" {
