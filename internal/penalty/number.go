@@ -242,22 +242,48 @@ func (a *numAcc) value() float64 { return a.total + a.cur }
 // ParseNumber returns the value of a number written in digits ("18",
 // "1,000,000", "150 000") or in words in lang ("eighteen", "twenty-five",
 // "one hundred and fifty thousand", "dix-huit", "quatre-vingt-dix",
-// "achtzehn", "fünfundzwanzig", "dreißig", "dieciocho", "treinta y cinco").
-// lang is "en", "fr", "de" or "es"; any other value tries all four. The
-// whole string must be a number: "18 years" is not.
+// "achtzehn", "fünfundzwanzig", "dreißig", "dieciocho", "treinta y cinco"),
+// optionally followed by one unit of time ("eighteen years", "dix-huit ans",
+// "achtzehn Jahre", "thirty days", "trente jours"), as the child-age and
+// reflection-period checks meet them. lang is "en", "fr", "de" or "es"; any
+// other value tries all four. Anything else in word makes it fail.
 func ParseNumber(word string, lang string) (int, bool) {
-	toks := tokenize(word, nil)
+	n, _, ok := ParseDuration(word, lang)
+	return n, ok
+}
+
+// ParseDuration is ParseNumber that also returns the unit of time written
+// after the number: "year", "month", "week", "day", or "" when there is
+// none ("thirty days" → 30, "day"; "dix-huit ans" → 18, "year").
+func ParseDuration(text string, lang string) (int, string, bool) {
+	toks := tokenize(text, nil)
 	if len(toks) == 0 {
-		return 0, false
+		return 0, "", false
 	}
 	v, next, ok := readNumber(toks, 0, lang)
-	if !ok || next != len(toks) {
-		return 0, false
+	if !ok || v > 1e15 {
+		return 0, "", false
 	}
-	if v > 1e15 {
-		return 0, false
+	u := ""
+	if next < len(toks) && toks[next].kind == tWord {
+		switch unitOf(toks[next].s) {
+		case uYear:
+			u = "year"
+		case uMonth:
+			u = "month"
+		case uWeek:
+			u = "week"
+		case uDay:
+			u = "day"
+		}
+		if u != "" {
+			next++
+		}
 	}
-	return int(v), true
+	if next != len(toks) {
+		return 0, "", false
+	}
+	return int(v), u, true
 }
 
 // isNumStart reports whether toks[i] begins a number (digits or a number
@@ -413,4 +439,54 @@ func weakWord(w string) bool {
 func isNumWord(w string) bool {
 	nws, ok := lookupWord(w, "")
 	return ok && nws[0].kind != nJoin
+}
+
+// Quantity is a number found in running text, with the unit of time written
+// after it ("year", "month", "week", "day", or "") and its byte offsets.
+type Quantity struct {
+	Value      float64
+	Unit       string
+	Start, End int
+}
+
+// Quantities returns every number of text in order, in digits or words of
+// lang, with the unit of time that follows it if any: "a recovery and
+// reflection period of at least thirty days" gives {30, "day"}; "a person
+// under the age of eighteen years" gives {18, "year"}. Number words that
+// double as articles ("a", "un", "eine") count only before a unit or
+// another number word.
+func Quantities(text, lang string) []Quantity {
+	toks := tokenize(text, nil)
+	var out []Quantity
+	for i := 0; i < len(toks); {
+		if !isNumStart(toks, i, lang) {
+			i++
+			continue
+		}
+		v, next, ok := readNumber(toks, i, lang)
+		if !ok || next <= i {
+			i++
+			continue
+		}
+		q := Quantity{Value: v, Start: toks[i].start, End: toks[next-1].end}
+		if next < len(toks) && toks[next].kind == tWord {
+			switch unitOf(toks[next].s) {
+			case uYear:
+				q.Unit = "year"
+			case uMonth:
+				q.Unit = "month"
+			case uWeek:
+				q.Unit = "week"
+			case uDay:
+				q.Unit = "day"
+			}
+			if q.Unit != "" {
+				q.End = toks[next].end
+				next++
+			}
+		}
+		out = append(out, q)
+		i = next
+	}
+	return out
 }

@@ -53,7 +53,14 @@ func TestParseNumber(t *testing.T) {
 		{"dreißig", "", 30, true},
 		{"trente", "", 30, true},
 		{"treinta", "", 30, true},
-		{"eighteen years", "en", 0, false},
+		{"eighteen years", "en", 18, true},
+		{"dix-huit ans", "fr", 18, true},
+		{"achtzehn Jahre", "de", 18, true},
+		{"dieciocho años", "es", 18, true},
+		{"thirty days", "en", 30, true},
+		{"trente jours", "fr", 30, true},
+		{"eighteen years old", "en", 0, false},
+		{"years", "en", 0, false},
 		{"person", "en", 0, false},
 		{"", "en", 0, false},
 		{"dix", "en", 0, false},
@@ -90,6 +97,67 @@ func TestClassify(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := Classify(tc.text, tc.lang); got != tc.want {
 				t.Errorf("Classify = %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestParseDuration(t *testing.T) {
+	tests := []struct {
+		in, lang string
+		n        int
+		unit     string
+		ok       bool
+	}{
+		{"thirty days", "en", 30, "day", true},
+		{"trente jours", "fr", 30, "day", true},
+		{"dreißig Tage", "de", 30, "day", true},
+		{"treinta días", "es", 30, "day", true},
+		{"90 days", "en", 90, "day", true},
+		{"six months", "en", 6, "month", true},
+		{"eighteen", "en", 18, "", true},
+		{"dix-huit ans", "fr", 18, "year", true},
+		{"a period", "en", 0, "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			n, u, ok := ParseDuration(tc.in, tc.lang)
+			if n != tc.n || u != tc.unit || ok != tc.ok {
+				t.Errorf("ParseDuration(%q) = %d, %q, %v; want %d, %q, %v", tc.in, n, u, ok, tc.n, tc.unit, tc.ok)
+			}
+		})
+	}
+}
+
+func TestQuantities(t *testing.T) {
+	type q struct {
+		v     float64
+		unit  string
+		quote string
+	}
+	tests := []struct {
+		text, lang string
+		want       []q
+	}{
+		{"a recovery and reflection period of at least thirty days", "en", []q{{30, "day", "thirty days"}}},
+		{"a person under the age of eighteen years", "en", []q{{18, "year", "eighteen years"}}},
+		{"une personne âgée de moins de dix-huit ans", "fr", []q{{18, "year", "dix-huit ans"}}},
+		{"eine Person unter achtzehn Jahren", "de", []q{{18, "year", "achtzehn Jahren"}}},
+		{"personas menores de DIECIOCHO (18) años de edad", "es", []q{{18, "year", "DIECIOCHO (18) años"}}},
+		{"section 3 applies for 90 days", "en", []q{{3, "", "3"}, {90, "day", "90 days"}}},
+		{"no number here", "en", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			got := Quantities(tc.text, tc.lang)
+			if len(got) != len(tc.want) {
+				t.Fatalf("Quantities = %+v, want %+v", got, tc.want)
+			}
+			for i, g := range got {
+				w := tc.want[i]
+				if g.Value != w.v || g.Unit != w.unit || tc.text[g.Start:g.End] != w.quote {
+					t.Errorf("Quantities[%d] = %v %q %q, want %v %q %q", i, g.Value, g.Unit, tc.text[g.Start:g.End], w.v, w.unit, w.quote)
+				}
 			}
 		})
 	}
