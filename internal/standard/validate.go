@@ -3,6 +3,7 @@ package standard
 import (
 	"fmt"
 	"io/fs"
+	"sort"
 	"strings"
 )
 
@@ -82,10 +83,21 @@ func (l *loader) validate(opts Options) {
 		}
 	}
 	if !opts.Partial && !m.Partial {
+		var missing []string
 		for _, id := range CoreIDs {
 			if _, ok := reqs[id]; !ok {
-				l.errs.Add(Pos{File: join(opts.Name, "requirements")}, "missing core requirement %q, expected every ID of CORE-REQUIREMENTS.md", id)
+				missing = append(missing, string(id))
 			}
+		}
+		pos := Pos{File: join(opts.Name, "requirements")}
+		if len(missing) <= 5 {
+			for _, id := range missing {
+				l.errs.Add(pos, "missing core requirement %q, expected every ID of CORE-REQUIREMENTS.md", id)
+			}
+		} else {
+			// One line, so that a draft map's other errors stay visible.
+			sort.Strings(missing)
+			l.errs.Add(pos, "%d core requirements are missing (%s), expected every ID of CORE-REQUIREMENTS.md", len(missing), strings.Join(missing, ", "))
 		}
 	}
 	type key struct {
