@@ -82,6 +82,13 @@ type Segment struct {
 	Refs []Ref
 	// Ord is the segment's position in Index.Segments.
 	Ord int
+	// NonOperative marks findings, purposes and preambles, and criteria
+	// for judging other governments (reading rule 10): not the country's
+	// own law for its verdicts.
+	NonOperative bool
+	// Advisory marks a body's mandate to advise or recommend on a measure
+	// (reading rule 9): the measure is not thereby part of the law.
+	Advisory bool
 }
 
 // Repealed reports whether the segment's provision is repealed.
@@ -183,6 +190,8 @@ func (ix *Index) addStatute(st *statute.Statute) {
 			ix.Defs[d.Term] = append(ix.Defs[d.Term], d)
 		}
 		seg.Refs = findRefs(seg, st, titles)
+		seg.NonOperative = nonOperative(seg)
+		seg.Advisory = advisory(seg)
 	}
 }
 

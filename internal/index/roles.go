@@ -138,3 +138,49 @@ func textRoles(s *Segment, c *roleCues) RoleSet {
 	}
 	return rs
 }
+
+var (
+	nonOpHeads = NewPhraseSet([]string{"findings", "purposes and findings", "sense of congress", "preamble", "considerando*",
+		"exposicion de motivos", "expose des motifs", "minimum standards", "whereas"})
+	nonOpText = NewPhraseSet([]string{"government of a country", "government of the country", "governments of countries",
+		"foreign government*", "minimum standards for the elimination", "the government of such country"})
+	adviseText = NewPhraseSet([]string{"shall advise", "to advise", "advise the", "advise on", "make recommendations",
+		"shall recommend", "to recommend", "asesorar", "conseiller", "beraten", "emitir recomendaciones", "formuler des recommandations"})
+)
+
+// pathTexts returns the folded tokens of the segment and of the own text of
+// each ancestor up to its section.
+func pathTexts(s *Segment) [][]Token {
+	out := [][]Token{s.Toks}
+	for p := s.Prov.Parent; p != nil; p = p.Parent {
+		if p.Text != "" {
+			f, m := Fold(p.Text)
+			out = append(out, Tokenize(f, m))
+		}
+		if p == s.Section {
+			break
+		}
+	}
+	return out
+}
+
+func nonOperative(s *Segment) bool {
+	if s.Prov.Kind == statute.KindPreamble || nonOpHeads.Any(headTokens(s.Section)) {
+		return true
+	}
+	for _, t := range pathTexts(s) {
+		if nonOpText.Any(t) {
+			return true
+		}
+	}
+	return false
+}
+
+func advisory(s *Segment) bool {
+	for _, t := range pathTexts(s) {
+		if adviseText.Any(t) {
+			return true
+		}
+	}
+	return false
+}

@@ -107,7 +107,7 @@ func spanOf(s *index.Segment, ps *index.PhraseSet) (Hit, bool) {
 	return Hit{Seg: s, I: sp[0].I, J: sp[0].J, Term: ps.Terms[sp[0].Phrase]}, true
 }
 
-func usable(s *index.Segment) bool { return !s.Repealed() }
+func usable(s *index.Segment) bool { return !s.Repealed() && !s.NonOperative && !s.Advisory }
 
 // trafficOffenceSegs are segments of offence provisions about trafficking.
 func trafficOffenceSegs(ix *index.Index) []*index.Segment {

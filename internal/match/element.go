@@ -67,7 +67,7 @@ func (e *Element) Find(ix *index.Index) Result {
 		}
 	}
 	keep := func(h Hit) bool {
-		if h.Seg.Repealed() || excluded[h.Seg] {
+		if h.Seg.Repealed() || excluded[h.Seg] || h.Seg.NonOperative || h.Seg.Advisory {
 			return false
 		}
 		if e.Roles != 0 && h.Seg.Roles&e.Roles == 0 {
