@@ -197,8 +197,12 @@ func currencyOf(w string) (string, bool) {
 		return "EUR", true
 	case "ringgit", "myr":
 		return "MYR", true
-	case "naira":
+	case "naira", "₦":
 		return "NGN", true
+	case "₹":
+		return "INR", true
+	case "₱":
+		return "PHP", true
 	case "rand":
 		return "ZAR", true
 	case "cedi", "cedis":

@@ -197,7 +197,7 @@ func chainable(toks []token, i int, lang string) bool {
 		return true
 	case tPunct:
 		switch t.s {
-		case ",", "(", ")", "-", "€", "$", "£":
+		case ",", "(", ")", "-", "€", "$", "£", "₦", "₹", "₱", "¥":
 			return true
 		case ".":
 			// "Rs. 1,000"
@@ -207,6 +207,10 @@ func chainable(toks []token, i int, lang string) bool {
 	}
 	w := t.s
 	if t.lf != 0 {
+		return true
+	}
+	// "(P1,000,000.00)", "N250,000": a letter glued to an amount
+	if len(w) == 1 && i+1 < len(toks) && toks[i+1].kind == tNum && toks[i+1].start == t.end {
 		return true
 	}
 	if strings.HasPrefix(w, "lebenslang") {
@@ -357,6 +361,14 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 			v, n, ok := readNumber(toks, k, lang)
 			if !ok || n <= k {
 				k++
+				continue
+			}
+			if repeatsPrevious(toks, s.items, k, v) {
+				// "One million pesos (P1,000,000.00)": the same sum again
+				for n < ce && toks[n].s != ")" {
+					n++
+				}
+				k = n
 				continue
 			}
 			if n > ce {
@@ -841,4 +853,27 @@ func eitherPenaltyAfter(toks []token, ce int) bool {
 		}
 	}
 	return false
+}
+
+// repeatsPrevious reports a number in parentheses, possibly after a
+// currency letter or sign, that repeats the sum or term just before it:
+// "One million pesos (P1,000,000.00)", "twenty (20) years" after the unit.
+func repeatsPrevious(toks []token, items []item, k int, v float64) bool {
+	if len(items) == 0 {
+		return false
+	}
+	last := items[len(items)-1]
+	if last.kind != iAmount && last.kind != iDur || last.val != v {
+		return false
+	}
+	b := k - 1
+	if b >= 0 && toks[b].kind != tPunct && len(toks[b].s) == 1 {
+		b--
+	}
+	if b >= 0 && toks[b].kind == tPunct && toks[b].s != "(" {
+		if _, ok := currencyOf(toks[b].s); ok {
+			b--
+		}
+	}
+	return b >= 0 && toks[b].s == "(" && b >= last.end-1 && b <= last.end+1
 }

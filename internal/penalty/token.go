@@ -76,7 +76,7 @@ func isSpaceSep(r rune) bool {
 // significantPunct lists the punctuation kept as tokens.
 func significantPunct(r rune) bool {
 	switch r {
-	case '.', ',', ';', ':', '(', ')', '-', '€', '$', '£', '¥', '₹', '‑', '–':
+	case '.', ',', ';', ':', '(', ')', '-', '€', '$', '£', '¥', '₹', '₦', '₱', '‑', '–':
 		return true
 	}
 	return false
@@ -126,10 +126,10 @@ func tokenize(text string, toks []token) []token {
 					i += w + 3
 					continue
 				}
-				if (r == '.' || r == ',') && (g == 1 || g == 2) && val < 1000 {
+				if (r == '.' || r == ',') && (g == 1 || g == 2) {
 					// decimal part only when followed by a multiplier-like word
 					j := i + w + g
-					if j < len(text) && text[j] == ' ' {
+					if j >= len(text) || text[j] == ' ' || text[j] == ')' {
 						frac, div := 0.0, 1.0
 						for k := 0; k < g; k++ {
 							frac = frac*10 + float64(text[i+w+k]-'0')

@@ -1,0 +1,63 @@
+package penalty
+
+import "testing"
+
+// TestParseOtherTraditions covers drafting shapes of codes outside the real
+// data set (paraphrased), so the rules are not tuned to the statutes at
+// hand alone.
+func TestParseOtherTraditions(t *testing.T) {
+	tests := []struct {
+		name string
+		lang string
+		text string
+		want []w
+	}{
+		{"indian rigorous imprisonment", "en",
+			"shall be punished with rigorous imprisonment for a term which shall not be less than seven years but which may extend to ten years, and shall also be liable to fine.",
+			[]w{{min: 84, max: 120, cum: true, fmin: none, fmax: none}}},
+		{"uk summary or indictment", "en",
+			"A person guilty of an offence is liable on summary conviction to imprisonment for a term not exceeding 12 months or a fine or both.",
+			[]w{{min: none, max: 12, alt: true, fmin: none, fmax: none}}},
+		{"philippine pesos with repeated digits", "en",
+			"shall suffer the penalty of imprisonment of twenty (20) years and a fine of not less than One million pesos (P1,000,000.00) but not more than Two million pesos (P2,000,000.00).",
+			[]w{{min: none, max: 240, cum: true, fmin: 1e6, fmax: 2e6, cur: "pesos"}}},
+		{"nigerian naira sign", "en",
+			"is liable on conviction to imprisonment for a term of not less than 2 years and a fine of not less than ₦250,000.",
+			[]w{{min: 24, max: none, cum: true, fmin: 250000, fmax: none, cur: "NGN"}}},
+		{"from to", "en",
+			"shall be punishable by imprisonment from three to ten years.",
+			[]w{{min: 36, max: 120, fmin: none, fmax: none}}},
+		{"period of up to", "en",
+			"is liable to imprisonment for a period of up to 15 years or to a fine of up to USD 50,000.",
+			[]w{{min: none, max: 180, alt: true, fmin: none, fmax: 50000, cur: "USD"}}},
+		{"life or range", "en",
+			"shall be liable to imprisonment for a term of not less than 7 years and not more than 14 years or for life.",
+			[]w{{min: 84, max: 168, life: true, fmin: none, fmax: none}}},
+		{"de mindestens", "de",
+			"wird mit Freiheitsstrafe von mindestens einem Jahr bestraft.",
+			[]w{{min: 12, max: none, fmin: none, fmax: none}}},
+		{"fr d'un emprisonnement de", "fr",
+			"est puni d'un emprisonnement de cinq ans et d'une amende de 75 000 euros.",
+			[]w{{min: none, max: 60, cum: true, fmin: none, fmax: 75000, cur: "EUR"}}},
+		{"es reclusión digits", "es",
+			"será sancionado con reclusión de 8 a 12 años.",
+			[]w{{min: 96, max: 144, fmin: none, fmax: none}}},
+		{"es prisión o multa de meses", "es",
+			"será castigado con la pena de prisión de tres a seis años o multa de seis a doce meses.",
+			[]w{{min: 36, max: 72, alt: true, fmin: none, fmax: none}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Parse(tc.text, tc.lang)
+			if len(got) != len(tc.want) {
+				for _, p := range got {
+					t.Logf("got %s [%s]", describe(p), tc.text[p.Start:p.End])
+				}
+				t.Fatalf("got %d penalties, want %d", len(got), len(tc.want))
+			}
+			for i := range got {
+				checkPenalty(t, tc.text, got[i], tc.want[i])
+			}
+		})
+	}
+}
