@@ -291,7 +291,9 @@ func (b *briefer) write(j briefJob) error {
 	}
 	var buf bytes.Buffer
 	if err := r.Render(&buf, br); err != nil {
-		if b.opts.Templates != "" && !errors.Is(err, report.ErrTemplateLimit) {
+		if b.opts.Templates != "" {
+			// a user's template that fails to parse, run or stay within
+			// its limits is bad input
 			return &inputError{fmt.Errorf("%s: %w", j.country, err)}
 		}
 		return fmt.Errorf("%s: %w", j.country, err)

@@ -119,7 +119,7 @@ func (s *state) heading(n *ast.Heading) {
 		s.toc[i].page = s.pdf.PageNo()
 	}
 	if n.Level <= 2 {
-		s.pdf.SetFont("sans", "B", size)
+		s.font("sans", "B", size)
 		s.pdf.Bookmark(plain(runs), n.Level-1, s.y)
 	}
 	s.text(runs, size, "L")
@@ -244,7 +244,7 @@ func (s *state) footnotes(n *east.FootnoteList) {
 	}
 	s.setAnchor("notes")
 	st := style{family: "sans", bold: true, size: headingSizes[1], color: colNavy}
-	s.pdf.SetFont("sans", "B", st.size)
+	s.font("sans", "B", st.size)
 	s.pdf.Bookmark("Notes", 0, s.y)
 	s.text([]run{{text: "Notes", st: st}}, st.size, "L")
 	s.draw(colTeal)

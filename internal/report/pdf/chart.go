@@ -38,7 +38,7 @@ func (s *state) chart(c report.Chart) {
 	s.ensure(h)
 	y := s.y
 	if c.Title != "" {
-		p.SetFont("sans", "B", 10)
+		s.font("sans", "B", 10)
 		s.color(colNavy)
 		p.SetXY(b.x, y)
 		p.CellFormat(b.w, titleH-2, fitText(p, c.Title, b.w), "", 0, "L", false, 0, "")
@@ -53,14 +53,14 @@ func (s *state) chart(c report.Chart) {
 		gx := x0 + plotW*g/100
 		s.draw(colRule)
 		p.Line(gx, plotTop, gx, plotBottom)
-		p.SetFont("sans", "", 7)
+		s.font("sans", "", 7)
 		s.color(colMuted)
 		p.SetXY(gx-6, plotBottom+0.8)
 		p.CellFormat(12, 4, fmt.Sprint(g), "", 0, "C", false, 0, "")
 	}
 	for _, bar := range c.Bars {
 		by := y + gap/2
-		p.SetFont("sans", "", 8.5)
+		s.font("sans", "", 8.5)
 		s.color(colText)
 		p.SetXY(b.x, by)
 		p.CellFormat(labelW-3, barH, fitText(p, bar.Label, labelW-3), "", 0, "R", false, 0, "")
@@ -71,12 +71,12 @@ func (s *state) chart(c report.Chart) {
 			s.fill(scoreColour(v))
 			p.Rect(x0, by, plotW*v/100, barH, "F")
 		}
-		p.SetFont("sans", "B", 8.5)
+		s.font("sans", "B", 8.5)
 		s.color(scoreColour(bar.Value))
 		p.SetXY(x0+plotW+1.5, by)
 		p.CellFormat(valueW, barH, report.Pct(bar.Value), "", 0, "L", false, 0, "")
 		if bar.Note != "" {
-			p.SetFont("sans", "", 7.5)
+			s.font("sans", "", 7.5)
 			s.color(colMuted)
 			p.SetXY(x0+plotW+1.5+valueW, by)
 			p.CellFormat(noteW, barH, fitText(p, bar.Note, noteW), "", 0, "L", false, 0, "")

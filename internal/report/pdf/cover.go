@@ -25,7 +25,7 @@ func (s *state) cover(c report.CoverBlock, banner bool) {
 	s.fill(colTeal)
 	p.Rect(0, bandH, pageW, 2.2, "F")
 	w := pageW - 2*marginL
-	p.SetFont("sans", "B", 9)
+	s.font("sans", "B", 9)
 	p.SetTextColor(150, 205, 215)
 	p.SetXY(marginL, 24)
 	p.CellFormat(w, 5, "LACUNA · BRIEFING PACK", "", 0, "L", false, 0, "")
@@ -43,7 +43,7 @@ func (s *state) cover(c report.CoverBlock, banner bool) {
 	s.y = bandH + 14
 	keyW := 46.0
 	for _, kv := range c.Fields {
-		p.SetFont("sans", "B", 7.5)
+		s.font("sans", "B", 7.5)
 		s.color(colMuted)
 		p.SetXY(marginL, s.y+0.9)
 		p.CellFormat(keyW, 4, strings.ToUpper(kv.Key), "", 0, "L", false, 0, "")
@@ -54,7 +54,7 @@ func (s *state) cover(c report.CoverBlock, banner bool) {
 	}
 	if len(c.Items) > 0 {
 		s.y += 4
-		p.SetFont("sans", "B", 7.5)
+		s.font("sans", "B", 7.5)
 		s.color(colMuted)
 		p.SetXY(marginL, s.y)
 		p.CellFormat(w, 4, "STATUTES ANALYSED", "", 0, "L", false, 0, "")
@@ -111,7 +111,7 @@ func (s *state) banner(c report.CoverBlock) {
 	p.Rect(0, 0, pageW, bandH, "F")
 	s.fill(colTeal)
 	p.Rect(0, bandH, pageW, 1.6, "F")
-	p.SetFont("sans", "B", 8)
+	s.font("sans", "B", 8)
 	p.SetTextColor(150, 205, 215)
 	p.SetXY(marginL, 8)
 	p.CellFormat(w, 4, "LACUNA · "+strings.ToUpper(c.Subtitle), "", 0, "L", false, 0, "")
@@ -154,11 +154,11 @@ func (s *state) scoreDisc(cx, cy, r float64, score string) {
 	s.draw(scoreColour(v))
 	p.SetLineWidth(1.6)
 	p.Circle(cx, cy, r-1.6, "D")
-	p.SetFont("sans", "B", r*1.25)
+	s.font("sans", "B", r*1.25)
 	s.color(colNavy)
 	p.SetXY(cx-r, cy-r*0.55)
 	p.CellFormat(2*r, r*0.8, score, "", 0, "C", false, 0, "")
-	p.SetFont("sans", "", r*0.5)
+	s.font("sans", "", r*0.5)
 	s.color(colMuted)
 	p.SetXY(cx-r, cy+r*0.25)
 	p.CellFormat(2*r, r*0.4, "out of 100", "", 0, "C", false, 0, "")

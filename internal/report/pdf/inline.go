@@ -18,15 +18,10 @@ type style struct {
 
 func (st style) fontStyle() string {
 	switch {
-	case st.bold && st.italic:
-		if st.family == "sans" {
-			return "B" // no sans bold italic embedded
-		}
-		return "BI"
 	case st.bold:
-		return "B"
-	case st.italic:
-		return "I"
+		return "B" // no bold italic embedded: bold wins
+	case st.italic && st.family == "serif":
+		return "I" // sans has no italic embedded
 	}
 	return ""
 }
@@ -167,21 +162,29 @@ const (
 )
 
 func (s *state) setFont(st style) {
-	size := st.size
-	s.pdf.SetFont(st.family, st.fontStyle(), size)
+	s.font(st.family, st.fontStyle(), st.size)
+}
+
+// textWidth measures t in the given font, remembering the answer.
+func (s *state) textWidth(family, st string, size float64, t string) float64 {
+	k := widthKey{fontKey{family, st, size}, t}
+	if w, ok := s.width[k]; ok {
+		return w
+	}
+	s.font(family, st, size)
+	w := s.pdf.GetStringWidth(t)
+	s.width[k] = w
+	return w
 }
 
 func (s *state) measure(r *run, t string) float64 {
 	switch {
 	case r.badge != "":
-		s.pdf.SetFont("sans", "B", badgeSize)
-		return s.pdf.GetStringWidth(t) + 2*badgePad
+		return s.textWidth("sans", "B", badgeSize, t) + 2*badgePad
 	case r.sup:
-		s.pdf.SetFont(r.st.family, r.st.fontStyle(), r.st.size*0.62)
-		return s.pdf.GetStringWidth(t) + 0.3
+		return s.textWidth(r.st.family, r.st.fontStyle(), r.st.size*0.62, t) + 0.3
 	}
-	s.setFont(r.st)
-	return s.pdf.GetStringWidth(t)
+	return s.textWidth(r.st.family, r.st.fontStyle(), r.st.size, t)
 }
 
 // layout breaks runs into lines no wider than width. Words longer than a
@@ -325,7 +328,7 @@ func (s *state) drawLine(l line, x, y, lh float64, align string, width float64) 
 			by := y + (lh-bh)/2
 			s.fill(c)
 			p.RoundedRect(x, by, pc.w, bh, 0.9, "1234", "F")
-			p.SetFont("sans", "B", badgeSize)
+			s.font("sans", "B", badgeSize)
 			p.SetTextColor(255, 255, 255)
 			p.SetXY(x, by)
 			p.CellFormat(pc.w, bh, pc.text, "", 0, "C", false, s.linkID(r.link), s.linkURL(r.link))
@@ -343,7 +346,7 @@ func (s *state) drawLine(l line, x, y, lh float64, align string, width float64) 
 			j++
 		}
 		if r.sup {
-			p.SetFont(r.st.family, r.st.fontStyle(), r.st.size*0.62)
+			s.font(r.st.family, r.st.fontStyle(), r.st.size*0.62)
 			s.color(r.st.color)
 			p.SetXY(x, y-lh*0.18)
 		} else {

@@ -10,10 +10,8 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/go-fonts/liberation/liberationsansbold"
-	"github.com/go-fonts/liberation/liberationsansitalic"
 	"github.com/go-fonts/liberation/liberationsansregular"
 	"github.com/go-fonts/liberation/liberationserifbold"
-	"github.com/go-fonts/liberation/liberationserifbolditalic"
 	"github.com/go-fonts/liberation/liberationserifitalic"
 	"github.com/go-fonts/liberation/liberationserifregular"
 	"github.com/yuin/goldmark"
@@ -157,6 +155,13 @@ type state struct {
 	headless map[int]bool // pages with a footer but no running header
 	// fresh is true while nothing has been drawn on the current page.
 	fresh bool
+	cur   fontKey              // the font fpdf has selected
+	width map[widthKey]float64 // measured string widths
+}
+
+type widthKey struct {
+	font fontKey
+	text string
 }
 
 func newState(src []byte, meta Meta) *state {
@@ -164,14 +169,15 @@ func newState(src []byte, meta Meta) *state {
 	p.SetCatalogSort(true)
 	p.SetCreationDate(meta.Now)
 	p.SetModificationDate(meta.Now)
-	p.SetCompression(true)
+	// Streams stay uncompressed: fpdf allocates a fresh zlib writer per
+	// stream, which costs more than the whole layout (see bench-brief.md);
+	// the files are about twice as large.
+	p.SetCompression(false)
 	p.AddUTF8FontFromBytes("serif", "", liberationserifregular.TTF)
 	p.AddUTF8FontFromBytes("serif", "B", liberationserifbold.TTF)
 	p.AddUTF8FontFromBytes("serif", "I", liberationserifitalic.TTF)
-	p.AddUTF8FontFromBytes("serif", "BI", liberationserifbolditalic.TTF)
 	p.AddUTF8FontFromBytes("sans", "", liberationsansregular.TTF)
 	p.AddUTF8FontFromBytes("sans", "B", liberationsansbold.TTF)
-	p.AddUTF8FontFromBytes("sans", "I", liberationsansitalic.TTF)
 	p.SetTitle(meta.Title, true)
 	p.SetSubject(meta.Subject, true)
 	p.SetAuthor("Lacuna", true)
@@ -181,14 +187,15 @@ func newState(src []byte, meta Meta) *state {
 	p.SetMargins(marginL, contentT, marginR)
 	p.SetAutoPageBreak(false, 0)
 	p.SetCellMargin(0)
-	p.SetFont("serif", "", bodySize)
 	s := &state{
 		pdf: p, src: src, meta: meta,
 		stack:    []box{{x: marginL, w: pageW - marginL - marginR}},
 		links:    map[string]int{},
 		tocIndex: map[ast.Node]int{},
 		bare:     map[int]bool{},
+		width:    map[widthKey]float64{},
 	}
+	s.font("serif", "", bodySize)
 	s.newPage()
 	return s
 }
@@ -252,6 +259,22 @@ func (s *state) setAnchor(id string) {
 	s.pdf.SetLink(s.link(id), s.y, s.pdf.PageNo())
 }
 
+// font selects a font unless it is already the current one: fpdf writes a
+// font operator into the page on every SetFont call.
+func (s *state) font(family, st string, size float64) {
+	k := fontKey{family, st, size}
+	if k == s.cur {
+		return
+	}
+	s.cur = k
+	s.pdf.SetFont(family, st, size)
+}
+
+type fontKey struct {
+	family, style string
+	size          float64
+}
+
 func (s *state) fill(c [3]int)  { s.pdf.SetFillColor(c[0], c[1], c[2]) }
 func (s *state) draw(c [3]int)  { s.pdf.SetDrawColor(c[0], c[1], c[2]) }
 func (s *state) color(c [3]int) { s.pdf.SetTextColor(c[0], c[1], c[2]) }
@@ -307,7 +330,8 @@ func (s *state) finish() {
 			continue
 		}
 		s.pdf.SetPage(i)
-		s.pdf.SetFont("sans", "", 8)
+		s.cur = fontKey{} // the page's content stream has its own current font
+		s.font("sans", "", 8)
 		s.color(colMuted)
 		s.draw(colRule)
 		s.pdf.SetLineWidth(0.2)
@@ -325,6 +349,7 @@ func (s *state) finish() {
 		s.pdf.CellFormat(40, 4, "Lacuna", "", 0, "L", false, 0, "")
 	}
 	s.pdf.SetPage(total)
+	s.cur = fontKey{} // the page's content stream has its own current font
 }
 
 const (
@@ -353,7 +378,7 @@ func (s *state) reserveTOC() {
 	}
 	s.tocPage = s.pdf.PageNo()
 	s.tocPages = s.tocPagesNeeded()
-	s.pdf.SetFont("sans", "B", 18)
+	s.font("sans", "B", 18)
 	s.pdf.Bookmark("Contents", 0, contentT)
 	s.setAnchor("contents")
 	for i := 1; i < s.tocPages; i++ {
@@ -365,8 +390,9 @@ func (s *state) reserveTOC() {
 func (s *state) drawTOC() {
 	p := s.pdf
 	p.SetPage(s.tocPage)
+	s.cur = fontKey{} // the page's content stream has its own current font
 	y := contentT
-	p.SetFont("sans", "B", 18)
+	s.font("sans", "B", 18)
 	s.color(colNavy)
 	p.SetXY(marginL, y)
 	p.CellFormat(100, 10, "Contents", "", 0, "L", false, 0, "")
@@ -380,6 +406,7 @@ func (s *state) drawTOC() {
 		if y+tocLineH > contentB {
 			page++
 			p.SetPage(page)
+			s.cur = fontKey{} // the page's content stream has its own current font
 			y = contentT
 		}
 		x := marginL
@@ -390,7 +417,7 @@ func (s *state) drawTOC() {
 			size, st = 10, ""
 			col = colText
 		}
-		p.SetFont("sans", st, size)
+		s.font("sans", st, size)
 		num := fmt.Sprint(e.page)
 		nw := p.GetStringWidth(num)
 		avail := w - (x - marginL) - nw - 6
@@ -405,7 +432,7 @@ func (s *state) drawTOC() {
 		p.CellFormat(tw, tocLineH, t, "", 0, "L", false, link, "")
 		// dotted leader
 		s.color(colMuted)
-		p.SetFont("sans", "", size)
+		s.font("sans", "", size)
 		dot := p.GetStringWidth(". ")
 		lx := x + tw + 2
 		end := marginL + w - nw - 2
@@ -413,7 +440,7 @@ func (s *state) drawTOC() {
 			p.SetXY(end-float64(n)*dot, y)
 			p.CellFormat(float64(n)*dot, tocLineH, strings.Repeat(". ", n), "", 0, "L", false, 0, "")
 		}
-		p.SetFont("sans", st, size)
+		s.font("sans", st, size)
 		s.color(col)
 		p.SetXY(marginL+w-nw, y)
 		p.CellFormat(nw, tocLineH, num, "", 0, "R", false, link, "")
