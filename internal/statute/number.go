@@ -267,6 +267,9 @@ func scanMarker(text string) (marker, bool) {
 	}
 	switch c := text[0]; {
 	case c == '(':
+		if m, ok := scanParen(text); ok {
+			return m, true
+		}
 		if m := parenRe.FindStringSubmatchIndex(text); m != nil {
 			v := text[m[2]:m[3]]
 			st := stParenNum
@@ -335,21 +338,39 @@ func romanValue(s string) int {
 	if s == "" || len(s) > 12 {
 		return 0
 	}
-	vals := map[byte]int{'i': 1, 'v': 5, 'x': 10, 'l': 50, 'c': 100, 'd': 500, 'm': 1000}
-	t := strings.ToLower(s)
+	val := func(c byte) int {
+		switch c | 0x20 {
+		case 'i':
+			return 1
+		case 'v':
+			return 5
+		case 'x':
+			return 10
+		case 'l':
+			return 50
+		case 'c':
+			return 100
+		case 'd':
+			return 500
+		case 'm':
+			return 1000
+		}
+		return 0
+	}
+	t := s
 	total := 0
 	for i := 0; i < len(t); i++ {
-		v, ok := vals[t[i]]
-		if !ok {
+		v := val(t[i])
+		if v == 0 {
 			return 0
 		}
-		if i+1 < len(t) && vals[t[i+1]] > v {
+		if i+1 < len(t) && val(t[i+1]) > v {
 			total -= v
 		} else {
 			total += v
 		}
 	}
-	if total <= 0 || strings.ToLower(toRoman(total)) != t {
+	if total <= 0 || !strings.EqualFold(toRoman(total), t) {
 		return 0
 	}
 	return total
@@ -386,4 +407,48 @@ func alphaNext(v string) string {
 		return strings.Repeat(string(v[0]+1), 2)
 	}
 	return ""
+}
+
+// scanParen is the fast path of scanMarker for the common "(1)", "(a)",
+// "(iv)", "(A)" markers; the regular expression handles the rest.
+func scanParen(text string) (marker, bool) {
+	i := 1
+	for i < len(text) && i <= 5 && (text[i] >= '0' && text[i] <= '9' || text[i] >= 'a' && text[i] <= 'z' || text[i] >= 'A' && text[i] <= 'Z') {
+		i++
+	}
+	if i == 1 || i >= len(text) || text[i] != ')' {
+		return marker{}, false
+	}
+	v := text[1:i]
+	// all digits, all lower or all upper letters
+	kind := 0
+	for j := 0; j < len(v); j++ {
+		k := 1
+		switch c := v[j]; {
+		case c >= 'a' && c <= 'z':
+			k = 2
+		case c >= 'A' && c <= 'Z':
+			k = 3
+		}
+		if kind == 0 {
+			kind = k
+		} else if k != kind {
+			return marker{}, false
+		}
+	}
+	end := i + 1
+	if end < len(text) && text[end] != ' ' && text[end] != '\t' {
+		return marker{}, false
+	}
+	for end < len(text) && (text[end] == ' ' || text[end] == '\t') {
+		end++
+	}
+	st := stParenNum
+	switch kind {
+	case 2:
+		st = stParenLower
+	case 3:
+		st = stParenUpper
+	}
+	return marker{style: st, value: v, width: end}, true
 }

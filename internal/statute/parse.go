@@ -10,10 +10,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // MaxFileSize is the largest statute file Parse accepts, in bytes.
@@ -24,7 +24,40 @@ var MaxFileSize = 64 << 20
 // that hostile input cannot exhaust the stack or time.
 var MaxNesting = 32
 
-var mdParser = goldmark.DefaultParser()
+// mdParser parses blocks only. goldmark's inline parsers (emphasis, links,
+// code spans) and its per-line inline pass cost most of its time, and
+// statutes barely use inline syntax: paragraphs become rawParagraph nodes,
+// which goldmark leaves alone, and stripInline removes inline syntax from
+// their lines.
+var mdParser = parser.NewParser(
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithParagraphTransformers(util.Prioritized(rawTransformer{}, 100)),
+)
+
+// rawParagraph is a paragraph whose inline content goldmark does not parse.
+type rawParagraph struct{ gast.BaseBlock }
+
+var kindRawParagraph = gast.NewNodeKind("StatuteParagraph")
+
+func (n *rawParagraph) Kind() gast.NodeKind { return kindRawParagraph }
+func (n *rawParagraph) IsRaw() bool         { return true }
+func (n *rawParagraph) Dump(src []byte, level int) {
+	gast.DumpHelper(n, src, level, nil, nil)
+}
+
+// rawTransformer swaps each closed paragraph for a rawParagraph.
+type rawTransformer struct{}
+
+func (rawTransformer) Transform(node *gast.Paragraph, reader text.Reader, pc parser.Context) {
+	parent := node.Parent()
+	if parent == nil {
+		return
+	}
+	r := &rawParagraph{}
+	r.SetLines(node.Lines())
+	r.SetBlankPreviousLines(node.HasBlankPreviousLines())
+	parent.ReplaceChild(parent, node, r)
+}
 
 // Parse parses one statute file. path is used in positions only. It returns
 // the statute (never nil; partial when the file has errors) and, when the
@@ -59,19 +92,17 @@ func (p *parse) run(src []byte) {
 		p.errs.Add(Pos{File: st.Path, Line: 1}, "file is %d bytes, larger than the limit of %d bytes, expected one statute of ordinary size", len(src), MaxFileSize)
 		return
 	}
+	s := newSource(st.Path, src)
+	shift := len(src) - len(s.buf) // the byte-order mark
 	if i := bytes.IndexByte(src, 0); i >= 0 {
-		s := newSource(st.Path, src[:i])
-		pos := s.pos(len(s.buf))
-		p.errs.Add(pos, "NUL byte in file, expected UTF-8 text")
+		p.errs.Add(s.pos(i-shift), "NUL byte in file, expected UTF-8 text")
 		return
 	}
 	if !utf8.Valid(src) {
 		i := firstInvalid(src)
-		s := newSource(st.Path, src[:i])
-		p.errs.Add(s.pos(len(s.buf)), "invalid UTF-8 byte 0x%02X, expected UTF-8 text", src[i])
+		p.errs.Add(s.pos(i-shift), "invalid UTF-8 byte 0x%02X, expected UTF-8 text", src[i])
 		return
 	}
-	s := newSource(st.Path, src)
 	p.s = s
 	fm, ok := splitFrontMatter(s, p.errs)
 	if !ok {
@@ -222,14 +253,14 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 		inItem    bool
 		label     string
 	}
-	var out []block
+	out := make([]block, 0, len(p.s.lines)/3+16)
 	stack := []frame{{n: doc}}
 	for len(stack) > 0 {
 		f := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		n := f.n
 		switch n.Kind() {
-		case gast.KindHeading, gast.KindParagraph, gast.KindTextBlock, gast.KindCodeBlock, gast.KindFencedCodeBlock, gast.KindHTMLBlock:
+		case gast.KindHeading, gast.KindParagraph, gast.KindTextBlock, gast.KindCodeBlock, gast.KindFencedCodeBlock, gast.KindHTMLBlock, kindRawParagraph:
 			b := block{itemFirst: f.itemFirst, inItem: f.inItem, listLabel: f.label}
 			lines := n.Lines()
 			if lines.Len() == 0 {
@@ -247,8 +278,13 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 			case gast.KindHeading:
 				b.heading = n.(*gast.Heading).Level
 				b.text = inlineText(n, body)
-			case gast.KindParagraph, gast.KindTextBlock:
-				pieces := inlinePieces(n, body, func(off int) int { return p.s.line(base + off) })
+			case gast.KindParagraph, gast.KindTextBlock, kindRawParagraph:
+				var pieces []piece
+				if n.Kind() == kindRawParagraph {
+					pieces = p.linePieces(lines, body, base)
+				} else {
+					pieces = inlinePieces(n, body, func(off int) int { return p.s.line(base + off) })
+				}
 				// A line that opens with a marker starts a provision of its
 				// own even without a blank line before it.
 				start := 0
@@ -265,14 +301,18 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 					}
 					part.line = pieces[start].line
 					part.endLine = pieces[i-1].line
-					var sb strings.Builder
-					for k := start; k < i; k++ {
-						if k > start {
-							sb.WriteByte(' ')
+					if i-start == 1 {
+						part.text = pieces[start].text
+					} else {
+						var sb strings.Builder
+						for k := start; k < i; k++ {
+							if k > start {
+								sb.WriteByte(' ')
+							}
+							sb.WriteString(pieces[k].text)
 						}
-						sb.WriteString(pieces[k].text)
+						part.text = strings.TrimSpace(sb.String())
 					}
-					part.text = strings.TrimSpace(sb.String())
 					out = append(out, part)
 					start = i
 				}
@@ -297,12 +337,10 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 			continue
 		}
 		// container: push children in reverse order
-		var kids []gast.Node
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			kids = append(kids, c)
-		}
-		for i := len(kids) - 1; i >= 0; i-- {
-			cf := frame{n: kids[i], inItem: f.inItem || f.itemFirst}
+		i := n.ChildCount()
+		for c := n.LastChild(); c != nil; c = c.PreviousSibling() {
+			i--
+			cf := frame{n: c, inItem: f.inItem || f.itemFirst}
 			if f.itemFirst && i == 0 {
 				cf.itemFirst, cf.inItem, cf.label = true, f.inItem, f.label
 			}
@@ -344,7 +382,7 @@ func inlinePieces(n gast.Node, src []byte, lineOf func(int) int) []piece {
 	cur := -1
 	flush := func() {
 		if cur >= 0 {
-			out = append(out, piece{line: cur, text: string(bytes.TrimSpace(b))})
+			out = append(out, piece{line: cur, text: stripInline(bytes.TrimSpace(b))})
 		}
 		b = b[:0]
 	}
@@ -394,6 +432,20 @@ func inlinePieces(n gast.Node, src []byte, lineOf func(int) int) []piece {
 		if out[i].line == 0 && i+1 < len(out) {
 			out[i].line = out[i+1].line
 		}
+	}
+	return out
+}
+
+// linePieces returns the lines of a raw paragraph, inline syntax removed.
+func (p *parse) linePieces(lines *text.Segments, body []byte, base int) []piece {
+	out := make([]piece, 0, lines.Len())
+	l := p.s.line(base + lines.At(0).Start)
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		if i > 0 {
+			l = p.s.lineFrom(l, base+seg.Start)
+		}
+		out = append(out, piece{line: l, text: stripInline(bytes.TrimSpace(seg.Value(body)))})
 	}
 	return out
 }
@@ -698,7 +750,9 @@ func (p *parse) finish() {
 		}
 	}
 	for _, n := range all {
-		if len(n.Segments) > 0 {
+		if len(n.Segments) == 1 {
+			n.Text = n.Segments[0].Text
+		} else if len(n.Segments) > 1 {
 			var b strings.Builder
 			for i, sg := range n.Segments {
 				if i > 0 {
@@ -727,7 +781,55 @@ func (p *parse) finish() {
 	st.All = all
 }
 
+// mayBeRepealed is a fast, case-insensitive pre-check: text without
+// "peal", "gefallen", "gehoben", "brog" or "rogad" cannot carry a repeal
+// mark, which spares lower-casing every text.
+func mayBeRepealed(t string) bool {
+	if len(t) > 240 {
+		// long texts are marked only by an opening mark
+		t = t[:48]
+	}
+	for i := 0; i+4 <= len(t); i++ {
+		switch t[i] | 0x20 {
+		case 'p':
+			if hasFoldPrefix(t[i:], "peal") {
+				return true
+			}
+		case 'g':
+			if hasFoldPrefix(t[i:], "gefallen") || hasFoldPrefix(t[i:], "gehoben") {
+				return true
+			}
+		case 'b':
+			if hasFoldPrefix(t[i:], "brog") {
+				return true
+			}
+		case 'r':
+			if hasFoldPrefix(t[i:], "rogad") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasFoldPrefix reports whether s starts with the lower-case ASCII word w,
+// ignoring ASCII case.
+func hasFoldPrefix(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if s[i]|0x20 != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
 func isRepealed(n *Provision) bool {
+	if !mayBeRepealed(n.Heading) && (len(n.Segments) == 0 || !mayBeRepealed(n.Segments[0].Text)) {
+		return false
+	}
 	h := strings.ToLower(n.Heading)
 	for _, m := range repealMarks {
 		if strings.Contains(h, m) {
@@ -737,12 +839,16 @@ func isRepealed(n *Provision) bool {
 	if len(n.Segments) == 0 {
 		return false
 	}
-	t := strings.ToLower(n.Segments[0].Text)
+	t := n.Segments[0].Text
+	short := len(t) <= 240 && utf8.RuneCountInString(t) <= 120
+	if len(t) > 240 {
+		t = t[:240]
+	}
+	t = strings.ToLower(t)
 	// The mark opens the text ("[Repealed by …]", "Abrogé par …"), or the
 	// whole text is a short note about the repeal ("(Artículo derogado por
 	// art. 2° de la Ley N° 26.842)").
 	open := strings.TrimLeft(t, "[(*_ ")
-	short := utf8.RuneCountInString(t) <= 120
 	for _, m := range repealMarks {
 		bare := strings.TrimLeft(m, "[(")
 		if strings.HasPrefix(open, bare) || short && strings.Contains(t, bare) {
@@ -753,44 +859,63 @@ func isRepealed(n *Provision) bool {
 }
 
 // ocrNoise reports text with the marks of a damaged OCR: the replacement
-// character, control characters, or words mixing letters and digits the way
-// misread glyphs do ("Sect1on", "0ffence").
+// character, or words mixing letters and digits the way misread glyphs do
+// ("Sect1on", "0ffence"). Only words holding a digit are examined, so clean
+// text costs one scan for digits.
 func ocrNoise(t string) (string, bool) {
-	if i := strings.IndexRune(t, utf8.RuneError); i >= 0 {
-		return clip(t[max(0, i-10):], 24), true
+	if strings.IndexByte(t, 0xEF) >= 0 { // first byte of U+FFFD in UTF-8
+		if i := strings.IndexRune(t, utf8.RuneError); i >= 0 {
+			return clip(t[max(0, i-10):], 24), true
+		}
 	}
-	for _, w := range strings.Fields(t) {
-		w = strings.Trim(w, ".,;:()[]\"'“”‘’«»")
-		if len(w) < 4 {
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c < '0' || c > '9' {
 			continue
 		}
-		if strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) >= 0 {
-			continue // cross-references such as 1101(a)(15), dates, amounts
+		start := i
+		for start > 0 && t[start-1] != ' ' && t[start-1] != '\t' {
+			start--
 		}
-		letters, digits, switches := 0, 0, 0
-		prev := 0 // 1 letter, 2 digit
-		for _, r := range w {
-			k := 0
-			switch {
-			case r >= '0' && r <= '9':
-				digits++
-				k = 2
-			case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
-				letters++
-				k = 1
-			}
-			if k != 0 && prev != 0 && k != prev {
-				switches++
-			}
-			if k != 0 {
-				prev = k
-			}
+		end := i
+		for end < len(t) && t[end] != ' ' && t[end] != '\t' {
+			end++
 		}
-		if letters >= 2 && digits >= 1 && switches >= 2 {
+		w := strings.TrimRight(t[start:end], ".,;:")
+		if noisyWord(w) {
 			return w, true
 		}
+		i = end
 	}
 	return "", false
+}
+
+// noisyWord reports a word of ASCII letters and digits that switches
+// between them at least twice ("Sect1on", "0ff1ce"), which ordinary drafting
+// ("3rd", "A12", "s279") does not.
+func noisyWord(w string) bool {
+	if len(w) < 4 {
+		return false
+	}
+	letters, digits, switches, prev := 0, 0, 0, 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		k := 0
+		switch {
+		case c >= '0' && c <= '9':
+			k = 2
+			digits++
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			k = 1
+			letters++
+		default:
+			return false // cross-references, dates and amounts have punctuation
+		}
+		if prev != 0 && k != prev {
+			switches++
+		}
+		prev = k
+	}
+	return letters >= 2 && digits >= 1 && switches >= 2
 }
 
 func clip(s string, n int) string {
@@ -873,4 +998,100 @@ func definedTerm(t string) (string, bool) {
 		return "", false
 	}
 	return b.String(), true
+}
+
+// stripInline removes inline Markdown syntax from one line of paragraph
+// text: backslash escapes, emphasis and code markers, link and image
+// syntax ("[text](url)" keeps "text"), autolinks and HTML tags. Other
+// characters are kept as written.
+func stripInline(b []byte) string {
+	if bytes.IndexAny(b, "\\*_`[]<") < 0 {
+		return string(b)
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch c {
+		case '\\':
+			if i+1 < len(b) && isASCIIPunct(b[i+1]) {
+				out = append(out, b[i+1])
+				i++
+				continue
+			}
+		case '*', '`':
+			continue
+		case '_':
+			// intraword underscores stay ("snake_case"), runs at word edges go
+			prevWord := i > 0 && isWordByte(b[i-1])
+			j := i
+			for j < len(b) && b[j] == '_' {
+				j++
+			}
+			nextWord := j < len(b) && isWordByte(b[j])
+			if prevWord && nextWord {
+				out = append(out, b[i:j]...)
+			}
+			i = j - 1
+			continue
+		case '!':
+			if i+1 < len(b) && b[i+1] == '[' {
+				continue
+			}
+		case '[':
+			// [text](url) or [text][ref]: keep text
+			if end := bytes.IndexByte(b[i:], ']'); end > 0 {
+				k := i + end
+				if k+1 < len(b) && b[k+1] == '(' {
+					if close := bytes.IndexByte(b[k+1:], ')'); close > 0 {
+						out = append(out, b[i+1:k]...)
+						i = k + 1 + close
+						continue
+					}
+				}
+			}
+		case '<':
+			if end := bytes.IndexByte(b[i:], '>'); end > 1 {
+				inner := b[i+1 : i+end]
+				if bytes.HasPrefix(inner, []byte("http")) || bytes.HasPrefix(inner, []byte("mailto:")) {
+					out = append(out, inner...)
+					i += end
+					continue
+				}
+				if isTag(inner) {
+					i += end
+					continue
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// isTag reports whether s looks like an HTML tag name with attributes
+// ("br", "/p", "span class=x").
+func isTag(s []byte) bool {
+	if len(s) == 0 {
+		return false
+	}
+	if s[0] == '/' {
+		s = s[1:]
+	}
+	if len(s) == 0 || !(s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z') {
+		return false
+	}
+	for _, c := range s {
+		if c == '\n' {
+			return false
+		}
+	}
+	return true
 }

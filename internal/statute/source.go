@@ -62,12 +62,7 @@ func (s *source) line(off int) int {
 		off = len(s.buf)
 	}
 	// index of the last line start <= off
-	i := sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off }) - 1
-	l := i + 1
-	if n := s.numLines(); l > n {
-		l = n
-	}
-	return l
+	return sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off })
 }
 
 // pos returns the position of byte offset off, with the column in runes.
@@ -104,3 +99,12 @@ func (s *source) lineText(l int) []byte {
 
 // at returns a line-only position.
 func (s *source) at(line int) Pos { return Pos{File: s.path, Line: line} }
+
+// lineFrom returns the line of offset off, searching forward from line l
+// (cheaper than a binary search for consecutive lines).
+func (s *source) lineFrom(l, off int) int {
+	for l < len(s.lines) && s.lines[l] <= off {
+		l++
+	}
+	return l
+}
