@@ -214,7 +214,8 @@ func countryCorpus(ctx context.Context, f *Factory, country string) (*statute.Co
 	return c, nil
 }
 
-// storedVersions parses the store's versions of a country that are not in c.
+// storedVersions parses the store's versions of a country that are not in
+// c (by content hash, and by statute and version date).
 func storedVersions(ctx context.Context, f *Factory, country string, c *statute.Corpus) ([]*statute.Statute, error) {
 	p, err := dbPath(f)
 	if err != nil {
@@ -232,13 +233,16 @@ func storedVersions(ctx context.Context, f *Factory, country string, c *statute.
 	if err != nil {
 		return nil, err
 	}
+	// The corpus wins: a stored copy of a version the corpus has (same
+	// statute and version date, edited since) is not another version.
 	have := map[string]bool{}
 	for _, st := range c.Statutes {
 		have[st.SHA256] = true
+		have[string(st.Meta.ID)+"@"+st.Meta.VersionDate] = true
 	}
 	var out []*statute.Statute
 	for _, v := range vs {
-		if have[v.SHA256] {
+		if have[v.SHA256] || have[v.StatuteID+"@"+v.VersionDate] {
 			continue
 		}
 		src, err := s.StatuteSource(ctx, v.SHA256)

@@ -80,6 +80,7 @@ var commands = []func(*Factory) *cobra.Command{
 	newCmdEval,
 	newCmdRuns,
 	newCmdDiff,
+	newCmdHistory,
 	newCmdBrief,
 }
 
