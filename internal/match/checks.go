@@ -166,7 +166,10 @@ func checkChildNoMeans(in *Input) Outcome {
 				h = Hit{Seg: s, I: 0, J: min(1, len(s.Toks)), Term: "child"}
 			}
 		}
-		sexOnly := sexualOnly(ix, s)
+		if classOf(ix, s.Section, map[*statute.Provision]string{}, 0) == OffSale {
+			continue
+		}
+		sexOnly := sexualOnly(ix, s) || restrictCues.Any(s.Toks)
 		if best == nil || (bestSexOnly && !sexOnly) {
 			hh := h
 			best, bestSexOnly = &hh, sexOnly
@@ -791,6 +794,15 @@ func checkNonPunishment(in *Input) Outcome {
 			narrow = &hh
 		}
 	}
+	for _, s := range in.Ix.Segments {
+		if !usable(s) || !textVictim.Any(s.Toks) {
+			continue
+		}
+		if h, ok := spanOf(s, contraryPunish); ok {
+			return Outcome{Level: LContrary, Evidence: []Hit{h}, Missing: []string{"non-punishment of victims"},
+				Explanation: "a provision expressly keeps victims criminally liable for offences connected with their trafficking"}
+		}
+	}
 	if narrow != nil {
 		return Outcome{Level: LPartial, Evidence: []Hit{*narrow}, Found: []string{"non-punishment for some offences"},
 			Missing:     []string{"non-punishment for all offences compelled by trafficking"},
@@ -820,57 +832,71 @@ func victimSubject(s *index.Segment, h Hit) bool {
 // ---- no movement required (Palermo 3(a), UNTOC 34(2)) ----
 
 func checkNoMovement(in *Input) Outcome {
-	segs := trafficOffenceSegs(in.Ix)
-	for _, s := range in.Ix.Segments {
-		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) {
-			continue
-		}
-		if h, ok := spanOf(s, internalCues); ok && (traffickTerms.Any(s.Toks) || traffickTerms.Any(headToks(s)) || countDistinct(actTerms, s.Toks) >= 1) {
-			return Outcome{Level: LMet, Evidence: []Hit{h}, Found: []string{"internal trafficking covered"},
-				Explanation: "the offence expressly covers trafficking within the country as well as across borders"}
-		}
-	}
+	ix := in.Ix
+	segs := trafficOffenceSegs(ix)
 	if len(segs) == 0 {
 		return Outcome{Level: LGap, Missing: []string{"trafficking offence"},
 			Explanation: "no trafficking offence found in the corpus analysed"}
 	}
-	secs := map[any]bool{}
-	moving := map[any]bool{}
-	var movEv *Hit
-	var first *Hit
+	type secInfo struct {
+		moving, internal, sexOnly bool
+		ev, mev                   *Hit
+	}
+	var order []*statute.Provision
+	info := map[*statute.Provision]*secInfo{}
 	for _, s := range segs {
-		secs[s.Section] = true
-		if h, ok := spanOf(s, movementCues); ok {
-			moving[s.Section] = true
-			if movEv == nil {
-				hh := h
-				movEv = &hh
+		if countDistinct(actTerms, s.Toks) < 2 {
+			continue
+		}
+		si := info[s.Section]
+		if si == nil {
+			si = &secInfo{sexOnly: sexualOnly(ix, s)}
+			info[s.Section] = si
+			order = append(order, s.Section)
+		}
+		for _, t := range ix.BySection[s.Section] {
+			if !usable(t) {
+				continue
 			}
-		} else if first == nil && countDistinct(actTerms, s.Toks) >= 2 {
-			hh, _ := spanOf(s, actTerms)
-			first = &hh
+			if h, ok := spanOf(t, movementCues); ok && !si.moving {
+				si.moving, si.mev = true, &h
+			}
+			if h, ok := spanOf(t, internalCues); ok && !si.internal {
+				si.internal, si.ev = true, &h
+			}
+		}
+		if si.ev == nil {
+			h, _ := spanOf(s, actTerms)
+			si.ev = &h
 		}
 	}
-	if first == nil {
-		for _, s := range segs {
-			if !moving[s.Section] {
-				hh, ok := spanOf(s, traffickTerms)
-				if !ok {
-					hh, _ = spanOf(s, actTerms)
-				}
-				first = &hh
-				break
-			}
+	if len(order) == 0 {
+		return Outcome{Level: LGap, Missing: []string{"trafficking offence"}, Explanation: "no trafficking offence found in the corpus analysed"}
+	}
+	var still, moving []*secInfo
+	var explicit *secInfo
+	for _, sec := range order {
+		si := info[sec]
+		if si.moving {
+			moving = append(moving, si)
+			continue
+		}
+		still = append(still, si)
+		if si.internal && explicit == nil && !si.sexOnly {
+			explicit = si
 		}
 	}
 	switch {
+	case explicit != nil:
+		return Outcome{Level: LMet, Evidence: []Hit{*explicit.ev}, Found: []string{"internal trafficking covered"},
+			Explanation: "the offence expressly covers trafficking within the country as well as across borders"}
 	case len(moving) == 0:
-		return Outcome{Level: LMet, Evidence: []Hit{*first}, Found: []string{"no movement element"},
+		return Outcome{Level: LMet, Evidence: []Hit{*still[0].ev}, Found: []string{"no movement element"},
 			Explanation: "the trafficking offence is defined by the acts and purpose without requiring a border crossing, entry or exit"}
-	case len(moving) == len(secs):
-		return Outcome{Level: LGap, Evidence: []Hit{*movEv}, Missing: []string{"internal trafficking"},
+	case len(still) == 0:
+		return Outcome{Level: LGap, Evidence: []Hit{*moving[0].mev}, Missing: []string{"internal trafficking"},
 			Explanation: "every trafficking offence found requires movement across a border"}
 	}
-	return Outcome{Level: LPartial, Evidence: []Hit{*movEv}, Found: []string{"some offences without movement"},
-		Missing: []string{"internal trafficking for every offence"}, Explanation: "movement across a border is required for some trafficking offences only"}
+	return Outcome{Level: LPartial, Evidence: []Hit{*moving[0].mev, *still[0].ev}, Found: []string{"some offences without movement"},
+		Missing: []string{"internal trafficking for every offence and purpose"}, Explanation: "movement across a border is required for some trafficking offences; trafficking within the country is covered only in part"}
 }

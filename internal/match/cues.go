@@ -16,7 +16,7 @@ var (
 		"provides", "obtains", "entices", "isolates", "maintains", "recrut*", "heberge*", "hebergement", "accueill*",
 		"accueil", "anwirbt", "anwerb*", "befordert", "beforderung", "weitergibt", "beherbergt", "beherberg*",
 		"aufnimmt", "aufnahme", "capt*", "traslad*", "acog*", "recib*", "recepcion", "alberg*", "ofrec*", "facilit*",
-		"sells", "buys", "conveys", "procures", "carries"})
+		"conveys", "procures", "carries"})
 	exploitTerms = index.NewPhraseSet([]string{"exploit*", "ausbeut*", "explot*", "prostitution", "prostitucion",
 		"forced labo*", "slavery", "servitude", "sexual", "sexuel*", "sexuell*", "organ*", "zwangsarbeit",
 		"commercial sex", "involuntary servitude", "peonage", "esclavage", "esclavitud", "servidumbre"})
@@ -35,7 +35,7 @@ var (
 		"even in the absence", "even without", "has not attained the age", "had not attained the age",
 		"meme si elle n est commise dans aucune", "aucune des circonstances", "meme en l absence", "meme sans",
 		"aun cuando no", "aunque no", "con o sin", "sin necesidad", "no sera necesario", "sin que medie",
-		"independientemente", "cualquiera sea", "auch wenn", "auch ohne", "ohne dass", "unabhangig davon",
+		"independientemente", "cualquiera sea", "independamment", "sans qu il soit necessaire", "unabhangig", "auch wenn", "auch ohne", "ohne dass", "unabhangig davon",
 		"not prove", "need not prove", "not be proved", "need not be proved", "not required to prove", "not be required to prove", "no need to prove",
 		"shall be considered trafficking", "shall be deemed", "considered as trafficking", "is considered trafficking",
 		"even if", "even though", "notwithstanding"})
@@ -56,7 +56,9 @@ var (
 		"dentro del territorio", "interna o internacional", "nacional o internacional", "a l interieur", "interne",
 		"im inland oder", "inland oder ausland", "within the territory", "within kenya", "within a state",
 		"regardless of whether the victim", "whether or not the victim crosses", "whether or not across", "no border"})
-	movementCues = index.NewPhraseSet([]string{"across the border", "across a border", "across international",
+	movementCues = index.NewPhraseSet([]string{"salida del territorio", "ingreso en el", "entrada o salida", "salida o entrada",
+		"exit from or entry", "entry into or exit", "sortie du territoire", "entree ou la sortie", "entree sur le territoire",
+		"ausreise", "einreise", "across the border", "across a border", "across international",
 		"from one country to another", "into or out of", "out of the country", "into the country", "ins ausland",
 		"hors du territoire", "fuera del pais", "crosses a border", "crossing a border", "cross the border",
 		"from the territory", "to another country", "to a foreign country", "international border"})
@@ -69,10 +71,10 @@ var (
 		"not be held criminally", "not be prosecuted", "not be punished", "shall not be detained", "not be charged",
 		"not criminally liable", "not liable to prosecution", "not liable to criminal", "immune from prosecution", "immunity from prosecution",
 		"no criminal liability", "exempt from criminal", "exempt from punishment", "not be penalized", "not be penalised",
-		"no sera punible", "no seran punibles", "no seran pasibles", "no sera pasible", "no sera penad", "exenta de responsabilidad",
-		"exentas de responsabilidad", "no seran sancionad", "no son punibles", "no es punible", "exenta de pena", "exento de pena",
-		"exentas de pena", "quedara exenta", "quedara exento", "no sera castigad", "not be penalised", "shall not be penalized",
-		"pas de poursuite", "ne sont pas penalement", "nicht verfolgt", "nicht strafbar", "no podra ser sancionad", "n est pas penalement responsable",
+		"no sera punible", "no seran punibles", "no seran pasibles", "no sera pasible", "no sera penad*", "exenta de responsabilidad",
+		"exentas de responsabilidad", "no seran sancionad*", "no son punibles", "no es punible", "exenta de pena", "exento de pena",
+		"exentas de pena", "quedara exenta", "quedara exento", "no sera castigad*", "not be penalised", "shall not be penalized",
+		"pas de poursuite", "ne sont pas penalement", "nicht verfolgt", "nicht strafbar", "no podra ser sancionad*", "n est pas penalement responsable",
 		"ne peut etre poursuivi", "ne sont pas punis", "n encourt", "nicht bestraft", "von strafe abgesehen", "absehen",
 		"straffrei", "strafbefreiung", "does not apply to the conduct", "shall not apply to the conduct", "not be subject to", "shall not be subjected to"})
 	nonPunishmentBroad = index.NewPhraseSet([]string{"any offence", "any offense", "any crime", "any criminal act",
@@ -83,5 +85,9 @@ var (
 		"this subsection", "subsection a", "document*", "immigration", "illegal entry", "unlawful entry", "entry",
 		"residence", "being in", "presence", "travel document*", "passport*", "prostitution", "vagrancy", "migratori*",
 		"aufenthalt*", "einreise", "sejour", "entree", "ingreso", "permanencia", "documentos"})
+	contraryPunish = index.NewPhraseSet([]string{"n exonere pas", "ne l exonere pas", "does not relieve", "shall not relieve",
+		"shall not exempt", "does not exempt", "no exime", "no exonera", "no lo exime", "befreit nicht", "entbindet nicht"})
+	restrictCues = index.NewPhraseSet([]string{"prend la forme", "only where", "only if", "solo cuando", "unicamente", "nur wenn",
+		"seulement", "sous la forme"})
 	fearCues = index.NewPhraseSet([]string{"fear", "safety", "craindre", "securite", "furcht", "sicherheit", "temor", "seguridad"})
 )
