@@ -871,6 +871,16 @@ func checkNoMovement(in *Input) Outcome {
 		}
 	}
 	if len(order) == 0 {
+		// the offence is defined elsewhere (a definitions section)
+		for _, s := range ix.Segments {
+			if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) {
+				continue
+			}
+			if h, ok := spanOf(s, internalCues); ok && (traffickTerms.Any(s.Toks) || traffickTerms.Any(headToks(s)) || countDistinct(actTerms, s.Toks) >= 1) {
+				return Outcome{Level: LMet, Evidence: []Hit{h}, Found: []string{"internal trafficking covered"},
+					Explanation: "trafficking is defined to cover acts within the country as well as across borders"}
+			}
+		}
 		return Outcome{Level: LGap, Missing: []string{"trafficking offence"}, Explanation: "no trafficking offence found in the corpus analysed"}
 	}
 	var still, moving []*secInfo

@@ -50,7 +50,7 @@ var (
 		"eximicion", "aun con el consentimiento", "even with the consent", "with or without the consent",
 		"whether or not the victim consented", "regardless of consent", "regardless of the consent", "with or without consent"})
 	ageCtx       = index.NewPhraseSet([]string{"age", "years", "year", "ans", "jahre", "jahren", "lebensjahr", "anos", "edad"})
-	internalCues = index.NewPhraseSet([]string{"within or across", "internally", "within the borders", "within or outside",
+	internalCues = index.NewPhraseSet([]string{"within or across", "within and outside", "inside and outside", "dentro y fuera", "a l interieur et a l exterieur", "internally", "within the borders", "within or outside",
 		"whether within", "within the country", "within or beyond", "domestic or international", "national or transnational",
 		"national or international", "domestically", "internal trafficking", "dentro o fuera", "dentro del pais",
 		"dentro del territorio", "interna o internacional", "nacional o internacional", "a l interieur", "interne",
