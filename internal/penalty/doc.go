@@ -11,9 +11,12 @@
 //     with byte offsets for quoting.
 //   - Classify: a heuristic guess whether a provision's conduct is
 //     trafficking, sale of children, forced labour or a related offence.
-//   - ParseNumber: numbers in digits or words ("dix-huit", "achtzehn",
-//     "dieciocho", "thirty million"), also used for child ages and
-//     reflection periods.
+//   - ParseNumber / ParseDuration: numbers in digits or words ("dix-huit",
+//     "achtzehn", "dieciocho", "thirty million"), optionally with a unit of
+//     time ("thirty days", "dix-huit ans"), for child ages and reflection
+//     periods; Quantities finds every such number in running text.
+//   - DetectVariant: the aggravating circumstances stated in any text (a
+//     heading, a chapeau), read as Parse reads a sanction's sentence.
 //   - Months: the imprisonment range of a Penalty as numbers.
 //
 // How text is read. The text is split into tokens (words folded to lower
@@ -51,6 +54,13 @@
 // kidnapping, a subsequent conviction, "aggravating", or a conditional
 // sanction clause — "wenn", "lorsque", "cuando", "if" — in a sentence that
 // does not itself define the offence with "wer", "whoever", "quiconque",
-// "el que"). Mitigated ("in minder schweren Fällen") and legal-person
-// sanctions get their own variants.
+// "el que"). Mitigated ("in minder schweren Fällen", "réduite de moitié")
+// and legal-person ("body corporate", "personne morale") sanctions get
+// their own variants. A term imposed in default of paying a fine is not a
+// sanction of the offence and is dropped.
+//
+// Cost: a one-pass, allocation-free prefilter skips texts with no sanction
+// word; other texts are tokenized once (lexicon flags looked up once per
+// word) and scanned in time linear in their length (sanction phrases are
+// capped at maxChain tokens; sentence facts are computed once).
 package penalty
