@@ -81,6 +81,7 @@ var commands = []func(*Factory) *cobra.Command{
 	newCmdRuns,
 	newCmdDiff,
 	newCmdHistory,
+	newCmdSearch,
 	newCmdBrief,
 }
 

@@ -23,6 +23,7 @@ type Query struct {
 // Hit is one ranked search result.
 type Hit struct {
 	Country     string  `json:"country"`
+	SHA256      string  `json:"sha256"`
 	StatuteID   string  `json:"statute"`
 	VersionDate string  `json:"version_date"`
 	Provision   string  `json:"provision"`
@@ -122,7 +123,7 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 	}
 	args = append(args, limit)
 	rows, err := s.db.QueryContext(ctx, `
-		SELECT v.country, v.statute_id, v.version_date, p.provision_id, p.heading, p.line, p.repealed,
+		SELECT v.country, v.sha256, v.statute_id, v.version_date, p.provision_id, p.heading, p.line, p.repealed,
 		       snippet(provisions_fts, '[', ']', '…', -1, 24),
 		       lacuna_rank(matchinfo(provisions_fts, 'pcnx')) AS rank
 		FROM provisions_fts
@@ -140,7 +141,7 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 	var out []Hit
 	for rows.Next() {
 		var h Hit
-		if err := rows.Scan(&h.Country, &h.StatuteID, &h.VersionDate, &h.Provision, &h.Heading, &h.Line, &h.Repealed, &h.Snippet, &h.Rank); err != nil {
+		if err := rows.Scan(&h.Country, &h.SHA256, &h.StatuteID, &h.VersionDate, &h.Provision, &h.Heading, &h.Line, &h.Repealed, &h.Snippet, &h.Rank); err != nil {
 			return nil, fmt.Errorf("search %q: %w", q.Text, err)
 		}
 		h.Rank = math.Round(h.Rank*1000) / 1000

@@ -121,3 +121,20 @@ func (s *Store) StatuteVersions(ctx context.Context, country, statuteID string) 
 	}
 	return out, rows.Err()
 }
+
+// Missing returns the hashes among shas that are not stored, in the order
+// given, so a caller indexes only what is new.
+func (s *Store) Missing(ctx context.Context, shas []string) ([]string, error) {
+	var out []string
+	for _, sha := range shas {
+		var one int
+		err := s.db.QueryRowContext(ctx, "SELECT 1 FROM statute_versions WHERE sha256 = ?", sha).Scan(&one)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			out = append(out, sha)
+		case err != nil:
+			return nil, fmt.Errorf("look up statute version %s: %w", sha, err)
+		}
+	}
+	return out, nil
+}
