@@ -310,6 +310,11 @@ func weakNumber(w string, toks []token, i int) bool {
 	if !weakWord(w) {
 		return false
 	}
+	if i > 0 {
+		if _, ok := currencyOf(toks[i-1].s); ok {
+			return false // "pesos mil"
+		}
+	}
 	if i+1 >= len(toks) {
 		return true
 	}

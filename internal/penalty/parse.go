@@ -333,7 +333,7 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 			apply := true
 			switch m.q {
 			case qFrom, qTo:
-				apply = isNumStart(toks, n, lang)
+				apply = isNumStart(toks, n, lang) || amountAhead(toks, n, ce, lang)
 				if apply && m.q == qTo && (m.words[0] == "and" || m.words[0] == "y" || m.words[0] == "et") {
 					last := lastNumber(s.items)
 					apply = last != nil && last.q == qFrom
@@ -876,4 +876,20 @@ func repeatsPrevious(toks []token, items []item, k int, v float64) bool {
 		}
 	}
 	return b >= 0 && toks[b].s == "(" && b >= last.end-1 && b <= last.end+1
+}
+
+// amountAhead reports a currency word or sign at toks[n] followed by a
+// number: "de pesos mil a pesos diez mil", "from $1,000 to $5,000".
+func amountAhead(toks []token, n, ce int, lang string) bool {
+	if n >= ce {
+		return false
+	}
+	if _, ok := currencyOf(toks[n].s); !ok {
+		return false
+	}
+	j := n + 1
+	if j < ce && toks[j].s == "." {
+		j++
+	}
+	return isNumStart(toks, j, lang)
 }
