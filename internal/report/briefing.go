@@ -87,6 +87,9 @@ type GapRef struct {
 	Sources  string  // "Palermo Protocol 3(a); CoE Convention 4(a)"
 	Ask      string  // the recommendation, for the advocacy template
 	Missing  []string
+	// Provisions are the national provisions quoted on the sheet
+	// ("ken/ctip-act-2010 s3(3)"): where an amendment would go.
+	Provisions []string
 }
 
 // Strength is one requirement the law meets, with its best citation.
@@ -109,6 +112,11 @@ type Summary struct {
 	Strengths   []Strength
 	// GapCount is the number of gap sheets (gap, partial, contrary, undetermined).
 	GapCount int
+	// Amend lists the sheets that quote a national provision (the law says
+	// something that falls short); NewProvisions the titles of those where
+	// nothing was found, so a new provision is needed. Both by gravity.
+	Amend         []GapRef
+	NewProvisions []string
 }
 
 // Bar is one bar of a chart.

@@ -210,16 +210,33 @@ func Build(in Input) (*Briefing, error) {
 		}
 		return grave[i].ID < grave[j].ID
 	})
-	for i := 0; i < len(grave) && i < gravestN; i++ {
-		g := grave[i]
+	b.Summary.Amend, b.Summary.NewProvisions = []GapRef{}, []string{}
+	for i, g := range grave {
 		var srcs []string
 		for _, s := range g.Sources {
 			srcs = append(srcs, s.Short+" "+s.Article)
 		}
-		b.Summary.Gravest = append(b.Summary.Gravest, GapRef{
+		ref := GapRef{
 			ID: g.ID, Title: g.Title, Verdict: g.Verdict, Weight: g.Weight, Severity: g.Severity,
 			Anchor: g.Anchor, Sources: strings.Join(srcs, "; "), Ask: g.Recommendation, Missing: g.Missing,
-		})
+			Provisions: []string{},
+		}
+		seen := map[string]bool{}
+		for _, e := range g.Evidence {
+			c := strings.TrimSpace(e.Statute + " " + e.Provision)
+			if !seen[c] {
+				seen[c] = true
+				ref.Provisions = append(ref.Provisions, c)
+			}
+		}
+		if i < gravestN {
+			b.Summary.Gravest = append(b.Summary.Gravest, ref)
+		}
+		if len(ref.Provisions) > 0 {
+			b.Summary.Amend = append(b.Summary.Amend, ref)
+		} else {
+			b.Summary.NewProvisions = append(b.Summary.NewProvisions, g.Title)
+		}
 	}
 	var strong []score.Finding
 	for _, f := range findings {

@@ -22,7 +22,7 @@ func TestRender(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 		out := buf.String()
-		if strings.Contains(out, "<script>") || strings.Contains(out, "<b>") && !strings.Contains(out, "&lt;b&gt;") {
+		if strings.Contains(out, "<script") || strings.Contains(out, "Acts <b>") {
 			t.Errorf("%s: statute text reached the HTML unescaped", name)
 		}
 		for _, bad := range []string{"http://", "https://", "src=", "<link"} {
@@ -30,14 +30,9 @@ func TestRender(t *testing.T) {
 				t.Errorf("%s: not self-contained, found %q", name, bad)
 			}
 		}
-		if !strings.Contains(out, `class="badge gap"`) {
-			t.Errorf("%s: no verdict badge", name)
-		}
 		if name == "legal" {
-			for _, want := range []string{`id="gap-def-acts"`, `href="#gap-def-acts"`, "Łódź &lt;script&gt;", `class="chart"`, `class="toc"`, "<em>", "55.5"} {
-				if want == "<em>" {
-					continue
-				}
+			for _, want := range []string{`id="gap-def-acts"`, `href="#gap-def-acts"`, "Łódź &lt;script&gt;", "Acts &lt;b&gt;",
+				`class="badge gap"`, `class="chart"`, `class="toc"`, "55.5"} {
 				if !strings.Contains(out, want) {
 					t.Errorf("legal: missing %q", want)
 				}
