@@ -57,11 +57,12 @@ func ParseFor(text, lang, country string) []Penalty {
 	}
 	toks := tokenize(text, nil)
 	stmts := findStatements(toks, lang)
-	if len(stmts) == 0 {
+	rels, kinds := findRelative(toks)
+	if len(stmts) == 0 && len(rels) == 0 {
 		return nil
 	}
-	out := make([]Penalty, 0, len(stmts))
-	kept := stmts[:0]
+	out := make([]Penalty, 0, len(stmts)+len(rels))
+	kept := make([]stmt, 0, len(stmts)+len(rels))
 	for k := range stmts {
 		p, ok := buildPenalty(toks, &stmts[k], country)
 		if !ok {
@@ -69,6 +70,21 @@ func ParseFor(text, lang, country string) []Penalty {
 		}
 		out = append(out, p)
 		kept = append(kept, stmts[k])
+	}
+	// Relative sanctions join the list in text order.
+	for r := range rels {
+		p := Penalty{Variant: VariantBasic, Relative: kinds[r],
+			Start: toks[rels[r].cs].start, End: toks[rels[r].ce-1].end}
+		at := len(kept)
+		for at > 0 && kept[at-1].cs > rels[r].cs {
+			at--
+		}
+		kept = append(kept, stmt{})
+		copy(kept[at+1:], kept[at:])
+		kept[at] = rels[r]
+		out = append(out, Penalty{})
+		copy(out[at+1:], out[at:])
+		out[at] = p
 	}
 	ss := sentences(toks)
 	n := 0
@@ -79,6 +95,16 @@ func ParseFor(text, lang, country string) []Penalty {
 		}
 		p := out[k]
 		p.Variant, p.Aggravations = variantIn(toks, lo, hi, [2]int{kept[k].cs, kept[k].ce}, ss[sentenceOf(ss, kept[k].cs)], lang)
+		switch p.Relative {
+		case RelLowerDegree, RelHalf:
+			p.Variant = VariantMitigated
+		case RelHigherDegree, RelUpperHalf, RelThirdToHalf, RelDouble:
+			// a raised penalty is an aggravation even when the words around
+			// it do not say which
+			if p.Variant == VariantBasic {
+				p.Variant, p.Aggravations = VariantAggravated, []Variant{VariantAggravated}
+			}
+		}
 		out[n] = p
 		n++
 	}
@@ -132,7 +158,7 @@ func mayHoldSanction(text string) bool {
 					return true
 				}
 			case 'm':
-				if hasFold(text, i, "multa") {
+				if hasFold(text, i, "multa") || hasFold(text, i, "mitad") || hasFold(text, i, "moiti") {
 					return true
 				}
 			case 'l':
@@ -140,7 +166,15 @@ func mayHoldSanction(text string) bool {
 					return true
 				}
 			case 'd':
-				if hasFold(text, i, "detention") || hasFold(text, i, "d\xc3\xa9tention") {
+				if hasFold(text, i, "detention") || hasFold(text, i, "d\xc3\xa9tention") || hasFold(text, i, "double") {
+					return true
+				}
+			case 'g':
+				if hasFold(text, i, "grado") {
+					return true
+				}
+			case 't':
+				if hasFold(text, i, "tercio") || hasFold(text, i, "twice") {
 					return true
 				}
 			case 'j':

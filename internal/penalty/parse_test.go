@@ -33,9 +33,9 @@ func describe(p Penalty) string {
 	if p.Currency != nil {
 		cur = *p.Currency
 	}
-	return fmt.Sprintf("min=%s max=%s life=%v alt=%v cum=%v fine=%s..%s %s variant=%s %v",
+	return fmt.Sprintf("min=%s max=%s life=%v alt=%v cum=%v fine=%s..%s %s variant=%s %v%s",
 		fmtPtr(p.MinMonths), fmtPtr(p.MaxMonths), p.Life, p.FineAlternative, p.FineCumulative,
-		fmtPtr(p.FineMin), fmtPtr(p.FineMax), cur, p.Variant, p.Aggravations)
+		fmtPtr(p.FineMin), fmtPtr(p.FineMax), cur, p.Variant, p.Aggravations, relNote(p.Relative))
 }
 
 func eqPtr(p *float64, want float64) bool {
@@ -248,9 +248,9 @@ func TestParse(t *testing.T) {
 		{"es penitenciaría words", "es",
 			"será castigado con una pena de cuatro a dieciséis años de penitenciaría.",
 			[]w{{min: 48, max: 192, fmin: none, fmax: none}}},
-		{"es inhabilitación is not imprisonment", "es",
+		{"es inhabilitación is not imprisonment, the higher degree is relative", "es",
 			"Se impondrá la pena superior en grado e inhabilitación absoluta de seis a doce años a los que realicen los hechos prevaliéndose de su condición de funcionario público.",
-			nil},
+			[]w{{min: none, max: none, fmin: none, fmax: none, variant: VariantOfficial, quotePrefix: "superior en grado"}}},
 		{"es day-fine months belong to multa", "es",
 			"será castigado con la pena de prisión de seis meses a dos años y multa de seis a doce meses.",
 			[]w{{min: 6, max: 24, cum: true, fmin: none, fmax: none}}},
@@ -396,4 +396,11 @@ func TestParseMoreShapes(t *testing.T) {
 			}
 		})
 	}
+}
+
+func relNote(r string) string {
+	if r == "" {
+		return ""
+	}
+	return " relative=" + r
 }

@@ -34,6 +34,12 @@ type Penalty struct {
 	// sanction, most specific first; Variant is its first element (or basic,
 	// mitigated, legal_person).
 	Aggravations []Variant `json:"aggravations,omitempty"`
+	// Relative is set when the sanction is stated relative to another one
+	// ("la pena superior en grado a la prevista en el apartado 1"):
+	// "higher_degree", "upper_half", "lower_degree", "increase_third_to_half",
+	// "double" or "half". The terms are then nil; ResolveRelative computes
+	// them from the base sanction.
+	Relative string `json:"relative,omitempty"`
 	// Start and End are byte offsets of the sanction words in the text given
 	// to Parse, for quoting.
 	Start int `json:"-"`
