@@ -82,6 +82,7 @@ var commands = []func(*Factory) *cobra.Command{
 	newCmdDiff,
 	newCmdHistory,
 	newCmdSearch,
+	newCmdCompare,
 	newCmdBrief,
 }
 

@@ -1,0 +1,376 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/lacuna-project/lacuna/internal/report/pdf"
+	"github.com/lacuna-project/lacuna/internal/score"
+)
+
+type compareOptions struct {
+	IO        *IOStreams
+	Factory   *Factory
+	Countries []string
+	AsOf      string
+	Format    string
+	Output    string
+	Top       int
+}
+
+func newCmdCompare(f *Factory) *cobra.Command { return newCmdCompareWith(f, nil) }
+
+func newCmdCompareWith(f *Factory, runF func(*compareOptions) error) *cobra.Command {
+	opts := &compareOptions{IO: f.IO, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "compare A B [C…] [--format text|csv|md|pdf] [--as-of DATE] [-o FILE]",
+		Short: "Requirement × country matrix of verdicts and scores, with a regional summary",
+		Long: `Compare analyses each country of the corpus (--corpus DIR, else the embedded demo
+corpus) at its latest versions, or those in force on --as-of DATE, and prints one
+matrix: a row per requirement, a column per country, each cell the machine verdict
+(reviewers' overrides are not applied, so countries compare on the same footing),
+then the overall and pillar scores of each country.
+
+The regional summary lists the requirements most countries fall short of — gap,
+contrary or partial — sorted by how many countries share the shortfall, then by
+requirement ID (--top N rows, default 15).
+
+--format text (default), csv, md (Markdown) or pdf (the Markdown laid out by the
+briefing renderer; needs -o FILE or a non-terminal stdout). -o FILE writes to a
+file (through a temporary file, then renamed).` + exitStatusHelp,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Format = f.Global.Format
+			switch opts.Format {
+			case "":
+				opts.Format = "text"
+			case "markdown":
+				opts.Format = "md"
+			case "text", "csv", "md", "pdf":
+			default:
+				return usageErrorf("unknown --format %q for compare, expected text, csv, md or pdf", opts.Format)
+			}
+			if len(args) < 2 {
+				return usageErrorf("compare needs at least two countries, expected e.g. lacuna compare XEA XFR XSA")
+			}
+			seen := map[string]bool{}
+			opts.Countries = nil
+			for _, a := range args {
+				c := strings.ToUpper(a)
+				if seen[c] {
+					return usageErrorf("country %s given twice", c)
+				}
+				seen[c] = true
+				opts.Countries = append(opts.Countries, c)
+			}
+			if opts.AsOf != "" && !validDay(opts.AsOf) {
+				return usageErrorf("--as-of %q, expected a date YYYY-MM-DD", opts.AsOf)
+			}
+			if opts.Top < 0 {
+				return usageErrorf("--top %d, expected 0 or more", opts.Top)
+			}
+			if opts.Format == "pdf" && opts.Output == "" && f.IO.IsTTY {
+				return usageErrorf("--format pdf writes binary data: give -o FILE or redirect stdout")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return compareRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.AsOf, "as-of", "", "compare the versions in force on this date (YYYY-MM-DD)")
+	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout")
+	fl.IntVar(&opts.Top, "top", 15, "rows of the regional summary (0 = all)")
+	return cmd
+}
+
+// comparison is the matrix and its summary.
+type comparison struct {
+	Countries []string
+	Results   []*score.Result // one per country, in Countries order
+	Reqs      []compareReq
+	Shared    []sharedGap
+	Mapping   string
+	AsOf      string
+}
+
+type compareReq struct {
+	ID, Title, Pillar string
+	Verdicts          []score.Verdict // per country; "" when the country has no finding
+}
+
+// sharedGap is one requirement and the countries falling short of it.
+type sharedGap struct {
+	Requirement, Title string
+	Gap, Partial       []string // countries with gap or contrary; partial
+}
+
+func (s sharedGap) count() int { return len(s.Gap) + len(s.Partial) }
+
+func compareRun(opts *compareOptions) error {
+	f := opts.Factory
+	m, err := loadMap(f)
+	if err != nil {
+		return err
+	}
+	c, err := loadCorpus(f)
+	if err != nil {
+		return err
+	}
+	e, err := score.Compile(m)
+	if err != nil {
+		return &inputError{err}
+	}
+	cmp := &comparison{Countries: opts.Countries, Mapping: m.Version, AsOf: opts.AsOf}
+	for _, country := range opts.Countries {
+		cc := c.Country(country)
+		if len(cc.Statutes) == 0 {
+			return &inputError{fmt.Errorf("no statutes for country %q in the corpus, expected one of: %s", country, strings.Join(c.Countries(), ", "))}
+		}
+		res, err := e.Analyze(cc, score.Options{Country: country, AsOf: opts.AsOf, LacunaVersion: version})
+		if err != nil {
+			return &inputError{err}
+		}
+		if len(res.Statutes) == 0 {
+			return &inputError{fmt.Errorf("no statutes of %s in force on %s", country, opts.AsOf)}
+		}
+		cmp.Results = append(cmp.Results, res)
+	}
+	buildComparison(cmp, opts.Top)
+	var buf bytes.Buffer
+	switch opts.Format {
+	case "csv":
+		err = writeCompareCSV(&buf, cmp)
+	case "md":
+		writeCompareMarkdown(&buf, cmp, false)
+	case "pdf":
+		var md bytes.Buffer
+		writeCompareMarkdown(&md, cmp, true)
+		title := "Comparison of " + strings.Join(cmp.Countries, ", ")
+		err = pdf.RenderMarkdown(&buf, md.Bytes(), pdf.Meta{Title: title, Subject: title,
+			Keywords: "trafficking in persons; gap analysis; comparison", Creator: "Lacuna " + version,
+			Header: title, Date: f.Now().Format("2006-01-02"), Now: f.Now()})
+	default:
+		writeCompareText(&buf, cmp)
+	}
+	if err != nil {
+		return err
+	}
+	if opts.Output != "" {
+		return writeFileAtomic(opts.Output, buf.Bytes())
+	}
+	_, err = f.IO.Out.Write(buf.Bytes())
+	return err
+}
+
+// writeFileAtomic writes data to a temporary file beside path, then renames
+// it, so a reader never sees half a file.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+func buildComparison(cmp *comparison, top int) {
+	idx := map[string]int{}
+	for ci, res := range cmp.Results {
+		for _, fd := range res.Findings {
+			i, ok := idx[fd.Requirement]
+			if !ok {
+				i = len(cmp.Reqs)
+				idx[fd.Requirement] = i
+				cmp.Reqs = append(cmp.Reqs, compareReq{ID: fd.Requirement, Title: fd.Title, Pillar: fd.Pillar,
+					Verdicts: make([]score.Verdict, len(cmp.Results))})
+			}
+			cmp.Reqs[i].Verdicts[ci] = fd.MachineVerdict
+		}
+	}
+	sort.Slice(cmp.Reqs, func(i, j int) bool { return cmp.Reqs[i].ID < cmp.Reqs[j].ID })
+	for _, r := range cmp.Reqs {
+		s := sharedGap{Requirement: r.ID, Title: r.Title}
+		for ci, v := range r.Verdicts {
+			switch v {
+			case score.Gap, score.Contrary:
+				s.Gap = append(s.Gap, cmp.Countries[ci])
+			case score.Partial:
+				s.Partial = append(s.Partial, cmp.Countries[ci])
+			}
+		}
+		if s.count() > 0 {
+			cmp.Shared = append(cmp.Shared, s)
+		}
+	}
+	sort.SliceStable(cmp.Shared, func(i, j int) bool {
+		a, b := cmp.Shared[i], cmp.Shared[j]
+		if a.count() != b.count() {
+			return a.count() > b.count()
+		}
+		if len(a.Gap) != len(b.Gap) {
+			return len(a.Gap) > len(b.Gap)
+		}
+		return a.Requirement < b.Requirement
+	})
+	if top > 0 && len(cmp.Shared) > top {
+		cmp.Shared = cmp.Shared[:top]
+	}
+}
+
+var verdictShort = map[score.Verdict]string{score.Met: "met", score.Partial: "partial", score.Gap: "GAP",
+	score.Contrary: "CONTRARY", score.Undetermined: "undet.", score.NotApplicable: "n/a", "": "—"}
+
+func scoreRows() []string { return append([]string{"overall"}, pillarNames()...) }
+
+func scoreOf(r *score.Result, name string) float64 {
+	if name == "overall" {
+		return r.Scores.Overall
+	}
+	return r.Scores.Pillars[name]
+}
+
+func writeCompareText(w io.Writer, cmp *comparison) {
+	asOf := cmp.AsOf
+	if asOf == "" {
+		asOf = "latest versions"
+	}
+	fmt.Fprintf(w, "Lacuna comparison of %s (%s), map %s\n\n", strings.Join(cmp.Countries, ", "), asOf, cmp.Mapping)
+	fmt.Fprintf(w, "%-40s", "REQUIREMENT")
+	for _, c := range cmp.Countries {
+		fmt.Fprintf(w, " %-9s", c)
+	}
+	fmt.Fprintln(w)
+	for _, r := range cmp.Reqs {
+		fmt.Fprintf(w, "%-40s", r.ID)
+		for _, v := range r.Verdicts {
+			fmt.Fprintf(w, " %-9s", verdictShort[v])
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintln(w)
+	for _, name := range scoreRows() {
+		fmt.Fprintf(w, "%-40s", strings.ToUpper(name))
+		for _, res := range cmp.Results {
+			fmt.Fprintf(w, " %-9.1f", scoreOf(res, name))
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "\nREGIONAL SUMMARY: shortfalls shared by the most countries\n")
+	if len(cmp.Shared) == 0 {
+		fmt.Fprintln(w, "  none: every requirement is met, undetermined or not applicable everywhere")
+	}
+	for _, s := range cmp.Shared {
+		fmt.Fprintf(w, "  %d/%d  %-40s gap: %-16s partial: %s\n", s.count(), len(cmp.Countries), s.Requirement,
+			orDash(strings.Join(s.Gap, " ")), orDash(strings.Join(s.Partial, " ")))
+	}
+}
+
+func writeCompareCSV(w io.Writer, cmp *comparison) error {
+	cw := csv.NewWriter(w)
+	head := []string{"requirement", "title", "pillar"}
+	head = append(head, cmp.Countries...)
+	head = append(head, "shortfalls")
+	cw.Write(head)
+	for _, r := range cmp.Reqs {
+		row := []string{r.ID, r.Title, r.Pillar}
+		n := 0
+		for _, v := range r.Verdicts {
+			row = append(row, string(v))
+			if v == score.Gap || v == score.Contrary || v == score.Partial {
+				n++
+			}
+		}
+		cw.Write(append(row, fmt.Sprint(n)))
+	}
+	for _, name := range scoreRows() {
+		row := []string{"score:" + name, "", ""}
+		for _, res := range cmp.Results {
+			row = append(row, fmt.Sprintf("%.1f", scoreOf(res, name)))
+		}
+		cw.Write(append(row, ""))
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+var verdictBadge = map[score.Verdict]string{score.Met: "MET", score.Partial: "PARTIAL", score.Gap: "GAP",
+	score.Contrary: "CONTRARY", score.Undetermined: "UNDETERMINED", score.NotApplicable: "N/A"}
+
+// writeCompareMarkdown writes the comparison as Markdown; badges puts
+// verdicts in code spans, which the PDF renderer draws as coloured badges.
+func writeCompareMarkdown(w io.Writer, cmp *comparison, badges bool) {
+	asOf := cmp.AsOf
+	if asOf == "" {
+		asOf = "latest versions"
+	}
+	cell := func(v score.Verdict) string {
+		if v == "" {
+			return "—"
+		}
+		if badges {
+			return "`" + verdictBadge[v] + "`"
+		}
+		return string(v)
+	}
+	fmt.Fprintf(w, "# Comparison: %s\n\nMachine verdicts (%s), map %s, Lacuna %s.\n\n", strings.Join(cmp.Countries, ", "), asOf, cmp.Mapping, version)
+	fmt.Fprintf(w, "## Scores\n\n| Score |")
+	for _, c := range cmp.Countries {
+		fmt.Fprintf(w, " %s |", c)
+	}
+	fmt.Fprintf(w, "\n|---|%s\n", strings.Repeat("---|", len(cmp.Countries)))
+	for _, name := range scoreRows() {
+		fmt.Fprintf(w, "| %s |", name)
+		for _, res := range cmp.Results {
+			fmt.Fprintf(w, " %.1f |", scoreOf(res, name))
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "\n## Regional summary\n\nShortfalls (gap, contrary or partial) shared by the most countries.\n\n")
+	if len(cmp.Shared) == 0 {
+		fmt.Fprintf(w, "None.\n")
+	} else {
+		fmt.Fprintf(w, "| Requirement | Countries | Gap | Partial |\n|---|---|---|---|\n")
+		for _, s := range cmp.Shared {
+			fmt.Fprintf(w, "| `%s` %s | %d of %d | %s | %s |\n", s.Requirement, mdEscape(s.Title), s.count(), len(cmp.Countries),
+				orDash(strings.Join(s.Gap, ", ")), orDash(strings.Join(s.Partial, ", ")))
+		}
+	}
+	fmt.Fprintf(w, "\n## Matrix\n\n| Requirement |")
+	for _, c := range cmp.Countries {
+		fmt.Fprintf(w, " %s |", c)
+	}
+	fmt.Fprintf(w, "\n|---|%s\n", strings.Repeat("---|", len(cmp.Countries)))
+	for _, r := range cmp.Reqs {
+		fmt.Fprintf(w, "| %s |", r.ID)
+		for _, v := range r.Verdicts {
+			fmt.Fprintf(w, " %s |", cell(v))
+		}
+		fmt.Fprintln(w)
+	}
+}
