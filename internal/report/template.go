@@ -116,6 +116,7 @@ func FuncMap() template.FuncMap {
 			return many
 		},
 		"bar":   Bar2,
+		"dated": Dated,
 		"first": first,
 		"since": since,
 	}
@@ -143,6 +144,9 @@ func Badge(v string) string {
 	}
 	return "`" + strings.ToUpper(Field(v)) + "`"
 }
+
+// Dated reports whether a version date is a date (not "", "unknown").
+func Dated(d string) bool { return len(d) >= 4 && d[0] >= '0' && d[0] <= '9' }
 
 // Bar2 is a plain-text bar of a 0–100 value, ten cells wide, for Markdown output.
 func Bar2(x float64) string {

@@ -104,7 +104,7 @@ func (s *state) heading(n *ast.Heading) {
 	}
 	runs := s.inlines(n, st)
 	lh := lineH(size)
-	before := map[int]float64{1: 6, 2: 5, 3: 2.5}[n.Level]
+	before := map[int]float64{1: 6, 2: 5, 3: 2.5, 4: 2, 5: 2, 6: 2}[n.Level]
 	keep := headingKeep(n)
 	if !s.fresh {
 		if s.y+before+lh+keep > contentB {
@@ -141,7 +141,7 @@ func headingKeep(n ast.Node) float64 {
 	if !ok {
 		return 0
 	}
-	keep := map[int]float64{1: 30, 2: 28, 3: 20}[h.Level]
+	keep := map[int]float64{1: 30, 2: 28, 3: 20, 4: 16, 5: 12, 6: 12}[h.Level]
 	if next, ok := n.NextSibling().(*ast.Heading); ok {
 		keep = lineH(headingSizes[next.Level]) + 6 + headingKeep(next)
 	}
