@@ -84,6 +84,7 @@ type parse struct {
 	errs *ErrorList
 	s    *source
 	ids  map[ProvisionID]*Provision
+	dups map[ProvisionID]int // next "~N" suffix to try per duplicated ID
 }
 
 func (p *parse) run(src []byte) {
@@ -701,11 +702,18 @@ func resolveStyle(m marker, open []open) string {
 func (p *parse) register(n *Provision) {
 	if first, dup := p.ids[n.ID]; dup {
 		base := n.ID
-		k := 2
+		if p.dups == nil {
+			p.dups = map[ProvisionID]int{}
+		}
+		k := p.dups[base]
+		if k < 2 {
+			k = 2
+		}
 		for {
 			id := ProvisionID(fmt.Sprintf("%s~%d", base, k))
 			if _, taken := p.ids[id]; !taken {
 				n.ID = id
+				p.dups[base] = k + 1
 				break
 			}
 			k++
@@ -1009,6 +1017,22 @@ func stripInline(b []byte) string {
 		return string(b)
 	}
 	out := make([]byte, 0, len(b))
+	// next returns the index of the first c at or after i, remembering the
+	// answer so that a line of unmatched brackets stays linear.
+	var cache [3]int // for ']', ')', '>': last answer, -1 = none left
+	var valid [3]bool
+	closers := [3]byte{']', ')', '>'}
+	next := func(k, i int) int {
+		if valid[k] && (cache[k] == -1 || cache[k] >= i) {
+			return cache[k]
+		}
+		j := bytes.IndexByte(b[i:], closers[k])
+		if j >= 0 {
+			j += i
+		}
+		cache[k], valid[k] = j, true
+		return j
+	}
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		switch c {
@@ -1038,27 +1062,26 @@ func stripInline(b []byte) string {
 				continue
 			}
 		case '[':
-			// [text](url) or [text][ref]: keep text
-			if end := bytes.IndexByte(b[i:], ']'); end > 0 {
-				k := i + end
+			// [text](url): keep text
+			if k := next(0, i); k > i {
 				if k+1 < len(b) && b[k+1] == '(' {
-					if close := bytes.IndexByte(b[k+1:], ')'); close > 0 {
+					if close := next(1, k+1); close > k+1 {
 						out = append(out, b[i+1:k]...)
-						i = k + 1 + close
+						i = close
 						continue
 					}
 				}
 			}
 		case '<':
-			if end := bytes.IndexByte(b[i:], '>'); end > 1 {
-				inner := b[i+1 : i+end]
+			if end := next(2, i); end > i+1 {
+				inner := b[i+1 : end]
 				if bytes.HasPrefix(inner, []byte("http")) || bytes.HasPrefix(inner, []byte("mailto:")) {
 					out = append(out, inner...)
-					i += end
+					i = end
 					continue
 				}
 				if isTag(inner) {
-					i += end
+					i = end
 					continue
 				}
 			}
