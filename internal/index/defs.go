@@ -26,7 +26,7 @@ var extLawCue = regexp.MustCompile(`(?i)(?:ha(?:s|ve) the (?:same )?meaning (?:a
 
 var lawWord = regexp.MustCompile(`(?i)\b(?:act|code|law|ordinance|decree|statute|constitution|regulations?|loi|code|gesetz\w*|gesetzbuch|ley|c[oó]digo|decreto|stgb|stpo|aufenthg|u\.s\.c\.|usc)\b`)
 
-func findDefinitions(s *Segment, c *roleCues) []*Definition {
+func findDefinitions(s *Segment, c *roleCues, titles []string) []*Definition {
 	var out []*Definition
 	seen := map[string]bool{}
 	add := func(term string, extStart int) {
@@ -43,7 +43,10 @@ func findDefinitions(s *Segment, c *roleCues) []*Definition {
 		seen[term] = true
 		d := &Definition{Term: term}
 		if loc := extLawCue.FindStringIndex(s.Text[extStart:]); loc != nil && loc[0] < 120 {
-			d.ExternalLaw = lawName(s.Text[extStart+loc[1]:])
+			law := lawName(s.Text[extStart+loc[1]:])
+			if !internalName(law, s.Statute) && !inCorpus(law, titles) {
+				d.ExternalLaw = law
+			}
 		}
 		out = append(out, d)
 	}
@@ -60,6 +63,23 @@ func findDefinitions(s *Segment, c *roleCues) []*Definition {
 		}
 	}
 	return out
+}
+
+// internalName reports whether a referred-to name is a part of the same
+// statute ("section 3", "this Act", "article 5") that the statute holds.
+func internalName(law string, st *statute.Statute) bool {
+	f := FoldString(law)
+	if selfRef(law) || f == "" {
+		return true
+	}
+	for _, p := range []string{"section", "subsection", "sections", "article", "articulo", "paragraph", "part ", "§", "s "} {
+		if strings.HasPrefix(f, p) {
+			// a section of the same statute: internal unless it is missing
+			// from the excerpt (then the finding names it as outside law)
+			return !strings.Contains(f, " of ") && !strings.Contains(f, " de ") && !lawWord.MatchString(law)
+		}
+	}
+	return false
 }
 
 // lawName returns the name of a law at the start of s, up to the end of the

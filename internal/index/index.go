@@ -123,6 +123,9 @@ type Index struct {
 	// BySection maps a section to its segments (the section's own and its
 	// descendants'), in document order.
 	BySection map[*statute.Provision][]*Segment
+	// ExtTerms maps a defined term (not a person such as "child") to the
+	// outside law its definition refers to.
+	ExtTerms map[string]string
 	// Bytes is the total size of the indexed text.
 	Bytes int
 	vocab *vocab
@@ -136,6 +139,14 @@ func Build(c *statute.Corpus) *Index {
 		ix.addStatute(st)
 	}
 	ix.buildVocab()
+	ix.ExtTerms = map[string]string{}
+	for term, ds := range ix.Defs {
+		for _, d := range ds {
+			if d.ExternalLaw != "" && !personTerm[term] {
+				ix.ExtTerms[term] = d.ExternalLaw
+			}
+		}
+	}
 	return ix
 }
 
@@ -183,7 +194,7 @@ func (ix *Index) addStatute(st *statute.Statute) {
 		if seg.Prov.Repealed || seg.Section.Repealed {
 			seg.Roles |= bitRepealed
 		}
-		for _, d := range findDefinitions(seg, cues) {
+		for _, d := range findDefinitions(seg, cues, titles) {
 			d.Segment = seg
 			seg.Defines = append(seg.Defines, d.Term)
 			seg.Roles |= bitDefinition
@@ -243,3 +254,9 @@ func statuteTitles(c *statute.Corpus) []string {
 	}
 	return out
 }
+
+// personTerm lists defined terms naming persons: a definition of "child"
+// by reference to another law decides the age question only (checked by
+// the child-age check), not every provision that protects children.
+var personTerm = map[string]bool{"child": true, "children": true, "minor": true, "minors": true, "person": true,
+	"victim": true, "enfant": true, "mineur": true, "kind": true, "nino": true, "menor": true, "persona": true}

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/lacuna-project/lacuna/internal/index"
@@ -88,6 +89,27 @@ func (e *Element) Find(ix *index.Index) Result {
 		}
 	}
 	sortHits(r.Hits)
+	// Evidence that depends entirely on a law outside the corpus (a term
+	// defined by reference to it, or a provision that defers to it) decides
+	// nothing: the element is undetermined (reading rule 1).
+	if len(r.Hits) > 0 {
+		var laws []string
+		for _, h := range r.Hits {
+			law := externalDependency(ix, h)
+			if law == "" {
+				laws = nil
+				break
+			}
+			laws = append(laws, law)
+		}
+		if laws != nil {
+			for i := range r.Hits {
+				r.Hits[i].Law = laws[i]
+			}
+			r.Cross = append(r.Cross, r.Hits...)
+			r.Hits = nil
+		}
+	}
 	for _, m := range e.CrossRe {
 		for _, h := range m.Match(ix) {
 			if h.Seg.Repealed() || (e.Roles != 0 && h.Seg.Roles&e.Roles == 0) {
@@ -151,4 +173,24 @@ func clauseBreak(s *index.Segment, a, b int) bool {
 	}
 	between := s.Fold[s.Toks[a].End:s.Toks[b].Start]
 	return strings.ContainsAny(between, ";:\n") || strings.Contains(between, ". ")
+}
+
+// externalDependency names the outside law a hit depends on, or "".
+func externalDependency(ix *index.Index, h Hit) string {
+	words := make([]string, 0, h.J-h.I)
+	for k := h.I; k < h.J && k < len(h.Seg.Toks); k++ {
+		words = append(words, h.Seg.Toks[k].Word)
+	}
+	hit := " " + strings.Join(words, " ") + " "
+	terms := make([]string, 0, len(ix.ExtTerms))
+	for t := range ix.ExtTerms {
+		terms = append(terms, t)
+	}
+	sort.Strings(terms)
+	for _, term := range terms {
+		if strings.Contains(hit, " "+term+" ") || strings.Contains(" "+term+" ", hit) {
+			return ix.ExtTerms[term]
+		}
+	}
+	return ""
 }
