@@ -29,14 +29,16 @@ const (
 //   - forced_labour: forced or compulsory labour, slavery, servitude,
 //     peonage or debt bondage as the conduct;
 //   - related: anything else (documents, profiting, obstruction, use of
-//     services …).
+//     services …), and any text about travel or identity documents,
+//     profits or benefits, or disclosure that names fewer than two of the
+//     Palermo acts, even when it names trafficking as the purpose.
 //
 // Reading rule 3 of the core requirements leaves the final call to the
 // engine, which also sees headings and definitions.
 func Classify(text, lang string) Offence {
 	toks := tokenize(text, nil)
 	acts := map[string]bool{}
-	var traffic, exploit, child, sale, sell, forced bool
+	var traffic, exploit, child, sale, sell, forced, sideConduct bool
 	for k, t := range toks {
 		if t.kind != tWord {
 			continue
@@ -82,9 +84,20 @@ func Classify(text, lang string) Offence {
 		if a := actVerb(w); a != "" {
 			acts[a] = true
 		}
+		prev := ""
+		if k > 0 {
+			prev = toks[k-1].s
+		}
+		if sideWord(prev, w, next) {
+			sideConduct = true
+		}
 	}
 	sale = sale || sell && child
 	switch {
+	case sideConduct && len(acts) < 2:
+		// documents, profits, disclosure around trafficking: reading rule 3
+		// lists them as related offences
+		return OffenceRelated
 	case traffic || (len(acts) >= 2 && exploit):
 		return OffenceTrafficking
 	case sale:
@@ -132,4 +145,20 @@ func Months(p Penalty) (min, max float64, ok bool) {
 		max = *p.MaxMonths
 	}
 	return min, max, true
+}
+
+// sideWord reports words of conduct around trafficking rather than
+// trafficking itself: documents, profits and benefits, disclosure.
+func sideWord(prev, w, next string) bool {
+	switch {
+	case w == "document" || w == "documents" || w == "passport" || w == "passports" ||
+		strings.HasPrefix(w, "dokument") || strings.HasPrefix(w, "documento") || w == "papiers" || w == "pasaporte":
+		return true
+	case w == "profits" || w == "profit" || (w == "benefits" || w == "benefit") && (next == "financially" || next == "from" ||
+		prev == "material" || prev == "financial") || w == "benefitting" || w == "benefiting" || w == "profite" || w == "vermogensvorteil":
+		return true
+	case strings.HasPrefix(w, "confidential") || w == "discloses" || w == "disclose" || w == "divulgue":
+		return true
+	}
+	return false
 }
