@@ -92,6 +92,9 @@ func TestClassify(t *testing.T) {
 		{"en peonage", "en", "Whoever holds any person to a condition of peonage shall be fined.", OffenceForcedLabour},
 		{"de Zwangsarbeit", "de", "Wer eine Person zur Zwangsarbeit veranlasst, wird bestraft.", OffenceForcedLabour},
 		{"en document offence", "en", "Any person who destroys an identity document commits an offence.", OffenceRelated},
+		{"en document offence for trafficking", "en", "Any person who sells or possesses a forged travel document to facilitate trafficking in persons commits an offence.", OffenceRelated},
+		{"en material benefit from trafficking", "en", "Everyone who receives a financial or other material benefit knowing that it derives from trafficking in persons is guilty of an offence.", OffenceRelated},
+		{"en trafficking with payments as a means", "en", "Any person who recruits, transports or receives another by the giving of payments or benefits to a person in control, for exploitation, commits the offence of trafficking.", OffenceTrafficking},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
