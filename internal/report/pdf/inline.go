@@ -360,8 +360,11 @@ func (s *state) drawLine(l line, x, y, lh float64, align string, width float64) 
 	}
 }
 
+// linkID is the fpdf link of an internal target ("#id"); 0 for external
+// links and for anchors that no heading or note defines (a dangling link
+// would point at no page).
 func (s *state) linkID(l string) int {
-	if strings.HasPrefix(l, "#") {
+	if strings.HasPrefix(l, "#") && s.known[l[1:]] {
 		return s.link(l[1:])
 	}
 	return 0

@@ -29,6 +29,7 @@ func render(t testing.TB, b *report.Briefing, tmpl string) []byte {
 var (
 	pageRE    = regexp.MustCompile(`/Type /Page\b[^s]`)
 	outlineRE = regexp.MustCompile(`<</Title [^\n]*\n/Parent`)
+	linkRE    = regexp.MustCompile(`/Subtype /Link /Rect \[[^\]]*\] /Border \[0 0 0\] /Dest \[`)
 )
 
 // pdftotext extracts the text of a PDF with poppler's pdftotext; the test
@@ -106,6 +107,9 @@ func TestRenderTemplates(t *testing.T) {
 			if n := pdfinfoPages(t, pdf); n >= 0 && n != pages {
 				t.Errorf("pdfinfo counts %d pages, the page objects %d", n, pages)
 			}
+			if n := len(linkRE.FindAll(pdf, -1)); n == 0 && tt.name != "advocacy" {
+				t.Error("no internal links")
+			}
 			if n := len(outlineRE.FindAll(pdf, -1)); n != tt.outline {
 				t.Errorf("%d outline entries, want %d", n, tt.outline)
 			}
@@ -149,6 +153,7 @@ func TestBadMarkdownNeverPanics(t *testing.T) {
 		"# " + strings.Repeat("x", 5000), "```toc\n```\n```toc\n```\n# a\n## b\n",
 		"- a\n  - b\n    > c\n    > ```chart\n    > bar: x | 300 | y\n    > ```\n",
 		"[^1]\n\n[^1]: note `GAP`", strings.Repeat("word ", 20000),
+		"[dangling](#nowhere) and [out](https://example.org) <b>raw</b> &amp;",
 	}
 	for i, in := range inputs {
 		var buf bytes.Buffer

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
@@ -157,6 +159,7 @@ type state struct {
 	fresh bool
 	cur   fontKey              // the font fpdf has selected
 	width map[widthKey]float64 // measured string widths
+	known map[string]bool      // anchors that exist in the document
 }
 
 type widthKey struct {
@@ -194,6 +197,7 @@ func newState(src []byte, meta Meta) *state {
 		tocIndex: map[ast.Node]int{},
 		bare:     map[int]bool{},
 		width:    map[widthKey]float64{},
+		known:    map[string]bool{"contents": true},
 	}
 	s.font("serif", "", bodySize)
 	s.newPage()
@@ -290,6 +294,9 @@ func (s *state) prescan(doc ast.Node) {
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
+			if id := headingID(n); id != "" {
+				s.known[id] = true
+			}
 			if n.Level <= 2 {
 				s.tocIndex[n] = len(s.toc)
 				s.toc = append(s.toc, tocEntry{level: n.Level, text: plain(s.inlines(n, style{})), id: headingID(n), node: n})
@@ -298,7 +305,11 @@ func (s *state) prescan(doc ast.Node) {
 		case *ast.FencedCodeBlock:
 			return ast.WalkSkipChildren, nil
 		}
+		if fn, ok := n.(*east.Footnote); ok {
+			s.known["fn:"+strconv.Itoa(fn.Index)] = true
+		}
 		if n.Kind().String() == "FootnoteList" {
+			s.known["notes"] = true
 			s.tocIndex[n] = len(s.toc)
 			s.toc = append(s.toc, tocEntry{level: 1, text: "Notes", id: "notes", node: n})
 			return ast.WalkSkipChildren, nil
