@@ -59,7 +59,7 @@ func TestAmendmentCommandsOnRealData(t *testing.T) {
 		{"diff DEU files json", []string{"diff", filepath.Join(dir, "deu-stgb-232-2012.md"), filepath.Join(dir, "deu-stgb-232-2021.md"), "--format", "json"},
 			[]string{`"new_id": "§232b"`, `"requirement": "def.purposes"`}, nil},
 		{"history FRA", []string{"--corpus", dir, "--db", db, "history", "--country", "FRA", "--format", "csv"},
-			[]string{`^version,2011-05-19,,FRA,`, `^version,2013-08-07,,FRA,.*def\.purposes gap→met`}, nil},
+			[]string{`^version,2011-05-19,,FRA,`, `^version,2013-08-07,,FRA,.*def\.purposes (gap|partial)→met`}, nil},
 		{"history DEU", []string{"--corpus", dir, "--db", db, "history", "--country", "DEU"},
 			[]string{`^  deu/stgb +2012-12-05 corpus `, `^  2021-11-22 `}, nil},
 		{"search DEU", []string{"--corpus", dir, "--db", db, "search", "Zwangsarbeit", "--country", "DEU"},
