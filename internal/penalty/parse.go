@@ -55,7 +55,9 @@ func ParseFor(text, lang, country string) []Penalty {
 	if !mayHoldSanction(text) {
 		return nil
 	}
-	toks := tokenize(text, nil)
+	tb := getTokBuf()
+	defer putTokBuf(tb)
+	toks := tokenize(text, tb)
 	stmts := findStatements(toks, lang)
 	rels, kinds := findRelative(toks)
 	if len(stmts) == 0 && len(rels) == 0 {
@@ -332,7 +334,7 @@ func findStatements(toks []token, lang string) []stmt {
 // cumulative connector and a new clause, is not split here: the words
 // between them ("in den Fällen des Absatzes 3") already end the run.
 func scanChain(toks []token, cs, ce int, lang string) []stmt {
-	s := stmt{cs: cs, ce: ce}
+	s := stmt{cs: cs, ce: ce, items: make([]item, 0, 16)}
 	pending := qNone
 	lastBareUnit, lastBareUnitAt := uNone, -10
 	hasPrison := false

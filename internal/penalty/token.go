@@ -1,9 +1,32 @@
 package penalty
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
+
+// tokBuf holds the reusable buffers of one tokenization.
+type tokBuf struct {
+	toks []token
+	buf  []byte
+}
+
+// tokPool recycles token buffers between calls: Parse runs on every
+// provision, and the token slice is its largest allocation. Tokens never
+// outlive the call that made them.
+var tokPool = sync.Pool{New: func() any { return new(tokBuf) }}
+
+// getTokBuf returns a buffer from the pool; putTokBuf gives it back unless
+// it grew too large to keep.
+func getTokBuf() *tokBuf { return tokPool.Get().(*tokBuf) }
+
+func putTokBuf(tb *tokBuf) {
+	if cap(tb.toks) > 1<<14 || cap(tb.buf) > 1<<17 {
+		return
+	}
+	tokPool.Put(tb)
+}
 
 // tokKind is the kind of a token of the scanned text.
 type tokKind uint8
@@ -93,12 +116,18 @@ func digitsAt(text string, i int) int {
 
 // tokenize splits text into tokens. It allocates the token slice and one
 // string holding every folded word; token strings are slices of it.
-func tokenize(text string, toks []token) []token {
-	buf := make([]byte, 0, len(text)+16)
-	if cap(toks) == 0 {
+func tokenize(text string, tb *tokBuf) []token {
+	var buf []byte
+	var toks []token
+	if tb != nil {
+		buf, toks = tb.buf[:0], tb.toks[:0]
+	}
+	if cap(buf) < len(text)+16 {
+		buf = make([]byte, 0, len(text)+16)
+	}
+	if cap(toks) < len(text)/5+4 {
 		toks = make([]token, 0, len(text)/5+4)
 	}
-	toks = toks[:0]
 	nl := 0
 	i := 0
 	for i < len(text) {
@@ -181,6 +210,9 @@ func tokenize(text string, toks []token) []token {
 				i += w
 			}
 		}
+	}
+	if tb != nil {
+		tb.buf, tb.toks = buf, toks
 	}
 	s := string(buf)
 	for k := range toks {

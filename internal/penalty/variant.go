@@ -183,6 +183,9 @@ func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string)
 			continue
 		}
 		w := t.s
+		if t.lf&fGlue != 0 && !cueGlue(w) {
+			continue // glue words are never circumstances
+		}
 		next := ""
 		if k+1 < hi {
 			next = toks[k+1].s
@@ -381,6 +384,17 @@ func deathPenalty(toks []token, lo, k int) bool {
 		}
 	case "de":
 		return pp == "pena" || pp == "peine"
+	}
+	return false
+}
+
+// cueGlue lists the glue words that also open a circumstance: an age
+// ("under 18", "moins de quinze ans", "menor de edad") or a mitigation
+// ("less serious", "inferior en grado").
+func cueGlue(w string) bool {
+	switch w {
+	case "under", "below", "unter", "moins", "menor", "menores", "menos", "less", "inferior", "attained", "minder", "public", "state", "second", "serious":
+		return true
 	}
 	return false
 }
