@@ -18,6 +18,7 @@ import (
 	"github.com/vbauerster/mpb/v8/decor"
 
 	"github.com/lacuna-project/lacuna/corpus"
+	"github.com/lacuna-project/lacuna/internal/diff"
 	"github.com/lacuna-project/lacuna/internal/report"
 	"github.com/lacuna-project/lacuna/internal/report/html"
 	"github.com/lacuna-project/lacuna/internal/report/pdf"
@@ -338,36 +339,51 @@ func (b *briefer) briefing(country string) (*report.Briefing, error) {
 }
 
 // timeline analyses the country as of every version date in its corpus
-// (up to --as-of), oldest first.
+// (up to --as-of), oldest first, and names for each verdict change the
+// provisions whose amendment explains it (the provision diff between the
+// statute versions of consecutive dates).
 func (b *briefer) timeline(country string, opts score.Options) (*report.Timeline, error) {
-	seen := map[string]bool{}
-	var dates []string
-	for _, s := range b.c.Statutes {
-		d := s.Meta.VersionDate
-		if !strings.EqualFold(s.Meta.Country, country) || !validDay(d) || seen[d] {
+	rs, err := historyResults(b.m, b.c, opts)
+	if err != nil {
+		return nil, err
+	}
+	tl := report.NewTimeline(rs)
+	byHash := map[string]*statute.Statute{}
+	for _, st := range b.c.Statutes {
+		byHash[st.SHA256] = st
+	}
+	for i := 1; i < len(rs); i++ {
+		prev, cur := rs[i-1], rs[i]
+		old := map[string]score.StatuteRef{}
+		for _, s := range prev.Statutes {
+			old[s.ID] = s
+		}
+		var sds []*diff.StatuteDiff
+		for _, s := range cur.Statutes {
+			o, ok := old[s.ID]
+			if !ok || o.SHA256 == s.SHA256 {
+				continue
+			}
+			os, ns := byHash[o.SHA256], byHash[s.SHA256]
+			if os == nil || ns == nil {
+				continue
+			}
+			sds = append(sds, diff.Statutes(os, ns, diff.Options{}))
+		}
+		if len(sds) == 0 {
 			continue
 		}
-		if b.opts.AsOf != "" && d > b.opts.AsOf {
-			continue
-		}
-		seen[d] = true
-		dates = append(dates, d)
-	}
-	sort.Strings(dates)
-	var results []*score.Result
-	for _, d := range dates {
-		o := opts
-		o.AsOf = d
-		r, err := b.eng.Analyze(b.c, o)
-		if err != nil {
-			return nil, &inputError{err}
-		}
-		if len(r.Statutes) > 0 {
-			r.AsOf = d
-			results = append(results, r)
+		for _, ch := range diff.Results(prev, cur, sds).Changes {
+			var causes []string
+			for _, c := range ch.Causes {
+				causes = append(causes, fmt.Sprintf("%s %s (%s)", c.Statute, c.Provision, c.Kind))
+			}
+			if len(causes) > 0 {
+				tl.SetCauses(cur.AsOf, ch.Requirement, causes)
+			}
 		}
 	}
-	return report.NewTimeline(results), nil
+	return tl, nil
 }
 
 // overrides finds the reviewer decisions for a country: --overrides FILE

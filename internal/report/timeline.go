@@ -19,6 +19,10 @@ type VerdictChange struct {
 	From        string
 	To          string
 	Better      bool // the new verdict ranks better than the old one
+	// Causes are the provision changes that explain the verdict change
+	// ("fra/code-penal art225-4-1 (changed)"), when the caller diffed the
+	// statute versions; see SetCauses.
+	Causes []string
 }
 
 // TimelinePoint is the analysis as of one version date.
@@ -91,7 +95,7 @@ func NewTimeline(results []*score.Result) *Timeline {
 				p.Changes = append(p.Changes, VerdictChange{
 					Requirement: f.Requirement, Title: f.Title,
 					From: string(old.Verdict), To: string(f.Verdict),
-					Better: f.Verdict.Rank() < old.Verdict.Rank(),
+					Better: f.Verdict.Rank() < old.Verdict.Rank(), Causes: []string{},
 				})
 				switch {
 				case f.Verdict == score.Met:
@@ -115,4 +119,22 @@ func versionLabel(id, date string) string {
 		return id
 	}
 	return id + " (" + date + ")"
+}
+
+// SetCauses records the provision changes that explain a requirement's
+// verdict change at the point dated date. Causes are sorted; unknown dates
+// or requirements are ignored.
+func (t *Timeline) SetCauses(date, requirement string, causes []string) {
+	for i := range t.Points {
+		if t.Points[i].VersionDate != date {
+			continue
+		}
+		for j := range t.Points[i].Changes {
+			c := &t.Points[i].Changes[j]
+			if c.Requirement == requirement {
+				c.Causes = append([]string{}, causes...)
+				sort.Strings(c.Causes)
+			}
+		}
+	}
 }
