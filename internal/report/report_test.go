@@ -113,6 +113,19 @@ func TestBuildOrdering(t *testing.T) {
 	}
 }
 
+func TestTimelineCauses(t *testing.T) {
+	tl := fixture().Timeline
+	tl.SetCauses("2021-10-01", "crim.attempt", []string{"xea/strafgesetz §232 (added)", "a (changed)"})
+	tl.SetCauses("1999-01-01", "crim.attempt", []string{"ignored"})
+	p := tl.Points[1]
+	if len(p.Changes) != 1 || strings.Join(p.Changes[0].Causes, "|") != "a (changed)|xea/strafgesetz §232 (added)" {
+		t.Errorf("causes = %+v", p.Changes)
+	}
+	if len(tl.Points[0].Changes) != 0 {
+		t.Errorf("the first point has no predecessor, so no changes: %+v", tl.Points[0].Changes)
+	}
+}
+
 func TestBuildNoResult(t *testing.T) {
 	if _, err := Build(Input{}); err == nil {
 		t.Error("Build without a result should fail")
