@@ -51,7 +51,7 @@ func fixture() Input {
 			{Requirement: "pen.serious-crime", Title: "Serious crime", Verdict: score.Gap, MachineVerdict: score.Gap, Origin: "machine", Weight: 2, Pillar: "prosecution",
 				Missing: []string{"maximum of at least 4 years"}},
 			{Requirement: "prot.non-punishment", Title: "Non-punishment of victims", Verdict: score.Contrary, MachineVerdict: score.Gap, Origin: "review", Score: -2, Weight: 2, Pillar: "protection",
-				Evidence: []score.Evidence{{Statute: "xea/penal-code", VersionDate: "2019-03-01", Provision: "art12", Line: 88, Quote: "# Not a heading *nor* [a link](http://x) | pipe {{.Country}} <b>bold</b>\n- not a list\n1. not a list either\nNiña, señor, Łódź, Straße."}},
+				Evidence: []score.Evidence{{Statute: "xea/penal-code", VersionDate: "2019-03-01", Provision: "art12", Line: 88, Quote: "# Not a heading *nor* [a link](http://x) | pipe {{.Country}} <b>bold</b>\n- not a list\n1. not a list either\nNiña, señor, Łódź, Straße, Győr, Čapek."}},
 				Override: &score.Override{Requirement: "prot.non-punishment", Verdict: score.Contrary, Rationale: "Art. 12 punishes victims for immigration offences.", Reviewer: "A. Łukasiewicz", Date: "2025-11-02", Expires: "2026-11-02", Source: "overrides.yaml:3"}},
 			{Requirement: "prot.reflection-period", Title: "Reflection period of 30 days", Verdict: score.Undetermined, MachineVerdict: score.Undetermined, Origin: "machine", Weight: 1, Pillar: "protection",
 				ExternalRefs: []score.ExternalRef{{Statute: "xea/penal-code", Provision: "art30", Line: 120, Law: "Loi sur les étrangers", Quote: "dans les conditions prévues par la loi sur les étrangers"}}},

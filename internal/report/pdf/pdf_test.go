@@ -87,7 +87,7 @@ func TestRenderTemplates(t *testing.T) {
 			"Contents", "Executive summary", "The gravest gaps", "Method and limits", "Scorecard", "Score by pillar",
 			"Requirements", "Gap sheets", "def.acts — All five acts", "Penalties against thresholds", "Ratifications",
 			"Reviewer log", "Annex: quoted provisions", "Provenance", "Notes",
-			"12.5 out of 100", "41.7", "CONTRARY", "Niña, señor, Łódź, Straße.", "l'héberger", "Straßenverkehr",
+			"12.5 out of 100", "41.7", "CONTRARY", "Niña, señor, Łódź, Straße, Győr, Čapek.", "l'héberger", "Straßenverkehr",
 			"A. Łukasiewicz", "# Not a heading *nor* [a link](http://x) | pipe {{.Country}} <b>bold</b>",
 			"Page 3 of", "Code pénal de Xéa",
 		}},
