@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // genStatute writes a realistic statute of about size bytes: parts,
@@ -93,6 +94,7 @@ func BenchmarkLoad(b *testing.B) {
 	b.SetBytes(int64(benchCorpus.size))
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		c, err := Load(benchCorpus.fsys, ".")
 		if err != nil {
@@ -102,6 +104,14 @@ func BenchmarkLoad(b *testing.B) {
 			b.Fatal("empty corpus")
 		}
 	}
+	reportCPU(b, cpu0, benchCorpus.size)
+}
+
+// reportCPU adds the throughput per CPU-second (all cores, GC included).
+func reportCPU(b *testing.B, cpu0 time.Duration, size int) {
+	if d := cpuTime() - cpu0; d > 0 {
+		b.ReportMetric(float64(size)*float64(b.N)/1e6/d.Seconds(), "MB/cpu-s")
+	}
 }
 
 // BenchmarkParse parses one generated 1 MB statute (single core).
@@ -109,11 +119,13 @@ func BenchmarkParse(b *testing.B) {
 	data := genStatute(rand.New(rand.NewSource(2)), "XEA", 1, 1<<20)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		if _, err := Parse("bench.md", data); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, cpu0, len(data))
 }
 
 func TestGeneratedStatuteParses(t *testing.T) {

@@ -93,12 +93,16 @@ type result struct {
 	rd  error
 }
 
-// loadWorkers is how many files Load parses at once.
-var loadWorkers = runtime.GOMAXPROCS(0)
+// LoadWorkers is how many files Load parses at once; 0 means GOMAXPROCS.
+// BenchmarkLoad measures the gain (see /work/brief/bench-statute.md).
+var LoadWorkers = 0
 
 func loadPaths(fsys fs.FS, paths []string, name string, errs *ErrorList) *Corpus {
 	results := make([]result, len(paths))
-	workers := loadWorkers
+	workers := LoadWorkers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
 	if workers > len(paths) {
 		workers = len(paths)
 	}
