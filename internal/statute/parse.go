@@ -787,6 +787,11 @@ func (p *parse) finish() {
 		}
 	}
 	st.All = all
+	// Build the ID index now, so that Lookup is safe for concurrent use.
+	st.byID = make(map[ProvisionID]*Provision, len(all))
+	for _, n := range all {
+		st.byID[n.ID] = n
+	}
 }
 
 // mayBeRepealed is a fast, case-insensitive pre-check: text without
