@@ -116,7 +116,7 @@ func trafficOffenceSegs(ix *index.Index) []*index.Segment {
 		if !usable(s) || !s.Roles.Has("offence") {
 			continue
 		}
-		if traffickTerms.Any(s.Toks) || traffickTerms.Any(headToks(s)) || (countDistinct(actTerms, s.Toks) >= 2 && exploitTerms.Any(s.Toks)) {
+		if s.Has(traffickTerms) || traffickTerms.Any(headToks(s)) || (countDistinct(actTerms, s.Toks) >= 2 && s.Has(exploitTerms)) {
 			out = append(out, s)
 		}
 	}
@@ -138,16 +138,16 @@ func checkChildNoMeans(in *Input) Outcome {
 	var best *Hit
 	bestSexOnly := true
 	for _, s := range ix.Segments {
-		if !usable(s) || !(childTerms.Any(s.Toks) || childOnly(s.Toks, s.Fold) || ageUnder18Plus(s)) {
+		if !usable(s) || !(s.Has(childTerms) || segChildOnly(s) || ageUnder18Plus(s)) {
 			continue
 		}
 		offence := s.Roles.Has("offence") || s.Roles.Has("definition")
 		// outside offence text only a rule on proof counts ("where the
 		// victim is a child, coercion need not be proved")
-		if !offence && !(meansTerms.Any(s.Toks) && noMeansCues.Any(s.Toks)) {
+		if !offence && !(s.Has(meansTerms) && s.Has(noMeansCues)) {
 			continue
 		}
-		if offence && !(traffickTerms.Any(s.Toks) || countDistinct(actTerms, s.Toks) >= 1) {
+		if offence && !(s.Has(traffickTerms) || countDistinct(actTerms, s.Toks) >= 1) {
 			continue
 		}
 		h, ok := spanOf(s, noMeansCues)
@@ -169,7 +169,7 @@ func checkChildNoMeans(in *Input) Outcome {
 		if classOf(ix, s.Section, map[*statute.Provision]string{}, 0) == OffSale {
 			continue
 		}
-		sexOnly := sexualOnly(ix, s) || restrictCues.Any(s.Toks)
+		sexOnly := sexualOnly(ix, s) || s.Has(restrictCues)
 		if best == nil || (bestSexOnly && !sexOnly) {
 			hh := h
 			best, bestSexOnly = &hh, sexOnly
@@ -220,11 +220,11 @@ func noMeansAtAll(ix *index.Index) (Hit, bool) {
 			continue
 		}
 		for _, t := range ix.BySection[s.Section] {
-			if strongMeans.Any(t.Toks) {
+			if t.Has(strongMeans) {
 				return Hit{}, false
 			}
 		}
-		if !exploitTerms.Any(s.Toks) {
+		if !s.Has(exploitTerms) {
 			continue
 		}
 		if first == nil {
@@ -244,14 +244,14 @@ var strongMeans = index.NewPhraseSet([]string{"force", "forcible", "threat*", "c
 	"abuso de", "coaccion", "enlevement", "entfuhrung", "secuestro", "manoeuvre dolosive"})
 
 func childOffenceWithoutMeans(ix *index.Index, s *index.Segment) bool {
-	if !s.Roles.Has("offence") || !(traffickTerms.Any(s.Toks) || countDistinct(actTerms, s.Toks) >= 2) {
+	if !s.Roles.Has("offence") || !(s.Has(traffickTerms) || countDistinct(actTerms, s.Toks) >= 2) {
 		return false
 	}
 	// the segment itself states an offence
-	if !sanctionWords.Any(s.Toks) && !offenceWords.Any(s.Toks) {
+	if !s.Has(sanctionWords) && !s.Has(offenceWords) {
 		return false
 	}
-	return !strongMeans.Any(s.Toks)
+	return !s.Has(strongMeans)
 }
 
 // sentenceBounds returns the token range of the sentence holding token i.
@@ -268,6 +268,9 @@ func sentenceBounds(s *index.Segment, i int) (int, int) {
 }
 
 func ageUnder18Plus(s *index.Segment) bool {
+	if !s.Has(ageCtx) {
+		return false
+	}
 	for _, m := range ageRe.FindAllStringSubmatch(s.Fold, -1) {
 		if parseAge(m[1]) >= 18 {
 			return true
@@ -281,7 +284,7 @@ func ageUnder18Plus(s *index.Segment) bool {
 // attained the age of 18", "… Zwangslage … oder eine Person unter
 // einundzwanzig Jahren".
 func childAlternative(s *index.Segment) (Hit, bool) {
-	if !s.Roles.Has("offence") || countDistinct(actTerms, s.Toks) < 1 {
+	if !s.Roles.Has("offence") || countDistinct(actTerms, s.Toks) < 1 || !s.Has(ageCtx) {
 		return Hit{}, false
 	}
 	for _, m := range ageRe.FindAllStringSubmatchIndex(s.Fold, -1) {
@@ -321,8 +324,8 @@ func childAlternative(s *index.Segment) (Hit, bool) {
 func sexualOnly(ix *index.Index, s *index.Segment) bool {
 	sex, other := false, false
 	check := func(t *index.Segment) {
-		sex = sex || sexualTerms.Any(t.Toks)
-		other = other || labourTerms.Any(t.Toks)
+		sex = sex || t.Has(sexualTerms)
+		other = other || t.Has(labourTerms)
 	}
 	check(s)
 	if !other {
@@ -381,8 +384,10 @@ var ageWords = map[string]int{"ten": 10, "eleven": 11, "twelve": 12, "thirteen":
 	"vollendet": 0}
 
 func parseAge(w string) int {
-	if n, err := strconv.Atoi(w); err == nil {
-		return n
+	if w != "" && w[0] >= '0' && w[0] <= '9' {
+		if n, err := strconv.Atoi(w); err == nil {
+			return n
+		}
 	}
 	return ageWords[w]
 }
@@ -394,6 +399,9 @@ type ageHit struct {
 
 func agesIn(s *index.Segment) []ageHit {
 	var out []ageHit
+	if !s.Has(ageCtx) {
+		return nil
+	}
 	for _, m := range ageRe.FindAllStringSubmatchIndex(s.Fold, -1) {
 		a := parseAge(s.Fold[m[2]:m[3]])
 		if a <= 0 {
@@ -462,10 +470,10 @@ func checkChildAge(in *Input) Outcome {
 	// ages stated in child-related offence or definition text
 	var hi, lo *ageHit
 	for _, s := range ix.Segments {
-		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) || !ageCtx.Any(s.Toks) {
+		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) || !s.Has(ageCtx) {
 			continue
 		}
-		if !childTerms.Any(s.Toks) && !strings.Contains(s.Fold, "person") && !strings.Contains(s.Fold, "persona") {
+		if !s.Has(childTerms) && !strings.Contains(s.Fold, "person") && !strings.Contains(s.Fold, "persona") {
 			continue
 		}
 		for _, a := range agesIn(s) {
@@ -482,7 +490,7 @@ func checkChildAge(in *Input) Outcome {
 		return Outcome{Level: LMet, Evidence: []Hit{hi.hit}, Found: []string{fmt.Sprintf("persons under %d protected", hi.age)},
 			Explanation: fmt.Sprintf("the offence protects persons under %d as children", hi.age)}
 	}
-	if lo != nil && traffickTerms.Any(lo.hit.Seg.Toks) && childTerms.Any(lo.hit.Seg.Toks) && !aggravationCtx(lo.hit.Seg) {
+	if lo != nil && lo.hit.Seg.Has(traffickTerms) && lo.hit.Seg.Has(childTerms) && !aggravationCtx(lo.hit.Seg) {
 		return Outcome{Level: LContrary, Evidence: []Hit{lo.hit}, Missing: []string{fmt.Sprintf("child as every person under %d", want)},
 			Explanation: fmt.Sprintf("the trafficking offence treats as children only persons under %d", lo.age)}
 	}
@@ -493,13 +501,13 @@ func checkChildAge(in *Input) Outcome {
 var aggravCues = index.NewPhraseSet([]string{"aggravat*", "where the victim", "if the victim", "lorsque", "wenn",
 	"cuando la victima", "si la victima", "circonstance*", "agravante*", "punishment for", "the punishment"})
 
-func aggravationCtx(s *index.Segment) bool { return aggravCues.Any(s.Toks) }
+func aggravationCtx(s *index.Segment) bool { return s.Has(aggravCues) }
 
 // ---- consent irrelevance (Palermo 3(b)) ----
 
 func checkConsent(in *Input) Outcome {
 	for _, s := range in.Ix.Segments {
-		if !usable(s) || !consentTerms.Any(s.Toks) {
+		if !usable(s) || !s.Has(consentTerms) {
 			continue
 		}
 		cs := consentTerms.Find(s.Toks)
@@ -514,7 +522,7 @@ func checkConsent(in *Input) Outcome {
 		}
 	}
 	for i, r := range in.Results {
-		if len(r.Hits) > 0 && consentTerms.Any(r.Hits[0].Seg.Toks) {
+		if len(r.Hits) > 0 && r.Hits[0].Seg.Has(consentTerms) {
 			return Outcome{Level: LMet, Evidence: r.Hits[:1], Found: []string{in.Elements[i].El.Label},
 				Explanation: "the corpus states that the victim's consent is irrelevant or no defence"}
 		}
@@ -650,7 +658,7 @@ func checkChildAggravation(in *Input) Outcome {
 	}
 	// a child circumstance listed under an aggravation clause
 	for _, s := range in.Ix.Segments {
-		if !usable(s) || !childOnly(s.Toks, s.Fold) {
+		if !usable(s) || !segChildOnly(s) {
 			continue
 		}
 		ctx := [][]index.Token{s.Toks, headToks(s)}
@@ -663,7 +671,7 @@ func checkChildAggravation(in *Input) Outcome {
 			traf = traf || traffickTerms.Any(t)
 		}
 		for _, sg := range in.Ix.BySection[s.Section] {
-			traf = traf || traffickTerms.Any(sg.Toks)
+			traf = traf || sg.Has(traffickTerms)
 		}
 		traf = traf || classOf(in.Ix, s.Section, map[*statute.Provision]string{}, 0) == OffTrafficking
 		if aggr && traf {
@@ -758,7 +766,7 @@ func checkReflection(in *Input) Outcome {
 
 // found2 requires a victim context for a reflection cue.
 func found2(s *index.Segment) bool {
-	return textVictim.Any(s.Toks) || strings.Contains(s.Fold, "period") || strings.Contains(s.Fold, "frist") || strings.Contains(s.Fold, "periodo") || strings.Contains(s.Fold, "delai")
+	return s.Has(textVictim) || strings.Contains(s.Fold, "period") || strings.Contains(s.Fold, "frist") || strings.Contains(s.Fold, "periodo") || strings.Contains(s.Fold, "delai")
 }
 
 var textVictim = index.NewPhraseSet([]string{"victim*", "victime*", "victima*", "opfer*", "trafficked person*"})
@@ -768,7 +776,7 @@ var textVictim = index.NewPhraseSet([]string{"victim*", "victime*", "victima*", 
 func checkNonPunishment(in *Input) Outcome {
 	var narrow *Hit
 	for _, s := range in.Ix.Segments {
-		if !usable(s) || !textVictim.Any(s.Toks) {
+		if !usable(s) || !s.Has(textVictim) {
 			continue
 		}
 		h, ok := spanOf(s, nonLiabilityCues)
@@ -795,7 +803,7 @@ func checkNonPunishment(in *Input) Outcome {
 		}
 	}
 	for _, s := range in.Ix.Segments {
-		if !usable(s) || !textVictim.Any(s.Toks) {
+		if !usable(s) || !s.Has(textVictim) {
 			continue
 		}
 		if h, ok := spanOf(s, contraryPunish); ok {
@@ -876,7 +884,7 @@ func checkNoMovement(in *Input) Outcome {
 			if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) {
 				continue
 			}
-			if h, ok := spanOf(s, internalCues); ok && (traffickTerms.Any(s.Toks) || traffickTerms.Any(headToks(s)) || countDistinct(actTerms, s.Toks) >= 1) {
+			if h, ok := spanOf(s, internalCues); ok && (s.Has(traffickTerms) || traffickTerms.Any(headToks(s)) || countDistinct(actTerms, s.Toks) >= 1) {
 				return Outcome{Level: LMet, Evidence: []Hit{h}, Found: []string{"internal trafficking covered"},
 					Explanation: "trafficking is defined to cover acts within the country as well as across borders"}
 			}

@@ -32,6 +32,9 @@ func CompileElement(el *standard.Element) (*Element, error) {
 		if err != nil {
 			return nil, err
 		}
+		if rm, ok := m.(*regex); ok {
+			rm.roles = e.Roles
+		}
 		if p.Kind == standard.CritCrossRef {
 			e.CrossRe = append(e.CrossRe, m)
 		} else {

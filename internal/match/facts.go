@@ -54,7 +54,7 @@ func Facts(ix *index.Index) []Fact {
 		if s.Repealed() || !s.Roles.Has("offence") {
 			continue
 		}
-		if !penaltyWords.Any(s.Toks) {
+		if !s.Has(penaltyWords) {
 			continue
 		}
 		ps := penalty.ParseFor(s.Text, s.Lang, s.Statute.Meta.Country)
@@ -133,13 +133,7 @@ func headingVariant(s *index.Segment) penalty.Variant {
 	return penalty.VariantBasic
 }
 
-func headToks(s *index.Segment) []index.Token {
-	if s.Section == nil || s.Section.Heading == "" {
-		return nil
-	}
-	f, m := index.Fold(s.Section.Heading)
-	return index.Tokenize(f, m)
-}
+func headToks(s *index.Segment) []index.Token { return s.HeadToks() }
 
 // classOf decides the offence class of a section (reading rule 3):
 // by its heading (sale of children, forced labour, related offences such as
@@ -172,10 +166,10 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 	acts, purpose, traffick, forced, sale := 0, false, false, false, false
 	for _, t := range ix.BySection[sec] {
 		acts += countDistinct(actTerms, t.Toks)
-		purpose = purpose || exploitTerms.Any(t.Toks)
-		traffick = traffick || traffickTerms.Any(t.Toks)
-		forced = forced || headForced.Any(t.Toks)
-		sale = sale || textSale.Any(t.Toks)
+		purpose = purpose || t.Has(exploitTerms)
+		traffick = traffick || t.Has(traffickTerms)
+		forced = forced || t.Has(headForced)
+		sale = sale || t.Has(textSale)
 	}
 	switch {
 	case sale && !traffick:
@@ -213,10 +207,10 @@ func secHeadToks(sec *statute.Provision) []index.Token {
 }
 
 func classifySegment(s *index.Segment) string {
-	if textSale.Any(s.Toks) {
+	if s.Has(textSale) {
 		return OffSale
 	}
-	if countDistinct(actTerms, s.Toks) >= 2 && exploitTerms.Any(s.Toks) {
+	if countDistinct(actTerms, s.Toks) >= 2 && s.Has(exploitTerms) {
 		return OffTrafficking
 	}
 	return ""
@@ -282,7 +276,7 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	if cls == OffTrafficking {
 		for _, sg := range ix.BySection[s.Section] {
 			if sg.Prov == s.Prov && sg != s {
-				if childOnly(sg.Toks, sg.Fold) && (len(sg.Toks) == 0 || !condWords[sg.Toks[0].Word]) {
+				if segChildOnly(sg) && (len(sg.Toks) == 0 || !condWords[sg.Toks[0].Word]) {
 					return penalty.VariantChild
 				}
 				break // only the paragraph's opening sentence says whom it protects
@@ -299,7 +293,7 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 			if first := firstCircumstance(sg); first != nil {
 				return circumstanceVariant(first)
 			}
-			if sg.Ord < s.Ord && penaltyWords.Any(sg.Toks) && sg.Roles.Has("penalty") {
+			if sg.Ord < s.Ord && sg.Has(penaltyWords) && sg.Roles.Has("penalty") {
 				break
 			}
 		}
@@ -312,7 +306,7 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 			return circumstanceVariant(pt)
 		}
 	}
-	if basicSeen && (forceTerms.Any(s.Toks) || (len(s.Prov.Children) > 0 && forceTerms.Any(foldToks(s.Prov.Children[0].FullText())))) {
+	if basicSeen && (s.Has(forceTerms) || (len(s.Prov.Children) > 0 && forceTerms.Any(foldToks(s.Prov.Children[0].FullText())))) {
 		return penalty.VariantAggravated
 	}
 	return headingVariant(s)
@@ -327,7 +321,7 @@ func childCirc(toks []index.Token, folded string) bool {
 	if childTerms.Any(toks) {
 		return true
 	}
-	if folded != "" {
+	if folded != "" && ageCtx.Any(toks) {
 		for _, m := range ageRe.FindAllStringSubmatch(folded, -1) {
 			if a := parseAge(m[1]); a > 0 && a <= 18 {
 				return true
@@ -345,6 +339,19 @@ func childOnly(toks []index.Token, folded string) bool {
 	if adultTerms.Any(toks) {
 		return false
 	}
+	return childOnlyFast(toks, folded)
+}
+
+// segChildOnly is childOnly for an indexed segment, with memoised
+// prefilters.
+func segChildOnly(s *index.Segment) bool {
+	if s.Has(adultTerms) || !(s.Has(childStrict) || s.Has(ageCtx)) {
+		return false
+	}
+	return childOnlyFast(s.Toks, s.Fold)
+}
+
+func childOnlyFast(toks []index.Token, folded string) bool {
 	for _, sp := range childStrict.Find(toks) {
 		neg := false
 		for k := sp.I - 1; k >= 0 && k >= sp.I-3; k-- {
@@ -356,7 +363,7 @@ func childOnly(toks []index.Token, folded string) bool {
 			return true
 		}
 	}
-	if folded != "" {
+	if folded != "" && ageCtx.Any(toks) {
 		for _, m := range ageRe.FindAllStringSubmatch(folded, -1) {
 			if a := parseAge(m[1]); a > 0 && a <= 18 {
 				return true
@@ -376,7 +383,7 @@ func childOffence(ix *index.Index, sec *statute.Provision) bool {
 		if len(sg.Toks) == 0 {
 			continue
 		}
-		if !(sg.Roles.Has("offence") && (countDistinct(actTerms, sg.Toks) >= 1 || traffickTerms.Any(sg.Toks))) {
+		if !(sg.Roles.Has("offence") && (countDistinct(actTerms, sg.Toks) >= 1 || sg.Has(traffickTerms))) {
 			continue
 		}
 		return !condWords[sg.Toks[0].Word] && childOnly(firstSentence(sg), "") || childAgeSubject(sg)
@@ -387,7 +394,7 @@ func childOffence(ix *index.Index, sec *statute.Provision) bool {
 // childAgeSubject: "the one who … persons under eighteen years" as the
 // object of the offence.
 func childAgeSubject(sg *index.Segment) bool {
-	if adultTerms.Any(sg.Toks) {
+	if sg.Has(adultTerms) {
 		return false
 	}
 	for _, m := range ageRe.FindAllStringSubmatchIndex(sg.Fold, -1) {

@@ -65,6 +65,9 @@ func (ls langSets) find(ix *index.Index) []Hit {
 	}
 	sort.Strings(langs)
 	for _, l := range langs {
+		if !ix.Langs[l] && !(l == "en" && otherLangs(ix, ls)) {
+			continue
+		}
 		ps := ls[l]
 		for _, ss := range ps.FindAll(ix) {
 			seg := ix.Segments[ss.Seg]
@@ -76,6 +79,17 @@ func (ls langSets) find(ix *index.Index) []Hit {
 	}
 	sortHits(out)
 	return out
+}
+
+// otherLangs reports whether the index holds a language without its own
+// term set (those segments use the English set).
+func otherLangs(ix *index.Index, ls langSets) bool {
+	for l := range ix.Langs {
+		if _, ok := ls[l]; !ok {
+			return true
+		}
+	}
+	return false
 }
 
 func segLang(s *index.Segment, ls langSets) string {
@@ -107,22 +121,21 @@ type near struct {
 }
 
 func (n *near) Match(ix *index.Index) []Hit {
-	a := n.terms.find(ix)
-	b := n.with.find(ix)
-	bySeg := map[*index.Segment][]Hit{}
-	for _, h := range b {
-		bySeg[h.Seg] = append(bySeg[h.Seg], h)
-	}
 	var out []Hit
-	for _, h := range a {
-		for _, w := range bySeg[h.Seg] {
+	var last *index.Segment
+	var with []index.Span
+	for _, h := range n.terms.find(ix) {
+		if h.Seg != last {
+			last = h.Seg
+			with = n.with.forLang(segLang(h.Seg, n.with)).Find(h.Seg.Toks)
+		}
+		for _, w := range with {
 			d := w.I - h.J
 			if w.I < h.I {
 				d = h.I - w.J
 			}
 			if d <= n.within {
-				i, j := min(h.I, w.I), max(h.J, w.J)
-				out = append(out, Hit{Seg: h.Seg, I: i, J: j, Term: h.Term + " … " + w.Term})
+				out = append(out, Hit{Seg: h.Seg, I: min(h.I, w.I), J: max(h.J, w.J), Term: h.Term})
 				break
 			}
 		}
@@ -131,11 +144,17 @@ func (n *near) Match(ix *index.Index) []Hit {
 }
 
 // regex matches a Go regular expression against the folded text.
-type regex struct{ res map[string]*regexp.Regexp }
+type regex struct {
+	res   map[string]*regexp.Regexp
+	roles index.RoleSet // set by CompileElement: segments outside these roles are skipped
+}
 
 func (r *regex) Match(ix *index.Index) []Hit {
 	var out []Hit
 	for _, s := range ix.Segments {
+		if r.roles != 0 && s.Roles&r.roles == 0 {
+			continue
+		}
 		re := r.res[s.Lang]
 		if re == nil {
 			re = r.res["*"]
