@@ -55,3 +55,38 @@ func FuzzParse(f *testing.F) {
 		DetectVariant(text, lang)
 	})
 }
+
+// TestParseConcurrent runs Parse from several goroutines at once (the token
+// buffers are pooled) and checks each result equals the sequential one.
+func TestParseConcurrent(t *testing.T) {
+	want := make([][]Penalty, len(fuzzSeeds))
+	for i, s := range fuzzSeeds {
+		want[i] = Parse(s, "")
+	}
+	done := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for r := 0; r < 50; r++ {
+				for i, s := range fuzzSeeds {
+					got := Parse(s, "")
+					if len(got) != len(want[i]) {
+						done <- s
+						return
+					}
+					for k := range got {
+						if describe(got[k]) != describe(want[i][k]) || got[k].Start != want[i][k].Start {
+							done <- s
+							return
+						}
+					}
+				}
+			}
+			done <- ""
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if s := <-done; s != "" {
+			t.Errorf("concurrent Parse(%q) differs from sequential", s)
+		}
+	}
+}

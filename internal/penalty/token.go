@@ -182,15 +182,31 @@ func tokenize(text string, tb *tokBuf) []token {
 				a := len(buf)
 				up := unicode.IsUpper(r)
 				for i < len(text) {
+					if c := text[i]; c < utf8.RuneSelf {
+						// ASCII fast path
+						switch {
+						case c >= 'a' && c <= 'z':
+							buf = append(buf, c)
+						case c >= 'A' && c <= 'Z':
+							buf = append(buf, c+'a'-'A')
+						default:
+							goto done
+						}
+						i++
+						continue
+					}
 					r, w = utf8.DecodeRuneInString(text[i:])
-					if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+					if unicode.Is(unicode.Mn, r) {
+						i += w // combining accent: dropped when folding
+						continue
+					}
+					if !unicode.IsLetter(r) {
 						break
 					}
-					if !unicode.Is(unicode.Mn, r) {
-						buf = foldRune(r, buf)
-					}
+					buf = foldRune(r, buf)
 					i += w
 				}
+			done:
 				toks = append(toks, token{start: start, end: i, kind: tWord, upper: up, nlBefore: nl, fa: int32(a), fb: int32(len(buf))})
 				nl = 0
 			case r == '\n':
