@@ -12,14 +12,17 @@ var quotedDef = regexp.MustCompile(`["“„«‘']([^"”“«»’]{1,80})["�
 
 // Unquoted definitions over the folded text; group 1 is the term.
 var foldedDefs = []*regexp.Regexp{
-	regexp.MustCompile(`\bse entender[aá]n? por ([a-z][a-z ]{1,60}?)(?:[,:;.]| a |$)`),
-	regexp.MustCompile(`\bse entiende(?:n)? por ([a-z][a-z ]{1,60}?)(?:[,:;.]| a |$)`),
+	regexp.MustCompile(`\bse entender[aá]n? por ([a-z][a-z ]{1,60}?)(?:[,:;.]| a | toda | todo | la | el | las | los | cualquier | aquel| quien|$)`),
+	regexp.MustCompile(`\bse entiende(?:n)? por ([a-z][a-z ]{1,60}?)(?:[,:;.]| a | toda | todo | la | el | las | los | cualquier | aquel| quien|$)`),
 	regexp.MustCompile(`\bse considera(?:ra|n|ran)? ([a-z][a-z ]{1,40}?)(?: a | al | la | el | los | las |[,:;])`),
 	regexp.MustCompile(`\bon entend par ([a-z][a-z' ]{1,60}?)(?:[,:;.]|$)`),
 	regexp.MustCompile(`^(?:la |le |l'|les )?([a-z][a-z' ]{2,60}?) (?:est|sont) (?:le fait|constitue)`),
 	regexp.MustCompile(`\b([a-z]{3,40}(?: [a-z]{3,30})?) im sinne (?:dieses|des|der|von)`),
 	regexp.MustCompile(`^(?:in this (?:act|part|section|chapter)[^,]{0,40}, )?(?:the (?:term|expression) )?([a-z][a-z ]{1,40}?) (?:means|includes|shall mean) `),
 }
+
+// defHints are literal words each of foldedDefs needs (a cheap prefilter).
+var defHints = []string{"se entender", "se entiende", "se considera", "on entend par", " le fait", "im sinne", " mean"}
 
 // External-law cues: group 1 starts the law's name (in the original text).
 var extLawCue = regexp.MustCompile(`(?i)(?:ha(?:s|ve) the (?:same )?meaning (?:assigned|given|ascribed|attributed)?\s*(?:to (?:it|them|that expression|that term) )?(?:in|by|under)|as (?:defined|construed) (?:in|by|under)|within the meaning of|defined in|tal como (?:se )?(?:define|definen) (?:en|por)|en los t[eé]rminos de|au sens de|im sinne (?:des|der|von))\s+`)
@@ -50,10 +53,15 @@ func findDefinitions(s *Segment, c *roleCues, titles []string) []*Definition {
 		}
 		out = append(out, d)
 	}
-	for _, m := range quotedDef.FindAllStringSubmatchIndex(s.Text, -1) {
-		add(s.Text[m[2]:m[3]], m[2])
+	if strings.ContainsAny(s.Text, "\"“„«‘'") {
+		for _, m := range quotedDef.FindAllStringSubmatchIndex(s.Text, -1) {
+			add(s.Text[m[2]:m[3]], m[2])
+		}
 	}
-	for _, re := range foldedDefs {
+	for k, re := range foldedDefs {
+		if !strings.Contains(s.Fold, defHints[k]) {
+			continue
+		}
 		for _, m := range re.FindAllStringSubmatchIndex(s.Fold, 2) {
 			t := s.Fold[m[2]:m[3]]
 			if len(strings.Fields(t)) > 6 {
@@ -137,6 +145,9 @@ func findRefs(s *Segment, st *statute.Statute, titles []string) []Ref {
 	if sec != nil {
 		secNum = string(sec.ID)
 	}
+	if !refHint(f) {
+		return nil
+	}
 	resolve := func(id string, m []int) {
 		end := int(s.Map[m[1]])
 		rest := s.Text[end:]
@@ -161,25 +172,30 @@ func findRefs(s *Segment, st *statute.Statute, titles []string) []Ref {
 		}
 		out = append(out, r)
 	}
-	for _, m := range refSection.FindAllStringSubmatchIndex(f, -1) {
-		resolve("s"+f[m[2]:m[3]]+f[m[4]:m[5]], m)
+	hasSec := strings.Contains(f, "section") || strings.Contains(f, "s.")
+	hasArt := strings.Contains(f, "art")
+	hasPara := strings.Contains(f, "§")
+	if hasSec {
+		for _, m := range refSection.FindAllStringSubmatchIndex(f, -1) {
+			resolve("s"+f[m[2]:m[3]]+f[m[4]:m[5]], m)
+		}
 	}
-	for _, m := range refSubsection.FindAllStringSubmatchIndex(f, -1) {
+	for _, m := range refSubsection.FindAllStringSubmatchIndex(f, btoi(hasSec)) {
 		if secNum != "" {
 			resolve(secNum+"("+f[m[2]:m[3]]+")", m)
 		}
 	}
-	for _, m := range refPara.FindAllStringSubmatchIndex(f, -1) {
+	for _, m := range refPara.FindAllStringSubmatchIndex(f, btoi(hasPara)) {
 		id := "§" + f[m[2]:m[3]]
 		if m[4] >= 0 {
 			id += "(" + f[m[4]:m[5]] + ")"
 		}
 		resolve(id, m)
 	}
-	for _, m := range refRoman.FindAllStringSubmatchIndex(f, -1) {
+	for _, m := range refRoman.FindAllStringSubmatchIndex(f, btoi(hasArt)) {
 		resolve("art"+f[m[4]:m[5]]+"/"+strings.ToUpper(f[m[2]:m[3]]), m)
 	}
-	for _, m := range refArticle.FindAllStringSubmatchIndex(f, -1) {
+	for _, m := range refArticle.FindAllStringSubmatchIndex(f, btoi(hasArt)) {
 		id := "art" + f[m[2]:m[3]]
 		if m[4] >= 0 {
 			id += f[m[4]:m[5]]
@@ -188,7 +204,7 @@ func findRefs(s *Segment, st *statute.Statute, titles []string) []Ref {
 	}
 	// Named laws without a section number ("the Children Act", "Sexual
 	// Offences Act (Cap. 63A)").
-	for _, m := range extLawCue.FindAllStringIndex(s.Text, -1) {
+	for _, m := range extLawCue.FindAllStringIndex(s.Text, btoi(extHint(f))) {
 		name := lawName(s.Text[m[1]:])
 		if name == "" || strings.HasPrefix(strings.ToLower(name), "this") || strings.HasPrefix(strings.ToLower(name), "section") || !lawWord.MatchString(name) {
 			continue
@@ -198,7 +214,7 @@ func findRefs(s *Segment, st *statute.Statute, titles []string) []Ref {
 		}
 		out = append(out, Ref{Text: s.Text[m[0]:min(len(s.Text), m[1]+len(name))], Start: m[0], External: true, Law: name})
 	}
-	for _, m := range namedAct.FindAllStringIndex(s.Text, -1) {
+	for _, m := range namedAct.FindAllStringIndex(s.Text, btoi(actHint(s.Text))) {
 		name := strings.TrimSpace(s.Text[m[0]:m[1]])
 		name = strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The ")
 		if w, _, _ := strings.Cut(name, " "); skipFirst[w] {
@@ -214,6 +230,29 @@ func findRefs(s *Segment, st *statute.Statute, titles []string) []Ref {
 
 // namedAct finds "the Children Act (Cap. 141)", "Immigration Act 1971".
 var namedAct = regexp.MustCompile(`\b(?:[A-Z][A-Za-z'’-]+ )+(?:(?:and|of|on|for|in|against) (?:[A-Z][A-Za-z'’-]+ )+)*(?:Act|Code|Ordinance|Decree)(?: \d{4})?(?: \((?:Cap|No)\.? ?[\w.]+\))?`)
+
+// btoi turns a prefilter result into a FindAll limit: -1 (all) or 0 (none).
+func btoi(ok bool) int {
+	if ok {
+		return -1
+	}
+	return 0
+}
+
+func refHint(f string) bool {
+	return strings.Contains(f, "section") || strings.Contains(f, "s.") || strings.Contains(f, "art") ||
+		strings.Contains(f, "§") || strings.Contains(f, " act") || strings.Contains(f, " code") || strings.Contains(f, "ley") ||
+		strings.Contains(f, "loi") || strings.Contains(f, "gesetz") || extHint(f) || strings.Contains(f, "ordinance") || strings.Contains(f, "decree")
+}
+
+func extHint(f string) bool {
+	return strings.Contains(f, "meaning") || strings.Contains(f, "defined") || strings.Contains(f, "define") ||
+		strings.Contains(f, "construed") || strings.Contains(f, "au sens") || strings.Contains(f, "im sinne") || strings.Contains(f, "terminos")
+}
+
+func actHint(t string) bool {
+	return strings.Contains(t, " Act") || strings.Contains(t, " Code") || strings.Contains(t, "Ordinance") || strings.Contains(t, "Decree")
+}
 
 var skipFirst = map[string]bool{"This": true, "That": true, "Such": true, "Any": true, "An": true, "A": true,
 	"Each": true, "Every": true, "Principal": true, "Other": true, "Whoever": true, "In": true, "Under": true}
@@ -257,7 +296,7 @@ func inCorpus(name string, titles []string) bool {
 		return true
 	}
 	for _, t := range titles {
-		if strings.Contains(t, n) || strings.Contains(n, t) {
+		if t == n || (len(n) >= 8 && strings.Contains(t, n)) {
 			return true
 		}
 	}

@@ -86,6 +86,7 @@ type Segment struct {
 	// for judging other governments (reading rule 10): not the country's
 	// own law for its verdicts.
 	NonOperative bool
+	ix           *Index
 	// Advisory marks a body's mandate to advise or recommend on a measure
 	// (reading rule 9): the measure is not thereby part of the law.
 	Advisory bool
@@ -129,16 +130,62 @@ type Index struct {
 	// Bytes is the total size of the indexed text.
 	Bytes int
 	vocab *vocab
+	memo  map[*PhraseSet][]uint8
+	heads map[*statute.Provision][]Token
+	// Langs holds the languages of the indexed statutes.
+	Langs map[string]bool
+	ptoks map[*statute.Provision][]Token
+}
+
+// ProvToks returns the folded tokens of a provision's own text, computed
+// once per provision.
+func (ix *Index) ProvToks(p *statute.Provision) []Token {
+	if t, ok := ix.ptoks[p]; ok {
+		return t
+	}
+	if ix.ptoks == nil {
+		ix.ptoks = map[*statute.Provision][]Token{}
+	}
+	f, m := Fold(p.Text)
+	t := Tokenize(f, m)
+	ix.ptoks[p] = t
+	return t
+}
+
+// HeadToks returns the folded tokens of the segment's section heading,
+// computed once per section.
+func (s *Segment) HeadToks() []Token {
+	ix := s.ix
+	if ix == nil {
+		return headTokens(s.Section)
+	}
+	if t, ok := ix.heads[s.Section]; ok {
+		return t
+	}
+	if ix.heads == nil {
+		ix.heads = map[*statute.Provision][]Token{}
+	}
+	t := headTokens(s.Section)
+	ix.heads[s.Section] = t
+	return t
 }
 
 // Build indexes every statute of c. It never fails: text it cannot
 // classify simply gets no role.
 func Build(c *statute.Corpus) *Index {
-	ix := &Index{Corpus: c, Defs: map[string][]*Definition{}, BySection: map[*statute.Provision][]*Segment{}}
-	for _, st := range c.Statutes {
-		ix.addStatute(st)
+	ix := &Index{Corpus: c, Defs: map[string][]*Definition{}, BySection: map[*statute.Provision][]*Segment{},
+		memo: map[*PhraseSet][]uint8{}}
+	titles := statuteTitles(c)
+	starts := make([]int, len(c.Statutes)+1)
+	for i, st := range c.Statutes {
+		starts[i] = len(ix.Segments)
+		ix.addSegments(st)
 	}
+	starts[len(c.Statutes)] = len(ix.Segments)
 	ix.buildVocab()
+	for i, st := range c.Statutes {
+		ix.classify(st, ix.Segments[starts[i]:starts[i+1]], titles)
+	}
 	ix.ExtTerms = map[string]string{}
 	for term, ds := range ix.Defs {
 		for _, d := range ds {
@@ -150,50 +197,67 @@ func Build(c *statute.Corpus) *Index {
 	return ix
 }
 
-func (ix *Index) addStatute(st *statute.Statute) {
+// Has reports whether segment s holds a phrase of ps. The answer for every
+// segment is computed once per phrase set from the inverted index, so
+// repeated questions cost a slice lookup.
+func (ix *Index) Has(ps *PhraseSet, s *Segment) bool {
+	m, ok := ix.memo[ps]
+	if !ok {
+		m = make([]uint8, len(ix.Segments))
+		ps.mark(ix, m)
+		ix.memo[ps] = m
+	}
+	return m[s.Ord] == 1
+}
+
+// Has reports whether the segment holds a phrase of ps (see Index.Has).
+func (s *Segment) Has(ps *PhraseSet) bool {
+	if s.ix == nil {
+		return ps.Any(s.Toks)
+	}
+	return s.ix.Has(ps, s)
+}
+
+func (ix *Index) addSegments(st *statute.Statute) {
 	lang := st.Meta.Lang()
-	cues := cuesFor(lang)
-	titles := statuteTitles(ix.Corpus)
-	secRoles := map[*statute.Provision]RoleSet{}
-	start := len(ix.Segments)
+	if ix.Langs == nil {
+		ix.Langs = map[string]bool{}
+	}
+	ix.Langs[lang] = true
 	for _, p := range st.All {
 		sec := p.Section()
-		rs, ok := secRoles[sec]
-		if !ok {
-			rs = headingRoles(sec, cues)
-			secRoles[sec] = rs
-		}
 		for _, sg := range p.Segments {
 			f, m := Fold(sg.Text)
 			seg := &Segment{Statute: st, Prov: p, Section: sec, Line: sg.Line, Text: sg.Text, Fold: f, Map: m,
-				Toks: Tokenize(f, m), Lang: lang, Ord: len(ix.Segments)}
+				Toks: Tokenize(f, m), Lang: lang, Ord: len(ix.Segments), ix: ix}
 			ix.Bytes += len(sg.Text)
-			if isRepealed(p, f) {
+			if isRepealed(p, f) || p.Repealed || sec.Repealed {
 				seg.Roles |= bitRepealed
 			}
 			ix.Segments = append(ix.Segments, seg)
 			ix.BySection[sec] = append(ix.BySection[sec], seg)
 		}
 	}
-	// Section-wide text cues (an offence whose sanction is in the last list
-	// item makes every item an offence).
-	secText := map[*statute.Provision]RoleSet{}
-	for _, p := range st.All {
-		sec := p.Section()
-		if _, done := secText[sec]; done {
-			continue
-		}
-		var rs RoleSet
-		for _, seg := range ix.BySection[sec] {
-			rs |= textRoles(seg, cues) &^ bitDefinition
-		}
-		secText[sec] = rs
+}
+
+func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string) {
+	cues := cuesFor(st.Meta.Lang())
+	own := make([]RoleSet, len(segs))
+	secRoles := map[*statute.Provision]RoleSet{}
+	for i, seg := range segs {
+		own[i] = textRoles(seg, cues)
+		secRoles[seg.Section] |= own[i] &^ bitDefinition
 	}
-	for _, seg := range ix.Segments[start:] {
-		seg.Roles |= secRoles[seg.Section] | secText[seg.Section] | textRoles(seg, cues)
-		if seg.Prov.Repealed || seg.Section.Repealed {
-			seg.Roles |= bitRepealed
+	heads := map[*statute.Provision]RoleSet{}
+	for i, seg := range segs {
+		h, ok := heads[seg.Section]
+		if !ok {
+			h = headingRoles(seg.Section, cues)
+			heads[seg.Section] = h
 		}
+		// section-wide text cues: an offence whose sanction is in the last
+		// list item makes every item an offence
+		seg.Roles |= h | secRoles[seg.Section] | own[i]
 		for _, d := range findDefinitions(seg, cues, titles) {
 			d.Segment = seg
 			seg.Defines = append(seg.Defines, d.Term)

@@ -121,19 +121,20 @@ func headingRoles(sec *statute.Provision, c *roleCues) RoleSet {
 // textRoles classifies one segment by cue phrases in its text.
 func textRoles(s *Segment, c *roleCues) RoleSet {
 	var rs RoleSet
-	if c.textOffence.Any(s.Toks) {
+	off := s.Has(c.textOffence)
+	if off {
 		rs |= bitOffence
-		if c.textPenalty.Any(s.Toks) {
+		if s.Has(c.textPenalty) {
 			rs |= bitPenalty
 		}
 	}
-	if c.textInstitutional.Any(s.Toks) {
+	if s.Has(c.textInstitutional) {
 		rs |= bitInstitutional
 	}
-	if c.textProtection.Any(s.Toks) && !c.textOffence.Any(s.Toks) {
+	if !off && s.Has(c.textProtection) {
 		rs |= bitProtection
 	}
-	if c.textProcedural.Any(s.Toks) {
+	if s.Has(c.textProcedural) {
 		rs |= bitProcedural
 	}
 	return rs
@@ -154,8 +155,12 @@ func pathTexts(s *Segment) [][]Token {
 	out := [][]Token{s.Toks}
 	for p := s.Prov.Parent; p != nil; p = p.Parent {
 		if p.Text != "" {
-			f, m := Fold(p.Text)
-			out = append(out, Tokenize(f, m))
+			if s.ix != nil {
+				out = append(out, s.ix.ProvToks(p))
+			} else {
+				f, m := Fold(p.Text)
+				out = append(out, Tokenize(f, m))
+			}
 		}
 		if p == s.Section {
 			break

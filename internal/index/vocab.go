@@ -88,3 +88,17 @@ type SegSpan struct {
 	Seg int
 	Span
 }
+
+// mark sets m[seg] = 1 for every segment holding a phrase of ps.
+func (ps *PhraseSet) mark(ix *Index, m []uint8) {
+	for pi, ws := range ps.phrases {
+		ix.Postings(ws[0], func(p Posting) {
+			if m[p.Seg] == 1 {
+				return
+			}
+			if ps.at(ix.Segments[p.Seg].Toks, int(p.Tok), int32(pi)) > 0 {
+				m[p.Seg] = 1
+			}
+		})
+	}
+}

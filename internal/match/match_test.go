@@ -1,0 +1,227 @@
+package match
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/lacuna-project/lacuna/internal/index"
+	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/internal/statute"
+)
+
+// corpusOf builds an index over one statute whose body is given.
+func corpusOf(t *testing.T, lang, body string) *index.Index {
+	t.Helper()
+	src := "---\nid: xta/act\ncountry: XTA\ntitle: \"Act\"\nlanguage: " + lang + "\nversion_date: \"2020-01-01\"\n---\n\n# Act\n\n" + body
+	st, err := statute.Parse("xta/act.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return index.Build(&statute.Corpus{Statutes: []*statute.Statute{st}})
+}
+
+func run(t *testing.T, ix *index.Index, kind standard.CheckKind, thresholds map[string]float64) Outcome {
+	t.Helper()
+	req := &standard.Requirement{ID: "x.test", Thresholds: thresholds, Criteria: standard.Criteria{Check: &standard.Check{Kind: kind}}}
+	o, err := RunCheck(kind, &Input{Ix: ix, Req: req, Facts: Facts(ix)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+func TestChildAge(t *testing.T) {
+	for _, tc := range []struct {
+		name, lang, body string
+		want             Level
+		law              string
+	}{
+		{"digits en", "en", "### 2 Interpretation\n\n\"child\" means a person under the age of 18 years;\n", LMet, ""},
+		{"words en", "en", "### 2 Interpretation\n\n\"child\" means a person below the age of eighteen years;\n", LMet, ""},
+		{"lower age", "en", "### 2 Interpretation\n\n\"child\" means a person under the age of sixteen years;\n", LContrary, ""},
+		{"outside law", "en", "### 2 Interpretation\n\n\"child\" has the meaning assigned to it in the Children Act (Cap. 141);\n", LUndetermined, "Children Act (Cap. 141)"},
+		{"german offence", "de", "### § 232 Menschenhandel\n\n(1) Mit Freiheitsstrafe von sechs Monaten bis zu zehn Jahren wird bestraft, wer eine Person unter achtzehn Jahren anwirbt.\n", LMet, ""},
+		{"spanish definition", "es", "### Artículo 2\n\nA los efectos de esta ley se entiende por niño toda persona menor de dieciocho años de edad.\n", LMet, ""},
+		{"none", "en", "### 3 Offence\n\nA person who traffics another person commits an offence.\n", LGap, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := run(t, corpusOf(t, tc.lang, tc.body), standard.CheckChildAge, map[string]float64{"age": 18})
+			if o.Level != tc.want {
+				t.Fatalf("level %s, want %s (%s)", o.Level, tc.want, o.Explanation)
+			}
+			if tc.want != LGap && len(o.Evidence) == 0 {
+				t.Errorf("no evidence for %s", o.Level)
+			}
+			if tc.law != "" && (len(o.External) == 0 || o.External[0].Law != tc.law) {
+				t.Errorf("external refs %+v, want %q", o.External, tc.law)
+			}
+		})
+	}
+}
+
+func TestConsentAndNoMeans(t *testing.T) {
+	ix := corpusOf(t, "en", `### 3 Trafficking in persons
+
+(1) A person who recruits, transports, transfers, harbours or receives another person for the purpose of exploitation by means of threat, force, fraud or deception commits an offence and is liable to imprisonment for a term not exceeding fifteen years.
+
+(2) The consent of a victim of trafficking in persons to the intended exploitation shall not be relevant where any of the means set out in subsection (1) have been used.
+
+(3) The recruitment, transportation, transfer, harbouring or receipt of a child for the purposes of exploitation shall be considered trafficking in persons even if this does not involve any of the means set out in subsection (1).
+
+(4) An act of trafficking in persons may be committed internally within the borders of the country or internationally.
+`)
+	for _, tc := range []struct {
+		kind standard.CheckKind
+		want Level
+		prov string
+	}{
+		{standard.CheckConsentIrrelevant, LMet, "s3(2)"},
+		{standard.CheckChildNoMeans, LMet, "s3(3)"},
+		{standard.CheckNoMovementRequired, LMet, "s3(4)"},
+		{standard.CheckPenaltyThreshold, LMet, "s3(1)"},
+		{standard.CheckFineAlternative, LMet, "s3(1)"},
+		{standard.CheckChildAggravation, LGap, ""},
+		{standard.CheckReflectionPeriod, LGap, ""},
+		{standard.CheckNonPunishmentScope, LGap, ""},
+	} {
+		o := run(t, ix, tc.kind, map[string]float64{"max_months_min": 48, "min_days": 30})
+		if o.Level != tc.want {
+			t.Errorf("%s: level %s, want %s (%s)", tc.kind, o.Level, tc.want, o.Explanation)
+			continue
+		}
+		if tc.prov != "" && (len(o.Evidence) == 0 || string(o.Evidence[0].Seg.Prov.ID) != tc.prov) {
+			t.Errorf("%s: evidence %v, want %s", tc.kind, o.Evidence, tc.prov)
+		}
+		if o.Level == LGap && len(o.Missing) == 0 {
+			t.Errorf("%s: gap without missing elements", tc.kind)
+		}
+	}
+}
+
+func TestPenaltyChecks(t *testing.T) {
+	ix := corpusOf(t, "en", `### 3 Trafficking in persons
+
+A person who recruits, transports or harbours another person for the purpose of exploitation commits an offence and is liable to imprisonment for a term not exceeding three years or to a fine, or to both.
+`)
+	if o := run(t, ix, standard.CheckPenaltyThreshold, map[string]float64{"max_months_min": 48}); o.Level != LGap {
+		t.Errorf("penalty-threshold: %s, want gap (3 years < 4)", o.Level)
+	}
+	if o := run(t, ix, standard.CheckFineAlternative, nil); o.Level != LGap {
+		t.Errorf("fine-alternative: %s, want gap (a fine can replace prison)", o.Level)
+	}
+	fs := Facts(ix)
+	if len(fs) != 1 || fs[0].Offence != OffTrafficking || fs[0].Penalty.MaxMonths == nil || *fs[0].Penalty.MaxMonths != 36 {
+		t.Fatalf("facts %+v", fs)
+	}
+}
+
+func TestReflectionAndNonPunishment(t *testing.T) {
+	ix := corpusOf(t, "es", `### Artículo 10
+
+La víctima tendrá derecho a un período de reflexión de hasta noventa días para decidir si colabora con las autoridades.
+
+### Artículo 11
+
+Las víctimas de la trata de personas no son punibles por la comisión de cualquier delito que sea el resultado directo de haber sido objeto de trata.
+`)
+	if o := run(t, ix, standard.CheckReflectionPeriod, map[string]float64{"min_days": 30}); o.Level != LMet {
+		t.Errorf("reflection period: %s (%s), want met", o.Level, o.Explanation)
+	}
+	if o := run(t, ix, standard.CheckNonPunishmentScope, nil); o.Level != LMet {
+		t.Errorf("non-punishment: %s (%s), want met", o.Level, o.Explanation)
+	}
+	narrow := corpusOf(t, "en", `### 25 Immunity
+
+A trafficked person shall not be liable to criminal prosecution in respect of—
+
+- (a) his illegal entry into the receiving country;
+- (b) his period of unlawful residence in the receiving country.
+`)
+	if o := run(t, narrow, standard.CheckNonPunishmentScope, nil); o.Level != LPartial {
+		t.Errorf("narrow non-punishment: %s (%s), want partial", o.Level, o.Explanation)
+	}
+}
+
+func TestQuoteKeepsOriginalBytes(t *testing.T) {
+	long := strings.Repeat("Le fait de recruter une personne est puni. ", 3) +
+		"La traite des êtres humains à l'égard d'un mineur est punie de dix ans d'emprisonnement, " + strings.Repeat("et encore des mots ", 20) + "fin."
+	ix := corpusOf(t, "fr", "### Article 225-4-1\n\n"+long+"\n")
+	el, err := CompileElement(&standard.Element{ID: "e", Label: "child", Patterns: []standard.Pattern{{Kind: standard.CritKeyword, Terms: map[string][]string{"fr": {"mineur"}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := el.Find(ix)
+	if len(r.Hits) != 1 {
+		t.Fatalf("hits %v", r.Hits)
+	}
+	q := Quote(r.Hits[0])
+	if !strings.Contains(q, "à l'égard d'un mineur") {
+		t.Errorf("quote %q lost the original accents", q)
+	}
+	if n := len([]rune(q)); n > MaxQuote+2 {
+		t.Errorf("quote has %d characters, want at most %d", n, MaxQuote+2)
+	}
+	if strings.Contains(q, "Le fait de recruter") {
+		t.Errorf("quote %q should start at the sentence of the hit", q)
+	}
+}
+
+func TestNegationAndExclusion(t *testing.T) {
+	ix := corpusOf(t, "en", `### 2 Interpretation
+
+"exploitation" does not include forced labour;
+
+### 3 Offence
+
+Forced labour is an offence under this Act.
+`)
+	el, err := CompileElement(&standard.Element{ID: "fl", Label: "forced labour", Patterns: []standard.Pattern{{Kind: standard.CritPhrase, Terms: map[string][]string{"*": {"forced labour"}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := el.Find(ix)
+	if len(r.Hits) != 1 || r.Hits[0].Seg.Prov.ID != "s3" {
+		t.Errorf("hits %v, want only s3 (s2 is negated)", r.Hits)
+	}
+	el.Excl = append(el.Excl, mustCompile(t, standard.Pattern{Kind: standard.CritKeyword, Terms: map[string][]string{"en": {"under this act"}}}))
+	if r := el.Find(ix); len(r.Hits) != 0 {
+		t.Errorf("exclusion should veto s3, got %v", r.Hits)
+	}
+}
+
+func mustCompile(t *testing.T, p standard.Pattern) Matcher {
+	t.Helper()
+	m, err := Compile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestCompileErrors(t *testing.T) {
+	if _, err := Compile(standard.Pattern{Kind: "keywrod", Pos: standard.Pos{File: "m.yaml", Line: 3, Col: 9}}); err == nil || !strings.Contains(err.Error(), "m.yaml:3:9: unknown criterion kind") {
+		t.Errorf("unknown kind: %v", err)
+	}
+	if _, err := Compile(standard.Pattern{Kind: standard.CritRegex, Regex: map[string]string{"en": "("}, Pos: standard.Pos{File: "m.yaml", Line: 4}}); err == nil || !strings.Contains(err.Error(), "m.yaml:4") {
+		t.Errorf("bad regex: %v", err)
+	}
+}
+
+func TestNearAndDefines(t *testing.T) {
+	ix := corpusOf(t, "en", `### 2 Interpretation
+
+"forced labour" means work extracted under threat of penalty;
+
+### 9 Duties
+
+The Minister shall provide shelter to victims.
+`)
+	near := mustCompile(t, standard.Pattern{Kind: standard.CritNear, Terms: map[string][]string{"en": {"shelter"}}, With: map[string][]string{"en": {"victim*"}}, Within: 3})
+	if hs := near.Match(ix); len(hs) != 1 || hs[0].Seg.Prov.ID != "s9" {
+		t.Errorf("near hits %v", hs)
+	}
+	def := mustCompile(t, standard.Pattern{Kind: standard.CritDefines, Terms: map[string][]string{"en": {"forced labour"}}})
+	if hs := def.Match(ix); len(hs) != 1 || hs[0].Seg.Prov.Section().ID != "s2" {
+		t.Errorf("defines hits %v", hs)
+	}
+}
