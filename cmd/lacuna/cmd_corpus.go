@@ -6,7 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
+	"os"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -249,10 +249,11 @@ type corpusValidateOptions struct {
 func newCmdCorpusValidate(f *Factory, runF func(*corpusValidateOptions) error) *cobra.Command {
 	opts := &corpusValidateOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
-		Use:   "validate [DIR]",
+		Use:   "validate [DIR|FILE]",
 		Short: "Check every statute file of a corpus and report every problem",
 		Long: `Parse every statute file under DIR (default: --corpus, else the embedded demo
-corpus) and print every problem of every file, one a line, sorted by file and line:
+corpus), or the one statute FILE, and print every problem of every file, one a
+line, sorted by file and line:
 
   path:line[:col]: what is wrong, what was expected
   path:line[:col]: warning: …
@@ -280,6 +281,9 @@ func corpusValidateRun(opts *corpusValidateOptions) error {
 	dir := opts.Dir
 	if dir == "" {
 		dir = opts.Factory.Global.Corpus
+	}
+	if info, err := os.Stat(dir); err == nil && info.Mode().IsRegular() {
+		return validateFile(opts, dir)
 	}
 	c, err := loadCorpusAll(opts.Factory, dir)
 	var errs statute.ErrorList
@@ -314,4 +318,21 @@ func corpusValidateRun(opts *corpusValidateOptions) error {
 	return nil
 }
 
-var _ = sort.Strings
+// validateFile checks one statute file given on the command line.
+func validateFile(opts *corpusValidateOptions, name string) error {
+	st, err := statute.ParseFile(name)
+	var errs statute.ErrorList
+	if err != nil && !errors.As(err, &errs) {
+		return err
+	}
+	all := append(append(statute.ErrorList{}, errs...), st.Warnings...)
+	all.Sort()
+	for _, e := range all {
+		fmt.Fprintln(opts.IO.Out, e.Error())
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %d provisions, %d errors, %d warnings\n", name, len(st.All), len(errs), len(all)-len(errs))
+	if len(errs) > 0 {
+		return &exitError{code: exitInput}
+	}
+	return nil
+}

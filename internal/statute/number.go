@@ -37,6 +37,14 @@ var articleWords = map[string]bool{
 	"article": true, "art": true, "articulo": true, "artikel": true, "articolo": true, "artigo": true,
 }
 
+// ordinalWords are article numbers written as words.
+var ordinalWords = map[string]string{
+	"premier": "1", "unique": "unique",
+	"primero": "1", "segundo": "2", "tercero": "3", "cuarto": "4", "quinto": "5",
+	"sexto": "6", "septimo": "7", "octavo": "8", "noveno": "9", "decimo": "10",
+	"unico": "unico",
+}
+
 // germanOrdinals maps the stem of a German ordinal ("achtzehnt" in
 // "Achtzehnter Abschnitt") to its number.
 var germanOrdinals = func() map[string]int {
@@ -190,9 +198,18 @@ func parseHeading(text string, english bool) headingInfo {
 	}
 	if articleWords[fw] {
 		if num, printed, rest, ok := scanNum(after); ok {
+			if strings.HasSuffix(num, "er") && num[0] >= '0' && num[0] <= '9' {
+				num = strings.TrimSuffix(num, "er") // French "Article 1er"
+			}
 			return headingInfo{kind: KindSection, id: "art" + num, number: printed, title: cleanTitle(rest)}
 		}
+		// "Article premier", "Artículo único", "Artículo primero"
 		r := strings.TrimLeftFunc(after, unicode.IsSpace)
+		if w, rest := firstWord(r); w != "" {
+			if n, ok := ordinalWords[fold(w)]; ok {
+				return headingInfo{kind: KindSection, id: "art" + n, number: w, title: cleanTitle(rest)}
+			}
+		}
 		if m := romanRe.FindString(r); m != "" {
 			return headingInfo{kind: KindSection, id: "art" + m, number: m, title: cleanTitle(r[len(m):])}
 		}
