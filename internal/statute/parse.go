@@ -528,7 +528,17 @@ func (p *parse) buildTree(bodyStart int) {
 			}
 			hi := parseHeading(b.text, english)
 			n := &Provision{Kind: hi.kind, Heading: hi.title, Number: hi.number, Line: b.line, EndLine: b.endLine}
-			if hi.id == "" {
+			if mk, ok := scanMarker(b.text); ok && hi.id == "" && parent != nil && parent.Kind != KindDivision {
+				// A sub-level written as a heading ("#### (1) Definitions")
+				// under a section: a sub-provision with a heading.
+				n.ID = parent.ID + ProvisionID(mk.idPart())
+				n.Number = mk.label()
+				n.Heading = strings.TrimSpace(b.text[mk.width:])
+				n.Kind = KindSubsection
+				if parent.Kind != KindSection && parent.Kind != KindPreamble {
+					n.Kind = KindParagraph
+				}
+			} else if hi.id == "" {
 				n.ID = ProvisionID("h" + strconv.Itoa(headingNo))
 				n.Kind = KindSection
 				n.Heading = b.text
