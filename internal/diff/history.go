@@ -1,7 +1,9 @@
 package diff
 
 import (
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/statute"
@@ -34,24 +36,49 @@ func VersionDates(c *statute.Corpus) []string {
 // dates, oldest first: the score trend across amendments. Each Result's AsOf
 // is the version date. opts.AsOf is ignored; the other options apply to
 // every analysis. A date at which no statute is in force gives no result.
+// The engine is used from several goroutines at once.
 func History(e *score.Engine, c *statute.Corpus, opts score.Options) ([]*score.Result, error) {
+	dates := VersionDates(c)
+	results := make([]*score.Result, len(dates))
+	errs := make([]error, len(dates))
+	// The analyses are independent: run them on every CPU, each writing
+	// its own slot, then merge in date order.
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(dates)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				sel := c.AsOf(dates[i])
+				if len(sel.Statutes) == 0 {
+					continue
+				}
+				o := opts
+				o.AsOf = ""
+				r, err := e.Analyze(sel, o)
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				r.AsOf = dates[i]
+				results[i] = r
+			}
+		}()
+	}
+	for i := range dates {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
 	var out []*score.Result
-	for _, d := range VersionDates(c) {
-		sel := c.AsOf(d)
-		if len(sel.Statutes) == 0 {
-			continue
+	for i, r := range results {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		o := opts
-		o.AsOf = ""
-		r, err := e.Analyze(sel, o)
-		if err != nil {
-			return nil, err
+		if r != nil && len(r.Statutes) > 0 {
+			out = append(out, r)
 		}
-		if len(r.Statutes) == 0 {
-			continue
-		}
-		r.AsOf = d
-		out = append(out, r)
 	}
 	return out, nil
 }
