@@ -321,6 +321,9 @@ func (b *briefer) briefing(country string) (*report.Briefing, error) {
 	if len(res.Statutes) == 0 {
 		return nil, &inputError{fmt.Errorf("no statutes for country %q in force at %s", country, b.opts.AsOf)}
 	}
+	if err := recordRun(b.opts.Factory, res, b.c, map[string]string{"command": "brief", "template": b.opts.Template}); err != nil {
+		return nil, err
+	}
 	var metas []statute.Meta
 	for _, s := range b.c.Statutes {
 		if strings.EqualFold(s.Meta.Country, country) {
