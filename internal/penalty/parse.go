@@ -337,7 +337,7 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 	s := stmt{cs: cs, ce: ce, items: make([]item, 0, 16)}
 	pending := qNone
 	lastBareUnit, lastBareUnitAt := uNone, -10
-	hasPrison := false
+	hasPrison, rangeOpen := false, false
 	for k := cs; k < ce; k++ {
 		if a, ok := anchorOf(toks, k); ok && a == iPrison {
 			hasPrison = true
@@ -426,8 +426,12 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 				if it.q == qNone {
 					it.q = qFrom // "5 to 10 years": the first number opens a range
 				}
+				rangeOpen = true
 			} else if lastBareUnit != uNone && k-lastBareUnitAt <= 5 {
 				it.kind, it.unit = iDur, lastBareUnit
+			} else if u := unitAhead(toks, n, ce, lang); u != uNone && pending != qNone && lastAnchor(s.items) != iFine {
+				// "not less than 5 nor more than 20 years"
+				it.kind, it.unit = iDur, u
 			} else if lastAnchor(s.items) == iFine && pending != qNone {
 				it.kind = iAmount
 			} else {
@@ -451,6 +455,9 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 			}
 			s.items = append(s.items, it)
 			pending = qNone
+			if rangeOpen {
+				pending, rangeOpen = qTo, false // "3-10 years": the next number closes it
+			}
 			k = it.end
 			continue
 		}
@@ -533,6 +540,10 @@ func currencyNear(toks []token, k, n, cs, ce int) (string, string, int) {
 		}
 	}
 	b := k - 1
+	if b >= cs && toks[b].kind == tWord && len(toks[b].s) == 1 && toks[b].upper && toks[b].end == toks[k].start {
+		// "R100 000", "K5,000": a currency letter as written
+		return strings.ToUpper(toks[b].s), toks[b].s, b
+	}
 	if b >= cs && toks[b].s == "." {
 		b--
 	}
@@ -552,11 +563,11 @@ func currencyNear(toks []token, k, n, cs, ce int) (string, string, int) {
 // follows it: "de cinco a ocho años", "von zwei bis zehn Jahren", "between
 // two and five years".
 func borrowUnit(toks []token, n, ce int, lang string) unit {
-	if n >= ce || toks[n].kind != tWord {
+	if n >= ce || toks[n].kind == tNum {
 		return uNone
 	}
 	switch toks[n].s {
-	case "a", "to", "bis", "and", "y", "et", "al", "à":
+	case "a", "to", "bis", "and", "y", "et", "al", "à", "-":
 	default:
 		return uNone
 	}
@@ -928,4 +939,22 @@ func amountAhead(toks []token, n, ce int, lang string) bool {
 		j++
 	}
 	return isNumStart(toks, j, lang)
+}
+
+// unitAhead finds the unit of time of the next number within a few glue
+// words ("5 nor more than 20 years"), for a qualified number that has none.
+func unitAhead(toks []token, n, ce int, lang string) unit {
+	for j := n; j < ce && j < n+6; j++ {
+		if isNumStart(toks, j, lang) {
+			_, e, ok := readNumber(toks, j, lang)
+			if !ok || e >= ce || toks[e].kind != tWord {
+				return uNone
+			}
+			return unitOf(toks[e].s)
+		}
+		if toks[j].kind != tWord || toks[j].lf&fGlue == 0 {
+			return uNone
+		}
+	}
+	return uNone
 }

@@ -231,6 +231,42 @@ func TestRealData(t *testing.T) {
 		{"ury-ley18250-2008.md", "Artículo 77", 0, w{min: 6, max: 36, fmin: none, fmax: none}},
 		{"ury-ley18250-2008.md", "Artículo 78", 0, w{min: 48, max: 192, fmin: none, fmax: none}},
 	}
+	relTests := []struct {
+		file, heading string
+		nth           int
+		rel           string
+		variant       Variant
+	}{
+		// Spain 177 bis(4): the higher degree when the victim is a minor (among others).
+		{"esp-cp-177bis-2015.md", "Artículo 177 bis", 0, RelHigherDegree, VariantChild},
+		// Uruguay art. 81: raised by a third to a half, a child victim among the circumstances.
+		{"ury-ley18250-2008.md", "Artículo 81", 0, RelThirdToHalf, VariantChild},
+		// Sri Lanka s2(3)(c): twice the punishment on a subsequent occasion.
+		{"lka-act30-2005.md", "Section 2.", 0, RelDouble, VariantAggravated},
+	}
+	for _, tc := range relTests {
+		t.Run(fmt.Sprintf("%s/%s/relative-%d", tc.file, tc.heading, tc.nth), func(t *testing.T) {
+			for _, s := range readSections(t, filepath.Join(dir, tc.file)) {
+				if !strings.HasPrefix(s.heading, tc.heading) {
+					continue
+				}
+				var rels []Penalty
+				for _, p := range Parse(s.text, langOf(s.file)) {
+					if p.Relative != "" {
+						rels = append(rels, p)
+					}
+				}
+				if tc.nth >= len(rels) {
+					t.Fatalf("section %q has %d relative sanctions, want at least %d", s.heading, len(rels), tc.nth+1)
+				}
+				if p := rels[tc.nth]; p.Relative != tc.rel || p.Variant != tc.variant {
+					t.Errorf("got %q %s %v, want %q %s", p.Relative, p.Variant, p.Aggravations, tc.rel, tc.variant)
+				}
+				return
+			}
+			t.Fatalf("no section heading starts with %q in %s", tc.heading, tc.file)
+		})
+	}
 	cache := map[string][]section{}
 	for _, tc := range tests {
 		t.Run(fmt.Sprintf("%s/%s/%d", tc.file, strings.TrimSpace(tc.heading), tc.nth), func(t *testing.T) {

@@ -151,6 +151,31 @@ func contextRange(toks []token, stmts []stmt, k int, ss []sentInfo) (int, int) {
 		}
 		hi = cut
 	}
+	// "… cuando medien las siguientes circunstancias: A) … . B) … .": a
+	// colon after the sanction opens a list whose items are sentences of
+	// their own; they belong to this sanction's context.
+	lastInSentence := k+1 == len(stmts) || stmts[k+1].cs >= ss[si].hi
+	if lastInSentence && hi == ss[si].hi {
+		colon := false
+		for b := s.ce; b < hi; b++ {
+			if toks[b].kind == tPunct && toks[b].s == ":" {
+				colon = true
+				break
+			}
+		}
+		kind := byte(0)
+		for j := si + 1; colon && j < len(ss); j++ {
+			mk := listMarkerAt(toks, ss[j].lo)
+			if mk == 0 || kind != 0 && mk != kind {
+				break
+			}
+			kind = mk
+			if k+1 < len(stmts) && stmts[k+1].cs < ss[j].hi {
+				break
+			}
+			hi = ss[j].hi
+		}
+	}
 	if lo > s.cs {
 		lo = s.cs
 	}
@@ -397,4 +422,31 @@ func cueGlue(w string) bool {
 		return true
 	}
 	return false
+}
+
+// listMarkerAt reports a list-item marker at toks[i] ("A)", "b)", "(c)",
+// "1.", "iv)") and its kind: 'n' for numbers, 'a' for letters and roman
+// numerals, 0 for none.
+func listMarkerAt(toks []token, i int) byte {
+	if i >= len(toks) {
+		return 0
+	}
+	if toks[i].s == "(" {
+		i++
+	}
+	if i+1 >= len(toks) {
+		return 0
+	}
+	t := toks[i]
+	n := toks[i+1].s
+	if !(n == ")" || n == "." || toks[i+1].kind == tPunct && n == "-") {
+		return 0
+	}
+	switch {
+	case t.kind == tNum:
+		return 'n'
+	case t.kind == tWord && (len(t.s) == 1 || isRoman(t.s) && len(t.s) <= 4):
+		return 'a'
+	}
+	return 0
 }
