@@ -50,8 +50,8 @@ type PenaltyRow struct {
 // requirement IDs (when m is given), verdict spellings and duplicate unit
 // names; errors are positioned "file:line:col: …".
 func ParseGold(file string, src []byte, m *standard.Map) (*Gold, error) {
-	var g Gold
-	if err := yaml.UnmarshalWithOptions(src, &g, yaml.Strict()); err != nil {
+	g, err := decodeGold(src)
+	if err != nil {
 		return nil, fmt.Errorf("%s:%s", file, strings.TrimPrefix(yaml.FormatError(err, false, false), "["))
 	}
 	var errs []string
@@ -67,6 +67,14 @@ func ParseGold(file string, src []byte, m *standard.Map) (*Gold, error) {
 		names[u.Name] = true
 		if len(u.Files) == 0 {
 			errs = append(errs, where+": no files, expected statute files relative to base")
+		}
+		for _, f := range u.Files {
+			if f == "" || strings.HasPrefix(f, "/") || strings.Contains("/"+f+"/", "/../") {
+				errs = append(errs, fmt.Sprintf("%s: files: %q leaves the base directory, expected a relative path without \"..\"", where, f))
+			}
+		}
+		if strings.HasPrefix(u.Base, "/") || strings.Contains("/"+u.Base+"/", "/../") {
+			errs = append(errs, fmt.Sprintf("%s: base %q, expected realdata, corpus or a directory below the gold file", where, u.Base))
 		}
 		ids := sortedKeys(u.Verdicts)
 		for _, id := range ids {
@@ -86,7 +94,22 @@ func ParseGold(file string, src []byte, m *standard.Map) (*Gold, error) {
 	if len(errs) > 0 {
 		return nil, errors.New(strings.Join(errs, "\n"))
 	}
-	return &g, nil
+	return g, nil
+}
+
+// decodeGold decodes strictly; a panic inside the YAML library on
+// malformed input is turned into an error.
+func decodeGold(src []byte) (g *Gold, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			g, err = nil, fmt.Errorf(" invalid YAML (%v), expected a gold file (description, units)", r)
+		}
+	}()
+	var out Gold
+	if err := yaml.UnmarshalWithOptions(src, &out, yaml.Strict()); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 func sortedKeys[V any](m map[string]V) []string {

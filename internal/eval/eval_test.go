@@ -1,0 +1,114 @@
+package eval
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lacuna-project/lacuna/corpus"
+	"github.com/lacuna-project/lacuna/internal/score"
+	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/mapping"
+)
+
+// Targets of issue 4: exact-verdict agreement over the core IDs and
+// penalty rows reproduced exactly.
+const (
+	minAgreement = 90.0
+	minPenalty   = 100.0
+)
+
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	d, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d
+		}
+		p := filepath.Dir(d)
+		if p == d {
+			t.Fatal("go.mod not found")
+		}
+		d = p
+	}
+}
+
+func realdata(t *testing.T) string {
+	if d := os.Getenv("LACUNA_REALDATA"); d != "" {
+		return d
+	}
+	return filepath.Join(filepath.Dir(repoRoot(t)), "shared", "realdata")
+}
+
+func runGold(t *testing.T, name string, bases Bases) *Report {
+	t.Helper()
+	path := filepath.Join(repoRoot(t), "testdata", "gold", name)
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("gold file not found at %s: %v", path, err)
+	}
+	m, err := standard.Load(mapping.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := ParseGold(path, src, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := score.Compile(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bases[""] = os.DirFS(filepath.Dir(path))
+	r, err := Run(g, e, FSLoader(bases))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func check(t *testing.T, r *Report, minPen float64) {
+	t.Helper()
+	var b strings.Builder
+	r.Write(&b)
+	t.Logf("agreement %.1f%%, penalty rows %.1f%%", r.Agreement(), r.PenaltyAccuracy())
+	if r.Agreement() < minAgreement || r.PenaltyAccuracy() < minPen {
+		t.Errorf("below target (agreement ≥ %g%%, penalty rows ≥ %g%%):\n%s", minAgreement, minPen, b.String())
+	}
+}
+
+func TestDemoGold(t *testing.T) {
+	r := runGold(t, "demo.yaml", Bases{BaseCorpus: corpus.FS})
+	check(t, r, 90)
+}
+
+func TestRealGold(t *testing.T) {
+	rd := realdata(t)
+	if _, err := os.Stat(filepath.Join(rd, "statutes")); err != nil {
+		t.Skipf("real data not found at %s: %v", rd, err)
+	}
+	r := runGold(t, "real.yaml", Bases{BaseRealdata: os.DirFS(filepath.Join(rd, "statutes"))})
+	check(t, r, minPenalty)
+}
+
+func TestParseGoldErrors(t *testing.T) {
+	m := &standard.Map{Requirements: []*standard.Requirement{{ID: "def.acts"}}}
+	for _, tc := range []struct{ name, src, want string }{
+		{"unknown key", "units:\n  - name: a\n    colour: red\n", "g.yaml:3"},
+		{"bad verdict", "units:\n  - name: a\n    files: [a.md]\n    verdicts: {def.acts: fine}\n", `unknown verdict "fine"`},
+		{"unknown id", "units:\n  - name: a\n    files: [a.md]\n    verdicts: {def.nope: met}\n", `unknown requirement "def.nope"`},
+		{"duplicate", "units:\n  - name: a\n    files: [a.md]\n  - name: a\n    files: [a.md]\n", "duplicate unit name"},
+		{"no files", "units:\n  - name: a\n", "no files"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ParseGold("g.yaml", []byte(tc.src), m)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
