@@ -373,13 +373,21 @@ func (b *briefer) timeline(country string, opts score.Options) (*report.Timeline
 			}
 			sds = append(sds, diff.Statutes(os, ns, diff.Options{}))
 		}
-		if len(sds) == 0 {
-			continue
-		}
 		for _, ch := range diff.Results(prev, cur, sds).Changes {
 			var causes []string
 			for _, c := range ch.Causes {
 				causes = append(causes, fmt.Sprintf("%s %s (%s)", c.Statute, c.Provision, c.Kind))
+			}
+			// Evidence in a statute that was not in force before: the new
+			// statute is the cause.
+			if f := cur.Finding(ch.Requirement); f != nil && len(causes) == 0 {
+				seen := map[string]bool{}
+				for _, e := range f.Evidence {
+					if _, was := old[e.Statute]; !was && !seen[e.Statute+e.Provision] {
+						seen[e.Statute+e.Provision] = true
+						causes = append(causes, fmt.Sprintf("%s %s (new statute)", e.Statute, e.Provision))
+					}
+				}
 			}
 			if len(causes) > 0 {
 				tl.SetCauses(cur.AsOf, ch.Requirement, causes)
