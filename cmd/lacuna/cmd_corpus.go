@@ -136,8 +136,16 @@ func corpusListRun(opts *corpusListOptions) error {
 	}
 	if !opts.Factory.Global.Quiet {
 		fmt.Fprintf(w, "%d statutes, %d versions, %d countries\n", len(rows), len(c.Statutes), len(c.Countries()))
+		warnHint(opts.IO, c)
 	}
 	return nil
+}
+
+// warnHint tells on stderr that the corpus loaded with warnings.
+func warnHint(io *IOStreams, c *statute.Corpus) {
+	if n := len(c.Warnings); n > 0 {
+		fmt.Fprintf(io.ErrOut, "%d warnings while loading the corpus; lacuna corpus validate lists them\n", n)
+	}
 }
 
 func clipText(s string, n int) string {
