@@ -99,16 +99,35 @@ type aligner struct {
 
 type node struct {
 	p    *statute.Provision
-	set  map[uint64]struct{}
+	set  map[uint64]struct{} // words of the heading and the whole subtree
+	own  map[uint64]struct{} // words of the provision's own text (leaves: same as set)
 	used bool
 }
 
 func newNodes(ps []*statute.Provision) []*node {
 	out := make([]*node, len(ps))
 	for i, p := range ps {
-		out[i] = &node{p: p, set: wordSet(p.Heading + "\n" + subtreeText(p))}
+		n := &node{p: p, set: wordSet(p.Heading + "\n" + subtreeText(p))}
+		n.own = n.set
+		if len(p.Children) > 0 {
+			n.own = wordSet(ownText(p))
+		}
+		out[i] = n
 	}
 	return out
+}
+
+// similarity compares two provisions by their subtrees, except a leaf with
+// a provision that has sub-provisions: there the subtree would contain the
+// leaf's words, so their own texts are compared.
+func similarity(o, n *node) float64 {
+	if (len(o.p.Children) > 0) != (len(n.p.Children) > 0) {
+		if len(o.own) == 0 || len(n.own) == 0 {
+			return 0
+		}
+		return jaccard(o.own, n.own)
+	}
+	return jaccard(o.set, n.set)
 }
 
 // align pairs two sibling lists and recurses into paired children.
@@ -145,7 +164,7 @@ func (a *aligner) align(olds, news []*statute.Provision, d *StatuteDiff) {
 			if o.used {
 				continue
 			}
-			s := jaccard(o.set, n.set)
+			s := similarity(o, n)
 			if o.p.ID == n.p.ID {
 				s += sameIDBonus
 			}
@@ -186,7 +205,7 @@ func (a *aligner) align(olds, news []*statute.Provision, d *StatuteDiff) {
 			a.addSubtree(n.p.Children, d, Added)
 			continue
 		}
-		a.compare(o.p, n.p, jaccard(o.set, n.set), d)
+		a.compare(o.p, n.p, similarity(o, n), d)
 		a.align(o.p.Children, n.p.Children, d)
 	}
 	for _, o := range on {
