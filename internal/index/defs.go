@@ -21,6 +21,31 @@ var foldedDefs = []*regexp.Regexp{
 	regexp.MustCompile(`^(?:in this (?:act|part|section|chapter)[^,]{0,40}, )?(?:the (?:term|expression) )?([a-z][a-z ]{1,40}?) (?:means|includes|shall mean) `),
 }
 
+var colonDef = regexp.MustCompile(`^([a-z][a-z ,']{1,50}?)\s*:\s`)
+
+// splitAlternatives splits "nino nina o adolescente" into its words joined
+// by "or"/"and" in the four languages (only for short lists of words).
+func splitAlternatives(term string) []string {
+	ws := strings.Fields(term)
+	if len(ws) < 3 || len(ws) > 7 {
+		return nil
+	}
+	conj := map[string]bool{"o": true, "y": true, "or": true, "and": true, "ou": true, "et": true, "oder": true, "und": true, "u": true, "e": true}
+	var out []string
+	sawConj := false
+	for _, w := range ws {
+		if conj[w] {
+			sawConj = true
+			continue
+		}
+		out = append(out, w)
+	}
+	if !sawConj {
+		return nil
+	}
+	return out
+}
+
 // defHints are literal words each of foldedDefs needs (a cheap prefilter).
 var defHints = []string{"se entender", "se entiende", "se considera", "on entend par", " le fait", "im sinne", " mean"}
 
@@ -32,10 +57,11 @@ var lawWord = regexp.MustCompile(`(?i)\b(?:act|code|law|ordinance|decree|statute
 func findDefinitions(s *Segment, c *roleCues, titles []string) []*Definition {
 	var out []*Definition
 	seen := map[string]bool{}
-	add := func(term string, extStart int) {
+	var add func(term string, extStart int)
+	add = func(term string, extStart int) {
 		term = strings.TrimSpace(FoldString(term))
 		term = strings.Join(strings.Fields(strings.Map(func(r rune) rune {
-			if r == '\'' || r == '-' {
+			if r == '\'' || r == '-' || r == ',' {
 				return ' '
 			}
 			return r
@@ -44,6 +70,12 @@ func findDefinitions(s *Segment, c *roleCues, titles []string) []*Definition {
 			return
 		}
 		seen[term] = true
+		// "niño, niña o adolescente": each alternative is defined too
+		if alts := splitAlternatives(term); len(alts) > 1 {
+			for _, a := range alts {
+				add(a, extStart)
+			}
+		}
 		d := &Definition{Term: term}
 		if loc := extLawCue.FindStringIndex(s.Text[extStart:]); loc != nil && loc[0] < 120 {
 			law := lawName(s.Text[extStart+loc[1]:])
@@ -56,6 +88,13 @@ func findDefinitions(s *Segment, c *roleCues, titles []string) []*Definition {
 	if strings.ContainsAny(s.Text, "\"“„«‘'") {
 		for _, m := range quotedDef.FindAllStringSubmatchIndex(s.Text, -1) {
 			add(s.Text[m[2]:m[3]], m[2])
+		}
+	}
+	// "a) Niño, niña o adolescente: toda persona menor de …" in a
+	// definitions section
+	if s.Roles&bitDefinition != 0 {
+		if m := colonDef.FindStringSubmatchIndex(s.Fold); m != nil {
+			add(s.Fold[m[2]:m[3]], int(s.Map[m[2]]))
 		}
 	}
 	for k, re := range foldedDefs {

@@ -147,7 +147,8 @@ func checkChildNoMeans(in *Input) Outcome {
 		if !offence && !(s.Has(meansTerms) && s.Has(noMeansCues)) {
 			continue
 		}
-		if offence && !(s.Has(traffickTerms) || countDistinct(actTerms, s.Toks) >= 1) {
+		if offence && !(s.Has(traffickTerms) || countDistinct(actTerms, s.Toks) >= 1 ||
+			(s.Has(noMeansCues) && classOf(ix, s.Section, map[*statute.Provision]string{}, 0) == OffTrafficking)) {
 			continue
 		}
 		h, ok := spanOf(s, noMeansCues)

@@ -24,7 +24,7 @@ var (
 		"sexuell*", "pornograph*", "proxenet*", "commercial sex", "sexual exploitation", "explotacion sexual"})
 	labourTerms = index.NewPhraseSet([]string{"labo*", "work", "services", "servitude", "slavery", "travail",
 		"arbeit*", "arbeitskraft", "trabajo*", "laboral", "servidumbre", "esclav*", "sklav*", "peonage",
-		"exploitation", "exploit*", "explotacion", "ausbeutung", "organ*", "begging", "mendicite", "bettel*"})
+		"organ*", "begging", "mendicite", "bettel*", "servicios", "mendicidad"})
 	meansTerms = index.NewPhraseSet([]string{"force", "forcible", "threat*", "coercion", "coerc*", "abduct*",
 		"fraud*", "decept*", "deceit", "abuse of power", "vulnerab*", "menace*", "contrainte", "violence*", "tromperie",
 		"gewalt", "drohung", "list", "zwangslage", "hilflosigkeit", "violencia", "amenaza*", "intimidacion", "engano",

@@ -32,13 +32,14 @@ var (
 		"withholding", "retaliation", "witness", "tampering", "fees", "documents", "documentos", "papiere",
 		"information", "record*", "report*", "failure", "failing", "advertis*", "publicidad", "publicite",
 		"financial", "money", "laundering", "blanqueo", "travel"})
-	headSale   = index.NewPhraseSet([]string{"sale of child*", "sale of a child", "selling of child*", "sale of person*", "sale of minor*", "venta de nin*", "venta de menor*", "vente d enfant*", "kinderhandel", "buying", "selling"})
+	headSale   = index.NewPhraseSet([]string{"entrega de un nino", "a cambio de precio", "vente d enfant*", "vente de mineur*", "sale of child*", "sale of a child", "selling of child*", "sale of person*", "sale of minor*", "venta de nin*", "venta de menor*", "vente d enfant*", "kinderhandel", "buying", "selling"})
 	headForced = index.NewPhraseSet([]string{"forced labo*", "zwangsprostitution", "forced prostitution",
 		"prostitution forcee", "prostitucion forzada", "slave*", "esclave*", "sklave*", "esclavo*", "compulsory labo*", "zwangsarbeit", "travail force", "travail forcé",
 		"trabajo forzoso", "trabajos forzados", "servidumbre", "servitude", "slavery", "esclavage", "esclavitud",
 		"sklaverei", "peonage", "ausbeutung der arbeitskraft", "reduction en", "involuntary servitude", "forced service*",
 		"servidumbre", "labour exploitation", "labor exploitation", "explotacion laboral"})
-	textSale = index.NewPhraseSet([]string{"sells a child", "sell a child", "sells or buys", "buys or sells", "sale of a child",
+	textSale = index.NewPhraseSet([]string{"vente d enfant", "vendre d acheter", "a cambio de dinero", "a cambio de precio",
+		"entregue a un tercero", "gegen entgelt", "venta de menores", "sells a child", "sell a child", "sells or buys", "buys or sells", "sale of a child",
 		"sale of children", "venta de un nino", "venta de nino*", "vende un nino", "vend un enfant", "verkauft ein kind",
 		"offers, delivers or accepts", "delivers or accepts"})
 )
