@@ -702,15 +702,6 @@ var aggravWords = index.NewPhraseSet([]string{"aggravat*", "agravant*", "aggrava
 
 // ---- reflection period (CoE 13) ----
 
-var numUnitRe = regexp.MustCompile(`\b([a-z0-9-]+) (?:\(\d+\) )?(days?|jours?|tage?n?|dias|months?|mois|monate?n?|meses|mes|weeks?|semaines?|wochen?|semanas?)\b`)
-
-var smallNums = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-	"nine": 9, "ten": 10, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60,
-	"ninety": 90, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six ": 6, "trente": 30, "soixante": 60,
-	"quatre-vingt-dix": 90, "ein": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "funf": 5, "sechs": 6, "dreissig": 30,
-	"sechzig": 60, "neunzig": 90, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "treinta": 30,
-	"sesenta": 60, "noventa": 90}
-
 func checkReflection(in *Input) Outcome {
 	minDays := in.threshold("min_days", 30)
 	var found *Hit
@@ -722,26 +713,23 @@ func checkReflection(in *Input) Outcome {
 		if !ok {
 			continue
 		}
-		if !found2(s) {
+		if !reflectionContext(s) {
 			continue
 		}
-		for _, m := range numUnitRe.FindAllStringSubmatchIndex(s.Fold, -1) {
-			w := s.Fold[m[2]:m[3]]
-			n, err := strconv.Atoi(w)
-			if err != nil {
-				n = smallNums[w]
-			}
-			if n == 0 {
+		for _, q := range penalty.Quantities(s.Text, s.Lang) {
+			days := q.Value
+			switch q.Unit {
+			case "day":
+			case "week":
+				days *= 7
+			case "month":
+				days *= 30
+			case "year":
+				days *= 365
+			default:
 				continue
 			}
-			days := float64(n)
-			switch u := s.Fold[m[4]:m[5]]; {
-			case strings.HasPrefix(u, "mo") || strings.HasPrefix(u, "mes") || strings.HasPrefix(u, "mois"):
-				days = float64(n) * 30
-			case strings.HasPrefix(u, "w") || strings.HasPrefix(u, "sem"):
-				days = float64(n) * 7
-			}
-			i, j := tokenSpan(s, m[0], m[1])
+			i, j := offsetSpan(s, q.Start, q.End)
 			ev := Hit{Seg: s, I: min(i, h.I), J: max(j, h.J), Term: "reflection period"}
 			if days >= minDays {
 				return Outcome{Level: LMet, Evidence: []Hit{ev}, Found: []string{fmt.Sprintf("reflection period of %g days", days)},
@@ -765,8 +753,8 @@ func checkReflection(in *Input) Outcome {
 		Explanation: "no recovery and reflection period found in the corpus analysed"}
 }
 
-// found2 requires a victim context for a reflection cue.
-func found2(s *index.Segment) bool {
+// reflectionContext requires a victim or period context for a reflection cue.
+func reflectionContext(s *index.Segment) bool {
 	return s.Has(textVictim) || strings.Contains(s.Fold, "period") || strings.Contains(s.Fold, "frist") || strings.Contains(s.Fold, "periodo") || strings.Contains(s.Fold, "delai")
 }
 
