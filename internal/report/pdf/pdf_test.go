@@ -162,3 +162,21 @@ func TestBadMarkdownNeverPanics(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRenderMarkdown: whatever Markdown a template produces, rendering
+// returns a PDF or an error, never a panic.
+func FuzzRenderMarkdown(f *testing.F) {
+	for _, s := range []string{
+		"# a {#x}\n\n[l](#x) `GAP` *e* **b**\n\n> q\n\n- i\n  1. j\n\n| a | b |\n|---|--:|\n| `MET` | 2 |\n\n[^1]\n\n[^1]: n",
+		"```cover\ntitle: t\nscore: 50\nlayout: banner\nfield: a | b\nitem: c\nnote: d\n```\n```toc\n```\n```chart\ntitle: c\nbar: x | -5 | n\nbar: y | 500\n```\n```pagebreak\n```\n```go\ncode\n```",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if len(src) > 20000 {
+			return
+		}
+		var buf bytes.Buffer
+		_ = RenderMarkdown(&buf, []byte(src), Meta{Now: clock})
+	})
+}
