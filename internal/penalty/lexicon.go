@@ -44,7 +44,7 @@ func initLexicon() {
 	lex(fGlue, "to a an the of for term terms period periods with by not less more than exceeding exceed exceeds up at least most "+
 		"minimum maximum may extend extending which shall be is are also further in addition under this title any either description "+
 		"rigorous simple as well but no nor one same both or and punishment sentence sentenced on conviction summary indictment "+
-		"whichever greater nor remainder natural his her their units points")
+		"whichever greater nor remainder natural his her their units points including")
 	lex(fPrison, "imprisonment imprisoned imprisonments jail incarceration")
 	lex(fFine, "fine fined")
 	lex(fLife, "life")
@@ -52,18 +52,20 @@ func initLexicon() {
 	lex(fAnd, "and also addition")
 	lex(fBoth, "both")
 	lex(fVerb, "liable punished punishable fined sentenced penalty")
+	lex(fGlue, "passible passibles")
+	lex(fVerb, "passible passibles")
 	// German
-	lex(fGlue, "mit von bis zu nicht unter uber mindestens hochstens weniger mehr als oder und auf ist wird werden bestraft erkannt erkennen "+
+	lex(fGlue, "mit von bis zu nicht unter uber mindestens hochstens weniger mehr als oder und auf ist wird werden bestraft erkannt erkennen bestrafen "+
 		"die der strafe so kann sind")
 	lex(fPrison, "freiheitsstrafe freiheitsstrafen")
 	lex(fFine, "geldstrafe geldstrafen")
 	lex(fOr, "oder")
 	lex(fAnd, "und daneben neben")
 	lex(fBoth, "beides")
-	lex(fVerb, "bestraft erkennen erkannt")
+	lex(fVerb, "bestraft erkennen erkannt bestrafen")
 	// French
 	lex(fGlue, "detention de d du des la le l et ou a au aux jusqu plus moins est sont puni punie punis punies peine peines encourt encourent "+
-		"une un criminelle pas pouvant exceder excedant n outre")
+		"une un criminelle pas pouvant exceder excedant n outre privative liberte maximal maximale minimal minimale maximum minimum")
 	lex(fPrison, "emprisonnement emprisonnements reclusion")
 	lex(fFine, "amende amendes")
 	lex(fLife, "perpetuite")
@@ -73,14 +75,14 @@ func initLexicon() {
 	// Spanish
 	lex(fGlue, "de del a al y o e u con la las el los pena penas sera seran castigado castigada castigados castigadas reprimido reprimida "+
 		"reprimidos sancionado sancionada sancionados hasta entre menor mayor inferior no menos mas minimo maximo como se impondra "+
-		"impondran una un dia conjunta conjuntamente")
+		"impondran una un dia conjunta conjuntamente ni privativa privacion libertad penado penada penados")
 	lex(fPrison, "prision reclusion penitenciaria presidio carcel")
 	lex(fFine, "multa multas")
 	lex(fLife, "perpetua perpetuo permanente")
 	lex(fOr, "o u")
 	lex(fAnd, "y e conjunta conjuntamente")
 	lex(fBoth, "ambas")
-	lex(fVerb, "castigado castigada castigados castigadas reprimido reprimida reprimidos sancionado sancionada sancionados impondra impondran")
+	lex(fVerb, "castigado castigada castigados castigadas reprimido reprimida reprimidos sancionado sancionada sancionados impondra impondran penado penada penados")
 
 	for _, w := range strings.Fields("year years yr yrs an ans annee annees jahr jahre jahren jahres jahrs ano anos anio anios") {
 		unitWords[w] = uYear
@@ -140,12 +142,14 @@ func buildMarkers() {
 	add(qMin, "not less than", "not be less than", "not be less", "be not less than", "no less than", "not below", "not under", "at least", "minimum of", "minimum",
 		"nicht unter", "mindestens", "nicht weniger als",
 		"au moins", "pas moins de", "pas inferieure a", "pas inferieur a",
-		"no menor de", "no menor a", "no menos de", "no inferior a", "minimo de", "como minimo", "minimo")
+		"no menor de", "no menor a", "no menos de", "no inferior a", "minimo de", "como minimo", "minimo", "ni menor de", "ni menor a",
+		"nor less than", "minimal", "minimale", "minimum de", "d un minimum de")
 	add(qMax, "not exceeding", "not more than", "not to exceed", "not exceed", "up to", "may extend to", "extend to",
 		"extending to", "maximum of", "maximum", "at most", "no more than", "nor more than", "nor exceeding",
 		"bis zu", "hochstens", "nicht uber", "nicht mehr als",
 		"jusqu a", "au plus", "ne pouvant exceder", "n excedant pas", "pas plus de",
-		"hasta", "no superior a", "no mayor de", "no mayor a", "maximo de", "maximo", "no mas de", "como maximo")
+		"hasta", "no superior a", "no mayor de", "no mayor a", "maximo de", "maximo", "no mas de", "como maximo", "ni mayor de", "ni mayor a",
+		"maximal", "maximale", "maximum de", "d un maximum de")
 	add(qFrom, "from", "between", "von", "de", "d", "del", "entre")
 	add(qTo, "to", "bis", "a", "al", "and", "y", "et")
 	for k, ms := range markersByFirst {

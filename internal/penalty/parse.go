@@ -144,7 +144,8 @@ func mayHoldSanction(text string) bool {
 					return true
 				}
 			case 'p':
-				if hasFold(text, i, "prisi") || hasFold(text, i, "prison") || hasFold(text, i, "penitenc") || hasFold(text, i, "perp") {
+				if hasFold(text, i, "prisi") || hasFold(text, i, "prison") || hasFold(text, i, "penitenc") || hasFold(text, i, "perp") ||
+					hasFold(text, i, "privati") || hasFold(text, i, "privaci") {
 					return true
 				}
 			case 'r':
@@ -270,6 +271,10 @@ func anchorOf(toks []token, i int) (itemKind, bool) {
 	case f&fPrison != 0:
 		return iPrison, true
 	case t.s == "detention" && i+1 < len(toks) && toks[i+1].s == "criminelle":
+		return iPrison, true
+	case (t.s == "privative" || t.s == "privativa" || t.s == "privacion" || t.s == "privation") && i+2 < len(toks) &&
+		toks[i+1].s == "de" && (toks[i+2].s == "liberte" || toks[i+2].s == "libertad"):
+		// "peine privative de liberté", "pena privativa de libertad"
 		return iPrison, true
 	case f&fFine != 0:
 		return iFine, true
@@ -451,6 +456,16 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 					pending = qNone
 					k = it.end
 					continue
+				}
+			}
+			// "trois ans au plus", "un an au moins", "cinco años como máximo"
+			if it.q == qNone && it.end+1 < ce {
+				a, b := toks[it.end].s, toks[it.end+1].s
+				switch {
+				case (a == "au" || a == "como") && (b == "plus" || b == "maximum" || b == "maximo"):
+					it.q, it.end = qMax, it.end+2
+				case (a == "au" || a == "como") && (b == "moins" || b == "minimum" || b == "minimo"):
+					it.q, it.end = qMin, it.end+2
 				}
 			}
 			s.items = append(s.items, it)

@@ -323,8 +323,12 @@ func childWord(w string) bool {
 func negatedBefore(toks []token, lo, k int) bool {
 	for b := k - 1; b >= lo && b >= k-3; b-- {
 		switch toks[b].s {
-		case "not", "kein", "keine", "keinem", "keinen", "non", "than", "excluding":
+		case "not", "kein", "keine", "keinem", "keinen", "non", "excluding":
 			return true
+		case "than":
+			if b > lo && toks[b-1].s == "other" { // "other than a child"
+				return true
+			}
 		}
 	}
 	return false
