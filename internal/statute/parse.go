@@ -85,6 +85,20 @@ type parse struct {
 	s    *source
 	ids  map[ProvisionID]*Provision
 	dups map[ProvisionID]int // next "~N" suffix to try per duplicated ID
+
+	scratch []piece     // reused by linePieces
+	slab    []Provision // provisions are carved from here: one allocation per batch
+	segs    []Segment   // first segments likewise
+}
+
+// newProvision returns a zeroed provision from the slab.
+func (p *parse) newProvision() *Provision {
+	if len(p.slab) == 0 {
+		p.slab = make([]Provision, 256)
+	}
+	n := &p.slab[0]
+	p.slab = p.slab[1:]
+	return n
 }
 
 func (p *parse) run(src []byte) {
@@ -439,7 +453,8 @@ func inlinePieces(n gast.Node, src []byte, lineOf func(int) int) []piece {
 
 // linePieces returns the lines of a raw paragraph, inline syntax removed.
 func (p *parse) linePieces(lines *text.Segments, body []byte, base int) []piece {
-	out := make([]piece, 0, lines.Len())
+	out := p.scratch[:0]
+	defer func() { p.scratch = out[:0] }()
 	l := p.s.line(base + lines.At(0).Start)
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
@@ -474,7 +489,7 @@ func (p *parse) buildTree(bodyStart int) {
 	body := s.buf[bodyStart:]
 	doc := mdParser.Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
 	blocks := p.blocks(doc, body, bodyStart)
-	p.ids = map[ProvisionID]*Provision{}
+	p.ids = make(map[ProvisionID]*Provision, len(blocks))
 	english := st.Meta.Lang() == "en"
 
 	type hopen struct {
@@ -503,7 +518,16 @@ func (p *parse) buildTree(bodyStart int) {
 		if txt == "" {
 			return
 		}
-		n.Segments = append(n.Segments, Segment{Line: b.line, Text: txt})
+		if n.Segments == nil {
+			if len(p.segs) == 0 {
+				p.segs = make([]Segment, 256)
+			}
+			n.Segments = p.segs[:1:1]
+			p.segs = p.segs[1:]
+			n.Segments[0] = Segment{Line: b.line, Text: txt}
+		} else {
+			n.Segments = append(n.Segments, Segment{Line: b.line, Text: txt})
+		}
 		if b.endLine > n.EndLine {
 			n.EndLine = b.endLine
 		}
@@ -527,7 +551,8 @@ func (p *parse) buildTree(bodyStart int) {
 				parent = heads[len(heads)-1].node
 			}
 			hi := parseHeading(b.text, english)
-			n := &Provision{Kind: hi.kind, Heading: hi.title, Number: hi.number, Line: b.line, EndLine: b.endLine}
+			n := p.newProvision()
+			*n = Provision{Kind: hi.kind, Heading: hi.title, Number: hi.number, Line: b.line, EndLine: b.endLine}
 			if mk, ok := scanMarker(b.text); ok && hi.id == "" && parent != nil && parent.Kind != KindDivision {
 				// A sub-level written as a heading ("#### (1) Definitions")
 				// under a section: a sub-provision with a heading.
@@ -557,7 +582,8 @@ func (p *parse) buildTree(bodyStart int) {
 		sawBody = true
 		if section == nil {
 			if preamble == nil {
-				preamble = &Provision{ID: "preamble", Kind: KindPreamble, Line: b.line, EndLine: b.endLine}
+				preamble = p.newProvision()
+				*preamble = Provision{ID: "preamble", Kind: KindPreamble, Line: b.line, EndLine: b.endLine}
 				attach(nil, preamble)
 				p.register(preamble)
 			}
@@ -566,16 +592,17 @@ func (p *parse) buildTree(bodyStart int) {
 		txt := b.text
 		var m marker
 		found := false
+		var label string // the marker as printed
 		if b.listLabel != "" && b.itemFirst {
 			m, found = scanMarker(b.listLabel)
 			if !found {
 				txt = b.listLabel + " " + txt
 			}
-		} else if !b.inItem || b.itemFirst || true {
-			if mk, ok := scanMarker(txt); ok {
-				m, found = mk, true
-				txt = strings.TrimSpace(txt[mk.width:])
-			}
+			label = b.listLabel
+		} else if mk, ok := scanMarker(txt); ok {
+			m, found = mk, true
+			label = strings.TrimSpace(txt[:mk.width])
+			txt = strings.TrimSpace(txt[mk.width:])
 		}
 		if !found {
 			if term, ok := definedTerm(txt); ok {
@@ -586,7 +613,8 @@ func (p *parse) buildTree(bodyStart int) {
 				} else {
 					markers = markers[:0]
 				}
-				n := &Provision{ID: parent.ID + ProvisionID("["+term+"]"), Kind: KindDefinition, Line: b.line, EndLine: b.endLine}
+				n := p.newProvision()
+				*n = Provision{ID: parent.ID + ProvisionID("["+term+"]"), Kind: KindDefinition, Line: b.line, EndLine: b.endLine}
 				attach(parent, n)
 				p.register(n)
 				markers = append(markers, open{style: stDefinition, node: n})
@@ -624,9 +652,10 @@ func (p *parse) buildTree(bodyStart int) {
 		if len(markers) > 0 {
 			parent = markers[len(markers)-1].node
 		}
-		n := &Provision{
+		n := p.newProvision()
+		*n = Provision{
 			ID:     parent.ID + ProvisionID(m.idPart()),
-			Number: m.label(),
+			Number: label,
 			Kind:   KindSubsection,
 			Line:   b.line, EndLine: b.endLine,
 		}
@@ -746,7 +775,7 @@ var repealMarks = []string{"[repealed", "(weggefallen)", "(aufgehoben)", "abrogÃ
 // finish computes Text, EndLine, Repealed, All, and checks for noise.
 func (p *parse) finish() {
 	st := p.st
-	var all []*Provision
+	all := make([]*Provision, 0, len(p.ids))
 	// iterative pre-order
 	stack := make([]*Provision, 0, 64)
 	for i := len(st.Roots) - 1; i >= 0; i-- {
