@@ -358,7 +358,13 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 			case a == iLife && !hasPrison:
 			case a == iLife && t.s == "life" && k+1 < ce && (toks[k+1].s == "-" || toks[k+1].s == "threatening"):
 			default:
-				s.items = append(s.items, item{kind: a, tok: k, end: k + 1})
+				e := k + 1
+				if a == iPrison && toks[k].lf&fPrison == 0 && toks[k].s != "detention" && k+3 <= ce {
+					e = k + 3 // "privative de liberté"
+				}
+				s.items = append(s.items, item{kind: a, tok: k, end: e})
+				k = e
+				continue
 			}
 			k++
 			continue
