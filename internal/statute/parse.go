@@ -94,7 +94,7 @@ type parse struct {
 // newProvision returns a zeroed provision from the slab.
 func (p *parse) newProvision() *Provision {
 	if len(p.slab) == 0 {
-		p.slab = make([]Provision, 256)
+		p.slab = make([]Provision, 16)
 	}
 	n := &p.slab[0]
 	p.slab = p.slab[1:]
@@ -490,6 +490,10 @@ func (p *parse) buildTree(bodyStart int) {
 	doc := mdParser.Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
 	blocks := p.blocks(doc, body, bodyStart)
 	p.ids = make(map[ProvisionID]*Provision, len(blocks))
+	// Every block makes at most one provision and one first segment (plus
+	// the preamble): size the slabs exactly, so small files waste nothing.
+	p.slab = make([]Provision, len(blocks)+1)
+	p.segs = make([]Segment, len(blocks)+1)
 	english := st.Meta.Lang() == "en"
 
 	type hopen struct {
@@ -520,7 +524,7 @@ func (p *parse) buildTree(bodyStart int) {
 		}
 		if n.Segments == nil {
 			if len(p.segs) == 0 {
-				p.segs = make([]Segment, 256)
+				p.segs = make([]Segment, 16)
 			}
 			n.Segments = p.segs[:1:1]
 			p.segs = p.segs[1:]
