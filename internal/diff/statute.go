@@ -403,27 +403,39 @@ const maxLeftoverPairs = 1 << 20
 // pairLeftovers pairs added and removed provisions across levels and
 // sections by the similarity of their own text: a paragraph that moved into
 // a new sub-level ("(1°)" → "/I(1°)") or into a new section (§233 → §232b)
-// is reported as moved, with its word diff. Texts of fewer than three words
-// are never paired, so short list items do not pair by chance.
+// is reported as moved, with its word diff. A provision that kept its ID
+// but lost all its own text (moved down into a new sub-provision) or gained
+// it (moved up) takes part too, and stays reported as changed. Texts of
+// fewer than three words are never paired, so short list items do not pair
+// by chance.
 func (a *aligner) pairLeftovers(d *StatuteDiff) {
 	type item struct {
-		i   int
-		set map[uint64]struct{}
+		i       int
+		text    string
+		set     map[uint64]struct{}
+		changed bool // a Changed entry, kept; else Added/Removed, replaced
 	}
 	var adds, rems []item
 	for i, c := range d.Changes {
-		if len(c.Words) != 1 {
-			continue
-		}
-		t := c.Words[0].Text
-		if countWords(t) < 3 {
-			continue
-		}
 		switch c.Kind {
-		case Added:
-			adds = append(adds, item{i, wordSet(t)})
-		case Removed:
-			rems = append(rems, item{i, wordSet(t)})
+		case Added, Removed:
+			if len(c.Words) != 1 || countWords(c.Words[0].Text) < 3 {
+				continue
+			}
+			it := item{i: i, text: c.Words[0].Text, set: wordSet(c.Words[0].Text)}
+			if c.Kind == Added {
+				adds = append(adds, it)
+			} else {
+				rems = append(rems, it)
+			}
+		case Changed:
+			plus, minus := opsText(c.Words, "+"), opsText(c.Words, "-")
+			switch {
+			case plus == "" && countWords(minus) >= 3:
+				rems = append(rems, item{i, minus, wordSet(minus), true})
+			case minus == "" && countWords(plus) >= 3:
+				adds = append(adds, item{i, plus, wordSet(plus), true})
+			}
 		}
 	}
 	if len(adds) == 0 || len(rems) == 0 || len(adds)*len(rems) > maxLeftoverPairs {
@@ -436,6 +448,9 @@ func (a *aligner) pairLeftovers(d *StatuteDiff) {
 	var cands []cand
 	for ai, ad := range adds {
 		for ri, rm := range rems {
+			if ad.changed && rm.changed {
+				continue
+			}
 			if s := jaccard(ad.set, rm.set); s >= a.opt.MinSimilarity {
 				cands = append(cands, cand{ai, ri, s})
 			}
@@ -457,15 +472,22 @@ func (a *aligner) pairLeftovers(d *StatuteDiff) {
 			continue
 		}
 		usedA[c.ai], usedR[c.ri] = true, true
-		ad, rm := &d.Changes[adds[c.ai].i], d.Changes[rems[c.ri].i]
-		oldText, newText := rm.Words[0].Text, ad.Words[0].Text
-		m := ProvisionChange{Kind: Moved, OldID: rm.OldID, NewID: ad.NewID, OldLine: rm.OldLine, NewLine: ad.NewLine,
-			Heading: ad.Heading, Similarity: round2(c.sim)}
-		if oldText != newText {
-			m.Words, m.Added, m.Removed = a.wordDiff(oldText, newText)
+		ad, rm := adds[c.ai], rems[c.ri]
+		ac, rc := d.Changes[ad.i], d.Changes[rm.i]
+		m := ProvisionChange{Kind: Moved, OldID: rc.OldID, NewID: ac.NewID, OldLine: rc.OldLine, NewLine: ac.NewLine,
+			Heading: ac.Heading, Similarity: round2(c.sim)}
+		if rm.text != ad.text {
+			m.Words, m.Added, m.Removed = a.wordDiff(rm.text, ad.text)
 		}
-		*ad = m
-		drop[rems[c.ri].i] = true
+		switch {
+		case ad.changed: // text moved up into a kept provision: the removed entry becomes the move
+			d.Changes[rm.i] = m
+		default: // the added entry becomes the move; a removed entry goes
+			d.Changes[ad.i] = m
+			if !rm.changed {
+				drop[rm.i] = true
+			}
+		}
 	}
 	if len(drop) == 0 {
 		return
@@ -477,4 +499,15 @@ func (a *aligner) pairLeftovers(d *StatuteDiff) {
 		}
 	}
 	d.Changes = kept
+}
+
+// opsText joins the text of the ops of one kind ("+" or "-").
+func opsText(ops []Op, kind string) string {
+	var b strings.Builder
+	for _, op := range ops {
+		if op.Kind == kind {
+			b.WriteString(op.Text)
+		}
+	}
+	return strings.TrimSpace(b.String())
 }
