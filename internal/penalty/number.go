@@ -328,6 +328,10 @@ func weakNumber(w string, toks []token, i int) bool {
 	if n.kind == tPunct && n.s == "-" {
 		return false
 	}
+	// "uno (1)": the digits confirm the word
+	if n.s == "(" && i+3 < len(toks) && toks[i+2].kind == tNum && toks[i+3].s == ")" {
+		return false
+	}
 	// "de uno a tres años", "from one to five years"
 	if n.kind == tWord && i+2 < len(toks) && (n.s == "a" || n.s == "to" || n.s == "bis" || n.s == "y" || n.s == "and") &&
 		(toks[i+2].kind == tNum || toks[i+2].kind == tWord && !weakWord(toks[i+2].s) && isNumWord(toks[i+2].s)) {
