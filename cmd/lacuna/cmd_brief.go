@@ -134,6 +134,9 @@ func validTemplate(name string) bool {
 	return false
 }
 
+// errNothingInForce marks a country with no statute in force at --as-of.
+var errNothingInForce = errors.New("nothing to brief")
+
 // briefJob is one pack to write.
 type briefJob struct {
 	country string
@@ -225,8 +228,16 @@ func briefRun(opts *briefOptions) error {
 	if prog != nil {
 		prog.Wait()
 	}
-	for _, e := range errs {
-		if e != nil {
+	written, skipped := 0, []string{}
+	for i, e := range errs {
+		switch {
+		case e == nil:
+			written++
+		case opts.All && errors.Is(e, errNothingInForce):
+			// --all --as-of: a country whose statutes all postdate the
+			// date has nothing to brief; say so rather than fail.
+			skipped = append(skipped, jobs[i].country)
+		default:
 			return e
 		}
 	}
@@ -234,7 +245,11 @@ func briefRun(opts *briefOptions) error {
 		return nil
 	}
 	if opts.All {
-		fmt.Fprintf(f.IO.Out, "wrote %d briefing %s (%s, %s) to %s\n", len(jobs), briefPlural(len(jobs), "pack", "packs"), opts.Template, opts.Format, opts.OutDir)
+		fmt.Fprintf(f.IO.Out, "wrote %d briefing %s (%s, %s) to %s", written, briefPlural(written, "pack", "packs"), opts.Template, opts.Format, opts.OutDir)
+		if len(skipped) > 0 {
+			fmt.Fprintf(f.IO.Out, "; skipped %s (no statute in force at %s)", strings.Join(skipped, ", "), opts.AsOf)
+		}
+		fmt.Fprintln(f.IO.Out)
 		return nil
 	}
 	fmt.Fprintf(f.IO.Out, "wrote %s\n", jobs[0].path)
@@ -319,7 +334,7 @@ func (b *briefer) briefing(country string) (*report.Briefing, error) {
 		return nil, &inputError{err}
 	}
 	if len(res.Statutes) == 0 {
-		return nil, &inputError{fmt.Errorf("no statutes for country %q in force at %s", country, b.opts.AsOf)}
+		return nil, &inputError{fmt.Errorf("no statutes for country %q in force at %s: %w", country, b.opts.AsOf, errNothingInForce)}
 	}
 	if err := recordRun(b.opts.Factory, res, b.c, map[string]string{"command": "brief", "template": b.opts.Template}); err != nil {
 		return nil, err
