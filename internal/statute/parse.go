@@ -993,6 +993,12 @@ var defVerbs = map[string]bool{
 	"significa": true, "comprende": true, "incluye": true, "es": true, "se": true,
 }
 
+// strongDefVerbs only ever define; they may come a few words after the term.
+var strongDefVerbs = map[string]bool{
+	"means": true, "includes": true, "désigne": true, "s'entend": true, "s’entend": true,
+	"bedeutet": true, "bezeichnet": true, "significa": true, "comprende": true, "incluye": true,
+}
+
 // definedTerm recognises a definition entry: a paragraph that opens with a
 // quoted term followed by a defining verb ('"child" means …'). It returns
 // the term folded into an ID part ("child", "forced-labour").
@@ -1035,7 +1041,21 @@ func definedTerm(t string) (string, bool) {
 		}
 	}
 	if !defVerbs[strings.ToLower(w)] && !strings.HasPrefix(after, "or ") && !strings.HasPrefix(after, "and ") && !strings.HasPrefix(after, "o ") && !strings.HasPrefix(after, "ou ") {
-		return "", false
+		// '"consent" in relation to a person means …': a strong defining
+		// verb within the next few words.
+		found := false
+		for i, f := range strings.Fields(after) {
+			if i >= 10 {
+				break
+			}
+			if strongDefVerbs[strings.ToLower(strings.Trim(f, ",;:"))] {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return "", false
+		}
 	}
 	var b strings.Builder
 	dash := false
