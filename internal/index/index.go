@@ -135,6 +135,28 @@ type Index struct {
 	// Langs holds the languages of the indexed statutes.
 	Langs map[string]bool
 	ptoks map[*statute.Provision][]Token
+	pmemo map[provKey]bool
+	cands map[*PhraseSet][]int32
+}
+
+type provKey struct {
+	ps *PhraseSet
+	p  *statute.Provision
+}
+
+// provHas reports whether a provision's own text holds a phrase of ps,
+// memoised.
+func (ix *Index) provHas(ps *PhraseSet, p *statute.Provision) bool {
+	k := provKey{ps, p}
+	if v, ok := ix.pmemo[k]; ok {
+		return v
+	}
+	if ix.pmemo == nil {
+		ix.pmemo = map[provKey]bool{}
+	}
+	v := ps.Any(ix.ProvToks(p))
+	ix.pmemo[k] = v
+	return v
 }
 
 // ProvToks returns the folded tokens of a provision's own text, computed

@@ -170,21 +170,26 @@ func pathTexts(s *Segment) [][]Token {
 }
 
 func nonOperative(s *Segment) bool {
-	if s.Prov.Kind == statute.KindPreamble || nonOpHeads.Any(headTokens(s.Section)) {
+	if s.Prov.Kind == statute.KindPreamble || nonOpHeads.Any(s.HeadToks()) {
 		return true
 	}
-	for _, t := range pathTexts(s) {
-		if nonOpText.Any(t) {
-			return true
-		}
-	}
-	return false
+	return pathHas(s, nonOpText)
 }
 
-func advisory(s *Segment) bool {
-	for _, t := range pathTexts(s) {
-		if adviseText.Any(t) {
+func advisory(s *Segment) bool { return pathHas(s, adviseText) }
+
+// pathHas reports whether the segment or the own text of an ancestor up to
+// its section holds a phrase of ps; ancestors' answers are memoised.
+func pathHas(s *Segment, ps *PhraseSet) bool {
+	if s.Has(ps) {
+		return true
+	}
+	for p := s.Prov.Parent; p != nil; p = p.Parent {
+		if p.Text != "" && s.ix != nil && s.ix.provHas(ps, p) {
 			return true
+		}
+		if p == s.Section {
+			break
 		}
 	}
 	return false

@@ -102,3 +102,28 @@ func (ps *PhraseSet) mark(ix *Index, m []uint8) {
 		})
 	}
 }
+
+// Candidates returns, in document order and without repeats, the segments
+// (by Ord) that hold a phrase of ps. Memoised per phrase set.
+func (ix *Index) Candidates(ps *PhraseSet) []int32 {
+	if c, ok := ix.cands[ps]; ok {
+		return c
+	}
+	m, ok := ix.memo[ps]
+	if !ok {
+		m = make([]uint8, len(ix.Segments))
+		ps.mark(ix, m)
+		ix.memo[ps] = m
+	}
+	var out []int32
+	for i, v := range m {
+		if v == 1 {
+			out = append(out, int32(i))
+		}
+	}
+	if ix.cands == nil {
+		ix.cands = map[*PhraseSet][]int32{}
+	}
+	ix.cands[ps] = out
+	return out
+}

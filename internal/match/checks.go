@@ -288,7 +288,7 @@ func childAlternative(s *index.Segment) (Hit, bool) {
 	if !s.Roles.Has("offence") || countDistinct(actTerms, s.Toks) < 1 || !s.Has(ageCtx) {
 		return Hit{}, false
 	}
-	for _, m := range ageRe.FindAllStringSubmatchIndex(s.Fold, -1) {
+	for _, m := range ageMatches(s.Fold) {
 		if a := parseAge(s.Fold[m[2]:m[3]]); a < 18 {
 			continue
 		}
@@ -372,6 +372,17 @@ func coerciveExploitation(ix *index.Index) (Hit, bool) {
 
 // ---- child age (Palermo 3(d), CRC 1) ----
 
+// ageAnchors are words one of which every ageRe match holds (a prefilter).
+var ageAnchors = []string{"under", "below", "less than", "younger", "not ", "moins", "unter", "noch nicht", "menor", "menos", "inferior"}
+
+// ageMatches returns the submatch indexes of ageRe in folded text.
+func ageMatches(f string) [][]int {
+	if !containsAny(f, ageAnchors) {
+		return nil
+	}
+	return ageRe.FindAllStringSubmatchIndex(f, -1)
+}
+
 var ageRe = regexp.MustCompile(`(?:under|below|less than|younger than|not (?:yet )?(?:attained|reached|completed)|not having attained|who has not attained|moins de|unter|noch nicht|menor(?:es)? de|menos de|inferior a)(?: (?:the|l|la|el|das|des))?(?: age(?: of)?| edad de)? ([a-z0-9-]+)(?: \(\d+\))? (?:years|year|ans|an|jahren|jahre|anos|lebensjahr)`)
 
 var ageWords = map[string]int{"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -403,7 +414,7 @@ func agesIn(s *index.Segment) []ageHit {
 	if !s.Has(ageCtx) {
 		return nil
 	}
-	for _, m := range ageRe.FindAllStringSubmatchIndex(s.Fold, -1) {
+	for _, m := range ageMatches(s.Fold) {
 		a := parseAge(s.Fold[m[2]:m[3]])
 		if a <= 0 {
 			continue

@@ -61,9 +61,17 @@ type Result struct {
 // Found reports whether the element has evidence.
 func (r Result) Found() bool { return len(r.Hits) > 0 }
 
+// maxHits caps the evidence an element collects: enough to quote and to
+// tell evidence resting only on an outside law from evidence that does not.
+const maxHits = 16
+
 // Find runs the element over ix: role-scoped, repealed text skipped,
-// excluded segments and negated hits dropped.
+// excluded segments and negated hits dropped. Hits are in document order;
+// at most maxHits are kept.
 func (e *Element) Find(ix *index.Index) Result {
+	if r, ok := e.findFast(ix); ok {
+		return e.finish(ix, r)
+	}
 	excluded := map[*index.Segment]bool{}
 	for _, m := range e.Excl {
 		for _, h := range m.Match(ix) {
@@ -92,6 +100,96 @@ func (e *Element) Find(ix *index.Index) Result {
 		}
 	}
 	sortHits(r.Hits)
+	if len(r.Hits) > maxHits {
+		r.Hits = r.Hits[:maxHits]
+	}
+	return e.finish(ix, r)
+}
+
+// findFast walks the candidate segments of every pattern in document order
+// and stops at maxHits; ok is false when a pattern cannot list candidates.
+func (e *Element) findFast(ix *index.Index) (Result, bool) {
+	var r Result
+	var lists [][]int32
+	var pats []segMatcher
+	for _, m := range e.Pats {
+		sm, ok := m.(segMatcher)
+		if !ok {
+			return r, false
+		}
+		pats = append(pats, sm)
+		lists = append(lists, sm.candidates(ix)...)
+	}
+	var excl []segMatcher
+	var exclMap map[*index.Segment]bool
+	for _, m := range e.Excl {
+		if sm, ok := m.(segMatcher); ok {
+			excl = append(excl, sm)
+			continue
+		}
+		if exclMap == nil {
+			exclMap = map[*index.Segment]bool{}
+		}
+		for _, h := range m.Match(ix) {
+			exclMap[h.Seg] = true
+		}
+	}
+	pos := make([]int, len(lists))
+	last := int32(-1)
+	for len(r.Hits) < maxHits {
+		// the next candidate in document order (k-way merge)
+		next := int32(-1)
+		for i, l := range lists {
+			for pos[i] < len(l) && l[pos[i]] <= last {
+				pos[i]++
+			}
+			if pos[i] < len(l) && (next < 0 || l[pos[i]] < next) {
+				next = l[pos[i]]
+			}
+		}
+		if next < 0 {
+			break
+		}
+		last = next
+		s := ix.Segments[next]
+		if s.Repealed() || s.NonOperative || s.Advisory || (e.Roles != 0 && s.Roles&e.Roles == 0) || exclMap[s] {
+			continue
+		}
+		vetoed := false
+		for _, x := range excl {
+			if len(x.matchSeg(s)) > 0 {
+				vetoed = true
+				break
+			}
+		}
+		if vetoed {
+			continue
+		}
+		var hs []Hit
+		for _, p := range pats {
+			for _, h := range p.matchSeg(s) {
+				dup := false
+				for _, o := range hs {
+					if o.I == h.I {
+						dup = true
+					}
+				}
+				if !dup && !Negated(h) {
+					hs = append(hs, h)
+				}
+			}
+		}
+		sortHits(hs)
+		r.Hits = append(r.Hits, hs...)
+	}
+	if len(r.Hits) > maxHits {
+		r.Hits = r.Hits[:maxHits]
+	}
+	return r, true
+}
+
+// finish applies the outside-law rule and the cross-reference patterns.
+func (e *Element) finish(ix *index.Index, r Result) Result {
 	// Evidence that depends entirely on a law outside the corpus (a term
 	// defined by reference to it, or a provision that defers to it) decides
 	// nothing: the element is undetermined (reading rule 1).

@@ -323,8 +323,8 @@ func childCirc(toks []index.Token, folded string) bool {
 		return true
 	}
 	if folded != "" && ageCtx.Any(toks) {
-		for _, m := range ageRe.FindAllStringSubmatch(folded, -1) {
-			if a := parseAge(m[1]); a > 0 && a <= 18 {
+		for _, m := range ageMatches(folded) {
+			if a := parseAge(folded[m[2]:m[3]]); a > 0 && a <= 18 {
 				return true
 			}
 		}
@@ -365,8 +365,8 @@ func childOnlyFast(toks []index.Token, folded string) bool {
 		}
 	}
 	if folded != "" && ageCtx.Any(toks) {
-		for _, m := range ageRe.FindAllStringSubmatch(folded, -1) {
-			if a := parseAge(m[1]); a > 0 && a <= 18 {
+		for _, m := range ageMatches(folded) {
+			if a := parseAge(folded[m[2]:m[3]]); a > 0 && a <= 18 {
 				return true
 			}
 		}

@@ -3,7 +3,9 @@ package match
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"sort"
+	"strings"
 
 	"github.com/lacuna-project/lacuna/internal/index"
 	"github.com/lacuna-project/lacuna/internal/standard"
@@ -127,7 +129,11 @@ func (n *near) Match(ix *index.Index) []Hit {
 	for _, h := range n.terms.find(ix) {
 		if h.Seg != last {
 			last = h.Seg
-			with = n.with.forLang(segLang(h.Seg, n.with)).Find(h.Seg.Toks)
+			ws := n.with.forLang(segLang(h.Seg, n.with))
+			with = nil
+			if ix.Has(ws, h.Seg) {
+				with = ws.Find(h.Seg.Toks)
+			}
 		}
 		for _, w := range with {
 			d := w.I - h.J
@@ -146,7 +152,8 @@ func (n *near) Match(ix *index.Index) []Hit {
 // regex matches a Go regular expression against the folded text.
 type regex struct {
 	res   map[string]*regexp.Regexp
-	roles index.RoleSet // set by CompileElement: segments outside these roles are skipped
+	lits  map[string][]string // literals one of which every match contains (a prefilter)
+	roles index.RoleSet       // set by CompileElement: segments outside these roles are skipped
 }
 
 func (r *regex) Match(ix *index.Index) []Hit {
@@ -155,11 +162,13 @@ func (r *regex) Match(ix *index.Index) []Hit {
 		if r.roles != 0 && s.Roles&r.roles == 0 {
 			continue
 		}
-		re := r.res[s.Lang]
+		lang := s.Lang
+		re := r.res[lang]
 		if re == nil {
-			re = r.res["*"]
+			lang = "*"
+			re = r.res[lang]
 		}
-		if re == nil {
+		if re == nil || !containsAny(s.Fold, r.lits[lang]) {
 			continue
 		}
 		for _, loc := range re.FindAllStringIndex(s.Fold, 4) {
@@ -168,6 +177,63 @@ func (r *regex) Match(ix *index.Index) []Hit {
 		}
 	}
 	return out
+}
+
+// containsAny reports whether s contains one of lits; no literals means
+// no prefilter.
+func containsAny(s string, lits []string) bool {
+	if len(lits) == 0 {
+		return true
+	}
+	for _, l := range lits {
+		if strings.Contains(s, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// requiredLiterals returns a set of literal strings one of which every
+// match of the regular expression contains, or nil when none is found:
+// the first mandatory literal or alternation of literals of the top-level
+// concatenation.
+func requiredLiterals(src string) []string {
+	re, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	return litSet(re.Simplify())
+}
+
+func litSet(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil
+		}
+		return []string{string(re.Rune)}
+	case syntax.OpCapture:
+		return litSet(re.Sub[0])
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			l := litSet(sub)
+			if l == nil {
+				return nil
+			}
+			out = append(out, l...)
+		}
+		return out
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if l := litSet(sub); l != nil {
+				return l
+			}
+		}
+	case syntax.OpPlus:
+		return litSet(re.Sub[0])
+	}
+	return nil
 }
 
 // tokenSpan converts folded byte offsets to a token range.
@@ -261,13 +327,14 @@ func Compile(p standard.Pattern) (Matcher, error) {
 		}
 		return &near{terms: newLangSets(p.Terms), with: newLangSets(p.With), within: w}, nil
 	case standard.CritRegex:
-		r := &regex{res: map[string]*regexp.Regexp{}}
+		r := &regex{res: map[string]*regexp.Regexp{}, lits: map[string][]string{}}
 		for l, src := range p.Regex {
 			re, err := regexp.Compile(src)
 			if err != nil {
 				return nil, fmt.Errorf("%s: regex for %q: %v", p.Pos, l, err)
 			}
 			r.res[l] = re
+			r.lits[l] = requiredLiterals(src)
 		}
 		return r, nil
 	case standard.CritDefines:
@@ -276,4 +343,98 @@ func Compile(p standard.Pattern) (Matcher, error) {
 		return &crossRef{sets: newLangSets(p.Terms)}, nil
 	}
 	return nil, fmt.Errorf("%s: unknown criterion kind %q, expected one of keyword, phrase, near, regex, defines, cross-ref", p.Pos, p.Kind)
+}
+
+// segMatcher is a matcher that lists its candidate segments in document
+// order and matches one segment at a time, so that an element can stop
+// once it has enough evidence.
+type segMatcher interface {
+	candidates(ix *index.Index) [][]int32
+	matchSeg(s *index.Segment) []Hit
+}
+
+func (ls langSets) candidates(ix *index.Index) [][]int32 {
+	var out [][]int32
+	for _, l := range sortedLangs(ls) {
+		if !ix.Langs[l] && !(l == "en" && otherLangs(ix, ls)) {
+			continue
+		}
+		if c := ix.Candidates(ls[l]); len(c) > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func sortedLangs(ls langSets) []string {
+	out := make([]string, 0, len(ls))
+	for l := range ls {
+		out = append(out, l)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (ls langSets) matchSeg(s *index.Segment) []Hit {
+	ps := ls.forLang(segLang(s, ls))
+	if !s.Has(ps) {
+		return nil
+	}
+	var out []Hit
+	for _, sp := range ps.Find(s.Toks) {
+		out = append(out, Hit{Seg: s, I: sp.I, J: sp.J, Term: ps.Terms[sp.Phrase]})
+	}
+	return out
+}
+
+func (k *keyword) candidates(ix *index.Index) [][]int32 { return k.sets.candidates(ix) }
+func (k *keyword) matchSeg(s *index.Segment) []Hit      { return k.sets.matchSeg(s) }
+
+func (n *near) candidates(ix *index.Index) [][]int32 { return n.terms.candidates(ix) }
+func (n *near) matchSeg(s *index.Segment) []Hit {
+	ws := n.with.forLang(segLang(s, n.with))
+	if !s.Has(ws) {
+		return nil
+	}
+	with := ws.Find(s.Toks)
+	var out []Hit
+	for _, h := range n.terms.matchSeg(s) {
+		for _, w := range with {
+			d := w.I - h.J
+			if w.I < h.I {
+				d = h.I - w.J
+			}
+			if d <= n.within {
+				out = append(out, Hit{Seg: s, I: min(h.I, w.I), J: max(h.J, w.J), Term: h.Term})
+				break
+			}
+		}
+	}
+	return out
+}
+
+func (d *defines) candidates(ix *index.Index) [][]int32 {
+	var c []int32
+	for _, s := range ix.Segments {
+		if len(s.Defines) > 0 {
+			c = append(c, int32(s.Ord))
+		}
+	}
+	return [][]int32{c}
+}
+
+func (d *defines) matchSeg(s *index.Segment) []Hit {
+	if len(s.Defines) == 0 {
+		return nil
+	}
+	ts := d.terms[s.Lang]
+	if ts == nil {
+		ts = d.terms["en"]
+	}
+	for _, t := range ts {
+		if defMatches(s.Defines, t) {
+			return []Hit{{Seg: s, I: 0, J: min(len(s.Toks), 1), Term: t}}
+		}
+	}
+	return nil
 }
