@@ -451,14 +451,21 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 			}
 			// "six months and one day", "zwei Jahre und sechs Monate": add to
 			// the duration just before.
-			if it.kind == iDur && it.q == qNone && len(s.items) >= 2 {
-				prev := &s.items[len(s.items)-2]
-				conn := s.items[len(s.items)-1]
-				if conn.kind == iAnd && prev.kind == iDur && conn.tok == prev.end && it.tok == conn.end {
+			if it.kind == iDur && len(s.items) >= 1 {
+				// the previous duration, joined by one "and"/"y"/"et"/"und"
+				// (as a connector item or consumed as a range marker), in a
+				// coarser unit: "two years and six months", "seis meses y un día"
+				pi := len(s.items) - 1
+				if s.items[pi].kind == iAnd {
+					pi--
+				}
+				if pi >= 0 && s.items[pi].kind == iDur && s.items[pi].end+1 == it.tok && isJoiner(toks[s.items[pi].end].s) &&
+					it.unit > s.items[pi].unit && (it.q == qNone || it.q == qTo) {
+					prev := &s.items[pi]
 					prev.val = months(prev.val, prev.unit) + months(it.val, it.unit)
 					prev.unit = uMonth
 					prev.end = it.end
-					s.items = s.items[:len(s.items)-1]
+					s.items = s.items[:pi+1]
 					pending = qNone
 					k = it.end
 					continue
