@@ -20,13 +20,12 @@ const (
 )
 
 type item struct {
-	kind       itemKind
-	tok, end   int // token range [tok, end)
-	val        float64
-	unit       unit
-	q          qual
-	currency   string
-	curWritten string
+	kind     itemKind
+	tok, end int // token range [tok, end)
+	val      float64
+	unit     unit
+	q        qual
+	currency string
 }
 
 // stmt is one sanction statement: a run of tokens [cs, ce) holding at least
@@ -73,20 +72,25 @@ func ParseFor(text, lang, country string) []Penalty {
 		out = append(out, p)
 		kept = append(kept, stmts[k])
 	}
-	// Relative sanctions join the list in text order.
-	for r := range rels {
-		p := Penalty{Variant: VariantBasic, Relative: kinds[r],
-			Start: toks[rels[r].cs].start, End: toks[rels[r].ce-1].end}
-		at := len(kept)
-		for at > 0 && kept[at-1].cs > rels[r].cs {
-			at--
+	// Relative sanctions join the list in text order (both lists are
+	// sorted by position: merge them).
+	if len(rels) > 0 {
+		mOut := make([]Penalty, 0, len(out)+len(rels))
+		mKept := make([]stmt, 0, len(out)+len(rels))
+		i, r := 0, 0
+		for i < len(kept) || r < len(rels) {
+			if r < len(rels) && (i == len(kept) || rels[r].cs < kept[i].cs) {
+				mOut = append(mOut, Penalty{Variant: VariantBasic, Relative: kinds[r],
+					Start: toks[rels[r].cs].start, End: toks[rels[r].ce-1].end})
+				mKept = append(mKept, rels[r])
+				r++
+				continue
+			}
+			mOut = append(mOut, out[i])
+			mKept = append(mKept, kept[i])
+			i++
 		}
-		kept = append(kept, stmt{})
-		copy(kept[at+1:], kept[at:])
-		kept[at] = rels[r]
-		out = append(out, Penalty{})
-		copy(out[at+1:], out[at:])
-		out[at] = p
+		out, kept = mOut, mKept
 	}
 	ss := sentences(toks)
 	n := 0
@@ -222,10 +226,6 @@ func hasFold(text string, i int, w string) bool {
 	return true
 }
 
-func isConn(t token) bool {
-	return t.kind == tWord && t.lf&(fOr|fAnd|fBoth) != 0
-}
-
 // chainable reports whether toks[i] may belong to a sanction phrase.
 func chainable(toks []token, i int, lang string) bool {
 	t := toks[i]
@@ -260,7 +260,7 @@ func chainable(toks []token, i int, lang string) bool {
 	return false
 }
 
-// anchorFlags returns the anchor kind of a word.
+// anchorOf returns the anchor kind of toks[i]: imprisonment, fine or life.
 func anchorOf(toks []token, i int) (itemKind, bool) {
 	t := toks[i]
 	if t.kind != tWord {
@@ -424,8 +424,8 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 			it := item{tok: k, end: n, val: v, q: pending}
 			if n < ce && toks[n].kind == tWord && unitOf(toks[n].s) != uNone {
 				it.kind, it.unit, it.end = iDur, unitOf(toks[n].s), n+1
-			} else if cur, w, at := currencyNear(toks, k, n, cs, ce); cur != "" {
-				it.kind, it.currency, it.curWritten = iAmount, cur, w
+			} else if cur, _, at := currencyNear(toks, k, n, cs, ce); cur != "" {
+				it.kind, it.currency = iAmount, cur
 				if at >= n {
 					it.end = at + 1
 				}
@@ -491,14 +491,6 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 		}
 		k++
 	}
-	return splitStatement(toks, s)
-}
-
-// splitStatement splits a run holding two imprisonment phrases that each
-// carry their own term and are joined by a cumulative connector
-// ("Freiheitsstrafe von einem Jahr bis zu zehn Jahren und … auf
-// Freiheitsstrafe nicht unter einem Jahr"). Other runs are one statement.
-func splitStatement(toks []token, s stmt) []stmt {
 	return []stmt{s}
 }
 
@@ -782,9 +774,6 @@ func buildPenalty(toks []token, s *stmt, country string) (Penalty, bool) {
 				p.FineCumulative = true
 			}
 		}
-	} else if hasAmount {
-		// an amount with no fine word: a money sanction all the same
-		// ("150 000 €" after "punie de"): ignore, the anchor decides.
 	}
 	if first < 0 {
 		first, last = s.cs, s.ce
