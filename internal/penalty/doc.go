@@ -18,6 +18,10 @@
 //   - DetectVariant: the aggravating circumstances stated in any text (a
 //     heading, a chapeau), read as Parse reads a sanction's sentence.
 //   - Months: the imprisonment range of a Penalty as numbers.
+//   - ResolveRelative: the terms of a relative sanction ("la pena superior
+//     en grado", "de un tercio a la mitad", "réduite de moitié", "twice the
+//     punishment"), which Parse reports with Penalty.Relative set and no
+//     terms, computed from the base sanction the caller finds.
 //
 // How text is read. The text is split into tokens (words folded to lower
 // case without diacritics, numbers with thousands separators merged, a few
