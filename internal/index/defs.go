@@ -54,7 +54,7 @@ var extLawCue = regexp.MustCompile(`(?i)(?:ha(?:s|ve) the (?:same )?meaning (?:a
 
 var lawWord = regexp.MustCompile(`(?i)\b(?:act|code|law|ordinance|decree|statute|constitution|regulations?|loi|code|gesetz\w*|gesetzbuch|ley|c[oó]digo|decreto|stgb|stpo|aufenthg|u\.s\.c\.|usc)\b`)
 
-func findDefinitions(s *Segment, c *roleCues, titles []string) []*Definition {
+func findDefinitions(s *Segment, titles []string) []*Definition {
 	var out []*Definition
 	seen := map[string]bool{}
 	var add func(term string, extStart int)
@@ -167,7 +167,6 @@ loop:
 var (
 	refSection    = regexp.MustCompile(`\b(?:sections?|s\.|ss\.) ?(\d+[a-z]?(?:\.\d+)?)((?:\(\w{1,5}\))*)`)
 	refSubsection = regexp.MustCompile(`\bsub-?sections? ?\((\w{1,5})\)`)
-	refParagraph  = regexp.MustCompile(`\b(?:abs\.?|absatz|absatzes) ?(\d+)`)
 	refPara       = regexp.MustCompile(`§§? ?(\d+[a-z]?)(?: (?:abs\.?|absatz|absatzes) ?(\d+))?`)
 	refRoman      = regexp.MustCompile(`\b(?:au|du|le|la|del|of) ([ivx]+) (?:de l['’ ]?|del |of )?(?:article|articulo|art\.) (\d+(?:-\d+)*)`)
 	refArticle    = regexp.MustCompile(`\b(?:articles?|articulos?|art\.|arts\.) ?(\d+(?:-\d+)*)(?:(?: |)(bis|ter|quater|quinquies|sexies))?`)
@@ -211,7 +210,7 @@ func findRefs(s *Segment, st *statute.Statute, titles []string) []Ref {
 		}
 		out = append(out, r)
 	}
-	hasSec := strings.Contains(f, "section") || strings.Contains(f, "s.")
+	hasSec := strings.Contains(f, "section") || strings.Contains(f, " s.") || strings.Contains(f, " ss.")
 	hasArt := strings.Contains(f, "art")
 	hasPara := strings.Contains(f, "§")
 	if hasSec {
@@ -279,7 +278,7 @@ func btoi(ok bool) int {
 }
 
 func refHint(f string) bool {
-	return strings.Contains(f, "section") || strings.Contains(f, "s.") || strings.Contains(f, "art") ||
+	return strings.Contains(f, "section") || strings.Contains(f, " s.") || strings.Contains(f, "art") ||
 		strings.Contains(f, "§") || strings.Contains(f, " act") || strings.Contains(f, " code") || strings.Contains(f, "ley") ||
 		strings.Contains(f, "loi") || strings.Contains(f, "gesetz") || extHint(f) || strings.Contains(f, "ordinance") || strings.Contains(f, "decree")
 }

@@ -263,7 +263,7 @@ func (ix *Index) addSegments(st *statute.Statute) {
 }
 
 func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string) {
-	cues := cuesFor(st.Meta.Lang())
+	cues := allCues
 	own := make([]RoleSet, len(segs))
 	secRoles := map[*statute.Provision]RoleSet{}
 	for i, seg := range segs {
@@ -280,7 +280,7 @@ func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string)
 		// section-wide text cues: an offence whose sanction is in the last
 		// list item makes every item an offence
 		seg.Roles |= h | secRoles[seg.Section] | own[i]
-		for _, d := range findDefinitions(seg, cues, titles) {
+		for _, d := range findDefinitions(seg, titles) {
 			d.Segment = seg
 			seg.Defines = append(seg.Defines, d.Term)
 			seg.Roles |= bitDefinition

@@ -5,7 +5,8 @@ import (
 )
 
 // roleCues are the words that give a provision a role. They are merged over
-// the four languages: folded legal vocabulary rarely collides across them.
+// the four languages (en, fr, de, es): folded legal vocabulary rarely
+// collides across them, and a statute often quotes another language.
 type roleCues struct {
 	headDefinition, headOffence, headProtection, headInstitutional, headProcedural *PhraseSet
 	textOffence, textPenalty, textInstitutional, textProtection, textProcedural    *PhraseSet
@@ -70,8 +71,6 @@ var allCues = &roleCues{
 		"investigat*", "investigacion*", "enquete", "competen*", "confiscat*", "forfeit*", "decomiso",
 		"comiso", "einziehung", "verfall", "seize*", "seizure", "saisie"}),
 }
-
-func cuesFor(lang string) *roleCues { return allCues }
 
 func headTokens(p *statute.Provision) []Token {
 	if p == nil || p.Heading == "" {

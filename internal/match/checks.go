@@ -65,8 +65,8 @@ func (in *Input) threshold(key string, def float64) float64 {
 	if v, ok := in.Req.Thresholds[key]; ok {
 		return v
 	}
-	if in.Req.Criteria.Check != nil {
-		if v, ok := in.Req.Criteria.Check.Params[key]; ok {
+	if c := in.Req.Criteria.Check; c != nil {
+		if v, ok := c.Params[key]; ok {
 			return v
 		}
 	}
@@ -373,7 +373,8 @@ func coerciveExploitation(ix *index.Index) (Hit, bool) {
 // ---- child age (Palermo 3(d), CRC 1) ----
 
 // ageAnchors are words one of which every ageRe match holds (a prefilter).
-var ageAnchors = []string{"under", "below", "less than", "younger", "not ", "moins", "unter", "noch nicht", "menor", "menos", "inferior"}
+var ageAnchors = []string{"under", "below", "less than", "younger", "not attained", "not yet", "not reached", "not completed",
+	"not having", "moins", "unter", "noch nicht", "menor", "menos", "inferior"}
 
 // ageMatches returns the submatch indexes of ageRe in folded text.
 func ageMatches(f string) [][]int {

@@ -432,7 +432,7 @@ func foldToks(t string) []index.Token {
 }
 
 var condWords = map[string]bool{"if": true, "where": true, "when": true, "wenn": true, "falls": true, "lorsque": true,
-	"lorsqu": true, "quand": true, "cuando": true, "si": true, "whereby": false}
+	"lorsqu": true, "quand": true, "cuando": true, "si": true}
 
 func endsWithCondition(s *index.Segment) bool {
 	t := strings.TrimSpace(s.Text)
