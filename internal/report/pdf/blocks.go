@@ -84,13 +84,17 @@ func (s *state) text(runs []run, size float64, align string) {
 		s.ensure(lh)
 	}
 	for i, l := range lines {
-		if i > 0 && s.y+lh > contentB {
+		if i > 0 && s.y+lh+s.noteRoom(l) > s.bottom() {
+			s.newPage()
+		}
+		if i == 0 && s.noteRoom(l) > 0 && s.y+lh+s.noteRoom(l) > s.bottom() && !s.fresh {
 			s.newPage()
 		}
 		s.bars(s.y, lh)
 		s.drawLine(l, b.x, s.y, lh, align, b.w)
 		s.y += lh
 		s.fresh = false
+		s.placeNotes(l)
 	}
 }
 
@@ -107,7 +111,7 @@ func (s *state) heading(n *ast.Heading) {
 	before := map[int]float64{1: 6, 2: 5, 3: 2.5, 4: 2, 5: 2, 6: 2}[n.Level]
 	keep := headingKeep(n)
 	if !s.fresh {
-		if s.y+before+lh+keep > contentB {
+		if s.y+before+lh+keep > s.bottom() {
 			s.newPage()
 		} else {
 			s.space(before)
@@ -235,12 +239,21 @@ func (s *state) fenced(n *ast.FencedCodeBlock) {
 	}
 }
 
+// footnotes draws, under a "Notes" heading at the end, the notes whose
+// reference was not in running text (a table cell, say): the others are
+// already at the foot of the page that cites them.
 func (s *state) footnotes(n *east.FootnoteList) {
+	var rest []*east.Footnote
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if fn, ok := c.(*east.Footnote); ok && !s.placed[fn.Index] {
+			rest = append(rest, fn)
+		}
+	}
+	if len(rest) == 0 {
+		return
+	}
 	if !s.fresh {
 		s.newPage()
-	}
-	if i, ok := s.tocIndex[n]; ok {
-		s.toc[i].page = s.pdf.PageNo()
 	}
 	s.setAnchor("notes")
 	st := style{family: "sans", bold: true, size: headingSizes[1], color: colNavy}
@@ -253,11 +266,7 @@ func (s *state) footnotes(n *east.FootnoteList) {
 	s.y += 5
 	b := s.top()
 	fst := style{family: "serif", size: smallSize, color: colText}
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		fn, ok := c.(*east.Footnote)
-		if !ok {
-			continue
-		}
+	for _, fn := range rest {
 		lh := lineH(fst.size)
 		s.ensure(lh)
 		s.setAnchor("fn:" + strconv.Itoa(fn.Index))

@@ -160,6 +160,12 @@ type state struct {
 	cur   fontKey              // the font fpdf has selected
 	width map[widthKey]float64 // measured string widths
 	known map[string]bool      // anchors that exist in the document
+	// Footnotes go to the foot of the page whose text cites them.
+	notes     map[int]*east.Footnote
+	placed    map[int]bool   // notes already given a page
+	pageNotes []int          // notes to draw at the foot of the current page
+	notesH    float64        // room they take
+	noteCache map[int][]line // laid-out note text
 }
 
 type widthKey struct {
@@ -192,12 +198,15 @@ func newState(src []byte, meta Meta) *state {
 	p.SetCellMargin(0)
 	s := &state{
 		pdf: p, src: src, meta: meta,
-		stack:    []box{{x: marginL, w: pageW - marginL - marginR}},
-		links:    map[string]int{},
-		tocIndex: map[ast.Node]int{},
-		bare:     map[int]bool{},
-		width:    map[widthKey]float64{},
-		known:    map[string]bool{"contents": true},
+		stack:     []box{{x: marginL, w: pageW - marginL - marginR}},
+		links:     map[string]int{},
+		tocIndex:  map[ast.Node]int{},
+		bare:      map[int]bool{},
+		width:     map[widthKey]float64{},
+		known:     map[string]bool{"contents": true, "notes": true},
+		notes:     map[int]*east.Footnote{},
+		placed:    map[int]bool{},
+		noteCache: map[int][]line{},
 	}
 	s.font("serif", "", bodySize)
 	s.newPage()
@@ -210,6 +219,7 @@ func (s *state) push(b box) { s.stack = append(s.stack, b) }
 func (s *state) pop()       { s.stack = s.stack[:len(s.stack)-1] }
 
 func (s *state) newPage() {
+	s.flushNotes()
 	s.pdf.AddPage()
 	s.y = contentT
 	s.fresh = true
@@ -217,7 +227,7 @@ func (s *state) newPage() {
 
 // ensure starts a new page unless h millimetres fit below the cursor.
 func (s *state) ensure(h float64) {
-	if s.y+h > contentB && !s.fresh {
+	if s.y+h > s.bottom() && !s.fresh {
 		s.newPage()
 	}
 }
@@ -227,7 +237,7 @@ func (s *state) space(h float64) {
 	if s.fresh {
 		return
 	}
-	if s.y+h > contentB {
+	if s.y+h > s.bottom() {
 		s.newPage()
 		return
 	}
@@ -307,11 +317,7 @@ func (s *state) prescan(doc ast.Node) {
 		}
 		if fn, ok := n.(*east.Footnote); ok {
 			s.known["fn:"+strconv.Itoa(fn.Index)] = true
-		}
-		if n.Kind().String() == "FootnoteList" {
-			s.known["notes"] = true
-			s.tocIndex[n] = len(s.toc)
-			s.toc = append(s.toc, tocEntry{level: 1, text: "Notes", id: "notes", node: n})
+			s.notes[fn.Index] = fn
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
@@ -332,6 +338,7 @@ func headingID(n ast.Node) string {
 
 // finish fills in the contents and draws running headers and footers.
 func (s *state) finish() {
+	s.flushNotes()
 	if s.tocPage > 0 {
 		s.drawTOC()
 	}

@@ -97,7 +97,7 @@ func (s *state) table(t *east.Table) {
 		n := layoutRow(r)
 		off := 0
 		for off < n {
-			room := int((contentB - s.y - 2*cellPadY) / lh)
+			room := int((s.bottom() - s.y - 2*cellPadY) / lh)
 			if room < 1 || (off == 0 && room < n && n <= int((contentB-contentT-headH-2*cellPadY)/lh)) {
 				s.newPage()
 				drawHeader()
