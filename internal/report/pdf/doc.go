@@ -9,6 +9,10 @@
 // (contents with page numbers, filled in once every heading has a page),
 // ```chart (vector bar charts drawn with fpdf primitives) and ```pagebreak.
 // Inline code spans holding a verdict (`GAP`) become coloured badges.
+// Footnotes are set at the foot of the page whose text cites them (the room
+// is reserved as each citing line is placed); "Page N of M", the running
+// header and the contents' page numbers are drawn once every page exists,
+// so one layout pass suffices.
 //
 // Fonts are Liberation Serif and Sans (UTF-8 TrueType, from
 // github.com/go-fonts/liberation), embedded as subsets, so Polish,
