@@ -114,6 +114,29 @@ func reportCPU(b *testing.B, cpu0 time.Duration, size int) {
 	}
 }
 
+// BenchmarkLoadWorkers compares Load's worker pool sizes at the same
+// GOMAXPROCS, to show whether concurrency pays.
+func BenchmarkLoadWorkers(b *testing.B) {
+	if benchCorpus.fsys == nil {
+		benchCorpus.fsys, benchCorpus.size = genCorpus(50 << 20)
+	}
+	for _, w := range []int{1, 2, 4} {
+		b.Run(fmt.Sprintf("workers=%d", w), func(b *testing.B) {
+			old := LoadWorkers
+			LoadWorkers = w
+			defer func() { LoadWorkers = old }()
+			b.SetBytes(int64(benchCorpus.size))
+			cpu0 := cpuTime()
+			for i := 0; i < b.N; i++ {
+				if _, err := Load(benchCorpus.fsys, "."); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportCPU(b, cpu0, benchCorpus.size)
+		})
+	}
+}
+
 // BenchmarkParse parses one generated 1 MB statute (single core).
 func BenchmarkParse(b *testing.B) {
 	data := genStatute(rand.New(rand.NewSource(2)), "XEA", 1, 1<<20)
