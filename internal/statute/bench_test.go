@@ -161,3 +161,31 @@ func TestGeneratedStatuteParses(t *testing.T) {
 		t.Errorf("generated statute: %d provisions, warnings %v", len(s.All), s.Warnings)
 	}
 }
+
+// TestLoadDeterministic: the worker pool never changes the result.
+func TestLoadDeterministic(t *testing.T) {
+	fsys, _ := genCorpus(2 << 20)
+	outline := func(workers int) string {
+		old := LoadWorkers
+		LoadWorkers = workers
+		defer func() { LoadWorkers = old }()
+		c, err := Load(fsys, ".")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, s := range c.Statutes {
+			b.WriteString(s.Path + "\n")
+			if err := WriteOutline(&b, s); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return b.String()
+	}
+	one := outline(1)
+	for _, w := range []int{2, 8} {
+		if got := outline(w); got != one {
+			t.Errorf("Load with %d workers differs from sequential Load", w)
+		}
+	}
+}

@@ -10,4 +10,13 @@
 // Main types: Statute (one version of one statute), Provision (a node of the
 // provision tree), Meta (front matter), Corpus (many statutes, sorted),
 // Error and ErrorList (path:line:col: message).
+//
+// Entry points: Parse (one file's bytes), ParseFile (a path on disk), Load
+// and LoadNamed (every *.md under a directory of an fs.FS, parsed by a
+// bounded worker pool, sorted by country, id, version date and path).
+// Corpus.AsOf, Latest, Country, Versions and Resolve select versions;
+// ParseRef reads "id@date" references. Parsing is linear in the input:
+// goldmark parses blocks only, inline syntax is stripped by a byte scan, and
+// nesting is capped (MaxNesting, MaxFrontMatter, MaxFileSize) so that hostile
+// files fail with a positioned error instead of exhausting time or stack.
 package statute
