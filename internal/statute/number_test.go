@@ -209,3 +209,27 @@ func TestRepealMarks(t *testing.T) {
 		t.Errorf("running text mentioning abrogation late in a long sentence must not mark the article repealed")
 	}
 }
+
+func TestOCRNoise(t *testing.T) {
+	tests := []struct {
+		text  string
+		noisy bool
+	}{
+		{"A person who recruits another person commits an offence.", false},
+		{"under section 1101(a)(15)(T)(ii) of title 8, or s279.01(1)", false},
+		{"on 3rd May 2010, A12 and 2A", false},
+		{"The Sect1on applies to any 0ff1ce holder.", true},
+		{"the of¦ence of trafficking", true},
+		{"a table | with bars | between words", false},
+		{"damaged \uFFFD character", true},
+	}
+	for _, tt := range tests {
+		if _, got := ocrNoise(tt.text); got != tt.noisy {
+			t.Errorf("ocrNoise(%q) = %v, want %v", tt.text, got, tt.noisy)
+		}
+	}
+	s := parseBody(t, "en", "### 1 X\n\nThe Sect1on applies.\n\nClean text.\n")
+	if len(s.Warnings) != 1 || s.Warnings[0].Pos.Line != 10 || !strings.Contains(s.Warnings[0].Msg, "OCR noise near \"Sect1on\"") {
+		t.Errorf("warnings = %v", s.Warnings)
+	}
+}

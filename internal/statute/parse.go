@@ -915,13 +915,27 @@ func isRepealed(n *Provision) bool {
 }
 
 // ocrNoise reports text with the marks of a damaged OCR: the replacement
-// character, or words mixing letters and digits the way misread glyphs do
-// ("Sect1on", "0ffence"). Only words holding a digit are examined, so clean
+// character, a bar inside a word ("Sect|on"), or words mixing letters and
+// digits the way misread glyphs do ("Sect1on", "0ffence"). Only words holding a digit are examined, so clean
 // text costs one scan for digits.
 func ocrNoise(t string) (string, bool) {
 	if strings.IndexByte(t, 0xEF) >= 0 { // first byte of U+FFFD in UTF-8
 		if i := strings.IndexRune(t, utf8.RuneError); i >= 0 {
 			return clip(t[max(0, i-10):], 24), true
+		}
+	}
+	// a bar inside a word: "Sect|on", "of¦ence"
+	if i := strings.IndexAny(t, "|¦"); i >= 0 {
+		for j := i; j < len(t); {
+			r, n := utf8.DecodeRuneInString(t[j:])
+			if r == '|' || r == '¦' {
+				before, _ := utf8.DecodeLastRuneInString(t[:j])
+				after, _ := utf8.DecodeRuneInString(t[j+n:])
+				if unicode.IsLetter(before) && unicode.IsLetter(after) {
+					return clip(t[max(0, j-8):], 20), true
+				}
+			}
+			j += n
 		}
 	}
 	for i := 0; i < len(t); i++ {
