@@ -93,6 +93,8 @@ give byte-identical files.` + exitStatusHelp,
 				return usageErrorf("--all needs --out-dir DIR")
 			case opts.All && opts.Output != "":
 				return usageErrorf("--all writes one file per country into --out-dir, expected no -o")
+			case opts.All && opts.Overrides != "":
+				return usageErrorf("--overrides FILE is for one country; with --all each country's overrides file is found beside the corpus")
 			case !opts.All && opts.Country == "":
 				return usageErrorf("brief needs --country X or --all, expected e.g. lacuna brief --country XEA")
 			}

@@ -30,6 +30,7 @@ func TestBriefFlags(t *testing.T) {
 		{name: "both", args: []string{"--all", "--country", "X", "--out-dir", "d"}, wantErr: "exclude each other"},
 		{name: "all without dir", args: []string{"--all"}, wantErr: "--all needs --out-dir"},
 		{name: "all with -o", args: []string{"--all", "--out-dir", "d", "-o", "x"}, wantErr: "expected no -o"},
+		{name: "all with overrides", args: []string{"--all", "--out-dir", "d", "--overrides", "o.yaml"}, wantErr: "--overrides FILE is for one country"},
 		{name: "template", args: []string{"--country", "X", "--template", "memo"}, wantErr: `unknown --template "memo"`},
 		{name: "format", args: []string{"--country", "X"}, format: "csv", wantErr: `unknown --format "csv" for brief`},
 		{name: "as-of", args: []string{"--country", "X", "--as-of", "May"}, wantErr: `--as-of "May"`},
