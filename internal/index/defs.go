@@ -175,7 +175,7 @@ var (
 
 // findRefs records cross-references in a segment: internal ones resolved
 // to provisions, and references to other laws by name.
-func findRefs(s *Segment, st *statute.Statute, titles []string) []Ref {
+func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []string) []Ref {
 	var out []Ref
 	f := s.Fold
 	sec := s.Section
@@ -203,6 +203,14 @@ func findRefs(s *Segment, st *statute.Statute, titles []string) []Ref {
 			}
 		}
 		if p := st.Lookup(statute.ProvisionID(id)); p != nil {
+			r.Target = p
+		} else if p := lookupElsewhere(corpus, st, id); p != nil {
+			// "section 1591 of title 18" cited from another statute of the corpus
+			r.Target = p
+		} else if alt := "§" + strings.TrimPrefix(id, "s"); strings.HasPrefix(id, "s") && st.Lookup(statute.ProvisionID(alt)) != nil {
+			// US Code sections are numbered "§ 1591" but cited as "section 1591"
+			r.Target = st.Lookup(statute.ProvisionID(alt))
+		} else if p := lookupElsewhere(corpus, st, alt); strings.HasPrefix(id, "s") && p != nil {
 			r.Target = p
 		} else {
 			r.External = true
@@ -264,6 +272,27 @@ func findRefs(s *Segment, st *statute.Statute, titles []string) []Ref {
 		out = append(out, Ref{Text: name, Start: m[0], External: true, Law: name})
 	}
 	return out
+}
+
+// lookupElsewhere finds a provision ID in the other statutes of the corpus
+// when exactly one holds it.
+func lookupElsewhere(c *statute.Corpus, st *statute.Statute, id string) *statute.Provision {
+	if c == nil {
+		return nil
+	}
+	var found *statute.Provision
+	for _, o := range c.Statutes {
+		if o == st {
+			continue
+		}
+		if p := o.Lookup(statute.ProvisionID(id)); p != nil {
+			if found != nil {
+				return nil
+			}
+			found = p
+		}
+	}
+	return found
 }
 
 // namedAct finds "the Children Act (Cap. 141)", "Immigration Act 1971".

@@ -286,7 +286,7 @@ func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string)
 			seg.Roles |= bitDefinition
 			ix.Defs[d.Term] = append(ix.Defs[d.Term], d)
 		}
-		seg.Refs = findRefs(seg, st, titles)
+		seg.Refs = findRefs(seg, st, ix.Corpus, titles)
 		seg.NonOperative = nonOperative(seg)
 		seg.Advisory = advisory(seg)
 	}

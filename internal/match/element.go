@@ -276,8 +276,26 @@ func clauseBreak(s *index.Segment, a, b int) bool {
 	return strings.ContainsAny(between, ";:\n") || strings.Contains(between, ". ")
 }
 
+var deferCues = index.NewPhraseSet([]string{"dans les cas prevus", "in the cases provided", "as provided in", "as provided by",
+	"in accordance with", "subject to", "en los casos previstos", "conforme a lo dispuesto", "de conformidad con",
+	"nach massgabe", "in den fallen des", "in den fallen der", "selon les modalites prevues"})
+
 // externalDependency names the outside law a hit depends on, or "".
 func externalDependency(ix *index.Index, h Hit) string {
+	// a provision that applies only "in the cases provided by" a section the
+	// corpus does not contain (reading rule 1)
+	if h.Seg.Has(deferCues) {
+		for _, sp := range deferCues.Find(h.Seg.Toks) {
+			for _, r := range h.Seg.Refs {
+				if !r.External || r.Target != nil || !strings.HasSuffix(r.Law, "(not in the corpus)") {
+					continue
+				}
+				if i, _ := offsetSpan(h.Seg, r.Start, r.Start+1); i >= sp.J && i-sp.J <= 6 {
+					return r.Law
+				}
+			}
+		}
+	}
 	words := make([]string, 0, h.J-h.I)
 	for k := h.I; k < h.J && k < len(h.Seg.Toks); k++ {
 		words = append(words, h.Seg.Toks[k].Word)
