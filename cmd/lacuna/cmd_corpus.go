@@ -252,6 +252,37 @@ type corpusValidateOptions struct {
 	IO      *IOStreams
 	Factory *Factory
 	Dir     string
+	Format  string
+}
+
+// problemJSON is one problem in "corpus validate --format json".
+type problemJSON struct {
+	File     string `json:"file"`
+	Line     int    `json:"line,omitempty"`
+	Col      int    `json:"col,omitempty"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+// writeProblems prints problems as text lines or as a JSON array.
+func writeProblems(w io.Writer, format string, all statute.ErrorList) error {
+	if format != "json" {
+		for _, e := range all {
+			fmt.Fprintln(w, e.Error())
+		}
+		return nil
+	}
+	out := make([]problemJSON, 0, len(all))
+	for _, e := range all {
+		sev := "error"
+		if e.Severity == statute.SevWarning {
+			sev = "warning"
+		}
+		out = append(out, problemJSON{File: e.Pos.File, Line: e.Pos.Line, Col: e.Pos.Col, Severity: sev, Message: e.Msg})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
 }
 
 func newCmdCorpusValidate(f *Factory, runF func(*corpusValidateOptions) error) *cobra.Command {
@@ -266,7 +297,8 @@ line, sorted by file and line:
   path:line[:col]: what is wrong, what was expected
   path:line[:col]: warning: …
 
-then a summary line. Errors make a file unusable (missing front matter, bad YAML,
+then a summary line on stderr. --format json prints the problems as a JSON array
+of {file, line, col, severity, message} instead. Errors make a file unusable (missing front matter, bad YAML,
 unknown country, bad date, duplicate section number, invalid UTF-8…); warnings do
 not (unknown front matter key, heading without a number, OCR noise…).
 
@@ -275,6 +307,12 @@ The exit status is 2 when any file has an error, 0 when there are warnings only.
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.Dir = args[0]
+			}
+			opts.Format = f.Global.Format
+			switch opts.Format {
+			case "", "text", "json":
+			default:
+				return usageErrorf("unknown --format %q for corpus validate, expected text or json", opts.Format)
 			}
 			if runF != nil {
 				return runF(opts)
@@ -310,9 +348,8 @@ func corpusValidateRun(opts *corpusValidateOptions) error {
 	for _, e := range all {
 		files[e.Pos.File] = true
 	}
-	w := opts.IO.Out
-	for _, e := range all {
-		fmt.Fprintln(w, e.Error())
+	if err := writeProblems(opts.IO.Out, opts.Format, all); err != nil {
+		return err
 	}
 	name := dir
 	if name == "" {
@@ -335,8 +372,8 @@ func validateFile(opts *corpusValidateOptions, name string) error {
 	}
 	all := append(append(statute.ErrorList{}, errs...), st.Warnings...)
 	all.Sort()
-	for _, e := range all {
-		fmt.Fprintln(opts.IO.Out, e.Error())
+	if err := writeProblems(opts.IO.Out, opts.Format, all); err != nil {
+		return err
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "%s: %d provisions, %d errors, %d warnings\n", name, len(st.All), len(errs), len(all)-len(errs))
 	if len(errs) > 0 {
