@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"flag"
 	"os"
 	"path/filepath"
@@ -41,6 +42,13 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           filepath.Join(repo, "testdata", "script"),
 		UpdateScripts: *updateScripts || os.Getenv("UPDATE_GOLDEN") != "",
+		// [realdata] holds when ../shared/realdata (or $LACUNA_REALDATA) is present.
+		Condition: func(cond string) (bool, error) {
+			if cond == "realdata" {
+				return realdataDir() != "", nil
+			}
+			return false, fmt.Errorf("unknown condition %q, expected realdata", cond)
+		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("REALDATA", realdataDir())
 			env.Setenv("REPO", repo)
