@@ -2,15 +2,15 @@ package main
 
 import (
 	"github.com/lacuna-project/lacuna/internal/diff"
-	"github.com/lacuna-project/lacuna/internal/report"
 	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
 // historyResults analyses one country's statutes in c as of each version
-// date of its corpus (the analyses "lacuna history" and the amendments
-// briefing share), oldest first. opts.Country selects the country;
+// date of its corpus, oldest first: the analyses "lacuna history" prints and
+// the amendments briefing turns into its report.Timeline (with
+// report.NewTimeline). opts.Country selects the country;
 // opts.AsOf, when set, drops the dates after it.
 func historyResults(m *standard.Map, c *statute.Corpus, opts score.Options) ([]*score.Result, error) {
 	e, err := score.Compile(m)
@@ -29,16 +29,6 @@ func historyResults(m *standard.Map, c *statute.Corpus, opts score.Options) ([]*
 		return nil, &inputError{err}
 	}
 	return rs, nil
-}
-
-// historyTimeline fills the amendments briefing's report.Timeline: the
-// country's score at each version date of its corpus (up to opts.AsOf).
-func historyTimeline(m *standard.Map, c *statute.Corpus, opts score.Options) (*report.Timeline, error) {
-	rs, err := historyResults(m, c, opts)
-	if err != nil {
-		return nil, err
-	}
-	return report.NewTimeline(rs), nil
 }
 
 // versionsUpTo keeps the versions dated on or before date (undated ones
