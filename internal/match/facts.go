@@ -527,3 +527,32 @@ func offsetSpan(s *index.Segment, a, b int) (int, int) {
 	}
 	return i, j
 }
+
+var thisAct = index.NewPhraseSet([]string{"under this act", "under this part", "under this chapter", "this act",
+	"la presente loi", "cette loi", "la presente ley", "esta ley", "dieses gesetzes", "presente section", "present chapitre",
+	"present titre", "presente seccion", "presente capitulo", "este capitulo", "esta seccion", "dieses abschnitts", "this title"})
+
+// ReachesTrafficking reports whether a provision applies to the trafficking
+// offences: it sits in a trafficking section, names trafficking, or covers
+// "offences under this Act" of a statute that has a trafficking offence.
+func ReachesTrafficking(ix *index.Index, s *index.Segment) bool {
+	memo := map[*statute.Provision]string{}
+	if classOf(ix, s.Section, memo, 0) == OffTrafficking || s.Has(traffickTerms) {
+		return true
+	}
+	for _, r := range s.Refs {
+		if r.Target != nil && classOf(ix, r.Target.Section(), memo, 0) == OffTrafficking {
+			return true
+		}
+	}
+	if s.Has(thisAct) && !s.Has(sectionOnly) {
+		for _, t := range ix.Segments {
+			if t.Statute == s.Statute && t.Roles.Has("offence") && classOf(ix, t.Section, memo, 0) == OffTrafficking {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var sectionOnly = index.NewPhraseSet([]string{"under this section", "this section", "ce article", "este articulo", "dieser vorschrift"})

@@ -261,7 +261,13 @@ func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, coun
 		}
 		f.Evidence = evidence(out.Evidence, "", opts.MaxEvidence*2)
 	} else {
+		if traffickingScoped[r.ID] {
+			results = scopeToTrafficking(ix, results)
+		}
 		out = combine(r, cr.elems, results)
+		if traffickingScoped[r.ID] && out.Level == match.LGap && len(out.Found) == 0 && hadHits(cr, ix) {
+			out.Explanation = "found only for offences other than trafficking, which does not count (reading rule 7)"
+		}
 		for i, res := range results {
 			f.Evidence = append(f.Evidence, evidence(res.Hits, elemName(cr.elems[i]), opts.MaxEvidence)...)
 		}
@@ -283,6 +289,34 @@ func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, coun
 		}
 	}
 	return f, nil
+}
+
+// traffickingScoped lists requirements that count only where they reach
+// the trafficking offences (reading rule 7: liability of legal persons).
+var traffickingScoped = map[standard.RequirementID]bool{"crim.legal-persons": true}
+
+// scopeToTrafficking keeps the hits of provisions that apply to the
+// trafficking offences.
+func scopeToTrafficking(ix *index.Index, rs []match.Result) []match.Result {
+	out := make([]match.Result, len(rs))
+	for i, r := range rs {
+		out[i].Cross = r.Cross
+		for _, h := range r.Hits {
+			if match.ReachesTrafficking(ix, h.Seg) {
+				out[i].Hits = append(out[i].Hits, h)
+			}
+		}
+	}
+	return out
+}
+
+func hadHits(cr compiledReq, ix *index.Index) bool {
+	for _, el := range cr.elems {
+		if el.Find(ix).Found() {
+			return true
+		}
+	}
+	return false
 }
 
 func nonNil(s []string) []string {
