@@ -214,9 +214,9 @@ func analyzeRun(opts *analyzeOptions) error {
 }
 
 // analyzeCorpus loads the statutes to analyse: the files (or directories
-// of .md files) given, else the --corpus directory, else the embedded demo
-// corpus. Files without YAML front matter (READMEs) are skipped when
-// walking a directory.
+// of .md files) given, else the corpus of loadCorpus (--corpus or the
+// embedded demo corpus). Files without YAML front matter (READMEs) are
+// skipped when walking a directory given as an argument.
 func analyzeCorpus(f *Factory, files []string) (*statute.Corpus, error) {
 	c := &statute.Corpus{}
 	var errs statute.ErrorList
@@ -277,17 +277,12 @@ func analyzeCorpus(f *Factory, files []string) (*statute.Corpus, error) {
 			}
 			add(p, src)
 		}
-	case f.Global.Corpus != "":
-		if err := checkDir(f.Global.Corpus, "--corpus"); err != nil {
+	default:
+		lc, err := loadCorpus(f)
+		if err != nil {
 			return nil, err
 		}
-		if err := walk(os.DirFS(f.Global.Corpus), ".", f.Global.Corpus); err != nil {
-			return nil, &inputError{fmt.Errorf("read corpus: %w", err)}
-		}
-	default:
-		if err := walk(corpus.FS, ".", "corpus"); err != nil {
-			return nil, &inputError{fmt.Errorf("read embedded corpus: %w", err)}
-		}
+		return lc, nil
 	}
 	if len(errs) > 0 {
 		errs.Sort()
@@ -345,29 +340,23 @@ func writeAnalyzeCSV(w io.Writer, r *score.Result) error {
 var verdictColor = map[score.Verdict]string{score.Met: "\x1b[32m", score.Partial: "\x1b[33m", score.Gap: "\x1b[31m",
 	score.Contrary: "\x1b[1;31m", score.Undetermined: "\x1b[36m", score.NotApplicable: "\x1b[90m"}
 
+// verdictCell is the verdict column: the verdict (coloured on a terminal),
+// the machine verdict beside a reviewed one, and an expired-review flag,
+// padded to 14 columns.
 func verdictCell(f score.Finding, color bool) string {
 	v := string(f.Verdict)
+	extra := ""
 	if f.Origin == "review" && f.Verdict != f.MachineVerdict {
-		v += " (machine: " + string(f.MachineVerdict) + ")"
+		extra = " (machine: " + string(f.MachineVerdict) + ")"
 	}
 	if f.Override != nil && f.Override.Expired {
-		v += " (review expired)"
+		extra += " (review expired)"
 	}
-	pad := 14 - len(string(f.Verdict))
+	pad := strings.Repeat(" ", max(1, 15-len(v)-len(extra)))
 	if color {
-		v = verdictColor[f.Verdict] + string(f.Verdict) + "\x1b[0m" + v[len(f.Verdict):]
+		v = verdictColor[f.Verdict] + v + "\x1b[0m"
 	}
-	if pad < 1 {
-		pad = 1
-	}
-	return v + strings.Repeat(" ", max(1, pad-(len(v)-len(string(f.Verdict))-colorLen(color))))
-}
-
-func colorLen(color bool) int {
-	if color {
-		return -9 // escape bytes do not take columns
-	}
-	return 0
+	return v + extra + pad
 }
 
 func oneLine(s string, n int) string {
@@ -398,7 +387,7 @@ func writeAnalyzeText(w io.Writer, r *score.Result, explain, color bool) {
 		} else if len(f.ExternalRefs) > 0 {
 			ev = "refers to " + f.ExternalRefs[0].Law
 		}
-		fmt.Fprintf(w, "%-32s %s %6.2f  %s\n", f.Requirement, verdictCell(f, color), f.Score, ev)
+		fmt.Fprintf(w, "%-32s %s%6.2f  %s\n", f.Requirement, verdictCell(f, color), f.Score, ev)
 		if explain {
 			fmt.Fprintf(w, "%32s   %s\n", "", f.Explanation)
 			if len(f.Missing) > 0 && f.Verdict != score.Met {
