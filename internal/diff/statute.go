@@ -286,7 +286,11 @@ func (a *aligner) wordDiff(oldText, newText string) (ops []Op, added, removed in
 	}
 	r1, r2 := encode(oldText), encode(newText)
 	diffs := a.dmp.DiffMainRunes(r1, r2, false)
-	diffs = a.dmp.DiffCleanupSemantic(diffs)
+	// Each word (and each separator) is one symbol here, so the semantic
+	// cleanup, tuned for characters, swallows whole clauses kept between two
+	// edits; the efficiency cleanup (edit cost 4) only folds equalities of
+	// a word or two, so the unchanged words a lawyer reads stay visible.
+	diffs = a.dmp.DiffCleanupEfficiency(diffs)
 	index := make(map[rune]string, len(dict))
 	for w, r := range dict {
 		index[r] = w
