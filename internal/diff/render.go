@@ -43,6 +43,11 @@ func NewReport(country, oldLabel, newLabel string, oldRes, newRes *score.Result,
 	if r.Verdicts.Changes == nil {
 		r.Verdicts.Changes = []VerdictChange{}
 	}
+	for i := range r.Verdicts.Changes {
+		if r.Verdicts.Changes[i].Causes == nil {
+			r.Verdicts.Changes[i].Causes = []Cause{}
+		}
+	}
 	for _, sd := range r.Statutes {
 		if sd.Changes == nil {
 			sd.Changes = []ProvisionChange{}
