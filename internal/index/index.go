@@ -137,6 +137,7 @@ type Index struct {
 	ptoks map[*statute.Provision][]Token
 	pmemo map[provKey]bool
 	cands map[*PhraseSet][]int32
+	smemo map[string][]int8
 }
 
 type provKey struct {
@@ -231,6 +232,9 @@ func (ix *Index) Has(ps *PhraseSet, s *Segment) bool {
 	}
 	return m[s.Ord] == 1
 }
+
+// Index returns the index the segment belongs to.
+func (s *Segment) Index() *Index { return s.ix }
 
 // Has reports whether the segment holds a phrase of ps (see Index.Has).
 func (s *Segment) Has(ps *PhraseSet) bool {

@@ -6,6 +6,7 @@ import "strings"
 // ending in '*' is a prefix. Compiled once; Find is linear in the tokens.
 type PhraseSet struct {
 	phrases [][]string
+	words   [][]pword          // phrases with prefix flags precomputed
 	exact   map[string][]int32 // first word -> phrase indexes
 	pre3    map[string][]int32 // first 3 bytes of a prefix first word
 	short   []int32            // prefix first words shorter than 3 bytes
@@ -22,6 +23,15 @@ func NewPhraseSet(terms []string) *PhraseSet {
 		}
 		i := int32(len(ps.phrases))
 		ps.phrases = append(ps.phrases, ws)
+		pw := make([]pword, len(ws))
+		for k, w := range ws {
+			if strings.HasSuffix(w, "*") {
+				pw[k] = pword{w: w[:len(w)-1], prefix: true}
+			} else {
+				pw[k] = pword{w: w}
+			}
+		}
+		ps.words = append(ps.words, pw)
 		ps.Terms = append(ps.Terms, t)
 		w := ws[0]
 		switch {
@@ -46,13 +56,28 @@ func wordMatch(pat, w string) bool {
 	return pat == w
 }
 
-func (ps *PhraseSet) at(toks []Token, i int, p int32) int {
-	ws := ps.phrases[p]
+// pword is one word of a phrase: exact, or a prefix.
+type pword struct {
+	w      string
+	prefix bool
+}
+
+func (ps *PhraseSet) at(toks []Token, i int, p int32) int { return ps.atFrom(toks, i, p, 0) }
+
+// atFrom checks phrase p at token i, its words from k on (the caller knows
+// the first k match); it returns the end token or -1.
+func (ps *PhraseSet) atFrom(toks []Token, i int, p int32, k int) int {
+	ws := ps.words[p]
 	if i+len(ws) > len(toks) {
 		return -1
 	}
-	for k, w := range ws {
-		if !wordMatch(w, toks[i+k].Word) {
+	for ; k < len(ws); k++ {
+		w, t := ws[k], toks[i+k].Word
+		if w.prefix {
+			if len(t) < len(w.w) || t[:len(w.w)] != w.w {
+				return -1
+			}
+		} else if t != w.w {
 			return -1
 		}
 	}

@@ -65,7 +65,7 @@ func (ps *PhraseSet) FindAll(ix *Index) []SegSpan {
 	for pi, ws := range ps.phrases {
 		ix.Postings(ws[0], func(p Posting) {
 			toks := ix.Segments[p.Seg].Toks
-			if j := ps.at(toks, int(p.Tok), int32(pi)); j > 0 {
+			if j := ps.atFrom(toks, int(p.Tok), int32(pi), 1); j > 0 {
 				out = append(out, SegSpan{Seg: int(p.Seg), Span: Span{I: int(p.Tok), J: j, Phrase: pi}})
 			}
 		})
@@ -96,7 +96,8 @@ func (ps *PhraseSet) mark(ix *Index, m []uint8) {
 			if m[p.Seg] == 1 {
 				return
 			}
-			if ps.at(ix.Segments[p.Seg].Toks, int(p.Tok), int32(pi)) > 0 {
+			// the posting matched the first word already
+			if ps.atFrom(ix.Segments[p.Seg].Toks, int(p.Tok), int32(pi), 1) > 0 {
 				m[p.Seg] = 1
 			}
 		})
@@ -126,4 +127,19 @@ func (ix *Index) Candidates(ps *PhraseSet) []int32 {
 	}
 	ix.cands[ps] = out
 	return out
+}
+
+// SegMemo returns a per-segment slice of small values under a name,
+// allocated (zeroed) on first use, for callers that memoise a property of
+// segments during one analysis.
+func (ix *Index) SegMemo(name string) []int8 {
+	if m, ok := ix.smemo[name]; ok {
+		return m
+	}
+	if ix.smemo == nil {
+		ix.smemo = map[string][]int8{}
+	}
+	m := make([]int8, len(ix.Segments))
+	ix.smemo[name] = m
+	return m
 }

@@ -349,7 +349,14 @@ func segChildOnly(s *index.Segment) bool {
 	if s.Has(adultTerms) || !(s.Has(childStrict) || s.Has(ageCtx)) {
 		return false
 	}
-	return childOnlyFast(s.Toks, s.Fold)
+	memo := s.Index().SegMemo("child-only")
+	if memo[s.Ord] == 0 {
+		memo[s.Ord] = 1
+		if childOnlyFast(s.Toks, s.Fold) {
+			memo[s.Ord] = 2
+		}
+	}
+	return memo[s.Ord] == 2
 }
 
 func childOnlyFast(toks []index.Token, folded string) bool {
