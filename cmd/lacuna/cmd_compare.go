@@ -233,9 +233,6 @@ func buildComparison(cmp *comparison, top int) {
 		if a.count() != b.count() {
 			return a.count() > b.count()
 		}
-		if len(a.Gap) != len(b.Gap) {
-			return len(a.Gap) > len(b.Gap)
-		}
 		return a.Requirement < b.Requirement
 	})
 	if top > 0 && len(cmp.Shared) > top {
