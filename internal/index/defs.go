@@ -183,7 +183,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	if sec != nil {
 		secNum = string(sec.ID)
 	}
-	if !refHint(f) {
+	if !s.Has(refWords) && !strings.Contains(f, "§") {
 		return nil
 	}
 	resolve := func(id string, m []int) {
@@ -305,6 +305,11 @@ func btoi(ok bool) int {
 	}
 	return 0
 }
+
+// refWords are the words without which a segment holds no reference (a
+// cheap, memoised prefilter for the reference regexes).
+var refWords = NewPhraseSet([]string{"section*", "subsection*", "sub", "paragraph*", "s", "ss", "art*", "abs", "absatz*", "absatzes", "act", "acts", "code", "codigo", "ley", "loi", "gesetz*",
+	"meaning", "defined", "define*", "construed", "sens", "sinne", "terminos", "ordinance", "decree", "decreto", "stgb", "usc", "u"})
 
 func refHint(f string) bool {
 	return strings.Contains(f, "section") || strings.Contains(f, " s.") || strings.Contains(f, "art") ||

@@ -272,6 +272,17 @@ func ageUnder18Plus(s *index.Segment) bool {
 	if !s.Has(ageCtx) {
 		return false
 	}
+	memo := s.Index().SegMemo("age-18-plus")
+	if memo[s.Ord] == 0 {
+		memo[s.Ord] = 1
+		if ageUnder18PlusSlow(s) {
+			memo[s.Ord] = 2
+		}
+	}
+	return memo[s.Ord] == 2
+}
+
+func ageUnder18PlusSlow(s *index.Segment) bool {
 	for _, m := range ageRe.FindAllStringSubmatch(s.Fold, -1) {
 		if parseAge(m[1]) >= 18 {
 			return true
