@@ -9,7 +9,8 @@ package main
 //
 // The corpus is generated once into $LACUNA_SCALE_DIR (default
 // $TMPDIR/lacuna-scale-<countries>) and reused by later runs;
-// LACUNA_SCALE_COUNTRIES sizes it (default 200). Each benchmark reports
+// LACUNA_SCALE_COUNTRIES sizes it (default 200); LACUNA_SCALE_HEAPPROFILE=FILE
+// writes a heap profile of the loaded corpus and map (BenchmarkScaleAnalyzeAll). Each benchmark reports
 // wall time per operation and the process's peak heap ("peak-heap-MB",
 // sampled every 10 ms) and peak resident set ("peak-rss-MB", from the
 // kernel: an upper bound over the whole test process).
@@ -21,6 +22,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"sync"
 	"syscall"
@@ -148,6 +150,9 @@ func BenchmarkScaleAnalyzeAll(b *testing.B) {
 			b.Fatal(err)
 		}
 		tLoad := time.Since(t0)
+		if p := os.Getenv("LACUNA_SCALE_HEAPPROFILE"); p != "" && i == 0 {
+			writeHeapProfile(b, p) // what the loaded corpus and map hold
+		}
 		countries := scaleCountries(c)
 		var out bytes.Buffer
 		for _, cc := range countries {
@@ -213,6 +218,19 @@ func BenchmarkScaleBriefAll(b *testing.B) {
 			b.ReportMetric(float64(len(ents)), "packs")
 			reportPeaks(b, heap)
 		}
+	}
+}
+
+// writeHeapProfile writes a heap profile (after a GC) to path.
+func writeHeapProfile(b *testing.B, path string) {
+	runtime.GC()
+	fh, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer fh.Close()
+	if err := pprof.WriteHeapProfile(fh); err != nil {
+		b.Fatal(err)
 	}
 }
 
