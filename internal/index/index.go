@@ -130,7 +130,7 @@ type Index struct {
 	// Bytes is the total size of the indexed text.
 	Bytes int
 	vocab *vocab
-	memo  map[*PhraseSet][]uint8
+	memo  map[*PhraseSet][]uint64 // bit set over segments
 	heads map[*statute.Provision][]Token
 	// Langs holds the languages of the indexed statutes.
 	Langs map[string]bool
@@ -197,7 +197,7 @@ func (s *Segment) HeadToks() []Token {
 // classify simply gets no role.
 func Build(c *statute.Corpus) *Index {
 	ix := &Index{Corpus: c, Defs: map[string][]*Definition{}, BySection: map[*statute.Provision][]*Segment{},
-		memo: map[*PhraseSet][]uint8{}}
+		memo: map[*PhraseSet][]uint64{}}
 	titles := statuteTitles(c)
 	starts := make([]int, len(c.Statutes)+1)
 	for i, st := range c.Statutes {
@@ -224,13 +224,19 @@ func Build(c *statute.Corpus) *Index {
 // segment is computed once per phrase set from the inverted index, so
 // repeated questions cost a slice lookup.
 func (ix *Index) Has(ps *PhraseSet, s *Segment) bool {
+	m := ix.bits(ps)
+	return m[s.Ord>>6]&(1<<(uint(s.Ord)&63)) != 0
+}
+
+// bits returns the memoised bit set of the segments holding a phrase of ps.
+func (ix *Index) bits(ps *PhraseSet) []uint64 {
 	m, ok := ix.memo[ps]
 	if !ok {
-		m = make([]uint8, len(ix.Segments))
+		m = make([]uint64, (len(ix.Segments)+63)/64)
 		ps.mark(ix, m)
 		ix.memo[ps] = m
 	}
-	return m[s.Ord] == 1
+	return m
 }
 
 // Index returns the index the segment belongs to.

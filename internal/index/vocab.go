@@ -1,6 +1,7 @@
 package index
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 )
@@ -89,16 +90,17 @@ type SegSpan struct {
 	Span
 }
 
-// mark sets m[seg] = 1 for every segment holding a phrase of ps.
-func (ps *PhraseSet) mark(ix *Index, m []uint8) {
+// mark sets the bit of every segment holding a phrase of ps.
+func (ps *PhraseSet) mark(ix *Index, m []uint64) {
 	for pi, ws := range ps.phrases {
 		ix.Postings(ws[0], func(p Posting) {
-			if m[p.Seg] == 1 {
+			w, b := p.Seg>>6, uint64(1)<<(uint(p.Seg)&63)
+			if m[w]&b != 0 {
 				return
 			}
 			// the posting matched the first word already
 			if ps.atFrom(ix.Segments[p.Seg].Toks, int(p.Tok), int32(pi), 1) > 0 {
-				m[p.Seg] = 1
+				m[w] |= b
 			}
 		})
 	}
@@ -110,16 +112,13 @@ func (ix *Index) Candidates(ps *PhraseSet) []int32 {
 	if c, ok := ix.cands[ps]; ok {
 		return c
 	}
-	m, ok := ix.memo[ps]
-	if !ok {
-		m = make([]uint8, len(ix.Segments))
-		ps.mark(ix, m)
-		ix.memo[ps] = m
-	}
+	m := ix.bits(ps)
 	var out []int32
-	for i, v := range m {
-		if v == 1 {
-			out = append(out, int32(i))
+	for w, v := range m {
+		for v != 0 {
+			b := bits.TrailingZeros64(v)
+			out = append(out, int32(w<<6+b))
+			v &= v - 1
 		}
 	}
 	if ix.cands == nil {
