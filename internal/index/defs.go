@@ -94,7 +94,7 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 	// definitions section
 	if s.Roles&bitDefinition != 0 {
 		if m := colonDef.FindStringSubmatchIndex(s.Fold); m != nil {
-			add(s.Fold[m[2]:m[3]], int(s.Map[m[2]]))
+			add(s.Fold[m[2]:m[3]], s.Orig(m[2]))
 		}
 	}
 	for k, re := range foldedDefs {
@@ -106,7 +106,7 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 			if len(strings.Fields(t)) > 6 {
 				continue
 			}
-			add(t, int(s.Map[m[2]]))
+			add(t, s.Orig(m[2]))
 		}
 	}
 	return out
@@ -187,9 +187,9 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		return nil
 	}
 	resolve := func(id string, m []int) {
-		end := int(s.Map[m[1]])
+		end := s.Orig(m[1])
 		rest := s.Text[end:]
-		r := Ref{Text: s.Text[s.Map[m[0]]:end], Start: int(s.Map[m[0]])}
+		r := Ref{Text: s.Text[s.Orig(m[0]):end], Start: s.Orig(m[0])}
 		if loc := refOf.FindStringIndex(strings.ToLower(rest)); loc != nil {
 			tail := rest[loc[1]:]
 			if !selfRef(tail) && lawWord.MatchString(firstClause(tail)) {

@@ -67,6 +67,29 @@ func FoldRune(r rune) string {
 // byte offset in s it came from (len(result)+1 entries; the last maps to
 // len(s)).
 func Fold(s string) (string, []int32) {
+	f, m := FoldSparse(s)
+	if m == nil {
+		m = make([]int32, len(f)+1)
+		for i := range m {
+			m[i] = int32(i)
+		}
+	}
+	return f, m
+}
+
+// FoldSparse is Fold that returns a nil offset map when every offset maps
+// to itself (ASCII text), saving the map for most English text.
+func FoldSparse(s string) (string, []int32) {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return lowerASCII(s), nil
+	}
 	b := make([]byte, 0, len(s)+8)
 	m := make([]int32, 0, len(s)+9)
 	for i := 0; i < len(s); {
@@ -92,9 +115,24 @@ func Fold(s string) (string, []int32) {
 	return string(b), m
 }
 
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
 // FoldString folds s without the offset map.
 func FoldString(s string) string {
-	f, _ := Fold(s)
+	f, _ := FoldSparse(s)
 	return f
 }
 
@@ -113,7 +151,19 @@ func isWordByte(c byte) bool {
 // Tokenize splits folded text into tokens of letters and digits; m is the
 // offset map from Fold.
 func Tokenize(f string, m []int32) []Token {
-	toks := make([]Token, 0, len(f)/6+1)
+	orig := func(i int) int32 {
+		if m == nil {
+			return int32(i)
+		}
+		return m[i]
+	}
+	n := 1
+	for i := 1; i < len(f); i++ {
+		if !isWordByte(f[i-1]) && isWordByte(f[i]) {
+			n++
+		}
+	}
+	toks := make([]Token, 0, n)
 	for i := 0; i < len(f); {
 		if !isWordByte(f[i]) {
 			i++
@@ -123,7 +173,7 @@ func Tokenize(f string, m []int32) []Token {
 		for j < len(f) && isWordByte(f[j]) {
 			j++
 		}
-		toks = append(toks, Token{Word: f[i:j], Start: int32(i), End: int32(j), OStart: m[i], OEnd: m[j]})
+		toks = append(toks, Token{Word: f[i:j], Start: int32(i), End: int32(j), OStart: orig(i), OEnd: orig(j)})
 		i = j
 	}
 	return toks

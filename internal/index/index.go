@@ -138,6 +138,8 @@ type Index struct {
 	pmemo map[provKey]bool
 	cands map[*PhraseSet][]int32
 	smemo map[string][]int8
+	// provSegs maps a provision to the segments of its own text.
+	provSegs map[*statute.Provision][]*Segment
 }
 
 type provKey struct {
@@ -155,7 +157,17 @@ func (ix *Index) provHas(ps *PhraseSet, p *statute.Provision) bool {
 	if ix.pmemo == nil {
 		ix.pmemo = map[provKey]bool{}
 	}
-	v := ps.Any(ix.ProvToks(p))
+	v := false
+	if segs, ok := ix.provSegs[p]; ok {
+		for _, sg := range segs {
+			if ix.Has(ps, sg) {
+				v = true
+				break
+			}
+		}
+	} else {
+		v = ps.Any(ix.ProvToks(p))
+	}
 	ix.pmemo[k] = v
 	return v
 }
@@ -239,6 +251,14 @@ func (ix *Index) bits(ps *PhraseSet) []uint64 {
 	return m
 }
 
+// Orig maps a byte offset of the folded text to the original text.
+func (s *Segment) Orig(i int) int {
+	if s.Map == nil {
+		return i
+	}
+	return int(s.Map[i])
+}
+
 // Index returns the index the segment belongs to.
 func (s *Segment) Index() *Index { return s.ix }
 
@@ -259,7 +279,7 @@ func (ix *Index) addSegments(st *statute.Statute) {
 	for _, p := range st.All {
 		sec := p.Section()
 		for _, sg := range p.Segments {
-			f, m := Fold(sg.Text)
+			f, m := FoldSparse(sg.Text)
 			seg := &Segment{Statute: st, Prov: p, Section: sec, Line: sg.Line, Text: sg.Text, Fold: f, Map: m,
 				Toks: Tokenize(f, m), Lang: lang, Ord: len(ix.Segments), ix: ix}
 			ix.Bytes += len(sg.Text)
@@ -268,6 +288,10 @@ func (ix *Index) addSegments(st *statute.Statute) {
 			}
 			ix.Segments = append(ix.Segments, seg)
 			ix.BySection[sec] = append(ix.BySection[sec], seg)
+			if ix.provSegs == nil {
+				ix.provSegs = map[*statute.Provision][]*Segment{}
+			}
+			ix.provSegs[p] = append(ix.provSegs[p], seg)
 		}
 	}
 }
