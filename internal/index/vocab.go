@@ -19,19 +19,29 @@ type vocab struct {
 }
 
 func (ix *Index) buildVocab() {
-	n := 0
+	// two passes: count each word, then fill one shared postings array
+	count := make(map[string]int32, 1024)
 	for _, s := range ix.Segments {
-		n += len(s.Toks)
+		for _, t := range s.Toks {
+			count[t.Word]++
+		}
 	}
-	v := &vocab{post: make(map[string][]Posting, n/8+16)}
+	v := &vocab{post: make(map[string][]Posting, len(count)), words: make([]string, 0, len(count))}
+	total := 0
+	for _, n := range count {
+		total += int(n)
+	}
+	all := make([]Posting, total)
+	off := 0
+	for w, n := range count {
+		v.post[w] = all[off : off : off+int(n)]
+		off += int(n)
+		v.words = append(v.words, w)
+	}
 	for si, s := range ix.Segments {
 		for ti, t := range s.Toks {
 			v.post[t.Word] = append(v.post[t.Word], Posting{int32(si), int32(ti)})
 		}
-	}
-	v.words = make([]string, 0, len(v.post))
-	for w := range v.post {
-		v.words = append(v.words, w)
 	}
 	sort.Strings(v.words)
 	ix.vocab = v
