@@ -46,6 +46,11 @@ func splitAlternatives(term string) []string {
 	return out
 }
 
+// defVerbs are the words one of which every definition pattern needs (a
+// memoised prefilter).
+var defVerbs = NewPhraseSet([]string{"means", "mean", "include*", "meaning", "refers", "defined", "designe", "entend",
+	"entiende", "entendera*", "considera*", "bezeichnet", "significa", "comprend*", "sinne", "fait"})
+
 // defHints are literal words each of foldedDefs needs (a cheap prefilter).
 var defHints = []string{"se entender", "se entiende", "se considera", "on entend par", " le fait", "im sinne", " mean"}
 
@@ -84,6 +89,9 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 			}
 		}
 		out = append(out, d)
+	}
+	if !s.Has(defVerbs) && !strings.Contains(s.Fold, ":") {
+		return nil
 	}
 	if strings.ContainsAny(s.Text, "\"“„«‘'") {
 		for _, m := range quotedDef.FindAllStringSubmatchIndex(s.Text, -1) {

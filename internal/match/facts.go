@@ -387,6 +387,22 @@ var childStrict = index.NewPhraseSet([]string{"child", "children", "minor", "min
 // childOffence reports whether a section's offence always has a child
 // victim: its first offence sentence names only a child.
 func childOffence(ix *index.Index, sec *statute.Provision) bool {
+	segs := ix.BySection[sec]
+	if len(segs) == 0 {
+		return false
+	}
+	memo := ix.SegMemo("child-offence")
+	k := segs[0].Ord
+	if memo[k] == 0 {
+		memo[k] = 1
+		if childOffenceSlow(ix, sec) {
+			memo[k] = 2
+		}
+	}
+	return memo[k] == 2
+}
+
+func childOffenceSlow(ix *index.Index, sec *statute.Provision) bool {
 	for _, sg := range ix.BySection[sec] {
 		if len(sg.Toks) == 0 {
 			continue
