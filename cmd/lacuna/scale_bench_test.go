@@ -208,7 +208,8 @@ func BenchmarkScaleBriefAll(b *testing.B) {
 		out := b.TempDir()
 		stop := peakHeap()
 		ios, _, errOut := testIO()
-		env := append(os.Environ(), "LACUNA_NOW=2026-01-01T00:00:00Z")
+		// brief records each run in the store: keep it in a temporary home.
+		env := append(os.Environ(), "LACUNA_NOW=2026-01-01T00:00:00Z", "XDG_DATA_HOME="+b.TempDir())
 		if code := run(context.Background(), []string{"--corpus", dir, "brief", "--all", "--out-dir", out, "-q"}, env, ios); code != 0 {
 			b.Fatalf("exit %d: %.2000s", code, errOut)
 		}
