@@ -283,8 +283,8 @@ func ageUnder18Plus(s *index.Segment) bool {
 }
 
 func ageUnder18PlusSlow(s *index.Segment) bool {
-	for _, m := range ageRe.FindAllStringSubmatch(s.Fold, -1) {
-		if parseAge(m[1]) >= 18 {
+	for _, m := range ageMatches(s.Fold) {
+		if parseAge(s.Fold[m[2]:m[3]]) >= 18 {
 			return true
 		}
 	}
@@ -383,17 +383,55 @@ func coerciveExploitation(ix *index.Index) (Hit, bool) {
 
 // ---- child age (Palermo 3(d), CRC 1) ----
 
-// ageAnchors are words one of which every ageRe match holds (a prefilter).
-var ageAnchors = []string{"under", "below", "less than", "younger", "not attained", "not yet", "not reached", "not completed",
-	"not having", "moins", "unter", "noch nicht", "menor", "menos", "inferior"}
-
-// ageMatches returns the submatch indexes of ageRe in folded text.
+// ageMatches returns the submatch indexes of ageRe in folded text, in
+// order. Every match starts with an anchor word, so the regular expression
+// runs anchored at each anchor occurrence only.
 func ageMatches(f string) [][]int {
-	if !containsAny(f, ageAnchors) {
-		return nil
+	var out [][]int
+	for _, a := range ageStarts {
+		for from := 0; ; {
+			i := strings.Index(f[from:], a)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + len(a)
+			if at > 0 && isWordByte(f[at-1]) {
+				continue
+			}
+			if m := ageReAnchored.FindStringSubmatchIndex(f[at:]); m != nil {
+				for k := range m {
+					if m[k] >= 0 {
+						m[k] += at
+					}
+				}
+				out = append(out, m)
+			}
+		}
 	}
-	return ageRe.FindAllStringSubmatchIndex(f, -1)
+	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
+	// drop matches nested in an earlier one ("not attained" inside "who has not attained")
+	kept := out[:0]
+	end := -1
+	for _, m := range out {
+		if m[0] < end {
+			continue
+		}
+		kept = append(kept, m)
+		end = m[1]
+	}
+	return kept
 }
+
+func isWordByte(c byte) bool {
+	return c >= 0x80 || ('a' <= c && c <= 'z') || ('0' <= c && c <= '9')
+}
+
+// ageStarts are the words an age expression starts with.
+var ageStarts = []string{"under", "below", "less than", "younger than", "not yet", "not attained", "not reached", "not completed",
+	"not having attained", "who has not attained", "moins de", "unter", "noch nicht", "menor", "menos de", "inferior a"}
+
+var ageReAnchored = regexp.MustCompile("^" + ageRe.String())
 
 var ageRe = regexp.MustCompile(`(?:under|below|less than|younger than|not (?:yet )?(?:attained|reached|completed)|not having attained|who has not attained|moins de|unter|noch nicht|menor(?:es)? de|menos de|inferior a)(?: (?:the|l|la|el|das|des))?(?: age(?: of)?| edad de)? ([a-z0-9-]+)(?: \(\d+\))? (?:years|year|ans|an|jahren|jahre|anos|lebensjahr)`)
 

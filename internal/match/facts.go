@@ -421,7 +421,7 @@ func childAgeSubject(sg *index.Segment) bool {
 	if sg.Has(adultTerms) {
 		return false
 	}
-	for _, m := range ageRe.FindAllStringSubmatchIndex(sg.Fold, -1) {
+	for _, m := range ageMatches(sg.Fold) {
 		if a := parseAge(sg.Fold[m[2]:m[3]]); a == 18 && m[0] < len(sg.Fold)/2 {
 			pre := sg.Fold[max(0, m[0]-12):m[0]]
 			if strings.Contains(pre, "person") || strings.Contains(pre, "menor") {
