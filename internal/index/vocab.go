@@ -14,48 +14,74 @@ type Posting struct {
 
 // vocab is the inverted index over all tokens, built once.
 type vocab struct {
-	post  map[string][]Posting
+	ids   map[string]int32 // word -> id
+	off   []int32          // postings of word id k are all[off[k]:off[k+1]]
+	all   []Posting
 	words []string // sorted, for prefix lookups
 }
 
-func (ix *Index) buildVocab() {
-	// two passes: count each word, then fill one shared postings array
-	count := make(map[string]int32, 1024)
-	for _, s := range ix.Segments {
-		for _, t := range s.Toks {
-			count[t.Word]++
-		}
+func (v *vocab) postings(w string) []Posting {
+	id, ok := v.ids[w]
+	if !ok {
+		return nil
 	}
-	v := &vocab{post: make(map[string][]Posting, len(count)), words: make([]string, 0, len(count))}
-	total := 0
-	for _, n := range count {
-		total += int(n)
-	}
-	all := make([]Posting, total)
-	off := 0
-	for w, n := range count {
-		v.post[w] = all[off : off : off+int(n)]
-		off += int(n)
-		v.words = append(v.words, w)
-	}
-	for si, s := range ix.Segments {
-		for ti, t := range s.Toks {
-			v.post[t.Word] = append(v.post[t.Word], Posting{int32(si), int32(ti)})
-		}
-	}
-	sort.Strings(v.words)
-	ix.vocab = v
+	return v.all[v.off[id]:v.off[id+1]]
 }
 
-// Postings returns the occurrences of a folded word; a trailing '*' makes
-// it a prefix. Order: by segment, then token, for exact words; for
-// prefixes, grouped by word in sorted order (callers sort if needed).
+// buildVocab interns every word once (one map operation per token), then
+// lays the postings out by word with a counting sort.
+func (ix *Index) buildVocab() {
+	n := 0
+	for _, s := range ix.Segments {
+		n += len(s.Toks)
+	}
+	ids := make(map[string]int32, n/16+16)
+	flat := make([]int32, 0, n)
+	var count []int32
+	for _, s := range ix.Segments {
+		for _, t := range s.Toks {
+			id, ok := ids[t.Word]
+			if !ok {
+				id = int32(len(count))
+				ids[t.Word] = id
+				count = append(count, 0)
+			}
+			count[id]++
+			flat = append(flat, id)
+		}
+	}
+	off := make([]int32, len(count)+1)
+	for k, c := range count {
+		off[k+1] = off[k] + c
+	}
+	next := append([]int32(nil), off[:len(count)]...)
+	all := make([]Posting, n)
+	k := 0
+	for si, s := range ix.Segments {
+		for ti := range s.Toks {
+			id := flat[k]
+			k++
+			all[next[id]] = Posting{int32(si), int32(ti)}
+			next[id]++
+		}
+	}
+	words := make([]string, 0, len(ids))
+	for w := range ids {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	ix.vocab = &vocab{ids: ids, off: off, all: all, words: words}
+}
+
+// Postings calls visit for each occurrence of a folded word; a trailing
+// '*' makes it a prefix. Order: by segment, then token, for exact words;
+// for prefixes, grouped by word in sorted order.
 func (ix *Index) Postings(w string, visit func(p Posting)) {
 	if ix.vocab == nil {
 		ix.buildVocab()
 	}
 	if !strings.HasSuffix(w, "*") {
-		for _, p := range ix.vocab.post[w] {
+		for _, p := range ix.vocab.postings(w) {
 			visit(p)
 		}
 		return
@@ -63,7 +89,7 @@ func (ix *Index) Postings(w string, visit func(p Posting)) {
 	pre := w[:len(w)-1]
 	i := sort.SearchStrings(ix.vocab.words, pre)
 	for ; i < len(ix.vocab.words) && strings.HasPrefix(ix.vocab.words[i], pre); i++ {
-		for _, p := range ix.vocab.post[ix.vocab.words[i]] {
+		for _, p := range ix.vocab.postings(ix.vocab.words[i]) {
 			visit(p)
 		}
 	}
