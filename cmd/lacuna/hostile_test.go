@@ -101,7 +101,7 @@ func runHostile(t *testing.T, dir string, timeout time.Duration, maxMB int64, ar
 			case <-done:
 				return
 			case <-tick.C:
-				if kb := rssKB(cmd.Process.Pid); kb > maxMB<<10 {
+				if kb := hostileRSSKB(cmd.Process.Pid); kb > maxMB<<10 {
 					killedBy = fmt.Sprintf("resident memory %d MB > %d MB", kb>>10, maxMB)
 					cmd.Process.Kill()
 					return
@@ -126,8 +126,8 @@ func runHostile(t *testing.T, dir string, timeout time.Duration, maxMB int64, ar
 	return r
 }
 
-// rssKB reads a process's resident set size from /proc (0 when unknown).
-func rssKB(pid int) int64 {
+// hostileRSSKB reads a process's resident set size from /proc (0 when unknown).
+func hostileRSSKB(pid int) int64 {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
 		return 0
@@ -141,9 +141,9 @@ func rssKB(pid int) int64 {
 	return 0
 }
 
-// snapshot lists every file under root with its size and modification
+// hostileSnapshot lists every file under root with its size and modification
 // time, skipping the child's private home.
-func snapshot(t *testing.T, root string) map[string]string {
+func hostileSnapshot(t *testing.T, root string) map[string]string {
 	t.Helper()
 	m := map[string]string{}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -201,9 +201,9 @@ func (c hostileCase) check(t *testing.T, work string) {
 	if c.maxMB == 0 {
 		c.maxMB = 1024
 	}
-	before := snapshot(t, work)
+	before := hostileSnapshot(t, work)
 	r := runHostile(t, work, c.timeout, c.maxMB, c.args...)
-	t.Logf("lacuna %s: exit %d in %s, peak %d MB", strings.Join(shorten(c.args), " "), r.code, r.elapsed.Round(time.Millisecond), r.peakKB>>10)
+	t.Logf("lacuna %s: exit %d in %s, peak %d MB", strings.Join(hostileShorten(c.args), " "), r.code, r.elapsed.Round(time.Millisecond), r.peakKB>>10)
 	if r.killedBy != "" {
 		t.Fatalf("killed: %s (stderr so far: %.500s)", r.killedBy, r.stderr)
 	}
@@ -226,7 +226,7 @@ func (c hostileCase) check(t *testing.T, work string) {
 	if r.peakKB > c.maxMB<<10 {
 		t.Errorf("peak memory %d MB, want at most %d MB", r.peakKB>>10, c.maxMB)
 	}
-	after := snapshot(t, work)
+	after := hostileSnapshot(t, work)
 	allowed := map[string]bool{}
 	for _, w := range c.writes {
 		allowed[filepath.Clean(w)] = true
@@ -248,8 +248,8 @@ func (c hostileCase) check(t *testing.T, work string) {
 	}
 }
 
-// shorten clips long arguments (generated queries) for the log.
-func shorten(args []string) []string {
+// hostileShorten clips long arguments (generated queries) for the log.
+func hostileShorten(args []string) []string {
 	out := make([]string, len(args))
 	for i, a := range args {
 		if len(a) > 60 {
@@ -260,8 +260,8 @@ func shorten(args []string) []string {
 	return out
 }
 
-// copyTree copies the committed fixture directory src to dst.
-func copyTree(t *testing.T, src, dst string) {
+// hostileCopyTree copies the committed fixture directory src to dst.
+func hostileCopyTree(t *testing.T, src, dst string) {
 	t.Helper()
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -283,7 +283,7 @@ func copyTree(t *testing.T, src, dst string) {
 	}
 }
 
-func writeFile(t *testing.T, p string, b []byte) {
+func hostileWrite(t *testing.T, p string, b []byte) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		t.Fatal(err)
@@ -293,18 +293,18 @@ func writeFile(t *testing.T, p string, b []byte) {
 	}
 }
 
-// frontMatter is valid front matter for a generated statute.
-func frontMatter(id, title string) string {
+// hostileFrontMatter is valid front matter for a generated statute.
+func hostileFrontMatter(id, title string) string {
 	return "---\ncountry: XEA\ntitle: " + title + "\nid: xea/" + id + "\nversion_date: 2020-01-01\n---\n# " + title + "\n\n"
 }
 
-// encodingStatute has two errors at known places: an unknown status on
+// hostileEncodingStatute has two errors at known places: an unknown status on
 // line 6 (column 9) and a duplicate section on line 14 (first at line 10).
-const encodingStatute = "---\ncountry: XEA\ntitle: Encoding Act\nid: xea/encoding\nversion_date: 2020-01-01\nstatus: rumoured\n---\n# Encoding Act\n\n### Section 1. Short title\n\nThis Act is the Encoding Act.\n\n### Section 1. Again\n\nA person who recruits another commits an offence.\n"
+const hostileEncodingStatute = "---\ncountry: XEA\ntitle: Encoding Act\nid: xea/encoding\nversion_date: 2020-01-01\nstatus: rumoured\n---\n# Encoding Act\n\n### Section 1. Short title\n\nThis Act is the Encoding Act.\n\n### Section 1. Again\n\nA person who recruits another commits an offence.\n"
 
-// mixEndings ends the lines of s with LF, CR and CRLF in turn (a CR is
+// hostileMixEndings ends the lines of s with LF, CR and CRLF in turn (a CR is
 // never followed by an empty line ending in LF, which would read as CRLF).
-func mixEndings(s string) string {
+func hostileMixEndings(s string) string {
 	var b strings.Builder
 	for i, l := range strings.SplitAfter(s, "\n") {
 		if l == "" {
@@ -321,7 +321,7 @@ func TestHostileInputs(t *testing.T) {
 		t.Skip("hostile inputs run child processes; skipped with -short")
 	}
 	work := t.TempDir()
-	copyTree(t, hostileDir, filepath.Join(work, "hostile"))
+	hostileCopyTree(t, hostileDir, filepath.Join(work, "hostile"))
 	h := func(p string) string { return filepath.Join("hostile", p) }
 	re := regexp.MustCompile
 
@@ -329,24 +329,24 @@ func TestHostileInputs(t *testing.T) {
 	// A 100 MB statute: valid front matter, then a sparse tail, so the
 	// test does not write 100 MB; the loader must refuse it by size.
 	big := filepath.Join(work, "big", "xea", "huge.md")
-	writeFile(t, big, []byte(frontMatter("huge", "Huge Act")+"### Section 1. X\n\nText.\n"))
+	hostileWrite(t, big, []byte(hostileFrontMatter("huge", "Huge Act")+"### Section 1. X\n\nText.\n"))
 	if err := os.Truncate(big, 100<<20); err != nil {
 		t.Fatal(err)
 	}
 	// 100,000 provisions in one file.
 	var b strings.Builder
-	b.WriteString(frontMatter("many", "Many Sections Act"))
+	b.WriteString(hostileFrontMatter("many", "Many Sections Act"))
 	for i := 1; i <= 100000; i++ {
 		fmt.Fprintf(&b, "### Section %d. Heading %d\n\nA person who recruits another for exploitation commits an offence under section %d.\n\n", i, i, i)
 	}
-	writeFile(t, filepath.Join(work, "many", "xea", "many.md"), []byte(b.String()))
+	hostileWrite(t, filepath.Join(work, "many", "xea", "many.md"), []byte(b.String()))
 	// A 1 MB single line.
 	line := strings.Repeat("recruits transports harbours by force for exploitation ", 1<<20/55+1)[:1<<20]
-	writeFile(t, filepath.Join(work, "line", "xea", "line.md"), []byte(frontMatter("line", "Long Line Act")+"### Section 1. Long\n\n"+line+"\n"))
+	hostileWrite(t, filepath.Join(work, "line", "xea", "line.md"), []byte(hostileFrontMatter("line", "Long Line Act")+"### Section 1. Long\n\n"+line+"\n"))
 	// 10,000-deep nesting: lists ("- - - … x") and block quotes (">>> … x").
-	writeFile(t, filepath.Join(work, "deep", "xea", "lists.md"), []byte(frontMatter("lists", "Deep Lists Act")+"### Section 1. Deep\n\n"+strings.Repeat("- ", 10000)+"x\n"))
-	writeFile(t, filepath.Join(work, "deep", "xea", "quotes.md"), []byte(frontMatter("quotes", "Deep Quotes Act")+"### Section 1. Deep\n\n"+strings.Repeat(">", 10000)+" x\n"))
-	writeFile(t, filepath.Join(work, "deep", "xea", "indent.md"), []byte(frontMatter("indent", "Deep Indent Act")+"### Section 1. Deep\n\n"+func() string {
+	hostileWrite(t, filepath.Join(work, "deep", "xea", "lists.md"), []byte(hostileFrontMatter("lists", "Deep Lists Act")+"### Section 1. Deep\n\n"+strings.Repeat("- ", 10000)+"x\n"))
+	hostileWrite(t, filepath.Join(work, "deep", "xea", "quotes.md"), []byte(hostileFrontMatter("quotes", "Deep Quotes Act")+"### Section 1. Deep\n\n"+strings.Repeat(">", 10000)+" x\n"))
+	hostileWrite(t, filepath.Join(work, "deep", "xea", "indent.md"), []byte(hostileFrontMatter("indent", "Deep Indent Act")+"### Section 1. Deep\n\n"+func() string {
 		var s strings.Builder
 		for i := 0; i < 10000; i++ {
 			s.WriteString(strings.Repeat(" ", i%40*2) + "1. x\n")
@@ -355,20 +355,20 @@ func TestHostileInputs(t *testing.T) {
 	}()))
 	// Line endings and byte-order marks: the same two errors at the same lines.
 	for name, src := range map[string]string{
-		"lf":      encodingStatute,
-		"crlf":    strings.ReplaceAll(encodingStatute, "\n", "\r\n"),
-		"cr":      strings.ReplaceAll(encodingStatute, "\n", "\r"),
-		"bom":     "\ufeff" + encodingStatute,
-		"bomcrlf": "\ufeff" + strings.ReplaceAll(encodingStatute, "\n", "\r\n"),
-		"mixed":   mixEndings(encodingStatute),
+		"lf":      hostileEncodingStatute,
+		"crlf":    strings.ReplaceAll(hostileEncodingStatute, "\n", "\r\n"),
+		"cr":      strings.ReplaceAll(hostileEncodingStatute, "\n", "\r"),
+		"bom":     "\ufeff" + hostileEncodingStatute,
+		"bomcrlf": "\ufeff" + strings.ReplaceAll(hostileEncodingStatute, "\n", "\r\n"),
+		"mixed":   hostileMixEndings(hostileEncodingStatute),
 	} {
-		writeFile(t, filepath.Join(work, "endings-"+name, "xea", name+".md"), []byte(src))
+		hostileWrite(t, filepath.Join(work, "endings-"+name, "xea", name+".md"), []byte(src))
 	}
 	// Symbolic links that point out of the corpus: a file and a directory.
 	outside := filepath.Join(work, "outside")
-	writeFile(t, filepath.Join(outside, "secret.md"), []byte(frontMatter("secret", "Secret Act")+"### Section 1. Secret\n\nNot part of the corpus.\n"))
+	hostileWrite(t, filepath.Join(outside, "secret.md"), []byte(hostileFrontMatter("secret", "Secret Act")+"### Section 1. Secret\n\nNot part of the corpus.\n"))
 	links := filepath.Join(work, "links")
-	writeFile(t, filepath.Join(links, "xea", "real.md"), []byte(frontMatter("real", "Real Act")+"### Section 1. Real\n\nA person who recruits another commits an offence.\n"))
+	hostileWrite(t, filepath.Join(links, "xea", "real.md"), []byte(hostileFrontMatter("real", "Real Act")+"### Section 1. Real\n\nA person who recruits another commits an offence.\n"))
 	if err := os.Symlink(filepath.Join(outside, "secret.md"), filepath.Join(links, "xea", "secret.md")); err != nil {
 		t.Skipf("symlinks not available: %v", err)
 	}
@@ -379,14 +379,14 @@ func TestHostileInputs(t *testing.T) {
 		t.Fatal(err)
 	}
 	// An overrides file beside the corpus whose evidence climbs out of it.
-	writeFile(t, filepath.Join(work, "dotdot", "xea", "ctip.md"), []byte(frontMatter("ctip", "Counter-Trafficking Act")+"### Section 1. Offence\n\nA person who recruits another for exploitation commits an offence.\n"))
+	hostileWrite(t, filepath.Join(work, "dotdot", "xea", "ctip.md"), []byte(hostileFrontMatter("ctip", "Counter-Trafficking Act")+"### Section 1. Offence\n\nA person who recruits another for exploitation commits an offence.\n"))
 	ovDotdot, err := os.ReadFile(filepath.Join(hostileDir, "overrides-dotdot.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, filepath.Join(work, "dotdot", "xea", "overrides.yaml"), ovDotdot)
+	hostileWrite(t, filepath.Join(work, "dotdot", "xea", "overrides.yaml"), ovDotdot)
 	// A gold file whose units climb out of their base.
-	writeFile(t, filepath.Join(work, "gold", "sub", "gold.yaml"), []byte("units:\n  - name: up\n    country: XEA\n    base: \"../../outside\"\n    files: [secret.md]\n  - name: dots\n    country: XEA\n    base: corpus\n    files: [\"../../outside/secret.md\"]\n  - name: abs\n    country: XEA\n    base: corpus\n    files: [\""+filepath.Join(outside, "secret.md")+"\"]\n"))
+	hostileWrite(t, filepath.Join(work, "gold", "sub", "gold.yaml"), []byte("units:\n  - name: up\n    country: XEA\n    base: \"../../outside\"\n    files: [secret.md]\n  - name: dots\n    country: XEA\n    base: corpus\n    files: [\"../../outside/secret.md\"]\n  - name: abs\n    country: XEA\n    base: corpus\n    files: [\""+filepath.Join(outside, "secret.md")+"\"]\n"))
 
 	positioned := func(file string) *regexp.Regexp {
 		return re(regexp.QuoteMeta(file) + `:\d+(:\d+)?: \S`)

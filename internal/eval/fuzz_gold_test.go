@@ -15,7 +15,7 @@ import (
 	"github.com/lacuna-project/lacuna/mapping"
 )
 
-const fuzzStatute = "---\ncountry: XEA\ntitle: Test Act\nid: xea/test\nversion_date: 2020-01-01\n---\n# Test Act\n\n### Section 1. Offence\n\nA person who recruits another commits an offence.\n"
+const goldFuzzStatute = "---\ncountry: XEA\ntitle: Test Act\nid: xea/test\nversion_date: 2020-01-01\n---\n# Test Act\n\n### Section 1. Offence\n\nA person who recruits another commits an offence.\n"
 
 // FuzzParseGold feeds arbitrary YAML to the gold-file parser (lacuna eval)
 // and runs the file loader on what it accepts. Invariants: no panic; errors
@@ -51,7 +51,7 @@ func FuzzParseGold(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	fsys := fstest.MapFS{"base/a.md": {Data: []byte(fuzzStatute)}, "secret.md": {Data: []byte(fuzzStatute)}}
+	fsys := fstest.MapFS{"base/a.md": {Data: []byte(goldFuzzStatute)}, "secret.md": {Data: []byte(goldFuzzStatute)}}
 	sub, err := fs.Sub(fsys, "base")
 	if err != nil {
 		f.Fatal(err)
@@ -61,7 +61,7 @@ func FuzzParseGold(f *testing.F) {
 		// A hang is a bug too: crash the worker so that the fuzzer keeps the input.
 		watchdog := time.AfterFunc(20*time.Second, func() { panic(fmt.Sprintf("ParseGold hung on %q", src)) })
 		defer watchdog.Stop()
-		g, err, known := parseGoldTolerant(src, m)
+		g, err, known := goldFuzzParse(src, m)
 		if known {
 			return
 		}
@@ -98,12 +98,12 @@ func FuzzParseGold(f *testing.F) {
 	})
 }
 
-// parseGoldTolerant calls ParseGold. With LACUNA_FUZZ_KNOWN=1 (long
+// goldFuzzParse calls ParseGold. With LACUNA_FUZZ_KNOWN=1 (long
 // fuzzing runs only; CI stays strict) it swallows the already reported
 // panic of goccy/go-yaml's decoder on a tag without a value ("units: ! ",
 // seed testdata/fuzz/FuzzParseGold/868a9743ec03ead8), so that the run can
 // look for other bugs.
-func parseGoldTolerant(src string, m *standard.Map) (g *Gold, err error, known bool) {
+func goldFuzzParse(src string, m *standard.Map) (g *Gold, err error, known bool) {
 	if os.Getenv("LACUNA_FUZZ_KNOWN") == "1" {
 		defer func() {
 			if r := recover(); r != nil {

@@ -11,19 +11,19 @@ import (
 )
 
 var (
-	fuzzMapOnce sync.Once
-	fuzzMap     *standard.Map
-	fuzzMapErr  error
+	ovFuzzMapOnce sync.Once
+	ovFuzzMapVal  *standard.Map
+	ovFuzzMapErr  error
 )
 
-// embeddedMap loads the bundled map once per test binary.
-func embeddedMap(tb testing.TB) *standard.Map {
+// ovFuzzMap loads the bundled map once per test binary.
+func ovFuzzMap(tb testing.TB) *standard.Map {
 	tb.Helper()
-	fuzzMapOnce.Do(func() { fuzzMap, fuzzMapErr = standard.Load(mapping.FS) })
-	if fuzzMapErr != nil {
-		tb.Fatalf("load embedded map: %v", fuzzMapErr)
+	ovFuzzMapOnce.Do(func() { ovFuzzMapVal, ovFuzzMapErr = standard.Load(mapping.FS) })
+	if ovFuzzMapErr != nil {
+		tb.Fatalf("load embedded map: %v", ovFuzzMapErr)
 	}
-	return fuzzMap
+	return ovFuzzMapVal
 }
 
 // FuzzParseOverrides feeds arbitrary YAML to the reviewer overrides parser
@@ -46,7 +46,7 @@ func FuzzParseOverrides(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	m := embeddedMap(f)
+	m := ovFuzzMap(f)
 	f.Fuzz(func(t *testing.T, src string) {
 		os, err := ParseOverrides("ov.yaml", []byte(src), m)
 		nLines := strings.Count(src, "\n") + strings.Count(src, "\r") + 1

@@ -11,9 +11,9 @@ import (
 	"golang.org/x/tools/txtar"
 )
 
-// fuzzBaseMap is a small valid map (no core check) under the extra files,
+// extraFuzzBaseMap is a small valid map (no core check) under the extra files,
 // small so that each fuzzing execution is fast.
-const fuzzBaseMap = `
+const extraFuzzBaseMap = `
 -- map.yaml --
 version: "0.0.1"
 description: "A small map for fuzzing."
@@ -73,7 +73,7 @@ func FuzzLoadExtra(f *testing.F) {
 	}
 	base := fstest.MapFS{}
 	baseFiles := map[string]string{}
-	for _, fl := range txtar.Parse([]byte(fuzzBaseMap)).Files {
+	for _, fl := range txtar.Parse([]byte(extraFuzzBaseMap)).Files {
 		base[fl.Name] = &fstest.MapFile{Data: fl.Data}
 		baseFiles["mapping/"+fl.Name] = string(fl.Data)
 	}
@@ -103,7 +103,7 @@ func FuzzLoadExtra(f *testing.F) {
 				if !ok {
 					t.Fatalf("error names unknown file %q: %v", e.Pos.File, e)
 				}
-				lines := yamlLines(src)
+				lines := extraFuzzLines(src)
 				if e.Pos.Line < 1 || e.Pos.Line > len(lines) {
 					t.Fatalf("error line %d outside %s (%d lines): %v", e.Pos.Line, e.Pos.File, len(lines), e)
 				}
@@ -131,9 +131,9 @@ func FuzzLoadExtra(f *testing.F) {
 	})
 }
 
-// yamlLines splits src into lines as YAML counts them: "\n", "\r\n" and a
+// extraFuzzLines splits src into lines as YAML counts them: "\n", "\r\n" and a
 // lone "\r" end a line. A CR before LF stays in the line text.
-func yamlLines(src string) []string {
+func extraFuzzLines(src string) []string {
 	var lines []string
 	start := 0
 	for i := 0; i < len(src); i++ {

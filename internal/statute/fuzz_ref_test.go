@@ -73,7 +73,7 @@ func FuzzProvisionNumber(f *testing.F) {
 		if h.kind == KindSection && !(strings.HasPrefix(h.id, "s") || strings.HasPrefix(h.id, "§") || strings.HasPrefix(h.id, "art")) {
 			t.Fatalf("parseHeading(%q) = section ID %q, want s…, § or art…", text, h.id)
 		}
-		checkIDChars(t, "parseHeading", text, h.id)
+		refFuzzCheckIDChars(t, "parseHeading", text, h.id)
 		if utf8.ValidString(text) && !(utf8.ValidString(h.title) && utf8.ValidString(h.number)) {
 			t.Fatalf("parseHeading(%q) split a character: number %q title %q", text, h.number, h.title)
 		}
@@ -97,9 +97,9 @@ func FuzzProvisionNumber(f *testing.F) {
 	})
 }
 
-// checkIDChars fails when a heading ID holds blanks, sub-level separators
+// refFuzzCheckIDChars fails when a heading ID holds blanks, sub-level separators
 // or invalid UTF-8.
-func checkIDChars(t *testing.T, fn, text, id string) {
+func refFuzzCheckIDChars(t *testing.T, fn, text, id string) {
 	t.Helper()
 	if id == "" {
 		return
