@@ -2,6 +2,7 @@ package index
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/lacuna-project/lacuna/internal/statute"
@@ -198,7 +199,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		end := s.Orig(m[1])
 		rest := s.Text[end:]
 		r := Ref{Text: s.Text[s.Orig(m[0]):end], Start: s.Orig(m[0])}
-		if loc := refOf.FindStringIndex(strings.ToLower(rest)); loc != nil {
+		if loc := refOf.FindStringIndex(strings.ToLower(rest[:min(len(rest), 24)])); loc != nil {
 			tail := rest[loc[1]:]
 			if !selfRef(tail) && lawWord.MatchString(firstClause(tail)) {
 				name := lawName(tail)
@@ -230,11 +231,11 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	hasArt := strings.Contains(f, "art")
 	hasPara := strings.Contains(f, "§")
 	if hasSec {
-		for _, m := range refSection.FindAllStringSubmatchIndex(f, -1) {
+		for _, m := range anchoredAll(refSectionA, f, []string{"section", "s.", "ss."}) {
 			resolve("s"+f[m[2]:m[3]]+f[m[4]:m[5]], m)
 		}
 	}
-	for _, m := range refSubsection.FindAllStringSubmatchIndex(f, btoi(hasSec)) {
+	for _, m := range anchoredAll(refSubsectionA, f, []string{"subsection", "sub-section", "subsections"}) {
 		if secNum != "" {
 			resolve(secNum+"("+f[m[2]:m[3]]+")", m)
 		}
@@ -249,7 +250,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	for _, m := range refRoman.FindAllStringSubmatchIndex(f, btoi(hasArt)) {
 		resolve("art"+f[m[4]:m[5]]+"/"+strings.ToUpper(f[m[2]:m[3]]), m)
 	}
-	for _, m := range refArticle.FindAllStringSubmatchIndex(f, btoi(hasArt)) {
+	for _, m := range anchoredAll(refArticleA, f, []string{"art"}) {
 		id := "art" + f[m[2]:m[3]]
 		if m[4] >= 0 {
 			id += f[m[4]:m[5]]
@@ -278,6 +279,56 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 			continue
 		}
 		out = append(out, Ref{Text: name, Start: m[0], External: true, Law: name})
+	}
+	return out
+}
+
+var (
+	refSectionA    = regexp.MustCompile("^" + refSection.String())
+	refSubsectionA = regexp.MustCompile("^" + refSubsection.String())
+	refArticleA    = regexp.MustCompile("^" + refArticle.String())
+)
+
+// anchoredAll runs an anchored regular expression at every occurrence of
+// one of its start words that begins a word, and returns the submatch
+// indexes in order, without overlaps. It is FindAllStringSubmatchIndex for
+// expressions that always start with one of starts, without scanning every
+// position.
+func anchoredAll(re *regexp.Regexp, f string, starts []string) [][]int {
+	var out [][]int
+	for _, a := range starts {
+		for from := 0; ; {
+			i := strings.Index(f[from:], a)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + len(a)
+			if at > 0 && isWordByte(f[at-1]) {
+				continue
+			}
+			if m := re.FindStringSubmatchIndex(f[at:]); m != nil {
+				for k := range m {
+					if m[k] >= 0 {
+						m[k] += at
+					}
+				}
+				out = append(out, m)
+			}
+		}
+	}
+	if len(out) > 1 {
+		sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
+		kept := out[:0]
+		end := -1
+		for _, m := range out {
+			if m[0] < end {
+				continue
+			}
+			kept = append(kept, m)
+			end = m[1]
+		}
+		out = kept
 	}
 	return out
 }
