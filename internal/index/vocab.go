@@ -128,17 +128,30 @@ type SegSpan struct {
 
 // mark sets the bit of every segment holding a phrase of ps.
 func (ps *PhraseSet) mark(ix *Index, m []uint64) {
-	for pi, ws := range ps.phrases {
-		ix.Postings(ws[0], func(p Posting) {
-			w, b := p.Seg>>6, uint64(1)<<(uint(p.Seg)&63)
-			if m[w]&b != 0 {
-				return
+	if ix.vocab == nil {
+		ix.buildVocab()
+	}
+	for pi, ws := range ps.words {
+		markList := func(list []Posting) {
+			for _, p := range list {
+				w, b := p.Seg>>6, uint64(1)<<(uint(p.Seg)&63)
+				if m[w]&b != 0 {
+					continue
+				}
+				// the posting matched the first word already
+				if len(ws) == 1 || ps.atFrom(ix.Segments[p.Seg].Toks, int(p.Tok), int32(pi), 1) > 0 {
+					m[w] |= b
+				}
 			}
-			// the posting matched the first word already
-			if ps.atFrom(ix.Segments[p.Seg].Toks, int(p.Tok), int32(pi), 1) > 0 {
-				m[w] |= b
-			}
-		})
+		}
+		if !ws[0].prefix {
+			markList(ix.vocab.postings(ws[0].w))
+			continue
+		}
+		words := ix.vocab.words
+		for i := sort.SearchStrings(words, ws[0].w); i < len(words) && strings.HasPrefix(words[i], ws[0].w); i++ {
+			markList(ix.vocab.postings(words[i]))
+		}
 	}
 }
 

@@ -100,6 +100,9 @@ func RunCheck(kind standard.CheckKind, in *Input) (Outcome, error) {
 
 // spanOf returns the first match of ps in s as a hit.
 func spanOf(s *index.Segment, ps *index.PhraseSet) (Hit, bool) {
+	if !s.Has(ps) {
+		return Hit{}, false
+	}
 	sp := ps.Find(s.Toks)
 	if len(sp) == 0 {
 		return Hit{}, false
