@@ -1,6 +1,7 @@
 package match
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -223,5 +224,24 @@ The Minister shall provide shelter to victims.
 	def := mustCompile(t, standard.Pattern{Kind: standard.CritDefines, Terms: map[string][]string{"en": {"forced labour"}}})
 	if hs := def.Match(ix); len(hs) != 1 || hs[0].Seg.Prov.Section().ID != "s2" {
 		t.Errorf("defines hits %v", hs)
+	}
+}
+
+func TestRegexAnchoredAgreesWithPlain(t *testing.T) {
+	ix := corpusOf(t, "en", "### 2 Interpretation\n\n\"child\" means a person under the age of eighteen years, or below 16 years, but not xunder 12 years.\n")
+	src := `\b(under|below|less than)\W+(the\W+)?(age\W+of\W+)?[a-z0-9]+\W+years?\b`
+	anch := mustCompile(t, standard.Pattern{Kind: standard.CritRegex, Regex: map[string]string{"en": src}})
+	if r := anch.(*regex); r.anch["en"] == nil {
+		t.Fatal("expected an anchored form for a regex starting with literals")
+	}
+	plain := &regex{res: map[string]*regexp.Regexp{"en": regexp.MustCompile(src)}}
+	a, p := anch.Match(ix), plain.Match(ix)
+	if len(a) != 2 || len(a) != len(p) {
+		t.Fatalf("anchored %v, plain %v", a, p)
+	}
+	for i := range a {
+		if a[i].I != p[i].I || a[i].J != p[i].J {
+			t.Errorf("hit %d: anchored %d-%d, plain %d-%d", i, a[i].I, a[i].J, p[i].I, p[i].J)
+		}
 	}
 }

@@ -151,9 +151,14 @@ func (n *near) Match(ix *index.Index) []Hit {
 
 // regex matches a Go regular expression against the folded text.
 type regex struct {
-	res   map[string]*regexp.Regexp
-	lits  map[string][]string // literals one of which every match contains (a prefilter)
-	roles index.RoleSet       // set by CompileElement: segments outside these roles are skipped
+	res  map[string]*regexp.Regexp
+	lits map[string][]string // literals one of which every match contains (a prefilter)
+	// anch holds, where every match starts with one of lits (after an
+	// optional \b), the expression anchored with ^, run only at the
+	// literals' occurrences; wb tells that it starts with \b.
+	anch  map[string]*regexp.Regexp
+	wb    map[string]bool
+	roles index.RoleSet // set by CompileElement: segments outside these roles are skipped
 }
 
 func (r *regex) Match(ix *index.Index) []Hit {
@@ -171,7 +176,13 @@ func (r *regex) Match(ix *index.Index) []Hit {
 		if re == nil || !containsAny(s.Fold, r.lits[lang]) {
 			continue
 		}
-		for _, loc := range re.FindAllStringIndex(s.Fold, 4) {
+		locs := [][]int(nil)
+		if a := r.anch[lang]; a != nil {
+			locs = anchoredFind(a, s.Fold, r.lits[lang], r.wb[lang], 4)
+		} else {
+			locs = re.FindAllStringIndex(s.Fold, 4)
+		}
+		for _, loc := range locs {
 			i, j := tokenSpan(s, loc[0], loc[1])
 			out = append(out, Hit{Seg: s, I: i, J: j, Term: s.Fold[loc[0]:loc[1]]})
 		}
@@ -203,6 +214,67 @@ func requiredLiterals(src string) []string {
 		return nil
 	}
 	return litSet(re.Simplify())
+}
+
+// leadingLiterals returns the literals one of which every match starts
+// with (after an optional leading \b), and whether the expression starts
+// with \b; nil when the start is not such a set.
+func leadingLiterals(src string) ([]string, bool) {
+	re, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return nil, false
+	}
+	re = re.Simplify()
+	wb := false
+	if re.Op == syntax.OpConcat {
+		subs := re.Sub
+		if len(subs) > 0 && subs[0].Op == syntax.OpWordBoundary {
+			wb = true
+			subs = subs[1:]
+		}
+		if len(subs) == 0 {
+			return nil, false
+		}
+		re = subs[0]
+	}
+	return litSet(re), wb
+}
+
+// anchoredFind returns up to n non-overlapping matches of the anchored
+// expression a, tried only where one of lits occurs (and, when wb, where
+// that occurrence begins a word), in order.
+func anchoredFind(a *regexp.Regexp, f string, lits []string, wb bool, n int) [][]int {
+	var out [][]int
+	for _, l := range lits {
+		for from := 0; ; {
+			i := strings.Index(f[from:], l)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + 1
+			if wb && at > 0 && isWordByte(f[at-1]) {
+				continue
+			}
+			if m := a.FindStringIndex(f[at:]); m != nil {
+				out = append(out, []int{m[0] + at, m[1] + at})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	kept := out[:0]
+	end := -1
+	for _, m := range out {
+		if m[0] < end {
+			continue
+		}
+		kept = append(kept, m)
+		end = m[1]
+		if len(kept) == n {
+			break
+		}
+	}
+	return kept
 }
 
 func litSet(re *syntax.Regexp) []string {
@@ -327,7 +399,7 @@ func Compile(p standard.Pattern) (Matcher, error) {
 		}
 		return &near{terms: newLangSets(p.Terms), with: newLangSets(p.With), within: w}, nil
 	case standard.CritRegex:
-		r := &regex{res: map[string]*regexp.Regexp{}, lits: map[string][]string{}}
+		r := &regex{res: map[string]*regexp.Regexp{}, lits: map[string][]string{}, anch: map[string]*regexp.Regexp{}, wb: map[string]bool{}}
 		for l, src := range p.Regex {
 			re, err := regexp.Compile(src)
 			if err != nil {
@@ -335,6 +407,11 @@ func Compile(p standard.Pattern) (Matcher, error) {
 			}
 			r.res[l] = re
 			r.lits[l] = requiredLiterals(src)
+			if lits, wb := leadingLiterals(src); lits != nil {
+				r.lits[l] = lits
+				r.anch[l] = regexp.MustCompile("^(?:" + src + ")")
+				r.wb[l] = wb
+			}
 		}
 		return r, nil
 	case standard.CritDefines:
