@@ -1,10 +1,10 @@
 package diff
 
 import (
-	"hash/fnv"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/lacuna-project/lacuna/internal/statute"
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -99,22 +99,37 @@ type aligner struct {
 
 type node struct {
 	p    *statute.Provision
-	set  map[uint64]struct{} // words of the heading and the whole subtree
-	own  map[uint64]struct{} // words of the provision's own text (leaves: same as set)
+	text string              // heading and the whole subtree's text
+	wset map[uint64]struct{} // words of text, computed on first use
+	oset map[uint64]struct{} // words of the provision's own text
 	used bool
 }
 
 func newNodes(ps []*statute.Provision) []*node {
 	out := make([]*node, len(ps))
 	for i, p := range ps {
-		n := &node{p: p, set: wordSet(p.Heading + "\n" + subtreeText(p))}
-		n.own = n.set
-		if len(p.Children) > 0 {
-			n.own = wordSet(ownText(p))
-		}
-		out[i] = n
+		out[i] = &node{p: p, text: p.Heading + "\n" + subtreeText(p)}
 	}
 	return out
+}
+
+// set returns the words of the heading and subtree (computed once).
+func (n *node) set() map[uint64]struct{} {
+	if n.wset == nil {
+		n.wset = wordSet(n.text)
+	}
+	return n.wset
+}
+
+// own returns the words of the provision's own text (for a leaf, its set).
+func (n *node) own() map[uint64]struct{} {
+	if len(n.p.Children) == 0 {
+		return n.set()
+	}
+	if n.oset == nil {
+		n.oset = wordSet(ownText(n.p))
+	}
+	return n.oset
 }
 
 // similarity compares two provisions by their subtrees, except a leaf with
@@ -122,12 +137,15 @@ func newNodes(ps []*statute.Provision) []*node {
 // leaf's words, so their own texts are compared.
 func similarity(o, n *node) float64 {
 	if (len(o.p.Children) > 0) != (len(n.p.Children) > 0) {
-		if len(o.own) == 0 || len(n.own) == 0 {
+		if len(o.own()) == 0 || len(n.own()) == 0 {
 			return 0
 		}
-		return jaccard(o.own, n.own)
+		return jaccard(o.own(), n.own())
 	}
-	return jaccard(o.set, n.set)
+	if o.text == n.text {
+		return 1
+	}
+	return jaccard(o.set(), n.set())
 }
 
 // align pairs two sibling lists and recurses into paired children.
@@ -140,7 +158,7 @@ func (a *aligner) align(olds, news []*statute.Provision, d *StatuteDiff) {
 	}
 	// Same ID and nearly the same words first: the common case, and cheap.
 	for _, n := range nn {
-		if o, ok := byID[n.p.ID]; ok && !o.used && jaccard(o.set, n.set) >= sameIDLock {
+		if o, ok := byID[n.p.ID]; ok && !o.used && (o.text == n.text || jaccard(o.set(), n.set()) >= sameIDLock) {
 			o.used, n.used = true, true
 			pairOf[n] = o
 		}
@@ -372,13 +390,26 @@ func countWords(s string) int {
 
 func wordSet(s string) map[uint64]struct{} {
 	set := map[uint64]struct{}{}
-	for _, t := range tokens(strings.ToLower(s)) {
-		if !isWordTok(t) {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h, inWord := uint64(offset), false
+	var buf [utf8.UTFMax]byte
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			// FNV-1a over the lower-cased word's UTF-8 bytes.
+			n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+			for _, c := range buf[:n] {
+				h = (h ^ uint64(c)) * prime
+			}
+			inWord = true
 			continue
 		}
-		h := fnv.New64a()
-		h.Write([]byte(t))
-		set[h.Sum64()] = struct{}{}
+		if inWord {
+			set[h] = struct{}{}
+			h, inWord = offset, false
+		}
+	}
+	if inWord {
+		set[h] = struct{}{}
 	}
 	return set
 }
