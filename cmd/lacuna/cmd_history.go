@@ -211,7 +211,7 @@ func buildHistory(country, mapVersion string, c *statute.Corpus, stored map[stri
 func writeHistoryText(w io.Writer, rep *historyReport) {
 	fmt.Fprintf(w, "History of %s (map %s)\n\nSTATUTE VERSIONS\n", rep.Country, rep.Mapping)
 	for _, v := range rep.Versions {
-		fmt.Fprintf(w, "  %-34s %-10s %-12s %s  %s\n", v.Statute, orDash(v.VersionDate), v.Source, v.SHA256[:12], v.Path)
+		fmt.Fprintf(w, "  %-34s %-10s %-12s %s  %s\n", v.Statute, orDash(v.VersionDate), v.Source, v.SHA256[:min(12, len(v.SHA256))], v.Path)
 	}
 	fmt.Fprintf(w, "\nSCORES AT EACH VERSION DATE\n")
 	fmt.Fprintf(w, "  %-10s %7s %5s %5s %5s %5s %4s %4s %4s  %s\n", "DATE", "OVERALL", "PROS", "PROT", "PREV", "PART", "MET", "PART", "GAP", "AMENDED")
