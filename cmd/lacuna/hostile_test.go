@@ -388,6 +388,27 @@ func TestHostileInputs(t *testing.T) {
 	// A gold file whose units climb out of their base.
 	hostileWrite(t, filepath.Join(work, "gold", "sub", "gold.yaml"), []byte("units:\n  - name: up\n    country: XEA\n    base: \"../../outside\"\n    files: [secret.md]\n  - name: dots\n    country: XEA\n    base: corpus\n    files: [\"../../outside/secret.md\"]\n  - name: abs\n    country: XEA\n    base: corpus\n    files: [\""+filepath.Join(outside, "secret.md")+"\"]\n"))
 
+	// Deeply nested YAML: 100,000 levels of flow sequences (200 KB) and 2,000
+	// levels of block sequences, in every YAML input.
+	flow := strings.Repeat("[", 100000) + strings.Repeat("]", 100000)
+	var block strings.Builder
+	for i := 1; i <= 2000; i++ {
+		block.WriteString(strings.Repeat(" ", i) + "-\n")
+	}
+	for name, src := range map[string]string{
+		"deep-yaml/flow/overrides.yaml":                    "overrides: " + flow + "\n",
+		"deep-yaml/flow/gold.yaml":                         "units: " + flow + "\n",
+		"deep-yaml/flow/extra-req/requirements/deep.yaml":  "requirements: " + flow + "\n",
+		"deep-yaml/flow/extra-rat/ratifications.yaml":      "ratifications: " + flow + "\n",
+		"deep-yaml/block/overrides.yaml":                   "overrides:\n" + block.String(),
+		"deep-yaml/block/gold.yaml":                        "units:\n" + block.String(),
+		"deep-yaml/block/extra-req/requirements/deep.yaml": "requirements:\n" + block.String(),
+		"deep-yaml/block/extra-rat/ratifications.yaml":     "ratifications:\n" + block.String(),
+		"deep-yaml/flow/statute/xea/deep.md":               hostileFrontMatter("deep", "Deep Act")[:4] + "amends: " + flow[:50000] + flow[150000:] + "\n" + hostileFrontMatter("deep", "Deep Act")[4:] + "### Section 1. X\n\nText.\n",
+	} {
+		hostileWrite(t, filepath.Join(work, name), []byte(src))
+	}
+
 	positioned := func(file string) *regexp.Regexp {
 		return re(regexp.QuoteMeta(file) + `:\d+(:\d+)?: \S`)
 	}
@@ -403,6 +424,26 @@ func TestHostileInputs(t *testing.T) {
 			want: positioned("alias-bomb/overrides.yaml"), timeout: 20 * time.Second, maxMB: 300},
 		{name: "alias bomb/gold file", args: []string{"eval", h("alias-bomb/gold.yaml")}, codes: []int{2},
 			want: positioned("alias-bomb/gold.yaml"), timeout: 20 * time.Second, maxMB: 300},
+
+		// Deeply nested YAML in every YAML input.
+		{name: "deep YAML/flow/statute front matter", args: []string{"corpus", "validate", "deep-yaml/flow/statute"}, codes: []int{2},
+			want: positioned("deep-yaml/flow/statute/xea/deep.md"), timeout: 20 * time.Second, maxMB: 300},
+		{name: "deep YAML/flow/overrides", args: []string{"analyze", "--country", "XEA", "--overrides", "deep-yaml/flow/overrides.yaml"}, codes: []int{2},
+			want: positioned("deep-yaml/flow/overrides.yaml"), timeout: 20 * time.Second, maxMB: 300},
+		{name: "deep YAML/flow/gold file", args: []string{"eval", "deep-yaml/flow/gold.yaml"}, codes: []int{2},
+			want: positioned("deep-yaml/flow/gold.yaml"), timeout: 20 * time.Second, maxMB: 300},
+		{name: "deep YAML/flow/requirements via --mapping-extra", args: []string{"mapping", "validate", "--mapping-extra", "deep-yaml/flow/extra-req"}, codes: []int{2},
+			want: positioned("extra-req/requirements/deep.yaml"), timeout: 20 * time.Second, maxMB: 300},
+		{name: "deep YAML/flow/ratifications via --mapping-extra", args: []string{"mapping", "validate", "--mapping-extra", "deep-yaml/flow/extra-rat"}, codes: []int{2},
+			want: positioned("extra-rat/ratifications.yaml"), timeout: 20 * time.Second, maxMB: 300},
+		{name: "deep YAML/block/overrides", args: []string{"analyze", "--country", "XEA", "--overrides", "deep-yaml/block/overrides.yaml"}, codes: []int{2},
+			want: positioned("deep-yaml/block/overrides.yaml"), timeout: 20 * time.Second, maxMB: 300},
+		{name: "deep YAML/block/gold file", args: []string{"eval", "deep-yaml/block/gold.yaml"}, codes: []int{2},
+			want: positioned("deep-yaml/block/gold.yaml"), timeout: 20 * time.Second, maxMB: 300},
+		{name: "deep YAML/block/requirements via --mapping-extra", args: []string{"mapping", "validate", "--mapping-extra", "deep-yaml/block/extra-req"}, codes: []int{2},
+			want: positioned("extra-req/requirements/deep.yaml"), timeout: 20 * time.Second, maxMB: 300},
+		{name: "deep YAML/block/ratifications via --mapping-extra", args: []string{"mapping", "validate", "--mapping-extra", "deep-yaml/block/extra-rat"}, codes: []int{2},
+			want: positioned("extra-rat/ratifications.yaml"), timeout: 20 * time.Second, maxMB: 300},
 
 		// Size.
 		{name: "100 MB statute/corpus validate", args: []string{"corpus", "validate", "big"}, codes: []int{2},
