@@ -512,6 +512,17 @@ func TestHostileInputs(t *testing.T) {
 		hostileCase{name: "templates/huge output, --all", args: []string{"brief", "--all", "--templates", h("templates/huge"), "--out-dir", "packs"}, codes: []int{2, 3},
 			want: re(`template exceeded its limit`), writes: []string{"packs"}, timeout: 60 * time.Second, maxMB: 500},
 	)
+	// A store path that is not a store: a statute, a directory, a file
+	// posing as SQLite. The command fails with a message and leaves the
+	// file untouched (the snapshot check sees any change).
+	hostileWrite(t, filepath.Join(work, "notadb", "statute.md"), []byte(hostileFrontMatter("notadb", "Not A Database Act")+"### Section 1. X\n\nText.\n"))
+	hostileWrite(t, filepath.Join(work, "notadb", "fake.db"), []byte("SQLite format 3\x00 and then garbage"))
+	for _, db := range []string{"notadb/statute.md", "notadb", "notadb/fake.db"} {
+		for _, args := range [][]string{{"search", "recruit"}, {"runs"}, {"analyze", "--country", "XEA", "--save"}} {
+			cases = append(cases, hostileCase{name: "store path " + db + "/" + args[0], args: append([]string{"--db", db}, args...), codes: []int{2, 3},
+				want: re(regexp.QuoteMeta(db))})
+		}
+	}
 	// Abusive search queries: a result or a clear error, never search syntax.
 	for i, q := range []string{
 		`"`, `*`, `***`, `NEAR(recruit exploit)`, `recruit OR force`, `recruit AND NOT force`, `'; DROP TABLE provisions; --`,
