@@ -512,6 +512,31 @@ func TestHostileInputs(t *testing.T) {
 		hostileCase{name: "templates/huge output, --all", args: []string{"brief", "--all", "--templates", h("templates/huge"), "--out-dir", "packs"}, codes: []int{2, 3},
 			want: re(`template exceeded its limit`), writes: []string{"packs"}, timeout: 60 * time.Second, maxMB: 500},
 	)
+	// Every YAML input with a byte-order mark and with CRLF line endings
+	// (files saved by Windows editors) reads like the plain file.
+	demoGold, err := os.ReadFile("../../testdata/gold/demo.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	okOverrides := "overrides:\n  - requirement: def.acts\n    verdict: met\n    rationale: \"checked by hand\"\n    reviewer: \"A. Adviser\"\n    date: 2026-01-10\n"
+	okRatifications := "ratifications:\n  - {country: XQZ, instrument: coe, status: party, date: \"2001-01-01\", source: \"our notes\"}\n"
+	for variant, conv := range map[string]func(string) string{
+		"bom":  func(s string) string { return "\ufeff" + s },
+		"crlf": func(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") },
+	} {
+		dir := filepath.Join(work, "yaml-"+variant)
+		hostileWrite(t, filepath.Join(dir, "overrides.yaml"), []byte(conv(okOverrides)))
+		hostileWrite(t, filepath.Join(dir, "extra", "ratifications.yaml"), []byte(conv(okRatifications)))
+		// The gold file's "corpus" base is the embedded demo corpus.
+		hostileWrite(t, filepath.Join(dir, "gold.yaml"), []byte(conv(string(demoGold))))
+		cases = append(cases,
+			hostileCase{name: "YAML " + variant + "/overrides", args: []string{"analyze", "--country", "XEA", "--overrides", "yaml-" + variant + "/overrides.yaml", "--format", "json"}, codes: []int{0},
+				want: re(`"origin": "review"`)},
+			hostileCase{name: "YAML " + variant + "/ratifications via --mapping-extra", args: []string{"mapping", "validate", "--mapping-extra", "yaml-" + variant + "/extra"}, codes: []int{0}},
+			hostileCase{name: "YAML " + variant + "/gold file", args: []string{"eval", "yaml-" + variant + "/gold.yaml"}, codes: []int{0}, timeout: 120 * time.Second},
+		)
+	}
+
 	// A store path that is not a store: a statute, a directory, a file
 	// posing as SQLite. The command fails with a message and leaves the
 	// file untouched (the snapshot check sees any change).
