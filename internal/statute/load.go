@@ -47,42 +47,10 @@ func LoadNamed(fsys fs.FS, root, name string) (*Corpus, error) {
 	if root == "" {
 		root = "."
 	}
-	var paths []string
-	var errs ErrorList
-	werr := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == root {
-				return err
-			}
-			errs.Add(Pos{File: path.Join(name, p)}, "cannot read: %v", unwrapPath(err))
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		base := d.Name()
-		if d.Type()&fs.ModeSymlink != 0 {
-			if !strings.HasPrefix(base, ".") && !strings.HasPrefix(base, "_") {
-				errs.Warn(Pos{File: path.Join(name, p)}, "symbolic link skipped, expected regular files and directories inside the corpus")
-			}
-			return nil
-		}
-		if d.IsDir() {
-			if p != root && (strings.HasPrefix(base, ".") || strings.HasPrefix(base, "_")) {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() || skipFile(base) {
-			return nil
-		}
-		paths = append(paths, p)
-		return nil
-	})
+	paths, errs, werr := walkStatutes(fsys, root, name)
 	if werr != nil {
-		return &Corpus{}, fmt.Errorf("load corpus %s: %w", root, werr)
+		return &Corpus{}, werr
 	}
-	sort.Strings(paths)
 	c := loadPaths(fsys, paths, name, &errs)
 	return c, finishLoad(c, errs)
 }
@@ -98,8 +66,14 @@ type result struct {
 var LoadWorkers = 0
 
 func loadPaths(fsys fs.FS, paths []string, name string, errs *ErrorList) *Corpus {
+	return loadPathsN(fsys, paths, name, errs, 0)
+}
+
+func loadPathsN(fsys fs.FS, paths []string, name string, errs *ErrorList, workers int) *Corpus {
 	results := make([]result, len(paths))
-	workers := LoadWorkers
+	if workers <= 0 {
+		workers = LoadWorkers
+	}
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
