@@ -10,7 +10,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -215,74 +214,50 @@ func analyzeRun(opts *analyzeOptions) error {
 
 // analyzeCorpus loads the statutes to analyse: the files (or directories
 // of .md files) given, else the corpus of loadCorpus (--corpus or the
-// embedded demo corpus). Files without YAML front matter (READMEs) are
-// skipped when walking a directory given as an argument.
+// embedded demo corpus). Directories go through the statute loader, which
+// skips READMEs and symlinks and refuses oversized files.
 func analyzeCorpus(f *Factory, files []string) (*statute.Corpus, error) {
+	if len(files) == 0 {
+		return loadCorpus(f)
+	}
 	c := &statute.Corpus{}
 	var errs statute.ErrorList
-	add := func(p string, src []byte) {
-		st, err := statute.Parse(p, src)
-		if err != nil {
-			var el statute.ErrorList
-			if errors.As(err, &el) {
-				errs = append(errs, el.Errors()...)
-				return
-			}
-			var e *statute.Error
-			if errors.As(err, &e) {
-				errs = append(errs, e)
-				return
-			}
+	addErr := func(p string, err error) {
+		var el statute.ErrorList
+		var e *statute.Error
+		switch {
+		case errors.As(err, &el):
+			errs = append(errs, el.Errors()...)
+		case errors.As(err, &e):
+			errs = append(errs, e)
+		default:
 			errs.Add(statute.Pos{File: p, Line: 1}, "%v", err)
-			return
 		}
-		c.Statutes = append(c.Statutes, st)
-		c.Warnings = append(c.Warnings, st.Warnings...)
 	}
-	walk := func(fsys fs.FS, root, prefix string) error {
-		return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() || !strings.HasSuffix(p, ".md") {
-				return nil
-			}
-			src, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				return err
-			}
-			if !bytes.HasPrefix(src, []byte("---")) {
-				return nil
-			}
-			add(path.Join(prefix, p), src)
-			return nil
-		})
-	}
-	switch {
-	case len(files) > 0:
-		for _, p := range files {
-			st, err := os.Stat(p)
-			if err != nil {
-				return nil, &inputError{fmt.Errorf("%s: no such file or directory", p)}
-			}
-			if st.IsDir() {
-				if err := walk(os.DirFS(p), ".", p); err != nil {
-					return nil, &inputError{fmt.Errorf("read %s: %w", p, err)}
-				}
-				continue
-			}
-			src, err := os.ReadFile(p)
-			if err != nil {
-				return nil, &inputError{fmt.Errorf("read %s: %w", p, err)}
-			}
-			add(p, src)
-		}
-	default:
-		lc, err := loadCorpus(f)
+	for _, p := range files {
+		st, err := os.Stat(p)
 		if err != nil {
-			return nil, err
+			return nil, &inputError{fmt.Errorf("%s: no such file or directory", p)}
 		}
-		return lc, nil
+		if st.IsDir() {
+			// the statute loader skips READMEs, symlinks and oversized files
+			dc, err := statute.LoadNamed(os.DirFS(p), ".", p)
+			if dc != nil {
+				c.Statutes = append(c.Statutes, dc.Statutes...)
+				c.Warnings = append(c.Warnings, dc.Warnings...)
+			}
+			if err != nil {
+				addErr(p, err)
+			}
+			continue
+		}
+		s, err := statute.ParseFile(p)
+		if err != nil {
+			addErr(p, err)
+			continue
+		}
+		c.Statutes = append(c.Statutes, s)
+		c.Warnings = append(c.Warnings, s.Warnings...)
 	}
 	if len(errs) > 0 {
 		errs.Sort()

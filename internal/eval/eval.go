@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/parser"
 
 	"github.com/lacuna-project/lacuna/internal/penalty"
 	"github.com/lacuna-project/lacuna/internal/score"
@@ -50,6 +51,17 @@ type PenaltyRow struct {
 // requirement IDs (when m is given), verdict spellings and duplicate unit
 // names; errors are positioned "file:line:col: …".
 func ParseGold(file string, src []byte, m *standard.Map) (*Gold, error) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff")) // a byte-order mark is not content
+	if err := score.CheckYAML(file, src); err != nil {
+		return nil, err
+	}
+	if f, err := parser.ParseBytes(src, 0); err == nil {
+		for _, d := range f.Docs {
+			if err := score.NoAnchors(file, d); err != nil {
+				return nil, err
+			}
+		}
+	}
 	g, err := decodeGold(src)
 	if err != nil {
 		return nil, fmt.Errorf("%s:%s", file, strings.TrimPrefix(yaml.FormatError(err, false, false), "["))

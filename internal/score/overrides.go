@@ -1,6 +1,7 @@
 package score
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path"
@@ -72,6 +73,10 @@ func ParseOverrides(file string, src []byte, m *standard.Map) ([]Override, error
 		}
 		errs = append(errs, &OverrideError{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
 	}
+	src = bytes.TrimPrefix(src, []byte("\ufeff")) // a byte-order mark is not a key
+	if err := CheckYAML(file, src); err != nil {
+		return nil, err
+	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
 		var se *yaml.SyntaxError
@@ -91,6 +96,9 @@ func ParseOverrides(file string, src []byte, m *standard.Map) ([]Override, error
 	}
 	if body == nil {
 		return nil, nil
+	}
+	if err := NoAnchors(file, body); err != nil {
+		return nil, err
 	}
 	if mp, ok := body.(*ast.MappingNode); ok {
 		var list ast.Node
