@@ -228,7 +228,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		out = append(out, r)
 	}
 	hasSec := strings.Contains(f, "section") || strings.Contains(f, " s.") || strings.Contains(f, " ss.")
-	hasArt := strings.Contains(f, "art")
+	hasArt := s.Has(articleWords)
 	hasPara := strings.Contains(f, "§")
 	if hasSec {
 		for _, m := range anchoredAll(refSectionA, f, []string{"section", "s.", "ss."}) {
@@ -269,7 +269,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		}
 		out = append(out, Ref{Text: s.Text[m[0]:min(len(s.Text), m[1]+len(name))], Start: m[0], External: true, Law: name})
 	}
-	for _, m := range namedAct.FindAllStringIndex(s.Text, btoi(actHint(s.Text))) {
+	for _, m := range namedActs(s.Text) {
 		name := strings.TrimSpace(s.Text[m[0]:m[1]])
 		name = strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The ")
 		if w, _, _ := strings.Cut(name, " "); skipFirst[w] {
@@ -381,8 +381,47 @@ func extHint(f string) bool {
 		strings.Contains(f, "construed") || strings.Contains(f, "au sens") || strings.Contains(f, "im sinne") || strings.Contains(f, "terminos")
 }
 
-func actHint(t string) bool {
-	return strings.Contains(t, " Act") || strings.Contains(t, " Code") || strings.Contains(t, "Ordinance") || strings.Contains(t, "Decree")
+var articleWords = NewPhraseSet([]string{"article", "articles", "articulo", "articulos", "art", "arts"})
+
+// namedActs finds the names of laws ("the Children Act (Cap. 141)") by
+// running namedAct only on a window around each occurrence of a law word.
+func namedActs(t string) [][]int {
+	var out [][]int
+	lastEnd := -1
+	for _, w := range []string{" Act", " Code", " Ordinance", " Decree"} {
+		for from := 0; ; {
+			i := strings.Index(t[from:], w)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + len(w)
+			lo := max(0, at-160)
+			for lo > 0 && t[lo-1] != ' ' {
+				lo++
+				if lo >= at {
+					break
+				}
+			}
+			hi := min(len(t), at+len(w)+40)
+			for _, m := range namedAct.FindAllStringIndex(t[lo:hi], -1) {
+				a, b := m[0]+lo, m[1]+lo
+				if a <= at+1 && b >= at+len(w) {
+					out = append(out, []int{a, b})
+				}
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	kept := out[:0]
+	for _, m := range out {
+		if m[0] < lastEnd {
+			continue
+		}
+		kept = append(kept, m)
+		lastEnd = m[1]
+	}
+	return kept
 }
 
 var skipFirst = map[string]bool{"This": true, "That": true, "Such": true, "Any": true, "An": true, "A": true,
