@@ -42,6 +42,28 @@ func (s *Store) SaveRun(ctx context.Context, run Run, res *score.Result, statute
 	if len(statutes) != len(sources) {
 		return fmt.Errorf("save run %s: %d statutes but %d sources", run.ID, len(statutes), len(sources))
 	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("save run %s: %w", run.ID, err)
+	}
+	defer tx.Rollback()
+	if err := saveRunTx(ctx, tx, RunInput{Run: run, Result: res, Statutes: statutes, Sources: sources}, nil); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("save run %s: %w", run.ID, err)
+	}
+	return nil
+}
+
+// saveRunTx saves one run in tx. known, when not nil, holds the hashes of
+// the statute versions already stored (or saved earlier in tx): those are
+// skipped without a query, and the ones saved here are added.
+func saveRunTx(ctx context.Context, tx *sql.Tx, in RunInput, known map[string]bool) error {
+	run, res, statutes, sources := in.Run, in.Result, in.Statutes, in.Sources
+	if len(statutes) != len(sources) {
+		return fmt.Errorf("save run %s: %d statutes but %d sources", run.ID, len(statutes), len(sources))
+	}
 	opts, err := json.Marshal(run.Options)
 	if err != nil {
 		return fmt.Errorf("save run %s: %w", run.ID, err)
@@ -50,11 +72,12 @@ func (s *Store) SaveRun(ctx context.Context, run Run, res *score.Result, statute
 	if err != nil {
 		return fmt.Errorf("save run %s: %w", run.ID, err)
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("save run %s: %w", run.ID, err)
+	resJSON := in.ResultJSON
+	if resJSON == nil {
+		if resJSON, err = json.Marshal(res); err != nil {
+			return fmt.Errorf("save run %s: %w", run.ID, err)
+		}
 	}
-	defer tx.Rollback()
 	// A run ID is derived from the time and the inputs: the same ID with the
 	// same cache key is the same run saved twice (a no-op).
 	var existing string
@@ -68,8 +91,14 @@ func (s *Store) SaveRun(ctx context.Context, run Run, res *score.Result, statute
 		return fmt.Errorf("save run %s: %w", run.ID, err)
 	}
 	for i, st := range statutes {
+		if known != nil && known[st.SHA256] {
+			continue
+		}
 		if err := putStatuteTx(ctx, tx, st, sources[i], run.Created); err != nil {
 			return err
+		}
+		if known != nil {
+			known[st.SHA256] = true
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO runs
@@ -114,7 +143,7 @@ func (s *Store) SaveRun(ctx context.Context, run Run, res *score.Result, statute
 			return fmt.Errorf("save run %s: %w", run.ID, err)
 		}
 	}
-	if err := tx.Commit(); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO run_results (run_id, result_json) VALUES (?, ?)`, run.ID, resJSON); err != nil {
 		return fmt.Errorf("save run %s: %w", run.ID, err)
 	}
 	return nil
@@ -153,11 +182,15 @@ func (s *Store) Runs(ctx context.Context, country string) ([]Run, error) {
 
 type scanner interface{ Scan(dest ...any) error }
 
-func scanRun(row scanner) (Run, error) {
+func scanRun(row scanner) (Run, error) { return scanRunWith(row) }
+
+// scanRunWith scans a run's columns followed by the extra columns given.
+func scanRunWith(row scanner, extra ...any) (Run, error) {
 	var r Run
 	var opts, scores string
-	if err := row.Scan(&r.ID, &r.Created, &r.LacunaVersion, &r.MappingVersion, &r.Country, &r.AsOf,
-		&opts, &r.Overall, &scores, &r.CacheKey); err != nil {
+	dest := append([]any{&r.ID, &r.Created, &r.LacunaVersion, &r.MappingVersion, &r.Country, &r.AsOf,
+		&opts, &r.Overall, &scores, &r.CacheKey}, extra...)
+	if err := row.Scan(dest...); err != nil {
 		return r, err
 	}
 	if err := json.Unmarshal([]byte(opts), &r.Options); err != nil {

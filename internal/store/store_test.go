@@ -102,8 +102,8 @@ func openTemp(t *testing.T) (*Store, string) {
 func TestMigrationsSetUserVersion(t *testing.T) {
 	s, path := openTemp(t)
 	v, err := s.SchemaVersion(context.Background())
-	if err != nil || v != 1 {
-		t.Fatalf("user_version = %d, %v; want 1", v, err)
+	if err != nil || v != 2 {
+		t.Fatalf("user_version = %d, %v; want 2", v, err)
 	}
 	s.Close()
 	// Reopening applies nothing twice.
@@ -306,4 +306,47 @@ func TestKilledWriterLeavesConsistentDatabase(t *testing.T) {
 		}
 	}
 	t.Logf("%d whole runs survived the kill", len(runs))
+}
+
+func TestSaveRunsBatchAndCachedResult(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := context.Background()
+	st1, src1 := batchStatute(t, "XAA", "2001-01-01")
+	st2, src2 := batchStatute(t, "XAB", "2002-01-01")
+	res := func(cc string) *score.Result {
+		return &score.Result{LacunaVersion: "v", MappingVersion: "m", Country: cc}
+	}
+	if err := s.SaveRuns(ctx, []RunInput{
+		{Run: Run{ID: "r1", Created: "2026-01-01T00:00:00Z", CacheKey: "k1"}, Result: res("XAA"), ResultJSON: []byte(`{"country":"XAA"}`), Statutes: []*statute.Statute{st1}, Sources: [][]byte{src1}},
+		{Run: Run{ID: "r2", Created: "2026-01-01T00:00:00Z", CacheKey: "k2"}, Result: res("XAB"), Statutes: []*statute.Statute{st1, st2}, Sources: [][]byte{nil, src2}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	known, err := s.Known(ctx, []string{st1.SHA256, st2.SHA256, "feed"})
+	if err != nil || !known[st1.SHA256] || !known[st2.SHA256] || known["feed"] {
+		t.Fatalf("Known = %v, %v", known, err)
+	}
+	run, js, err := s.CachedResult(ctx, "k1")
+	if err != nil || run.ID != "r1" || string(js) != `{"country":"XAA"}` {
+		t.Fatalf("CachedResult(k1) = %v %s %v", run.ID, js, err)
+	}
+	if _, js, err = s.CachedResult(ctx, "k2"); err != nil || !strings.Contains(string(js), `"country":"XAB"`) {
+		t.Fatalf("CachedResult(k2) = %s %v", js, err)
+	}
+	if _, _, err := s.CachedResult(ctx, "nope"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("CachedResult(nope) error %v, want ErrNotFound", err)
+	}
+	if _, r2, err := s.LoadRun(ctx, "r2"); err != nil || len(r2.Statutes) != 2 {
+		t.Fatalf("LoadRun(r2) = %+v, %v", r2, err)
+	}
+}
+
+func batchStatute(t *testing.T, cc, date string) (*statute.Statute, []byte) {
+	t.Helper()
+	src := []byte("---\ncountry: " + cc + "\nid: " + strings.ToLower(cc) + "/act\ntitle: \"Act\"\nversion_date: \"" + date + "\"\n---\n\n### Section 1. Short title\n\nThis Act is the Act.\n")
+	st, err := statute.Parse(strings.ToLower(cc)+"/act.md", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, src
 }
