@@ -215,6 +215,32 @@ var offenceWords = index.NewPhraseSet([]string{"commits an offence", "commits an
 
 var meansWord = index.NewPhraseSet([]string{"means", "medios", "medio", "moyens", "circonstances", "mittel", "circumstances"})
 
+// NoMeansAtAll reports whether the core trafficking offence of the corpus
+// names none of the means (then every means is "covered": Palermo 3(a) is
+// met a fortiori), with the offence as evidence.
+// Exploitation defined by coercive conduct works as a means (reading rule
+// 6), so then the answer is false.
+func NoMeansAtAll(ix *index.Index) (Hit, bool) {
+	if _, ok := coerciveExploitation(ix); ok {
+		return Hit{}, false
+	}
+	return noMeansAtAll(ix)
+}
+
+// SexualPurpose reports a trafficking offence or definition of exploitation
+// whose purposes include prostitution or sexual exploitation.
+func SexualPurpose(ix *index.Index) (Hit, bool) {
+	for _, s := range ix.Segments {
+		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) || !s.Has(sexualTerms) {
+			continue
+		}
+		if s.Has(traffickTerms) || s.Has(exploitTerms) || countDistinct(actTerms, s.Toks) >= 2 {
+			return spanOf(s, sexualTerms)
+		}
+	}
+	return Hit{}, false
+}
+
 // noMeansAtAll reports whether the core trafficking offence (the acts for
 // a purpose of exploitation) names none of the means.
 func noMeansAtAll(ix *index.Index) (Hit, bool) {

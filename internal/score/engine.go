@@ -175,6 +175,7 @@ func (e *Engine) analyzeIndex(ix *index.Index, opts Options) (*Result, error) {
 		f.Score = round3(f.Verdict.Value() * f.Weight)
 		res.Findings = append(res.Findings, f)
 	}
+	derive(ix, res, opts)
 	sort.Slice(res.Findings, func(i, j int) bool { return res.Findings[i].Requirement < res.Findings[j].Requirement })
 	res.Scores = e.scores(res)
 	return res, nil
@@ -289,6 +290,65 @@ func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, coun
 		}
 	}
 	return f, nil
+}
+
+// derive applies the verdict rules of CORE-REQUIREMENTS.md that follow
+// from other findings rather than from wording:
+//   - def.means is met when the offence requires no means at all;
+//   - a child-trafficking offence without means for a sexual purpose makes
+//     offering, obtaining, procuring or providing a child for prostitution
+//     an offence (crim.child-prostitution);
+//   - such an offence satisfies crim.sale-of-children partially (rule 5).
+//
+// Reviewed findings keep their reviewed verdict; the machine verdict and
+// score are updated.
+func derive(ix *index.Index, res *Result, opts Options) {
+	byID := map[string]*Finding{}
+	for i := range res.Findings {
+		byID[res.Findings[i].Requirement] = &res.Findings[i]
+	}
+	set := func(f *Finding, v Verdict, h match.Hit, expl string) {
+		f.MachineVerdict = v
+		if f.Origin == "machine" {
+			f.Verdict = v
+		}
+		f.Score = round3(f.Verdict.Value() * f.Weight)
+		f.Explanation = expl
+		f.Evidence = evidence([]match.Hit{h}, "", 1)
+		if v == Met {
+			f.Missing = []string{}
+		}
+	}
+	if f := byID["def.means"]; f != nil && f.MachineVerdict != Met {
+		if h, ok := match.NoMeansAtAll(ix); ok {
+			set(f, Met, h, "the trafficking offence requires none of the means, so it is not limited to any of them")
+		}
+	}
+	cnm := byID["def.child-no-means"]
+	if cnm == nil || (cnm.MachineVerdict != Met && cnm.MachineVerdict != Partial) || len(cnm.Evidence) == 0 {
+		return
+	}
+	if f := byID["crim.child-prostitution"]; f != nil && (f.MachineVerdict == Gap || f.MachineVerdict == Partial) {
+		if _, ok := match.SexualPurpose(ix); ok {
+			h := firstHit(ix, cnm.Evidence[0])
+			set(f, Met, h, "trafficking a child for sexual exploitation or prostitution is an offence without proof of any means, which covers offering, obtaining, procuring or providing a child for prostitution")
+		}
+	}
+	if f := byID["crim.sale-of-children"]; f != nil && f.MachineVerdict == Gap {
+		h := firstHit(ix, cnm.Evidence[0])
+		set(f, Partial, h, "only the child-trafficking offence (transfer of a child for exploitation) covers the sale of children, which satisfies the requirement partially (reading rule 5)")
+		f.Missing = []string{"sale of a child for any purpose (selling, buying, offering, delivering or accepting)"}
+	}
+}
+
+// firstHit finds the segment an evidence item quotes, as a hit.
+func firstHit(ix *index.Index, e Evidence) match.Hit {
+	for _, s := range ix.Segments {
+		if string(s.Prov.ID) == e.Provision && s.Line == e.Line && string(s.Statute.Meta.ID) == e.Statute {
+			return match.Hit{Seg: s, I: 0, J: len(s.Toks)}
+		}
+	}
+	return match.Hit{}
 }
 
 // traffickingScoped lists requirements that count only where they reach

@@ -234,3 +234,40 @@ func TestOverrideErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestDerivedVerdicts(t *testing.T) {
+	src := `---
+id: xta/act
+country: XTA
+title: "Test Act"
+language: en
+version_date: "2020-01-01"
+---
+
+# Test Act
+
+### 3 Trafficking in persons
+
+A person who recruits, transports, transfers, harbours or receives another person for the purpose of prostitution, sexual exploitation or forced labour commits an offence and is liable to imprisonment for a term not exceeding twelve years.
+`
+	c := &statute.Corpus{Statutes: []*statute.Statute{parse(t, "xta/act.md", src)}}
+	m := &standard.Map{Version: "t", Requirements: []*standard.Requirement{
+		{ID: "def.means", Pillar: standard.Prosecution, Weight: 3, Criteria: standard.Criteria{Elements: []standard.Element{
+			{ID: "force", Label: "force", Patterns: []standard.Pattern{kw("force")}}}}},
+		{ID: "def.child-no-means", Pillar: standard.Prosecution, Weight: 3, Criteria: standard.Criteria{Check: &standard.Check{Kind: standard.CheckChildNoMeans}}},
+		{ID: "crim.child-prostitution", Pillar: standard.Prosecution, Weight: 3, Criteria: standard.Criteria{Elements: []standard.Element{
+			{ID: "cp", Label: "child prostitution", Patterns: []standard.Pattern{kw("child prostitution")}}}}},
+		{ID: "crim.sale-of-children", Pillar: standard.Prosecution, Weight: 3, Criteria: standard.Criteria{Elements: []standard.Element{
+			{ID: "sale", Label: "sale of a child", Patterns: []standard.Pattern{kw("sells a child")}}}}},
+	}}
+	res, err := Analyze(c, m, Options{Country: "XTA"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]Verdict{"def.means": Met, "def.child-no-means": Met, "crim.child-prostitution": Met, "crim.sale-of-children": Partial} {
+		f := res.Finding(id)
+		if f.Verdict != want || len(f.Evidence) == 0 {
+			t.Errorf("%s: %s (%s), want %s with evidence", id, f.Verdict, f.Explanation, want)
+		}
+	}
+}
