@@ -276,8 +276,28 @@ func (ix *Index) addSegments(st *statute.Statute) {
 		ix.Langs = map[string]bool{}
 	}
 	ix.Langs[lang] = true
+	if ix.provSegs == nil {
+		ix.provSegs = map[*statute.Provision][]*Segment{}
+	}
+	// Segments of one section (and of one provision) are contiguous in
+	// document order, so each map is written once per run.
+	var curSec *statute.Provision
+	secStart := len(ix.Segments)
+	flush := func() {
+		if curSec != nil && secStart < len(ix.Segments) {
+			ix.BySection[curSec] = append(ix.BySection[curSec], ix.Segments[secStart:len(ix.Segments):len(ix.Segments)]...)
+		}
+	}
 	for _, p := range st.All {
 		sec := p.Section()
+		if sec != curSec {
+			flush()
+			curSec, secStart = sec, len(ix.Segments)
+		}
+		if len(p.Segments) == 0 {
+			continue
+		}
+		own := make([]*Segment, 0, len(p.Segments))
 		for _, sg := range p.Segments {
 			f, m := FoldSparse(sg.Text)
 			seg := &Segment{Statute: st, Prov: p, Section: sec, Line: sg.Line, Text: sg.Text, Fold: f, Map: m,
@@ -287,13 +307,11 @@ func (ix *Index) addSegments(st *statute.Statute) {
 				seg.Roles |= bitRepealed
 			}
 			ix.Segments = append(ix.Segments, seg)
-			ix.BySection[sec] = append(ix.BySection[sec], seg)
-			if ix.provSegs == nil {
-				ix.provSegs = map[*statute.Provision][]*Segment{}
-			}
-			ix.provSegs[p] = append(ix.provSegs[p], seg)
+			own = append(own, seg)
 		}
+		ix.provSegs[p] = own
 	}
+	flush()
 }
 
 func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string) {
