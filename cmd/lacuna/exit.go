@@ -14,6 +14,7 @@ const (
 )
 
 const exitStatusHelp = `
+
 EXIT STATUS
   0  success
   1  findings at or above --fail-on, or a regression (where the command has such a check)
