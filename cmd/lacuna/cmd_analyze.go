@@ -33,7 +33,9 @@ type analyzeOptions struct {
 	Format    string
 	Files     []string
 	NoColor   bool
-	Save      bool // --save: record the run in the store
+	Save      bool   // --save: record the run in the store
+	All       bool   // --all: every country of the corpus
+	OutDir    string // --all --out-dir: one file per country
 }
 
 func newCmdAnalyze(f *Factory) *cobra.Command { return newCmdAnalyzeWith(f, nil) }
@@ -53,6 +55,11 @@ enforcement).
 The statutes are those of --country in the corpus (--corpus DIR, else the embedded
 demo corpus), each at its latest version or the version in force at --as-of DATE; or
 the Markdown files and directories given as arguments, analysed as one corpus.
+
+--all analyses every country of the corpus, one country at a time on every CPU, and
+prints a summary table (--format json: a JSON array of results; --out-dir DIR: one
+file per country). With --save, a country whose inputs are unchanged since a saved
+run (statute contents, map, tool version, --as-of, overrides) reuses that result.
 
 Expert review: --overrides FILE applies a reviewer's decisions. Without the flag, an
 overrides file beside the corpus is used when present: <corpus>/<country lower
@@ -76,7 +83,7 @@ contrary).` + exitStatusHelp,
 			default:
 				return usageErrorf("unknown --format %q for analyze, expected text, json, csv or markdown", opts.Format)
 			}
-			if opts.Country == "" && len(args) == 0 {
+			if opts.Country == "" && len(args) == 0 && !opts.All {
 				return usageErrorf("analyze needs --country X or statute files, expected e.g. lacuna analyze --country KEN")
 			}
 			if opts.AsOf != "" && !validDay(opts.AsOf) {
@@ -92,6 +99,9 @@ contrary).` + exitStatusHelp,
 			if runF != nil {
 				return runF(opts)
 			}
+			if opts.All {
+				return analyzeAllRun(opts)
+			}
 			return analyzeRun(opts)
 		},
 	}
@@ -101,6 +111,8 @@ contrary).` + exitStatusHelp,
 	fl.StringVar(&opts.Overrides, "overrides", "", "reviewer overrides file (YAML)")
 	fl.BoolVar(&opts.Explain, "explain", false, "print each finding's explanation and how each score was computed")
 	fl.StringVar(&failOn, "fail-on", "", "exit 1 when a finding is at or worse than this verdict (partial, undetermined, gap, contrary)")
+	fl.BoolVar(&opts.All, "all", false, "analyse every country of the corpus, country by country (see --out-dir)")
+	fl.StringVar(&opts.OutDir, "out-dir", "", "with --all: write one file per country into this directory")
 	fl.BoolVar(&opts.Save, "save", false, "record the run in the store (--db); lacuna runs lists saved runs")
 	return cmd
 }
@@ -124,7 +136,12 @@ func analyzeRun(opts *analyzeOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := analyzeCorpus(f, opts.Files)
+	var c *statute.Corpus
+	if len(opts.Files) == 0 {
+		c, err = loadCorpusFor(f, opts.Country, opts.AsOf)
+	} else {
+		c, err = analyzeCorpus(f, opts.Files)
+	}
 	if err != nil {
 		return err
 	}

@@ -42,3 +42,49 @@ func loadCorpusAll(f *Factory, dir string) (*statute.Corpus, error) {
 	}
 	return c, nil
 }
+
+// allVersions, as the asOf of loadCorpusFor, loads every version of the
+// country's statutes (for history, diff and compare).
+const allVersions = "*"
+
+// corpusSource returns the file system and shown-path prefix of the corpus
+// (--corpus DIR, else the embedded demo corpus).
+func corpusSource(f *Factory) (fs.FS, string, error) {
+	dir := f.Global.Corpus
+	if dir == "" {
+		return corpus.FS, "corpus", nil
+	}
+	if err := checkDir(dir, "--corpus"); err != nil {
+		return nil, "", err
+	}
+	return dirFS(dir), filepath.ToSlash(dir), nil
+}
+
+// loadCorpusFor loads only what an analysis of one country needs: a
+// front-matter scan of the corpus picks the country's files ("" = every
+// country) and, per statute, the version in force at asOf ("" = the latest;
+// allVersions = every version); only those files are parsed. Files whose
+// front matter cannot be read are always parsed, so their errors are
+// reported as loadCorpus reports them.
+func loadCorpusFor(f *Factory, country, asOf string) (*statute.Corpus, error) {
+	fsys, prefix, err := corpusSource(f)
+	if err != nil {
+		return nil, err
+	}
+	sel := statute.Selection{AsOf: asOf}
+	if asOf == allVersions {
+		sel = statute.Selection{AllVersions: true}
+	}
+	if country != "" {
+		sel.Countries = []string{country}
+	}
+	c, err := statute.LoadSelected(fsys, ".", prefix, sel)
+	if err != nil {
+		var el statute.ErrorList
+		if errors.As(err, &el) {
+			return c, &inputError{el}
+		}
+		return c, err
+	}
+	return c, nil
+}

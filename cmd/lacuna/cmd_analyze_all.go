@@ -1,0 +1,323 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/lacuna-project/lacuna/internal/score"
+)
+
+// analyzeAllHook, when set (tests), is called each time a country is
+// analysed afresh rather than reused from the store.
+var analyzeAllHook func(country string)
+
+// countryResult is one country's outcome in analyze --all.
+type countryResult struct {
+	country string
+	res     *score.Result
+	js      []byte // the JSON of res, as writeAnalyzeJSON writes it
+	reused  bool
+	skipped bool // nothing in force at --as-of
+	err     error
+	// for the store
+	save func(r *runRecorder) error
+}
+
+// analyzeAllRun analyses every country of the corpus, country by country:
+// each worker loads one country's selected files, analyses them and drops
+// them, so memory follows one country per worker. Results are written in
+// country order whatever the schedule. With --save, a country whose inputs
+// (content hashes of the versions selected, map, tool version, as_of,
+// overrides) match a stored run reuses its result instead of being
+// analysed again, and new runs are recorded in batched transactions.
+func analyzeAllRun(opts *analyzeOptions) error {
+	f := opts.Factory
+	ctx := context.Background()
+	switch {
+	case opts.Country != "" || len(opts.Files) > 0:
+		return usageErrorf("--all analyses every country of the corpus, expected no --country and no files")
+	case opts.Overrides != "":
+		return usageErrorf("--overrides FILE is for one country; with --all each country's overrides file is found beside the corpus")
+	case opts.OutDir == "" && (opts.Format == "csv" || opts.Format == "markdown" || opts.Format == "md"):
+		return usageErrorf("--all --format %s needs --out-dir DIR (one file per country)", opts.Format)
+	}
+	m, err := loadMap(f)
+	if err != nil {
+		return err
+	}
+	eng, err := score.Compile(m)
+	if err != nil {
+		return &inputError{err}
+	}
+	plan, err := planCorpus(f, opts.AsOf)
+	if err != nil {
+		return err
+	}
+	if len(plan.Countries) == 0 {
+		return &inputError{fmt.Errorf("the corpus has no statutes to analyse")}
+	}
+	if opts.OutDir != "" {
+		if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
+			return fmt.Errorf("create --out-dir: %w", err)
+		}
+	}
+	var rec *runRecorder
+	if opts.Save {
+		if rec, err = openRecorder(ctx, f, false); err != nil {
+			return err
+		}
+	}
+	today := f.Now().Format("2006-01-02")
+	mh := mapHash(m)
+
+	one := func(cc string) countryResult {
+		out := countryResult{country: cc}
+		ovs, ovPath, ovSrc, err := countryOverrides(f, m, cc)
+		if err != nil {
+			out.err = err
+			return out
+		}
+		in, err := plan.Read(cc)
+		if err != nil {
+			out.err = err
+			return out
+		}
+		sopts := score.Options{Country: cc, AsOf: opts.AsOf, LacunaVersion: version, Overrides: ovs, Today: today}
+		runOpts := map[string]string{"command": "analyze", "country": cc, "overrides": ovPath}
+		key := ""
+		if rec != nil {
+			key = inputCacheKey(cacheKeyInput{MapVersion: m.Version, MapHash: mh, Country: cc, AsOf: opts.AsOf,
+				SHAs: in.SHAs, Overrides: ovSrc, Today: today, Options: map[string]string{"command": "analyze"}})
+			js, err := rec.Cached(ctx, key)
+			if err != nil {
+				out.err = err
+				return out
+			}
+			if js != nil {
+				var res score.Result
+				if err := json.Unmarshal(js, &res); err == nil {
+					out.res, out.js, out.reused = &res, js, true
+					return out
+				}
+			}
+		}
+		if analyzeAllHook != nil {
+			analyzeAllHook(cc)
+		}
+		c, err := plan.Load(in)
+		if err != nil {
+			out.err = err
+			return out
+		}
+		res, err := eng.Analyze(c, sopts)
+		if err != nil {
+			out.err = &inputError{err}
+			return out
+		}
+		if len(res.Statutes) == 0 {
+			out.skipped = true
+			return out
+		}
+		var buf bytes.Buffer
+		if err := writeAnalyzeJSON(&buf, res); err != nil {
+			out.err = err
+			return out
+		}
+		out.res, out.js = res, buf.Bytes()
+		if rec != nil {
+			sts := analysedStatutes(res, c)
+			srcs, err := in.Sources(sts)
+			if err != nil {
+				out.err = err
+				return out
+			}
+			out.save = func(r *runRecorder) error { return r.Add(ctx, res, out.js, sts, srcs, key, runOpts) }
+		}
+		return out
+	}
+
+	// Workers take countries in order; the writer emits them in order.
+	n := len(plan.Countries)
+	results := make([]chan countryResult, n)
+	for i := range results {
+		results[i] = make(chan countryResult, 1)
+	}
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var stop atomic.Bool
+	var wg sync.WaitGroup
+	// A worker may run at most `window` countries ahead of the writer, so
+	// finished results waiting to be written stay few.
+	window := make(chan struct{}, 2*workers)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				window <- struct{}{}
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					<-window
+					return
+				}
+				if stop.Load() {
+					results[i] <- countryResult{country: plan.Countries[i], err: errStopped}
+					continue
+				}
+				results[i] <- one(plan.Countries[i])
+			}
+		}()
+	}
+
+	var firstErr error
+	var failed bool
+	var summary bytes.Buffer
+	reused, analysed := 0, 0
+	var skipped []string
+	jsonOut := opts.Format == "json" && opts.OutDir == ""
+	if jsonOut {
+		fmt.Fprint(&summary, "[\n")
+	} else {
+		writeAllSummaryHeader(&summary)
+	}
+	first := true
+	for i := 0; i < n; i++ {
+		r := <-results[i]
+		<-window
+		if firstErr != nil {
+			continue
+		}
+		if r.err != nil {
+			firstErr = r.err
+			stop.Store(true)
+			continue
+		}
+		if r.skipped {
+			skipped = append(skipped, r.country)
+			continue
+		}
+		if r.reused {
+			reused++
+		} else {
+			analysed++
+		}
+		if r.save != nil {
+			if err := r.save(rec); err != nil {
+				firstErr = err
+				stop.Store(true)
+				continue
+			}
+		}
+		if opts.OutDir != "" {
+			if err := writeCountryFile(opts, r); err != nil {
+				firstErr = err
+				stop.Store(true)
+				continue
+			}
+		}
+		switch {
+		case jsonOut:
+			if !first {
+				summary.WriteString(",\n")
+			}
+			summary.Write(bytes.TrimRight(r.js, "\n"))
+		default:
+			writeAllSummaryRow(&summary, r)
+		}
+		first = false
+		// Stream what is ready: the output never holds every country.
+		if summary.Len() > 1<<16 {
+			if _, err := f.IO.Out.Write(summary.Bytes()); err != nil {
+				firstErr = err
+				stop.Store(true)
+			}
+			summary.Reset()
+		}
+		if opts.FailOn != "" && !failed {
+			for _, fd := range r.res.Findings {
+				if fd.Verdict != score.NotApplicable && fd.Verdict.Rank() >= opts.FailOn.Rank() {
+					failed = true
+					break
+				}
+			}
+		}
+	}
+	wg.Wait()
+	if err := rec.Close(ctx); err != nil && firstErr == nil {
+		firstErr = err
+	}
+	if firstErr != nil {
+		return firstErr
+	}
+	if jsonOut {
+		summary.WriteString("\n]\n")
+	}
+	if _, err := f.IO.Out.Write(summary.Bytes()); err != nil {
+		return err
+	}
+	if !f.Global.Quiet {
+		fmt.Fprintf(f.IO.ErrOut, "analysed %d %s", analysed+reused, briefPlural(analysed+reused, "country", "countries"))
+		if opts.Save {
+			fmt.Fprintf(f.IO.ErrOut, " (%d reused from the store, %d analysed and saved)", reused, analysed)
+		}
+		if len(skipped) > 0 {
+			fmt.Fprintf(f.IO.ErrOut, "; skipped %s (no statute in force at %s)", strings.Join(skipped, ", "), opts.AsOf)
+		}
+		if opts.OutDir != "" {
+			fmt.Fprintf(f.IO.ErrOut, "; wrote %s", opts.OutDir)
+		}
+		fmt.Fprintln(f.IO.ErrOut)
+	}
+	if failed {
+		return &exitError{code: exitFindings}
+	}
+	return nil
+}
+
+var errStopped = fmt.Errorf("stopped after an earlier error")
+
+// writeCountryFile writes one country's result into --out-dir in --format
+// (JSON when the format is text), through a temporary file and a rename.
+func writeCountryFile(opts *analyzeOptions, r countryResult) error {
+	var buf bytes.Buffer
+	ext := "json"
+	switch opts.Format {
+	case "csv":
+		ext = "csv"
+		if err := writeAnalyzeCSV(&buf, r.res); err != nil {
+			return err
+		}
+	case "markdown", "md":
+		ext = "md"
+		writeAnalyzeMarkdown(&buf, r.res, opts.Explain)
+	default:
+		buf.Write(r.js)
+	}
+	p := filepath.Join(opts.OutDir, fmt.Sprintf("lacuna-%s.%s", strings.ToLower(r.country), ext))
+	return briefWriteFile(p, buf.Bytes())
+}
+
+func writeAllSummaryHeader(w io.Writer) {
+	fmt.Fprintf(w, "%-8s %8s %8s %8s %8s %8s %8s %5s %5s %8s %6s\n", "COUNTRY", "STATUTES", "OVERALL",
+		"PROSEC", "PROTECT", "PREVENT", "PARTNER", "GAP", "CONTR", "PARTIAL", "REUSED")
+}
+
+func writeAllSummaryRow(w io.Writer, r countryResult) {
+	s := r.res.Scores
+	reused := "no"
+	if r.reused {
+		reused = "yes"
+	}
+	fmt.Fprintf(w, "%-8s %8d %8.1f %8.1f %8.1f %8.1f %8.1f %5d %5d %8d %6s\n", r.country, len(r.res.Statutes), s.Overall,
+		s.Pillars["prosecution"], s.Pillars["protection"], s.Pillars["prevention"], s.Pillars["partnership"],
+		s.Counts[score.Gap], s.Counts[score.Contrary], s.Counts[score.Partial], reused)
+}
