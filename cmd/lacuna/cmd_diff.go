@@ -199,7 +199,7 @@ func analyzeSide(m *standard.Map, c *statute.Corpus, country, asOf string) (*sco
 // the stored versions of that country the corpus lacks (when a store
 // exists at --db or the default location; it is never created here).
 func countryCorpus(ctx context.Context, f *Factory, country string) (*statute.Corpus, error) {
-	c, err := loadCorpus(f)
+	c, err := loadCorpusFor(f, country, allVersions)
 	if err != nil {
 		return nil, err
 	}
