@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -9,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 
@@ -17,7 +18,6 @@ import (
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"
 
-	"github.com/lacuna-project/lacuna/corpus"
 	"github.com/lacuna-project/lacuna/internal/diff"
 	"github.com/lacuna-project/lacuna/internal/report"
 	"github.com/lacuna-project/lacuna/internal/report/html"
@@ -147,11 +147,19 @@ type briefJob struct {
 
 func briefRun(opts *briefOptions) error {
 	f := opts.Factory
+	ctx := context.Background()
 	m, err := loadMap(f)
 	if err != nil {
 		return err
 	}
-	c, err := loadCorpus(f)
+	// The corpus is scanned (front matter only) and each pack loads only
+	// its country's files: memory follows the packs being written, not the
+	// corpus. The amendments template replays every version.
+	planAsOf := opts.AsOf
+	if opts.Template == "amendments" {
+		planAsOf = allVersions
+	}
+	plan, err := planCorpus(f, planAsOf)
 	if err != nil {
 		return err
 	}
@@ -162,7 +170,7 @@ func briefRun(opts *briefOptions) error {
 			return &inputError{fmt.Errorf("--templates %s: no %s, expected the template file in that directory", opts.Templates, report.TemplateFile(opts.Template))}
 		}
 	}
-	countries := corpusCountries(c)
+	countries := plan.Countries
 	var jobs []briefJob
 	if opts.All {
 		if len(countries) == 0 {
@@ -193,7 +201,14 @@ func briefRun(opts *briefOptions) error {
 	if err != nil {
 		return &inputError{err}
 	}
-	b := &briefer{opts: opts, m: m, c: c, eng: eng, tfs: tfs, now: f.Now()}
+	// Every pack's analysis is recorded in the store (when there is a store
+	// location), in batched transactions; a country whose inputs match a
+	// stored run reuses its result.
+	rec, err := openRecorder(ctx, f, true)
+	if err != nil {
+		return err
+	}
+	b := &briefer{opts: opts, m: m, plan: plan, eng: eng, tfs: tfs, now: f.Now(), rec: rec, mapHash: mapHash(m)}
 
 	var bar *mpb.Bar
 	var prog *mpb.Progress
@@ -229,6 +244,9 @@ func briefRun(opts *briefOptions) error {
 	wg.Wait()
 	if prog != nil {
 		prog.Wait()
+	}
+	if err := rec.Close(ctx); err != nil {
+		return err
 	}
 	written, skipped := 0, []string{}
 	for i, e := range errs {
@@ -269,28 +287,17 @@ func briefFileName(country, tmpl, format string) string {
 	return fmt.Sprintf("lacuna-%s-%s.%s", strings.ToLower(country), tmpl, format)
 }
 
-func corpusCountries(c *statute.Corpus) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, s := range c.Statutes {
-		cc := strings.ToUpper(s.Meta.Country)
-		if cc != "" && !seen[cc] {
-			seen[cc] = true
-			out = append(out, cc)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
 // briefer holds what every pack of one run shares.
 type briefer struct {
-	opts *briefOptions
-	m    *standard.Map
-	c    *statute.Corpus
-	eng  *score.Engine
-	tfs  fs.FS
-	now  timeNow
+	opts    *briefOptions
+	m       *standard.Map
+	plan    *corpusPlan
+	eng     *score.Engine
+	tfs     fs.FS
+	now     timeNow
+	rec     *runRecorder
+	recMu   sync.Mutex
+	mapHash string
 }
 
 func (b *briefer) write(j briefJob) error {
@@ -323,53 +330,94 @@ func (b *briefer) write(j briefJob) error {
 	return briefWriteFile(j.path, buf.Bytes())
 }
 
-// briefing analyses one country and builds its briefing model.
+// briefing analyses one country (or reuses its stored result) and builds
+// its briefing model.
 func (b *briefer) briefing(country string) (*report.Briefing, error) {
-	ovs, err := b.overrides(country)
+	ctx := context.Background()
+	ovs, ovSrc, err := b.overrides(country)
 	if err != nil {
 		return nil, err
 	}
 	today := b.now.Format("2006-01-02")
 	opts := score.Options{Country: country, AsOf: b.opts.AsOf, LacunaVersion: version, Overrides: ovs, Today: today}
-	res, err := b.eng.Analyze(b.c, opts)
+	in, err := b.plan.Read(country)
 	if err != nil {
-		return nil, &inputError{err}
-	}
-	if len(res.Statutes) == 0 {
-		return nil, &inputError{fmt.Errorf("no statutes for country %q in force at %s: %w", country, b.opts.AsOf, errNothingInForce)}
-	}
-	if err := recordRun(b.opts.Factory, res, b.c, map[string]string{"command": "brief", "template": b.opts.Template}); err != nil {
 		return nil, err
 	}
-	var metas []statute.Meta
-	for _, s := range b.c.Statutes {
-		if strings.EqualFold(s.Meta.Country, country) {
-			metas = append(metas, s.Meta)
-		}
-	}
-	in := report.Input{Result: res, Map: b.m, Statutes: metas, Date: today, ToolVersion: version}
-	if b.opts.Template == "amendments" {
-		tl, err := b.timeline(country, opts)
+	var res *score.Result
+	var c *statute.Corpus
+	key := ""
+	if b.rec != nil && b.opts.Template != "amendments" {
+		key = inputCacheKey(cacheKeyInput{MapVersion: b.m.Version, MapHash: b.mapHash, Country: country, AsOf: b.opts.AsOf,
+			SHAs: in.SHAs, Overrides: ovSrc, Today: today, Options: map[string]string{"command": "analyze"}})
+		b.recMu.Lock()
+		js, err := b.rec.Cached(ctx, key)
+		b.recMu.Unlock()
 		if err != nil {
 			return nil, err
 		}
-		in.Timeline = tl
+		if js != nil {
+			var r score.Result
+			if json.Unmarshal(js, &r) == nil {
+				res = &r
+			}
+		}
 	}
-	return report.Build(in)
+	if res == nil {
+		if c, err = b.plan.Load(in); err != nil {
+			return nil, err
+		}
+		if res, err = b.eng.Analyze(c, opts); err != nil {
+			return nil, &inputError{err}
+		}
+		if len(res.Statutes) == 0 {
+			return nil, &inputError{fmt.Errorf("no statutes for country %q in force at %s: %w", country, b.opts.AsOf, errNothingInForce)}
+		}
+		if b.rec != nil {
+			sts := analysedStatutes(res, c)
+			srcs, err := in.Sources(sts)
+			if err != nil {
+				return nil, err
+			}
+			var js []byte
+			if key != "" {
+				var buf bytes.Buffer
+				if err := writeAnalyzeJSON(&buf, res); err != nil {
+					return nil, err
+				}
+				js = buf.Bytes()
+			}
+			b.recMu.Lock()
+			err = b.rec.Add(ctx, res, js, sts, srcs, key, map[string]string{"command": "brief", "template": b.opts.Template})
+			b.recMu.Unlock()
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	in2 := report.Input{Result: res, Map: b.m, Statutes: b.plan.Metas(country), Date: today, ToolVersion: version}
+	if b.opts.Template == "amendments" {
+		tl, err := b.timeline(country, c, opts)
+		if err != nil {
+			return nil, err
+		}
+		in2.Timeline = tl
+	}
+	return report.Build(in2)
 }
 
 // timeline analyses the country as of every version date in its corpus
 // (up to --as-of), oldest first, and names for each verdict change the
 // provisions whose amendment explains it (the provision diff between the
 // statute versions of consecutive dates).
-func (b *briefer) timeline(country string, opts score.Options) (*report.Timeline, error) {
-	rs, err := historyResults(b.m, b.c, opts)
+func (b *briefer) timeline(country string, c *statute.Corpus, opts score.Options) (*report.Timeline, error) {
+	rs, err := historyResults(b.m, c, opts)
 	if err != nil {
 		return nil, err
 	}
 	tl := report.NewTimeline(rs)
 	byHash := map[string]*statute.Statute{}
-	for _, st := range b.c.Statutes {
+	for _, st := range c.Statutes {
 		byHash[st.SHA256] = st
 	}
 	for i := 1; i < len(rs); i++ {
@@ -415,47 +463,22 @@ func (b *briefer) timeline(country string, opts score.Options) (*report.Timeline
 }
 
 // overrides finds the reviewer decisions for a country: --overrides FILE
-// (single country), else an overrides file beside the corpus, as analyze does.
-func (b *briefer) overrides(country string) ([]score.Override, error) {
-	f := b.opts.Factory
+// (single country), else an overrides file beside the corpus, as analyze
+// does. It also returns the file's bytes (nil when none), for the cache key.
+func (b *briefer) overrides(country string) ([]score.Override, []byte, error) {
 	if p := b.opts.Overrides; p != "" && !b.opts.All {
 		src, err := os.ReadFile(p)
 		if err != nil {
-			return nil, &inputError{fmt.Errorf("read overrides: %w", err)}
+			return nil, nil, &inputError{fmt.Errorf("read overrides: %w", err)}
 		}
 		ovs, err := score.ParseOverrides(p, src, b.m)
 		if err != nil {
-			return nil, &inputError{err}
+			return nil, nil, &inputError{err}
 		}
-		return ovs, nil
+		return ovs, src, nil
 	}
-	if dir := f.Global.Corpus; dir != "" {
-		for _, p := range []string{
-			filepath.Join(dir, strings.ToLower(country), "overrides.yaml"),
-			filepath.Join(dir, "overrides", strings.ToUpper(country)+".yaml"),
-		} {
-			src, err := os.ReadFile(p)
-			if err != nil {
-				continue
-			}
-			ovs, err := score.ParseOverrides(p, src, b.m)
-			if err != nil {
-				return nil, &inputError{err}
-			}
-			return ovs, nil
-		}
-		return nil, nil
-	}
-	for _, p := range []string{strings.ToLower(country) + "/overrides.yaml", "overrides/" + strings.ToUpper(country) + ".yaml"} {
-		if src, err := fs.ReadFile(corpus.FS, p); err == nil {
-			ovs, err := score.ParseOverrides("corpus/"+p, src, b.m)
-			if err != nil {
-				return nil, &inputError{err}
-			}
-			return ovs, nil
-		}
-	}
-	return nil, nil
+	ovs, _, src, err := countryOverrides(b.opts.Factory, b.m, country)
+	return ovs, src, err
 }
 
 // briefWriteFile writes data to a temporary file beside path and renames
