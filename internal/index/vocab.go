@@ -18,6 +18,33 @@ type vocab struct {
 	off   []int32          // postings of word id k are all[off[k]:off[k+1]]
 	all   []Posting
 	words []string // sorted, for prefix lookups
+	sids  []int32  // the id of words[k]
+}
+
+// wordIDs returns the ids of the vocabulary words a phrase word matches:
+// one for an exact word (none when absent), a run of sorted words for a
+// prefix.
+func (v *vocab) wordIDs(w pword, buf []int32) []int32 {
+	buf = buf[:0]
+	if !w.prefix {
+		if id, ok := v.ids[w.w]; ok {
+			buf = append(buf, id)
+		}
+		return buf
+	}
+	for i := sort.SearchStrings(v.words, w.w); i < len(v.words) && strings.HasPrefix(v.words[i], w.w); i++ {
+		buf = append(buf, v.sids[i])
+	}
+	return buf
+}
+
+// count is the number of postings of the given word ids.
+func (v *vocab) count(ids []int32) int {
+	n := 0
+	for _, id := range ids {
+		n += int(v.off[id+1] - v.off[id])
+	}
+	return n
 }
 
 func (v *vocab) postings(w string) []Posting {
@@ -70,7 +97,11 @@ func (ix *Index) buildVocab() {
 		words = append(words, w)
 	}
 	sort.Strings(words)
-	ix.vocab = &vocab{ids: ids, off: off, all: all, words: words}
+	sids := make([]int32, len(words))
+	for k, w := range words {
+		sids[k] = ids[w]
+	}
+	ix.vocab = &vocab{ids: ids, off: off, all: all, words: words, sids: sids}
 }
 
 // Postings calls visit for each occurrence of a folded word; a trailing
@@ -126,31 +157,45 @@ type SegSpan struct {
 	Span
 }
 
-// mark sets the bit of every segment holding a phrase of ps.
+// mark sets the bit of every segment holding a phrase of ps. A phrase is
+// looked up by its rarest word, not its first: "in the course of" is found
+// from the postings of "course", which are a small fraction of those of
+// "in", and a phrase with a word absent from the corpus costs nothing.
 func (ps *PhraseSet) mark(ix *Index, m []uint64) {
 	if ix.vocab == nil {
 		ix.buildVocab()
 	}
+	v := ix.vocab
+	var buf, best []int32
 	for pi, ws := range ps.words {
-		markList := func(list []Posting) {
-			for _, p := range list {
+		anchor, n := -1, 0
+		for k, w := range ws {
+			buf = v.wordIDs(w, buf)
+			c := v.count(buf)
+			if c == 0 {
+				anchor = -1
+				break
+			}
+			if anchor < 0 || c < n {
+				anchor, n = k, c
+				best = append(best[:0], buf...)
+			}
+		}
+		if anchor < 0 {
+			continue
+		}
+		for _, id := range best {
+			for _, p := range v.all[v.off[id]:v.off[id+1]] {
 				w, b := p.Seg>>6, uint64(1)<<(uint(p.Seg)&63)
 				if m[w]&b != 0 {
 					continue
 				}
-				// the posting matched the first word already
-				if len(ws) == 1 || ps.atFrom(ix.Segments[p.Seg].Toks, int(p.Tok), int32(pi), 1) > 0 {
+				// the posting matched the anchor word already
+				i := int(p.Tok) - anchor
+				if len(ws) == 1 || (i >= 0 && ps.atFrom(ix.Segments[p.Seg].Toks, i, int32(pi), 0) > 0) {
 					m[w] |= b
 				}
 			}
-		}
-		if !ws[0].prefix {
-			markList(ix.vocab.postings(ws[0].w))
-			continue
-		}
-		words := ix.vocab.words
-		for i := sort.SearchStrings(words, ws[0].w); i < len(words) && strings.HasPrefix(words[i], ws[0].w); i++ {
-			markList(ix.vocab.postings(words[i]))
 		}
 	}
 }
