@@ -11,6 +11,7 @@ func newCmdVersion(f *Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the tool version, Go version and map version",
+		Long:  "Version prints the tool version, the Go version it was built with and the version of\nthe map in use (--mapping, else the embedded map)." + exitStatusHelp,
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			fmt.Fprintf(f.IO.Out, "lacuna %s\ngo %s\nmap %s\n", version, runtime.Version(), mapVersion(f))
