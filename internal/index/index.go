@@ -130,8 +130,12 @@ type Index struct {
 	// Bytes is the total size of the indexed text.
 	Bytes int
 	vocab *vocab
-	memo  map[*PhraseSet][]uint64 // bit set over segments
-	heads map[*statute.Provision][]Token
+	// memo holds, by PhraseSet.id, the bit set over segments of each
+	// phrase set asked about (nil until asked); sets numbered beyond
+	// memoSlots (a process that compiled many maps) use memoMap.
+	memo    [][]uint64
+	memoMap map[*PhraseSet][]uint64
+	heads   map[*statute.Provision][]Token
 	// Langs holds the languages of the indexed statutes.
 	Langs map[string]bool
 	ptoks map[*statute.Provision][]Token
@@ -208,8 +212,7 @@ func (s *Segment) HeadToks() []Token {
 // Build indexes every statute of c. It never fails: text it cannot
 // classify simply gets no role.
 func Build(c *statute.Corpus) *Index {
-	ix := &Index{Corpus: c, Defs: map[string][]*Definition{}, BySection: map[*statute.Provision][]*Segment{},
-		memo: map[*PhraseSet][]uint64{}}
+	ix := &Index{Corpus: c, Defs: map[string][]*Definition{}, BySection: map[*statute.Provision][]*Segment{}}
 	titles := statuteTitles(c)
 	starts := make([]int, len(c.Statutes)+1)
 	for i, st := range c.Statutes {
@@ -240,14 +243,33 @@ func (ix *Index) Has(ps *PhraseSet, s *Segment) bool {
 	return m[s.Ord>>6]&(1<<(uint(s.Ord)&63)) != 0
 }
 
+// memoSlots bounds the slice memo (a compiled map has about 900 phrase
+// sets).
+const memoSlots = 1 << 14
+
 // bits returns the memoised bit set of the segments holding a phrase of ps.
 func (ix *Index) bits(ps *PhraseSet) []uint64 {
-	m, ok := ix.memo[ps]
-	if !ok {
-		m = make([]uint64, (len(ix.Segments)+63)/64)
-		ps.mark(ix, m)
-		ix.memo[ps] = m
+	if ps.id >= memoSlots {
+		m, ok := ix.memoMap[ps]
+		if !ok {
+			m = make([]uint64, (len(ix.Segments)+63)/64)
+			ps.mark(ix, m)
+			if ix.memoMap == nil {
+				ix.memoMap = map[*PhraseSet][]uint64{}
+			}
+			ix.memoMap[ps] = m
+		}
+		return m
 	}
+	if int(ps.id) < len(ix.memo) && ix.memo[ps.id] != nil {
+		return ix.memo[ps.id]
+	}
+	if int(ps.id) >= len(ix.memo) {
+		ix.memo = append(ix.memo, make([][]uint64, int(ps.id)+1-len(ix.memo))...)
+	}
+	m := make([]uint64, (len(ix.Segments)+63)/64+1) // never empty: nil means not computed
+	ps.mark(ix, m)
+	ix.memo[ps.id] = m
 	return m
 }
 

@@ -1,6 +1,13 @@
 package index
 
-import "strings"
+import (
+	"strings"
+	"sync/atomic"
+)
+
+// phraseSets numbers the phrase sets of the process, so an index can keep
+// its per-set memo in a slice instead of a map keyed by pointer.
+var phraseSets atomic.Int32
 
 // PhraseSet finds any of a set of word sequences in a token stream. A word
 // ending in '*' is a prefix. Compiled once; Find is linear in the tokens.
@@ -11,11 +18,42 @@ type PhraseSet struct {
 	pre3    map[string][]int32 // first 3 bytes of a prefix first word
 	short   []int32            // prefix first words shorter than 3 bytes
 	Terms   []string           // the terms as given, by phrase index
+	id      int32              // 0-based number of the set in the process
+	// starts holds a bit per hash of the first two bytes of every word a
+	// phrase can start with: most tokens of a text start no phrase, and
+	// the bit test rejects them before any map lookup.
+	starts [startBits / 64]uint64
+}
+
+const startBits = 4096
+
+// startKey hashes the first two bytes of a word (a one-byte word hashes
+// with 0 as its second byte).
+func startKey(w string) uint32 {
+	var b1 byte
+	if len(w) > 1 {
+		b1 = w[1]
+	}
+	return (uint32(w[0])*131 + uint32(b1)) % startBits
+}
+
+func (ps *PhraseSet) setStart(w string) {
+	k := startKey(w)
+	ps.starts[k>>6] |= 1 << (k & 63)
+}
+
+// mayStart reports whether a phrase can start at word w (false: none can).
+func (ps *PhraseSet) mayStart(w string) bool {
+	if w == "" {
+		return false
+	}
+	k := startKey(w)
+	return ps.starts[k>>6]&(1<<(k&63)) != 0
 }
 
 // NewPhraseSet compiles terms (folded with Words).
 func NewPhraseSet(terms []string) *PhraseSet {
-	ps := &PhraseSet{exact: map[string][]int32{}, pre3: map[string][]int32{}}
+	ps := &PhraseSet{exact: map[string][]int32{}, pre3: map[string][]int32{}, id: phraseSets.Add(1) - 1}
 	for _, t := range terms {
 		ws := Words(t)
 		if len(ws) == 0 {
@@ -37,10 +75,25 @@ func NewPhraseSet(terms []string) *PhraseSet {
 		switch {
 		case !strings.HasSuffix(w, "*"):
 			ps.exact[w] = append(ps.exact[w], i)
+			ps.setStart(w)
 		case len(w)-1 >= 3:
 			ps.pre3[w[:3]] = append(ps.pre3[w[:3]], i)
+			ps.setStart(w[:2])
 		default:
 			ps.short = append(ps.short, i)
+			switch pre := w[:len(w)-1]; len(pre) {
+			case 2:
+				ps.setStart(pre)
+			case 1:
+				// a one-byte prefix starts words with any second byte
+				for b := 0; b < 256; b++ {
+					ps.setStart(string([]byte{pre[0], byte(b)}))
+				}
+			default:
+				for k := range ps.starts {
+					ps.starts[k] = ^uint64(0)
+				}
+			}
 		}
 	}
 	return ps
@@ -98,6 +151,9 @@ func (ps *PhraseSet) Find(toks []Token) []Span {
 	var out []Span
 	for i := range toks {
 		w := toks[i].Word
+		if !ps.mayStart(w) {
+			continue
+		}
 		best := Span{I: -1}
 		try := func(list []int32) {
 			for _, p := range list {
@@ -125,6 +181,9 @@ func (ps *PhraseSet) Any(toks []Token) bool {
 	}
 	for i := range toks {
 		w := toks[i].Word
+		if !ps.mayStart(w) {
+			continue
+		}
 		for _, p := range ps.exact[w] {
 			if ps.at(toks, i, p) > 0 {
 				return true
