@@ -805,6 +805,11 @@ func (p *parse) finish() {
 			n.Text = n.Segments[0].Text
 		} else if len(n.Segments) > 1 {
 			var b strings.Builder
+			size := len(n.Segments) - 1
+			for _, sg := range n.Segments {
+				size += len(sg.Text)
+			}
+			b.Grow(size)
 			for i, sg := range n.Segments {
 				if i > 0 {
 					b.WriteByte('\n')
@@ -812,6 +817,14 @@ func (p *parse) finish() {
 				b.WriteString(sg.Text)
 			}
 			n.Text = b.String()
+			// The segments become substrings of Text: the provision holds
+			// its characters once.
+			off := 0
+			for i := range n.Segments {
+				l := len(n.Segments[i].Text)
+				n.Segments[i].Text = n.Text[off : off+l]
+				off += l + 1
+			}
 		}
 		n.Repealed = isRepealed(n)
 		if n.Kind == KindSection && strings.HasPrefix(string(n.ID), "h") && len(n.Children) > 0 {
