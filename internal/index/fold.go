@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -80,15 +81,26 @@ func Fold(s string) (string, []int32) {
 // FoldSparse is Fold that returns a nil offset map when every offset maps
 // to itself (ASCII text), saving the map for most English text.
 func FoldSparse(s string) (string, []int32) {
+	// One pass finds both whether the text is ASCII and where its first
+	// upper-case letter is: most segments are ASCII, and the lower-cased
+	// copy is made once, from that letter on.
+	upper := -1
 	ascii := true
 	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
+		c := s[i]
+		if c >= utf8.RuneSelf {
 			ascii = false
 			break
 		}
+		if upper < 0 && 'A' <= c && c <= 'Z' {
+			upper = i
+		}
 	}
 	if ascii {
-		return lowerASCII(s), nil
+		if upper < 0 {
+			return s, nil
+		}
+		return lowerASCIIFrom(s, upper), nil
 	}
 	b := make([]byte, 0, len(s)+8)
 	m := make([]int32, 0, len(s)+9)
@@ -115,19 +127,20 @@ func FoldSparse(s string) (string, []int32) {
 	return string(b), m
 }
 
-func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if 'A' <= b[j] && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
+// lowerASCIIFrom lower-cases ASCII text whose first upper-case letter is
+// at i. The new bytes are never written again, so they become the string
+// without the copy string(b) would make.
+func lowerASCIIFrom(s string, i int) string {
+	b := make([]byte, len(s))
+	copy(b, s[:i])
+	for j := i; j < len(s); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 		}
+		b[j] = c
 	}
-	return s
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // FoldString folds s without the offset map.
@@ -151,19 +164,27 @@ func isWordByte(c byte) bool {
 // Tokenize splits folded text into tokens of letters and digits; m is the
 // offset map from Fold.
 func Tokenize(f string, m []int32) []Token {
-	orig := func(i int) int32 {
-		if m == nil {
-			return int32(i)
-		}
-		return m[i]
-	}
+	return appendTokens(make([]Token, 0, countTokens(f)), f, m)
+}
+
+// countTokens is an upper bound of the number of tokens of f.
+func countTokens(f string) int {
 	n := 1
 	for i := 1; i < len(f); i++ {
 		if !isWordByte(f[i-1]) && isWordByte(f[i]) {
 			n++
 		}
 	}
-	toks := make([]Token, 0, n)
+	return n
+}
+
+func appendTokens(toks []Token, f string, m []int32) []Token {
+	orig := func(i int) int32 {
+		if m == nil {
+			return int32(i)
+		}
+		return m[i]
+	}
 	for i := 0; i < len(f); {
 		if !isWordByte(f[i]) {
 			i++
@@ -177,6 +198,20 @@ func Tokenize(f string, m []int32) []Token {
 		i = j
 	}
 	return toks
+}
+
+// tokenSlab carves the token slices of many segments out of large blocks:
+// one allocation per few thousand tokens instead of one per segment.
+type tokenSlab struct{ buf []Token }
+
+func (ts *tokenSlab) tokenize(f string, m []int32) []Token {
+	n := countTokens(f)
+	if cap(ts.buf)-len(ts.buf) < n {
+		ts.buf = make([]Token, 0, max(n, 4096))
+	}
+	start := len(ts.buf)
+	ts.buf = appendTokens(ts.buf, f, m)
+	return ts.buf[start:len(ts.buf):len(ts.buf)]
 }
 
 // Words splits a term into folded words (for compiling criteria).

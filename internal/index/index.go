@@ -135,6 +135,7 @@ type Index struct {
 	// memoSlots (a process that compiled many maps) use memoMap.
 	memo    [][]uint64
 	memoMap map[*PhraseSet][]uint64
+	slab    tokenSlab
 	heads   map[*statute.Provision][]Token
 	// Langs holds the languages of the indexed statutes.
 	Langs map[string]bool
@@ -194,18 +195,25 @@ func (ix *Index) ProvToks(p *statute.Provision) []Token {
 // HeadToks returns the folded tokens of the segment's section heading,
 // computed once per section.
 func (s *Segment) HeadToks() []Token {
-	ix := s.ix
-	if ix == nil {
+	if s.ix == nil {
 		return headTokens(s.Section)
 	}
-	if t, ok := ix.heads[s.Section]; ok {
+	return s.ix.HeadingToks(s.Section)
+}
+
+// HeadingToks returns the folded tokens of a provision's heading (nil for
+// none), computed once per provision: a division's heading is asked about
+// for every section under it.
+func (ix *Index) HeadingToks(p *statute.Provision) []Token {
+	if t, ok := ix.heads[p]; ok {
 		return t
 	}
 	if ix.heads == nil {
 		ix.heads = map[*statute.Provision][]Token{}
 	}
-	t := headTokens(s.Section)
-	ix.heads[s.Section] = t
+	t := headTokens(p)
+	t = t[:len(t):len(t)] // shared: an append must not write into it
+	ix.heads[p] = t
 	return t
 }
 
@@ -323,7 +331,7 @@ func (ix *Index) addSegments(st *statute.Statute) {
 		for _, sg := range p.Segments {
 			f, m := FoldSparse(sg.Text)
 			seg := &Segment{Statute: st, Prov: p, Section: sec, Line: sg.Line, Text: sg.Text, Fold: f, Map: m,
-				Toks: Tokenize(f, m), Lang: lang, Ord: len(ix.Segments), ix: ix}
+				Toks: ix.slab.tokenize(f, m), Lang: lang, Ord: len(ix.Segments), ix: ix}
 			ix.Bytes += len(sg.Text)
 			if isRepealed(p, f) || p.Repealed || sec.Repealed {
 				seg.Roles |= bitRepealed
@@ -348,7 +356,7 @@ func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string)
 	for i, seg := range segs {
 		h, ok := heads[seg.Section]
 		if !ok {
-			h = headingRoles(seg.Section, cues)
+			h = headingRoles(seg.Section, cues, ix.HeadingToks)
 			heads[seg.Section] = h
 		}
 		// section-wide text cues: an offence whose sanction is in the last

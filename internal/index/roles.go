@@ -82,9 +82,9 @@ func headTokens(p *statute.Provision) []Token {
 
 // headingRoles classifies a section by its own heading and the headings of
 // its divisions.
-func headingRoles(sec *statute.Provision, c *roleCues) RoleSet {
+func headingRoles(sec *statute.Provision, c *roleCues, headToks func(*statute.Provision) []Token) RoleSet {
 	var rs RoleSet
-	own := headTokens(sec)
+	own := headToks(sec)
 	classify := func(toks []Token) RoleSet {
 		var r RoleSet
 		if c.headDefinition.Any(toks) {
@@ -110,7 +110,7 @@ func headingRoles(sec *statute.Provision, c *roleCues) RoleSet {
 	// victims"), but never makes a section an offence by itself.
 	for q := sec.Parent; q != nil; q = q.Parent {
 		if q.Heading != "" {
-			rs |= classify(headTokens(q)) &^ (bitOffence | bitDefinition)
+			rs |= classify(headToks(q)) &^ (bitOffence | bitDefinition)
 			break
 		}
 	}

@@ -153,7 +153,7 @@ func classOf(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisio
 }
 
 func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provision]string, depth int) string {
-	head := secHeadToks(sec)
+	head := ix.HeadingToks(sec)
 	switch {
 	case headSale.Any(head):
 		return OffSale
@@ -198,14 +198,6 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 }
 
 var classRank = map[string]int{OffRelated: 0, OffSale: 1, OffForced: 2, OffTrafficking: 3}
-
-func secHeadToks(sec *statute.Provision) []index.Token {
-	if sec == nil || sec.Heading == "" {
-		return nil
-	}
-	f, m := index.Fold(sec.Heading)
-	return index.Tokenize(f, m)
-}
 
 func classifySegment(s *index.Segment) string {
 	if s.Has(textSale) {
