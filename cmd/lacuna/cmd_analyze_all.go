@@ -25,9 +25,13 @@ type countryResult struct {
 	country string
 	res     *score.Result
 	js      []byte // the JSON of res, as writeAnalyzeJSON writes it
-	reused  bool
-	skipped bool // nothing in force at --as-of
-	err     error
+	// scores and statute count, for the summary; a reused result is
+	// decoded (res) only when its findings are needed.
+	scores    score.Scores
+	nStatutes int
+	reused    bool
+	skipped   bool // nothing in force at --as-of
+	err       error
 	// for the store
 	save func(r *runRecorder) error
 }
@@ -78,6 +82,9 @@ func analyzeAllRun(opts *analyzeOptions) error {
 	}
 	today := f.Now().Format("2006-01-02")
 	mh := mapHash(m)
+	// A reused result is decoded only for --fail-on or a per-country file
+	// rendered from it.
+	needFindings := opts.FailOn != "" || (opts.OutDir != "" && opts.Format != "json" && opts.Format != "text")
 
 	one := func(cc string) countryResult {
 		out := countryResult{country: cc}
@@ -97,17 +104,22 @@ func analyzeAllRun(opts *analyzeOptions) error {
 		if rec != nil {
 			key = inputCacheKey(cacheKeyInput{MapVersion: m.Version, MapHash: mh, Country: cc, AsOf: opts.AsOf,
 				SHAs: in.SHAs, Overrides: ovSrc, Today: today, Options: map[string]string{"command": "analyze"}})
-			js, err := rec.Cached(ctx, key)
+			run, js, err := rec.Cached(ctx, key)
 			if err != nil {
 				out.err = err
 				return out
 			}
 			if js != nil {
-				var res score.Result
-				if err := json.Unmarshal(js, &res); err == nil {
-					out.res, out.js, out.reused = &res, js, true
+				out.js, out.reused, out.scores, out.nStatutes = js, true, run.Scores, len(run.Statutes)
+				if !needFindings {
 					return out
 				}
+				var res score.Result
+				if err := json.Unmarshal(js, &res); err == nil {
+					out.res = &res
+					return out
+				}
+				out.reused = false // unreadable: analyse afresh
 			}
 		}
 		if analyzeAllHook != nil {
@@ -132,7 +144,7 @@ func analyzeAllRun(opts *analyzeOptions) error {
 			out.err = err
 			return out
 		}
-		out.res, out.js = res, buf.Bytes()
+		out.res, out.js, out.scores, out.nStatutes = res, buf.Bytes(), res.Scores, len(res.Statutes)
 		if rec != nil {
 			sts := analysedStatutes(res, c)
 			srcs, err := in.Sources(sts)
@@ -312,12 +324,12 @@ func writeAllSummaryHeader(w io.Writer) {
 }
 
 func writeAllSummaryRow(w io.Writer, r countryResult) {
-	s := r.res.Scores
+	s := r.scores
 	reused := "no"
 	if r.reused {
 		reused = "yes"
 	}
-	fmt.Fprintf(w, "%-8s %8d %8.1f %8.1f %8.1f %8.1f %8.1f %5d %5d %8d %6s\n", r.country, len(r.res.Statutes), s.Overall,
+	fmt.Fprintf(w, "%-8s %8d %8.1f %8.1f %8.1f %8.1f %8.1f %5d %5d %8d %6s\n", r.country, r.nStatutes, s.Overall,
 		s.Pillars["prosecution"], s.Pillars["protection"], s.Pillars["prevention"], s.Pillars["partnership"],
 		s.Counts[score.Gap], s.Counts[score.Contrary], s.Counts[score.Partial], reused)
 }

@@ -351,7 +351,7 @@ func (b *briefer) briefing(country string) (*report.Briefing, error) {
 		key = inputCacheKey(cacheKeyInput{MapVersion: b.m.Version, MapHash: b.mapHash, Country: country, AsOf: b.opts.AsOf,
 			SHAs: in.SHAs, Overrides: ovSrc, Today: today, Options: map[string]string{"command": "analyze"}})
 		b.recMu.Lock()
-		js, err := b.rec.Cached(ctx, key)
+		_, js, err := b.rec.Cached(ctx, key)
 		b.recMu.Unlock()
 		if err != nil {
 			return nil, err

@@ -273,16 +273,17 @@ func openRecorder(ctx context.Context, f *Factory, optional bool) (*runRecorder,
 	return &runRecorder{f: f, s: s}, nil
 }
 
-// Cached returns the result stored under key, as JSON, or nil.
-func (r *runRecorder) Cached(ctx context.Context, key string) ([]byte, error) {
+// Cached returns the run and result (JSON) stored under key; a nil
+// result when there is none.
+func (r *runRecorder) Cached(ctx context.Context, key string) (store.Run, []byte, error) {
 	if r == nil || key == "" {
-		return nil, nil
+		return store.Run{}, nil, nil
 	}
-	_, js, err := r.s.CachedResult(ctx, key)
+	run, js, err := r.s.CachedResult(ctx, key)
 	if errors.Is(err, store.ErrNotFound) {
-		return nil, nil
+		return store.Run{}, nil, nil
 	}
-	return js, err
+	return run, js, err
 }
 
 // Add queues a run (saved at the next batch boundary or Close).

@@ -88,9 +88,10 @@ func (s *Store) Known(ctx context.Context, shas []string) (map[string]bool, erro
 	return known, nil
 }
 
-// CachedResult returns the newest run saved with the given cache key and
-// its result exactly as saved (JSON); ErrNotFound when there is none, or
-// when the run predates stored results.
+// CachedResult returns the newest run saved with the given cache key (with
+// its scores and statute hashes, so a summary needs no decoding) and its
+// result exactly as saved (JSON); ErrNotFound when there is none, or when
+// the run predates stored results.
 func (s *Store) CachedResult(ctx context.Context, key string) (Run, []byte, error) {
 	if key == "" {
 		return Run{}, nil, fmt.Errorf("cached result: %w", ErrNotFound)
@@ -106,6 +107,9 @@ func (s *Store) CachedResult(ctx context.Context, key string) (Run, []byte, erro
 	}
 	if err != nil {
 		return Run{}, nil, fmt.Errorf("cached result: %w", err)
+	}
+	if run.Statutes, err = s.runStatutes(ctx, run.ID); err != nil {
+		return Run{}, nil, err
 	}
 	return run, res, nil
 }
