@@ -190,3 +190,34 @@ func TestBriefAllReusesResults(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeSaveReuses checks that analyze --country X --save reuses the
+// run saved by analyze --all --save over unchanged inputs, with the same
+// output, and saves a new run once the country's statute changes.
+func TestAnalyzeSaveReuses(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "corpus")
+	if _, err := testutil.GenerateCorpus(dir, testutil.GenOptions{Countries: 2, Statutes: 2, Versions: 2, Sections: 8}); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"XDG_DATA_HOME=" + t.TempDir(), "LACUNA_NOW=2026-01-01T00:00:00Z"}
+	cc := testutil.CountryCode(1)
+	one := []string{"--corpus", dir, "--format", "json", "analyze", "--country", cc, "--save"}
+	_, fresh, _ := runAllCLI(t, nil, "--corpus", dir, "--format", "json", "analyze", "--country", cc)
+	if code, _, stderr := runAllCLI(t, env, "--corpus", dir, "analyze", "--all", "--save"); code != 0 {
+		t.Fatalf("analyze --all --save: exit %d: %s", code, stderr)
+	}
+	code, out, stderr := runAllCLI(t, env, one...)
+	if code != 0 || !strings.Contains(stderr, "reused run") {
+		t.Fatalf("analyze --country %s --save after --all: exit %d, stderr %q, want a reused run", cc, code, stderr)
+	}
+	if out != fresh {
+		t.Errorf("reused result differs from a fresh analysis")
+	}
+	appendTo(t, filepath.Join(dir, strings.ToLower(cc), "act-01-v1.md"), "\n### Section 98. New\n\nNew text.\n")
+	if code, _, stderr = runAllCLI(t, env, one...); code != 0 || !strings.Contains(stderr, "saved run") {
+		t.Fatalf("after a change: exit %d, stderr %q, want a saved run", code, stderr)
+	}
+	if code, _, stderr = runAllCLI(t, env, one...); code != 0 || !strings.Contains(stderr, "reused run") {
+		t.Fatalf("second run after the change: exit %d, stderr %q, want a reused run", code, stderr)
+	}
+}

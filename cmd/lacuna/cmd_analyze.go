@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -181,7 +180,8 @@ func analyzeRun(opts *analyzeOptions) error {
 		}
 	}
 	now := f.Now()
-	res, err := score.Analyze(c, m, score.Options{Country: opts.Country, AsOf: opts.AsOf, LacunaVersion: version,
+	cache := &analyzeCache{use: opts.Save && len(opts.Files) == 0 && opts.Country != ""}
+	res, err := cache.analyze(f, c, m, score.Options{Country: opts.Country, AsOf: opts.AsOf, LacunaVersion: version,
 		Overrides: ovs, Today: now.Format("2006-01-02")})
 	if err != nil {
 		return &inputError{err}
@@ -211,12 +211,12 @@ func analyzeRun(opts *analyzeOptions) error {
 		return err
 	}
 	if opts.Save {
-		id, err := saveRunWith(context.Background(), f, res, c, map[string]string{"country": opts.Country, "overrides": ovPath})
+		id, err := cache.save(f, res, c, map[string]string{"country": opts.Country, "overrides": ovPath})
 		if err != nil {
 			return err
 		}
 		if !f.Global.Quiet {
-			fmt.Fprintf(f.IO.ErrOut, "saved run %s\n", id)
+			fmt.Fprintf(f.IO.ErrOut, "%s run %s\n", cache.verb(), id)
 		}
 	}
 	if opts.FailOn != "" {

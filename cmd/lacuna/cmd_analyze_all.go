@@ -88,7 +88,7 @@ func analyzeAllRun(opts *analyzeOptions) error {
 
 	one := func(cc string) countryResult {
 		out := countryResult{country: cc}
-		ovs, ovPath, ovSrc, err := countryOverrides(f, m, cc)
+		ovs, ovPath, _, err := countryOverrides(f, m, cc)
 		if err != nil {
 			out.err = err
 			return out
@@ -103,7 +103,7 @@ func analyzeAllRun(opts *analyzeOptions) error {
 		key := ""
 		if rec != nil {
 			key = inputCacheKey(cacheKeyInput{MapVersion: m.Version, MapHash: mh, Country: cc, AsOf: opts.AsOf,
-				SHAs: in.SHAs, Overrides: ovSrc, Today: today, Options: map[string]string{"command": "analyze"}})
+				SHAs: in.SHAs, Overrides: ovs, Today: today, Options: map[string]string{"command": "analyze"}})
 			run, js, err := rec.Cached(ctx, key)
 			if err != nil {
 				out.err = err
@@ -152,7 +152,10 @@ func analyzeAllRun(opts *analyzeOptions) error {
 				out.err = err
 				return out
 			}
-			out.save = func(r *runRecorder) error { return r.Add(ctx, res, out.js, sts, srcs, key, runOpts) }
+			out.save = func(r *runRecorder) error {
+				_, err := r.Add(ctx, res, out.js, sts, srcs, key, runOpts)
+				return err
+			}
 		}
 		return out
 	}

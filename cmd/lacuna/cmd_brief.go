@@ -334,7 +334,7 @@ func (b *briefer) write(j briefJob) error {
 // its briefing model.
 func (b *briefer) briefing(country string) (*report.Briefing, error) {
 	ctx := context.Background()
-	ovs, ovSrc, err := b.overrides(country)
+	ovs, err := b.overrides(country)
 	if err != nil {
 		return nil, err
 	}
@@ -349,7 +349,7 @@ func (b *briefer) briefing(country string) (*report.Briefing, error) {
 	key := ""
 	if b.rec != nil && b.opts.Template != "amendments" {
 		key = inputCacheKey(cacheKeyInput{MapVersion: b.m.Version, MapHash: b.mapHash, Country: country, AsOf: b.opts.AsOf,
-			SHAs: in.SHAs, Overrides: ovSrc, Today: today, Options: map[string]string{"command": "analyze"}})
+			SHAs: in.SHAs, Overrides: ovs, Today: today, Options: map[string]string{"command": "analyze"}})
 		b.recMu.Lock()
 		_, js, err := b.rec.Cached(ctx, key)
 		b.recMu.Unlock()
@@ -388,7 +388,7 @@ func (b *briefer) briefing(country string) (*report.Briefing, error) {
 				js = buf.Bytes()
 			}
 			b.recMu.Lock()
-			err = b.rec.Add(ctx, res, js, sts, srcs, key, map[string]string{"command": "brief", "template": b.opts.Template})
+			_, err = b.rec.Add(ctx, res, js, sts, srcs, key, map[string]string{"command": "brief", "template": b.opts.Template})
 			b.recMu.Unlock()
 			if err != nil {
 				return nil, err
@@ -464,21 +464,21 @@ func (b *briefer) timeline(country string, c *statute.Corpus, opts score.Options
 
 // overrides finds the reviewer decisions for a country: --overrides FILE
 // (single country), else an overrides file beside the corpus, as analyze
-// does. It also returns the file's bytes (nil when none), for the cache key.
-func (b *briefer) overrides(country string) ([]score.Override, []byte, error) {
+// does.
+func (b *briefer) overrides(country string) ([]score.Override, error) {
 	if p := b.opts.Overrides; p != "" && !b.opts.All {
 		src, err := os.ReadFile(p)
 		if err != nil {
-			return nil, nil, &inputError{fmt.Errorf("read overrides: %w", err)}
+			return nil, &inputError{fmt.Errorf("read overrides: %w", err)}
 		}
 		ovs, err := score.ParseOverrides(p, src, b.m)
 		if err != nil {
-			return nil, nil, &inputError{err}
+			return nil, &inputError{err}
 		}
-		return ovs, src, nil
+		return ovs, nil
 	}
-	ovs, _, src, err := countryOverrides(b.opts.Factory, b.m, country)
-	return ovs, src, err
+	ovs, _, _, err := countryOverrides(b.opts.Factory, b.m, country)
+	return ovs, err
 }
 
 // briefWriteFile writes data to a temporary file beside path and renames

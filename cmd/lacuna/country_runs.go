@@ -181,9 +181,9 @@ func mapHash(m *standard.Map) string {
 type cacheKeyInput struct {
 	MapVersion, MapHash string
 	Country, AsOf       string
-	SHAs                []string // sorted content hashes of the versions selected
-	Overrides           []byte   // the overrides file's bytes, if any
-	Today               string   // matters only with overrides (expiry)
+	SHAs                []string         // sorted content hashes of the versions selected
+	Overrides           []score.Override // the reviewers' decisions, if any
+	Today               string           // matters only with overrides (expiry)
 	Options             map[string]string
 }
 
@@ -197,13 +197,16 @@ func inputCacheKey(k cacheKeyInput) string {
 		return ""
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "lacuna-input-key 1\ntool %s\nmap %s %s\ncountry %s\nas_of %s\n", version, k.MapVersion, k.MapHash, strings.ToUpper(k.Country), k.AsOf)
+	fmt.Fprintf(h, "lacuna-input-key 1\ntool %s\nmap %s %s\ncountry %s\nas_of %s\n", version, k.MapVersion, k.MapHash, k.Country, k.AsOf)
 	for _, s := range k.SHAs {
 		fmt.Fprintf(h, "statute %s\n", s)
 	}
-	if k.Overrides != nil {
-		sum := sha256.Sum256(k.Overrides)
-		fmt.Fprintf(h, "overrides %x today %s\n", sum, k.Today)
+	if len(k.Overrides) > 0 {
+		b, err := json.Marshal(k.Overrides)
+		if err != nil {
+			return ""
+		}
+		fmt.Fprintf(h, "overrides %x today %s\n", sha256.Sum256(b), k.Today)
 	}
 	keys := make([]string, 0, len(k.Options))
 	for o := range k.Options {
@@ -286,10 +289,11 @@ func (r *runRecorder) Cached(ctx context.Context, key string) (store.Run, []byte
 	return run, js, err
 }
 
-// Add queues a run (saved at the next batch boundary or Close).
-func (r *runRecorder) Add(ctx context.Context, res *score.Result, js []byte, sts []*statute.Statute, srcs [][]byte, key string, options map[string]string) error {
+// Add queues a run (saved at the next batch boundary or Close) and
+// returns its ID.
+func (r *runRecorder) Add(ctx context.Context, res *score.Result, js []byte, sts []*statute.Statute, srcs [][]byte, key string, options map[string]string) (string, error) {
 	if r == nil {
-		return nil
+		return "", nil
 	}
 	opts := map[string]string{}
 	for k, v := range options {
@@ -310,9 +314,9 @@ func (r *runRecorder) Add(ctx context.Context, res *score.Result, js []byte, sts
 		Result: res, ResultJSON: js, Statutes: sts, Sources: srcs,
 	})
 	if len(r.pending) >= runBatch {
-		return r.Flush(ctx)
+		return id, r.Flush(ctx)
 	}
-	return nil
+	return id, nil
 }
 
 // Flush saves the queued runs in one transaction.
