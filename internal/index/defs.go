@@ -58,6 +58,43 @@ var defHints = []string{"se entender", "se entiende", "se considera", "on entend
 // External-law cues: group 1 starts the law's name (in the original text).
 var extLawCue = regexp.MustCompile(`(?i)(?:ha(?:s|ve) the (?:same )?meaning (?:assigned|given|ascribed|attributed)?\s*(?:to (?:it|them|that expression|that term) )?(?:in|by|under)|as (?:defined|construed) (?:in|by|under)|within the meaning of|defined in|tal como (?:se )?(?:define|definen) (?:en|por)|en los t[eé]rminos de|au sens de|im sinne (?:des|der|von))\s+`)
 
+// extLawCueNear is extLawCue.FindStringIndex(t), kept only when the match
+// starts before limit, without scanning all of a long t. A match of
+// extLawCue is at most 56 letters (under (?i) a letter may take 3 bytes)
+// and two runs of white space, so one starting before limit ends within
+// limit+512 bytes unless a run of 64 white-space bytes intervenes (then
+// the whole text is searched). A match found in the window is re-run from
+// its start over the whole text, so its end (greedy trailing space) is the
+// one a full search gives.
+func extLawCueNear(t string, limit int) []int {
+	w := t
+	if len(t) > limit+512 {
+		w = t[:limit+512]
+		run := 0
+		for i := 0; i < len(w); i++ {
+			switch w[i] {
+			case ' ', '\t', '\n', '\f', '\r':
+				run++
+			default:
+				run = 0
+			}
+			if run >= 64 {
+				w = t
+				break
+			}
+		}
+	}
+	loc := extLawCue.FindStringIndex(w)
+	if loc == nil || loc[0] >= limit {
+		return nil
+	}
+	if len(w) < len(t) {
+		end := extLawCue.FindStringIndex(t[loc[0]:])
+		loc[1] = loc[0] + end[1]
+	}
+	return loc
+}
+
 var lawWord = regexp.MustCompile(`(?i)\b(?:act|code|law|ordinance|decree|statute|constitution|regulations?|loi|code|gesetz\w*|gesetzbuch|ley|c[oó]digo|decreto|stgb|stpo|aufenthg|u\.s\.c\.|usc)\b`)
 
 func findDefinitions(s *Segment, titles []string) []*Definition {
@@ -83,7 +120,7 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 			}
 		}
 		d := &Definition{Term: term}
-		if loc := extLawCue.FindStringIndex(s.Text[extStart:]); loc != nil && loc[0] < 120 {
+		if loc := extLawCueNear(s.Text[extStart:], 120); loc != nil {
 			law := lawName(s.Text[extStart+loc[1]:])
 			if !internalName(law, s.Statute) && !inCorpus(law, titles) {
 				d.ExternalLaw = law
@@ -94,7 +131,7 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 	if !s.Has(defVerbs) && !strings.Contains(s.Fold, ":") {
 		return nil
 	}
-	if strings.ContainsAny(s.Text, "\"“„«‘'") {
+	if hasQuote(s.Text) {
 		for _, m := range quotedDef.FindAllStringSubmatchIndex(s.Text, -1) {
 			add(s.Text[m[2]:m[3]], m[2])
 		}
@@ -119,6 +156,27 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 		}
 	}
 	return out
+}
+
+// hasQuote is strings.ContainsAny(t, "\"“„«‘'") as one byte scan (IndexAny
+// decodes every rune when the set is not ASCII): '"' and '\”, or the UTF-8
+// encodings of “ „ ‘ (E2 80 9C/9E/98) and « (C2 AB).
+func hasQuote(t string) bool {
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '"', '\'':
+			return true
+		case 0xE2:
+			if i+2 < len(t) && t[i+1] == 0x80 && (t[i+2] == 0x9C || t[i+2] == 0x9E || t[i+2] == 0x98) {
+				return true
+			}
+		case 0xC2:
+			if i+1 < len(t) && t[i+1] == 0xAB {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // internalName reports whether a referred-to name is a part of the same

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/lacuna-project/lacuna/internal/statute"
@@ -167,6 +168,70 @@ func TestHasMatchesAny(t *testing.T) {
 	for _, s := range ix.Segments {
 		if got, want := ix.Has(ps, s), ps.Any(s.Toks); got != want {
 			t.Errorf("%s: Has = %v, Any = %v", s.Prov.ID, got, want)
+		}
+	}
+}
+
+func TestHasQuote(t *testing.T) {
+	for _, s := range []string{"", "plain text", "it's", `say "x"`, "“child”", "„Kind“", "‘x’", "«enfant»", "é and ü", "\xe2\x80", "\xc2", "x\xe2\x80\x9c", "\xff\xe2\x80\x98"} {
+		if got, want := hasQuote(s), strings.ContainsAny(s, "\"“„«‘'"); got != want {
+			t.Errorf("hasQuote(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestPhraseStartFilter checks that the start filter never hides a match:
+// Any and Find agree with a naive scan for exact words, short and long
+// prefixes, and one-letter words.
+func TestPhraseStartFilter(t *testing.T) {
+	terms := []string{"a*", "xy*", "zzz", "b", "long prefix*", "in the course of", "é*"}
+	ps := NewPhraseSet(terms)
+	text := "Ab xyz zzz b; a. Long prefixes in the course of work. Ébauche c d"
+	f, m := Fold(text)
+	toks := Tokenize(f, m)
+	got := map[[2]int]bool{}
+	for _, sp := range ps.Find(toks) {
+		got[[2]int{sp.I, sp.Phrase}] = true
+	}
+	for p, ws := range ps.phrases {
+		for i := range toks {
+			ok := i+len(ws) <= len(toks)
+			for k := 0; ok && k < len(ws); k++ {
+				ok = wordMatch(ws[k], toks[i+k].Word)
+			}
+			if ok && !got[[2]int{i, p}] {
+				// Find keeps the longest phrase at a start; another may win
+				found := false
+				for _, sp := range ps.Find(toks) {
+					found = found || sp.I == i
+				}
+				if !found {
+					t.Errorf("phrase %q at token %d (%q) not found", terms[p], i, toks[i].Word)
+				}
+			}
+		}
+	}
+	if !ps.Any(toks) || len(got) < 7 {
+		t.Errorf("Find found %d starts, want at least 7", len(got))
+	}
+}
+
+// TestExtLawCueNear checks the windowed search against a full search.
+func TestExtLawCueNear(t *testing.T) {
+	cue := "has the same meaning assigned to it in   the Children Act"
+	pad := func(n int, c string) string { return strings.Repeat(c, n) }
+	for _, tc := range []string{
+		cue, pad(50, "x ") + cue, pad(119, "y") + cue, pad(120, "y") + cue, pad(119, "y") + cue + pad(2000, "z"),
+		pad(60, "a") + "has the meaning" + pad(700, " ") + "in the Act" + pad(900, "q"),
+		pad(30, "a ") + "HAS THE MEANING ASSIGNED \n\t TO IT BY" + pad(40, " ") + pad(1000, "k"), pad(3000, "w "),
+	} {
+		full := extLawCue.FindStringIndex(tc)
+		if full != nil && full[0] >= 120 {
+			full = nil
+		}
+		got := extLawCueNear(tc, 120)
+		if (got == nil) != (full == nil) || got != nil && (got[0] != full[0] || got[1] != full[1]) {
+			t.Errorf("extLawCueNear(%.40q…) = %v, want %v", tc, got, full)
 		}
 	}
 }

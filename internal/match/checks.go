@@ -379,6 +379,8 @@ func sexualOnly(ix *index.Index, s *index.Segment) bool {
 
 // coerciveExploitation finds a definition of exploitation that depends on
 // the victim's fear for their safety (reading rule 6).
+var anotherPerson = index.NewPhraseSet([]string{"another person"})
+
 func coerciveExploitation(ix *index.Index) (Hit, bool) {
 	for _, s := range ix.Segments {
 		if !usable(s) || !(s.Roles.Has("definition") || s.Roles.Has("offence")) {
@@ -392,7 +394,9 @@ func coerciveExploitation(ix *index.Index) (Hit, bool) {
 		}
 		if !defExploit {
 			// "a person exploits another person if they cause them …"
-			if !strings.Contains(s.Fold, "exploits another person if") && !strings.Contains(s.Fold, "exploits another person when") {
+			// both phrases hold the whole words "another person": the
+			// memoised word test spares most segments the text scans
+			if !s.Has(anotherPerson) || !strings.Contains(s.Fold, "exploits another person if") && !strings.Contains(s.Fold, "exploits another person when") {
 				continue
 			}
 		}
