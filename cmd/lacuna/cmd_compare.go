@@ -121,7 +121,7 @@ func compareRun(opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := loadCorpus(f)
+	c, err := loadCorpusCountries(f, opts.Countries, opts.AsOf)
 	if err != nil {
 		return err
 	}

@@ -2,8 +2,11 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"path/filepath"
+	"sort"
+	"strings"
 
 	"github.com/lacuna-project/lacuna/corpus"
 	"github.com/lacuna-project/lacuna/internal/statute"
@@ -78,6 +81,47 @@ func loadCorpusFor(f *Factory, country, asOf string) (*statute.Corpus, error) {
 	if country != "" {
 		sel.Countries = []string{country}
 	}
+	c, err := statute.LoadSelected(fsys, ".", prefix, sel)
+	if err != nil {
+		var el statute.ErrorList
+		if errors.As(err, &el) {
+			return c, &inputError{el}
+		}
+		return c, err
+	}
+	return c, nil
+}
+
+// loadCorpusCountries is loadCorpusFor for several countries (compare):
+// only their files are parsed (only the latest versions when asOf is ""). A country
+// with no statute in the corpus is an input error naming the corpus's
+// countries.
+func loadCorpusCountries(f *Factory, countries []string, asOf string) (*statute.Corpus, error) {
+	fsys, prefix, err := corpusSource(f)
+	if err != nil {
+		return nil, err
+	}
+	metas, _, err := statute.ScanNamed(fsys, ".", prefix)
+	if err != nil {
+		return nil, err
+	}
+	have := map[string]bool{}
+	var all []string
+	for _, m := range metas {
+		if cc := strings.ToUpper(m.Meta.Country); m.OK && cc != "" && !have[cc] {
+			have[cc] = true
+			all = append(all, m.Meta.Country)
+		}
+	}
+	sort.Strings(all)
+	for _, cc := range countries {
+		if !have[strings.ToUpper(cc)] {
+			return nil, &inputError{fmt.Errorf("no statutes for country %q in the corpus, expected one of: %s", cc, strings.Join(all, ", "))}
+		}
+	}
+	// With a date, every version is loaded: a country whose statutes all
+	// postdate it must still be told apart from one not in the corpus.
+	sel := statute.Selection{Countries: countries, AllVersions: asOf != ""}
 	c, err := statute.LoadSelected(fsys, ".", prefix, sel)
 	if err != nil {
 		var el statute.ErrorList
