@@ -54,6 +54,7 @@ func analyzeAllRun(opts *analyzeOptions) error {
 	case opts.OutDir == "" && (opts.Format == "csv" || opts.Format == "markdown" || opts.Format == "md"):
 		return usageErrorf("--all --format %s needs --out-dir DIR (one file per country)", opts.Format)
 	}
+	memoryBackstop()
 	m, err := loadMap(f)
 	if err != nil {
 		return err

@@ -173,6 +173,7 @@ func briefRun(opts *briefOptions) error {
 	countries := plan.Countries
 	var jobs []briefJob
 	if opts.All {
+		memoryBackstop()
 		if len(countries) == 0 {
 			return &inputError{errors.New("the corpus has no statutes to brief")}
 		}

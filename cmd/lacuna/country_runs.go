@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -366,4 +367,14 @@ func analysedStatutes(res *score.Result, c *statute.Corpus) []*statute.Statute {
 		}
 	}
 	return out
+}
+
+// memoryBackstop sets a soft heap limit for the --all commands (unless
+// GOMEMLIMIT is set): the GC works harder near the limit instead of letting
+// the heap grow. Per-country loading is what bounds memory; this only
+// guards against an unusually large country.
+func memoryBackstop() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(768 << 20)
+	}
 }
