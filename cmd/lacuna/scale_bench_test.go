@@ -124,9 +124,8 @@ func reportPeaks(b *testing.B, heap uint64) {
 // BenchmarkScaleAnalyzeAll analyses every country of the generated corpus
 // the way lacuna analyze does for one (load the corpus and the map,
 // compile the engine, analyse with score.Options, write the JSON result),
-// but loading and compiling once: there is no analyze --all yet, and a
-// loop over the CLI would reload the whole corpus for every country (see
-// BenchmarkScaleAnalyzeOneCountryCLI for that cost). Sub-metrics split
+// loading and compiling once, in one goroutine: the engine's own cost,
+// apart from how analyze --all schedules it (BenchmarkScaleAnalyzeAllCLI). Sub-metrics split
 // the time between loading and analysing.
 func BenchmarkScaleAnalyzeAll(b *testing.B) {
 	dir := scaleCorpus(b)
@@ -175,6 +174,26 @@ func BenchmarkScaleAnalyzeAll(b *testing.B) {
 			b.ReportMetric((total - tLoad).Seconds(), "analyse-s")
 			b.ReportMetric(float64(len(countries)), "countries")
 			b.ReportMetric(float64(len(c.Statutes)), "statutes")
+			reportPeaks(b, heap)
+		}
+	}
+}
+
+// BenchmarkScaleAnalyzeAllCLI runs "lacuna --corpus DIR analyze --all
+// --format json" through run(): the command itself, without a store.
+func BenchmarkScaleAnalyzeAllCLI(b *testing.B) {
+	dir := scaleCorpus(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		stop := peakHeap()
+		ios, out, errOut := testIO()
+		env := append(os.Environ(), "XDG_DATA_HOME="+b.TempDir())
+		if code := run(context.Background(), []string{"--corpus", dir, "analyze", "--all", "--format", "json"}, env, ios); code != 0 {
+			b.Fatalf("exit %d: %.2000s", code, errOut)
+		}
+		heap := stop()
+		if i == b.N-1 {
+			b.ReportMetric(float64(out.Len())/(1<<20), "json-MB")
 			reportPeaks(b, heap)
 		}
 	}
