@@ -159,8 +159,8 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 }
 
 // hasQuote is strings.ContainsAny(t, "\"“„«‘'") as one byte scan (IndexAny
-// decodes every rune when the set is not ASCII): '"' and '\”, or the UTF-8
-// encodings of “ „ ‘ (E2 80 9C/9E/98) and « (C2 AB).
+// decodes every rune when the set is not ASCII): an ASCII double quote or
+// apostrophe, or the UTF-8 encodings of “ „ ‘ (E2 80 9C/9E/98) and « (C2 AB).
 func hasQuote(t string) bool {
 	for i := 0; i < len(t); i++ {
 		switch t[i] {

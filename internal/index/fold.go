@@ -157,9 +157,16 @@ type Token struct {
 	OStart, OEnd int32
 }
 
-func isWordByte(c byte) bool {
-	return c >= 0x80 || ('a' <= c && c <= 'z') || ('0' <= c && c <= '9')
-}
+func isWordByte(c byte) bool { return wordByte[c] }
+
+// wordByte tells the bytes of folded words: a-z, 0-9 and every byte of a
+// multi-byte rune.
+var wordByte = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = c >= 0x80 || ('a' <= c && c <= 'z') || ('0' <= c && c <= '9')
+	}
+	return t
+}()
 
 // Tokenize splits folded text into tokens of letters and digits; m is the
 // offset map from Fold.
@@ -205,7 +212,12 @@ func appendTokens(toks []Token, f string, m []int32) []Token {
 type tokenSlab struct{ buf []Token }
 
 func (ts *tokenSlab) tokenize(f string, m []int32) []Token {
-	n := countTokens(f)
+	// A token takes a byte and a separator, so a short text needs no
+	// counting pass: len/2+1 is room enough.
+	n := len(f)/2 + 1
+	if n > 1024 {
+		n = countTokens(f)
+	}
 	if cap(ts.buf)-len(ts.buf) < n {
 		ts.buf = make([]Token, 0, max(n, 4096))
 	}

@@ -222,6 +222,11 @@ func (ix *Index) HeadingToks(p *statute.Provision) []Token {
 func Build(c *statute.Corpus) *Index {
 	ix := &Index{Corpus: c, Defs: map[string][]*Definition{}, BySection: map[*statute.Provision][]*Segment{}}
 	titles := statuteTitles(c)
+	nprov := 0
+	for _, st := range c.Statutes {
+		nprov += len(st.All)
+	}
+	ix.provSegs = make(map[*statute.Provision][]*Segment, nprov)
 	starts := make([]int, len(c.Statutes)+1)
 	for i, st := range c.Statutes {
 		starts[i] = len(ix.Segments)
