@@ -209,6 +209,7 @@ func briefRun(opts *briefOptions) error {
 	if err != nil {
 		return err
 	}
+	rec.Start(ctx)
 	b := &briefer{opts: opts, m: m, plan: plan, eng: eng, tfs: tfs, now: f.Now(), rec: rec, mapHash: mapHash(m)}
 
 	var bar *mpb.Bar
@@ -297,7 +298,6 @@ type briefer struct {
 	tfs     fs.FS
 	now     timeNow
 	rec     *runRecorder
-	recMu   sync.Mutex
 	mapHash string
 }
 
@@ -351,9 +351,7 @@ func (b *briefer) briefing(country string) (*report.Briefing, error) {
 	if b.rec != nil && b.opts.Template != "amendments" {
 		key = inputCacheKey(cacheKeyInput{MapVersion: b.m.Version, MapHash: b.mapHash, Country: country, AsOf: b.opts.AsOf,
 			SHAs: in.SHAs, Overrides: ovs, Today: today, Options: map[string]string{"command": "analyze"}})
-		b.recMu.Lock()
 		_, js, err := b.rec.Cached(ctx, key)
-		b.recMu.Unlock()
 		if err != nil {
 			return nil, err
 		}
@@ -388,12 +386,7 @@ func (b *briefer) briefing(country string) (*report.Briefing, error) {
 				}
 				js = buf.Bytes()
 			}
-			b.recMu.Lock()
-			_, err = b.rec.Add(ctx, res, js, sts, srcs, key, map[string]string{"command": "brief", "template": b.opts.Template})
-			b.recMu.Unlock()
-			if err != nil {
-				return nil, err
-			}
+			b.rec.Queue(res, js, sts, srcs, key, map[string]string{"command": "brief", "template": b.opts.Template})
 		}
 	}
 	in2 := report.Input{Result: res, Map: b.m, Statutes: b.plan.Metas(country), Date: today, ToolVersion: version}

@@ -257,6 +257,49 @@ type runRecorder struct {
 	s       *store.Store
 	pending []store.RunInput
 	Saved   int
+	// with Start: runs queued for the saving goroutine
+	queue chan queuedRun
+	done  chan struct{}
+	err   error
+}
+
+type queuedRun struct {
+	res     *score.Result
+	js      []byte
+	sts     []*statute.Statute
+	srcs    [][]byte
+	key     string
+	options map[string]string
+}
+
+// Start makes the recorder save in its own goroutine: Queue never waits
+// for the database (beyond a short buffer), so workers keep rendering
+// while a batch is written. Close waits for the queue to drain.
+func (r *runRecorder) Start(ctx context.Context) {
+	if r == nil {
+		return
+	}
+	r.queue = make(chan queuedRun, 2*runBatch)
+	r.done = make(chan struct{})
+	go func() {
+		defer close(r.done)
+		for q := range r.queue {
+			if r.err != nil {
+				continue
+			}
+			if _, err := r.Add(ctx, q.res, q.js, q.sts, q.srcs, q.key, q.options); err != nil {
+				r.err = err
+			}
+		}
+	}()
+}
+
+// Queue hands a run to the saving goroutine (see Start).
+func (r *runRecorder) Queue(res *score.Result, js []byte, sts []*statute.Statute, srcs [][]byte, key string, options map[string]string) {
+	if r == nil {
+		return
+	}
+	r.queue <- queuedRun{res, js, sts, srcs, key, options}
 }
 
 // runBatch is how many runs one transaction records.
@@ -338,7 +381,15 @@ func (r *runRecorder) Close(ctx context.Context) error {
 	if r == nil {
 		return nil
 	}
-	err := r.Flush(ctx)
+	if r.queue != nil {
+		close(r.queue)
+		<-r.done
+		r.queue = nil
+	}
+	err := r.err
+	if ferr := r.Flush(ctx); err == nil {
+		err = ferr
+	}
 	if cerr := r.s.Close(); err == nil {
 		err = cerr
 	}
