@@ -158,3 +158,18 @@ func TestScanDemoCorpus(t *testing.T) {
 		}
 	}
 }
+
+// TestSelectedLoadReportsDuplicates checks that two files with the same ID
+// and version date are both selected, so the duplicate is reported as a
+// full load reports it.
+func TestSelectedLoadReportsDuplicates(t *testing.T) {
+	fsys := scanFS()
+	fsys["xaa/a-copy.md"] = scanFile("XAA", "xaa/a", "2020")
+	_, err := statute.LoadSelected(fsys, ".", "", statute.Selection{Countries: []string{"XAA"}})
+	if err == nil || !strings.Contains(err.Error(), "xaa/a-copy.md") || !strings.Contains(err.Error(), "is also defined in") {
+		t.Errorf("duplicate version: error %v, want both files reported", err)
+	}
+	if _, err := statute.LoadSelected(fsys, ".", "", statute.Selection{Countries: []string{"XAB"}}); err != nil {
+		t.Errorf("another country's duplicate stops XAB: %v", err)
+	}
+}
