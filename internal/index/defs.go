@@ -100,6 +100,11 @@ var lawWord = regexp.MustCompile(`(?i)\b(?:act|code|law|ordinance|decree|statute
 func findDefinitions(s *Segment, titles []string) []*Definition {
 	var out []*Definition
 	seen := map[string]bool{}
+	// extLawCue can match only where the folded text holds one of the
+	// extHint words (its literals, folded), or where the text holds a rune
+	// that (?i) takes for a letter of them but folding may not (ſ for s,
+	// the Kelvin sign for k): computed once, at the first definition.
+	extOK := -1
 	var add func(term string, extStart int)
 	add = func(term string, extStart int) {
 		term = strings.TrimSpace(FoldString(term))
@@ -120,10 +125,18 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 			}
 		}
 		d := &Definition{Term: term}
-		if loc := extLawCueNear(s.Text[extStart:], 120); loc != nil {
-			law := lawName(s.Text[extStart+loc[1]:])
-			if !internalName(law, s.Statute) && !inCorpus(law, titles) {
-				d.ExternalLaw = law
+		if extOK < 0 {
+			extOK = 0
+			if extHint(s.Fold) || strings.ContainsRune(s.Text, 'ſ') || strings.ContainsRune(s.Text, '\u212a') {
+				extOK = 1
+			}
+		}
+		if extOK == 1 {
+			if loc := extLawCueNear(s.Text[extStart:], 120); loc != nil {
+				law := lawName(s.Text[extStart+loc[1]:])
+				if !internalName(law, s.Statute) && !inCorpus(law, titles) {
+					d.ExternalLaw = law
+				}
 			}
 		}
 		out = append(out, d)

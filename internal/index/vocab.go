@@ -55,6 +55,20 @@ func (v *vocab) postings(w string) []Posting {
 	return v.all[v.off[id]:v.off[id+1]]
 }
 
+const vocabCache = 1 << 12
+
+type vocabSlot struct {
+	w  string
+	id int32
+}
+
+// slotOf hashes a word (never empty) by its length and three of its bytes.
+func slotOf(w string) uint32 {
+	h := uint32(len(w))*0x9e3779b1 ^ uint32(w[0])<<7 ^ uint32(w[len(w)-1])<<13 ^ uint32(w[len(w)/2])<<19
+	h ^= h >> 15
+	return h % vocabCache
+}
+
 // buildVocab interns every word once (one map operation per token), then
 // lays the postings out by word with a counting sort.
 func (ix *Index) buildVocab() {
@@ -65,13 +79,26 @@ func (ix *Index) buildVocab() {
 	ids := make(map[string]int32, n/16+16)
 	flat := make([]int32, 0, n)
 	var count []int32
+	// A small direct-mapped cache in front of the map: legal text repeats
+	// a few hundred words ("the", "person", "shall") for most of its
+	// tokens, and a hit costs a cheap hash and one short compare instead
+	// of a map lookup. Entries are always (word, its id), so ids are the
+	// same as without it.
+	cache := make([]vocabSlot, vocabCache)
 	for _, s := range ix.Segments {
 		for _, t := range s.Toks {
-			id, ok := ids[t.Word]
-			if !ok {
-				id = int32(len(count))
-				ids[t.Word] = id
-				count = append(count, 0)
+			w := t.Word
+			c := &cache[slotOf(w)]
+			id := c.id
+			if c.w != w { // tokens are never empty, so a zero slot never matches
+				var ok bool
+				id, ok = ids[w]
+				if !ok {
+					id = int32(len(count))
+					ids[w] = id
+					count = append(count, 0)
+				}
+				*c = vocabSlot{w, id}
 			}
 			count[id]++
 			flat = append(flat, id)
