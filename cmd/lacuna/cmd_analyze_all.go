@@ -80,6 +80,7 @@ func analyzeAllRun(opts *analyzeOptions) error {
 		if rec, err = openRecorder(ctx, f, false); err != nil {
 			return err
 		}
+		rec.Start(ctx) // saved by a goroutine of its own, in batches
 	}
 	today := f.Now().Format("2006-01-02")
 	mh := mapHash(m)
@@ -154,8 +155,8 @@ func analyzeAllRun(opts *analyzeOptions) error {
 				return out
 			}
 			out.save = func(r *runRecorder) error {
-				_, err := r.Add(ctx, res, out.js, sts, srcs, key, runOpts)
-				return err
+				r.Queue(res, out.js, sts, srcs, key, runOpts)
+				return nil
 			}
 		}
 		return out
