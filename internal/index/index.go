@@ -136,6 +136,7 @@ type Index struct {
 	memo    [][]uint64
 	memoMap map[*PhraseSet][]uint64
 	slab    tokenSlab
+	segBuf  []Segment // the block newSegment hands out from
 	heads   map[*statute.Provision][]Token
 	// Langs holds the languages of the indexed statutes.
 	Langs map[string]bool
@@ -305,6 +306,16 @@ func (s *Segment) Has(ps *PhraseSet) bool {
 	return s.ix.Has(ps, s)
 }
 
+// newSegment returns a zero Segment from a block of many: one allocation
+// per 256 segments.
+func (ix *Index) newSegment() *Segment {
+	if len(ix.segBuf) == cap(ix.segBuf) {
+		ix.segBuf = make([]Segment, 0, 256)
+	}
+	ix.segBuf = ix.segBuf[:len(ix.segBuf)+1]
+	return &ix.segBuf[len(ix.segBuf)-1]
+}
+
 func (ix *Index) addSegments(st *statute.Statute) {
 	lang := st.Meta.Lang()
 	if ix.Langs == nil {
@@ -335,7 +346,8 @@ func (ix *Index) addSegments(st *statute.Statute) {
 		own := make([]*Segment, 0, len(p.Segments))
 		for _, sg := range p.Segments {
 			f, m := FoldSparse(sg.Text)
-			seg := &Segment{Statute: st, Prov: p, Section: sec, Line: sg.Line, Text: sg.Text, Fold: f, Map: m,
+			seg := ix.newSegment()
+			*seg = Segment{Statute: st, Prov: p, Section: sec, Line: sg.Line, Text: sg.Text, Fold: f, Map: m,
 				Toks: ix.slab.tokenize(f, m), Lang: lang, Ord: len(ix.Segments), ix: ix}
 			ix.Bytes += len(sg.Text)
 			if isRepealed(p, f) || p.Repealed || sec.Repealed {

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 
@@ -523,8 +524,16 @@ func recidivism(text string, a, b int) bool {
 func FoldLower(s string) string { return index.FoldString(s) }
 
 func countDistinct(ps *index.PhraseSet, toks []index.Token) int {
+	spans := ps.Find(toks)
+	if ps.Len() <= 64 { // the usual case: a bit set, no map
+		var seen uint64
+		for _, sp := range spans {
+			seen |= 1 << uint(sp.Phrase)
+		}
+		return bits.OnesCount64(seen)
+	}
 	seen := map[int]bool{}
-	for _, sp := range ps.Find(toks) {
+	for _, sp := range spans {
 		seen[sp.Phrase] = true
 	}
 	return len(seen)

@@ -1,9 +1,11 @@
 package match
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 
@@ -102,11 +104,16 @@ func segLang(s *index.Segment, ls langSets) string {
 }
 
 func sortHits(h []Hit) {
-	sort.SliceStable(h, func(a, b int) bool {
-		if h[a].Seg.Ord != h[b].Seg.Ord {
-			return h[a].Seg.Ord < h[b].Seg.Ord
+	if len(h) < 2 {
+		return
+	}
+	// slices.SortStableFunc: the same order as sort.SliceStable, without
+	// its reflection-based swapper
+	slices.SortStableFunc(h, func(a, b Hit) int {
+		if a.Seg.Ord != b.Seg.Ord {
+			return cmp.Compare(a.Seg.Ord, b.Seg.Ord)
 		}
-		return h[a].I < h[b].I
+		return cmp.Compare(a.I, b.I)
 	})
 }
 
