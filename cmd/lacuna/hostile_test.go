@@ -537,6 +537,27 @@ func TestHostileInputs(t *testing.T) {
 		)
 	}
 
+	// Malformed YAML in each YAML input: a positioned error in the
+	// path:line:col: form.
+	for name, src := range map[string]string{
+		"bad-yaml/overrides.yaml":           "overrides:\n  - requirement: def.acts\n    evidence: [a.md\n",
+		"bad-yaml/gold.yaml":                "units:\n  - name: a\n    files: [a.md\n",
+		"bad-yaml/extra/ratifications.yaml": "ratifications:\n  - {country: XQZ, instrument: coe\n",
+		"bad-yaml/nested-gold.yaml":         "units:\n  -\n    - x\n",
+	} {
+		hostileWrite(t, filepath.Join(work, name), []byte(src))
+	}
+	cases = append(cases,
+		hostileCase{name: "bad YAML/overrides", args: []string{"analyze", "--country", "XEA", "--overrides", "bad-yaml/overrides.yaml"}, codes: []int{2},
+			want: positioned("bad-yaml/overrides.yaml")},
+		hostileCase{name: "bad YAML/gold file", args: []string{"eval", "bad-yaml/gold.yaml"}, codes: []int{2},
+			want: positioned("bad-yaml/gold.yaml")},
+		hostileCase{name: "bad YAML/gold file of the wrong shape", args: []string{"eval", "bad-yaml/nested-gold.yaml"}, codes: []int{2},
+			want: positioned("bad-yaml/nested-gold.yaml")},
+		hostileCase{name: "bad YAML/ratifications via --mapping-extra", args: []string{"mapping", "validate", "--mapping-extra", "bad-yaml/extra"}, codes: []int{2},
+			want: positioned("bad-yaml/extra/ratifications.yaml")},
+	)
+
 	// A store path that is not a store: a statute, a directory, a file
 	// posing as SQLite. The command fails with a message and leaves the
 	// file untouched (the snapshot check sees any change).
