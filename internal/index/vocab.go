@@ -19,6 +19,10 @@ type vocab struct {
 	all   []Posting
 	words []string // sorted, for prefix lookups
 	sids  []int32  // the id of words[k]
+	// flat holds the word id of every token, segment after segment; the
+	// tokens of segment k are flat[start[k]:start[k+1]].
+	flat  []int32
+	start []int32
 }
 
 // wordIDs returns the ids of the vocabulary words a phrase word matches:
@@ -85,7 +89,9 @@ func (ix *Index) buildVocab() {
 	// of a map lookup. Entries are always (word, its id), so ids are the
 	// same as without it.
 	cache := make([]vocabSlot, vocabCache)
-	for _, s := range ix.Segments {
+	start := make([]int32, len(ix.Segments)+1)
+	for k, s := range ix.Segments {
+		start[k] = int32(len(flat))
 		for _, t := range s.Toks {
 			w := t.Word
 			c := &cache[slotOf(w)]
@@ -104,6 +110,7 @@ func (ix *Index) buildVocab() {
 			flat = append(flat, id)
 		}
 	}
+	start[len(ix.Segments)] = int32(len(flat))
 	off := make([]int32, len(count)+1)
 	for k, c := range count {
 		off[k+1] = off[k] + c
@@ -128,7 +135,7 @@ func (ix *Index) buildVocab() {
 	for k, w := range words {
 		sids[k] = ids[w]
 	}
-	ix.vocab = &vocab{ids: ids, off: off, all: all, words: words, sids: sids}
+	ix.vocab = &vocab{ids: ids, off: off, all: all, words: words, sids: sids, flat: flat, start: start}
 }
 
 // Postings calls visit for each occurrence of a folded word; a trailing
@@ -193,15 +200,23 @@ func (ps *PhraseSet) mark(ix *Index, m []uint64) {
 		ix.buildVocab()
 	}
 	v := ix.vocab
-	var buf, best []int32
-	for pi, ws := range ps.words {
+	var buf, best, wids []int32
+	for _, ws := range ps.words {
 		anchor, n := -1, 0
+		wids = wids[:0]
 		for k, w := range ws {
 			buf = v.wordIDs(w, buf)
 			c := v.count(buf)
 			if c == 0 {
 				anchor = -1
 				break
+			}
+			// the other words are verified by id (an exact word) or by
+			// string (a prefix, -1)
+			if w.prefix {
+				wids = append(wids, -1)
+			} else {
+				wids = append(wids, buf[0])
 			}
 			if anchor < 0 || c < n {
 				anchor, n = k, c
@@ -217,14 +232,40 @@ func (ps *PhraseSet) mark(ix *Index, m []uint64) {
 				if m[w]&b != 0 {
 					continue
 				}
-				// the posting matched the anchor word already
-				i := int(p.Tok) - anchor
-				if len(ws) == 1 || (i >= 0 && ps.atFrom(ix.Segments[p.Seg].Toks, i, int32(pi), 0) > 0) {
+				if len(ws) == 1 || ps.matchIDs(ix, p, anchor, ws, wids) {
 					m[w] |= b
 				}
 			}
 		}
 	}
+}
+
+// matchIDs reports whether the phrase of words ws (ids wids) occurs with
+// its word anchor at posting p (which matched that word already).
+func (ps *PhraseSet) matchIDs(ix *Index, p Posting, anchor int, ws []pword, wids []int32) bool {
+	v := ix.vocab
+	i := int(p.Tok) - anchor
+	lo, hi := int(v.start[p.Seg]), int(v.start[p.Seg+1])
+	if i < 0 || lo+i+len(ws) > hi {
+		return false
+	}
+	ids := v.flat[lo+i : lo+i+len(ws)]
+	for k, id := range wids {
+		if k == anchor {
+			continue
+		}
+		if id >= 0 {
+			if ids[k] != id {
+				return false
+			}
+			continue
+		}
+		t := ix.Segments[p.Seg].Toks[i+k].Word
+		if len(t) < len(ws[k].w) || t[:len(ws[k].w)] != ws[k].w {
+			return false
+		}
+	}
+	return true
 }
 
 // Candidates returns, in document order and without repeats, the segments
