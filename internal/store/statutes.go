@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/lacuna-project/lacuna/internal/statute"
 )
@@ -60,29 +61,31 @@ func putStatuteTx(ctx context.Context, tx *sql.Tx, st *statute.Statute, src []by
 		st.Meta.Lang(), st.Path, string(meta), src, added); err != nil {
 		return fmt.Errorf("store statute %s: %w", st.Meta.ID, err)
 	}
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO provisions
-		(sha256, ord, provision_id, heading, text, line, end_line, repealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return fmt.Errorf("store statute %s: %w", st.Meta.ID, err)
+	// Provisions go in with multi-row INSERTs (one cgo call per chunk, not
+	// per row), and the full-text index is filled from them by one
+	// statement: the per-row cost dominated recording a large corpus.
+	const chunk = 100
+	const cols = "(?, ?, ?, ?, ?, ?, ?, ?)"
+	all := st.All
+	for i := 0; i < len(all); i += chunk {
+		part := all[i:min(i+chunk, len(all))]
+		var q strings.Builder
+		q.WriteString("INSERT INTO provisions (sha256, ord, provision_id, heading, text, line, end_line, repealed) VALUES ")
+		args := make([]any, 0, 8*len(part))
+		for j, p := range part {
+			if j > 0 {
+				q.WriteByte(',')
+			}
+			q.WriteString(cols)
+			args = append(args, st.SHA256, i+j, string(p.ID), p.Heading, p.Text, p.Line, p.EndLine, p.Repealed)
+		}
+		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
+			return fmt.Errorf("store provisions of %s: %w", st.Meta.ID, err)
+		}
 	}
-	defer ins.Close()
-	fts, err := tx.PrepareContext(ctx, `INSERT INTO provisions_fts (docid, heading, text) VALUES (?, ?, ?)`)
-	if err != nil {
-		return fmt.Errorf("store statute %s: %w", st.Meta.ID, err)
-	}
-	defer fts.Close()
-	for i, p := range st.All {
-		res, err := ins.ExecContext(ctx, st.SHA256, i, string(p.ID), p.Heading, p.Text, p.Line, p.EndLine, p.Repealed)
-		if err != nil {
-			return fmt.Errorf("store provision %s %s: %w", st.Meta.ID, p.ID, err)
-		}
-		rowid, err := res.LastInsertId()
-		if err != nil {
-			return err
-		}
-		if _, err := fts.ExecContext(ctx, rowid, p.Heading, p.Text); err != nil {
-			return fmt.Errorf("index provision %s %s: %w", st.Meta.ID, p.ID, err)
-		}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO provisions_fts (docid, heading, text)
+		SELECT rowid, heading, text FROM provisions WHERE sha256 = ? ORDER BY ord`, st.SHA256); err != nil {
+		return fmt.Errorf("index provisions of %s: %w", st.Meta.ID, err)
 	}
 	return nil
 }
