@@ -82,6 +82,9 @@ contrary).` + exitStatusHelp,
 			default:
 				return usageErrorf("unknown --format %q for analyze, expected text, json, csv or markdown", opts.Format)
 			}
+			if opts.OutDir != "" && !opts.All {
+				return usageErrorf("--out-dir is for --all, expected lacuna analyze --all --out-dir DIR")
+			}
 			if opts.Country == "" && len(args) == 0 && !opts.All {
 				return usageErrorf("analyze needs --country X or statute files, expected e.g. lacuna analyze --country KEN")
 			}

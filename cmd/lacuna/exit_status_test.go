@@ -79,6 +79,8 @@ func TestExitCodes(t *testing.T) {
 		{"unknown command", []string{"frobnicate"}, 2},
 		{"analyze without a country", []string{"analyze"}, 2},
 		{"analyze --all with --country", []string{"analyze", "--all", "--country", "XEA"}, 2},
+		{"--out-dir without --all", []string{"analyze", "--country", "XEA", "--out-dir", tmp}, 2},
+		{"--all --format csv without --out-dir", []string{"--format", "csv", "analyze", "--all"}, 2},
 		{"bad --fail-on", []string{"analyze", "--country", "XEA", "--fail-on", "awful"}, 2},
 		{"unknown country", []string{"analyze", "--country", "XQQ"}, 2},
 		{"bad statute file", []string{"--corpus", badCorpus, "analyze", "--country", "XZZ"}, 2},
