@@ -186,22 +186,20 @@ func countTokens(f string) int {
 }
 
 func appendTokens(toks []Token, f string, m []int32) []Token {
-	orig := func(i int) int32 {
-		if m == nil {
-			return int32(i)
-		}
-		return m[i]
-	}
 	for i := 0; i < len(f); {
-		if !isWordByte(f[i]) {
+		if !wordByte[f[i]] {
 			i++
 			continue
 		}
-		j := i
-		for j < len(f) && isWordByte(f[j]) {
+		j := i + 1
+		for j < len(f) && wordByte[f[j]] {
 			j++
 		}
-		toks = append(toks, Token{Word: f[i:j], Start: int32(i), End: int32(j), OStart: orig(i), OEnd: orig(j)})
+		t := Token{Word: f[i:j], Start: int32(i), End: int32(j), OStart: int32(i), OEnd: int32(j)}
+		if m != nil {
+			t.OStart, t.OEnd = m[i], m[j]
+		}
+		toks = append(toks, t)
 		i = j
 	}
 	return toks

@@ -113,7 +113,7 @@ func ParseOverrides(file string, src []byte, m *standard.Map) ([]Override, error
 			if len(errs) == 0 {
 				add(body, "no \"overrides\" key, expected a list of overrides")
 			}
-			return nil, errs
+			return nil, errs.err()
 		}
 		body = list
 	}
@@ -123,7 +123,7 @@ func ParseOverrides(file string, src []byte, m *standard.Map) ([]Override, error
 			return nil, errs.err()
 		}
 		add(body, "expected a list of overrides, found %s", body.Type())
-		return nil, errs
+		return nil, errs.err() // sorted: an unknown key may follow the list
 	}
 	var out []Override
 	seen := map[string]int{}
