@@ -119,7 +119,7 @@ func trafficOffenceSegs(ix *index.Index) []*index.Segment {
 		if !usable(s) || !s.Roles.Has("offence") {
 			continue
 		}
-		if s.Has(traffickTerms) || traffickTerms.Any(headToks(s)) || (countDistinct(actTerms, s.Toks) >= 2 && s.Has(exploitTerms)) {
+		if s.Has(traffickTerms) || traffickTerms.Any(headToks(s)) || (actCount(s) >= 2 && s.Has(exploitTerms)) {
 			out = append(out, s)
 		}
 	}
@@ -150,7 +150,7 @@ func checkChildNoMeans(in *Input) Outcome {
 		if !offence && !(s.Has(meansTerms) && s.Has(noMeansCues)) {
 			continue
 		}
-		if offence && !(s.Has(traffickTerms) || countDistinct(actTerms, s.Toks) >= 1 ||
+		if offence && !(s.Has(traffickTerms) || actCount(s) >= 1 ||
 			(s.Has(noMeansCues) && classOf(ix, s.Section, map[*statute.Provision]string{}, 0) == OffTrafficking)) {
 			continue
 		}
@@ -234,7 +234,7 @@ func SexualPurpose(ix *index.Index) (Hit, bool) {
 		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) || !s.Has(sexualTerms) {
 			continue
 		}
-		if s.Has(traffickTerms) || s.Has(exploitTerms) || countDistinct(actTerms, s.Toks) >= 2 {
+		if s.Has(traffickTerms) || s.Has(exploitTerms) || actCount(s) >= 2 {
 			return spanOf(s, sexualTerms)
 		}
 	}
@@ -246,7 +246,7 @@ func SexualPurpose(ix *index.Index) (Hit, bool) {
 func noMeansAtAll(ix *index.Index) (Hit, bool) {
 	var first *Hit
 	for _, s := range trafficOffenceSegs(ix) {
-		if countDistinct(actTerms, s.Toks) < 3 {
+		if actCount(s) < 3 {
 			continue
 		}
 		for _, t := range ix.BySection[s.Section] {
@@ -274,7 +274,7 @@ var strongMeans = index.NewPhraseSet([]string{"force", "forcible", "threat*", "c
 	"abuso de", "coaccion", "enlevement", "entfuhrung", "secuestro", "manoeuvre dolosive"})
 
 func childOffenceWithoutMeans(ix *index.Index, s *index.Segment) bool {
-	if !s.Roles.Has("offence") || !(s.Has(traffickTerms) || countDistinct(actTerms, s.Toks) >= 2) {
+	if !s.Roles.Has("offence") || !(s.Has(traffickTerms) || actCount(s) >= 2) {
 		return false
 	}
 	// the segment itself states an offence
@@ -325,7 +325,7 @@ func ageUnder18PlusSlow(s *index.Segment) bool {
 // attained the age of 18", "… Zwangslage … oder eine Person unter
 // einundzwanzig Jahren".
 func childAlternative(s *index.Segment) (Hit, bool) {
-	if !s.Roles.Has("offence") || countDistinct(actTerms, s.Toks) < 1 || !s.Has(ageCtx) {
+	if !s.Roles.Has("offence") || actCount(s) < 1 || !s.Has(ageCtx) {
 		return Hit{}, false
 	}
 	for _, m := range ageMatches(s.Fold) {
@@ -936,7 +936,7 @@ func checkNoMovement(in *Input) Outcome {
 	var order []*statute.Provision
 	info := map[*statute.Provision]*secInfo{}
 	for _, s := range segs {
-		if countDistinct(actTerms, s.Toks) < 2 {
+		if actCount(s) < 2 {
 			continue
 		}
 		si := info[s.Section]
@@ -967,7 +967,7 @@ func checkNoMovement(in *Input) Outcome {
 			if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) {
 				continue
 			}
-			if h, ok := spanOf(s, internalCues); ok && (s.Has(traffickTerms) || traffickTerms.Any(headToks(s)) || countDistinct(actTerms, s.Toks) >= 1) {
+			if h, ok := spanOf(s, internalCues); ok && (s.Has(traffickTerms) || traffickTerms.Any(headToks(s)) || actCount(s) >= 1) {
 				return Outcome{Level: LMet, Evidence: []Hit{h}, Found: []string{"internal trafficking covered"},
 					Explanation: "trafficking is defined to cover acts within the country as well as across borders"}
 			}

@@ -167,7 +167,7 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 	}
 	acts, purpose, traffick, forced, sale := 0, false, false, false, false
 	for _, t := range ix.BySection[sec] {
-		acts += countDistinct(actTerms, t.Toks)
+		acts += actCount(t)
 		purpose = purpose || t.Has(exploitTerms)
 		traffick = traffick || t.Has(traffickTerms)
 		forced = forced || t.Has(headForced)
@@ -204,7 +204,7 @@ func classifySegment(s *index.Segment) string {
 	if s.Has(textSale) {
 		return OffSale
 	}
-	if countDistinct(actTerms, s.Toks) >= 2 && s.Has(exploitTerms) {
+	if actCount(s) >= 2 && s.Has(exploitTerms) {
 		return OffTrafficking
 	}
 	return ""
@@ -400,7 +400,7 @@ func childOffenceSlow(ix *index.Index, sec *statute.Provision) bool {
 		if len(sg.Toks) == 0 {
 			continue
 		}
-		if !(sg.Roles.Has("offence") && (countDistinct(actTerms, sg.Toks) >= 1 || sg.Has(traffickTerms))) {
+		if !(sg.Roles.Has("offence") && (actCount(sg) >= 1 || sg.Has(traffickTerms))) {
 			continue
 		}
 		return !condWords[sg.Toks[0].Word] && childOnly(firstSentence(sg), "") || childAgeSubject(sg)
@@ -522,6 +522,24 @@ func recidivism(text string, a, b int) bool {
 
 // FoldLower folds s like the index does.
 func FoldLower(s string) string { return index.FoldString(s) }
+
+// actCount is countDistinct(actTerms, s.Toks), memoised per segment: the
+// checks ask it of the same segments many times, and a segment without an
+// act word (most) is answered by the index's bit set.
+func actCount(s *index.Segment) int {
+	if !s.Has(actTerms) {
+		return 0
+	}
+	ix := s.Index()
+	if ix == nil {
+		return countDistinct(actTerms, s.Toks)
+	}
+	memo := ix.SegMemo("act-count")
+	if memo[s.Ord] == 0 {
+		memo[s.Ord] = int8(countDistinct(actTerms, s.Toks)) + 1 // actTerms has fewer than 127 phrases
+	}
+	return int(memo[s.Ord]) - 1
+}
 
 func countDistinct(ps *index.PhraseSet, toks []index.Token) int {
 	spans := ps.Find(toks)
