@@ -369,13 +369,20 @@ func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string)
 		own[i] = textRoles(seg, cues)
 		secRoles[seg.Section] |= own[i] &^ bitDefinition
 	}
-	heads := map[*statute.Provision]RoleSet{}
+	// per section: the heading's roles and whether the heading marks the
+	// section as not operative (asked once per section, not per segment)
+	type headInfo struct {
+		roles RoleSet
+		nonOp bool
+	}
+	heads := map[*statute.Provision]headInfo{}
 	for i, seg := range segs {
-		h, ok := heads[seg.Section]
+		hi, ok := heads[seg.Section]
 		if !ok {
-			h = headingRoles(seg.Section, cues, ix.HeadingToks)
-			heads[seg.Section] = h
+			hi = headInfo{headingRoles(seg.Section, cues, ix.HeadingToks), nonOpHeads.Any(seg.HeadToks())}
+			heads[seg.Section] = hi
 		}
+		h := hi.roles
 		// section-wide text cues: an offence whose sanction is in the last
 		// list item makes every item an offence
 		seg.Roles |= h | secRoles[seg.Section] | own[i]
@@ -386,7 +393,7 @@ func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string)
 			ix.Defs[d.Term] = append(ix.Defs[d.Term], d)
 		}
 		seg.Refs = findRefs(seg, st, ix.Corpus, titles)
-		seg.NonOperative = nonOperative(seg)
+		seg.NonOperative = seg.Prov.Kind == statute.KindPreamble || hi.nonOp || pathHas(seg, nonOpText)
 		seg.Advisory = advisory(seg)
 	}
 }

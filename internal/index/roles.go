@@ -168,13 +168,6 @@ func pathTexts(s *Segment) [][]Token {
 	return out
 }
 
-func nonOperative(s *Segment) bool {
-	if s.Prov.Kind == statute.KindPreamble || nonOpHeads.Any(s.HeadToks()) {
-		return true
-	}
-	return pathHas(s, nonOpText)
-}
-
 func advisory(s *Segment) bool { return pathHas(s, adviseText) }
 
 // pathHas reports whether the segment or the own text of an ancestor up to
