@@ -467,6 +467,9 @@ func namedActs(t string) [][]int {
 			}
 			at := from + i
 			from = at + len(w)
+			if !mayName(t, at) {
+				continue
+			}
 			lo := max(0, at-160)
 			for lo > 0 && t[lo-1] != ' ' {
 				lo++
@@ -494,6 +497,62 @@ func namedActs(t string) [][]int {
 	}
 	return kept
 }
+
+// mayName reports whether a match of namedAct can cover the law word that
+// starts at t[at+1] (t[at] is the space before it). It is false, sparing
+// the regular expression, for "under this Act shall …": such a match
+// either runs through the space before the word, so the piece before the
+// space is a capitalised word or a connector (and, of, on, for, in,
+// against), or it starts at the law word itself, so that word is followed
+// by one space and a capitalised word or a connector.
+func mayName(t string, at int) bool {
+	// the piece before the space: a run of lower-case letters that no
+	// capitalised word can include and that is not a connector
+	k := at
+	for k > 0 && 'a' <= t[k-1] && t[k-1] <= 'z' {
+		k--
+	}
+	if k == at {
+		return true
+	}
+	if k > 0 {
+		c := t[k-1]
+		if c >= 0x80 || 'A' <= c && c <= 'Z' || c == '\'' || c == '-' || c == ' ' && connector[t[k:at]] {
+			return true
+		}
+	}
+	// the match starting at the law word: its capitalised word (letters,
+	// ', -, ’) must end at a space followed by a capital or a connector
+	e := at + 1
+	for e < len(t) {
+		c := t[e]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', c == '\'', c == '-':
+			e++
+			continue
+		case c == 0xE2 && strings.HasPrefix(t[e:], "’"):
+			e += len("’")
+			continue
+		}
+		break
+	}
+	if e >= len(t) || t[e] != ' ' || e+1 >= len(t) {
+		return false
+	}
+	if c := t[e+1]; 'A' <= c && c <= 'Z' {
+		return true
+	}
+	for w := range connector {
+		if strings.HasPrefix(t[e+1:], w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// connector lists the lower-case words namedAct allows between the
+// capitalised words of a name.
+var connector = map[string]bool{"and": true, "of": true, "on": true, "for": true, "in": true, "against": true}
 
 var skipFirst = map[string]bool{"This": true, "That": true, "Such": true, "Any": true, "An": true, "A": true,
 	"Each": true, "Every": true, "Principal": true, "Other": true, "Whoever": true, "In": true, "Under": true}
