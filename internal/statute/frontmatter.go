@@ -65,7 +65,7 @@ func splitFrontMatter(s *source, errs *ErrorList) (fm frontMatter, ok bool) {
 		t := s.lineText(l)
 		if isDelim(t, "---") || isDelim(t, "...") {
 			fm.firstLine = 2
-			fm.yaml = s.buf[s.lines[1]:s.lines[l-1]]
+			fm.yaml = s.text(s.lines[1], s.lines[l-1])
 			if l < len(s.lines) {
 				fm.bodyStart = s.lines[l]
 			} else {

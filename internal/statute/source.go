@@ -13,6 +13,7 @@ type source struct {
 	path  string
 	buf   []byte // BOM removed; CR normalised
 	lines []int  // byte offset of the start of each line (lines[0] == 0)
+	crlf  []int  // offsets of the blanks that replaced the CR of a CRLF, ascending
 }
 
 func newSource(path string, src []byte) *source {
@@ -25,6 +26,7 @@ func newSource(path string, src []byte) *source {
 			if b[i] == '\r' {
 				if i+1 < len(b) && b[i+1] == '\n' {
 					b[i] = ' '
+					s.crlf = append(s.crlf, i)
 				} else {
 					b[i] = '\n'
 				}
@@ -107,4 +109,21 @@ func (s *source) lineFrom(l, off int) int {
 		l++
 	}
 	return l
+}
+
+// text returns buf[from:to] without the blanks that stand for the CR of a
+// CRLF line ending (a copy when there are any), so that a YAML parser sees
+// the line endings the file had: a trailing blank would shift its columns.
+func (s *source) text(from, to int) []byte {
+	i := sort.SearchInts(s.crlf, from)
+	if i == len(s.crlf) || s.crlf[i] >= to {
+		return s.buf[from:to]
+	}
+	out := make([]byte, 0, to-from)
+	prev := from
+	for ; i < len(s.crlf) && s.crlf[i] < to; i++ {
+		out = append(out, s.buf[prev:s.crlf[i]]...)
+		prev = s.crlf[i] + 1
+	}
+	return append(out, s.buf[prev:to]...)
 }
