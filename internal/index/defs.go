@@ -55,6 +55,13 @@ var defVerbs = NewPhraseSet([]string{"means", "mean", "include*", "meaning", "re
 // defHints are literal words each of foldedDefs needs (a cheap prefilter).
 var defHints = []string{"se entender", "se entiende", "se considera", "on entend par", " le fait", "im sinne", " mean"}
 
+// defHintWords are, for each of defHints, words every text holding the
+// hint holds (a word of a hint that follows a space starts a token): the
+// memoised word test spares most segments the seven text scans.
+var defHintWords = []*PhraseSet{NewPhraseSet([]string{"entender*"}), NewPhraseSet([]string{"entiende*"}),
+	NewPhraseSet([]string{"considera*"}), NewPhraseSet([]string{"entend par*"}), NewPhraseSet([]string{"le fait*"}),
+	NewPhraseSet([]string{"sinne*"}), NewPhraseSet([]string{"mean*"})}
+
 // External-law cues: group 1 starts the law's name (in the original text).
 var extLawCue = regexp.MustCompile(`(?i)(?:ha(?:s|ve) the (?:same )?meaning (?:assigned|given|ascribed|attributed)?\s*(?:to (?:it|them|that expression|that term) )?(?:in|by|under)|as (?:defined|construed) (?:in|by|under)|within the meaning of|defined in|tal como (?:se )?(?:define|definen) (?:en|por)|en los t[eé]rminos de|au sens de|im sinne (?:des|der|von))\s+`)
 
@@ -157,7 +164,7 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 		}
 	}
 	for k, re := range foldedDefs {
-		if !strings.Contains(s.Fold, defHints[k]) {
+		if !s.Has(defHintWords[k]) || !strings.Contains(s.Fold, defHints[k]) {
 			continue
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(s.Fold, 2) {
