@@ -279,7 +279,7 @@ func (r *runRecorder) Start(ctx context.Context) {
 	if r == nil {
 		return
 	}
-	r.queue = make(chan queuedRun, 2*runBatch)
+	r.queue = make(chan queuedRun, 8) // little memory: queued runs hold parsed statutes
 	r.done = make(chan struct{})
 	go func() {
 		defer close(r.done)
