@@ -2,6 +2,7 @@ package score
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -48,7 +49,7 @@ func FuzzParseOverrides(f *testing.F) {
 	}
 	m := ovFuzzMap(f)
 	f.Fuzz(func(t *testing.T, src string) {
-		os, err := ParseOverrides("ov.yaml", []byte(src), m)
+		ovs, err := ParseOverrides("ov.yaml", []byte(src), m)
 		nLines := strings.Count(src, "\n") + strings.Count(src, "\r") + 1
 		if err != nil {
 			var list OverrideErrors
@@ -62,17 +63,21 @@ func FuzzParseOverrides(f *testing.F) {
 				if e.File != "ov.yaml" || e.Line < 1 || e.Line > nLines || e.Col < 0 || e.Msg == "" {
 					t.Fatalf("error %q at %s:%d:%d outside the file (%d lines)", e.Msg, e.File, e.Line, e.Col, nLines)
 				}
-				if i > 0 && (list[i-1].Line > e.Line || list[i-1].Line == e.Line && list[i-1].Col > e.Col) {
+				// LACUNA_FUZZ_KNOWN=1 (long runs only) skips the order check:
+				// when the list of overrides is not a list, the errors come
+				// back unsorted (reported; seed
+				// testdata/fuzz/FuzzParseOverrides/e20f1786680db43f).
+				if i > 0 && os.Getenv("LACUNA_FUZZ_KNOWN") != "1" && (list[i-1].Line > e.Line || list[i-1].Line == e.Line && list[i-1].Col > e.Col) {
 					t.Fatalf("errors not sorted by position: %v", err)
 				}
 			}
-			if os != nil {
-				t.Fatalf("ParseOverrides returned %d overrides and an error", len(os))
+			if ovs != nil {
+				t.Fatalf("ParseOverrides returned %d overrides and an error", len(ovs))
 			}
 			return
 		}
 		seen := map[string]bool{}
-		for _, o := range os {
+		for _, o := range ovs {
 			if m.Requirement(standard.RequirementID(o.Requirement)) == nil {
 				t.Fatalf("accepted override of unknown requirement %q", o.Requirement)
 			}
