@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -14,6 +15,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/lacuna-project/lacuna/corpus"
@@ -198,7 +200,7 @@ func inputCacheKey(k cacheKeyInput) string {
 		return ""
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "lacuna-input-key 1\ntool %s\nmap %s %s\ncountry %s\nas_of %s\n", version, k.MapVersion, k.MapHash, k.Country, k.AsOf)
+	fmt.Fprintf(h, "lacuna-input-key 1\ntool %s %s\nmap %s %s\ncountry %s\nas_of %s\n", version, toolBuild(), k.MapVersion, k.MapHash, k.Country, k.AsOf)
 	for _, s := range k.SHAs {
 		fmt.Fprintf(h, "statute %s\n", s)
 	}
@@ -218,6 +220,33 @@ func inputCacheKey(k cacheKeyInput) string {
 		fmt.Fprintf(h, "option %s=%s\n", o, k.Options[o])
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+var (
+	toolBuildOnce sync.Once
+	toolBuildHash string
+)
+
+// toolBuild identifies the running binary by the hash of its executable,
+// so that a development build whose code changed (same version string)
+// never reuses results of the old code; "" when it cannot be read.
+func toolBuild() string {
+	toolBuildOnce.Do(func() {
+		p, err := os.Executable()
+		if err != nil {
+			return
+		}
+		fh, err := os.Open(p)
+		if err != nil {
+			return
+		}
+		defer fh.Close()
+		h := sha256.New()
+		if _, err := io.Copy(h, fh); err == nil {
+			toolBuildHash = hex.EncodeToString(h.Sum(nil))
+		}
+	})
+	return toolBuildHash
 }
 
 // countryOverrides finds a country's reviewer decisions beside the corpus
