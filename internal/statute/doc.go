@@ -14,6 +14,10 @@
 // Entry points: Parse (one file's bytes), ParseFile (a path on disk), Load
 // and LoadNamed (every *.md under a directory of an fs.FS, parsed by a
 // bounded worker pool, sorted by country, id, version date and path).
+// For large corpora, Scan/ScanNamed read only each file's front matter
+// (ParseMeta), a Selection picks files by country and by the version an
+// analysis as of a date can choose, and LoadFiles/LoadSelected parse only
+// those, so memory follows what is analysed rather than the corpus.
 // Corpus.AsOf, Latest, Country, Versions and Resolve select versions;
 // ParseRef reads "id@date" references. Parsing is linear in the input:
 // goldmark parses blocks only, inline syntax is stripped by a byte scan, and

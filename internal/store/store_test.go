@@ -350,3 +350,21 @@ func batchStatute(t *testing.T, cc, date string) (*statute.Statute, []byte) {
 	}
 	return st, src
 }
+
+func TestKnownManyHashes(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := context.Background()
+	st, src := batchStatute(t, "XAC", "2003-01-01")
+	if err := s.PutStatute(ctx, st, src, "2026-01-01T00:00:00Z"); err != nil {
+		t.Fatal(err)
+	}
+	var shas []string
+	for i := 0; i < 1234; i++ {
+		shas = append(shas, fmt.Sprintf("%064x", i))
+	}
+	shas = append(shas[:700], append([]string{st.SHA256}, shas[700:]...)...)
+	known, err := s.Known(ctx, shas)
+	if err != nil || len(known) != 1 || !known[st.SHA256] {
+		t.Fatalf("Known over %d hashes = %v, %v; want only %s", len(shas), known, err, st.SHA256)
+	}
+}
