@@ -64,7 +64,7 @@ func ParseGold(file string, src []byte, m *standard.Map) (*Gold, error) {
 	}
 	g, err := decodeGold(src)
 	if err != nil {
-		return nil, fmt.Errorf("%s:%s", file, strings.TrimPrefix(yaml.FormatError(err, false, false), "["))
+		return nil, yamlError(file, err)
 	}
 	var errs []string
 	names := map[string]bool{}
@@ -107,6 +107,21 @@ func ParseGold(file string, src []byte, m *standard.Map) (*Gold, error) {
 		return nil, errors.New(strings.Join(errs, "\n"))
 	}
 	return g, nil
+}
+
+// yamlError positions a YAML decoding error as "file:line:col: message,
+// expected …", taking the position from the error's token (never from its
+// text).
+func yamlError(file string, err error) error {
+	line, col, msg := 1, 1, err.Error()
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		msg = ye.GetMessage()
+		if t := ye.GetToken(); t != nil && t.Position != nil {
+			line, col = max(t.Position.Line, 1), max(t.Position.Column, 1)
+		}
+	}
+	return fmt.Errorf("%s:%d:%d: %s, expected a gold file (description, units of name, country, base, files, verdicts, penalties)", file, line, col, strings.TrimSpace(msg))
 }
 
 // decodeGold decodes strictly; a panic inside the YAML library on
