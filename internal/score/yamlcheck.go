@@ -4,67 +4,22 @@ import (
 	"fmt"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/lacuna-project/lacuna/internal/standard"
 )
 
-// Limits for hand-written YAML inputs (overrides, gold files): far above
-// any real file, far below what makes a YAML parser exhaust memory.
-const (
-	MaxYAMLSize   = 4 << 20 // bytes
-	MaxYAMLDepth  = 64      // flow brackets nested
-	MaxYAMLIndent = 256     // leading spaces of a line
-)
+// MaxYAMLSize bounds hand-written YAML inputs (overrides, gold files): far
+// above any real file, far below what makes a YAML parser exhaust memory.
+const MaxYAMLSize = 4 << 20 // bytes
 
 // CheckYAML rejects, before any parsing, YAML whose size, flow nesting or
-// indentation is beyond the limits, with the position of the first
-// offending character.
+// indentation is beyond the limits (standard.ScanYAML), with the position
+// of the first offending character.
 func CheckYAML(file string, src []byte) error {
 	if len(src) > MaxYAMLSize {
 		return OverrideErrors{&OverrideError{File: file, Line: 1, Msg: fmt.Sprintf("file is %d bytes, expected at most %d", len(src), MaxYAMLSize)}}
 	}
-	line, col, depth, indent := 1, 0, 0, 0
-	atLineStart := true
-	var quote byte
-	for i := 0; i < len(src); i++ {
-		c := src[i]
-		col++
-		if c == '\n' {
-			line, col, indent, atLineStart = line+1, 0, 0, true
-			if quote == '\'' || quote == '"' {
-				continue
-			}
-			continue
-		}
-		if atLineStart {
-			if c == ' ' {
-				indent++
-				if indent > MaxYAMLIndent {
-					return OverrideErrors{&OverrideError{File: file, Line: line, Col: col, Msg: fmt.Sprintf("indentation deeper than %d spaces, expected a shallow YAML file", MaxYAMLIndent)}}
-				}
-				continue
-			}
-			atLineStart = false
-		}
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '#':
-			for i+1 < len(src) && src[i+1] != '\n' {
-				i++
-			}
-		case c == '[' || c == '{':
-			depth++
-			if depth > MaxYAMLDepth {
-				return OverrideErrors{&OverrideError{File: file, Line: line, Col: col, Msg: fmt.Sprintf("nesting deeper than %d levels, expected a shallow YAML file", MaxYAMLDepth)}}
-			}
-		case c == ']' || c == '}':
-			if depth > 0 {
-				depth--
-			}
-		}
+	if line, col, msg, ok := standard.ScanYAML(src); !ok {
+		return OverrideErrors{&OverrideError{File: file, Line: line, Col: col, Msg: msg}}
 	}
 	return nil
 }
@@ -77,7 +32,7 @@ func NoAnchors(file string, n ast.Node) error {
 	var what string
 	var walk func(n ast.Node, depth int)
 	walk = func(n ast.Node, depth int) {
-		if n == nil || found != nil || depth > 4*MaxYAMLDepth {
+		if n == nil || found != nil || depth > 4*standard.MaxYAMLDepth {
 			return
 		}
 		switch v := n.(type) {

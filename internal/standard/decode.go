@@ -1,12 +1,14 @@
 package standard
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -20,8 +22,9 @@ const maxFileSize = 8 << 20
 // decodes through reflection: every key is checked against the allowed set
 // and every scalar against its expected type, so errors carry positions.
 type decoder struct {
-	file string
-	errs *ErrorList
+	file  string
+	errs  *ErrorList
+	lines [][]byte // the normalised source split into lines, to keep columns inside them
 }
 
 // parseFile parses src and returns the body of its single document, or nil
@@ -31,6 +34,12 @@ func (d *decoder) parseFile(src []byte) ast.Node {
 		d.errs.Add(Pos{File: d.file, Line: 1, Col: 1}, "file is %d bytes, expected at most %d", len(src), maxFileSize)
 		return nil
 	}
+	src = normalizeYAML(src)
+	if line, col, msg, ok := ScanYAML(src); !ok {
+		d.errs.Add(Pos{File: d.file, Line: line, Col: col}, "%s", msg)
+		return nil
+	}
+	d.lines = bytes.Split(src, []byte("\n"))
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
 		var se *yaml.SyntaxError
@@ -67,12 +76,23 @@ func (d *decoder) parseFile(src []byte) ast.Node {
 	return body
 }
 
+// tokPos turns a parser position into a Pos that lies inside the file: a
+// line past the end is the last line, a column past the end of its line is
+// the column just after the line's last character.
 func (d *decoder) tokPos(line, col int) Pos {
 	if line < 1 {
 		line = 1
 	}
+	if n := len(d.lines); n > 0 && line > n {
+		line = n
+	}
 	if col < 1 {
 		col = 1
+	}
+	if line <= len(d.lines) {
+		if w := utf8.RuneCount(d.lines[line-1]) + 1; col > w {
+			col = w
+		}
 	}
 	return Pos{File: d.file, Line: line, Col: col}
 }

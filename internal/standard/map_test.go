@@ -190,7 +190,7 @@ func FuzzLoad(f *testing.F) {
 		}
 		lines := map[string]int{}
 		for k, v := range fsys {
-			lines[k] = bytes.Count(v.Data, []byte("\n")) + 1
+			lines[k] = len(bytes.Split(normalizeYAML(v.Data), []byte("\n")))
 		}
 		for _, e := range list {
 			if e.Pos.Line == 0 {
