@@ -119,7 +119,7 @@ func trafficOffenceSegs(ix *index.Index) []*index.Segment {
 		if !usable(s) || !s.Roles.Has("offence") {
 			continue
 		}
-		if s.Has(traffickTerms) || traffickTerms.Any(headToks(s)) || (actCount(s) >= 2 && s.Has(exploitTerms)) {
+		if hasTraffick(s) || traffickIn(headToks(s)) || (actCount(s) >= 2 && s.Has(exploitTerms)) {
 			out = append(out, s)
 		}
 	}
@@ -150,7 +150,7 @@ func checkChildNoMeans(in *Input) Outcome {
 		if !offence && !(s.Has(meansTerms) && s.Has(noMeansCues)) {
 			continue
 		}
-		if offence && !(s.Has(traffickTerms) || actCount(s) >= 1 ||
+		if offence && !(hasTraffick(s) || s.Has(coreActTerms) || traffickIn(headToks(s)) ||
 			(s.Has(noMeansCues) && classOf(ix, s.Section, map[*statute.Provision]string{}, 0) == OffTrafficking)) {
 			continue
 		}
@@ -234,7 +234,7 @@ func SexualPurpose(ix *index.Index) (Hit, bool) {
 		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) || !s.Has(sexualTerms) {
 			continue
 		}
-		if s.Has(traffickTerms) || s.Has(exploitTerms) || actCount(s) >= 2 {
+		if hasTraffick(s) || s.Has(exploitTerms) || actCount(s) >= 2 {
 			return spanOf(s, sexualTerms)
 		}
 	}
@@ -274,7 +274,7 @@ var strongMeans = index.NewPhraseSet([]string{"force", "forcible", "threat*", "c
 	"abuso de", "coaccion", "enlevement", "entfuhrung", "secuestro", "manoeuvre dolosive"})
 
 func childOffenceWithoutMeans(ix *index.Index, s *index.Segment) bool {
-	if !s.Roles.Has("offence") || !(s.Has(traffickTerms) || actCount(s) >= 2) {
+	if !s.Roles.Has("offence") || !(hasTraffick(s) || actCount(s) >= 2) {
 		return false
 	}
 	// the segment itself states an offence
@@ -585,7 +585,7 @@ func checkChildAge(in *Input) Outcome {
 		return Outcome{Level: LMet, Evidence: []Hit{hi.hit}, Found: []string{fmt.Sprintf("persons under %d protected", hi.age)},
 			Explanation: fmt.Sprintf("the offence protects persons under %d as children", hi.age)}
 	}
-	if lo != nil && lo.hit.Seg.Has(traffickTerms) && lo.hit.Seg.Has(childTerms) && !aggravationCtx(lo.hit.Seg) {
+	if lo != nil && hasTraffick(lo.hit.Seg) && lo.hit.Seg.Has(childTerms) && !aggravationCtx(lo.hit.Seg) {
 		return Outcome{Level: LContrary, Evidence: []Hit{lo.hit}, Missing: []string{fmt.Sprintf("child as every person under %d", want)},
 			Explanation: fmt.Sprintf("the trafficking offence treats as children only persons under %d", lo.age)}
 	}
@@ -763,10 +763,10 @@ func checkChildAggravation(in *Input) Outcome {
 		aggr, traf := false, false
 		for _, t := range ctx {
 			aggr = aggr || aggravWords.Any(t)
-			traf = traf || traffickTerms.Any(t)
+			traf = traf || traffickIn(t)
 		}
 		for _, sg := range in.Ix.BySection[s.Section] {
-			traf = traf || sg.Has(traffickTerms)
+			traf = traf || hasTraffick(sg)
 		}
 		traf = traf || classOf(in.Ix, s.Section, map[*statute.Provision]string{}, 0) == OffTrafficking
 		if aggr && traf {
@@ -967,7 +967,7 @@ func checkNoMovement(in *Input) Outcome {
 			if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) {
 				continue
 			}
-			if h, ok := spanOf(s, internalCues); ok && (s.Has(traffickTerms) || traffickTerms.Any(headToks(s)) || actCount(s) >= 1) {
+			if h, ok := spanOf(s, internalCues); ok && (hasTraffick(s) || traffickIn(headToks(s)) || actCount(s) >= 1) {
 				return Outcome{Level: LMet, Evidence: []Hit{h}, Found: []string{"internal trafficking covered"},
 					Explanation: "trafficking is defined to cover acts within the country as well as across borders"}
 			}

@@ -1,6 +1,10 @@
 package match
 
-import "github.com/lacuna-project/lacuna/internal/index"
+import (
+	"strings"
+
+	"github.com/lacuna-project/lacuna/internal/index"
+)
 
 // Built-in vocabulary for the checks, folded, merged over en/fr/de/es.
 // These are general legal words; no phrase of one statute.
@@ -11,12 +15,18 @@ var (
 		"person under", "persons under", "person below", "person who has not attained", "person unter",
 		"personne agee de moins", "persona menor", "young person*", "girl*", "boy*"})
 	traffickTerms = index.NewPhraseSet([]string{"traffick*", "trafficking", "traffics", "traffic in persons", "traffic in person", "traite", "menschenhandel*",
-		"trata", "trafico de personas", "trafic"})
+		"trata", "trafic"})
 	actTerms = index.NewPhraseSet([]string{"recruit*", "transport*", "transfer*", "harbo*", "receiv*", "receipt",
 		"provides", "obtains", "entices", "isolates", "maintains", "recrut*", "heberge*", "hebergement", "accueill*",
 		"accueil", "anwirbt", "anwerb*", "befordert", "beforderung", "weitergibt", "beherbergt", "beherberg*",
 		"aufnimmt", "aufnahme", "capt*", "traslad*", "acog*", "recib*", "recepcion", "alberg*", "ofrec*", "facilit*",
 		"conveys", "procures", "carries"})
+	// coreActTerms are the five acts of Palermo 3(a) without the
+	// equivalents ("provides", "obtains", "procures") that child-prostitution
+	// and sale offences also use.
+	coreActTerms = index.NewPhraseSet([]string{"recruit*", "transport*", "transfer*", "harbo*", "receiv*", "receipt",
+		"recrut*", "heberge*", "hebergement", "accueill*", "accueil", "anwirbt", "anwerb*", "befordert", "beforderung",
+		"weitergibt", "beherbergt", "beherberg*", "aufnimmt", "capt*", "traslad*", "acog*", "recib*", "recepcion", "alberg*"})
 	exploitTerms = index.NewPhraseSet([]string{"exploit*", "ausbeut*", "explot*", "prostitution", "prostitucion",
 		"forced labo*", "slavery", "servitude", "sexual", "sexuel*", "sexuell*", "organ*", "zwangsarbeit",
 		"commercial sex", "involuntary servitude", "peonage", "esclavage", "esclavitud", "servidumbre"})
@@ -91,3 +101,106 @@ var (
 		"seulement", "sous la forme"})
 	fearCues = index.NewPhraseSet([]string{"fear", "safety", "craindre", "securite", "furcht", "sicherheit", "temor", "seguridad"})
 )
+
+// Trafficking words name trafficking in persons only when their object is a
+// person. "Drug trafficking", "trafficking of drugs", "illicit trafficking",
+// "trafic de stupéfiants", "tráfico de armas" deal in goods; "trafic
+// d'influence" is influence peddling; "trafic de migrants", "tráfico de
+// personas" and "tráfico ilícito de migrantes" are migrant smuggling, which
+// the instruments keep apart from trafficking ("trata", "traite").
+var (
+	// goodsTraffic: objects (after the word) or qualifiers (before it) that
+	// make it trade in goods, influence or migrant smuggling.
+	goodsTraffic = index.NewPhraseSet([]string{"drug*", "narcotic*", "psychotropic*", "controlled substance*",
+		"arms", "firearm*", "weapon*", "ammunition", "munition*", "explosive*", "wildlife", "ivory", "timber",
+		"goods", "contraband", "antiquities", "cultural property", "influence", "migrant*", "illicit", "illegal",
+		"stupefiant*", "drogue*", "arme", "armes", "especes", "influence", "droga*", "estupefaciente*", "armas",
+		"sustancias", "influencias", "betaubungsmittel*", "rauschgift*", "drogen*", "waffen*", "illicite", "ilicito",
+		"migrantes"})
+	// trafficLink: words between a trafficking word and its object.
+	trafficLink = map[string]bool{"of": true, "in": true, "de": true, "d": true, "des": true, "du": true, "la": true,
+		"le": true, "les": true, "el": true, "los": true, "las": true, "del": true, "mit": true, "von": true,
+		"and": true, "or": true, "et": true, "ou": true, "y": true, "o": true, "the": true, "narcotic": true}
+	// personTraffic: trafficking words that are trafficking in persons
+	// whatever follows ("trafficking in persons", "traite", "trata").
+	personTraffic = index.NewPhraseSet([]string{"traffic in person*", "trafficking in person*", "trafficking of person*",
+		"trafficking in human*", "human trafficking", "traite", "trata", "menschenhandel*"})
+)
+
+// traffickSpans returns the trafficking words of toks that speak of
+// trafficking in persons (see goodsTraffic).
+func traffickSpans(toks []index.Token) []index.Span {
+	var out []index.Span
+	for _, sp := range traffickTerms.Find(toks) {
+		if personTraffic.Any(toks[sp.I:min(len(toks), sp.J+2)]) {
+			out = append(out, sp)
+			continue
+		}
+		if goodsQualified(toks, sp) {
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// goodsQualified reports whether a trafficking word is qualified as trade
+// in goods or migrant smuggling: by the word before it ("drug trafficking",
+// "illicit trafficking") or by its object ("trafficking of drugs",
+// "trafic illicite de stupéfiants").
+func goodsQualified(toks []index.Token, sp index.Span) bool {
+	if sp.I > 0 && goodsTraffic.Any(toks[sp.I-1:sp.I]) {
+		return true
+	}
+	for k := sp.J; k < len(toks) && k < sp.J+4; k++ {
+		if goodsTraffic.Any(toks[k : k+1]) {
+			return true
+		}
+		if !trafficLink[toks[k].Word] {
+			return false
+		}
+	}
+	return false
+}
+
+// traffickIn reports whether toks speak of trafficking in persons.
+func traffickIn(toks []index.Token) bool {
+	return traffickTerms.Any(toks) && len(traffickSpans(toks)) > 0
+}
+
+// hasTraffick is traffickIn for an indexed segment, memoised.
+func hasTraffick(s *index.Segment) bool {
+	if !s.Has(traffickTerms) {
+		return false
+	}
+	ix := s.Index()
+	if ix == nil {
+		return len(traffickSpans(s.Toks)) > 0
+	}
+	memo := ix.SegMemo("traffick-person")
+	if memo[s.Ord] == 0 {
+		memo[s.Ord] = 1
+		if len(traffickSpans(s.Toks)) > 0 {
+			memo[s.Ord] = 2
+		}
+	}
+	return memo[s.Ord] == 2
+}
+
+// otherTraffic reports whether a hit on a trafficking word of the map
+// ("traffics", "traffick*") speaks of trade in goods or migrant smuggling
+// (see goodsTraffic), so it is no evidence of trafficking in persons.
+func otherTraffic(h Hit) bool {
+	s := h.Seg
+	if h.I >= len(s.Toks) || h.J > len(s.Toks) {
+		return false
+	}
+	w := s.Toks[h.I].Word
+	if !strings.HasPrefix(w, "traffic") && !strings.HasPrefix(w, "trafic") {
+		return false
+	}
+	if personTraffic.Any(s.Toks[h.I:min(len(s.Toks), h.J+2)]) {
+		return false
+	}
+	return goodsQualified(s.Toks, index.Span{I: h.I, J: h.J})
+}

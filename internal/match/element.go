@@ -85,7 +85,7 @@ func (e *Element) Find(ix *index.Index) Result {
 		if e.Roles != 0 && h.Seg.Roles&e.Roles == 0 {
 			return false
 		}
-		return !Negated(h)
+		return !Negated(h) && !otherTraffic(h)
 	}
 	var r Result
 	seen := map[[2]int]bool{}
@@ -174,7 +174,7 @@ func (e *Element) findFast(ix *index.Index) (Result, bool) {
 						dup = true
 					}
 				}
-				if !dup && !Negated(h) {
+				if !dup && !Negated(h) && !otherTraffic(h) {
 					hs = append(hs, h)
 				}
 			}

@@ -158,18 +158,18 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 	switch {
 	case headSale.Any(head):
 		return OffSale
-	case headForced.Any(head) && !traffickTerms.Any(head):
+	case headForced.Any(head) && !traffickIn(head):
 		return OffForced
 	case headRelated.Any(head):
 		return OffRelated
-	case traffickTerms.Any(head):
+	case traffickIn(head):
 		return OffTrafficking
 	}
 	acts, purpose, traffick, forced, sale := 0, false, false, false, false
 	for _, t := range ix.BySection[sec] {
 		acts += actCount(t)
 		purpose = purpose || t.Has(exploitTerms)
-		traffick = traffick || t.Has(traffickTerms)
+		traffick = traffick || hasTraffick(t)
 		forced = forced || t.Has(headForced)
 		sale = sale || t.Has(textSale)
 	}
@@ -400,7 +400,7 @@ func childOffenceSlow(ix *index.Index, sec *statute.Provision) bool {
 		if len(sg.Toks) == 0 {
 			continue
 		}
-		if !(sg.Roles.Has("offence") && (actCount(sg) >= 1 || sg.Has(traffickTerms))) {
+		if !(sg.Roles.Has("offence") && (actCount(sg) >= 1 || hasTraffick(sg))) {
 			continue
 		}
 		return !condWords[sg.Toks[0].Word] && childOnly(firstSentence(sg), "") || childAgeSubject(sg)
@@ -579,7 +579,7 @@ var thisAct = index.NewPhraseSet([]string{"under this act", "under this part", "
 // "offences under this Act" of a statute that has a trafficking offence.
 func ReachesTrafficking(ix *index.Index, s *index.Segment) bool {
 	memo := map[*statute.Provision]string{}
-	if classOf(ix, s.Section, memo, 0) == OffTrafficking || s.Has(traffickTerms) {
+	if classOf(ix, s.Section, memo, 0) == OffTrafficking || hasTraffick(s) {
 		return true
 	}
 	for _, r := range s.Refs {
