@@ -1,6 +1,8 @@
 package match
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -12,6 +14,7 @@ import (
 type Element struct {
 	El      *standard.Element
 	Roles   index.RoleSet // 0 = any role
+	First   index.RoleSet // the first-listed role (0 = any): where the best proof sits
 	Pats    []Matcher
 	Excl    []Matcher
 	CrossRe []Matcher // cross-ref patterns (they make a verdict undetermined, not met)
@@ -20,10 +23,13 @@ type Element struct {
 // CompileElement compiles an element's patterns and exclusions.
 func CompileElement(el *standard.Element) (*Element, error) {
 	e := &Element{El: el}
-	for _, r := range el.Roles {
+	for i, r := range el.Roles {
 		if r == standard.RoleAny {
-			e.Roles = 0
+			e.Roles, e.First = 0, 0
 			break
+		}
+		if i == 0 {
+			e.First = index.Bit(r)
 		}
 		e.Roles |= index.Bit(r)
 	}
@@ -61,9 +67,15 @@ type Result struct {
 // Found reports whether the element has evidence.
 func (r Result) Found() bool { return len(r.Hits) > 0 }
 
-// maxHits caps the evidence an element collects: enough to quote and to
+// maxHits caps the evidence an element keeps: enough to quote and to
 // tell evidence resting only on an outside law from evidence that does not.
-const maxHits = 16
+// Up to maxScan hits are collected first, and the maxHits best-ranked of
+// them kept (see Rank), so a statute whose definitions mention a term many
+// times before its offence section still yields the offence.
+const (
+	maxHits = 16
+	maxScan = 4 * maxHits
+)
 
 // Find runs the element over ix: role-scoped, repealed text skipped,
 // excluded segments and negated hits dropped. Hits are in document order;
@@ -100,9 +112,7 @@ func (e *Element) Find(ix *index.Index) Result {
 		}
 	}
 	sortHits(r.Hits)
-	if len(r.Hits) > maxHits {
-		r.Hits = r.Hits[:maxHits]
-	}
+	r.Hits = e.keepBest(r.Hits)
 	return e.finish(ix, r)
 }
 
@@ -136,7 +146,7 @@ func (e *Element) findFast(ix *index.Index) (Result, bool) {
 	}
 	pos := make([]int, len(lists))
 	last := int32(-1)
-	for len(r.Hits) < maxHits {
+	for len(r.Hits) < maxScan {
 		// the next candidate in document order (k-way merge)
 		next := int32(-1)
 		for i, l := range lists {
@@ -182,10 +192,75 @@ func (e *Element) findFast(ix *index.Index) (Result, bool) {
 		sortHits(hs)
 		r.Hits = append(r.Hits, hs...)
 	}
-	if len(r.Hits) > maxHits {
-		r.Hits = r.Hits[:maxHits]
-	}
+	r.Hits = e.keepBest(r.Hits)
 	return r, true
+}
+
+// keepBest keeps the maxHits best-ranked of hs (in document order), the
+// first maxScan of them considered.
+func (e *Element) keepBest(hs []Hit) []Hit {
+	if len(hs) > maxScan {
+		hs = hs[:maxScan]
+	}
+	if len(hs) <= maxHits {
+		return hs
+	}
+	hs = e.Rank(hs)[:maxHits]
+	sortHits(hs)
+	return hs
+}
+
+// Rank returns hs ordered so the best proof comes first: hits in a
+// provision holding the element's first-listed role (an offence before a
+// definition, for an element listing offence first), then in its other
+// roles; last, hits in a definition of another term that merely mentions
+// the words ("Advisory Committee" means the Counter-Trafficking in Persons
+// Advisory Committee), which prove least; document order within each rank.
+// hs is not changed.
+func (e *Element) Rank(hs []Hit) []Hit {
+	out := append([]Hit(nil), hs...)
+	key := func(h Hit) int {
+		switch {
+		case definesOther(h):
+			return 2
+		case e.First != 0 && h.Seg.Roles&e.First == 0:
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(out, func(a, b Hit) int {
+		if c := cmp.Compare(key(a), key(b)); c != 0 {
+			return c
+		}
+		if a.Seg.Ord != b.Seg.Ord {
+			return cmp.Compare(a.Seg.Ord, b.Seg.Ord)
+		}
+		return cmp.Compare(a.I, b.I)
+	})
+	return out
+}
+
+// definesOther reports whether the hit sits in a definition of some other
+// term: the segment defines terms and the hit's words hold none of them
+// ("recruitment" in the definition of "recruitment agency" is another
+// term's definition).
+func definesOther(h Hit) bool {
+	s := h.Seg
+	if len(s.Defines) == 0 || h.I >= h.J || h.J > len(s.Toks) {
+		return false
+	}
+	words := make([]string, 0, h.J-h.I)
+	for k := h.I; k < h.J; k++ {
+		words = append(words, s.Toks[k].Word)
+	}
+	hit := " " + strings.Join(words, " ") + " "
+	for _, d := range s.Defines {
+		dd := " " + strings.Join(index.Words(d), " ") + " "
+		if strings.Contains(hit, dd) {
+			return false
+		}
+	}
+	return true
 }
 
 // finish applies the outside-law rule and the cross-reference patterns.

@@ -256,8 +256,8 @@ func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, coun
 		}
 		out = o
 		if len(out.Evidence) == 0 && out.Level != match.LGap {
-			for _, res := range results {
-				out.Evidence = append(out.Evidence, res.Hits[:min(1, len(res.Hits))]...)
+			for i, res := range results {
+				out.Evidence = append(out.Evidence, cr.elems[i].Rank(res.Hits)[:min(1, len(res.Hits))]...)
 			}
 		}
 		f.Evidence = evidence(out.Evidence, "", opts.MaxEvidence*2)
@@ -270,7 +270,7 @@ func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, coun
 			out.Explanation = "found only for offences other than trafficking, which does not count (reading rule 7)"
 		}
 		for i, res := range results {
-			f.Evidence = append(f.Evidence, evidence(res.Hits, elemName(cr.elems[i]), opts.MaxEvidence)...)
+			f.Evidence = append(f.Evidence, evidence(cr.elems[i].Rank(res.Hits), elemName(cr.elems[i]), opts.MaxEvidence)...)
 		}
 		if out.Level == match.LGap {
 			f.Evidence = f.Evidence[:0]

@@ -1,0 +1,68 @@
+package match
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/lacuna-project/lacuna/internal/standard"
+)
+
+// The best proof of an element comes first: the offence before a
+// definition of some other body or fund that merely names the offence.
+func TestRankOffenceBeforeOtherDefinitions(t *testing.T) {
+	for _, tc := range []struct {
+		lang, body, term, want string
+	}{
+		{"en", "### 2 Interpretation\n\nIn this Act—\n\n\"Board\" means the Board against Trafficking in Persons established by section 9;\n\n\"Fund\" means the fund for victims of trafficking in persons;\n\n" +
+			"### 3 Offence\n\n(1) A person who recruits another person for exploitation commits the offence of trafficking in persons.\n",
+			"trafficking in persons", "s3"},
+		{"fr", "### Article 1 Définitions\n\nPour l'application de la présente loi, « comité » désigne le comité national contre la traite des êtres humains.\n\n" +
+			"### Article 2\n\nLa traite des êtres humains est le fait de recruter une personne en vue de l'exploiter. Elle est punie de sept ans d'emprisonnement.\n",
+			"traite des êtres humains", "art2"},
+		{"es", "### Artículo 1 Definiciones\n\nA los efectos de esta ley, «Consejo» significa el Consejo Nacional contra la trata de personas.\n\n" +
+			"### Artículo 2\n\nEl que captare a una persona con fines de explotación comete el delito de trata de personas y será castigado con prisión de cuatro a ocho años.\n",
+			"trata de personas", "art2"},
+		{"de", "### § 1 Begriffsbestimmungen\n\nIm Sinne dieses Gesetzes ist „Rat“ der Rat gegen Menschenhandel.\n\n" +
+			"### § 2 Menschenhandel\n\n(1) Wer eine andere Person zum Zweck der Ausbeutung anwirbt, wird wegen Menschenhandels mit Freiheitsstrafe von sechs Monaten bis zu zehn Jahren bestraft.\n",
+			"menschenhandel*", "§2"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			ix := corpusOf(t, tc.lang, tc.body)
+			el, err := CompileElement(&standard.Element{ID: "offence", Roles: []standard.Role{standard.RoleOffence, standard.RoleDefinition},
+				Patterns: []standard.Pattern{{Kind: standard.CritKeyword, Terms: map[string][]string{"*": {tc.term}}}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := el.Find(ix)
+			if len(r.Hits) < 2 {
+				t.Fatalf("%d hits, want the definition and the offence", len(r.Hits))
+			}
+			first := el.Rank(r.Hits)[0]
+			if id := string(first.Seg.Prov.ID); !strings.HasPrefix(id, tc.want) {
+				t.Errorf("first evidence %s (%q), want %s", id, first.Seg.Text, tc.want)
+			}
+		})
+	}
+}
+
+// Among definitions, the definition of the term itself proves more than a
+// definition of another term that names it.
+func TestRankOwnDefinitionFirst(t *testing.T) {
+	ix := corpusOf(t, "en", "### 2 Interpretation\n\nIn this Act—\n\n\"Commission\" means the Commission on Exploitation of Workers;\n\n"+
+		"\"exploitation\" includes forced labour, slavery and the removal of organs;\n")
+	el, err := CompileElement(&standard.Element{ID: "purpose", Roles: []standard.Role{standard.RoleDefinition, standard.RoleOffence},
+		Patterns: []standard.Pattern{{Kind: standard.CritKeyword, Terms: map[string][]string{"*": {"exploitation"}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := el.Find(ix)
+	if len(r.Hits) < 2 {
+		t.Fatalf("%d hits, want both definitions", len(r.Hits))
+	}
+	if first := el.Rank(r.Hits)[0]; !strings.Contains(string(first.Seg.Prov.ID), "exploitation") {
+		t.Errorf("first evidence %s, want the definition of exploitation", first.Seg.Prov.ID)
+	}
+	if r.Hits[0].Seg.Ord > r.Hits[1].Seg.Ord {
+		t.Errorf("Find must keep document order")
+	}
+}
