@@ -18,6 +18,10 @@ type Element struct {
 	Pats    []Matcher
 	Excl    []Matcher
 	CrossRe []Matcher // cross-ref patterns (they make a verdict undetermined, not met)
+	// Filter, when set, must accept a hit for it to count (e.g. an attempt
+	// word counts only as the attempt of an offence). Applied before hits
+	// are capped, so rejected hits never crowd out accepted ones.
+	Filter func(Hit) bool
 }
 
 // CompileElement compiles an element's patterns and exclusions.
@@ -97,7 +101,7 @@ func (e *Element) Find(ix *index.Index) Result {
 		if e.Roles != 0 && h.Seg.Roles&e.Roles == 0 {
 			return false
 		}
-		return !Negated(h) && !otherTraffic(h)
+		return !Negated(h) && !otherTraffic(h) && (e.Filter == nil || e.Filter(h))
 	}
 	var r Result
 	seen := map[[2]int]bool{}
@@ -184,7 +188,7 @@ func (e *Element) findFast(ix *index.Index) (Result, bool) {
 						dup = true
 					}
 				}
-				if !dup && !Negated(h) && !otherTraffic(h) {
+				if !dup && !Negated(h) && !otherTraffic(h) && (e.Filter == nil || e.Filter(h)) {
 					hs = append(hs, h)
 				}
 			}

@@ -55,6 +55,9 @@ func Compile(m *standard.Map) (*Engine, error) {
 			if err != nil {
 				return nil, fmt.Errorf("requirement %s: %w", r.ID, err)
 			}
+			if attemptScoped[r.ID] {
+				el.Filter = match.AttemptOfOffence
+			}
 			cr.elems = append(cr.elems, el)
 		}
 		e.reqs = append(e.reqs, cr)
@@ -354,6 +357,12 @@ func firstHit(ix *index.Index, e Evidence) match.Hit {
 // traffickingScoped lists requirements that count only where they reach
 // the trafficking offences (reading rule 7: liability of legal persons).
 var traffickingScoped = map[standard.RequirementID]bool{"crim.legal-persons": true}
+
+// attemptScoped lists requirements on attempt: an attempt word counts only
+// where the attempt is of an offence ("attempts to commit an offence"), not
+// of another act ("attempts to initiate adoption proceedings"); their
+// elements filter hits with match.AttemptOfOffence.
+var attemptScoped = map[standard.RequirementID]bool{"crim.attempt": true}
 
 // scopeToTrafficking keeps the hits of provisions that apply to the
 // trafficking offences.
