@@ -396,6 +396,32 @@ func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string)
 		seg.NonOperative = seg.Prov.Kind == statute.KindPreamble || hi.nonOp || pathHas(seg, nonOpText)
 		seg.Advisory = advisory(seg)
 	}
+	inheritDefinitionItems(segs)
+}
+
+// inheritDefinitionItems gives the definition role to the list items of a
+// definition whose lead-in ends with a colon or dash ("exploitation means
+// any of the following:" then "(a) slavery …"): they are the definition's
+// text even when the section is not headed "Definitions".
+func inheritDefinitionItems(segs []*Segment) {
+	var lead *Segment
+	for _, seg := range segs {
+		switch {
+		case lead != nil && seg.Section == lead.Section && seg.Prov != lead.Prov && seg.Prov != seg.Section:
+			seg.Roles |= bitDefinition
+			continue
+		case len(seg.Defines) > 0 && leadIn(seg.Text):
+			lead = seg
+			continue
+		}
+		lead = nil
+	}
+}
+
+// leadIn reports whether a text ends by introducing a list.
+func leadIn(t string) bool {
+	t = strings.TrimSpace(t)
+	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, "–") || strings.HasSuffix(t, ":-")
 }
 
 // Definitions returns the definitions of a folded term (exact, then as a

@@ -1,0 +1,45 @@
+package index
+
+import "testing"
+
+// The list items of a definition whose lead-in ends with a colon are the
+// definition's text, in a section not headed "Definitions" too; the list
+// items of other provisions are not.
+func TestDefinitionItemsInherit(t *testing.T) {
+	for _, tc := range []struct {
+		lang, head, lead, item string
+	}{
+		{"en", "### 4 Exploitation", "For the purposes of this Act, \"exploitation\" means any of the following:", "(a) holding a person in slavery;"},
+		{"fr", "### Article 4", "Pour l'application de la présente loi, « exploitation » désigne :", "1° le fait de réduire une personne en esclavage ;"},
+		{"es", "### Artículo 4", "A los fines de esta ley se entiende por explotación la configuración de los siguientes supuestos:", "a) Cuando se redujere a una persona a esclavitud;"},
+		{"de", "### § 4 Ausbeutung", "Ausbeutung im Sinne dieses Gesetzes ist jede der folgenden Handlungen:", "1. das Halten einer Person in Sklaverei,"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			src := "---\nid: xta/act\ncountry: XTA\ntitle: \"Act\"\nlanguage: " + tc.lang + "\nversion_date: \"2020-01-01\"\n---\n\n# Act\n\n" +
+				tc.head + "\n\n" + tc.lead + "\n\n" + tc.item + "\n"
+			ix := build(t, src)
+			var lead, item *Segment
+			for _, s := range ix.Segments {
+				if s.Text == tc.lead || (lead == nil && len(s.Defines) > 0) {
+					lead = s
+				} else if lead != nil && item == nil {
+					item = s
+				}
+			}
+			if lead == nil || len(lead.Defines) == 0 {
+				t.Fatalf("lead-in defines nothing: %+v", ix.Segments)
+			}
+			if item == nil || !item.Roles.Has("definition") {
+				t.Fatalf("item %v lacks the definition role", item)
+			}
+		})
+	}
+	// a list under an ordinary provision gets no definition role
+	ix := build(t, "---\nid: xta/act\ncountry: XTA\ntitle: \"Act\"\nlanguage: en\nversion_date: \"2020-01-01\"\n---\n\n# Act\n\n"+
+		"### 5 Assistance\n\nThe Minister shall provide the following:\n\n(a) shelter;\n")
+	for _, s := range ix.Segments {
+		if s.Roles.Has("definition") {
+			t.Errorf("%s has the definition role", s.Prov.ID)
+		}
+	}
+}
