@@ -219,12 +219,15 @@ func (e *Element) keepBest(hs []Hit) []Hit {
 // definition, for an element listing offence first), then in its other
 // roles; last, hits in a definition of another term that merely mentions
 // the words ("Advisory Committee" means the Counter-Trafficking in Persons
-// Advisory Committee), which prove least; document order within each rank.
+// Advisory Committee), and a short-title clause, which prove least;
+// document order within each rank.
 // hs is not changed.
 func (e *Element) Rank(hs []Hit) []Hit {
 	out := append([]Hit(nil), hs...)
 	key := func(h Hit) int {
 		switch {
+		case h.Seg.Has(citationCues):
+			return 3
 		case definesOther(h):
 			return 2
 		case e.First != 0 && h.Seg.Roles&e.First == 0:
@@ -243,6 +246,11 @@ func (e *Element) Rank(hs []Hit) []Hit {
 	})
 	return out
 }
+
+// citationCues mark a short-title clause, whose words name the Act and
+// prove nothing about its content.
+var citationCues = index.NewPhraseSet([]string{"may be cited as", "shall be cited as", "short title", "peut etre citee",
+	"podra citarse", "podra ser citada", "se denominara", "kann zitiert werden"})
 
 // definesOther reports whether the hit sits in a definition of some other
 // term: the segment defines terms and the hit's words hold none of them

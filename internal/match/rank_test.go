@@ -66,3 +66,31 @@ func TestRankOwnDefinitionFirst(t *testing.T) {
 		t.Errorf("Find must keep document order")
 	}
 }
+
+// A short-title clause names the Act; it proves least.
+func TestRankShortTitleLast(t *testing.T) {
+	for _, tc := range []struct {
+		lang, body, term, want string
+	}{
+		{"en", "### 1 Short title\n\nThis Act may be cited as the Recruitment Agencies Act.\n\n### 4 Licences\n\nNo person shall operate a recruitment agency without a licence.\n", "recruitment agenc*", "s4"},
+		{"fr", "### Article 1\n\nLa présente loi peut être citée comme loi sur les agences de placement.\n\n### Article 4\n\nNul ne peut exploiter une agence de placement sans licence.\n", "agence* de placement", "art4"},
+		{"es", "### Artículo 1\n\nLa presente ley podrá citarse como Ley de agencias de empleo.\n\n### Artículo 4\n\nNinguna persona podrá operar una agencia de empleo sin licencia.\n", "agencia* de empleo", "art4"},
+		{"de", "### § 1 Kurzbezeichnung\n\nDieses Gesetz kann zitiert werden als Arbeitsvermittlungsgesetz.\n\n### § 4 Erlaubnis\n\nDie Arbeitsvermittlung bedarf der Erlaubnis.\n", "arbeitsvermittl*", "§4"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			ix := corpusOf(t, tc.lang, tc.body)
+			el, err := CompileElement(&standard.Element{ID: "agencies",
+				Patterns: []standard.Pattern{{Kind: standard.CritKeyword, Terms: map[string][]string{"*": {tc.term}}}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := el.Find(ix)
+			if len(r.Hits) < 2 {
+				t.Fatalf("%d hits, want the short title and the provision", len(r.Hits))
+			}
+			if first := el.Rank(r.Hits)[0]; !strings.HasPrefix(string(first.Seg.Prov.ID), tc.want) {
+				t.Errorf("first evidence %s, want %s", first.Seg.Prov.ID, tc.want)
+			}
+		})
+	}
+}
