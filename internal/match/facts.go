@@ -40,7 +40,7 @@ var (
 		"sklaverei", "peonage", "ausbeutung der arbeitskraft", "reduction en", "involuntary servitude", "forced service*",
 		"servidumbre", "labour exploitation", "labor exploitation", "explotacion laboral"})
 	textSale = index.NewPhraseSet([]string{"vente d enfant", "vendre d acheter", "a cambio de dinero", "a cambio de precio",
-		"entregue a un tercero", "gegen entgelt", "venta de menores", "sells a child", "sell a child", "sells or buys", "buys or sells", "sale of a child",
+		"entregue a un tercero", "venta de menores", "sells a child", "sell a child", "sells or buys", "buys or sells", "sale of a child",
 		"sale of children", "venta de un nino", "venta de nino*", "vende un nino", "vend un enfant", "verkauft ein kind",
 		"offers, delivers or accepts", "delivers or accepts"})
 )

@@ -1,0 +1,31 @@
+package match
+
+import "testing"
+
+// Acting "for remuneration" aggravates many offences; it does not make an
+// offence the sale of children. Selling a child does.
+func TestSaleClassNeedsSale(t *testing.T) {
+	for _, tc := range []struct {
+		name, lang, body, want string
+	}{
+		{"de abduction for pay", "de", "### § 235 Entziehung Minderjähriger\n\n(1) Mit Freiheitsstrafe bis zu fünf Jahren wird bestraft, wer eine Person unter achtzehn Jahren den Eltern entzieht.\n\n(4) Mit Freiheitsstrafe von einem Jahr bis zu zehn Jahren wird bestraft, wer die Tat gegen Entgelt begeht.\n", OffRelated},
+		{"de child trade", "de", "### § 236 Kinderhandel\n\n(1) Wer sein Kind einem anderen gegen Entgelt auf Dauer überlässt, wird mit Freiheitsstrafe bis zu fünf Jahren bestraft.\n", OffSale},
+		{"en sale", "en", "### 6 Sale of children\n\n(1) A person who sells a child commits an offence and is liable to imprisonment for a term not exceeding twenty years.\n", OffSale},
+		{"es sale", "es", "### Artículo 6\n\nEl que entregue a un tercero a un niño a cambio de precio será castigado con prisión de cinco a diez años.\n", OffSale},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := Facts(corpusOf(t, tc.lang, tc.body))
+			if tc.want == OffRelated {
+				for _, f := range fs {
+					if f.Offence == OffSale {
+						t.Errorf("%s classed as sale of children", f.Seg.Prov.ID)
+					}
+				}
+				return
+			}
+			if len(fs) == 0 || fs[0].Offence != tc.want {
+				t.Fatalf("facts %+v, want class %s", fs, tc.want)
+			}
+		})
+	}
+}
