@@ -265,12 +265,12 @@ func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, coun
 		}
 		f.Evidence = evidence(out.Evidence, "", opts.MaxEvidence*2)
 	} else {
-		if traffickingScoped[r.ID] {
+		if traffickingScoped[r.ID] != "" {
 			results = scopeToTrafficking(ix, results)
 		}
 		out = combine(r, cr.elems, results)
-		if traffickingScoped[r.ID] && out.Level == match.LGap && len(out.Found) == 0 && hadHits(cr, ix) {
-			out.Explanation = "found only for offences other than trafficking, which does not count (reading rule 7)"
+		if traffickingScoped[r.ID] != "" && out.Level == match.LGap && len(out.Found) == 0 && hadHits(cr, ix) {
+			out.Explanation = traffickingScoped[r.ID]
 		}
 		for i, res := range results {
 			f.Evidence = append(f.Evidence, evidence(cr.elems[i].Rank(res.Hits), elemName(cr.elems[i]), opts.MaxEvidence)...)
@@ -355,8 +355,16 @@ func firstHit(ix *index.Index, e Evidence) match.Hit {
 }
 
 // traffickingScoped lists requirements that count only where they reach
-// the trafficking offences (reading rule 7: liability of legal persons).
-var traffickingScoped = map[standard.RequirementID]bool{"crim.legal-persons": true}
+// the trafficking offences, with the explanation of a gap whose only hits
+// lie elsewhere: liability of legal persons (reading rule 7), and the acts,
+// means and purposes, which define the trafficking offence (the menace of
+// penalty in a definition of forced labour is not a means of trafficking).
+var traffickingScoped = map[standard.RequirementID]string{
+	"crim.legal-persons": "found only for offences other than trafficking, which does not count (reading rule 7)",
+	"def.acts":           "found only in provisions that do not concern the trafficking offence",
+	"def.means":          "found only in provisions that do not concern the trafficking offence",
+	"def.purposes":       "found only in provisions that do not concern the trafficking offence",
+}
 
 // attemptScoped lists requirements on attempt: an attempt word counts only
 // where the attempt is of an offence ("attempts to commit an offence"), not
