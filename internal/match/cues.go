@@ -132,6 +132,9 @@ var (
 func traffickSpans(toks []index.Token) []index.Span {
 	var out []index.Span
 	for _, sp := range traffickTerms.Find(toks) {
+		if toks[sp.I].Word == "traite" && !frenchTraite(toks, sp.I) {
+			continue
+		}
 		if personTraffic.Any(toks[sp.I:min(len(toks), sp.J+2)]) {
 			out = append(out, sp)
 			continue
@@ -188,14 +191,18 @@ func hasTraffick(s *index.Segment) bool {
 }
 
 // otherTraffic reports whether a hit on a trafficking word of the map
-// ("traffics", "traffick*") speaks of trade in goods or migrant smuggling
-// (see goodsTraffic), so it is no evidence of trafficking in persons.
+// ("traffics", "traffick*", "traite") speaks of trade in goods, migrant
+// smuggling (see goodsTraffic) or a treaty (see frenchTraite), so it is no
+// evidence of trafficking in persons.
 func otherTraffic(h Hit) bool {
 	s := h.Seg
 	if h.I >= len(s.Toks) || h.J > len(s.Toks) {
 		return false
 	}
 	w := s.Toks[h.I].Word
+	if w == "traite" {
+		return !frenchTraite(s.Toks, h.I)
+	}
 	if !strings.HasPrefix(w, "traffic") && !strings.HasPrefix(w, "trafic") {
 		return false
 	}
@@ -204,3 +211,20 @@ func otherTraffic(h Hit) bool {
 	}
 	return goodsQualified(s.Toks, index.Span{I: h.I, J: h.J})
 }
+
+// frenchTraite tells French "la traite" (trafficking) from "le traité"
+// (a treaty) and "est traité" (is treated), which fold alike: trafficking
+// is feminine ("la traite", "de traite", "contre la traite") or names its
+// victims ("traite des êtres humains", "traite de personnes").
+func frenchTraite(toks []index.Token, i int) bool {
+	if i > 0 {
+		switch toks[i-1].Word {
+		case "la", "de", "d", "sa", "cette", "une":
+			return true
+		}
+	}
+	return i+1 < len(toks) && traiteObject.Any(toks[i+1:min(len(toks), i+4)])
+}
+
+var traiteObject = index.NewPhraseSet([]string{"des etres", "d etres", "des personnes", "de personnes", "d une personne",
+	"des enfants", "d enfants", "des mineurs", "de mineurs", "des femmes", "de femmes", "humaine"})

@@ -1,6 +1,10 @@
 package match
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/lacuna-project/lacuna/internal/standard"
+)
 
 // Trafficking words count as trafficking in persons only when their object
 // is a person: trade in drugs, arms or influence and migrant smuggling are
@@ -26,6 +30,10 @@ func TestTraffickInPersonsOnly(t *testing.T) {
 		{"le trafic d'armes", false},
 		{"le trafic d'influence", false},
 		{"le trafic illicite de migrants", false},
+		{"Traite des êtres humains", true},
+		{"victimes de traite", true},
+		{"conformément au traité international applicable", false},
+		{"le dossier est traité par le procureur", false},
 		// Spanish
 		{"el delito de trata de personas", true},
 		{"el tráfico de drogas", false},
@@ -39,6 +47,32 @@ func TestTraffickInPersonsOnly(t *testing.T) {
 	for _, c := range cases {
 		if got := traffickIn(foldToks(c.text)); got != c.want {
 			t.Errorf("traffickIn(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// The map's trafficking words are vetoed the same way: a keyword hit on
+// trade in drugs or on a treaty is no evidence.
+func TestMapTraffickHitsVetoed(t *testing.T) {
+	for _, tc := range []struct {
+		lang, body string
+		hits       int
+	}{
+		{"en", "### 8 Child labour\n\nA person who uses a child in the trafficking of drugs commits an offence.\n", 0},
+		{"en", "### 3 Offence\n\nA person who traffics a child commits an offence.\n", 1},
+		{"fr", "### Article 9\n\nLes modalités sont fixées conformément au traité applicable.\n", 0},
+		{"fr", "### Article 10\n\nLa traite des enfants est punie de dix ans d'emprisonnement.\n", 1},
+		{"es", "### Artículo 5\n\nEl tráfico de drogas con menores será castigado.\n", 0},
+		{"de", "### § 5\n\nWer Menschenhandel mit Kindern betreibt, wird bestraft.\n", 1},
+	} {
+		ix := corpusOf(t, tc.lang, tc.body)
+		el, err := CompileElement(&standard.Element{ID: "t", Patterns: []standard.Pattern{{Kind: standard.CritKeyword,
+			Terms: map[string][]string{"*": {"traffick*", "traffics", "traite", "trafico", "menschenhandel*"}}}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(el.Find(ix).Hits); got != tc.hits {
+			t.Errorf("%s %q: %d hits, want %d", tc.lang, tc.body, got, tc.hits)
 		}
 	}
 }
