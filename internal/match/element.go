@@ -217,8 +217,9 @@ func (e *Element) keepBest(hs []Hit) []Hit {
 // Rank returns hs ordered so the best proof comes first: hits in a
 // provision holding the element's first-listed role (an offence before a
 // definition, for an element listing offence first), then in its other
-// roles; last, hits in a definition of another term that merely mentions
-// the words ("Advisory Committee" means the Counter-Trafficking in Persons
+// roles (for an element of any role, an operative provision before a
+// definition); last, hits in a definition of another term that merely
+// mentions the words ("Advisory Committee" means the Counter-Trafficking in Persons
 // Advisory Committee), and a short-title clause, which prove least;
 // document order within each rank.
 // hs is not changed.
@@ -227,10 +228,15 @@ func (e *Element) Rank(hs []Hit) []Hit {
 	key := func(h Hit) int {
 		switch {
 		case h.Seg.Has(citationCues):
-			return 3
+			return 4
 		case definesOther(h):
-			return 2
+			return 3
 		case e.First != 0 && h.Seg.Roles&e.First == 0:
+			return 2
+		case e.First == 0 && len(h.Seg.Defines) > 0:
+			// any role: the provision that does the thing proves more than
+			// the definition that names it ("Fund" means the Fund
+			// established by section 22)
 			return 1
 		}
 		return 0

@@ -94,3 +94,32 @@ func TestRankShortTitleLast(t *testing.T) {
 		})
 	}
 }
+
+// For an element of any role, the provision that does the thing comes
+// before the definition that names it.
+func TestRankOperativeBeforeDefinitionForAnyRole(t *testing.T) {
+	for _, tc := range []struct {
+		lang, body, term, want string
+	}{
+		{"en", "### 2 Interpretation\n\nIn this Act—\n\n\"Fund\" means the fund for the compensation of victims established by section 13;\n\n" +
+			"### 13 Compensation\n\nThe court shall order the offender to pay compensation to the victim.\n", "compensation", "s13"},
+		{"es", "### Artículo 1 Definiciones\n\nA los efectos de esta ley, «Fondo» significa el fondo de reparación de las víctimas.\n\n" +
+			"### Artículo 13\n\nEl tribunal ordenará la reparación de la víctima a cargo del condenado.\n", "reparacion", "art13"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			ix := corpusOf(t, tc.lang, tc.body)
+			el, err := CompileElement(&standard.Element{ID: "x",
+				Patterns: []standard.Pattern{{Kind: standard.CritKeyword, Terms: map[string][]string{"*": {tc.term}}}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := el.Find(ix)
+			if len(r.Hits) < 2 {
+				t.Fatalf("%d hits, want the definition and the provision", len(r.Hits))
+			}
+			if first := el.Rank(r.Hits)[0]; !strings.HasPrefix(string(first.Seg.Prov.ID), tc.want) {
+				t.Errorf("first evidence %s, want %s", first.Seg.Prov.ID, tc.want)
+			}
+		})
+	}
+}
