@@ -29,7 +29,9 @@ func CompileElement(el *standard.Element) (*Element, error) {
 	e := &Element{El: el}
 	for i, r := range el.Roles {
 		if r == standard.RoleAny {
-			e.Roles, e.First = 0, 0
+			// hits count anywhere, but a first-listed role still ranks
+			// first ([procedural, protection, any])
+			e.Roles = 0
 			break
 		}
 		if i == 0 {

@@ -123,3 +123,22 @@ func TestRankOperativeBeforeDefinitionForAnyRole(t *testing.T) {
 		})
 	}
 }
+
+// "any" after a role lets hits count anywhere, but the first-listed role
+// still ranks first.
+func TestRankFirstRoleWithAny(t *testing.T) {
+	ix := corpusOf(t, "en", "### 6 Adoption\n\nA person who, acting as an intermediary, improperly induces consent to the adoption of a child commits an offence.\n\n"+
+		"### 22 Child witnesses\n\nThe court shall hear a child witness through an intermediary in proceedings under this Act.\n")
+	el, err := CompileElement(&standard.Element{ID: "x", Roles: []standard.Role{standard.RoleProcedural, standard.RoleAny},
+		Patterns: []standard.Pattern{{Kind: standard.CritKeyword, Terms: map[string][]string{"*": {"intermediary"}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := el.Find(ix)
+	if len(r.Hits) < 2 {
+		t.Fatalf("%d hits, want both provisions (any role)", len(r.Hits))
+	}
+	if first := el.Rank(r.Hits)[0]; !strings.HasPrefix(string(first.Seg.Prov.ID), "s22") {
+		t.Errorf("first evidence %s (roles %v), want s22", first.Seg.Prov.ID, first.Seg.Roles.Roles())
+	}
+}
