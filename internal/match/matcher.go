@@ -142,6 +142,7 @@ func (n *near) Match(ix *index.Index) []Hit {
 				with = ws.Find(h.Seg.Toks)
 			}
 		}
+		found := false
 		for _, w := range with {
 			d := w.I - h.J
 			if w.I < h.I {
@@ -149,11 +150,34 @@ func (n *near) Match(ix *index.Index) []Hit {
 			}
 			if d <= n.within {
 				out = append(out, Hit{Seg: h.Seg, I: min(h.I, w.I), J: max(h.J, w.J), Term: h.Term})
+				found = true
 				break
 			}
 		}
+		if !found && len(with) == 0 && leadInHas(h.Seg, n.with.forLang(segLang(h.Seg, n.with))) {
+			out = append(out, h)
+		}
 	}
 	return out
+}
+
+// leadInHas reports whether a list item's lead-in ("every victim is
+// provided with—" before "(b) medical care;") holds a phrase of ps: the
+// item continues that sentence, so a near pattern's context word may sit
+// there.
+func leadInHas(s *index.Segment, ps *index.PhraseSet) bool {
+	p := s.Prov.Parent
+	if p == nil || s.Prov == s.Section || p.Text == "" || len(s.Toks) > 6 {
+		return false
+	}
+	t := strings.TrimSpace(p.Text)
+	if !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "—") && !strings.HasSuffix(t, "–") && !strings.HasSuffix(t, "-") {
+		return false
+	}
+	if ix := s.Index(); ix != nil {
+		return ps.Any(ix.ProvToks(p))
+	}
+	return ps.Any(foldToks(p.Text))
 }
 
 // regex matches a Go regular expression against the folded text.
@@ -478,6 +502,9 @@ func (n *near) candidates(ix *index.Index) [][]int32 { return n.terms.candidates
 func (n *near) matchSeg(s *index.Segment) []Hit {
 	ws := n.with.forLang(segLang(s, n.with))
 	if !s.Has(ws) {
+		if leadInHas(s, ws) {
+			return n.terms.matchSeg(s)
+		}
 		return nil
 	}
 	with := ws.Find(s.Toks)
