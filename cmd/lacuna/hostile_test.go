@@ -505,6 +505,8 @@ func TestHostileInputs(t *testing.T) {
 			want: re(`function "env" not defined`), absent: []string{"out/x.pdf"}, writes: []string{"out"}, timeout: 30 * time.Second},
 		hostileCase{name: "templates/recursion", args: []string{"brief", "--country", "XEA", "--templates", h("templates/recursion"), "-o", "out/x.pdf"}, codes: []int{2, 3},
 			want: re(`template`), absent: []string{"out/x.pdf"}, writes: []string{"out"}, timeout: 30 * time.Second},
+		hostileCase{name: "templates/invalid UTF-8 output", args: []string{"brief", "--country", "XEA", "--templates", h("templates/invalid-utf8"), "-o", "out/x.pdf"}, codes: []int{0, 2, 3},
+			writes: []string{"out"}, timeout: 30 * time.Second},
 		hostileCase{name: "templates/huge output", args: []string{"brief", "--country", "XEA", "--templates", h("templates/huge"), "-o", "out/x.pdf"}, codes: []int{2, 3},
 			want: re(`template exceeded its limit`), absent: []string{"out/x.pdf"}, writes: []string{"out"}, timeout: 30 * time.Second, maxMB: 500},
 		hostileCase{name: "templates/loop without output", args: []string{"brief", "--country", "XEA", "--templates", h("templates/spin"), "-o", "out/x.pdf"}, codes: []int{2, 3},
