@@ -234,12 +234,33 @@ func SexualPurpose(ix *index.Index) (Hit, bool) {
 		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) || !s.Has(sexualTerms) {
 			continue
 		}
-		if hasTraffick(s) || s.Has(exploitTerms) || actCount(s) >= 2 {
-			return spanOf(s, sexualTerms)
+		if !(hasTraffick(s) || s.Has(exploitTerms) || actCount(s) >= 2) {
+			continue
+		}
+		for _, sp := range sexualTerms.Find(s.Toks) {
+			if !sexualHarm(s.Toks, sp) {
+				return Hit{Seg: s, I: sp.I, J: sp.J, Term: sexualTerms.Terms[sp.Phrase]}, true
+			}
 		}
 	}
 	return Hit{}, false
 }
+
+// sexualHarm reports whether a sexual word names a harm done to the victim
+// ("aggravated sexual assault" as an aggravating circumstance, "agression
+// sexuelle", "agresión sexual", "sexueller Übergriff"), not a purpose of
+// exploitation.
+func sexualHarm(toks []index.Token, sp index.Span) bool {
+	if sp.J < len(toks) && harmAfter[toks[sp.J].Word] {
+		return true
+	}
+	return sp.I > 0 && harmBefore[toks[sp.I-1].Word]
+}
+
+var (
+	harmAfter  = map[string]bool{"assault": true, "assaults": true, "ubergriff": true, "ubergriffe": true, "notigung": true}
+	harmBefore = map[string]bool{"agression": true, "agressions": true, "agresion": true, "agresiones": true}
+)
 
 // noMeansAtAll reports whether the core trafficking offence (the acts for
 // a purpose of exploitation) names none of the means.
