@@ -5,7 +5,11 @@
 // checks written in Go (child age, child without means, consent,
 // penalty thresholds, fine alternatives, child aggravation, reflection
 // period, non-punishment scope, no movement required) and the extraction of
-// penalty facts from offence provisions.
+// penalty facts from offence provisions. Element.Rank orders an element's
+// hits so the best proof is quoted first; trafficking words count only as
+// trafficking in persons (not drugs, arms or migrant smuggling), and
+// AttemptOfOffence tells the attempt of an offence from the attempt of
+// another act.
 //
 // It imports internal/index, internal/statute, internal/standard and
 // internal/penalty. Main types: Matcher, Hit, Element, Outcome, Fact.
