@@ -8,6 +8,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lacuna-project/lacuna/internal/index"
 	"github.com/lacuna-project/lacuna/internal/standard"
@@ -164,14 +166,25 @@ func (n *near) Match(ix *index.Index) []Hit {
 // leadInHas reports whether a list item's lead-in ("every victim is
 // provided with—" before "(b) medical care;") holds a phrase of ps: the
 // item continues that sentence, so a near pattern's context word may sit
-// there.
+// there. After a colon or dash only short items (six words at most) count;
+// after a lead-in that breaks off mid-sentence, every item and the tail.
 func leadInHas(s *index.Segment, ps *index.PhraseSet) bool {
 	p := s.Prov.Parent
-	if p == nil || s.Prov == s.Section || p.Text == "" || len(s.Toks) > 6 {
+	if p == nil || s.Prov == s.Section || p.Text == "" {
 		return false
 	}
 	t := strings.TrimSpace(p.Text)
-	if !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "—") && !strings.HasSuffix(t, "–") && !strings.HasSuffix(t, "-") {
+	r, _ := utf8.DecodeLastRuneInString(t)
+	switch {
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		// the lead-in breaks off mid-sentence ("wer an einer Person, die
+		// Opfer" 1. … 2. … "geworden ist und …"): items and tail finish it
+	case strings.HasSuffix(t, ":") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, "–") || strings.HasSuffix(t, "-"):
+		// a list: only a short item is read with its lead-in
+		if len(s.Toks) > 6 {
+			return false
+		}
+	default:
 		return false
 	}
 	if ix := s.Index(); ix != nil {
