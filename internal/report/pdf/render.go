@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/go-fonts/liberation/liberationsansbold"
@@ -107,7 +108,12 @@ var mdParser = goldmark.New(
 ).Parser()
 
 // RenderMarkdown lays out template Markdown (with directive fences) as a PDF.
+// Invalid UTF-8 (a template can write any bytes) becomes U+FFFD first:
+// fpdf's UTF-16 conversion indexes past the end of a lone invalid byte.
 func RenderMarkdown(w io.Writer, src []byte, meta Meta) error {
+	if !utf8.Valid(src) {
+		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
+	}
 	doc := mdParser.Parse(text.NewReader(src))
 	s := newState(src, meta)
 	s.prescan(doc)
