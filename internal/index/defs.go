@@ -309,11 +309,11 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	hasArt := s.Has(articleWords)
 	hasPara := strings.Contains(f, "§")
 	if hasSec {
-		for _, m := range anchoredAll(refSectionA, f, []string{"section", "s.", "ss."}) {
+		for _, m := range AnchoredAll(refSectionA, f, []string{"section", "s.", "ss."}) {
 			resolve("s"+f[m[2]:m[3]]+f[m[4]:m[5]], m)
 		}
 	}
-	for _, m := range anchoredAll(refSubsectionA, f, []string{"subsection", "sub-section", "subsections"}) {
+	for _, m := range AnchoredAll(refSubsectionA, f, []string{"subsection", "sub-section", "subsections"}) {
 		if secNum != "" {
 			resolve(secNum+"("+f[m[2]:m[3]]+")", m)
 		}
@@ -328,7 +328,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	for _, m := range refRoman.FindAllStringSubmatchIndex(f, btoi(hasArt)) {
 		resolve("art"+f[m[4]:m[5]]+"/"+strings.ToUpper(f[m[2]:m[3]]), m)
 	}
-	for _, m := range anchoredAll(refArticleA, f, []string{"art"}) {
+	for _, m := range AnchoredAll(refArticleA, f, []string{"art"}) {
 		id := "art" + f[m[2]:m[3]]
 		if m[4] >= 0 {
 			id += f[m[4]:m[5]]
@@ -367,12 +367,12 @@ var (
 	refArticleA    = regexp.MustCompile("^" + refArticle.String())
 )
 
-// anchoredAll runs an anchored regular expression at every occurrence of
+// AnchoredAll runs an anchored regular expression at every occurrence of
 // one of its start words that begins a word, and returns the submatch
 // indexes in order, without overlaps. It is FindAllStringSubmatchIndex for
 // expressions that always start with one of starts, without scanning every
 // position.
-func anchoredAll(re *regexp.Regexp, f string, starts []string) [][]int {
+func AnchoredAll(re *regexp.Regexp, f string, starts []string) [][]int {
 	var out [][]int
 	for _, a := range starts {
 		for from := 0; ; {

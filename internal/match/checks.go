@@ -441,40 +441,7 @@ func coerciveExploitation(ix *index.Index) (Hit, bool) {
 // order. Every match starts with an anchor word, so the regular expression
 // runs anchored at each anchor occurrence only.
 func ageMatches(f string) [][]int {
-	var out [][]int
-	for _, a := range ageStarts {
-		for from := 0; ; {
-			i := strings.Index(f[from:], a)
-			if i < 0 {
-				break
-			}
-			at := from + i
-			from = at + len(a)
-			if at > 0 && isWordByte(f[at-1]) {
-				continue
-			}
-			if m := ageReAnchored.FindStringSubmatchIndex(f[at:]); m != nil {
-				for k := range m {
-					if m[k] >= 0 {
-						m[k] += at
-					}
-				}
-				out = append(out, m)
-			}
-		}
-	}
-	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
-	// drop matches nested in an earlier one ("not attained" inside "who has not attained")
-	kept := out[:0]
-	end := -1
-	for _, m := range out {
-		if m[0] < end {
-			continue
-		}
-		kept = append(kept, m)
-		end = m[1]
-	}
-	return kept
+	return index.AnchoredAll(ageReAnchored, f, ageStarts)
 }
 
 func isWordByte(c byte) bool {
