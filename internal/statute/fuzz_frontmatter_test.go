@@ -111,20 +111,6 @@ func fmFuzzCheckPos(t *testing.T, what string, file string, lines []string, p Po
 	}
 }
 
-// fmFuzzKnownBadPos reports whether e is a position bug already reported to the
-// package owner, tolerated only when LACUNA_FUZZ_KNOWN=1 so that a long
-// fuzzing run can look for other bugs. Default runs (CI) stay strict.
-//
-// Known: an invalid UTF-8 byte or NUL byte at the start of a line is
-// reported at the end of the previous line (line n-1, column past its
-// end) instead of line n column 1 (seed testdata/fuzz/FuzzFrontMatter/ba0160f680fd7fcb).
-func fmFuzzKnownBadPos(e *Error) bool {
-	if os.Getenv("LACUNA_FUZZ_KNOWN") != "1" {
-		return false
-	}
-	return strings.HasPrefix(e.Msg, "invalid UTF-8 byte") || strings.HasPrefix(e.Msg, "NUL byte")
-}
-
 // fmFuzzCheckParsed checks the invariants of one Parse("fm.md", src) call.
 func fmFuzzCheckParsed(t *testing.T, src []byte, st *Statute, err error) {
 	t.Helper()
@@ -144,9 +130,6 @@ func fmFuzzCheckParsed(t *testing.T, src []byte, st *Statute, err error) {
 		for _, e := range list {
 			if e.Msg == "" {
 				t.Fatalf("error at %v has no message", e.Pos)
-			}
-			if fmFuzzKnownBadPos(e) {
-				continue
 			}
 			fmFuzzCheckPos(t, "error "+e.Msg, file, lines, e.Pos)
 		}
