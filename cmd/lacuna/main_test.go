@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/lacuna-project/lacuna/internal/testutil"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -24,14 +25,8 @@ func TestMain(m *testing.M) {
 // realdataDir returns ../shared/realdata relative to the repository root, or
 // LACUNA_REALDATA when set; "" when absent.
 func realdataDir() string {
-	if d := os.Getenv("LACUNA_REALDATA"); d != "" {
-		return d
-	}
-	d, err := filepath.Abs("../../../shared/realdata")
+	d, err := testutil.RealDataDir()
 	if err != nil {
-		return ""
-	}
-	if _, err := os.Stat(filepath.Join(d, "statutes")); err != nil {
 		return ""
 	}
 	return d

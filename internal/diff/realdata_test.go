@@ -1,7 +1,6 @@
 package diff
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -9,35 +8,14 @@ import (
 	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/lacuna-project/lacuna/internal/statute"
+	"github.com/lacuna-project/lacuna/internal/testutil"
 	"github.com/lacuna-project/lacuna/mapping"
 )
 
 // realdata locates ../shared/realdata from the repository root (or
 // LACUNA_REALDATA) and skips the test when it is absent.
 func realdata(t *testing.T) string {
-	t.Helper()
-	if d := os.Getenv("LACUNA_REALDATA"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skipf("real data not found: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("real data not found: no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	d := filepath.Join(dir, "..", "shared", "realdata")
-	if _, err := os.Stat(filepath.Join(d, "statutes")); err != nil {
-		t.Skipf("real data not found at %s: %v", d, err)
-	}
-	return d
+	return testutil.RealData(t)
 }
 
 // realPair diffs two real statute files and their analyses.

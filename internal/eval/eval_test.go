@@ -9,6 +9,7 @@ import (
 	"github.com/lacuna-project/lacuna/corpus"
 	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/internal/testutil"
 	"github.com/lacuna-project/lacuna/mapping"
 )
 
@@ -38,10 +39,7 @@ func repoRoot(t *testing.T) string {
 }
 
 func realdata(t *testing.T) string {
-	if d := os.Getenv("LACUNA_REALDATA"); d != "" {
-		return d
-	}
-	return filepath.Join(filepath.Dir(repoRoot(t)), "shared", "realdata")
+	return testutil.RealData(t)
 }
 
 func runGold(t *testing.T, name string, bases Bases) *Report {

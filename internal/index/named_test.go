@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/lacuna-project/lacuna/corpus"
+	"github.com/lacuna-project/lacuna/internal/testutil"
 )
 
 // namedActsAll is namedActs without the mayName filter: the reference the
@@ -89,25 +90,9 @@ func TestNamedActsFilter(t *testing.T) {
 
 // realStatutes returns the real-data statutes folder, or "".
 func realStatutes() string {
-	if d := os.Getenv("LACUNA_REALDATA"); d != "" {
-		return filepath.Join(d, "statutes")
-	}
-	dir, err := os.Getwd()
+	d, err := testutil.RealDataDir()
 	if err != nil {
 		return ""
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			d := filepath.Join(dir, "..", "shared", "realdata", "statutes")
-			if _, err := os.Stat(d); err == nil {
-				return d
-			}
-			return ""
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
+	return filepath.Join(d, "statutes")
 }

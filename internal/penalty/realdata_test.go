@@ -7,27 +7,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/lacuna-project/lacuna/internal/testutil"
 )
 
 // realDataDir locates ../shared/realdata relative to the repository root
 // (the nearest parent holding go.mod); LACUNA_REALDATA overrides it.
 func realDataDir(t testing.TB) string {
-	t.Helper()
-	if d := os.Getenv("LACUNA_REALDATA"); d != "" {
-		return d
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Skipf("real data not found: %v", err)
-	}
-	for dir := wd; ; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared", "realdata")
-		}
-		if filepath.Dir(dir) == dir {
-			t.Skipf("real data not found at ../shared/realdata: no go.mod above %s", wd)
-		}
-	}
+	return testutil.RealData(t)
 }
 
 // clause is one paragraph of a real statute: its section heading, first

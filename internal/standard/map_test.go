@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/lacuna-project/lacuna/internal/testutil"
 )
 
 // loadEmbedded loads the repository's map from ../../mapping (the files the
@@ -92,24 +94,7 @@ func TestEmbeddedCriteriaCompile(t *testing.T) {
 // realdataDir finds ../shared/realdata from the repository root (the
 // directory holding go.mod), or LACUNA_REALDATA.
 func realdataDir(t testing.TB) string {
-	t.Helper()
-	if d := os.Getenv("LACUNA_REALDATA"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared", "realdata")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
+	return testutil.RealData(t)
 }
 
 // TestArticlesExistInTexts checks that every article the map lists, and so

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/lacuna-project/lacuna/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -15,27 +17,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // realData locates ../shared/realdata relative to the module root (env
 // LACUNA_REALDATA overrides) and skips the test when it is absent.
 func realData(t testing.TB) string {
-	t.Helper()
-	dir := os.Getenv("LACUNA_REALDATA")
-	if dir == "" {
-		wd, err := os.Getwd()
-		if err != nil {
-			t.Skipf("real data not found: %v", err)
-		}
-		for d := wd; ; d = filepath.Dir(d) {
-			if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-				dir = filepath.Join(d, "..", "shared", "realdata")
-				break
-			}
-			if filepath.Dir(d) == d {
-				t.Skipf("real data not found: no go.mod above %s", wd)
-			}
-		}
-	}
-	if _, err := os.Stat(filepath.Join(dir, "statutes")); err != nil {
-		t.Skipf("real data not found at %s: %v", dir, err)
-	}
-	return dir
+	return testutil.RealData(t)
 }
 
 func loadReal(t *testing.T) *Corpus {

@@ -14,6 +14,7 @@ import (
 	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/lacuna-project/lacuna/internal/statute"
+	"github.com/lacuna-project/lacuna/internal/testutil"
 	"github.com/lacuna-project/lacuna/mapping"
 	"github.com/lacuna-project/lacuna/templates"
 )
@@ -21,29 +22,7 @@ import (
 // realdata returns ../shared/realdata beside the repository root (or
 // LACUNA_REALDATA), skipping the test when it is absent.
 func realdata(t *testing.T) string {
-	t.Helper()
-	if d := os.Getenv("LACUNA_REALDATA"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("real data not found: no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	d := filepath.Join(dir, "..", "shared", "realdata")
-	if _, err := os.Stat(filepath.Join(d, "statutes")); err != nil {
-		t.Skipf("real data not found at %s: %v", d, err)
-	}
-	return d
+	return testutil.RealData(t)
 }
 
 func briefing(t testing.TB, c *statute.Corpus, m *standard.Map, country string, timeline bool) *report.Briefing {
