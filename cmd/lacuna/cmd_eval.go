@@ -18,6 +18,8 @@ type evalOptions struct {
 	Gold         string
 	MinAgreement float64
 	MinPenalty   float64
+	MinEvidence  float64
+	Unseal       bool
 }
 
 func newCmdEval(f *Factory) *cobra.Command { return newCmdEvalWith(f, nil) }
@@ -34,16 +36,26 @@ matrix, every disagreement with the engine's explanation and evidence, and the s
 of gold penalty rows reproduced exactly (min, max, life, fine alternative).
 
 A unit's base "realdata" is the statutes directory of the real data (LACUNA_REALDATA,
-else ../shared/realdata next to the repository); "corpus" is the embedded demo corpus
-(or --corpus DIR); any other base is a directory relative to the gold file.
+else ../shared/realdata next to the repository); "realdata-dev" is its statutes-dev
+directory; "corpus" is the embedded demo corpus (or --corpus DIR); any other base is
+a directory relative to the gold file.
+
+Where the gold cites provisions for a requirement, eval also checks the evidence: the
+first provision the engine quotes must be one the gold cites, or lie inside it (a
+parent section does not count). Agreement is also reported by gold verdict and by
+language.
+
+A gold file marked "sealed: true" is a held-out set: it is measured rarely and never
+tuned on, so eval refuses it unless --unseal is given.
 
 --min-agreement P exits 1 when the agreement is below P percent; --min-penalty P
-likewise for penalty accuracy.` + exitStatusHelp,
+likewise for penalty accuracy, --min-evidence P for the evidence check.` + exitStatusHelp,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Gold = args[0]
-			if opts.MinAgreement < 0 || opts.MinAgreement > 100 || opts.MinPenalty < 0 || opts.MinPenalty > 100 {
-				return usageErrorf("--min-agreement and --min-penalty are percentages, expected 0 to 100")
+			if opts.MinAgreement < 0 || opts.MinAgreement > 100 || opts.MinPenalty < 0 || opts.MinPenalty > 100 ||
+				opts.MinEvidence < 0 || opts.MinEvidence > 100 {
+				return usageErrorf("--min-agreement, --min-penalty and --min-evidence are percentages, expected 0 to 100")
 			}
 			if runF != nil {
 				return runF(opts)
@@ -53,6 +65,8 @@ likewise for penalty accuracy.` + exitStatusHelp,
 	}
 	cmd.Flags().Float64Var(&opts.MinAgreement, "min-agreement", 0, "exit 1 when exact-verdict agreement (percent) is below this")
 	cmd.Flags().Float64Var(&opts.MinPenalty, "min-penalty", 0, "exit 1 when penalty-row accuracy (percent) is below this")
+	cmd.Flags().Float64Var(&opts.MinEvidence, "min-evidence", 0, "exit 1 when the share of first quotes the gold cites (percent) is below this")
+	cmd.Flags().BoolVar(&opts.Unseal, "unseal", false, "measure a gold file marked sealed (held out; never tune on it)")
 	return cmd
 }
 
@@ -94,6 +108,9 @@ func evalRun(opts *evalOptions) error {
 	if err != nil {
 		return &inputError{err}
 	}
+	if g.Sealed && !opts.Unseal {
+		return &inputError{fmt.Errorf("%s is sealed (a held-out set that is measured, never tuned on), expected --unseal to measure it", opts.Gold)}
+	}
 	goldDir := filepath.Dir(opts.Gold)
 	bases := eval.Bases{"": os.DirFS(goldDir), eval.BaseCorpus: corpus.FS}
 	if f.Global.Corpus != "" {
@@ -102,6 +119,10 @@ func evalRun(opts *evalOptions) error {
 	if rd := realdataStatutes(f, goldDir); rd != "" {
 		if st, err := os.Stat(rd); err == nil && st.IsDir() {
 			bases[eval.BaseRealdata] = os.DirFS(rd)
+		}
+		dev := filepath.Join(filepath.Dir(rd), "statutes-dev")
+		if st, err := os.Stat(dev); err == nil && st.IsDir() {
+			bases[eval.BaseDev] = os.DirFS(dev)
 		}
 	}
 	eng, err := score.Compile(m)
@@ -113,9 +134,10 @@ func evalRun(opts *evalOptions) error {
 		return &inputError{err}
 	}
 	rep.Write(f.IO.Out)
-	if rep.Agreement() < opts.MinAgreement || rep.PenaltyAccuracy() < opts.MinPenalty {
-		fmt.Fprintf(f.IO.ErrOut, "below target: agreement %.1f%% (minimum %g%%), penalty rows %.1f%% (minimum %g%%)\n",
-			rep.Agreement(), opts.MinAgreement, rep.PenaltyAccuracy(), opts.MinPenalty)
+	if rep.Agreement() < opts.MinAgreement || rep.PenaltyAccuracy() < opts.MinPenalty ||
+		(rep.Evidence.Total > 0 && rep.EvidenceAccuracy() < opts.MinEvidence) {
+		fmt.Fprintf(f.IO.ErrOut, "below target: agreement %.1f%% (minimum %g%%), penalty rows %.1f%% (minimum %g%%), evidence %.1f%% (minimum %g%%)\n",
+			rep.Agreement(), opts.MinAgreement, rep.PenaltyAccuracy(), opts.MinPenalty, rep.EvidenceAccuracy(), opts.MinEvidence)
 		return &exitError{code: exitFindings}
 	}
 	return nil

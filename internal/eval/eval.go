@@ -20,21 +20,34 @@ import (
 // Gold is one gold file.
 type Gold struct {
 	Description string `yaml:"description"`
-	Units       []Unit `yaml:"units"`
+	// Sealed marks a held-out gold file: measured, never tuned on, never
+	// run by CI. Eval refuses it unless asked to unseal it explicitly.
+	Sealed bool `yaml:"sealed"`
+	// Seal records how the sealed units were chosen (seed, draw), so the
+	// split can be checked.
+	Seal  string `yaml:"seal"`
+	Units []Unit `yaml:"units"`
 }
 
 // Unit is a set of statute files analysed as one corpus, with the expected
 // verdicts and penalty rows.
 type Unit struct {
-	Name      string            `yaml:"name"`
-	Country   string            `yaml:"country"`
-	Base      string            `yaml:"base"`
-	Files     []string          `yaml:"files"`
-	AsOf      string            `yaml:"as_of"`
-	Verdicts  map[string]string `yaml:"verdicts"`
-	Notes     map[string]string `yaml:"notes"`
-	Penalties []PenaltyRow      `yaml:"penalties"`
-	Line      int               `yaml:"-"`
+	Name     string            `yaml:"name"`
+	Country  string            `yaml:"country"`
+	Base     string            `yaml:"base"`
+	Files    []string          `yaml:"files"`
+	AsOf     string            `yaml:"as_of"`
+	Verdicts map[string]string `yaml:"verdicts"`
+	Notes    map[string]string `yaml:"notes"`
+	// Cite lists, per requirement, the provisions a lawyer would cite as
+	// proof (most decisive first). The engine's first quoted provision is
+	// right when it is one of them or lies inside one of them.
+	Cite map[string][]string `yaml:"cite"`
+	// Language is the language the unit is reported under; empty means the
+	// language of its first statute's front matter.
+	Language  string       `yaml:"language"`
+	Penalties []PenaltyRow `yaml:"penalties"`
+	Line      int          `yaml:"-"`
 }
 
 // PenaltyRow is one expected penalty row.
@@ -95,6 +108,16 @@ func ParseGold(file string, src []byte, m *standard.Map) (*Gold, error) {
 			}
 			if m != nil && m.Requirement(standard.RequirementID(id)) == nil {
 				errs = append(errs, fmt.Sprintf("%s: verdicts: unknown requirement %q, expected an ID of the map", where, id))
+			}
+		}
+		for _, id := range sortedKeys(u.Cite) {
+			if _, ok := u.Verdicts[id]; !ok {
+				errs = append(errs, fmt.Sprintf("%s: cite.%s: no verdict for this requirement, expected cites only for labelled requirements", where, id))
+			}
+			for _, c := range u.Cite[id] {
+				if strings.TrimSpace(c) == "" {
+					errs = append(errs, fmt.Sprintf("%s: cite.%s: empty provision ID", where, id))
+				}
 			}
 		}
 		for k, p := range u.Penalties {
@@ -179,7 +202,63 @@ type Report struct {
 	Units                int
 	Results              map[string]*score.Result
 	UnitAgree, UnitTotal map[string]int
+	// ByVerdict and ByLanguage tally core-ID agreement per gold verdict
+	// and per unit language.
+	ByVerdict  map[score.Verdict]*Tally
+	ByLanguage map[string]*Tally
+	// Evidence tallies the first quoted provision of every finding the gold
+	// cites provisions for and the engine quotes evidence for; EvidenceWrong
+	// lists the misses.
+	Evidence      Tally
+	EvidenceWrong []EvidenceMiss
 }
+
+// Tally is an agreement count.
+type Tally struct{ Agree, Total int }
+
+// Pct is the agreement as a percentage, 0 when empty.
+func (t Tally) Pct() float64 {
+	if t.Total == 0 {
+		return 0
+	}
+	return 100 * float64(t.Agree) / float64(t.Total)
+}
+
+func (t *Tally) add(ok bool) {
+	t.Total++
+	if ok {
+		t.Agree++
+	}
+}
+
+// EvidenceMiss is a finding whose first quoted provision is none of the
+// provisions the gold cites.
+type EvidenceMiss struct {
+	Unit, Requirement string
+	Got               string   // provision the engine quoted first
+	Want              []string // provisions the gold cites
+}
+
+// Inside reports whether provision ID got is want or lies inside it
+// (s3(1)(a) inside s3(1), §232a(6)(2) inside §232a(6), art225-4-1/II inside
+// art225-4-1, s2[child] inside s2). A parent of want is not inside it.
+func Inside(got, want string) bool {
+	if got == want {
+		return true
+	}
+	if !strings.HasPrefix(got, want) {
+		return false
+	}
+	switch got[len(want)] {
+	case '(', '/', '[':
+		return true
+	}
+	return false
+}
+
+// EvidenceAccuracy is the share of checked findings whose first quote is a
+// provision the gold cites, 0–100.
+func (r *Report) EvidenceAccuracy() float64 { return r.Evidence.Pct() }
 
 // Agreement is the exact-verdict agreement over core IDs, 0–100.
 func (r *Report) Agreement() float64 {
@@ -204,7 +283,8 @@ type Loader func(u Unit) (*statute.Corpus, error)
 // Units are processed in file order; output is deterministic.
 func Run(g *Gold, e *score.Engine, load Loader) (*Report, error) {
 	r := &Report{Confusion: map[score.Verdict]map[score.Verdict]int{}, Results: map[string]*score.Result{},
-		UnitAgree: map[string]int{}, UnitTotal: map[string]int{}}
+		UnitAgree: map[string]int{}, UnitTotal: map[string]int{},
+		ByVerdict: map[score.Verdict]*Tally{}, ByLanguage: map[string]*Tally{}}
 	for _, u := range g.Units {
 		c, err := load(u)
 		if err != nil {
@@ -216,6 +296,16 @@ func Run(g *Gold, e *score.Engine, load Loader) (*Report, error) {
 		}
 		r.Units++
 		r.Results[u.Name] = res
+		lang := u.Language
+		if lang == "" && len(c.Statutes) > 0 {
+			lang = c.Statutes[0].Meta.Lang()
+		}
+		if lang == "" {
+			lang = "unknown"
+		}
+		if r.ByLanguage[lang] == nil {
+			r.ByLanguage[lang] = &Tally{}
+		}
 		for _, id := range sortedKeys(u.Verdicts) {
 			want, _ := score.ParseVerdict(u.Verdicts[id])
 			f := res.Finding(id)
@@ -235,6 +325,23 @@ func Run(g *Gold, e *score.Engine, load Loader) (*Report, error) {
 				r.Confusion[want] = map[score.Verdict]int{}
 			}
 			r.Confusion[want][got]++
+			if core {
+				if r.ByVerdict[want] == nil {
+					r.ByVerdict[want] = &Tally{}
+				}
+				r.ByVerdict[want].add(got == want)
+				r.ByLanguage[lang].add(got == want)
+			}
+			if cites := u.Cite[id]; core && len(cites) > 0 && len(ev) > 0 && want != score.Gap && got != score.Gap {
+				ok := false
+				for _, c := range cites {
+					ok = ok || Inside(ev[0].Provision, c)
+				}
+				r.Evidence.add(ok)
+				if !ok {
+					r.EvidenceWrong = append(r.EvidenceWrong, EvidenceMiss{Unit: u.Name, Requirement: id, Got: ev[0].Provision, Want: cites})
+				}
+			}
 			if got == want {
 				r.AllAgree++
 				if core {
@@ -318,6 +425,20 @@ func (r *Report) Write(w io.Writer) {
 		fmt.Fprintf(&b, "exact-verdict agreement (all labelled IDs): %d/%d\n", r.AllAgree, r.AllTotal)
 	}
 	fmt.Fprintf(&b, "penalty rows right: %d/%d = %.1f%%\n", r.PenaltyOK, len(r.Penalties), r.PenaltyAccuracy())
+	if r.Evidence.Total > 0 {
+		fmt.Fprintf(&b, "first quote is a provision the gold cites: %d/%d = %.1f%%\n", r.Evidence.Agree, r.Evidence.Total, r.EvidenceAccuracy())
+	}
+	fmt.Fprintf(&b, "\nagreement by gold verdict\n")
+	for _, v := range score.Verdicts {
+		if t := r.ByVerdict[v]; t != nil {
+			fmt.Fprintf(&b, "  %-14s %4d/%-4d = %5.1f%%\n", v, t.Agree, t.Total, t.Pct())
+		}
+	}
+	fmt.Fprintf(&b, "agreement by language\n")
+	for _, l := range sortedKeys(r.ByLanguage) {
+		t := r.ByLanguage[l]
+		fmt.Fprintf(&b, "  %-14s %4d/%-4d = %5.1f%%\n", l, t.Agree, t.Total, t.Pct())
+	}
 	fmt.Fprintf(&b, "\nconfusion matrix (rows: gold, columns: engine)\n")
 	cols := append(append([]score.Verdict{}, score.Verdicts...), "missing")
 	fmt.Fprintf(&b, "%-15s", "")
@@ -348,6 +469,12 @@ func (r *Report) Write(w io.Writer) {
 			if d.Note != "" {
 				fmt.Fprintf(&b, "      gold note: %s\n", d.Note)
 			}
+		}
+	}
+	if len(r.EvidenceWrong) > 0 {
+		fmt.Fprintf(&b, "\nfirst quote not among the provisions the gold cites (%d)\n", len(r.EvidenceWrong))
+		for _, m := range r.EvidenceWrong {
+			fmt.Fprintf(&b, "  %s %s: quoted %s, gold cites %s\n", m.Unit, m.Requirement, m.Got, strings.Join(m.Want, ", "))
 		}
 	}
 	var bad []PenaltyCheck

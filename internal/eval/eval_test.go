@@ -110,3 +110,25 @@ func TestParseGoldErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestInside(t *testing.T) {
+	for _, tc := range []struct {
+		got, want string
+		ok        bool
+	}{
+		{"s3(1)", "s3(1)", true},
+		{"s3(1)(a)", "s3(1)", true},
+		{"§232a(6)(2)", "§232a(6)", true},
+		{"art225-4-1/II", "art225-4-1", true},
+		{"s2[child]", "s2", true},
+		{"s3", "s3(1)", false},   // a parent section does not count
+		{"s31", "s3", false},     // another section that shares the prefix
+		{"§232a", "§232", false}, // §232a is not inside §232
+		{"art225-4-10", "art225-4-1", false},
+		{"s279.01", "s279", false}, // a distinct Canadian section
+	} {
+		if got := Inside(tc.got, tc.want); got != tc.ok {
+			t.Errorf("Inside(%q, %q) = %v, want %v", tc.got, tc.want, got, tc.ok)
+		}
+	}
+}

@@ -16,8 +16,9 @@ type Bases map[string]fs.FS
 
 // Base names with a fixed meaning.
 const (
-	BaseRealdata = "realdata" // ../shared/realdata/statutes
-	BaseCorpus   = "corpus"   // the embedded demo corpus
+	BaseRealdata = "realdata"     // ../shared/realdata/statutes
+	BaseCorpus   = "corpus"       // the embedded demo corpus
+	BaseDev      = "realdata-dev" // ../shared/realdata/statutes-dev
 )
 
 // FSLoader returns a Loader reading each unit's files (globs allowed) from
