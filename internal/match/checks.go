@@ -859,11 +859,13 @@ func checkNonPunishment(in *Input) Outcome {
 		for _, k := range s.Prov.Children {
 			scope = append(scope, foldToks(k.FullText()))
 		}
-		broad, narrowHit := false, false
+		broad, narrowHit, generic := false, false, false
 		for i, t := range scope {
 			broad = broad || (i != 1 && nonPunishmentBroad.Any(t))
 			narrowHit = narrowHit || nonPunishmentNarrow.Any(t)
+			generic = generic || (i != 1 && nonPunishmentGeneric.Any(t))
 		}
+		broad = broad || (generic && !narrowHit)
 		if broad {
 			return Outcome{Level: LMet, Evidence: []Hit{h}, Found: []string{"no punishment for offences compelled by trafficking"},
 				Explanation: "victims are not punished for offences committed as a consequence of being trafficked"}

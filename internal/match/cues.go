@@ -86,7 +86,15 @@ var (
 		"exentas de pena", "quedara exenta", "quedara exento", "no sera castigad*", "not be penalised", "shall not be penalized",
 		"pas de poursuite", "ne sont pas penalement", "nicht verfolgt", "nicht strafbar", "no podra ser sancionad*", "n est pas penalement responsable",
 		"ne peut etre poursuivi", "ne sont pas punis", "n encourt", "nicht bestraft", "von strafe abgesehen", "absehen",
-		"straffrei", "strafbefreiung", "does not apply to the conduct", "shall not apply to the conduct", "not be subject to", "shall not be subjected to"})
+		"straffrei", "strafbefreiung", "does not apply to the conduct", "shall not apply to the conduct", "not be subject to", "shall not be subjected to",
+		// a non-punishment rule drafted as a defence
+		"not guilty of an offence", "not guilty of an offense", "not guilty of any offence", "not guilty of any offense",
+		"it is a defence", "it is a defense", "it shall be a defence", "it shall be a defense", "has a defence", "has a defense"})
+	// nonPunishmentGeneric names the offence generically ("is not guilty of
+	// an offence if … compelled"): as broad as "any offence" unless the same
+	// rule also names a narrow class of offences.
+	nonPunishmentGeneric = index.NewPhraseSet([]string{"guilty of an offence", "guilty of an offense", "defence to a charge",
+		"defense to a charge", "defence to any charge", "defense to any charge"})
 	nonPunishmentBroad = index.NewPhraseSet([]string{"any offence", "any offense", "any crime", "any criminal act",
 		"any criminal offence", "any unlawful act", "any act", "all offences", "offences committed", "offenses committed",
 		"crimes committed", "cualquier delito", "cualquier infraccion", "infracciones penales", "los delitos", "delitos que",

@@ -8,6 +8,7 @@ import (
 
 	"github.com/lacuna-project/lacuna/internal/index"
 	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
 // Element is one compiled element of a requirement.
@@ -88,6 +89,9 @@ const (
 // at most maxHits are kept.
 func (e *Element) Find(ix *index.Index) Result {
 	if r, ok := e.findFast(ix); ok {
+		if len(r.Hits) == 0 {
+			r.Hits = e.fallbackHits(ix)
+		}
 		return e.finish(ix, r)
 	}
 	excluded := map[*index.Segment]bool{}
@@ -119,7 +123,101 @@ func (e *Element) Find(ix *index.Index) Result {
 	}
 	sortHits(r.Hits)
 	r.Hits = e.keepBest(r.Hits)
+	if len(r.Hits) == 0 {
+		r.Hits = e.fallbackHits(ix)
+	}
 	return e.finish(ix, r)
+}
+
+// fallbackHits proves an element that no pattern found by an engine fact
+// it names (fact: trafficking-offence) or by a section caption (caption:
+// true), in that order.
+func (e *Element) fallbackHits(ix *index.Index) []Hit {
+	if e.El.Fact == "trafficking-offence" {
+		var out []Hit
+		for _, s := range trafficOffenceSegs(ix) {
+			if len(out) == maxHits {
+				break
+			}
+			if e.Roles != 0 && s.Roles&e.Roles == 0 || len(s.Toks) == 0 {
+				continue
+			}
+			out = append(out, Hit{Seg: s, I: 0, J: 1, Term: "(trafficking offence)"})
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	if e.El.Caption {
+		return e.headingHits(ix)
+	}
+	return nil
+}
+
+// headingHits finds, for an element marked caption, sections whose heading
+// names the element's subject (a keyword pattern matches the heading) when
+// no body text does: a German
+// "§ 232b Zwangsarbeit" or an English "Forced labour" section states its
+// offence in the body without repeating the caption. The hit is the
+// section's first segment that holds one of the element's roles and is
+// neither repealed, non-operative, advisory nor excluded; it quotes that
+// segment's opening words. Sections are taken in document order, at most
+// maxHits.
+func (e *Element) headingHits(ix *index.Index) []Hit {
+	var kws []*keyword
+	for _, m := range e.Pats {
+		if k, ok := m.(*keyword); ok {
+			kws = append(kws, k)
+		}
+	}
+	if len(kws) == 0 {
+		return nil
+	}
+	var excluded map[*index.Segment]bool
+	var out []Hit
+	var last *statute.Provision
+	for _, s := range ix.Segments {
+		if s.Section == nil || s.Section == last || len(out) >= maxHits {
+			continue
+		}
+		head := ix.HeadingToks(s.Section)
+		if len(head) == 0 {
+			last = s.Section
+			continue
+		}
+		named := false
+		for _, k := range kws {
+			if len(k.sets.forLang(segLang(s, k.sets)).Find(head)) > 0 {
+				named = true
+				break
+			}
+		}
+		if !named {
+			last = s.Section
+			continue
+		}
+		if s.Repealed() || s.NonOperative || s.Advisory || len(s.Toks) == 0 || (e.Roles != 0 && s.Roles&e.Roles == 0) {
+			continue // try the section's next segment
+		}
+		if excluded == nil {
+			excluded = map[*index.Segment]bool{}
+			for _, m := range e.Excl {
+				for _, h := range m.Match(ix) {
+					excluded[h.Seg] = true
+				}
+			}
+		}
+		if excluded[s] {
+			continue
+		}
+		h := Hit{Seg: s, I: 0, J: min(len(s.Toks), 1), Term: "(heading)"}
+		if e.Filter != nil && !e.Filter(h) {
+			continue
+		}
+		last = s.Section
+		out = append(out, h)
+	}
+	return out
 }
 
 // findFast walks the candidate segments of every pattern in document order

@@ -594,7 +594,38 @@ func ReachesTrafficking(ix *index.Index, s *index.Segment) bool {
 			}
 		}
 	}
+	// A definition reaches the offence that uses its term: "exploitation"
+	// defined in an interpretation section is the exploitation the
+	// trafficking offence speaks of, though the definition names no offence.
+	for _, term := range s.Defines {
+		if len(term) < 3 {
+			continue
+		}
+		for _, t := range ix.Segments {
+			if t == s || t.Statute != s.Statute || len(t.Defines) > 0 || !t.Roles.Has("offence") {
+				continue
+			}
+			if containsWord(t.Fold, term) && classOf(ix, t.Section, memo, 0) == OffTrafficking {
+				return true
+			}
+		}
+	}
 	return false
+}
+
+// containsWord reports whether folded text holds term as whole words.
+func containsWord(text, term string) bool {
+	for i := 0; ; {
+		k := strings.Index(text[i:], term)
+		if k < 0 {
+			return false
+		}
+		a, b := i+k, i+k+len(term)
+		if (a == 0 || !isWordByte(text[a-1])) && (b == len(text) || !isWordByte(text[b])) {
+			return true
+		}
+		i = a + 1
+	}
 }
 
 var sectionOnly = index.NewPhraseSet([]string{"under this section", "this section", "ce article", "este articulo", "dieser vorschrift"})

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -148,7 +149,7 @@ var (
 		"pillar", "recommendation", "sources", "statement", "thresholds", "title", "weight"}
 	sourceKeys   = []string{"article", "instrument"}
 	criteriaKeys = []string{"check", "combine", "elements"}
-	elementKeys  = []string{"exclude", "id", "label", "patterns", "roles"}
+	elementKeys  = []string{"caption", "exclude", "fact", "id", "label", "patterns", "roles"}
 	patternKeys  = []string{"kind", "regex", "terms", "with", "within"}
 	combineKeys  = []string{"met_at", "no_partial", "partial_at"}
 	checkKeys    = []string{"kind", "params"}
@@ -488,6 +489,13 @@ func (l *loader) element(d *decoder, n ast.Node, what string) (Element, bool) {
 		e.Pos = d.pos(v.value)
 	}
 	e.Label = d.str(f["label"], "element")
+	e.Caption = d.boolean(f["caption"], "element")
+	if v, ok := f["fact"]; ok {
+		e.Fact = d.str(v, "element")
+		if e.Fact != "" && !slices.Contains(ElementFacts, e.Fact) {
+			l.errs.Add(d.pos(v.value), "unknown fact %q in element %q, expected one of %s", e.Fact, e.ID, strings.Join(ElementFacts, ", "))
+		}
+	}
 	if e.ID == "" {
 		l.errs.Add(e.Pos, "element of %s has no id, expected e.g. id: recruitment", what)
 	}

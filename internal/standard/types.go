@@ -140,8 +140,22 @@ type Element struct {
 	// Exclude patterns veto a hit in the same segment (e.g. "does not
 	// include", "except", "nothing in this Act").
 	Exclude []Pattern `yaml:"exclude" json:"exclude,omitempty"`
-	Pos     Pos       `yaml:"-" json:"-"`
+	// Caption lets a section's heading prove the element when no body text
+	// does: a section captioned with one of the element's keyword terms
+	// ("§ 232b Zwangsarbeit") whose body holds one of the element's roles.
+	// Only for elements a caption can name in full (an offence such as
+	// forced labour), never for one that turns on details of the body.
+	Caption bool `yaml:"caption" json:"caption,omitempty"`
+	// Fact names an engine fact that proves the element when no pattern
+	// finds it: "trafficking-offence" is an offence provision with the
+	// structure of Palermo art. 3(a) (two or more of the acts for a purpose
+	// of exploitation), whatever words name it. Empty for none.
+	Fact string `yaml:"fact" json:"fact,omitempty"`
+	Pos  Pos    `yaml:"-" json:"-"`
 }
+
+// Facts an element may name in its fact key.
+var ElementFacts = []string{"trafficking-offence"}
 
 // CheckKind names a built-in check implemented in Go (internal/match).
 type CheckKind string

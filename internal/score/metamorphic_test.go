@@ -1,0 +1,167 @@
+package score
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/internal/statute"
+	"github.com/lacuna-project/lacuna/mapping"
+)
+
+// mmBase is a small statute in the common-law drafting style; the
+// metamorphic tests rewrite it in ways that must not change what it means
+// (renumbering, reordering, re-captioning, an equivalent penalty formula)
+// and in ways that must (a defence made into its opposite).
+const mmBase = `### 2 Interpretation
+
+In this Act, "child" means a person under the age of eighteen years.
+
+"exploitation" includes the prostitution of others or other forms of sexual exploitation, forced labour or services, slavery or practices similar to slavery, servitude and the removal of organs.
+
+### 3 Trafficking in persons
+
+(1) A person who recruits, transports, transfers, harbours or receives another person by means of the threat or use of force or other forms of coercion, abduction, fraud, deception, the abuse of power or of a position of vulnerability, or the giving or receiving of payments or benefits to achieve the consent of a person having control over another person, for the purpose of exploitation, commits an offence and shall be punished with imprisonment for a term of not less than five years and not more than fifteen years.
+
+(2) A person who recruits, transports, transfers, harbours or receives a child for the purpose of exploitation commits an offence even where none of the means referred to in subsection (1) was used, and shall be punished with imprisonment for a term of not less than ten years and not more than twenty years.
+
+(3) The consent of a victim to the intended exploitation is irrelevant.
+
+### 4 Forced labour
+
+A person who compels another person to work under the menace of a penalty shall be punished with imprisonment for a term not exceeding ten years.
+
+### 5 Victims not punished
+
+A victim of trafficking is not guilty of an offence if the victim was compelled to commit that offence as a direct consequence of being trafficked.
+`
+
+// mmWatched are the requirements the base statute decides; each
+// transformation is checked on all of them.
+var mmWatched = map[string]Verdict{
+	"def.acts": Met, "def.means": Met, "def.purposes": Met, "def.consent-irrelevant": Met,
+	"def.child-no-means": Met, "def.child-age-18": Met, "crim.offence": Met, "crim.forced-labour": Met,
+	"pen.serious-crime": Met, "pen.custodial-mandatory": Met, "pen.child-aggravation": Met,
+	"prot.non-punishment": Met,
+}
+
+func mmAnalyze(t *testing.T, e *Engine, body string) *Result {
+	t.Helper()
+	src := "---\nid: xta/act\ncountry: XTA\ntitle: \"Trafficking Act\"\nlanguage: en\nversion_date: \"2020-01-01\"\n---\n\n# Trafficking Act\n\n" + body
+	st, err := statute.Parse("xta/act.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.Analyze(&statute.Corpus{Statutes: []*statute.Statute{st}}, Options{Country: "XTA"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// mmSections splits a body into its "### " sections.
+func mmSections(body string) []string {
+	parts := strings.Split(body, "\n### ")
+	for i := 1; i < len(parts); i++ {
+		parts[i] = "### " + parts[i]
+	}
+	return parts
+}
+
+func TestMetamorphic(t *testing.T) {
+	m, err := standard.Load(mapping.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Compile(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := mmAnalyze(t, e, mmBase)
+	for id, want := range mmWatched {
+		if f := base.Finding(id); f == nil || f.MachineVerdict != want {
+			t.Fatalf("base statute: %s is %v, want %s", id, f, want)
+		}
+	}
+	renumber := regexp.MustCompile(`### (\d+) `)
+	same := []struct {
+		name string
+		edit func(string) string
+	}{
+		{"renumbered", func(b string) string {
+			return renumber.ReplaceAllStringFunc(b, func(h string) string { return "### 1" + h[4:] })
+		}},
+		{"reordered", func(b string) string {
+			p := mmSections(b)
+			for i, j := 0, len(p)-1; i < j; i, j = i+1, j-1 {
+				p[i], p[j] = p[j], p[i]
+			}
+			return strings.Join(p, "\n")
+		}},
+		{"re-captioned", func(b string) string {
+			return strings.NewReplacer("Trafficking in persons", "Offences against the person",
+				"Forced labour", "Forced labour offence", "Victims not punished", "Defences").Replace(b)
+		}},
+		{"uncaptioned offence", func(b string) string {
+			return strings.Replace(b, "### 3 Trafficking in persons", "### 3", 1)
+		}},
+		{"liable instead of punished", func(b string) string {
+			return strings.ReplaceAll(b, "shall be punished with imprisonment", "is liable on conviction to imprisonment")
+		}},
+		{"is guilty of an offence", func(b string) string {
+			return strings.ReplaceAll(b, "commits an offence and shall be punished with", "is guilty of an offence and shall be liable to")
+		}},
+		{"non-punishment as immunity", func(b string) string {
+			return strings.Replace(b, "is not guilty of an offence if the victim was compelled to commit that offence",
+				"shall not be criminally liable for any offence the victim was compelled to commit", 1)
+		}},
+	}
+	for _, tc := range same {
+		t.Run(tc.name, func(t *testing.T) {
+			body := tc.edit(mmBase)
+			if body == mmBase {
+				t.Fatal("the edit changed nothing")
+			}
+			res := mmAnalyze(t, e, body)
+			for id, want := range mmWatched {
+				if f := res.Finding(id); f == nil || f.MachineVerdict != want {
+					got := Verdict("missing")
+					if f != nil {
+						got = f.MachineVerdict
+					}
+					t.Errorf("%s: %s, want %s (unchanged)", id, got, want)
+				}
+			}
+		})
+	}
+	// Opposites: the verdict must move.
+	flipped := []struct {
+		name, id string
+		edit     func(string) string
+		not      Verdict
+	}{
+		{"victims remain liable", "prot.non-punishment", func(b string) string {
+			return strings.Replace(b, "A victim of trafficking is not guilty of an offence if the victim was compelled to commit that offence as a direct consequence of being trafficked.",
+				"Being a victim of trafficking does not relieve a person of criminal liability for an offence committed as a consequence of being trafficked.", 1)
+		}, Met},
+		{"child age sixteen", "def.child-age-18", func(b string) string {
+			return strings.Replace(b, "under the age of eighteen years", "under the age of sixteen years", 1)
+		}, Met},
+		{"means required for a child", "def.child-no-means", func(b string) string {
+			return strings.Replace(b, "(2) A person who recruits, transports, transfers, harbours or receives a child for the purpose of exploitation commits an offence even where none of the means referred to in subsection (1) was used, and", "(2) Where the victim of an offence under subsection (1) is a child, the offender", 1)
+		}, Met},
+	}
+	for _, tc := range flipped {
+		t.Run(tc.name, func(t *testing.T) {
+			body := tc.edit(mmBase)
+			if body == mmBase {
+				t.Fatal("the edit changed nothing")
+			}
+			f := mmAnalyze(t, e, body).Finding(tc.id)
+			if f == nil || f.MachineVerdict == tc.not {
+				t.Errorf("%s stayed %s after the opposite was enacted", tc.id, tc.not)
+			}
+		})
+	}
+}
