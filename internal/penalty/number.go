@@ -332,9 +332,14 @@ func weakNumber(w string, toks []token, i int) bool {
 	if n.s == "(" && i+3 < len(toks) && toks[i+2].kind == tNum && toks[i+3].s == ")" {
 		return false
 	}
-	// "de uno a tres años", "from one to five years"
-	if n.kind == tWord && i+2 < len(toks) && (n.s == "a" || n.s == "to" || n.s == "bis" || n.s == "y" || n.s == "and") &&
-		(toks[i+2].kind == tNum || toks[i+2].kind == tWord && !weakWord(toks[i+2].s) && isNumWord(toks[i+2].s)) {
+	// "de uno a tres años", "from one to five years", "von einem bis zu
+	// zehn Jahren" (Austrian and Liechtenstein drafting)
+	k := i + 2
+	if n.s == "bis" && k+1 < len(toks) && toks[k].s == "zu" {
+		k++
+	}
+	if n.kind == tWord && k < len(toks) && (n.s == "a" || n.s == "to" || n.s == "bis" || n.s == "y" || n.s == "and") &&
+		(toks[k].kind == tNum || toks[k].kind == tWord && !weakWord(toks[k].s) && isNumWord(toks[k].s)) {
 		return false
 	}
 	if n.kind == tWord {

@@ -246,6 +246,11 @@ func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string)
 			org = true
 		case w == "criminal" && (next == "group" || next == "groups" || next == "enterprise"):
 			org = true
+		case (w == "kriminellen" || w == "kriminelle" || w == "krimineller") && strings.HasPrefix(next, "vereinigung"),
+			(w == "criminelle" || w == "criminal") && strings.HasPrefix(next, "organi"):
+			// "im Rahmen einer kriminellen Vereinigung" (Austrian and
+			// Liechtenstein codes), "organisation criminelle"
+			org = true
 		case (w == "public" || w == "government" || w == "state") && (next == "official" || next == "officials" || next == "officer" ||
 			next == "officers" || next == "servant" || next == "servants" || next == "employee"):
 			official = true
