@@ -164,10 +164,15 @@ func (e *Element) fallbackHits(ix *index.Index) []Hit {
 // segment's opening words. Sections are taken in document order, at most
 // maxHits.
 func (e *Element) headingHits(ix *index.Index) []Hit {
-	var kws []*keyword
+	// the subject words: keyword terms, and the terms (not the context
+	// words) of near patterns
+	var kws []langSets
 	for _, m := range e.Pats {
-		if k, ok := m.(*keyword); ok {
-			kws = append(kws, k)
+		switch k := m.(type) {
+		case *keyword:
+			kws = append(kws, k.sets)
+		case *near:
+			kws = append(kws, k.terms)
 		}
 	}
 	if len(kws) == 0 {
@@ -187,7 +192,7 @@ func (e *Element) headingHits(ix *index.Index) []Hit {
 		}
 		named := false
 		for _, k := range kws {
-			if len(k.sets.forLang(segLang(s, k.sets)).Find(head)) > 0 {
+			if len(k.forLang(segLang(s, k)).Find(head)) > 0 {
 				named = true
 				break
 			}
