@@ -152,6 +152,17 @@ func TestMetamorphic(t *testing.T) {
 			return strings.Replace(b, "(2) A person who recruits, transports, transfers, harbours or receives a child for the purpose of exploitation commits an offence even where none of the means referred to in subsection (1) was used, and", "(2) Where the victim of an offence under subsection (1) is a child, the offender", 1)
 		}, Met},
 	}
+	// Ex officio prosecution, and its opposite: prosecution only on
+	// complaint, with the public-interest exception German law attaches
+	// (§235(7) StGB, "nur auf Antrag verfolgt").
+	exOfficio := mmBase + "\n### 6 Prosecution\n\nOffences under this Act are prosecuted ex officio.\n"
+	if f := mmAnalyze(t, e, exOfficio).Finding("enf.ex-officio-prosecution"); f == nil || f.MachineVerdict != Met {
+		t.Errorf("ex officio prosecution: %v, want met", f)
+	}
+	onComplaint := mmBase + "\n### 6 Prosecution\n\nOffences under this Act are prosecuted only on complaint of the victim, unless the prosecutor acts ex officio in the special public interest.\n"
+	if f := mmAnalyze(t, e, onComplaint).Finding("enf.ex-officio-prosecution"); f == nil || f.MachineVerdict == Met {
+		t.Errorf("prosecution only on complaint stayed met")
+	}
 	for _, tc := range flipped {
 		t.Run(tc.name, func(t *testing.T) {
 			body := tc.edit(mmBase)
