@@ -133,7 +133,7 @@ func (e *Element) Find(ix *index.Index) Result {
 // it names (fact: trafficking-offence) or by a section caption (caption:
 // true), in that order.
 func (e *Element) fallbackHits(ix *index.Index) []Hit {
-	if e.El.Fact == "trafficking-offence" {
+	if e.El.Fact == standard.FactTraffickingOffence {
 		var out []Hit
 		for _, s := range trafficOffenceSegs(ix) {
 			if len(out) == maxHits {

@@ -5,10 +5,8 @@ import (
 	"os"
 	"testing"
 
-	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/lacuna-project/lacuna/internal/statute"
 	"github.com/lacuna-project/lacuna/internal/testutil"
-	"github.com/lacuna-project/lacuna/mapping"
 )
 
 // benchSetup generates a corpus of n countries (one version per statute),
@@ -23,14 +21,7 @@ func benchSetup(b *testing.B, countries int) (*statute.Corpus, *Engine, int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	m, err := standard.Load(mapping.FS)
-	if err != nil {
-		b.Fatal(err)
-	}
-	e, err := Compile(m)
-	if err != nil {
-		b.Fatal(err)
-	}
+	e := embeddedEngine(b)
 	size := 0
 	for _, st := range c.Statutes {
 		size += st.Size

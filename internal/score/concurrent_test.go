@@ -6,9 +6,7 @@ import (
 	"testing"
 
 	"github.com/lacuna-project/lacuna/corpus"
-	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/lacuna-project/lacuna/internal/statute"
-	"github.com/lacuna-project/lacuna/mapping"
 )
 
 // TestEngineConcurrent compiles the map once and analyses every demo
@@ -20,14 +18,7 @@ func TestEngineConcurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := standard.Load(mapping.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := Compile(m)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := embeddedEngine(t)
 	countries := map[string]bool{}
 	for _, st := range c.Statutes {
 		countries[st.Meta.Country] = true

@@ -5,9 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/lacuna-project/lacuna/internal/statute"
-	"github.com/lacuna-project/lacuna/mapping"
 )
 
 // mmBase is a small statute in the common-law drafting style; the
@@ -70,14 +68,7 @@ func mmSections(body string) []string {
 }
 
 func TestMetamorphic(t *testing.T) {
-	m, err := standard.Load(mapping.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := Compile(m)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := embeddedEngine(t)
 	base := mmAnalyze(t, e, mmBase)
 	for id, want := range mmWatched {
 		if f := base.Finding(id); f == nil || f.MachineVerdict != want {

@@ -154,8 +154,12 @@ type Element struct {
 	Pos  Pos    `yaml:"-" json:"-"`
 }
 
-// Facts an element may name in its fact key.
-var ElementFacts = []string{"trafficking-offence"}
+// FactTraffickingOffence is the fact of an offence provision with the
+// structure of Palermo art. 3(a).
+const FactTraffickingOffence = "trafficking-offence"
+
+// ElementFacts are the facts an element may name in its fact key.
+var ElementFacts = []string{FactTraffickingOffence}
 
 // CheckKind names a built-in check implemented in Go (internal/match).
 type CheckKind string
