@@ -235,3 +235,22 @@ func TestExtLawCueNear(t *testing.T) {
 		}
 	}
 }
+
+// TestGermanOffenceFormula: "Wer …, ist mit Freiheitsstrafe … zu
+// bestrafen" (the Austrian and Liechtenstein drafting) creates an offence
+// like "wird … bestraft" does.
+func TestGermanOffenceFormula(t *testing.T) {
+	src := "---\nid: xta/stgb\ncountry: XTA\ntitle: \"Strafgesetz\"\nlanguage: de\nversion_date: \"2020-01-01\"\n---\n\n# Strafgesetz\n\n" +
+		"### § 9\n\nMit Freiheitsstrafe bis zu drei Jahren ist zu bestrafen, wer eine andere Person durch Drohung zur Arbeit nötigt.\n\n" +
+		"### § 10\n\nWer eine andere Person durch Drohung zur Arbeit nötigt, wird mit Freiheitsstrafe bis zu drei Jahren bestraft.\n"
+	ix := build(t, src)
+	for _, id := range []string{"§9", "§10"} {
+		s := segOf(ix, id)
+		if s == nil {
+			t.Fatalf("no segment %s", id)
+		}
+		if !s.Roles.Has("offence") || !s.Roles.Has("penalty") {
+			t.Errorf("%s roles %v, want offence and penalty", id, s.Roles.Roles())
+		}
+	}
+}

@@ -45,7 +45,7 @@ var allCues = &roleCues{
 		"liable to imprisonment", "liable on conviction", "liable on summary conviction", "shall be punished",
 		"shall be punishable", "is punishable", "be imprisoned", "shall be fined", "shall be liable",
 		"is liable", "est puni*", "sont puni*", "est passible", "punie de", "puni de", "wird bestraft", "werden bestraft",
-		"wird mit freiheitsstrafe", "ist strafbar", "sind strafbar", "sera castigad*", "seran castigad*",
+		"wird mit freiheitsstrafe", "ist strafbar", "sind strafbar", "zu bestrafen", "sera castigad*", "seran castigad*",
 		"sera penad*", "seran penad*", "sera reprimid*", "seran reprimid*", "sera sancionad*", "seran sancionad*",
 		"incurrira", "incurriran", "se impondra", "se impondran", "se castigara", "imprisoned for",
 		"is an offence", "is an offense", "shall be an offence", "constitue une infraction", "constitue le delit",

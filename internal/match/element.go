@@ -13,16 +13,32 @@ import (
 
 // Element is one compiled element of a requirement.
 type Element struct {
-	El      *standard.Element
-	Roles   index.RoleSet // 0 = any role
-	First   index.RoleSet // the first-listed role (0 = any): where the best proof sits
-	Pats    []Matcher
-	Excl    []Matcher
-	CrossRe []Matcher // cross-ref patterns (they make a verdict undetermined, not met)
+	El    *standard.Element
+	Roles index.RoleSet // 0 = any role
+	// NotRoles vetoes a provision holding one of these roles unless it
+	// also holds a role the element lists (any excepted): an offence that
+	// names a register proves no duty to keep one, while a section both
+	// offence and protection ("Protection of victims of trafficking") may.
+	NotRoles index.RoleSet
+	listed   index.RoleSet // the roles the map lists, without any
+	First    index.RoleSet // the first-listed role (0 = any): where the best proof sits
+	Pats     []Matcher
+	Excl     []Matcher
+	CrossRe  []Matcher // cross-ref patterns (they make a verdict undetermined, not met)
 	// Filter, when set, must accept a hit for it to count (e.g. an attempt
 	// word counts only as the attempt of an offence). Applied before hits
 	// are capped, so rejected hits never crowd out accepted ones.
 	Filter func(Hit) bool
+}
+
+// roleOK reports whether a provision with roles rs may prove the element:
+// it holds one of the element's roles (any, when none is listed), and a
+// vetoed role only together with a listed one.
+func (e *Element) roleOK(rs index.RoleSet) bool {
+	if e.Roles != 0 && rs&e.Roles == 0 {
+		return false
+	}
+	return rs&e.NotRoles == 0 || rs&e.listed != 0
 }
 
 // CompileElement compiles an element's patterns and exclusions.
@@ -39,6 +55,14 @@ func CompileElement(el *standard.Element) (*Element, error) {
 			e.First = index.Bit(r)
 		}
 		e.Roles |= index.Bit(r)
+	}
+	for _, r := range el.Roles {
+		if r != standard.RoleAny {
+			e.listed |= index.Bit(r)
+		}
+	}
+	for _, r := range el.NotRoles {
+		e.NotRoles |= index.Bit(r)
 	}
 	for _, p := range el.Patterns {
 		m, err := Compile(p)
@@ -104,7 +128,7 @@ func (e *Element) Find(ix *index.Index) Result {
 		if h.Seg.Repealed() || excluded[h.Seg] || h.Seg.NonOperative || h.Seg.Advisory {
 			return false
 		}
-		if e.Roles != 0 && h.Seg.Roles&e.Roles == 0 {
+		if !e.roleOK(h.Seg.Roles) {
 			return false
 		}
 		return !Negated(h) && !otherTraffic(h) && (e.Filter == nil || e.Filter(h))
@@ -139,7 +163,7 @@ func (e *Element) fallbackHits(ix *index.Index) []Hit {
 			if len(out) == maxHits {
 				break
 			}
-			if e.Roles != 0 && s.Roles&e.Roles == 0 || len(s.Toks) == 0 {
+			if !e.roleOK(s.Roles) || len(s.Toks) == 0 {
 				continue
 			}
 			out = append(out, Hit{Seg: s, I: 0, J: 1, Term: "(trafficking offence)"})
@@ -201,7 +225,7 @@ func (e *Element) headingHits(ix *index.Index) []Hit {
 			last = s.Section
 			continue
 		}
-		if s.Repealed() || s.NonOperative || s.Advisory || len(s.Toks) == 0 || (e.Roles != 0 && s.Roles&e.Roles == 0) {
+		if s.Repealed() || s.NonOperative || s.Advisory || len(s.Toks) == 0 || !e.roleOK(s.Roles) {
 			continue // try the section's next segment
 		}
 		if excluded == nil {
@@ -271,7 +295,7 @@ func (e *Element) findFast(ix *index.Index) (Result, bool) {
 		}
 		last = next
 		s := ix.Segments[next]
-		if s.Repealed() || s.NonOperative || s.Advisory || (e.Roles != 0 && s.Roles&e.Roles == 0) || exclMap[s] {
+		if s.Repealed() || s.NonOperative || s.Advisory || !e.roleOK(s.Roles) || exclMap[s] {
 			continue
 		}
 		vetoed := false
@@ -411,7 +435,7 @@ func (e *Element) finish(ix *index.Index, r Result) Result {
 	}
 	for _, m := range e.CrossRe {
 		for _, h := range m.Match(ix) {
-			if h.Seg.Repealed() || (e.Roles != 0 && h.Seg.Roles&e.Roles == 0) {
+			if h.Seg.Repealed() || !e.roleOK(h.Seg.Roles) {
 				continue
 			}
 			r.Cross = append(r.Cross, h)

@@ -149,7 +149,7 @@ var (
 		"pillar", "recommendation", "sources", "statement", "thresholds", "title", "weight"}
 	sourceKeys   = []string{"article", "instrument"}
 	criteriaKeys = []string{"check", "combine", "elements"}
-	elementKeys  = []string{"caption", "exclude", "fact", "id", "label", "patterns", "roles"}
+	elementKeys  = []string{"caption", "exclude", "fact", "id", "label", "not_roles", "patterns", "roles"}
 	patternKeys  = []string{"kind", "regex", "terms", "with", "within"}
 	combineKeys  = []string{"met_at", "no_partial", "partial_at"}
 	checkKeys    = []string{"kind", "params"}
@@ -478,6 +478,29 @@ func (l *loader) criteria(d *decoder, v field, r *Requirement, what string) {
 	}
 }
 
+// roles reads the role list under key (roles or not_roles) of an element.
+func (l *loader) roles(d *decoder, f map[string]field, key, ewhat string) []Role {
+	v, ok := f[key]
+	if !ok {
+		return nil
+	}
+	var out []Role
+	names, pos := d.strList(v.value, ewhat+" "+key)
+	for i, s := range names {
+		r := Role(s)
+		if !r.Valid() {
+			where := ewhat
+			if key != "roles" {
+				where = key + " of " + ewhat
+			}
+			l.errs.Add(pos[i], "unknown role %q in %s, expected one of %s", s, where, joinSet(Roles))
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
 func (l *loader) element(d *decoder, n ast.Node, what string) (Element, bool) {
 	f, ok := d.fields(n, "element", elementKeys)
 	if !ok {
@@ -500,15 +523,11 @@ func (l *loader) element(d *decoder, n ast.Node, what string) (Element, bool) {
 		l.errs.Add(e.Pos, "element of %s has no id, expected e.g. id: recruitment", what)
 	}
 	ewhat := fmt.Sprintf("element %q of %s", e.ID, what)
-	if v, ok := f["roles"]; ok {
-		roles, pos := d.strList(v.value, ewhat+" roles")
-		for i, s := range roles {
-			r := Role(s)
-			if !r.Valid() {
-				l.errs.Add(pos[i], "unknown role %q in %s, expected one of %s", s, ewhat, joinSet(Roles))
-				continue
-			}
-			e.Roles = append(e.Roles, r)
+	e.Roles = l.roles(d, f, "roles", ewhat)
+	e.NotRoles = l.roles(d, f, "not_roles", ewhat)
+	for _, r := range e.NotRoles {
+		if r == RoleAny || slices.Contains(e.Roles, r) {
+			l.errs.Add(e.Pos, "%s: role %q is both required and vetoed, expected not_roles to name roles outside roles (and never any)", ewhat, r)
 		}
 	}
 	langs := map[string]bool{}

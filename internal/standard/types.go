@@ -133,9 +133,14 @@ type Pattern struct {
 // Element is one thing the law must contain for a requirement (e.g. the act
 // "recruitment", the means "abuse of a position of vulnerability").
 type Element struct {
-	ID       string    `yaml:"id" json:"id"`
-	Label    string    `yaml:"label" json:"label"`
-	Roles    []Role    `yaml:"roles" json:"roles,omitempty"` // empty = any
+	ID    string `yaml:"id" json:"id"`
+	Label string `yaml:"label" json:"label"`
+	Roles []Role `yaml:"roles" json:"roles,omitempty"` // empty = any
+	// NotRoles vetoes a provision holding one of these roles unless it
+	// also holds one the element lists in Roles: [offence] keeps a duty or
+	// a right from being proved by an offence that merely names its subject
+	// ("falsifies the register of births" is no duty to register births).
+	NotRoles []Role    `yaml:"not_roles" json:"not_roles,omitempty"`
 	Patterns []Pattern `yaml:"patterns" json:"patterns"`
 	// Exclude patterns veto a hit in the same segment (e.g. "does not
 	// include", "except", "nothing in this Act").

@@ -1,0 +1,47 @@
+package score
+
+import "testing"
+
+// TestRoleDiscipline: a duty or a right is proved by a provision that
+// imposes or grants it, never by an offence that merely names its subject.
+// Each case states the subject once inside an offence (no proof) and once
+// as a duty or right (proof); the offence sentences are ours.
+func TestRoleDiscipline(t *testing.T) {
+	e := embeddedEngine(t)
+	cases := []struct {
+		req, offence, duty string
+	}{
+		{
+			req:     "prev.birth-registration",
+			offence: "### 7 Falsifying records\n\nA person concerned with the registration of births who knowingly permits the falsification of a birth record commits an offence and shall be punished with imprisonment for a term not exceeding five years.\n",
+			duty:    "### 7 Births\n\nThe registrar shall ensure the registration of births of every child born in the country immediately after birth.\n",
+		},
+		{
+			req:     "prot.child-best-interests",
+			offence: "### 7 Procuring children\n\nA person who procures children from hospitals or child welfare centres for money commits an offence and shall be punished with imprisonment for a term not exceeding ten years.\n",
+			duty:    "### 7 Child victims\n\nIn every decision concerning a child victim, the best interests of the child shall be a primary consideration.\n",
+		},
+		{
+			req:     "prot.witness-protection",
+			offence: "### 7 Keeping a person in prostitution\n\nA person who by intimidation keeps another person from leaving prostitution commits an offence and shall be punished with imprisonment for a term not exceeding five years.\n",
+			duty:    "### 7 Protection of witnesses\n\nThe police shall take measures to protect victims and witnesses from retaliation or intimidation, including relocation.\n",
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.req, func(t *testing.T) {
+			if f := mmAnalyze(t, e, mmBase+"\n"+c.offence).Finding(c.req); f == nil || f.MachineVerdict != Gap {
+				t.Errorf("offence naming the subject: %s is %v, want gap", c.req, verdictOf(f))
+			}
+			if f := mmAnalyze(t, e, mmBase+"\n"+c.duty).Finding(c.req); f == nil || f.MachineVerdict != Met {
+				t.Errorf("provision imposing it: %s is %v, want met", c.req, verdictOf(f))
+			}
+		})
+	}
+}
+
+func verdictOf(f *Finding) any {
+	if f == nil {
+		return "missing"
+	}
+	return f.MachineVerdict
+}
