@@ -588,7 +588,20 @@ func aggravationCtx(s *index.Segment) bool { return s.Has(aggravCues) }
 
 // ---- consent irrelevance (Palermo 3(b)) ----
 
+// consentOfChild reports whether the consent at c is a child's: a child
+// word within the three words after it ("consent of such child", "le
+// consentement du mineur", "Einwilligung des Kindes").
+func consentOfChild(s *index.Segment, c index.Span) bool {
+	for _, h := range childTerms.Find(s.Toks) {
+		if h.I >= c.J && h.I-c.J <= 3 {
+			return true
+		}
+	}
+	return false
+}
+
 func checkConsent(in *Input) Outcome {
+	var childOnly *Hit
 	for _, s := range in.Ix.Segments {
 		if !usable(s) || !s.Has(consentTerms) {
 			continue
@@ -597,12 +610,26 @@ func checkConsent(in *Input) Outcome {
 		ir := irrelevantCues.Find(s.Toks)
 		for _, c := range cs {
 			for _, r := range ir {
-				if abs(r.I-c.I) <= 25 {
-					return Outcome{Level: LMet, Evidence: []Hit{{Seg: s, I: min(c.I, r.I), J: max(c.J, r.J), Term: "consent"}},
-						Found: []string{"consent irrelevant"}, Explanation: "the corpus states that the victim's consent is irrelevant or no defence"}
+				if abs(r.I-c.I) > 25 {
+					continue
 				}
+				h := Hit{Seg: s, I: min(c.I, r.I), J: max(c.J, r.J), Term: "consent"}
+				if consentOfChild(s, c) {
+					// "with or without the consent of such child" says
+					// nothing of an adult victim's consent
+					if childOnly == nil {
+						childOnly = &h
+					}
+					continue
+				}
+				return Outcome{Level: LMet, Evidence: []Hit{h},
+					Found: []string{"consent irrelevant"}, Explanation: "the corpus states that the victim's consent is irrelevant or no defence"}
 			}
 		}
+	}
+	if childOnly != nil {
+		return Outcome{Level: LGap, Evidence: []Hit{*childOnly}, Missing: []string{"consent of the victim irrelevant"},
+			Explanation: "the corpus makes consent irrelevant only for a child victim, not for an adult victim where means were used"}
 	}
 	for i, r := range in.Results {
 		if len(r.Hits) > 0 && r.Hits[0].Seg.Has(consentTerms) {

@@ -142,6 +142,10 @@ func TestMetamorphic(t *testing.T) {
 		{"means required for a child", "def.child-no-means", func(b string) string {
 			return strings.Replace(b, "(2) A person who recruits, transports, transfers, harbours or receives a child for the purpose of exploitation commits an offence even where none of the means referred to in subsection (1) was used, and", "(2) Where the victim of an offence under subsection (1) is a child, the offender", 1)
 		}, Met},
+		{"consent irrelevant only for a child", "def.consent-irrelevant", func(b string) string {
+			return strings.Replace(b, "(3) The consent of a victim to the intended exploitation is irrelevant.",
+				"(3) Subsection (2) applies whether the act was done with or without the consent of the child.", 1)
+		}, Met},
 	}
 	// Ex officio prosecution, and its opposite: prosecution only on
 	// complaint, with the public-interest exception German law attaches
