@@ -254,6 +254,8 @@ loop:
 var (
 	refSection    = regexp.MustCompile(`\b(?:sections?|s\.|ss\.) ?(\d+[a-z]?(?:\.\d+)?)((?:\(\w{1,5}\))*)`)
 	refSubsection = regexp.MustCompile(`\bsub-?sections? ?\((\w{1,5})\)`)
+	refAbs        = regexp.MustCompile(`\b(?:abs\.|absatz|absatzes) ?(\d+)\b`)
+	refParaBefore = regexp.MustCompile(`§§? ?\d+[a-z]? ?$`)
 	refPara       = regexp.MustCompile(`§§? ?(\d+[a-z]?)(?: (?:abs\.?|absatz|absatzes) ?(\d+))?`)
 	refRoman      = regexp.MustCompile(`\b(?:au|du|le|la|del|of) ([ivx]+) (?:de l['’ ]?|del |of )?(?:article|articulo|art\.) (\d+(?:-\d+)*)`)
 	refArticle    = regexp.MustCompile(`\b(?:articles?|articulos?|art\.|arts\.) ?(\d+(?:-\d+)*)(?:(?: |)(bis|ter|quater|quinquies|sexies))?`)
@@ -316,6 +318,15 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	for _, m := range AnchoredAll(refSubsectionA, f, []string{"subsection", "sub-section", "subsections"}) {
 		if secNum != "" {
 			resolve(secNum+"("+f[m[2]:m[3]]+")", m)
+		}
+	}
+	// "(Abs. 3)" without a § is a subsection of the same section, as
+	// "subsection (3)" is; "§ 6 Abs. 3" is left to refPara below.
+	if secNum != "" && strings.Contains(f, "abs") {
+		for _, m := range refAbs.FindAllStringSubmatchIndex(f, -1) {
+			if !refParaBefore.MatchString(f[max(0, m[0]-12):m[0]]) {
+				resolve(secNum+"("+f[m[2]:m[3]]+")", m)
+			}
 		}
 	}
 	for _, m := range refPara.FindAllStringSubmatchIndex(f, btoi(hasPara)) {

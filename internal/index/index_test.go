@@ -254,3 +254,27 @@ func TestGermanOffenceFormula(t *testing.T) {
 		}
 	}
 }
+
+// TestAbsatzRef: "(Abs. 3)" without a § is subsection 3 of the same
+// section; "§ 6 Abs. 3" is another section's.
+func TestAbsatzRef(t *testing.T) {
+	src := "---\nid: xta/stgb\ncountry: XTA\ntitle: \"Strafgesetz\"\nlanguage: de\nversion_date: \"2020-01-01\"\n---\n\n# Strafgesetz\n\n" +
+		"### § 6\n\n(3) Grob fahrlässig handelt, wer ungewöhnlich sorgfältswidrig handelt.\n\n" +
+		"### § 9\n\n(1) Wer eine Person mit dem Vorsatz, dass sie ausgebeutet werde (Abs. 3), anwirbt, ist zu bestrafen; § 6 Abs. 3 gilt.\n\n" +
+		"(3) Ausbeutung umfasst die Ausbeutung der Arbeitskraft.\n"
+	ix := build(t, src)
+	s := segOf(ix, "§9(1)")
+	if s == nil {
+		t.Fatal("no segment §9(1)")
+	}
+	var got []string
+	for _, r := range s.Refs {
+		if r.Target != nil {
+			got = append(got, r.Text+"→"+string(r.Target.ID))
+		}
+	}
+	want := []string{"Abs. 3→§9(3)", "§ 6 Abs. 3→§6(3)"}
+	if strings.Join(got, ", ") != strings.Join(want, ", ") {
+		t.Errorf("refs of §9(1) = %v, want %v", got, want)
+	}
+}

@@ -129,6 +129,7 @@ func (k *keyword) Match(ix *index.Index) []Hit { return k.sets.find(ix) }
 type near struct {
 	terms, with langSets
 	within      int
+	referred    bool // with may sit in a sibling the segment refers to
 }
 
 func (n *near) Match(ix *index.Index) []Hit {
@@ -156,8 +157,11 @@ func (n *near) Match(ix *index.Index) []Hit {
 				break
 			}
 		}
-		if !found && len(with) == 0 && leadInHas(h.Seg, n.with.forLang(segLang(h.Seg, n.with))) {
-			out = append(out, h)
+		if !found && len(with) == 0 {
+			ws := n.with.forLang(segLang(h.Seg, n.with))
+			if leadInHas(h.Seg, ws) || n.referred && refHas(h.Seg, ws) {
+				out = append(out, h)
+			}
 		}
 	}
 	return out
@@ -191,6 +195,27 @@ func leadInHas(s *index.Segment, ps *index.PhraseSet) bool {
 		return ps.Any(ix.ProvToks(p))
 	}
 	return ps.Any(foldToks(p.Text))
+}
+
+// refHas reports whether a provision of the same section that the
+// segment refers to holds a phrase of ps: a clause that takes its purposes
+// or means from a sibling ("mit dem Vorsatz, dass sie ausgebeutet werde
+// (Abs. 3)", "any of the means referred to in subsection (1)") reads that
+// sibling's words as its own.
+func refHas(s *index.Segment, ps *index.PhraseSet) bool {
+	ix := s.Index()
+	if ix == nil {
+		return false
+	}
+	for _, r := range s.Refs {
+		if r.External || r.Target == nil || r.Target == s.Prov || r.Target.Section() != s.Section {
+			continue
+		}
+		if ps.Any(ix.ProvToks(r.Target)) {
+			return true
+		}
+	}
+	return false
 }
 
 // regex matches a Go regular expression against the folded text.
@@ -441,7 +466,7 @@ func Compile(p standard.Pattern) (Matcher, error) {
 		if w <= 0 {
 			w = 8
 		}
-		return &near{terms: newLangSets(p.Terms), with: newLangSets(p.With), within: w}, nil
+		return &near{terms: newLangSets(p.Terms), with: newLangSets(p.With), within: w, referred: p.Referred}, nil
 	case standard.CritRegex:
 		r := &regex{res: map[string]*regexp.Regexp{}, lits: map[string][]string{}, anch: map[string]*regexp.Regexp{}, wb: map[string]bool{}}
 		for l, src := range p.Regex {
@@ -515,7 +540,7 @@ func (n *near) candidates(ix *index.Index) [][]int32 { return n.terms.candidates
 func (n *near) matchSeg(s *index.Segment) []Hit {
 	ws := n.with.forLang(segLang(s, n.with))
 	if !s.Has(ws) {
-		if leadInHas(s, ws) {
+		if leadInHas(s, ws) || n.referred && refHas(s, ws) {
 			return n.terms.matchSeg(s)
 		}
 		return nil

@@ -1,6 +1,9 @@
 package score
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestRoleDiscipline: a duty or a right is proved by a provision that
 // imposes or grants it, never by an offence that merely names its subject.
@@ -44,4 +47,20 @@ func verdictOf(f *Finding) any {
 		return "missing"
 	}
 	return f.MachineVerdict
+}
+
+// TestPurposesByReference: a child-trafficking clause that takes its
+// purposes from a sibling subsection ("a purpose mentioned in subsection
+// (3)") covers the purposes listed there; without the reference it does not.
+func TestPurposesByReference(t *testing.T) {
+	e := embeddedEngine(t)
+	const sec = "### 9 Trafficking in children\n\n(1) A person who recruits or transports a child for a purpose mentioned in subsection (3) commits an offence and shall be punished with imprisonment for a term not exceeding fifteen years.\n\n(3) The purposes are sexual exploitation and the use of a person for criminal activities.\n"
+	const id = "crim.worst-forms-child-labour"
+	if f := mmAnalyze(t, e, mmBase+"\n"+sec).Finding(id); f == nil || f.MachineVerdict != Met {
+		t.Errorf("purposes by reference: %s is %v, want met", id, verdictOf(f))
+	}
+	unref := strings.Replace(sec, "for a purpose mentioned in subsection (3)", "for exploitation", 1)
+	if f := mmAnalyze(t, e, mmBase+"\n"+unref).Finding(id); f == nil || f.MachineVerdict == Met {
+		t.Errorf("no reference: %s is met, want it unproved by a sibling it does not cite", id)
+	}
 }

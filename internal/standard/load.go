@@ -150,7 +150,7 @@ var (
 	sourceKeys   = []string{"article", "instrument"}
 	criteriaKeys = []string{"check", "combine", "elements"}
 	elementKeys  = []string{"caption", "exclude", "fact", "id", "label", "not_roles", "patterns", "roles"}
-	patternKeys  = []string{"kind", "regex", "terms", "with", "within"}
+	patternKeys  = []string{"kind", "referred", "regex", "terms", "with", "within"}
 	combineKeys  = []string{"met_at", "no_partial", "partial_at"}
 	checkKeys    = []string{"kind", "params"}
 	ratFileKeys  = []string{"description", "ratifications"}
@@ -591,6 +591,7 @@ func (l *loader) pattern(d *decoder, n ast.Node, what string, langs map[string]b
 	bad := false
 	only("with", CritNear)
 	only("within", CritNear)
+	only("referred", CritNear)
 	only("regex", CritRegex)
 	only("terms", CritKeyword, CritPhrase, CritNear, CritDefines, CritCrossRef)
 	termLangs, withLangs := map[string]bool{}, map[string]bool{}
@@ -602,6 +603,9 @@ func (l *loader) pattern(d *decoder, n ast.Node, what string, langs map[string]b
 	}
 	if v, ok := f["within"]; ok && p.Kind == CritNear {
 		p.Within = d.integer(v, "pattern")
+	}
+	if v, ok := f["referred"]; ok && p.Kind == CritNear {
+		p.Referred = d.boolean(v, "pattern")
 	}
 	if v, ok := f["regex"]; ok && p.Kind == CritRegex {
 		for _, kv := range d.pairs(v.value, "regex") {

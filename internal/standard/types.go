@@ -126,8 +126,13 @@ type Pattern struct {
 	Terms  map[string][]string `yaml:"terms" json:"terms,omitempty"`
 	With   map[string][]string `yaml:"with" json:"with,omitempty"`     // CritNear only
 	Within int                 `yaml:"within" json:"within,omitempty"` // CritNear only, words
-	Regex  map[string]string   `yaml:"regex" json:"regex,omitempty"`   // CritRegex only
-	Pos    Pos                 `yaml:"-" json:"-"`
+	// Referred lets a With term sit in a provision of the same section the
+	// segment refers to (CritNear only): a child-trafficking clause that
+	// takes its purposes from "(Abs. 3)" or "subsection (1)" reads them as
+	// its own. For context words only, never for a tight phrase.
+	Referred bool              `yaml:"referred" json:"referred,omitempty"`
+	Regex    map[string]string `yaml:"regex" json:"regex,omitempty"` // CritRegex only
+	Pos      Pos               `yaml:"-" json:"-"`
 }
 
 // Element is one thing the law must contain for a requirement (e.g. the act
