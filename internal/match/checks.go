@@ -493,9 +493,10 @@ func agesIn(s *index.Segment) []ageHit {
 		i, j := tokenSpan(s, m[0], m[1])
 		out = append(out, ageHit{a, Hit{Seg: s, I: i, J: j, Term: "age"}})
 	}
-	// "18 years of age", "eighteen years of age"
-	for _, m := range ageOfRe.FindAllStringSubmatchIndex(s.Fold, -1) {
-		a := parseAge(s.Fold[m[2]:m[3]])
+	// "18 years of age", "eighteen years of age"; German "wer das
+	// achtzehnte Lebensjahr noch nicht vollendet hat" (under 18)
+	for _, m := range append(ageOfRe.FindAllStringSubmatchIndex(s.Fold, -1), lebensjahrRe.FindAllStringSubmatchIndex(s.Fold, -1)...) {
+		a := parseAge(strings.TrimSuffix(s.Fold[m[2]:m[3]], "te"))
 		if a <= 0 {
 			continue
 		}
@@ -506,6 +507,10 @@ func agesIn(s *index.Segment) []ageHit {
 }
 
 var ageOfRe = regexp.MustCompile(`(?:under|below|less than) ([a-z0-9-]+) years of age`)
+
+// lebensjahrRe is the German ordinal form: the Nth year of life not yet
+// completed (folded text; "18." folds to "18").
+var lebensjahrRe = regexp.MustCompile(`\b([a-z]+te|\d+) lebensjahr(?:es)? (?:noch )?nicht (?:vollendet|erreicht)`)
 
 var childDefTerms = []string{"child", "children", "minor", "minors", "enfant", "mineur", "kind", "kinder",
 	"minderjahrige", "minderjahriger", "nino", "nina", "ninos", "menor", "menores", "juvenile", "young person"}

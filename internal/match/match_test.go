@@ -42,6 +42,8 @@ func TestChildAge(t *testing.T) {
 		{"lower age", "en", "### 2 Interpretation\n\n\"child\" means a person under the age of sixteen years;\n", LContrary, ""},
 		{"outside law", "en", "### 2 Interpretation\n\n\"child\" has the meaning assigned to it in the Children Act (Cap. 141);\n", LUndetermined, "Children Act (Cap. 141)"},
 		{"german offence", "de", "### § 232 Menschenhandel\n\n(1) Mit Freiheitsstrafe von sechs Monaten bis zu zehn Jahren wird bestraft, wer eine Person unter achtzehn Jahren anwirbt.\n", LMet, ""},
+		{"german ordinal year of life", "de", "### § 74 Andere Begriffsbestimmungen\n\n(1) Im Sinne dieses Gesetzes ist minderjährig, wer das achtzehnte Lebensjahr noch nicht vollendet hat.\n", LMet, ""},
+		{"german ordinal below 18 proves nothing", "de", "### § 74 Andere Begriffsbestimmungen\n\n(1) Im Sinne dieses Gesetzes ist minderjährig, wer das sechzehnte Lebensjahr noch nicht vollendet hat.\n", LGap, ""},
 		{"spanish definition", "es", "### Artículo 2\n\nA los efectos de esta ley se entiende por niño toda persona menor de dieciocho años de edad.\n", LMet, ""},
 		{"none", "en", "### 3 Offence\n\nA person who traffics another person commits an offence.\n", LGap, ""},
 	} {
