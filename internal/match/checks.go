@@ -298,12 +298,49 @@ func childOffenceWithoutMeans(ix *index.Index, s *index.Segment) bool {
 	if !s.Roles.Has("offence") || !(hasTraffick(s) || actCount(s) >= 2) {
 		return false
 	}
-	// the segment itself states an offence
-	if !s.Has(sanctionWords) && !s.Has(offenceWords) {
+	// "knowing that a child has been trafficked, engages such child" uses
+	// a victim; it is no trafficking act
+	if actCount(s) < 2 && s.Has(victimStatus) {
+		return false
+	}
+	// the segment, or the sentence a list item finishes ("Whoever — …
+	// (c) recruits … a child …, shall be guilty of the offence"), states
+	// an offence
+	if !s.Has(sanctionWords) && !s.Has(offenceWords) && !parentHas(s, offenceWords) {
+		return false
+	}
+	// "Where the offence involves the trafficking of a child, it shall be
+	// punishable with …" aggravates the offence already defined, means
+	// and all; it creates no offence without them
+	if s.Has(baseOffenceRefs) {
 		return false
 	}
 	return !s.Has(strongMeans)
 }
+
+// parentHas reports whether the own text of a list item's parent (its
+// lead-in and tail) holds a phrase of ps.
+func parentHas(s *index.Segment, ps *index.PhraseSet) bool {
+	p := s.Prov.Parent
+	ix := s.Index()
+	if p == nil || s.Prov == s.Section || p.Text == "" || ix == nil {
+		return false
+	}
+	return ps.Any(ix.ProvToks(p))
+}
+
+// victimStatus names a person already trafficked.
+var victimStatus = index.NewPhraseSet([]string{"has been trafficked", "have been trafficked", "had been trafficked",
+	"having been trafficked", "was trafficked", "victim of trafficking", "victime de la traite", "victime de traite",
+	"opfer von menschenhandel", "opfer des menschenhandels", "victima de trata", "victima de la trata"})
+
+// baseOffenceRefs speak of an offence defined elsewhere: a clause holding
+// one sets a penalty or an aggravation for it.
+var baseOffenceRefs = index.NewPhraseSet([]string{"where the offence", "if the offence", "when the offence",
+	"the offence involves", "such offence", "such an offence", "an offence under subsection", "the offence under subsection",
+	"convicted of", "previously convicted", "verurteilt", "condamne", "condenado", "condenada",
+	"lorsque l infraction", "si l infraction", "lorsque les faits", "wenn die tat", "ist die tat", "die tat",
+	"cuando el delito", "si el delito", "cuando la conducta", "si la conducta", "cuando los hechos"})
 
 // sentenceBounds returns the token range of the sentence holding token i.
 func sentenceBounds(s *index.Segment, i int) (int, int) {
@@ -441,8 +478,39 @@ func coerciveExploitation(ix *index.Index) (Hit, bool) {
 // order. Every match starts with an anchor word, so the regular expression
 // runs anchored at each anchor occurrence only.
 func ageMatches(f string) [][]int {
-	return index.AnchoredAll(ageReAnchored, f, ageStarts)
+	ms := index.AnchoredAll(ageReAnchored, f, ageStarts)
+	out := ms[:0]
+	for _, m := range ms {
+		if !termNotAge(f, m[0], m[1]) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
+
+// termNotAge reports whether the "less than ten years" at f[i:j] is a
+// length of time rather than an age: a minimum ("not less than", "nicht
+// unter", "no menos de") or a term of imprisonment named just before it.
+// An age says so ("of age", "edad", "alt") whatever precedes it.
+func termNotAge(f string, i, j int) bool {
+	if k := strings.Index(f[j:min(len(f), j+12)], " age"); k >= 0 || strings.Contains(f[i:j], "age") || strings.Contains(f[i:j], "edad") || strings.Contains(f[i:j], "lebensjahr") {
+		return false
+	}
+	before := f[max(0, i-60):i]
+	if strings.HasSuffix(before, "not ") || strings.HasSuffix(before, "no ") || strings.HasSuffix(before, "nicht ") || strings.HasSuffix(before, "pas ") {
+		return true
+	}
+	for _, w := range termWords {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// termWords name a sentence or a length of time, never a person's age.
+var termWords = []string{"imprison", "a term", "for a term", "freiheitsstrafe", "prision", "emprisonnement",
+	"reclusion", "detention", "sentence", "period of"}
 
 func isWordByte(c byte) bool {
 	return c >= 0x80 || ('a' <= c && c <= 'z') || ('0' <= c && c <= '9')

@@ -46,6 +46,7 @@ func TestChildAge(t *testing.T) {
 		{"german ordinal below 18 proves nothing", "de", "### § 74 Andere Begriffsbestimmungen\n\n(1) Im Sinne dieses Gesetzes ist minderjährig, wer das sechzehnte Lebensjahr noch nicht vollendet hat.\n", LGap, ""},
 		{"spanish definition", "es", "### Artículo 2\n\nA los efectos de esta ley se entiende por niño toda persona menor de dieciocho años de edad.\n", LMet, ""},
 		{"none", "en", "### 3 Offence\n\nA person who traffics another person commits an offence.\n", LGap, ""},
+		{"prison term is no age", "en", "### 3 Offence\n\nA person who traffics another person commits an offence and shall be punished with imprisonment for a term of not less than ten years.\n", LGap, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			o := run(t, corpusOf(t, tc.lang, tc.body), standard.CheckChildAge, map[string]float64{"age": 18})

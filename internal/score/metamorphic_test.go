@@ -142,6 +142,14 @@ func TestMetamorphic(t *testing.T) {
 		{"means required for a child", "def.child-no-means", func(b string) string {
 			return strings.Replace(b, "(2) A person who recruits, transports, transfers, harbours or receives a child for the purpose of exploitation commits an offence even where none of the means referred to in subsection (1) was used, and", "(2) Where the victim of an offence under subsection (1) is a child, the offender", 1)
 		}, Met},
+		{"child as an aggravation of the offence with means", "def.child-no-means", func(b string) string {
+			return strings.Replace(b, "(2) A person who recruits, transports, transfers, harbours or receives a child for the purpose of exploitation commits an offence even where none of the means referred to in subsection (1) was used, and shall be punished with imprisonment for a term of not less than ten years and not more than twenty years.",
+				"(2) Where the offence involves the trafficking of a child, it shall be punishable with imprisonment for a term of not less than ten years and not more than twenty years.", 1)
+		}, Met},
+		{"a trafficked child used, not trafficked", "def.child-no-means", func(b string) string {
+			return strings.Replace(b, "(2) A person who recruits, transports, transfers, harbours or receives a child for the purpose of exploitation commits an offence even where none of the means referred to in subsection (1) was used, and shall be punished",
+				"(2) A person who, knowing that a child has been trafficked, engages the child for sexual exploitation commits an offence and shall be punished", 1)
+		}, Met},
 		{"consent irrelevant only for a child", "def.consent-irrelevant", func(b string) string {
 			return strings.Replace(b, "(3) The consent of a victim to the intended exploitation is irrelevant.",
 				"(3) Subsection (2) applies whether the act was done with or without the consent of the child.", 1)
