@@ -518,6 +518,17 @@ func externalDependency(ix *index.Index, h Hit) string {
 			}
 		}
 	}
+	// an offence named together with the provision that creates it,
+	// outside the corpus: "verbotene Adoptionsvermittlung (§ 193a)" in a
+	// list of offences; the reference must follow the name at once
+	for _, r := range h.Seg.Refs {
+		if !r.External || r.Target != nil || !strings.HasSuffix(r.Law, "(not in the corpus)") {
+			continue
+		}
+		if i, _ := offsetSpan(h.Seg, r.Start, r.Start+1); i == h.J {
+			return r.Law
+		}
+	}
 	words := make([]string, 0, h.J-h.I)
 	for k := h.I; k < h.J && k < len(h.Seg.Toks); k++ {
 		words = append(words, h.Seg.Toks[k].Word)

@@ -3,6 +3,8 @@ package score
 import (
 	"strings"
 	"testing"
+
+	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
 // TestRoleDiscipline: a duty or a right is proved by a provision that
@@ -62,5 +64,34 @@ func TestPurposesByReference(t *testing.T) {
 	unref := strings.Replace(sec, "for a purpose mentioned in subsection (3)", "for exploitation", 1)
 	if f := mmAnalyze(t, e, mmBase+"\n"+unref).Finding(id); f == nil || f.MachineVerdict == Met {
 		t.Errorf("no reference: %s is met, want it unproved by a sibling it does not cite", id)
+	}
+}
+
+// TestOffenceNamedOutsideCorpus: an offence named in a list only by the
+// section that creates it, a section the corpus lacks, is undetermined
+// (reading rule 1); with that section in the corpus it is met.
+func TestOffenceNamedOutsideCorpus(t *testing.T) {
+	e := embeddedEngine(t)
+	analyze := func(body string) *Result {
+		t.Helper()
+		src := "---\nid: xta/stgb\ncountry: XTA\ntitle: \"Strafgesetzbuch\"\nlanguage: de\nversion_date: \"2020-01-01\"\n---\n\n# Strafgesetzbuch\n\n" + body
+		st, err := statute.Parse("xta/stgb.md", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := e.Analyze(&statute.Corpus{Statutes: []*statute.Statute{st}}, Options{Country: "XTA"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	const list = "### § 64 Strafbare Auslandstaten\n\n(1) Die Strafgesetze gelten unabhängig vom Recht des Tatorts für folgende im Ausland begangene Taten: Menschenhandel (§ 104a), verbotene Adoptionsvermittlung (§ 193a) und Sklavenhandel (§ 104).\n"
+	const id = "crim.illegal-adoption"
+	if f := analyze(list).Finding(id); f == nil || f.MachineVerdict != Undetermined {
+		t.Errorf("offence named by an outside section: %s is %v, want undetermined", id, verdictOf(f))
+	}
+	withSection := list + "\n### § 193a Verbotene Adoptionsvermittlung\n\nWer die Einwilligung eines Elternteils zur Adoption seines Kindes gegen Entgelt herbeiführt, ist mit Freiheitsstrafe bis zu zwei Jahren zu bestrafen.\n"
+	if f := analyze(withSection).Finding(id); f == nil || f.MachineVerdict != Met {
+		t.Errorf("with the section in the corpus: %s is %v, want met", id, verdictOf(f))
 	}
 }
