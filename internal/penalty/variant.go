@@ -198,9 +198,10 @@ func pronounStart(w string) bool {
 // death, organised group, public official, other aggravation. Mitigated
 // ("in minder schweren Fällen") and legal-person sanctions take precedence
 // over aggravations, since they are not the offence's penalty for natural
-// persons in the ordinary case.
+// persons in the ordinary case; so does a sanction given only on a repeat
+// conviction (subsequent_conviction), which a first offender never faces.
 func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string) (Variant, []Variant) {
-	var child, death, org, official, aggr, mitig, legal bool
+	var child, death, org, official, aggr, mitig, legal, subseq bool
 	defining := sent.defining
 	for k := lo; k < hi; k++ {
 		t := toks[k]
@@ -217,6 +218,10 @@ func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string)
 		}
 		if mitigation(w, next) {
 			mitig = true
+			continue
+		}
+		if repeatConviction(toks, k, hi) {
+			subseq = true
 			continue
 		}
 		switch {
@@ -260,7 +265,7 @@ func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string)
 			official = true
 		case strings.HasPrefix(w, "aggravat") || strings.HasPrefix(w, "agravant") || strings.HasPrefix(w, "agravad") ||
 			strings.HasPrefix(w, "agravar") || w == "grievous" || strings.HasPrefix(w, "tortur") || w == "barbarie" ||
-			strings.HasPrefix(w, "kidnap") || w == "recidive" || w == "reincidencia" || strings.HasPrefix(w, "gewerbsmassig") ||
+			strings.HasPrefix(w, "kidnap") || strings.HasPrefix(w, "gewerbsmassig") ||
 			w == "firearm" || w == "weapon" || w == "waffe" || strings.HasPrefix(w, "erschwerend"):
 			// In a sentence that defines the offence ("Whoever kidnaps …
 			// shall be fined"), such words before the sanction describe the
@@ -268,9 +273,6 @@ func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string)
 			if !defining || k >= own[0] {
 				aggr = true
 			}
-		case (w == "subsequent" && (next == "conviction" || next == "occasion" || next == "offence" || next == "offense")) ||
-			(w == "second" && next == "or"):
-			aggr = true
 		case (w == "besonders" || w == "serious" || w == "seriously") && (strings.HasPrefix(next, "schwer") || strings.HasPrefix(next, "injur") ||
 			next == "bodily" || next == "harm"):
 			aggr = true
@@ -306,6 +308,8 @@ func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string)
 	switch {
 	case mitig:
 		return VariantMitigated, list
+	case subseq:
+		return VariantSubsequent, list
 	case legal:
 		return VariantLegalPerson, list
 	case len(list) > 0:
@@ -458,4 +462,66 @@ func listMarkerAt(toks []token, i int) byte {
 		return 'a'
 	}
 	return 0
+}
+
+// repeatConviction reports a cue at toks[k] that the sanction is given only
+// for a repeat offence: "subsequent conviction" (or offence, occasion,
+// violation), "second or subsequent", "second conviction", "repeat
+// offence", "previously (been) convicted", "prior conviction", "im
+// Wiederholungsfall", "Rückfall", "vorbestraft", "en cas de récidive",
+// "récidiviste", "en caso de reincidencia", "reincidente".
+func repeatConviction(toks []token, k, hi int) bool {
+	w := toks[k].s
+	at := func(i int) string {
+		if i < hi && i < len(toks) {
+			return toks[i].s
+		}
+		return ""
+	}
+	next := at(k + 1)
+	switch {
+	case w == "subsequent" || w == "second" || w == "repeat" || w == "repeated" || w == "prior" || w == "previous":
+		switch next {
+		case "conviction", "convictions", "offence", "offences", "offense", "offenses", "occasion", "violation", "violations", "offender", "offenders":
+			return true
+		case "or":
+			return w == "second" && at(k+2) == "subsequent"
+		}
+	case w == "previously":
+		return next == "convicted" || next == "been" && at(k+2) == "convicted"
+	case strings.HasPrefix(w, "wiederholungsfall") || strings.HasPrefix(w, "ruckfall") || strings.HasPrefix(w, "vorbestraft"):
+		return true
+	case w == "recidive" || strings.HasPrefix(w, "recidiviste") || w == "recidivism" || strings.HasPrefix(w, "recidivist"):
+		return true
+	case w == "reincidencia" || strings.HasPrefix(w, "reincidente"):
+		return true
+	}
+	return false
+}
+
+// procedureIn reports the mode of trial named in toks[lo:hi]: "on
+// conviction on indictment", "upon indictment" (ProcIndictment) or "on
+// summary conviction", "summarily" (ProcSummary). When both are named the
+// one nearest the sanction starting at toks[own] wins.
+func procedureIn(toks []token, lo, hi, own int) string {
+	best, dist := "", -1
+	for k := lo; k < hi; k++ {
+		var p string
+		switch w := toks[k].s; {
+		case w == "indictment" || w == "indictable":
+			p = ProcIndictment
+		case w == "summary" && k+1 < hi && strings.HasPrefix(toks[k+1].s, "conviction"), w == "summarily":
+			p = ProcSummary
+		default:
+			continue
+		}
+		d := own - k
+		if d < 0 {
+			d = -d
+		}
+		if dist < 0 || d < dist {
+			best, dist = p, d
+		}
+	}
+	return best
 }
