@@ -154,14 +154,13 @@ func additive(toks []token, s *stmt, p *Penalty) {
 		if it.kind != iDur {
 			continue
 		}
-		for b := it.tok - 1; b >= 0 && b >= it.tok-4; b-- {
+		for b := it.tok - 1; b >= 0 && b >= it.tok-6; b-- {
 			if toks[b].kind == tNum {
 				break
 			}
-			if _, ok := anchorOf(toks, b); ok {
-				break
-			}
-			if addWord(toks[b].s) {
+			// "an additional two years", "a further term of imprisonment of
+			// four years"; not "and further to imprisonment for two years"
+			if addWord(toks[b].s) && b+1 < len(toks) && (b+1 == it.tok || addedNoun(toks[b+1].s)) {
 				add := p.MaxMonths
 				if add == nil {
 					add = p.MinMonths
@@ -172,6 +171,14 @@ func additive(toks []token, s *stmt, p *Penalty) {
 		}
 		return // only the first term of the sanction decides
 	}
+}
+
+func addedNoun(w string) bool {
+	switch w {
+	case "term", "terms", "period", "periods", "indeterminate", "extended", "freiheitsstrafe", "peine", "pena":
+		return true
+	}
+	return false
 }
 
 func addWord(w string) bool {

@@ -56,6 +56,7 @@ type sentInfo struct {
 	lo, hi   int
 	defining bool // defines an offence ("whoever", "wer", "quiconque", "el que")
 	mitig    bool // states a mitigation ("in minder schweren Fällen")
+	mitigAt  int  // token index of the first mitigation cue (when mitig)
 }
 
 // sentences splits toks into sentences (see sentenceStarts) and reads the
@@ -84,8 +85,8 @@ func sentFacts(toks []token, lo, hi int) sentInfo {
 				si.defining = true
 			}
 		}
-		if k+1 < hi && mitigation(toks[k].s, toks[k+1].s) {
-			si.mitig = true
+		if k+1 < hi && mitigation(toks[k].s, toks[k+1].s) && !si.mitig {
+			si.mitig, si.mitigAt = true, k
 		}
 	}
 	return si
@@ -284,8 +285,10 @@ func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string)
 	}
 	// A mitigation stated anywhere in the sentence governs all of it
 	// ("Lorsque la peine encourue est la réclusion criminelle à perpétuité,
-	// celle-ci est ramenée à vingt ans").
-	mitig = mitig || sent.mitig
+	// celle-ci est ramenée à vingt ans"), unless a clause break (";", ":")
+	// separates the sanction from a later cue: "… two to ten years; in a less
+	// serious case …" mitigates only what follows.
+	mitig = mitig || sent.mitig && !breakBetween(toks, own[1], sent.mitigAt)
 	if !aggr && !child && !death && !org && !official && conditional(toks, lo, hi, sent) {
 		aggr = true
 	}
@@ -524,4 +527,15 @@ func procedureIn(toks []token, lo, hi, own int) string {
 		}
 	}
 	return best
+}
+
+// breakBetween reports a clause break (see softBreak) before any token in
+// (a, b].
+func breakBetween(toks []token, a, b int) bool {
+	for k := a + 1; k <= b; k++ {
+		if softBreak(toks, k) {
+			return true
+		}
+	}
+	return false
 }
