@@ -202,7 +202,7 @@ func pronounStart(w string) bool {
 // persons in the ordinary case; so does a sanction given only on a repeat
 // conviction (subsequent_conviction), which a first offender never faces.
 func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string) (Variant, []Variant) {
-	var child, death, org, official, aggr, mitig, legal, subseq bool
+	var child, death, org, official, aggr, mitig, legal, subseq, first bool
 	defining := sent.defining
 	for k := lo; k < hi; k++ {
 		t := toks[k]
@@ -224,6 +224,12 @@ func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string)
 		if repeatConviction(toks, k, hi) {
 			subseq = true
 			continue
+		}
+		if w == "first" && (next == "offence" || next == "offense" || next == "conviction" || next == "occasion") {
+			// "(i) in the case of a first offence, five years, and (ii) in
+			// the case of a second or subsequent offence, seven years": the
+			// sanction covers first offenders too
+			first = true
 		}
 		switch {
 		case childWord(w):
@@ -311,7 +317,7 @@ func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string)
 	switch {
 	case mitig:
 		return VariantMitigated, list
-	case subseq:
+	case subseq && !first:
 		return VariantSubsequent, list
 	case legal:
 		return VariantLegalPerson, list
