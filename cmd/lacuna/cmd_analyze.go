@@ -12,10 +12,12 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/lacuna-project/lacuna/corpus"
+	"github.com/lacuna-project/lacuna/internal/penalty"
 	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/lacuna-project/lacuna/internal/statute"
@@ -398,10 +400,7 @@ func writeAnalyzeText(w io.Writer, r *score.Result, explain, color bool) {
 		}
 	}
 	if len(r.Penalties) > 0 {
-		fmt.Fprintf(w, "\n%-22s %-18s %-16s %8s %8s %5s %s\n", "PENALTY", "OFFENCE", "VARIANT", "MIN", "MAX", "LIFE", "FINE INSTEAD")
-		for _, p := range r.Penalties {
-			fmt.Fprintf(w, "%-22s %-18s %-16s %8s %8s %5v %v\n", p.Provision, p.Offence, p.Variant, months(p.MinMonths), months(p.MaxMonths), p.Life, p.FineAlternative)
-		}
+		writePenaltyTable(w, r.Penalties)
 	}
 	s := r.Scores
 	fmt.Fprintf(w, "\nSCORES  overall %.1f  prosecution %.1f  protection %.1f  prevention %.1f  partnership %.1f  enforcement %.1f  treaty %.1f\n",
@@ -435,11 +434,49 @@ func orDash(s string) string {
 	return s
 }
 
-func months(p *float64) string {
+// termCell writes a term in months as years, months and days ("2 years 6
+// months"); "—" when not stated. JSON keeps the months.
+func termCell(p *float64) string {
 	if p == nil {
 		return "—"
 	}
-	return fmt.Sprintf("%gm", *p)
+	return penalty.FormatTerm(*p)
+}
+
+// offenceName is the offence as the provision names it, else its class.
+func offenceName(p penalty.Row) string {
+	if p.OffenceLabel != "" {
+		return p.OffenceLabel
+	}
+	return p.Offence
+}
+
+// writePenaltyTable writes the penalty rows as aligned columns, each row
+// naming its statute; column widths follow the longest cell.
+func writePenaltyTable(w io.Writer, rows []penalty.Row) {
+	head := []string{"STATUTE", "PROVISION", "OFFENCE", "VARIANT", "MIN", "MAX", "LIFE", "FINE INSTEAD"}
+	cells := [][]string{head}
+	for _, p := range rows {
+		cells = append(cells, []string{p.Statute, p.Provision, offenceName(p), string(p.Variant), termCell(p.MinMonths), termCell(p.MaxMonths),
+			fmt.Sprint(p.Life), fmt.Sprint(p.FineAlternative)})
+	}
+	width := make([]int, len(head))
+	for _, c := range cells {
+		for i, s := range c {
+			width[i] = max(width[i], utf8.RuneCountInString(s))
+		}
+	}
+	fmt.Fprintln(w)
+	for _, c := range cells {
+		var b strings.Builder
+		for i, s := range c {
+			b.WriteString(s)
+			if i < len(c)-1 {
+				b.WriteString(strings.Repeat(" ", width[i]-utf8.RuneCountInString(s)+2))
+			}
+		}
+		fmt.Fprintln(w, b.String())
+	}
 }
 
 func mdEscape(s string) string {
@@ -471,9 +508,10 @@ func writeAnalyzeMarkdown(w io.Writer, r *score.Result, explain bool) {
 	}
 	fmt.Fprintf(w, "| enforcement | %.1f |\n| treaty | %.1f |\n", s.Enforcement, s.Treaty)
 	if len(r.Penalties) > 0 {
-		fmt.Fprintf(w, "\n## Penalties\n\n| Provision | Offence | Variant | Min | Max | Life | Fine instead |\n|---|---|---|---|---|---|---|\n")
+		fmt.Fprintf(w, "\n## Penalties\n\n| Statute | Provision | Offence | Variant | Min | Max | Life | Fine instead |\n|---|---|---|---|---|---|---|---|\n")
 		for _, p := range r.Penalties {
-			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %v | %v |\n", p.Provision, p.Offence, p.Variant, months(p.MinMonths), months(p.MaxMonths), p.Life, p.FineAlternative)
+			fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s | %s | %v | %v |\n", p.Statute, mdEscape(p.Provision), offenceName(p), p.Variant,
+				termCell(p.MinMonths), termCell(p.MaxMonths), p.Life, p.FineAlternative)
 		}
 	}
 	if explain {

@@ -723,10 +723,13 @@ func abs(x int) int {
 
 // ---- penalties (UNTOC 2(b); TVPA; CoE 24) ----
 
+// traffickingFacts returns the penalties of the trafficking offences that a
+// first offender faces: a penalty given only on a subsequent conviction is
+// not the offence's penalty.
 func traffickingFacts(in *Input) []Fact {
 	var out []Fact
 	for _, f := range in.Facts {
-		if f.Offence == OffTrafficking && f.Penalty.HasImprisonment() {
+		if f.Offence == OffTrafficking && f.Penalty.HasImprisonment() && f.Penalty.Variant != penalty.VariantSubsequent {
 			out = append(out, f)
 		}
 	}
@@ -756,6 +759,9 @@ func checkPenaltyThreshold(in *Input) Outcome {
 	}
 	var ok, low []Fact
 	for _, f := range facts {
+		if f.Penalty.Variant == penalty.VariantSummary {
+			continue // the offence's maximum is the one on indictment
+		}
 		if effMax(f.Penalty) >= limit {
 			ok = append(ok, f)
 		} else {

@@ -67,28 +67,35 @@ func Facts(ix *index.Index) []Fact {
 		if own := classifySegment(s); own != "" && cls == OffRelated {
 			cls = own
 		}
-		var segFacts []Fact
-		prevEnd := 0
+		// The clause's own words tell a child-victim sanction apart from the
+		// general one ("… twenty years. Where the offence is committed in
+		// relation to a child, … thirty years"): the general one then stays
+		// basic, whatever the heading or the section's other items suggest.
+		parsedChild := false
 		for _, p := range ps {
-			// "and upon subsequent conviction, to imprisonment for life": a
-			// recidivism clause widens the row before it, not a row of its own.
-			if len(segFacts) > 0 && recidivism(s.Text, prevEnd, p.Start) {
-				last := &segFacts[len(segFacts)-1].Penalty
-				last.Life = last.Life || p.Life
-				if p.MaxMonths != nil && (last.MaxMonths == nil || *p.MaxMonths > *last.MaxMonths) && last.MaxMonths != nil {
-					last.MaxMonths = p.MaxMonths
-				}
-				prevEnd = p.End
-				continue
-			}
-			prevEnd = p.End
+			parsedChild = parsedChild || p.Variant == penalty.VariantChild
+		}
+		var segFacts []Fact
+		for _, p := range ps {
 			if !p.HasImprisonment() {
 				continue
 			}
 			if p.Variant == penalty.VariantLegalPerson || p.Variant == penalty.VariantMitigated {
 				continue
 			}
+			// "and upon subsequent conviction, to imprisonment for life", "on
+			// summary conviction" beside an indictment penalty: rows of their
+			// own, never the basic offence's penalty.
+			if p.Variant == penalty.VariantSubsequent || p.Variant == penalty.VariantSummary {
+				i, j := offsetSpan(s, p.Start, p.End)
+				segFacts = append(segFacts, Fact{Seg: s, Offence: cls, Penalty: p, Hit: Hit{Seg: s, I: i, J: j, Term: "penalty"}})
+				continue
+			}
+			parsed := p.Variant
 			p.Variant = variantOf(ix, s, p, cls, basicSeen[s.Section])
+			if parsedChild && parsed == penalty.VariantBasic && p.Variant == penalty.VariantChild && cls != OffSale {
+				p.Variant = penalty.VariantBasic
+			}
 			// a later offence whose heading names force, threat or deceit is
 			// the heavier, coercive form of an earlier basic offence
 			if p.Variant == penalty.VariantBasic && statBasic[s.Statute][cls] && forceTerms.Any(headToks(s)) {
@@ -107,7 +114,29 @@ func Facts(ix *index.Index) []Fact {
 		out = append(out, segFacts...)
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Seg.Ord < out[b].Seg.Ord })
+	splitProcedures(out)
 	return out
+}
+
+// splitProcedures applies penalty.SplitProcedures to the facts of each
+// section: "(a) on summary conviction, …; (b) on conviction on indictment,
+// …" are clauses of one offence even when the parser sees them apart.
+func splitProcedures(fs []Fact) {
+	for a := 0; a < len(fs); {
+		b := a + 1
+		for b < len(fs) && fs[b].Seg.Section == fs[a].Seg.Section {
+			b++
+		}
+		ps := make([]penalty.Penalty, b-a)
+		for k := a; k < b; k++ {
+			ps[k-a] = fs[k].Penalty
+		}
+		penalty.SplitProcedures(ps)
+		for k := a; k < b; k++ {
+			fs[k].Penalty.Variant = ps[k-a].Variant
+		}
+		a = b
+	}
 }
 
 var penaltyWords = index.NewPhraseSet([]string{"imprison*", "prison", "fine", "fined", "emprisonnement", "amende",
@@ -501,24 +530,6 @@ func circumstanceVariant(toks []index.Token) penalty.Variant {
 var deathText = index.NewPhraseSet([]string{"serious injury", "bodily harm", "grievous", "injury", "blessure*",
 	"gesundheitsschadigung", "lesion*", "death results", "death of", "results in death", "causes death", "cause death",
 	"la mort", "le deces", "den tod", "la muerte", "dies", "died"})
-
-var recidCues = []string{"subsequent conviction", "second or subsequent", "second conviction", "repeat", "recidiv",
-	"recidive", "récidive", "ruckfall", "rückfall", "wiederholt", "reincidencia", "reincidente"}
-
-// recidivism reports whether the text between two sanctions introduces a
-// repeat-offence penalty.
-func recidivism(text string, a, b int) bool {
-	if a < 0 || b > len(text) || a >= b {
-		return false
-	}
-	t := FoldLower(text[a:b])
-	for _, c := range recidCues {
-		if strings.Contains(t, c) {
-			return true
-		}
-	}
-	return false
-}
 
 // FoldLower folds s like the index does.
 func FoldLower(s string) string { return index.FoldString(s) }

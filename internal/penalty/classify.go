@@ -162,3 +162,134 @@ func sideWord(prev, w, next string) bool {
 	}
 	return false
 }
+
+// Offence labels: the offence a penalty row punishes, as the provision
+// names it. They refine the classes of Classify: a forced_labour class
+// offence may be labelled forced labour, forced prostitution, slavery,
+// servitude, peonage, debt bondage or labour exploitation.
+const (
+	LabelForcedProstitution = "forced_prostitution"
+	LabelSlavery            = "slavery"
+	LabelServitude          = "servitude"
+	LabelPeonage            = "peonage"
+	LabelDebtBondage        = "debt_bondage"
+	LabelLabourExploitation = "labour_exploitation"
+	LabelForcedLabour       = string(OffenceForcedLabour)
+	LabelTrafficking        = string(OffenceTrafficking)
+	LabelSaleOfChildren     = string(OffenceSaleOfChildren)
+	labelNone               = ""
+)
+
+// labelPhrases maps folded word sequences to the offence they name. A
+// sequence of one word ending in "*" matches words starting with it.
+var labelPhrases = []struct {
+	words []string
+	label string
+}{
+	{[]string{"forced", "prostitution"}, LabelForcedProstitution},
+	{[]string{"enforced", "prostitution"}, LabelForcedProstitution},
+	{[]string{"zwangsprostitution*"}, LabelForcedProstitution},
+	{[]string{"prostitution", "forcee"}, LabelForcedProstitution},
+	{[]string{"prostitucion", "forzada"}, LabelForcedProstitution},
+	{[]string{"debt", "bondage"}, LabelDebtBondage},
+	{[]string{"schuldknechtschaft*"}, LabelDebtBondage},
+	{[]string{"servidumbre", "por", "deudas"}, LabelDebtBondage},
+	{[]string{"servitude", "pour", "dettes"}, LabelDebtBondage},
+	{[]string{"forced", "labour"}, LabelForcedLabour},
+	{[]string{"forced", "labor"}, LabelForcedLabour},
+	{[]string{"compulsory", "labour"}, LabelForcedLabour},
+	{[]string{"compulsory", "labor"}, LabelForcedLabour},
+	{[]string{"zwangsarbeit*"}, LabelForcedLabour},
+	{[]string{"travail", "force"}, LabelForcedLabour},
+	{[]string{"trabajo", "forzoso"}, LabelForcedLabour},
+	{[]string{"trabajos", "forzados"}, LabelForcedLabour},
+	{[]string{"peonage"}, LabelPeonage},
+	{[]string{"slavery"}, LabelSlavery},
+	{[]string{"slave"}, LabelSlavery},
+	{[]string{"slaves"}, LabelSlavery},
+	{[]string{"sklave*"}, LabelSlavery},
+	{[]string{"sklaverei*"}, LabelSlavery},
+	{[]string{"esclavage"}, LabelSlavery},
+	{[]string{"esclave*"}, LabelSlavery},
+	{[]string{"esclavitud"}, LabelSlavery},
+	{[]string{"servitude"}, LabelServitude},
+	{[]string{"serfdom"}, LabelServitude},
+	{[]string{"servidumbre"}, LabelServitude},
+	{[]string{"leibeigenschaft*"}, LabelServitude},
+	{[]string{"ausbeutung", "der", "arbeitskraft"}, LabelLabourExploitation},
+	{[]string{"labour", "exploitation"}, LabelLabourExploitation},
+	{[]string{"labor", "exploitation"}, LabelLabourExploitation},
+	{[]string{"explotacion", "laboral"}, LabelLabourExploitation},
+}
+
+// Label names the offence a penalty row of class punishes, from the
+// provision's heading, else from its text (the clause stating the
+// sanction): "forced_prostitution" for a forced_labour class offence
+// captioned Zwangsprostitution, "slavery" for one about slaves. A heading or
+// text naming several such offences ("Debt bondage, serfdom, forced labour,
+// slavery") gives the class; so does one naming none. Classes other than
+// forced_labour are their own label. The result is deterministic.
+func Label(class, heading, text string) string {
+	if class != string(OffenceForcedLabour) {
+		return class
+	}
+	for _, t := range []string{heading, text} {
+		switch l := namedOffence(t); l {
+		case labelNone:
+			continue
+		case "*":
+			return class
+		default:
+			return l
+		}
+	}
+	return class
+}
+
+// namedOffence returns the one offence label t names, "*" when it names
+// several, or labelNone.
+func namedOffence(t string) string {
+	if t == "" {
+		return labelNone
+	}
+	toks := tokenize(t, nil)
+	found := labelNone
+	for k := 0; k < len(toks); k++ {
+		// the longest phrase at k wins: "servitude pour dettes" is debt
+		// bondage, not servitude as well
+		best, n := labelNone, 0
+		for _, ph := range labelPhrases {
+			if len(ph.words) > n && phraseAt(toks, k, ph.words) {
+				best, n = ph.label, len(ph.words)
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		switch {
+		case found == labelNone:
+			found = best
+		case found != best:
+			return "*"
+		}
+		k += n - 1
+	}
+	return found
+}
+
+func phraseAt(toks []token, k int, words []string) bool {
+	if k+len(words) > len(toks) {
+		return false
+	}
+	for j, w := range words {
+		s := toks[k+j].s
+		if p, ok := strings.CutSuffix(w, "*"); ok {
+			if !strings.HasPrefix(s, p) {
+				return false
+			}
+		} else if s != w {
+			return false
+		}
+	}
+	return true
+}

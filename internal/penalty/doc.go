@@ -20,8 +20,14 @@
 //   - Months: the imprisonment range of a Penalty as numbers.
 //   - ResolveRelative: the terms of a relative sanction ("la pena superior
 //     en grado", "de un tercio a la mitad", "réduite de moitié", "twice the
-//     punishment"), which Parse reports with Penalty.Relative set and no
-//     terms, computed from the base sanction the caller finds.
+//     punishment", "an additional two years of imprisonment"), which Parse
+//     reports with Penalty.Relative set and no terms, computed from the base
+//     sanction the caller finds.
+//   - SplitProcedures: the indictment/summary rule over the sanctions of
+//     one provision (Parse applies it within one text).
+//   - Label: the offence a row punishes as its provision names it
+//     (forced_prostitution, slavery, servitude …), refining Classify.
+//   - FormatTerm: a term in months written as years, months and days.
 //
 // How text is read. The text is split into tokens (words folded to lower
 // case without diacritics, numbers with thousands separators merged, a few
@@ -55,12 +61,17 @@
 // one before): child victim (child, minor, Kind, mineur, menor, or an age
 // of at most 18), death (death, Tod, mort, muerte, but not "risk of
 // death"), organised group, public official, other aggravation (torture,
-// kidnapping, a subsequent conviction, "aggravating", or a conditional
-// sanction clause — "wenn", "lorsque", "cuando", "if" — in a sentence that
-// does not itself define the offence with "wer", "whoever", "quiconque",
-// "el que"). Mitigated ("in minder schweren Fällen", "réduite de moitié")
-// and legal-person ("body corporate", "personne morale") sanctions get
-// their own variants. A term imposed in default of paying a fine is not a
+// kidnapping, "aggravating", or a conditional sanction clause — "wenn",
+// "lorsque", "cuando", "if" — in a sentence that does not itself define the
+// offence with "wer", "whoever", "quiconque", "el que"). Mitigated ("in
+// minder schweren Fällen", "réduite de moitié"; a cue after a clause break
+// governs only what follows it), repeat-conviction ("on a second or
+// subsequent conviction", "im Wiederholungsfall", "en cas de récidive", "en
+// caso de reincidencia": subsequent_conviction) and legal-person ("body
+// corporate", "personne morale") sanctions get their own variants, which
+// take precedence over aggravations. The mode of trial ("on conviction on
+// indictment", "on summary conviction") is Penalty.Procedure; a summary
+// sanction beside an indictment one is summary_conviction. A term imposed in default of paying a fine is not a
 // sanction of the offence and is dropped.
 //
 // Cost: a one-pass, allocation-free prefilter skips texts with no sanction

@@ -43,7 +43,7 @@ func initLexicon() {
 	// English
 	lex(fGlue, "to a an the of for term terms period periods with by not less more than exceeding exceed exceeds up at least most "+
 		"minimum maximum may extend extending which shall be is are also further in addition under this title any either description "+
-		"rigorous simple as well but no nor one same both or and punishment sentence sentenced on conviction summary indictment "+
+		"rigorous simple as well but no nor one same both or and punishment sentence sentenced on conviction "+
 		"whichever greater nor remainder natural his her their units points including")
 	lex(fPrison, "imprisonment imprisoned imprisonments jail incarceration")
 	lex(fFine, "fine fined")

@@ -69,6 +69,7 @@ func ParseFor(text, lang, country string) []Penalty {
 		if !ok {
 			continue
 		}
+		additive(toks, &stmts[k], &p)
 		out = append(out, p)
 		kept = append(kept, stmts[k])
 	}
@@ -101,10 +102,11 @@ func ParseFor(text, lang, country string) []Penalty {
 		}
 		p := out[k]
 		p.Variant, p.Aggravations = variantIn(toks, lo, hi, [2]int{kept[k].cs, kept[k].ce}, ss[sentenceOf(ss, kept[k].cs)], lang)
+		p.Procedure = procedureIn(toks, lo, hi, kept[k].cs)
 		switch p.Relative {
 		case RelLowerDegree, RelHalf:
 			p.Variant = VariantMitigated
-		case RelHigherDegree, RelUpperHalf, RelThirdToHalf, RelDouble:
+		case RelHigherDegree, RelUpperHalf, RelThirdToHalf, RelDouble, RelAdditional:
 			// a raised penalty is an aggravation even when the words around
 			// it do not say which
 			if p.Variant == VariantBasic {
@@ -115,7 +117,77 @@ func ParseFor(text, lang, country string) []Penalty {
 		n++
 	}
 	out = out[:n]
+	SplitProcedures(out)
 	return out
+}
+
+// SplitProcedures applies the mode-of-trial rule to sanctions of one
+// offence (one text, or the clauses of one provision): when one of them is
+// stated for conviction on indictment, those stated for summary conviction
+// that would otherwise be basic become summary_conviction, so the basic row
+// carries the indictment maximum. A summary sanction with no indictment
+// sanction beside it (an offence triable only summarily) stays basic.
+func SplitProcedures(ps []Penalty) {
+	indict := false
+	for _, p := range ps {
+		indict = indict || p.Procedure == ProcIndictment
+	}
+	if !indict {
+		return
+	}
+	for i := range ps {
+		if ps[i].Procedure == ProcSummary && ps[i].Variant == VariantBasic {
+			ps[i].Variant = VariantSummary
+		}
+	}
+}
+
+// additive turns a sanction whose term is added to another ("an additional
+// two years of imprisonment", "a further term of five years", "zusätzlich",
+// "supplémentaire", "adicional") into a relative sanction: its term is
+// AddedMonths, not the offence's minimum or maximum.
+func additive(toks []token, s *stmt, p *Penalty) {
+	if p.Life || p.Relative != "" {
+		return
+	}
+	for _, it := range s.items {
+		if it.kind != iDur {
+			continue
+		}
+		for b := it.tok - 1; b >= 0 && b >= it.tok-6; b-- {
+			if toks[b].kind == tNum {
+				break
+			}
+			// "an additional two years", "a further term of imprisonment of
+			// four years"; not "and further to imprisonment for two years"
+			if addWord(toks[b].s) && b+1 < len(toks) && (b+1 == it.tok || addedNoun(toks[b+1].s)) {
+				add := p.MaxMonths
+				if add == nil {
+					add = p.MinMonths
+				}
+				p.Relative, p.AddedMonths, p.MinMonths, p.MaxMonths = RelAdditional, add, nil, nil
+				return
+			}
+		}
+		return // only the first term of the sanction decides
+	}
+}
+
+func addedNoun(w string) bool {
+	switch w {
+	case "term", "terms", "period", "periods", "indeterminate", "extended", "freiheitsstrafe", "peine", "pena":
+		return true
+	}
+	return false
+}
+
+func addWord(w string) bool {
+	switch w {
+	case "additional", "further", "extra", "supplementary", "supplementaire", "supplementaires", "adicional", "adicionales",
+		"zusatzlich", "zusatzliche", "zusatzlichen", "weitere", "weiteren":
+		return true
+	}
+	return false
 }
 
 // mayHoldSanction is the fast path for the many provisions that state no

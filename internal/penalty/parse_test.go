@@ -88,13 +88,13 @@ func TestParse(t *testing.T) {
 			"Whoever sells a person for exploitation is liable to imprisonment for a term of not less than thirty years or to a fine of not less than thirty million shillings or to both and upon subsequent conviction, to imprisonment for life.",
 			[]w{
 				{min: 360, max: none, alt: true, fmin: 3e7, fmax: none, cur: "shillings", quotePrefix: "imprisonment for a term", quoteHas: "or to both"},
-				{min: none, max: none, life: true, fmin: none, fmax: none, variant: VariantAggravated, quotePrefix: "imprisonment for life"},
+				{min: none, max: none, life: true, fmin: none, fmax: none, variant: VariantSubsequent, quotePrefix: "imprisonment for life"},
 			}},
 		{"en without the option of a fine", "en",
 			"commits an offence and is liable to imprisonment for a term of not less than ten years or to a fine of not less than ten million Kenya shillings or to both and upon subsequent conviction, to imprisonment for a term of not less than ten years without the option of a fine.",
 			[]w{
 				{min: 120, max: none, alt: true, fmin: 1e7, fmax: none, cur: "KES"},
-				{min: 120, max: none, fmin: none, fmax: none, variant: VariantAggravated},
+				{min: 120, max: none, fmin: none, fmax: none, variant: VariantSubsequent},
 			}},
 		{"en max then cumulative fine without amount", "en",
 			"Any person who traffics an adult for exploitation shall, on conviction, be punished with imprisonment for a term not exceeding fifteen years, and shall also be liable to fine.",

@@ -160,8 +160,8 @@ func TestRealData(t *testing.T) {
 	}{
 		// Kenya s3(5): not less than 30 years or a fine of not less than 30 million shillings or both.
 		{"ken-ctip-2010.md", "3 Trafficking", 0, w{min: 360, max: none, alt: true, fmin: 3e7, fmax: none, cur: "KES"}},
-		// … and upon subsequent conviction, life.
-		{"ken-ctip-2010.md", "3 Trafficking", 1, w{min: none, max: none, life: true, fmin: none, fmax: none, variant: VariantAggravated}},
+		// … and upon subsequent conviction, life: a repeat offender's penalty, not the basic one.
+		{"ken-ctip-2010.md", "3 Trafficking", 1, w{min: none, max: none, life: true, fmin: none, fmax: none, variant: VariantSubsequent}},
 		{"ken-ctip-2010.md", "9 Life threatening", 0, w{min: none, max: none, life: true, fmin: none, fmax: none, variant: VariantDeath}},
 		{"ken-ctip-2010.md", "10 Trafficking in persons for organized", 0, w{min: none, max: none, life: true, fmin: none, fmax: none, variant: VariantOrganised}},
 		{"ken-ctip-2010.md", "11 Confidentiality", 1, w{min: none, max: none, fmin: 1e7, fmax: none, cur: "KES", variant: VariantLegalPerson}},
@@ -229,7 +229,7 @@ func TestRealData(t *testing.T) {
 		// Uruguay art. 81: raised by a third to a half, a child victim among the circumstances.
 		{"ury-ley18250-2008.md", "Artículo 81", 0, RelThirdToHalf, VariantChild},
 		// Sri Lanka s2(3)(c): twice the punishment on a subsequent occasion.
-		{"lka-act30-2005.md", "Section 2.", 0, RelDouble, VariantAggravated},
+		{"lka-act30-2005.md", "Section 2.", 0, RelDouble, VariantSubsequent},
 	}
 	for _, tc := range relTests {
 		t.Run(fmt.Sprintf("%s/%s/relative-%d", tc.file, tc.heading, tc.nth), func(t *testing.T) {

@@ -8,6 +8,7 @@ const (
 	RelThirdToHalf  = "increase_third_to_half" // Uruguay: "se incrementarán de un tercio a la mitad"
 	RelDouble       = "double"                 // "twice the punishment", "portées au double"
 	RelHalf         = "half"                   // "réduite de moitié"
+	RelAdditional   = "additional"             // "an additional two years of imprisonment"
 )
 
 // relativeAt recognises a relative sanction starting at toks[k] and
@@ -92,7 +93,8 @@ func findRelative(toks []token) ([]stmt, []string) {
 // the base range to its maximum; a lower degree from half the base minimum
 // to the base minimum (art. 70.1.2ª); "de un tercio a la mitad" raises the
 // minimum by a third and the maximum by half; double and half scale both
-// bounds. Life imprisonment carries over. It reports false when rel is not
+// bounds; an additional term is added to the base maximum. Life
+// imprisonment carries over. It reports false when rel is not
 // relative or the base lacks the bounds the rule needs.
 func ResolveRelative(rel, base Penalty) (Penalty, bool) {
 	out := rel
@@ -123,6 +125,11 @@ func ResolveRelative(rel, base Penalty) (Penalty, bool) {
 		if bmax != nil {
 			out.MaxMonths = fp(round2(*bmax * 1.5))
 		}
+	case RelAdditional:
+		if bmax == nil || rel.AddedMonths == nil {
+			return rel, false
+		}
+		out.MinMonths, out.MaxMonths = bmin, fp(round2(*bmax+*rel.AddedMonths))
 	case RelDouble, RelHalf:
 		f := 2.0
 		if rel.Relative == RelHalf {

@@ -56,6 +56,7 @@ type sentInfo struct {
 	lo, hi   int
 	defining bool // defines an offence ("whoever", "wer", "quiconque", "el que")
 	mitig    bool // states a mitigation ("in minder schweren Fällen")
+	mitigAt  int  // token index of the first mitigation cue (when mitig)
 }
 
 // sentences splits toks into sentences (see sentenceStarts) and reads the
@@ -84,8 +85,8 @@ func sentFacts(toks []token, lo, hi int) sentInfo {
 				si.defining = true
 			}
 		}
-		if k+1 < hi && mitigation(toks[k].s, toks[k+1].s) {
-			si.mitig = true
+		if k+1 < hi && mitigation(toks[k].s, toks[k+1].s) && !si.mitig {
+			si.mitig, si.mitigAt = true, k
 		}
 	}
 	return si
@@ -198,9 +199,10 @@ func pronounStart(w string) bool {
 // death, organised group, public official, other aggravation. Mitigated
 // ("in minder schweren Fällen") and legal-person sanctions take precedence
 // over aggravations, since they are not the offence's penalty for natural
-// persons in the ordinary case.
+// persons in the ordinary case; so does a sanction given only on a repeat
+// conviction (subsequent_conviction), which a first offender never faces.
 func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string) (Variant, []Variant) {
-	var child, death, org, official, aggr, mitig, legal bool
+	var child, death, org, official, aggr, mitig, legal, subseq, first bool
 	defining := sent.defining
 	for k := lo; k < hi; k++ {
 		t := toks[k]
@@ -218,6 +220,16 @@ func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string)
 		if mitigation(w, next) {
 			mitig = true
 			continue
+		}
+		if repeatConviction(toks, k, hi) {
+			subseq = true
+			continue
+		}
+		if w == "first" && (next == "offence" || next == "offense" || next == "conviction" || next == "occasion") {
+			// "(i) in the case of a first offence, five years, and (ii) in
+			// the case of a second or subsequent offence, seven years": the
+			// sanction covers first offenders too
+			first = true
 		}
 		switch {
 		case childWord(w):
@@ -260,7 +272,7 @@ func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string)
 			official = true
 		case strings.HasPrefix(w, "aggravat") || strings.HasPrefix(w, "agravant") || strings.HasPrefix(w, "agravad") ||
 			strings.HasPrefix(w, "agravar") || w == "grievous" || strings.HasPrefix(w, "tortur") || w == "barbarie" ||
-			strings.HasPrefix(w, "kidnap") || w == "recidive" || w == "reincidencia" || strings.HasPrefix(w, "gewerbsmassig") ||
+			strings.HasPrefix(w, "kidnap") || strings.HasPrefix(w, "gewerbsmassig") ||
 			w == "firearm" || w == "weapon" || w == "waffe" || strings.HasPrefix(w, "erschwerend"):
 			// In a sentence that defines the offence ("Whoever kidnaps …
 			// shall be fined"), such words before the sanction describe the
@@ -268,9 +280,6 @@ func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string)
 			if !defining || k >= own[0] {
 				aggr = true
 			}
-		case (w == "subsequent" && (next == "conviction" || next == "occasion" || next == "offence" || next == "offense")) ||
-			(w == "second" && next == "or"):
-			aggr = true
 		case (w == "besonders" || w == "serious" || w == "seriously") && (strings.HasPrefix(next, "schwer") || strings.HasPrefix(next, "injur") ||
 			next == "bodily" || next == "harm"):
 			aggr = true
@@ -282,8 +291,10 @@ func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string)
 	}
 	// A mitigation stated anywhere in the sentence governs all of it
 	// ("Lorsque la peine encourue est la réclusion criminelle à perpétuité,
-	// celle-ci est ramenée à vingt ans").
-	mitig = mitig || sent.mitig
+	// celle-ci est ramenée à vingt ans"), unless a clause break (";", ":")
+	// separates the sanction from a later cue: "… two to ten years; in a less
+	// serious case …" mitigates only what follows.
+	mitig = mitig || sent.mitig && !breakBetween(toks, own[1], sent.mitigAt)
 	if !aggr && !child && !death && !org && !official && conditional(toks, lo, hi, sent) {
 		aggr = true
 	}
@@ -306,6 +317,8 @@ func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string)
 	switch {
 	case mitig:
 		return VariantMitigated, list
+	case subseq && !first:
+		return VariantSubsequent, list
 	case legal:
 		return VariantLegalPerson, list
 	case len(list) > 0:
@@ -458,4 +471,77 @@ func listMarkerAt(toks []token, i int) byte {
 		return 'a'
 	}
 	return 0
+}
+
+// repeatConviction reports a cue at toks[k] that the sanction is given only
+// for a repeat offence: "subsequent conviction" (or offence, occasion,
+// violation), "second or subsequent", "second conviction", "repeat
+// offence", "previously (been) convicted", "prior conviction", "im
+// Wiederholungsfall", "Rückfall", "vorbestraft", "en cas de récidive",
+// "récidiviste", "en caso de reincidencia", "reincidente".
+func repeatConviction(toks []token, k, hi int) bool {
+	w := toks[k].s
+	at := func(i int) string {
+		if i < hi && i < len(toks) {
+			return toks[i].s
+		}
+		return ""
+	}
+	next := at(k + 1)
+	switch {
+	case w == "subsequent" || w == "second" || w == "repeat" || w == "repeated" || w == "prior" || w == "previous":
+		switch next {
+		case "conviction", "convictions", "offence", "offences", "offense", "offenses", "occasion", "violation", "violations", "offender", "offenders":
+			return true
+		case "or":
+			return w == "second" && at(k+2) == "subsequent"
+		}
+	case w == "previously":
+		return next == "convicted" || next == "been" && at(k+2) == "convicted"
+	case strings.HasPrefix(w, "wiederholungsfall") || strings.HasPrefix(w, "ruckfall") || strings.HasPrefix(w, "vorbestraft"):
+		return true
+	case w == "recidive" || strings.HasPrefix(w, "recidiviste") || w == "recidivism" || strings.HasPrefix(w, "recidivist"):
+		return true
+	case w == "reincidencia" || strings.HasPrefix(w, "reincidente"):
+		return true
+	}
+	return false
+}
+
+// procedureIn reports the mode of trial named in toks[lo:hi]: "on
+// conviction on indictment", "upon indictment" (ProcIndictment) or "on
+// summary conviction", "summarily" (ProcSummary). When both are named the
+// one nearest the sanction starting at toks[own] wins.
+func procedureIn(toks []token, lo, hi, own int) string {
+	best, dist := "", -1
+	for k := lo; k < hi; k++ {
+		var p string
+		switch w := toks[k].s; {
+		case w == "indictment" || w == "indictable":
+			p = ProcIndictment
+		case w == "summary" && k+1 < hi && strings.HasPrefix(toks[k+1].s, "conviction"), w == "summarily":
+			p = ProcSummary
+		default:
+			continue
+		}
+		d := own - k
+		if d < 0 {
+			d = -d
+		}
+		if dist < 0 || d < dist {
+			best, dist = p, d
+		}
+	}
+	return best
+}
+
+// breakBetween reports a clause break (see softBreak) before any token in
+// (a, b].
+func breakBetween(toks []token, a, b int) bool {
+	for k := a + 1; k <= b; k++ {
+		if softBreak(toks, k) {
+			return true
+		}
+	}
+	return false
 }

@@ -214,6 +214,7 @@ type PenaltyRow struct {
 	Provision       string
 	Line            int
 	Offence         string // trafficking, sale_of_children, forced_labour, related
+	OffenceLabel    string // the offence as the provision names it (penalty.Label): forced_prostitution, slavery, …
 	Variant         string
 	Min             string // "5 years", "—"
 	Max             string // "15 years", "life", "—"

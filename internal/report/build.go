@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"github.com/lacuna-project/lacuna/internal/penalty"
 	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/lacuna-project/lacuna/internal/statute"
@@ -546,30 +547,9 @@ func reviewRow(o score.Override, machine score.Verdict) ReviewRow {
 }
 
 // Months formats a term in months as a lawyer would say it: "4 years",
-// "18 months", "2 years 6 months".
-func Months(m float64) string {
-	if m <= 0 {
-		return "0"
-	}
-	if m != math.Trunc(m) {
-		return strconv.FormatFloat(m, 'f', 1, 64) + " months"
-	}
-	n := int(m)
-	y, mo := n/12, n%12
-	plural := func(k int, w string) string {
-		if k == 1 {
-			return "1 " + w
-		}
-		return strconv.Itoa(k) + " " + w + "s"
-	}
-	switch {
-	case y == 0:
-		return plural(mo, "month")
-	case mo == 0:
-		return plural(y, "year")
-	}
-	return plural(y, "year") + " " + plural(mo, "month")
-}
+// "18 months" is "1 year 6 months", a part of a month is written in days
+// ("30 days"). See penalty.FormatTerm.
+func Months(m float64) string { return penalty.FormatTerm(m) }
 
 var thresholdLabels = map[string]string{
 	"max_months_min":               "maximum imprisonment of at least",
@@ -630,12 +610,15 @@ func penalties(r *score.Result, m *standard.Map) Penalties {
 	})
 	for _, x := range rows {
 		row := PenaltyRow{
-			Statute: x.Statute, Provision: x.Provision, Line: x.Line, Offence: x.Offence,
+			Statute: x.Statute, Provision: x.Provision, Line: x.Line, Offence: x.Offence, OffenceLabel: x.OffenceLabel,
 			Variant: string(x.Variant), Min: "—", Max: "—", Fine: "—", MeetsSerious: "—",
 			FineAlternative: x.FineAlternative, Citation: citation(x.Statute, x.Provision, x.Line),
 		}
 		if row.Variant == "" {
 			row.Variant = "basic"
+		}
+		if row.OffenceLabel == "" {
+			row.OffenceLabel = row.Offence
 		}
 		if x.MinMonths != nil {
 			row.Min = Months(*x.MinMonths)

@@ -202,8 +202,12 @@ func round3(x float64) float64 {
 
 func row(f match.Fact) penalty.Row {
 	q := match.Quote(f.Hit)
+	var heading string
+	if f.Seg.Section != nil {
+		heading = f.Seg.Section.Heading
+	}
 	return penalty.Row{Statute: string(f.Seg.Statute.Meta.ID), Provision: string(f.Seg.Prov.ID), Line: f.Seg.Line,
-		Offence: f.Offence, Penalty: f.Penalty, Quote: &q}
+		Offence: f.Offence, OffenceLabel: penalty.Label(f.Offence, heading, f.Seg.Text), Penalty: f.Penalty, Quote: &q}
 }
 
 // notApplicable reports whether every instrument the requirement cites is

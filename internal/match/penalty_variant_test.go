@@ -1,0 +1,50 @@
+package match
+
+import (
+	"testing"
+
+	"github.com/lacuna-project/lacuna/internal/penalty"
+	"github.com/lacuna-project/lacuna/internal/standard"
+)
+
+// TestFactsVariantRows checks, on statutes written for this test, that a
+// repeat-conviction sanction and a summary-conviction sanction beside an
+// indictment one are rows of their own and never widen or replace the basic
+// row, and that the pen.* checks judge the penalties a first offender faces.
+func TestFactsVariantRows(t *testing.T) {
+	ix := corpusOf(t, "en", `### 4 Trafficking in persons
+
+(1) A person who recruits, transports or harbours another person for the purpose of exploitation commits an offence.
+
+(2) A person who commits an offence under subsection (1) is liable—
+
+- (a) on summary conviction, to imprisonment for a term not exceeding one year or to a fine;
+- (b) on conviction on indictment, to imprisonment for a term not exceeding twelve years and, on a second or subsequent conviction, to imprisonment for life.
+`)
+	type row struct {
+		v    penalty.Variant
+		max  float64 // -1: none
+		life bool
+	}
+	want := []row{{penalty.VariantSummary, 12, false}, {penalty.VariantBasic, 144, false}, {penalty.VariantSubsequent, -1, true}}
+	fs := Facts(ix)
+	if len(fs) != len(want) {
+		t.Fatalf("got %d facts, want %d: %+v", len(fs), len(want), fs)
+	}
+	for i, w := range want {
+		p := fs[i].Penalty
+		okMax := w.max < 0 && p.MaxMonths == nil || p.MaxMonths != nil && *p.MaxMonths == w.max
+		if p.Variant != w.v || !okMax || p.Life != w.life {
+			t.Errorf("fact %d: variant %s max %v life %v, want %+v", i, p.Variant, p.MaxMonths, p.Life, w)
+		}
+	}
+	// twelve years on indictment: serious, although the summary maximum is one year
+	if o := run(t, ix, standard.CheckPenaltyThreshold, map[string]float64{"max_months_min": 48}); o.Level != LMet {
+		t.Errorf("penalty-threshold: %s, want met (%s)", o.Level, o.Explanation)
+	}
+	// a fine alone on summary conviction; the life term on a repeat
+	// conviction does not make the offence's imprisonment mandatory
+	if o := run(t, ix, standard.CheckFineAlternative, nil); o.Level != LPartial {
+		t.Errorf("fine-alternative: %s, want partial (%s)", o.Level, o.Explanation)
+	}
+}

@@ -1,0 +1,121 @@
+package penalty
+
+import "testing"
+
+// TestVariantRules checks, on sentences written for this test, each rule
+// that keeps a sanction out of the basic row: a repeat conviction, a less
+// serious case, summary conviction beside indictment, and a term added to
+// another. Each case lists the variants Parse must give, in text order,
+// with the maximum (or added) term in months.
+func TestVariantRules(t *testing.T) {
+	type row struct {
+		v    Variant
+		max  float64 // none: no maximum
+		life bool
+		proc string
+		rel  string
+		add  float64 // AddedMonths, none when not relative
+	}
+	tests := []struct {
+		name, lang, text string
+		want             []row
+	}{
+		{"en second or subsequent", "en",
+			"Any person who keeps a worker in bondage is liable to imprisonment for a term not exceeding eight years and, on a second or subsequent conviction, to imprisonment for life.",
+			[]row{{v: VariantBasic, max: 96}, {v: VariantSubsequent, max: none, life: true}}},
+		{"en subsequent conviction in its own sentence", "en",
+			"A person who exploits another person commits an offence punishable by imprisonment for six years. Upon a subsequent conviction the offender is liable to imprisonment for twelve years.",
+			[]row{{v: VariantBasic, max: 72}, {v: VariantSubsequent, max: 144}}},
+		{"en first and repeat offence under one sanction", "en",
+			"A person who commits the offence is liable to imprisonment for life and to a minimum punishment of imprisonment for a term of\n(i) in the case of a first offence, three years, and\n(ii) in the case of a second or subsequent offence, six years.",
+			[]row{{v: VariantBasic, max: none, life: true}}},
+		{"en previously convicted", "en",
+			"Whoever forces a person to beg shall be punished with imprisonment for up to four years; if he has previously been convicted of such an offence, with imprisonment for up to nine years.",
+			[]row{{v: VariantBasic, max: 48}, {v: VariantSubsequent, max: 108}}},
+		{"de Wiederholungsfall", "de",
+			"Wer einen Menschen zur Bettelei zwingt, wird mit Freiheitsstrafe bis zu drei Jahren bestraft, im Wiederholungsfall mit Freiheitsstrafe bis zu sechs Jahren.",
+			[]row{{v: VariantBasic, max: 36}, {v: VariantSubsequent, max: 72}}},
+		{"fr récidive", "fr",
+			"Le fait de contraindre une personne à mendier est puni de deux ans d'emprisonnement. En cas de récidive, la peine est portée à quatre ans d'emprisonnement.",
+			[]row{{v: VariantBasic, max: 24}, {v: VariantSubsequent, max: 48}}},
+		{"es reincidencia", "es",
+			"El que obligue a otro a mendigar será castigado con prisión de uno a tres años. En caso de reincidencia, la pena será de prisión de tres a seis años.",
+			[]row{{v: VariantBasic, max: 36}, {v: VariantSubsequent, max: 72}}},
+		{"en less serious case", "en",
+			"Whoever keeps a person in servitude shall be punished with imprisonment of two to ten years; in a less serious case the penalty is imprisonment of six months to five years.",
+			[]row{{v: VariantBasic, max: 120}, {v: VariantMitigated, max: 60}}},
+		{"de minder schwerer Fall", "de",
+			"Wer einen anderen zur Arbeit zwingt, wird mit Freiheitsstrafe von einem Jahr bis zu zehn Jahren bestraft. In minder schweren Fällen ist die Strafe Freiheitsstrafe von drei Monaten bis zu fünf Jahren.",
+			[]row{{v: VariantBasic, max: 120}, {v: VariantMitigated, max: 60}}},
+		{"en indictment then summary in one sentence", "en",
+			"A person guilty of an offence under this section is liable on conviction on indictment to imprisonment for a term not exceeding twelve years, or on summary conviction to imprisonment for a term not exceeding six months or to a fine.",
+			[]row{{v: VariantBasic, max: 144, proc: ProcIndictment}, {v: VariantSummary, max: 6, proc: ProcSummary}}},
+		{"en summary then indictment as list items", "en",
+			"A person who commits an offence under this section is liable— (a) on summary conviction, to imprisonment for a term not exceeding one year or a fine or both; (b) on conviction on indictment, to imprisonment for a term not exceeding fourteen years.",
+			[]row{{v: VariantSummary, max: 12, proc: ProcSummary}, {v: VariantBasic, max: 168, proc: ProcIndictment}}},
+		{"en summary only stays basic", "en",
+			"A person who withholds a worker's wages is liable on summary conviction to imprisonment for a term not exceeding three months.",
+			[]row{{v: VariantBasic, max: 3, proc: ProcSummary}}},
+		{"en additional term", "en",
+			"Where the victim is injured, the court may impose, in addition to the term for the offence, an additional three years of imprisonment.",
+			[]row{{v: VariantAggravated, max: none, rel: RelAdditional, add: 36}}},
+		{"en further term", "en",
+			"If the offender used a weapon, a further term of imprisonment of four years may be imposed.",
+			[]row{{v: VariantAggravated, max: none, rel: RelAdditional, add: 48}}},
+		{"en child sanction stated apart", "en",
+			"Any person who commits an offence under subsection (1) shall be liable to imprisonment for a term not exceeding fifteen years. Where the offence is committed in relation to a child, the person shall be liable to imprisonment for a term not exceeding twenty-five years.",
+			[]row{{v: VariantBasic, max: 180}, {v: VariantChild, max: 300}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Parse(tc.text, tc.lang)
+			if len(got) != len(tc.want) {
+				for _, p := range got {
+					t.Logf("got %s", describe(p))
+				}
+				t.Fatalf("got %d sanctions, want %d", len(got), len(tc.want))
+			}
+			for i, w := range tc.want {
+				p := got[i]
+				if p.Variant != w.v || !eqPtr(p.MaxMonths, w.max) || p.Life != w.life || p.Procedure != w.proc ||
+					p.Relative != w.rel || (w.rel == "") != (p.AddedMonths == nil) || w.rel != "" && !eqPtr(p.AddedMonths, w.add) {
+					t.Errorf("sanction %d: got %s procedure=%q added=%s, want variant %s max %v life %v procedure %q relative %q added %v",
+						i, describe(p), p.Procedure, fmtPtr(p.AddedMonths), w.v, w.max, w.life, w.proc, w.rel, w.add)
+				}
+			}
+		})
+	}
+}
+
+// TestResolveAdditional checks that an added term lands on the base
+// maximum and keeps the base minimum.
+func TestResolveAdditional(t *testing.T) {
+	base := Penalty{MinMonths: fp(12), MaxMonths: fp(60)}
+	rel := Penalty{Relative: RelAdditional, AddedMonths: fp(24)}
+	got, ok := ResolveRelative(rel, base)
+	if !ok || !eqPtr(got.MinMonths, 12) || !eqPtr(got.MaxMonths, 84) {
+		t.Fatalf("got %s ok=%v, want min 12 max 84", describe(got), ok)
+	}
+	if _, ok := ResolveRelative(rel, Penalty{MinMonths: fp(12)}); ok {
+		t.Errorf("resolved an added term against a base with no maximum")
+	}
+}
+
+// TestSplitProcedures checks the rule on sanctions the caller gathered
+// from separate clauses of one provision.
+func TestSplitProcedures(t *testing.T) {
+	ps := []Penalty{
+		{Variant: VariantBasic, Procedure: ProcSummary},
+		{Variant: VariantBasic, Procedure: ProcIndictment},
+		{Variant: VariantChild, Procedure: ProcSummary},
+	}
+	SplitProcedures(ps)
+	if ps[0].Variant != VariantSummary || ps[1].Variant != VariantBasic || ps[2].Variant != VariantChild {
+		t.Errorf("got %s, %s, %s; want summary_conviction, basic, child_victim", ps[0].Variant, ps[1].Variant, ps[2].Variant)
+	}
+	alone := []Penalty{{Variant: VariantBasic, Procedure: ProcSummary}}
+	SplitProcedures(alone)
+	if alone[0].Variant != VariantBasic {
+		t.Errorf("a summary-only sanction became %s, want basic", alone[0].Variant)
+	}
+}
