@@ -117,11 +117,12 @@ func (s sharedGap) count() int { return len(s.Gap) + len(s.Partial) }
 
 func compareRun(opts *compareOptions) error {
 	f := opts.Factory
-	m, err := loadMap(f)
+	w := f.Workspace()
+	m, err := w.Map()
 	if err != nil {
 		return err
 	}
-	c, err := loadCorpusCountries(f, opts.Countries, opts.AsOf)
+	c, err := w.CorpusOf(opts.Countries, opts.AsOf)
 	if err != nil {
 		return err
 	}

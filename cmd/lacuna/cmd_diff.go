@@ -115,7 +115,7 @@ func diffRun(ctx context.Context, opts *diffOptions) error {
 		ctx = context.Background()
 	}
 	f := opts.Factory
-	m, err := loadMap(f)
+	m, err := f.Workspace().Map()
 	if err != nil {
 		return err
 	}
@@ -195,72 +195,9 @@ func analyzeSide(m *standard.Map, c *statute.Corpus, country, asOf string) (*sco
 	return res, nil
 }
 
-// countryCorpus loads the corpus and keeps one country's statutes, adding
-// the stored versions of that country the corpus lacks (when a store
-// exists at --db or the default location; it is never created here).
-func countryCorpus(ctx context.Context, f *Factory, country string) (*statute.Corpus, error) {
-	c, err := loadCorpusFor(f, country, allVersions)
-	if err != nil {
-		return nil, err
-	}
-	c = c.Country(country)
-	extra, err := storedVersions(ctx, f, country, c)
-	if err != nil {
-		return nil, err
-	}
-	if len(extra) > 0 {
-		c = statute.NewCorpus(append(append([]*statute.Statute(nil), c.Statutes...), extra...)...)
-	}
-	return c, nil
-}
-
-// storedVersions parses the store's versions of a country that are not in
-// c (by content hash, and by statute and version date).
-func storedVersions(ctx context.Context, f *Factory, country string, c *statute.Corpus) ([]*statute.Statute, error) {
-	p, err := dbPath(f)
-	if err != nil {
-		return nil, nil
-	}
-	if _, err := os.Stat(p); err != nil {
-		return nil, nil
-	}
-	s, err := openStore(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
-	vs, err := s.StatuteVersions(ctx, country, "")
-	if err != nil {
-		return nil, err
-	}
-	// The corpus wins: a stored copy of a version the corpus has (same
-	// statute and version date, edited since) is not another version.
-	have := map[string]bool{}
-	for _, st := range c.Statutes {
-		have[st.SHA256] = true
-		have[string(st.Meta.ID)+"@"+st.Meta.VersionDate] = true
-	}
-	var out []*statute.Statute
-	for _, v := range vs {
-		if have[v.SHA256] || have[v.StatuteID+"@"+v.VersionDate] {
-			continue
-		}
-		src, err := s.StatuteSource(ctx, v.SHA256)
-		if err != nil {
-			return nil, err
-		}
-		st, err := statute.Parse("store:"+v.Path, src)
-		if err != nil {
-			continue // a stored version that no longer parses is skipped
-		}
-		out = append(out, st)
-	}
-	return out, nil
-}
-
 // diffCorpus compares a country's corpus at two dates.
 func diffCorpus(ctx context.Context, f *Factory, m *standard.Map, opts *diffOptions) (*diff.Report, error) {
-	c, err := countryCorpus(ctx, f, opts.Country)
+	c, err := f.Workspace().CountryVersions(ctx, opts.Country)
 	if err != nil {
 		return nil, err
 	}

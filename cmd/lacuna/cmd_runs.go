@@ -62,7 +62,7 @@ func runsRun(ctx context.Context, opts *runsOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	s, err := openStore(ctx, opts.Factory)
+	s, err := opts.Factory.Workspace().OpenStore(ctx)
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -128,7 +127,8 @@ func searchRun(ctx context.Context, opts *searchOptions) error {
 		ctx = context.Background()
 	}
 	f := opts.Factory
-	c, err := loadCorpus(f)
+	w := f.Workspace()
+	c, err := w.Corpus()
 	if err != nil {
 		return err
 	}
@@ -145,12 +145,12 @@ func searchRun(ctx context.Context, opts *searchOptions) error {
 	default:
 		c = c.Latest()
 	}
-	s, err := openStore(ctx, f)
+	s, err := w.OpenStore(ctx)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	if err := indexCorpus(ctx, f, s, c); err != nil {
+	if err := w.IndexCorpus(ctx, s, c); err != nil {
 		return err
 	}
 	q := store.Query{Text: opts.Query, Language: opts.Lang, Limit: opts.Limit}
@@ -208,37 +208,6 @@ func searchRun(ctx context.Context, opts *searchOptions) error {
 	}
 	_, err = f.IO.Out.Write(buf.Bytes())
 	return err
-}
-
-// indexCorpus stores the statute versions of c the store lacks.
-func indexCorpus(ctx context.Context, f *Factory, s *store.Store, c *statute.Corpus) error {
-	shas := make([]string, len(c.Statutes))
-	for i, st := range c.Statutes {
-		shas[i] = st.SHA256
-	}
-	missing, err := s.Missing(ctx, shas)
-	if err != nil {
-		return err
-	}
-	need := map[string]bool{}
-	for _, m := range missing {
-		need[m] = true
-	}
-	added := f.Now().UTC().Format(time.RFC3339)
-	for _, st := range c.Statutes {
-		if !need[st.SHA256] {
-			continue
-		}
-		need[st.SHA256] = false
-		src, err := statuteSource(f, st)
-		if err != nil {
-			return err
-		}
-		if err := s.PutStatute(ctx, st, src, added); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // provisionRoles gives each provision the union of its segments' roles

@@ -139,14 +139,19 @@ type Batch struct {
 }
 
 // NewBatch compiles m (an error is an *InputError) and returns a Batch
-// over plan. "Today" (review expiry) is fixed now, from Config.Now.
-func (w *Workspace) NewBatch(m *standard.Map, plan *Plan, rec *Recorder, opts BatchOptions) (*Batch, error) {
+// over plan, without a store until SetRecorder. "Today" (review expiry) is
+// fixed now, from Config.Now.
+func (w *Workspace) NewBatch(m *standard.Map, plan *Plan, opts BatchOptions) (*Batch, error) {
 	eng, err := score.Compile(m)
 	if err != nil {
 		return nil, inputErr(err)
 	}
-	return &Batch{w: w, m: m, plan: plan, eng: eng, rec: rec, opts: opts, today: w.Today(), mapHash: MapHash(m)}, nil
+	return &Batch{w: w, m: m, plan: plan, eng: eng, opts: opts, today: w.Today(), mapHash: MapHash(m)}, nil
 }
+
+// SetRecorder makes the batch reuse stored results and record fresh ones
+// through rec (nil = no store). It is called before the first Country.
+func (b *Batch) SetRecorder(rec *Recorder) { b.rec = rec }
 
 // Today is the date the batch judges review expiry by.
 func (b *Batch) Today() string { return b.today }
