@@ -122,29 +122,11 @@ func compareRun(opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := w.CorpusOf(opts.Countries, opts.AsOf)
+	results, err := w.AnalyzeCountries(m, opts.Countries, opts.AsOf)
 	if err != nil {
 		return err
 	}
-	e, err := score.Compile(m)
-	if err != nil {
-		return &inputError{err}
-	}
-	cmp := &comparison{Countries: opts.Countries, Mapping: m.Version, AsOf: opts.AsOf}
-	for _, country := range opts.Countries {
-		cc := c.Country(country)
-		if len(cc.Statutes) == 0 {
-			return &inputError{fmt.Errorf("no statutes for country %q in the corpus, expected one of: %s", country, strings.Join(c.Countries(), ", "))}
-		}
-		res, err := e.Analyze(cc, score.Options{Country: country, AsOf: opts.AsOf, LacunaVersion: version})
-		if err != nil {
-			return &inputError{err}
-		}
-		if len(res.Statutes) == 0 {
-			return &inputError{fmt.Errorf("no statutes of %s in force on %s", country, opts.AsOf)}
-		}
-		cmp.Results = append(cmp.Results, res)
-	}
+	cmp := &comparison{Countries: opts.Countries, Mapping: m.Version, AsOf: opts.AsOf, Results: results}
 	buildComparison(cmp, opts.Top)
 	var buf bytes.Buffer
 	switch opts.Format {
