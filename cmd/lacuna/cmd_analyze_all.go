@@ -198,7 +198,7 @@ func analyzeAllRun(opts *analyzeOptions) error {
 		return err
 	}
 	if !f.Global.Quiet {
-		fmt.Fprintf(f.IO.ErrOut, "analysed %d %s", analysed+reused, briefPlural(analysed+reused, "country", "countries"))
+		fmt.Fprintf(f.IO.ErrOut, "analysed %d %s", analysed+reused, plural(analysed+reused, "country", "countries"))
 		if opts.Save {
 			fmt.Fprintf(f.IO.ErrOut, " (%d reused from the store, %d analysed and saved)", reused, analysed)
 		}
@@ -236,7 +236,7 @@ func writeCountryFile(opts *analyzeOptions, r countryResult) error {
 		buf.Write(r.JSON)
 	}
 	p := filepath.Join(opts.OutDir, fmt.Sprintf("lacuna-%s.%s", strings.ToLower(r.country), ext))
-	return briefWriteFile(p, buf.Bytes())
+	return writeFileAtomic(p, buf.Bytes())
 }
 
 func writeAllSummaryHeader(w io.Writer) {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -264,7 +263,7 @@ func briefRun(opts *briefOptions) error {
 		return nil
 	}
 	if opts.All {
-		fmt.Fprintf(f.IO.Out, "wrote %d briefing %s (%s, %s) to %s", written, briefPlural(written, "pack", "packs"), opts.Template, opts.Format, opts.OutDir)
+		fmt.Fprintf(f.IO.Out, "wrote %d briefing %s (%s, %s) to %s", written, plural(written, "pack", "packs"), opts.Template, opts.Format, opts.OutDir)
 		if len(skipped) > 0 {
 			fmt.Fprintf(f.IO.Out, "; skipped %s (no statute in force at %s)", strings.Join(skipped, ", "), opts.AsOf)
 		}
@@ -273,13 +272,6 @@ func briefRun(opts *briefOptions) error {
 	}
 	fmt.Fprintf(f.IO.Out, "wrote %s\n", jobs[0].path)
 	return nil
-}
-
-func briefPlural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func briefFileName(country, tmpl, format string) string {
@@ -321,32 +313,5 @@ func (b *briefer) write(j briefJob) error {
 		_, err := b.opts.IO.Out.Write(buf.Bytes())
 		return err
 	}
-	return briefWriteFile(j.path, buf.Bytes())
-}
-
-// briefWriteFile writes data to a temporary file beside path and renames
-// it into place, so that readers never see half a file.
-func briefWriteFile(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	name := tmp.Name()
-	_, werr := io.Copy(tmp, bytes.NewReader(data))
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Chmod(name, 0o644)
-	}
-	if werr == nil {
-		werr = os.Rename(name, path)
-	}
-	if werr != nil {
-		os.Remove(name)
-		return fmt.Errorf("write %s: %w", path, werr)
-	}
-	return nil
+	return writeFileAtomic(j.path, buf.Bytes())
 }
