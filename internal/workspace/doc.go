@@ -18,7 +18,10 @@
 // Overrides (a country's reviewer decisions and where they came from).
 //
 // A Workspace holds no package-level mutable state: one value may serve
-// concurrent reads. It reads the clock only through Config.Now.
+// concurrent reads. It reads the clock only through Config.Now and never
+// the environment. It is the one package below cmd/ that opens paths: the
+// directories and files its caller configured or named (statute files,
+// overrides files, the store), on the caller's behalf.
 //
 // It may import every logic package of the pipeline (statute, standard,
 // index, score, store, diff, report) and the data packages, but never
