@@ -13,7 +13,6 @@ import (
 
 	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/standard"
-	"github.com/lacuna-project/lacuna/internal/statute"
 	"github.com/lacuna-project/lacuna/internal/workspace"
 )
 
@@ -134,39 +133,20 @@ func analyzeRun(opts *analyzeOptions) error {
 	f := opts.Factory
 	ctx := context.Background()
 	w := f.Workspace()
-	m, err := w.Map()
-	if err != nil {
-		return err
-	}
-	var c *statute.Corpus
+	var a *workspace.Analysis
+	var err error
 	if len(opts.Files) == 0 {
-		c, err = w.CorpusFor(opts.Country, opts.AsOf)
+		a, err = w.AnalyzeCountry(ctx, opts.Country, opts.AsOf, opts.Overrides, opts.Save && opts.Country != "")
 	} else {
-		c, err = workspace.LoadFiles(opts.Files)
+		a, err = analyzeFiles(ctx, w, opts)
 	}
 	if err != nil {
 		return err
 	}
-	// An overrides file beside the corpus applies only to a country of the
-	// corpus; a file of the embedded corpus is not recorded with the run.
-	country := opts.Country
-	if len(opts.Files) > 0 {
-		country = ""
-	}
-	ov, err := w.OverridesFor(m, country, opts.Overrides)
-	if err != nil {
-		return err
-	}
-	ovPath := ov.Path
-	if ov.Embedded {
+	// A file of the embedded corpus is not recorded with the run.
+	ovPath := a.Overrides.Path
+	if a.Overrides.Embedded {
 		ovPath = ""
-	}
-	now := f.Now()
-	cache := opts.Save && len(opts.Files) == 0 && opts.Country != ""
-	a, err := w.Analyze(ctx, c, m, score.Options{Country: opts.Country, AsOf: opts.AsOf, LacunaVersion: version,
-		Overrides: ov.List, Today: now.Format("2006-01-02")}, cache)
-	if err != nil {
-		return err
 	}
 	res := a.Result
 	if len(res.Statutes) == 0 {
@@ -214,6 +194,30 @@ func analyzeRun(opts *analyzeOptions) error {
 		}
 	}
 	return nil
+}
+
+// analyzeFiles analyses the statute files and directories given as one
+// corpus, with --overrides FILE when given (nothing is cached).
+func analyzeFiles(ctx context.Context, w *workspace.Workspace, opts *analyzeOptions) (*workspace.Analysis, error) {
+	m, err := w.Map()
+	if err != nil {
+		return nil, err
+	}
+	c, err := workspace.LoadFiles(opts.Files)
+	if err != nil {
+		return nil, err
+	}
+	ov, err := w.OverridesFor(m, "", opts.Overrides)
+	if err != nil {
+		return nil, err
+	}
+	a, err := w.Analyze(ctx, c, m, score.Options{Country: opts.Country, AsOf: opts.AsOf, LacunaVersion: version,
+		Overrides: ov.List, Today: w.Today()}, false)
+	if err != nil {
+		return nil, err
+	}
+	a.Overrides = ov
+	return a, nil
 }
 
 // ---- output formats ----

@@ -33,6 +33,8 @@ func (w *Workspace) OverridesFor(m *standard.Map, country, explicit string) (*Ov
 // Analysis is a result and how it was obtained.
 type Analysis struct {
 	Result *score.Result
+	// Overrides are the reviewer decisions applied (AnalyzeCountry).
+	Overrides *Overrides
 	// Key is the input key the result is stored under ("" when not cached).
 	Key string
 	// Reused is the stored run whose result was reused; nil when analysed
@@ -68,6 +70,33 @@ func (w *Workspace) Analyze(ctx context.Context, c *statute.Corpus, m *standard.
 		return nil, inputErr(err)
 	}
 	a.Result = res
+	return a, nil
+}
+
+// AnalyzeCountry analyses one country of the configured corpus with the
+// configured map: its latest statute versions, or those in force at asOf,
+// with the overrides of OverridesFor(country, overridesFile), reusing a
+// stored result when cache is true (see Analyze). A country with nothing
+// to analyse gives a Result without statutes; the caller says why.
+func (w *Workspace) AnalyzeCountry(ctx context.Context, country, asOf, overridesFile string, cache bool) (*Analysis, error) {
+	m, err := w.Map()
+	if err != nil {
+		return nil, err
+	}
+	c, err := w.CorpusFor(country, asOf)
+	if err != nil {
+		return nil, err
+	}
+	ov, err := w.OverridesFor(m, country, overridesFile)
+	if err != nil {
+		return nil, err
+	}
+	a, err := w.Analyze(ctx, c, m, score.Options{Country: country, AsOf: asOf, LacunaVersion: w.cfg.ToolVersion,
+		Overrides: ov.List, Today: w.Today()}, cache)
+	if err != nil {
+		return nil, err
+	}
+	a.Overrides = ov
 	return a, nil
 }
 

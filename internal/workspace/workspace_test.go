@@ -31,20 +31,7 @@ func embedded(t *testing.T) *Workspace {
 // versions, with its overrides, through w.
 func analyzeXEA(t *testing.T, w *Workspace, cache bool) *Analysis {
 	t.Helper()
-	m, err := w.Map()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := w.CorpusFor("XEA", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ov, err := w.OverridesFor(m, "XEA", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := w.Analyze(context.Background(), c, m, score.Options{Country: "XEA", LacunaVersion: "test",
-		Overrides: ov.List, Today: w.Today()}, cache)
+	a, err := w.AnalyzeCountry(context.Background(), "XEA", "", "", cache)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -348,6 +335,17 @@ func TestOverrides(t *testing.T) {
 	}
 	if a.Result.Scores.Counts[score.Met] != 59 || a.Result.Scores.Counts[score.Partial] != 0 {
 		t.Errorf("counts with the review %v, want met 59, partial 0", a.Result.Scores.Counts)
+	}
+	if a.Overrides.Path != ovPath {
+		t.Errorf("analysis overrides from %q, want %q", a.Overrides.Path, ovPath)
+	}
+	// An explicit file applies to the embedded corpus too.
+	a, err = embedded(t).AnalyzeCountry(context.Background(), "XEA", "", ovPath, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := a.Result.Finding("prot.non-punishment"); f == nil || f.Verdict != score.Met || a.Overrides.Embedded {
+		t.Errorf("explicit overrides file: finding %+v, overrides %+v", f, a.Overrides)
 	}
 	// A bad file is a positioned input error.
 	if err := os.WriteFile(ovPath, []byte(strings.Replace(reviewYAML, "prot.non-punishment", "prot.no-such", 1)), 0o644); err != nil {
