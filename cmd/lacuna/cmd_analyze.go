@@ -344,6 +344,13 @@ func expiredNote(o *score.Override) string {
 	return ""
 }
 
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
 func months(p *float64) string {
 	if p == nil {
 		return "—"

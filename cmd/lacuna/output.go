@@ -29,14 +29,6 @@ func pillarNames() []string {
 	return out
 }
 
-// orDash shows an empty value as an em dash.
-func orDash(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
-}
-
 // plural picks the singular or plural noun for n.
 func plural(n int, one, many string) string {
 	if n == 1 {
