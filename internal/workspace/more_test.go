@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/lacuna-project/lacuna/internal/standard"
@@ -100,5 +101,44 @@ func TestSearch(t *testing.T) {
 	}
 	if _, err := New(Config{}).Search(ctx, SearchQuery{Text: "x", Limit: 5}); !errors.Is(err, ErrNoStore) {
 		t.Errorf("search without a store: %v, want ErrNoStore", err)
+	}
+}
+
+// TestConcurrentReads checks that one Workspace serves concurrent readers
+// (as a server would) with the same answers as one reader; run with -race.
+func TestConcurrentReads(t *testing.T) {
+	w := embedded(t)
+	want := fmt.Sprintf("%.1f", analyzeXEA(t, w, false).Result.Scores.Overall)
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for i := 0; i < 4; i++ {
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			a, err := w.AnalyzeCountry(context.Background(), "XEA", "", "", false)
+			if err != nil {
+				errs <- err
+				return
+			}
+			if got := fmt.Sprintf("%.1f", a.Result.Scores.Overall); got != want {
+				errs <- fmt.Errorf("concurrent analysis: overall %s, want %s", got, want)
+			}
+		}()
+		go func() {
+			defer wg.Done()
+			tl, err := w.CountryTimeline("XSA", "")
+			if err != nil {
+				errs <- err
+				return
+			}
+			if len(tl.Points) == 0 {
+				errs <- errors.New("concurrent timeline: no points")
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
 	}
 }
