@@ -2,25 +2,20 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
-	"github.com/lacuna-project/lacuna/corpus"
 	"github.com/lacuna-project/lacuna/internal/penalty"
 	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/standard"
-	"github.com/lacuna-project/lacuna/internal/statute"
+	"github.com/lacuna-project/lacuna/internal/workspace"
 )
 
 type analyzeOptions struct {
@@ -133,64 +128,29 @@ func validDay(s string) bool {
 	return true
 }
 
-// analysis is what analyze and eval share: load, analyse.
+// analyzeRun analyses one country of the corpus (or the files given) and
+// prints the result in --format; --save records it (or reuses a stored
+// result of the same inputs).
 func analyzeRun(opts *analyzeOptions) error {
 	f := opts.Factory
-	m, err := loadMap(f)
-	if err != nil {
-		return err
-	}
-	var c *statute.Corpus
+	ctx := context.Background()
+	w := f.Workspace()
+	var a *workspace.Analysis
+	var err error
 	if len(opts.Files) == 0 {
-		c, err = loadCorpusFor(f, opts.Country, opts.AsOf)
+		a, err = w.AnalyzeCountry(ctx, opts.Country, opts.AsOf, opts.Overrides, opts.Save && opts.Country != "")
 	} else {
-		c, err = analyzeCorpus(f, opts.Files)
+		a, err = analyzeFiles(ctx, w, opts)
 	}
 	if err != nil {
 		return err
 	}
-	var ovs []score.Override
-	ovPath := opts.Overrides
-	if ovPath == "" && opts.Country != "" && len(opts.Files) == 0 && f.Global.Corpus != "" {
-		for _, p := range []string{
-			filepath.Join(f.Global.Corpus, strings.ToLower(opts.Country), "overrides.yaml"),
-			filepath.Join(f.Global.Corpus, "overrides", strings.ToUpper(opts.Country)+".yaml"),
-		} {
-			if _, err := os.Stat(p); err == nil {
-				ovPath = p
-				break
-			}
-		}
+	// A file of the embedded corpus is not recorded with the run.
+	ovPath := a.Overrides.Path
+	if a.Overrides.Embedded {
+		ovPath = ""
 	}
-	if ovPath == "" && opts.Country != "" && len(opts.Files) == 0 && f.Global.Corpus == "" {
-		for _, p := range []string{strings.ToLower(opts.Country) + "/overrides.yaml", "overrides/" + strings.ToUpper(opts.Country) + ".yaml"} {
-			if src, err := fs.ReadFile(corpus.FS, p); err == nil {
-				o, err := score.ParseOverrides("corpus/"+p, src, m)
-				if err != nil {
-					return &inputError{err}
-				}
-				ovs = o
-				break
-			}
-		}
-	}
-	if ovPath != "" {
-		src, err := os.ReadFile(ovPath)
-		if err != nil {
-			return &inputError{fmt.Errorf("read overrides: %w", err)}
-		}
-		ovs, err = score.ParseOverrides(ovPath, src, m)
-		if err != nil {
-			return &inputError{err}
-		}
-	}
-	now := f.Now()
-	cache := &analyzeCache{use: opts.Save && len(opts.Files) == 0 && opts.Country != ""}
-	res, err := cache.analyze(f, c, m, score.Options{Country: opts.Country, AsOf: opts.AsOf, LacunaVersion: version,
-		Overrides: ovs, Today: now.Format("2006-01-02")})
-	if err != nil {
-		return &inputError{err}
-	}
+	res := a.Result
 	if len(res.Statutes) == 0 {
 		if opts.Country != "" {
 			return &inputError{fmt.Errorf("no statutes for country %q in the corpus, expected a country code present in the corpus (see lacuna corpus list)", opts.Country)}
@@ -216,12 +176,16 @@ func analyzeRun(opts *analyzeOptions) error {
 		return err
 	}
 	if opts.Save {
-		id, err := cache.save(f, res, c, map[string]string{"country": opts.Country, "overrides": ovPath})
+		id, err := w.Save(ctx, a, map[string]string{"country": opts.Country, "overrides": ovPath})
 		if err != nil {
 			return err
 		}
 		if !f.Global.Quiet {
-			fmt.Fprintf(f.IO.ErrOut, "%s run %s\n", cache.verb(), id)
+			verb := "saved"
+			if a.Reused != nil {
+				verb = "reused"
+			}
+			fmt.Fprintf(f.IO.ErrOut, "%s run %s\n", verb, id)
 		}
 	}
 	if opts.FailOn != "" {
@@ -234,81 +198,33 @@ func analyzeRun(opts *analyzeOptions) error {
 	return nil
 }
 
-// analyzeCorpus loads the statutes to analyse: the files (or directories
-// of .md files) given, else the corpus of loadCorpus (--corpus or the
-// embedded demo corpus). Directories go through the statute loader, which
-// skips READMEs and symlinks and refuses oversized files.
-func analyzeCorpus(f *Factory, files []string) (*statute.Corpus, error) {
-	if len(files) == 0 {
-		return loadCorpus(f)
+// analyzeFiles analyses the statute files and directories given as one
+// corpus, with --overrides FILE when given (nothing is cached).
+func analyzeFiles(ctx context.Context, w *workspace.Workspace, opts *analyzeOptions) (*workspace.Analysis, error) {
+	m, err := w.Map()
+	if err != nil {
+		return nil, err
 	}
-	c := &statute.Corpus{}
-	var errs statute.ErrorList
-	addErr := func(p string, err error) {
-		var el statute.ErrorList
-		var e *statute.Error
-		switch {
-		case errors.As(err, &el):
-			errs = append(errs, el.Errors()...)
-		case errors.As(err, &e):
-			errs = append(errs, e)
-		default:
-			errs.Add(statute.Pos{File: p, Line: 1}, "%v", err)
-		}
+	c, err := workspace.LoadFiles(opts.Files)
+	if err != nil {
+		return nil, err
 	}
-	for _, p := range files {
-		st, err := os.Stat(p)
-		if err != nil {
-			return nil, &inputError{fmt.Errorf("%s: no such file or directory", p)}
-		}
-		if st.IsDir() {
-			// the statute loader skips READMEs, symlinks and oversized files
-			dc, err := statute.LoadNamed(os.DirFS(p), ".", p)
-			if dc != nil {
-				c.Statutes = append(c.Statutes, dc.Statutes...)
-				c.Warnings = append(c.Warnings, dc.Warnings...)
-			}
-			if err != nil {
-				addErr(p, err)
-			}
-			continue
-		}
-		s, err := statute.ParseFile(p)
-		if err != nil {
-			addErr(p, err)
-			continue
-		}
-		c.Statutes = append(c.Statutes, s)
-		c.Warnings = append(c.Warnings, s.Warnings...)
+	ov, err := w.OverridesFor(m, "", opts.Overrides)
+	if err != nil {
+		return nil, err
 	}
-	if len(errs) > 0 {
-		errs.Sort()
-		return nil, &inputError{errs}
+	a, err := w.Analyze(ctx, c, m, score.Options{Country: opts.Country, AsOf: opts.AsOf, LacunaVersion: version,
+		Overrides: ov.List, Today: w.Today()}, false)
+	if err != nil {
+		return nil, err
 	}
-	sort.SliceStable(c.Statutes, func(i, j int) bool {
-		a, b := c.Statutes[i], c.Statutes[j]
-		if a.Meta.Country != b.Meta.Country {
-			return a.Meta.Country < b.Meta.Country
-		}
-		if a.Meta.ID != b.Meta.ID {
-			return a.Meta.ID < b.Meta.ID
-		}
-		if a.Meta.VersionDate != b.Meta.VersionDate {
-			return a.Meta.VersionDate < b.Meta.VersionDate
-		}
-		return a.Path < b.Path
-	})
-	return c, nil
+	a.Overrides = ov
+	return a, nil
 }
 
 // ---- output formats ----
 
-func writeAnalyzeJSON(w io.Writer, r *score.Result) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
-}
+func writeAnalyzeJSON(w io.Writer, r *score.Result) error { return workspace.EncodeResult(w, r) }
 
 var csvHeader = []string{"requirement", "title", "pillar", "verdict", "machine_verdict", "origin", "score", "weight",
 	"statute", "provision", "line", "quote", "found", "missing", "explanation", "external_refs"}

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +13,7 @@ import (
 	"sync/atomic"
 
 	"github.com/lacuna-project/lacuna/internal/score"
+	"github.com/lacuna-project/lacuna/internal/workspace"
 )
 
 // analyzeAllHook, when set (tests), is called each time a country is
@@ -22,18 +22,9 @@ var analyzeAllHook func(country string)
 
 // countryResult is one country's outcome in analyze --all.
 type countryResult struct {
+	*workspace.CountryAnalysis
 	country string
-	res     *score.Result
-	js      []byte // the JSON of res, as writeAnalyzeJSON writes it
-	// scores and statute count, for the summary; a reused result is
-	// decoded (res) only when its findings are needed.
-	scores    score.Scores
-	nStatutes int
-	reused    bool
-	skipped   bool // nothing in force at --as-of
-	err       error
-	// for the store
-	save func(r *runRecorder) error
+	err     error
 }
 
 // analyzeAllRun analyses every country of the corpus, country by country:
@@ -55,15 +46,20 @@ func analyzeAllRun(opts *analyzeOptions) error {
 		return usageErrorf("--all --format %s needs --out-dir DIR (one file per country)", opts.Format)
 	}
 	memoryBackstop()
-	m, err := loadMap(f)
+	w := f.Workspace()
+	m, err := w.Map()
 	if err != nil {
 		return err
 	}
-	eng, err := score.Compile(m)
+	plan, err := w.Plan(opts.AsOf)
 	if err != nil {
-		return &inputError{err}
+		return err
 	}
-	plan, err := planCorpus(f, opts.AsOf)
+	// A reused result is decoded only for --fail-on or a per-country file
+	// rendered from it.
+	needFindings := opts.FailOn != "" || (opts.OutDir != "" && opts.Format != "json" && opts.Format != "text")
+	batch, err := w.NewBatch(m, plan, workspace.BatchOptions{AsOf: opts.AsOf, Reuse: true, Decode: needFindings,
+		JSON: true, OnAnalyze: analyzeAllHook})
 	if err != nil {
 		return err
 	}
@@ -75,91 +71,17 @@ func analyzeAllRun(opts *analyzeOptions) error {
 			return fmt.Errorf("create --out-dir: %w", err)
 		}
 	}
-	var rec *runRecorder
+	var rec *workspace.Recorder
 	if opts.Save {
-		if rec, err = openRecorder(ctx, f, false); err != nil {
+		if rec, err = w.OpenRecorder(ctx, false); err != nil {
 			return err
 		}
 		rec.Start(ctx) // saved by a goroutine of its own, in batches
 	}
-	today := f.Now().Format("2006-01-02")
-	mh := mapHash(m)
-	// A reused result is decoded only for --fail-on or a per-country file
-	// rendered from it.
-	needFindings := opts.FailOn != "" || (opts.OutDir != "" && opts.Format != "json" && opts.Format != "text")
-
+	batch.SetRecorder(rec)
 	one := func(cc string) countryResult {
-		out := countryResult{country: cc}
-		ovs, ovPath, _, err := countryOverrides(f, m, cc)
-		if err != nil {
-			out.err = err
-			return out
-		}
-		in, err := plan.Read(cc)
-		if err != nil {
-			out.err = err
-			return out
-		}
-		sopts := score.Options{Country: cc, AsOf: opts.AsOf, LacunaVersion: version, Overrides: ovs, Today: today}
-		runOpts := map[string]string{"command": "analyze", "country": cc, "overrides": ovPath}
-		key := ""
-		if rec != nil {
-			key = inputCacheKey(cacheKeyInput{MapVersion: m.Version, MapHash: mh, Country: cc, AsOf: opts.AsOf,
-				SHAs: in.SHAs, Overrides: ovs, Today: today, Options: map[string]string{"command": "analyze"}})
-			run, js, err := rec.Cached(ctx, key)
-			if err != nil {
-				out.err = err
-				return out
-			}
-			if js != nil {
-				out.js, out.reused, out.scores, out.nStatutes = js, true, run.Scores, len(run.Statutes)
-				if !needFindings {
-					return out
-				}
-				var res score.Result
-				if err := json.Unmarshal(js, &res); err == nil {
-					out.res = &res
-					return out
-				}
-				out.reused = false // unreadable: analyse afresh
-			}
-		}
-		if analyzeAllHook != nil {
-			analyzeAllHook(cc)
-		}
-		c, err := plan.Load(in)
-		if err != nil {
-			out.err = err
-			return out
-		}
-		res, err := eng.Analyze(c, sopts)
-		if err != nil {
-			out.err = &inputError{err}
-			return out
-		}
-		if len(res.Statutes) == 0 {
-			out.skipped = true
-			return out
-		}
-		var buf bytes.Buffer
-		if err := writeAnalyzeJSON(&buf, res); err != nil {
-			out.err = err
-			return out
-		}
-		out.res, out.js, out.scores, out.nStatutes = res, buf.Bytes(), res.Scores, len(res.Statutes)
-		if rec != nil {
-			sts := analysedStatutes(res, c)
-			srcs, err := in.Sources(sts)
-			if err != nil {
-				out.err = err
-				return out
-			}
-			out.save = func(r *runRecorder) error {
-				r.Queue(res, out.js, sts, srcs, key, runOpts)
-				return nil
-			}
-		}
-		return out
+		a, err := batch.Country(ctx, cc)
+		return countryResult{CountryAnalysis: a, country: cc, err: err}
 	}
 
 	// Workers take countries in order; the writer emits them in order.
@@ -218,22 +140,16 @@ func analyzeAllRun(opts *analyzeOptions) error {
 			stop.Store(true)
 			continue
 		}
-		if r.skipped {
+		if r.Skipped {
 			skipped = append(skipped, r.country)
 			continue
 		}
-		if r.reused {
+		if r.Reused {
 			reused++
 		} else {
 			analysed++
 		}
-		if r.save != nil {
-			if err := r.save(rec); err != nil {
-				firstErr = err
-				stop.Store(true)
-				continue
-			}
-		}
+		batch.Record(r.CountryAnalysis, map[string]string{"command": "analyze", "country": r.country, "overrides": r.Overrides.Path})
 		if opts.OutDir != "" {
 			if err := writeCountryFile(opts, r); err != nil {
 				firstErr = err
@@ -246,7 +162,7 @@ func analyzeAllRun(opts *analyzeOptions) error {
 			if !first {
 				summary.WriteString(",\n")
 			}
-			summary.Write(bytes.TrimRight(r.js, "\n"))
+			summary.Write(bytes.TrimRight(r.JSON, "\n"))
 		default:
 			writeAllSummaryRow(&summary, r)
 		}
@@ -260,7 +176,7 @@ func analyzeAllRun(opts *analyzeOptions) error {
 			summary.Reset()
 		}
 		if opts.FailOn != "" && !failed {
-			for _, fd := range r.res.Findings {
+			for _, fd := range r.Result.Findings {
 				if fd.Verdict != score.NotApplicable && fd.Verdict.Rank() >= opts.FailOn.Rank() {
 					failed = true
 					break
@@ -282,7 +198,7 @@ func analyzeAllRun(opts *analyzeOptions) error {
 		return err
 	}
 	if !f.Global.Quiet {
-		fmt.Fprintf(f.IO.ErrOut, "analysed %d %s", analysed+reused, briefPlural(analysed+reused, "country", "countries"))
+		fmt.Fprintf(f.IO.ErrOut, "analysed %d %s", analysed+reused, plural(analysed+reused, "country", "countries"))
 		if opts.Save {
 			fmt.Fprintf(f.IO.ErrOut, " (%d reused from the store, %d analysed and saved)", reused, analysed)
 		}
@@ -310,17 +226,17 @@ func writeCountryFile(opts *analyzeOptions, r countryResult) error {
 	switch opts.Format {
 	case "csv":
 		ext = "csv"
-		if err := writeAnalyzeCSV(&buf, r.res); err != nil {
+		if err := writeAnalyzeCSV(&buf, r.Result); err != nil {
 			return err
 		}
 	case "markdown", "md":
 		ext = "md"
-		writeAnalyzeMarkdown(&buf, r.res, opts.Explain)
+		writeAnalyzeMarkdown(&buf, r.Result, opts.Explain)
 	default:
-		buf.Write(r.js)
+		buf.Write(r.JSON)
 	}
 	p := filepath.Join(opts.OutDir, fmt.Sprintf("lacuna-%s.%s", strings.ToLower(r.country), ext))
-	return briefWriteFile(p, buf.Bytes())
+	return writeFileAtomic(p, buf.Bytes())
 }
 
 func writeAllSummaryHeader(w io.Writer) {
@@ -329,12 +245,12 @@ func writeAllSummaryHeader(w io.Writer) {
 }
 
 func writeAllSummaryRow(w io.Writer, r countryResult) {
-	s := r.scores
+	s := r.Scores
 	reused := "no"
-	if r.reused {
+	if r.Reused {
 		reused = "yes"
 	}
-	fmt.Fprintf(w, "%-8s %8d %8.1f %8.1f %8.1f %8.1f %8.1f %5d %5d %8d %6s\n", r.country, r.nStatutes, s.Overall,
+	fmt.Fprintf(w, "%-8s %8d %8.1f %8.1f %8.1f %8.1f %8.1f %5d %5d %8d %6s\n", r.country, r.Statutes, s.Overall,
 		s.Pillars["prosecution"], s.Pillars["protection"], s.Pillars["prevention"], s.Pillars["partnership"],
 		s.Counts[score.Gap], s.Counts[score.Contrary], s.Counts[score.Partial], reused)
 }

@@ -3,10 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -18,13 +16,10 @@ import (
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"
 
-	"github.com/lacuna-project/lacuna/internal/diff"
 	"github.com/lacuna-project/lacuna/internal/report"
 	"github.com/lacuna-project/lacuna/internal/report/html"
 	"github.com/lacuna-project/lacuna/internal/report/pdf"
-	"github.com/lacuna-project/lacuna/internal/score"
-	"github.com/lacuna-project/lacuna/internal/standard"
-	"github.com/lacuna-project/lacuna/internal/statute"
+	"github.com/lacuna-project/lacuna/internal/workspace"
 	"github.com/lacuna-project/lacuna/templates"
 )
 
@@ -136,9 +131,6 @@ func validTemplate(name string) bool {
 	return false
 }
 
-// errNothingInForce marks a country with no statute in force at --as-of.
-var errNothingInForce = errors.New("nothing to brief")
-
 // briefJob is one pack to write.
 type briefJob struct {
 	country string
@@ -148,7 +140,8 @@ type briefJob struct {
 func briefRun(opts *briefOptions) error {
 	f := opts.Factory
 	ctx := context.Background()
-	m, err := loadMap(f)
+	w := f.Workspace()
+	m, err := w.Map()
 	if err != nil {
 		return err
 	}
@@ -156,10 +149,10 @@ func briefRun(opts *briefOptions) error {
 	// its country's files: memory follows the packs being written, not the
 	// corpus. The amendments template replays every version.
 	planAsOf := opts.AsOf
-	if opts.Template == "amendments" {
-		planAsOf = allVersions
+	if opts.Template == workspace.AmendmentsTemplate {
+		planAsOf = workspace.AllVersions
 	}
-	plan, err := planCorpus(f, planAsOf)
+	plan, err := w.Plan(planAsOf)
 	if err != nil {
 		return err
 	}
@@ -185,11 +178,7 @@ func briefRun(opts *briefOptions) error {
 		}
 	} else {
 		cc := strings.ToUpper(opts.Country)
-		found := false
-		for _, x := range countries {
-			found = found || x == cc
-		}
-		if !found {
+		if !plan.Has(cc) {
 			return &inputError{fmt.Errorf("no statutes for country %q in the corpus, expected one of %s", opts.Country, strings.Join(countries, ", "))}
 		}
 		out := opts.Output
@@ -198,19 +187,26 @@ func briefRun(opts *briefOptions) error {
 		}
 		jobs = append(jobs, briefJob{country: cc, path: out})
 	}
-	eng, err := score.Compile(m)
+	// A stored result is reused, except by the amendments template, which
+	// needs every version's statutes.
+	bopts := workspace.BatchOptions{AsOf: opts.AsOf, Decode: true, Reuse: opts.Template != workspace.AmendmentsTemplate}
+	if !opts.All {
+		bopts.Overrides = opts.Overrides
+	}
+	batch, err := w.NewBatch(m, plan, bopts)
 	if err != nil {
-		return &inputError{err}
+		return err
 	}
 	// Every pack's analysis is recorded in the store (when there is a store
 	// location), in batched transactions; a country whose inputs match a
 	// stored run reuses its result.
-	rec, err := openRecorder(ctx, f, true)
+	rec, err := w.OpenRecorder(ctx, true)
 	if err != nil {
 		return err
 	}
 	rec.Start(ctx)
-	b := &briefer{opts: opts, m: m, plan: plan, eng: eng, tfs: tfs, now: f.Now(), rec: rec, mapHash: mapHash(m)}
+	batch.SetRecorder(rec)
+	b := &briefer{opts: opts, batch: batch, tfs: tfs, now: f.Now()}
 
 	var bar *mpb.Bar
 	var prog *mpb.Progress
@@ -255,7 +251,7 @@ func briefRun(opts *briefOptions) error {
 		switch {
 		case e == nil:
 			written++
-		case opts.All && errors.Is(e, errNothingInForce):
+		case opts.All && workspace.IsNothingInForce(e):
 			// --all --as-of: a country whose statutes all postdate the
 			// date has nothing to brief; say so rather than fail.
 			skipped = append(skipped, jobs[i].country)
@@ -267,7 +263,7 @@ func briefRun(opts *briefOptions) error {
 		return nil
 	}
 	if opts.All {
-		fmt.Fprintf(f.IO.Out, "wrote %d briefing %s (%s, %s) to %s", written, briefPlural(written, "pack", "packs"), opts.Template, opts.Format, opts.OutDir)
+		fmt.Fprintf(f.IO.Out, "wrote %d briefing %s (%s, %s) to %s", written, plural(written, "pack", "packs"), opts.Template, opts.Format, opts.OutDir)
 		if len(skipped) > 0 {
 			fmt.Fprintf(f.IO.Out, "; skipped %s (no statute in force at %s)", strings.Join(skipped, ", "), opts.AsOf)
 		}
@@ -278,31 +274,20 @@ func briefRun(opts *briefOptions) error {
 	return nil
 }
 
-func briefPlural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 func briefFileName(country, tmpl, format string) string {
 	return fmt.Sprintf("lacuna-%s-%s.%s", strings.ToLower(country), tmpl, format)
 }
 
 // briefer holds what every pack of one run shares.
 type briefer struct {
-	opts    *briefOptions
-	m       *standard.Map
-	plan    *corpusPlan
-	eng     *score.Engine
-	tfs     fs.FS
-	now     timeNow
-	rec     *runRecorder
-	mapHash string
+	opts  *briefOptions
+	batch *workspace.Batch
+	tfs   fs.FS
+	now   timeNow
 }
 
 func (b *briefer) write(j briefJob) error {
-	br, err := b.briefing(j.country)
+	br, err := b.batch.Briefing(context.Background(), j.country, b.opts.Template)
 	if err != nil {
 		return err
 	}
@@ -328,176 +313,5 @@ func (b *briefer) write(j briefJob) error {
 		_, err := b.opts.IO.Out.Write(buf.Bytes())
 		return err
 	}
-	return briefWriteFile(j.path, buf.Bytes())
-}
-
-// briefing analyses one country (or reuses its stored result) and builds
-// its briefing model.
-func (b *briefer) briefing(country string) (*report.Briefing, error) {
-	ctx := context.Background()
-	ovs, err := b.overrides(country)
-	if err != nil {
-		return nil, err
-	}
-	today := b.now.Format("2006-01-02")
-	opts := score.Options{Country: country, AsOf: b.opts.AsOf, LacunaVersion: version, Overrides: ovs, Today: today}
-	in, err := b.plan.Read(country)
-	if err != nil {
-		return nil, err
-	}
-	var res *score.Result
-	var c *statute.Corpus
-	key := ""
-	if b.rec != nil && b.opts.Template != "amendments" {
-		key = inputCacheKey(cacheKeyInput{MapVersion: b.m.Version, MapHash: b.mapHash, Country: country, AsOf: b.opts.AsOf,
-			SHAs: in.SHAs, Overrides: ovs, Today: today, Options: map[string]string{"command": "analyze"}})
-		_, js, err := b.rec.Cached(ctx, key)
-		if err != nil {
-			return nil, err
-		}
-		if js != nil {
-			var r score.Result
-			if json.Unmarshal(js, &r) == nil {
-				res = &r
-			}
-		}
-	}
-	if res == nil {
-		if c, err = b.plan.Load(in); err != nil {
-			return nil, err
-		}
-		if res, err = b.eng.Analyze(c, opts); err != nil {
-			return nil, &inputError{err}
-		}
-		if len(res.Statutes) == 0 {
-			return nil, &inputError{fmt.Errorf("no statutes for country %q in force at %s: %w", country, b.opts.AsOf, errNothingInForce)}
-		}
-		if b.rec != nil {
-			sts := analysedStatutes(res, c)
-			srcs, err := in.Sources(sts)
-			if err != nil {
-				return nil, err
-			}
-			var js []byte
-			if key != "" {
-				var buf bytes.Buffer
-				if err := writeAnalyzeJSON(&buf, res); err != nil {
-					return nil, err
-				}
-				js = buf.Bytes()
-			}
-			b.rec.Queue(res, js, sts, srcs, key, map[string]string{"command": "brief", "template": b.opts.Template})
-		}
-	}
-	in2 := report.Input{Result: res, Map: b.m, Statutes: b.plan.Metas(country), Date: today, ToolVersion: version}
-	if b.opts.Template == "amendments" {
-		tl, err := b.timeline(country, c, opts)
-		if err != nil {
-			return nil, err
-		}
-		in2.Timeline = tl
-	}
-	return report.Build(in2)
-}
-
-// timeline analyses the country as of every version date in its corpus
-// (up to --as-of), oldest first, and names for each verdict change the
-// provisions whose amendment explains it (the provision diff between the
-// statute versions of consecutive dates).
-func (b *briefer) timeline(country string, c *statute.Corpus, opts score.Options) (*report.Timeline, error) {
-	rs, err := historyResults(b.m, c, opts)
-	if err != nil {
-		return nil, err
-	}
-	tl := report.NewTimeline(rs)
-	byHash := map[string]*statute.Statute{}
-	for _, st := range c.Statutes {
-		byHash[st.SHA256] = st
-	}
-	for i := 1; i < len(rs); i++ {
-		prev, cur := rs[i-1], rs[i]
-		old := map[string]score.StatuteRef{}
-		for _, s := range prev.Statutes {
-			old[s.ID] = s
-		}
-		var sds []*diff.StatuteDiff
-		for _, s := range cur.Statutes {
-			o, ok := old[s.ID]
-			if !ok || o.SHA256 == s.SHA256 {
-				continue
-			}
-			os, ns := byHash[o.SHA256], byHash[s.SHA256]
-			if os == nil || ns == nil {
-				continue
-			}
-			sds = append(sds, diff.Statutes(os, ns, diff.Options{}))
-		}
-		for _, ch := range diff.Results(prev, cur, sds).Changes {
-			var causes []string
-			for _, c := range ch.Causes {
-				causes = append(causes, fmt.Sprintf("%s %s (%s)", c.Statute, c.Provision, c.Kind))
-			}
-			// Evidence in a statute that was not in force before: the new
-			// statute is the cause.
-			if f := cur.Finding(ch.Requirement); f != nil && len(causes) == 0 {
-				seen := map[string]bool{}
-				for _, e := range f.Evidence {
-					if _, was := old[e.Statute]; !was && !seen[e.Statute+e.Provision] {
-						seen[e.Statute+e.Provision] = true
-						causes = append(causes, fmt.Sprintf("%s %s (new statute)", e.Statute, e.Provision))
-					}
-				}
-			}
-			if len(causes) > 0 {
-				tl.SetCauses(cur.AsOf, ch.Requirement, causes)
-			}
-		}
-	}
-	return tl, nil
-}
-
-// overrides finds the reviewer decisions for a country: --overrides FILE
-// (single country), else an overrides file beside the corpus, as analyze
-// does.
-func (b *briefer) overrides(country string) ([]score.Override, error) {
-	if p := b.opts.Overrides; p != "" && !b.opts.All {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			return nil, &inputError{fmt.Errorf("read overrides: %w", err)}
-		}
-		ovs, err := score.ParseOverrides(p, src, b.m)
-		if err != nil {
-			return nil, &inputError{err}
-		}
-		return ovs, nil
-	}
-	ovs, _, _, err := countryOverrides(b.opts.Factory, b.m, country)
-	return ovs, err
-}
-
-// briefWriteFile writes data to a temporary file beside path and renames
-// it into place, so that readers never see half a file.
-func briefWriteFile(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	name := tmp.Name()
-	_, werr := io.Copy(tmp, bytes.NewReader(data))
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Chmod(name, 0o644)
-	}
-	if werr == nil {
-		werr = os.Rename(name, path)
-	}
-	if werr != nil {
-		os.Remove(name)
-		return fmt.Errorf("write %s: %w", path, werr)
-	}
-	return nil
+	return writeFileAtomic(j.path, buf.Bytes())
 }

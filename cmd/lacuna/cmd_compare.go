@@ -5,8 +5,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -117,33 +115,16 @@ func (s sharedGap) count() int { return len(s.Gap) + len(s.Partial) }
 
 func compareRun(opts *compareOptions) error {
 	f := opts.Factory
-	m, err := loadMap(f)
+	w := f.Workspace()
+	m, err := w.Map()
 	if err != nil {
 		return err
 	}
-	c, err := loadCorpusCountries(f, opts.Countries, opts.AsOf)
+	results, err := w.AnalyzeCountries(m, opts.Countries, opts.AsOf)
 	if err != nil {
 		return err
 	}
-	e, err := score.Compile(m)
-	if err != nil {
-		return &inputError{err}
-	}
-	cmp := &comparison{Countries: opts.Countries, Mapping: m.Version, AsOf: opts.AsOf}
-	for _, country := range opts.Countries {
-		cc := c.Country(country)
-		if len(cc.Statutes) == 0 {
-			return &inputError{fmt.Errorf("no statutes for country %q in the corpus, expected one of: %s", country, strings.Join(c.Countries(), ", "))}
-		}
-		res, err := e.Analyze(cc, score.Options{Country: country, AsOf: opts.AsOf, LacunaVersion: version})
-		if err != nil {
-			return &inputError{err}
-		}
-		if len(res.Statutes) == 0 {
-			return &inputError{fmt.Errorf("no statutes of %s in force on %s", country, opts.AsOf)}
-		}
-		cmp.Results = append(cmp.Results, res)
-	}
+	cmp := &comparison{Countries: opts.Countries, Mapping: m.Version, AsOf: opts.AsOf, Results: results}
 	buildComparison(cmp, opts.Top)
 	var buf bytes.Buffer
 	switch opts.Format {
@@ -169,34 +150,6 @@ func compareRun(opts *compareOptions) error {
 	}
 	_, err = f.IO.Out.Write(buf.Bytes())
 	return err
-}
-
-// writeFileAtomic writes data to a temporary file beside path, then renames
-// it, so a reader never sees half a file.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }
 
 func buildComparison(cmp *comparison, top int) {

@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/lacuna-project/lacuna/internal/statute"
+	"github.com/lacuna-project/lacuna/internal/workspace"
 	"github.com/spf13/cobra"
 )
 
@@ -100,7 +101,7 @@ func corpusRows(c *statute.Corpus) []corpusRow {
 }
 
 func corpusListRun(opts *corpusListOptions) error {
-	c, err := loadCorpus(opts.Factory)
+	c, err := opts.Factory.Workspace().Corpus()
 	if err != nil {
 		return err
 	}
@@ -202,7 +203,7 @@ latest version is shown.
 }
 
 func corpusShowRun(opts *corpusShowOptions) error {
-	c, err := loadCorpus(opts.Factory)
+	c, err := opts.Factory.Workspace().Corpus()
 	if err != nil {
 		return err
 	}
@@ -331,11 +332,11 @@ func corpusValidateRun(opts *corpusValidateOptions) error {
 	if info, err := os.Stat(dir); err == nil && info.Mode().IsRegular() {
 		return validateFile(opts, dir)
 	}
-	c, err := loadCorpusAll(opts.Factory, dir)
+	c, err := workspace.LoadCorpus(dir)
 	var errs statute.ErrorList
 	if err != nil {
-		var ie *inputError
-		if !errors.As(err, &ie) || !errors.As(ie.err, &errs) {
+		var ie *workspace.InputError
+		if !errors.As(err, &ie) || !errors.As(ie.Err, &errs) {
 			return err
 		}
 	}

@@ -4,15 +4,12 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/lacuna-project/lacuna/internal/diff"
-	"github.com/lacuna-project/lacuna/internal/score"
-	"github.com/lacuna-project/lacuna/internal/standard"
-	"github.com/lacuna-project/lacuna/internal/statute"
+	"github.com/lacuna-project/lacuna/internal/workspace"
 )
 
 type diffOptions struct {
@@ -115,15 +112,17 @@ func diffRun(ctx context.Context, opts *diffOptions) error {
 		ctx = context.Background()
 	}
 	f := opts.Factory
-	m, err := loadMap(f)
+	w := f.Workspace()
+	m, err := w.Map()
 	if err != nil {
 		return err
 	}
 	var rep *diff.Report
 	if len(opts.Files) == 2 {
-		rep, err = diffFiles(f, m, opts)
+		rep, err = w.DiffFiles(m, opts.Files[0], opts.Files[1], opts.MinSimilarity)
 	} else {
-		rep, err = diffCorpus(ctx, f, m, opts)
+		rep, err = w.DiffVersions(ctx, m, workspace.DiffOptions{Country: opts.Country, Statute: opts.Statute,
+			From: opts.From, To: opts.To, MinSimilarity: opts.MinSimilarity})
 	}
 	if err != nil {
 		return err
@@ -148,198 +147,4 @@ func diffRun(ctx context.Context, opts *diffOptions) error {
 		return &exitError{code: exitFindings, msg: fmt.Sprintf("%d verdict(s) regressed", rep.Verdicts.Regressed)}
 	}
 	return nil
-}
-
-func parseStatuteFile(p string) (*statute.Statute, error) {
-	if _, err := os.Stat(p); err != nil {
-		return nil, &inputError{fmt.Errorf("%s: no such file", p)}
-	}
-	st, err := statute.ParseFile(p)
-	if err != nil {
-		return nil, &inputError{err}
-	}
-	return st, nil
-}
-
-// diffFiles compares two files, each analysed as its own corpus.
-func diffFiles(f *Factory, m *standard.Map, opts *diffOptions) (*diff.Report, error) {
-	old, err := parseStatuteFile(opts.Files[0])
-	if err != nil {
-		return nil, err
-	}
-	nw, err := parseStatuteFile(opts.Files[1])
-	if err != nil {
-		return nil, err
-	}
-	country := nw.Meta.Country
-	dopt := diff.Options{MinSimilarity: opts.MinSimilarity}
-	sds := []*diff.StatuteDiff{diff.Statutes(old, nw, dopt)}
-	oldRes, err := analyzeSide(m, statute.NewCorpus(old), country, "")
-	if err != nil {
-		return nil, err
-	}
-	newRes, err := analyzeSide(m, statute.NewCorpus(nw), country, "")
-	if err != nil {
-		return nil, err
-	}
-	return diff.NewReport(country, opts.Files[0], opts.Files[1], oldRes, newRes, sds), nil
-}
-
-// analyzeSide analyses a corpus already reduced to one version per statute.
-func analyzeSide(m *standard.Map, c *statute.Corpus, country, asOf string) (*score.Result, error) {
-	res, err := score.Analyze(c, m, score.Options{Country: country, LacunaVersion: version})
-	if err != nil {
-		return nil, &inputError{err}
-	}
-	res.AsOf = asOf
-	return res, nil
-}
-
-// countryCorpus loads the corpus and keeps one country's statutes, adding
-// the stored versions of that country the corpus lacks (when a store
-// exists at --db or the default location; it is never created here).
-func countryCorpus(ctx context.Context, f *Factory, country string) (*statute.Corpus, error) {
-	c, err := loadCorpusFor(f, country, allVersions)
-	if err != nil {
-		return nil, err
-	}
-	c = c.Country(country)
-	extra, err := storedVersions(ctx, f, country, c)
-	if err != nil {
-		return nil, err
-	}
-	if len(extra) > 0 {
-		c = statute.NewCorpus(append(append([]*statute.Statute(nil), c.Statutes...), extra...)...)
-	}
-	return c, nil
-}
-
-// storedVersions parses the store's versions of a country that are not in
-// c (by content hash, and by statute and version date).
-func storedVersions(ctx context.Context, f *Factory, country string, c *statute.Corpus) ([]*statute.Statute, error) {
-	p, err := dbPath(f)
-	if err != nil {
-		return nil, nil
-	}
-	if _, err := os.Stat(p); err != nil {
-		return nil, nil
-	}
-	s, err := openStore(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
-	vs, err := s.StatuteVersions(ctx, country, "")
-	if err != nil {
-		return nil, err
-	}
-	// The corpus wins: a stored copy of a version the corpus has (same
-	// statute and version date, edited since) is not another version.
-	have := map[string]bool{}
-	for _, st := range c.Statutes {
-		have[st.SHA256] = true
-		have[string(st.Meta.ID)+"@"+st.Meta.VersionDate] = true
-	}
-	var out []*statute.Statute
-	for _, v := range vs {
-		if have[v.SHA256] || have[v.StatuteID+"@"+v.VersionDate] {
-			continue
-		}
-		src, err := s.StatuteSource(ctx, v.SHA256)
-		if err != nil {
-			return nil, err
-		}
-		st, err := statute.Parse("store:"+v.Path, src)
-		if err != nil {
-			continue // a stored version that no longer parses is skipped
-		}
-		out = append(out, st)
-	}
-	return out, nil
-}
-
-// diffCorpus compares a country's corpus at two dates.
-func diffCorpus(ctx context.Context, f *Factory, m *standard.Map, opts *diffOptions) (*diff.Report, error) {
-	c, err := countryCorpus(ctx, f, opts.Country)
-	if err != nil {
-		return nil, err
-	}
-	if len(c.Statutes) == 0 {
-		return nil, &inputError{fmt.Errorf("no statutes for country %q in the corpus, expected a country code present in the corpus (see lacuna corpus list)", opts.Country)}
-	}
-	oldC, newC := c.AsOf(opts.From), c.AsOf(opts.To)
-	if opts.Statute != "" {
-		id := statute.StatuteID(opts.Statute)
-		if len(c.Versions(id)) == 0 {
-			return nil, &inputError{fmt.Errorf("no statute %q for country %s in the corpus, expected one of: %s", opts.Statute, opts.Country, joinIDs(c.IDs()))}
-		}
-		// Hold the other statutes at their --to version.
-		var sts []*statute.Statute
-		for _, st := range newC.Statutes {
-			if st.Meta.ID != id {
-				sts = append(sts, st)
-			}
-		}
-		for _, st := range oldC.Statutes {
-			if st.Meta.ID == id {
-				sts = append(sts, st)
-			}
-		}
-		oldC = statute.NewCorpus(sts...)
-	}
-	dopt := diff.Options{MinSimilarity: opts.MinSimilarity}
-	var sds []*diff.StatuteDiff
-	for _, id := range c.IDs() {
-		if opts.Statute != "" && string(id) != opts.Statute {
-			continue
-		}
-		o, n := pick(oldC, id), pick(newC, id)
-		switch {
-		case o == nil && n == nil:
-			continue
-		case o != nil && n != nil && o.SHA256 == n.SHA256:
-			if opts.Statute == "" {
-				continue
-			}
-		}
-		if o == nil {
-			o = &statute.Statute{Meta: statute.Meta{ID: id}}
-		}
-		if n == nil {
-			n = &statute.Statute{Meta: statute.Meta{ID: id}}
-		}
-		sds = append(sds, diff.Statutes(o, n, dopt))
-	}
-	oldRes, err := analyzeSide(m, oldC, opts.Country, opts.From)
-	if err != nil {
-		return nil, err
-	}
-	newRes, err := analyzeSide(m, newC, opts.Country, opts.To)
-	if err != nil {
-		return nil, err
-	}
-	label := func(d string) string {
-		if opts.Statute != "" {
-			return opts.Statute + " as of " + d
-		}
-		return opts.Country + " as of " + d
-	}
-	return diff.NewReport(opts.Country, label(opts.From), label(opts.To), oldRes, newRes, sds), nil
-}
-
-func pick(c *statute.Corpus, id statute.StatuteID) *statute.Statute {
-	for _, st := range c.Statutes {
-		if st.Meta.ID == id {
-			return st
-		}
-	}
-	return nil
-}
-
-func joinIDs(ids []statute.StatuteID) string {
-	s := make([]string, len(ids))
-	for i, id := range ids {
-		s[i] = string(id)
-	}
-	return strings.Join(s, ", ")
 }

@@ -100,7 +100,7 @@ func evalRun(opts *evalOptions) error {
 	if err != nil {
 		return &inputError{fmt.Errorf("read gold file: %w", err)}
 	}
-	m, err := loadMap(f)
+	m, err := f.Workspace().Map()
 	if err != nil {
 		return err
 	}

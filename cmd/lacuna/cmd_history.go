@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/statute"
 	"github.com/lacuna-project/lacuna/internal/store"
+	"github.com/lacuna-project/lacuna/internal/workspace"
 )
 
 type historyOptions struct {
@@ -108,22 +108,23 @@ func historyRun(ctx context.Context, opts *historyOptions) error {
 		ctx = context.Background()
 	}
 	f := opts.Factory
-	m, err := loadMap(f)
+	w := f.Workspace()
+	m, err := w.Map()
 	if err != nil {
 		return err
 	}
-	c, err := countryCorpus(ctx, f, opts.Country)
+	c, err := w.CountryVersions(ctx, opts.Country)
 	if err != nil {
 		return err
 	}
-	runs, stored, err := historyStore(ctx, f, opts.Country)
+	runs, stored, err := w.StoredHistory(ctx, opts.Country)
 	if err != nil {
 		return err
 	}
 	if len(c.Statutes) == 0 && len(runs) == 0 {
 		return &inputError{fmt.Errorf("no statutes or saved runs for country %q, expected a country code present in the corpus (see lacuna corpus list)", opts.Country)}
 	}
-	rs, err := historyResults(m, c, score.Options{Country: opts.Country, LacunaVersion: version})
+	rs, err := workspace.History(m, c, score.Options{Country: opts.Country, LacunaVersion: version})
 	if err != nil {
 		return err
 	}
@@ -142,36 +143,6 @@ func historyRun(ctx context.Context, opts *historyOptions) error {
 	}
 	_, err = f.IO.Out.Write(buf.Bytes())
 	return err
-}
-
-// historyStore reads the country's saved runs and stored statute versions,
-// when a store exists (it is never created here).
-func historyStore(ctx context.Context, f *Factory, country string) ([]store.Run, map[string]bool, error) {
-	p, err := dbPath(f)
-	if err != nil {
-		return nil, nil, nil
-	}
-	if _, err := os.Stat(p); err != nil {
-		return nil, nil, nil
-	}
-	s, err := openStore(ctx, f)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer s.Close()
-	runs, err := s.Runs(ctx, country)
-	if err != nil {
-		return nil, nil, err
-	}
-	vs, err := s.StatuteVersions(ctx, country, "")
-	if err != nil {
-		return nil, nil, err
-	}
-	stored := map[string]bool{}
-	for _, v := range vs {
-		stored[v.SHA256] = true
-	}
-	return runs, stored, nil
 }
 
 func buildHistory(country, mapVersion string, c *statute.Corpus, stored map[string]bool, rs []*score.Result, runs []store.Run) *historyReport {

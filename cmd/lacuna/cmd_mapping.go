@@ -94,7 +94,7 @@ type listedRequirement struct {
 }
 
 func mappingListRun(opts *mappingListOptions) error {
-	m, err := loadMap(opts.Factory)
+	m, err := opts.Factory.Workspace().Map()
 	if err != nil {
 		return err
 	}
@@ -211,7 +211,7 @@ instrument texts), how Lacuna detects it, and what to amend.
 }
 
 func mappingShowRun(opts *mappingShowOptions) error {
-	m, err := loadMap(opts.Factory)
+	m, err := opts.Factory.Workspace().Map()
 	if err != nil {
 		return err
 	}
@@ -224,7 +224,7 @@ func mappingShowRun(opts *mappingShowOptions) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(r)
 	}
-	texts, err := loadTexts(opts.Factory, m)
+	texts, err := opts.Factory.Workspace().InstrumentTexts(m)
 	if err != nil {
 		return err
 	}
@@ -477,9 +477,9 @@ func mappingValidateRun(opts *mappingValidateOptions) error {
 	var m *standard.Map
 	var err error
 	if opts.Dir != "" {
-		m, err = loadMapDir(opts.Factory, opts.Dir)
+		m, err = opts.Factory.Workspace().MapDir(opts.Dir)
 	} else {
-		m, err = loadMap(opts.Factory)
+		m, err = opts.Factory.Workspace().Map()
 	}
 	if err != nil {
 		return err
@@ -535,7 +535,7 @@ where the requirement cites it.` + exitStatusHelp,
 }
 
 func mappingCrosswalkRun(opts *mappingCrosswalkOptions) error {
-	m, err := loadMap(opts.Factory)
+	m, err := opts.Factory.Workspace().Map()
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -12,7 +11,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/lacuna-project/lacuna/internal/store"
 )
 
@@ -62,7 +60,7 @@ func runsRun(ctx context.Context, opts *runsOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	s, err := openStore(ctx, opts.Factory)
+	s, err := opts.Factory.Workspace().OpenStore(ctx)
 	if err != nil {
 		return err
 	}
@@ -88,22 +86,6 @@ func runsRun(ctx context.Context, opts *runsOptions) error {
 	}
 	_, err = opts.IO.Out.Write(buf.Bytes())
 	return err
-}
-
-// writeJSON writes v as indented JSON without HTML escaping.
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
-
-func pillarNames() []string {
-	out := make([]string, len(standard.Pillars))
-	for i, p := range standard.Pillars {
-		out[i] = string(p)
-	}
-	return out
 }
 
 func writeRunsText(w io.Writer, runs []store.Run) {

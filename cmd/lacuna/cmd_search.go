@@ -7,14 +7,12 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/lacuna-project/lacuna/internal/index"
 	"github.com/lacuna-project/lacuna/internal/standard"
-	"github.com/lacuna-project/lacuna/internal/statute"
 	"github.com/lacuna-project/lacuna/internal/store"
+	"github.com/lacuna-project/lacuna/internal/workspace"
 )
 
 type searchOptions struct {
@@ -117,85 +115,19 @@ statutes in one language (en, fr, de, es…).
 	return cmd
 }
 
-// searchHit is a store hit with the roles of its provision.
-type searchHit struct {
-	store.Hit
-	Roles []standard.Role `json:"roles"`
-}
-
 func searchRun(ctx context.Context, opts *searchOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	f := opts.Factory
-	c, err := loadCorpus(f)
-	if err != nil {
-		return err
-	}
-	if opts.Country != "" {
-		c = c.Country(opts.Country)
-		if len(c.Statutes) == 0 {
-			return &inputError{fmt.Errorf("no statutes for country %q in the corpus, expected a country code present in the corpus (see lacuna corpus list)", opts.Country)}
-		}
-	}
-	switch {
-	case opts.AllVersions:
-	case opts.AsOf != "":
-		c = c.AsOf(opts.AsOf)
-	default:
-		c = c.Latest()
-	}
-	s, err := openStore(ctx, f)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if err := indexCorpus(ctx, f, s, c); err != nil {
-		return err
-	}
-	q := store.Query{Text: opts.Query, Language: opts.Lang, Limit: opts.Limit}
-	bySHA := map[string]*statute.Statute{}
-	for _, st := range c.Statutes {
-		q.SHA256s = append(q.SHA256s, st.SHA256)
-		bySHA[st.SHA256] = st
-	}
-	if len(q.SHA256s) == 0 {
-		return &inputError{errors.New("no statutes to search")}
-	}
-	if opts.Role != "" {
-		// Roles are filtered after ranking: ask for more, keep the first.
-		q.Limit = min(opts.Limit*20, 5000)
-	}
-	hits, err := s.Search(ctx, q)
+	out, err := f.Workspace().Search(ctx, workspace.SearchQuery{Text: opts.Query, Country: opts.Country, Role: opts.Role,
+		Language: opts.Lang, Limit: opts.Limit, AsOf: opts.AsOf, AllVersions: opts.AllVersions})
 	if err != nil {
 		var qe *store.QueryError
 		if errors.As(err, &qe) {
 			return usageErrorf("search: %v", err)
 		}
 		return err
-	}
-	roles := provisionRoles(index.Build(c))
-	out := []searchHit{}
-	for _, h := range hits {
-		sh := searchHit{Hit: h, Roles: []standard.Role{}}
-		var rs index.RoleSet
-		if st := bySHA[h.SHA256]; st != nil {
-			if p := st.Lookup(statute.ProvisionID(h.Provision)); p != nil {
-				if rs = roles[p]; rs == 0 {
-					rs = roles[p.Section()]
-				}
-			}
-		}
-		if opts.Role != "" && !rs.Has(opts.Role) {
-			continue
-		}
-		if r := rs.Roles(); r != nil {
-			sh.Roles = r
-		}
-		out = append(out, sh)
-		if len(out) == opts.Limit {
-			break
-		}
 	}
 	var buf bytes.Buffer
 	if opts.Format == "json" {
@@ -210,52 +142,7 @@ func searchRun(ctx context.Context, opts *searchOptions) error {
 	return err
 }
 
-// indexCorpus stores the statute versions of c the store lacks.
-func indexCorpus(ctx context.Context, f *Factory, s *store.Store, c *statute.Corpus) error {
-	shas := make([]string, len(c.Statutes))
-	for i, st := range c.Statutes {
-		shas[i] = st.SHA256
-	}
-	missing, err := s.Missing(ctx, shas)
-	if err != nil {
-		return err
-	}
-	need := map[string]bool{}
-	for _, m := range missing {
-		need[m] = true
-	}
-	added := f.Now().UTC().Format(time.RFC3339)
-	for _, st := range c.Statutes {
-		if !need[st.SHA256] {
-			continue
-		}
-		need[st.SHA256] = false
-		src, err := statuteSource(f, st)
-		if err != nil {
-			return err
-		}
-		if err := s.PutStatute(ctx, st, src, added); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// provisionRoles gives each provision the union of its segments' roles
-// (repealed text excluded).
-func provisionRoles(ix *index.Index) map[*statute.Provision]index.RoleSet {
-	out := map[*statute.Provision]index.RoleSet{}
-	for _, seg := range ix.Segments {
-		rs := seg.Roles &^ index.Bit(index.RoleRepealed)
-		out[seg.Prov] |= rs
-		if seg.Section != seg.Prov {
-			out[seg.Section] |= rs
-		}
-	}
-	return out
-}
-
-func writeSearchText(w io.Writer, query string, hits []searchHit) {
+func writeSearchText(w io.Writer, query string, hits []workspace.SearchHit) {
 	if len(hits) == 0 {
 		fmt.Fprintf(w, "no provision matches %q\n", query)
 		return

@@ -23,7 +23,7 @@ func newCmdVersion(f *Factory) *cobra.Command {
 // mapVersion reports the version of the map in use (--mapping or the
 // embedded map), or "unknown (…)" when it does not load.
 func mapVersion(f *Factory) string {
-	m, err := loadMap(f)
+	m, err := f.Workspace().Map()
 	if err != nil {
 		return "unknown (the map does not load; run lacuna mapping validate)"
 	}

@@ -3,6 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
+
+	"github.com/lacuna-project/lacuna/internal/workspace"
 )
 
 // Exit codes, listed under EXIT STATUS in every command's help.
@@ -45,17 +48,42 @@ type exitError struct {
 
 func (e *exitError) Error() string { return e.msg }
 
+// cliError turns the workspace's typed errors about configuration into
+// the CLI's: a missing directory names its flag (--corpus, --mapping,
+// --mapping-extra, --instruments, --templates) and a store needed with no
+// location names the settings that give one. Both are usage errors.
+func cliError(err error) error {
+	var de *workspace.DirError
+	switch {
+	case errors.As(err, &de):
+		if de.NotDir {
+			return usageErrorf("--%s %s: not a directory, expected a directory", de.What, de.Dir)
+		}
+		return usageErrorf("--%s %s: no such directory", de.What, de.Dir)
+	case errors.Is(err, workspace.ErrNoStore):
+		return errNoDB
+	}
+	return err
+}
+
+// checkDir reports a directory flag that names no directory (exit 2).
+func checkDir(dir, flag string) error {
+	return cliError(workspace.CheckDir(dir, strings.TrimPrefix(flag, "--")))
+}
+
 func exitCode(err error) int {
 	if err == nil {
 		return exitOK
 	}
+	err = cliError(err)
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code
 	}
 	var ue *usageError
 	var ie *inputError
-	if errors.As(err, &ue) || errors.As(err, &ie) {
+	var we *workspace.InputError
+	if errors.As(err, &ue) || errors.As(err, &ie) || errors.As(err, &we) {
 		return exitInput
 	}
 	return exitOther

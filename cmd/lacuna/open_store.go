@@ -1,13 +1,8 @@
 package main
 
 import (
-	"context"
-	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/lacuna-project/lacuna/internal/store"
 )
 
 // dbPath resolves the store location: --db, else $XDG_DATA_HOME/lacuna/lacuna.db,
@@ -23,20 +18,11 @@ func dbPath(f *Factory) (string, error) {
 	if h := env["HOME"]; h != "" {
 		return filepath.Join(h, ".local", "share", "lacuna", "lacuna.db"), nil
 	}
-	return "", usageErrorf("no database location: set --db, XDG_DATA_HOME or HOME")
+	return "", errNoDB
 }
 
-// openStore opens the store, creating its directory.
-func openStore(ctx context.Context, f *Factory) (*store.Store, error) {
-	p, err := dbPath(f)
-	if err != nil {
-		return nil, err
-	}
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return nil, fmt.Errorf("create store directory: %w", err)
-	}
-	return store.Open(ctx, p)
-}
+// errNoDB is the usage error for a store needed with no location.
+var errNoDB = usageErrorf("no database location: set --db, XDG_DATA_HOME or HOME")
 
 func envMap(environ []string) map[string]string {
 	m := make(map[string]string, len(environ))

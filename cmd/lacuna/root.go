@@ -92,7 +92,7 @@ func run(ctx context.Context, args []string, environ []string, io *IOStreams) in
 	root.SetArgs(args)
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
-	err := root.ExecuteContext(ctx)
+	err := cliError(root.ExecuteContext(ctx))
 	if err != nil {
 		var ee *exitError
 		if !(asExit(err, &ee) && ee.msg == "") {

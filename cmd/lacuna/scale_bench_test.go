@@ -136,11 +136,11 @@ func BenchmarkScaleAnalyzeAll(b *testing.B) {
 		runtime.GC()
 		stop := peakHeap()
 		t0 := time.Now()
-		c, err := loadCorpus(f)
+		c, err := f.Workspace().Corpus()
 		if err != nil {
 			b.Fatal(err)
 		}
-		m, err := loadMap(f)
+		m, err := f.Workspace().Map()
 		if err != nil {
 			b.Fatal(err)
 		}

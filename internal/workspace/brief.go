@@ -1,0 +1,36 @@
+package workspace
+
+import (
+	"context"
+
+	"github.com/lacuna-project/lacuna/internal/report"
+)
+
+// AmendmentsTemplate is the briefing template that replays every version
+// (its Batch must be over a Plan of AllVersions, without reuse).
+const AmendmentsTemplate = "amendments"
+
+// Briefing analyses one country (or reuses its stored result), records a
+// fresh result with the batch's Recorder, and builds the country's
+// briefing model for template (with its timeline for the amendments
+// template). A country with nothing in force at the batch's date is an
+// *InputError wrapping ErrNothingInForce.
+func (b *Batch) Briefing(ctx context.Context, country, template string) (*report.Briefing, error) {
+	a, err := b.Country(ctx, country)
+	if err != nil {
+		return nil, err
+	}
+	if a.Skipped {
+		return nil, nothingInForce(country, b.opts.AsOf)
+	}
+	b.Record(a, map[string]string{"command": "brief", "template": template})
+	in := report.Input{Result: a.Result, Map: b.m, Statutes: b.plan.Metas(country), Date: b.today, ToolVersion: b.w.cfg.ToolVersion}
+	if template == AmendmentsTemplate {
+		tl, err := Timeline(b.m, a.Corpus, a.Options)
+		if err != nil {
+			return nil, err
+		}
+		in.Timeline = tl
+	}
+	return report.Build(in)
+}

@@ -1,0 +1,83 @@
+package workspace
+
+import (
+	"io/fs"
+
+	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/mapping"
+)
+
+// MapSource says where the map of standards comes from.
+type MapSource struct {
+	Dir   string // map directory; "" = the embedded map
+	Extra string // directory of extra requirements or instruments; "" = none
+}
+
+// LoadMap loads the map of standards from src: the directory, or the
+// embedded map, plus the requirements and instruments of src.Extra. A
+// missing directory is a *DirError; a bad map is an *InputError listing
+// every positioned problem. This is the one place a map is loaded.
+func LoadMap(src MapSource) (*standard.Map, error) {
+	var base fs.FS = mapping.FS
+	name := "mapping"
+	if dir := src.Dir; dir != "" {
+		if err := CheckDir(dir, "mapping"); err != nil {
+			return nil, err
+		}
+		base, name = dirFS(dir), dir
+	}
+	opts := standard.Options{Name: name}
+	if dir := src.Extra; dir != "" {
+		if err := CheckDir(dir, "mapping-extra"); err != nil {
+			return nil, err
+		}
+		opts.Extra, opts.ExtraName = dirFS(dir), dir
+	}
+	m, err := standard.LoadWith(base, opts)
+	if err != nil {
+		return nil, inputErr(err)
+	}
+	return m, nil
+}
+
+// mapSource is the configured map.
+func (w *Workspace) mapSource() MapSource {
+	return MapSource{Dir: w.cfg.Mapping, Extra: w.cfg.MappingExtra}
+}
+
+// Map returns the configured map of standards (see LoadMap), loaded once.
+// Callers must not modify it.
+func (w *Workspace) Map() (*standard.Map, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.m != nil {
+		return w.m, nil
+	}
+	m, err := LoadMap(w.mapSource())
+	if err != nil {
+		return nil, err
+	}
+	w.m = m
+	return m, nil
+}
+
+// MapDir loads the map in dir instead of the configured one, with the
+// configured extra directory (for validating a map directory).
+func (w *Workspace) MapDir(dir string) (*standard.Map, error) {
+	src := w.mapSource()
+	src.Dir = dir
+	return LoadMap(src)
+}
+
+// InstrumentTexts reads the instrument texts of Config.Instruments, for
+// quoting articles of m; nil when none is configured.
+func (w *Workspace) InstrumentTexts(m *standard.Map) (map[standard.InstrumentID]*standard.Text, error) {
+	dir := w.cfg.Instruments
+	if dir == "" {
+		return nil, nil
+	}
+	if err := CheckDir(dir, "instruments"); err != nil {
+		return nil, err
+	}
+	return m.LoadTexts(dirFS(dir))
+}

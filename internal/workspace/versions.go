@@ -1,0 +1,129 @@
+package workspace
+
+import (
+	"context"
+	"time"
+
+	"github.com/lacuna-project/lacuna/internal/statute"
+	"github.com/lacuna-project/lacuna/internal/store"
+)
+
+// CountryVersions loads every version of one country's statutes in the
+// corpus and adds the stored versions of that country the corpus lacks
+// (when a store exists; it is never created here). A stored version's
+// path is "store:" + its recorded path.
+func (w *Workspace) CountryVersions(ctx context.Context, country string) (*statute.Corpus, error) {
+	c, err := w.CorpusFor(country, AllVersions)
+	if err != nil {
+		return nil, err
+	}
+	c = c.Country(country)
+	extra, err := w.storedVersions(ctx, country, c)
+	if err != nil {
+		return nil, err
+	}
+	if len(extra) > 0 {
+		c = statute.NewCorpus(append(append([]*statute.Statute(nil), c.Statutes...), extra...)...)
+	}
+	return c, nil
+}
+
+// storedVersions parses the store's versions of a country that are not in
+// c (by content hash, and by statute and version date).
+func (w *Workspace) storedVersions(ctx context.Context, country string, c *statute.Corpus) ([]*statute.Statute, error) {
+	if !w.HasStore() {
+		return nil, nil
+	}
+	s, err := w.OpenStore(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	vs, err := s.StatuteVersions(ctx, country, "")
+	if err != nil {
+		return nil, err
+	}
+	// The corpus wins: a stored copy of a version the corpus has (same
+	// statute and version date, edited since) is not another version.
+	have := map[string]bool{}
+	for _, st := range c.Statutes {
+		have[st.SHA256] = true
+		have[string(st.Meta.ID)+"@"+st.Meta.VersionDate] = true
+	}
+	var out []*statute.Statute
+	for _, v := range vs {
+		if have[v.SHA256] || have[v.StatuteID+"@"+v.VersionDate] {
+			continue
+		}
+		src, err := s.StatuteSource(ctx, v.SHA256)
+		if err != nil {
+			return nil, err
+		}
+		st, err := statute.Parse("store:"+v.Path, src)
+		if err != nil {
+			continue // a stored version that no longer parses is skipped
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+// StoredHistory returns a country's saved runs and the content hashes of
+// its stored statute versions, when a store exists (it is never created
+// here); nothing otherwise.
+func (w *Workspace) StoredHistory(ctx context.Context, country string) ([]store.Run, map[string]bool, error) {
+	if !w.HasStore() {
+		return nil, nil, nil
+	}
+	s, err := w.OpenStore(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer s.Close()
+	runs, err := s.Runs(ctx, country)
+	if err != nil {
+		return nil, nil, err
+	}
+	vs, err := s.StatuteVersions(ctx, country, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	stored := map[string]bool{}
+	for _, v := range vs {
+		stored[v.SHA256] = true
+	}
+	return runs, stored, nil
+}
+
+// IndexCorpus stores the statute versions of c the store s lacks (with
+// their sources, see Source), stamped with Config.Now; search runs over
+// what is stored.
+func (w *Workspace) IndexCorpus(ctx context.Context, s *store.Store, c *statute.Corpus) error {
+	shas := make([]string, len(c.Statutes))
+	for i, st := range c.Statutes {
+		shas[i] = st.SHA256
+	}
+	missing, err := s.Missing(ctx, shas)
+	if err != nil {
+		return err
+	}
+	need := map[string]bool{}
+	for _, m := range missing {
+		need[m] = true
+	}
+	added := w.now().UTC().Format(time.RFC3339)
+	for _, st := range c.Statutes {
+		if !need[st.SHA256] {
+			continue
+		}
+		need[st.SHA256] = false
+		src, err := w.Source(st)
+		if err != nil {
+			return err
+		}
+		if err := s.PutStatute(ctx, st, src, added); err != nil {
+			return err
+		}
+	}
+	return nil
+}
