@@ -750,8 +750,57 @@ func effMax(p penalty.Penalty) float64 {
 	return -1
 }
 
+// gradeRe is a penalty stated only as a grade of the code's scale ("is a
+// class A felony", "a felony of the first degree"), whose term another
+// part of the code sets.
+var gradeRe = regexp.MustCompile(`\b(?:is|be|as) an? ` + gradeName)
+
+// gradeName names a grade of a code's scale of penalties.
+const gradeName = `(?:class [a-e] (?:felony|misdemeanou?r)|(?:first|second|third|fourth)[- ]degree (?:felony|crime|misdemeanou?r)|(?:felony|crime|misdemeanou?r) of the (?:first|second|third|fourth) degree)\b`
+
+var gradeNameRe = regexp.MustCompile(`\b` + gradeName)
+
+// gradedOnly returns a trafficking offence clause whose penalty is only a
+// grade, when the corpus holds no clause that gives a grade its term: the
+// penalty is then in a law outside the corpus (reading rule 1).
+func gradedOnly(in *Input) (Hit, bool) {
+	var graded *Hit
+	for _, s := range in.Ix.Segments {
+		if !usable(s) || !strings.Contains(s.Fold, "class") && !strings.Contains(s.Fold, "degree") {
+			continue
+		}
+		if s.Has(termUnits) && gradeNameRe.MatchString(s.Fold) {
+			// "a class A felony … imprisonment for twenty years": the
+			// corpus gives a grade its term
+			return Hit{}, false
+		}
+		m := gradeRe.FindStringIndex(s.Fold)
+		if m == nil {
+			continue
+		}
+		if graded == nil && classOf(in.Ix, s.Section, map[*statute.Provision]string{}, 0) == OffTrafficking {
+			i, j := tokenSpan(s, m[0], m[1])
+			graded = &Hit{Seg: s, I: i, J: j, Term: "grade"}
+		}
+	}
+	if graded == nil {
+		return Hit{}, false
+	}
+	return *graded, true
+}
+
+var termUnits = index.NewPhraseSet([]string{"years", "year", "months", "imprisonment for life", "life imprisonment"})
+
+func gradedOutcome(h Hit) Outcome {
+	return Outcome{Level: LUndetermined, Evidence: []Hit{h}, External: []Ext{{Hit: h, Law: "the sentencing provisions for the grade of offence (not in the corpus)"}},
+		Explanation: "the trafficking offence is punished by a grade of the code's scale whose term is set outside the corpus"}
+}
+
 func checkPenaltyThreshold(in *Input) Outcome {
 	limit := in.threshold("max_months_min", 48)
+	if h, ok := gradedOnly(in); ok {
+		return gradedOutcome(h)
+	}
 	facts := traffickingFacts(in)
 	if len(facts) == 0 {
 		return Outcome{Level: LGap, Missing: []string{"imprisonment for the trafficking offence"},
@@ -794,6 +843,9 @@ func factHits(fs []Fact, n int) []Hit {
 }
 
 func checkFineAlternative(in *Input) Outcome {
+	if h, ok := gradedOnly(in); ok {
+		return gradedOutcome(h)
+	}
 	facts := traffickingFacts(in)
 	if len(facts) == 0 {
 		return Outcome{Level: LGap, Missing: []string{"mandatory imprisonment for the trafficking offence"},

@@ -95,3 +95,28 @@ func TestOffenceNamedOutsideCorpus(t *testing.T) {
 		t.Errorf("with the section in the corpus: %s is %v, want met", id, verdictOf(f))
 	}
 }
+
+// TestGradedPenalty: a trafficking offence punished only by a grade of
+// the code's scale ("is a class A felony") has its term outside the corpus:
+// the penalty requirements are undetermined, until the corpus holds the
+// clause that gives the grade its term.
+func TestGradedPenalty(t *testing.T) {
+	e := embeddedEngine(t)
+	graded := strings.NewReplacer(
+		"commits an offence and shall be punished with imprisonment for a term of not less than five years and not more than fifteen years.", "commits an offence. An offence under this subsection is a class A felony.",
+		"commits an offence even where none of the means referred to in subsection (1) was used, and shall be punished with imprisonment for a term of not less than ten years and not more than twenty years.", "commits an offence even where none of the means referred to in subsection (1) was used. An offence under this subsection is a class A felony.",
+	).Replace(mmBase)
+	if graded == mmBase {
+		t.Fatal("the edit changed nothing")
+	}
+	res := mmAnalyze(t, e, graded)
+	for _, id := range []string{"pen.serious-crime", "pen.custodial-mandatory"} {
+		if f := res.Finding(id); f == nil || f.MachineVerdict != Undetermined {
+			t.Errorf("graded offence: %s is %v, want undetermined", id, verdictOf(f))
+		}
+	}
+	table := graded + "\n### 9 Sentences\n\nA person convicted of a class A felony shall be sentenced to imprisonment for twenty years.\n"
+	if f := mmAnalyze(t, e, table).Finding("pen.serious-crime"); f == nil || f.MachineVerdict == Undetermined {
+		t.Errorf("grade with its term in the corpus: pen.serious-crime is %v, want decided", verdictOf(f))
+	}
+}
