@@ -13,7 +13,7 @@ import (
 var Bands = []struct {
 	Label string
 	Below float64
-}{{"< 0.5", 0.5}, {"0.5–0.8", 0.8}, {">= 0.8", 2}}
+}{{"< 0.5", 0.5}, {"0.5–0.8", 0.8}, {"0.8–0.9", 0.9}, {"0.9–0.95", 0.95}, {">= 0.95", 2}}
 
 // Calibration tallies agreement with the gold by confidence band, by
 // review flag and by confidence feature, over core IDs.
