@@ -258,13 +258,13 @@ func unclassifiedMiss(ms []miss, notFound int) *miss {
 // reviewFor builds the review flag of a finding whose verdict may be
 // wrong because a candidate provision's frame is not recognised.
 func reviewFor(m *miss, label string, v Verdict) *Review {
-	what := "carries the words of"
-	if m.code == missContext {
-		what = "carries the key word of"
+	what := fmt.Sprintf("carries the words of “%s”", label)
+	if w := hitWords(m.hit); m.code == missContext && w != "" {
+		what = fmt.Sprintf("carries “%s”, a key word of “%s”,", w, label)
 	}
 	r := &Review{Needed: true, Reasons: []ReviewReason{{Code: missFrame,
-		Text: fmt.Sprintf("%s %s “%s”, but the provision's frame (offence, definition, right, duty of a body …) is not recognised; %s is the best guess until a person reads it",
-			citeOf(m.hit), what, label, v)}}}
+		Text: fmt.Sprintf("%s %s but the provision's frame (offence, definition, right, duty of a body …) is not recognised; %s is the best guess until a person reads it.",
+			citeOf(m.hit), what, v)}}}
 	if ev := evidence([]match.Hit{m.hit}, label, 1); len(ev) > 0 {
 		r.Candidate = &ev[0]
 	}
@@ -448,12 +448,14 @@ func confidence(v Verdict, feats map[string]bool) *Confidence {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys) // a fixed order of multiplication: the same value every run
+	var lowered []string
 	for _, k := range keys {
-		if x, ok := featureFactor[v][k]; ok && !feats[k] {
+		if x, ok := featureFactor[v][k]; ok && !feats[k] && x != 1 {
 			e *= x
+			lowered = append(lowered, k)
 		}
 	}
-	return &Confidence{Value: round3(1 - min(e, 0.95)), Features: feats}
+	return &Confidence{Value: round3(1 - min(e, 0.95)), Features: feats, LoweredBy: lowered}
 }
 
 // nearCand is a section that comes close to a requirement: the elements

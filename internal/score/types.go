@@ -148,6 +148,9 @@ type ReviewReason struct {
 type Confidence struct {
 	Value    float64         `json:"value"`
 	Features map[string]bool `json:"features"`
+	// LoweredBy lists, sorted, the failing features that lowered Value (a
+	// failing feature with no measured effect is not listed).
+	LoweredBy []string `json:"lowered_by,omitempty"`
 }
 
 // Near is a provision that comes close to a requirement found as a gap:
