@@ -50,7 +50,7 @@ func fixture() report.Input {
 			{Requirement: "crim.attempt", Title: "Attempt is punishable", Verdict: score.Met, MachineVerdict: score.Met, Origin: "machine", Score: 1, Weight: 1, Pillar: "prosecution",
 				Evidence: []score.Evidence{{Statute: "xea/strafgesetz", VersionDate: "2021-10-01", Provision: "§232(4)", Line: 40, Quote: "Der Versuch ist strafbar; die Strafe beträgt bei Gewalt gegenüber dem Opfer nicht weniger als ein Jahr (Straßenverkehr ausgenommen)."}}},
 			{Requirement: "pen.serious-crime", Title: "Serious crime", Verdict: score.Gap, MachineVerdict: score.Gap, Origin: "machine", Weight: 2, Pillar: "prosecution",
-				Missing: []string{"maximum of at least 4 years"},
+				Missing:    []string{"maximum of at least 4 years"},
 				Confidence: &score.Confidence{Value: 0.78, Features: map[string]bool{"frame": false, "no_key_word": false}, LoweredBy: []string{"frame", "no_key_word"}},
 				Review: &score.Review{Needed: true, Reasons: []score.ReviewReason{{Code: "frame_unclassified", Text: "xea/penal-code art31 (line 130) carries “réclusion”, a key word of “maximum of at least 4 years”, but the provision's frame is not recognised; gap is the best guess until a person reads it."}},
 					Candidate: &score.Evidence{Statute: "xea/penal-code", VersionDate: "2019-03-01", Provision: "art31", Line: 130, Quote: "La réclusion criminelle est de dix ans au plus | {{.Country}}."}},
