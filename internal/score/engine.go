@@ -63,11 +63,7 @@ func Compile(m *standard.Map) (*Engine, error) {
 				el.Filter = match.AttemptOfOffence
 			}
 			cr.elems = append(cr.elems, el)
-			lm, err := looseMatchers(&r.Criteria.Elements[i])
-			if err != nil {
-				return nil, fmt.Errorf("requirement %s: %w", r.ID, err)
-			}
-			cr.loose = append(cr.loose, lm)
+			cr.loose = append(cr.loose, looseMatchers(el))
 		}
 		e.reqs = append(e.reqs, cr)
 	}
@@ -190,8 +186,9 @@ func (e *Engine) analyzeIndex(ix *index.Index, opts Options) (*Result, error) {
 		res.Findings = append(res.Findings, f)
 	}
 	derive(ix, res, opts)
+	segs := newSegLookup(ix)
 	for i := range res.Findings {
-		annotate(ix, &res.Findings[i], judgedAll[i])
+		annotate(ix, segs, &res.Findings[i], judgedAll[i])
 	}
 	sort.Slice(res.Findings, func(i, j int) bool { return res.Findings[i].Requirement < res.Findings[j].Requirement })
 	res.Scores = e.scores(res)

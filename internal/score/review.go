@@ -7,7 +7,6 @@ import (
 
 	"github.com/lacuna-project/lacuna/internal/index"
 	"github.com/lacuna-project/lacuna/internal/match"
-	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
@@ -22,35 +21,24 @@ type judged struct {
 	na      bool           // not applicable (instrument not binding)
 }
 
-// looseMatchers compiles an element's word patterns without role scope
+// looseMatchers returns an element's word patterns without role scope
 // (cross-reference patterns left out): they find the provisions that carry
-// the element's words, counted or not.
-//
-// The matchers of near patterns reduced to their terms (the context words
-// dropped) follow, marked by the index where they start (see looseSet).
-func looseMatchers(el *standard.Element) (looseSet, error) {
+// the element's words, counted or not. The matchers of near patterns
+// reduced to their terms (the context words dropped) follow, from index
+// ctxFrom. Nothing is compiled again: the matchers share the element's.
+func looseMatchers(el *match.Element) looseSet {
 	var out looseSet
 	var ctx []match.Matcher
-	for _, p := range el.Patterns {
-		if p.Kind == standard.CritCrossRef {
-			continue
-		}
-		m, err := match.Compile(p)
-		if err != nil {
-			return out, err
-		}
-		out.ms = append(out.ms, m)
-		if p.Kind == standard.CritNear {
-			k, err := match.Compile(standard.Pattern{Kind: standard.CritKeyword, Terms: p.Terms, Pos: p.Pos})
-			if err != nil {
-				return out, err
-			}
-			ctx = append(ctx, k)
+	for _, m := range el.Pats {
+		l, terms := match.Loose(m)
+		out.ms = append(out.ms, l)
+		if terms != nil {
+			ctx = append(ctx, terms)
 		}
 	}
 	out.ctxFrom = len(out.ms)
 	out.ms = append(out.ms, ctx...)
-	return out, nil
+	return out
 }
 
 // looseSet is an element's loose matchers: ms[:ctxFrom] are its patterns
@@ -106,7 +94,7 @@ func misses(ix *index.Index, j judged, i int) []miss {
 	seen := map[*index.Segment]bool{}
 	rep := index.Bit(index.RoleRepealed)
 	for mi, m := range j.cr.loose[i].ms {
-		for _, h := range m.Match(ix) {
+		for _, h := range match.FirstHits(m, ix, 2*maxMissPerElem) {
 			s := h.Seg
 			if seen[s] || s.Repealed() || len(out) >= maxMissPerElem || match.CitationClause(s) {
 				continue
@@ -153,7 +141,7 @@ func misses(ix *index.Index, j judged, i int) []miss {
 // annotate sets the finding's confidence, its review flag and, for a gap,
 // its nearest provisions, from what the engine knew when it decided (j).
 // It changes no verdict.
-func annotate(ix *index.Index, f *Finding, j judged) {
+func annotate(ix *index.Index, segs segLookup, f *Finding, j judged) {
 	v := f.MachineVerdict
 	feats := map[string]bool{}
 	if j.na {
@@ -165,7 +153,7 @@ func annotate(ix *index.Index, f *Finding, j judged) {
 	// elements the verdict did not find, and the words of theirs that did
 	// not count
 	var ms []miss
-	if v != Met {
+	if v == Gap || v == Partial { // the only verdicts that use them
 		for i := range elems {
 			if i < len(j.results) && !j.results[i].Found() {
 				ms = append(ms, misses(ix, j, i)...)
@@ -181,9 +169,9 @@ func annotate(ix *index.Index, f *Finding, j judged) {
 	unclassified := unclassifiedMiss(ms, notFound)
 	switch v {
 	case Met, Partial, Contrary:
-		seg := evidenceSeg(ix, f)
+		seg := evidenceSeg(segs, f)
 		feats["frame"] = seg != nil && frameOK(seg, j)
-		feats["reference_resolved"] = refsResolved(ix, f)
+		feats["reference_resolved"] = refsResolved(segs, f)
 		feats["direct"] = direct(j)
 		feats["mandatory_wording"] = !strings.Contains(f.Explanation, "permissive wording")
 		if !j.check && len(f.Found) > 1 {
@@ -234,25 +222,41 @@ func annotate(ix *index.Index, f *Finding, j judged) {
 // key words count only where one provision carries those of every element
 // not found (notFound of them), so one stray word does not ask for review.
 func unclassifiedMiss(ms []miss, notFound int) *miss {
-	rep := index.Bit(index.RoleRepealed)
-	elemsIn := map[*index.Segment]map[int]bool{}
-	for _, m := range ms {
-		if elemsIn[m.hit.Seg] == nil {
-			elemsIn[m.hit.Seg] = map[int]bool{}
+	for k := range ms {
+		if ms[k].code == missFrame {
+			return &ms[k]
 		}
-		elemsIn[m.hit.Seg][m.elem] = true
 	}
-	var key *miss
+	rep := index.Bit(index.RoleRepealed)
 	for k := range ms {
 		m := &ms[k]
-		switch {
-		case m.code == missFrame:
+		if m.code != missContext || m.hit.Seg.Roles&^rep != 0 {
+			continue
+		}
+		var elems uint64 // elements with words in this segment (a bit set; maps only past 64)
+		n := 0
+		var seen map[int]bool
+		for _, o := range ms {
+			if o.hit.Seg != m.hit.Seg {
+				continue
+			}
+			switch {
+			case o.elem < 64 && elems&(1<<o.elem) == 0:
+				elems |= 1 << o.elem
+				n++
+			case o.elem >= 64 && !seen[o.elem]:
+				if seen == nil {
+					seen = map[int]bool{}
+				}
+				seen[o.elem] = true
+				n++
+			}
+		}
+		if n >= notFound {
 			return m
-		case m.code == missContext && key == nil && m.hit.Seg.Roles&^rep == 0 && len(elemsIn[m.hit.Seg]) >= notFound:
-			key = m
 		}
 	}
-	return key
+	return nil
 }
 
 // reviewFor builds the review flag of a finding whose verdict may be
@@ -275,21 +279,35 @@ func citeOf(h match.Hit) string {
 	return fmt.Sprintf("%s %s (line %d)", h.Seg.Statute.Meta.ID, h.Seg.Prov.ID, h.Seg.Line)
 }
 
+// segLookup finds the segment an evidence item quotes.
+type segLookup map[segKey]*index.Segment
+
+type segKey struct {
+	statute, provision string
+	line               int
+}
+
+// newSegLookup indexes the segments of ix by statute, provision and line
+// (the first segment wins, as a scan in document order would find it).
+func newSegLookup(ix *index.Index) segLookup {
+	l := make(segLookup, len(ix.Segments))
+	for _, s := range ix.Segments {
+		k := segKey{string(s.Statute.Meta.ID), string(s.Prov.ID), s.Line}
+		if _, ok := l[k]; !ok {
+			l[k] = s
+		}
+	}
+	return l
+}
+
+func (l segLookup) at(e Evidence) *index.Segment { return l[segKey{e.Statute, e.Provision, e.Line}] }
+
 // evidenceSeg returns the segment the finding's first evidence quotes.
-func evidenceSeg(ix *index.Index, f *Finding) *index.Segment {
+func evidenceSeg(segs segLookup, f *Finding) *index.Segment {
 	if len(f.Evidence) == 0 {
 		return nil
 	}
-	return segAt(ix, f.Evidence[0])
-}
-
-func segAt(ix *index.Index, e Evidence) *index.Segment {
-	for _, s := range ix.Segments {
-		if s.Line == e.Line && string(s.Prov.ID) == e.Provision && string(s.Statute.Meta.ID) == e.Statute {
-			return s
-		}
-	}
-	return nil
+	return segs.at(f.Evidence[0])
 }
 
 // frameOK reports whether the evidence segment holds a role the
@@ -309,9 +327,9 @@ func frameOK(s *index.Segment, j judged) bool {
 
 // refsResolved reports whether every cross-reference in the evidence
 // segments resolves to a provision of the corpus.
-func refsResolved(ix *index.Index, f *Finding) bool {
+func refsResolved(segs segLookup, f *Finding) bool {
 	for _, e := range f.Evidence {
-		s := segAt(ix, e)
+		s := segs.at(e)
 		if s == nil {
 			continue
 		}
@@ -443,14 +461,10 @@ func confidence(v Verdict, feats map[string]bool) *Confidence {
 	if e == 0 {
 		e = 0.3
 	}
-	keys := make([]string, 0, len(feats))
-	for k := range feats {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys) // a fixed order of multiplication: the same value every run
 	var lowered []string
-	for _, k := range keys {
-		if x, ok := featureFactor[v][k]; ok && !feats[k] && x != 1 {
+	for _, k := range featureOrder { // a fixed order of multiplication: the same value every run
+		ok, present := feats[k]
+		if x := featureFactor[v][k]; present && !ok && x != 0 && x != 1 {
 			e *= x
 			lowered = append(lowered, k)
 		}
@@ -458,14 +472,19 @@ func confidence(v Verdict, feats map[string]bool) *Confidence {
 	return &Confidence{Value: round3(1 - min(e, 0.95)), Features: feats, LoweredBy: lowered}
 }
 
+// featureOrder lists every confidence feature, sorted.
+var featureOrder = []string{"all_elements", "corroborated", "direct", "frame", "instrument_scope", "mandatory_wording",
+	"no_key_word", "no_near_miss", "nothing_found", "one_clause", "reference_named", "reference_resolved", "vocabulary"}
+
 // nearCand is a section that comes close to a requirement: the elements
 // counted in it, and the elements whose words it carries without counting.
 type nearCand struct {
 	best  *match.Hit // the hit to quote: the first counted one, else the first miss
 	first int        // its first segment's position, for document order
-	has   map[int]bool
-	miss  map[int]string
-	words map[int]string // the words of a key-word miss, as written
+	has   []bool   // by element
+	nHas  int      // elements counted
+	miss  []string // by element: why its words did not count, "" for none
+	words []string // by element: the words of a key-word miss, as written
 }
 
 // weight ranks candidates: an element counted weighs most, then an
@@ -473,9 +492,10 @@ type nearCand struct {
 // (frame, role, negation, sense), then a key word alone or words the law
 // itself sets aside (preamble, advice, an exclusion of the map).
 func (c *nearCand) weight() int {
-	w := 8 * len(c.has)
+	w := 8 * c.nHas
 	for _, code := range c.miss {
 		switch code {
+		case "":
 		case missContext:
 			w += 2
 		case missNonOp, missAdvisory, missExcluded:
@@ -518,7 +538,8 @@ func nearest(ix *index.Index, f *Finding, j judged, ms []miss) ([]Near, string) 
 		sec := sectionOf(s)
 		c := cands[sec]
 		if c == nil {
-			c = &nearCand{first: s.Ord, has: map[int]bool{}, miss: map[int]string{}, words: map[int]string{}}
+			n := len(elems)
+			c = &nearCand{first: s.Ord, has: make([]bool, n), miss: make([]string, n), words: make([]string, n)}
 			cands[sec] = c
 		}
 		return c
@@ -536,10 +557,13 @@ func nearest(ix *index.Index, f *Finding, j judged, ms []miss) ([]Near, string) 
 				continue
 			}
 			c := get(h.Seg)
-			if len(c.has) == 0 {
+			if c.nHas == 0 {
 				c.best = &h
 			}
-			c.has[i] = true
+			if !c.has[i] {
+				c.has[i] = true
+				c.nHas++
+			}
 		}
 	}
 	for _, m := range ms {

@@ -217,3 +217,18 @@ func TestDemoGapsHaveNearest(t *testing.T) {
 		t.Error("no gap of the demo corpus has a nearest provision")
 	}
 }
+
+// Every feature with a factor is in featureOrder (else it could never
+// lower a confidence), which is sorted.
+func TestFeatureOrderComplete(t *testing.T) {
+	if !slices.IsSorted(featureOrder) {
+		t.Errorf("featureOrder not sorted: %v", featureOrder)
+	}
+	for v, fs := range featureFactor {
+		for k := range fs {
+			if !slices.Contains(featureOrder, k) {
+				t.Errorf("%s: feature %q has a factor but is not in featureOrder", v, k)
+			}
+		}
+	}
+}
