@@ -481,10 +481,10 @@ var featureOrder = []string{"all_elements", "corroborated", "direct", "frame", "
 type nearCand struct {
 	best  *match.Hit // the hit to quote: the first counted one, else the first miss
 	first int        // its first segment's position, for document order
-	has   []bool   // by element
-	nHas  int      // elements counted
-	miss  []string // by element: why its words did not count, "" for none
-	words []string // by element: the words of a key-word miss, as written
+	has   []bool     // by element
+	nHas  int        // elements counted
+	miss  []string   // by element: why its words did not count, "" for none
+	words []string   // by element: the words of a key-word miss, as written
 }
 
 // weight ranks candidates: an element counted weighs most, then an
