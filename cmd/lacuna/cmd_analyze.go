@@ -301,6 +301,7 @@ func writeAnalyzeText(w io.Writer, r *score.Result, explain, color bool) {
 			ev = "refers to " + f.ExternalRefs[0].Law
 		}
 		fmt.Fprintf(w, "%-32s %s%6.2f  %s\n", f.Requirement, verdictCell(f, color), f.Score, ev)
+		writeReviewText(w, f)
 		if explain {
 			fmt.Fprintf(w, "%32s   %s\n", "", f.Explanation)
 			if len(f.Missing) > 0 && f.Verdict != score.Met {
@@ -313,6 +314,7 @@ func writeAnalyzeText(w io.Writer, r *score.Result, explain, color bool) {
 				o := f.Override
 				fmt.Fprintf(w, "%32s   review: %s by %s on %s (%s)%s\n", "", o.Verdict, o.Reviewer, o.Date, o.Rationale, expiredNote(o))
 			}
+			writeConfidenceText(w, f)
 		}
 	}
 	if len(r.Penalties) > 0 {
@@ -415,8 +417,9 @@ func writeAnalyzeMarkdown(w io.Writer, r *score.Result, explain bool) {
 		} else if len(f.ExternalRefs) > 0 {
 			ev = "refers to " + mdEscape(f.ExternalRefs[0].Law)
 		}
-		fmt.Fprintf(w, "| `%s` | %s | %s | %.2f | %s | %s |\n", f.Requirement, f.Verdict, f.MachineVerdict, f.Score, ev, mdEscape(strings.Join(f.Missing, "; ")))
+		fmt.Fprintf(w, "| `%s` | %s%s | %s | %.2f | %s | %s |\n", f.Requirement, f.Verdict, reviewMark(f), f.MachineVerdict, f.Score, ev, mdEscape(strings.Join(f.Missing, "; ")))
 	}
+	writeReviewMarkdown(w, r)
 	s := r.Scores
 	fmt.Fprintf(w, "\n## Scores\n\n| Score | Value |\n|---|---|\n| overall | %.1f |\n", s.Overall)
 	for _, p := range standard.Pillars {

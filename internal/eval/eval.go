@@ -211,6 +211,9 @@ type Report struct {
 	// lists the misses.
 	Evidence      Tally
 	EvidenceWrong []EvidenceMiss
+	// Calibration tallies core-ID agreement by the findings' confidence and
+	// review flag.
+	Calibration Calibration
 }
 
 // Tally is an agreement count.
@@ -331,6 +334,7 @@ func Run(g *Gold, e *score.Engine, load Loader) (*Report, error) {
 				}
 				r.ByVerdict[want].add(got == want)
 				r.ByLanguage[lang].add(got == want)
+				r.Calibration.add(f, got == want)
 			}
 			if cites := u.Cite[id]; core && len(cites) > 0 && len(ev) > 0 && want != score.Gap && got != score.Gap {
 				ok := false
@@ -456,6 +460,7 @@ func (r *Report) Write(w io.Writer) {
 		}
 		b.WriteByte('\n')
 	}
+	r.Calibration.write(&b)
 	if len(r.Disagreements) > 0 {
 		fmt.Fprintf(&b, "\ndisagreements (%d)\n", len(r.Disagreements))
 		for _, d := range r.Disagreements {

@@ -147,6 +147,7 @@ type RequirementRow struct {
 	Sources        string // "Palermo Protocol 3(a); CoE Convention 4(a)"
 	Citation       string // first evidence, "" when none
 	Anchor         string // gap sheet anchor, "" when the requirement has no sheet
+	ReviewNeeded   bool   // the machine verdict is a best guess a person should check
 }
 
 // SourceArticle is one instrument article a requirement derives from.
@@ -206,6 +207,27 @@ type GapSheet struct {
 	Recommendation string
 	ModelProvision string
 	Review         *ReviewRow
+	// Confidence is the machine verdict's confidence (0–1); Weak names, for
+	// a reader, the features of the finding that fail.
+	Confidence float64
+	Weak       []string
+	// ReviewNeeded holds the reasons a person should read Candidate before
+	// relying on the machine verdict; empty when no review is needed.
+	ReviewNeeded []string
+	Candidate    *Quote
+	// Nearest lists, for a gap, the provisions that come closest and what
+	// each lacks; NearestNone says why there is none.
+	Nearest     []NearRow
+	NearestNone string
+}
+
+// NearRow is a provision that comes close to a requirement found as a gap.
+type NearRow struct {
+	Citation string // "xea/ctip-act s3(1), line 60"
+	Text     string // the quoted words
+	Has      []string
+	Lacks    []string
+	Notes    []string // why words of a lacking element did not count
 }
 
 // PenaltyRow is one penalty fact, set against the thresholds.

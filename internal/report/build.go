@@ -151,7 +151,7 @@ func Build(in Input) (*Briefing, error) {
 			ID: f.Requirement, Title: title, Pillar: f.Pillar,
 			Verdict: string(f.Verdict), MachineVerdict: string(f.MachineVerdict),
 			Reviewed: f.Override != nil, Weight: f.Weight, Score: f.Score,
-			Sources: sourcesLine(m, req),
+			Sources: sourcesLine(m, req), ReviewNeeded: f.Review != nil && f.Review.Needed,
 		}
 		if len(f.Evidence) > 0 {
 			row.Citation = citation(f.Evidence[0].Statute, f.Evidence[0].Provision, f.Evidence[0].Line)
@@ -193,6 +193,7 @@ func Build(in Input) (*Briefing, error) {
 				rv := reviewRow(*f.Override, f.MachineVerdict)
 				g.Review = &rv
 			}
+			annotateSheet(&g, f, titles)
 			b.Gaps = append(b.Gaps, g)
 		}
 		b.Requirements = append(b.Requirements, row)
@@ -739,4 +740,54 @@ func limitsText(r *score.Result) []string {
 		}
 	}
 	return out
+}
+
+// featureNames are the confidence features as a reader reads them when
+// they fail.
+var featureNames = map[string]string{
+	"frame":              "a provision's frame (offence, definition, right, duty of a body) is not recognised or not the one needed",
+	"reference_resolved": "the provision refers to a text outside the corpus",
+	"direct":             "proved by a caption or an engine fact, not by the words",
+	"mandatory_wording":  "permissive wording (\"may\")",
+	"one_clause":         "the elements lie in different provisions",
+	"all_elements":       "not every element was found",
+	"corroborated":       "one provision only",
+	"no_key_word":        "words of the requirement appear without their context",
+	"no_near_miss":       "words of the requirement appear where they do not count",
+	"nothing_found":      "some elements were found",
+	"vocabulary":         "the map has no words for the statute's language",
+	"reference_named":    "the outside law is not named",
+}
+
+// annotateSheet copies the finding's confidence, review flag and nearest
+// provisions onto its gap sheet.
+func annotateSheet(g *GapSheet, f score.Finding, titles map[string]string) {
+	g.Weak = []string{}
+	if c := f.Confidence; c != nil {
+		g.Confidence = c.Value
+		for _, k := range c.LoweredBy {
+			if n := featureNames[k]; n != "" {
+				g.Weak = append(g.Weak, n)
+			} else {
+				g.Weak = append(g.Weak, k)
+			}
+		}
+	}
+	g.ReviewNeeded = []string{}
+	if r := f.Review; r != nil && r.Needed {
+		for _, x := range r.Reasons {
+			g.ReviewNeeded = append(g.ReviewNeeded, x.Text)
+		}
+		if e := r.Candidate; e != nil {
+			g.Candidate = &Quote{Statute: e.Statute, StatuteTitle: titles[e.Statute], VersionDate: e.VersionDate,
+				Provision: e.Provision, Line: e.Line, Path: e.Path, Text: e.Quote, Element: e.Element,
+				Citation: citation(e.Statute, e.Provision, e.Line)}
+		}
+	}
+	g.Nearest = []NearRow{}
+	for _, n := range f.Nearest {
+		g.Nearest = append(g.Nearest, NearRow{Citation: citation(n.Statute, n.Provision, n.Line), Text: n.Quote,
+			Has: nonNil(n.Has), Lacks: nonNil(n.Lacks), Notes: nonNil(n.Notes)})
+	}
+	g.NearestNone = f.NearestNone
 }

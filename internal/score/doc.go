@@ -2,4 +2,9 @@
 // no clock. Its Result type is the JSON contract of `lacuna analyze`
 // (documented in docs/json-contract.md) and the input of the store, the diff
 // and every renderer.
+//
+// After the verdicts, review.go annotates each finding without changing
+// it: a Confidence from named features, a Review flag when a provision
+// carries the requirement's words in a frame the engine cannot classify,
+// and, for a gap, the Nearest provisions with the elements each lacks.
 package score

@@ -41,6 +41,10 @@ type Engine struct {
 type compiledReq struct {
 	req   *standard.Requirement
 	elems []*match.Element
+	// loose are the elements' word patterns without role scope, to find
+	// provisions that carry an element's words but were not counted (see
+	// review.go).
+	loose []looseSet
 }
 
 // Compile compiles the criteria of every requirement of m.
@@ -59,6 +63,7 @@ func Compile(m *standard.Map) (*Engine, error) {
 				el.Filter = match.AttemptOfOffence
 			}
 			cr.elems = append(cr.elems, el)
+			cr.loose = append(cr.loose, looseMatchers(el))
 		}
 		e.reqs = append(e.reqs, cr)
 	}
@@ -161,11 +166,13 @@ func (e *Engine) analyzeIndex(ix *index.Index, opts Options) (*Result, error) {
 		ov[o.Requirement] = &o
 		res.Overrides = append(res.Overrides, o)
 	}
+	judgedAll := make([]judged, 0, len(e.reqs))
 	for _, cr := range e.reqs {
-		f, err := e.judge(ix, cr, facts, res.Country, opts)
+		f, j, err := e.judge(ix, cr, facts, res.Country, opts)
 		if err != nil {
 			return nil, err
 		}
+		judgedAll = append(judgedAll, j)
 		if o := ov[string(cr.req.ID)]; o != nil {
 			f.Override = o
 			if !o.Expired {
@@ -179,6 +186,10 @@ func (e *Engine) analyzeIndex(ix *index.Index, opts Options) (*Result, error) {
 		res.Findings = append(res.Findings, f)
 	}
 	derive(ix, res, opts)
+	segs := newSegLookup(ix)
+	for i := range res.Findings {
+		annotate(ix, segs, &res.Findings[i], judgedAll[i])
+	}
 	sort.Slice(res.Findings, func(i, j int) bool { return res.Findings[i].Requirement < res.Findings[j].Requirement })
 	res.Scores = e.scores(res)
 	return res, nil
@@ -240,28 +251,32 @@ func dedup(s []string) []string {
 }
 
 // judge decides one requirement.
-func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, country string, opts Options) (Finding, error) {
+func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, country string, opts Options) (Finding, judged, error) {
 	r := cr.req
+	j := judged{cr: cr}
 	f := Finding{Requirement: string(r.ID), Title: r.Title, Origin: "machine", Weight: r.Weight, Pillar: string(r.Pillar),
 		ChildSpecific: r.ChildSpecific, Mandatory: r.Mandatory, Evidence: []Evidence{}, Found: []string{}, Missing: []string{},
 		ExternalRefs: []ExternalRef{}}
 	if na, names := notApplicable(e.Map, r, country); na {
 		f.Verdict, f.MachineVerdict = NotApplicable, NotApplicable
 		f.Explanation = fmt.Sprintf("not applicable: %s is only imposed by %s, which does not bind %s", r.ID, names, country)
-		return f, nil
+		j.na = true
+		return f, j, nil
 	}
 	results := make([]match.Result, len(cr.elems))
 	for i, el := range cr.elems {
 		results[i] = el.Find(ix)
 	}
+	j.raw = results
 	var out match.Outcome
 	if r.Criteria.Check != nil {
 		in := &match.Input{Ix: ix, Req: r, Elements: cr.elems, Results: results, Facts: facts}
 		o, err := match.RunCheck(r.Criteria.Check.Kind, in)
 		if err != nil {
-			return f, fmt.Errorf("%s: requirement %s: %w", r.Criteria.Check.Pos, r.ID, err)
+			return f, j, fmt.Errorf("%s: requirement %s: %w", r.Criteria.Check.Pos, r.ID, err)
 		}
 		out = o
+		j.check = true
 		if len(out.Evidence) == 0 && out.Level != match.LGap {
 			for i, res := range results {
 				out.Evidence = append(out.Evidence, cr.elems[i].Rank(res.Hits)[:min(1, len(res.Hits))]...)
@@ -272,6 +287,7 @@ func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, coun
 		if traffickingScoped[r.ID] != "" {
 			results = scopeToTrafficking(ix, results)
 		}
+		j.scoped = traffickingScoped[r.ID] != ""
 		out = combine(r, cr.elems, results)
 		if traffickingScoped[r.ID] != "" && out.Level == match.LGap && len(out.Found) == 0 && hadHits(cr, ix) {
 			out.Explanation = traffickingScoped[r.ID]
@@ -296,7 +312,8 @@ func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, coun
 			f.Explanation += " (permissive wording: \"may\")"
 		}
 	}
-	return f, nil
+	j.results = results
+	return f, j, nil
 }
 
 // derive applies the verdict rules of CORE-REQUIREMENTS.md that follow

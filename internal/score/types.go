@@ -114,6 +114,56 @@ type Finding struct {
 	Explanation    string        `json:"explanation"`
 	ExternalRefs   []ExternalRef `json:"external_refs"`
 	Override       *Override     `json:"override,omitempty"`
+	// Review is set when a person should look at the finding before relying
+	// on it: the verdict is the engine's best guess (see Review).
+	Review *Review `json:"review,omitempty"`
+	// Confidence is how far the machine verdict can be trusted, from the
+	// features that made it (see Confidence).
+	Confidence *Confidence `json:"confidence,omitempty"`
+	// Nearest lists, for a gap, the provisions that come closest to the
+	// requirement and the elements each lacks; NearestNone says why there
+	// is none.
+	Nearest     []Near `json:"nearest,omitempty"`
+	NearestNone string `json:"nearest_none,omitempty"`
+}
+
+// Review asks for a person's reading: the machine verdict is kept as the
+// best guess, the reasons say why it is uncertain and the candidate quotes
+// the provision to read.
+type Review struct {
+	Needed    bool           `json:"needed"`
+	Reasons   []ReviewReason `json:"reasons"`
+	Candidate *Evidence      `json:"candidate,omitempty"`
+}
+
+// ReviewReason is one reason for review: a short machine code and its text.
+type ReviewReason struct {
+	Code string `json:"code"` // e.g. "frame_unclassified"
+	Text string `json:"text"`
+}
+
+// Confidence is a value in [0, 1] computed from named features of the
+// finding (true where the feature supports the verdict). Features that do
+// not apply to a finding are absent.
+type Confidence struct {
+	Value    float64         `json:"value"`
+	Features map[string]bool `json:"features"`
+	// LoweredBy lists, sorted, the failing features that lowered Value (a
+	// failing feature with no measured effect is not listed).
+	LoweredBy []string `json:"lowered_by,omitempty"`
+}
+
+// Near is a provision that comes close to a requirement found as a gap:
+// the elements it has, the ones it lacks, and why words of a lacking
+// element that it does contain did not count.
+type Near struct {
+	Statute   string   `json:"statute"`
+	Provision string   `json:"provision"`
+	Line      int      `json:"line"`
+	Quote     string   `json:"quote"`
+	Has       []string `json:"has"`
+	Lacks     []string `json:"lacks"`
+	Notes     []string `json:"notes,omitempty"`
 }
 
 // StatuteRef identifies one statute version analysed.

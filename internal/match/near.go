@@ -1,0 +1,77 @@
+package match
+
+import "github.com/lacuna-project/lacuna/internal/index"
+
+// CitationClause reports whether a segment is a short-title clause ("This
+// Act may be cited as …"): its words name the Act and prove nothing about
+// its content, so it is never a candidate for a requirement either.
+func CitationClause(s *index.Segment) bool { return s.Has(citationCues) }
+
+// Loose returns a compiled pattern without its role scope, sharing its
+// compiled state (a regular expression is scoped to its element's roles
+// when compiled; the other kinds are not scoped), and, for a near pattern,
+// its terms alone as a keyword matcher (nil for other kinds). Callers use
+// them to find where an element's words occur whether or not they count.
+func Loose(m Matcher) (Matcher, Matcher) {
+	switch p := m.(type) {
+	case *regex:
+		q := *p
+		q.roles = 0
+		return &q, nil
+	case *near:
+		return p, &keyword{sets: p.terms}
+	}
+	return m, nil
+}
+
+// FirstHits returns the hits of m in the first n segments (in document
+// order) where it matches, stopping there when m can list its candidate
+// segments; other matchers run over the whole index and are cut to the
+// hits of n segments.
+func FirstHits(m Matcher, ix *index.Index, n int) []Hit {
+	sm, ok := m.(segMatcher)
+	if !ok {
+		return firstSegs(m.Match(ix), n)
+	}
+	lists := sm.candidates(ix)
+	pos := make([]int, len(lists))
+	last := int32(-1)
+	var out []Hit
+	for segs := 0; segs < n; {
+		next := int32(-1)
+		for i, l := range lists {
+			for pos[i] < len(l) && l[pos[i]] <= last {
+				pos[i]++
+			}
+			if pos[i] < len(l) && (next < 0 || l[pos[i]] < next) {
+				next = l[pos[i]]
+			}
+		}
+		if next < 0 {
+			break
+		}
+		last = next
+		if hs := sm.matchSeg(ix.Segments[next]); len(hs) > 0 {
+			sortHits(hs)
+			out = append(out, hs...)
+			segs++
+		}
+	}
+	return out
+}
+
+// firstSegs keeps the hits (in document order) of the first n segments.
+func firstSegs(hs []Hit, n int) []Hit {
+	sortHits(hs)
+	segs := 0
+	for i, h := range hs {
+		if i > 0 && h.Seg == hs[i-1].Seg {
+			continue
+		}
+		if segs == n {
+			return hs[:i]
+		}
+		segs++
+	}
+	return hs
+}
