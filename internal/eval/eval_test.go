@@ -138,9 +138,9 @@ func TestInside(t *testing.T) {
 // law the engine was not written for fails CI. The sealed half
 // (sealed.yaml) is never read by tests.
 const (
-	devMinAgreement = 88.0
-	devMinPenalty   = 60.0
-	devMinEvidence  = 70.0
+	devMinAgreement = 95.0
+	devMinPenalty   = 90.0
+	devMinEvidence  = 75.0
 )
 
 func TestDevGold(t *testing.T) {
