@@ -358,7 +358,7 @@ func (e *Element) Rank(hs []Hit) []Hit {
 		switch {
 		case h.Seg.Has(citationCues):
 			return 4
-		case definesOther(h):
+		case definesOther(h), victimOf(h):
 			return 3
 		case e.First != 0 && h.Seg.Roles&e.First == 0:
 			return 2
@@ -381,6 +381,21 @@ func (e *Element) Rank(hs []Hit) []Hit {
 	})
 	return out
 }
+
+// victimOf reports whether the hit names what its victim suffered ("a
+// victim of sex trafficking"): such a clause speaks of the victim, and
+// proves less about the thing named than a clause that does it.
+func victimOf(h Hit) bool {
+	s := h.Seg
+	if h.I < 2 || h.I > len(s.Toks) {
+		return false
+	}
+	w1, w2 := s.Toks[h.I-2].Word, s.Toks[h.I-1].Word
+	return victimWords[w1] && (w2 == "of" || w2 == "de" || w2 == "des" || w2 == "von")
+}
+
+var victimWords = map[string]bool{"victim": true, "victims": true, "victime": true, "victimes": true,
+	"victima": true, "victimas": true, "opfer": true, "survivor": true, "survivors": true}
 
 // citationCues mark a short-title clause, whose words name the Act and
 // prove nothing about its content.

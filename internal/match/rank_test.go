@@ -142,3 +142,22 @@ func TestRankFirstRoleWithAny(t *testing.T) {
 		t.Errorf("first evidence %s (roles %v), want s22", first.Seg.Prov.ID, first.Seg.Roles.Roles())
 	}
 }
+
+// A clause that names what a victim suffered ("a victim of sex
+// trafficking") proves less than the clause that makes it an offence.
+func TestRankVictimOfLast(t *testing.T) {
+	ix := corpusOf(t, "en", "### 3 Prostitution\n\n(1) A person who pays another for sexual conduct commits an offence; if the other person is a victim of sex trafficking, the offence is a felony.\n\n"+
+		"### 4 Sex trafficking\n\n(1) A person commits the offence of sex trafficking if the person knowingly advances the prostitution of another person by force.\n")
+	el, err := CompileElement(&standard.Element{ID: "offence", Roles: []standard.Role{standard.RoleOffence, standard.RoleDefinition},
+		Patterns: []standard.Pattern{{Kind: standard.CritKeyword, Terms: map[string][]string{"*": {"sex trafficking"}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := el.Find(ix)
+	if len(r.Hits) < 2 {
+		t.Fatalf("%d hits, want both clauses", len(r.Hits))
+	}
+	if first := el.Rank(r.Hits)[0]; !strings.HasPrefix(string(first.Seg.Prov.ID), "s4") {
+		t.Errorf("first evidence %s (%q), want s4", first.Seg.Prov.ID, first.Seg.Text)
+	}
+}
