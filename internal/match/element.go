@@ -31,6 +31,19 @@ type Element struct {
 	Filter func(Hit) bool
 }
 
+// OffenceFilter accepts a hit in a section whose offence is of one of the
+// classes (see classOf): an aggravation, a penalty or a variant of that
+// offence, not of another one the same code punishes.
+func OffenceFilter(classes []string) func(Hit) bool {
+	return func(h Hit) bool {
+		ix := h.Seg.Index()
+		if ix == nil || h.Seg.Section == nil {
+			return false
+		}
+		return slices.Contains(classes, classOf(ix, h.Seg.Section, map[*statute.Provision]string{}, 0))
+	}
+}
+
 // roleOK reports whether a provision with roles rs may prove the element:
 // it holds one of the element's roles (any, when none is listed), and a
 // vetoed role only together with a listed one.
@@ -63,6 +76,9 @@ func CompileElement(el *standard.Element) (*Element, error) {
 	}
 	for _, r := range el.NotRoles {
 		e.NotRoles |= index.Bit(r)
+	}
+	if len(el.Offence) > 0 {
+		e.Filter = OffenceFilter(el.Offence)
 	}
 	for _, p := range el.Patterns {
 		m, err := Compile(p)

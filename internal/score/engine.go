@@ -60,7 +60,11 @@ func Compile(m *standard.Map) (*Engine, error) {
 				return nil, fmt.Errorf("requirement %s: %w", r.ID, err)
 			}
 			if attemptScoped[r.ID] {
-				el.Filter = match.AttemptOfOffence
+				if of := el.Filter; of != nil {
+					el.Filter = func(h match.Hit) bool { return match.AttemptOfOffence(h) && of(h) }
+				} else {
+					el.Filter = match.AttemptOfOffence
+				}
 			}
 			cr.elems = append(cr.elems, el)
 			cr.loose = append(cr.loose, looseMatchers(el))

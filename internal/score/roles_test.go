@@ -120,3 +120,20 @@ func TestGradedPenalty(t *testing.T) {
 		t.Errorf("grade with its term in the corpus: pen.serious-crime is %v, want decided", verdictOf(f))
 	}
 }
+
+// TestAggravationOfTrafficking: an aggravation counts for trafficking only
+// where it aggravates a trafficking (or sale, forced-labour) offence, not
+// coercion punished in the same code.
+func TestAggravationOfTrafficking(t *testing.T) {
+	e := embeddedEngine(t)
+	const id = "pen.aggravation-official"
+	coercion := mmBase + "\n### 8 Coercion\n\n(1) A person who compels another person by threat to do an act commits an offence and shall be punished with imprisonment for a term not exceeding three years.\n\n(2) Where the offender is a public official abusing that position, the punishment is imprisonment for a term not exceeding ten years.\n"
+	if f := mmAnalyze(t, e, coercion).Finding(id); f == nil || f.MachineVerdict != Gap {
+		t.Errorf("official aggravation of coercion: %s is %v, want gap", id, verdictOf(f))
+	}
+	trafficking := strings.Replace(mmBase, "(3) The consent of a victim",
+		"(4) Where an offence under subsection (1) is committed by a public official, the offender shall be punished with imprisonment for a term of not less than ten years.\n\n(3) The consent of a victim", 1)
+	if f := mmAnalyze(t, e, trafficking).Finding(id); f == nil || f.MachineVerdict != Met {
+		t.Errorf("official aggravation of trafficking: %s is %v, want met", id, verdictOf(f))
+	}
+}

@@ -149,7 +149,7 @@ var (
 		"pillar", "recommendation", "sources", "statement", "thresholds", "title", "weight"}
 	sourceKeys   = []string{"article", "instrument"}
 	criteriaKeys = []string{"check", "combine", "elements"}
-	elementKeys  = []string{"caption", "exclude", "fact", "id", "label", "not_roles", "patterns", "roles"}
+	elementKeys  = []string{"caption", "exclude", "fact", "id", "label", "not_roles", "offence", "patterns", "roles"}
 	patternKeys  = []string{"kind", "referred", "regex", "terms", "with", "within"}
 	combineKeys  = []string{"met_at", "no_partial", "partial_at"}
 	checkKeys    = []string{"kind", "params"}
@@ -523,6 +523,16 @@ func (l *loader) element(d *decoder, n ast.Node, what string) (Element, bool) {
 		l.errs.Add(e.Pos, "element of %s has no id, expected e.g. id: recruitment", what)
 	}
 	ewhat := fmt.Sprintf("element %q of %s", e.ID, what)
+	if v, ok := f["offence"]; ok {
+		names, pos := d.strList(v.value, ewhat+" offence")
+		for i, c := range names {
+			if !slices.Contains(OffenceClasses, c) {
+				l.errs.Add(pos[i], "unknown offence class %q in %s, expected one of %s", c, ewhat, strings.Join(OffenceClasses, ", "))
+				continue
+			}
+			e.Offence = append(e.Offence, c)
+		}
+	}
 	e.Roles = l.roles(d, f, "roles", ewhat)
 	e.NotRoles = l.roles(d, f, "not_roles", ewhat)
 	for _, r := range e.NotRoles {

@@ -156,6 +156,11 @@ type Element struct {
 	// Only for elements a caption can name in full (an offence such as
 	// forced labour), never for one that turns on details of the body.
 	Caption bool `yaml:"caption" json:"caption,omitempty"`
+	// Offence limits hits to provisions of a section whose offence is of
+	// one of these classes (trafficking, sale_of_children, forced_labour):
+	// an aggravation "by a public official" in a coercion offence is no
+	// aggravation of trafficking. Empty for any provision.
+	Offence []string `yaml:"offence" json:"offence,omitempty"`
 	// Fact names an engine fact that proves the element when no pattern
 	// finds it: "trafficking-offence" is an offence provision with the
 	// structure of Palermo art. 3(a) (two or more of the acts for a purpose
@@ -163,6 +168,9 @@ type Element struct {
 	Fact string `yaml:"fact" json:"fact,omitempty"`
 	Pos  Pos    `yaml:"-" json:"-"`
 }
+
+// OffenceClasses are the classes an element's Offence may name.
+var OffenceClasses = []string{"trafficking", "sale_of_children", "forced_labour"}
 
 // FactTraffickingOffence is the fact of an offence provision with the
 // structure of Palermo art. 3(a).
