@@ -492,6 +492,9 @@ func mappingValidateRun(opts *mappingValidateOptions) error {
 	}
 	fmt.Fprintf(opts.IO.Out, "map %s is valid: %d requirements (%d core), %d instruments, %d ratifications\n",
 		m.Version, len(m.Requirements), core, len(m.Instruments), len(m.Ratifications))
+	if lx := m.Lexicon; lx != nil {
+		fmt.Fprintf(opts.IO.Out, "lexicon: %d languages (%s), %d classes, hash %.12s\n", len(lx.Languages()), strings.Join(lx.Languages(), ", "), len(lx.Classes), lx.Hash)
+	}
 	if m.Partial {
 		fmt.Fprintln(opts.IO.Out, "note: map.yaml marks this map partial, so the core requirements were not checked")
 	}

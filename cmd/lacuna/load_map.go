@@ -20,7 +20,14 @@ func loadMap(f *Factory) (*standard.Map, error) {
 		}
 		base, name = dirFS(dir), dir
 	}
-	opts := standard.Options{Name: name}
+	lex, _ := fs.Sub(mapping.FS, "lexicon")
+	opts := standard.Options{Name: name, Lexicon: lex, LexiconName: "mapping/lexicon"}
+	if dir := f.Global.Lexicon; dir != "" {
+		if err := checkDir(dir, "--lexicon"); err != nil {
+			return nil, err
+		}
+		opts.LexiconOverlay, opts.LexiconOverlayName = dirFS(dir), dir
+	}
 	if dir := f.Global.MappingExtra; dir != "" {
 		if err := checkDir(dir, "--mapping-extra"); err != nil {
 			return nil, err

@@ -47,11 +47,6 @@ func splitAlternatives(term string) []string {
 	return out
 }
 
-// defVerbs are the words one of which every definition pattern needs (a
-// memoised prefilter).
-var defVerbs = NewPhraseSet([]string{"means", "mean", "include*", "meaning", "refers", "defined", "designe", "entend",
-	"entiende", "entendera*", "considera*", "bezeichnet", "significa", "comprend*", "sinne", "fait"})
-
 // defHints are literal words each of foldedDefs needs (a cheap prefilter).
 var defHints = []string{"se entender", "se entiende", "se considera", "on entend par", " le fait", "im sinne", " mean"}
 
@@ -148,7 +143,7 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 		}
 		out = append(out, d)
 	}
-	if !s.Has(defVerbs) && !strings.Contains(s.Fold, ":") {
+	if !s.Has(s.ix.cues().DefVerbs) && !strings.Contains(s.Fold, ":") {
 		return nil
 	}
 	if hasQuote(s.Text) {
@@ -270,7 +265,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	if sec != nil {
 		secNum = string(sec.ID)
 	}
-	if !s.Has(refWords) && !strings.Contains(f, "§") {
+	if !s.Has(s.ix.cues().RefWords) && !strings.Contains(f, "§") {
 		return nil
 	}
 	resolve := func(id string, m []int) {
@@ -306,7 +301,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		out = append(out, r)
 	}
 	hasSec := strings.Contains(f, "section") || strings.Contains(f, " s.") || strings.Contains(f, " ss.")
-	hasArt := s.Has(articleWords)
+	hasArt := s.Has(s.ix.cues().ArticleWords)
 	hasPara := strings.Contains(f, "§")
 	if hasSec {
 		for _, m := range AnchoredAll(refSectionA, f, []string{"section", "s.", "ss."}) {
@@ -443,11 +438,6 @@ func btoi(ok bool) int {
 	return 0
 }
 
-// refWords are the words without which a segment holds no reference (a
-// cheap, memoised prefilter for the reference regexes).
-var refWords = NewPhraseSet([]string{"section*", "subsection*", "sub", "paragraph*", "s", "ss", "art*", "abs", "absatz*", "absatzes", "act", "acts", "code", "codigo", "ley", "loi", "gesetz*",
-	"meaning", "defined", "define*", "construed", "sens", "sinne", "terminos", "ordinance", "decree", "decreto", "stgb", "usc", "u"})
-
 func refHint(f string) bool {
 	return strings.Contains(f, "section") || strings.Contains(f, " s.") || strings.Contains(f, "art") ||
 		strings.Contains(f, "§") || strings.Contains(f, " act") || strings.Contains(f, " code") || strings.Contains(f, "ley") ||
@@ -458,8 +448,6 @@ func extHint(f string) bool {
 	return strings.Contains(f, "meaning") || strings.Contains(f, "defined") || strings.Contains(f, "define") ||
 		strings.Contains(f, "construed") || strings.Contains(f, "au sens") || strings.Contains(f, "im sinne") || strings.Contains(f, "terminos")
 }
-
-var articleWords = NewPhraseSet([]string{"article", "articles", "articulo", "articulos", "art", "arts"})
 
 // namedActs finds the names of laws ("the Children Act (Cap. 141)") by
 // running namedAct only on a window around each occurrence of a law word.

@@ -114,12 +114,13 @@ func usable(s *index.Segment) bool { return !s.Repealed() && !s.NonOperative && 
 
 // trafficOffenceSegs are segments of offence provisions about trafficking.
 func trafficOffenceSegs(ix *index.Index) []*index.Segment {
+	cu := cuesOf(ix)
 	var out []*index.Segment
 	for _, s := range ix.Segments {
 		if !usable(s) || !s.Roles.Has("offence") {
 			continue
 		}
-		if hasTraffick(s) || traffickIn(headToks(s)) || (actCount(s) >= 2 && s.Has(exploitTerms)) {
+		if hasTraffick(s) || traffickIn(cu, headToks(s)) || (actCount(s) >= 2 && s.Has(cu.ExploitTerms)) {
 			out = append(out, s)
 		}
 	}
@@ -129,6 +130,7 @@ func trafficOffenceSegs(ix *index.Index) []*index.Segment {
 // ---- child without means (Palermo 3(c)) ----
 
 func checkChildNoMeans(in *Input) Outcome {
+	cu := cuesOf(in.Ix)
 	ix := in.Ix
 	if ev, ok := coerciveExploitation(ix); ok {
 		return Outcome{Level: LGap, Evidence: []Hit{ev}, Missing: []string{"child trafficking without proof of means"},
@@ -141,20 +143,20 @@ func checkChildNoMeans(in *Input) Outcome {
 	var best *Hit
 	bestSexOnly := true
 	for _, s := range ix.Segments {
-		if !usable(s) || !(s.Has(childTerms) || segChildOnly(s) || ageUnder18Plus(s)) {
+		if !usable(s) || !(s.Has(cu.ChildTerms) || segChildOnly(s) || ageUnder18Plus(s)) {
 			continue
 		}
 		offence := s.Roles.Has("offence") || s.Roles.Has("definition")
 		// outside offence text only a rule on proof counts ("where the
 		// victim is a child, coercion need not be proved")
-		if !offence && !(s.Has(meansTerms) && s.Has(noMeansCues)) {
+		if !offence && !(s.Has(cu.MeansTerms) && s.Has(cu.NoMeansCues)) {
 			continue
 		}
-		if offence && !(hasTraffick(s) || s.Has(coreActTerms) || traffickIn(headToks(s)) ||
-			(s.Has(noMeansCues) && classOf(ix, s.Section, map[*statute.Provision]string{}, 0) == OffTrafficking)) {
+		if offence && !(hasTraffick(s) || s.Has(cu.CoreActTerms) || traffickIn(cu, headToks(s)) ||
+			(s.Has(cu.NoMeansCues) && classOf(ix, s.Section, map[*statute.Provision]string{}, 0) == OffTrafficking)) {
 			continue
 		}
-		h, ok := spanOf(s, noMeansCues)
+		h, ok := spanOf(s, cu.NoMeansCues)
 		if ok && !nearMeans(s, h) {
 			ok = false
 		}
@@ -166,14 +168,14 @@ func checkChildNoMeans(in *Input) Outcome {
 			if !childOffenceWithoutMeans(ix, s) {
 				continue
 			}
-			if h, ok = spanOf(s, childTerms); !ok {
+			if h, ok = spanOf(s, cu.ChildTerms); !ok {
 				h = Hit{Seg: s, I: 0, J: min(1, len(s.Toks)), Term: "child"}
 			}
 		}
 		if classOf(ix, s.Section, map[*statute.Provision]string{}, 0) == OffSale {
 			continue
 		}
-		sexOnly := sexualOnly(ix, s) || s.Has(restrictCues)
+		sexOnly := sexualOnly(ix, s) || s.Has(cu.RestrictCues)
 		if best == nil || (bestSexOnly && !sexOnly) {
 			hh := h
 			best, bestSexOnly = &hh, sexOnly
@@ -195,25 +197,19 @@ func checkChildNoMeans(in *Input) Outcome {
 // nearMeans reports whether a no-means cue speaks of the means: a means
 // word within 25 tokens.
 func nearMeans(s *index.Segment, h Hit) bool {
-	for _, sp := range meansWord.Find(s.Toks) {
+	cu := cuesOf(s.Index())
+	for _, sp := range cu.MeansWord.Find(s.Toks) {
 		if abs(sp.I-h.I) <= 25 {
 			return true
 		}
 	}
-	for _, sp := range strongMeans.Find(s.Toks) {
+	for _, sp := range cu.StrongMeans.Find(s.Toks) {
 		if abs(sp.I-h.I) <= 25 {
 			return true
 		}
 	}
 	return false
 }
-
-var sanctionWords = index.NewPhraseSet([]string{"imprison*", "punish*", "fined", "emprisonnement", "reclusion", "puni", "punie",
-	"freiheitsstrafe", "bestraft", "prision", "reprimid*", "castigad*", "penad*", "penitenciaria"})
-
-var offenceWords = index.NewPhraseSet([]string{"commits an offence", "commits an offense", "guilty of", "delito", "infraction", "straftat", "offence of"})
-
-var meansWord = index.NewPhraseSet([]string{"means", "medios", "medio", "moyens", "circonstances", "mittel", "circumstances"})
 
 // NoMeansAtAll reports whether the core trafficking offence of the corpus
 // names none of the means (then every means is "covered": Palermo 3(a) is
@@ -230,16 +226,17 @@ func NoMeansAtAll(ix *index.Index) (Hit, bool) {
 // SexualPurpose reports a trafficking offence or definition of exploitation
 // whose purposes include prostitution or sexual exploitation.
 func SexualPurpose(ix *index.Index) (Hit, bool) {
+	cu := cuesOf(ix)
 	for _, s := range ix.Segments {
-		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) || !s.Has(sexualTerms) {
+		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) || !s.Has(cu.SexualTerms) {
 			continue
 		}
-		if !(hasTraffick(s) || s.Has(exploitTerms) || actCount(s) >= 2) {
+		if !(hasTraffick(s) || s.Has(cu.ExploitTerms) || actCount(s) >= 2) {
 			continue
 		}
-		for _, sp := range sexualTerms.Find(s.Toks) {
+		for _, sp := range cu.SexualTerms.Find(s.Toks) {
 			if !sexualHarm(s.Toks, sp) {
-				return Hit{Seg: s, I: sp.I, J: sp.J, Term: sexualTerms.Terms[sp.Phrase]}, true
+				return Hit{Seg: s, I: sp.I, J: sp.J, Term: cu.SexualTerms.Terms[sp.Phrase]}, true
 			}
 		}
 	}
@@ -265,21 +262,22 @@ var (
 // noMeansAtAll reports whether the core trafficking offence (the acts for
 // a purpose of exploitation) names none of the means.
 func noMeansAtAll(ix *index.Index) (Hit, bool) {
+	cu := cuesOf(ix)
 	var first *Hit
 	for _, s := range trafficOffenceSegs(ix) {
 		if actCount(s) < 3 {
 			continue
 		}
 		for _, t := range ix.BySection[s.Section] {
-			if t.Has(strongMeans) {
+			if t.Has(cu.StrongMeans) {
 				return Hit{}, false
 			}
 		}
-		if !s.Has(exploitTerms) {
+		if !s.Has(cu.ExploitTerms) {
 			continue
 		}
 		if first == nil {
-			h, _ := spanOf(s, actTerms)
+			h, _ := spanOf(s, cu.ActTerms)
 			first = &h
 		}
 	}
@@ -289,20 +287,16 @@ func noMeansAtAll(ix *index.Index) (Hit, bool) {
 	return *first, true
 }
 
-var strongMeans = index.NewPhraseSet([]string{"force", "forcible", "threat*", "coercion", "coerc*", "abduct*",
-	"fraud*", "decept*", "deceit", "abuse of power", "vulnerab*", "menace*", "contrainte", "violence*", "tromperie",
-	"gewalt", "drohung", "zwangslage", "hilflosigkeit", "violencia", "amenaza*", "intimidacion", "engano",
-	"abuso de", "coaccion", "enlevement", "entfuhrung", "secuestro", "manoeuvre dolosive"})
-
 func childOffenceWithoutMeans(ix *index.Index, s *index.Segment) bool {
+	cu := cuesOf(ix)
 	if !s.Roles.Has("offence") || !(hasTraffick(s) || actCount(s) >= 2) {
 		return false
 	}
 	// the segment itself states an offence
-	if !s.Has(sanctionWords) && !s.Has(offenceWords) {
+	if !s.Has(cu.SanctionWords) && !s.Has(cu.OffenceWords) {
 		return false
 	}
-	return !s.Has(strongMeans)
+	return !s.Has(cu.StrongMeans)
 }
 
 // sentenceBounds returns the token range of the sentence holding token i.
@@ -319,7 +313,8 @@ func sentenceBounds(s *index.Segment, i int) (int, int) {
 }
 
 func ageUnder18Plus(s *index.Segment) bool {
-	if !s.Has(ageCtx) {
+	cu := cuesOf(s.Index())
+	if !s.Has(cu.AgeCtx) {
 		return false
 	}
 	memo := s.Index().SegMemo("age-18-plus")
@@ -346,7 +341,8 @@ func ageUnder18PlusSlow(s *index.Segment) bool {
 // attained the age of 18", "… Zwangslage … oder eine Person unter
 // einundzwanzig Jahren".
 func childAlternative(s *index.Segment) (Hit, bool) {
-	if !s.Roles.Has("offence") || actCount(s) < 1 || !s.Has(ageCtx) {
+	cu := cuesOf(s.Index())
+	if !s.Roles.Has("offence") || actCount(s) < 1 || !s.Has(cu.AgeCtx) {
 		return Hit{}, false
 	}
 	for _, m := range ageMatches(s.Fold) {
@@ -357,7 +353,7 @@ func childAlternative(s *index.Segment) (Hit, bool) {
 		// a sentence of its own that names no means
 		a, b := sentenceBounds(s, i)
 		own := true
-		for _, sp := range strongMeans.Find(s.Toks[a:b]) {
+		for _, sp := range cu.StrongMeans.Find(s.Toks[a:b]) {
 			_ = sp
 			own = false
 		}
@@ -373,7 +369,7 @@ func childAlternative(s *index.Segment) (Hit, bool) {
 		if !alt {
 			continue
 		}
-		for _, sp := range strongMeans.Find(s.Toks) {
+		for _, sp := range cu.StrongMeans.Find(s.Toks) {
 			if sp.I < i {
 				return Hit{Seg: s, I: i, J: j, Term: "age"}, true
 			}
@@ -384,10 +380,11 @@ func childAlternative(s *index.Segment) (Hit, bool) {
 
 // sexualOnly reports whether the section's purposes are sexual only.
 func sexualOnly(ix *index.Index, s *index.Segment) bool {
+	cu := cuesOf(ix)
 	sex, other := false, false
 	check := func(t *index.Segment) {
-		sex = sex || t.Has(sexualTerms)
-		other = other || t.Has(labourTerms)
+		sex = sex || t.Has(cu.SexualTerms)
+		other = other || t.Has(cu.LabourTerms)
 	}
 	check(s)
 	if !other {
@@ -400,9 +397,9 @@ func sexualOnly(ix *index.Index, s *index.Segment) bool {
 
 // coerciveExploitation finds a definition of exploitation that depends on
 // the victim's fear for their safety (reading rule 6).
-var anotherPerson = index.NewPhraseSet([]string{"another person"})
 
 func coerciveExploitation(ix *index.Index) (Hit, bool) {
+	cu := cuesOf(ix)
 	for _, s := range ix.Segments {
 		if !usable(s) || !(s.Roles.Has("definition") || s.Roles.Has("offence")) {
 			continue
@@ -417,16 +414,16 @@ func coerciveExploitation(ix *index.Index) (Hit, bool) {
 			// "a person exploits another person if they cause them …"
 			// both phrases hold the whole words "another person": the
 			// memoised word test spares most segments the text scans
-			if !s.Has(anotherPerson) || !strings.Contains(s.Fold, "exploits another person if") && !strings.Contains(s.Fold, "exploits another person when") {
+			if !s.Has(cu.AnotherPerson) || !strings.Contains(s.Fold, "exploits another person if") && !strings.Contains(s.Fold, "exploits another person when") {
 				continue
 			}
 		}
-		if h, ok := spanOf(s, fearCues); ok {
+		if h, ok := spanOf(s, cu.FearCues); ok {
 			return h, true
 		}
 		for _, t := range ix.BySection[s.Section] {
 			if t.Ord > s.Ord && t.Ord <= s.Ord+3 {
-				if h, ok := spanOf(t, fearCues); ok {
+				if h, ok := spanOf(t, cu.FearCues); ok {
 					return h, true
 				}
 			}
@@ -481,8 +478,9 @@ type ageHit struct {
 }
 
 func agesIn(s *index.Segment) []ageHit {
+	cu := cuesOf(s.Index())
 	var out []ageHit
-	if !s.Has(ageCtx) {
+	if !s.Has(cu.AgeCtx) {
 		return nil
 	}
 	for _, m := range ageMatches(s.Fold) {
@@ -511,6 +509,7 @@ var childDefTerms = []string{"child", "children", "minor", "minors", "enfant", "
 	"minderjahrige", "minderjahriger", "nino", "nina", "ninos", "menor", "menores", "juvenile", "young person"}
 
 func checkChildAge(in *Input) Outcome {
+	cu := cuesOf(in.Ix)
 	ix := in.Ix
 	want := int(in.threshold("age", 18))
 	var defs []*index.Definition
@@ -525,7 +524,7 @@ func checkChildAge(in *Input) Outcome {
 			continue
 		}
 		if d.ExternalLaw != "" {
-			h, _ := spanOf(d.Segment, childTerms)
+			h, _ := spanOf(d.Segment, cu.ChildTerms)
 			ext = append(ext, Ext{Hit: h, Law: d.ExternalLaw})
 			continue
 		}
@@ -553,10 +552,10 @@ func checkChildAge(in *Input) Outcome {
 	// ages stated in child-related offence or definition text
 	var hi, lo *ageHit
 	for _, s := range ix.Segments {
-		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) || !s.Has(ageCtx) {
+		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) || !s.Has(cu.AgeCtx) {
 			continue
 		}
-		if !s.Has(childTerms) && !strings.Contains(s.Fold, "person") && !strings.Contains(s.Fold, "persona") {
+		if !s.Has(cu.ChildTerms) && !strings.Contains(s.Fold, "person") && !strings.Contains(s.Fold, "persona") {
 			continue
 		}
 		for _, a := range agesIn(s) {
@@ -573,7 +572,7 @@ func checkChildAge(in *Input) Outcome {
 		return Outcome{Level: LMet, Evidence: []Hit{hi.hit}, Found: []string{fmt.Sprintf("persons under %d protected", hi.age)},
 			Explanation: fmt.Sprintf("the offence protects persons under %d as children", hi.age)}
 	}
-	if lo != nil && hasTraffick(lo.hit.Seg) && lo.hit.Seg.Has(childTerms) && !aggravationCtx(lo.hit.Seg) {
+	if lo != nil && hasTraffick(lo.hit.Seg) && lo.hit.Seg.Has(cu.ChildTerms) && !aggravationCtx(lo.hit.Seg) {
 		return Outcome{Level: LContrary, Evidence: []Hit{lo.hit}, Missing: []string{fmt.Sprintf("child as every person under %d", want)},
 			Explanation: fmt.Sprintf("the trafficking offence treats as children only persons under %d", lo.age)}
 	}
@@ -581,20 +580,18 @@ func checkChildAge(in *Input) Outcome {
 		Explanation: fmt.Sprintf("no definition of \"child\" as a person under %d found in the corpus analysed", want)}
 }
 
-var aggravCues = index.NewPhraseSet([]string{"aggravat*", "where the victim", "if the victim", "lorsque", "wenn",
-	"cuando la victima", "si la victima", "circonstance*", "agravante*", "punishment for", "the punishment"})
-
-func aggravationCtx(s *index.Segment) bool { return s.Has(aggravCues) }
+func aggravationCtx(s *index.Segment) bool { return s.Has(cuesOf(s.Index()).AggravCues) }
 
 // ---- consent irrelevance (Palermo 3(b)) ----
 
 func checkConsent(in *Input) Outcome {
+	cu := cuesOf(in.Ix)
 	for _, s := range in.Ix.Segments {
-		if !usable(s) || !s.Has(consentTerms) {
+		if !usable(s) || !s.Has(cu.ConsentTerms) {
 			continue
 		}
-		cs := consentTerms.Find(s.Toks)
-		ir := irrelevantCues.Find(s.Toks)
+		cs := cu.ConsentTerms.Find(s.Toks)
+		ir := cu.IrrelevantCues.Find(s.Toks)
 		for _, c := range cs {
 			for _, r := range ir {
 				if abs(r.I-c.I) <= 25 {
@@ -605,7 +602,7 @@ func checkConsent(in *Input) Outcome {
 		}
 	}
 	for i, r := range in.Results {
-		if len(r.Hits) > 0 && r.Hits[0].Seg.Has(consentTerms) {
+		if len(r.Hits) > 0 && r.Hits[0].Seg.Has(cu.ConsentTerms) {
 			return Outcome{Level: LMet, Evidence: r.Hits[:1], Found: []string{in.Elements[i].El.Label},
 				Explanation: "the corpus states that the victim's consent is irrelevant or no defence"}
 		}
@@ -715,6 +712,7 @@ func checkFineAlternative(in *Input) Outcome {
 }
 
 func checkChildAggravation(in *Input) Outcome {
+	cu := cuesOf(in.Ix)
 	// a child-victim penalty heavier than the basic trafficking penalty
 	// compared with the first basic trafficking penalty (the core offence)
 	var basic []Fact
@@ -750,15 +748,15 @@ func checkChildAggravation(in *Input) Outcome {
 		}
 		aggr, traf := false, false
 		for _, t := range ctx {
-			aggr = aggr || aggravWords.Any(t)
-			traf = traf || traffickIn(t)
+			aggr = aggr || cu.AggravWords.Any(t)
+			traf = traf || traffickIn(cu, t)
 		}
 		for _, sg := range in.Ix.BySection[s.Section] {
 			traf = traf || hasTraffick(sg)
 		}
 		traf = traf || classOf(in.Ix, s.Section, map[*statute.Provision]string{}, 0) == OffTrafficking
 		if aggr && traf {
-			h, _ := spanOf(s, childStrict)
+			h, _ := spanOf(s, cu.ChildStrict)
 			if h.Seg == nil {
 				h = Hit{Seg: s, I: 0, J: min(1, len(s.Toks))}
 			}
@@ -777,21 +775,17 @@ func minOf(p penalty.Penalty) float64 {
 	return 0
 }
 
-var aggravWords = index.NewPhraseSet([]string{"aggravat*", "agravant*", "aggravante*", "circonstance aggravante",
-	"se impondra la pena superior", "pena superior en grado", "shall be increased", "increased penalty", "double",
-	"agrava*", "se agravara", "la pena sera", "est punie de", "sont punies de", "ist auf freiheitsstrafe", "zu erkennen",
-	"se elevara", "se incrementara", "higher penalty", "enhanced penalty"})
-
 // ---- reflection period (CoE 13) ----
 
 func checkReflection(in *Input) Outcome {
+	cu := cuesOf(in.Ix)
 	minDays := in.threshold("min_days", 30)
 	var found *Hit
 	for _, s := range in.Ix.Segments {
 		if !usable(s) {
 			continue
 		}
-		h, ok := spanOf(s, reflectionCues)
+		h, ok := spanOf(s, cu.ReflectionCues)
 		if !ok {
 			continue
 		}
@@ -837,20 +831,20 @@ func checkReflection(in *Input) Outcome {
 
 // reflectionContext requires a victim or period context for a reflection cue.
 func reflectionContext(s *index.Segment) bool {
-	return s.Has(textVictim) || strings.Contains(s.Fold, "period") || strings.Contains(s.Fold, "frist") || strings.Contains(s.Fold, "periodo") || strings.Contains(s.Fold, "delai")
+	cu := cuesOf(s.Index())
+	return s.Has(cu.TextVictim) || strings.Contains(s.Fold, "period") || strings.Contains(s.Fold, "frist") || strings.Contains(s.Fold, "periodo") || strings.Contains(s.Fold, "delai")
 }
-
-var textVictim = index.NewPhraseSet([]string{"victim*", "victime*", "victima*", "opfer*", "trafficked person*"})
 
 // ---- non-punishment (CoE 26) ----
 
 func checkNonPunishment(in *Input) Outcome {
+	cu := cuesOf(in.Ix)
 	var narrow *Hit
 	for _, s := range in.Ix.Segments {
-		if !usable(s) || !s.Has(textVictim) {
+		if !usable(s) || !s.Has(cu.TextVictim) {
 			continue
 		}
-		h, ok := spanOf(s, nonLiabilityCues)
+		h, ok := spanOf(s, cu.NonLiabilityCues)
 		if !ok || !victimSubject(s, h) {
 			continue
 		}
@@ -861,9 +855,9 @@ func checkNonPunishment(in *Input) Outcome {
 		}
 		broad, narrowHit, generic := false, false, false
 		for i, t := range scope {
-			broad = broad || (i != 1 && nonPunishmentBroad.Any(t))
-			narrowHit = narrowHit || nonPunishmentNarrow.Any(t)
-			generic = generic || (i != 1 && nonPunishmentGeneric.Any(t))
+			broad = broad || (i != 1 && cu.NonPunishmentBroad.Any(t))
+			narrowHit = narrowHit || cu.NonPunishmentNarrow.Any(t)
+			generic = generic || (i != 1 && cu.NonPunishmentGeneric.Any(t))
 		}
 		broad = broad || (generic && !narrowHit)
 		if broad {
@@ -876,10 +870,10 @@ func checkNonPunishment(in *Input) Outcome {
 		}
 	}
 	for _, s := range in.Ix.Segments {
-		if !usable(s) || !s.Has(textVictim) {
+		if !usable(s) || !s.Has(cu.TextVictim) {
 			continue
 		}
-		if h, ok := spanOf(s, contraryPunish); ok {
+		if h, ok := spanOf(s, cu.ContraryPunish); ok {
 			return Outcome{Level: LContrary, Evidence: []Hit{h}, Missing: []string{"non-punishment of victims"},
 				Explanation: "a provision expressly keeps victims criminally liable for offences connected with their trafficking"}
 		}
@@ -897,7 +891,8 @@ func checkNonPunishment(in *Input) Outcome {
 // protects: a victim word shortly before it, or "does not apply to the
 // conduct of a person who is … a victim" after it.
 func victimSubject(s *index.Segment, h Hit) bool {
-	for _, sp := range textVictim.Find(s.Toks) {
+	cu := cuesOf(s.Index())
+	for _, sp := range cu.TextVictim.Find(s.Toks) {
 		if sp.I < h.I && h.I-sp.I <= 15 {
 			return true
 		}
@@ -913,6 +908,7 @@ func victimSubject(s *index.Segment, h Hit) bool {
 // ---- no movement required (Palermo 3(a), UNTOC 34(2)) ----
 
 func checkNoMovement(in *Input) Outcome {
+	cu := cuesOf(in.Ix)
 	ix := in.Ix
 	segs := trafficOffenceSegs(ix)
 	if len(segs) == 0 {
@@ -939,15 +935,15 @@ func checkNoMovement(in *Input) Outcome {
 			if !usable(t) {
 				continue
 			}
-			if h, ok := spanOf(t, movementCues); ok && !si.moving {
+			if h, ok := spanOf(t, cu.MovementCues); ok && !si.moving {
 				si.moving, si.mev = true, &h
 			}
-			if h, ok := spanOf(t, internalCues); ok && !si.internal {
+			if h, ok := spanOf(t, cu.InternalCues); ok && !si.internal {
 				si.internal, si.ev = true, &h
 			}
 		}
 		if si.ev == nil {
-			h, _ := spanOf(s, actTerms)
+			h, _ := spanOf(s, cu.ActTerms)
 			si.ev = &h
 		}
 	}
@@ -957,7 +953,7 @@ func checkNoMovement(in *Input) Outcome {
 			if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) {
 				continue
 			}
-			if h, ok := spanOf(s, internalCues); ok && (hasTraffick(s) || traffickIn(headToks(s)) || actCount(s) >= 1) {
+			if h, ok := spanOf(s, cu.InternalCues); ok && (hasTraffick(s) || traffickIn(cu, headToks(s)) || actCount(s) >= 1) {
 				return Outcome{Level: LMet, Evidence: []Hit{h}, Found: []string{"internal trafficking covered"},
 					Explanation: "trafficking is defined to cover acts within the country as well as across borders"}
 			}

@@ -330,9 +330,13 @@ func (e *Element) keepBest(hs []Hit) []Hit {
 // hs is not changed.
 func (e *Element) Rank(hs []Hit) []Hit {
 	out := append([]Hit(nil), hs...)
+	if len(out) == 0 {
+		return out
+	}
+	cu := cuesOf(out[0].Seg.Index())
 	key := func(h Hit) int {
 		switch {
-		case h.Seg.Has(citationCues):
+		case h.Seg.Has(cu.CitationCues):
 			return 4
 		case definesOther(h):
 			return 3
@@ -358,10 +362,8 @@ func (e *Element) Rank(hs []Hit) []Hit {
 	return out
 }
 
-// citationCues mark a short-title clause, whose words name the Act and
+// cu.CitationCues mark a short-title clause, whose words name the Act and
 // prove nothing about its content.
-var citationCues = index.NewPhraseSet([]string{"may be cited as", "shall be cited as", "short title", "peut etre citee",
-	"podra citarse", "podra ser citada", "se denominara", "kann zitiert werden"})
 
 // definesOther reports whether the hit sits in a definition of some other
 // term: the segment defines terms and the hit's words hold none of them
@@ -474,16 +476,13 @@ func clauseBreak(s *index.Segment, a, b int) bool {
 	return strings.ContainsAny(between, ";:\n") || strings.Contains(between, ". ")
 }
 
-var deferCues = index.NewPhraseSet([]string{"dans les cas prevus", "in the cases provided", "as provided in", "as provided by",
-	"in accordance with", "subject to", "en los casos previstos", "conforme a lo dispuesto", "de conformidad con",
-	"nach massgabe", "in den fallen des", "in den fallen der", "selon les modalites prevues"})
-
 // externalDependency names the outside law a hit depends on, or "".
 func externalDependency(ix *index.Index, h Hit) string {
+	cu := cuesOf(ix)
 	// a provision that applies only "in the cases provided by" a section the
 	// corpus does not contain (reading rule 1)
-	if h.Seg.Has(deferCues) {
-		for _, sp := range deferCues.Find(h.Seg.Toks) {
+	if h.Seg.Has(cu.DeferCues) {
+		for _, sp := range cu.DeferCues.Find(h.Seg.Toks) {
 			for _, r := range h.Seg.Refs {
 				if !r.External || r.Target != nil || !strings.HasSuffix(r.Law, "(not in the corpus)") {
 					continue

@@ -3,6 +3,7 @@ package match
 import (
 	"testing"
 
+	"github.com/lacuna-project/lacuna/internal/index"
 	"github.com/lacuna-project/lacuna/internal/standard"
 )
 
@@ -44,8 +45,9 @@ func TestTraffickInPersonsOnly(t *testing.T) {
 		{"Menschenhandel zum Zweck der sexuellen Ausbeutung", true},
 		{"unerlaubtes Handeltreiben mit Betäubungsmitteln", false},
 	}
+	cu := testCues(t)
 	for _, c := range cases {
-		if got := traffickIn(foldToks(c.text)); got != c.want {
+		if got := traffickIn(cu, foldToks(c.text)); got != c.want {
 			t.Errorf("traffickIn(%q) = %v, want %v", c.text, got, c.want)
 		}
 	}
@@ -75,4 +77,18 @@ func TestMapTraffickHitsVetoed(t *testing.T) {
 			t.Errorf("%s %q: %d hits, want %d", tc.lang, tc.body, got, tc.hits)
 		}
 	}
+}
+
+// testCues binds the embedded lexicon's classes.
+func testCues(t *testing.T) *cues {
+	t.Helper()
+	lx, err := index.DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &cues{}
+	if err := lx.Bind(c); err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

@@ -159,6 +159,10 @@ type Result struct {
 	Penalties      []penalty.Row `json:"penalties"`
 	Scores         Scores        `json:"scores"`
 	Overrides      []Override    `json:"overrides,omitempty"`
+	// Warnings name what the analysis could not read as intended: a
+	// statute in a language without a lexicon (its provisions are read
+	// with every other language's phrases and the map's English terms).
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Finding returns the finding for a requirement ID, or nil.

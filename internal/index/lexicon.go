@@ -1,0 +1,135 @@
+package index
+
+import (
+	"fmt"
+	"io/fs"
+	"reflect"
+	"sync"
+
+	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/mapping"
+)
+
+// Lexicon is a standard.Lexicon compiled to phrase sets: for each concept
+// class, one set of its phrases over every language (the union, in the
+// order of standard.Lexicon.Union). It is compiled once per lexicon (by
+// hash) and shared by every index built with it; it is safe for concurrent
+// use.
+type Lexicon struct {
+	src   *standard.Lexicon
+	union map[string]*PhraseSet
+	memo  sync.Map
+}
+
+var (
+	compiledMu sync.Mutex
+	compiled   = map[string]*Lexicon{}
+)
+
+// CompileLexicon compiles l; the same lexicon (same hash) compiles to the
+// same *Lexicon, so phrase sets and their per-index memos are shared.
+func CompileLexicon(l *standard.Lexicon) *Lexicon {
+	compiledMu.Lock()
+	defer compiledMu.Unlock()
+	if lx, ok := compiled[l.Hash]; ok {
+		return lx
+	}
+	lx := &Lexicon{src: l, union: map[string]*PhraseSet{}}
+	for _, c := range l.Classes {
+		lx.union[c.Name] = NewPhraseSet(l.Union(c.Name))
+	}
+	compiled[l.Hash] = lx
+	return lx
+}
+
+var (
+	defaultOnce sync.Once
+	defaultLex  *Lexicon
+	defaultErr  error
+)
+
+// DefaultLexicon is the embedded lexicon (mapping/lexicon), compiled.
+func DefaultLexicon() (*Lexicon, error) {
+	defaultOnce.Do(func() {
+		sub, err := fs.Sub(mapping.FS, "lexicon")
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		l, err := standard.LoadLexicon(sub, "mapping/lexicon", nil, "")
+		if err != nil {
+			defaultErr = fmt.Errorf("embedded lexicon: %w", err)
+			return
+		}
+		defaultLex = CompileLexicon(l)
+	})
+	return defaultLex, defaultErr
+}
+
+// mustDefault is DefaultLexicon for indexes built without one; the
+// embedded lexicon is checked by the tests, so an error is a build defect.
+func mustDefault() *Lexicon {
+	lx, err := DefaultLexicon()
+	if err != nil {
+		panic(err)
+	}
+	return lx
+}
+
+// Source returns the lexicon it was compiled from.
+func (l *Lexicon) Source() *standard.Lexicon { return l.src }
+
+// HasLanguage reports whether the lexicon has phrases for lang.
+func (l *Lexicon) HasLanguage(lang string) bool { return l.src.HasLanguage(lang) }
+
+// Set returns the phrase set of a class over every language; an unknown
+// class gives an empty set (Bind reports unknown classes up front).
+func (l *Lexicon) Set(class string) *PhraseSet {
+	if ps, ok := l.union[class]; ok {
+		return ps
+	}
+	return emptySet
+}
+
+var emptySet = NewPhraseSet(nil)
+
+// Bind fills every *PhraseSet field of the struct dst points to that has
+// a `lex:"class"` tag with the class's set. It fails, naming them, when a
+// class is not in the lexicon's catalogue (a --mapping directory with an
+// older lexicon).
+func (l *Lexicon) Bind(dst any) error {
+	v := reflect.ValueOf(dst).Elem()
+	t := v.Type()
+	var missing []string
+	for i := 0; i < t.NumField(); i++ {
+		cls := t.Field(i).Tag.Get("lex")
+		if cls == "" {
+			continue
+		}
+		ps, ok := l.union[cls]
+		if !ok {
+			missing = append(missing, cls)
+			ps = emptySet
+		}
+		v.Field(i).Set(reflect.ValueOf(ps))
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("lexicon has no class %q, expected the classes the engine reads (see docs/lexicon-format.md)", missing)
+	}
+	return nil
+}
+
+// Memo returns the value stored under key, building it once.
+func (l *Lexicon) Memo(key any, build func() any) any {
+	if v, ok := l.memo.Load(key); ok {
+		return v
+	}
+	v, _ := l.memo.LoadOrStore(key, build())
+	return v
+}
+
+// Check reports whether the lexicon has every class the index reads.
+func (l *Lexicon) Check() error {
+	var c roleCues
+	return l.Bind(&c)
+}

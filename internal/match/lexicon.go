@@ -1,0 +1,86 @@
+package match
+
+import (
+	"github.com/lacuna-project/lacuna/internal/index"
+)
+
+// cues are the lexicon classes the checks read, each the union of its
+// phrases over the languages of the lexicon (see mapping/lexicon and
+// docs/lexicon-format.md), bound once per compiled lexicon.
+type cues struct {
+	AttemptVerbObj       *index.PhraseSet `lex:"attempt-object"`
+	AttemptOffenceCtx    *index.PhraseSet `lex:"attempt-context"`
+	CommitVerb           *index.PhraseSet `lex:"commit"`
+	CommitObj            *index.PhraseSet `lex:"commit-object"`
+	SanctionWords        *index.PhraseSet `lex:"sanction"`
+	OffenceWords         *index.PhraseSet `lex:"offence-formula"`
+	MeansWord            *index.PhraseSet `lex:"means-noun"`
+	StrongMeans          *index.PhraseSet `lex:"strong-means"`
+	AnotherPerson        *index.PhraseSet `lex:"another-person"`
+	AggravCues           *index.PhraseSet `lex:"aggravation-context"`
+	AggravWords          *index.PhraseSet `lex:"aggravation"`
+	TextVictim           *index.PhraseSet `lex:"victim"`
+	ChildTerms           *index.PhraseSet `lex:"child"`
+	TraffickTerms        *index.PhraseSet `lex:"trafficking"`
+	ActTerms             *index.PhraseSet `lex:"act"`
+	CoreActTerms         *index.PhraseSet `lex:"core-act"`
+	ExploitTerms         *index.PhraseSet `lex:"exploitation"`
+	SexualTerms          *index.PhraseSet `lex:"sexual"`
+	LabourTerms          *index.PhraseSet `lex:"labour"`
+	MeansTerms           *index.PhraseSet `lex:"means"`
+	NoMeansCues          *index.PhraseSet `lex:"no-means"`
+	ConsentTerms         *index.PhraseSet `lex:"consent"`
+	IrrelevantCues       *index.PhraseSet `lex:"irrelevant"`
+	AgeCtx               *index.PhraseSet `lex:"age-context"`
+	InternalCues         *index.PhraseSet `lex:"internal"`
+	MovementCues         *index.PhraseSet `lex:"movement"`
+	ReflectionCues       *index.PhraseSet `lex:"reflection"`
+	DurationUnits        *index.PhraseSet `lex:"time-unit"`
+	NonLiabilityCues     *index.PhraseSet `lex:"non-liability"`
+	NonPunishmentGeneric *index.PhraseSet `lex:"offence-generic"`
+	NonPunishmentBroad   *index.PhraseSet `lex:"offence-any"`
+	NonPunishmentNarrow  *index.PhraseSet `lex:"offence-narrow"`
+	ContraryPunish       *index.PhraseSet `lex:"no-exemption"`
+	RestrictCues         *index.PhraseSet `lex:"restriction"`
+	FearCues             *index.PhraseSet `lex:"fear"`
+	GoodsTraffic         *index.PhraseSet `lex:"traffic-goods"`
+	PersonTraffic        *index.PhraseSet `lex:"trafficking-person"`
+	TraiteObject         *index.PhraseSet `lex:"traite-object"`
+	CitationCues         *index.PhraseSet `lex:"citation"`
+	DeferCues            *index.PhraseSet `lex:"deferral"`
+	HeadRelated          *index.PhraseSet `lex:"related-offence"`
+	HeadSale             *index.PhraseSet `lex:"sale-heading"`
+	HeadForced           *index.PhraseSet `lex:"forced-labour"`
+	TextSale             *index.PhraseSet `lex:"sale"`
+	PenaltyWords         *index.PhraseSet `lex:"penalty"`
+	HeadDeath            *index.PhraseSet `lex:"death"`
+	HeadOrg              *index.PhraseSet `lex:"organised-crime"`
+	HeadOfficial         *index.PhraseSet `lex:"public-official"`
+	ForceTerms           *index.PhraseSet `lex:"force"`
+	AdultTerms           *index.PhraseSet `lex:"adult"`
+	ChildStrict          *index.PhraseSet `lex:"child-noun"`
+	DeathText            *index.PhraseSet `lex:"harm"`
+	ThisAct              *index.PhraseSet `lex:"this-law"`
+	SectionOnly          *index.PhraseSet `lex:"this-section"`
+}
+
+type cuesKey struct{}
+
+// cuesOf returns the classes of the lexicon ix was built with.
+func cuesOf(ix *index.Index) *cues {
+	return ix.Lex.Memo(cuesKey{}, func() any {
+		c := &cues{}
+		_ = ix.Lex.Bind(c) // CheckLexicon reported missing classes at compile time
+		return c
+	}).(*cues)
+}
+
+// CheckLexicon reports whether lx has every class the index and the checks
+// read; an engine compiled with a lexicon that lacks one would read those
+// classes as empty.
+func CheckLexicon(lx *index.Lexicon) error {
+	if err := lx.Check(); err != nil {
+		return err
+	}
+	return lx.Bind(&cues{})
+}
