@@ -15,17 +15,12 @@ import (
 // Attempting something else ("attempts to initiate adoption proceedings",
 // "attempts to obstruct", "an attempt to kidnap") is another offence.
 var (
-	// cu.AttemptVerbObj: what the attempt verb is followed by when it is an
-	// attempt of an offence ("attempts to commit", "tente de commettre",
-	// "intentare cometer", "versucht, … zu begehen").
-	// cu.AttemptOffenceCtx: an offence or a sanction named beside the attempt
-	// noun ("the attempt of the offences", "la tentative des délits est
-	// punie", "der Versuch ist strafbar", "la tentativa será castigada").
 	attemptSo = map[string]bool{"so": true, "any": true, "the": true, "such": true, "that": true, "it": true}
 	attemptTo = map[string]bool{"to": true, "de": true, "d": true}
-	// cu.CommitVerb: "commit" needs an offence as its object ("attempts to
-	// commit an offence", "any of the offences"), not another crime named
-	// in full ("an attempt to commit aggravated sexual abuse").
+	// commit needs an offence as its object ("attempts to commit an
+	// offence", "any of the offences"), not another crime named in full
+	// ("an attempt to commit aggravated sexual abuse"): these words may
+	// stand between them.
 	commitFill = map[string]bool{"a": true, "an": true, "the": true, "any": true, "of": true, "such": true, "that": true, "these": true, "those": true, "one": true,
 		"le": true, "la": true, "les": true, "l": true, "un": true, "une": true, "des": true, "de": true, "el": true, "los": true, "las": true, "una": true, "del": true, "cualquier": true, "cualquiera": true}
 	germanDeed = map[string]bool{"tat": true, "taten": true, "straftat": true, "straftaten": true}
@@ -33,7 +28,7 @@ var (
 )
 
 // AttemptOfOffence reports whether an attempt word at h makes attempting an
-// offence punishable (see cu.AttemptVerbObj).
+// offence punishable (see the class attempt-object).
 func AttemptOfOffence(h Hit) bool {
 	cu := cuesOf(h.Seg.Index())
 	s := h.Seg

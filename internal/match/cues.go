@@ -6,17 +6,6 @@ import (
 	"github.com/lacuna-project/lacuna/internal/index"
 )
 
-// Built-in vocabulary for the checks, folded, merged over en/fr/de/es.
-// These are general legal words; no phrase of one statute.
-var (
-// cu.CoreActTerms are the five acts of Palermo 3(a) without the
-// equivalents ("provides", "obtains", "procures") that child-prostitution
-// and sale offences also use.
-// cu.NonPunishmentGeneric names the offence generically ("is not guilty of
-// an offence if … compelled"): as broad as "any offence" unless the same
-// rule also names a narrow class of offences.
-)
-
 // Trafficking words name trafficking in persons only when their object is a
 // person. "Drug trafficking", "trafficking of drugs", "illicit trafficking",
 // "trafic de stupéfiants", "tráfico de armas" deal in goods; "trafic
@@ -24,18 +13,14 @@ var (
 // personas" and "tráfico ilícito de migrantes" are migrant smuggling, which
 // the instruments keep apart from trafficking ("trata", "traite").
 var (
-	// cu.GoodsTraffic: objects (after the word) or qualifiers (before it) that
-	// make it trade in goods, influence or migrant smuggling.
 	// trafficLink: words between a trafficking word and its object.
 	trafficLink = map[string]bool{"of": true, "in": true, "de": true, "d": true, "des": true, "du": true, "la": true,
 		"le": true, "les": true, "el": true, "los": true, "las": true, "del": true, "mit": true, "von": true,
 		"and": true, "or": true, "et": true, "ou": true, "y": true, "o": true, "the": true, "narcotic": true}
-	// cu.PersonTraffic: trafficking words that are trafficking in persons
-	// whatever follows ("trafficking in persons", "traite", "trata").
 )
 
 // traffickSpans returns the trafficking words of toks that speak of
-// trafficking in persons (see cu.GoodsTraffic).
+// trafficking in persons (see the class traffic-goods).
 func traffickSpans(cu *cues, toks []index.Token) []index.Span {
 	var out []index.Span
 	for _, sp := range cu.TraffickTerms.Find(toks) {
@@ -100,7 +85,7 @@ func hasTraffick(s *index.Segment) bool {
 
 // otherTraffic reports whether a hit on a trafficking word of the map
 // ("traffics", "traffick*", "traite") speaks of trade in goods, migrant
-// smuggling (see cu.GoodsTraffic) or a treaty (see frenchTraite), so it is no
+// smuggling (see the class traffic-goods) or a treaty (see frenchTraite), so it is no
 // evidence of trafficking in persons.
 func otherTraffic(h Hit) bool {
 	cu := cuesOf(h.Seg.Index())

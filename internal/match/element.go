@@ -362,9 +362,6 @@ func (e *Element) Rank(hs []Hit) []Hit {
 	return out
 }
 
-// cu.CitationCues mark a short-title clause, whose words name the Act and
-// prove nothing about its content.
-
 // definesOther reports whether the hit sits in a definition of some other
 // term: the segment defines terms and the hit's words hold none of them
 // ("recruitment" in the definition of "recruitment agency" is another

@@ -494,9 +494,10 @@ func recidivism(text string, a, b int) bool {
 // FoldLower folds s like the index does.
 func FoldLower(s string) string { return index.FoldString(s) }
 
-// actCount is countDistinct(cu.ActTerms, s.Toks), memoised per segment: the
-// checks ask it of the same segments many times, and a segment without an
-// act word (most) is answered by the index's bit set.
+// actCount is the number of distinct phrases of the class act in s,
+// memoised per segment: the checks ask it of the same segments many times,
+// and a segment without an act word (most) is answered by the index's bit
+// set.
 func actCount(s *index.Segment) int {
 	cu := cuesOf(s.Index())
 	if !s.Has(cu.ActTerms) {
@@ -508,7 +509,9 @@ func actCount(s *index.Segment) int {
 	}
 	memo := ix.SegMemo("act-count")
 	if memo[s.Ord] == 0 {
-		memo[s.Ord] = int8(countDistinct(cu.ActTerms, s.Toks)) + 1 // cu.ActTerms has fewer than 127 phrases
+		// capped to fit the memo (a lexicon overlay may grow the class);
+		// the checks compare the count with 1, 2 or 3 only
+		memo[s.Ord] = int8(min(countDistinct(cu.ActTerms, s.Toks), 126)) + 1
 	}
 	return int(memo[s.Ord]) - 1
 }

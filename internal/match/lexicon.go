@@ -8,60 +8,77 @@ import (
 // phrases over the languages of the lexicon (see mapping/lexicon and
 // docs/lexicon-format.md), bound once per compiled lexicon.
 type cues struct {
-	AttemptVerbObj       *index.PhraseSet `lex:"attempt-object"`
-	AttemptOffenceCtx    *index.PhraseSet `lex:"attempt-context"`
-	CommitVerb           *index.PhraseSet `lex:"commit"`
-	CommitObj            *index.PhraseSet `lex:"commit-object"`
-	SanctionWords        *index.PhraseSet `lex:"sanction"`
-	OffenceWords         *index.PhraseSet `lex:"offence-formula"`
-	MeansWord            *index.PhraseSet `lex:"means-noun"`
-	StrongMeans          *index.PhraseSet `lex:"strong-means"`
-	AnotherPerson        *index.PhraseSet `lex:"another-person"`
-	AggravCues           *index.PhraseSet `lex:"aggravation-context"`
-	AggravWords          *index.PhraseSet `lex:"aggravation"`
-	TextVictim           *index.PhraseSet `lex:"victim"`
-	ChildTerms           *index.PhraseSet `lex:"child"`
-	TraffickTerms        *index.PhraseSet `lex:"trafficking"`
-	ActTerms             *index.PhraseSet `lex:"act"`
-	CoreActTerms         *index.PhraseSet `lex:"core-act"`
-	ExploitTerms         *index.PhraseSet `lex:"exploitation"`
-	SexualTerms          *index.PhraseSet `lex:"sexual"`
-	LabourTerms          *index.PhraseSet `lex:"labour"`
-	MeansTerms           *index.PhraseSet `lex:"means"`
-	NoMeansCues          *index.PhraseSet `lex:"no-means"`
-	ConsentTerms         *index.PhraseSet `lex:"consent"`
-	IrrelevantCues       *index.PhraseSet `lex:"irrelevant"`
-	AgeCtx               *index.PhraseSet `lex:"age-context"`
-	InternalCues         *index.PhraseSet `lex:"internal"`
-	MovementCues         *index.PhraseSet `lex:"movement"`
-	ReflectionCues       *index.PhraseSet `lex:"reflection"`
-	DurationUnits        *index.PhraseSet `lex:"time-unit"`
-	NonLiabilityCues     *index.PhraseSet `lex:"non-liability"`
+	// what the attempt verb is followed by when it is an attempt of an
+	// offence ("attempts to commit", "tente de commettre", "intentare
+	// cometer", "versucht, … zu begehen")
+	AttemptVerbObj *index.PhraseSet `lex:"attempt-object"`
+	// an offence or a sanction named beside the attempt noun ("the attempt
+	// of the offences", "la tentative des délits est punie", "der Versuch
+	// ist strafbar", "la tentativa será castigada")
+	AttemptOffenceCtx *index.PhraseSet `lex:"attempt-context"`
+	CommitVerb        *index.PhraseSet `lex:"commit"`
+	CommitObj         *index.PhraseSet `lex:"commit-object"`
+	SanctionWords     *index.PhraseSet `lex:"sanction"`
+	OffenceWords      *index.PhraseSet `lex:"offence-formula"`
+	MeansWord         *index.PhraseSet `lex:"means-noun"`
+	StrongMeans       *index.PhraseSet `lex:"strong-means"`
+	AnotherPerson     *index.PhraseSet `lex:"another-person"`
+	AggravCues        *index.PhraseSet `lex:"aggravation-context"`
+	AggravWords       *index.PhraseSet `lex:"aggravation"`
+	TextVictim        *index.PhraseSet `lex:"victim"`
+	ChildTerms        *index.PhraseSet `lex:"child"`
+	TraffickTerms     *index.PhraseSet `lex:"trafficking"`
+	ActTerms          *index.PhraseSet `lex:"act"`
+	// the five acts of Palermo 3(a) without the equivalents ("provides",
+	// "obtains", "procures") that child-prostitution and sale offences also use
+	CoreActTerms     *index.PhraseSet `lex:"core-act"`
+	ExploitTerms     *index.PhraseSet `lex:"exploitation"`
+	SexualTerms      *index.PhraseSet `lex:"sexual"`
+	LabourTerms      *index.PhraseSet `lex:"labour"`
+	MeansTerms       *index.PhraseSet `lex:"means"`
+	NoMeansCues      *index.PhraseSet `lex:"no-means"`
+	ConsentTerms     *index.PhraseSet `lex:"consent"`
+	IrrelevantCues   *index.PhraseSet `lex:"irrelevant"`
+	AgeCtx           *index.PhraseSet `lex:"age-context"`
+	InternalCues     *index.PhraseSet `lex:"internal"`
+	MovementCues     *index.PhraseSet `lex:"movement"`
+	ReflectionCues   *index.PhraseSet `lex:"reflection"`
+	DurationUnits    *index.PhraseSet `lex:"time-unit"`
+	NonLiabilityCues *index.PhraseSet `lex:"non-liability"`
+	// names the offence generically ("is not guilty of an offence if …
+	// compelled"): as broad as "any offence" unless the same rule also names
+	// a narrow class of offences
 	NonPunishmentGeneric *index.PhraseSet `lex:"offence-generic"`
 	NonPunishmentBroad   *index.PhraseSet `lex:"offence-any"`
 	NonPunishmentNarrow  *index.PhraseSet `lex:"offence-narrow"`
 	ContraryPunish       *index.PhraseSet `lex:"no-exemption"`
 	RestrictCues         *index.PhraseSet `lex:"restriction"`
 	FearCues             *index.PhraseSet `lex:"fear"`
-	GoodsTraffic         *index.PhraseSet `lex:"traffic-goods"`
-	PersonTraffic        *index.PhraseSet `lex:"trafficking-person"`
-	TraiteObject         *index.PhraseSet `lex:"traite-object"`
-	CitationCues         *index.PhraseSet `lex:"citation"`
-	DeferCues            *index.PhraseSet `lex:"deferral"`
-	HeadRelated          *index.PhraseSet `lex:"related-offence"`
-	HeadSale             *index.PhraseSet `lex:"sale-heading"`
-	HeadForced           *index.PhraseSet `lex:"forced-labour"`
-	TextSale             *index.PhraseSet `lex:"sale"`
-	PenaltyWords         *index.PhraseSet `lex:"penalty"`
-	HeadDeath            *index.PhraseSet `lex:"death"`
-	HeadOrg              *index.PhraseSet `lex:"organised-crime"`
-	HeadOfficial         *index.PhraseSet `lex:"public-official"`
-	ForceTerms           *index.PhraseSet `lex:"force"`
-	AdultTerms           *index.PhraseSet `lex:"adult"`
-	ChildStrict          *index.PhraseSet `lex:"child-noun"`
-	DeathText            *index.PhraseSet `lex:"harm"`
-	ThisAct              *index.PhraseSet `lex:"this-law"`
-	SectionOnly          *index.PhraseSet `lex:"this-section"`
+	// objects (after the word) or qualifiers (before it) that make a
+	// trafficking word trade in goods, influence or migrant smuggling
+	GoodsTraffic *index.PhraseSet `lex:"traffic-goods"`
+	// trafficking words that are trafficking in persons whatever follows
+	// ("trafficking in persons", "traite", "trata")
+	PersonTraffic *index.PhraseSet `lex:"trafficking-person"`
+	TraiteObject  *index.PhraseSet `lex:"traite-object"`
+	// mark a short-title clause, whose words name the Act and prove
+	// nothing about its content
+	CitationCues *index.PhraseSet `lex:"citation"`
+	DeferCues    *index.PhraseSet `lex:"deferral"`
+	HeadRelated  *index.PhraseSet `lex:"related-offence"`
+	HeadSale     *index.PhraseSet `lex:"sale-heading"`
+	HeadForced   *index.PhraseSet `lex:"forced-labour"`
+	TextSale     *index.PhraseSet `lex:"sale"`
+	PenaltyWords *index.PhraseSet `lex:"penalty"`
+	HeadDeath    *index.PhraseSet `lex:"death"`
+	HeadOrg      *index.PhraseSet `lex:"organised-crime"`
+	HeadOfficial *index.PhraseSet `lex:"public-official"`
+	ForceTerms   *index.PhraseSet `lex:"force"`
+	AdultTerms   *index.PhraseSet `lex:"adult"`
+	ChildStrict  *index.PhraseSet `lex:"child-noun"`
+	DeathText    *index.PhraseSet `lex:"harm"`
+	ThisAct      *index.PhraseSet `lex:"this-law"`
+	SectionOnly  *index.PhraseSet `lex:"this-section"`
 }
 
 type cuesKey struct{}
