@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"reflect"
+	"strings"
 	"sync"
 
 	"github.com/lacuna-project/lacuna/internal/standard"
@@ -18,6 +19,7 @@ import (
 type Lexicon struct {
 	src   *standard.Lexicon
 	union map[string]*PhraseSet
+	words map[string]map[string]bool
 	memo  sync.Map
 }
 
@@ -34,9 +36,15 @@ func CompileLexicon(l *standard.Lexicon) *Lexicon {
 	if lx, ok := compiled[l.Hash]; ok {
 		return lx
 	}
-	lx := &Lexicon{src: l, union: map[string]*PhraseSet{}}
+	lx := &Lexicon{src: l, union: map[string]*PhraseSet{}, words: map[string]map[string]bool{}}
 	for _, c := range l.Classes {
-		lx.union[c.Name] = NewPhraseSet(l.Union(c.Name))
+		u := l.Union(c.Name)
+		lx.union[c.Name] = NewPhraseSet(u)
+		ws := map[string]bool{}
+		for _, p := range u {
+			ws[strings.Join(Words(p), " ")] = true
+		}
+		lx.words[c.Name] = ws
 	}
 	compiled[l.Hash] = lx
 	return lx
@@ -93,9 +101,11 @@ func (l *Lexicon) Set(class string) *PhraseSet {
 
 var emptySet = NewPhraseSet(nil)
 
-// Bind fills every *PhraseSet field of the struct dst points to that has
-// a `lex:"class"` tag with the class's set. It fails, naming them, when a
-// class is not in the lexicon's catalogue (a --mapping directory with an
+// Bind fills every field of the struct dst points to that has a
+// `lex:"class"` tag with the class: a *PhraseSet field gets the class's
+// phrase set, a map[string]bool field its folded phrases (for classes of
+// single words looked up one token at a time). It fails, naming them, when
+// a class is not in the lexicon's catalogue (a --mapping directory with an
 // older lexicon).
 func (l *Lexicon) Bind(dst any) error {
 	v := reflect.ValueOf(dst).Elem()
@@ -111,7 +121,18 @@ func (l *Lexicon) Bind(dst any) error {
 			missing = append(missing, cls)
 			ps = emptySet
 		}
-		v.Field(i).Set(reflect.ValueOf(ps))
+		switch v.Field(i).Interface().(type) {
+		case *PhraseSet:
+			v.Field(i).Set(reflect.ValueOf(ps))
+		case map[string]bool:
+			ws := l.words[cls]
+			if ws == nil {
+				ws = map[string]bool{}
+			}
+			v.Field(i).Set(reflect.ValueOf(ws))
+		default:
+			return fmt.Errorf("lexicon: field %s of %T has an unsupported type", t.Field(i).Name, dst)
+		}
 	}
 	if len(missing) > 0 {
 		return fmt.Errorf("lexicon has no class %q, expected the classes the engine reads (see docs/lexicon-format.md)", missing)

@@ -15,16 +15,10 @@ import (
 // Attempting something else ("attempts to initiate adoption proceedings",
 // "attempts to obstruct", "an attempt to kidnap") is another offence.
 var (
-	attemptSo = map[string]bool{"so": true, "any": true, "the": true, "such": true, "that": true, "it": true}
-	attemptTo = map[string]bool{"to": true, "de": true, "d": true}
-	// commit needs an offence as its object ("attempts to commit an
-	// offence", "any of the offences"), not another crime named in full
-	// ("an attempt to commit aggravated sexual abuse"): these words may
-	// stand between them.
-	commitFill = map[string]bool{"a": true, "an": true, "the": true, "any": true, "of": true, "such": true, "that": true, "these": true, "those": true, "one": true,
-		"le": true, "la": true, "les": true, "l": true, "un": true, "une": true, "des": true, "de": true, "el": true, "los": true, "las": true, "una": true, "del": true, "cualquier": true, "cualquiera": true}
-	germanDeed = map[string]bool{"tat": true, "taten": true, "straftat": true, "straftaten": true}
-	attemptDos = map[string]bool{"do": true, "faire": true, "hacer": true, "tun": true}
+// commit needs an offence as its object ("attempts to commit an
+// offence", "any of the offences"), not another crime named in full
+// ("an attempt to commit aggravated sexual abuse"): these words may
+// stand between them.
 )
 
 // AttemptOfOffence reports whether an attempt word at h makes attempting an
@@ -40,16 +34,16 @@ func AttemptOfOffence(h Hit) bool {
 	w := s.Toks[h.I].Word
 	k, verb := h.J, false
 	switch {
-	case (strings.HasPrefix(w, "attempt") || w == "tente") && k < n && attemptTo[s.Toks[k].Word] && !clauseBreak(s, k-1, k):
+	case (strings.HasPrefix(w, "attempt") || w == "tente") && k < n && cu.AttemptTo[s.Toks[k].Word] && !clauseBreak(s, k-1, k):
 		verb, k = true, k+1
-	case attemptTo[s.Toks[h.J-1].Word] || strings.HasPrefix(w, "intentare"):
+	case cu.AttemptTo[s.Toks[h.J-1].Word] || strings.HasPrefix(w, "intentare"):
 		// the map's term holds the "to"/"de" itself ("tente de")
 		verb = true
 	case w == "versucht" || w == "versuchen":
 		// German puts the attempted act before the verb: "wer eine solche
 		// Tat zu begehen versucht"
 		for k := h.I - 1; k >= 0 && k >= h.I-4 && !clauseBreak(s, k, k+1); k-- {
-			if cu.AttemptVerbObj.Any(s.Toks[k:k+1]) || germanDeed[s.Toks[k].Word] {
+			if cu.AttemptVerbObj.Any(s.Toks[k:k+1]) || cu.GermanDeed[s.Toks[k].Word] {
 				return true
 			}
 		}
@@ -65,7 +59,7 @@ func AttemptOfOffence(h Hit) bool {
 		if cu.AttemptVerbObj.Any(s.Toks[k : k+1]) {
 			return true
 		}
-		if attemptDos[s.Toks[k].Word] && k+1 < n && attemptSo[s.Toks[k+1].Word] {
+		if cu.AttemptDos[s.Toks[k].Word] && k+1 < n && cu.AttemptSo[s.Toks[k+1].Word] {
 			// "or attempts to do so": the attempt of what the sentence
 			// makes an offence, which counts when that is trafficking
 			return hasTraffick(s) || (actCount(s) >= 2 && s.Has(cu.ExploitTerms))
@@ -99,7 +93,7 @@ func committedOffence(s *index.Segment, k int) bool {
 		if cu.CommitObj.Any(s.Toks[k : k+1]) {
 			return true
 		}
-		if !commitFill[s.Toks[k].Word] {
+		if !cu.CommitFill[s.Toks[k].Word] {
 			return false
 		}
 	}

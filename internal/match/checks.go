@@ -235,7 +235,7 @@ func SexualPurpose(ix *index.Index) (Hit, bool) {
 			continue
 		}
 		for _, sp := range cu.SexualTerms.Find(s.Toks) {
-			if !sexualHarm(s.Toks, sp) {
+			if !sexualHarm(cu, s.Toks, sp) {
 				return Hit{Seg: s, I: sp.I, J: sp.J, Term: cu.SexualTerms.Terms[sp.Phrase]}, true
 			}
 		}
@@ -247,17 +247,14 @@ func SexualPurpose(ix *index.Index) (Hit, bool) {
 // ("aggravated sexual assault" as an aggravating circumstance, "agression
 // sexuelle", "agresión sexual", "sexueller Übergriff"), not a purpose of
 // exploitation.
-func sexualHarm(toks []index.Token, sp index.Span) bool {
-	if sp.J < len(toks) && harmAfter[toks[sp.J].Word] {
+func sexualHarm(cu *cues, toks []index.Token, sp index.Span) bool {
+	if sp.J < len(toks) && cu.HarmAfter[toks[sp.J].Word] {
 		return true
 	}
-	return sp.I > 0 && harmBefore[toks[sp.I-1].Word]
+	return sp.I > 0 && cu.HarmBefore[toks[sp.I-1].Word]
 }
 
-var (
-	harmAfter  = map[string]bool{"assault": true, "assaults": true, "ubergriff": true, "ubergriffe": true, "notigung": true}
-	harmBefore = map[string]bool{"agression": true, "agressions": true, "agresion": true, "agresiones": true}
-)
+var ()
 
 // noMeansAtAll reports whether the core trafficking offence (the acts for
 // a purpose of exploitation) names none of the means.

@@ -13,10 +13,7 @@ import (
 // personas" and "tráfico ilícito de migrantes" are migrant smuggling, which
 // the instruments keep apart from trafficking ("trata", "traite").
 var (
-	// trafficLink: words between a trafficking word and its object.
-	trafficLink = map[string]bool{"of": true, "in": true, "de": true, "d": true, "des": true, "du": true, "la": true,
-		"le": true, "les": true, "el": true, "los": true, "las": true, "del": true, "mit": true, "von": true,
-		"and": true, "or": true, "et": true, "ou": true, "y": true, "o": true, "the": true, "narcotic": true}
+// trafficLink: words between a trafficking word and its object.
 )
 
 // traffickSpans returns the trafficking words of toks that speak of
@@ -51,7 +48,7 @@ func goodsQualified(cu *cues, toks []index.Token, sp index.Span) bool {
 		if cu.GoodsTraffic.Any(toks[k : k+1]) {
 			return true
 		}
-		if !trafficLink[toks[k].Word] {
+		if !cu.TrafficLink[toks[k].Word] {
 			return false
 		}
 	}

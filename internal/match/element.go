@@ -420,18 +420,15 @@ func (e *Element) finish(ix *index.Index, r Result) Result {
 	return r
 }
 
-var negWords = map[string]bool{"not": true, "no": true, "nor": true, "neither": true, "never": true,
-	"nicht": true, "kein": true, "keine": true, "keinen": true, "keiner": true, "ne": true, "pas": true,
-	"n": true, "ni": true, "nunca": true, "jamais": true, "nothing": true, "nada": true}
-
 // Negated reports whether a hit is negated: a negation word within three
 // tokens before it in the same clause ("does not include", "ne … pas",
 // "nicht", "kein", "no se"), or a clause opening with "nothing in this".
 // A hit whose own words hold a negation was written that way on purpose.
 func Negated(h Hit) bool {
 	s := h.Seg
+	cu := cuesOf(s.Index())
 	for k := h.I; k < h.J && k < len(s.Toks); k++ {
-		if negWords[s.Toks[k].Word] {
+		if cu.NegWords[s.Toks[k].Word] {
 			return false
 		}
 	}
@@ -439,10 +436,10 @@ func Negated(h Hit) bool {
 		if clauseBreak(s, k, k+1) {
 			break
 		}
-		if negWords[s.Toks[k].Word] {
+		if cu.NegWords[s.Toks[k].Word] {
 			// "not less than", "not more than", "no later than" are
 			// quantities, not negations of what follows.
-			if k+1 < len(s.Toks) && quantWords[s.Toks[k+1].Word] {
+			if k+1 < len(s.Toks) && cu.QuantWords[s.Toks[k+1].Word] {
 				continue
 			}
 			return true
@@ -458,10 +455,6 @@ func Negated(h Hit) bool {
 	}
 	return false
 }
-
-var quantWords = map[string]bool{"less": true, "more": true, "later": true, "earlier": true, "exceeding": true,
-	"unter": true, "uber": true, "moins": true, "plus": true, "menos": true, "mas": true, "inferior": true, "superior": true,
-	"only": true, "solo": true, "seulement": true, "nur": true, "withstanding": true, "limited": true}
 
 // clauseBreak reports whether the folded text between tokens a and b holds
 // a clause boundary (; . : or a line break).

@@ -250,7 +250,7 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	if cls == OffTrafficking {
 		for _, sg := range ix.BySection[s.Section] {
 			if sg.Prov == s.Prov && sg != s {
-				if segChildOnly(sg) && (len(sg.Toks) == 0 || !condWords[sg.Toks[0].Word]) {
+				if segChildOnly(sg) && (len(sg.Toks) == 0 || !cu.CondWords[sg.Toks[0].Word]) {
 					return penalty.VariantChild
 				}
 				break // only the paragraph's opening sentence says whom it protects
@@ -276,7 +276,7 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	// offences are committed against a minor: 1° …")
 	if par := s.Prov.Parent; par != nil && par != s.Section && par.Kind != statute.KindSection && par.Text != "" {
 		pt := foldToks(par.Text)
-		if len(pt) > 0 && condWords[pt[0].Word] {
+		if len(pt) > 0 && cu.CondWords[pt[0].Word] {
 			return circumstanceVariant(cu, pt)
 		}
 	}
@@ -332,7 +332,7 @@ func childOnlyFast(cu *cues, toks []index.Token, folded string) bool {
 	for _, sp := range cu.ChildStrict.Find(toks) {
 		neg := false
 		for k := sp.I - 1; k >= 0 && k >= sp.I-3; k-- {
-			if negWords[toks[k].Word] {
+			if cu.NegWords[toks[k].Word] {
 				neg = true
 			}
 		}
@@ -377,7 +377,7 @@ func childOffenceSlow(ix *index.Index, sec *statute.Provision) bool {
 		if !(sg.Roles.Has("offence") && (actCount(sg) >= 1 || hasTraffick(sg))) {
 			continue
 		}
-		return !condWords[sg.Toks[0].Word] && childOnly(cu, firstSentence(sg), "") || childAgeSubject(sg)
+		return !cu.CondWords[sg.Toks[0].Word] && childOnly(cu, firstSentence(sg), "") || childAgeSubject(sg)
 	}
 	return false
 }
@@ -422,15 +422,13 @@ func foldToks(t string) []index.Token {
 	return index.Tokenize(f, m)
 }
 
-var condWords = map[string]bool{"if": true, "where": true, "when": true, "wenn": true, "falls": true, "lorsque": true,
-	"lorsqu": true, "quand": true, "cuando": true, "si": true}
-
 func endsWithCondition(s *index.Segment) bool {
+	cu := cuesOf(s.Index())
 	t := strings.TrimSpace(s.Text)
 	if strings.HasSuffix(t, ":") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, "-") || strings.HasSuffix(t, "–") {
 		return true
 	}
-	if n := len(s.Toks); n > 0 && condWords[s.Toks[n-1].Word] {
+	if n := len(s.Toks); n > 0 && cu.CondWords[s.Toks[n-1].Word] {
 		return true
 	}
 	return false
@@ -440,8 +438,9 @@ func endsWithCondition(s *index.Segment) bool {
 // first condition word of the segment, up to the next comma, semicolon or
 // "or".
 func firstCircumstance(s *index.Segment) []index.Token {
+	cu := cuesOf(s.Index())
 	for i, t := range s.Toks {
-		if !condWords[t.Word] {
+		if !cu.CondWords[t.Word] {
 			continue
 		}
 		j := i + 1

@@ -79,6 +79,17 @@ type cues struct {
 	DeathText    *index.PhraseSet `lex:"harm"`
 	ThisAct      *index.PhraseSet `lex:"this-law"`
 	SectionOnly  *index.PhraseSet `lex:"this-section"`
+	TrafficLink  map[string]bool  `lex:"traffic-link"`
+	AttemptSo    map[string]bool  `lex:"attempt-back-reference"`
+	AttemptTo    map[string]bool  `lex:"attempt-particle"`
+	CommitFill   map[string]bool  `lex:"determiner"`
+	GermanDeed   map[string]bool  `lex:"deed"`
+	AttemptDos   map[string]bool  `lex:"do-verb"`
+	HarmAfter    map[string]bool  `lex:"sexual-harm-after"`
+	HarmBefore   map[string]bool  `lex:"sexual-harm-before"`
+	NegWords     map[string]bool  `lex:"negation"`
+	QuantWords   map[string]bool  `lex:"quantity"`
+	CondWords    map[string]bool  `lex:"condition"`
 }
 
 type cuesKey struct{}
