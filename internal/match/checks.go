@@ -2,7 +2,6 @@ package match
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -325,8 +324,9 @@ func ageUnder18Plus(s *index.Segment) bool {
 }
 
 func ageUnder18PlusSlow(s *index.Segment) bool {
-	for _, m := range ageMatches(s.Fold) {
-		if parseAge(s.Fold[m[2]:m[3]]) >= 18 {
+	cu := cuesOf(s.Index())
+	for _, m := range ageMatches(cu, s.Fold) {
+		if parseAge(cu, s.Fold[m[2]:m[3]]) >= 18 {
 			return true
 		}
 	}
@@ -342,8 +342,8 @@ func childAlternative(s *index.Segment) (Hit, bool) {
 	if !s.Roles.Has("offence") || actCount(s) < 1 || !s.Has(cu.AgeCtx) {
 		return Hit{}, false
 	}
-	for _, m := range ageMatches(s.Fold) {
-		if a := parseAge(s.Fold[m[2]:m[3]]); a < 18 {
+	for _, m := range ageMatches(cu, s.Fold) {
+		if a := parseAge(cu, s.Fold[m[2]:m[3]]); a < 18 {
 			continue
 		}
 		i, j := tokenSpan(s, m[0], m[1])
@@ -431,42 +431,26 @@ func coerciveExploitation(ix *index.Index) (Hit, bool) {
 
 // ---- child age (Palermo 3(d), CRC 1) ----
 
-// ageMatches returns the submatch indexes of ageRe in folded text, in
-// order. Every match starts with an anchor word, so the regular expression
-// runs anchored at each anchor occurrence only.
-func ageMatches(f string) [][]int {
-	return index.AnchoredAll(ageReAnchored, f, ageStarts)
+// ageMatches returns the submatch indexes of the age expression (see
+// ageExpr) in folded text, in order, without overlaps: the expression is
+// run anchored at each occurrence of a word that opens it only.
+func ageMatches(cu *cues, f string) [][]int {
+	return index.AnchoredAll(cu.age.anchored, f, cu.age.starts)
 }
 
 func isWordByte(c byte) bool {
 	return c >= 0x80 || ('a' <= c && c <= 'z') || ('0' <= c && c <= '9')
 }
 
-// ageStarts are the words an age expression starts with.
-var ageStarts = []string{"under", "below", "less than", "younger than", "not yet", "not attained", "not reached", "not completed",
-	"not having attained", "who has not attained", "moins de", "unter", "noch nicht", "menor", "menos de", "inferior a"}
-
-var ageReAnchored = regexp.MustCompile("^" + ageRe.String())
-
-var ageRe = regexp.MustCompile(`(?:under|below|less than|younger than|not (?:yet )?(?:attained|reached|completed)|not having attained|who has not attained|moins de|unter|noch nicht|menor(?:es)? de|menos de|inferior a)(?: (?:the|l|la|el|das|des))?(?: age(?: of)?| edad de)? ([a-z0-9-]+)(?: \(\d+\))? (?:years|year|ans|an|jahren|jahre|anos|lebensjahr)`)
-
-var ageWords = map[string]int{"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty-one": 21,
-	"dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "dix-sept": 17,
-	"dix-huit": 18, "dix-neuf": 19, "vingt": 20, "vingt-et-un": 21,
-	"zehn": 10, "elf": 11, "zwolf": 12, "dreizehn": 13, "vierzehn": 14, "funfzehn": 15, "sechzehn": 16,
-	"siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "zwanzig": 20, "einundzwanzig": 21,
-	"diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciseis": 16,
-	"diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20, "veintiuno": 21, "veintiun": 21,
-	"vollendet": 0}
-
-func parseAge(w string) int {
+// parseAge reads an age written in digits or as a number word of the
+// lexicon (number-10 … number-21).
+func parseAge(cu *cues, w string) int {
 	if w != "" && w[0] >= '0' && w[0] <= '9' {
 		if n, err := strconv.Atoi(w); err == nil {
 			return n
 		}
 	}
-	return ageWords[w]
+	return cu.age.numbers[w]
 }
 
 type ageHit struct {
@@ -480,8 +464,8 @@ func agesIn(s *index.Segment) []ageHit {
 	if !s.Has(cu.AgeCtx) {
 		return nil
 	}
-	for _, m := range ageMatches(s.Fold) {
-		a := parseAge(s.Fold[m[2]:m[3]])
+	for _, m := range ageMatches(cu, s.Fold) {
+		a := parseAge(cu, s.Fold[m[2]:m[3]])
 		if a <= 0 {
 			continue
 		}
@@ -489,8 +473,8 @@ func agesIn(s *index.Segment) []ageHit {
 		out = append(out, ageHit{a, Hit{Seg: s, I: i, J: j, Term: "age"}})
 	}
 	// "18 years of age", "eighteen years of age"
-	for _, m := range ageOfRe.FindAllStringSubmatchIndex(s.Fold, -1) {
-		a := parseAge(s.Fold[m[2]:m[3]])
+	for _, m := range cu.age.after.FindAllStringSubmatchIndex(s.Fold, -1) {
+		a := parseAge(cu, s.Fold[m[2]:m[3]])
 		if a <= 0 {
 			continue
 		}
@@ -500,17 +484,12 @@ func agesIn(s *index.Segment) []ageHit {
 	return out
 }
 
-var ageOfRe = regexp.MustCompile(`(?:under|below|less than) ([a-z0-9-]+) years of age`)
-
-var childDefTerms = []string{"child", "children", "minor", "minors", "enfant", "mineur", "kind", "kinder",
-	"minderjahrige", "minderjahriger", "nino", "nina", "ninos", "menor", "menores", "juvenile", "young person"}
-
 func checkChildAge(in *Input) Outcome {
 	cu := cuesOf(in.Ix)
 	ix := in.Ix
 	want := int(in.threshold("age", 18))
 	var defs []*index.Definition
-	for _, t := range childDefTerms {
+	for _, t := range cu.childDefined {
 		defs = append(defs, ix.Definitions(t)...)
 	}
 	sort.SliceStable(defs, func(a, b int) bool { return defs[a].Segment.Ord < defs[b].Segment.Ord })

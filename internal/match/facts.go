@@ -56,7 +56,7 @@ func Facts(ix *index.Index) []Fact {
 		for _, p := range ps {
 			// "and upon subsequent conviction, to imprisonment for life": a
 			// recidivism clause widens the row before it, not a row of its own.
-			if len(segFacts) > 0 && recidivism(s.Text, prevEnd, p.Start) {
+			if len(segFacts) > 0 && recidivism(cu, s.Text, prevEnd, p.Start) {
 				last := &segFacts[len(segFacts)-1].Penalty
 				last.Life = last.Life || p.Life
 				if p.MaxMonths != nil && (last.MaxMonths == nil || *p.MaxMonths > *last.MaxMonths) && last.MaxMonths != nil {
@@ -293,8 +293,8 @@ func childCirc(cu *cues, toks []index.Token, folded string) bool {
 		return true
 	}
 	if folded != "" && cu.AgeCtx.Any(toks) {
-		for _, m := range ageMatches(folded) {
-			if a := parseAge(folded[m[2]:m[3]]); a > 0 && a <= 18 {
+		for _, m := range ageMatches(cu, folded) {
+			if a := parseAge(cu, folded[m[2]:m[3]]); a > 0 && a <= 18 {
 				return true
 			}
 		}
@@ -341,8 +341,8 @@ func childOnlyFast(cu *cues, toks []index.Token, folded string) bool {
 		}
 	}
 	if folded != "" && cu.AgeCtx.Any(toks) {
-		for _, m := range ageMatches(folded) {
-			if a := parseAge(folded[m[2]:m[3]]); a > 0 && a <= 18 {
+		for _, m := range ageMatches(cu, folded) {
+			if a := parseAge(cu, folded[m[2]:m[3]]); a > 0 && a <= 18 {
 				return true
 			}
 		}
@@ -389,8 +389,8 @@ func childAgeSubject(sg *index.Segment) bool {
 	if sg.Has(cu.AdultTerms) {
 		return false
 	}
-	for _, m := range ageMatches(sg.Fold) {
-		if a := parseAge(sg.Fold[m[2]:m[3]]); a == 18 && m[0] < len(sg.Fold)/2 {
+	for _, m := range ageMatches(cu, sg.Fold) {
+		if a := parseAge(cu, sg.Fold[m[2]:m[3]]); a == 18 && m[0] < len(sg.Fold)/2 {
 			pre := sg.Fold[max(0, m[0]-12):m[0]]
 			if strings.Contains(pre, "person") || strings.Contains(pre, "menor") {
 				return !strings.Contains(sg.Fold[:m[0]], "cuando") && !strings.Contains(sg.Fold[:m[0]], " if ")
@@ -472,17 +472,14 @@ func circumstanceVariant(cu *cues, toks []index.Token) penalty.Variant {
 	return penalty.VariantAggravated
 }
 
-var recidCues = []string{"subsequent conviction", "second or subsequent", "second conviction", "repeat", "recidiv",
-	"recidive", "récidive", "ruckfall", "rückfall", "wiederholt", "reincidencia", "reincidente"}
-
 // recidivism reports whether the text between two sanctions introduces a
 // repeat-offence penalty.
-func recidivism(text string, a, b int) bool {
+func recidivism(cu *cues, text string, a, b int) bool {
 	if a < 0 || b > len(text) || a >= b {
 		return false
 	}
 	t := FoldLower(text[a:b])
-	for _, c := range recidCues {
+	for _, c := range cu.recidivism {
 		if strings.Contains(t, c) {
 			return true
 		}

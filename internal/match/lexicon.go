@@ -1,7 +1,12 @@
 package match
 
 import (
+	"fmt"
+	"regexp"
+	"strings"
+
 	"github.com/lacuna-project/lacuna/internal/index"
+	"github.com/lacuna-project/lacuna/internal/standard"
 )
 
 // cues are the lexicon classes the checks read, each the union of its
@@ -90,17 +95,85 @@ type cues struct {
 	NegWords     map[string]bool  `lex:"negation"`
 	QuantWords   map[string]bool  `lex:"quantity"`
 	CondWords    map[string]bool  `lex:"condition"`
+	// derived from classes read as ordered lists (see newCues)
+	age          *ageExpr
+	childDefined []string // child-defined-term, folded
+	recidivism   []string // recidivism, folded, matched as substrings
+}
+
+// ageExpr is the age expression compiled from the lexicon: an age limit
+// (age-below), an optional article (age-article) and age noun (age-noun),
+// the age in digits or words, an optional "(18)", and a unit (age-unit):
+// "under the age of eighteen years", "moins de dix-huit ans", "unter
+// achtzehn Jahren", "menor de edad de 18 años". The alternatives of each
+// class are tried in the lexicon's order (en, fr, de, es, each in file
+// order), so a longer phrase must come before its prefix ("years" before
+// "year"). after is the form "under 18 years of age" (age-below-after,
+// age-after).
+type ageExpr struct {
+	starts   []string
+	anchored *regexp.Regexp
+	after    *regexp.Regexp
+	numbers  map[string]int // number-10 … number-21
+}
+
+// Age numbers the lexicon spells out in words (classes number-N).
+const minAgeWord, maxAgeWord = 10, 21
+
+func newAgeExpr(l *standard.Lexicon) *ageExpr {
+	alt := func(class string) (string, []string) {
+		var ps, qs []string
+		for _, p := range l.Union(class) {
+			w := strings.Join(index.Words(p), " ")
+			ps = append(ps, w)
+			qs = append(qs, regexp.QuoteMeta(w))
+		}
+		if len(qs) == 0 {
+			return `[^\x00-\x{10FFFF}]`, nil // matches nothing
+		}
+		return strings.Join(qs, "|"), ps
+	}
+	below, starts := alt("age-below")
+	article, _ := alt("age-article")
+	noun, _ := alt("age-noun")
+	unit, _ := alt("age-unit")
+	belowAfter, _ := alt("age-below-after")
+	after, _ := alt("age-after")
+	a := &ageExpr{starts: starts, numbers: map[string]int{},
+		anchored: regexp.MustCompile(`^(?:` + below + `)(?: (?:` + article + `))?(?: (?:` + noun + `))? ([a-z0-9-]+)(?: \(\d+\))? (?:` + unit + `)`),
+		after:    regexp.MustCompile(`(?:` + belowAfter + `) ([a-z0-9-]+) (?:` + after + `)`)}
+	for n := minAgeWord; n <= maxAgeWord; n++ {
+		for _, p := range l.Union(fmt.Sprintf("number-%d", n)) {
+			a.numbers[index.FoldString(p)] = n
+		}
+	}
+	return a
+}
+
+func foldedUnion(l *standard.Lexicon, class string) []string {
+	var out []string
+	for _, p := range l.Union(class) {
+		out = append(out, index.FoldString(p))
+	}
+	return out
 }
 
 type cuesKey struct{}
 
+// newCues binds the classes of lx and derives the list-read ones.
+func newCues(lx *index.Lexicon) *cues {
+	c := &cues{}
+	_ = lx.Bind(c) // CheckLexicon reported missing classes at compile time
+	src := lx.Source()
+	c.age = newAgeExpr(src)
+	c.childDefined = foldedUnion(src, "child-defined-term")
+	c.recidivism = foldedUnion(src, "recidivism")
+	return c
+}
+
 // cuesOf returns the classes of the lexicon ix was built with.
 func cuesOf(ix *index.Index) *cues {
-	return ix.Lex.Memo(cuesKey{}, func() any {
-		c := &cues{}
-		_ = ix.Lex.Bind(c) // CheckLexicon reported missing classes at compile time
-		return c
-	}).(*cues)
+	return ix.Lex.Memo(cuesKey{}, func() any { return newCues(ix.Lex) }).(*cues)
 }
 
 // CheckLexicon reports whether lx has every class the index and the checks
@@ -110,5 +183,24 @@ func CheckLexicon(lx *index.Lexicon) error {
 	if err := lx.Check(); err != nil {
 		return err
 	}
+	var missing []string
+	for _, c := range lexListClasses() {
+		if !lx.Source().HasClass(c) {
+			missing = append(missing, c)
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("lexicon has no class %q, expected the classes the engine reads (see docs/lexicon-format.md)", missing)
+	}
 	return lx.Bind(&cues{})
+}
+
+// lexListClasses are the classes read as ordered lists rather than bound.
+func lexListClasses() []string {
+	cs := []string{"age-below", "age-article", "age-noun", "age-unit", "age-below-after", "age-after",
+		"child-defined-term", "recidivism"}
+	for n := minAgeWord; n <= maxAgeWord; n++ {
+		cs = append(cs, fmt.Sprintf("number-%d", n))
+	}
+	return cs
 }
