@@ -60,6 +60,9 @@ func saveRunWith(ctx context.Context, f *Factory, res *score.Result, c *statute.
 	if res.AsOf != "" {
 		opts["as_of"] = res.AsOf
 	}
+	if res.LexiconHash != "" {
+		opts["lexicon"] = res.LexiconHash // the run record names the lexicon read
+	}
 	key := runCacheKey(res, shas, opts)
 	now := f.Now().UTC()
 	country := res.Country

@@ -149,7 +149,8 @@ func (e *Engine) analyzeIndex(ix *index.Index, opts Options) (*Result, error) {
 		opts.MaxEvidence = 2
 	}
 	m := e.Map
-	res := &Result{LacunaVersion: opts.LacunaVersion, MappingVersion: m.Version, Country: strings.ToUpper(opts.Country), AsOf: opts.AsOf}
+	res := &Result{LacunaVersion: opts.LacunaVersion, MappingVersion: m.Version, Country: strings.ToUpper(opts.Country), AsOf: opts.AsOf,
+		LexiconHash: ix.Lex.Source().Hash}
 	for _, st := range ix.Corpus.Statutes {
 		res.Statutes = append(res.Statutes, StatuteRef{ID: string(st.Meta.ID), Title: firstNonEmpty(st.Meta.Title, st.Title),
 			VersionDate: st.Meta.VersionDate, SHA256: st.SHA256, Path: st.Path, Language: st.Meta.Lang()})

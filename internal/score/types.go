@@ -163,6 +163,9 @@ type Result struct {
 	// statute in a language without a lexicon (its provisions are read
 	// with every other language's phrases and the map's English terms).
 	Warnings []string `json:"warnings,omitempty"`
+	// LexiconHash is the hash of the lexicon the engine read (not part of
+	// the JSON contract; recorded with a saved run).
+	LexiconHash string `json:"-"`
 }
 
 // Finding returns the finding for a requirement ID, or nil.

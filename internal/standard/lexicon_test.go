@@ -1,6 +1,7 @@
 package standard
 
 import (
+	"encoding/json"
 	"errors"
 	"io/fs"
 	"strings"
@@ -124,6 +125,11 @@ func TestEmbeddedLexicon(t *testing.T) {
 	}
 	if got := strings.Join(m.Lexicon.Languages(), ","); got != "en,fr,de,es" {
 		t.Errorf("languages = %s, want en,fr,de,es", got)
+	}
+	// the hash of the map (cache keys) is taken over its JSON
+	js, err := json.Marshal(m)
+	if err != nil || !strings.Contains(string(js), `"lexicon_hash":"`+m.Lexicon.Hash+`"`) {
+		t.Errorf("the map's JSON does not carry the lexicon hash (%v)", err)
 	}
 	for _, c := range m.Lexicon.Classes {
 		if c.Doc == "" || len(m.Lexicon.Union(c.Name)) == 0 {
