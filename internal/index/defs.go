@@ -26,12 +26,11 @@ var colonDef = regexp.MustCompile(`^([a-z][a-z ,']{1,50}?)\s*:\s`)
 
 // splitAlternatives splits "nino nina o adolescente" into its words joined
 // by "or"/"and" in the four languages (only for short lists of words).
-func splitAlternatives(term string) []string {
+func splitAlternatives(conj map[string]bool, term string) []string {
 	ws := strings.Fields(term)
 	if len(ws) < 3 || len(ws) > 7 {
 		return nil
 	}
-	conj := map[string]bool{"o": true, "y": true, "or": true, "and": true, "ou": true, "et": true, "oder": true, "und": true, "u": true, "e": true}
 	var out []string
 	sawConj := false
 	for _, w := range ws {
@@ -121,7 +120,7 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 		}
 		seen[term] = true
 		// "niño, niña o adolescente": each alternative is defined too
-		if alts := splitAlternatives(term); len(alts) > 1 {
+		if alts := splitAlternatives(s.ix.cues().Conjunctions, term); len(alts) > 1 {
 			for _, a := range alts {
 				add(a, extStart)
 			}

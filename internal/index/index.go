@@ -247,7 +247,7 @@ func BuildWith(c *statute.Corpus, lx *Lexicon) *Index {
 	ix.ExtTerms = map[string]string{}
 	for term, ds := range ix.Defs {
 		for _, d := range ds {
-			if d.ExternalLaw != "" && !personTerm[term] {
+			if d.ExternalLaw != "" && !ix.cues().PersonTerms[term] {
 				ix.ExtTerms[term] = d.ExternalLaw
 			}
 		}
@@ -478,9 +478,3 @@ func statuteTitles(c *statute.Corpus) []string {
 	}
 	return out
 }
-
-// personTerm lists defined terms naming persons: a definition of "child"
-// by reference to another law decides the age question only (checked by
-// the child-age check), not every provision that protects children.
-var personTerm = map[string]bool{"child": true, "children": true, "minor": true, "minors": true, "person": true,
-	"victim": true, "enfant": true, "mineur": true, "kind": true, "nino": true, "menor": true, "persona": true}

@@ -28,6 +28,14 @@ type roleCues struct {
 	// memoised prefilter for the reference regexes).
 	RefWords     *PhraseSet `lex:"reference-word"`
 	ArticleWords *PhraseSet `lex:"article-word"`
+	// Conjunctions join the alternatives of a defined term ("niño, niña o
+	// adolescente": each alternative is defined too).
+	Conjunctions map[string]bool `lex:"conjunction"`
+	// PersonTerms are defined terms naming persons: a definition of
+	// "child" by reference to another law decides the age question only
+	// (checked by the child-age check), not every provision that protects
+	// children.
+	PersonTerms map[string]bool `lex:"person-term"`
 }
 
 type roleCuesKey struct{}
