@@ -362,6 +362,17 @@ func (ix *Index) addSegments(st *statute.Statute) {
 			ix.Segments = append(ix.Segments, seg)
 			own = append(own, seg)
 		}
+		// the language is decided per provision (bilingual statutes)
+		toks := make([][]Token, len(own))
+		for k, seg := range own {
+			toks[k] = seg.Toks
+		}
+		if pl := ix.Lex.ProvLang(lang, toks); pl != lang {
+			ix.Langs[pl] = true
+			for _, seg := range own {
+				seg.Lang = pl
+			}
+		}
 		ix.provSegs[p] = own
 	}
 	flush()

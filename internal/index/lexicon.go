@@ -20,7 +20,10 @@ type Lexicon struct {
 	src   *standard.Lexicon
 	union map[string]*PhraseSet
 	words map[string]map[string]bool
-	memo  sync.Map
+	// langWords holds, by language, the folded function words (class
+	// function-word) that tell a provision's language.
+	langWords map[string]map[string]bool
+	memo      sync.Map
 }
 
 var (
@@ -45,6 +48,14 @@ func CompileLexicon(l *standard.Lexicon) *Lexicon {
 			ws[strings.Join(Words(p), " ")] = true
 		}
 		lx.words[c.Name] = ws
+	}
+	lx.langWords = map[string]map[string]bool{}
+	for _, lang := range l.Languages() {
+		ws := map[string]bool{}
+		for _, p := range l.Phrases(lang, functionWords) {
+			ws[strings.Join(Words(p), " ")] = true
+		}
+		lx.langWords[lang] = ws
 	}
 	compiled[l.Hash] = lx
 	return lx
@@ -153,4 +164,52 @@ func (l *Lexicon) Memo(key any, build func() any) any {
 func (l *Lexicon) Check() error {
 	var c roleCues
 	return l.Bind(&c)
+}
+
+// functionWords is the class whose words tell a provision's language.
+const functionWords = "function-word"
+
+// Language decision: a provision is in its statute's language unless its
+// own text holds at least minLangWords function words of another language
+// of the lexicon and more than langRatio times as many as of the statute's
+// language (a bilingual statute, or a provision quoted in another
+// language). Short provisions and mixed text keep the statute's language.
+const (
+	minLangWords = 4
+	langRatio    = 3
+)
+
+// ProvLang decides the language of a provision from its folded tokens;
+// declared is the statute's language. A declared language without a
+// lexicon is kept (it is reported, not guessed).
+func (l *Lexicon) ProvLang(declared string, toks [][]Token) string {
+	own, ok := l.langWords[declared]
+	if !ok || len(l.langWords) < 2 {
+		return declared
+	}
+	count := func(ws map[string]bool) int {
+		n := 0
+		for _, ts := range toks {
+			for _, t := range ts {
+				if ws[t.Word] {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	base := count(own)
+	best, bestN := declared, 0
+	for _, lang := range l.src.Languages() {
+		if lang == declared {
+			continue
+		}
+		if n := count(l.langWords[lang]); n > bestN {
+			best, bestN = lang, n
+		}
+	}
+	if bestN >= minLangWords && bestN > langRatio*base {
+		return best
+	}
+	return declared
 }
