@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/spf13/cobra"
 )
@@ -458,8 +459,10 @@ func newCmdMappingValidate(f *Factory, runF func(*mappingValidateOptions) error)
 		Long: `Validate a map: schema, closed sets (pillar, instrument kind, criterion kind,
 role, check kind, ratification status), term patterns and regular expressions,
 cross-references from requirements to instrument articles, duplicate IDs,
-the presence of every core requirement, and ratifications. Every problem is
-printed as path:line:col: what is wrong, what was expected.` + exitStatusHelp,
+the presence of every core requirement, ratifications, and the lexicon
+(lexicon/ beside the map, else the embedded one, plus --lexicon DIR; see
+docs/lexicon-format.md). Every problem is printed as path:line:col: what is
+wrong, what was expected.` + exitStatusHelp,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -483,6 +486,9 @@ func mappingValidateRun(opts *mappingValidateOptions) error {
 	}
 	if err != nil {
 		return err
+	}
+	if _, err := score.Compile(m); err != nil { // e.g. a lexicon without a class the engine reads
+		return &inputError{err}
 	}
 	core := 0
 	for _, r := range m.Requirements {

@@ -146,9 +146,37 @@ func (l *Lexicon) Bind(dst any) error {
 		}
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("lexicon has no class %q, expected the classes the engine reads (see docs/lexicon-format.md)", missing)
+		return l.missing(missing)
 	}
 	return nil
+}
+
+// missing reports classes the engine reads that the catalogue lacks.
+func (l *Lexicon) missing(classes []string) error {
+	return fmt.Errorf("%s: the lexicon has no class %s, expected every class the engine reads (see docs/lexicon-format.md)",
+		l.src.Catalogue, strings.Join(classes, ", "))
+}
+
+// Lacks lists, in order, the classes named by the `lex` tags of the struct
+// dst points to and by extra that the lexicon's catalogue lacks, and the
+// error that names them (nil when none).
+func (l *Lexicon) Lacks(dst any, extra ...string) error {
+	var out []string
+	t := reflect.TypeOf(dst).Elem()
+	for i := 0; i < t.NumField(); i++ {
+		if cls := t.Field(i).Tag.Get("lex"); cls != "" && !l.src.HasClass(cls) {
+			out = append(out, cls)
+		}
+	}
+	for _, cls := range extra {
+		if !l.src.HasClass(cls) {
+			out = append(out, cls)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return l.missing(out)
 }
 
 // Memo returns the value stored under key, building it once.
@@ -161,10 +189,7 @@ func (l *Lexicon) Memo(key any, build func() any) any {
 }
 
 // Check reports whether the lexicon has every class the index reads.
-func (l *Lexicon) Check() error {
-	var c roleCues
-	return l.Bind(&c)
-}
+func (l *Lexicon) Check() error { return l.Lacks(&roleCues{}, functionWords) }
 
 // functionWords is the class whose words tell a provision's language.
 const functionWords = "function-word"

@@ -183,16 +183,7 @@ func CheckLexicon(lx *index.Lexicon) error {
 	if err := lx.Check(); err != nil {
 		return err
 	}
-	var missing []string
-	for _, c := range lexListClasses() {
-		if !lx.Source().HasClass(c) {
-			missing = append(missing, c)
-		}
-	}
-	if len(missing) > 0 {
-		return fmt.Errorf("lexicon has no class %q, expected the classes the engine reads (see docs/lexicon-format.md)", missing)
-	}
-	return lx.Bind(&cues{})
+	return lx.Lacks(&cues{}, lexListClasses()...)
 }
 
 // lexListClasses are the classes read as ordered lists rather than bound.

@@ -22,8 +22,10 @@ type Lexicon struct {
 	Classes []LexClass
 	// Hash is the sha256 (hex) of the lexicon as loaded, overlay included;
 	// it changes with any phrase, class or language.
-	Hash  string
-	langs map[string]map[string][]string
+	Hash string
+	// Catalogue is the path of classes.yaml as given, for messages.
+	Catalogue string
+	langs     map[string]map[string][]string
 }
 
 // LexClass is one concept class of the catalogue.
@@ -113,7 +115,7 @@ func LoadLexicon(base fs.FS, name string, overlay fs.FS, overlayName string) (*L
 }
 
 func (l *loader) loadLexicon(base fs.FS, name string, overlay fs.FS, overlayName string) *Lexicon {
-	lx := &Lexicon{langs: map[string]map[string][]string{}}
+	lx := &Lexicon{langs: map[string]map[string][]string{}, Catalogue: join(name, LexiconFile)}
 	l.lexClasses(lx, base, name)
 	first := map[string]Pos{} // lang+"\x00"+class+"\x00"+phrase -> where first given
 	files, _ := fs.Glob(base, "*.yaml")
