@@ -121,7 +121,7 @@ var emptySet = NewPhraseSet(nil)
 func (l *Lexicon) Bind(dst any) error {
 	v := reflect.ValueOf(dst).Elem()
 	t := v.Type()
-	var missing []string
+	var missing, notWords, unsupported []string
 	for i := 0; i < t.NumField(); i++ {
 		cls := t.Field(i).Tag.Get("lex")
 		if cls == "" {
@@ -132,21 +132,33 @@ func (l *Lexicon) Bind(dst any) error {
 			missing = append(missing, cls)
 			ps = emptySet
 		}
+		// every field is filled (an empty class at worst) before any
+		// problem is returned, so a caller that ignores the error is safe
 		switch v.Field(i).Interface().(type) {
 		case *PhraseSet:
 			v.Field(i).Set(reflect.ValueOf(ps))
 		case map[string]bool:
+			if ok && !l.src.IsWords(cls) {
+				notWords = append(notWords, cls)
+			}
 			ws := l.words[cls]
 			if ws == nil {
 				ws = map[string]bool{}
 			}
 			v.Field(i).Set(reflect.ValueOf(ws))
 		default:
-			return fmt.Errorf("lexicon: field %s of %T has an unsupported type", t.Field(i).Name, dst)
+			unsupported = append(unsupported, t.Field(i).Name)
 		}
+	}
+	if len(unsupported) > 0 {
+		return fmt.Errorf("lexicon: fields %s of %T have a type Bind cannot fill", strings.Join(unsupported, ", "), dst)
 	}
 	if len(missing) > 0 {
 		return l.missing(missing)
+	}
+	if len(notWords) > 0 {
+		return fmt.Errorf("%s: the classes %s are read one token at a time, expected them declared with words: true",
+			l.src.Catalogue, strings.Join(notWords, ", "))
 	}
 	return nil
 }
@@ -189,7 +201,15 @@ func (l *Lexicon) Memo(key any, build func() any) any {
 }
 
 // Check reports whether the lexicon has every class the index reads.
-func (l *Lexicon) Check() error { return l.Lacks(&roleCues{}, functionWords) }
+func (l *Lexicon) Check() error {
+	if err := l.Lacks(&roleCues{}, functionWords); err != nil {
+		return err
+	}
+	if !l.src.IsWords(functionWords) {
+		return fmt.Errorf("%s: the classes %s are read one token at a time, expected them declared with words: true", l.src.Catalogue, functionWords)
+	}
+	return l.Bind(&roleCues{})
+}
 
 // functionWords is the class whose words tell a provision's language.
 const functionWords = "function-word"

@@ -183,7 +183,10 @@ func CheckLexicon(lx *index.Lexicon) error {
 	if err := lx.Check(); err != nil {
 		return err
 	}
-	return lx.Lacks(&cues{}, lexListClasses()...)
+	if err := lx.Lacks(&cues{}, lexListClasses()...); err != nil {
+		return err
+	}
+	return lx.Bind(&cues{})
 }
 
 // lexListClasses are the classes read as ordered lists rather than bound.

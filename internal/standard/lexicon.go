@@ -34,7 +34,10 @@ type LexClass struct {
 	Doc  string
 	// Required classes must have phrases in every language.
 	Required bool
-	Pos      Pos
+	// Words classes are read one token at a time: each phrase is a single
+	// word without "*".
+	Words bool
+	Pos   Pos
 }
 
 // Languages lists the languages that have a lexicon: en, fr, de, es first
@@ -60,6 +63,19 @@ func (l *Lexicon) HasLanguage(lang string) bool {
 	_, ok := l.langs[lang]
 	return ok
 }
+
+// class returns the catalogue entry of name (zero when absent).
+func (l *Lexicon) class(name string) LexClass {
+	for _, c := range l.Classes {
+		if c.Name == name {
+			return c
+		}
+	}
+	return LexClass{}
+}
+
+// IsWords reports whether class is read one token at a time.
+func (l *Lexicon) IsWords(class string) bool { return l.class(class).Words }
 
 // HasClass reports whether class is in the catalogue.
 func (l *Lexicon) HasClass(class string) bool {
@@ -92,7 +108,7 @@ func (l *Lexicon) Union(class string) []string {
 }
 
 var (
-	lexClassKeys = []string{"doc", "required"}
+	lexClassKeys = []string{"doc", "required", "words"}
 	reLexClass   = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 	reLexFile    = regexp.MustCompile(`^[a-z]{2}\.yaml$`)
 )
@@ -200,6 +216,9 @@ func (l *loader) lexClasses(lx *Lexicon, fsys fs.FS, name string) {
 		if v, ok := f["required"]; ok {
 			c.Required = d.boolean(v, "class "+kv.key)
 		}
+		if v, ok := f["words"]; ok {
+			c.Words = d.boolean(v, "class "+kv.key)
+		}
 		lx.Classes = append(lx.Classes, c)
 	}
 }
@@ -226,10 +245,15 @@ func (l *loader) lexLanguage(lx *Lexicon, fsys fs.FS, prefix, f string, first ma
 			l.errs.Add(kv.keyPos, "unknown class %q%s, expected one of %s (declared in %s)", kv.key, hint, strings.Join(names, ", "), LexiconFile)
 			continue
 		}
+		words := lx.class(kv.key).Words
 		list, pos := d.strList(kv.value, fmt.Sprintf("class %q", kv.key))
 		for i, t := range list {
 			if msg := checkTerm(t); msg != "" {
 				l.errs.Add(pos[i], "phrase %q of class %q %s, expected words of letters or digits, with * only at the end of a word", t, kv.key, msg)
+				continue
+			}
+			if ws, _ := TermWords(t); words && (len(ws) != 1 || strings.HasSuffix(ws[0], "*")) {
+				l.errs.Add(pos[i], "phrase %q of class %q is not a single word, expected one word without * (the class is read one token at a time)", t, kv.key)
 				continue
 			}
 			key := lang + "\x00" + kv.key + "\x00" + Fold(t)
@@ -249,7 +273,7 @@ func (lx *Lexicon) hash() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "lacuna-lexicon 1\n")
 	for _, c := range lx.Classes {
-		fmt.Fprintf(h, "class %q %t %q\n", c.Name, c.Required, c.Doc)
+		fmt.Fprintf(h, "class %q %t %t %q\n", c.Name, c.Required, c.Words, c.Doc)
 	}
 	for _, lang := range lx.Languages() {
 		for _, c := range lx.Classes {

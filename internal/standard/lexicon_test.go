@@ -137,3 +137,17 @@ func TestEmbeddedLexicon(t *testing.T) {
 		}
 	}
 }
+
+// A class declared words: true takes single words only.
+func TestLexiconWordsClass(t *testing.T) {
+	base := "-- classes.yaml --\nneg:\n  doc: negation words\n  words: true\n-- en.yaml --\nneg: [not, \"no*\", not at all]\n"
+	_, err := LoadLexicon(txtarFS(t, base), "lex", nil, "")
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, w := range []string{`lex/en.yaml:1:12: phrase "no*" of class "neg" is not a single word`, `lex/en.yaml:1:19: phrase "not at all" of class "neg" is not a single word`} {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("error\n%s\ndoes not contain\n%s", err, w)
+		}
+	}
+}
