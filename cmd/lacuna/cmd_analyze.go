@@ -157,6 +157,9 @@ func analyzeRun(opts *analyzeOptions) error {
 		}
 		return &inputError{errors.New("no statutes to analyse")}
 	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", w)
+	}
 	var buf bytes.Buffer
 	color := f.IO.IsTTY && !opts.NoColor
 	switch opts.Format {

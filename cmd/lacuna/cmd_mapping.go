@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/spf13/cobra"
 )
@@ -458,8 +459,10 @@ func newCmdMappingValidate(f *Factory, runF func(*mappingValidateOptions) error)
 		Long: `Validate a map: schema, closed sets (pillar, instrument kind, criterion kind,
 role, check kind, ratification status), term patterns and regular expressions,
 cross-references from requirements to instrument articles, duplicate IDs,
-the presence of every core requirement, and ratifications. Every problem is
-printed as path:line:col: what is wrong, what was expected.` + exitStatusHelp,
+the presence of every core requirement, ratifications, and the lexicon
+(lexicon/ beside the map, else the embedded one, plus --lexicon DIR; see
+docs/lexicon-format.md). Every problem is printed as path:line:col: what is
+wrong, what was expected.` + exitStatusHelp,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -484,6 +487,9 @@ func mappingValidateRun(opts *mappingValidateOptions) error {
 	if err != nil {
 		return err
 	}
+	if _, err := score.Compile(m); err != nil { // e.g. a lexicon without a class the engine reads
+		return &inputError{err}
+	}
 	core := 0
 	for _, r := range m.Requirements {
 		if r.Core {
@@ -492,6 +498,9 @@ func mappingValidateRun(opts *mappingValidateOptions) error {
 	}
 	fmt.Fprintf(opts.IO.Out, "map %s is valid: %d requirements (%d core), %d instruments, %d ratifications\n",
 		m.Version, len(m.Requirements), core, len(m.Instruments), len(m.Ratifications))
+	if lx := m.Lexicon; lx != nil {
+		fmt.Fprintf(opts.IO.Out, "lexicon: %d languages (%s), %d classes, hash %.12s\n", len(lx.Languages()), strings.Join(lx.Languages(), ", "), len(lx.Classes), lx.Hash)
+	}
 	if m.Partial {
 		fmt.Fprintln(opts.IO.Out, "note: map.yaml marks this map partial, so the core requirements were not checked")
 	}

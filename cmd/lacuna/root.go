@@ -18,6 +18,7 @@ type globalOptions struct {
 	Corpus       string // --corpus DIR; empty = embedded demo corpus
 	Mapping      string // --mapping DIR; empty = embedded map
 	MappingExtra string // --mapping-extra DIR
+	Lexicon      string // --lexicon DIR
 	Instruments  string // --instruments DIR (instrument texts, for quoting)
 	Format       string // --format
 	Quiet        bool
@@ -56,6 +57,7 @@ proves it.` + exitStatusHelp,
 	pf.StringVar(&g.Corpus, "corpus", "", "corpus directory of Markdown statutes (default: the embedded demo corpus)")
 	pf.StringVar(&g.Mapping, "mapping", "", "map directory of YAML standards (default: the embedded map)")
 	pf.StringVar(&g.MappingExtra, "mapping-extra", "", "directory of extra YAML requirements or instruments added to the map")
+	pf.StringVar(&g.Lexicon, "lexicon", "", "directory of <lang>.yaml lexicon files whose phrases are added to the map's lexicon")
 	pf.StringVar(&g.Instruments, "instruments", "", "directory of instrument texts in statute Markdown format, for quoting articles")
 	pf.StringVar(&g.Format, "format", "", "output format (text, json, csv, md, …; each command lists its own)")
 	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "print only results and errors")

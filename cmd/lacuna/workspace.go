@@ -19,7 +19,7 @@ func (f *Factory) Workspace() *workspace.Workspace {
 	g := f.Global
 	db, _ := dbPath(f) // no location: workspace.ErrNoStore where a store is needed
 	return workspace.New(workspace.Config{
-		Corpus: g.Corpus, Mapping: g.Mapping, MappingExtra: g.MappingExtra, Instruments: g.Instruments,
+		Corpus: g.Corpus, Mapping: g.Mapping, MappingExtra: g.MappingExtra, Lexicon: g.Lexicon, Instruments: g.Instruments,
 		DB: db, Now: f.Now, ToolVersion: version, ToolBuild: toolBuild,
 	})
 }

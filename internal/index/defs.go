@@ -26,12 +26,11 @@ var colonDef = regexp.MustCompile(`^([a-z][a-z ,']{1,50}?)\s*:\s`)
 
 // splitAlternatives splits "nino nina o adolescente" into its words joined
 // by "or"/"and" in the four languages (only for short lists of words).
-func splitAlternatives(term string) []string {
+func splitAlternatives(conj map[string]bool, term string) []string {
 	ws := strings.Fields(term)
 	if len(ws) < 3 || len(ws) > 7 {
 		return nil
 	}
-	conj := map[string]bool{"o": true, "y": true, "or": true, "and": true, "ou": true, "et": true, "oder": true, "und": true, "u": true, "e": true}
 	var out []string
 	sawConj := false
 	for _, w := range ws {
@@ -46,11 +45,6 @@ func splitAlternatives(term string) []string {
 	}
 	return out
 }
-
-// defVerbs are the words one of which every definition pattern needs (a
-// memoised prefilter).
-var defVerbs = NewPhraseSet([]string{"means", "mean", "include*", "meaning", "refers", "defined", "designe", "entend",
-	"entiende", "entendera*", "considera*", "bezeichnet", "significa", "comprend*", "sinne", "fait"})
 
 // defHints are literal words each of foldedDefs needs (a cheap prefilter).
 var defHints = []string{"se entender", "se entiende", "se considera", "on entend par", " le fait", "im sinne", " mean"}
@@ -126,7 +120,7 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 		}
 		seen[term] = true
 		// "niño, niña o adolescente": each alternative is defined too
-		if alts := splitAlternatives(term); len(alts) > 1 {
+		if alts := splitAlternatives(s.ix.cues().Conjunctions, term); len(alts) > 1 {
 			for _, a := range alts {
 				add(a, extStart)
 			}
@@ -148,7 +142,7 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 		}
 		out = append(out, d)
 	}
-	if !s.Has(defVerbs) && !strings.Contains(s.Fold, ":") {
+	if !s.Has(s.ix.cues().DefVerbs) && !strings.Contains(s.Fold, ":") {
 		return nil
 	}
 	if hasQuote(s.Text) {
@@ -272,7 +266,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	if sec != nil {
 		secNum = string(sec.ID)
 	}
-	if !s.Has(refWords) && !strings.Contains(f, "§") {
+	if !s.Has(s.ix.cues().RefWords) && !strings.Contains(f, "§") {
 		return nil
 	}
 	resolve := func(id string, m []int) {
@@ -308,7 +302,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		out = append(out, r)
 	}
 	hasSec := strings.Contains(f, "section") || strings.Contains(f, " s.") || strings.Contains(f, " ss.")
-	hasArt := s.Has(articleWords)
+	hasArt := s.Has(s.ix.cues().ArticleWords)
 	hasPara := strings.Contains(f, "§")
 	if hasSec {
 		for _, m := range AnchoredAll(refSectionA, f, []string{"section", "s.", "ss."}) {
@@ -454,11 +448,6 @@ func btoi(ok bool) int {
 	return 0
 }
 
-// refWords are the words without which a segment holds no reference (a
-// cheap, memoised prefilter for the reference regexes).
-var refWords = NewPhraseSet([]string{"section*", "subsection*", "sub", "paragraph*", "s", "ss", "art*", "abs", "absatz*", "absatzes", "act", "acts", "code", "codigo", "ley", "loi", "gesetz*",
-	"meaning", "defined", "define*", "construed", "sens", "sinne", "terminos", "ordinance", "decree", "decreto", "stgb", "usc", "u"})
-
 func refHint(f string) bool {
 	return strings.Contains(f, "section") || strings.Contains(f, " s.") || strings.Contains(f, "art") ||
 		strings.Contains(f, "§") || strings.Contains(f, " act") || strings.Contains(f, " code") || strings.Contains(f, "ley") ||
@@ -469,8 +458,6 @@ func extHint(f string) bool {
 	return strings.Contains(f, "meaning") || strings.Contains(f, "defined") || strings.Contains(f, "define") ||
 		strings.Contains(f, "construed") || strings.Contains(f, "au sens") || strings.Contains(f, "im sinne") || strings.Contains(f, "terminos")
 }
-
-var articleWords = NewPhraseSet([]string{"article", "articles", "articulo", "articulos", "art", "arts"})
 
 // namedActs finds the names of laws ("the Children Act (Cap. 141)") by
 // running namedAct only on a window around each occurrence of a law word.

@@ -7,6 +7,11 @@
 // to provisions inside the corpus or recorded as references to laws outside
 // it.
 //
-// It imports internal/statute and internal/standard (for the Role type)
-// only. Main types: Index, Segment, Token, Definition, Ref.
+// The words that give roles and find definitions and references come
+// from a compiled lexicon (Lexicon, from standard.Lexicon; BuildWith), the
+// embedded one for Build.
+//
+// It imports internal/statute, internal/standard (for the Role and Lexicon
+// types) and the mapping data package (the embedded lexicon) only. Main
+// types: Index, Segment, Token, Definition, Ref, Lexicon.
 package index

@@ -138,6 +138,8 @@ type Index struct {
 	slab    tokenSlab
 	segBuf  []Segment // the block newSegment hands out from
 	heads   map[*statute.Provision][]Token
+	// Lex is the compiled lexicon the index was built with.
+	Lex *Lexicon
 	// Langs holds the languages of the indexed statutes.
 	Langs map[string]bool
 	ptoks map[*statute.Provision][]Token
@@ -220,8 +222,12 @@ func (ix *Index) HeadingToks(p *statute.Provision) []Token {
 
 // Build indexes every statute of c. It never fails: text it cannot
 // classify simply gets no role.
-func Build(c *statute.Corpus) *Index {
-	ix := &Index{Corpus: c, Defs: map[string][]*Definition{}, BySection: map[*statute.Provision][]*Segment{}}
+// Build indexes c with the embedded lexicon.
+func Build(c *statute.Corpus) *Index { return BuildWith(c, mustDefault()) }
+
+// BuildWith indexes c with the lexicon lx.
+func BuildWith(c *statute.Corpus, lx *Lexicon) *Index {
+	ix := &Index{Corpus: c, Lex: lx, Defs: map[string][]*Definition{}, BySection: map[*statute.Provision][]*Segment{}}
 	titles := statuteTitles(c)
 	nprov := 0
 	for _, st := range c.Statutes {
@@ -241,7 +247,7 @@ func Build(c *statute.Corpus) *Index {
 	ix.ExtTerms = map[string]string{}
 	for term, ds := range ix.Defs {
 		for _, d := range ds {
-			if d.ExternalLaw != "" && !personTerm[term] {
+			if d.ExternalLaw != "" && !ix.cues().PersonTerms[term] {
 				ix.ExtTerms[term] = d.ExternalLaw
 			}
 		}
@@ -356,13 +362,24 @@ func (ix *Index) addSegments(st *statute.Statute) {
 			ix.Segments = append(ix.Segments, seg)
 			own = append(own, seg)
 		}
+		// the language is decided per provision (bilingual statutes)
+		toks := make([][]Token, len(own))
+		for k, seg := range own {
+			toks[k] = seg.Toks
+		}
+		if pl := ix.Lex.ProvLang(lang, toks); pl != lang {
+			ix.Langs[pl] = true
+			for _, seg := range own {
+				seg.Lang = pl
+			}
+		}
 		ix.provSegs[p] = own
 	}
 	flush()
 }
 
 func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string) {
-	cues := allCues
+	cues := ix.cues()
 	own := make([]RoleSet, len(segs))
 	secRoles := map[*statute.Provision]RoleSet{}
 	for i, seg := range segs {
@@ -379,7 +396,7 @@ func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string)
 	for i, seg := range segs {
 		hi, ok := heads[seg.Section]
 		if !ok {
-			hi = headInfo{headingRoles(seg.Section, cues, ix.HeadingToks), nonOpHeads.Any(seg.HeadToks())}
+			hi = headInfo{headingRoles(seg.Section, cues, ix.HeadingToks), cues.NonOpHeads.Any(seg.HeadToks())}
 			heads[seg.Section] = hi
 		}
 		h := hi.roles
@@ -393,7 +410,7 @@ func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string)
 			ix.Defs[d.Term] = append(ix.Defs[d.Term], d)
 		}
 		seg.Refs = findRefs(seg, st, ix.Corpus, titles)
-		seg.NonOperative = seg.Prov.Kind == statute.KindPreamble || hi.nonOp || pathHas(seg, nonOpText)
+		seg.NonOperative = seg.Prov.Kind == statute.KindPreamble || hi.nonOp || pathHas(seg, cues.NonOpText)
 		seg.Advisory = advisory(seg)
 	}
 	inheritDefinitionItems(segs)
@@ -472,9 +489,3 @@ func statuteTitles(c *statute.Corpus) []string {
 	}
 	return out
 }
-
-// personTerm lists defined terms naming persons: a definition of "child"
-// by reference to another law decides the age question only (checked by
-// the child-age check), not every provision that protects children.
-var personTerm = map[string]bool{"child": true, "children": true, "minor": true, "minors": true, "person": true,
-	"victim": true, "enfant": true, "mineur": true, "kind": true, "nino": true, "menor": true, "persona": true}

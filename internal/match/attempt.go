@@ -15,33 +15,16 @@ import (
 // Attempting something else ("attempts to initiate adoption proceedings",
 // "attempts to obstruct", "an attempt to kidnap") is another offence.
 var (
-	// attemptVerbObj: what the attempt verb is followed by when it is an
-	// attempt of an offence ("attempts to commit", "tente de commettre",
-	// "intentare cometer", "versucht, … zu begehen").
-	attemptVerbObj = index.NewPhraseSet([]string{"commit*", "violate*", "traffick*", "traffics", "perpetrat*",
-		"traite", "trata", "menschenhandel*", "commettre", "cometer", "perpetrar", "begehen", "verwirklichen", "offence*", "offense*", "crime*"})
-	// attemptOffenceCtx: an offence or a sanction named beside the attempt
-	// noun ("the attempt of the offences", "la tentative des délits est
-	// punie", "der Versuch ist strafbar", "la tentativa será castigada").
-	attemptOffenceCtx = index.NewPhraseSet([]string{"offence*", "offense*", "crime*", "punish*", "penalt*", "liable",
-		"delit*", "infraction*", "crime", "crimes", "puni", "punie", "punis", "punies", "punissable*", "peine*",
-		"strafbar", "bestraft", "straftat*", "tat", "taten", "delito*", "castigad*", "castiga", "punible*", "penad*", "pena", "penas"})
-	attemptSo = map[string]bool{"so": true, "any": true, "the": true, "such": true, "that": true, "it": true}
-	attemptTo = map[string]bool{"to": true, "de": true, "d": true}
-	// commitVerb: "commit" needs an offence as its object ("attempts to
-	// commit an offence", "any of the offences"), not another crime named
-	// in full ("an attempt to commit aggravated sexual abuse").
-	commitVerb = index.NewPhraseSet([]string{"commit*", "perpetrat*", "commettre", "cometer", "perpetrar"})
-	commitFill = map[string]bool{"a": true, "an": true, "the": true, "any": true, "of": true, "such": true, "that": true, "these": true, "those": true, "one": true,
-		"le": true, "la": true, "les": true, "l": true, "un": true, "une": true, "des": true, "de": true, "el": true, "los": true, "las": true, "una": true, "del": true, "cualquier": true, "cualquiera": true}
-	commitObj  = index.NewPhraseSet([]string{"offence*", "offense*", "crime*", "delit*", "infraction*", "violation*", "traffick*", "trata", "traite", "act", "acts", "felon*", "misdemeanou*", "hecho*"})
-	germanDeed = map[string]bool{"tat": true, "taten": true, "straftat": true, "straftaten": true}
-	attemptDos = map[string]bool{"do": true, "faire": true, "hacer": true, "tun": true}
+// commit needs an offence as its object ("attempts to commit an
+// offence", "any of the offences"), not another crime named in full
+// ("an attempt to commit aggravated sexual abuse"): these words may
+// stand between them.
 )
 
 // AttemptOfOffence reports whether an attempt word at h makes attempting an
-// offence punishable (see attemptVerbObj).
+// offence punishable (see the class attempt-object).
 func AttemptOfOffence(h Hit) bool {
+	cu := cuesOf(h.Seg.Index())
 	s := h.Seg
 	n := len(s.Toks)
 	if h.I >= n || h.J > n || h.J <= h.I {
@@ -51,16 +34,16 @@ func AttemptOfOffence(h Hit) bool {
 	w := s.Toks[h.I].Word
 	k, verb := h.J, false
 	switch {
-	case (strings.HasPrefix(w, "attempt") || w == "tente") && k < n && attemptTo[s.Toks[k].Word] && !clauseBreak(s, k-1, k):
+	case (strings.HasPrefix(w, "attempt") || w == "tente") && k < n && cu.AttemptTo[s.Toks[k].Word] && !clauseBreak(s, k-1, k):
 		verb, k = true, k+1
-	case attemptTo[s.Toks[h.J-1].Word] || strings.HasPrefix(w, "intentare"):
+	case cu.AttemptTo[s.Toks[h.J-1].Word] || strings.HasPrefix(w, "intentare"):
 		// the map's term holds the "to"/"de" itself ("tente de")
 		verb = true
 	case w == "versucht" || w == "versuchen":
 		// German puts the attempted act before the verb: "wer eine solche
 		// Tat zu begehen versucht"
 		for k := h.I - 1; k >= 0 && k >= h.I-4 && !clauseBreak(s, k, k+1); k-- {
-			if attemptVerbObj.Any(s.Toks[k:k+1]) || germanDeed[s.Toks[k].Word] {
+			if cu.AttemptVerbObj.Any(s.Toks[k:k+1]) || cu.GermanDeed[s.Toks[k].Word] {
 				return true
 			}
 		}
@@ -70,28 +53,28 @@ func AttemptOfOffence(h Hit) bool {
 		if k >= n {
 			return false
 		}
-		if commitVerb.Any(s.Toks[k : k+1]) {
+		if cu.CommitVerb.Any(s.Toks[k : k+1]) {
 			return committedOffence(s, k+1)
 		}
-		if attemptVerbObj.Any(s.Toks[k : k+1]) {
+		if cu.AttemptVerbObj.Any(s.Toks[k : k+1]) {
 			return true
 		}
-		if attemptDos[s.Toks[k].Word] && k+1 < n && attemptSo[s.Toks[k+1].Word] {
+		if cu.AttemptDos[s.Toks[k].Word] && k+1 < n && cu.AttemptSo[s.Toks[k+1].Word] {
 			// "or attempts to do so": the attempt of what the sentence
 			// makes an offence, which counts when that is trafficking
-			return hasTraffick(s) || (actCount(s) >= 2 && s.Has(exploitTerms))
+			return hasTraffick(s) || (actCount(s) >= 2 && s.Has(cu.ExploitTerms))
 		}
 		return false
 	}
 	// the noun form: an offence or sanction word in the same clause, within
 	// eight words
 	for k := h.I - 1; k >= 0 && k >= h.I-8 && !clauseBreak(s, k, k+1); k-- {
-		if attemptOffenceCtx.Any(s.Toks[k : k+1]) {
+		if cu.AttemptOffenceCtx.Any(s.Toks[k : k+1]) {
 			return true
 		}
 	}
 	for k := h.J; k < n && k < h.J+8 && !clauseBreak(s, k-1, k); k++ {
-		if attemptOffenceCtx.Any(s.Toks[k:k+1]) || attemptVerbObj.Any(s.Toks[k:k+1]) {
+		if cu.AttemptOffenceCtx.Any(s.Toks[k:k+1]) || cu.AttemptVerbObj.Any(s.Toks[k:k+1]) {
 			return true
 		}
 	}
@@ -102,14 +85,15 @@ func AttemptOfOffence(h Hit) bool {
 // articles and determiners), or the clause ends there ("attempts to
 // commit;" in a list whose lead-in names the offence).
 func committedOffence(s *index.Segment, k int) bool {
+	cu := cuesOf(s.Index())
 	for ; k < len(s.Toks); k++ {
 		if clauseBreak(s, k-1, k) {
 			return true
 		}
-		if commitObj.Any(s.Toks[k : k+1]) {
+		if cu.CommitObj.Any(s.Toks[k : k+1]) {
 			return true
 		}
-		if !commitFill[s.Toks[k].Word] {
+		if !cu.CommitFill[s.Toks[k].Word] {
 			return false
 		}
 	}

@@ -2,7 +2,6 @@ package match
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -114,12 +113,13 @@ func usable(s *index.Segment) bool { return !s.Repealed() && !s.NonOperative && 
 
 // trafficOffenceSegs are segments of offence provisions about trafficking.
 func trafficOffenceSegs(ix *index.Index) []*index.Segment {
+	cu := cuesOf(ix)
 	var out []*index.Segment
 	for _, s := range ix.Segments {
 		if !usable(s) || !s.Roles.Has("offence") {
 			continue
 		}
-		if hasTraffick(s) || traffickIn(headToks(s)) || (actCount(s) >= 2 && s.Has(exploitTerms)) {
+		if hasTraffick(s) || traffickIn(cu, headToks(s)) || (actCount(s) >= 2 && s.Has(cu.ExploitTerms)) {
 			out = append(out, s)
 		}
 	}
@@ -129,6 +129,7 @@ func trafficOffenceSegs(ix *index.Index) []*index.Segment {
 // ---- child without means (Palermo 3(c)) ----
 
 func checkChildNoMeans(in *Input) Outcome {
+	cu := cuesOf(in.Ix)
 	ix := in.Ix
 	if ev, ok := coerciveExploitation(ix); ok {
 		return Outcome{Level: LGap, Evidence: []Hit{ev}, Missing: []string{"child trafficking without proof of means"},
@@ -141,20 +142,20 @@ func checkChildNoMeans(in *Input) Outcome {
 	var best *Hit
 	bestSexOnly := true
 	for _, s := range ix.Segments {
-		if !usable(s) || !(s.Has(childTerms) || segChildOnly(s) || ageUnder18Plus(s)) {
+		if !usable(s) || !(s.Has(cu.ChildTerms) || segChildOnly(s) || ageUnder18Plus(s)) {
 			continue
 		}
 		offence := s.Roles.Has("offence") || s.Roles.Has("definition")
 		// outside offence text only a rule on proof counts ("where the
 		// victim is a child, coercion need not be proved")
-		if !offence && !(s.Has(meansTerms) && s.Has(noMeansCues)) {
+		if !offence && !(s.Has(cu.MeansTerms) && s.Has(cu.NoMeansCues)) {
 			continue
 		}
-		if offence && !(hasTraffick(s) || s.Has(coreActTerms) || traffickIn(headToks(s)) ||
-			(s.Has(noMeansCues) && classOf(ix, s.Section, map[*statute.Provision]string{}, 0) == OffTrafficking)) {
+		if offence && !(hasTraffick(s) || s.Has(cu.CoreActTerms) || traffickIn(cu, headToks(s)) ||
+			(s.Has(cu.NoMeansCues) && classOf(ix, s.Section, map[*statute.Provision]string{}, 0) == OffTrafficking)) {
 			continue
 		}
-		h, ok := spanOf(s, noMeansCues)
+		h, ok := spanOf(s, cu.NoMeansCues)
 		if ok && !nearMeans(s, h) {
 			ok = false
 		}
@@ -166,14 +167,14 @@ func checkChildNoMeans(in *Input) Outcome {
 			if !childOffenceWithoutMeans(ix, s) {
 				continue
 			}
-			if h, ok = spanOf(s, childTerms); !ok {
+			if h, ok = spanOf(s, cu.ChildTerms); !ok {
 				h = Hit{Seg: s, I: 0, J: min(1, len(s.Toks)), Term: "child"}
 			}
 		}
 		if classOf(ix, s.Section, map[*statute.Provision]string{}, 0) == OffSale {
 			continue
 		}
-		sexOnly := sexualOnly(ix, s) || s.Has(restrictCues)
+		sexOnly := sexualOnly(ix, s) || s.Has(cu.RestrictCues)
 		if best == nil || (bestSexOnly && !sexOnly) {
 			hh := h
 			best, bestSexOnly = &hh, sexOnly
@@ -195,25 +196,19 @@ func checkChildNoMeans(in *Input) Outcome {
 // nearMeans reports whether a no-means cue speaks of the means: a means
 // word within 25 tokens.
 func nearMeans(s *index.Segment, h Hit) bool {
-	for _, sp := range meansWord.Find(s.Toks) {
+	cu := cuesOf(s.Index())
+	for _, sp := range cu.MeansWord.Find(s.Toks) {
 		if abs(sp.I-h.I) <= 25 {
 			return true
 		}
 	}
-	for _, sp := range strongMeans.Find(s.Toks) {
+	for _, sp := range cu.StrongMeans.Find(s.Toks) {
 		if abs(sp.I-h.I) <= 25 {
 			return true
 		}
 	}
 	return false
 }
-
-var sanctionWords = index.NewPhraseSet([]string{"imprison*", "punish*", "fined", "emprisonnement", "reclusion", "puni", "punie",
-	"freiheitsstrafe", "bestraft", "prision", "reprimid*", "castigad*", "penad*", "penitenciaria"})
-
-var offenceWords = index.NewPhraseSet([]string{"commits an offence", "commits an offense", "guilty of", "delito", "infraction", "straftat", "offence of"})
-
-var meansWord = index.NewPhraseSet([]string{"means", "medios", "medio", "moyens", "circonstances", "mittel", "circumstances"})
 
 // NoMeansAtAll reports whether the core trafficking offence of the corpus
 // names none of the means (then every means is "covered": Palermo 3(a) is
@@ -230,16 +225,17 @@ func NoMeansAtAll(ix *index.Index) (Hit, bool) {
 // SexualPurpose reports a trafficking offence or definition of exploitation
 // whose purposes include prostitution or sexual exploitation.
 func SexualPurpose(ix *index.Index) (Hit, bool) {
+	cu := cuesOf(ix)
 	for _, s := range ix.Segments {
-		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) || !s.Has(sexualTerms) {
+		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) || !s.Has(cu.SexualTerms) {
 			continue
 		}
-		if !(hasTraffick(s) || s.Has(exploitTerms) || actCount(s) >= 2) {
+		if !(hasTraffick(s) || s.Has(cu.ExploitTerms) || actCount(s) >= 2) {
 			continue
 		}
-		for _, sp := range sexualTerms.Find(s.Toks) {
-			if !sexualHarm(s.Toks, sp) {
-				return Hit{Seg: s, I: sp.I, J: sp.J, Term: sexualTerms.Terms[sp.Phrase]}, true
+		for _, sp := range cu.SexualTerms.Find(s.Toks) {
+			if !sexualHarm(cu, s.Toks, sp) {
+				return Hit{Seg: s, I: sp.I, J: sp.J, Term: cu.SexualTerms.Terms[sp.Phrase]}, true
 			}
 		}
 	}
@@ -250,36 +246,34 @@ func SexualPurpose(ix *index.Index) (Hit, bool) {
 // ("aggravated sexual assault" as an aggravating circumstance, "agression
 // sexuelle", "agresión sexual", "sexueller Übergriff"), not a purpose of
 // exploitation.
-func sexualHarm(toks []index.Token, sp index.Span) bool {
-	if sp.J < len(toks) && harmAfter[toks[sp.J].Word] {
+func sexualHarm(cu *cues, toks []index.Token, sp index.Span) bool {
+	if sp.J < len(toks) && cu.HarmAfter[toks[sp.J].Word] {
 		return true
 	}
-	return sp.I > 0 && harmBefore[toks[sp.I-1].Word]
+	return sp.I > 0 && cu.HarmBefore[toks[sp.I-1].Word]
 }
 
-var (
-	harmAfter  = map[string]bool{"assault": true, "assaults": true, "ubergriff": true, "ubergriffe": true, "notigung": true}
-	harmBefore = map[string]bool{"agression": true, "agressions": true, "agresion": true, "agresiones": true}
-)
+var ()
 
 // noMeansAtAll reports whether the core trafficking offence (the acts for
 // a purpose of exploitation) names none of the means.
 func noMeansAtAll(ix *index.Index) (Hit, bool) {
+	cu := cuesOf(ix)
 	var first *Hit
 	for _, s := range trafficOffenceSegs(ix) {
 		if actCount(s) < 3 {
 			continue
 		}
 		for _, t := range ix.BySection[s.Section] {
-			if t.Has(strongMeans) {
+			if t.Has(cu.StrongMeans) {
 				return Hit{}, false
 			}
 		}
-		if !s.Has(exploitTerms) {
+		if !s.Has(cu.ExploitTerms) {
 			continue
 		}
 		if first == nil {
-			h, _ := spanOf(s, actTerms)
+			h, _ := spanOf(s, cu.ActTerms)
 			first = &h
 		}
 	}
@@ -289,33 +283,29 @@ func noMeansAtAll(ix *index.Index) (Hit, bool) {
 	return *first, true
 }
 
-var strongMeans = index.NewPhraseSet([]string{"force", "forcible", "threat*", "coercion", "coerc*", "abduct*",
-	"fraud*", "decept*", "deceit", "abuse of power", "vulnerab*", "menace*", "contrainte", "violence*", "tromperie",
-	"gewalt", "drohung", "zwangslage", "hilflosigkeit", "violencia", "amenaza*", "intimidacion", "engano",
-	"abuso de", "coaccion", "enlevement", "entfuhrung", "secuestro", "manoeuvre dolosive"})
-
 func childOffenceWithoutMeans(ix *index.Index, s *index.Segment) bool {
+	cu := cuesOf(ix)
 	if !s.Roles.Has("offence") || !(hasTraffick(s) || actCount(s) >= 2) {
 		return false
 	}
 	// "knowing that a child has been trafficked, engages such child" uses
 	// a victim; it is no trafficking act
-	if actCount(s) < 2 && s.Has(victimStatus) {
+	if actCount(s) < 2 && s.Has(cu.VictimStatus) {
 		return false
 	}
 	// the segment, or the sentence a list item finishes ("Whoever — …
 	// (c) recruits … a child …, shall be guilty of the offence"), states
 	// an offence
-	if !s.Has(sanctionWords) && !s.Has(offenceWords) && !parentHas(s, offenceWords) {
+	if !s.Has(cu.SanctionWords) && !s.Has(cu.OffenceWords) && !parentHas(s, cu.OffenceWords) {
 		return false
 	}
 	// "Where the offence involves the trafficking of a child, it shall be
 	// punishable with …" aggravates the offence already defined, means
 	// and all; it creates no offence without them
-	if s.Has(baseOffenceRefs) {
+	if s.Has(cu.BaseOffenceRefs) {
 		return false
 	}
-	return !s.Has(strongMeans)
+	return !s.Has(cu.StrongMeans)
 }
 
 // parentHas reports whether the own text of a list item's parent (its
@@ -328,19 +318,6 @@ func parentHas(s *index.Segment, ps *index.PhraseSet) bool {
 	}
 	return ps.Any(ix.ProvToks(p))
 }
-
-// victimStatus names a person already trafficked.
-var victimStatus = index.NewPhraseSet([]string{"has been trafficked", "have been trafficked", "had been trafficked",
-	"having been trafficked", "was trafficked", "victim of trafficking", "victime de la traite", "victime de traite",
-	"opfer von menschenhandel", "opfer des menschenhandels", "victima de trata", "victima de la trata"})
-
-// baseOffenceRefs speak of an offence defined elsewhere: a clause holding
-// one sets a penalty or an aggravation for it.
-var baseOffenceRefs = index.NewPhraseSet([]string{"where the offence", "if the offence", "when the offence",
-	"the offence involves", "such offence", "such an offence", "an offence under subsection", "the offence under subsection",
-	"convicted of", "previously convicted", "verurteilt", "condamne", "condenado", "condenada",
-	"lorsque l infraction", "si l infraction", "lorsque les faits", "wenn die tat", "ist die tat", "die tat",
-	"cuando el delito", "si el delito", "cuando la conducta", "si la conducta", "cuando los hechos"})
 
 // sentenceBounds returns the token range of the sentence holding token i.
 func sentenceBounds(s *index.Segment, i int) (int, int) {
@@ -356,7 +333,8 @@ func sentenceBounds(s *index.Segment, i int) (int, int) {
 }
 
 func ageUnder18Plus(s *index.Segment) bool {
-	if !s.Has(ageCtx) {
+	cu := cuesOf(s.Index())
+	if !s.Has(cu.AgeCtx) {
 		return false
 	}
 	memo := s.Index().SegMemo("age-18-plus")
@@ -370,8 +348,9 @@ func ageUnder18Plus(s *index.Segment) bool {
 }
 
 func ageUnder18PlusSlow(s *index.Segment) bool {
-	for _, m := range ageMatches(s.Fold) {
-		if parseAge(s.Fold[m[2]:m[3]]) >= 18 {
+	cu := cuesOf(s.Index())
+	for _, m := range ageMatches(cu, s.Fold) {
+		if parseAge(cu, s.Fold[m[2]:m[3]]) >= 18 {
 			return true
 		}
 	}
@@ -383,18 +362,19 @@ func ageUnder18PlusSlow(s *index.Segment) bool {
 // attained the age of 18", "… Zwangslage … oder eine Person unter
 // einundzwanzig Jahren".
 func childAlternative(s *index.Segment) (Hit, bool) {
-	if !s.Roles.Has("offence") || actCount(s) < 1 || !s.Has(ageCtx) {
+	cu := cuesOf(s.Index())
+	if !s.Roles.Has("offence") || actCount(s) < 1 || !s.Has(cu.AgeCtx) {
 		return Hit{}, false
 	}
-	for _, m := range ageMatches(s.Fold) {
-		if a := parseAge(s.Fold[m[2]:m[3]]); a < 18 {
+	for _, m := range ageMatches(cu, s.Fold) {
+		if a := parseAge(cu, s.Fold[m[2]:m[3]]); a < 18 {
 			continue
 		}
 		i, j := tokenSpan(s, m[0], m[1])
 		// a sentence of its own that names no means
 		a, b := sentenceBounds(s, i)
 		own := true
-		for _, sp := range strongMeans.Find(s.Toks[a:b]) {
+		for _, sp := range cu.StrongMeans.Find(s.Toks[a:b]) {
 			_ = sp
 			own = false
 		}
@@ -410,7 +390,7 @@ func childAlternative(s *index.Segment) (Hit, bool) {
 		if !alt {
 			continue
 		}
-		for _, sp := range strongMeans.Find(s.Toks) {
+		for _, sp := range cu.StrongMeans.Find(s.Toks) {
 			if sp.I < i {
 				return Hit{Seg: s, I: i, J: j, Term: "age"}, true
 			}
@@ -421,10 +401,11 @@ func childAlternative(s *index.Segment) (Hit, bool) {
 
 // sexualOnly reports whether the section's purposes are sexual only.
 func sexualOnly(ix *index.Index, s *index.Segment) bool {
+	cu := cuesOf(ix)
 	sex, other := false, false
 	check := func(t *index.Segment) {
-		sex = sex || t.Has(sexualTerms)
-		other = other || t.Has(labourTerms)
+		sex = sex || t.Has(cu.SexualTerms)
+		other = other || t.Has(cu.LabourTerms)
 	}
 	check(s)
 	if !other {
@@ -437,9 +418,9 @@ func sexualOnly(ix *index.Index, s *index.Segment) bool {
 
 // coerciveExploitation finds a definition of exploitation that depends on
 // the victim's fear for their safety (reading rule 6).
-var anotherPerson = index.NewPhraseSet([]string{"another person"})
 
 func coerciveExploitation(ix *index.Index) (Hit, bool) {
+	cu := cuesOf(ix)
 	for _, s := range ix.Segments {
 		if !usable(s) || !(s.Roles.Has("definition") || s.Roles.Has("offence")) {
 			continue
@@ -454,16 +435,16 @@ func coerciveExploitation(ix *index.Index) (Hit, bool) {
 			// "a person exploits another person if they cause them …"
 			// both phrases hold the whole words "another person": the
 			// memoised word test spares most segments the text scans
-			if !s.Has(anotherPerson) || !strings.Contains(s.Fold, "exploits another person if") && !strings.Contains(s.Fold, "exploits another person when") {
+			if !s.Has(cu.AnotherPerson) || !strings.Contains(s.Fold, "exploits another person if") && !strings.Contains(s.Fold, "exploits another person when") {
 				continue
 			}
 		}
-		if h, ok := spanOf(s, fearCues); ok {
+		if h, ok := spanOf(s, cu.FearCues); ok {
 			return h, true
 		}
 		for _, t := range ix.BySection[s.Section] {
 			if t.Ord > s.Ord && t.Ord <= s.Ord+3 {
-				if h, ok := spanOf(t, fearCues); ok {
+				if h, ok := spanOf(t, cu.FearCues); ok {
 					return h, true
 				}
 			}
@@ -474,14 +455,15 @@ func coerciveExploitation(ix *index.Index) (Hit, bool) {
 
 // ---- child age (Palermo 3(d), CRC 1) ----
 
-// ageMatches returns the submatch indexes of ageRe in folded text, in
-// order. Every match starts with an anchor word, so the regular expression
-// runs anchored at each anchor occurrence only.
-func ageMatches(f string) [][]int {
-	ms := index.AnchoredAll(ageReAnchored, f, ageStarts)
+// ageMatches returns the submatch indexes of the age expression (see
+// ageExpr) in folded text, in order, without overlaps: the expression is
+// run anchored at each occurrence of a word that opens it only. A length
+// of time ("not less than ten years" of imprisonment) is no age.
+func ageMatches(cu *cues, f string) [][]int {
+	ms := index.AnchoredAll(cu.age.anchored, f, cu.age.starts)
 	out := ms[:0]
 	for _, m := range ms {
-		if !termNotAge(f, m[0], m[1]) {
+		if !termNotAge(cu, f, m[0], m[1]) {
 			out = append(out, m)
 		}
 	}
@@ -490,57 +472,42 @@ func ageMatches(f string) [][]int {
 
 // termNotAge reports whether the "less than ten years" at f[i:j] is a
 // length of time rather than an age: a minimum ("not less than", "nicht
-// unter", "no menos de") or a term of imprisonment named just before it.
-// An age says so ("of age", "edad", "alt") whatever precedes it.
-func termNotAge(f string, i, j int) bool {
-	if k := strings.Index(f[j:min(len(f), j+12)], " age"); k >= 0 || strings.Contains(f[i:j], "age") || strings.Contains(f[i:j], "edad") || strings.Contains(f[i:j], "lebensjahr") {
-		return false
+// unter") or a term of imprisonment named just before it (sentence-term).
+// An age says so (age-marker: "of age", "edad", "Lebensjahr") whatever
+// precedes it.
+func termNotAge(cu *cues, f string, i, j int) bool {
+	for _, w := range index.Words(f[i:min(len(f), j+12)]) {
+		for _, m := range cu.ageMarker {
+			if w == m {
+				return false
+			}
+		}
 	}
 	before := f[max(0, i-60):i]
-	if strings.HasSuffix(before, "not ") || strings.HasSuffix(before, "no ") || strings.HasSuffix(before, "nicht ") || strings.HasSuffix(before, "pas ") {
+	if ws := index.Words(before); len(ws) > 0 && cu.NegWords[ws[len(ws)-1]] {
 		return true
 	}
-	for _, w := range termWords {
-		if strings.Contains(before, w) {
+	for _, w := range cu.sentenceTerm {
+		if strings.Contains(before, strings.TrimSuffix(w, "*")) {
 			return true
 		}
 	}
 	return false
 }
 
-// termWords name a sentence or a length of time, never a person's age.
-var termWords = []string{"imprison", "a term", "for a term", "freiheitsstrafe", "prision", "emprisonnement",
-	"reclusion", "detention", "sentence", "period of"}
-
 func isWordByte(c byte) bool {
 	return c >= 0x80 || ('a' <= c && c <= 'z') || ('0' <= c && c <= '9')
 }
 
-// ageStarts are the words an age expression starts with.
-var ageStarts = []string{"under", "below", "less than", "younger than", "not yet", "not attained", "not reached", "not completed",
-	"not having attained", "who has not attained", "moins de", "unter", "noch nicht", "menor", "menos de", "inferior a"}
-
-var ageReAnchored = regexp.MustCompile("^" + ageRe.String())
-
-var ageRe = regexp.MustCompile(`(?:under|below|less than|younger than|not (?:yet )?(?:attained|reached|completed)|not having attained|who has not attained|moins de|unter|noch nicht|menor(?:es)? de|menos de|inferior a)(?: (?:the|l|la|el|das|des))?(?: age(?: of)?| edad de)? ([a-z0-9-]+)(?: \(\d+\))? (?:years|year|ans|an|jahren|jahre|anos|lebensjahr)`)
-
-var ageWords = map[string]int{"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty-one": 21,
-	"dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "dix-sept": 17,
-	"dix-huit": 18, "dix-neuf": 19, "vingt": 20, "vingt-et-un": 21,
-	"zehn": 10, "elf": 11, "zwolf": 12, "dreizehn": 13, "vierzehn": 14, "funfzehn": 15, "sechzehn": 16,
-	"siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "zwanzig": 20, "einundzwanzig": 21,
-	"diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciseis": 16,
-	"diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20, "veintiuno": 21, "veintiun": 21,
-	"vollendet": 0}
-
-func parseAge(w string) int {
+// parseAge reads an age written in digits or as a number word of the
+// lexicon (number-10 … number-21).
+func parseAge(cu *cues, w string) int {
 	if w != "" && w[0] >= '0' && w[0] <= '9' {
 		if n, err := strconv.Atoi(w); err == nil {
 			return n
 		}
 	}
-	return ageWords[w]
+	return cu.age.numbers[w]
 }
 
 type ageHit struct {
@@ -549,22 +516,23 @@ type ageHit struct {
 }
 
 func agesIn(s *index.Segment) []ageHit {
+	cu := cuesOf(s.Index())
 	var out []ageHit
-	if !s.Has(ageCtx) {
+	if !s.Has(cu.AgeCtx) {
 		return nil
 	}
-	for _, m := range ageMatches(s.Fold) {
-		a := parseAge(s.Fold[m[2]:m[3]])
+	for _, m := range ageMatches(cu, s.Fold) {
+		a := parseAge(cu, s.Fold[m[2]:m[3]])
 		if a <= 0 {
 			continue
 		}
 		i, j := tokenSpan(s, m[0], m[1])
 		out = append(out, ageHit{a, Hit{Seg: s, I: i, J: j, Term: "age"}})
 	}
-	// "18 years of age", "eighteen years of age"; German "wer das
-	// achtzehnte Lebensjahr noch nicht vollendet hat" (under 18)
-	for _, m := range append(ageOfRe.FindAllStringSubmatchIndex(s.Fold, -1), lebensjahrRe.FindAllStringSubmatchIndex(s.Fold, -1)...) {
-		a := parseAge(strings.TrimSuffix(s.Fold[m[2]:m[3]], "te"))
+	// "18 years of age", "eighteen years of age"; the ordinal form "wer
+	// das achtzehnte Lebensjahr noch nicht vollendet hat" (under 18)
+	for _, m := range append(cu.age.after.FindAllStringSubmatchIndex(s.Fold, -1), cu.age.ordinal.FindAllStringSubmatchIndex(s.Fold, -1)...) {
+		a := parseAge(cu, cu.age.cardinal(s.Fold[m[2]:m[3]]))
 		if a <= 0 {
 			continue
 		}
@@ -574,20 +542,12 @@ func agesIn(s *index.Segment) []ageHit {
 	return out
 }
 
-var ageOfRe = regexp.MustCompile(`(?:under|below|less than) ([a-z0-9-]+) years of age`)
-
-// lebensjahrRe is the German ordinal form: the Nth year of life not yet
-// completed (folded text; "18." folds to "18").
-var lebensjahrRe = regexp.MustCompile(`\b([a-z]+te|\d+) lebensjahr(?:es)? (?:noch )?nicht (?:vollendet|erreicht)`)
-
-var childDefTerms = []string{"child", "children", "minor", "minors", "enfant", "mineur", "kind", "kinder",
-	"minderjahrige", "minderjahriger", "nino", "nina", "ninos", "menor", "menores", "juvenile", "young person"}
-
 func checkChildAge(in *Input) Outcome {
+	cu := cuesOf(in.Ix)
 	ix := in.Ix
 	want := int(in.threshold("age", 18))
 	var defs []*index.Definition
-	for _, t := range childDefTerms {
+	for _, t := range cu.childDefined {
 		defs = append(defs, ix.Definitions(t)...)
 	}
 	sort.SliceStable(defs, func(a, b int) bool { return defs[a].Segment.Ord < defs[b].Segment.Ord })
@@ -598,7 +558,7 @@ func checkChildAge(in *Input) Outcome {
 			continue
 		}
 		if d.ExternalLaw != "" {
-			h, _ := spanOf(d.Segment, childTerms)
+			h, _ := spanOf(d.Segment, cu.ChildTerms)
 			ext = append(ext, Ext{Hit: h, Law: d.ExternalLaw})
 			continue
 		}
@@ -626,10 +586,10 @@ func checkChildAge(in *Input) Outcome {
 	// ages stated in child-related offence or definition text
 	var hi, lo *ageHit
 	for _, s := range ix.Segments {
-		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) || !s.Has(ageCtx) {
+		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) || !s.Has(cu.AgeCtx) {
 			continue
 		}
-		if !s.Has(childTerms) && !strings.Contains(s.Fold, "person") && !strings.Contains(s.Fold, "persona") {
+		if !s.Has(cu.ChildTerms) && !strings.Contains(s.Fold, "person") && !strings.Contains(s.Fold, "persona") {
 			continue
 		}
 		for _, a := range agesIn(s) {
@@ -646,7 +606,7 @@ func checkChildAge(in *Input) Outcome {
 		return Outcome{Level: LMet, Evidence: []Hit{hi.hit}, Found: []string{fmt.Sprintf("persons under %d protected", hi.age)},
 			Explanation: fmt.Sprintf("the offence protects persons under %d as children", hi.age)}
 	}
-	if lo != nil && hasTraffick(lo.hit.Seg) && lo.hit.Seg.Has(childTerms) && !aggravationCtx(lo.hit.Seg) {
+	if lo != nil && hasTraffick(lo.hit.Seg) && lo.hit.Seg.Has(cu.ChildTerms) && !aggravationCtx(lo.hit.Seg) {
 		return Outcome{Level: LContrary, Evidence: []Hit{lo.hit}, Missing: []string{fmt.Sprintf("child as every person under %d", want)},
 			Explanation: fmt.Sprintf("the trafficking offence treats as children only persons under %d", lo.age)}
 	}
@@ -654,10 +614,7 @@ func checkChildAge(in *Input) Outcome {
 		Explanation: fmt.Sprintf("no definition of \"child\" as a person under %d found in the corpus analysed", want)}
 }
 
-var aggravCues = index.NewPhraseSet([]string{"aggravat*", "where the victim", "if the victim", "lorsque", "wenn",
-	"cuando la victima", "si la victima", "circonstance*", "agravante*", "punishment for", "the punishment"})
-
-func aggravationCtx(s *index.Segment) bool { return s.Has(aggravCues) }
+func aggravationCtx(s *index.Segment) bool { return s.Has(cuesOf(s.Index()).AggravCues) }
 
 // ---- consent irrelevance (Palermo 3(b)) ----
 
@@ -665,7 +622,7 @@ func aggravationCtx(s *index.Segment) bool { return s.Has(aggravCues) }
 // word within the three words after it ("consent of such child", "le
 // consentement du mineur", "Einwilligung des Kindes").
 func consentOfChild(s *index.Segment, c index.Span) bool {
-	for _, h := range childTerms.Find(s.Toks) {
+	for _, h := range cuesOf(s.Index()).ChildTerms.Find(s.Toks) {
 		if h.I >= c.J && h.I-c.J <= 3 {
 			return true
 		}
@@ -674,13 +631,14 @@ func consentOfChild(s *index.Segment, c index.Span) bool {
 }
 
 func checkConsent(in *Input) Outcome {
+	cu := cuesOf(in.Ix)
 	var childOnly *Hit
 	for _, s := range in.Ix.Segments {
-		if !usable(s) || !s.Has(consentTerms) {
+		if !usable(s) || !s.Has(cu.ConsentTerms) {
 			continue
 		}
-		cs := consentTerms.Find(s.Toks)
-		ir := irrelevantCues.Find(s.Toks)
+		cs := cu.ConsentTerms.Find(s.Toks)
+		ir := cu.IrrelevantCues.Find(s.Toks)
 		for _, c := range cs {
 			for _, r := range ir {
 				if abs(r.I-c.I) > 25 {
@@ -705,7 +663,7 @@ func checkConsent(in *Input) Outcome {
 			Explanation: "the corpus makes consent irrelevant only for a child victim, not for an adult victim where means were used"}
 	}
 	for i, r := range in.Results {
-		if len(r.Hits) > 0 && r.Hits[0].Seg.Has(consentTerms) {
+		if len(r.Hits) > 0 && r.Hits[0].Seg.Has(cu.ConsentTerms) {
 			return Outcome{Level: LMet, Evidence: r.Hits[:1], Found: []string{in.Elements[i].El.Label},
 				Explanation: "the corpus states that the victim's consent is irrelevant or no defence"}
 		}
@@ -750,37 +708,33 @@ func effMax(p penalty.Penalty) float64 {
 	return -1
 }
 
-// gradeRe is a penalty stated only as a grade of the code's scale ("is a
-// class A felony", "a felony of the first degree"), whose term another
-// part of the code sets.
-var gradeRe = regexp.MustCompile(`\b(?:is|be|as) an? ` + gradeName)
-
-// gradeName names a grade of a code's scale of penalties.
-const gradeName = `(?:class [a-e] (?:felony|misdemeanou?r)|(?:first|second|third|fourth)[- ]degree (?:felony|crime|misdemeanou?r)|(?:felony|crime|misdemeanou?r) of the (?:first|second|third|fourth) degree)\b`
-
-var gradeNameRe = regexp.MustCompile(`\b` + gradeName)
-
 // gradedOnly returns a trafficking offence clause whose penalty is only a
-// grade, when the corpus holds no clause that gives a grade its term: the
-// penalty is then in a law outside the corpus (reading rule 1).
+// grade of the code's scale ("is a class A felony", grade-copula then
+// grade-name), when the corpus holds no clause that gives a grade its term
+// (a grade named with a prison-term unit): the penalty is then in a law
+// outside the corpus (reading rule 1).
 func gradedOnly(in *Input) (Hit, bool) {
+	cu := cuesOf(in.Ix)
 	var graded *Hit
 	for _, s := range in.Ix.Segments {
-		if !usable(s) || !strings.Contains(s.Fold, "class") && !strings.Contains(s.Fold, "degree") {
+		if !usable(s) || !s.Has(cu.GradeName) {
 			continue
 		}
-		if s.Has(termUnits) && gradeNameRe.MatchString(s.Fold) {
+		if s.Has(cu.PrisonTermUnit) {
 			// "a class A felony … imprisonment for twenty years": the
 			// corpus gives a grade its term
 			return Hit{}, false
 		}
-		m := gradeRe.FindStringIndex(s.Fold)
-		if m == nil {
+		if graded != nil || classOf(in.Ix, s.Section, map[*statute.Provision]string{}, 0) != OffTrafficking {
 			continue
 		}
-		if graded == nil && classOf(in.Ix, s.Section, map[*statute.Provision]string{}, 0) == OffTrafficking {
-			i, j := tokenSpan(s, m[0], m[1])
-			graded = &Hit{Seg: s, I: i, J: j, Term: "grade"}
+		cops := cu.GradeCopula.Find(s.Toks)
+		for _, g := range cu.GradeName.Find(s.Toks) {
+			for _, c := range cops {
+				if c.J == g.I {
+					graded = &Hit{Seg: s, I: c.I, J: g.J, Term: "grade"}
+				}
+			}
 		}
 	}
 	if graded == nil {
@@ -788,8 +742,6 @@ func gradedOnly(in *Input) (Hit, bool) {
 	}
 	return *graded, true
 }
-
-var termUnits = index.NewPhraseSet([]string{"years", "year", "months", "imprisonment for life", "life imprisonment"})
 
 func gradedOutcome(h Hit) Outcome {
 	return Outcome{Level: LUndetermined, Evidence: []Hit{h}, External: []Ext{{Hit: h, Law: "the sentencing provisions for the grade of offence (not in the corpus)"}},
@@ -873,6 +825,7 @@ func checkFineAlternative(in *Input) Outcome {
 }
 
 func checkChildAggravation(in *Input) Outcome {
+	cu := cuesOf(in.Ix)
 	// a child-victim penalty heavier than the basic trafficking penalty
 	// compared with the first basic trafficking penalty (the core offence)
 	var basic []Fact
@@ -908,15 +861,15 @@ func checkChildAggravation(in *Input) Outcome {
 		}
 		aggr, traf := false, false
 		for _, t := range ctx {
-			aggr = aggr || aggravWords.Any(t)
-			traf = traf || traffickIn(t)
+			aggr = aggr || cu.AggravWords.Any(t)
+			traf = traf || traffickIn(cu, t)
 		}
 		for _, sg := range in.Ix.BySection[s.Section] {
 			traf = traf || hasTraffick(sg)
 		}
 		traf = traf || classOf(in.Ix, s.Section, map[*statute.Provision]string{}, 0) == OffTrafficking
 		if aggr && traf {
-			h, _ := spanOf(s, childStrict)
+			h, _ := spanOf(s, cu.ChildStrict)
 			if h.Seg == nil {
 				h = Hit{Seg: s, I: 0, J: min(1, len(s.Toks))}
 			}
@@ -935,21 +888,17 @@ func minOf(p penalty.Penalty) float64 {
 	return 0
 }
 
-var aggravWords = index.NewPhraseSet([]string{"aggravat*", "agravant*", "aggravante*", "circonstance aggravante",
-	"se impondra la pena superior", "pena superior en grado", "shall be increased", "increased penalty", "double",
-	"agrava*", "se agravara", "la pena sera", "est punie de", "sont punies de", "ist auf freiheitsstrafe", "zu erkennen",
-	"se elevara", "se incrementara", "higher penalty", "enhanced penalty"})
-
 // ---- reflection period (CoE 13) ----
 
 func checkReflection(in *Input) Outcome {
+	cu := cuesOf(in.Ix)
 	minDays := in.threshold("min_days", 30)
 	var found *Hit
 	for _, s := range in.Ix.Segments {
 		if !usable(s) {
 			continue
 		}
-		h, ok := spanOf(s, reflectionCues)
+		h, ok := spanOf(s, cu.ReflectionCues)
 		if !ok {
 			continue
 		}
@@ -995,20 +944,20 @@ func checkReflection(in *Input) Outcome {
 
 // reflectionContext requires a victim or period context for a reflection cue.
 func reflectionContext(s *index.Segment) bool {
-	return s.Has(textVictim) || strings.Contains(s.Fold, "period") || strings.Contains(s.Fold, "frist") || strings.Contains(s.Fold, "periodo") || strings.Contains(s.Fold, "delai")
+	cu := cuesOf(s.Index())
+	return s.Has(cu.TextVictim) || strings.Contains(s.Fold, "period") || strings.Contains(s.Fold, "frist") || strings.Contains(s.Fold, "periodo") || strings.Contains(s.Fold, "delai")
 }
-
-var textVictim = index.NewPhraseSet([]string{"victim*", "victime*", "victima*", "opfer*", "trafficked person*"})
 
 // ---- non-punishment (CoE 26) ----
 
 func checkNonPunishment(in *Input) Outcome {
+	cu := cuesOf(in.Ix)
 	var narrow *Hit
 	for _, s := range in.Ix.Segments {
-		if !usable(s) || !s.Has(textVictim) {
+		if !usable(s) || !s.Has(cu.TextVictim) {
 			continue
 		}
-		h, ok := spanOf(s, nonLiabilityCues)
+		h, ok := spanOf(s, cu.NonLiabilityCues)
 		if !ok || !victimSubject(s, h) {
 			continue
 		}
@@ -1019,9 +968,9 @@ func checkNonPunishment(in *Input) Outcome {
 		}
 		broad, narrowHit, generic := false, false, false
 		for i, t := range scope {
-			broad = broad || (i != 1 && nonPunishmentBroad.Any(t))
-			narrowHit = narrowHit || nonPunishmentNarrow.Any(t)
-			generic = generic || (i != 1 && nonPunishmentGeneric.Any(t))
+			broad = broad || (i != 1 && cu.NonPunishmentBroad.Any(t))
+			narrowHit = narrowHit || cu.NonPunishmentNarrow.Any(t)
+			generic = generic || (i != 1 && cu.NonPunishmentGeneric.Any(t))
 		}
 		broad = broad || (generic && !narrowHit)
 		if broad {
@@ -1034,10 +983,10 @@ func checkNonPunishment(in *Input) Outcome {
 		}
 	}
 	for _, s := range in.Ix.Segments {
-		if !usable(s) || !s.Has(textVictim) {
+		if !usable(s) || !s.Has(cu.TextVictim) {
 			continue
 		}
-		if h, ok := spanOf(s, contraryPunish); ok {
+		if h, ok := spanOf(s, cu.ContraryPunish); ok {
 			return Outcome{Level: LContrary, Evidence: []Hit{h}, Missing: []string{"non-punishment of victims"},
 				Explanation: "a provision expressly keeps victims criminally liable for offences connected with their trafficking"}
 		}
@@ -1055,7 +1004,8 @@ func checkNonPunishment(in *Input) Outcome {
 // protects: a victim word shortly before it, or "does not apply to the
 // conduct of a person who is … a victim" after it.
 func victimSubject(s *index.Segment, h Hit) bool {
-	for _, sp := range textVictim.Find(s.Toks) {
+	cu := cuesOf(s.Index())
+	for _, sp := range cu.TextVictim.Find(s.Toks) {
 		if sp.I < h.I && h.I-sp.I <= 15 {
 			return true
 		}
@@ -1071,6 +1021,7 @@ func victimSubject(s *index.Segment, h Hit) bool {
 // ---- no movement required (Palermo 3(a), UNTOC 34(2)) ----
 
 func checkNoMovement(in *Input) Outcome {
+	cu := cuesOf(in.Ix)
 	ix := in.Ix
 	segs := trafficOffenceSegs(ix)
 	if len(segs) == 0 {
@@ -1097,15 +1048,15 @@ func checkNoMovement(in *Input) Outcome {
 			if !usable(t) {
 				continue
 			}
-			if h, ok := spanOf(t, movementCues); ok && !si.moving {
+			if h, ok := spanOf(t, cu.MovementCues); ok && !si.moving {
 				si.moving, si.mev = true, &h
 			}
-			if h, ok := spanOf(t, internalCues); ok && !si.internal {
+			if h, ok := spanOf(t, cu.InternalCues); ok && !si.internal {
 				si.internal, si.ev = true, &h
 			}
 		}
 		if si.ev == nil {
-			h, _ := spanOf(s, actTerms)
+			h, _ := spanOf(s, cu.ActTerms)
 			si.ev = &h
 		}
 	}
@@ -1115,7 +1066,7 @@ func checkNoMovement(in *Input) Outcome {
 			if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) {
 				continue
 			}
-			if h, ok := spanOf(s, internalCues); ok && (hasTraffick(s) || traffickIn(headToks(s)) || actCount(s) >= 1) {
+			if h, ok := spanOf(s, cu.InternalCues); ok && (hasTraffick(s) || traffickIn(cu, headToks(s)) || actCount(s) >= 1) {
 				return Outcome{Level: LMet, Evidence: []Hit{h}, Found: []string{"internal trafficking covered"},
 					Explanation: "trafficking is defined to cover acts within the country as well as across borders"}
 			}

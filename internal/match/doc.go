@@ -11,6 +11,12 @@
 // AttemptOfOffence tells the attempt of an offence from the attempt of
 // another act.
 //
+// The words the checks read are not Go literals but lexicon classes
+// (mapping/lexicon, see docs/lexicon-format.md): the unexported cues
+// struct names each class in a `lex` tag and is bound once per compiled
+// lexicon (index.Lexicon.Bind), reached from any segment through its
+// index. CheckLexicon tells an engine up front that a lexicon lacks a class.
+//
 // It imports internal/index, internal/statute, internal/standard and
 // internal/penalty. Main types: Matcher, Hit, Element, Outcome, Fact.
 package match

@@ -370,9 +370,13 @@ func (e *Element) keepBest(hs []Hit) []Hit {
 // hs is not changed.
 func (e *Element) Rank(hs []Hit) []Hit {
 	out := append([]Hit(nil), hs...)
+	if len(out) == 0 {
+		return out
+	}
+	cu := cuesOf(out[0].Seg.Index())
 	key := func(h Hit) int {
 		switch {
-		case h.Seg.Has(citationCues):
+		case h.Seg.Has(cu.CitationCues):
 			return 4
 		case definesOther(h), victimOf(h):
 			return 3
@@ -399,24 +403,23 @@ func (e *Element) Rank(hs []Hit) []Hit {
 }
 
 // victimOf reports whether the hit names what its victim suffered ("a
-// victim of sex trafficking"): such a clause speaks of the victim, and
-// proves less about the thing named than a clause that does it.
+// victim of sex trafficking", lexicon class victim-of just before it):
+// such a clause speaks of the victim, and proves less about the thing
+// named than a clause that does it.
 func victimOf(h Hit) bool {
 	s := h.Seg
-	if h.I < 2 || h.I > len(s.Toks) {
+	ix := s.Index()
+	if ix == nil || h.I > len(s.Toks) {
 		return false
 	}
-	w1, w2 := s.Toks[h.I-2].Word, s.Toks[h.I-1].Word
-	return victimWords[w1] && (w2 == "of" || w2 == "de" || w2 == "des" || w2 == "von")
+	lo := max(0, h.I-3)
+	for _, sp := range cuesOf(ix).VictimOf.Find(s.Toks[lo:h.I]) {
+		if lo+sp.J == h.I {
+			return true
+		}
+	}
+	return false
 }
-
-var victimWords = map[string]bool{"victim": true, "victims": true, "victime": true, "victimes": true,
-	"victima": true, "victimas": true, "opfer": true, "survivor": true, "survivors": true}
-
-// citationCues mark a short-title clause, whose words name the Act and
-// prove nothing about its content.
-var citationCues = index.NewPhraseSet([]string{"may be cited as", "shall be cited as", "short title", "peut etre citee",
-	"podra citarse", "podra ser citada", "se denominara", "kann zitiert werden"})
 
 // definesOther reports whether the hit sits in a definition of some other
 // term: the segment defines terms and the hit's words hold none of them
@@ -476,18 +479,15 @@ func (e *Element) finish(ix *index.Index, r Result) Result {
 	return r
 }
 
-var negWords = map[string]bool{"not": true, "no": true, "nor": true, "neither": true, "never": true,
-	"nicht": true, "kein": true, "keine": true, "keinen": true, "keiner": true, "ne": true, "pas": true,
-	"n": true, "ni": true, "nunca": true, "jamais": true, "nothing": true, "nada": true}
-
 // Negated reports whether a hit is negated: a negation word within three
 // tokens before it in the same clause ("does not include", "ne … pas",
 // "nicht", "kein", "no se"), or a clause opening with "nothing in this".
 // A hit whose own words hold a negation was written that way on purpose.
 func Negated(h Hit) bool {
 	s := h.Seg
+	cu := cuesOf(s.Index())
 	for k := h.I; k < h.J && k < len(s.Toks); k++ {
-		if negWords[s.Toks[k].Word] {
+		if cu.NegWords[s.Toks[k].Word] {
 			return false
 		}
 	}
@@ -495,10 +495,10 @@ func Negated(h Hit) bool {
 		if clauseBreak(s, k, k+1) {
 			break
 		}
-		if negWords[s.Toks[k].Word] {
+		if cu.NegWords[s.Toks[k].Word] {
 			// "not less than", "not more than", "no later than" are
 			// quantities, not negations of what follows.
-			if k+1 < len(s.Toks) && quantWords[s.Toks[k+1].Word] {
+			if k+1 < len(s.Toks) && cu.QuantWords[s.Toks[k+1].Word] {
 				continue
 			}
 			return true
@@ -515,10 +515,6 @@ func Negated(h Hit) bool {
 	return false
 }
 
-var quantWords = map[string]bool{"less": true, "more": true, "later": true, "earlier": true, "exceeding": true,
-	"unter": true, "uber": true, "moins": true, "plus": true, "menos": true, "mas": true, "inferior": true, "superior": true,
-	"only": true, "solo": true, "seulement": true, "nur": true, "withstanding": true, "limited": true}
-
 // clauseBreak reports whether the folded text between tokens a and b holds
 // a clause boundary (; . : or a line break).
 func clauseBreak(s *index.Segment, a, b int) bool {
@@ -529,16 +525,13 @@ func clauseBreak(s *index.Segment, a, b int) bool {
 	return strings.ContainsAny(between, ";:\n") || strings.Contains(between, ". ")
 }
 
-var deferCues = index.NewPhraseSet([]string{"dans les cas prevus", "in the cases provided", "as provided in", "as provided by",
-	"in accordance with", "subject to", "en los casos previstos", "conforme a lo dispuesto", "de conformidad con",
-	"nach massgabe", "in den fallen des", "in den fallen der", "selon les modalites prevues"})
-
 // externalDependency names the outside law a hit depends on, or "".
 func externalDependency(ix *index.Index, h Hit) string {
+	cu := cuesOf(ix)
 	// a provision that applies only "in the cases provided by" a section the
 	// corpus does not contain (reading rule 1)
-	if h.Seg.Has(deferCues) {
-		for _, sp := range deferCues.Find(h.Seg.Toks) {
+	if h.Seg.Has(cu.DeferCues) {
+		for _, sp := range cu.DeferCues.Find(h.Seg.Toks) {
 			for _, r := range h.Seg.Refs {
 				if !r.External || r.Target != nil || !strings.HasSuffix(r.Law, "(not in the corpus)") {
 					continue

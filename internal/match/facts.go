@@ -26,28 +26,12 @@ type Fact struct {
 	Hit     Hit // the sanction words, for quoting
 }
 
-var (
-	headRelated = index.NewPhraseSet([]string{"document*", "confidential*", "privacy", "disclos*", "publication",
-		"publish*", "obstruct*", "interfer*", "misrepresent*", "false", "use of services", "services of",
-		"benefit*", "pornograph*", "unlawful conduct", "identity", "passport*", "papers", "destruction",
-		"withholding", "retaliation", "witness", "tampering", "fees", "documents", "documentos", "papiere",
-		"information", "record*", "report*", "failure", "failing", "advertis*", "publicidad", "publicite",
-		"financial", "money", "laundering", "blanqueo", "travel"})
-	headSale   = index.NewPhraseSet([]string{"entrega de un nino", "a cambio de precio", "vente d enfant*", "vente de mineur*", "sale of child*", "sale of a child", "selling of child*", "sale of person*", "sale of minor*", "venta de nin*", "venta de menor*", "vente d enfant*", "kinderhandel", "buying", "selling"})
-	headForced = index.NewPhraseSet([]string{"forced labo*", "zwangsprostitution", "forced prostitution",
-		"prostitution forcee", "prostitucion forzada", "slave*", "esclave*", "sklave*", "esclavo*", "compulsory labo*", "zwangsarbeit", "travail force", "travail forcé",
-		"trabajo forzoso", "trabajos forzados", "servidumbre", "servitude", "slavery", "esclavage", "esclavitud",
-		"sklaverei", "peonage", "ausbeutung der arbeitskraft", "reduction en", "involuntary servitude", "forced service*",
-		"servidumbre", "labour exploitation", "labor exploitation", "explotacion laboral"})
-	textSale = index.NewPhraseSet([]string{"vente d enfant", "vendre d acheter", "a cambio de dinero", "a cambio de precio",
-		"entregue a un tercero", "venta de menores", "sells a child", "sell a child", "sells or buys", "buys or sells", "sale of a child",
-		"sale of children", "venta de un nino", "venta de nino*", "vende un nino", "vend un enfant", "verkauft ein kind",
-		"offers, delivers or accepts", "delivers or accepts"})
-)
+var ()
 
 // Facts extracts penalty facts from every offence segment of ix, in
 // document order. Repealed text is skipped.
 func Facts(ix *index.Index) []Fact {
+	cu := cuesOf(ix)
 	var out []Fact
 	secClass := map[*statute.Provision]string{}
 	basicSeen := map[*statute.Provision]bool{}
@@ -56,7 +40,7 @@ func Facts(ix *index.Index) []Fact {
 		if s.Repealed() || !s.Roles.Has("offence") {
 			continue
 		}
-		if !s.Has(penaltyWords) {
+		if !s.Has(cu.PenaltyWords) {
 			continue
 		}
 		ps := penalty.ParseFor(s.Text, s.Lang, s.Statute.Meta.Country)
@@ -98,7 +82,7 @@ func Facts(ix *index.Index) []Fact {
 			}
 			// a later offence whose heading names force, threat or deceit is
 			// the heavier, coercive form of an earlier basic offence
-			if p.Variant == penalty.VariantBasic && statBasic[s.Statute][cls] && forceTerms.Any(headToks(s)) {
+			if p.Variant == penalty.VariantBasic && statBasic[s.Statute][cls] && cu.ForceTerms.Any(headToks(s)) {
 				p.Variant = penalty.VariantAggravated
 			}
 			if p.Variant == penalty.VariantBasic {
@@ -139,26 +123,17 @@ func splitProcedures(fs []Fact) {
 	}
 }
 
-var penaltyWords = index.NewPhraseSet([]string{"imprison*", "prison", "fine", "fined", "emprisonnement", "amende",
-	"reclusion", "freiheitsstrafe", "geldstrafe", "prision", "multa", "life", "years", "ans", "jahren", "anos",
-	"months", "mois", "monaten", "meses", "penalty", "peine", "pena"})
-
-var (
-	headDeath    = index.NewPhraseSet([]string{"death", "dies", "mort", "deces", "tod", "todes", "muerte", "fallecimiento"})
-	headOrg      = index.NewPhraseSet([]string{"organized crim*", "organised crim*", "organized group", "organised group", "bande organisee", "bande", "banden*", "organizacion", "organizacion criminal", "grupo criminal"})
-	headOfficial = index.NewPhraseSet([]string{"public official*", "public officer*", "public servant*", "funcionario*", "amtstrager", "personne depositaire"})
-)
-
 // headingVariant upgrades a basic penalty whose section heading names an
 // aggravation (death, organised crime, public official).
 func headingVariant(s *index.Segment) penalty.Variant {
+	cu := cuesOf(s.Index())
 	toks := headToks(s)
 	switch {
-	case headDeath.Any(toks):
+	case cu.HeadDeath.Any(toks):
 		return penalty.VariantDeath
-	case headOrg.Any(toks):
+	case cu.HeadOrg.Any(toks):
 		return penalty.VariantOrganised
-	case headOfficial.Any(toks):
+	case cu.HeadOfficial.Any(toks):
 		return penalty.VariantOfficial
 	}
 	return penalty.VariantBasic
@@ -183,24 +158,25 @@ func classOf(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisio
 }
 
 func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provision]string, depth int) string {
+	cu := cuesOf(ix)
 	head := ix.HeadingToks(sec)
 	switch {
-	case headSale.Any(head):
+	case cu.HeadSale.Any(head):
 		return OffSale
-	case headForced.Any(head) && !traffickIn(head):
+	case cu.HeadForced.Any(head) && !traffickIn(cu, head):
 		return OffForced
-	case headRelated.Any(head):
+	case cu.HeadRelated.Any(head):
 		return OffRelated
-	case traffickIn(head):
+	case traffickIn(cu, head):
 		return OffTrafficking
 	}
 	acts, purpose, traffick, forced, sale := 0, false, false, false, false
 	for _, t := range ix.BySection[sec] {
 		acts += actCount(t)
-		purpose = purpose || t.Has(exploitTerms)
+		purpose = purpose || t.Has(cu.ExploitTerms)
 		traffick = traffick || hasTraffick(t)
-		forced = forced || t.Has(headForced)
-		sale = sale || t.Has(textSale)
+		forced = forced || t.Has(cu.HeadForced)
+		sale = sale || t.Has(cu.TextSale)
 	}
 	switch {
 	case sale && !traffick:
@@ -230,10 +206,11 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 var classRank = map[string]int{OffRelated: 0, OffSale: 1, OffForced: 2, OffTrafficking: 3}
 
 func classifySegment(s *index.Segment) string {
-	if s.Has(textSale) {
+	cu := cuesOf(s.Index())
+	if s.Has(cu.TextSale) {
 		return OffSale
 	}
-	if actCount(s) >= 2 && s.Has(exploitTerms) {
+	if actCount(s) >= 2 && s.Has(cu.ExploitTerms) {
 		return OffTrafficking
 	}
 	return ""
@@ -246,6 +223,7 @@ func classifySegment(s *index.Segment) string {
 // as listed); a second, heavier form using force, threat or deceit is
 // aggravated.
 func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string, basicSeen bool) penalty.Variant {
+	cu := cuesOf(ix)
 	v := p.Variant
 	if v == "" {
 		v = penalty.VariantBasic
@@ -261,14 +239,14 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	if v == penalty.VariantChild {
 		return v
 	}
-	if childOnly(headToks(s), "") || childOffence(ix, s.Section) {
+	if childOnly(cu, headToks(s), "") || childOffence(ix, s.Section) {
 		return penalty.VariantChild
 	}
 	if v != penalty.VariantBasic || (basicSeen && endsWithCondition(s)) {
 		// the aggravated offence is itself a child offence ("the offence
 		// under II of article X", where II concerns minors)
 		for _, r := range s.Refs {
-			if r.Target != nil && r.Target.Kind != statute.KindSection && childTerms.Any(foldToks(r.Target.Text)) {
+			if r.Target != nil && r.Target.Kind != statute.KindSection && cu.ChildTerms.Any(foldToks(r.Target.Text)) {
 				return penalty.VariantChild
 			}
 		}
@@ -284,14 +262,14 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 		if len(items) > 0 {
 			for _, k := range items {
 				t := k.FullText()
-				if childCirc(foldToks(t), index.FoldString(t)) {
+				if childCirc(cu, foldToks(t), index.FoldString(t)) {
 					return penalty.VariantChild
 				}
 			}
-			return circumstanceVariant(foldToks(cutClause(items[0].FullText())))
+			return circumstanceVariant(cu, foldToks(cutClause(items[0].FullText())))
 		}
 		if first := firstCircumstance(s); first != nil && len(p.Aggravations) >= 2 {
-			return circumstanceVariant(first)
+			return circumstanceVariant(cu, first)
 		}
 		return v
 	}
@@ -299,7 +277,7 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	if cls == OffTrafficking {
 		for _, sg := range ix.BySection[s.Section] {
 			if sg.Prov == s.Prov && sg != s {
-				if segChildOnly(sg) && (len(sg.Toks) == 0 || !condWords[sg.Toks[0].Word]) {
+				if segChildOnly(sg) && (len(sg.Toks) == 0 || !cu.CondWords[sg.Toks[0].Word]) {
 					return penalty.VariantChild
 				}
 				break // only the paragraph's opening sentence says whom it protects
@@ -314,9 +292,9 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 				continue
 			}
 			if first := firstCircumstance(sg); first != nil {
-				return circumstanceVariant(first)
+				return circumstanceVariant(cu, first)
 			}
-			if sg.Ord < s.Ord && sg.Has(penaltyWords) && sg.Roles.Has("penalty") {
+			if sg.Ord < s.Ord && sg.Has(cu.PenaltyWords) && sg.Roles.Has("penalty") {
 				break
 			}
 		}
@@ -325,28 +303,25 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	// offences are committed against a minor: 1° …")
 	if par := s.Prov.Parent; par != nil && par != s.Section && par.Kind != statute.KindSection && par.Text != "" {
 		pt := foldToks(par.Text)
-		if len(pt) > 0 && condWords[pt[0].Word] {
-			return circumstanceVariant(pt)
+		if len(pt) > 0 && cu.CondWords[pt[0].Word] {
+			return circumstanceVariant(cu, pt)
 		}
 	}
-	if basicSeen && (s.Has(forceTerms) || (len(s.Prov.Children) > 0 && forceTerms.Any(foldToks(s.Prov.Children[0].FullText())))) {
+	if basicSeen && (s.Has(cu.ForceTerms) || (len(s.Prov.Children) > 0 && cu.ForceTerms.Any(foldToks(s.Prov.Children[0].FullText())))) {
 		return penalty.VariantAggravated
 	}
 	return headingVariant(s)
 }
 
-var forceTerms = index.NewPhraseSet([]string{"force", "forcible", "threat*", "gewalt", "drohung", "list", "violence*",
-	"menace*", "violencia", "intimidacion", "engano", "deceit", "decept*", "fraud*", "tromperie", "coercion", "kidnap*"})
-
 // childCirc reports whether a circumstance concerns a child: a child word
 // or an age under 18.
-func childCirc(toks []index.Token, folded string) bool {
-	if childTerms.Any(toks) {
+func childCirc(cu *cues, toks []index.Token, folded string) bool {
+	if cu.ChildTerms.Any(toks) {
 		return true
 	}
-	if folded != "" && ageCtx.Any(toks) {
-		for _, m := range ageMatches(folded) {
-			if a := parseAge(folded[m[2]:m[3]]); a > 0 && a <= 18 {
+	if folded != "" && cu.AgeCtx.Any(toks) {
+		for _, m := range ageMatches(cu, folded) {
+			if a := parseAge(cu, folded[m[2]:m[3]]); a > 0 && a <= 18 {
 				return true
 			}
 		}
@@ -354,38 +329,37 @@ func childCirc(toks []index.Token, folded string) bool {
 	return false
 }
 
-var adultTerms = index.NewPhraseSet([]string{"woman", "women", "femme*", "mujer*", "frau", "frauen", "adult*", "mayores"})
-
 // childOnly reports whether text names a child victim (a child word not
 // negated, or an age of 18 or less) and no adult victim beside it.
-func childOnly(toks []index.Token, folded string) bool {
-	if adultTerms.Any(toks) {
+func childOnly(cu *cues, toks []index.Token, folded string) bool {
+	if cu.AdultTerms.Any(toks) {
 		return false
 	}
-	return childOnlyFast(toks, folded)
+	return childOnlyFast(cu, toks, folded)
 }
 
 // segChildOnly is childOnly for an indexed segment, with memoised
 // prefilters.
 func segChildOnly(s *index.Segment) bool {
-	if s.Has(adultTerms) || !(s.Has(childStrict) || s.Has(ageCtx)) {
+	cu := cuesOf(s.Index())
+	if s.Has(cu.AdultTerms) || !(s.Has(cu.ChildStrict) || s.Has(cu.AgeCtx)) {
 		return false
 	}
 	memo := s.Index().SegMemo("child-only")
 	if memo[s.Ord] == 0 {
 		memo[s.Ord] = 1
-		if childOnlyFast(s.Toks, s.Fold) {
+		if childOnlyFast(cu, s.Toks, s.Fold) {
 			memo[s.Ord] = 2
 		}
 	}
 	return memo[s.Ord] == 2
 }
 
-func childOnlyFast(toks []index.Token, folded string) bool {
-	for _, sp := range childStrict.Find(toks) {
+func childOnlyFast(cu *cues, toks []index.Token, folded string) bool {
+	for _, sp := range cu.ChildStrict.Find(toks) {
 		neg := false
 		for k := sp.I - 1; k >= 0 && k >= sp.I-3; k-- {
-			if negWords[toks[k].Word] {
+			if cu.NegWords[toks[k].Word] {
 				neg = true
 			}
 		}
@@ -393,18 +367,15 @@ func childOnlyFast(toks []index.Token, folded string) bool {
 			return true
 		}
 	}
-	if folded != "" && ageCtx.Any(toks) {
-		for _, m := range ageMatches(folded) {
-			if a := parseAge(folded[m[2]:m[3]]); a > 0 && a <= 18 {
+	if folded != "" && cu.AgeCtx.Any(toks) {
+		for _, m := range ageMatches(cu, folded) {
+			if a := parseAge(cu, folded[m[2]:m[3]]); a > 0 && a <= 18 {
 				return true
 			}
 		}
 	}
 	return false
 }
-
-var childStrict = index.NewPhraseSet([]string{"child", "children", "minor", "minors", "enfant", "enfants", "mineur",
-	"mineurs", "kind", "kinder", "kindes", "nino", "ninos", "nina", "ninas", "menor", "menores"})
 
 // childOffence reports whether a section's offence always has a child
 // victim: its first offence sentence names only a child.
@@ -425,6 +396,7 @@ func childOffence(ix *index.Index, sec *statute.Provision) bool {
 }
 
 func childOffenceSlow(ix *index.Index, sec *statute.Provision) bool {
+	cu := cuesOf(ix)
 	for _, sg := range ix.BySection[sec] {
 		if len(sg.Toks) == 0 {
 			continue
@@ -432,7 +404,7 @@ func childOffenceSlow(ix *index.Index, sec *statute.Provision) bool {
 		if !(sg.Roles.Has("offence") && (actCount(sg) >= 1 || hasTraffick(sg))) {
 			continue
 		}
-		return !condWords[sg.Toks[0].Word] && childOnly(firstSentence(sg), "") || childAgeSubject(sg)
+		return !cu.CondWords[sg.Toks[0].Word] && childOnly(cu, firstSentence(sg), "") || childAgeSubject(sg)
 	}
 	return false
 }
@@ -440,11 +412,12 @@ func childOffenceSlow(ix *index.Index, sec *statute.Provision) bool {
 // childAgeSubject: "the one who … persons under eighteen years" as the
 // object of the offence.
 func childAgeSubject(sg *index.Segment) bool {
-	if sg.Has(adultTerms) {
+	cu := cuesOf(sg.Index())
+	if sg.Has(cu.AdultTerms) {
 		return false
 	}
-	for _, m := range ageMatches(sg.Fold) {
-		if a := parseAge(sg.Fold[m[2]:m[3]]); a == 18 && m[0] < len(sg.Fold)/2 {
+	for _, m := range ageMatches(cu, sg.Fold) {
+		if a := parseAge(cu, sg.Fold[m[2]:m[3]]); a == 18 && m[0] < len(sg.Fold)/2 {
 			pre := sg.Fold[max(0, m[0]-12):m[0]]
 			if strings.Contains(pre, "person") || strings.Contains(pre, "menor") {
 				return !strings.Contains(sg.Fold[:m[0]], "cuando") && !strings.Contains(sg.Fold[:m[0]], " if ")
@@ -476,15 +449,13 @@ func foldToks(t string) []index.Token {
 	return index.Tokenize(f, m)
 }
 
-var condWords = map[string]bool{"if": true, "where": true, "when": true, "wenn": true, "falls": true, "lorsque": true,
-	"lorsqu": true, "quand": true, "cuando": true, "si": true}
-
 func endsWithCondition(s *index.Segment) bool {
+	cu := cuesOf(s.Index())
 	t := strings.TrimSpace(s.Text)
 	if strings.HasSuffix(t, ":") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, "-") || strings.HasSuffix(t, "–") {
 		return true
 	}
-	if n := len(s.Toks); n > 0 && condWords[s.Toks[n-1].Word] {
+	if n := len(s.Toks); n > 0 && cu.CondWords[s.Toks[n-1].Word] {
 		return true
 	}
 	return false
@@ -494,8 +465,9 @@ func endsWithCondition(s *index.Segment) bool {
 // first condition word of the segment, up to the next comma, semicolon or
 // "or".
 func firstCircumstance(s *index.Segment) []index.Token {
+	cu := cuesOf(s.Index())
 	for i, t := range s.Toks {
-		if !condWords[t.Word] {
+		if !cu.CondWords[t.Word] {
 			continue
 		}
 		j := i + 1
@@ -513,41 +485,41 @@ func firstCircumstance(s *index.Segment) []index.Token {
 	return nil
 }
 
-func circumstanceVariant(toks []index.Token) penalty.Variant {
+func circumstanceVariant(cu *cues, toks []index.Token) penalty.Variant {
 	switch {
-	case childTerms.Any(toks):
+	case cu.ChildTerms.Any(toks):
 		return penalty.VariantChild
-	case headDeath.Any(toks) || deathText.Any(toks):
+	case cu.HeadDeath.Any(toks) || cu.DeathText.Any(toks):
 		return penalty.VariantDeath
-	case headOrg.Any(toks):
+	case cu.HeadOrg.Any(toks):
 		return penalty.VariantOrganised
-	case headOfficial.Any(toks):
+	case cu.HeadOfficial.Any(toks):
 		return penalty.VariantOfficial
 	}
 	return penalty.VariantAggravated
 }
 
-var deathText = index.NewPhraseSet([]string{"serious injury", "bodily harm", "grievous", "injury", "blessure*",
-	"gesundheitsschadigung", "lesion*", "death results", "death of", "results in death", "causes death", "cause death",
-	"la mort", "le deces", "den tod", "la muerte", "dies", "died"})
-
 // FoldLower folds s like the index does.
 func FoldLower(s string) string { return index.FoldString(s) }
 
-// actCount is countDistinct(actTerms, s.Toks), memoised per segment: the
-// checks ask it of the same segments many times, and a segment without an
-// act word (most) is answered by the index's bit set.
+// actCount is the number of distinct phrases of the class act in s,
+// memoised per segment: the checks ask it of the same segments many times,
+// and a segment without an act word (most) is answered by the index's bit
+// set.
 func actCount(s *index.Segment) int {
-	if !s.Has(actTerms) {
+	cu := cuesOf(s.Index())
+	if !s.Has(cu.ActTerms) {
 		return 0
 	}
 	ix := s.Index()
 	if ix == nil {
-		return countDistinct(actTerms, s.Toks)
+		return countDistinct(cu.ActTerms, s.Toks)
 	}
 	memo := ix.SegMemo("act-count")
 	if memo[s.Ord] == 0 {
-		memo[s.Ord] = int8(countDistinct(actTerms, s.Toks)) + 1 // actTerms has fewer than 127 phrases
+		// capped to fit the memo (a lexicon overlay may grow the class);
+		// the checks compare the count with 1, 2 or 3 only
+		memo[s.Ord] = int8(min(countDistinct(cu.ActTerms, s.Toks), 126)) + 1
 	}
 	return int(memo[s.Ord]) - 1
 }
@@ -581,14 +553,11 @@ func offsetSpan(s *index.Segment, a, b int) (int, int) {
 	return i, j
 }
 
-var thisAct = index.NewPhraseSet([]string{"under this act", "under this part", "under this chapter", "this act",
-	"la presente loi", "cette loi", "la presente ley", "esta ley", "dieses gesetzes", "presente section", "present chapitre",
-	"present titre", "presente seccion", "presente capitulo", "este capitulo", "esta seccion", "dieses abschnitts", "this title"})
-
 // ReachesTrafficking reports whether a provision applies to the trafficking
 // offences: it sits in a trafficking section, names trafficking, or covers
 // "offences under this Act" of a statute that has a trafficking offence.
 func ReachesTrafficking(ix *index.Index, s *index.Segment) bool {
+	cu := cuesOf(ix)
 	memo := map[*statute.Provision]string{}
 	if classOf(ix, s.Section, memo, 0) == OffTrafficking || hasTraffick(s) {
 		return true
@@ -598,7 +567,7 @@ func ReachesTrafficking(ix *index.Index, s *index.Segment) bool {
 			return true
 		}
 	}
-	if s.Has(thisAct) && !s.Has(sectionOnly) {
+	if s.Has(cu.ThisAct) && !s.Has(cu.SectionOnly) {
 		for _, t := range ix.Segments {
 			if t.Statute == s.Statute && t.Roles.Has("offence") && classOf(ix, t.Section, memo, 0) == OffTrafficking {
 				return true
@@ -638,5 +607,3 @@ func containsWord(text, term string) bool {
 		i = a + 1
 	}
 }
-
-var sectionOnly = index.NewPhraseSet([]string{"under this section", "this section", "ce article", "este articulo", "dieser vorschrift"})

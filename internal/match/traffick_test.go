@@ -1,8 +1,10 @@
 package match
 
 import (
+	"fmt"
 	"testing"
 
+	"github.com/lacuna-project/lacuna/internal/index"
 	"github.com/lacuna-project/lacuna/internal/standard"
 )
 
@@ -44,8 +46,9 @@ func TestTraffickInPersonsOnly(t *testing.T) {
 		{"Menschenhandel zum Zweck der sexuellen Ausbeutung", true},
 		{"unerlaubtes Handeltreiben mit Betäubungsmitteln", false},
 	}
+	cu := testCues(t)
 	for _, c := range cases {
-		if got := traffickIn(foldToks(c.text)); got != c.want {
+		if got := traffickIn(cu, foldToks(c.text)); got != c.want {
 			t.Errorf("traffickIn(%q) = %v, want %v", c.text, got, c.want)
 		}
 	}
@@ -74,5 +77,49 @@ func TestMapTraffickHitsVetoed(t *testing.T) {
 		if got := len(el.Find(ix).Hits); got != tc.hits {
 			t.Errorf("%s %q: %d hits, want %d", tc.lang, tc.body, got, tc.hits)
 		}
+	}
+}
+
+// testCues binds the embedded lexicon's classes.
+func testCues(t *testing.T) *cues {
+	t.Helper()
+	lx, err := index.DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckLexicon(lx); err != nil {
+		t.Fatal(err)
+	}
+	return newCues(lx)
+}
+
+// Age limits are read in the four languages from the lexicon's age
+// classes and number words, in digits or words.
+func TestAgeExpressions(t *testing.T) {
+	cu := testCues(t)
+	for _, tc := range []struct {
+		text string
+		want []int
+	}{
+		{"a person under the age of eighteen years", []int{18}},
+		{"any person who has not attained 16 years", []int{16}},
+		{"a person under 18 years of age", []int{18}},
+		{"un mineur de moins de dix-huit ans", []int{18}},
+		{"Personen unter achtzehn Jahren", []int{18}},
+		{"menores de 18 años y menor de edad de quince años", []int{18, 15}},
+		{"under twenty-one years or under 21 (twenty-one) years", []int{21}},
+		{"the age of consent", nil},
+	} {
+		f := index.FoldString(tc.text)
+		var got []int
+		for _, m := range ageMatches(cu, f) {
+			got = append(got, parseAge(cu, f[m[2]:m[3]]))
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("%q: ages %v, want %v", tc.text, got, tc.want)
+		}
+	}
+	if m := cu.age.after.FindStringSubmatch(index.FoldString("a person under 18 years of age")); m == nil || m[1] != "18" {
+		t.Errorf("years-of-age form not read: %v", m)
 	}
 }

@@ -36,6 +36,7 @@ type Options struct {
 type Engine struct {
 	Map  *standard.Map
 	reqs []compiledReq
+	lex  *index.Lexicon
 }
 
 type compiledReq struct {
@@ -48,8 +49,22 @@ type compiledReq struct {
 }
 
 // Compile compiles the criteria of every requirement of m.
+// The checks read the map's lexicon (standard.Map.Lexicon), or the
+// embedded one when the map has none.
 func Compile(m *standard.Map) (*Engine, error) {
 	e := &Engine{Map: m}
+	if m.Lexicon != nil {
+		e.lex = index.CompileLexicon(m.Lexicon)
+	} else {
+		lx, err := index.DefaultLexicon()
+		if err != nil {
+			return nil, err
+		}
+		e.lex = lx
+	}
+	if err := match.CheckLexicon(e.lex); err != nil {
+		return nil, err
+	}
 	reqs := append([]*standard.Requirement(nil), m.Requirements...)
 	sort.Slice(reqs, func(i, j int) bool { return reqs[i].ID < reqs[j].ID })
 	for _, r := range reqs {
@@ -134,7 +149,7 @@ func later(a, b string) bool {
 // of c selected by opts. It is deterministic and does no I/O.
 func (e *Engine) Analyze(c *statute.Corpus, opts Options) (*Result, error) {
 	sel := Select(c, opts.Country, opts.AsOf)
-	ix := index.Build(sel)
+	ix := index.BuildWith(sel, e.lex)
 	return e.analyzeIndex(ix, opts)
 }
 
@@ -143,10 +158,15 @@ func (e *Engine) analyzeIndex(ix *index.Index, opts Options) (*Result, error) {
 		opts.MaxEvidence = 2
 	}
 	m := e.Map
-	res := &Result{LacunaVersion: opts.LacunaVersion, MappingVersion: m.Version, Country: strings.ToUpper(opts.Country), AsOf: opts.AsOf}
+	res := &Result{LacunaVersion: opts.LacunaVersion, MappingVersion: m.Version, Country: strings.ToUpper(opts.Country), AsOf: opts.AsOf,
+		LexiconHash: ix.Lex.Source().Hash}
 	for _, st := range ix.Corpus.Statutes {
 		res.Statutes = append(res.Statutes, StatuteRef{ID: string(st.Meta.ID), Title: firstNonEmpty(st.Meta.Title, st.Title),
 			VersionDate: st.Meta.VersionDate, SHA256: st.SHA256, Path: st.Path, Language: st.Meta.Lang()})
+		if l := st.Meta.Lang(); !ix.Lex.HasLanguage(l) {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("%s: language %q has no lexicon, expected mapping/lexicon/%s.yaml; "+
+				"its provisions were read with the phrases of every other language and the map's English terms", st.Path, l, l))
+		}
 		if res.Country == "" {
 			res.Country = strings.ToUpper(st.Meta.Country)
 		} else if !strings.EqualFold(res.Country, st.Meta.Country) && opts.Country == "" {

@@ -209,6 +209,13 @@ type Result struct {
 	Penalties      []penalty.Row `json:"penalties"`
 	Scores         Scores        `json:"scores"`
 	Overrides      []Override    `json:"overrides,omitempty"`
+	// Warnings name what the analysis could not read as intended: a
+	// statute in a language without a lexicon (its provisions are read
+	// with every other language's phrases and the map's English terms).
+	Warnings []string `json:"warnings,omitempty"`
+	// LexiconHash is the hash of the lexicon the engine read (not part of
+	// the JSON contract; recorded with a saved run).
+	LexiconHash string `json:"-"`
 }
 
 // Finding returns the finding for a requirement ID, or nil.

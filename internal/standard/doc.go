@@ -22,5 +22,12 @@
 // (an --instruments directory) so that reports can quote an article or
 // paragraph by its cited number (Text.Article("5(2)(a)")).
 //
+// LoadLexicon (and LoadWith, from lexicon/ beside the map or Options.Lexicon,
+// with Options.LexiconOverlay) reads the lexicon: the class catalogue
+// classes.yaml and one <lang>.yaml per language, validated like the map
+// (unknown class, required class missing in a language, duplicate or
+// malformed phrase, all positioned). Map.LexiconHash carries its hash so a
+// hash of the map changes with it. See docs/lexicon-format.md.
+//
 // It imports nothing else from this module.
 package standard

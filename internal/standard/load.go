@@ -27,6 +27,16 @@ type Options struct {
 	// Partial skips the check that every core requirement ID is present,
 	// for small test or draft maps.
 	Partial bool
+	// Lexicon is the lexicon directory used when the map directory has no
+	// lexicon/ of its own (the caller passes the embedded one); nil: none.
+	Lexicon fs.FS
+	// LexiconName prefixes the paths of Lexicon's files in positions.
+	LexiconName string
+	// LexiconOverlay, when set, adds the phrases of its <lang>.yaml files
+	// to the lexicon (the --lexicon directory).
+	LexiconOverlay fs.FS
+	// LexiconOverlayName prefixes the paths of overlay files in positions.
+	LexiconOverlayName string
 }
 
 // Load reads a whole map from fsys: map.yaml, instruments/*.yaml,
@@ -50,6 +60,18 @@ func LoadWith(fsys fs.FS, opts Options) (*Map, error) {
 		l.loadTree(opts.Extra, opts.ExtraName, false)
 	}
 	l.validate(opts)
+	lexFS, lexName := opts.Lexicon, opts.LexiconName
+	if st, err := fs.Stat(fsys, "lexicon"); err == nil && st.IsDir() {
+		if sub, err := fs.Sub(fsys, "lexicon"); err == nil {
+			lexFS, lexName = sub, join(opts.Name, "lexicon")
+		}
+	}
+	if lexFS != nil {
+		l.m.Lexicon = l.loadLexicon(lexFS, lexName, opts.LexiconOverlay, opts.LexiconOverlayName)
+		l.m.LexiconHash = l.m.Lexicon.Hash
+	} else if opts.LexiconOverlay != nil {
+		l.errs.Add(Pos{File: opts.LexiconOverlayName}, "a lexicon overlay needs a lexicon to extend, expected the map directory to hold lexicon/")
+	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}

@@ -273,6 +273,12 @@ type Map struct {
 	Instruments   []*Instrument  `json:"instruments"`
 	Requirements  []*Requirement `json:"requirements"` // sorted by ID
 	Ratifications []Ratification `json:"ratifications"`
+	// Lexicon is the language knowledge (lexicon/ beside the map, or the
+	// one given in Options), nil when there is none.
+	Lexicon *Lexicon `json:"-"`
+	// LexiconHash is Lexicon.Hash, so that a hash of the map (the analysis
+	// cache key, the run record) changes with the lexicon.
+	LexiconHash string `json:"lexicon_hash,omitempty"`
 }
 
 // Requirement returns the requirement with the given ID, or nil.

@@ -9,8 +9,9 @@ import (
 
 // MapSource says where the map of standards comes from.
 type MapSource struct {
-	Dir   string // map directory; "" = the embedded map
-	Extra string // directory of extra requirements or instruments; "" = none
+	Dir     string // map directory; "" = the embedded map
+	Extra   string // directory of extra requirements or instruments; "" = none
+	Lexicon string // directory of <lang>.yaml phrases added to the lexicon; "" = none
 }
 
 // LoadMap loads the map of standards from src: the directory, or the
@@ -26,7 +27,14 @@ func LoadMap(src MapSource) (*standard.Map, error) {
 		}
 		base, name = dirFS(dir), dir
 	}
-	opts := standard.Options{Name: name}
+	lex, _ := fs.Sub(mapping.FS, "lexicon")
+	opts := standard.Options{Name: name, Lexicon: lex, LexiconName: "mapping/lexicon"}
+	if dir := src.Lexicon; dir != "" {
+		if err := CheckDir(dir, "lexicon"); err != nil {
+			return nil, err
+		}
+		opts.LexiconOverlay, opts.LexiconOverlayName = dirFS(dir), dir
+	}
 	if dir := src.Extra; dir != "" {
 		if err := CheckDir(dir, "mapping-extra"); err != nil {
 			return nil, err
@@ -42,7 +50,7 @@ func LoadMap(src MapSource) (*standard.Map, error) {
 
 // mapSource is the configured map.
 func (w *Workspace) mapSource() MapSource {
-	return MapSource{Dir: w.cfg.Mapping, Extra: w.cfg.MappingExtra}
+	return MapSource{Dir: w.cfg.Mapping, Extra: w.cfg.MappingExtra, Lexicon: w.cfg.Lexicon}
 }
 
 // Map returns the configured map of standards (see LoadMap), loaded once.

@@ -49,6 +49,9 @@ func runOptions(res *score.Result, options map[string]string) map[string]string 
 	if res.AsOf != "" {
 		opts["as_of"] = res.AsOf
 	}
+	if res.LexiconHash != "" {
+		opts["lexicon"] = res.LexiconHash // the run record names the lexicon read
+	}
 	return opts
 }
 

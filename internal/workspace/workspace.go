@@ -17,6 +17,7 @@ type Config struct {
 	Corpus       string // corpus directory of Markdown statutes; "" = embedded demo corpus
 	Mapping      string // map directory of YAML standards; "" = embedded map
 	MappingExtra string // directory of extra requirements or instruments; "" = none
+	Lexicon      string // directory of lexicon phrases overlaid on the map's; "" = none
 	Instruments  string // directory of instrument texts, for quoting articles; "" = none
 	// DB is the SQLite store's path; "" = no store location (ErrNoStore
 	// where one is needed; the analysis cache is then skipped).

@@ -1,0 +1,260 @@
+package index
+
+import (
+	"fmt"
+	"io/fs"
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/mapping"
+)
+
+// Lexicon is a standard.Lexicon compiled to phrase sets: for each concept
+// class, one set of its phrases over every language (the union, in the
+// order of standard.Lexicon.Union). It is compiled once per lexicon (by
+// hash) and shared by every index built with it; it is safe for concurrent
+// use.
+type Lexicon struct {
+	src   *standard.Lexicon
+	union map[string]*PhraseSet
+	words map[string]map[string]bool
+	// langWords holds, by language, the folded function words (class
+	// function-word) that tell a provision's language.
+	langWords map[string]map[string]bool
+	memo      sync.Map
+}
+
+var (
+	compiledMu sync.Mutex
+	compiled   = map[string]*Lexicon{}
+)
+
+// CompileLexicon compiles l; the same lexicon (same hash) compiles to the
+// same *Lexicon, so phrase sets and their per-index memos are shared.
+func CompileLexicon(l *standard.Lexicon) *Lexicon {
+	compiledMu.Lock()
+	defer compiledMu.Unlock()
+	if lx, ok := compiled[l.Hash]; ok {
+		return lx
+	}
+	lx := &Lexicon{src: l, union: map[string]*PhraseSet{}, words: map[string]map[string]bool{}}
+	for _, c := range l.Classes {
+		u := l.Union(c.Name)
+		lx.union[c.Name] = NewPhraseSet(u)
+		ws := map[string]bool{}
+		for _, p := range u {
+			ws[strings.Join(Words(p), " ")] = true
+		}
+		lx.words[c.Name] = ws
+	}
+	lx.langWords = map[string]map[string]bool{}
+	for _, lang := range l.Languages() {
+		ws := map[string]bool{}
+		for _, p := range l.Phrases(lang, functionWords) {
+			ws[strings.Join(Words(p), " ")] = true
+		}
+		lx.langWords[lang] = ws
+	}
+	compiled[l.Hash] = lx
+	return lx
+}
+
+var (
+	defaultOnce sync.Once
+	defaultLex  *Lexicon
+	defaultErr  error
+)
+
+// DefaultLexicon is the embedded lexicon (mapping/lexicon), compiled.
+func DefaultLexicon() (*Lexicon, error) {
+	defaultOnce.Do(func() {
+		sub, err := fs.Sub(mapping.FS, "lexicon")
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		l, err := standard.LoadLexicon(sub, "mapping/lexicon", nil, "")
+		if err != nil {
+			defaultErr = fmt.Errorf("embedded lexicon: %w", err)
+			return
+		}
+		defaultLex = CompileLexicon(l)
+	})
+	return defaultLex, defaultErr
+}
+
+// mustDefault is DefaultLexicon for indexes built without one; the
+// embedded lexicon is checked by the tests, so an error is a build defect.
+func mustDefault() *Lexicon {
+	lx, err := DefaultLexicon()
+	if err != nil {
+		panic(err)
+	}
+	return lx
+}
+
+// Source returns the lexicon it was compiled from.
+func (l *Lexicon) Source() *standard.Lexicon { return l.src }
+
+// HasLanguage reports whether the lexicon has phrases for lang.
+func (l *Lexicon) HasLanguage(lang string) bool { return l.src.HasLanguage(lang) }
+
+// Set returns the phrase set of a class over every language; an unknown
+// class gives an empty set (Bind reports unknown classes up front).
+func (l *Lexicon) Set(class string) *PhraseSet {
+	if ps, ok := l.union[class]; ok {
+		return ps
+	}
+	return emptySet
+}
+
+var emptySet = NewPhraseSet(nil)
+
+// Bind fills every field of the struct dst points to that has a
+// `lex:"class"` tag with the class: a *PhraseSet field gets the class's
+// phrase set, a map[string]bool field its folded phrases (for classes of
+// single words looked up one token at a time). It fails, naming them, when
+// a class is not in the lexicon's catalogue (a --mapping directory with an
+// older lexicon).
+func (l *Lexicon) Bind(dst any) error {
+	v := reflect.ValueOf(dst).Elem()
+	t := v.Type()
+	var missing, notWords, unsupported []string
+	for i := 0; i < t.NumField(); i++ {
+		cls := t.Field(i).Tag.Get("lex")
+		if cls == "" {
+			continue
+		}
+		ps, ok := l.union[cls]
+		if !ok {
+			missing = append(missing, cls)
+			ps = emptySet
+		}
+		// every field is filled (an empty class at worst) before any
+		// problem is returned, so a caller that ignores the error is safe
+		switch v.Field(i).Interface().(type) {
+		case *PhraseSet:
+			v.Field(i).Set(reflect.ValueOf(ps))
+		case map[string]bool:
+			if ok && !l.src.IsWords(cls) {
+				notWords = append(notWords, cls)
+			}
+			ws := l.words[cls]
+			if ws == nil {
+				ws = map[string]bool{}
+			}
+			v.Field(i).Set(reflect.ValueOf(ws))
+		default:
+			unsupported = append(unsupported, t.Field(i).Name)
+		}
+	}
+	if len(unsupported) > 0 {
+		return fmt.Errorf("lexicon: fields %s of %T have a type Bind cannot fill", strings.Join(unsupported, ", "), dst)
+	}
+	if len(missing) > 0 {
+		return l.missing(missing)
+	}
+	if len(notWords) > 0 {
+		return fmt.Errorf("%s: the classes %s are read one token at a time, expected them declared with words: true",
+			l.src.Catalogue, strings.Join(notWords, ", "))
+	}
+	return nil
+}
+
+// missing reports classes the engine reads that the catalogue lacks.
+func (l *Lexicon) missing(classes []string) error {
+	return fmt.Errorf("%s: the lexicon has no class %s, expected every class the engine reads (see docs/lexicon-format.md)",
+		l.src.Catalogue, strings.Join(classes, ", "))
+}
+
+// Lacks lists, in order, the classes named by the `lex` tags of the struct
+// dst points to and by extra that the lexicon's catalogue lacks, and the
+// error that names them (nil when none).
+func (l *Lexicon) Lacks(dst any, extra ...string) error {
+	var out []string
+	t := reflect.TypeOf(dst).Elem()
+	for i := 0; i < t.NumField(); i++ {
+		if cls := t.Field(i).Tag.Get("lex"); cls != "" && !l.src.HasClass(cls) {
+			out = append(out, cls)
+		}
+	}
+	for _, cls := range extra {
+		if !l.src.HasClass(cls) {
+			out = append(out, cls)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return l.missing(out)
+}
+
+// Memo returns the value stored under key, building it once.
+func (l *Lexicon) Memo(key any, build func() any) any {
+	if v, ok := l.memo.Load(key); ok {
+		return v
+	}
+	v, _ := l.memo.LoadOrStore(key, build())
+	return v
+}
+
+// Check reports whether the lexicon has every class the index reads.
+func (l *Lexicon) Check() error {
+	if err := l.Lacks(&roleCues{}, functionWords); err != nil {
+		return err
+	}
+	if !l.src.IsWords(functionWords) {
+		return fmt.Errorf("%s: the classes %s are read one token at a time, expected them declared with words: true", l.src.Catalogue, functionWords)
+	}
+	return l.Bind(&roleCues{})
+}
+
+// functionWords is the class whose words tell a provision's language.
+const functionWords = "function-word"
+
+// Language decision: a provision is in its statute's language unless its
+// own text holds at least minLangWords function words of another language
+// of the lexicon and more than langRatio times as many as of the statute's
+// language (a bilingual statute, or a provision quoted in another
+// language). Short provisions and mixed text keep the statute's language.
+const (
+	minLangWords = 4
+	langRatio    = 3
+)
+
+// ProvLang decides the language of a provision from its folded tokens;
+// declared is the statute's language. A declared language without a
+// lexicon is kept (it is reported, not guessed).
+func (l *Lexicon) ProvLang(declared string, toks [][]Token) string {
+	own, ok := l.langWords[declared]
+	if !ok || len(l.langWords) < 2 {
+		return declared
+	}
+	count := func(ws map[string]bool) int {
+		n := 0
+		for _, ts := range toks {
+			for _, t := range ts {
+				if ws[t.Word] {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	base := count(own)
+	best, bestN := declared, 0
+	for _, lang := range l.src.Languages() {
+		if lang == declared {
+			continue
+		}
+		if n := count(l.langWords[lang]); n > bestN {
+			best, bestN = lang, n
+		}
+	}
+	if bestN >= minLangWords && bestN > langRatio*base {
+		return best
+	}
+	return declared
+}

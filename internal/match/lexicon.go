@@ -1,0 +1,230 @@
+package match
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/lacuna-project/lacuna/internal/index"
+	"github.com/lacuna-project/lacuna/internal/standard"
+)
+
+// cues are the lexicon classes the checks read, each the union of its
+// phrases over the languages of the lexicon (see mapping/lexicon and
+// docs/lexicon-format.md), bound once per compiled lexicon.
+type cues struct {
+	// what the attempt verb is followed by when it is an attempt of an
+	// offence ("attempts to commit", "tente de commettre", "intentare
+	// cometer", "versucht, … zu begehen")
+	AttemptVerbObj *index.PhraseSet `lex:"attempt-object"`
+	// an offence or a sanction named beside the attempt noun ("the attempt
+	// of the offences", "la tentative des délits est punie", "der Versuch
+	// ist strafbar", "la tentativa será castigada")
+	AttemptOffenceCtx *index.PhraseSet `lex:"attempt-context"`
+	CommitVerb        *index.PhraseSet `lex:"commit"`
+	CommitObj         *index.PhraseSet `lex:"commit-object"`
+	SanctionWords     *index.PhraseSet `lex:"sanction"`
+	OffenceWords      *index.PhraseSet `lex:"offence-formula"`
+	MeansWord         *index.PhraseSet `lex:"means-noun"`
+	StrongMeans       *index.PhraseSet `lex:"strong-means"`
+	AnotherPerson     *index.PhraseSet `lex:"another-person"`
+	AggravCues        *index.PhraseSet `lex:"aggravation-context"`
+	AggravWords       *index.PhraseSet `lex:"aggravation"`
+	TextVictim        *index.PhraseSet `lex:"victim"`
+	ChildTerms        *index.PhraseSet `lex:"child"`
+	TraffickTerms     *index.PhraseSet `lex:"trafficking"`
+	ActTerms          *index.PhraseSet `lex:"act"`
+	// the five acts of Palermo 3(a) without the equivalents ("provides",
+	// "obtains", "procures") that child-prostitution and sale offences also use
+	CoreActTerms     *index.PhraseSet `lex:"core-act"`
+	ExploitTerms     *index.PhraseSet `lex:"exploitation"`
+	SexualTerms      *index.PhraseSet `lex:"sexual"`
+	LabourTerms      *index.PhraseSet `lex:"labour"`
+	MeansTerms       *index.PhraseSet `lex:"means"`
+	NoMeansCues      *index.PhraseSet `lex:"no-means"`
+	ConsentTerms     *index.PhraseSet `lex:"consent"`
+	IrrelevantCues   *index.PhraseSet `lex:"irrelevant"`
+	AgeCtx           *index.PhraseSet `lex:"age-context"`
+	InternalCues     *index.PhraseSet `lex:"internal"`
+	MovementCues     *index.PhraseSet `lex:"movement"`
+	ReflectionCues   *index.PhraseSet `lex:"reflection"`
+	DurationUnits    *index.PhraseSet `lex:"time-unit"`
+	NonLiabilityCues *index.PhraseSet `lex:"non-liability"`
+	// names the offence generically ("is not guilty of an offence if …
+	// compelled"): as broad as "any offence" unless the same rule also names
+	// a narrow class of offences
+	NonPunishmentGeneric *index.PhraseSet `lex:"offence-generic"`
+	NonPunishmentBroad   *index.PhraseSet `lex:"offence-any"`
+	NonPunishmentNarrow  *index.PhraseSet `lex:"offence-narrow"`
+	ContraryPunish       *index.PhraseSet `lex:"no-exemption"`
+	RestrictCues         *index.PhraseSet `lex:"restriction"`
+	FearCues             *index.PhraseSet `lex:"fear"`
+	// objects (after the word) or qualifiers (before it) that make a
+	// trafficking word trade in goods, influence or migrant smuggling
+	GoodsTraffic *index.PhraseSet `lex:"traffic-goods"`
+	// trafficking words that are trafficking in persons whatever follows
+	// ("trafficking in persons", "traite", "trata")
+	PersonTraffic *index.PhraseSet `lex:"trafficking-person"`
+	TraiteObject  *index.PhraseSet `lex:"traite-object"`
+	// mark a short-title clause, whose words name the Act and prove
+	// nothing about its content
+	CitationCues *index.PhraseSet `lex:"citation"`
+	DeferCues    *index.PhraseSet `lex:"deferral"`
+	HeadRelated  *index.PhraseSet `lex:"related-offence"`
+	HeadSale     *index.PhraseSet `lex:"sale-heading"`
+	HeadForced   *index.PhraseSet `lex:"forced-labour"`
+	TextSale     *index.PhraseSet `lex:"sale"`
+	PenaltyWords *index.PhraseSet `lex:"penalty"`
+	HeadDeath    *index.PhraseSet `lex:"death"`
+	HeadOrg      *index.PhraseSet `lex:"organised-crime"`
+	HeadOfficial *index.PhraseSet `lex:"public-official"`
+	ForceTerms   *index.PhraseSet `lex:"force"`
+	AdultTerms   *index.PhraseSet `lex:"adult"`
+	ChildStrict  *index.PhraseSet `lex:"child-noun"`
+	DeathText    *index.PhraseSet `lex:"harm"`
+	ThisAct      *index.PhraseSet `lex:"this-law"`
+	SectionOnly  *index.PhraseSet `lex:"this-section"`
+	TrafficLink  map[string]bool  `lex:"traffic-link"`
+	AttemptSo    map[string]bool  `lex:"attempt-back-reference"`
+	AttemptTo    map[string]bool  `lex:"attempt-particle"`
+	CommitFill   map[string]bool  `lex:"determiner"`
+	GermanDeed   map[string]bool  `lex:"deed"`
+	AttemptDos   map[string]bool  `lex:"do-verb"`
+	HarmAfter    map[string]bool  `lex:"sexual-harm-after"`
+	HarmBefore   map[string]bool  `lex:"sexual-harm-before"`
+	NegWords     map[string]bool  `lex:"negation"`
+	QuantWords   map[string]bool  `lex:"quantity"`
+	CondWords    map[string]bool  `lex:"condition"`
+	// a person already trafficked; what a victim suffered; an offence
+	// defined elsewhere; the units of a prison term; grades of a code's scale
+	VictimStatus    *index.PhraseSet `lex:"victim-status"`
+	VictimOf        *index.PhraseSet `lex:"victim-of"`
+	BaseOffenceRefs *index.PhraseSet `lex:"offence-reference"`
+	PrisonTermUnit  *index.PhraseSet `lex:"prison-term-unit"`
+	GradeName       *index.PhraseSet `lex:"grade-name"`
+	GradeCopula     *index.PhraseSet `lex:"grade-copula"`
+	// derived from classes read as ordered lists (see newCues)
+	sentenceTerm []string // sentence-term, folded, matched as substrings
+	ageMarker    []string // age-marker, folded
+	age          *ageExpr
+	childDefined []string // child-defined-term, folded
+	recidivism   []string // recidivism, folded, matched as substrings
+}
+
+// ageExpr is the age expression compiled from the lexicon: an age limit
+// (age-below), an optional article (age-article) and age noun (age-noun),
+// the age in digits or words, an optional "(18)", and a unit (age-unit):
+// "under the age of eighteen years", "moins de dix-huit ans", "unter
+// achtzehn Jahren", "menor de edad de 18 años". The alternatives of each
+// class are tried in the lexicon's order (en, fr, de, es, each in file
+// order), so a longer phrase must come before its prefix ("years" before
+// "year"). after is the form "under 18 years of age" (age-below-after,
+// age-after).
+type ageExpr struct {
+	starts   []string
+	anchored *regexp.Regexp
+	after    *regexp.Regexp
+	ordinal  *regexp.Regexp // "achtzehnte Lebensjahr noch nicht vollendet" (age-ordinal-after)
+	suffixes []string       // ordinal-suffix
+	numbers  map[string]int // number-10 … number-21
+}
+
+// cardinal reads an ordinal number word as its cardinal ("achtzehnte" →
+// "achtzehn") when stripping an ordinal suffix gives a number word.
+func (a *ageExpr) cardinal(w string) string {
+	for _, suf := range a.suffixes {
+		if c := strings.TrimSuffix(w, suf); c != w {
+			if _, ok := a.numbers[c]; ok {
+				return c
+			}
+		}
+	}
+	return w
+}
+
+// Age numbers the lexicon spells out in words (classes number-N).
+const minAgeWord, maxAgeWord = 10, 21
+
+func newAgeExpr(l *standard.Lexicon) *ageExpr {
+	alt := func(class string) (string, []string) {
+		var ps, qs []string
+		for _, p := range l.Union(class) {
+			w := strings.Join(index.Words(p), " ")
+			ps = append(ps, w)
+			qs = append(qs, regexp.QuoteMeta(w))
+		}
+		if len(qs) == 0 {
+			return `[^\x00-\x{10FFFF}]`, nil // matches nothing
+		}
+		return strings.Join(qs, "|"), ps
+	}
+	below, starts := alt("age-below")
+	article, _ := alt("age-article")
+	noun, _ := alt("age-noun")
+	unit, _ := alt("age-unit")
+	belowAfter, _ := alt("age-below-after")
+	after, _ := alt("age-after")
+	ordinalAfter, _ := alt("age-ordinal-after")
+	a := &ageExpr{starts: starts, numbers: map[string]int{},
+		anchored: regexp.MustCompile(`^(?:` + below + `)(?: (?:` + article + `))?(?: (?:` + noun + `))? ([a-z0-9-]+)(?: \(\d+\))? (?:` + unit + `)`),
+		after:    regexp.MustCompile(`(?:` + belowAfter + `) ([a-z0-9-]+) (?:` + after + `)`),
+		ordinal:  regexp.MustCompile(`\b([a-z]+|\d+) (?:` + ordinalAfter + `)`),
+		suffixes: foldedUnion(l, "ordinal-suffix")}
+	for n := minAgeWord; n <= maxAgeWord; n++ {
+		for _, p := range l.Union(fmt.Sprintf("number-%d", n)) {
+			a.numbers[index.FoldString(p)] = n
+		}
+	}
+	return a
+}
+
+func foldedUnion(l *standard.Lexicon, class string) []string {
+	var out []string
+	for _, p := range l.Union(class) {
+		out = append(out, index.FoldString(p))
+	}
+	return out
+}
+
+type cuesKey struct{}
+
+// newCues binds the classes of lx and derives the list-read ones.
+func newCues(lx *index.Lexicon) *cues {
+	c := &cues{}
+	_ = lx.Bind(c) // CheckLexicon reported missing classes at compile time
+	src := lx.Source()
+	c.age = newAgeExpr(src)
+	c.childDefined = foldedUnion(src, "child-defined-term")
+	c.recidivism = foldedUnion(src, "recidivism")
+	c.sentenceTerm = foldedUnion(src, "sentence-term")
+	c.ageMarker = foldedUnion(src, "age-marker")
+	return c
+}
+
+// cuesOf returns the classes of the lexicon ix was built with.
+func cuesOf(ix *index.Index) *cues {
+	return ix.Lex.Memo(cuesKey{}, func() any { return newCues(ix.Lex) }).(*cues)
+}
+
+// CheckLexicon reports whether lx has every class the index and the checks
+// read; an engine compiled with a lexicon that lacks one would read those
+// classes as empty.
+func CheckLexicon(lx *index.Lexicon) error {
+	if err := lx.Check(); err != nil {
+		return err
+	}
+	if err := lx.Lacks(&cues{}, lexListClasses()...); err != nil {
+		return err
+	}
+	return lx.Bind(&cues{})
+}
+
+// lexListClasses are the classes read as ordered lists rather than bound.
+func lexListClasses() []string {
+	cs := []string{"age-below", "age-article", "age-noun", "age-unit", "age-below-after", "age-after",
+		"child-defined-term", "recidivism", "sentence-term", "age-marker"}
+	for n := minAgeWord; n <= maxAgeWord; n++ {
+		cs = append(cs, fmt.Sprintf("number-%d", n))
+	}
+	return cs
+}
