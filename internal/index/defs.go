@@ -246,15 +246,35 @@ loop:
 }
 
 var (
-	refSection    = regexp.MustCompile(`\b(?:sections?|s\.|ss\.) ?(\d+[a-z]?(?:\.\d+)?)((?:\(\w{1,5}\))*)`)
-	refSubsection = regexp.MustCompile(`\bsub-?sections? ?\((\w{1,5})\)`)
-	refAbs        = regexp.MustCompile(`\b(?:abs\.|absatz|absatzes) ?(\d+)\b`)
-	refParaBefore = regexp.MustCompile(`§§? ?\d+[a-z]? ?$`)
-	refPara       = regexp.MustCompile(`§§? ?(\d+[a-z]?)(?: (?:abs\.?|absatz|absatzes) ?(\d+))?`)
-	refRoman      = regexp.MustCompile(`\b(?:au|du|le|la|del|of) ([ivx]+) (?:de l['’ ]?|del |of )?(?:article|articulo|art\.) (\d+(?:-\d+)*)`)
-	refArticle    = regexp.MustCompile(`\b(?:articles?|articulos?|art\.|arts\.) ?(\d+(?:-\d+)*)(?:(?: |)(bis|ter|quater|quinquies|sexies))?`)
-	refOf         = regexp.MustCompile(`^\s*(?:of|of the|de la|de|des|du|del|der|des) `)
+	refSection      = regexp.MustCompile(`\b(?:sections?|s\.|ss\.) ?(\d+[a-z]?(?:\.\d+)?)((?:\(\w{1,5}\))*)`)
+	refSubsection   = regexp.MustCompile(`\bsub-?sections? ?\((\w{1,5})\)`)
+	refAbs          = regexp.MustCompile(`\b(?:abs\.|absatz|absatzes) ?(\d+)\b`)
+	refApartado     = regexp.MustCompile(`\b(?:apartados?|alineas?) (\d+)\b`)
+	refOtherArticle = regexp.MustCompile(`^ (?:del|de l|de la|of) (?:articulo|article|ley|loi)`)
+	refPrevious     = regexp.MustCompile(`\b(?:apartado anterior|alinea precedent|preceding subsection|previous subsection|vorstehenden absatz|vorstehende absatz)`)
+	refParaBefore   = regexp.MustCompile(`§§? ?\d+[a-z]? ?$`)
+	refPara         = regexp.MustCompile(`§§? ?(\d+[a-z]?)(?: (?:abs\.?|absatz|absatzes) ?(\d+))?`)
+	refRoman        = regexp.MustCompile(`\b(?:au|du|le|la|del|of) ([ivx]+) (?:de l['’ ]?|del |of )?(?:article|articulo|art\.) (\d+(?:-\d+)*)`)
+	refArticle      = regexp.MustCompile(`\b(?:articles?|articulos?|art\.|arts\.) ?(\d+(?:-\d+)*)(?:(?: |)(bis|ter|quater|quinquies|sexies))?`)
+	refOf           = regexp.MustCompile(`^\s*(?:of|of the|de la|de|des|du|del|der|des) `)
 )
+
+// prevSibling is the provision before p under the same parent, or nil;
+// for a segment inside a subsection's list, the subsection's.
+func prevSibling(p *statute.Provision) *statute.Provision {
+	for q := p; q != nil && q.Parent != nil; q = q.Parent {
+		sib := q.Parent.Children
+		for i, c := range sib {
+			if c == q && i > 0 && q.Kind == sib[i-1].Kind {
+				return sib[i-1]
+			}
+		}
+		if q.Parent == p.Section() {
+			break
+		}
+	}
+	return nil
+}
 
 // findRefs records cross-references in a segment: internal ones resolved
 // to provisions, and references to other laws by name.
@@ -320,6 +340,21 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		for _, m := range refAbs.FindAllStringSubmatchIndex(f, -1) {
 			if !refParaBefore.MatchString(f[max(0, m[0]-12):m[0]]) {
 				resolve(secNum+"("+f[m[2]:m[3]]+")", m)
+			}
+		}
+	}
+	// "apartado 1", "alinéa 2" of the same article; "the preceding
+	// subsection", "el apartado anterior", "l'alinéa précédent", "der
+	// vorstehende Absatz": its previous sibling
+	if secNum != "" {
+		for _, m := range refApartado.FindAllStringSubmatchIndex(f, -1) {
+			if !refOtherArticle.MatchString(f[m[1]:min(len(f), m[1]+16)]) {
+				resolve(secNum+"("+f[m[2]:m[3]]+")", m)
+			}
+		}
+		for _, m := range refPrevious.FindAllStringIndex(f, -1) {
+			if prev := prevSibling(s.Prov); prev != nil {
+				out = append(out, Ref{Text: s.Text[s.Orig(m[0]):s.Orig(m[1])], Start: s.Orig(m[0]), Target: prev})
 			}
 		}
 	}

@@ -278,3 +278,33 @@ func TestAbsatzRef(t *testing.T) {
 		t.Errorf("refs of §9(1) = %v, want %v", got, want)
 	}
 }
+
+// TestRelativeRefs: "el apartado anterior" is the previous subsection of
+// the same article, "apartado 1" its first; "apartado 1 del artículo 9"
+// is another article's.
+func TestRelativeRefs(t *testing.T) {
+	src := "---\nid: xta/cp\ncountry: XTA\ntitle: \"Código\"\nlanguage: es\nversion_date: \"2020-01-01\"\n---\n\n# Código\n\n" +
+		"### Artículo 9\n\n1. Será castigado con prisión de cinco a ocho años el que captare a una persona con fines de explotación.\n\n" +
+		"2. Se impondrá la misma pena cuando las acciones del apartado anterior recaigan sobre menores de edad.\n\n" +
+		"3. Las penas del apartado 1 se aumentarán en un tercio; lo dispuesto en el apartado 1 del artículo 10 no se aplica.\n"
+	ix := build(t, src)
+	refs := func(id string) []string {
+		s := segOf(ix, id)
+		if s == nil {
+			t.Fatalf("no segment %s", id)
+		}
+		var got []string
+		for _, r := range s.Refs {
+			if r.Target != nil {
+				got = append(got, string(r.Target.ID))
+			}
+		}
+		return got
+	}
+	if got := refs("art9(2)"); strings.Join(got, ",") != "art9(1)" {
+		t.Errorf("refs of art9(2) = %v, want [art9(1)]", got)
+	}
+	if got := refs("art9(3)"); strings.Join(got, ",") != "art9(1)" {
+		t.Errorf("refs of art9(3) = %v, want [art9(1)] only (apartado 1 del artículo 10 is another article's)", got)
+	}
+}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/lacuna-project/lacuna/internal/index"
 	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
 // Hit is one match: a token span [I, J) of one segment.
@@ -198,10 +199,11 @@ func leadInHas(s *index.Segment, ps *index.PhraseSet) bool {
 }
 
 // refHas reports whether a provision of the same section that the
-// segment refers to holds a phrase of ps: a clause that takes its purposes
-// or means from a sibling ("mit dem Vorsatz, dass sie ausgebeutet werde
-// (Abs. 3)", "any of the means referred to in subsection (1)") reads that
-// sibling's words as its own.
+// segment refers to, or the definition of a term it uses, holds a phrase of
+// ps: a clause that takes its purposes or means from a sibling ("mit dem
+// Vorsatz, dass sie ausgebeutet werde (Abs. 3)", "any of the means referred
+// to in subsection (1)", "el apartado anterior") or from a defined term
+// reads those words as its own.
 func refHas(s *index.Segment, ps *index.PhraseSet) bool {
 	ix := s.Index()
 	if ix == nil {
@@ -211,7 +213,35 @@ func refHas(s *index.Segment, ps *index.PhraseSet) bool {
 		if r.External || r.Target == nil || r.Target == s.Prov || r.Target.Section() != s.Section {
 			continue
 		}
-		if ps.Any(ix.ProvToks(r.Target)) {
+		if subtreeHas(ix, r.Target, ps) {
+			return true
+		}
+	}
+	// a term the clause uses, defined elsewhere in the corpus with the
+	// words ("for exploitation", where "exploitation" includes any illegal
+	// activity)
+	for term, defs := range ix.Defs {
+		if !containsWord(s.Fold, term) {
+			continue
+		}
+		for _, d := range defs {
+			if d.Segment != s && d.ExternalLaw == "" && ps.Any(d.Segment.Toks) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subtreeHas reports whether the own text of p or of a provision under it
+// holds a phrase of ps ("el apartado anterior" cites the lead-in and its
+// lettered items).
+func subtreeHas(ix *index.Index, p *statute.Provision, ps *index.PhraseSet) bool {
+	if ps.Any(ix.ProvToks(p)) {
+		return true
+	}
+	for _, c := range p.Children {
+		if subtreeHas(ix, c, ps) {
 			return true
 		}
 	}

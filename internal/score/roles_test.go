@@ -137,3 +137,20 @@ func TestAggravationOfTrafficking(t *testing.T) {
 		t.Errorf("official aggravation of trafficking: %s is %v, want met", id, verdictOf(f))
 	}
 }
+
+// TestPurposesByDefinition: a child-trafficking clause "for exploitation"
+// covers the purposes the definition of exploitation lists elsewhere in
+// the corpus; a clause whose terms are defined without them does not.
+func TestPurposesByDefinition(t *testing.T) {
+	e := embeddedEngine(t)
+	const id = "crim.worst-forms-child-labour"
+	body := "### 2 Interpretation\n\nIn this Act, \"exploitation\" includes forced labour, sexual exploitation and the use of a person in any illegal activity.\n\n" +
+		"### 9 Trafficking in children\n\nA person who recruits or transports a child for the purpose of exploitation commits an offence and shall be punished with imprisonment for a term not exceeding fifteen years.\n"
+	if f := mmAnalyze(t, e, body).Finding(id); f == nil || f.MachineVerdict != Met {
+		t.Errorf("purposes by definition: %s is %v, want met", id, verdictOf(f))
+	}
+	narrow := strings.Replace(body, " and the use of a person in any illegal activity", "", 1)
+	if f := mmAnalyze(t, e, narrow).Finding(id); f == nil || f.MachineVerdict == Met {
+		t.Errorf("definition without illicit activities: %s is met", id)
+	}
+}
