@@ -129,9 +129,7 @@ const (
 // at most maxHits are kept.
 func (e *Element) Find(ix *index.Index) Result {
 	if r, ok := e.findFast(ix); ok {
-		if len(r.Hits) == 0 {
-			r.Hits = e.fallbackHits(ix)
-		}
+		r.Hits = e.withFallback(ix, r.Hits)
 		return e.finish(ix, r)
 	}
 	excluded := map[*index.Segment]bool{}
@@ -163,10 +161,39 @@ func (e *Element) Find(ix *index.Index) Result {
 	}
 	sortHits(r.Hits)
 	r.Hits = e.keepBest(r.Hits)
-	if len(r.Hits) == 0 {
-		r.Hits = e.fallbackHits(ix)
-	}
+	r.Hits = e.withFallback(ix, r.Hits)
 	return e.finish(ix, r)
+}
+
+// withFallback adds the fact or caption hits to hs when hs is empty, or
+// when the element proves an offence and no hit of hs sits in a sentence
+// that creates one ("Menschenhandel (§ 104a)" in a list of offences
+// punished abroad, while § 104a itself names no trafficking word): the
+// offence provision is then the better proof, and ranks first.
+func (e *Element) withFallback(ix *index.Index, hs []Hit) []Hit {
+	if len(hs) == 0 {
+		return e.fallbackHits(ix)
+	}
+	if e.First != offenceBit || (e.El.Fact == "" && !e.El.Caption) {
+		return hs
+	}
+	cu := cuesOf(ix)
+	for _, h := range hs {
+		if createsOffence(cu, h.Seg) {
+			return hs
+		}
+	}
+	seen := map[*index.Segment]bool{}
+	for _, h := range hs {
+		seen[h.Seg] = true
+	}
+	for _, h := range e.fallbackHits(ix) {
+		if !seen[h.Seg] {
+			hs = append(hs, h)
+		}
+	}
+	sortHits(hs)
+	return hs
 }
 
 // fallbackHits proves an element that no pattern found by an engine fact
@@ -382,6 +409,10 @@ func (e *Element) Rank(hs []Hit) []Hit {
 			return 3
 		case e.First != 0 && h.Seg.Roles&e.First == 0:
 			return 2
+		case e.First == offenceBit && !createsOffence(cu, h.Seg):
+			// the offence itself, not a list that names it ("Menschenhandel
+			// (§ 104a)" among the offences punished abroad)
+			return 2
 		case e.First == 0 && len(h.Seg.Defines) > 0:
 			// any role: the provision that does the thing proves more than
 			// the definition that names it ("Fund" means the Fund
@@ -400,6 +431,15 @@ func (e *Element) Rank(hs []Hit) []Hit {
 		return cmp.Compare(a.I, b.I)
 	})
 	return out
+}
+
+var offenceBit = index.Bit(standard.RoleOffence)
+
+// createsOffence reports whether the segment's own sentence creates an
+// offence or sets its penalty: an offence formula or a sanction in it, or
+// in the lead-in a list item finishes.
+func createsOffence(cu *cues, s *index.Segment) bool {
+	return s.Has(cu.OffenceWords) || s.Has(cu.SanctionWords) || parentHas(s, cu.OffenceWords) || parentHas(s, cu.SanctionWords)
 }
 
 // victimOf reports whether the hit names what its victim suffered ("a

@@ -154,3 +154,28 @@ func TestPurposesByDefinition(t *testing.T) {
 		t.Errorf("definition without illicit activities: %s is met", id)
 	}
 }
+
+// TestOffenceQuotedNotItsListing: crim.offence quotes the provision that
+// creates the offence, not a list of offences that names it, even when
+// only the list uses the offence's name.
+func TestOffenceQuotedNotItsListing(t *testing.T) {
+	e := embeddedEngine(t)
+	src := "---\nid: xta/stgb\ncountry: XTA\ntitle: \"Strafgesetzbuch\"\nlanguage: de\nversion_date: \"2020-01-01\"\n---\n\n# Strafgesetzbuch\n\n" +
+		"### § 64 Strafbare Auslandstaten\n\n(1) Die Strafgesetze gelten auch für folgende im Ausland begangene Taten: Sklavenhandel (§ 104) und Menschenhandel (§ 104a).\n\n" +
+		"### § 104a Menschenhandel\n\n(1) Wer eine Person mit dem Vorsatz, dass sie sexuell oder durch Zwangsarbeit ausgebeutet werde, unter Einsatz von Gewalt anwirbt, befördert oder beherbergt, ist mit Freiheitsstrafe von sechs Monaten bis zu fünf Jahren zu bestrafen.\n"
+	st, err := statute.Parse("xta/stgb.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.Analyze(&statute.Corpus{Statutes: []*statute.Statute{st}}, Options{Country: "XTA"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := res.Finding("crim.offence")
+	if f == nil || len(f.Evidence) == 0 {
+		t.Fatalf("crim.offence has no evidence: %+v", f)
+	}
+	if got := f.Evidence[0].Provision; !strings.HasPrefix(got, "§104a") {
+		t.Errorf("crim.offence first quotes %s (%q), want §104a", got, f.Evidence[0].Quote)
+	}
+}
