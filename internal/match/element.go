@@ -421,7 +421,24 @@ func (e *Element) Rank(hs []Hit) []Hit {
 		}
 		return 0
 	}
+	// an element of the trafficking definition (definition listed first)
+	// is best proved inside the trafficking offence or its definition, not
+	// by another offence's words ("Gewalt im Sinne von Abs. 1" of a
+	// domestic-violence offence)
+	memo := map[*statute.Provision]string{}
+	defKey := func(h Hit) int {
+		if e.First != definitionBit || h.Seg.Section == nil {
+			return 0
+		}
+		if classOf(h.Seg.Index(), h.Seg.Section, memo, 0) == OffTrafficking {
+			return 0
+		}
+		return 1
+	}
 	slices.SortStableFunc(out, func(a, b Hit) int {
+		if c := cmp.Compare(defKey(a), defKey(b)); c != 0 {
+			return c
+		}
 		if c := cmp.Compare(key(a), key(b)); c != 0 {
 			return c
 		}
@@ -433,7 +450,10 @@ func (e *Element) Rank(hs []Hit) []Hit {
 	return out
 }
 
-var offenceBit = index.Bit(standard.RoleOffence)
+var (
+	offenceBit    = index.Bit(standard.RoleOffence)
+	definitionBit = index.Bit(standard.RoleDefinition)
+)
 
 // createsOffence reports whether the segment's own sentence creates an
 // offence or sets its penalty: an offence formula or a sanction in it, or

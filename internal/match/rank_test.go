@@ -161,3 +161,23 @@ func TestRankVictimOfLast(t *testing.T) {
 		t.Errorf("first evidence %s (%q), want s4", first.Seg.Prov.ID, first.Seg.Text)
 	}
 }
+
+// An element of the trafficking definition is best proved inside the
+// trafficking offence, not by another offence's definition of the same
+// word earlier in the code.
+func TestRankDefinitionElementInTrafficking(t *testing.T) {
+	ix := corpusOf(t, "de", "### § 50 Begriffsbestimmungen zur Gewalt in der Familie\n\n(2) Gewalt im Sinne dieses Abschnitts übt aus, wer eine andere Person am Körper misshandelt.\n\n"+
+		"### § 104a Menschenhandel\n\n(1) Wer eine Person mit dem Vorsatz, dass sie ausgebeutet werde, unter Einsatz von Gewalt anwirbt oder befördert, ist mit Freiheitsstrafe bis zu fünf Jahren zu bestrafen.\n")
+	el, err := CompileElement(&standard.Element{ID: "coercion", Roles: []standard.Role{standard.RoleDefinition, standard.RoleOffence},
+		Patterns: []standard.Pattern{{Kind: standard.CritKeyword, Terms: map[string][]string{"*": {"gewalt"}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := el.Find(ix)
+	if len(r.Hits) < 2 {
+		t.Fatalf("%d hits, want both", len(r.Hits))
+	}
+	if first := el.Rank(r.Hits)[0]; !strings.HasPrefix(string(first.Seg.Prov.ID), "§104a") {
+		t.Errorf("first evidence %s (%q), want §104a", first.Seg.Prov.ID, first.Seg.Text)
+	}
+}
