@@ -7,6 +7,7 @@ import (
 
 	"github.com/lacuna-project/lacuna/internal/index"
 	"github.com/lacuna-project/lacuna/internal/match"
+	"github.com/lacuna-project/lacuna/internal/reason"
 	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
@@ -173,7 +174,7 @@ func annotate(ix *index.Index, segs segLookup, f *Finding, j judged) {
 		feats["frame"] = seg != nil && frameOK(seg, j)
 		feats["reference_resolved"] = refsResolved(segs, f)
 		feats["direct"] = direct(j)
-		feats["mandatory_wording"] = !strings.Contains(f.Explanation, "permissive wording")
+		feats["mandatory_wording"] = !f.Reason.Has("permissive-wording")
 		if !j.check && len(f.Found) > 1 {
 			feats["one_clause"] = oneClause(j)
 		}
@@ -262,21 +263,18 @@ func unclassifiedMiss(ms []miss, notFound int) *miss {
 // reviewFor builds the review flag of a finding whose verdict may be
 // wrong because a candidate provision's frame is not recognised.
 func reviewFor(m *miss, label string, v Verdict) *Review {
-	what := fmt.Sprintf("carries the words of “%s”", label)
+	args := reason.Args{"statute": string(m.hit.Seg.Statute.Meta.ID), "provision": string(m.hit.Seg.Prov.ID), "line": m.hit.Seg.Line,
+		"label": label, "verdict": string(v)}
+	why := reason.New("frame-unclassified", args)
 	if w := hitWords(m.hit); m.code == missContext && w != "" {
-		what = fmt.Sprintf("carries “%s”, a key word of “%s”,", w, label)
+		args["word"] = w
+		why.Code = "frame-unclassified-key-word"
 	}
-	r := &Review{Needed: true, Reasons: []ReviewReason{{Code: missFrame,
-		Text: fmt.Sprintf("%s %s but the provision's frame (offence, definition, right, duty of a body …) is not recognised; %s is the best guess until a person reads it.",
-			citeOf(m.hit), what, v)}}}
+	r := &Review{Needed: true, Reasons: []ReviewReason{{Code: missFrame, Reason: why}}}
 	if ev := evidence([]match.Hit{m.hit}, label, 1); len(ev) > 0 {
 		r.Candidate = &ev[0]
 	}
 	return r
-}
-
-func citeOf(h match.Hit) string {
-	return fmt.Sprintf("%s %s (line %d)", h.Seg.Statute.Meta.ID, h.Seg.Prov.ID, h.Seg.Line)
 }
 
 // segLookup finds the segment an evidence item quotes.
