@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
@@ -28,7 +29,6 @@ type Catalogue struct {
 type entry struct {
 	parts []part
 	args  []string // placeholder names, sorted, unique
-	line  int
 }
 
 // part is literal text, or an argument's name when arg is true.
@@ -71,7 +71,8 @@ func Load(fsys fs.FS, lang string) (*Catalogue, error) {
 }
 
 // Parse parses a catalogue: one YAML mapping from reason code to its
-// sentence, in which {name} stands for the argument name.
+// sentence, in which {name} stands for the argument name. A duplicate
+// code is a YAML error.
 func Parse(file, lang string, src []byte) (*Catalogue, error) {
 	c := &Catalogue{Lang: lang, entries: map[string]entry{}}
 	var errs []*Error
@@ -80,6 +81,10 @@ func Parse(file, lang string, src []byte) (*Catalogue, error) {
 	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
+		var se *yaml.SyntaxError
+		if errors.As(err, &se) && se.Token != nil {
+			return nil, &Error{File: file, Line: se.Token.Position.Line, Msg: fmt.Sprintf("invalid YAML: %s, expected a mapping from reason code to sentence", se.Message)}
+		}
 		return nil, &Error{File: file, Line: 1, Msg: "invalid YAML, expected a mapping from reason code to sentence"}
 	}
 	var body ast.Node
@@ -107,10 +112,6 @@ func Parse(file, lang string, src []byte) (*Catalogue, error) {
 			add(line, "reason code %q, expected lower-case words joined by '-' or '_'", code)
 			continue
 		}
-		if prev, dup := c.entries[code]; dup {
-			add(line, "reason code %q appears twice (first at line %d), expected unique codes", code, prev.line)
-			continue
-		}
 		s, ok := mv.Value.(*ast.StringNode)
 		if !ok {
 			add(line, "reason %q is not a string, expected its sentence", code)
@@ -121,7 +122,6 @@ func Parse(file, lang string, src []byte) (*Catalogue, error) {
 			add(line, "reason %q: %v", code, err)
 			continue
 		}
-		e.line = line
 		c.entries[code] = e
 	}
 	if len(errs) > 0 {
@@ -208,7 +208,7 @@ func (c *Catalogue) Codes() []string {
 // whether the catalogue has the code.
 func (c *Catalogue) Args(code string) ([]string, bool) {
 	e, ok := c.entries[code]
-	return append([]string(nil), e.args...), ok
+	return append([]string{}, e.args...), ok
 }
 
 // Render returns the sentence of r, then each qualifier in Also as

@@ -344,13 +344,13 @@ func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, coun
 		}
 		f.Evidence = evidence(out.Evidence, "", opts.MaxEvidence*2)
 	} else {
-		if traffickingScoped[r.ID] != "" {
+		if !traffickingScoped[r.ID].IsZero() {
 			results = scopeToTrafficking(ix, results)
 		}
-		j.scoped = traffickingScoped[r.ID] != ""
+		j.scoped = !traffickingScoped[r.ID].IsZero()
 		out = combine(r, cr.elems, results)
-		if traffickingScoped[r.ID] != "" && out.Level == match.LGap && len(out.Found) == 0 && hadHits(cr, ix) {
-			out.Reason = reason.New(traffickingScoped[r.ID], nil)
+		if !traffickingScoped[r.ID].IsZero() && out.Level == match.LGap && len(out.Found) == 0 && hadHits(cr, ix) {
+			out.Reason = traffickingScoped[r.ID]
 		}
 		for i, res := range results {
 			f.Evidence = append(f.Evidence, evidence(cr.elems[i].Rank(res.Hits), elemName(cr.elems[i]), opts.MaxEvidence)...)
@@ -440,12 +440,11 @@ func firstHit(ix *index.Index, e Evidence) match.Hit {
 // lie elsewhere: liability of legal persons (reading rule 7), and the acts,
 // means and purposes, which define the trafficking offence (the menace of
 // penalty in a definition of forced labour is not a means of trafficking).
-// The values are reason codes.
-var traffickingScoped = map[standard.RequirementID]string{
-	"crim.legal-persons": "legal-persons-other-offences-only",
-	"def.acts":           "found-outside-trafficking-only",
-	"def.means":          "found-outside-trafficking-only",
-	"def.purposes":       "found-outside-trafficking-only",
+var traffickingScoped = map[standard.RequirementID]reason.Reason{
+	"crim.legal-persons": reason.New("legal-persons-other-offences-only", nil),
+	"def.acts":           reason.New("found-outside-trafficking-only", nil),
+	"def.means":          reason.New("found-outside-trafficking-only", nil),
+	"def.purposes":       reason.New("found-outside-trafficking-only", nil),
 }
 
 // attemptScoped lists requirements on attempt: an attempt word counts only

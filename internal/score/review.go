@@ -263,12 +263,10 @@ func unclassifiedMiss(ms []miss, notFound int) *miss {
 // reviewFor builds the review flag of a finding whose verdict may be
 // wrong because a candidate provision's frame is not recognised.
 func reviewFor(m *miss, label string, v Verdict) *Review {
-	args := reason.Args{"statute": string(m.hit.Seg.Statute.Meta.ID), "provision": string(m.hit.Seg.Prov.ID), "line": m.hit.Seg.Line,
-		"label": label, "verdict": string(v)}
-	why := reason.New("frame-unclassified", args)
+	st, prov, line := string(m.hit.Seg.Statute.Meta.ID), string(m.hit.Seg.Prov.ID), m.hit.Seg.Line
+	why := reason.New("frame-unclassified", reason.Args{"statute": st, "provision": prov, "line": line, "label": label, "verdict": string(v)})
 	if w := hitWords(m.hit); m.code == missContext && w != "" {
-		args["word"] = w
-		why.Code = "frame-unclassified-key-word"
+		why = reason.New("frame-unclassified-key-word", reason.Args{"statute": st, "provision": prov, "line": line, "word": w, "label": label, "verdict": string(v)})
 	}
 	r := &Review{Needed: true, Reasons: []ReviewReason{{Code: missFrame, Reason: why}}}
 	if ev := evidence([]match.Hit{m.hit}, label, 1); len(ev) > 0 {
