@@ -242,6 +242,22 @@ func (e *Engine) render(res *Result) error {
 			return fmt.Errorf("requirement %s: %w", f.Requirement, err)
 		}
 		f.Explanation = s
+		if f.NearestNoneReason != nil {
+			if f.NearestNone, err = e.text.Render(*f.NearestNoneReason); err != nil {
+				return fmt.Errorf("requirement %s: nearest: %w", f.Requirement, err)
+			}
+		}
+		for k := range f.Nearest {
+			n := &f.Nearest[k]
+			n.Notes = nil
+			for _, r := range n.NoteReasons {
+				s, err := e.text.Render(r)
+				if err != nil {
+					return fmt.Errorf("requirement %s: nearest %s: %w", f.Requirement, n.Provision, err)
+				}
+				n.Notes = append(n.Notes, s)
+			}
+		}
 		if f.Review == nil {
 			continue
 		}

@@ -11,8 +11,9 @@ import (
 	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
-// TestReasonsRenderExplanations: on the demo corpus every finding and
-// every review reason carries a reason code, its English text is the
+// TestReasonsRenderExplanations: on the demo corpus every finding, review
+// reason, nearest note and "why no nearest" carries a reason code, its
+// English text is the
 // catalogue's rendering of that reason, and the reason read back from the
 // JSON contract (as a saved run is) renders the same text.
 func TestReasonsRenderExplanations(t *testing.T) {
@@ -26,6 +27,7 @@ func TestReasonsRenderExplanations(t *testing.T) {
 	}
 	e := embeddedEngine(t)
 	codes := map[string]bool{}
+	notes := 0
 	for _, country := range []string{"XEA", "XFR", "XSA"} {
 		res, err := e.Analyze(c, Options{Country: country, LacunaVersion: "test"})
 		if err != nil {
@@ -51,6 +53,29 @@ func TestReasonsRenderExplanations(t *testing.T) {
 					t.Errorf("%s: reason %+v renders %q, %v; explanation %q", name, r, got, err, f.Explanation)
 				}
 			}
+			if f.MachineVerdict == Gap && f.NearestNone == "" && len(f.Nearest) == 0 {
+				t.Errorf("%s: gap with neither nearest nor why none", name)
+			}
+			if f.NearestNone != "" {
+				if r := back.Findings[i].NearestNoneReason; r == nil {
+					t.Errorf("%s: nearest_none %q without a reason", name, f.NearestNone)
+				} else if got, err := en.Render(*r); err != nil || got != f.NearestNone {
+					t.Errorf("%s: nearest_none reason renders %q, %v; want %q", name, got, err, f.NearestNone)
+				}
+			}
+			for k, n := range f.Nearest {
+				rs := back.Findings[i].Nearest[k].NoteReasons
+				if len(rs) != len(n.Notes) {
+					t.Errorf("%s: nearest %s: %d notes, %d reasons", name, n.Provision, len(n.Notes), len(rs))
+					continue
+				}
+				for x, r := range rs {
+					notes++
+					if got, err := en.Render(r); err != nil || got != n.Notes[x] {
+						t.Errorf("%s: nearest %s: note reason renders %q, %v; want %q", name, n.Provision, got, err, n.Notes[x])
+					}
+				}
+			}
 			if f.Review == nil {
 				continue
 			}
@@ -60,6 +85,9 @@ func TestReasonsRenderExplanations(t *testing.T) {
 				}
 			}
 		}
+	}
+	if notes == 0 {
+		t.Error("no nearest provision of the demo corpus has a note")
 	}
 	if len(codes) < 10 {
 		t.Errorf("the demo corpus uses only %d reason codes: %v", len(codes), codes)

@@ -1,7 +1,6 @@
 package score
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -66,17 +65,34 @@ const (
 	maxMissPerElem = 24
 )
 
-var missText = map[string]string{
-	missFrame:     "its words are there, but the provision's frame (offence, definition, protection, duty of a body …) is not recognised",
-	missRole:      "its words are there, but in a provision of another kind than the requirement needs",
-	missNegated:   "its words are there, but negated",
-	missExcluded:  "its words are there, but the provision falls under an exclusion of the map",
-	missNonOp:     "its words are there, but in a preamble, finding or purpose clause, which is not operative law",
-	missAdvisory:  "its words are there, but only as a matter a body advises on",
-	missFiltered:  "its words are there, but not in the sense the requirement needs",
-	missOutside:   "its words are there, but not for the trafficking offence",
-	missContext:   "its key word is there, but without the words the map requires near it",
-	missUncounted: "its words are there, but in another sense or resting on a law outside the corpus",
+// missNote is the note of a nearest provision on element el whose words
+// (word: the key word, for missContext) are there but did not count for
+// the miss code.
+func missNote(code, el, word string) reason.Reason {
+	switch code {
+	case missFrame:
+		return reason.New("near-frame-unclassified", reason.Args{"element": el})
+	case missRole:
+		return reason.New("near-other-role", reason.Args{"element": el})
+	case missNegated:
+		return reason.New("near-negated", reason.Args{"element": el})
+	case missExcluded:
+		return reason.New("near-excluded", reason.Args{"element": el})
+	case missNonOp:
+		return reason.New("near-non-operative", reason.Args{"element": el})
+	case missAdvisory:
+		return reason.New("near-advisory", reason.Args{"element": el})
+	case missFiltered:
+		return reason.New("near-filtered", reason.Args{"element": el})
+	case missOutside:
+		return reason.New("near-outside-trafficking", reason.Args{"element": el})
+	case missContext:
+		if word != "" {
+			return reason.New("near-context-missing-word", reason.Args{"element": el, "word": word})
+		}
+		return reason.New("near-context-missing", reason.Args{"element": el})
+	}
+	return reason.New("near-not-counted", reason.Args{"element": el})
 }
 
 // miss is a hit of an element's words that did not count, with its code.
@@ -211,7 +227,7 @@ func annotate(ix *index.Index, segs segLookup, f *Finding, j judged) {
 		f.Review = reviewFor(unclassified, elemName(elems[unclassified.elem]), v)
 	}
 	if v == Gap {
-		f.Nearest, f.NearestNone = nearest(ix, f, j, ms)
+		f.Nearest, f.NearestNoneReason = nearest(ix, f, j, ms)
 	}
 }
 
@@ -521,13 +537,15 @@ func hitWords(h match.Hit) string {
 // words are there but did not count, then document order. Each lists the
 // elements it has and lacks, and why words it carries did not count. When
 // there is none, the second value says why.
-func nearest(ix *index.Index, f *Finding, j judged, ms []miss) ([]Near, string) {
+func nearest(ix *index.Index, f *Finding, j judged, ms []miss) ([]Near, *reason.Reason) {
 	elems := j.cr.elems
 	if len(elems) == 0 {
 		if j.check {
-			return nil, "this requirement is decided by a built-in check over the penalty and offence facts; it has no element words to compare provisions with"
+			r := reason.New("nearest-none-check", nil)
+			return nil, &r
 		}
-		return nil, "the map gives no detection criteria for this requirement"
+		r := reason.New("no-criteria", nil)
+		return nil, &r
 	}
 	cands := map[*statute.Provision]*nearCand{}
 	get := func(s *index.Segment) *nearCand {
@@ -580,7 +598,8 @@ func nearest(ix *index.Index, f *Finding, j judged, ms []miss) ([]Near, string) 
 		}
 	}
 	if len(list) == 0 {
-		return nil, "no provision of the corpus analysed uses the words of any element of this requirement"
+		r := reason.New("nearest-none-no-words", nil)
+		return nil, &r
 	}
 	sort.Slice(list, func(a, b int) bool {
 		x, y := list[a], list[b]
@@ -600,14 +619,11 @@ func nearest(ix *index.Index, f *Finding, j judged, ms []miss) ([]Near, string) 
 				continue
 			}
 			n.Lacks = append(n.Lacks, elemName(el))
-			switch code := c.miss[i]; {
-			case code == missContext && c.words[i] != "":
-				n.Notes = append(n.Notes, fmt.Sprintf("%s: its key word “%s” is there, but without the words the map requires near it", elemName(el), c.words[i]))
-			case code != "":
-				n.Notes = append(n.Notes, fmt.Sprintf("%s: %s", elemName(el), missText[code]))
+			if code := c.miss[i]; code != "" {
+				n.NoteReasons = append(n.NoteReasons, missNote(code, elemName(el), c.words[i]))
 			}
 		}
 		out = append(out, n)
 	}
-	return out, ""
+	return out, nil
 }

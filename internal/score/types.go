@@ -129,6 +129,8 @@ type Finding struct {
 	// is none.
 	Nearest     []Near `json:"nearest,omitempty"`
 	NearestNone string `json:"nearest_none,omitempty"`
+	// NearestNoneReason is NearestNone as a reason (rendered to it).
+	NearestNoneReason *reason.Reason `json:"nearest_none_reason,omitempty"`
 }
 
 // Review asks for a person's reading: the machine verdict is kept as the
@@ -171,6 +173,8 @@ type Near struct {
 	Has       []string `json:"has"`
 	Lacks     []string `json:"lacks"`
 	Notes     []string `json:"notes,omitempty"`
+	// NoteReasons are the notes as reasons, one per note (rendered to Notes).
+	NoteReasons []reason.Reason `json:"note_reasons,omitempty"`
 }
 
 // StatuteRef identifies one statute version analysed.
