@@ -223,52 +223,12 @@ func (e *Engine) analyzeIndex(ix *index.Index, opts Options) (*Result, error) {
 	for i := range res.Findings {
 		annotate(ix, segs, &res.Findings[i], judgedAll[i])
 	}
-	if err := e.render(res); err != nil {
+	if err := res.RenderReasons(e.text); err != nil {
 		return nil, err
 	}
 	sort.Slice(res.Findings, func(i, j int) bool { return res.Findings[i].Requirement < res.Findings[j].Requirement })
 	res.Scores = e.scores(res)
 	return res, nil
-}
-
-// render sets each finding's Explanation and each review reason's Text
-// from its reason, in English. A reason the catalogue cannot render is an
-// error naming the requirement.
-func (e *Engine) render(res *Result) error {
-	for i := range res.Findings {
-		f := &res.Findings[i]
-		s, err := e.text.Render(f.Reason)
-		if err != nil {
-			return fmt.Errorf("requirement %s: %w", f.Requirement, err)
-		}
-		f.Explanation = s
-		if f.NearestNoneReason != nil {
-			if f.NearestNone, err = e.text.Render(*f.NearestNoneReason); err != nil {
-				return fmt.Errorf("requirement %s: nearest: %w", f.Requirement, err)
-			}
-		}
-		for k := range f.Nearest {
-			n := &f.Nearest[k]
-			n.Notes = nil
-			for _, r := range n.NoteReasons {
-				s, err := e.text.Render(r)
-				if err != nil {
-					return fmt.Errorf("requirement %s: nearest %s: %w", f.Requirement, n.Provision, err)
-				}
-				n.Notes = append(n.Notes, s)
-			}
-		}
-		if f.Review == nil {
-			continue
-		}
-		for k := range f.Review.Reasons {
-			r := &f.Review.Reasons[k]
-			if r.Text, err = e.text.Render(r.Reason); err != nil {
-				return fmt.Errorf("requirement %s: review: %w", f.Requirement, err)
-			}
-		}
-	}
-	return nil
 }
 
 func firstNonEmpty(s ...string) string {

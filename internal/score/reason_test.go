@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/lacuna-project/lacuna/corpus"
@@ -138,5 +140,93 @@ func TestReasonArgs(t *testing.T) {
 		if f.Explanation != tc.text {
 			t.Errorf("%s: explanation %q, want %q", tc.id, f.Explanation, tc.text)
 		}
+	}
+}
+
+// pseudoCatalogue is a catalogue of language "xx" with every English code
+// except those in drop, each rendered as "xx:<code>" and its arguments.
+func pseudoCatalogue(t *testing.T, drop ...string) *reason.Catalogue {
+	t.Helper()
+	en, err := reason.English()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, code := range en.Codes() {
+		if slices.Contains(drop, code) {
+			continue
+		}
+		fmt.Fprintf(&b, "%s: \"xx:%s", code, code)
+		args, _ := en.Args(code)
+		for _, a := range args {
+			fmt.Fprintf(&b, " {%s}", a)
+		}
+		b.WriteString("\"\n")
+	}
+	c, err := reason.Parse("xx.yaml", "xx", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestLocalized renders a result's reasons with another catalogue: every
+// text comes from it, the original result is unchanged, and a code the
+// catalogue lacks or a finding without a code is an error.
+func TestLocalized(t *testing.T) {
+	c, err := statute.Load(corpus.FS, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := embeddedEngine(t).Analyze(c, Options{Country: "XEA", LacunaVersion: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := json.Marshal(res)
+	xx, err := res.Localized(pseudoCatalogue(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := json.Marshal(res); string(after) != string(before) {
+		t.Fatal("Localized changed its receiver")
+	}
+	texts := 0
+	for i, f := range xx.Findings {
+		check := func(what, s string) {
+			texts++
+			if !strings.HasPrefix(s, "xx:") {
+				t.Errorf("%s %s: %q not rendered by the xx catalogue", f.Requirement, what, s)
+			}
+		}
+		check("explanation", f.Explanation)
+		if f.Reason.Code != res.Findings[i].Reason.Code || !strings.HasPrefix(f.Explanation, "xx:"+f.Reason.Code) {
+			t.Errorf("%s: explanation %q for reason %q", f.Requirement, f.Explanation, f.Reason.Code)
+		}
+		if f.NearestNone != "" {
+			check("nearest_none", f.NearestNone)
+		}
+		for _, n := range f.Nearest {
+			for _, s := range n.Notes {
+				check("note", s)
+			}
+		}
+		if f.Review != nil {
+			for _, r := range f.Review.Reasons {
+				check("review", r.Text)
+			}
+		}
+	}
+	if texts <= len(xx.Findings) {
+		t.Errorf("only %d texts rendered for %d findings", texts, len(xx.Findings))
+	}
+	used := res.Findings[0].Reason.Code
+	if _, err := res.Localized(pseudoCatalogue(t, used)); err == nil || !strings.Contains(err.Error(), used) {
+		t.Errorf("catalogue without %q: err %v", used, err)
+	}
+	old := *res
+	old.Findings = append([]Finding(nil), res.Findings...)
+	old.Findings[0].Reason = reason.Reason{}
+	if _, err := old.Localized(pseudoCatalogue(t)); err == nil || !strings.Contains(err.Error(), "no reason code") {
+		t.Errorf("finding without a reason code: err %v", err)
 	}
 }
