@@ -15,8 +15,13 @@ import (
 	"github.com/lacuna-project/lacuna/templates"
 )
 
-// Dir is the directory of the catalogues inside the templates FS.
-const Dir = "reasons"
+// Dir is the directory of the catalogues inside the templates FS; a
+// language's catalogue is Dir/<lang>.yaml.
+const (
+	Dir     = "reasons"
+	fileExt = ".yaml"
+	english = "en"
+)
 
 // Catalogue renders reasons in one language. It is immutable once loaded
 // and safe for concurrent use.
@@ -54,7 +59,7 @@ var (
 
 // English returns the embedded English catalogue, loaded once.
 func English() (*Catalogue, error) {
-	enOnce.Do(func() { en, enErr = Load(templates.FS, "en") })
+	enOnce.Do(func() { en, enErr = Load(templates.FS, english) })
 	return en, enErr
 }
 
@@ -62,7 +67,7 @@ func English() (*Catalogue, error) {
 // problem of the file is reported, sorted by line, as one error whose
 // lines are path:line: messages.
 func Load(fsys fs.FS, lang string) (*Catalogue, error) {
-	name := Dir + "/" + lang + ".yaml"
+	name := Dir + "/" + lang + fileExt
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, fmt.Errorf("read reason catalogue: %w", err)
