@@ -8,6 +8,7 @@ import (
 
 	"github.com/lacuna-project/lacuna/internal/index"
 	"github.com/lacuna-project/lacuna/internal/penalty"
+	"github.com/lacuna-project/lacuna/internal/reason"
 	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/lacuna-project/lacuna/internal/statute"
 )
@@ -32,12 +33,12 @@ type Ext struct {
 
 // Outcome is a check's decision with its evidence.
 type Outcome struct {
-	Level       Level
-	Evidence    []Hit
-	Found       []string
-	Missing     []string
-	Explanation string
-	External    []Ext
+	Level    Level
+	Evidence []Hit
+	Found    []string
+	Missing  []string
+	Reason   reason.Reason // why: a code with arguments, rendered by a reason.Catalogue
+	External []Ext
 }
 
 // Input is what a check sees: the index, the requirement, what its
@@ -133,11 +134,11 @@ func checkChildNoMeans(in *Input) Outcome {
 	ix := in.Ix
 	if ev, ok := coerciveExploitation(ix); ok {
 		return Outcome{Level: LGap, Evidence: []Hit{ev}, Missing: []string{"child trafficking without proof of means"},
-			Explanation: "exploitation is defined by coercive conduct (fear for safety), which works as a means requirement that also applies to children (reading rule 6)"}
+			Reason: reason.New("child-means-via-exploitation-definition", nil)}
 	}
 	if ev, ok := noMeansAtAll(ix); ok {
 		return Outcome{Level: LMet, Evidence: []Hit{ev}, Found: []string{"no means required for any victim"},
-			Explanation: "the trafficking offence requires none of the means for any victim, so none for a child"}
+			Reason: reason.New("no-means-for-any-victim", nil)}
 	}
 	var best *Hit
 	bestSexOnly := true
@@ -182,15 +183,15 @@ func checkChildNoMeans(in *Input) Outcome {
 	}
 	if best == nil {
 		return Outcome{Level: LGap, Missing: []string{"child trafficking without proof of means"},
-			Explanation: "no provision found in the corpus analysed that makes trafficking of a child an offence without any of the means"}
+			Reason: reason.New("child-without-means-not-found", nil)}
 	}
 	if bestSexOnly {
 		return Outcome{Level: LPartial, Evidence: []Hit{*best}, Found: []string{"child without means for sexual exploitation"},
-			Missing:     []string{"child without means for other forms of exploitation"},
-			Explanation: "trafficking of a child needs no means only for sexual exploitation"}
+			Missing: []string{"child without means for other forms of exploitation"},
+			Reason:  reason.New("child-without-means-sexual-only", nil)}
 	}
 	return Outcome{Level: LMet, Evidence: []Hit{*best}, Found: []string{"child trafficking without proof of means"},
-		Explanation: "trafficking of a child is an offence even without any of the means"}
+		Reason: reason.New("child-without-means", nil)}
 }
 
 // nearMeans reports whether a no-means cue speaks of the means: a means
@@ -573,15 +574,15 @@ func checkChildAge(in *Input) Outcome {
 		}
 		if best.age >= want {
 			return Outcome{Level: LMet, Evidence: []Hit{best.hit}, Found: []string{fmt.Sprintf("child defined as under %d", best.age)},
-				Explanation: fmt.Sprintf("the corpus defines a child as a person under %d", best.age)}
+				Reason: reason.New("child-age-defined", reason.Args{"age": best.age})}
 		}
 		return Outcome{Level: LContrary, Evidence: []Hit{best.hit}, Found: []string{fmt.Sprintf("child defined as under %d", best.age)},
-			Missing:     []string{fmt.Sprintf("child as every person under %d", want)},
-			Explanation: fmt.Sprintf("the corpus defines a child as a person under %d, below %d", best.age, want)}
+			Missing: []string{fmt.Sprintf("child as every person under %d", want)},
+			Reason:  reason.New("child-age-defined-below", reason.Args{"age": best.age, "want": want})}
 	}
 	if len(ext) > 0 {
 		return Outcome{Level: LUndetermined, Evidence: []Hit{ext[0].Hit}, External: ext[:1],
-			Explanation: fmt.Sprintf("\"child\" is defined by reference to %s, which is not in the corpus", ext[0].Law)}
+			Reason: reason.New("child-defined-by-reference", reason.Args{"law": ext[0].Law})}
 	}
 	// ages stated in child-related offence or definition text
 	var hi, lo *ageHit
@@ -604,14 +605,14 @@ func checkChildAge(in *Input) Outcome {
 	}
 	if hi != nil {
 		return Outcome{Level: LMet, Evidence: []Hit{hi.hit}, Found: []string{fmt.Sprintf("persons under %d protected", hi.age)},
-			Explanation: fmt.Sprintf("the offence protects persons under %d as children", hi.age)}
+			Reason: reason.New("child-age-protected", reason.Args{"age": hi.age})}
 	}
 	if lo != nil && hasTraffick(lo.hit.Seg) && lo.hit.Seg.Has(cu.ChildTerms) && !aggravationCtx(lo.hit.Seg) {
 		return Outcome{Level: LContrary, Evidence: []Hit{lo.hit}, Missing: []string{fmt.Sprintf("child as every person under %d", want)},
-			Explanation: fmt.Sprintf("the trafficking offence treats as children only persons under %d", lo.age)}
+			Reason: reason.New("child-age-protected-below", reason.Args{"age": lo.age})}
 	}
 	return Outcome{Level: LGap, Missing: []string{fmt.Sprintf("child defined as every person under %d", want)},
-		Explanation: fmt.Sprintf("no definition of \"child\" as a person under %d found in the corpus analysed", want)}
+		Reason: reason.New("child-age-not-found", reason.Args{"want": want})}
 }
 
 func aggravationCtx(s *index.Segment) bool { return s.Has(cuesOf(s.Index()).AggravCues) }
@@ -654,22 +655,22 @@ func checkConsent(in *Input) Outcome {
 					continue
 				}
 				return Outcome{Level: LMet, Evidence: []Hit{h},
-					Found: []string{"consent irrelevant"}, Explanation: "the corpus states that the victim's consent is irrelevant or no defence"}
+					Found: []string{"consent irrelevant"}, Reason: reason.New("consent-irrelevant", nil)}
 			}
 		}
 	}
 	if childOnly != nil {
 		return Outcome{Level: LGap, Evidence: []Hit{*childOnly}, Missing: []string{"consent of the victim irrelevant"},
-			Explanation: "the corpus makes consent irrelevant only for a child victim, not for an adult victim where means were used"}
+			Reason: reason.New("consent-child-only", nil)}
 	}
 	for i, r := range in.Results {
 		if len(r.Hits) > 0 && r.Hits[0].Seg.Has(cu.ConsentTerms) {
 			return Outcome{Level: LMet, Evidence: r.Hits[:1], Found: []string{in.Elements[i].El.Label},
-				Explanation: "the corpus states that the victim's consent is irrelevant or no defence"}
+				Reason: reason.New("consent-irrelevant", nil)}
 		}
 	}
 	return Outcome{Level: LGap, Missing: []string{"consent of the victim irrelevant"},
-		Explanation: "no provision found in the corpus analysed that makes the victim's consent irrelevant"}
+		Reason: reason.New("consent-not-found", nil)}
 }
 
 func abs(x int) int {
@@ -745,7 +746,7 @@ func gradedOnly(in *Input) (Hit, bool) {
 
 func gradedOutcome(h Hit) Outcome {
 	return Outcome{Level: LUndetermined, Evidence: []Hit{h}, External: []Ext{{Hit: h, Law: "the sentencing provisions for the grade of offence (not in the corpus)"}},
-		Explanation: "the trafficking offence is punished by a grade of the code's scale whose term is set outside the corpus"}
+		Reason: reason.New("graded-penalty-outside-corpus", nil)}
 }
 
 func checkPenaltyThreshold(in *Input) Outcome {
@@ -756,7 +757,7 @@ func checkPenaltyThreshold(in *Input) Outcome {
 	facts := traffickingFacts(in)
 	if len(facts) == 0 {
 		return Outcome{Level: LGap, Missing: []string{"imprisonment for the trafficking offence"},
-			Explanation: "no penalty for a trafficking offence found in the corpus analysed"}
+			Reason: reason.New("penalty-not-found", nil)}
 	}
 	var ok, low []Fact
 	for _, f := range facts {
@@ -773,14 +774,14 @@ func checkPenaltyThreshold(in *Input) Outcome {
 	switch {
 	case len(low) == 0:
 		return Outcome{Level: LMet, Evidence: factHits(facts, 3), Found: []string{fmt.Sprintf("maximum of at least %g years", years)},
-			Explanation: fmt.Sprintf("every trafficking offence found (%d penalty clauses) allows imprisonment of at least %g years", len(facts), years)}
+			Reason: reason.New("penalty-max-sufficient", reason.Args{"clauses": len(facts), "years": years})}
 	case len(ok) == 0:
 		return Outcome{Level: LGap, Evidence: factHits(low, 3), Missing: []string{fmt.Sprintf("maximum of at least %g years", years)},
-			Explanation: fmt.Sprintf("every trafficking offence found has a maximum below %g years", years)}
+			Reason: reason.New("penalty-max-below", reason.Args{"years": years})}
 	}
 	return Outcome{Level: LPartial, Evidence: factHits(low, 3), Found: []string{fmt.Sprintf("%d of %d penalty clauses at least %g years", len(ok), len(facts), years)},
-		Missing:     []string{fmt.Sprintf("maximum of at least %g years for every trafficking offence", years)},
-		Explanation: fmt.Sprintf("%d of %d trafficking penalty clauses have a maximum below %g years", len(low), len(facts), years)}
+		Missing: []string{fmt.Sprintf("maximum of at least %g years for every trafficking offence", years)},
+		Reason:  reason.New("penalty-max-below-some", reason.Args{"below": len(low), "clauses": len(facts), "years": years})}
 }
 
 func factHits(fs []Fact, n int) []Hit {
@@ -801,7 +802,7 @@ func checkFineAlternative(in *Input) Outcome {
 	facts := traffickingFacts(in)
 	if len(facts) == 0 {
 		return Outcome{Level: LGap, Missing: []string{"mandatory imprisonment for the trafficking offence"},
-			Explanation: "no penalty for a trafficking offence found in the corpus analysed"}
+			Reason: reason.New("penalty-not-found", nil)}
 	}
 	var alt, firm []Fact
 	for _, f := range facts {
@@ -814,14 +815,14 @@ func checkFineAlternative(in *Input) Outcome {
 	switch {
 	case len(alt) == 0:
 		return Outcome{Level: LMet, Evidence: factHits(firm, 3), Found: []string{"imprisonment never replaceable by a fine"},
-			Explanation: "no trafficking penalty clause lets a fine replace imprisonment"}
+			Reason: reason.New("penalty-fine-never-replaces", nil)}
 	case len(firm) == 0:
 		return Outcome{Level: LGap, Evidence: factHits(alt, 3), Missing: []string{"imprisonment never replaceable by a fine"},
-			Explanation: "every trafficking penalty clause lets a fine replace imprisonment (\"or a fine\", \"or both\")"}
+			Reason: reason.New("penalty-fine-always-replaces", nil)}
 	}
 	return Outcome{Level: LPartial, Evidence: factHits(alt, 3), Found: []string{"imprisonment mandatory for some trafficking offences"},
-		Missing:     []string{"imprisonment never replaceable by a fine"},
-		Explanation: fmt.Sprintf("%d of %d trafficking penalty clauses let a fine replace imprisonment", len(alt), len(facts))}
+		Missing: []string{"imprisonment never replaceable by a fine"},
+		Reason:  reason.New("penalty-fine-replaces-some", reason.Args{"alternative": len(alt), "clauses": len(facts)})}
 }
 
 func checkChildAggravation(in *Input) Outcome {
@@ -847,7 +848,7 @@ func checkChildAggravation(in *Input) Outcome {
 		}
 		if heavier {
 			return Outcome{Level: LMet, Evidence: []Hit{f.Hit}, Found: []string{"child victim aggravates"},
-				Explanation: "a trafficking offence carries a higher penalty when the victim is a child"}
+				Reason: reason.New("child-aggravation-higher-penalty", nil)}
 		}
 	}
 	// a child circumstance listed under an aggravation clause
@@ -874,11 +875,11 @@ func checkChildAggravation(in *Input) Outcome {
 				h = Hit{Seg: s, I: 0, J: min(1, len(s.Toks))}
 			}
 			return Outcome{Level: LMet, Evidence: []Hit{h}, Found: []string{"child victim aggravates"},
-				Explanation: "a child victim is an aggravating circumstance of the trafficking offence"}
+				Reason: reason.New("child-aggravation-circumstance", nil)}
 		}
 	}
 	return Outcome{Level: LGap, Missing: []string{"child victim as an aggravating circumstance"},
-		Explanation: "no higher penalty for trafficking of a child found in the corpus analysed"}
+		Reason: reason.New("child-aggravation-not-found", nil)}
 }
 
 func minOf(p penalty.Penalty) float64 {
@@ -922,11 +923,11 @@ func checkReflection(in *Input) Outcome {
 			ev := Hit{Seg: s, I: min(i, h.I), J: max(j, h.J), Term: "reflection period"}
 			if days >= minDays {
 				return Outcome{Level: LMet, Evidence: []Hit{ev}, Found: []string{fmt.Sprintf("reflection period of %g days", days)},
-					Explanation: fmt.Sprintf("a recovery and reflection period of %g days (at least %g)", days, minDays)}
+					Reason: reason.New("reflection-period", reason.Args{"days": days, "min_days": minDays})}
 			}
 			return Outcome{Level: LPartial, Evidence: []Hit{ev}, Found: []string{fmt.Sprintf("reflection period of %g days", days)},
-				Missing:     []string{fmt.Sprintf("reflection period of at least %g days", minDays)},
-				Explanation: fmt.Sprintf("the reflection period is %g days, shorter than %g", days, minDays)}
+				Missing: []string{fmt.Sprintf("reflection period of at least %g days", minDays)},
+				Reason:  reason.New("reflection-period-short", reason.Args{"days": days, "min_days": minDays})}
 		}
 		if found == nil {
 			hh := h
@@ -935,11 +936,11 @@ func checkReflection(in *Input) Outcome {
 	}
 	if found != nil {
 		return Outcome{Level: LPartial, Evidence: []Hit{*found}, Found: []string{"reflection period"},
-			Missing:     []string{fmt.Sprintf("a stated length of at least %g days", minDays)},
-			Explanation: "a reflection period is provided but its length is not stated"}
+			Missing: []string{fmt.Sprintf("a stated length of at least %g days", minDays)},
+			Reason:  reason.New("reflection-period-length-unstated", nil)}
 	}
 	return Outcome{Level: LGap, Missing: []string{"recovery and reflection period"},
-		Explanation: "no recovery and reflection period found in the corpus analysed"}
+		Reason: reason.New("reflection-period-not-found", nil)}
 }
 
 // reflectionContext requires a victim or period context for a reflection cue.
@@ -975,7 +976,7 @@ func checkNonPunishment(in *Input) Outcome {
 		broad = broad || (generic && !narrowHit)
 		if broad {
 			return Outcome{Level: LMet, Evidence: []Hit{h}, Found: []string{"no punishment for offences compelled by trafficking"},
-				Explanation: "victims are not punished for offences committed as a consequence of being trafficked"}
+				Reason: reason.New("non-punishment", nil)}
 		}
 		if narrow == nil && narrowHit {
 			hh := h
@@ -988,16 +989,16 @@ func checkNonPunishment(in *Input) Outcome {
 		}
 		if h, ok := spanOf(s, cu.ContraryPunish); ok {
 			return Outcome{Level: LContrary, Evidence: []Hit{h}, Missing: []string{"non-punishment of victims"},
-				Explanation: "a provision expressly keeps victims criminally liable for offences connected with their trafficking"}
+				Reason: reason.New("non-punishment-contrary", nil)}
 		}
 	}
 	if narrow != nil {
 		return Outcome{Level: LPartial, Evidence: []Hit{*narrow}, Found: []string{"non-punishment for some offences"},
-			Missing:     []string{"non-punishment for all offences compelled by trafficking"},
-			Explanation: "non-punishment is limited to some offences (e.g. immigration, residence or document offences)"}
+			Missing: []string{"non-punishment for all offences compelled by trafficking"},
+			Reason:  reason.New("non-punishment-limited", nil)}
 	}
 	return Outcome{Level: LGap, Missing: []string{"non-punishment of victims"},
-		Explanation: "no provision found in the corpus analysed that protects victims from punishment for offences they were compelled to commit"}
+		Reason: reason.New("non-punishment-not-found", nil)}
 }
 
 // victimSubject reports whether the victim is whom the non-liability cue
@@ -1026,7 +1027,7 @@ func checkNoMovement(in *Input) Outcome {
 	segs := trafficOffenceSegs(ix)
 	if len(segs) == 0 {
 		return Outcome{Level: LGap, Missing: []string{"trafficking offence"},
-			Explanation: "no trafficking offence found in the corpus analysed"}
+			Reason: reason.New("trafficking-offence-not-found", nil)}
 	}
 	type secInfo struct {
 		moving, internal, sexOnly bool
@@ -1068,10 +1069,10 @@ func checkNoMovement(in *Input) Outcome {
 			}
 			if h, ok := spanOf(s, cu.InternalCues); ok && (hasTraffick(s) || traffickIn(cu, headToks(s)) || actCount(s) >= 1) {
 				return Outcome{Level: LMet, Evidence: []Hit{h}, Found: []string{"internal trafficking covered"},
-					Explanation: "trafficking is defined to cover acts within the country as well as across borders"}
+					Reason: reason.New("internal-trafficking-defined", nil)}
 			}
 		}
-		return Outcome{Level: LGap, Missing: []string{"trafficking offence"}, Explanation: "no trafficking offence found in the corpus analysed"}
+		return Outcome{Level: LGap, Missing: []string{"trafficking offence"}, Reason: reason.New("trafficking-offence-not-found", nil)}
 	}
 	var still, moving []*secInfo
 	var explicit *secInfo
@@ -1089,14 +1090,14 @@ func checkNoMovement(in *Input) Outcome {
 	switch {
 	case explicit != nil:
 		return Outcome{Level: LMet, Evidence: []Hit{*explicit.ev}, Found: []string{"internal trafficking covered"},
-			Explanation: "the offence expressly covers trafficking within the country as well as across borders"}
+			Reason: reason.New("internal-trafficking-express", nil)}
 	case len(moving) == 0:
 		return Outcome{Level: LMet, Evidence: []Hit{*still[0].ev}, Found: []string{"no movement element"},
-			Explanation: "the trafficking offence is defined by the acts and purpose without requiring a border crossing, entry or exit"}
+			Reason: reason.New("internal-trafficking-no-movement", nil)}
 	case len(still) == 0:
 		return Outcome{Level: LGap, Evidence: []Hit{*moving[0].mev}, Missing: []string{"internal trafficking"},
-			Explanation: "every trafficking offence found requires movement across a border"}
+			Reason: reason.New("internal-trafficking-movement-required", nil)}
 	}
 	return Outcome{Level: LPartial, Evidence: []Hit{*moving[0].mev, *still[0].ev}, Found: []string{"some offences without movement"},
-		Missing: []string{"internal trafficking for every offence and purpose"}, Explanation: "movement across a border is required for some trafficking offences; trafficking within the country is covered only in part"}
+		Missing: []string{"internal trafficking for every offence and purpose"}, Reason: reason.New("internal-trafficking-partial", nil)}
 }

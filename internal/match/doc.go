@@ -17,6 +17,10 @@
 // lexicon (index.Lexicon.Bind), reached from any segment through its
 // index. CheckLexicon tells an engine up front that a lexicon lacks a class.
 //
-// It imports internal/index, internal/statute, internal/standard and
-// internal/penalty. Main types: Matcher, Hit, Element, Outcome, Fact.
+// A check explains its outcome with a reason.Reason (a code with
+// arguments), never with text; internal/score renders it.
+//
+// It imports internal/index, internal/statute, internal/standard,
+// internal/penalty and internal/reason. Main types: Matcher, Hit, Element,
+// Outcome, Fact.
 package match

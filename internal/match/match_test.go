@@ -51,7 +51,7 @@ func TestChildAge(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			o := run(t, corpusOf(t, tc.lang, tc.body), standard.CheckChildAge, map[string]float64{"age": 18})
 			if o.Level != tc.want {
-				t.Fatalf("level %s, want %s (%s)", o.Level, tc.want, o.Explanation)
+				t.Fatalf("level %s, want %s (%s)", o.Level, tc.want, o.Reason.Code)
 			}
 			if tc.want != LGap && len(o.Evidence) == 0 {
 				t.Errorf("no evidence for %s", o.Level)
@@ -90,7 +90,7 @@ func TestConsentAndNoMeans(t *testing.T) {
 	} {
 		o := run(t, ix, tc.kind, map[string]float64{"max_months_min": 48, "min_days": 30})
 		if o.Level != tc.want {
-			t.Errorf("%s: level %s, want %s (%s)", tc.kind, o.Level, tc.want, o.Explanation)
+			t.Errorf("%s: level %s, want %s (%s)", tc.kind, o.Level, tc.want, o.Reason.Code)
 			continue
 		}
 		if tc.prov != "" && (len(o.Evidence) == 0 || string(o.Evidence[0].Seg.Prov.ID) != tc.prov) {
@@ -129,10 +129,10 @@ La víctima tendrá derecho a un período de reflexión de hasta noventa días p
 Las víctimas de la trata de personas no son punibles por la comisión de cualquier delito que sea el resultado directo de haber sido objeto de trata.
 `)
 	if o := run(t, ix, standard.CheckReflectionPeriod, map[string]float64{"min_days": 30}); o.Level != LMet {
-		t.Errorf("reflection period: %s (%s), want met", o.Level, o.Explanation)
+		t.Errorf("reflection period: %s (%s), want met", o.Level, o.Reason.Code)
 	}
 	if o := run(t, ix, standard.CheckNonPunishmentScope, nil); o.Level != LMet {
-		t.Errorf("non-punishment: %s (%s), want met", o.Level, o.Explanation)
+		t.Errorf("non-punishment: %s (%s), want met", o.Level, o.Reason.Code)
 	}
 	narrow := corpusOf(t, "en", `### 25 Immunity
 
@@ -142,7 +142,7 @@ A trafficked person shall not be liable to criminal prosecution in respect of—
 - (b) his period of unlawful residence in the receiving country.
 `)
 	if o := run(t, narrow, standard.CheckNonPunishmentScope, nil); o.Level != LPartial {
-		t.Errorf("narrow non-punishment: %s (%s), want partial", o.Level, o.Explanation)
+		t.Errorf("narrow non-punishment: %s (%s), want partial", o.Level, o.Reason.Code)
 	}
 }
 

@@ -40,11 +40,11 @@ func TestFactsVariantRows(t *testing.T) {
 	}
 	// twelve years on indictment: serious, although the summary maximum is one year
 	if o := run(t, ix, standard.CheckPenaltyThreshold, map[string]float64{"max_months_min": 48}); o.Level != LMet {
-		t.Errorf("penalty-threshold: %s, want met (%s)", o.Level, o.Explanation)
+		t.Errorf("penalty-threshold: %s, want met (%s)", o.Level, o.Reason.Code)
 	}
 	// a fine alone on summary conviction; the life term on a repeat
 	// conviction does not make the offence's imprisonment mandatory
 	if o := run(t, ix, standard.CheckFineAlternative, nil); o.Level != LPartial {
-		t.Errorf("fine-alternative: %s, want partial (%s)", o.Level, o.Explanation)
+		t.Errorf("fine-alternative: %s, want partial (%s)", o.Level, o.Reason.Code)
 	}
 }

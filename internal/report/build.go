@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/language/display"
 
 	"github.com/lacuna-project/lacuna/internal/penalty"
+	"github.com/lacuna-project/lacuna/internal/reason"
 	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/lacuna-project/lacuna/internal/statute"
@@ -30,6 +31,10 @@ type Input struct {
 	Date string
 	// ToolVersion is the lacuna version; "" = Result.LacunaVersion.
 	ToolVersion string
+	// Reasons, when set, renders the findings' explanations, review
+	// reasons and nearest notes from their reason codes in its language;
+	// nil keeps the English texts of the result.
+	Reasons *reason.Catalogue
 }
 
 // Sheet counts: how many entries the executive summary lists.
@@ -44,6 +49,13 @@ func Build(in Input) (*Briefing, error) {
 	r, m := in.Result, in.Map
 	if r == nil {
 		return nil, errors.New("build briefing: no analysis result")
+	}
+	if in.Reasons != nil {
+		lr, err := r.Localized(in.Reasons)
+		if err != nil {
+			return nil, fmt.Errorf("build briefing: %w", err)
+		}
+		r = lr
 	}
 	if m == nil {
 		m = &standard.Map{Version: r.MappingVersion}

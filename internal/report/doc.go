@@ -8,6 +8,10 @@
 // for a self-contained HTML file. Statute text enters templates only through
 // Escape/EscapeBlock, so it is never read as Markdown or template code.
 //
+// The engine's explanations are reason codes with arguments: Build keeps
+// the result's English texts, or renders them from Input.Reasons (an
+// internal/reason catalogue) in that catalogue's language.
+//
 // It must not import goldmark or fpdf (those live in report/pdf and
 // report/html), read the clock or touch the file system beyond the fs.FS of
 // templates it is given.

@@ -7,4 +7,9 @@
 // it: a Confidence from named features, a Review flag when a provision
 // carries the requirement's words in a frame the engine cannot classify,
 // and, for a gap, the Nearest provisions with the elements each lacks.
+//
+// Every finding carries a reason.Reason (a code with arguments); the
+// Explanation of the JSON contract and the text of each review reason are
+// rendered from it by the embedded English catalogue at the end of
+// Analyze, which fails on a code or argument the catalogue lacks.
 package score

@@ -8,6 +8,7 @@ import (
 	"github.com/lacuna-project/lacuna/internal/index"
 	"github.com/lacuna-project/lacuna/internal/match"
 	"github.com/lacuna-project/lacuna/internal/penalty"
+	"github.com/lacuna-project/lacuna/internal/reason"
 	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/lacuna-project/lacuna/internal/statute"
 )
@@ -37,6 +38,9 @@ type Engine struct {
 	Map  *standard.Map
 	reqs []compiledReq
 	lex  *index.Lexicon
+	// text renders reasons into the English Explanation of the JSON
+	// contract.
+	text *reason.Catalogue
 }
 
 type compiledReq struct {
@@ -65,6 +69,11 @@ func Compile(m *standard.Map) (*Engine, error) {
 	if err := match.CheckLexicon(e.lex); err != nil {
 		return nil, err
 	}
+	text, err := reason.English()
+	if err != nil {
+		return nil, err
+	}
+	e.text = text
 	reqs := append([]*standard.Requirement(nil), m.Requirements...)
 	sort.Slice(reqs, func(i, j int) bool { return reqs[i].ID < reqs[j].ID })
 	for _, r := range reqs {
@@ -203,7 +212,7 @@ func (e *Engine) analyzeIndex(ix *index.Index, opts Options) (*Result, error) {
 				f.Verdict = o.Verdict
 				f.Origin = "review"
 			} else {
-				f.Explanation += fmt.Sprintf(" (review by %s expired on %s; machine verdict kept)", o.Reviewer, o.Expires)
+				f.Reason = f.Reason.With(reason.New("review-expired", reason.Args{"reviewer": o.Reviewer, "expires": o.Expires}))
 			}
 		}
 		f.Score = round3(f.Verdict.Value() * f.Weight)
@@ -213,6 +222,9 @@ func (e *Engine) analyzeIndex(ix *index.Index, opts Options) (*Result, error) {
 	segs := newSegLookup(ix)
 	for i := range res.Findings {
 		annotate(ix, segs, &res.Findings[i], judgedAll[i])
+	}
+	if err := res.RenderReasons(e.text); err != nil {
+		return nil, err
 	}
 	sort.Slice(res.Findings, func(i, j int) bool { return res.Findings[i].Requirement < res.Findings[j].Requirement })
 	res.Scores = e.scores(res)
@@ -283,7 +295,7 @@ func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, coun
 		ExternalRefs: []ExternalRef{}}
 	if na, names := notApplicable(e.Map, r, country); na {
 		f.Verdict, f.MachineVerdict = NotApplicable, NotApplicable
-		f.Explanation = fmt.Sprintf("not applicable: %s is only imposed by %s, which does not bind %s", r.ID, names, country)
+		f.Reason = reason.New("not-applicable", reason.Args{"requirement": string(r.ID), "instruments": names, "country": country})
 		j.na = true
 		return f, j, nil
 	}
@@ -308,13 +320,13 @@ func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, coun
 		}
 		f.Evidence = evidence(out.Evidence, "", opts.MaxEvidence*2)
 	} else {
-		if traffickingScoped[r.ID] != "" {
+		if !traffickingScoped[r.ID].IsZero() {
 			results = scopeToTrafficking(ix, results)
 		}
-		j.scoped = traffickingScoped[r.ID] != ""
+		j.scoped = !traffickingScoped[r.ID].IsZero()
 		out = combine(r, cr.elems, results)
-		if traffickingScoped[r.ID] != "" && out.Level == match.LGap && len(out.Found) == 0 && hadHits(cr, ix) {
-			out.Explanation = traffickingScoped[r.ID]
+		if !traffickingScoped[r.ID].IsZero() && out.Level == match.LGap && len(out.Found) == 0 && hadHits(cr, ix) {
+			out.Reason = traffickingScoped[r.ID]
 		}
 		for i, res := range results {
 			f.Evidence = append(f.Evidence, evidence(cr.elems[i].Rank(res.Hits), elemName(cr.elems[i]), opts.MaxEvidence)...)
@@ -327,13 +339,13 @@ func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, coun
 	f.MachineVerdict = f.Verdict
 	f.Found = nonNil(out.Found)
 	f.Missing = nonNil(out.Missing)
-	f.Explanation = out.Explanation
+	f.Reason = out.Reason
 	for _, x := range out.External {
 		f.ExternalRefs = append(f.ExternalRefs, extRef(x.Hit, x.Law))
 	}
 	if f.Verdict == Met || f.Verdict == Partial {
 		if permissive(f.Evidence) {
-			f.Explanation += " (permissive wording: \"may\")"
+			f.Reason = f.Reason.With(reason.New("permissive-wording", nil))
 		}
 	}
 	j.results = results
@@ -355,13 +367,13 @@ func derive(ix *index.Index, res *Result, opts Options) {
 	for i := range res.Findings {
 		byID[res.Findings[i].Requirement] = &res.Findings[i]
 	}
-	set := func(f *Finding, v Verdict, h match.Hit, expl string) {
+	set := func(f *Finding, v Verdict, h match.Hit, why reason.Reason) {
 		f.MachineVerdict = v
 		if f.Origin == "machine" {
 			f.Verdict = v
 		}
 		f.Score = round3(f.Verdict.Value() * f.Weight)
-		f.Explanation = expl
+		f.Reason = why
 		f.Evidence = evidence([]match.Hit{h}, "", 1)
 		if v == Met {
 			f.Missing = []string{}
@@ -369,7 +381,7 @@ func derive(ix *index.Index, res *Result, opts Options) {
 	}
 	if f := byID["def.means"]; f != nil && f.MachineVerdict != Met {
 		if h, ok := match.NoMeansAtAll(ix); ok {
-			set(f, Met, h, "the trafficking offence requires none of the means, so it is not limited to any of them")
+			set(f, Met, h, reason.New("no-means-at-all", nil))
 		}
 	}
 	cnm := byID["def.child-no-means"]
@@ -379,12 +391,12 @@ func derive(ix *index.Index, res *Result, opts Options) {
 	if f := byID["crim.child-prostitution"]; f != nil && (f.MachineVerdict == Gap || f.MachineVerdict == Partial) {
 		if _, ok := match.SexualPurpose(ix); ok {
 			h := firstHit(ix, cnm.Evidence[0])
-			set(f, Met, h, "trafficking a child for sexual exploitation or prostitution is an offence without proof of any means, which covers offering, obtaining, procuring or providing a child for prostitution")
+			set(f, Met, h, reason.New("child-prostitution-via-child-trafficking", nil))
 		}
 	}
 	if f := byID["crim.sale-of-children"]; f != nil && f.MachineVerdict == Gap {
 		h := firstHit(ix, cnm.Evidence[0])
-		set(f, Partial, h, "only the child-trafficking offence (transfer of a child for exploitation) covers the sale of children, which satisfies the requirement partially (reading rule 5)")
+		set(f, Partial, h, reason.New("sale-via-child-trafficking", nil))
 		f.Missing = []string{"sale of a child for any purpose (selling, buying, offering, delivering or accepting)"}
 	}
 }
@@ -404,11 +416,11 @@ func firstHit(ix *index.Index, e Evidence) match.Hit {
 // lie elsewhere: liability of legal persons (reading rule 7), and the acts,
 // means and purposes, which define the trafficking offence (the menace of
 // penalty in a definition of forced labour is not a means of trafficking).
-var traffickingScoped = map[standard.RequirementID]string{
-	"crim.legal-persons": "found only for offences other than trafficking, which does not count (reading rule 7)",
-	"def.acts":           "found only in provisions that do not concern the trafficking offence",
-	"def.means":          "found only in provisions that do not concern the trafficking offence",
-	"def.purposes":       "found only in provisions that do not concern the trafficking offence",
+var traffickingScoped = map[standard.RequirementID]reason.Reason{
+	"crim.legal-persons": reason.New("legal-persons-other-offences-only", nil),
+	"def.acts":           reason.New("found-outside-trafficking-only", nil),
+	"def.means":          reason.New("found-outside-trafficking-only", nil),
+	"def.purposes":       reason.New("found-outside-trafficking-only", nil),
 }
 
 // attemptScoped lists requirements on attempt: an attempt word counts only
@@ -494,24 +506,24 @@ func combine(r *standard.Requirement, elems []*match.Element, results []match.Re
 	switch {
 	case n == 0:
 		o.Level = match.LGap
-		o.Explanation = "the map gives no detection criteria for this requirement"
+		o.Reason = reason.New("no-criteria", nil)
 	case k >= metAt:
 		o.Level = match.LMet
-		o.Explanation = fmt.Sprintf("found %d of %d elements (%d needed): %s", k, n, metAt, strings.Join(o.Found, "; "))
+		o.Reason = reason.New("elements-found", reason.Args{"found": k, "total": n, "needed": metAt, "elements": o.Found})
 	case k >= partialAt && !r.Criteria.Combine.NoPartial:
 		o.Level = match.LPartial
-		o.Explanation = fmt.Sprintf("found %d of %d elements (%d needed for met); missing: %s", k, n, metAt, strings.Join(o.Missing, "; "))
+		o.Reason = reason.New("elements-partial", reason.Args{"found": k, "total": n, "needed": metAt, "missing": o.Missing})
 	case len(cross) > 0:
 		o.Level = match.LUndetermined
 		o.Evidence = cross[:1]
 		o.External = []match.Ext{{Hit: cross[0], Law: cross[0].Law}}
-		o.Explanation = fmt.Sprintf("the corpus refers to %s on this point, which is not in the corpus", cross[0].Law)
+		o.Reason = reason.New("referred-outside-corpus", reason.Args{"law": cross[0].Law})
 	default:
 		o.Level = match.LGap
 		if k > 0 {
-			o.Explanation = fmt.Sprintf("found only %d of %d elements (%d needed) in the corpus analysed; missing: %s", k, n, metAt, strings.Join(o.Missing, "; "))
+			o.Reason = reason.New("elements-too-few", reason.Args{"found": k, "total": n, "needed": metAt, "missing": o.Missing})
 		} else {
-			o.Explanation = "not found in the corpus analysed"
+			o.Reason = reason.New("not-found", nil)
 		}
 	}
 	return o

@@ -1,12 +1,12 @@
 package score
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/lacuna-project/lacuna/internal/index"
 	"github.com/lacuna-project/lacuna/internal/match"
+	"github.com/lacuna-project/lacuna/internal/reason"
 	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
@@ -65,17 +65,34 @@ const (
 	maxMissPerElem = 24
 )
 
-var missText = map[string]string{
-	missFrame:     "its words are there, but the provision's frame (offence, definition, protection, duty of a body …) is not recognised",
-	missRole:      "its words are there, but in a provision of another kind than the requirement needs",
-	missNegated:   "its words are there, but negated",
-	missExcluded:  "its words are there, but the provision falls under an exclusion of the map",
-	missNonOp:     "its words are there, but in a preamble, finding or purpose clause, which is not operative law",
-	missAdvisory:  "its words are there, but only as a matter a body advises on",
-	missFiltered:  "its words are there, but not in the sense the requirement needs",
-	missOutside:   "its words are there, but not for the trafficking offence",
-	missContext:   "its key word is there, but without the words the map requires near it",
-	missUncounted: "its words are there, but in another sense or resting on a law outside the corpus",
+// missNote is the note of a nearest provision on element el whose words
+// (word: the key word, for missContext) are there but did not count for
+// the miss code.
+func missNote(code, el, word string) reason.Reason {
+	switch code {
+	case missFrame:
+		return reason.New("near-frame-unclassified", reason.Args{"element": el})
+	case missRole:
+		return reason.New("near-other-role", reason.Args{"element": el})
+	case missNegated:
+		return reason.New("near-negated", reason.Args{"element": el})
+	case missExcluded:
+		return reason.New("near-excluded", reason.Args{"element": el})
+	case missNonOp:
+		return reason.New("near-non-operative", reason.Args{"element": el})
+	case missAdvisory:
+		return reason.New("near-advisory", reason.Args{"element": el})
+	case missFiltered:
+		return reason.New("near-filtered", reason.Args{"element": el})
+	case missOutside:
+		return reason.New("near-outside-trafficking", reason.Args{"element": el})
+	case missContext:
+		if word != "" {
+			return reason.New("near-context-missing-word", reason.Args{"element": el, "word": word})
+		}
+		return reason.New("near-context-missing", reason.Args{"element": el})
+	}
+	return reason.New("near-not-counted", reason.Args{"element": el})
 }
 
 // miss is a hit of an element's words that did not count, with its code.
@@ -173,7 +190,7 @@ func annotate(ix *index.Index, segs segLookup, f *Finding, j judged) {
 		feats["frame"] = seg != nil && frameOK(seg, j)
 		feats["reference_resolved"] = refsResolved(segs, f)
 		feats["direct"] = direct(j)
-		feats["mandatory_wording"] = !strings.Contains(f.Explanation, "permissive wording")
+		feats["mandatory_wording"] = !f.Reason.Has("permissive-wording")
 		if !j.check && len(f.Found) > 1 {
 			feats["one_clause"] = oneClause(j)
 		}
@@ -210,7 +227,7 @@ func annotate(ix *index.Index, segs segLookup, f *Finding, j judged) {
 		f.Review = reviewFor(unclassified, elemName(elems[unclassified.elem]), v)
 	}
 	if v == Gap {
-		f.Nearest, f.NearestNone = nearest(ix, f, j, ms)
+		f.Nearest, f.NearestNoneReason = nearest(ix, f, j, ms)
 	}
 }
 
@@ -262,21 +279,16 @@ func unclassifiedMiss(ms []miss, notFound int) *miss {
 // reviewFor builds the review flag of a finding whose verdict may be
 // wrong because a candidate provision's frame is not recognised.
 func reviewFor(m *miss, label string, v Verdict) *Review {
-	what := fmt.Sprintf("carries the words of “%s”", label)
+	st, prov, line := string(m.hit.Seg.Statute.Meta.ID), string(m.hit.Seg.Prov.ID), m.hit.Seg.Line
+	why := reason.New("frame-unclassified", reason.Args{"statute": st, "provision": prov, "line": line, "label": label, "verdict": string(v)})
 	if w := hitWords(m.hit); m.code == missContext && w != "" {
-		what = fmt.Sprintf("carries “%s”, a key word of “%s”,", w, label)
+		why = reason.New("frame-unclassified-key-word", reason.Args{"statute": st, "provision": prov, "line": line, "word": w, "label": label, "verdict": string(v)})
 	}
-	r := &Review{Needed: true, Reasons: []ReviewReason{{Code: missFrame,
-		Text: fmt.Sprintf("%s %s but the provision's frame (offence, definition, right, duty of a body …) is not recognised; %s is the best guess until a person reads it.",
-			citeOf(m.hit), what, v)}}}
+	r := &Review{Needed: true, Reasons: []ReviewReason{{Code: missFrame, Reason: why}}}
 	if ev := evidence([]match.Hit{m.hit}, label, 1); len(ev) > 0 {
 		r.Candidate = &ev[0]
 	}
 	return r
-}
-
-func citeOf(h match.Hit) string {
-	return fmt.Sprintf("%s %s (line %d)", h.Seg.Statute.Meta.ID, h.Seg.Prov.ID, h.Seg.Line)
 }
 
 // segLookup finds the segment an evidence item quotes.
@@ -525,13 +537,15 @@ func hitWords(h match.Hit) string {
 // words are there but did not count, then document order. Each lists the
 // elements it has and lacks, and why words it carries did not count. When
 // there is none, the second value says why.
-func nearest(ix *index.Index, f *Finding, j judged, ms []miss) ([]Near, string) {
+func nearest(ix *index.Index, f *Finding, j judged, ms []miss) ([]Near, *reason.Reason) {
 	elems := j.cr.elems
 	if len(elems) == 0 {
 		if j.check {
-			return nil, "this requirement is decided by a built-in check over the penalty and offence facts; it has no element words to compare provisions with"
+			r := reason.New("nearest-none-check", nil)
+			return nil, &r
 		}
-		return nil, "the map gives no detection criteria for this requirement"
+		r := reason.New("no-criteria", nil)
+		return nil, &r
 	}
 	cands := map[*statute.Provision]*nearCand{}
 	get := func(s *index.Segment) *nearCand {
@@ -584,7 +598,8 @@ func nearest(ix *index.Index, f *Finding, j judged, ms []miss) ([]Near, string) 
 		}
 	}
 	if len(list) == 0 {
-		return nil, "no provision of the corpus analysed uses the words of any element of this requirement"
+		r := reason.New("nearest-none-no-words", nil)
+		return nil, &r
 	}
 	sort.Slice(list, func(a, b int) bool {
 		x, y := list[a], list[b]
@@ -604,14 +619,11 @@ func nearest(ix *index.Index, f *Finding, j judged, ms []miss) ([]Near, string) 
 				continue
 			}
 			n.Lacks = append(n.Lacks, elemName(el))
-			switch code := c.miss[i]; {
-			case code == missContext && c.words[i] != "":
-				n.Notes = append(n.Notes, fmt.Sprintf("%s: its key word “%s” is there, but without the words the map requires near it", elemName(el), c.words[i]))
-			case code != "":
-				n.Notes = append(n.Notes, fmt.Sprintf("%s: %s", elemName(el), missText[code]))
+			if code := c.miss[i]; code != "" {
+				n.NoteReasons = append(n.NoteReasons, missNote(code, elemName(el), c.words[i]))
 			}
 		}
 		out = append(out, n)
 	}
-	return out, ""
+	return out, nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/lacuna-project/lacuna/internal/penalty"
+	"github.com/lacuna-project/lacuna/internal/reason"
 )
 
 // Verdict is the closed set of verdicts of CORE-REQUIREMENTS.md.
@@ -98,22 +99,25 @@ type Override struct {
 
 // Finding is the verdict on one requirement.
 type Finding struct {
-	Requirement    string        `json:"requirement"`
-	Title          string        `json:"title"`
-	Verdict        Verdict       `json:"verdict"`         // reviewed verdict when an override applies, else machine
-	MachineVerdict Verdict       `json:"machine_verdict"` // always the engine's
-	Origin         string        `json:"origin"`          // "machine" or "review"
-	Score          float64       `json:"score"`           // Verdict.Value() * Weight
-	Weight         float64       `json:"weight"`
-	Pillar         string        `json:"pillar"`
-	ChildSpecific  bool          `json:"child_specific"`
-	Mandatory      bool          `json:"mandatory"`
-	Evidence       []Evidence    `json:"evidence"`
-	Found          []string      `json:"found"`   // element labels found
-	Missing        []string      `json:"missing"` // element labels missing
-	Explanation    string        `json:"explanation"`
-	ExternalRefs   []ExternalRef `json:"external_refs"`
-	Override       *Override     `json:"override,omitempty"`
+	Requirement    string     `json:"requirement"`
+	Title          string     `json:"title"`
+	Verdict        Verdict    `json:"verdict"`         // reviewed verdict when an override applies, else machine
+	MachineVerdict Verdict    `json:"machine_verdict"` // always the engine's
+	Origin         string     `json:"origin"`          // "machine" or "review"
+	Score          float64    `json:"score"`           // Verdict.Value() * Weight
+	Weight         float64    `json:"weight"`
+	Pillar         string     `json:"pillar"`
+	ChildSpecific  bool       `json:"child_specific"`
+	Mandatory      bool       `json:"mandatory"`
+	Evidence       []Evidence `json:"evidence"`
+	Found          []string   `json:"found"`       // element labels found
+	Missing        []string   `json:"missing"`     // element labels missing
+	Explanation    string     `json:"explanation"` // Reason rendered in English
+	// Reason is why the verdict: a stable code with arguments, rendered to
+	// Explanation by the English reason catalogue (internal/reason).
+	Reason       reason.Reason `json:"reason"`
+	ExternalRefs []ExternalRef `json:"external_refs"`
+	Override     *Override     `json:"override,omitempty"`
 	// Review is set when a person should look at the finding before relying
 	// on it: the verdict is the engine's best guess (see Review).
 	Review *Review `json:"review,omitempty"`
@@ -125,6 +129,8 @@ type Finding struct {
 	// is none.
 	Nearest     []Near `json:"nearest,omitempty"`
 	NearestNone string `json:"nearest_none,omitempty"`
+	// NearestNoneReason is NearestNone as a reason (rendered to it).
+	NearestNoneReason *reason.Reason `json:"nearest_none_reason,omitempty"`
 }
 
 // Review asks for a person's reading: the machine verdict is kept as the
@@ -136,10 +142,13 @@ type Review struct {
 	Candidate *Evidence      `json:"candidate,omitempty"`
 }
 
-// ReviewReason is one reason for review: a short machine code and its text.
+// ReviewReason is one reason for review: a short machine code, its
+// sentence as a reason code with arguments, and that sentence rendered in
+// English.
 type ReviewReason struct {
-	Code string `json:"code"` // e.g. "frame_unclassified"
-	Text string `json:"text"`
+	Code   string        `json:"code"` // e.g. "frame_unclassified"
+	Text   string        `json:"text"`
+	Reason reason.Reason `json:"reason"`
 }
 
 // Confidence is a value in [0, 1] computed from named features of the
@@ -164,6 +173,8 @@ type Near struct {
 	Has       []string `json:"has"`
 	Lacks     []string `json:"lacks"`
 	Notes     []string `json:"notes,omitempty"`
+	// NoteReasons are the notes as reasons, one per note (rendered to Notes).
+	NoteReasons []reason.Reason `json:"note_reasons,omitempty"`
 }
 
 // StatuteRef identifies one statute version analysed.

@@ -85,9 +85,10 @@ var skipCalls = map[string]bool{
 	"panic": true, "log.Printf": true, "log.Fatalf": true,
 }
 
-// keyCalls take keys (role names, memo names), not vocabulary.
+// keyCalls take keys (role names, memo names, reason codes and argument
+// names), not vocabulary.
 var keyCalls = map[string]bool{".Has": true, ".SegMemo": true, ".Memo": true, ".Get": true, ".Set": true,
-	".Lookup": true, "Bit": true}
+	".Lookup": true, "Bit": true, "reason.New": true}
 
 // messageFields hold text Lacuna writes, not text it reads.
 var messageFields = map[string]bool{"Explanation": true, "Found": true, "Missing": true, "Msg": true,
