@@ -379,7 +379,7 @@ func ParseRef(s string) (Ref, error) {
 	}
 	if strings.Contains(s, "@") {
 		var l ErrorList
-		checkDate("date", date, Pos{}, &l)
+		checkDate("date", "date", date, Pos{}, &l)
 		if date == "" || l.Err() != nil {
 			return Ref{}, fmt.Errorf("statute reference %q: date %q is not valid, expected YYYY-MM-DD, YYYY or unknown", s, date)
 		}

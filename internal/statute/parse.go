@@ -167,15 +167,28 @@ func (p *parse) checkMeta(fm frontMatter, keyLines map[string]int, decoded bool)
 		}
 		return
 	}
+	d := dialectByName(m.Dialect)
 	if _, ok := keyLines["country"]; !ok {
-		p.errs.Add(top, `front matter has no "country" key, expected an ISO 3166-1 alpha-3 code such as "KEN"`)
+		if d != nil {
+			p.errs.Add(top, "front matter has no %q key, expected an ISO 3166-1 alpha-2 code such as \"li\" (%s front matter)", d.keyFor("country"), d.Name)
+		} else {
+			p.errs.Add(top, `front matter has no "country" key, expected an ISO 3166-1 alpha-3 code such as "KEN"`)
+		}
+	}
+	titleKey := "title"
+	if d != nil {
+		titleKey = d.keyFor("title")
 	}
 	if l, ok := keyLines["title"]; !ok {
-		p.errs.Add(top, `front matter has no "title" key, expected the statute's full title`)
+		p.errs.Add(top, "front matter has no %q key, expected the statute's full title", titleKey)
 	} else if m.Title == "" && !p.hasErrorAt(l) {
-		p.errs.Add(s.at(l), `"title" is empty, expected the statute's full title`)
+		p.errs.Add(s.at(l), "%q is empty, expected the statute's full title", titleKey)
 	}
-	if l, ok := keyLines["id"]; !ok || m.ID == "" {
+	if l, ok := keyLines["id"]; (!ok || m.ID == "") && d != nil && ok {
+		// The dialect's identifier could not make an ID (no country):
+		// the country error says why; the file name stands in.
+		m.ID = idFromPath(p.st.Path, m.Country)
+	} else if !ok || m.ID == "" {
 		m.ID = idFromPath(p.st.Path, m.Country)
 		at := top
 		if ok {

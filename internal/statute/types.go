@@ -128,6 +128,9 @@ type Meta struct {
 	Excerpt          bool      `json:"excerpt,omitempty"`
 	ExcerptNote      string    `json:"excerpt_note,omitempty"`
 	TextQuality      string    `json:"text_quality,omitempty"`
+	// Dialect names the front matter dialect the file was read in
+	// (dialects.yaml); empty for Lacuna's own format.
+	Dialect string `json:"dialect,omitempty"`
 	// Extra holds known-but-informational keys (enacted_note, version_note…)
 	// and unknown keys (which also produce a warning), as strings.
 	Extra map[string]string `json:"extra,omitempty"`
