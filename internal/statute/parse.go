@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -262,6 +263,39 @@ func tooDeep(s *source, start int) (int, bool) {
 	return 0, false
 }
 
+// printedNumber returns the marker of an ordered list item as printed
+// ("4."), read from the source line of its first text, or "".
+func printedNumber(item gast.Node, body []byte) string {
+	n := item
+	for n != nil && (n.Type() != gast.TypeBlock || n.Lines().Len() == 0) {
+		n = n.FirstChild()
+	}
+	if n == nil || n.Lines().Len() == 0 {
+		return ""
+	}
+	start := n.Lines().At(0).Start
+	ls := bytes.LastIndexByte(body[:start], '\n') + 1
+	pre := bytes.TrimRight(body[ls:start], " \t")
+	if len(pre) < 2 {
+		return ""
+	}
+	mk := pre[len(pre)-1]
+	if mk != '.' && mk != ')' {
+		return ""
+	}
+	j := len(pre) - 1
+	for j > 0 && pre[j-1] >= '0' && pre[j-1] <= '9' {
+		j--
+	}
+	if j == len(pre)-1 || len(pre)-1-j > 9 {
+		return ""
+	}
+	return string(pre[j:])
+}
+
+// footnoteDefRe is the start of a footnote definition, "[^12]: …".
+var footnoteDefRe = regexp.MustCompile(`^[\t ]*\[\^[^\]\s]{1,32}\]:`)
+
 // block is one leaf block of the body, flattened from the goldmark tree.
 type block struct {
 	heading   int    // heading level, 0 for text blocks
@@ -307,6 +341,10 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 				b.heading = n.(*gast.Heading).Level
 				b.text = inlineText(n, body)
 			case gast.KindParagraph, gast.KindTextBlock, kindRawParagraph:
+				if first := lines.At(0); footnoteDefRe.Match(first.Value(body)) {
+					// "[^3]: § 11 abgeändert durch …": an amendment note
+					continue
+				}
 				var pieces []piece
 				if n.Kind() == kindRawParagraph {
 					pieces = p.linePieces(lines, body, base)
@@ -387,7 +425,12 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 				l := n.(*gast.List)
 				cf.itemFirst, cf.inItem, cf.label = false, f.inItem || f.itemFirst, ""
 				if l.IsOrdered() {
-					cf.label = strconv.Itoa(l.Start+i) + string(l.Marker)
+					// The printed number is the ID: Markdown renumbers "1.
+					// … 4." as 1, 2, but the law says 4.
+					cf.label = printedNumber(c, body)
+					if cf.label == "" {
+						cf.label = strconv.Itoa(l.Start+i) + string(l.Marker)
+					}
 				}
 			}
 			stack = append(stack, cf)
@@ -521,6 +564,23 @@ func (p *parse) buildTree(bodyStart int) {
 	sawBody := false
 	var preamble *Provision
 
+	// Division numbers repeat in whole codes ("Título I" of Book I and of
+	// Book II, "1. Abschnitt" of the general and the special part): such a
+	// division's ID is qualified by the division it belongs to
+	// ("book-II/title-I"), so that IDs are unique by construction. Count
+	// them first, so that every occurrence is qualified alike.
+	his := make([]headingInfo, len(blocks))
+	divCount := map[string]int{}
+	for i, b := range blocks {
+		if b.heading > 0 && b.line != 0 {
+			his[i] = parseHeading(b.text, english)
+			if his[i].kind == KindDivision {
+				divCount[his[i].id]++
+			}
+		}
+	}
+	var divs []*Provision // divisions so far, in document order
+
 	attach := func(parent, n *Provision) {
 		n.Parent = parent
 		if parent == nil {
@@ -550,7 +610,7 @@ func (p *parse) buildTree(bodyStart int) {
 		}
 	}
 
-	for _, b := range blocks {
+	for bi, b := range blocks {
 		if b.heading > 0 {
 			headingNo++
 			if b.line == 0 {
@@ -567,7 +627,7 @@ func (p *parse) buildTree(bodyStart int) {
 			if len(heads) > 0 {
 				parent = heads[len(heads)-1].node
 			}
-			hi := parseHeading(b.text, english)
+			hi := his[bi]
 			n := p.newProvision()
 			*n = Provision{Kind: hi.kind, Heading: hi.title, Number: hi.number, Line: b.line, EndLine: b.endLine}
 			if mk, ok := scanMarker(b.text); ok && hi.id == "" && parent != nil && parent.Kind != KindDivision {
@@ -587,6 +647,14 @@ func (p *parse) buildTree(bodyStart int) {
 				p.errs.Warn(s.at(b.line), "heading %q has no recognisable number, expected e.g. \"Section 3\", \"Article 12\", \"§ 5\" or \"Part II\"; its ID is %q", clip(b.text, 60), n.ID)
 			} else {
 				n.ID = ProvisionID(hi.id)
+				if hi.kind == KindDivision {
+					if divCount[hi.id] > 1 {
+						if q := divisionQualifier(parent, divs, hi.id); q != nil {
+							n.ID = q.ID + "/" + n.ID
+						}
+					}
+					divs = append(divs, n)
+				}
 			}
 			attach(parent, n)
 			p.register(n)
@@ -691,6 +759,36 @@ func (p *parse) buildTree(bodyStart int) {
 		addSeg(n, b, txt)
 	}
 	p.finish()
+}
+
+// divisionQualifier returns the division that qualifies a repeated division
+// ID: its parent heading when that is a division, otherwise (the Markdown
+// levels of converted codes do not always nest) the nearest earlier division
+// of another kind ("Besonderer Teil" before "1. Abschnitt"); nil when there
+// is none.
+func divisionQualifier(parent *Provision, divs []*Provision, id string) *Provision {
+	if parent != nil && parent.Kind == KindDivision {
+		return parent
+	}
+	kind := divisionKind(id)
+	for i := len(divs) - 1; i >= 0; i-- {
+		if divisionKind(string(divs[i].ID)) != kind {
+			return divs[i]
+		}
+	}
+	return nil
+}
+
+// divisionKind is the grouping word of a division ID: "title" for
+// "book-II/title-I".
+func divisionKind(id string) string {
+	if i := strings.LastIndexByte(id, '/'); i >= 0 {
+		id = id[i+1:]
+	}
+	if i := strings.IndexByte(id, '-'); i >= 0 {
+		id = id[:i]
+	}
+	return id
 }
 
 // headingLike reports whether an item's only text reads as a caption ("In
@@ -1170,6 +1268,12 @@ func stripInline(b []byte) string {
 				continue
 			}
 		case '[':
+			// [^note]: a footnote reference, an amendment note and not
+			// provision text
+			if k := next(0, i); k > i+1 && b[i+1] == '^' && k-i <= 34 && bytes.IndexAny(b[i+2:k], " \t[") < 0 {
+				i = k
+				continue
+			}
 			// [text](url): keep text
 			if k := next(0, i); k > i {
 				if k+1 < len(b) && b[k+1] == '(' {
