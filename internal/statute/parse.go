@@ -293,6 +293,19 @@ func printedNumber(item gast.Node, body []byte) string {
 	return string(pre[j:])
 }
 
+// wholeBold reports whether a line is one bold span, "**Menschenhandel**"
+// (footnote references aside).
+func wholeBold(line []byte) bool {
+	t := bytes.TrimSpace(line)
+	t = footnoteRefRe.ReplaceAll(t, nil)
+	if len(t) < 5 || !bytes.HasPrefix(t, []byte("**")) || !bytes.HasSuffix(t, []byte("**")) {
+		return false
+	}
+	return !bytes.Contains(t[2:len(t)-2], []byte("**"))
+}
+
+var footnoteRefRe = regexp.MustCompile(`\[\^[^\]\s]{1,32}\]`)
+
 // footnoteDefRe is the start of a footnote definition, "[^12]: …".
 var footnoteDefRe = regexp.MustCompile(`^[\t ]*\[\^[^\]\s]{1,32}\]:`)
 
@@ -302,6 +315,7 @@ type block struct {
 	text      string // inline Markdown removed
 	line      int
 	endLine   int
+	bold      bool   // a one-line paragraph wholly in bold ("**Menschenhandel**")
 	listLabel string // "3." for the first block of an ordered list item
 	itemFirst bool   // first block of a list item
 	inItem    bool   // a later block inside a list item
@@ -344,6 +358,8 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 				if first := lines.At(0); footnoteDefRe.Match(first.Value(body)) {
 					// "[^3]: § 11 abgeändert durch …": an amendment note
 					continue
+				} else if lines.Len() == 1 {
+					b.bold = wholeBold(first.Value(body))
 				}
 				var pieces []piece
 				if n.Kind() == kindRawParagraph {
@@ -675,6 +691,12 @@ func (p *parse) buildTree(bodyStart int) {
 			section, cur = preamble, preamble
 		}
 		txt := b.text
+		if b.bold && cur == section && section.Kind == KindSection && section.Heading == "" && len(section.Segments) == 0 && len(section.Children) == 0 {
+			// "##### § 104a" then "**Menschenhandel**": the bold line is
+			// the section's marginal note, its heading.
+			section.Heading = strings.TrimSpace(txt)
+			continue
+		}
 		var m marker
 		found := false
 		var label string // the marker as printed

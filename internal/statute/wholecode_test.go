@@ -65,3 +65,19 @@ func TestFootnotes(t *testing.T) {
 		t.Errorf("§11 heading = %q", p.Heading)
 	}
 }
+
+// TestMarginalNote: a bold line right after a section heading without a
+// title is the section's heading (the German "Sachüberschrift"); a bold line
+// elsewhere stays text.
+func TestMarginalNote(t *testing.T) {
+	s := parseBody(t, "de", "##### § 104a[^1]\n\n**Menschenhandel**\n\n1) Wer eine Person anwirbt.\n\n**Nicht die Überschrift**\n\n##### § 105 Nötigung\n\n**Fett, aber Text**\n")
+	if p := s.Lookup("§104a"); p == nil || p.Heading != "Menschenhandel" || p.Text != "" {
+		t.Errorf("§104a = %+v", p)
+	}
+	if p := s.Lookup("§104a(1)"); p == nil || !strings.Contains(p.Text, "Nicht die Überschrift") {
+		t.Errorf("a later bold line must stay text: %+v", p)
+	}
+	if p := s.Lookup("§105"); p == nil || p.Heading != "Nötigung" || p.Text != "Fett, aber Text" {
+		t.Errorf("§105 = %+v", p)
+	}
+}
