@@ -177,6 +177,11 @@ func versionLabel(v string) string {
 	return v
 }
 
+// KeyPos returns the position of a front matter key, given by its Lacuna
+// name ("version_date" also finds a dialect's "last_updated"), or of the
+// file's first line when the key is absent.
+func (s *Statute) KeyPos(key string) Pos { return s.keyPos(key) }
+
 // keyPos returns the position of the first front matter key found.
 func (s *Statute) keyPos(keys ...string) Pos {
 	for _, k := range keys {
