@@ -29,9 +29,9 @@ type analyzeOptions struct {
 	Format    string
 	Files     []string
 	NoColor   bool
-	Save      bool   // --save: record the run in the store
-	All       bool   // --all: every country of the corpus
-	OutDir    string // --all --out-dir: one file per country
+	Save      bool     // --save: record the run in the store
+	All       bool     // --all: every country of the corpus
+	OutDir    string   // --all --out-dir: one file per country
 	Git       string   // --git: a legislation repository (directory or bundle)
 	GitPaths  []string // --path: statute files inside it
 	DateFrom  string   // --date-from: commit or front-matter
