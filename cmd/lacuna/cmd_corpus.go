@@ -27,7 +27,7 @@ statute share an id and differ in version_date.
 
 The embedded demo corpus is used unless --corpus DIR replaces it.` + exitStatusHelp,
 	}
-	cmd.AddCommand(newCmdCorpusList(f, nil), newCmdCorpusShow(f, nil), newCmdCorpusValidate(f, nil))
+	cmd.AddCommand(newCmdCorpusList(f, nil), newCmdCorpusShow(f, nil), newCmdCorpusValidate(f, nil), newCmdCorpusImport(f, nil))
 	return cmd
 }
 

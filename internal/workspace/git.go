@@ -73,12 +73,9 @@ func LoadGit(ctx context.Context, src GitSource) (*GitHistory, error) {
 			return nil, inputErr(err)
 		}
 	}
-	r, err := gitrepo.Open(ctx, src.Repo)
+	r, err := openRepo(ctx, src.Repo)
 	if err != nil {
-		if errors.Is(err, gitrepo.ErrNoGit) {
-			return nil, err
-		}
-		return nil, inputErr(err)
+		return nil, err
 	}
 	defer r.Close()
 	h := &GitHistory{Source: src}
@@ -154,6 +151,19 @@ func LoadGit(ctx context.Context, src GitSource) (*GitHistory, error) {
 	h.Corpus = statute.NewCorpus(all...)
 	h.Warnings.Sort()
 	return h, nil
+}
+
+// openRepo opens a repository; a path that is no repository is an
+// *InputError, a missing git program an operational error.
+func openRepo(ctx context.Context, name string) (*gitrepo.Repo, error) {
+	r, err := gitrepo.Open(ctx, name)
+	if err != nil {
+		if errors.Is(err, gitrepo.ErrNoGit) {
+			return nil, err
+		}
+		return nil, inputErr(err)
+	}
+	return r, nil
 }
 
 // Country is the one country of the history's statutes; an *InputError
