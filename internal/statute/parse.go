@@ -293,6 +293,10 @@ func printedNumber(item gast.Node, body []byte) string {
 	return string(pre[j:])
 }
 
+// boldHeadingLevel is the heading level given to an article set in bold:
+// below Markdown's six, so that it nests under every real heading.
+const boldHeadingLevel = 7
+
 // wholeBold reports whether a line is one bold span, "**Menschenhandel**"
 // (footnote references aside).
 func wholeBold(line []byte) bool {
@@ -330,6 +334,7 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 		label     string
 	}
 	out := make([]block, 0, len(p.s.lines)/3+16)
+	english := p.st.Meta.Lang() == "en"
 	stack := []frame{{n: doc}}
 	for len(stack) > 0 {
 		f := stack[len(stack)-1]
@@ -366,6 +371,19 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 					pieces = p.linePieces(lines, body, base)
 				} else {
 					pieces = inlinePieces(n, body, func(off int) int { return p.s.line(base + off) })
+				}
+				if first := lines.At(0); !b.inItem && !b.itemFirst && len(pieces) > 0 && wholeBold(first.Value(body)) {
+					// "**Artículo 153.- Trata de personas**": an article
+					// set in bold rather than as a heading (the Peruvian
+					// legalize layout) is a heading below every real one.
+					if hi := parseHeading(pieces[0].text, english); hi.kind == KindSection && !strings.HasPrefix(hi.id, "s") {
+						out = append(out, block{heading: boldHeadingLevel, text: pieces[0].text, line: pieces[0].line, endLine: pieces[0].line})
+						pieces = pieces[1:]
+						b.bold = false
+						if len(pieces) == 0 {
+							continue
+						}
+					}
 				}
 				// A line that opens with a marker starts a provision of its
 				// own even without a blank line before it.
