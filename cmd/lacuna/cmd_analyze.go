@@ -166,6 +166,11 @@ func analyzeRun(opts *analyzeOptions) error {
 	if err != nil {
 		return err
 	}
+	if !f.Global.Quiet {
+		for _, wn := range a.Warnings {
+			fmt.Fprintln(f.IO.ErrOut, wn.Error())
+		}
+	}
 	// A file of the embedded corpus is not recorded with the run.
 	ovPath := a.Overrides.Path
 	if a.Overrides.Embedded {

@@ -282,6 +282,43 @@ func numberedDivision(t string) (headingInfo, bool) {
 // ordNumRe is an ordinal number written with a dot: "1. ", "25. ".
 var ordNumRe = regexp.MustCompile(`^(\d{1,3})\.[\t\pZ]+`)
 
+// legacyHeadingID is the ID the scheme before whole codes gave a heading
+// (without its "~N" suffix): "1. Abschnitt" was the section "s1", a
+// division number never carried its parent, "Chapitre VI-I" was
+// "chapter-VI", "367 ter" lost its "er" ("art367t") and "quáter" was not
+// read ("art411"), "Parte General" was "part".
+func legacyHeadingID(text string, hi headingInfo, english bool) string {
+	t := strings.TrimSpace(text)
+	if t != "" && t[0] >= '0' && t[0] <= '9' && hi.kind == KindDivision {
+		if num, _, _, ok := scanNum(t); ok {
+			return "s" + num
+		}
+	}
+	id := hi.id
+	if hi.kind == KindDivision {
+		k, num, _ := strings.Cut(id, "-")
+		switch {
+		case num == "":
+		case romanRe.MatchString(num) && strings.Contains(num, "-"):
+			id = k + "-" + num[:strings.IndexByte(num, '-')]
+		case hi.number != "" && !startsWithDigitOrRoman(hi.number) && num == slug(fold(hi.number)):
+			id = k // "Parte General"
+		}
+		return id
+	}
+	if strings.HasSuffix(id, "quater") && strings.Contains(strings.ToLower(text), "quáter") {
+		return strings.TrimSuffix(id, "quater") // the accent was not read
+	}
+	if strings.HasSuffix(id, "ter") && strings.HasPrefix(id, "art") && hi.kind == KindSection {
+		return strings.TrimSuffix(id, "er") // the French "1er" rule ate "er"
+	}
+	return id
+}
+
+func startsWithDigitOrRoman(s string) bool {
+	return s != "" && (s[0] >= '0' && s[0] <= '9' || romanRe.MatchString(s))
+}
+
 // frenchFirst reports whether num is a French first ordinal: "1er".
 func frenchFirst(num string) bool {
 	return num == "1er"

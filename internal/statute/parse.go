@@ -81,7 +81,8 @@ func Parse(path string, src []byte) (*Statute, error) {
 }
 
 type parse struct {
-	st   *Statute
+	oldCount map[string]int // earlier-scheme heading IDs seen, for Statute.Aliases
+	st       *Statute
 	errs *ErrorList
 	s    *source
 	ids  map[ProvisionID]*Provision
@@ -692,6 +693,9 @@ func (p *parse) buildTree(bodyStart int) {
 			}
 			attach(parent, n)
 			p.register(n)
+			if hi.id != "" {
+				p.legacy(legacyHeadingID(b.text, hi, english), n.ID)
+			}
 			heads = append(heads, hopen{b.heading, n})
 			section, cur = n, n
 			markers = markers[:0]
@@ -892,6 +896,26 @@ func resolveStyle(m marker, open []open) string {
 	return alpha
 }
 
+// legacy records that the heading the earlier ID scheme called old (before
+// its "~N" suffix) is now id, so that overrides and stored runs citing the
+// old ID are told the new one (Statute.Aliases).
+func (p *parse) legacy(old string, id ProvisionID) {
+	if p.oldCount == nil {
+		p.oldCount = map[string]int{}
+	}
+	p.oldCount[old]++
+	if k := p.oldCount[old]; k > 1 {
+		old = fmt.Sprintf("%s~%d", old, k)
+	}
+	if ProvisionID(old) == id {
+		return
+	}
+	if p.st.Aliases == nil {
+		p.st.Aliases = map[ProvisionID]ProvisionID{}
+	}
+	p.st.Aliases[ProvisionID(old)] = id
+}
+
 // register makes n's ID unique, reporting a duplicate.
 func (p *parse) register(n *Provision) {
 	if first, dup := p.ids[n.ID]; dup {
@@ -998,6 +1022,14 @@ func (p *parse) finish() {
 	st.byID = make(map[ProvisionID]*Provision, len(all))
 	for _, n := range all {
 		st.byID[n.ID] = n
+	}
+	for old := range st.Aliases {
+		if st.byID[old] != nil {
+			delete(st.Aliases, old) // the old ID names another provision now
+		}
+	}
+	if len(st.Aliases) == 0 {
+		st.Aliases = nil
 	}
 }
 

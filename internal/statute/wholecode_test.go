@@ -81,3 +81,36 @@ func TestMarginalNote(t *testing.T) {
 		t.Errorf("§105 = %+v", p)
 	}
 }
+
+// TestAliases: an ID the earlier scheme gave resolves to the provision's
+// ID now, with renamed true; sub-provisions follow their section.
+func TestAliases(t *testing.T) {
+	src := "---\nid: xea/test\ncountry: XEA\ntitle: Test\nlanguage: es\n---\n\n## Libro I\n\n### Título I\n\n#### Artículo 367 ter\n\n1. Uno.\n\n#### Artículo 411 quáter\n\nDos.\n\n## Libro II\n\n### Título I\n\n#### Artículo 2\n\nTres.\n\n## Chapitre VI\n\n## Chapitre VI-I\n\n#### Artículo 3\n\nX.\n"
+	s, err := Parse("test.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ old, now string }{
+		{"title-I", "book-I/title-I"},
+		{"title-I~2", "book-II/title-I"},
+		{"art367t", "art367ter"},
+		{"art367t(1)", "art367ter(1)"},
+		{"art411", "art411quater"},
+		{"chapter-VI~2", "chapter-VI-I"},
+	}
+	for _, tt := range tests {
+		p, now, renamed := s.Resolve(ProvisionID(tt.old))
+		if p == nil || string(now) != tt.now || !renamed {
+			t.Errorf("Resolve(%s) = %v %q %v, want %s", tt.old, p != nil, now, renamed, tt.now)
+		}
+	}
+	if _, now, renamed := s.Resolve("art2"); now != "art2" || renamed {
+		t.Errorf("a current ID resolves to itself: %q %v", now, renamed)
+	}
+	if p, _, _ := s.Resolve("art999"); p != nil {
+		t.Errorf("an unknown ID resolves to nothing")
+	}
+	if _, ok := s.Aliases["chapter-VI"]; ok {
+		t.Errorf("chapter-VI still names Chapitre VI: no alias")
+	}
+}
