@@ -83,10 +83,10 @@ func Parse(path string, src []byte) (*Statute, error) {
 type parse struct {
 	oldCount map[string]int // earlier-scheme heading IDs seen, for Statute.Aliases
 	st       *Statute
-	errs *ErrorList
-	s    *source
-	ids  map[ProvisionID]*Provision
-	dups map[ProvisionID]int // next "~N" suffix to try per duplicated ID
+	errs     *ErrorList
+	s        *source
+	ids      map[ProvisionID]*Provision
+	dups     map[ProvisionID]int // next "~N" suffix to try per duplicated ID
 
 	scratch []piece     // reused by linePieces
 	slab    []Provision // provisions are carved from here: one allocation per batch
