@@ -3,6 +3,7 @@ package workspace
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -154,4 +155,72 @@ func TestWholeCodeMatchesExtract(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d requirements agree; %d quotes of agreeing findings come from provisions outside the extract", same, len(re.Findings), outside)
+}
+
+// TestRealPairsFromGit: the shared Spanish and French version pairs, each
+// committed as two commits of one file in a repository the test builds,
+// give the same timeline from git as from the files.
+func TestRealPairsFromGit(t *testing.T) {
+	dir := filepath.Join(testutil.RealData(t), "statutes")
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	m, err := embedded(t).Map()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pair := range []struct {
+		country, path string
+		files         []string
+	}{
+		{"ESP", "es/codigo-penal.md", []string{"esp-cp-177bis-2010.md", "esp-cp-177bis-2015.md"}},
+		{"FRA", "fr/code-penal.md", []string{"fra-cp-225-4-1-2011.md", "fra-cp-225-4-1-2013.md"}},
+	} {
+		t.Run(pair.country, func(t *testing.T) {
+			repo := t.TempDir()
+			if out, err := exec.Command("git", "init", "-q", repo).CombinedOutput(); err != nil {
+				t.Fatalf("git init: %v\n%s", err, out)
+			}
+			var sts []*statute.Statute
+			for _, f := range pair.files {
+				st, err := statute.ParseFile(filepath.Join(dir, f))
+				if err != nil {
+					t.Fatal(err)
+				}
+				sts = append(sts, st)
+				b, err := os.ReadFile(filepath.Join(dir, f))
+				if err != nil {
+					t.Fatal(err)
+				}
+				commitFile(t, repo, pair.path, string(b), st.Meta.VersionDate, "version of "+st.Meta.VersionDate)
+			}
+			h, err := LoadGit(context.Background(), GitSource{Repo: repo, Paths: []string{pair.path}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(h.Warnings) != 0 {
+				t.Errorf("warnings: %v", h.Warnings)
+			}
+			gt, err := GitTimelineOf(m, h, score.Options{LacunaVersion: "test"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ft, err := Timeline(m, statute.NewCorpus(sts...), score.Options{Country: pair.country, LacunaVersion: "test"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(gt.Points) != 2 || len(ft.Points) != 2 {
+				t.Fatalf("points: git %d, files %d", len(gt.Points), len(ft.Points))
+			}
+			for i := range ft.Points {
+				g, f := gt.Points[i], ft.Points[i]
+				if g.Date != f.VersionDate || g.Overall != f.Overall || len(g.Changes) != len(f.Changes) {
+					t.Errorf("point %d: git %s %.1f %d changes; files %s %.1f %d changes", i, g.Date, g.Overall, len(g.Changes), f.VersionDate, f.Overall, len(f.Changes))
+				}
+			}
+			if !gt.Points[0].Bootstrap || gt.Points[1].Commits[0].Subject != "version of "+sts[1].Meta.VersionDate {
+				t.Errorf("points = %+v", gt.Points)
+			}
+		})
+	}
 }
