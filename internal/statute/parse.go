@@ -321,6 +321,7 @@ type block struct {
 	line      int
 	endLine   int
 	bold      bool   // a one-line paragraph wholly in bold ("**Menschenhandel**")
+	quoted    bool   // inside a block quote: text an amending provision inserts elsewhere
 	listLabel string // "3." for the first block of an ordered list item
 	itemFirst bool   // first block of a list item
 	inItem    bool   // a later block inside a list item
@@ -333,6 +334,7 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 		itemFirst bool
 		inItem    bool
 		label     string
+		quoted    bool
 	}
 	out := make([]block, 0, len(p.s.lines)/3+16)
 	english := p.st.Meta.Lang() == "en"
@@ -343,7 +345,7 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 		n := f.n
 		switch n.Kind() {
 		case gast.KindHeading, gast.KindParagraph, gast.KindTextBlock, gast.KindCodeBlock, gast.KindFencedCodeBlock, gast.KindHTMLBlock, kindRawParagraph:
-			b := block{itemFirst: f.itemFirst, inItem: f.inItem, listLabel: f.label}
+			b := block{itemFirst: f.itemFirst, inItem: f.inItem, listLabel: f.label, quoted: f.quoted}
 			lines := n.Lines()
 			if lines.Len() == 0 {
 				if h, ok := n.(*gast.Heading); ok {
@@ -441,7 +443,7 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 		i := n.ChildCount()
 		for c := n.LastChild(); c != nil; c = c.PreviousSibling() {
 			i--
-			cf := frame{n: c, inItem: f.inItem || f.itemFirst}
+			cf := frame{n: c, inItem: f.inItem || f.itemFirst, quoted: f.quoted || n.Kind() == gast.KindBlockquote}
 			if f.itemFirst && i == 0 {
 				cf.itemFirst, cf.inItem, cf.label = true, f.inItem, f.label
 			}
@@ -646,6 +648,16 @@ func (p *parse) buildTree(bodyStart int) {
 	}
 
 	for bi, b := range blocks {
+		if b.quoted && (section != nil || preamble != nil) && b.line != 0 {
+			// A block-quoted passage is the text an amending provision
+			// inserts into another law: its headings and markers are not
+			// provisions of this statute but text of the amending one.
+			if b.heading > 0 {
+				headingNo++
+			}
+			addSeg(cur, b, b.text)
+			continue
+		}
 		if b.heading > 0 {
 			headingNo++
 			if b.line == 0 {
@@ -1101,9 +1113,24 @@ func isRepealed(n *Provision) bool {
 	// whole text is a short note about the repeal ("(Artículo derogado por
 	// art. 2° de la Ley N° 26.842)").
 	open := strings.TrimLeft(t, "[(*_ ")
+	substitutes := short && substitutes(t)
 	for _, m := range repealMarks {
 		bare := strings.TrimLeft(m, "[(")
-		if strings.HasPrefix(open, bare) || short && strings.Contains(t, bare) {
+		if strings.HasPrefix(open, bare) || short && !substitutes && strings.Contains(t, bare) {
+			return true
+		}
+	}
+	return false
+}
+
+// substituteMarks are the words of an amending provision that repeals a
+// text and puts another in its place ("is hereby repealed and the following
+// section substituted therefor"): it amends, it is not repealed.
+var substituteMarks = []string{"substituted", "the following", "sustituy", "sustituido", "remplacé", "ersetzt"}
+
+func substitutes(lower string) bool {
+	for _, m := range substituteMarks {
+		if strings.Contains(lower, m) {
 			return true
 		}
 	}

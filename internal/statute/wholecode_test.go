@@ -114,3 +114,20 @@ func TestAliases(t *testing.T) {
 		t.Errorf("chapter-VI still names Chapitre VI: no alias")
 	}
 }
+
+// TestAmendingProvisions: a provision that repeals and substitutes is not
+// repealed, and a block-quoted passage it inserts into another law is its
+// text, not sub-provisions of its own.
+func TestAmendingProvisions(t *testing.T) {
+	s := parseBody(t, "en", "### 8. Replacement of section 360C\n\nSection 360C of the principal enactment is hereby repealed and the following section substituted therefor:\n\n> #### 360C. Trafficking.\n>\n> (1) Whoever recruits any person shall be guilty of the offence of trafficking.\n>\n> (2) Any person who is guilty of the offence shall be punished.\n\n### 9. Repeal of section 12\n\n[Repealed by Act 5 of 2010]\n\n### 10 Short title\n\n(1) This Act is the Amendment Act.\n")
+	if got := ids(s); got != "s8 s9 s10 s10(1)" {
+		t.Errorf("ids = %s", got)
+	}
+	p := s.Lookup("s8")
+	if p == nil || p.Repealed || !strings.Contains(p.Text, "(1) Whoever recruits") || !strings.Contains(p.Text, "360C. Trafficking.") {
+		t.Errorf("s8 = %+v", p)
+	}
+	if p := s.Lookup("s9"); p == nil || !p.Repealed {
+		t.Errorf("s9 must stay repealed: %+v", p)
+	}
+}
