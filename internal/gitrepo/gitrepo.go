@@ -157,6 +157,31 @@ func (r *Repo) Read(ctx context.Context, commit, file string) ([]byte, error) {
 	return r.git(ctx, "cat-file", "blob", commit+":"+file)
 }
 
+// Origin is where the repository came from, for provenance: the URL of
+// its "origin" remote without any user name or password in it, or "" when
+// it has none (a bundle or a repository made locally).
+func (r *Repo) Origin(ctx context.Context) string {
+	if r.tmp != "" {
+		return "" // a clone of a bundle: its origin is the bundle file
+	}
+	out, err := r.git(ctx, "config", "--get", "remote.origin.url")
+	if err != nil {
+		return ""
+	}
+	u := strings.TrimSpace(string(out))
+	if i := strings.Index(u, "://"); i >= 0 {
+		rest := u[i+3:]
+		host := rest
+		if j := strings.IndexByte(rest, '/'); j >= 0 {
+			host = rest[:j]
+		}
+		if k := strings.LastIndexByte(host, '@'); k >= 0 {
+			u = u[:i+3] + rest[k+1:]
+		}
+	}
+	return u
+}
+
 // Resolve returns the full hash of a commit name (a hash prefix, a branch).
 func (r *Repo) Resolve(ctx context.Context, name string) (string, error) {
 	if strings.HasPrefix(name, "-") {

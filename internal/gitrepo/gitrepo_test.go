@@ -148,6 +148,22 @@ func TestErrors(t *testing.T) {
 	}
 }
 
+func TestOrigin(t *testing.T) {
+	dir := makeRepo(t)
+	ctx := context.Background()
+	r, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := r.Origin(ctx); o != "" {
+		t.Errorf("a repository without remote has origin %q", o)
+	}
+	gitT(t, dir, "2020-01-01", "remote", "add", "origin", "https://user:secret@example.org/legalize-xx.git")
+	if o := r.Origin(ctx); o != "https://example.org/legalize-xx.git" {
+		t.Errorf("origin = %q, want the URL without its credentials", o)
+	}
+}
+
 func TestNoGit(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
 	if _, err := Open(context.Background(), "."); err != ErrNoGit {

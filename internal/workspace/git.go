@@ -79,6 +79,12 @@ func LoadGit(ctx context.Context, src GitSource) (*GitHistory, error) {
 	}
 	defer r.Close()
 	h := &GitHistory{Source: src}
+	// Provenance names the repository's origin URL when it has one, else
+	// the repository as given.
+	repoName := r.Origin(ctx)
+	if repoName == "" {
+		repoName = src.Repo
+	}
 	var all []*statute.Statute
 	var errs statute.ErrorList
 	seenPath := map[string]bool{}
@@ -120,7 +126,7 @@ func LoadGit(ctx context.Context, src GitSource) (*GitHistory, error) {
 				}
 				st.Meta.VersionDate = c.Date
 			}
-			st.Meta.SourceRepository = src.Repo
+			st.Meta.SourceRepository = repoName
 			st.Meta.SourceCommit = c.Hash
 			st.Meta.SourcePath = p
 			v.Statute = st
