@@ -29,9 +29,12 @@ type analyzeOptions struct {
 	Format    string
 	Files     []string
 	NoColor   bool
-	Save      bool   // --save: record the run in the store
-	All       bool   // --all: every country of the corpus
-	OutDir    string // --all --out-dir: one file per country
+	Save      bool     // --save: record the run in the store
+	All       bool     // --all: every country of the corpus
+	OutDir    string   // --all --out-dir: one file per country
+	Git       string   // --git: a legislation repository (directory or bundle)
+	GitPaths  []string // --path: statute files inside it
+	DateFrom  string   // --date-from: commit or front-matter
 }
 
 func newCmdAnalyze(f *Factory) *cobra.Command { return newCmdAnalyzeWith(f, nil) }
@@ -40,7 +43,7 @@ func newCmdAnalyzeWith(f *Factory, runF func(*analyzeOptions) error) *cobra.Comm
 	opts := &analyzeOptions{IO: f.IO, Factory: f}
 	var failOn string
 	cmd := &cobra.Command{
-		Use:   "analyze [--country X] [--as-of DATE] [FILES…]",
+		Use:   "analyze [--country X] [--as-of DATE] [FILES… | --git REPO --path FILE…]",
 		Short: "Judge a country's statutes against every requirement of the map, with evidence",
 		Long: `Analyze gives, for every requirement of the map, a verdict (met, partial, gap,
 contrary, undetermined, not_applicable) with the quoted provisions that support it,
@@ -50,7 +53,9 @@ enforcement).
 
 The statutes are those of --country in the corpus (--corpus DIR, else the embedded
 demo corpus), each at its latest version or the version in force at --as-of DATE; or
-the Markdown files and directories given as arguments, analysed as one corpus.
+the Markdown files and directories given as arguments, analysed as one corpus; or,
+with --git REPO --path FILE, the files of a legislation repository, each commit a
+version dated by its author date (see lacuna history --git).
 
 --all analyses every country of the corpus, one country at a time on every CPU, and
 prints a summary table (--format json: a JSON array of results; --out-dir DIR: one
@@ -82,7 +87,18 @@ contrary).` + exitStatusHelp,
 			if opts.OutDir != "" && !opts.All {
 				return usageErrorf("--out-dir is for --all, expected lacuna analyze --all --out-dir DIR")
 			}
-			if opts.Country == "" && len(args) == 0 && !opts.All {
+			if (opts.Git == "") != (len(opts.GitPaths) == 0) {
+				return usageErrorf("analyze --git REPO needs --path FILE (and --path needs --git), expected e.g. lacuna analyze --git legalize-li --path li/LGBl-1988-037.md --as-of 2015-01-01")
+			}
+			if opts.Git != "" && (len(args) > 0 || opts.All) {
+				return usageErrorf("analyze --git reads the statutes from the repository, expected no statute files and no --all")
+			}
+			switch opts.DateFrom {
+			case workspace.DateFromCommit, workspace.DateFromFrontMatter:
+			default:
+				return usageErrorf("unknown --date-from %q, expected %s or %s", opts.DateFrom, workspace.DateFromCommit, workspace.DateFromFrontMatter)
+			}
+			if opts.Country == "" && len(args) == 0 && !opts.All && opts.Git == "" {
 				return usageErrorf("analyze needs --country X or statute files, expected e.g. lacuna analyze --country KEN")
 			}
 			if opts.AsOf != "" && !validDay(opts.AsOf) {
@@ -113,6 +129,9 @@ contrary).` + exitStatusHelp,
 	fl.BoolVar(&opts.All, "all", false, "analyse every country of the corpus, country by country (see --out-dir)")
 	fl.StringVar(&opts.OutDir, "out-dir", "", "with --all: write one file per country into this directory")
 	fl.BoolVar(&opts.Save, "save", false, "record the run in the store (--db); lacuna runs lists saved runs")
+	fl.StringVar(&opts.Git, "git", "", "read the statutes from this legislation repository (a directory with .git or a git bundle); see --path")
+	fl.StringArrayVar(&opts.GitPaths, "path", nil, "with --git: statute file inside the repository (repeatable); the version in force at --as-of is the latest commit on or before it")
+	fl.StringVar(&opts.DateFrom, "date-from", workspace.DateFromCommit, "with --git: date of a version, commit (author date) or front-matter")
 	return cmd
 }
 
@@ -137,13 +156,20 @@ func analyzeRun(opts *analyzeOptions) error {
 	w := f.Workspace()
 	var a *workspace.Analysis
 	var err error
-	if len(opts.Files) == 0 {
+	if opts.Git != "" {
+		a, err = analyzeGit(ctx, w, opts)
+	} else if len(opts.Files) == 0 {
 		a, err = w.AnalyzeCountry(ctx, opts.Country, opts.AsOf, opts.Overrides, opts.Save && opts.Country != "")
 	} else {
 		a, err = analyzeFiles(ctx, w, opts)
 	}
 	if err != nil {
 		return err
+	}
+	if !f.Global.Quiet {
+		for _, wn := range a.Warnings {
+			fmt.Fprintln(f.IO.ErrOut, wn.Error())
+		}
 	}
 	// A file of the embedded corpus is not recorded with the run.
 	ovPath := a.Overrides.Path
@@ -217,6 +243,38 @@ func analyzeFiles(ctx context.Context, w *workspace.Workspace, opts *analyzeOpti
 		return nil, err
 	}
 	a, err := w.Analyze(ctx, c, m, score.Options{Country: opts.Country, AsOf: opts.AsOf, LacunaVersion: version,
+		Overrides: ov.List, Today: w.Today()}, false)
+	if err != nil {
+		return nil, err
+	}
+	a.Overrides = ov
+	return a, nil
+}
+
+// analyzeGit analyses the statute files of a legislation repository as in
+// force at --as-of (default: their latest commits).
+func analyzeGit(ctx context.Context, w *workspace.Workspace, opts *analyzeOptions) (*workspace.Analysis, error) {
+	m, err := w.Map()
+	if err != nil {
+		return nil, err
+	}
+	h, err := workspace.LoadGit(ctx, workspace.GitSource{Repo: opts.Git, Paths: opts.GitPaths, DateFrom: opts.DateFrom})
+	if err != nil {
+		return nil, err
+	}
+	for _, wn := range h.Warnings {
+		fmt.Fprintln(opts.IO.ErrOut, wn.Error())
+	}
+	if opts.Country == "" {
+		if opts.Country, err = h.Country(); err != nil {
+			return nil, err
+		}
+	}
+	ov, err := w.OverridesFor(m, "", opts.Overrides)
+	if err != nil {
+		return nil, err
+	}
+	a, err := w.Analyze(ctx, h.Corpus, m, score.Options{Country: opts.Country, AsOf: opts.AsOf, LacunaVersion: version,
 		Overrides: ov.List, Today: w.Today()}, false)
 	if err != nil {
 		return nil, err

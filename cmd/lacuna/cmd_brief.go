@@ -19,6 +19,7 @@ import (
 	"github.com/lacuna-project/lacuna/internal/report"
 	"github.com/lacuna-project/lacuna/internal/report/html"
 	"github.com/lacuna-project/lacuna/internal/report/pdf"
+	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/lacuna-project/lacuna/internal/workspace"
 	"github.com/lacuna-project/lacuna/templates"
 )
@@ -36,6 +37,8 @@ type briefOptions struct {
 	Format    string // pdf, md, html
 	Templates string // directory overriding the embedded templates
 	Quiet     bool
+	Git       string   // --git: a legislation repository
+	GitPaths  []string // --path: statute files inside it
 }
 
 func newCmdBrief(f *Factory) *cobra.Command { return newCmdBriefWith(f, nil) }
@@ -90,7 +93,11 @@ give byte-identical files.` + exitStatusHelp,
 				return usageErrorf("--all writes one file per country into --out-dir, expected no -o")
 			case opts.All && opts.Overrides != "":
 				return usageErrorf("--overrides FILE is for one country; with --all each country's overrides file is found beside the corpus")
-			case !opts.All && opts.Country == "":
+			case (opts.Git == "") != (len(opts.GitPaths) == 0):
+				return usageErrorf("brief --git REPO needs --path FILE (and --path needs --git)")
+			case opts.Git != "" && opts.All:
+				return usageErrorf("brief --git briefs the statutes of one repository, expected no --all")
+			case !opts.All && opts.Country == "" && opts.Git == "":
 				return usageErrorf("brief needs --country X or --all, expected e.g. lacuna brief --country XEA")
 			}
 			if !validTemplate(opts.Template) {
@@ -119,6 +126,8 @@ give byte-identical files.` + exitStatusHelp,
 	fl.StringVar(&opts.AsOf, "as-of", "", "brief the law in force on this date (YYYY-MM-DD)")
 	fl.StringVar(&opts.Overrides, "overrides", "", "reviewer overrides file (YAML)")
 	fl.StringVar(&opts.Templates, "templates", "", "directory of templates overriding the built-in ones")
+	fl.StringVar(&opts.Git, "git", "", "brief the statute files of this legislation repository (see --path); with --template amendments, every commit is a version")
+	fl.StringArrayVar(&opts.GitPaths, "path", nil, "with --git: statute file inside the repository (repeatable)")
 	return cmd
 }
 
@@ -144,6 +153,9 @@ func briefRun(opts *briefOptions) error {
 	m, err := w.Map()
 	if err != nil {
 		return err
+	}
+	if opts.Git != "" {
+		return briefGitRun(ctx, opts, w, m)
 	}
 	// The corpus is scanned (front matter only) and each pack loads only
 	// its country's files: memory follows the packs being written, not the
@@ -274,6 +286,43 @@ func briefRun(opts *briefOptions) error {
 	return nil
 }
 
+// briefGitRun writes the briefing pack of the statute files of a
+// legislation repository.
+func briefGitRun(ctx context.Context, opts *briefOptions, w *workspace.Workspace, m *standard.Map) error {
+	f := opts.Factory
+	if opts.Overrides != "" {
+		return usageErrorf("brief --git does not apply --overrides yet, expected no --overrides")
+	}
+	h, err := workspace.LoadGit(ctx, workspace.GitSource{Repo: opts.Git, Paths: opts.GitPaths})
+	if err != nil {
+		return err
+	}
+	for _, wn := range h.Warnings {
+		fmt.Fprintln(f.IO.ErrOut, wn.Error())
+	}
+	var tfs fs.FS = templates.FS
+	if opts.Templates != "" {
+		tfs = dirFS(opts.Templates)
+	}
+	br, err := w.GitBriefing(m, h, strings.ToUpper(opts.Country), opts.AsOf, opts.Template)
+	if err != nil {
+		return err
+	}
+	country := br.Country
+	out := opts.Output
+	if out == "" {
+		out = briefFileName(country, opts.Template, opts.Format)
+	}
+	b := &briefer{opts: opts, tfs: tfs, now: f.Now()}
+	if err := b.render(briefJob{country: country, path: out}, br); err != nil {
+		return err
+	}
+	if !opts.Quiet && out != "-" {
+		fmt.Fprintf(f.IO.Out, "wrote %s\n", out)
+	}
+	return nil
+}
+
 func briefFileName(country, tmpl, format string) string {
 	return fmt.Sprintf("lacuna-%s-%s.%s", strings.ToLower(country), tmpl, format)
 }
@@ -291,6 +340,11 @@ func (b *briefer) write(j briefJob) error {
 	if err != nil {
 		return err
 	}
+	return b.render(j, br)
+}
+
+// render renders one briefing model into its file.
+func (b *briefer) render(j briefJob, br *report.Briefing) error {
 	var r report.Renderer
 	switch b.opts.Format {
 	case "md":

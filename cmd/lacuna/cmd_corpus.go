@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -26,7 +27,7 @@ statute share an id and differ in version_date.
 
 The embedded demo corpus is used unless --corpus DIR replaces it.` + exitStatusHelp,
 	}
-	cmd.AddCommand(newCmdCorpusList(f, nil), newCmdCorpusShow(f, nil), newCmdCorpusValidate(f, nil))
+	cmd.AddCommand(newCmdCorpusList(f, nil), newCmdCorpusShow(f, nil), newCmdCorpusValidate(f, nil), newCmdCorpusImport(f, nil))
 	return cmd
 }
 
@@ -356,12 +357,47 @@ func corpusValidateRun(opts *corpusValidateOptions) error {
 	if name == "" {
 		name = "embedded corpus"
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s: %d files, %d statutes, %d errors, %d warnings\n",
-		name, len(files), len(c.IDs()), len(errs), len(all)-len(errs))
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %d files (%s), %d statutes, %d errors, %d warnings\n",
+		name, len(files), dialectCounts(c), len(c.IDs()), len(errs), len(all)-len(errs))
 	if len(errs) > 0 {
 		return &exitError{code: exitInput}
 	}
 	return nil
+}
+
+// dialectName names a front matter dialect for people: "lacuna" for the
+// format of corpus/FORMAT.md.
+func dialectName(d string) string {
+	if d == "" {
+		return statute.NativeDialect
+	}
+	return d
+}
+
+// dialectCounts says how many loaded files were read in each dialect:
+// "lacuna front matter" or "10 lacuna, 2 legalize front matter".
+func dialectCounts(c *statute.Corpus) string {
+	n := map[string]int{}
+	var names []string
+	for _, s := range c.Statutes {
+		d := dialectName(s.Meta.Dialect)
+		if n[d] == 0 {
+			names = append(names, d)
+		}
+		n[d]++
+	}
+	sort.Strings(names)
+	if len(names) == 1 {
+		return names[0] + " front matter"
+	}
+	parts := make([]string, len(names))
+	for i, d := range names {
+		parts[i] = fmt.Sprintf("%d %s", n[d], d)
+	}
+	if len(parts) == 0 {
+		return "no statutes read"
+	}
+	return strings.Join(parts, ", ") + " front matter"
 }
 
 // validateFile checks one statute file given on the command line.
@@ -376,7 +412,7 @@ func validateFile(opts *corpusValidateOptions, name string) error {
 	if err := writeProblems(opts.IO.Out, opts.Format, all); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s: %d provisions, %d errors, %d warnings\n", name, len(st.All), len(errs), len(all)-len(errs))
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %s front matter, %d provisions, %d errors, %d warnings\n", name, dialectName(st.Meta.Dialect), len(st.All), len(errs), len(all)-len(errs))
 	if len(errs) > 0 {
 		return &exitError{code: exitInput}
 	}

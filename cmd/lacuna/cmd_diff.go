@@ -24,6 +24,9 @@ type diffOptions struct {
 	FailOnRegression bool
 	Context          int
 	MinSimilarity    float64
+	Git              string   // --git: a legislation repository
+	GitPaths         []string // --path: statute files inside it
+	DateFrom         string   // --date-from: commit or front-matter
 }
 
 func newCmdDiff(f *Factory) *cobra.Command { return newCmdDiffWith(f, nil) }
@@ -31,7 +34,7 @@ func newCmdDiff(f *Factory) *cobra.Command { return newCmdDiffWith(f, nil) }
 func newCmdDiffWith(f *Factory, runF func(*diffOptions) error) *cobra.Command {
 	opts := &diffOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
-		Use:   "diff OLD NEW | diff --country X [--statute ID] --from DATE --to DATE",
+		Use:   "diff OLD NEW | diff --country X [--statute ID] --from DATE --to DATE | diff --git REPO --path FILE --from DATE --to DATE",
 		Short: "Compare two statute versions: provision changes, word diffs and the verdicts they changed",
 		Long: `Diff compares two versions of a statute provision by provision and says which
 requirement verdicts and scores the change moved, and which provision change caused
@@ -48,6 +51,10 @@ Two forms:
       dates. With --statute, only that statute changes: the country's other
       statutes are held at their version in force on --to, so every verdict change
       is caused by the named statute.
+  lacuna diff --git REPO --path FILE --from DATE --to DATE
+      versions from a legislation repository (a directory with .git or a git
+      bundle): each file's latest commit on or before each date, dated by its
+      author date (--date-from front-matter prefers the file's own date).
 
 Provisions are aligned by canonical ID, then renumbered or moved provisions by
 text similarity (--min-similarity, default 0.5); each change is added, removed,
@@ -73,6 +80,15 @@ use in CI over a legislation repository.` + exitStatusHelp,
 			}
 			corpusMode := opts.Country != "" || opts.Statute != "" || opts.From != "" || opts.To != ""
 			switch {
+			case (opts.Git == "") != (len(opts.GitPaths) == 0):
+				return usageErrorf("diff --git REPO needs --path FILE (and --path needs --git), expected e.g. lacuna diff --git legalize-li --path li/LGBl-1988-037.md --from 2019-07-01 --to 2019-10-01")
+			case opts.Git != "" && len(args) > 0:
+				return usageErrorf("diff --git reads both versions from the repository, expected no statute files")
+			case opts.Git != "" && (opts.From == "" || opts.To == ""):
+				return usageErrorf("diff --git needs --from DATE --to DATE")
+			case opts.Git != "" && opts.DateFrom != workspace.DateFromCommit && opts.DateFrom != workspace.DateFromFrontMatter:
+				return usageErrorf("unknown --date-from %q, expected %s or %s", opts.DateFrom, workspace.DateFromCommit, workspace.DateFromFrontMatter)
+			case opts.Git != "":
 			case len(args) == 2 && corpusMode:
 				return usageErrorf("diff takes either two files or --country/--from/--to, not both")
 			case len(args) == 2:
@@ -104,6 +120,9 @@ use in CI over a legislation repository.` + exitStatusHelp,
 	fl.BoolVar(&opts.FailOnRegression, "fail-on-regression", false, "exit 1 when any requirement verdict got worse")
 	fl.IntVar(&opts.Context, "context", 8, "unchanged words shown around each edit in text and markdown")
 	fl.Float64Var(&opts.MinSimilarity, "min-similarity", 0.5, "least word-set similarity (0–1) to pair provisions with different IDs")
+	fl.StringVar(&opts.Git, "git", "", "read the versions from this legislation repository (a directory with .git or a git bundle); see --path")
+	fl.StringArrayVar(&opts.GitPaths, "path", nil, "with --git: statute file inside the repository (repeatable)")
+	fl.StringVar(&opts.DateFrom, "date-from", workspace.DateFromCommit, "with --git: date of a version, commit (author date) or front-matter")
 	return cmd
 }
 
@@ -118,7 +137,17 @@ func diffRun(ctx context.Context, opts *diffOptions) error {
 		return err
 	}
 	var rep *diff.Report
-	if len(opts.Files) == 2 {
+	if opts.Git != "" {
+		var h *workspace.GitHistory
+		if h, err = workspace.LoadGit(ctx, workspace.GitSource{Repo: opts.Git, Paths: opts.GitPaths, DateFrom: opts.DateFrom}); err != nil {
+			return err
+		}
+		for _, wn := range h.Warnings {
+			fmt.Fprintln(opts.IO.ErrOut, wn.Error())
+		}
+		rep, err = w.DiffGit(m, h, workspace.DiffOptions{Country: opts.Country, Statute: opts.Statute,
+			From: opts.From, To: opts.To, MinSimilarity: opts.MinSimilarity})
+	} else if len(opts.Files) == 2 {
 		rep, err = w.DiffFiles(m, opts.Files[0], opts.Files[1], opts.MinSimilarity)
 	} else {
 		rep, err = w.DiffVersions(ctx, m, workspace.DiffOptions{Country: opts.Country, Statute: opts.Statute,

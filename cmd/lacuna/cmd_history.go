@@ -19,10 +19,14 @@ import (
 )
 
 type historyOptions struct {
-	IO      *IOStreams
-	Factory *Factory
-	Country string
-	Format  string
+	IO       *IOStreams
+	Factory  *Factory
+	Country  string
+	Format   string
+	Git      string   // a legislation repository (directory or bundle)
+	Paths    []string // statute files inside it
+	DateFrom string   // commit or front-matter
+	AsOf     string
 }
 
 func newCmdHistory(f *Factory) *cobra.Command { return newCmdHistoryWith(f, nil) }
@@ -30,7 +34,7 @@ func newCmdHistory(f *Factory) *cobra.Command { return newCmdHistoryWith(f, nil)
 func newCmdHistoryWith(f *Factory, runF func(*historyOptions) error) *cobra.Command {
 	opts := &historyOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
-		Use:   "history --country X [--format text|csv|json]",
+		Use:   "history (--country X | --git REPO --path FILE...) [--format text|csv|json]",
 		Short: "A country's statute versions and its scores over time",
 		Long: `History lists every version of a country's statutes (from the corpus, --corpus DIR
 or the embedded demo corpus, and from the store, --db), then the country's scores at
@@ -40,7 +44,18 @@ since the previous date, and finally the runs saved with "lacuna analyze --save"
 "lacuna brief".
 
 --format text (default), csv (one row per version date and per saved run) or json
-(versions, points and runs).` + exitStatusHelp,
+(versions, points and runs).
+
+With --git REPO --path FILE, the versions are the commits of a legislation repository
+(a directory with .git, or a git bundle) that touched FILE: each commit is a version,
+dated by its author date (legislation repositories date each reform commit on the day
+it came into force; a front matter date that disagrees is a warning, and
+--date-from front-matter prefers it). --path may repeat: the corpus on a date is every
+path's latest commit on or before it. The timeline gives each version's date, commit,
+overall and pillar scores, and the verdicts that changed with the provisions whose
+amendment explains them; --format json gives {"versions":[{"commit","date","overall",
+"changes":[{"requirement","from","to"}]}]}. --as-of DATE stops the timeline at DATE.
+Reading git needs the git program.` + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Format = f.Global.Format
@@ -51,10 +66,32 @@ since the previous date, and finally the runs saved with "lacuna analyze --save"
 			default:
 				return usageErrorf("unknown --format %q for history, expected text, csv or json", opts.Format)
 			}
+			opts.Country = strings.ToUpper(opts.Country)
+			if opts.Git != "" || len(opts.Paths) > 0 {
+				if opts.Git == "" || len(opts.Paths) == 0 {
+					return usageErrorf("history --git REPO needs --path FILE (and --path needs --git), expected e.g. lacuna history --git legalize-li --path li/LGBl-1988-037.md")
+				}
+				if opts.Format == "csv" {
+					return usageErrorf("history --git prints text or json, expected --format text or json")
+				}
+				switch opts.DateFrom {
+				case workspace.DateFromCommit, workspace.DateFromFrontMatter:
+				default:
+					return usageErrorf("unknown --date-from %q, expected %s or %s", opts.DateFrom, workspace.DateFromCommit, workspace.DateFromFrontMatter)
+				}
+				if opts.AsOf != "" {
+					if _, err := statute.ParseRef("x@" + opts.AsOf); err != nil {
+						return usageErrorf("--as-of %q is not a date, expected YYYY-MM-DD or YYYY", opts.AsOf)
+					}
+				}
+				if runF != nil {
+					return runF(opts)
+				}
+				return historyGitRun(cmd.Context(), opts)
+			}
 			if opts.Country == "" {
 				return usageErrorf("history needs --country X, expected e.g. lacuna history --country XEA")
 			}
-			opts.Country = strings.ToUpper(opts.Country)
 			if runF != nil {
 				return runF(opts)
 			}
@@ -62,6 +99,10 @@ since the previous date, and finally the runs saved with "lacuna analyze --save"
 		},
 	}
 	cmd.Flags().StringVar(&opts.Country, "country", "", "country code (ISO 3166 alpha-3)")
+	cmd.Flags().StringVar(&opts.Git, "git", "", "legislation repository: a directory with .git or a git bundle")
+	cmd.Flags().StringArrayVar(&opts.Paths, "path", nil, "statute file inside the --git repository (repeatable)")
+	cmd.Flags().StringVar(&opts.DateFrom, "date-from", workspace.DateFromCommit, "date of a git version: commit (author date) or front-matter")
+	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "with --git: stop the timeline at this date")
 	return cmd
 }
 

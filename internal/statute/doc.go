@@ -11,6 +11,15 @@
 // provision tree), Meta (front matter), Corpus (many statutes, sorted),
 // Error and ErrorList (path:line:col: message).
 //
+// Front matter is read in Lacuna's own format or in a dialect of other
+// people's legislation files (dialects.yaml: the legalize family's English
+// and Spanish keys); country codes come from one ISO 3166-1 table
+// (countries.tsv: alpha-3, alpha-2, names), see Countries. Canonical writes
+// a statute back in Lacuna's own front matter. Provision IDs of whole codes
+// are unique by construction (a repeated division number is qualified by
+// its division); Statute.Aliases and Resolve map the IDs of the earlier
+// scheme to today's.
+//
 // Entry points: Parse (one file's bytes), ParseFile (a path on disk), Load
 // and LoadNamed (every *.md under a directory of an fs.FS, parsed by a
 // bounded worker pool, sorted by country, id, version date and path).

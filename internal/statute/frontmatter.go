@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 
@@ -126,6 +127,12 @@ func decodeMeta(s *source, fm frontMatter, errs *ErrorList, keyLines map[string]
 			return m, false
 		}
 	}
+	type entry struct {
+		key string
+		kp  Pos
+		v   ast.Node
+	}
+	var entries []entry
 	seen := map[string]int{}
 	for _, mv := range mn.Values {
 		if mv == nil || mv.Key == nil {
@@ -140,8 +147,7 @@ func decodeMeta(s *source, fm frontMatter, errs *ErrorList, keyLines map[string]
 			errs.Add(kp, `YAML merge key "<<" is not supported in front matter, expected plain keys`)
 			continue
 		default:
-			if sc, ok := mv.Key.(ast.ScalarNode); ok && k.GetToken() != nil {
-				_ = sc
+			if _, ok := mv.Key.(ast.ScalarNode); ok && k.GetToken() != nil {
 				key = k.GetToken().Value
 			} else {
 				errs.Add(kp, "front matter key is a %s, expected a plain key name", nodeKind(mv.Key))
@@ -153,14 +159,63 @@ func decodeMeta(s *source, fm frontMatter, errs *ErrorList, keyLines map[string]
 			continue
 		}
 		seen[key] = kp.Line
-		keyLines[key] = kp.Line
-		setKey(s, base, &m, key, kp, mv.Value, errs)
+		entries = append(entries, entry{key, kp, mv.Value})
+	}
+	keys := make([]string, len(entries))
+	for i, e := range entries {
+		keys[i] = e.key
+	}
+	d := detectDialect(keys)
+	var idVal string
+	var idPos Pos
+	for _, e := range entries {
+		native := e.key
+		if d != nil {
+			if k, ok := d.Keys[e.key]; ok {
+				native = k
+			} else if !knownKeys[e.key] {
+				native = "" // another key of a known dialect: kept, no warning
+			}
+		}
+		if d != nil && (native == "" || !knownKeys[native]) {
+			val, kind, ok := scalar(e.v)
+			if !ok {
+				errs.Add(nodePos(s, base, e.v), "%q is a %s, expected a single text value", e.key, kind)
+				continue
+			}
+			val = strings.TrimSpace(val)
+			if e.key == d.ID {
+				idVal, idPos = val, nodePos(s, base, e.v)
+				keyLines["id"] = e.kp.Line
+			}
+			if m.Extra == nil {
+				m.Extra = map[string]string{}
+			}
+			m.Extra[e.key] = val
+			continue
+		}
+		keyLines[native] = e.kp.Line
+		setKey(s, base, &m, d, native, e.key, e.kp, e.v, errs)
+	}
+	if d != nil {
+		m.Dialect = d.Name
+		if idVal != "" && m.ID == "" && m.Country != "" {
+			m.ID = dialectID(m.Country, idVal)
+			if !statuteIDRe.MatchString(string(m.ID)) {
+				errs.Add(idPos, "%s %q gives the statute id %q, which is not valid: expected letters or digits", d.ID, idVal, m.ID)
+			}
+		}
+		if m.Language == "" && ValidCountry(m.Country) {
+			m.Language = likelyLanguage(m.Country)
+		}
 	}
 	return m, true
 }
 
-// setKey stores one front matter value into m, checking its type.
-func setKey(s *source, base int, m *Meta, key string, kp Pos, v ast.Node, errs *ErrorList) {
+// setKey stores one front matter value into m, checking its type. key is
+// the Lacuna key, shown the key as written in the file (they differ in a
+// dialect, see dialects.yaml); d is the file's dialect or nil.
+func setKey(s *source, base int, m *Meta, d *Dialect, key, shown string, kp Pos, v ast.Node, errs *ErrorList) {
 	vp := kp
 	if v != nil {
 		vp = nodePos(s, base, v)
@@ -169,9 +224,9 @@ func setKey(s *source, base int, m *Meta, key string, kp Pos, v ast.Node, errs *
 		val, kind, ok := scalar(v)
 		if !ok {
 			if kind == "alias" || kind == "anchor" {
-				errs.Add(vp, "YAML anchors and aliases are not supported in front matter, expected a plain value for %q", key)
+				errs.Add(vp, "YAML anchors and aliases are not supported in front matter, expected a plain value for %q", shown)
 			} else {
-				errs.Add(vp, "%q is a %s, expected a single text value", key, kind)
+				errs.Add(vp, "%q is a %s, expected a single text value", shown, kind)
 			}
 			return "", false
 		}
@@ -181,7 +236,7 @@ func setKey(s *source, base int, m *Meta, key string, kp Pos, v ast.Node, errs *
 	case "excerpt":
 		val, kind, ok := scalar(v)
 		if !ok {
-			errs.Add(vp, "%q is a %s, expected true or false", key, kind)
+			errs.Add(vp, "%q is a %s, expected true or false", shown, kind)
 			return
 		}
 		switch strings.ToLower(val) {
@@ -189,16 +244,16 @@ func setKey(s *source, base int, m *Meta, key string, kp Pos, v ast.Node, errs *
 			m.Excerpt = true
 		case "false", "no", "":
 		default:
-			errs.Add(vp, "%q is %q, expected true or false", key, val)
+			errs.Add(vp, "%q is %q, expected true or false", shown, val)
 		}
 	case "amends", "amended_by":
 		list, ok := stringList(v)
 		if !ok {
 			if hasAlias(v) {
-				errs.Add(vp, "YAML anchors and aliases are not supported in front matter, expected a plain value for %q", key)
+				errs.Add(vp, "YAML anchors and aliases are not supported in front matter, expected a plain value for %q", shown)
 				return
 			}
-			errs.Add(vp, "%q is a %s, expected a text value or a list of text values", key, nodeKind(v))
+			errs.Add(vp, "%q is a %s, expected a text value or a list of text values", shown, nodeKind(v))
 			return
 		}
 		if key == "amends" {
@@ -220,6 +275,19 @@ func setKey(s *source, base int, m *Meta, key string, kp Pos, v ast.Node, errs *
 			}
 		case "country":
 			m.Country = val
+			if d != nil && d.CountryCodes == "alpha-2" {
+				switch c, ok := CountryByAlpha2(val); {
+				case ok && len(val) == 2:
+					m.Country = c.Alpha3
+				case ValidCountry(strings.ToUpper(val)):
+					m.Country = strings.ToUpper(val)
+				case val == "":
+					errs.Add(vp, "%q is empty, expected an ISO 3166-1 alpha-2 code such as \"li\" (%s front matter)", shown, d.Name)
+				default:
+					errs.Add(vp, "unknown country code %q, expected an ISO 3166-1 alpha-2 code such as \"li\" or \"pe\" (%s front matter)", val, d.Name)
+				}
+				return
+			}
 			switch {
 			case val == "":
 				errs.Add(vp, `"country" is empty, expected an ISO 3166-1 alpha-3 code such as "KEN"`)
@@ -252,8 +320,21 @@ func setKey(s *source, base int, m *Meta, key string, kp Pos, v ast.Node, errs *
 			default:
 				m.InForce = val
 			}
-			checkDate(key, val, vp, errs)
+			checkDate(key, shown, val, vp, errs)
 		case "status":
+			if d != nil {
+				if to, ok := d.Status[val]; ok {
+					val = to
+				} else {
+					var known []string
+					for k := range d.Status {
+						known = append(known, k)
+					}
+					sort.Strings(known)
+					errs.Add(vp, "%s %q is not known, expected one of %s (%s front matter)", shown, val, strings.Join(known, ", "), d.Name)
+					return
+				}
+			}
 			m.Status = val
 			ok := false
 			for _, st := range Statuses {
@@ -296,7 +377,7 @@ var yearRe = regexp.MustCompile(`^[0-9]{4}$`)
 
 // checkDate accepts a full date (2006-01-02), a year (2006) or "unknown"
 // (a warning for version_date).
-func checkDate(key, val string, p Pos, errs *ErrorList) {
+func checkDate(key, shown, val string, p Pos, errs *ErrorList) {
 	switch {
 	case val == "":
 		return
@@ -307,7 +388,7 @@ func checkDate(key, val string, p Pos, errs *ErrorList) {
 	case yearRe.MatchString(val):
 	default:
 		if _, err := time.Parse("2006-01-02", val); err != nil {
-			errs.Add(p, "%s %q is not a date, expected YYYY-MM-DD, a year YYYY, or \"unknown\"", key, val)
+			errs.Add(p, "%s %q is not a date, expected YYYY-MM-DD, a year YYYY, or \"unknown\"", shown, val)
 		}
 	}
 }
@@ -512,12 +593,17 @@ func flowTooDeep(y []byte) (line, col int, deep bool) {
 	return 0, 0, false
 }
 
-// idFromPath derives a statute ID from a file name: "corpus/xea/penal-code.md"
-// with country "XEA" gives "xea/penal-code".
-func idFromPath(p, country string) StatuteID {
-	base := strings.TrimSuffix(path.Base(strings.ReplaceAll(p, "\\", "/")), ".md")
+// dialectID makes a statute ID from a country code and a dialect's
+// identifier: ("LIE", "LGBl-1988-037") gives "lie/lgbl-1988-037".
+func dialectID(country, ident string) StatuteID {
+	return StatuteID(strings.ToLower(country) + "/" + slug(ident))
+}
+
+// slug lower-cases s and writes every character other than a-z, 0-9, '.',
+// '_' and '-' as '-', trimming '-' and '.' at both ends.
+func slug(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(base) {
+	for _, r := range strings.ToLower(s) {
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '.', r == '_', r == '-':
 			b.WriteRune(r)
@@ -525,7 +611,14 @@ func idFromPath(p, country string) StatuteID {
 			b.WriteByte('-')
 		}
 	}
-	id := strings.Trim(b.String(), "-.")
+	return strings.Trim(b.String(), "-.")
+}
+
+// idFromPath derives a statute ID from a file name: "corpus/xea/penal-code.md"
+// with country "XEA" gives "xea/penal-code".
+func idFromPath(p, country string) StatuteID {
+	base := strings.TrimSuffix(path.Base(strings.ReplaceAll(p, "\\", "/")), ".md")
+	id := slug(base)
 	if id == "" {
 		id = "statute"
 	}

@@ -177,6 +177,11 @@ func versionLabel(v string) string {
 	return v
 }
 
+// KeyPos returns the position of a front matter key, given by its Lacuna
+// name ("version_date" also finds a dialect's "last_updated"), or of the
+// file's first line when the key is absent.
+func (s *Statute) KeyPos(key string) Pos { return s.keyPos(key) }
+
 // keyPos returns the position of the first front matter key found.
 func (s *Statute) keyPos(keys ...string) Pos {
 	for _, k := range keys {
@@ -379,7 +384,7 @@ func ParseRef(s string) (Ref, error) {
 	}
 	if strings.Contains(s, "@") {
 		var l ErrorList
-		checkDate("date", date, Pos{}, &l)
+		checkDate("date", "date", date, Pos{}, &l)
 		if date == "" || l.Err() != nil {
 			return Ref{}, fmt.Errorf("statute reference %q: date %q is not valid, expected YYYY-MM-DD, YYYY or unknown", s, date)
 		}

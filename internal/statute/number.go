@@ -68,13 +68,18 @@ var germanOrdinals = func() map[string]int {
 	return m
 }()
 
-var suffixWords = `bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies`
+// suffixWords are the Latin ordinals that number an inserted provision
+// ("367 ter", "411 quater", "411 quáter"); the canonical ID spells them
+// without accents. Longer words come first where one is a prefix of another.
+var suffixWords = `bis|terdecies|ter|quaterdecies|quater|quáter|quinquiesdecies|quinquies|sexiesdecies|sexies|septiesdecies|septies|octiesdecies|octies|novies|nonies|undecies|duodecies|decies`
 
 var (
 	// section/article numbers: 3, 279.01, 225-4-1, 233a, 1593A, 2º, 177 bis
 	numRe = regexp.MustCompile(`^(\d+[A-Za-z]{0,2}(?:[.\-–]\d+[A-Za-z]{0,2})*)[º°ª]?(?i:\s*(` + suffixWords + `)\b)?`)
 	// division numbers: II, XV, 1, 18, Ier, 1 bis, VII bis
-	divNumRe = regexp.MustCompile(`^(?:([IVXLCDM]+)(?:er)?|(\d+[A-Za-z]?))[º°ª]?(?i:\s+(` + suffixWords + `)\b)?`)
+	// "VI-I", "VI-II" (Chapitre VI-I, inserted after VI) are numbers of
+	// their own.
+	divNumRe = regexp.MustCompile(`^(?:([IVXLCDM]+(?:-[IVXLCDM]+\b)*)(?:er)?|(\d+[A-Za-z]?(?:-\d+\b)*))[º°ª]?(?i:\s+(` + suffixWords + `)\b)?`)
 	romanRe  = regexp.MustCompile(`^[IVXLCDM]+\b`)
 )
 
@@ -153,7 +158,9 @@ func scanNum(s string) (num, printed, rest string, ok bool) {
 	}
 	num = strings.ReplaceAll(t[m[2]:m[3]], "–", "-")
 	if m[4] >= 0 {
-		num += strings.ToLower(t[m[4]:m[5]])
+		num += fold(t[m[4]:m[5]])
+	} else if frenchFirst(num) {
+		num = strings.TrimSuffix(num, "er") // French "Article 1er"
 	}
 	return num, strings.TrimSpace(t[:end]), t[end:], true
 }
@@ -174,6 +181,9 @@ func parseHeading(text string, english bool) headingInfo {
 		return headingInfo{title: t}
 	}
 	if t[0] >= '0' && t[0] <= '9' {
+		if hi, ok := numberedDivision(t); ok {
+			return hi
+		}
 		if num, printed, after, ok := scanNum(t); ok {
 			return headingInfo{kind: KindSection, id: "s" + num, number: printed, title: cleanTitle(after)}
 		}
@@ -198,9 +208,6 @@ func parseHeading(text string, english bool) headingInfo {
 	}
 	if articleWords[fw] {
 		if num, printed, rest, ok := scanNum(after); ok {
-			if strings.HasSuffix(num, "er") && num[0] >= '0' && num[0] <= '9' {
-				num = strings.TrimSuffix(num, "er") // French "Article 1er"
-			}
 			return headingInfo{kind: KindSection, id: "art" + num, number: printed, title: cleanTitle(rest)}
 		}
 		// "Article premier", "Artículo único", "Artículo primero"
@@ -224,14 +231,97 @@ func parseHeading(text string, english bool) headingInfo {
 				num = r[m[4]:m[5]]
 			}
 			if m[6] >= 0 {
-				num += strings.ToLower(r[m[6]:m[7]])
+				num += fold(r[m[6]:m[7]])
 			}
 			return headingInfo{kind: KindDivision, id: k + "-" + num, number: strings.TrimSpace(r[:m[1]]), title: cleanTitle(r[m[1]:])}
+		}
+		// A grouping word named by one word ("Parte General", "Libro
+		// Primero", "Título Preliminar"): the word, or its number, names it.
+		if w, rest := firstWord(r); w != "" && strings.TrimSpace(rest) == "" && len(strings.Fields(r)) == 1 {
+			if n, ok := ordinalWords[fold(w)]; ok {
+				return headingInfo{kind: KindDivision, id: k + "-" + n, number: w}
+			}
+			return headingInfo{kind: KindDivision, id: k + "-" + slug(fold(w)), number: w}
 		}
 		// A grouping word without a number ("Schedule"): the word is the ID.
 		return headingInfo{kind: KindDivision, id: k, title: cleanTitle(after)}
 	}
+	// A grouping word named by the word before it ("Allgemeiner Teil",
+	// "Besonderer Teil"): the two words are the whole heading.
+	if f := strings.Fields(t); len(f) == 2 {
+		w1, r1 := firstWord(f[0])
+		w2, r2 := firstWord(f[1])
+		if k, ok := divisionWords[fold(w2)]; ok && w1 != "" && r1 == "" && r2 == "" {
+			return headingInfo{kind: KindDivision, id: k + "-" + slug(fold(w1)), number: w1}
+		}
+	}
 	return headingInfo{title: t}
+}
+
+// numberedDivision reads a division whose number comes first: "1.
+// Abschnitt", "2. Teil", "3. Unterabschnitt: Title". The grouping word must
+// end the heading or be followed by a separator, so that "3. Part-time work"
+// and "3. Title of the Act" stay sections.
+func numberedDivision(t string) (headingInfo, bool) {
+	m := ordNumRe.FindStringSubmatchIndex(t)
+	if m == nil {
+		return headingInfo{}, false
+	}
+	word, rest := firstWord(t[m[1]:])
+	k, ok := divisionWords[fold(word)]
+	if !ok {
+		return headingInfo{}, false
+	}
+	if r := strings.TrimLeftFunc(rest, unicode.IsSpace); r != "" && !strings.ContainsRune(":-–—", []rune(r)[0]) && !strings.HasPrefix(t[m[1]+len(word):], ".") {
+		return headingInfo{}, false
+	}
+	num := t[m[2]:m[3]]
+	return headingInfo{kind: KindDivision, id: k + "-" + num, number: strings.TrimSpace(t[:m[1]]) + " " + word, title: cleanTitle(rest)}, true
+}
+
+// ordNumRe is an ordinal number written with a dot: "1. ", "25. ".
+var ordNumRe = regexp.MustCompile(`^(\d{1,3})\.[\t\pZ]+`)
+
+// legacyHeadingID is the ID the scheme before whole codes gave a heading
+// (without its "~N" suffix): "1. Abschnitt" was the section "s1", a
+// division number never carried its parent, "Chapitre VI-I" was
+// "chapter-VI", "367 ter" lost its "er" ("art367t") and "quáter" was not
+// read ("art411"), "Parte General" was "part".
+func legacyHeadingID(text string, hi headingInfo, english bool) string {
+	t := strings.TrimSpace(text)
+	if t != "" && t[0] >= '0' && t[0] <= '9' && hi.kind == KindDivision {
+		if num, _, _, ok := scanNum(t); ok {
+			return "s" + num
+		}
+	}
+	id := hi.id
+	if hi.kind == KindDivision {
+		k, num, _ := strings.Cut(id, "-")
+		switch {
+		case num == "":
+		case romanRe.MatchString(num) && strings.Contains(num, "-"):
+			id = k + "-" + num[:strings.IndexByte(num, '-')]
+		case hi.number != "" && !startsWithDigitOrRoman(hi.number) && num == slug(fold(hi.number)):
+			id = k // "Parte General"
+		}
+		return id
+	}
+	if strings.HasSuffix(id, "quater") && strings.Contains(strings.ToLower(text), "quáter") {
+		return strings.TrimSuffix(id, "quater") // the accent was not read
+	}
+	if strings.HasSuffix(id, "ter") && strings.HasPrefix(id, "art") && hi.kind == KindSection {
+		return strings.TrimSuffix(id, "er") // the French "1er" rule ate "er"
+	}
+	return id
+}
+
+func startsWithDigitOrRoman(s string) bool {
+	return s != "" && (s[0] >= '0' && s[0] <= '9' || romanRe.MatchString(s))
+}
+
+// frenchFirst reports whether num is a French first ordinal: "1er".
+func frenchFirst(num string) bool {
+	return num == "1er"
 }
 
 func germanOrdinal(fw string) (int, bool) {
@@ -274,7 +364,7 @@ var (
 	romanDashRe = regexp.MustCompile(`^([IVXLCDM]+)[\t\pZ]*\.[\t\pZ]*[-–—][\t\pZ]*`)
 	degreeRe    = regexp.MustCompile(`^(\d{1,3})[\t\pZ]?[°º](?:[\t\pZ]+|$)`)
 	dotNumRe    = regexp.MustCompile(`^(\d{1,3}[a-z]?)\.(?:[\t\pZ]+|$)`)
-	closeRe     = regexp.MustCompile(`^(\d{1,3}|[a-z]{1,4}|[A-Z]{1,3})\)(?:[\t\pZ]+|$)`)
+	closeRe     = regexp.MustCompile(`^(\d{1,3}[a-z]?|[a-z]{1,4}|[A-Z]{1,3})\)(?:[\t\pZ]+|$)`)
 )
 
 // scanMarker finds a paragraph marker at the start of text.

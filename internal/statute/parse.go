@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -80,11 +81,12 @@ func Parse(path string, src []byte) (*Statute, error) {
 }
 
 type parse struct {
-	st   *Statute
-	errs *ErrorList
-	s    *source
-	ids  map[ProvisionID]*Provision
-	dups map[ProvisionID]int // next "~N" suffix to try per duplicated ID
+	oldCount map[string]int // earlier-scheme heading IDs seen, for Statute.Aliases
+	st       *Statute
+	errs     *ErrorList
+	s        *source
+	ids      map[ProvisionID]*Provision
+	dups     map[ProvisionID]int // next "~N" suffix to try per duplicated ID
 
 	scratch []piece     // reused by linePieces
 	slab    []Provision // provisions are carved from here: one allocation per batch
@@ -167,15 +169,28 @@ func (p *parse) checkMeta(fm frontMatter, keyLines map[string]int, decoded bool)
 		}
 		return
 	}
+	d := dialectByName(m.Dialect)
 	if _, ok := keyLines["country"]; !ok {
-		p.errs.Add(top, `front matter has no "country" key, expected an ISO 3166-1 alpha-3 code such as "KEN"`)
+		if d != nil {
+			p.errs.Add(top, "front matter has no %q key, expected an ISO 3166-1 alpha-2 code such as \"li\" (%s front matter)", d.keyFor("country"), d.Name)
+		} else {
+			p.errs.Add(top, `front matter has no "country" key, expected an ISO 3166-1 alpha-3 code such as "KEN"`)
+		}
+	}
+	titleKey := "title"
+	if d != nil {
+		titleKey = d.keyFor("title")
 	}
 	if l, ok := keyLines["title"]; !ok {
-		p.errs.Add(top, `front matter has no "title" key, expected the statute's full title`)
+		p.errs.Add(top, "front matter has no %q key, expected the statute's full title", titleKey)
 	} else if m.Title == "" && !p.hasErrorAt(l) {
-		p.errs.Add(s.at(l), `"title" is empty, expected the statute's full title`)
+		p.errs.Add(s.at(l), "%q is empty, expected the statute's full title", titleKey)
 	}
-	if l, ok := keyLines["id"]; !ok || m.ID == "" {
+	if l, ok := keyLines["id"]; (!ok || m.ID == "") && d != nil && ok {
+		// The dialect's identifier could not make an ID (no country):
+		// the country error says why; the file name stands in.
+		m.ID = idFromPath(p.st.Path, m.Country)
+	} else if !ok || m.ID == "" {
 		m.ID = idFromPath(p.st.Path, m.Country)
 		at := top
 		if ok {
@@ -249,12 +264,64 @@ func tooDeep(s *source, start int) (int, bool) {
 	return 0, false
 }
 
+// printedNumber returns the marker of an ordered list item as printed
+// ("4."), read from the source line of its first text, or "".
+func printedNumber(item gast.Node, body []byte) string {
+	n := item
+	for n != nil && (n.Type() != gast.TypeBlock || n.Lines().Len() == 0) {
+		n = n.FirstChild()
+	}
+	if n == nil || n.Lines().Len() == 0 {
+		return ""
+	}
+	start := n.Lines().At(0).Start
+	ls := bytes.LastIndexByte(body[:start], '\n') + 1
+	pre := bytes.TrimRight(body[ls:start], " \t")
+	if len(pre) < 2 {
+		return ""
+	}
+	mk := pre[len(pre)-1]
+	if mk != '.' && mk != ')' {
+		return ""
+	}
+	j := len(pre) - 1
+	for j > 0 && pre[j-1] >= '0' && pre[j-1] <= '9' {
+		j--
+	}
+	if j == len(pre)-1 || len(pre)-1-j > 9 {
+		return ""
+	}
+	return string(pre[j:])
+}
+
+// boldHeadingLevel is the heading level given to an article set in bold:
+// below Markdown's six, so that it nests under every real heading.
+const boldHeadingLevel = 7
+
+// wholeBold reports whether a line is one bold span, "**Menschenhandel**"
+// (footnote references aside).
+func wholeBold(line []byte) bool {
+	t := bytes.TrimSpace(line)
+	t = footnoteRefRe.ReplaceAll(t, nil)
+	if len(t) < 5 || !bytes.HasPrefix(t, []byte("**")) || !bytes.HasSuffix(t, []byte("**")) {
+		return false
+	}
+	return !bytes.Contains(t[2:len(t)-2], []byte("**"))
+}
+
+var footnoteRefRe = regexp.MustCompile(`\[\^[^\]\s]{1,32}\]`)
+
+// footnoteDefRe is the start of a footnote definition, "[^12]: …".
+var footnoteDefRe = regexp.MustCompile(`^[\t ]*\[\^[^\]\s]{1,32}\]:`)
+
 // block is one leaf block of the body, flattened from the goldmark tree.
 type block struct {
 	heading   int    // heading level, 0 for text blocks
 	text      string // inline Markdown removed
 	line      int
 	endLine   int
+	bold      bool   // a one-line paragraph wholly in bold ("**Menschenhandel**")
+	quoted    bool   // inside a block quote: text an amending provision inserts elsewhere
 	listLabel string // "3." for the first block of an ordered list item
 	itemFirst bool   // first block of a list item
 	inItem    bool   // a later block inside a list item
@@ -267,8 +334,10 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 		itemFirst bool
 		inItem    bool
 		label     string
+		quoted    bool
 	}
 	out := make([]block, 0, len(p.s.lines)/3+16)
+	english := p.st.Meta.Lang() == "en"
 	stack := []frame{{n: doc}}
 	for len(stack) > 0 {
 		f := stack[len(stack)-1]
@@ -276,7 +345,7 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 		n := f.n
 		switch n.Kind() {
 		case gast.KindHeading, gast.KindParagraph, gast.KindTextBlock, gast.KindCodeBlock, gast.KindFencedCodeBlock, gast.KindHTMLBlock, kindRawParagraph:
-			b := block{itemFirst: f.itemFirst, inItem: f.inItem, listLabel: f.label}
+			b := block{itemFirst: f.itemFirst, inItem: f.inItem, listLabel: f.label, quoted: f.quoted}
 			lines := n.Lines()
 			if lines.Len() == 0 {
 				if h, ok := n.(*gast.Heading); ok {
@@ -294,11 +363,30 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 				b.heading = n.(*gast.Heading).Level
 				b.text = inlineText(n, body)
 			case gast.KindParagraph, gast.KindTextBlock, kindRawParagraph:
+				if first := lines.At(0); footnoteDefRe.Match(first.Value(body)) {
+					// "[^3]: § 11 abgeändert durch …": an amendment note
+					continue
+				} else if lines.Len() == 1 {
+					b.bold = wholeBold(first.Value(body))
+				}
 				var pieces []piece
 				if n.Kind() == kindRawParagraph {
 					pieces = p.linePieces(lines, body, base)
 				} else {
 					pieces = inlinePieces(n, body, func(off int) int { return p.s.line(base + off) })
+				}
+				if first := lines.At(0); !b.inItem && !b.itemFirst && len(pieces) > 0 && wholeBold(first.Value(body)) {
+					// "**Artículo 153.- Trata de personas**": an article
+					// set in bold rather than as a heading (the Peruvian
+					// legalize layout) is a heading below every real one.
+					if hi := parseHeading(pieces[0].text, english); hi.kind == KindSection && !strings.HasPrefix(hi.id, "s") {
+						out = append(out, block{heading: boldHeadingLevel, text: pieces[0].text, line: pieces[0].line, endLine: pieces[0].line})
+						pieces = pieces[1:]
+						b.bold = false
+						if len(pieces) == 0 {
+							continue
+						}
+					}
 				}
 				// A line that opens with a marker starts a provision of its
 				// own even without a blank line before it.
@@ -355,7 +443,7 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 		i := n.ChildCount()
 		for c := n.LastChild(); c != nil; c = c.PreviousSibling() {
 			i--
-			cf := frame{n: c, inItem: f.inItem || f.itemFirst}
+			cf := frame{n: c, inItem: f.inItem || f.itemFirst, quoted: f.quoted || n.Kind() == gast.KindBlockquote}
 			if f.itemFirst && i == 0 {
 				cf.itemFirst, cf.inItem, cf.label = true, f.inItem, f.label
 			}
@@ -374,7 +462,12 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 				l := n.(*gast.List)
 				cf.itemFirst, cf.inItem, cf.label = false, f.inItem || f.itemFirst, ""
 				if l.IsOrdered() {
-					cf.label = strconv.Itoa(l.Start+i) + string(l.Marker)
+					// The printed number is the ID: Markdown renumbers "1.
+					// … 4." as 1, 2, but the law says 4.
+					cf.label = printedNumber(c, body)
+					if cf.label == "" {
+						cf.label = strconv.Itoa(l.Start+i) + string(l.Marker)
+					}
 				}
 			}
 			stack = append(stack, cf)
@@ -508,6 +601,23 @@ func (p *parse) buildTree(bodyStart int) {
 	sawBody := false
 	var preamble *Provision
 
+	// Division numbers repeat in whole codes ("Título I" of Book I and of
+	// Book II, "1. Abschnitt" of the general and the special part): such a
+	// division's ID is qualified by the division it belongs to
+	// ("book-II/title-I"), so that IDs are unique by construction. Count
+	// them first, so that every occurrence is qualified alike.
+	his := make([]headingInfo, len(blocks))
+	divCount := map[string]int{}
+	for i, b := range blocks {
+		if b.heading > 0 && b.line != 0 {
+			his[i] = parseHeading(b.text, english)
+			if his[i].kind == KindDivision {
+				divCount[his[i].id]++
+			}
+		}
+	}
+	var divs []*Provision // divisions so far, in document order
+
 	attach := func(parent, n *Provision) {
 		n.Parent = parent
 		if parent == nil {
@@ -537,7 +647,17 @@ func (p *parse) buildTree(bodyStart int) {
 		}
 	}
 
-	for _, b := range blocks {
+	for bi, b := range blocks {
+		if b.quoted && (section != nil || preamble != nil) && b.line != 0 {
+			// A block-quoted passage is the text an amending provision
+			// inserts into another law: its headings and markers are not
+			// provisions of this statute but text of the amending one.
+			if b.heading > 0 {
+				headingNo++
+			}
+			addSeg(cur, b, b.text)
+			continue
+		}
 		if b.heading > 0 {
 			headingNo++
 			if b.line == 0 {
@@ -554,7 +674,7 @@ func (p *parse) buildTree(bodyStart int) {
 			if len(heads) > 0 {
 				parent = heads[len(heads)-1].node
 			}
-			hi := parseHeading(b.text, english)
+			hi := his[bi]
 			n := p.newProvision()
 			*n = Provision{Kind: hi.kind, Heading: hi.title, Number: hi.number, Line: b.line, EndLine: b.endLine}
 			if mk, ok := scanMarker(b.text); ok && hi.id == "" && parent != nil && parent.Kind != KindDivision {
@@ -574,9 +694,20 @@ func (p *parse) buildTree(bodyStart int) {
 				p.errs.Warn(s.at(b.line), "heading %q has no recognisable number, expected e.g. \"Section 3\", \"Article 12\", \"§ 5\" or \"Part II\"; its ID is %q", clip(b.text, 60), n.ID)
 			} else {
 				n.ID = ProvisionID(hi.id)
+				if hi.kind == KindDivision {
+					if divCount[hi.id] > 1 {
+						if q := divisionQualifier(parent, divs, hi.id); q != nil {
+							n.ID = q.ID + "/" + n.ID
+						}
+					}
+					divs = append(divs, n)
+				}
 			}
 			attach(parent, n)
 			p.register(n)
+			if hi.id != "" {
+				p.legacy(legacyHeadingID(b.text, hi, english), n.ID)
+			}
 			heads = append(heads, hopen{b.heading, n})
 			section, cur = n, n
 			markers = markers[:0]
@@ -594,6 +725,12 @@ func (p *parse) buildTree(bodyStart int) {
 			section, cur = preamble, preamble
 		}
 		txt := b.text
+		if b.bold && cur == section && section.Kind == KindSection && section.Heading == "" && len(section.Segments) == 0 && len(section.Children) == 0 {
+			// "##### § 104a" then "**Menschenhandel**": the bold line is
+			// the section's marginal note, its heading.
+			section.Heading = strings.TrimSpace(txt)
+			continue
+		}
 		var m marker
 		found := false
 		var label string // the marker as printed
@@ -680,6 +817,36 @@ func (p *parse) buildTree(bodyStart int) {
 	p.finish()
 }
 
+// divisionQualifier returns the division that qualifies a repeated division
+// ID: its parent heading when that is a division, otherwise (the Markdown
+// levels of converted codes do not always nest) the nearest earlier division
+// of another kind ("Besonderer Teil" before "1. Abschnitt"); nil when there
+// is none.
+func divisionQualifier(parent *Provision, divs []*Provision, id string) *Provision {
+	if parent != nil && parent.Kind == KindDivision {
+		return parent
+	}
+	kind := divisionKind(id)
+	for i := len(divs) - 1; i >= 0; i-- {
+		if divisionKind(string(divs[i].ID)) != kind {
+			return divs[i]
+		}
+	}
+	return nil
+}
+
+// divisionKind is the grouping word of a division ID: "title" for
+// "book-II/title-I".
+func divisionKind(id string) string {
+	if i := strings.LastIndexByte(id, '/'); i >= 0 {
+		id = id[i+1:]
+	}
+	if i := strings.IndexByte(id, '-'); i >= 0 {
+		id = id[:i]
+	}
+	return id
+}
+
 // headingLike reports whether an item's only text reads as a caption ("In
 // general", "National human trafficking hotline") rather than a sentence.
 func headingLike(n *Provision) bool {
@@ -739,6 +906,26 @@ func resolveStyle(m marker, open []open) string {
 		return roman
 	}
 	return alpha
+}
+
+// legacy records that the heading the earlier ID scheme called old (before
+// its "~N" suffix) is now id, so that overrides and stored runs citing the
+// old ID are told the new one (Statute.Aliases).
+func (p *parse) legacy(old string, id ProvisionID) {
+	if p.oldCount == nil {
+		p.oldCount = map[string]int{}
+	}
+	p.oldCount[old]++
+	if k := p.oldCount[old]; k > 1 {
+		old = fmt.Sprintf("%s~%d", old, k)
+	}
+	if ProvisionID(old) == id {
+		return
+	}
+	if p.st.Aliases == nil {
+		p.st.Aliases = map[ProvisionID]ProvisionID{}
+	}
+	p.st.Aliases[ProvisionID(old)] = id
 }
 
 // register makes n's ID unique, reporting a duplicate.
@@ -848,6 +1035,14 @@ func (p *parse) finish() {
 	for _, n := range all {
 		st.byID[n.ID] = n
 	}
+	for old := range st.Aliases {
+		if st.byID[old] != nil {
+			delete(st.Aliases, old) // the old ID names another provision now
+		}
+	}
+	if len(st.Aliases) == 0 {
+		st.Aliases = nil
+	}
 }
 
 // mayBeRepealed is a fast, case-insensitive pre-check: text without
@@ -918,9 +1113,24 @@ func isRepealed(n *Provision) bool {
 	// whole text is a short note about the repeal ("(Artículo derogado por
 	// art. 2° de la Ley N° 26.842)").
 	open := strings.TrimLeft(t, "[(*_ ")
+	substitutes := short && substitutes(t)
 	for _, m := range repealMarks {
 		bare := strings.TrimLeft(m, "[(")
-		if strings.HasPrefix(open, bare) || short && strings.Contains(t, bare) {
+		if strings.HasPrefix(open, bare) || short && !substitutes && strings.Contains(t, bare) {
+			return true
+		}
+	}
+	return false
+}
+
+// substituteMarks are the words of an amending provision that repeals a
+// text and puts another in its place ("is hereby repealed and the following
+// section substituted therefor"): it amends, it is not repealed.
+var substituteMarks = []string{"substituted", "the following", "sustituy", "sustituido", "remplacé", "ersetzt"}
+
+func substitutes(lower string) bool {
+	for _, m := range substituteMarks {
+		if strings.Contains(lower, m) {
 			return true
 		}
 	}
@@ -1157,6 +1367,12 @@ func stripInline(b []byte) string {
 				continue
 			}
 		case '[':
+			// [^note]: a footnote reference, an amendment note and not
+			// provision text
+			if k := next(0, i); k > i+1 && b[i+1] == '^' && k-i <= 34 && bytes.IndexAny(b[i+2:k], " \t[") < 0 {
+				i = k
+				continue
+			}
 			// [text](url): keep text
 			if k := next(0, i); k > i {
 				if k+1 < len(b) && b[k+1] == '(' {

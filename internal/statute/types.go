@@ -1,6 +1,9 @@
 package statute
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Pos is a position in a source file: 1-based line, 1-based column counted
 // in characters (runes), not bytes.
@@ -128,6 +131,9 @@ type Meta struct {
 	Excerpt          bool      `json:"excerpt,omitempty"`
 	ExcerptNote      string    `json:"excerpt_note,omitempty"`
 	TextQuality      string    `json:"text_quality,omitempty"`
+	// Dialect names the front matter dialect the file was read in
+	// (dialects.yaml); empty for Lacuna's own format.
+	Dialect string `json:"dialect,omitempty"`
 	// Extra holds known-but-informational keys (enacted_note, version_note…)
 	// and unknown keys (which also produce a warning), as strings.
 	Extra map[string]string `json:"extra,omitempty"`
@@ -167,6 +173,12 @@ type Statute struct {
 	Roots []*Provision `json:"provisions"`
 	// All is every provision in document order (pre-order walk of Roots).
 	All []*Provision `json:"-"`
+	// Aliases maps the IDs the scheme before whole codes gave to some
+	// provisions ("s1~2", "art367t", "title~2") to their IDs now
+	// ("part-besonderer/abschnitt-1", "art367ter", "book-II/title-I"), so
+	// that overrides and stored runs citing an old ID are told the new
+	// one (see Resolve). Nil when no ID changed.
+	Aliases map[ProvisionID]ProvisionID `json:"-"`
 	// Warnings are problems that do not stop analysis (unknown keys, a
 	// heading without a number, version_date "unknown", OCR noise).
 	Warnings ErrorList `json:"-"`
@@ -183,6 +195,32 @@ func (s *Statute) Lookup(id ProvisionID) *Provision {
 		}
 	}
 	return s.byID[id]
+}
+
+// Resolve returns the provision with the given ID; for an ID of the
+// earlier scheme (see Aliases), also of its sub-provisions ("art367t(1)"),
+// it returns the provision and its ID now, with renamed true.
+func (s *Statute) Resolve(id ProvisionID) (p *Provision, now ProvisionID, renamed bool) {
+	if p := s.Lookup(id); p != nil {
+		return p, id, false
+	}
+	best := ProvisionID("")
+	for old := range s.Aliases {
+		if len(old) > len(best) && strings.HasPrefix(string(id), string(old)) {
+			rest := string(id)[len(old):]
+			if rest == "" || rest[0] == '(' || rest[0] == '/' || rest[0] == '[' {
+				best = old
+			}
+		}
+	}
+	if best == "" {
+		return nil, "", false
+	}
+	now = s.Aliases[best] + id[len(best):]
+	if p := s.Lookup(now); p != nil {
+		return p, now, true
+	}
+	return nil, "", false
 }
 
 // Corpus is a set of statute versions, sorted by country, statute ID and

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/standard"
@@ -40,7 +42,10 @@ type Analysis struct {
 	// Reused is the stored run whose result was reused; nil when analysed
 	// afresh.
 	Reused *store.Run
-	corpus *statute.Corpus
+	// Warnings are about the inputs: an override whose evidence cites a
+	// provision the statute does not have, or has under a new ID.
+	Warnings statute.ErrorList
+	corpus   *statute.Corpus
 }
 
 // Analyze analyses c against m. With cache true, a result stored under the
@@ -49,7 +54,7 @@ type Analysis struct {
 // a store that cannot be read means a fresh analysis. An analysis error is
 // an *InputError.
 func (w *Workspace) Analyze(ctx context.Context, c *statute.Corpus, m *standard.Map, opts score.Options, cache bool) (*Analysis, error) {
-	a := &Analysis{corpus: c}
+	a := &Analysis{corpus: c, Warnings: OverrideEvidenceWarnings(opts.Overrides, c)}
 	if cache {
 		a.Key = w.InputKey(KeyInput{MapVersion: m.Version, MapHash: MapHash(m), Country: opts.Country, AsOf: opts.AsOf,
 			SHAs: shasOf(c.Statutes), Overrides: opts.Overrides, Today: opts.Today, Options: analyzeOptions()})
@@ -294,3 +299,39 @@ func nothingInForce(country, asOf string) error {
 // IsNothingInForce reports whether err says a country has no statute in
 // force at the date asked for.
 func IsNothingInForce(err error) bool { return errors.Is(err, ErrNothingInForce) }
+
+// OverrideEvidenceWarnings checks the evidence of overrides ("path#id")
+// against the statutes of c at that path: a provision ID the statute does
+// not have is a warning, and so is one whose provision has a new ID since
+// provision IDs of whole codes changed (statute.Statute.Resolve), which
+// names the new ID. Evidence naming a file c does not hold is not checked.
+func OverrideEvidenceWarnings(ovs []score.Override, c *statute.Corpus) statute.ErrorList {
+	var out statute.ErrorList
+	for _, o := range ovs {
+		at := statute.Pos{File: o.Source}
+		if i := strings.LastIndexByte(o.Source, ':'); i > 0 {
+			if l, err := strconv.Atoi(o.Source[i+1:]); err == nil {
+				at = statute.Pos{File: o.Source[:i], Line: l}
+			}
+		}
+		for _, ev := range o.Evidence {
+			file, id, ok := strings.Cut(ev, "#")
+			if !ok || id == "" {
+				continue
+			}
+			for _, st := range c.Statutes {
+				if st.Path != file && !strings.HasSuffix(st.Path, "/"+file) {
+					continue
+				}
+				p, now, renamed := st.Resolve(statute.ProvisionID(id))
+				switch {
+				case p == nil:
+					out.Warn(at, "override of %s: evidence %q cites provision %q, which %s (version %s) does not have, expected a provision ID of that statute (lacuna corpus show %s)", o.Requirement, ev, id, st.Meta.ID, st.Meta.VersionDate, st.Meta.ID)
+				case renamed:
+					out.Warn(at, "override of %s: evidence %q cites provision %q, which is now %q in %s (provision IDs of whole codes changed, see corpus/FORMAT.md), expected %q", o.Requirement, ev, id, now, st.Meta.ID, file+"#"+string(now))
+				}
+			}
+		}
+	}
+	return out
+}

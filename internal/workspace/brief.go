@@ -4,6 +4,9 @@ import (
 	"context"
 
 	"github.com/lacuna-project/lacuna/internal/report"
+	"github.com/lacuna-project/lacuna/internal/score"
+	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
 // AmendmentsTemplate is the briefing template that replays every version
@@ -27,6 +30,41 @@ func (b *Batch) Briefing(ctx context.Context, country, template string) (*report
 	in := report.Input{Result: a.Result, Map: b.m, Statutes: b.plan.Metas(country), Date: b.today, ToolVersion: b.w.cfg.ToolVersion}
 	if template == AmendmentsTemplate {
 		tl, err := Timeline(b.m, a.Corpus, a.Options)
+		if err != nil {
+			return nil, err
+		}
+		in.Timeline = tl
+	}
+	return report.Build(in)
+}
+
+// GitBriefing builds the briefing model of the statutes of a git history
+// for template: the analysis of the versions in force at asOf (the latest
+// when ""), and, for the amendments template, the timeline of every
+// version. country defaults to the history's one country.
+func (w *Workspace) GitBriefing(m *standard.Map, h *GitHistory, country, asOf, template string) (*report.Briefing, error) {
+	if country == "" {
+		c, err := h.Country()
+		if err != nil {
+			return nil, err
+		}
+		country = c
+	}
+	opts := score.Options{Country: country, AsOf: asOf, LacunaVersion: w.cfg.ToolVersion, Today: w.Today()}
+	res, err := score.Analyze(h.Corpus, m, opts)
+	if err != nil {
+		return nil, inputErr(err)
+	}
+	if len(res.Statutes) == 0 {
+		return nil, nothingInForce(country, asOf)
+	}
+	var metas []statute.Meta
+	for _, st := range h.Corpus.Country(country).Statutes {
+		metas = append(metas, st.Meta)
+	}
+	in := report.Input{Result: res, Map: m, Statutes: metas, Date: w.Today(), ToolVersion: w.cfg.ToolVersion}
+	if template == AmendmentsTemplate {
+		tl, err := Timeline(m, h.Corpus, opts)
 		if err != nil {
 			return nil, err
 		}

@@ -82,6 +82,30 @@ func (w *Workspace) DiffVersions(ctx context.Context, m *standard.Map, opts Diff
 	if len(c.Statutes) == 0 {
 		return nil, inputErr(fmt.Errorf("no statutes for country %q in the corpus, expected a country code present in the corpus (see lacuna corpus list)", opts.Country))
 	}
+	return w.diffCorpus(m, c, opts)
+}
+
+// DiffGit is DiffVersions over the versions of a git history: the files'
+// latest commits on or before opts.From against those on or before
+// opts.To. opts.Country defaults to the history's one country.
+func (w *Workspace) DiffGit(m *standard.Map, h *GitHistory, opts DiffOptions) (*diff.Report, error) {
+	if opts.Country == "" {
+		c, err := h.Country()
+		if err != nil {
+			return nil, err
+		}
+		opts.Country = c
+	}
+	c := h.Corpus.Country(opts.Country)
+	if len(c.Statutes) == 0 {
+		return nil, inputErr(fmt.Errorf("no statute of %s in %s, expected the country of its files", opts.Country, h.Source.Repo))
+	}
+	return w.diffCorpus(m, c, opts)
+}
+
+// diffCorpus compares the versions of c (one country's) in force at
+// opts.From and opts.To.
+func (w *Workspace) diffCorpus(m *standard.Map, c *statute.Corpus, opts DiffOptions) (*diff.Report, error) {
 	oldC, newC := c.AsOf(opts.From), c.AsOf(opts.To)
 	if opts.Statute != "" {
 		id := statute.StatuteID(opts.Statute)

@@ -15,7 +15,10 @@
 // store as a cache), Plan (a corpus scanned once and loaded country by
 // country), Batch (one country after another from a Plan, reusing and
 // recording runs), Recorder (runs saved in batched transactions) and
-// Overrides (a country's reviewer decisions and where they came from).
+// Overrides (a country's reviewer decisions and where they came from),
+// GitHistory (every commit of statute files in a legislation repository,
+// read through internal/gitrepo, as dated versions: LoadGit, GitTimelineOf,
+// DiffGit, GitBriefing, ImportGit).
 //
 // A Workspace holds no package-level mutable state: one value may serve
 // concurrent reads. It reads the clock only through Config.Now and never

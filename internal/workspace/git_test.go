@@ -1,0 +1,213 @@
+package workspace
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lacuna-project/lacuna/corpus"
+	"github.com/lacuna-project/lacuna/internal/score"
+	"github.com/lacuna-project/lacuna/internal/statute"
+)
+
+// commitFile writes text to name in dir and commits it with the given
+// author date.
+func commitFile(t *testing.T, dir, name, text, date, msg string) {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"add", name}, {"commit", "-q", "-m", msg}} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null",
+			"GIT_AUTHOR_NAME=T", "GIT_AUTHOR_EMAIL=t@example.org", "GIT_COMMITTER_NAME=T", "GIT_COMMITTER_EMAIL=t@example.org",
+			"GIT_AUTHOR_DATE="+date+"T12:00:00+00:00", "GIT_COMMITTER_DATE=2030-01-01T00:00:00+00:00")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+}
+
+// demoRepo builds a legislation repository from the demo corpus: the three
+// versions of Eastmere's CTIP Act as three commits of one file (dated as
+// their version_date, except the 2017 one, committed a day late), and the
+// employment act as a second file.
+func demoRepo(t *testing.T) string {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	cmd := exec.Command("git", "init", "-q", dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v\n%s", err, out)
+	}
+	read := func(name string) string {
+		b, err := fs.ReadFile(corpus.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	commitFile(t, dir, "xea/employment.md", read("xea/employment-recruitment-act.md"), "2011-07-01", "employment act")
+	commitFile(t, dir, "xea/ctip.md", read("xea/ctip-act-2012.md"), "2012-07-01", "CTIP Act 2012")
+	commitFile(t, dir, "xea/ctip.md", read("xea/ctip-act-2017.md"), "2017-03-16", "Act No. 2 of 2017")
+	commitFile(t, dir, "xea/ctip.md", read("xea/ctip-act-2023.md"), "2023-09-01", "Act No. 4 of 2023")
+	return dir
+}
+
+func TestLoadGit(t *testing.T) {
+	dir := demoRepo(t)
+	ctx := context.Background()
+	h, err := LoadGit(ctx, GitSource{Repo: dir, Paths: []string{"xea/ctip.md", "xea/employment.md"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, v := range h.Versions {
+		s := v.Date + " " + v.Path
+		if v.Bootstrap {
+			s += " bootstrap"
+		}
+		got = append(got, s)
+	}
+	want := "2011-07-01 xea/employment.md bootstrap|2012-07-01 xea/ctip.md bootstrap|2017-03-16 xea/ctip.md|2023-09-01 xea/ctip.md"
+	if strings.Join(got, "|") != want {
+		t.Errorf("versions\n got %s\nwant %s", strings.Join(got, "|"), want)
+	}
+	// The commit date wins; the disagreeing front matter date is a warning.
+	v2017 := h.Versions[2].Statute
+	if v2017.Meta.VersionDate != "2017-03-16" || v2017.Meta.SourceCommit != h.Versions[2].Hash || v2017.Meta.SourcePath != "xea/ctip.md" || v2017.Meta.SourceRepository != dir {
+		t.Errorf("2017 meta = %+v", v2017.Meta)
+	}
+	if len(h.Warnings) != 1 || !strings.Contains(h.Warnings[0].Error(), "the front matter dates this version 2017-03-15, its commit") ||
+		!strings.HasPrefix(h.Warnings[0].Error(), "xea/ctip.md@"+h.Versions[2].Short()+":10: warning: ") {
+		t.Errorf("warnings = %v", h.Warnings)
+	}
+	// On a date, the corpus is every path's latest version on or before it.
+	var asOf []string
+	for _, st := range h.Corpus.AsOf("2018-01-01").Statutes {
+		asOf = append(asOf, st.Meta.SourcePath+"@"+st.Meta.VersionDate)
+	}
+	if strings.Join(asOf, " ") != "xea/ctip.md@2017-03-16 xea/employment.md@2011-07-01" {
+		t.Errorf("as of 2018: %v", asOf)
+	}
+	// --date-from front-matter keeps the file's date.
+	h2, err := LoadGit(ctx, GitSource{Repo: dir, Paths: []string{"xea/ctip.md"}, DateFrom: DateFromFrontMatter})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := h2.Versions[1].Statute.Meta.VersionDate; d != "2017-03-15" || len(h2.Warnings) != 0 {
+		t.Errorf("front-matter date = %s, warnings %v", d, h2.Warnings)
+	}
+}
+
+// TestGitTimelineMatchesFiles: the timeline read from git gives the same
+// verdict changes as the same versions given as files, each on its date.
+func TestGitTimelineMatchesFiles(t *testing.T) {
+	dir := demoRepo(t)
+	w := embedded(t)
+	m, err := w.Map()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := LoadGit(context.Background(), GitSource{Repo: dir, Paths: []string{"xea/ctip.md", "xea/employment.md"}, DateFrom: DateFromFrontMatter})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gt, err := GitTimelineOf(m, h, score.Options{LacunaVersion: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gt.Country != "XEA" || len(gt.Points) != 4 {
+		t.Fatalf("country %s, %d points; want XEA and 4", gt.Country, len(gt.Points))
+	}
+	if !gt.Points[0].Bootstrap || gt.Points[2].Bootstrap || gt.Points[2].Commits[0].Subject != "Act No. 2 of 2017" {
+		t.Errorf("points = %+v", gt.Points)
+	}
+	// The same files, loaded from the embedded corpus.
+	var sts []*statute.Statute
+	for _, name := range []string{"xea/employment-recruitment-act.md", "xea/ctip-act-2012.md", "xea/ctip-act-2017.md", "xea/ctip-act-2023.md"} {
+		b, _ := fs.ReadFile(corpus.FS, name)
+		st, err := statute.Parse(name, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sts = append(sts, st)
+	}
+	ft, err := Timeline(m, statute.NewCorpus(sts...), score.Options{Country: "XEA", LacunaVersion: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	changes := 0
+	for i, p := range ft.Points {
+		g := gt.Points[i]
+		if g.Date != p.VersionDate || g.Overall != p.Overall || len(g.Changes) != len(p.Changes) {
+			t.Errorf("point %d: git %s %.1f %d changes, files %s %.1f %d changes", i, g.Date, g.Overall, len(g.Changes), p.VersionDate, p.Overall, len(p.Changes))
+			continue
+		}
+		for j := range p.Changes {
+			if g.Changes[j].Requirement != p.Changes[j].Requirement || g.Changes[j].To != p.Changes[j].To {
+				t.Errorf("point %d change %d: git %+v, files %+v", i, j, g.Changes[j], p.Changes[j])
+			}
+		}
+		changes += len(p.Changes)
+	}
+	if changes == 0 {
+		t.Errorf("the demo versions change no verdict: the comparison proves nothing")
+	}
+}
+
+func TestLoadGitErrors(t *testing.T) {
+	dir := demoRepo(t)
+	ctx := context.Background()
+	var ie *InputError
+	for _, src := range []GitSource{
+		{Repo: dir},
+		{Repo: dir, Paths: []string{"../etc/passwd"}},
+		{Repo: dir, Paths: []string{"xea/none.md"}},
+		{Repo: t.TempDir(), Paths: []string{"xea/ctip.md"}},
+		{Repo: dir, Paths: []string{"xea/ctip.md"}, DateFrom: "tomorrow"},
+	} {
+		if _, err := LoadGit(ctx, src); !errors.As(err, &ie) {
+			t.Errorf("LoadGit(%+v) = %v, want an *InputError", src, err)
+		}
+	}
+	// A version that does not parse is a positioned error naming its commit.
+	commitFile(t, dir, "xea/ctip.md", "---\ncountry: XEA\ntitle: [unclosed\n---\n\n### 1 X\n\nText.\n", "2024-01-01", "broken")
+	_, err := LoadGit(ctx, GitSource{Repo: dir, Paths: []string{"xea/ctip.md"}})
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "xea/ctip.md@") || !strings.Contains(err.Error(), ":3:") {
+		t.Errorf("broken version: %v", err)
+	}
+}
+
+func TestLoadGitRemovedFile(t *testing.T) {
+	dir := demoRepo(t)
+	cmd := exec.Command("git", "-c", "user.name=T", "-c", "user.email=t@example.org", "rm", "-q", "xea/employment.md")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git rm: %v\n%s", err, out)
+	}
+	commitFile(t, dir, "xea/other.md", "x\n", "2024-05-01", "repeal the employment act")
+	h, err := LoadGit(context.Background(), GitSource{Repo: dir, Paths: []string{"xea/employment.md"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := h.Versions[len(h.Versions)-1]
+	if !last.Deleted || last.Statute != nil || len(h.Corpus.Statutes) != 1 {
+		t.Errorf("versions = %+v", h.Versions)
+	}
+	if len(h.Warnings) != 1 || !strings.Contains(h.Warnings[0].Error(), "xea/employment.md was removed by commit") {
+		t.Errorf("warnings = %v", h.Warnings)
+	}
+}
