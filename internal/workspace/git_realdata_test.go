@@ -80,10 +80,6 @@ func TestLiechtensteinHistory(t *testing.T) {
 // still gets another verdict than its extract, and why. The test fails when
 // one of them is fixed (remove it here) or a new one appears.
 var knownWholeCodeDiffs = map[string]string{
-	// The extract finds the force element in § 107b(2) (Zwangsheirat);
-	// in the whole code other provisions outrank it and § 104a(2)'s own
-	// "Einsatz von Gewalt oder gefährlicher Drohung" is not read as force.
-	"def.means": "met → partial",
 	// Provisions of the whole code that name § 104a among other offences
 	// (§ 165 Geldwäscherei lists predicate offences) are counted as
 	// trafficking penalty clauses, and some have maxima under 4 years.
