@@ -54,6 +54,40 @@ func (e *Element) roleOK(rs index.RoleSet) bool {
 	return rs&e.NotRoles == 0 || rs&e.listed != 0
 }
 
+// VictimScoped limits an element the map leaves unscoped (no roles, no
+// not_roles) to sections that speak of a victim or a child (lexicon classes
+// victim and child, in the section's text or heading): a victim's right is
+// never proved by a penal code's "Rechtsanwalt" or "medizinisch notwendig"
+// inside an offence about something else.
+func (e *Element) VictimScoped() {
+	if len(e.El.Roles) > 0 || len(e.El.NotRoles) > 0 {
+		return
+	}
+	prev := e.Filter
+	e.Filter = func(h Hit) bool {
+		return victimSection(h.Seg) && (prev == nil || prev(h))
+	}
+}
+
+// victimSection reports whether the segment's section (its heading or any
+// of its segments) names a victim or a child.
+func victimSection(s *index.Segment) bool {
+	ix := s.Index()
+	if ix == nil || s.Section == nil {
+		return true
+	}
+	cu := cuesOf(ix)
+	if head := ix.HeadingToks(s.Section); cu.TextVictim.Any(head) || cu.ChildTerms.Any(head) {
+		return true
+	}
+	for _, t := range ix.BySection[s.Section] {
+		if t.Has(cu.TextVictim) || t.Has(cu.ChildTerms) {
+			return true
+		}
+	}
+	return false
+}
+
 // CompileElement compiles an element's patterns and exclusions.
 func CompileElement(el *standard.Element) (*Element, error) {
 	e := &Element{El: el}

@@ -83,6 +83,9 @@ func Compile(m *standard.Map) (*Engine, error) {
 			if err != nil {
 				return nil, fmt.Errorf("requirement %s: %w", r.ID, err)
 			}
+			if r.Pillar == standard.Protection {
+				el.VictimScoped()
+			}
 			if attemptScoped[r.ID] {
 				if of := el.Filter; of != nil {
 					el.Filter = func(h match.Hit) bool { return match.AttemptOfOffence(h) && of(h) }

@@ -179,3 +179,20 @@ func TestOffenceQuotedNotItsListing(t *testing.T) {
 		t.Errorf("crim.offence first quotes %s (%q), want §104a", got, f.Evidence[0].Quote)
 	}
 }
+
+// TestVictimRightsSpeakOfVictims: a protection element the map leaves
+// unscoped counts only in a section that speaks of a victim or a child; a
+// penal code's professional-secrecy offence naming lawyers is no legal aid
+// for victims.
+func TestVictimRightsSpeakOfVictims(t *testing.T) {
+	e := embeddedEngine(t)
+	const id = "prot.legal-assistance"
+	secrecy := mmBase + "\n### 8 Breach of professional secrecy\n\nA notary, lawyer, legal counsel or auditor who discloses a secret entrusted to him in that capacity commits an offence and shall be punished with imprisonment for a term not exceeding one year.\n"
+	if f := mmAnalyze(t, e, secrecy).Finding(id); f == nil || f.MachineVerdict == Met {
+		t.Errorf("secrecy offence naming lawyers: %s is %v, want not met", id, verdictOf(f))
+	}
+	aid := mmBase + "\n### 8 Legal aid\n\nEvery victim of trafficking is entitled to free legal aid and to be assisted by a lawyer throughout the proceedings.\n"
+	if f := mmAnalyze(t, e, aid).Finding(id); f == nil || f.MachineVerdict != Met {
+		t.Errorf("legal aid for victims: %s is %v, want met", id, verdictOf(f))
+	}
+}
