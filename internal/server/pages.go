@@ -92,14 +92,14 @@ func (s *Server) countryOf(rw http.ResponseWriter, r *http.Request) *country {
 // ---- countries
 
 type countryRow struct {
-	CC                string
-	Err               string
-	Statutes          int
-	Score             float64
-	Counts            []int
-	Reviewed, Total   int
-	Stale             int
-	LastReview        string
+	CC              string
+	Err             string
+	Statutes        int
+	Score           float64
+	Counts          []int
+	Reviewed, Total int
+	Stale           int
+	LastReview      string
 }
 
 type countriesPage struct {
@@ -370,4 +370,3 @@ func statuteLink(cc, id string, line int) string {
 
 // today is the workspace's date.
 func (s *Server) today() string { return s.w.Today() }
-
