@@ -59,38 +59,8 @@ func TestServeFlags(t *testing.T) {
 // verdict, `serve --export-gold` writes it as a gold label `lacuna eval`
 // reads, and after an amendment analyze asks for a re-review.
 func TestServeReviewLoop(t *testing.T) {
-	dir := t.TempDir()
-	err := fs.WalkDir(corpus.FS, "xea", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(corpus.FS, p)
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, p), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	env := []string{"HOME=" + t.TempDir(), "XDG_DATA_HOME=" + t.TempDir()}
+	dir, env, cli := reviewLoopCorpus(t)
 	now := func() time.Time { return time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC) }
-	cli := func(args ...string) (int, string) {
-		ios, out, errOut := testIO()
-		f := &Factory{IO: ios, Global: &globalOptions{}, Environ: env, Now: now, Getwd: os.Getwd}
-		root := newRootCmd(f)
-		root.SetArgs(args)
-		root.SetOut(ios.Out)
-		root.SetErr(ios.ErrOut)
-		err := root.ExecuteContext(context.Background())
-		if err != nil {
-			return 2, errOut.String() + err.Error()
-		}
-		return 0, out.String() + errOut.String()
-	}
 	// the requirement to override: def.child-age-18 is undetermined in XEA
 	if _, out := cli("--corpus", dir, "analyze", "--country", "XEA"); !regexp.MustCompile(`(?m)^def\.child-age-18 +undetermined`).MatchString(out) {
 		t.Fatalf("fixture: def.child-age-18 is not undetermined:\n%s", out)
@@ -180,4 +150,44 @@ func TestServeReviewLoop(t *testing.T) {
 	if _, out := cli("--corpus", dir, "analyze", "--country", "XEA", "--explain"); !strings.Contains(out, "RE-REVIEW: statute xea/ctip-act is now version 2024-09-01") {
 		t.Errorf("analyze --explain does not say why:\n%s", out)
 	}
+}
+
+// reviewLoopCorpus copies the demo corpus's Eastmere statutes into a
+// writable directory and returns it, an environment and a function running
+// the CLI over it (exit code 0 or 2, and its output).
+func reviewLoopCorpus(t *testing.T) (string, []string, func(args ...string) (int, string)) {
+	t.Helper()
+	dir := t.TempDir()
+	err := fs.WalkDir(corpus.FS, "xea", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(corpus.FS, p)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, p), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"HOME=" + t.TempDir(), "XDG_DATA_HOME=" + t.TempDir()}
+	now := func() time.Time { return time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC) }
+	cli := func(args ...string) (int, string) {
+		ios, out, errOut := testIO()
+		f := &Factory{IO: ios, Global: &globalOptions{}, Environ: env, Now: now, Getwd: os.Getwd}
+		root := newRootCmd(f)
+		root.SetArgs(args)
+		root.SetOut(ios.Out)
+		root.SetErr(ios.ErrOut)
+		err := root.ExecuteContext(context.Background())
+		if err != nil {
+			return 2, errOut.String() + err.Error()
+		}
+		return 0, out.String() + errOut.String()
+	}
+	return dir, env, cli
 }

@@ -132,6 +132,9 @@ func (s *Server) findingView(c *country, f *score.Finding) findingPage {
 			if pr.Heading != "" {
 				label += " " + pr.Heading
 			}
+			if strings.TrimSpace(label) == "" {
+				label = pr.Text // a definition or list item: its first words
+			}
 			g.Items = append(g.Items, evidenceOpt{Value: string(st.Meta.ID) + "#" + string(pr.ID), Label: string(pr.ID) + " — " + oneLine(label, 60)})
 		}
 		p.EvidenceOpts = append(p.EvidenceOpts, g)

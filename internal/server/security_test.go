@@ -114,6 +114,7 @@ func TestCSRFAndOrigin(t *testing.T) {
 		{"wrong token", func(v url.Values) { v.Set("csrf", strings.Repeat("0", 32)) }, nil},
 		{"other origin", nil, map[string]string{"Origin": "http://evil.example"}},
 		{"other port", nil, map[string]string{"Origin": "http://127.0.0.1:9999"}},
+		{"opaque origin", nil, map[string]string{"Origin": "null"}},
 		{"cross-site fetch", nil, map[string]string{"Sec-Fetch-Site": "cross-site"}},
 		{"same-site fetch", nil, map[string]string{"Sec-Fetch-Site": "same-site"}},
 	} {
@@ -260,6 +261,10 @@ func TestLimits(t *testing.T) {
 	hs := s.HTTPServer()
 	if hs.ReadHeaderTimeout == 0 || hs.ReadTimeout == 0 || hs.WriteTimeout == 0 || hs.IdleTimeout == 0 || hs.MaxHeaderBytes == 0 {
 		t.Errorf("unbounded server: %+v", hs)
+	}
+	// a browser posts "Origin: null" under no-referrer, which sameOrigin refuses
+	if p := get(t, s, "/").Header().Get("Referrer-Policy"); p != "same-origin" {
+		t.Errorf("Referrer-Policy %q", p)
 	}
 	if rec := get(t, s, "/assets/style.css"); rec.Code != http.StatusOK || !strings.Contains(rec.Header().Get("Content-Type"), "text/css") {
 		t.Errorf("style.css: %d %s", rec.Code, rec.Header().Get("Content-Type"))
