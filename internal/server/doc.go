@@ -7,7 +7,8 @@
 // Pages: the countries (/), a country's findings (/c/{country}, filterable),
 // its review queue (/c/{country}/queue) and next unreviewed finding
 // (/c/{country}/next), a finding (/c/{country}/f/{requirement}; POST
-// records a decision), a statute (/c/{country}/s/{statute-id}) and the
+// records a decision), a statute (/c/{country}/s/{statute-id}), a diff of
+// two of its versions (/c/{country}/diff/{statute-id}) and the
 // decisions as gold labels (/export/gold.yaml). Every ID in a URL or form
 // is resolved against the loaded corpus and map; no request names a file.
 //

@@ -95,7 +95,8 @@ func (s *Server) findingView(c *country, f *score.Finding) findingPage {
 	if p.Req == nil {
 		p.Req = &standard.Requirement{ID: standard.RequirementID(f.Requirement), Title: f.Title}
 	}
-	texts, _ := s.w.InstrumentTexts(c.m) // quoting treaty articles is best effort
+	s.textsOnce.Do(func() { s.texts, _ = s.w.InstrumentTexts(c.m) }) // quoting treaty articles is best effort
+	texts := s.texts
 	for _, src := range p.Req.Sources {
 		v := sourceView{Instrument: string(src.Instrument), Article: src.Article}
 		if in := c.m.Instrument(src.Instrument); in != nil && in.Short != "" {

@@ -22,7 +22,7 @@ var funcs = template.FuncMap{
 
 func (s *Server) parseTemplates() error {
 	s.pages = map[string]*template.Template{}
-	for _, p := range []string{"countries", "country", "queue", "finding", "statute", "error"} {
+	for _, p := range []string{"countries", "country", "queue", "finding", "statute", "diff", "error"} {
 		t, err := template.New(p).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+p+".html")
 		if err != nil {
 			return fmt.Errorf("server templates: %w", err)

@@ -35,7 +35,7 @@ version_date: "2020-01-01"
 func TestStatuteTextIsEscaped(t *testing.T) {
 	dir := demoCorpus(t, map[string]string{"xsc/act.md": hostileAct})
 	s := newServer(t, dir, nil)
-	pages := []string{"/", "/c/XSC", "/c/XSC/queue", "/c/XSC/s/xsc/act", "/c/XSC/f/crim.offence", "/c/XSC/f/def.child-age-18", "/c/XSC/f/def.acts"}
+	pages := []string{"/", "/c/XSC", "/c/XSC/queue", "/c/XSC/s/xsc/act", "/c/XSC/diff/xsc/act", "/c/XSC/f/crim.offence", "/c/XSC/f/def.child-age-18", "/c/XSC/f/def.acts"}
 	ld, err := s.load(t.Context(), "XSC")
 	if err != nil {
 		t.Fatal(err)

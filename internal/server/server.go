@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/lacuna-project/lacuna/internal/workspace"
 )
 
@@ -61,6 +62,9 @@ type Server struct {
 
 	mu    sync.Mutex
 	cache map[string]*country // country code -> last analysis
+
+	textsOnce sync.Once
+	texts     map[standard.InstrumentID]*standard.Text // instrument texts, read once
 }
 
 // NewToken returns a random token (32 hex digits).
@@ -248,6 +252,7 @@ func (s *Server) routes() {
 	mux.HandleFunc("GET /c/{cc}/f/{req}", s.findingPage)
 	mux.HandleFunc("POST /c/{cc}/f/{req}", s.decide)
 	mux.HandleFunc("GET /c/{cc}/s/{id...}", s.statutePage)
+	mux.HandleFunc("GET /c/{cc}/diff/{id...}", s.diffPage)
 	mux.HandleFunc("GET /export/gold.yaml", s.exportGold)
 	mux.HandleFunc("/", func(rw http.ResponseWriter, r *http.Request) {
 		s.fail(rw, http.StatusNotFound, "Not found", "There is no page at this address.")

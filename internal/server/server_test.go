@@ -13,6 +13,7 @@ import (
 
 	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/internal/testutil"
 	"github.com/lacuna-project/lacuna/internal/workspace"
 )
 
@@ -216,3 +217,60 @@ func overridesFile(t *testing.T, dir, cc string) string {
 }
 
 func standardID(s string) standard.RequirementID { return standard.RequirementID(s) }
+
+func TestDiffPage(t *testing.T) {
+	s := newServer(t, demoCorpus(t, nil), nil)
+	rec := get(t, s, "/c/XEA/diff/xea/ctip-act")
+	if rec.Code != http.StatusOK {
+		t.Fatalf("%d %s", rec.Code, rec.Body)
+	}
+	body := rec.Body.String()
+	if !strings.Contains(body, "version 2017-03-15 → 2023-09-01") || !strings.Contains(body, "{+") {
+		t.Errorf("default diff of the two latest versions:\n%s", body)
+	}
+	rec = get(t, s, "/c/XEA/diff/xea/ctip-act?from=2012-07-01&to=2017-03-15")
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "version 2012-07-01 → 2017-03-15") {
+		t.Errorf("chosen versions: %d", rec.Code)
+	}
+	for _, target := range []string{"/c/XEA/diff/xea/ctip-act?from=2013-01-01", "/c/XEA/diff/xea/nope", "/c/XEA/diff/..%2f..%2fetc"} {
+		if rec := get(t, s, target); rec.Code != http.StatusNotFound {
+			t.Errorf("%s: %d", target, rec.Code)
+		}
+	}
+}
+
+// With the instrument texts (real data), a finding quotes the treaty
+// article it derives from.
+func TestFindingQuotesTreatyArticles(t *testing.T) {
+	rd := testutil.RealData(t)
+	inst := filepath.Join(rd, "instruments")
+	if _, err := os.Stat(inst); err != nil {
+		t.Skipf("no instrument texts at %s", inst)
+	}
+	s, err := New(Config{Workspace: workspace.New(workspace.Config{Corpus: demoCorpus(t, nil), Instruments: inst, Now: testNow}), Addr: testAddr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := s.w.Map()
+	texts, err := s.w.InstrumentTexts(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := m.Requirement("def.acts")
+	var want string
+	for _, src := range req.Sources {
+		if tx := texts[src.Instrument]; tx != nil {
+			if a, ok := tx.Article(src.Article); ok {
+				want = a
+				break
+			}
+		}
+	}
+	if want == "" {
+		t.Skip("no article text for def.acts in the instrument texts")
+	}
+	body := get(t, s, "/c/XEA/f/def.acts").Body.String()
+	if !strings.Contains(body, "<blockquote class=\"small\">"+html.EscapeString(want)) {
+		t.Errorf("article text %.80q not quoted", want)
+	}
+}
