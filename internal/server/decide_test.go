@@ -261,3 +261,28 @@ func TestAmendmentFlagsReReview(t *testing.T) {
 		t.Error("a stale decision counts as reviewed")
 	}
 }
+
+// Two browsers posting at the same moment on the same file: one decision
+// is written, the other refused with 409; the file holds exactly one.
+func TestConcurrentDecisions(t *testing.T) {
+	dir := demoCorpus(t, nil)
+	s := newServer(t, dir, nil)
+	f := firstWith(t, s, func(f *score.Finding) bool { return f.MachineVerdict == score.Gap })
+	g := firstWith(t, s, func(f *score.Finding) bool { return f.MachineVerdict == score.Met })
+	forms := []url.Values{formOf(t, s, "/c/XEA/f/"+f.Requirement), formOf(t, s, "/c/XEA/f/"+g.Requirement)}
+	reqs := []string{f.Requirement, g.Requirement}
+	codes := make(chan int, 2)
+	for i := range forms {
+		forms[i].Set("action", "confirm")
+		forms[i].Set("rationale", "r")
+		forms[i].Set("reviewer", "A")
+		go func(i int) { codes <- post(t, s, "/c/XEA/f/"+reqs[i], forms[i]).Code }(i)
+	}
+	a, b := <-codes, <-codes
+	if !(a == http.StatusSeeOther && b == http.StatusConflict || a == http.StatusConflict && b == http.StatusSeeOther) {
+		t.Errorf("codes %d and %d, want one 303 and one 409", a, b)
+	}
+	if n := strings.Count(overridesFile(t, dir, "XEA"), "- requirement:"); n != 1 {
+		t.Errorf("%d decisions in the file, want 1", n)
+	}
+}
