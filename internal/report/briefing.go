@@ -288,6 +288,9 @@ type ReviewRow struct {
 	Date           string
 	Expires        string
 	Expired        bool
+	// Stale says why a decision no longer applies (the law or the machine
+	// verdict changed since it was made); "" when it applies.
+	Stale string
 	Source         string
 }
 
