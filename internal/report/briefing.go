@@ -290,8 +290,8 @@ type ReviewRow struct {
 	Expired        bool
 	// Stale says why a decision no longer applies (the law or the machine
 	// verdict changed since it was made); "" when it applies.
-	Stale string
-	Source         string
+	Stale  string
+	Source string
 }
 
 // AnnexEntry is one quoted provision with the requirements that cite it.
