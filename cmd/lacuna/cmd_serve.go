@@ -124,13 +124,23 @@ func serveRun(ctx context.Context, opts *serveOptions) error {
 	if ip := net.ParseIP(host); host != "" && ip == nil {
 		cfg.Hosts = append(cfg.Hosts, host) // reached by the name it was given
 	} else if host == "" || ip.IsUnspecified() {
-		// every address of this computer: each may be named in Host
+		// every address of this computer: each may be named in Host, and
+		// the printed URL names the first that is not loopback
+		_, port, _ := net.SplitHostPort(cfg.Addr)
+		shown := ""
 		if addrs, err := net.InterfaceAddrs(); err == nil {
 			for _, a := range addrs {
 				if n, ok := a.(*net.IPNet); ok {
 					cfg.Hosts = append(cfg.Hosts, n.IP.String())
+					if shown == "" && !n.IP.IsLoopback() && n.IP.To4() != nil {
+						shown = n.IP.String()
+					}
 				}
 			}
+		}
+		if shown != "" {
+			cfg.Hosts = append(cfg.Hosts, cfg.Addr)
+			cfg.Addr = net.JoinHostPort(shown, port)
 		}
 	}
 	if !server.IsLoopback(cfg.Addr) {
