@@ -172,8 +172,14 @@ func entryLines(seq *ast.SequenceNode, i int, lines []string, indent int) (int, 
 	if i+1 < len(seq.Entries) {
 		end = seq.Entries[i+1].Start.Position.Line - 1
 	}
-	// Below the last entry only comments and blank lines can follow: the
-	// list is the file's only value.
+	// Below the last entry only comments, blank lines and the end of the
+	// document can follow: the list is the file's only value.
+	for n := start + 1; n < end; n++ {
+		if docMarker(lines[n]) {
+			end = n
+			break
+		}
+	}
 	for end > start+1 {
 		t := strings.TrimSpace(lines[end-1])
 		ind := len(lines[end-1]) - len(strings.TrimLeft(lines[end-1], " \t"))
@@ -261,4 +267,14 @@ func quoteList(list []string) string {
 		q[i] = quote(s)
 	}
 	return "[" + strings.Join(q, ", ") + "]"
+}
+
+// docMarker reports a YAML document marker line ("---" or "...").
+func docMarker(l string) bool {
+	for _, m := range []string{"---", "..."} {
+		if l == m || strings.HasPrefix(l, m+" ") || strings.HasPrefix(l, m+"\t") {
+			return true
+		}
+	}
+	return false
 }

@@ -95,6 +95,8 @@ func TestSetOverrideNewAndOddFiles(t *testing.T) {
 		{"empty", "", "overrides:\n  - requirement: def.acts\n    verdict: met\n    rationale: \"r\"\n    reviewer: \"x\"\n    date: 2026-01-01\n"},
 		{"comments only", "# decisions\n\n", "# decisions\noverrides:\n  - requirement: def.acts\n    verdict: met\n    rationale: \"r\"\n    reviewer: \"x\"\n    date: 2026-01-01\n"},
 		{"empty flow list", "# top\noverrides: []\n# tail\n", "# top\noverrides:\n  - requirement: def.acts\n    verdict: met\n    rationale: \"r\"\n    reviewer: \"x\"\n    date: 2026-01-01\n# tail\n"},
+		{"document markers", "---\noverrides:\n  - requirement: eu.only\n    verdict: met\n    rationale: r\n    reviewer: y\n    date: 2026-01-01\n...\n",
+			"---\noverrides:\n  - requirement: eu.only\n    verdict: met\n    rationale: r\n    reviewer: y\n    date: 2026-01-01\n  - requirement: def.acts\n    verdict: met\n    rationale: \"r\"\n    reviewer: \"x\"\n    date: 2026-01-01\n...\n"},
 		{"bare list crlf", "# bare\r\n- requirement: eu.only\r\n  verdict: met\r\n  rationale: r\r\n  reviewer: y\r\n  date: 2026-01-01\r\n",
 			"# bare\r\n- requirement: eu.only\r\n  verdict: met\r\n  rationale: r\r\n  reviewer: y\r\n  date: 2026-01-01\r\n- requirement: def.acts\r\n  verdict: met\r\n  rationale: \"r\"\r\n  reviewer: \"x\"\r\n  date: 2026-01-01\r\n"},
 	} {
