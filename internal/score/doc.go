@@ -7,4 +7,12 @@
 // it: a Confidence from named features, a Review flag when a provision
 // carries the requirement's words in a frame the engine cannot classify,
 // and, for a gap, the Nearest provisions with the elements each lacks.
+//
+// Reviewers' decisions (ParseOverrides) apply to the machine verdicts once
+// derived. A decision that records what it was made on (machine verdict,
+// statute versions, EvidenceHash of the quoted text) applies only while
+// those still hold; otherwise it is stale: the machine verdict stands and
+// the finding's Review asks for a re-review (decision.go). SetOverride
+// records a decision in an overrides file by editing only that entry's
+// lines (edit.go).
 package score
