@@ -109,6 +109,7 @@ func TestServeInBrowser(t *testing.T) {
 	}
 	run("score", chromedp.Navigate(base+"c/XEA"), chromedp.WaitVisible(`#score`), chromedp.Text(`#score`, &after))
 	run("statute", chromedp.Navigate(base+"c/XEA/s/xea/ctip-act?hl=31#L31"), chromedp.WaitVisible(`#L31.hit`), shot("statute"))
+	run("diff", chromedp.Navigate(base+"c/XEA/diff/xea/ctip-act?from=2012-07-01&to=2017-03-15"), chromedp.WaitVisible(`#diff ins`), shot("diff"))
 
 	b, err := os.ReadFile(filepath.Join(dir, "xea", "overrides.yaml"))
 	if err != nil || !strings.Contains(string(b), "requirement: def.child-age-18") || !strings.Contains(string(b), "decision: override") {

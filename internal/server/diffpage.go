@@ -3,6 +3,8 @@ package server
 import (
 	"bytes"
 	"net/http"
+	"regexp"
+	"strings"
 
 	"github.com/lacuna-project/lacuna/internal/diff"
 	"github.com/lacuna-project/lacuna/internal/statute"
@@ -14,7 +16,35 @@ type diffPage struct {
 	CC, ID   string
 	Versions []string
 	From, To string
-	Text     string
+	Lines    [][]diffSeg
+}
+
+// diffSeg is a run of a diff line: kept ("" kind), deleted ("del") or
+// inserted ("ins").
+type diffSeg struct{ Kind, Text string }
+
+var editRe = regexp.MustCompile(`\[-(.*?)-\]|\{\+(.*?)\+\}`)
+
+// segments splits a line of diff.WriteText's output at its [-deleted-]
+// and {+inserted+} markers.
+func segments(line string) []diffSeg {
+	var out []diffSeg
+	at := 0
+	for _, m := range editRe.FindAllStringSubmatchIndex(line, -1) {
+		if m[0] > at {
+			out = append(out, diffSeg{"", line[at:m[0]]})
+		}
+		if m[2] >= 0 {
+			out = append(out, diffSeg{"del", line[m[2]:m[3]]})
+		} else {
+			out = append(out, diffSeg{"ins", line[m[4]:m[5]]})
+		}
+		at = m[1]
+	}
+	if at < len(line) || len(out) == 0 {
+		out = append(out, diffSeg{"", line[at:]})
+	}
+	return out
 }
 
 // diffPage compares two versions of one statute of a country (?from= and
@@ -76,6 +106,8 @@ func (s *Server) diffPage(rw http.ResponseWriter, r *http.Request) {
 		s.failErr(rw, err)
 		return
 	}
-	p.Text = b.String()
+	for _, l := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
+		p.Lines = append(p.Lines, segments(l))
+	}
 	s.render(rw, http.StatusOK, "diff", p)
 }

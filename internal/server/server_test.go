@@ -225,7 +225,7 @@ func TestDiffPage(t *testing.T) {
 		t.Fatalf("%d %s", rec.Code, rec.Body)
 	}
 	body := rec.Body.String()
-	if !strings.Contains(body, "version 2017-03-15 → 2023-09-01") || !strings.Contains(body, "{+") {
+	if !strings.Contains(body, "version 2017-03-15 → 2023-09-01") || !strings.Contains(body, "<ins>") || strings.Contains(body, "{+") {
 		t.Errorf("default diff of the two latest versions:\n%s", body)
 	}
 	rec = get(t, s, "/c/XEA/diff/xea/ctip-act?from=2012-07-01&to=2017-03-15")
@@ -272,5 +272,16 @@ func TestFindingQuotesTreatyArticles(t *testing.T) {
 	body := get(t, s, "/c/XEA/f/def.acts").Body.String()
 	if !strings.Contains(body, "<blockquote class=\"small\">"+html.EscapeString(want)) {
 		t.Errorf("article text %.80q not quoted", want)
+	}
+}
+
+func TestDiffSegments(t *testing.T) {
+	got := segments("a [-old words-] b {+new+}{+ more+} c")
+	want := []diffSeg{{"", "a "}, {"del", "old words"}, {"", " b "}, {"ins", "new"}, {"ins", " more"}, {"", " c"}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("segments = %v, want %v", got, want)
+	}
+	if got := segments(""); len(got) != 1 || got[0].Text != "" {
+		t.Errorf("empty line: %v", got)
 	}
 }
