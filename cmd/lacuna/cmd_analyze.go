@@ -325,6 +325,8 @@ func verdictCell(f score.Finding, color bool) string {
 	}
 	if f.Override != nil && f.Override.Expired {
 		extra += " (review expired)"
+	} else if f.Override != nil && len(f.Override.Stale) > 0 {
+		extra += " (re-review)"
 	}
 	pad := strings.Repeat(" ", max(1, 15-len(v)-len(extra)))
 	if color {
@@ -402,6 +404,9 @@ func writeAnalyzeText(w io.Writer, r *score.Result, explain, color bool) {
 func expiredNote(o *score.Override) string {
 	if o.Expired {
 		return "; EXPIRED " + o.Expires + ", machine verdict kept"
+	}
+	if len(o.Stale) > 0 {
+		return "; RE-REVIEW: " + strings.Join(o.Stale, "; ") + ", machine verdict kept"
 	}
 	return ""
 }

@@ -86,6 +86,7 @@ var commands = []func(*Factory) *cobra.Command{
 	newCmdSearch,
 	newCmdCompare,
 	newCmdBrief,
+	newCmdServe,
 }
 
 func run(ctx context.Context, args []string, environ []string, io *IOStreams) int {

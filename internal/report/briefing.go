@@ -288,7 +288,10 @@ type ReviewRow struct {
 	Date           string
 	Expires        string
 	Expired        bool
-	Source         string
+	// Stale says why a decision no longer applies (the law or the machine
+	// verdict changed since it was made); "" when it applies.
+	Stale  string
+	Source string
 }
 
 // AnnexEntry is one quoted provision with the requirements that cite it.

@@ -98,12 +98,14 @@ func Build(in Input) (*Briefing, error) {
 	findings := append([]score.Finding(nil), r.Findings...)
 	sort.SliceStable(findings, func(i, j int) bool { return findings[i].Requirement < findings[j].Requirement })
 
-	reviewed, expired := 0, 0
+	reviewed, expired, stale := 0, 0, 0
 	for _, f := range findings {
 		if f.Override != nil {
 			reviewed++
 			if f.Override.Expired {
 				expired++
+			} else if len(f.Override.Stale) > 0 {
+				stale++
 			}
 		}
 	}
@@ -114,6 +116,9 @@ func Build(in Input) (*Briefing, error) {
 		b.ReviewStatus = fmt.Sprintf("%d of %d findings reviewed by a lawyer", reviewed, len(findings))
 		if expired > 0 {
 			b.ReviewStatus += fmt.Sprintf(" (%d review(s) expired)", expired)
+		}
+		if stale > 0 {
+			b.ReviewStatus += fmt.Sprintf(" (%d review(s) need a re-review: the law or the machine verdict changed since)", stale)
 		}
 		b.ReviewStatus += "; the rest is machine analysis."
 	}
@@ -555,7 +560,7 @@ func reviewRow(o score.Override, machine score.Verdict) ReviewRow {
 	return ReviewRow{
 		Requirement: o.Requirement, MachineVerdict: string(machine), Verdict: string(o.Verdict),
 		Rationale: o.Rationale, Reviewer: o.Reviewer, Date: o.Date, Expires: o.Expires,
-		Expired: o.Expired, Source: o.Source,
+		Expired: o.Expired, Stale: strings.Join(o.Stale, "; "), Source: o.Source,
 	}
 }
 

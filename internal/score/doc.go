@@ -12,4 +12,12 @@
 // Explanation of the JSON contract and the text of each review reason are
 // rendered from it by the embedded English catalogue at the end of
 // Analyze, which fails on a code or argument the catalogue lacks.
+//
+// Reviewers' decisions (ParseOverrides) apply to the machine verdicts once
+// derived. A decision that records what it was made on (machine verdict,
+// statute versions, EvidenceHash of the quoted text) applies only while
+// those still hold; otherwise it is stale: the machine verdict stands and
+// the finding's Review asks for a re-review (decision.go). SetOverride
+// records a decision in an overrides file by editing only that entry's
+// lines (edit.go).
 package score

@@ -193,15 +193,6 @@ func (e *Engine) analyzeIndex(ix *index.Index, opts Options) (*Result, error) {
 			res.Penalties = append(res.Penalties, row(f))
 		}
 	}
-	ov := map[string]*Override{}
-	for i := range opts.Overrides {
-		o := opts.Overrides[i]
-		if opts.Today != "" && o.Expires != "" && o.Expires < opts.Today {
-			o.Expired = true
-		}
-		ov[o.Requirement] = &o
-		res.Overrides = append(res.Overrides, o)
-	}
 	judgedAll := make([]judged, 0, len(e.reqs))
 	for _, cr := range e.reqs {
 		f, j, err := e.judge(ix, cr, facts, res.Country, opts)
@@ -209,22 +200,59 @@ func (e *Engine) analyzeIndex(ix *index.Index, opts Options) (*Result, error) {
 			return nil, err
 		}
 		judgedAll = append(judgedAll, j)
-		if o := ov[string(cr.req.ID)]; o != nil {
-			f.Override = o
-			if !o.Expired {
-				f.Verdict = o.Verdict
-				f.Origin = "review"
-			} else {
-				f.Reason = f.Reason.With(reason.New("review-expired", reason.Args{"reviewer": o.Reviewer, "expires": o.Expires}))
-			}
-		}
 		f.Score = round3(f.Verdict.Value() * f.Weight)
 		res.Findings = append(res.Findings, f)
 	}
 	derive(ix, res, opts)
+	// Reviewers' decisions apply to the machine verdicts as derived: a
+	// decision made on another machine verdict, another statute version or
+	// other quoted text is stale and asks for a new review (see staleness).
+	ov := map[string]*Override{}
+	for i := range opts.Overrides {
+		o := opts.Overrides[i]
+		if opts.Today != "" && o.Expires != "" && o.Expires < opts.Today {
+			o.Expired = true
+		}
+		ov[o.Requirement] = &o
+	}
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		o := ov[f.Requirement]
+		if o == nil {
+			continue
+		}
+		o.Stale = staleness(o, f, res.Statutes)
+		f.Override = o
+		switch {
+		case o.Expired:
+			f.Reason = f.Reason.With(reason.New("review-expired", reason.Args{"reviewer": o.Reviewer, "expires": o.Expires}))
+		case len(o.Stale) > 0:
+			f.Reason = f.Reason.With(reason.New("review-stale", reason.Args{"reviewer": o.Reviewer, "stale": o.Stale}))
+		default:
+			f.Verdict = o.Verdict
+			f.Origin = "review"
+		}
+		f.Score = round3(f.Verdict.Value() * f.Weight)
+	}
+	for _, o := range opts.Overrides {
+		if p := ov[o.Requirement]; p != nil {
+			res.Overrides = append(res.Overrides, *p)
+		} else {
+			res.Overrides = append(res.Overrides, o)
+		}
+	}
 	segs := newSegLookup(ix)
 	for i := range res.Findings {
 		annotate(ix, segs, &res.Findings[i], judgedAll[i])
+		if o := res.Findings[i].Override; o != nil && len(o.Stale) > 0 && !o.Expired {
+			f := &res.Findings[i]
+			if f.Review == nil {
+				f.Review = &Review{}
+			}
+			f.Review.Needed = true
+			f.Review.Reasons = append(f.Review.Reasons, ReviewReason{Code: "decision_stale",
+				Reason: reason.New("decision-stale", reason.Args{"stale": o.Stale})})
+		}
 	}
 	if err := res.RenderReasons(e.text); err != nil {
 		return nil, err

@@ -47,7 +47,8 @@ func (l OverrideErrors) Error() string {
 	return b.String()
 }
 
-var overrideKeys = []string{"requirement", "verdict", "rationale", "reviewer", "date", "expires", "evidence"}
+var overrideKeys = []string{"requirement", "verdict", "rationale", "reviewer", "date", "expires", "evidence",
+	"decision", "machine_verdict", "statutes", "evidence_sha256", "history"}
 
 // ParseOverrides reads a reviewer's overrides file:
 //
@@ -133,85 +134,11 @@ func ParseOverrides(file string, src []byte, m *standard.Map) ([]Override, error
 			add(item, "expected an override (a mapping with requirement, verdict, rationale, reviewer, date), found %s", item.Type())
 			continue
 		}
-		o := Override{}
-		line := 0
-		if t := item.GetToken(); t != nil {
-			line = t.Position.Line
+		o, line, reqNode := parseOverride(file, mp, m, add, false)
+		if l, dup := seen[o.Requirement]; dup && reqNode != nil {
+			add(reqNode, "requirement %q is overridden twice (first at line %d), expected one override per requirement", o.Requirement, l)
 		}
-		got := map[string]bool{}
-		for _, kv := range mp.Values {
-			k := kv.Key.String()
-			if got[k] {
-				add(kv.Key, "duplicate key %q", k)
-			}
-			got[k] = true
-			switch k {
-			case "requirement", "verdict", "rationale", "reviewer", "date", "expires":
-				v, ok := scalar(kv.Value)
-				if !ok {
-					add(kv.Value, "%s must be a string, found %s", k, kv.Value.Type())
-					continue
-				}
-				switch k {
-				case "requirement":
-					o.Requirement = v
-					if m != nil && m.Requirement(standard.RequirementID(v)) == nil {
-						add(kv.Value, "unknown requirement %q, expected a requirement ID of the map (e.g. def.acts)", v)
-					}
-					if l, dup := seen[v]; dup {
-						add(kv.Value, "requirement %q is overridden twice (first at line %d), expected one override per requirement", v, l)
-					}
-					seen[v] = line
-				case "verdict":
-					vd, err := ParseVerdict(v)
-					if err != nil {
-						add(kv.Value, "%v", err)
-					}
-					o.Verdict = vd
-				case "rationale":
-					o.Rationale = v
-				case "reviewer":
-					o.Reviewer = v
-				case "date":
-					if !validDay(v) {
-						add(kv.Value, "date %q, expected YYYY-MM-DD", v)
-					}
-					o.Date = v
-				case "expires":
-					if !validDay(v) {
-						add(kv.Value, "expires %q, expected YYYY-MM-DD", v)
-					}
-					o.Expires = v
-				}
-			case "evidence":
-				s, ok := kv.Value.(*ast.SequenceNode)
-				if !ok {
-					add(kv.Value, "evidence must be a list of paths, found %s", kv.Value.Type())
-					continue
-				}
-				for _, ev := range s.Values {
-					v, ok := scalar(ev)
-					if !ok {
-						add(ev, "evidence entries must be strings, found %s", ev.Type())
-						continue
-					}
-					p, _, _ := strings.Cut(v, "#")
-					if strings.HasPrefix(p, "/") || containsDotDot(p) {
-						add(ev, "evidence path %q leaves the corpus, expected a path relative to the corpus without \"..\"", v)
-						continue
-					}
-					o.Evidence = append(o.Evidence, v)
-				}
-			default:
-				add(kv.Key, "unknown key %q, expected one of %s", k, strings.Join(overrideKeys, ", "))
-			}
-		}
-		for _, k := range []string{"requirement", "verdict", "rationale", "reviewer", "date"} {
-			if !got[k] {
-				add(item, "override has no %q, expected requirement, verdict, rationale, reviewer and date", k)
-			}
-		}
-		o.Source = fmt.Sprintf("%s:%d", file, line)
+		seen[o.Requirement] = line
 		out = append(out, o)
 	}
 	if err := errs.err(); err != nil {
@@ -274,4 +201,123 @@ func validDay(s string) bool {
 	mo := (s[5]-'0')*10 + s[6] - '0'
 	d := (s[8]-'0')*10 + s[9] - '0'
 	return mo >= 1 && mo <= 12 && d >= 1 && d <= 31
+}
+
+// parseOverride reads one decision; a decision of a history list has no
+// history of its own.
+func parseOverride(file string, mp *ast.MappingNode, m *standard.Map, add func(ast.Node, string, ...any), inHistory bool) (Override, int, ast.Node) {
+	o := Override{}
+	var reqNode ast.Node
+	line := 0
+	if t := mp.GetToken(); t != nil {
+		line = t.Position.Line
+	}
+	got := map[string]bool{}
+	for _, kv := range mp.Values {
+		k := kv.Key.String()
+		if got[k] {
+			add(kv.Key, "duplicate key %q", k)
+		}
+		got[k] = true
+		switch k {
+		case "requirement", "verdict", "rationale", "reviewer", "date", "expires", "decision", "machine_verdict", "evidence_sha256":
+			v, ok := scalar(kv.Value)
+			if !ok {
+				add(kv.Value, "%s must be a string, found %s", k, kv.Value.Type())
+				continue
+			}
+			switch k {
+			case "requirement":
+				o.Requirement, reqNode = v, kv.Value
+				if m != nil && m.Requirement(standard.RequirementID(v)) == nil {
+					add(kv.Value, "unknown requirement %q, expected a requirement ID of the map (e.g. def.acts)", v)
+				}
+			case "verdict", "machine_verdict":
+				vd, err := ParseVerdict(v)
+				if err != nil {
+					add(kv.Value, "%v", err)
+				}
+				if k == "verdict" {
+					o.Verdict = vd
+				} else {
+					o.MachineVerdict = vd
+				}
+			case "rationale":
+				o.Rationale = v
+			case "reviewer":
+				o.Reviewer = v
+			case "date":
+				if !validDay(v) {
+					add(kv.Value, "date %q, expected YYYY-MM-DD", v)
+				}
+				o.Date = v
+			case "expires":
+				if !validDay(v) {
+					add(kv.Value, "expires %q, expected YYYY-MM-DD", v)
+				}
+				o.Expires = v
+			case "decision":
+				if v != DecisionConfirm && v != DecisionOverride {
+					add(kv.Value, "decision %q, expected confirm or override", v)
+				}
+				o.Decision = v
+			case "evidence_sha256":
+				if len(v) != 64 || strings.Trim(v, "0123456789abcdef") != "" {
+					add(kv.Value, "evidence_sha256 %q, expected 64 lower-case hex digits", v)
+				}
+				o.EvidenceSHA256 = v
+			}
+		case "evidence", "statutes":
+			s, ok := kv.Value.(*ast.SequenceNode)
+			if !ok {
+				add(kv.Value, "%s must be a list, found %s", k, kv.Value.Type())
+				continue
+			}
+			for _, ev := range s.Values {
+				v, ok := scalar(ev)
+				if !ok {
+					add(ev, "%s entries must be strings, found %s", k, ev.Type())
+					continue
+				}
+				if k == "statutes" {
+					if id, ver, ok := strings.Cut(v, "@"); !ok || id == "" || ver == "" {
+						add(ev, "statute %q, expected statute-id@version-date", v)
+						continue
+					}
+					o.Statutes = append(o.Statutes, v)
+					continue
+				}
+				p, _, _ := strings.Cut(v, "#")
+				if strings.HasPrefix(p, "/") || containsDotDot(p) {
+					add(ev, "evidence path %q leaves the corpus, expected a path relative to the corpus without \"..\"", v)
+					continue
+				}
+				o.Evidence = append(o.Evidence, v)
+			}
+		case "history":
+			s, ok := kv.Value.(*ast.SequenceNode)
+			if inHistory || !ok {
+				add(kv.Value, "history must be a list of earlier decisions (not nested), found %s", kv.Value.Type())
+				continue
+			}
+			for _, h := range s.Values {
+				hm, ok := h.(*ast.MappingNode)
+				if !ok {
+					add(h, "expected an earlier decision (a mapping), found %s", h.Type())
+					continue
+				}
+				ho, _, _ := parseOverride(file, hm, m, add, true)
+				o.History = append(o.History, ho)
+			}
+		default:
+			add(kv.Key, "unknown key %q, expected one of %s", k, strings.Join(overrideKeys, ", "))
+		}
+	}
+	for _, k := range []string{"requirement", "verdict", "rationale", "reviewer", "date"} {
+		if !got[k] {
+			add(mp, "override has no %q, expected requirement, verdict, rationale, reviewer and date", k)
+		}
+	}
+	o.Source = fmt.Sprintf("%s:%d", file, line)
+	return o, line, reqNode
 }

@@ -93,9 +93,35 @@ type Override struct {
 	Date        string   `json:"date" yaml:"date"`
 	Expires     string   `json:"expires,omitempty" yaml:"expires"`
 	Evidence    []string `json:"evidence,omitempty" yaml:"evidence"`
-	Expired     bool     `json:"expired,omitempty" yaml:"-"`
-	Source      string   `json:"source,omitempty" yaml:"-"` // file:line
+	// Decision is "confirm" (the reviewer agrees with the machine verdict)
+	// or "override"; "" in a hand-written file means override.
+	Decision string `json:"decision,omitempty" yaml:"decision"`
+	// MachineVerdict, Statutes and EvidenceSHA256 record what the decision
+	// was made on: the engine's verdict, the statute versions read
+	// ("xea/ctip-act@2023-09-01") and EvidenceHash of the quoted text.
+	// Each, when set, must still hold for the decision to apply.
+	MachineVerdict Verdict  `json:"machine_verdict,omitempty" yaml:"machine_verdict"`
+	Statutes       []string `json:"statutes,omitempty" yaml:"statutes"`
+	EvidenceSHA256 string   `json:"evidence_sha256,omitempty" yaml:"evidence_sha256"`
+	// History lists the earlier decisions on the requirement, oldest first.
+	History []Override `json:"history,omitempty" yaml:"history"`
+	Expired bool       `json:"expired,omitempty" yaml:"-"`
+	// Stale says why the decision no longer applies (the law or the
+	// machine verdict changed since): the finding keeps its machine
+	// verdict and is flagged for re-review.
+	Stale  []string `json:"stale,omitempty" yaml:"-"`
+	Source string   `json:"source,omitempty" yaml:"-"` // file:line
 }
+
+// Confirms reports whether the decision confirms the machine verdict
+// rather than overriding it.
+func (o *Override) Confirms() bool { return o.Decision == DecisionConfirm }
+
+// Decision kinds.
+const (
+	DecisionConfirm  = "confirm"
+	DecisionOverride = "override"
+)
 
 // Finding is the verdict on one requirement.
 type Finding struct {

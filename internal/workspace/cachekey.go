@@ -109,6 +109,10 @@ func runKey(res *score.Result, shas []string, opts map[string]string) string {
 	}
 	for _, o := range res.Overrides {
 		fmt.Fprintf(h, "override %s %s %s %s %s %v\n", o.Requirement, o.Verdict, o.Reviewer, o.Date, o.Expires, o.Expired)
+		// what a decision was made on decides whether it still applies
+		if o.Decision != "" || o.MachineVerdict != "" || len(o.Statutes) > 0 || o.EvidenceSHA256 != "" || len(o.History) > 0 {
+			fmt.Fprintf(h, "decision %s %s %q %s %d\n", o.Decision, o.MachineVerdict, o.Statutes, o.EvidenceSHA256, len(o.History))
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

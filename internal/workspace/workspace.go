@@ -38,6 +38,8 @@ type Workspace struct {
 
 	mu sync.Mutex
 	m  *standard.Map // the map, once loaded
+
+	wmu sync.Mutex // serialises RecordDecision
 }
 
 // New returns a Workspace over cfg. Nothing is read until a method needs
