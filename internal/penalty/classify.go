@@ -35,8 +35,8 @@ const (
 //
 // Reading rule 3 of the core requirements leaves the final call to the
 // engine, which also sees headings and definitions.
-func Classify(text, lang string) Offence {
-	toks := tokenize(text, nil)
+func (lx *Lexicon) Classify(text, lang string) Offence {
+	toks := lx.tokenize(text, nil)
 	acts := map[string]bool{}
 	var traffic, exploit, child, sale, sell, forced, sideConduct bool
 	for k, t := range toks {
@@ -229,12 +229,12 @@ var labelPhrases = []struct {
 // text naming several such offences ("Debt bondage, serfdom, forced labour,
 // slavery") gives the class; so does one naming none. Classes other than
 // forced_labour are their own label. The result is deterministic.
-func Label(class, heading, text string) string {
+func (lx *Lexicon) Label(class, heading, text string) string {
 	if class != string(OffenceForcedLabour) {
 		return class
 	}
 	for _, t := range []string{heading, text} {
-		switch l := namedOffence(t); l {
+		switch l := lx.namedOffence(t); l {
 		case labelNone:
 			continue
 		case "*":
@@ -248,11 +248,11 @@ func Label(class, heading, text string) string {
 
 // namedOffence returns the one offence label t names, "*" when it names
 // several, or labelNone.
-func namedOffence(t string) string {
+func (lx *Lexicon) namedOffence(t string) string {
 	if t == "" {
 		return labelNone
 	}
-	toks := tokenize(t, nil)
+	toks := lx.tokenize(t, nil)
 	found := labelNone
 	for k := 0; k < len(toks); k++ {
 		// the longest phrase at k wins: "servitude pour dettes" is debt

@@ -43,21 +43,21 @@ type stmt struct {
 // are in text order. Currencies that only the country can settle
 // ("shillings", "rupees", "$") are returned as written; use ParseFor to
 // resolve them.
-func Parse(text, lang string) []Penalty {
-	return ParseFor(text, lang, "")
+func (lx *Lexicon) Parse(text, lang string) []Penalty {
+	return lx.ParseFor(text, lang, "")
 }
 
 // ParseFor is Parse with the ISO 3166 alpha-3 code of the country whose law
 // the text is, used to turn ambiguous currency words into ISO 4217 codes
 // ("shillings" in KEN → KES, "rupees" in PAK → PKR, "$" in CAN → CAD).
-func ParseFor(text, lang, country string) []Penalty {
+func (lx *Lexicon) ParseFor(text, lang, country string) []Penalty {
 	if !mayHoldSanction(text) {
 		return nil
 	}
 	tb := getTokBuf()
 	defer putTokBuf(tb)
-	toks := tokenize(text, tb)
-	stmts := findStatements(toks, lang)
+	toks := lx.tokenize(text, tb)
+	stmts := lx.findStatements(toks, lang)
 	rels, kinds := findRelative(toks)
 	if len(stmts) == 0 && len(rels) == 0 {
 		return nil
@@ -65,7 +65,7 @@ func ParseFor(text, lang, country string) []Penalty {
 	out := make([]Penalty, 0, len(stmts)+len(rels))
 	kept := make([]stmt, 0, len(stmts)+len(rels))
 	for k := range stmts {
-		p, ok := buildPenalty(toks, &stmts[k], country)
+		p, ok := lx.buildPenalty(toks, &stmts[k], country)
 		if !ok {
 			continue
 		}
@@ -101,7 +101,7 @@ func ParseFor(text, lang, country string) []Penalty {
 			continue
 		}
 		p := out[k]
-		p.Variant, p.Aggravations = variantIn(toks, lo, hi, [2]int{kept[k].cs, kept[k].ce}, ss[sentenceOf(ss, kept[k].cs)], lang)
+		p.Variant, p.Aggravations = lx.variantIn(toks, lo, hi, [2]int{kept[k].cs, kept[k].ce}, ss[sentenceOf(ss, kept[k].cs)], lang)
 		p.Procedure = procedureIn(toks, lo, hi, kept[k].cs)
 		switch p.Relative {
 		case RelLowerDegree, RelHalf:
@@ -299,7 +299,7 @@ func hasFold(text string, i int, w string) bool {
 }
 
 // chainable reports whether toks[i] may belong to a sanction phrase.
-func chainable(toks []token, i int, lang string) bool {
+func (lx *Lexicon) chainable(toks []token, i int, lang string) bool {
 	t := toks[i]
 	switch t.kind {
 	case tNum:
@@ -310,7 +310,7 @@ func chainable(toks []token, i int, lang string) bool {
 			return true
 		case ".":
 			// "Rs. 1,000"
-			return i > 0 && (toks[i-1].s == "rs" || toks[i-1].s == "no") && i+1 < len(toks) && toks[i+1].kind == tNum
+			return i > 0 && lx.amountAbbrev.has(toks[i-1].s) && i+1 < len(toks) && toks[i+1].kind == tNum
 		}
 		return false
 	}
@@ -322,18 +322,15 @@ func chainable(toks []token, i int, lang string) bool {
 	if len(w) == 1 && i+1 < len(toks) && toks[i+1].kind == tNum && toks[i+1].start == t.end {
 		return true
 	}
-	if strings.HasPrefix(w, "lebenslang") {
-		return true
-	}
-	if lang == "de" || lang == "" {
-		_, ok := lookupWord(w, lang)
+	if lx.compound[lang] || lang == "" {
+		_, ok := lx.lookupWord(w, lang)
 		return ok
 	}
 	return false
 }
 
 // anchorOf returns the anchor kind of toks[i]: imprisonment, fine or life.
-func anchorOf(toks []token, i int) (itemKind, bool) {
+func (lx *Lexicon) anchorOf(toks []token, i int) (itemKind, bool) {
 	t := toks[i]
 	if t.kind != tWord {
 		return 0, false
@@ -342,20 +339,22 @@ func anchorOf(toks []token, i int) (itemKind, bool) {
 	switch {
 	case f&fPrison != 0:
 		return iPrison, true
-	case t.s == "detention" && i+1 < len(toks) && toks[i+1].s == "criminelle":
-		return iPrison, true
-	case (t.s == "privative" || t.s == "privativa" || t.s == "privacion" || t.s == "privation") && i+2 < len(toks) &&
-		toks[i+1].s == "de" && (toks[i+2].s == "liberte" || toks[i+2].s == "libertad"):
+	case lx.custodialAt(toks, i, len(toks)) > 0:
 		// "peine privative de liberté", "pena privativa de libertad"
 		return iPrison, true
 	case f&fFine != 0:
 		return iFine, true
 	case f&fLife != 0:
 		return iLife, true
-	case strings.HasPrefix(t.s, "lebenslang"):
-		return iLife, true
 	}
 	return 0, false
+}
+
+// custodialAt returns the length of a custodial penalty of several words
+// starting at toks[i] ("privative de liberté"), 0 when none.
+func (lx *Lexicon) custodialAt(toks []token, i, hi int) int {
+	n, _ := lx.custodial.at(toks, i, hi)
+	return n
 }
 
 // negatedFine reports "without the option of a fine", "sans amende",
@@ -379,27 +378,27 @@ const maxChain = 120
 
 // findStatements groups chainable tokens into runs and keeps the runs
 // that hold an anchor.
-func findStatements(toks []token, lang string) []stmt {
+func (lx *Lexicon) findStatements(toks []token, lang string) []stmt {
 	var out []stmt
 	i := 0
 	for i < len(toks) {
-		if !chainable(toks, i, lang) {
+		if !lx.chainable(toks, i, lang) {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && j-i < maxChain && chainable(toks, j, lang) && toks[j].nlBefore == 0 {
+		for j < len(toks) && j-i < maxChain && lx.chainable(toks, j, lang) && toks[j].nlBefore == 0 {
 			j++
 		}
 		hasAnchor := false
 		for k := i; k < j; k++ {
-			if a, ok := anchorOf(toks, k); ok && a != iLife {
+			if a, ok := lx.anchorOf(toks, k); ok && a != iLife {
 				hasAnchor = true
 				break
 			}
 		}
 		if hasAnchor {
-			out = append(out, scanChain(toks, i, j, lang)...)
+			out = append(out, lx.scanChain(toks, i, j, lang)...)
 		}
 		i = j
 	}
@@ -410,20 +409,20 @@ func findStatements(toks []token, lang string) []stmt {
 // imprisonment phrases each with their own terms, separated by a
 // cumulative connector and a new clause, is not split here: the words
 // between them ("in den Fällen des Absatzes 3") already end the run.
-func scanChain(toks []token, cs, ce int, lang string) []stmt {
+func (lx *Lexicon) scanChain(toks []token, cs, ce int, lang string) []stmt {
 	s := stmt{cs: cs, ce: ce, items: make([]item, 0, 16)}
 	pending := qNone
 	lastBareUnit, lastBareUnitAt := uNone, -10
 	hasPrison, rangeOpen := false, false
 	for k := cs; k < ce; k++ {
-		if a, ok := anchorOf(toks, k); ok && a == iPrison {
+		if a, ok := lx.anchorOf(toks, k); ok && a == iPrison {
 			hasPrison = true
 		}
 	}
 	k := cs
 	for k < ce {
 		t := toks[k]
-		if a, ok := anchorOf(toks, k); ok {
+		if a, ok := lx.anchorOf(toks, k); ok {
 			switch {
 			case a == iFine && negatedFine(toks, k):
 				// "without the option of a fine": no fine here
@@ -431,8 +430,10 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 			case a == iLife && t.s == "life" && k+1 < ce && (toks[k+1].s == "-" || toks[k+1].s == "threatening"):
 			default:
 				e := k + 1
-				if a == iPrison && toks[k].lf&fPrison == 0 && toks[k].s != "detention" && k+3 <= ce {
-					e = k + 3 // "privative de liberté"
+				if a == iPrison && toks[k].lf&fPrison == 0 {
+					if n := lx.custodialAt(toks, k, ce); n > 0 {
+						e = k + n // "privative de liberté"
+					}
 				}
 				s.items = append(s.items, item{kind: a, tok: k, end: e})
 				k = e
@@ -447,13 +448,13 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 				s.items = append(s.items, item{kind: iBoth, tok: k, end: k + 1})
 			}
 		}
-		if m, ok := matchMarker(toks, k, ce); ok {
+		if m, ok := lx.matchMarker(toks, k, ce); ok {
 			n := k + len(m.words)
 			apply := true
 			switch m.q {
 			case qFrom, qTo:
-				apply = isNumStart(toks, n, lang) || amountAhead(toks, n, ce, lang)
-				if apply && m.q == qTo && (m.words[0] == "and" || m.words[0] == "y" || m.words[0] == "et") {
+				apply = lx.isNumStart(toks, n, lang) || lx.amountAhead(toks, n, ce, lang)
+				if apply && m.q == qTo && lx.isJoiner(m.words[0]) {
 					last := lastNumber(s.items)
 					apply = last != nil && last.q == qFrom
 				}
@@ -472,17 +473,17 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 			case f&fAnd != 0:
 				s.items = append(s.items, item{kind: iAnd, tok: k, end: k + 1})
 			}
-			if u := unitOf(t.s); u != uNone {
+			if u := lx.unitOf(t.s); u != uNone {
 				lastBareUnit, lastBareUnitAt = u, k
 			}
 		}
-		if isNumStart(toks, k, lang) {
-			v, n, ok := readNumber(toks, k, lang)
+		if lx.isNumStart(toks, k, lang) {
+			v, n, ok := lx.readNumber(toks, k, lang)
 			if !ok || n <= k {
 				k++
 				continue
 			}
-			if repeatsPrevious(toks, s.items, k, v) {
+			if lx.repeatsPrevious(toks, s.items, k, v) {
 				// "One million pesos (P1,000,000.00)": the same sum again
 				for n < ce && toks[n].s != ")" {
 					n++
@@ -494,9 +495,9 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 				n = ce
 			}
 			it := item{tok: k, end: n, val: v, q: pending}
-			if n < ce && toks[n].kind == tWord && unitOf(toks[n].s) != uNone {
-				it.kind, it.unit, it.end = iDur, unitOf(toks[n].s), n+1
-			} else if cur, _, at := currencyNear(toks, k, n, cs, ce); cur != "" {
+			if n < ce && toks[n].kind == tWord && lx.unitOf(toks[n].s) != uNone {
+				it.kind, it.unit, it.end = iDur, lx.unitOf(toks[n].s), n+1
+			} else if cur, at := lx.currencyNear(toks, k, n, cs, ce); cur != "" {
 				it.kind, it.currency = iAmount, cur
 				if at >= n {
 					it.end = at + 1
@@ -504,7 +505,7 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 				if at < k {
 					it.tok = at
 				}
-			} else if u := borrowUnit(toks, n, ce, lang); u != uNone {
+			} else if u := lx.borrowUnit(toks, n, ce, lang); u != uNone {
 				it.kind, it.unit = iDur, u
 				if it.q == qNone {
 					it.q = qFrom // "5 to 10 years": the first number opens a range
@@ -512,7 +513,7 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 				rangeOpen = true
 			} else if lastBareUnit != uNone && k-lastBareUnitAt <= 5 {
 				it.kind, it.unit = iDur, lastBareUnit
-			} else if u := unitAhead(toks, n, ce, lang); u != uNone && pending != qNone && lastAnchor(s.items) != iFine {
+			} else if u := lx.unitAhead(toks, n, ce, lang); u != uNone && pending != qNone && lastAnchor(s.items) != iFine {
 				// "not less than 5 nor more than 20 years"
 				it.kind, it.unit = iDur, u
 			} else if lastAnchor(s.items) == iFine && pending != qNone {
@@ -531,7 +532,7 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 				if s.items[pi].kind == iAnd {
 					pi--
 				}
-				if pi >= 0 && s.items[pi].kind == iDur && s.items[pi].end+1 == it.tok && isJoiner(toks[s.items[pi].end].s) &&
+				if pi >= 0 && s.items[pi].kind == iDur && s.items[pi].end+1 == it.tok && lx.isJoiner(toks[s.items[pi].end].s) &&
 					it.unit > s.items[pi].unit && (it.q == qNone || it.q == qTo) {
 					prev := &s.items[pi]
 					prev.val = months(prev.val, prev.unit) + months(it.val, it.unit)
@@ -545,12 +546,10 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 			}
 			// "trois ans au plus", "un an au moins", "cinco años como máximo"
 			if it.q == qNone && it.end+1 < ce {
-				a, b := toks[it.end].s, toks[it.end+1].s
-				switch {
-				case (a == "au" || a == "como") && (b == "plus" || b == "maximum" || b == "maximo"):
-					it.q, it.end = qMax, it.end+2
-				case (a == "au" || a == "como") && (b == "moins" || b == "minimum" || b == "minimo"):
-					it.q, it.end = qMin, it.end+2
+				if m, _ := lx.maxAfter.at(toks, it.end, ce); m > 0 {
+					it.q, it.end = qMax, it.end+m
+				} else if m, _ := lx.minAfter.at(toks, it.end, ce); m > 0 {
+					it.q, it.end = qMin, it.end+m
 				}
 			}
 			s.items = append(s.items, it)
@@ -587,24 +586,25 @@ func lastAnchor(items []item) itemKind {
 
 // currencyNear finds a currency word or symbol right after the number
 // ending at n, or right before the number starting at k ("$250,000",
-// "Rs. 1,000,000"). It returns the currency, the words as written and the
-// token index where it was found.
-func currencyNear(toks []token, k, n, cs, ce int) (string, string, int) {
+// "Rs. 1,000,000"). It returns the currency and the token index where it
+// was found.
+func (lx *Lexicon) currencyNear(toks []token, k, n, cs, ce int) (string, int) {
 	if n < ce {
 		at := n
 		// "thirty million Kenya shillings"
 		if at+1 < ce && toks[at].kind == tWord {
-			if _, ok := currencyOf(toks[at].s); !ok {
-				if c, ok := currencyOf(toks[at+1].s); ok && (c == "shillings" || c == "rupees" || c == "$") {
+			if _, ok := lx.currencyOf(toks[at].s); !ok {
+				if c, ok := lx.currencyOf(toks[at+1].s); ok && lx.beforeResolved[c] {
 					at++
 				}
 			}
 		}
-		if at+1 < ce && toks[at].s == "sri" {
-			at += 2
+		// "Sri Lanka rupees"
+		if m, _ := lx.countryMulti.at(toks, at, ce); m > 1 {
+			at += m
 		}
 		if at < ce {
-			if c, ok := currencyOf(toks[at].s); ok {
+			if c, ok := lx.currencyOf(toks[at].s); ok {
 				before, after := "", ""
 				if at > 0 {
 					before = toks[at-1].s
@@ -612,69 +612,64 @@ func currencyNear(toks []token, k, n, cs, ce int) (string, string, int) {
 				if at+1 < len(toks) {
 					after = toks[at+1].s
 				}
-				c = qualifiedCurrency(c, before, after)
-				if c == "UR" && at+1 < ce && toks[at+1].s != "reajustables" && toks[at].s == "ur" {
-					return c, "UR", at
-				}
-				if toks[at].s == "unidades" {
-					return "", "", 0
-				}
-				return c, toks[at].s, at
+				return lx.qualifiedCurrency(c, before, after), at
 			}
-			if toks[at].s == "unidades" && at+1 < ce && toks[at+1].s == "reajustables" {
-				return "UR", "unidades reajustables", at + 1
+			// "unidades reajustables"
+			if m, v := lx.currencyMulti.at(toks, at, ce); m > 0 {
+				return lx.currencyMultiVal[v], at + m - 1
 			}
-			if at+1 < len(toks) && (toks[at].s == "penalty" || toks[at].s == "currency" || toks[at].s == "fine") &&
-				(toks[at+1].s == "units" || toks[at+1].s == "unit" || toks[at+1].s == "points") {
-				w := toks[at].s + " " + toks[at+1].s
-				return w, w, at + 1
+			// "penalty units", "fine points": the unit as written
+			if m, _ := lx.fineUnits.at(toks, at, len(toks)); m > 0 {
+				ws := make([]string, m)
+				for j := range ws {
+					ws[j] = toks[at+j].s
+				}
+				return strings.Join(ws, " "), at + m - 1
 			}
 		}
 	}
 	b := k - 1
 	if b >= cs && toks[b].kind == tWord && len(toks[b].s) == 1 && toks[b].upper && toks[b].end == toks[k].start {
 		// "R100 000", "K5,000": a currency letter as written
-		return strings.ToUpper(toks[b].s), toks[b].s, b
+		return strings.ToUpper(toks[b].s), b
 	}
 	if b >= cs && toks[b].s == "." {
 		b--
 	}
 	if b >= cs {
-		if c, ok := currencyOf(toks[b].s); ok {
+		if c, ok := lx.currencyOf(toks[b].s); ok {
 			before := ""
 			if b > 0 {
 				before = toks[b-1].s
 			}
-			return qualifiedCurrency(c, before, ""), toks[b].s, b
+			return lx.qualifiedCurrency(c, before, ""), b
 		}
 	}
-	return "", "", 0
+	return "", 0
 }
 
 // borrowUnit gives a number without unit the unit of the range end that
 // follows it: "de cinco a ocho años", "von zwei bis zehn Jahren", "between
 // two and five years".
-func borrowUnit(toks []token, n, ce int, lang string) unit {
+func (lx *Lexicon) borrowUnit(toks []token, n, ce int, lang string) unit {
 	if n >= ce || toks[n].kind == tNum {
 		return uNone
 	}
-	switch toks[n].s {
-	case "a", "to", "bis", "and", "y", "et", "al", "à", "-":
-	default:
+	if !(lx.isRangeTo(toks[n].s) || toks[n].kind == tPunct && toks[n].s == "-") {
 		return uNone
 	}
 	j := n + 1
-	if j < ce && toks[j].s == "zu" {
-		j++
+	if m, ok := lx.matchMarker(toks, n, ce); ok && len(m.words) > 1 {
+		j = n + len(m.words) // "bis zu"
 	}
-	if !isNumStart(toks, j, lang) {
+	if !lx.isNumStart(toks, j, lang) {
 		return uNone
 	}
-	_, e, ok := readNumber(toks, j, lang)
+	_, e, ok := lx.readNumber(toks, j, lang)
 	if !ok || e >= ce || toks[e].kind != tWord {
 		return uNone
 	}
-	return unitOf(toks[e].s)
+	return lx.unitOf(toks[e].s)
 }
 
 // months converts a duration to months: a year is 12 months, a week
@@ -699,7 +694,7 @@ func round2(v float64) float64 { return math.Round(v*100) / 100 }
 // buildPenalty turns the items of one statement into a Penalty. It reports
 // false for statements that are not sanctions (a fine mentioned in
 // passing, "confined or imprisoned" in a definition).
-func buildPenalty(toks []token, s *stmt, country string) (Penalty, bool) {
+func (lx *Lexicon) buildPenalty(toks []token, s *stmt, country string) (Penalty, bool) {
 	var p Penalty
 	p.Variant = VariantBasic
 	prisonAt, fineAt := -1, -1
@@ -965,9 +960,9 @@ func defaultTerm(toks []token, lo, hi int) bool {
 // the same reading Parse applies to the sentence around each sanction. The
 // engine uses it to carry a child-victim chapeau ("a person under the age of
 // eighteen years") down to the sanction paragraphs below it.
-func DetectVariant(text, lang string) (Variant, []Variant) {
-	toks := tokenize(text, nil)
-	return variantIn(toks, 0, len(toks), [2]int{0, 0}, sentFacts(toks, 0, len(toks)), lang)
+func (lx *Lexicon) DetectVariant(text, lang string) (Variant, []Variant) {
+	toks := lx.tokenize(text, nil)
+	return lx.variantIn(toks, 0, len(toks), [2]int{0, 0}, sentFacts(toks, 0, len(toks)), lang)
 }
 
 // eitherPenaltyAfter reports a closing "or one of these two penalties
@@ -994,7 +989,7 @@ func eitherPenaltyAfter(toks []token, ce int) bool {
 // repeatsPrevious reports a number in parentheses, possibly after a
 // currency letter or sign, that repeats the sum or term just before it:
 // "One million pesos (P1,000,000.00)", "twenty (20) years" after the unit.
-func repeatsPrevious(toks []token, items []item, k int, v float64) bool {
+func (lx *Lexicon) repeatsPrevious(toks []token, items []item, k int, v float64) bool {
 	if len(items) == 0 {
 		return false
 	}
@@ -1007,7 +1002,7 @@ func repeatsPrevious(toks []token, items []item, k int, v float64) bool {
 		b--
 	}
 	if b >= 0 && toks[b].kind == tPunct && toks[b].s != "(" {
-		if _, ok := currencyOf(toks[b].s); ok {
+		if _, ok := lx.currencyOf(toks[b].s); ok {
 			b--
 		}
 	}
@@ -1016,30 +1011,30 @@ func repeatsPrevious(toks []token, items []item, k int, v float64) bool {
 
 // amountAhead reports a currency word or sign at toks[n] followed by a
 // number: "de pesos mil a pesos diez mil", "from $1,000 to $5,000".
-func amountAhead(toks []token, n, ce int, lang string) bool {
+func (lx *Lexicon) amountAhead(toks []token, n, ce int, lang string) bool {
 	if n >= ce {
 		return false
 	}
-	if _, ok := currencyOf(toks[n].s); !ok {
+	if _, ok := lx.currencyOf(toks[n].s); !ok {
 		return false
 	}
 	j := n + 1
 	if j < ce && toks[j].s == "." {
 		j++
 	}
-	return isNumStart(toks, j, lang)
+	return lx.isNumStart(toks, j, lang)
 }
 
 // unitAhead finds the unit of time of the next number within a few glue
 // words ("5 nor more than 20 years"), for a qualified number that has none.
-func unitAhead(toks []token, n, ce int, lang string) unit {
+func (lx *Lexicon) unitAhead(toks []token, n, ce int, lang string) unit {
 	for j := n; j < ce && j < n+6; j++ {
-		if isNumStart(toks, j, lang) {
-			_, e, ok := readNumber(toks, j, lang)
+		if lx.isNumStart(toks, j, lang) {
+			_, e, ok := lx.readNumber(toks, j, lang)
 			if !ok || e >= ce || toks[e].kind != tWord {
 				return uNone
 			}
-			return unitOf(toks[e].s)
+			return lx.unitOf(toks[e].s)
 		}
 		if toks[j].kind != tWord || toks[j].lf&fGlue == 0 {
 			return uNone

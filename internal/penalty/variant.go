@@ -201,7 +201,7 @@ func pronounStart(w string) bool {
 // over aggravations, since they are not the offence's penalty for natural
 // persons in the ordinary case; so does a sanction given only on a repeat
 // conviction (subsequent_conviction), which a first offender never faces.
-func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string) (Variant, []Variant) {
+func (lx *Lexicon) variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string) (Variant, []Variant) {
 	var child, death, org, official, aggr, mitig, legal, subseq, first bool
 	defining := sent.defining
 	for k := lo; k < hi; k++ {
@@ -239,7 +239,7 @@ func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string)
 		case (w == "menor" || w == "menores") && next == "de" && k+2 < hi && toks[k+2].s == "edad":
 			child = true
 		case w == "under" || w == "below" || w == "unter" || w == "moins" || w == "menor" || w == "menores" || w == "menos" || w == "attained" && negatedBefore(toks, lo, k):
-			if (k < own[0] || k >= own[1]) && ageAtMost18(toks, k+1, hi, lang) {
+			if (k < own[0] || k >= own[1]) && lx.ageAtMost18(toks, k+1, hi, lang) {
 				child = true
 			}
 		case w == "death" || w == "dies" || w == "died" || w == "tod" || w == "todes" || w == "tode" || w == "mort" ||
@@ -367,14 +367,14 @@ func riskBefore(toks []token, lo, k int) bool {
 // ageAtMost18 reports an age of at most 18 years stated from toks[k]
 // ("under 18 years", "under the age of eighteen", "unter achtzehn Jahren",
 // "de moins de quinze ans", "menores de dieciocho años").
-func ageAtMost18(toks []token, k, hi int, lang string) bool {
+func (lx *Lexicon) ageAtMost18(toks []token, k, hi int, lang string) bool {
 	for j := k; j < hi && j < k+5; j++ {
-		if isNumStart(toks, j, lang) {
-			v, n, ok := readNumber(toks, j, lang)
+		if lx.isNumStart(toks, j, lang) {
+			v, n, ok := lx.readNumber(toks, j, lang)
 			if !ok {
 				return false
 			}
-			isAge := n < len(toks) && (unitOf(toks[n].s) == uYear || toks[n].s == "de" || toks[n].s == "at")
+			isAge := n < len(toks) && (lx.unitOf(toks[n].s) == uYear || toks[n].s == "de" || toks[n].s == "at")
 			if j > k && (toks[j-1].s == "age" || toks[j-1].s == "edad" || toks[j-1].s == "alter") {
 				isAge = true
 			}
