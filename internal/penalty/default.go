@@ -9,7 +9,9 @@ package penalty
 func Classify(text, lang string) Offence { return MustDefault().Classify(text, lang) }
 
 // DetectVariant is Lexicon.DetectVariant with the embedded lexicon.
-func DetectVariant(text, lang string) (Variant, []Variant) { return MustDefault().DetectVariant(text, lang) }
+func DetectVariant(text, lang string) (Variant, []Variant) {
+	return MustDefault().DetectVariant(text, lang)
+}
 
 // Label is Lexicon.Label with the embedded lexicon.
 func Label(class, heading, text string) string { return MustDefault().Label(class, heading, text) }
@@ -29,4 +31,6 @@ func Quantities(text, lang string) []Quantity { return MustDefault().Quantities(
 func Parse(text, lang string) []Penalty { return MustDefault().ParseFor(text, lang, "") }
 
 // ParseFor is Lexicon.ParseFor with the embedded lexicon.
-func ParseFor(text, lang, country string) []Penalty { return MustDefault().ParseFor(text, lang, country) }
+func ParseFor(text, lang, country string) []Penalty {
+	return MustDefault().ParseFor(text, lang, country)
+}

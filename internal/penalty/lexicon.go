@@ -91,26 +91,25 @@ type Lexicon struct {
 	custodial    *phraseSet // custodial penalties of several words ("privative de liberté")
 	amountAbbrev wordSet
 
-	currency      map[string]string // one word → currency
-	currencyMulti *phraseSet        // currencies of several words; vals index currencyMultiVal
+	currency         map[string]string // one word → currency
+	currencyMulti    *phraseSet        // currencies of several words; vals index currencyMultiVal
 	currencyMultiVal []string
-	fineUnits     *phraseSet
+	fineUnits        *phraseSet
 	// countryBefore and countryAfter hold, by ISO 4217 code, the country
 	// words that resolve an ambiguous currency ("Kenya shillings", "pesos
 	// uruguayos"); countrySkip holds the country words of several words
 	// ("Sri Lanka") and the ambiguous currencies a word before resolves.
-	countryBefore map[string]string // word → code
-	countryAfter  map[string]string
-	countryMulti  *phraseSet
+	countryBefore  map[string]string // word → code
+	countryAfter   map[string]string
+	countryMulti   *phraseSet
 	beforeResolved map[string]bool
 
-	num         map[string]map[string]numWord // by language
-	numAll      map[string]numWord
-	compound    map[string]bool // languages whose number words compound
-	morphemes   map[byte][]string
-	morphTable  map[string]numWord
+	num                          map[string]map[string]numWord // by language
+	numAll                       map[string]numWord
+	compound                     map[string]bool // languages whose number words compound
+	morphemes                    map[byte][]string
+	morphTable                   map[string]numWord
 	joinHundreds, joinTens, weak wordSet
-
 }
 
 type prefixFlag struct {
