@@ -110,7 +110,41 @@ type Lexicon struct {
 	morphemes                    map[byte][]string
 	morphTable                   map[string]numWord
 	joinHundreds, joinTens, weak wordSet
+
+	// words that may start a sanction: imprisonment and fine words, the
+	// first words of custodial phrases and relative sanctions
+	cue         map[string]bool
+	cuePrefixes []string
+
+	addedNoun, additional, fineNeg, auxiliary, termLink wordSet
+	notLife, fineDefault, eitherPenalty                 *phraseSet
+	relative                                            *phraseSet // vals index relKinds
+
+	abbrev, repeatQual, repeatObj, childVictim, ageLimit, ageNotAttained, ageWord, ageLink wordSet
+	death, risk, aggravating, condition, pronoun                                           wordSet
+	subject, mitigation, repeatConv, firstOffence, minorAge, deathPenalty                  *phraseSet
+	organised, official, serious, legal, exclusion, indictment, summary                    *phraseSet
+	// cueGlue holds the glue words that may open a circumstance ("under
+	// 18", "less serious")
+	cueGlue map[string]bool
+
+	traffic, childSale, forced, side *phraseSet
+	minorNoun, sell, exploit         wordSet
+	acts                             []wordSet  // classes act-<name>, in catalogue order
+	labels                           *phraseSet // vals index labelNames
 }
+
+// relKinds are the relative sanctions, each read from class relative-<kind>.
+var relKinds = []struct{ class, kind string }{
+	{"relative-higher-degree", RelHigherDegree}, {"relative-upper-half", RelUpperHalf},
+	{"relative-lower-degree", RelLowerDegree}, {"relative-third-to-half", RelThirdToHalf},
+	{"relative-double", RelDouble}, {"relative-half", RelHalf},
+}
+
+// labelNames are the offence labels, each read from class label-<name>
+// with "-" for "_"; the longest phrase wins, then the first label.
+var labelNames = []string{LabelForcedProstitution, LabelDebtBondage, LabelForcedLabour, LabelPeonage, LabelSlavery,
+	LabelServitude, LabelLabourExploitation}
 
 type prefixFlag struct {
 	prefix string
@@ -616,6 +650,7 @@ func build(r *reader) *Lexicon {
 	for w := range lx.units {
 		lx.flags[w] |= fChain
 	}
+	buildVocab(r, lx)
 	for w := range lx.numAll {
 		lx.flags[w] |= fChain
 	}
@@ -730,4 +765,85 @@ var countryCurrency = map[string]map[string]string{
 	CurrencyPesos:  {"ARG": "ARS", "URY": "UYU", "MEX": "MXN", "CHL": "CLP", "COL": "COP", "DOM": "DOP", "CUB": "CUP", "PHL": "PHP"},
 	CurrencyPound:  {"GBR": "GBP", "EGY": "EGP", "LBN": "LBP", "SDN": "SDG", "SYR": "SYP"},
 	CurrencyFrancs: {"CHE": "CHF", "FRA": "FRF"},
+}
+
+// buildVocab reads the classes of variants, offences, labels and relative
+// sanctions.
+func buildVocab(r *reader, lx *Lexicon) {
+	lx.addedNoun, lx.additional = r.words("added-term-noun"), r.words("additional")
+	lx.fineNeg, lx.auxiliary, lx.termLink = r.words("fine-negation"), r.words("passive-auxiliary"), r.words("term-link")
+	lx.notLife, lx.fineDefault, lx.eitherPenalty = r.set("not-life-term"), r.set("fine-default"), r.set("either-penalty")
+	lx.relative = newPhraseSet()
+	for i, rk := range relKinds {
+		for _, ws := range r.phrases(rk.class) {
+			lx.relative.add(ws, i)
+		}
+	}
+	lx.abbrev, lx.repeatQual, lx.repeatObj = r.words("abbreviation"), r.words("repeat-qualifier"), r.words("repeat-object")
+	lx.childVictim, lx.ageLimit, lx.ageNotAttained = r.words("child-victim"), r.words("age-limit"), r.words("age-not-attained")
+	lx.ageWord, lx.ageLink, lx.death, lx.risk = r.words("age-word"), r.words("age-number-link"), r.words("death-word"), r.words("risk")
+	lx.aggravating, lx.condition, lx.pronoun = r.words("aggravating-circumstance"), r.words("aggravation-condition"), r.words("subject-pronoun")
+	lx.subject, lx.mitigation, lx.repeatConv = r.set("offence-subject"), r.set("mitigation"), r.set("repeat-conviction")
+	lx.firstOffence, lx.minorAge, lx.deathPenalty = r.set("first-offence"), r.set("minor-age"), r.set("death-penalty")
+	lx.organised, lx.official, lx.serious, lx.legal = r.set("organised-group"), r.set("official-offender"), r.set("serious-harm"), r.set("legal-person")
+	lx.exclusion, lx.indictment, lx.summary = r.set("exclusion"), r.set("indictment"), r.set("summary-trial")
+	lx.traffic, lx.childSale, lx.forced, lx.side = r.set("trafficking-conduct"), r.set("child-sale"), r.set("forced-labour-conduct"), r.set("trafficking-side-conduct")
+	lx.minorNoun, lx.sell, lx.exploit = r.words("minor-noun"), r.words("sale-act"), r.words("exploitation-conduct")
+	// the Palermo acts (act-recruit, act-transport, …); a word is the first
+	// act whose class has it
+	for _, a := range r.classesWith("act-") {
+		lx.acts = append(lx.acts, r.words(a))
+	}
+	if len(lx.acts) == 0 {
+		r.missing = append(r.missing, "act-*")
+	}
+	lx.labels = newPhraseSet()
+	for i, l := range labelNames {
+		for _, ws := range r.phrases("label-" + strings.ReplaceAll(l, "_", "-")) {
+			lx.labels.add(ws, i)
+		}
+	}
+
+	// a glue word is read as a circumstance when a circumstance can start
+	// with it
+	lx.cueGlue = map[string]bool{}
+	words := []wordSet{lx.repeatQual, lx.childVictim, lx.ageLimit, lx.ageNotAttained, lx.death, lx.aggravating}
+	sets := []*phraseSet{lx.mitigation, lx.repeatConv, lx.firstOffence, lx.minorAge, lx.organised, lx.official, lx.serious, lx.legal}
+	for w, f := range lx.flags {
+		if f&fGlue == 0 {
+			continue
+		}
+		for _, ws := range words {
+			if ws.has(w) {
+				lx.cueGlue[w] = true
+			}
+		}
+		for _, ps := range sets {
+			if ps.opens(w) {
+				lx.cueGlue[w] = true
+			}
+		}
+	}
+
+	// the prefilter's cue words
+	lx.cue = map[string]bool{}
+	for w, f := range lx.flags {
+		if f&(fPrison|fFine) != 0 {
+			lx.cue[w] = true
+		}
+	}
+	for _, p := range lx.flagPrefixes {
+		if p.f&(fPrison|fFine) != 0 {
+			lx.cuePrefixes = append(lx.cuePrefixes, p.prefix)
+		}
+	}
+	for _, ps := range []*phraseSet{lx.custodial, lx.relative} {
+		for _, ws := range ps.ps {
+			if p, ok := strings.CutSuffix(ws[0], "*"); ok {
+				lx.cuePrefixes = append(lx.cuePrefixes, p)
+			} else {
+				lx.cue[ws[0]] = true
+			}
+		}
+	}
 }

@@ -130,13 +130,13 @@ func (lx *Lexicon) ParseDuration(text string, lang string) (int, string, bool) {
 	if next < len(toks) && toks[next].kind == tWord {
 		switch lx.unitOf(toks[next].s) {
 		case uYear:
-			u = "year"
+			u = UnitYear
 		case uMonth:
-			u = "month"
+			u = UnitMonth
 		case uWeek:
-			u = "week"
+			u = UnitWeek
 		case uDay:
-			u = "day"
+			u = UnitDay
 		}
 		if u != "" {
 			next++
@@ -318,6 +318,14 @@ func (lx *Lexicon) isNumWord(w string) bool {
 	return ok && nws[0].kind != nJoin
 }
 
+// Units of time of a Quantity and of ParseDuration.
+const (
+	UnitYear  = "year"
+	UnitMonth = "month"
+	UnitWeek  = "week"
+	UnitDay   = "day"
+)
+
 // Quantity is a number found in running text, with the unit of time written
 // after it ("year", "month", "week", "day", or "") and its byte offsets.
 type Quantity struct {
@@ -349,13 +357,13 @@ func (lx *Lexicon) Quantities(text, lang string) []Quantity {
 		if next < len(toks) && toks[next].kind == tWord {
 			switch lx.unitOf(toks[next].s) {
 			case uYear:
-				q.Unit = "year"
+				q.Unit = UnitYear
 			case uMonth:
-				q.Unit = "month"
+				q.Unit = UnitMonth
 			case uWeek:
-				q.Unit = "week"
+				q.Unit = UnitWeek
 			case uDay:
-				q.Unit = "day"
+				q.Unit = UnitDay
 			}
 			if q.Unit != "" {
 				q.End = toks[next].end

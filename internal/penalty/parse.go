@@ -3,6 +3,8 @@ package penalty
 import (
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // itemKind is what one element of a sanction phrase is.
@@ -51,14 +53,14 @@ func (lx *Lexicon) Parse(text, lang string) []Penalty {
 // the text is, used to turn ambiguous currency words into ISO 4217 codes
 // ("shillings" in KEN → KES, "rupees" in PAK → PKR, "$" in CAN → CAD).
 func (lx *Lexicon) ParseFor(text, lang, country string) []Penalty {
-	if !mayHoldSanction(text) {
+	if !lx.mayHoldSanction(text) {
 		return nil
 	}
 	tb := getTokBuf()
 	defer putTokBuf(tb)
 	toks := lx.tokenize(text, tb)
 	stmts := lx.findStatements(toks, lang)
-	rels, kinds := findRelative(toks)
+	rels, kinds := lx.findRelative(toks)
 	if len(stmts) == 0 && len(rels) == 0 {
 		return nil
 	}
@@ -69,7 +71,7 @@ func (lx *Lexicon) ParseFor(text, lang, country string) []Penalty {
 		if !ok {
 			continue
 		}
-		additive(toks, &stmts[k], &p)
+		lx.additive(toks, &stmts[k], &p)
 		out = append(out, p)
 		kept = append(kept, stmts[k])
 	}
@@ -93,16 +95,16 @@ func (lx *Lexicon) ParseFor(text, lang, country string) []Penalty {
 		}
 		out, kept = mOut, mKept
 	}
-	ss := sentences(toks)
+	ss := lx.sentences(toks)
 	n := 0
 	for k := range kept {
-		lo, hi := contextRange(toks, kept, k, ss)
-		if defaultTerm(toks, lo, hi) {
+		lo, hi := lx.contextRange(toks, kept, k, ss)
+		if lx.defaultTerm(toks, lo, hi) {
 			continue
 		}
 		p := out[k]
 		p.Variant, p.Aggravations = lx.variantIn(toks, lo, hi, [2]int{kept[k].cs, kept[k].ce}, ss[sentenceOf(ss, kept[k].cs)], lang)
-		p.Procedure = procedureIn(toks, lo, hi, kept[k].cs)
+		p.Procedure = lx.procedureIn(toks, lo, hi, kept[k].cs)
 		switch p.Relative {
 		case RelLowerDegree, RelHalf:
 			p.Variant = VariantMitigated
@@ -146,7 +148,7 @@ func SplitProcedures(ps []Penalty) {
 // two years of imprisonment", "a further term of five years", "zusätzlich",
 // "supplémentaire", "adicional") into a relative sanction: its term is
 // AddedMonths, not the offence's minimum or maximum.
-func additive(toks []token, s *stmt, p *Penalty) {
+func (lx *Lexicon) additive(toks []token, s *stmt, p *Penalty) {
 	if p.Life || p.Relative != "" {
 		return
 	}
@@ -160,7 +162,7 @@ func additive(toks []token, s *stmt, p *Penalty) {
 			}
 			// "an additional two years", "a further term of imprisonment of
 			// four years"; not "and further to imprisonment for two years"
-			if addWord(toks[b].s) && b+1 < len(toks) && (b+1 == it.tok || addedNoun(toks[b+1].s)) {
+			if lx.additional.has(toks[b].s) && b+1 < len(toks) && (b+1 == it.tok || lx.addedNoun.has(toks[b+1].s)) {
 				add := p.MaxMonths
 				if add == nil {
 					add = p.MinMonths
@@ -173,129 +175,72 @@ func additive(toks []token, s *stmt, p *Penalty) {
 	}
 }
 
-func addedNoun(w string) bool {
-	switch w {
-	case "term", "terms", "period", "periods", "indeterminate", "extended", "freiheitsstrafe", "peine", "pena":
-		return true
-	}
-	return false
-}
-
-func addWord(w string) bool {
-	switch w {
-	case "additional", "further", "extra", "supplementary", "supplementaire", "supplementaires", "adicional", "adicionales",
-		"zusatzlich", "zusatzliche", "zusatzlichen", "weitere", "weiteren":
-		return true
-	}
-	return false
-}
-
 // mayHoldSanction is the fast path for the many provisions that state no
-// sanction: it reports whether a word of text starts like an imprisonment,
-// fine or life word in one of the four languages (imprisonment,
-// emprisonnement, prisión, reclusión, penitenciaría, perpétuité, jail,
-// cárcel, fine(d), amende, multa, life, lebenslang) or ends in "strafe(n)"
-// (Freiheitsstrafe, Geldstrafe). One pass over the words, no allocation.
-func mayHoldSanction(text string) bool {
-	n := len(text)
-	i := 0
-	for i < n {
+// sanction: it reports whether a word of text, folded, can start a
+// sanction (an imprisonment or fine word, the first word of a custodial
+// phrase such as "privative de liberté", or of a relative sanction such as
+// "superior en grado"). Words are split and folded as tokenize does, into a
+// buffer on the stack: one pass, no allocation.
+func (lx *Lexicon) mayHoldSanction(text string) bool {
+	var buf [64]byte
+	w := buf[:0]
+	in, long := false, false
+	end := func() bool {
+		hit := in && !long && lx.isCue(w)
+		w, in, long = w[:0], false, false
+		return hit
+	}
+	for i := 0; i < len(text); {
 		c := text[i]
-		if !isLetterByte(c) {
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+				if len(w) < len(buf) {
+					w = append(w, c|0x20)
+				} else {
+					long = true
+				}
+				in = true
+			default:
+				if end() {
+					return true
+				}
+			}
 			i++
 			continue
 		}
-		j := i + 1
-		for j < n && isLetterByte(text[j]) {
-			j++
-		}
-		if j-i >= 4 {
-			switch c | 0x20 {
-			case 'i':
-				if hasFold(text, i, "imprison") {
-					return true
-				}
-			case 'e':
-				if hasFold(text, i, "emprison") {
-					return true
-				}
-			case 'p':
-				if hasFold(text, i, "prisi") || hasFold(text, i, "prison") || hasFold(text, i, "penitenc") || hasFold(text, i, "perp") ||
-					hasFold(text, i, "privati") || hasFold(text, i, "privaci") {
-					return true
-				}
-			case 'r':
-				if hasFold(text, i, "reclusi") || hasFold(text, i, "r\xc3\xa9clusi") {
-					return true
-				}
-			case 'f':
-				if hasFold(text, i, "fine") {
-					return true
-				}
-			case 'a':
-				if hasFold(text, i, "amende") {
-					return true
-				}
-			case 'm':
-				if hasFold(text, i, "multa") || hasFold(text, i, "mitad") || hasFold(text, i, "moiti") {
-					return true
-				}
-			case 'l':
-				if hasFold(text, i, "life") || hasFold(text, i, "lebensl") {
-					return true
-				}
-			case 'd':
-				if hasFold(text, i, "detention") || hasFold(text, i, "d\xc3\xa9tention") || hasFold(text, i, "double") {
-					return true
-				}
-			case 'g':
-				if hasFold(text, i, "grado") {
-					return true
-				}
-			case 't':
-				if hasFold(text, i, "tercio") || hasFold(text, i, "twice") {
-					return true
-				}
-			case 'j':
-				if hasFold(text, i, "jail") {
-					return true
-				}
-			case 'c':
-				if hasFold(text, i, "carcel") || hasFold(text, i, "c\xc3\xa1rcel") {
-					return true
-				}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			// a combining accent: dropped when folding
+		case unicode.IsLetter(r):
+			if len(w)+4 <= len(buf) {
+				w = foldRune(r, w)
+			} else {
+				long = true
 			}
-			if j-i >= 6 && (hasFold(text, j-6, "strafe") || j-i >= 7 && hasFold(text, j-7, "strafen")) {
+			in = true
+		default:
+			if end() {
 				return true
 			}
 		}
-		i = j
+	}
+	return end()
+}
+
+// isCue reports a folded word that can start a sanction.
+func (lx *Lexicon) isCue(w []byte) bool {
+	if lx.cue[string(w)] {
+		return true
+	}
+	for _, p := range lx.cuePrefixes {
+		if len(w) >= len(p) && string(w[:len(p)]) == p {
+			return true
+		}
 	}
 	return false
-}
-
-// isLetterByte reports ASCII letters and any byte of a multi-byte UTF-8
-// sequence (accented letters), so that words are not cut at "é".
-func isLetterByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
-}
-
-// hasFold reports whether text[i:] starts with the lower-case ASCII word w,
-// ignoring ASCII case.
-func hasFold(text string, i int, w string) bool {
-	if i+len(w) > len(text) {
-		return false
-	}
-	for k := 0; k < len(w); k++ {
-		c := text[i+k]
-		if c >= 'A' && c <= 'Z' {
-			c |= 0x20
-		}
-		if c != w[k] {
-			return false
-		}
-	}
-	return true
 }
 
 // chainable reports whether toks[i] may belong to a sanction phrase.
@@ -359,10 +304,9 @@ func (lx *Lexicon) custodialAt(toks []token, i, hi int) int {
 
 // negatedFine reports "without the option of a fine", "sans amende",
 // "ohne Geldstrafe", "sin multa" before toks[i].
-func negatedFine(toks []token, i int) bool {
+func (lx *Lexicon) negatedFine(toks []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
-		switch toks[k].s {
-		case "without", "sans", "ohne", "sin":
+		if lx.fineNeg.has(toks[k].s) {
 			return true
 		}
 	}
@@ -424,10 +368,10 @@ func (lx *Lexicon) scanChain(toks []token, cs, ce int, lang string) []stmt {
 		t := toks[k]
 		if a, ok := lx.anchorOf(toks, k); ok {
 			switch {
-			case a == iFine && negatedFine(toks, k):
+			case a == iFine && lx.negatedFine(toks, k):
 				// "without the option of a fine": no fine here
 			case a == iLife && !hasPrison:
-			case a == iLife && t.s == "life" && k+1 < ce && (toks[k+1].s == "-" || toks[k+1].s == "threatening"):
+			case a == iLife && k+1 < ce && (toks[k+1].kind == tPunct && toks[k+1].s == "-" || lx.phraseAt(lx.notLife, toks, k, ce)):
 			default:
 				e := k + 1
 				if a == iPrison && toks[k].lf&fPrison == 0 {
@@ -703,7 +647,7 @@ func (lx *Lexicon) buildPenalty(toks []token, s *stmt, country string) (Penalty,
 		if toks[k].kind == tWord && toks[k].lf&fVerb != 0 {
 			// "fined" alone in a list ("incarcerated, fined, or otherwise
 			// penalized") is not a sanction; "shall be fined" is.
-			if toks[k].lf&fFine == 0 || k > 0 && toks[k-1].s == "be" {
+			if toks[k].lf&fFine == 0 || k > 0 && lx.auxiliary.has(toks[k-1].s) {
 				hasVerb = true
 			}
 		}
@@ -736,7 +680,7 @@ func (lx *Lexicon) buildPenalty(toks []token, s *stmt, country string) (Penalty,
 		case iBoth:
 			mark(it)
 		case iDur:
-			if durationOwner(toks, s.items, idx) == iPrison {
+			if lx.durationOwner(toks, s.items, idx) == iPrison {
 				durs = append(durs, it)
 				hasTerm = true
 				mark(it)
@@ -835,7 +779,7 @@ func (lx *Lexicon) buildPenalty(toks []token, s *stmt, country string) (Penalty,
 			p.FineMin, p.FineMax = p.FineMax, p.FineMin
 		}
 		if prisonAt >= 0 {
-			if fineRelationAlternative(s.items, prisonAt, fineAt) || eitherPenaltyAfter(toks, s.ce) {
+			if fineRelationAlternative(s.items, prisonAt, fineAt) || lx.eitherPenaltyAfter(toks, s.ce) {
 				p.FineAlternative = true
 			} else {
 				p.FineCumulative = true
@@ -856,13 +800,13 @@ func fp(v float64) *float64 { return &v }
 // in "multa de seis a doce meses"). A duration directly followed by "of
 // imprisonment" / "d'emprisonnement" / "de prisión" belongs to that anchor;
 // otherwise to the nearest anchor before it, else after it.
-func durationOwner(toks []token, items []item, idx int) itemKind {
+func (lx *Lexicon) durationOwner(toks []token, items []item, idx int) itemKind {
 	d := items[idx]
 	// the next anchor, if it follows within two tokens
 	for k := idx + 1; k < len(items); k++ {
 		it := items[k]
 		if it.kind == iPrison || it.kind == iFine || it.kind == iLife {
-			if linkedOf(toks, d.end, it.tok) {
+			if lx.linkedOf(toks, d.end, it.tok) {
 				if it.kind == iLife {
 					return iPrison
 				}
@@ -928,14 +872,12 @@ func fineRelationAlternative(items []item, prisonAt, fineAt int) bool {
 // linkedOf reports whether the tokens [a, b) between a duration and an
 // anchor only link them: nothing ("ten years' imprisonment"), "of", "de",
 // "d'" ("sept ans d'emprisonnement", "ocho años de prisión").
-func linkedOf(toks []token, a, b int) bool {
+func (lx *Lexicon) linkedOf(toks []token, a, b int) bool {
 	if b-a > 2 {
 		return false
 	}
 	for k := a; k < b; k++ {
-		switch toks[k].s {
-		case "of", "de", "d", "du", "der", "criminal":
-		default:
+		if !lx.termLink.has(toks[k].s) {
 			return false
 		}
 	}
@@ -945,10 +887,9 @@ func linkedOf(toks []token, a, b int) bool {
 // defaultTerm reports a term of imprisonment imposed for not paying a fine
 // or compensation ("in default of payment", "a failure to pay"): not the
 // penalty of the offence.
-func defaultTerm(toks []token, lo, hi int) bool {
+func (lx *Lexicon) defaultTerm(toks []token, lo, hi int) bool {
 	for k := lo; k+1 < hi; k++ {
-		w, n := toks[k].s, toks[k+1].s
-		if (w == "default" && n == "of") || (w == "failure" && n == "to" && k+2 < hi && toks[k+2].s == "pay") {
+		if lx.phraseAt(lx.fineDefault, toks, k, hi) {
 			return true
 		}
 	}
@@ -962,24 +903,19 @@ func defaultTerm(toks []token, lo, hi int) bool {
 // eighteen years") down to the sanction paragraphs below it.
 func (lx *Lexicon) DetectVariant(text, lang string) (Variant, []Variant) {
 	toks := lx.tokenize(text, nil)
-	return lx.variantIn(toks, 0, len(toks), [2]int{0, 0}, sentFacts(toks, 0, len(toks)), lang)
+	return lx.variantIn(toks, 0, len(toks), [2]int{0, 0}, lx.sentFacts(toks, 0, len(toks)), lang)
 }
 
 // eitherPenaltyAfter reports a closing "or one of these two penalties
 // only" right after a statement ("ou de l'une de ces deux peines
 // seulement", "o una de estas penas", "or either of them"): the fine can
 // then stand alone.
-func eitherPenaltyAfter(toks []token, ce int) bool {
+func (lx *Lexicon) eitherPenaltyAfter(toks []token, ce int) bool {
 	for k := ce; k < len(toks) && k < ce+8; k++ {
-		switch toks[k].s {
-		case "ces", "estas", "either", "einer":
-			if k+1 < len(toks) {
-				switch toks[k+1].s {
-				case "deux", "dos", "of", "dieser":
-					return true
-				}
-			}
-		case ".", ";":
+		if lx.phraseAt(lx.eitherPenalty, toks, k, len(toks)) {
+			return true
+		}
+		if toks[k].kind == tPunct && (toks[k].s == "." || toks[k].s == ";") {
 			return false
 		}
 	}
