@@ -115,6 +115,11 @@ type Lexicon struct {
 	// first words of custodial phrases and relative sanctions
 	cue         map[string]bool
 	cuePrefixes []string
+	// cueStart holds the first two letters (a-z) of the cue words and
+	// prefixes, cueMin the length of the shortest: most words are rejected
+	// without a lookup
+	cueStart [26 * 26]bool
+	cueMin   int
 
 	addedNoun, additional, fineNeg, auxiliary, termLink wordSet
 	notLife, fineDefault, eitherPenalty                 *phraseSet
@@ -156,19 +161,33 @@ type prefixFlag struct {
 type wordSet struct {
 	exact    map[string]bool
 	prefixes []string
+	// eb and pb hold the first bytes of the exact words and of the
+	// prefixes: most words are rejected without a lookup
+	eb, pb byteSet
 }
 
 func (s wordSet) has(w string) bool {
-	if s.exact[w] {
+	if w == "" {
+		return false
+	}
+	if s.eb.has(w[0]) && s.exact[w] {
 		return true
 	}
-	for _, p := range s.prefixes {
-		if strings.HasPrefix(w, p) {
-			return true
+	if s.pb.has(w[0]) {
+		for _, p := range s.prefixes {
+			if strings.HasPrefix(w, p) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// byteSet is a set of bytes.
+type byteSet [4]uint64
+
+func (b *byteSet) add(c byte)     { b[c>>6] |= 1 << (c & 63) }
+func (b byteSet) has(c byte) bool { return b[c>>6]&(1<<(c&63)) != 0 }
 
 // phraseSet is a class of phrases matched on consecutive tokens; a word
 // ending in "*" matches the words that start with it.
@@ -179,6 +198,8 @@ type phraseSet struct {
 	byLast  map[string][]int
 	pref    []int // phrases whose first word is a prefix
 	prefEnd []int // phrases whose last word is a prefix
+	// first bytes of the first and last words, for a quick reject
+	fb, lb byteSet
 }
 
 func newPhraseSet() *phraseSet {
@@ -189,6 +210,8 @@ func (s *phraseSet) add(words []string, val int) {
 	i := len(s.ps)
 	s.ps = append(s.ps, words)
 	s.vals = append(s.vals, val)
+	s.fb.add(words[0][0])
+	s.lb.add(words[len(words)-1][0])
 	if strings.HasSuffix(words[0], "*") {
 		s.pref = append(s.pref, i)
 	} else {
@@ -226,7 +249,7 @@ func (s *phraseSet) match(i int, toks []token, k, hi int) bool {
 // ending before hi (0 when none) and its value; the first phrase added wins
 // a tie.
 func (s *phraseSet) at(toks []token, k, hi int) (int, int) {
-	if s == nil || k >= hi || k >= len(toks) {
+	if s == nil || k >= hi || k >= len(toks) || toks[k].s == "" || !s.fb.has(toks[k].s[0]) {
 		return 0, 0
 	}
 	best, val, bi := 0, 0, -1
@@ -246,7 +269,7 @@ func (s *phraseSet) at(toks []token, k, hi int) (int, int) {
 
 // endsAt reports a phrase ending at toks[k] and starting at or after lo.
 func (s *phraseSet) endsAt(toks []token, k, lo int) bool {
-	if s == nil || k < 0 || k >= len(toks) {
+	if s == nil || k < 0 || k >= len(toks) || toks[k].s == "" || !s.lb.has(toks[k].s[0]) {
 		return false
 	}
 	ok := func(i int) bool {
@@ -329,13 +352,15 @@ func (r *reader) words(class string) wordSet {
 	s := wordSet{exact: map[string]bool{}}
 	for _, ws := range r.phrases(class) {
 		if len(ws) != 1 {
-			r.bad = append(r.bad, class)
+			r.bad = append(r.bad, fmt.Sprintf("%s (%q)", class, strings.Join(ws, " ")))
 			continue
 		}
 		if p, ok := strings.CutSuffix(ws[0], "*"); ok {
 			s.prefixes = append(s.prefixes, p)
+			s.pb.add(p[0])
 		} else {
 			s.exact[ws[0]] = true
+			s.eb.add(ws[0][0])
 		}
 	}
 	return s
@@ -385,7 +410,7 @@ func NewLexicon(l *standard.Lexicon) (*Lexicon, error) {
 	}
 	if len(r.bad) > 0 {
 		sort.Strings(r.bad)
-		return nil, fmt.Errorf("%s: the classes %s are read one word at a time by the penalty parser, expected single words (a \"*\" may end one)",
+		return nil, fmt.Errorf("%s: the penalty parser reads the classes of %s one word at a time, expected single words (a \"*\" may end one)",
 			l.Catalogue, strings.Join(dedup(r.bad), ", "))
 	}
 	compiled[l.Hash] = lx
@@ -474,7 +499,11 @@ func build(r *reader) *Lexicon {
 		if len(ws) == 1 {
 			flag(fPrison, wordSet{exact: map[string]bool{ws[0]: true}})
 		} else {
+			// "privative de liberté": its words may sit in a sanction phrase
 			lx.custodial.add(ws, 0)
+			for _, w := range ws {
+				lx.flags[w] |= fChain
+			}
 		}
 	}
 	flag(fFine, r.words("pecuniary-penalty"))
@@ -846,4 +875,27 @@ func buildVocab(r *reader, lx *Lexicon) {
 			}
 		}
 	}
+	lx.cueMin = 1 << 30
+	start := func(w string) {
+		lx.cueMin = min(lx.cueMin, len(w))
+		if i, ok := letterPair(w); ok {
+			lx.cueStart[i] = true
+		} else {
+			lx.cueMin = 0 // a cue of one letter or not in a-z: no filter
+		}
+	}
+	for w := range lx.cue {
+		start(w)
+	}
+	for _, p := range lx.cuePrefixes {
+		start(p)
+	}
+}
+
+// letterPair indexes the first two bytes of w when both are a-z.
+func letterPair[T string | []byte](w T) (int, bool) {
+	if len(w) < 2 || w[0] < 'a' || w[0] > 'z' || w[1] < 'a' || w[1] > 'z' {
+		return 0, false
+	}
+	return int(w[0]-'a')*26 + int(w[1]-'a'), true
 }

@@ -232,6 +232,12 @@ func (lx *Lexicon) mayHoldSanction(text string) bool {
 
 // isCue reports a folded word that can start a sanction.
 func (lx *Lexicon) isCue(w []byte) bool {
+	if len(w) < lx.cueMin {
+		return false
+	}
+	if i, ok := letterPair(w); ok && lx.cueMin > 0 && !lx.cueStart[i] {
+		return false
+	}
 	if lx.cue[string(w)] {
 		return true
 	}
