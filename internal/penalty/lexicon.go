@@ -14,7 +14,7 @@ import (
 )
 
 // lexFlag classifies a folded word for the sanction scanner.
-type lexFlag uint16
+type lexFlag uint32
 
 const (
 	fGlue   lexFlag = 1 << iota // may sit inside a sanction phrase
@@ -27,7 +27,19 @@ const (
 	fVerb                       // sanction verb: liable, punished, bestraft, punie, castigado
 	fChain                      // a unit, currency, number word or country adjective: may sit in a sanction phrase
 	fMarker                     // first word of a qualifier phrase ("not less than", "bis zu")
+
+	// The flags below never make a word part of a sanction phrase; they let
+	// the readers of circumstances skip the words that cannot start one.
+	fCirc     // may start a circumstance (a variant class: child, minor, under, less serious, …)
+	fSubjEnd  // may end an offence-subject phrase (whoever, el que)
+	fCond     // aggravation-condition word
+	fProc     // may start a mode-of-trial phrase
+	fCustHead // first word of a custodial phrase of several words
+	fRelHead  // first word of a relative sanction phrase
 )
+
+// chainFlags are the flags of a word that may sit in a sanction phrase.
+const chainFlags = fGlue | fPrison | fFine | fLife | fOr | fAnd | fBoth | fVerb | fChain | fMarker
 
 // unit is a unit of time.
 type unit uint8
@@ -82,8 +94,8 @@ type Lexicon struct {
 	hash  string
 	flags map[string]lexFlag
 	// flagPrefixes flag the words that start with a prefix phrase
-	// ("lebenslang*").
-	flagPrefixes []prefixFlag
+	// ("lebenslang*"), by the prefix's first byte.
+	flagPrefixes [256][]prefixFlag
 	units        map[string]unit
 	markers      map[string][]marker // by first word, longest first
 	maxAfter     *phraseSet          // "au plus" after a term
@@ -105,6 +117,9 @@ type Lexicon struct {
 	beforeResolved map[string]bool
 
 	num                          map[string]map[string]numWord // by language
+	numLangs                     []string                      // the languages of num, with their tables
+	numTabs                      []map[string]numWord
+	numCompound                  []bool
 	numAll                       map[string]numWord
 	compound                     map[string]bool // languages whose number words compound
 	morphemes                    map[byte][]string
@@ -129,9 +144,6 @@ type Lexicon struct {
 	death, risk, aggravating, condition, pronoun                                           wordSet
 	subject, mitigation, repeatConv, firstOffence, minorAge, deathPenalty                  *phraseSet
 	organised, official, serious, legal, exclusion, indictment, summary                    *phraseSet
-	// cueGlue holds the glue words that may open a circumstance ("under
-	// 18", "less serious")
-	cueGlue map[string]bool
 
 	traffic, childSale, forced, side *phraseSet
 	minorNoun, sell, exploit         wordSet
@@ -166,7 +178,7 @@ type wordSet struct {
 	eb, pb byteSet
 }
 
-func (s wordSet) has(w string) bool {
+func (s *wordSet) has(w string) bool {
 	if w == "" {
 		return false
 	}
@@ -186,8 +198,8 @@ func (s wordSet) has(w string) bool {
 // byteSet is a set of bytes.
 type byteSet [4]uint64
 
-func (b *byteSet) add(c byte)     { b[c>>6] |= 1 << (c & 63) }
-func (b byteSet) has(c byte) bool { return b[c>>6]&(1<<(c&63)) != 0 }
+func (b *byteSet) add(c byte)      { b[c>>6] |= 1 << (c & 63) }
+func (b *byteSet) has(c byte) bool { return b[c>>6]&(1<<(c&63)) != 0 }
 
 // phraseSet is a class of phrases matched on consecutive tokens; a word
 // ending in "*" matches the words that start with it.
@@ -490,7 +502,7 @@ func build(r *reader) *Lexicon {
 			lx.flags[w] |= f
 		}
 		for _, p := range s.prefixes {
-			lx.flagPrefixes = append(lx.flagPrefixes, prefixFlag{p, f})
+			lx.flagPrefixes[p[0]] = append(lx.flagPrefixes[p[0]], prefixFlag{p, f})
 		}
 	}
 	flag(fGlue, r.words("sanction-glue"))
@@ -638,6 +650,11 @@ func build(r *reader) *Lexicon {
 		}
 		lx.num[lang] = t
 	}
+	for _, lang := range r.l.Languages() {
+		lx.numLangs = append(lx.numLangs, lang)
+		lx.numTabs = append(lx.numTabs, lx.num[lang])
+		lx.numCompound = append(lx.numCompound, lx.compound[lang])
+	}
 	// the union: the first language (en, fr, de, es, then others) wins
 	for _, lang := range r.l.Languages() {
 		for k, v := range lx.num[lang] {
@@ -712,8 +729,11 @@ func sortMarkers(ms []marker) {
 
 // flagsOf returns the lexicon flags of a folded word.
 func (lx *Lexicon) flagsOf(w string) lexFlag {
+	if w == "" {
+		return 0
+	}
 	f := lx.flags[w]
-	for _, p := range lx.flagPrefixes {
+	for _, p := range lx.flagPrefixes[w[0]] {
 		if strings.HasPrefix(w, p.prefix) {
 			f |= p.f
 		}
@@ -833,26 +853,39 @@ func buildVocab(r *reader, lx *Lexicon) {
 		}
 	}
 
-	// a glue word is read as a circumstance when a circumstance can start
-	// with it
-	lx.cueGlue = map[string]bool{}
-	words := []wordSet{lx.repeatQual, lx.childVictim, lx.ageLimit, lx.ageNotAttained, lx.death, lx.aggravating}
-	sets := []*phraseSet{lx.mitigation, lx.repeatConv, lx.firstOffence, lx.minorAge, lx.organised, lx.official, lx.serious, lx.legal}
-	for w, f := range lx.flags {
-		if f&fGlue == 0 {
-			continue
-		}
-		for _, ws := range words {
-			if ws.has(w) {
-				lx.cueGlue[w] = true
+	// the words that may start a circumstance, a mode of trial, …
+	mark := func(f lexFlag, ws ...*wordSet) {
+		for _, set := range ws {
+			for w := range set.exact {
+				lx.flags[w] |= f
 			}
-		}
-		for _, ps := range sets {
-			if ps.opens(w) {
-				lx.cueGlue[w] = true
+			for _, p := range set.prefixes {
+				lx.flagPrefixes[p[0]] = append(lx.flagPrefixes[p[0]], prefixFlag{p, f})
 			}
 		}
 	}
+	markPhrases := func(f lexFlag, last bool, sets ...*phraseSet) {
+		for _, ps := range sets {
+			for _, ws := range ps.ps {
+				w := ws[0]
+				if last {
+					w = ws[len(ws)-1]
+				}
+				if p, ok := strings.CutSuffix(w, "*"); ok {
+					lx.flagPrefixes[p[0]] = append(lx.flagPrefixes[p[0]], prefixFlag{p, f})
+				} else {
+					lx.flags[w] |= f
+				}
+			}
+		}
+	}
+	mark(fCirc, &lx.repeatQual, &lx.childVictim, &lx.ageLimit, &lx.ageNotAttained, &lx.death, &lx.aggravating)
+	markPhrases(fCirc, false, lx.mitigation, lx.repeatConv, lx.firstOffence, lx.minorAge, lx.organised, lx.official, lx.serious, lx.legal)
+	markPhrases(fSubjEnd, true, lx.subject)
+	mark(fCond, &lx.condition)
+	markPhrases(fProc, false, lx.indictment, lx.summary)
+	markPhrases(fCustHead, false, lx.custodial)
+	markPhrases(fRelHead, false, lx.relative)
 
 	// the prefilter's cue words
 	lx.cue = map[string]bool{}
@@ -861,9 +894,11 @@ func buildVocab(r *reader, lx *Lexicon) {
 			lx.cue[w] = true
 		}
 	}
-	for _, p := range lx.flagPrefixes {
-		if p.f&(fPrison|fFine) != 0 {
-			lx.cuePrefixes = append(lx.cuePrefixes, p.prefix)
+	for _, ps := range lx.flagPrefixes {
+		for _, p := range ps {
+			if p.f&(fPrison|fFine) != 0 {
+				lx.cuePrefixes = append(lx.cuePrefixes, p.prefix)
+			}
 		}
 	}
 	for _, ps := range []*phraseSet{lx.custodial, lx.relative} {

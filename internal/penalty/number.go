@@ -22,10 +22,29 @@ type numWord struct {
 // wordTable returns the number words of lang; a language with no lexicon
 // gives the union of all languages.
 func (lx *Lexicon) wordTable(lang string) map[string]numWord {
-	if t, ok := lx.num[lang]; ok {
-		return t
+	if i := lx.langIndex(lang); i >= 0 {
+		return lx.numTabs[i]
 	}
 	return lx.numAll
+}
+
+// langIndex returns the index of lang in numLangs, -1 when the lexicon has
+// no such language (a short scan: cheaper than a map for a few languages).
+func (lx *Lexicon) langIndex(lang string) int {
+	for i, l := range lx.numLangs {
+		if l == lang {
+			return i
+		}
+	}
+	return -1
+}
+
+// compounds reports whether the number words of lang are split out of
+// compounds: a language with a number-compound-joiner, or one without a
+// lexicon.
+func (lx *Lexicon) compounds(lang string) bool {
+	i := lx.langIndex(lang)
+	return i < 0 || lx.numCompound[i]
 }
 
 // lookupWord finds one folded word in the table of lang, splitting
@@ -36,10 +55,8 @@ func (lx *Lexicon) lookupWord(w, lang string) ([]numWord, bool) {
 	if nw, ok := lx.wordTable(lang)[w]; ok {
 		return []numWord{nw}, true
 	}
-	if !lx.compound[lang] && lang != "" && lang != "*" {
-		if _, known := lx.num[lang]; known {
-			return nil, false
-		}
+	if !lx.compounds(lang) {
+		return nil, false
 	}
 	if len(w) < 6 || lx.morphemes[w[0]] == nil {
 		return nil, false

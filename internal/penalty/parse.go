@@ -266,14 +266,14 @@ func (lx *Lexicon) chainable(toks []token, i int, lang string) bool {
 		return false
 	}
 	w := t.s
-	if t.lf != 0 {
+	if t.lf&chainFlags != 0 {
 		return true
 	}
 	// "(P1,000,000.00)", "N250,000": a letter glued to an amount
 	if len(w) == 1 && i+1 < len(toks) && toks[i+1].kind == tNum && toks[i+1].start == t.end {
 		return true
 	}
-	if lx.compound[lang] || lang == "" {
+	if lang == "" || lx.langIndex(lang) >= 0 && lx.numCompound[lx.langIndex(lang)] {
 		_, ok := lx.lookupWord(w, lang)
 		return ok
 	}
@@ -290,7 +290,7 @@ func (lx *Lexicon) anchorOf(toks []token, i int) (itemKind, bool) {
 	switch {
 	case f&fPrison != 0:
 		return iPrison, true
-	case lx.custodialAt(toks, i, len(toks)) > 0:
+	case f&fCustHead != 0 && lx.custodialAt(toks, i, len(toks)) > 0:
 		// "peine privative de liberté", "pena privativa de libertad"
 		return iPrison, true
 	case f&fFine != 0:

@@ -16,7 +16,7 @@ func (lx *Lexicon) findRelative(toks []token) ([]stmt, []string) {
 	var out []stmt
 	var kinds []string
 	for k := 0; k < len(toks); k++ {
-		if toks[k].kind != tWord {
+		if toks[k].kind != tWord || toks[k].lf&fRelHead == 0 {
 			continue
 		}
 		if n, v := lx.relative.at(toks, k, len(toks)); n > 0 {

@@ -68,10 +68,11 @@ func (lx *Lexicon) sentences(toks []token) []sentInfo {
 func (lx *Lexicon) sentFacts(toks []token, lo, hi int) sentInfo {
 	si := sentInfo{lo: lo, hi: hi}
 	for k := lo; k < hi; k++ {
-		if lx.subject.endsAt(toks, k, 0) {
+		f := toks[k].lf
+		if f&fSubjEnd != 0 && lx.subject.endsAt(toks, k, 0) {
 			si.defining = true
 		}
-		if k+1 < hi && !si.mitig && lx.mitigationAt(toks, k, hi) {
+		if f&fCirc != 0 && k+1 < hi && !si.mitig && lx.mitigationAt(toks, k, hi) {
 			si.mitig, si.mitigAt = true, k
 		}
 	}
@@ -188,8 +189,8 @@ func (lx *Lexicon) variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo
 			continue
 		}
 		w := t.s
-		if t.lf&fGlue != 0 && !lx.cueGlue[w] {
-			continue // glue words are never circumstances
+		if t.lf&fCirc == 0 {
+			continue // no circumstance starts with this word (glue words among them)
 		}
 		if lx.phraseAt(lx.mitigation, toks, k, hi) {
 			mitig = true
@@ -334,7 +335,7 @@ func (lx *Lexicon) conditional(toks []token, lo, hi int, sent sentInfo) bool {
 		return false
 	}
 	for k := lo; k < hi; k++ {
-		if lx.condition.has(toks[k].s) {
+		if toks[k].lf&fCond != 0 {
 			return true
 		}
 	}
@@ -395,6 +396,9 @@ func (lx *Lexicon) repeatConviction(toks []token, k, hi int) bool {
 func (lx *Lexicon) procedureIn(toks []token, lo, hi, own int) string {
 	best, dist := "", -1
 	for k := lo; k < hi; k++ {
+		if toks[k].lf&fProc == 0 {
+			continue
+		}
 		var p string
 		switch {
 		case lx.phraseAt(lx.indictment, toks, k, hi):
