@@ -906,7 +906,7 @@ func checkReflection(in *Input) Outcome {
 		if !reflectionContext(s) {
 			continue
 		}
-		for _, q := range penalty.Quantities(s.Text, s.Lang) {
+		for _, q := range PenaltyLexicon(in.Ix).Quantities(s.Text, s.Lang) {
 			days := q.Value
 			switch q.Unit {
 			case "day":

@@ -32,6 +32,7 @@ var ()
 // document order. Repealed text is skipped.
 func Facts(ix *index.Index) []Fact {
 	cu := cuesOf(ix)
+	pl := PenaltyLexicon(ix)
 	var out []Fact
 	secClass := map[*statute.Provision]string{}
 	basicSeen := map[*statute.Provision]bool{}
@@ -43,7 +44,7 @@ func Facts(ix *index.Index) []Fact {
 		if !s.Has(cu.PenaltyWords) {
 			continue
 		}
-		ps := penalty.ParseFor(s.Text, s.Lang, s.Statute.Meta.Country)
+		ps := pl.ParseFor(s.Text, s.Lang, s.Statute.Meta.Country)
 		if len(ps) == 0 {
 			continue
 		}

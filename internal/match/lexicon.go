@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/lacuna-project/lacuna/internal/index"
+	"github.com/lacuna-project/lacuna/internal/penalty"
 	"github.com/lacuna-project/lacuna/internal/standard"
 )
 
@@ -206,11 +207,26 @@ func cuesOf(ix *index.Index) *cues {
 	return ix.Lex.Memo(cuesKey{}, func() any { return newCues(ix.Lex) }).(*cues)
 }
 
-// CheckLexicon reports whether lx has every class the index and the checks
-// read; an engine compiled with a lexicon that lacks one would read those
-// classes as empty.
+type penaltyKey struct{}
+
+// PenaltyLexicon returns the penalty vocabulary (penalty.Lexicon) of the
+// lexicon ix was built with, compiled once per lexicon. It is nil only for
+// a lexicon CheckLexicon rejects.
+func PenaltyLexicon(ix *index.Index) *penalty.Lexicon {
+	return ix.Lex.Memo(penaltyKey{}, func() any {
+		pl, _ := penalty.NewLexicon(ix.Lex.Source()) // CheckLexicon reported its error at compile time
+		return pl
+	}).(*penalty.Lexicon)
+}
+
+// CheckLexicon reports whether lx has every class the index, the checks
+// and the penalty parser read; an engine compiled with a lexicon that lacks
+// one would read those classes as empty.
 func CheckLexicon(lx *index.Lexicon) error {
 	if err := lx.Check(); err != nil {
+		return err
+	}
+	if _, err := penalty.NewLexicon(lx.Source()); err != nil {
 		return err
 	}
 	if err := lx.Lacks(&cues{}, lexListClasses()...); err != nil {

@@ -2,10 +2,20 @@
 // minimum and maximum in months (years, months, weeks; digits or words in
 // English, French, German and Spanish), life imprisonment, fines with amount
 // and currency, whether a fine can replace imprisonment, and aggravated
-// variants. It is pure: text in, typed facts out. It imports nothing from
+// variants. It is pure: text in, typed facts out.
+//
+// Its vocabulary is data: every word it reads (penalty nouns and verbs, the
+// glue of a sanction phrase, qualifiers, units, number words, currencies,
+// variant cues, offence words and labels) is a class of the lexicon
+// (mapping/lexicon, docs/lexicon-format.md), compiled by NewLexicon into a
+// Lexicon whose methods are the entry points below. The engine compiles the
+// map's lexicon, --lexicon overlay included; the package-level functions of
+// the same names use the embedded one (MustDefault). It imports only
+// internal/standard (the lexicon) and mapping (the embedded lexicon) from
 // this module.
 //
-// Main entry points:
+// Main entry points (methods of Lexicon, and functions over the embedded
+// one):
 //
 //   - Parse / ParseFor: every sanction statement of one clause, as []Penalty
 //     with byte offsets for quoting.

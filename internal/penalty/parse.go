@@ -3,6 +3,8 @@ package penalty
 import (
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // itemKind is what one element of a sanction phrase is.
@@ -43,33 +45,33 @@ type stmt struct {
 // are in text order. Currencies that only the country can settle
 // ("shillings", "rupees", "$") are returned as written; use ParseFor to
 // resolve them.
-func Parse(text, lang string) []Penalty {
-	return ParseFor(text, lang, "")
+func (lx *Lexicon) Parse(text, lang string) []Penalty {
+	return lx.ParseFor(text, lang, "")
 }
 
 // ParseFor is Parse with the ISO 3166 alpha-3 code of the country whose law
 // the text is, used to turn ambiguous currency words into ISO 4217 codes
 // ("shillings" in KEN → KES, "rupees" in PAK → PKR, "$" in CAN → CAD).
-func ParseFor(text, lang, country string) []Penalty {
-	if !mayHoldSanction(text) {
+func (lx *Lexicon) ParseFor(text, lang, country string) []Penalty {
+	if !lx.mayHoldSanction(text) {
 		return nil
 	}
 	tb := getTokBuf()
 	defer putTokBuf(tb)
-	toks := tokenize(text, tb)
-	stmts := findStatements(toks, lang)
-	rels, kinds := findRelative(toks)
+	toks := lx.tokenize(text, tb)
+	stmts := lx.findStatements(toks, lang)
+	rels, kinds := lx.findRelative(toks)
 	if len(stmts) == 0 && len(rels) == 0 {
 		return nil
 	}
 	out := make([]Penalty, 0, len(stmts)+len(rels))
 	kept := make([]stmt, 0, len(stmts)+len(rels))
 	for k := range stmts {
-		p, ok := buildPenalty(toks, &stmts[k], country)
+		p, ok := lx.buildPenalty(toks, &stmts[k], country)
 		if !ok {
 			continue
 		}
-		additive(toks, &stmts[k], &p)
+		lx.additive(toks, &stmts[k], &p)
 		out = append(out, p)
 		kept = append(kept, stmts[k])
 	}
@@ -93,16 +95,16 @@ func ParseFor(text, lang, country string) []Penalty {
 		}
 		out, kept = mOut, mKept
 	}
-	ss := sentences(toks)
+	ss := lx.sentences(toks)
 	n := 0
 	for k := range kept {
-		lo, hi := contextRange(toks, kept, k, ss)
-		if defaultTerm(toks, lo, hi) {
+		lo, hi := lx.contextRange(toks, kept, k, ss)
+		if lx.defaultTerm(toks, lo, hi) {
 			continue
 		}
 		p := out[k]
-		p.Variant, p.Aggravations = variantIn(toks, lo, hi, [2]int{kept[k].cs, kept[k].ce}, ss[sentenceOf(ss, kept[k].cs)], lang)
-		p.Procedure = procedureIn(toks, lo, hi, kept[k].cs)
+		p.Variant, p.Aggravations = lx.variantIn(toks, lo, hi, [2]int{kept[k].cs, kept[k].ce}, ss[sentenceOf(ss, kept[k].cs)], lang)
+		p.Procedure = lx.procedureIn(toks, lo, hi, kept[k].cs)
 		switch p.Relative {
 		case RelLowerDegree, RelHalf:
 			p.Variant = VariantMitigated
@@ -146,7 +148,7 @@ func SplitProcedures(ps []Penalty) {
 // two years of imprisonment", "a further term of five years", "zusätzlich",
 // "supplémentaire", "adicional") into a relative sanction: its term is
 // AddedMonths, not the offence's minimum or maximum.
-func additive(toks []token, s *stmt, p *Penalty) {
+func (lx *Lexicon) additive(toks []token, s *stmt, p *Penalty) {
 	if p.Life || p.Relative != "" {
 		return
 	}
@@ -160,7 +162,7 @@ func additive(toks []token, s *stmt, p *Penalty) {
 			}
 			// "an additional two years", "a further term of imprisonment of
 			// four years"; not "and further to imprisonment for two years"
-			if addWord(toks[b].s) && b+1 < len(toks) && (b+1 == it.tok || addedNoun(toks[b+1].s)) {
+			if lx.additional.has(toks[b].s) && b+1 < len(toks) && (b+1 == it.tok || lx.addedNoun.has(toks[b+1].s)) {
 				add := p.MaxMonths
 				if add == nil {
 					add = p.MinMonths
@@ -173,133 +175,82 @@ func additive(toks []token, s *stmt, p *Penalty) {
 	}
 }
 
-func addedNoun(w string) bool {
-	switch w {
-	case "term", "terms", "period", "periods", "indeterminate", "extended", "freiheitsstrafe", "peine", "pena":
-		return true
-	}
-	return false
-}
-
-func addWord(w string) bool {
-	switch w {
-	case "additional", "further", "extra", "supplementary", "supplementaire", "supplementaires", "adicional", "adicionales",
-		"zusatzlich", "zusatzliche", "zusatzlichen", "weitere", "weiteren":
-		return true
-	}
-	return false
-}
-
 // mayHoldSanction is the fast path for the many provisions that state no
-// sanction: it reports whether a word of text starts like an imprisonment,
-// fine or life word in one of the four languages (imprisonment,
-// emprisonnement, prisión, reclusión, penitenciaría, perpétuité, jail,
-// cárcel, fine(d), amende, multa, life, lebenslang) or ends in "strafe(n)"
-// (Freiheitsstrafe, Geldstrafe). One pass over the words, no allocation.
-func mayHoldSanction(text string) bool {
-	n := len(text)
-	i := 0
-	for i < n {
+// sanction: it reports whether a word of text, folded, can start a
+// sanction (an imprisonment or fine word, the first word of a custodial
+// phrase such as "privative de liberté", or of a relative sanction such as
+// "superior en grado"). Words are split and folded as tokenize does, into a
+// buffer on the stack: one pass, no allocation.
+func (lx *Lexicon) mayHoldSanction(text string) bool {
+	var buf [64]byte
+	w := buf[:0]
+	in, long := false, false
+	end := func() bool {
+		hit := in && !long && lx.isCue(w)
+		w, in, long = w[:0], false, false
+		return hit
+	}
+	for i := 0; i < len(text); {
 		c := text[i]
-		if !isLetterByte(c) {
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+				if len(w) < len(buf) {
+					w = append(w, c|0x20)
+				} else {
+					long = true
+				}
+				in = true
+			default:
+				if end() {
+					return true
+				}
+			}
 			i++
 			continue
 		}
-		j := i + 1
-		for j < n && isLetterByte(text[j]) {
-			j++
-		}
-		if j-i >= 4 {
-			switch c | 0x20 {
-			case 'i':
-				if hasFold(text, i, "imprison") {
-					return true
-				}
-			case 'e':
-				if hasFold(text, i, "emprison") {
-					return true
-				}
-			case 'p':
-				if hasFold(text, i, "prisi") || hasFold(text, i, "prison") || hasFold(text, i, "penitenc") || hasFold(text, i, "perp") ||
-					hasFold(text, i, "privati") || hasFold(text, i, "privaci") {
-					return true
-				}
-			case 'r':
-				if hasFold(text, i, "reclusi") || hasFold(text, i, "r\xc3\xa9clusi") {
-					return true
-				}
-			case 'f':
-				if hasFold(text, i, "fine") {
-					return true
-				}
-			case 'a':
-				if hasFold(text, i, "amende") {
-					return true
-				}
-			case 'm':
-				if hasFold(text, i, "multa") || hasFold(text, i, "mitad") || hasFold(text, i, "moiti") {
-					return true
-				}
-			case 'l':
-				if hasFold(text, i, "life") || hasFold(text, i, "lebensl") {
-					return true
-				}
-			case 'd':
-				if hasFold(text, i, "detention") || hasFold(text, i, "d\xc3\xa9tention") || hasFold(text, i, "double") {
-					return true
-				}
-			case 'g':
-				if hasFold(text, i, "grado") {
-					return true
-				}
-			case 't':
-				if hasFold(text, i, "tercio") || hasFold(text, i, "twice") {
-					return true
-				}
-			case 'j':
-				if hasFold(text, i, "jail") {
-					return true
-				}
-			case 'c':
-				if hasFold(text, i, "carcel") || hasFold(text, i, "c\xc3\xa1rcel") {
-					return true
-				}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			// a combining accent: dropped when folding
+		case unicode.IsLetter(r):
+			if len(w)+4 <= len(buf) {
+				w = foldRune(r, w)
+			} else {
+				long = true
 			}
-			if j-i >= 6 && (hasFold(text, j-6, "strafe") || j-i >= 7 && hasFold(text, j-7, "strafen")) {
+			in = true
+		default:
+			if end() {
 				return true
 			}
 		}
-		i = j
+	}
+	return end()
+}
+
+// isCue reports a folded word that can start a sanction.
+func (lx *Lexicon) isCue(w []byte) bool {
+	if len(w) < lx.cueMin {
+		return false
+	}
+	if i, ok := letterPair(w); ok && lx.cueMin > 0 && !lx.cueStart[i] {
+		return false
+	}
+	if lx.cue[string(w)] {
+		return true
+	}
+	for _, p := range lx.cuePrefixes {
+		if len(w) >= len(p) && string(w[:len(p)]) == p {
+			return true
+		}
 	}
 	return false
 }
 
-// isLetterByte reports ASCII letters and any byte of a multi-byte UTF-8
-// sequence (accented letters), so that words are not cut at "é".
-func isLetterByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
-}
-
-// hasFold reports whether text[i:] starts with the lower-case ASCII word w,
-// ignoring ASCII case.
-func hasFold(text string, i int, w string) bool {
-	if i+len(w) > len(text) {
-		return false
-	}
-	for k := 0; k < len(w); k++ {
-		c := text[i+k]
-		if c >= 'A' && c <= 'Z' {
-			c |= 0x20
-		}
-		if c != w[k] {
-			return false
-		}
-	}
-	return true
-}
-
 // chainable reports whether toks[i] may belong to a sanction phrase.
-func chainable(toks []token, i int, lang string) bool {
+func (lx *Lexicon) chainable(toks []token, i int, lang string) bool {
 	t := toks[i]
 	switch t.kind {
 	case tNum:
@@ -310,30 +261,27 @@ func chainable(toks []token, i int, lang string) bool {
 			return true
 		case ".":
 			// "Rs. 1,000"
-			return i > 0 && (toks[i-1].s == "rs" || toks[i-1].s == "no") && i+1 < len(toks) && toks[i+1].kind == tNum
+			return i > 0 && lx.amountAbbrev.has(toks[i-1].s) && i+1 < len(toks) && toks[i+1].kind == tNum
 		}
 		return false
 	}
 	w := t.s
-	if t.lf != 0 {
+	if t.lf&chainFlags != 0 {
 		return true
 	}
 	// "(P1,000,000.00)", "N250,000": a letter glued to an amount
 	if len(w) == 1 && i+1 < len(toks) && toks[i+1].kind == tNum && toks[i+1].start == t.end {
 		return true
 	}
-	if strings.HasPrefix(w, "lebenslang") {
-		return true
-	}
-	if lang == "de" || lang == "" {
-		_, ok := lookupWord(w, lang)
+	if lang == "" || lx.langIndex(lang) >= 0 && lx.numCompound[lx.langIndex(lang)] {
+		_, ok := lx.lookupWord(w, lang)
 		return ok
 	}
 	return false
 }
 
 // anchorOf returns the anchor kind of toks[i]: imprisonment, fine or life.
-func anchorOf(toks []token, i int) (itemKind, bool) {
+func (lx *Lexicon) anchorOf(toks []token, i int) (itemKind, bool) {
 	t := toks[i]
 	if t.kind != tWord {
 		return 0, false
@@ -342,28 +290,29 @@ func anchorOf(toks []token, i int) (itemKind, bool) {
 	switch {
 	case f&fPrison != 0:
 		return iPrison, true
-	case t.s == "detention" && i+1 < len(toks) && toks[i+1].s == "criminelle":
-		return iPrison, true
-	case (t.s == "privative" || t.s == "privativa" || t.s == "privacion" || t.s == "privation") && i+2 < len(toks) &&
-		toks[i+1].s == "de" && (toks[i+2].s == "liberte" || toks[i+2].s == "libertad"):
+	case f&fCustHead != 0 && lx.custodialAt(toks, i, len(toks)) > 0:
 		// "peine privative de liberté", "pena privativa de libertad"
 		return iPrison, true
 	case f&fFine != 0:
 		return iFine, true
 	case f&fLife != 0:
 		return iLife, true
-	case strings.HasPrefix(t.s, "lebenslang"):
-		return iLife, true
 	}
 	return 0, false
 }
 
+// custodialAt returns the length of a custodial penalty of several words
+// starting at toks[i] ("privative de liberté"), 0 when none.
+func (lx *Lexicon) custodialAt(toks []token, i, hi int) int {
+	n, _ := lx.custodial.at(toks, i, hi)
+	return n
+}
+
 // negatedFine reports "without the option of a fine", "sans amende",
 // "ohne Geldstrafe", "sin multa" before toks[i].
-func negatedFine(toks []token, i int) bool {
+func (lx *Lexicon) negatedFine(toks []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
-		switch toks[k].s {
-		case "without", "sans", "ohne", "sin":
+		if lx.fineNeg.has(toks[k].s) {
 			return true
 		}
 	}
@@ -379,27 +328,27 @@ const maxChain = 120
 
 // findStatements groups chainable tokens into runs and keeps the runs
 // that hold an anchor.
-func findStatements(toks []token, lang string) []stmt {
+func (lx *Lexicon) findStatements(toks []token, lang string) []stmt {
 	var out []stmt
 	i := 0
 	for i < len(toks) {
-		if !chainable(toks, i, lang) {
+		if !lx.chainable(toks, i, lang) {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && j-i < maxChain && chainable(toks, j, lang) && toks[j].nlBefore == 0 {
+		for j < len(toks) && j-i < maxChain && lx.chainable(toks, j, lang) && toks[j].nlBefore == 0 {
 			j++
 		}
 		hasAnchor := false
 		for k := i; k < j; k++ {
-			if a, ok := anchorOf(toks, k); ok && a != iLife {
+			if a, ok := lx.anchorOf(toks, k); ok && a != iLife {
 				hasAnchor = true
 				break
 			}
 		}
 		if hasAnchor {
-			out = append(out, scanChain(toks, i, j, lang)...)
+			out = append(out, lx.scanChain(toks, i, j, lang)...)
 		}
 		i = j
 	}
@@ -410,29 +359,31 @@ func findStatements(toks []token, lang string) []stmt {
 // imprisonment phrases each with their own terms, separated by a
 // cumulative connector and a new clause, is not split here: the words
 // between them ("in den Fällen des Absatzes 3") already end the run.
-func scanChain(toks []token, cs, ce int, lang string) []stmt {
+func (lx *Lexicon) scanChain(toks []token, cs, ce int, lang string) []stmt {
 	s := stmt{cs: cs, ce: ce, items: make([]item, 0, 16)}
 	pending := qNone
 	lastBareUnit, lastBareUnitAt := uNone, -10
 	hasPrison, rangeOpen := false, false
 	for k := cs; k < ce; k++ {
-		if a, ok := anchorOf(toks, k); ok && a == iPrison {
+		if a, ok := lx.anchorOf(toks, k); ok && a == iPrison {
 			hasPrison = true
 		}
 	}
 	k := cs
 	for k < ce {
 		t := toks[k]
-		if a, ok := anchorOf(toks, k); ok {
+		if a, ok := lx.anchorOf(toks, k); ok {
 			switch {
-			case a == iFine && negatedFine(toks, k):
+			case a == iFine && lx.negatedFine(toks, k):
 				// "without the option of a fine": no fine here
 			case a == iLife && !hasPrison:
-			case a == iLife && t.s == "life" && k+1 < ce && (toks[k+1].s == "-" || toks[k+1].s == "threatening"):
+			case a == iLife && k+1 < ce && (toks[k+1].kind == tPunct && toks[k+1].s == "-" || lx.phraseAt(lx.notLife, toks, k, ce)):
 			default:
 				e := k + 1
-				if a == iPrison && toks[k].lf&fPrison == 0 && toks[k].s != "detention" && k+3 <= ce {
-					e = k + 3 // "privative de liberté"
+				if a == iPrison && toks[k].lf&fPrison == 0 {
+					if n := lx.custodialAt(toks, k, ce); n > 0 {
+						e = k + n // "privative de liberté"
+					}
 				}
 				s.items = append(s.items, item{kind: a, tok: k, end: e})
 				k = e
@@ -447,13 +398,13 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 				s.items = append(s.items, item{kind: iBoth, tok: k, end: k + 1})
 			}
 		}
-		if m, ok := matchMarker(toks, k, ce); ok {
+		if m, ok := lx.matchMarker(toks, k, ce); ok {
 			n := k + len(m.words)
 			apply := true
 			switch m.q {
 			case qFrom, qTo:
-				apply = isNumStart(toks, n, lang) || amountAhead(toks, n, ce, lang)
-				if apply && m.q == qTo && (m.words[0] == "and" || m.words[0] == "y" || m.words[0] == "et") {
+				apply = lx.isNumStart(toks, n, lang) || lx.amountAhead(toks, n, ce, lang)
+				if apply && m.q == qTo && lx.isJoiner(m.words[0]) {
 					last := lastNumber(s.items)
 					apply = last != nil && last.q == qFrom
 				}
@@ -472,17 +423,17 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 			case f&fAnd != 0:
 				s.items = append(s.items, item{kind: iAnd, tok: k, end: k + 1})
 			}
-			if u := unitOf(t.s); u != uNone {
+			if u := lx.unitOf(t.s); u != uNone {
 				lastBareUnit, lastBareUnitAt = u, k
 			}
 		}
-		if isNumStart(toks, k, lang) {
-			v, n, ok := readNumber(toks, k, lang)
+		if lx.isNumStart(toks, k, lang) {
+			v, n, ok := lx.readNumber(toks, k, lang)
 			if !ok || n <= k {
 				k++
 				continue
 			}
-			if repeatsPrevious(toks, s.items, k, v) {
+			if lx.repeatsPrevious(toks, s.items, k, v) {
 				// "One million pesos (P1,000,000.00)": the same sum again
 				for n < ce && toks[n].s != ")" {
 					n++
@@ -494,9 +445,9 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 				n = ce
 			}
 			it := item{tok: k, end: n, val: v, q: pending}
-			if n < ce && toks[n].kind == tWord && unitOf(toks[n].s) != uNone {
-				it.kind, it.unit, it.end = iDur, unitOf(toks[n].s), n+1
-			} else if cur, _, at := currencyNear(toks, k, n, cs, ce); cur != "" {
+			if n < ce && toks[n].kind == tWord && lx.unitOf(toks[n].s) != uNone {
+				it.kind, it.unit, it.end = iDur, lx.unitOf(toks[n].s), n+1
+			} else if cur, at := lx.currencyNear(toks, k, n, cs, ce); cur != "" {
 				it.kind, it.currency = iAmount, cur
 				if at >= n {
 					it.end = at + 1
@@ -504,7 +455,7 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 				if at < k {
 					it.tok = at
 				}
-			} else if u := borrowUnit(toks, n, ce, lang); u != uNone {
+			} else if u := lx.borrowUnit(toks, n, ce, lang); u != uNone {
 				it.kind, it.unit = iDur, u
 				if it.q == qNone {
 					it.q = qFrom // "5 to 10 years": the first number opens a range
@@ -512,7 +463,7 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 				rangeOpen = true
 			} else if lastBareUnit != uNone && k-lastBareUnitAt <= 5 {
 				it.kind, it.unit = iDur, lastBareUnit
-			} else if u := unitAhead(toks, n, ce, lang); u != uNone && pending != qNone && lastAnchor(s.items) != iFine {
+			} else if u := lx.unitAhead(toks, n, ce, lang); u != uNone && pending != qNone && lastAnchor(s.items) != iFine {
 				// "not less than 5 nor more than 20 years"
 				it.kind, it.unit = iDur, u
 			} else if lastAnchor(s.items) == iFine && pending != qNone {
@@ -531,7 +482,7 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 				if s.items[pi].kind == iAnd {
 					pi--
 				}
-				if pi >= 0 && s.items[pi].kind == iDur && s.items[pi].end+1 == it.tok && isJoiner(toks[s.items[pi].end].s) &&
+				if pi >= 0 && s.items[pi].kind == iDur && s.items[pi].end+1 == it.tok && lx.isJoiner(toks[s.items[pi].end].s) &&
 					it.unit > s.items[pi].unit && (it.q == qNone || it.q == qTo) {
 					prev := &s.items[pi]
 					prev.val = months(prev.val, prev.unit) + months(it.val, it.unit)
@@ -545,12 +496,10 @@ func scanChain(toks []token, cs, ce int, lang string) []stmt {
 			}
 			// "trois ans au plus", "un an au moins", "cinco años como máximo"
 			if it.q == qNone && it.end+1 < ce {
-				a, b := toks[it.end].s, toks[it.end+1].s
-				switch {
-				case (a == "au" || a == "como") && (b == "plus" || b == "maximum" || b == "maximo"):
-					it.q, it.end = qMax, it.end+2
-				case (a == "au" || a == "como") && (b == "moins" || b == "minimum" || b == "minimo"):
-					it.q, it.end = qMin, it.end+2
+				if m, _ := lx.maxAfter.at(toks, it.end, ce); m > 0 {
+					it.q, it.end = qMax, it.end+m
+				} else if m, _ := lx.minAfter.at(toks, it.end, ce); m > 0 {
+					it.q, it.end = qMin, it.end+m
 				}
 			}
 			s.items = append(s.items, it)
@@ -587,24 +536,25 @@ func lastAnchor(items []item) itemKind {
 
 // currencyNear finds a currency word or symbol right after the number
 // ending at n, or right before the number starting at k ("$250,000",
-// "Rs. 1,000,000"). It returns the currency, the words as written and the
-// token index where it was found.
-func currencyNear(toks []token, k, n, cs, ce int) (string, string, int) {
+// "Rs. 1,000,000"). It returns the currency and the token index where it
+// was found.
+func (lx *Lexicon) currencyNear(toks []token, k, n, cs, ce int) (string, int) {
 	if n < ce {
 		at := n
 		// "thirty million Kenya shillings"
 		if at+1 < ce && toks[at].kind == tWord {
-			if _, ok := currencyOf(toks[at].s); !ok {
-				if c, ok := currencyOf(toks[at+1].s); ok && (c == "shillings" || c == "rupees" || c == "$") {
+			if _, ok := lx.currencyOf(toks[at].s); !ok {
+				if c, ok := lx.currencyOf(toks[at+1].s); ok && lx.beforeResolved[c] {
 					at++
 				}
 			}
 		}
-		if at+1 < ce && toks[at].s == "sri" {
-			at += 2
+		// "Sri Lanka rupees"
+		if m, _ := lx.countryMulti.at(toks, at, ce); m > 1 {
+			at += m
 		}
 		if at < ce {
-			if c, ok := currencyOf(toks[at].s); ok {
+			if c, ok := lx.currencyOf(toks[at].s); ok {
 				before, after := "", ""
 				if at > 0 {
 					before = toks[at-1].s
@@ -612,69 +562,64 @@ func currencyNear(toks []token, k, n, cs, ce int) (string, string, int) {
 				if at+1 < len(toks) {
 					after = toks[at+1].s
 				}
-				c = qualifiedCurrency(c, before, after)
-				if c == "UR" && at+1 < ce && toks[at+1].s != "reajustables" && toks[at].s == "ur" {
-					return c, "UR", at
-				}
-				if toks[at].s == "unidades" {
-					return "", "", 0
-				}
-				return c, toks[at].s, at
+				return lx.qualifiedCurrency(c, before, after), at
 			}
-			if toks[at].s == "unidades" && at+1 < ce && toks[at+1].s == "reajustables" {
-				return "UR", "unidades reajustables", at + 1
+			// "unidades reajustables"
+			if m, v := lx.currencyMulti.at(toks, at, ce); m > 0 {
+				return lx.currencyMultiVal[v], at + m - 1
 			}
-			if at+1 < len(toks) && (toks[at].s == "penalty" || toks[at].s == "currency" || toks[at].s == "fine") &&
-				(toks[at+1].s == "units" || toks[at+1].s == "unit" || toks[at+1].s == "points") {
-				w := toks[at].s + " " + toks[at+1].s
-				return w, w, at + 1
+			// "penalty units", "fine points": the unit as written
+			if m, _ := lx.fineUnits.at(toks, at, len(toks)); m > 0 {
+				ws := make([]string, m)
+				for j := range ws {
+					ws[j] = toks[at+j].s
+				}
+				return strings.Join(ws, " "), at + m - 1
 			}
 		}
 	}
 	b := k - 1
 	if b >= cs && toks[b].kind == tWord && len(toks[b].s) == 1 && toks[b].upper && toks[b].end == toks[k].start {
 		// "R100 000", "K5,000": a currency letter as written
-		return strings.ToUpper(toks[b].s), toks[b].s, b
+		return strings.ToUpper(toks[b].s), b
 	}
 	if b >= cs && toks[b].s == "." {
 		b--
 	}
 	if b >= cs {
-		if c, ok := currencyOf(toks[b].s); ok {
+		if c, ok := lx.currencyOf(toks[b].s); ok {
 			before := ""
 			if b > 0 {
 				before = toks[b-1].s
 			}
-			return qualifiedCurrency(c, before, ""), toks[b].s, b
+			return lx.qualifiedCurrency(c, before, ""), b
 		}
 	}
-	return "", "", 0
+	return "", 0
 }
 
 // borrowUnit gives a number without unit the unit of the range end that
 // follows it: "de cinco a ocho años", "von zwei bis zehn Jahren", "between
 // two and five years".
-func borrowUnit(toks []token, n, ce int, lang string) unit {
+func (lx *Lexicon) borrowUnit(toks []token, n, ce int, lang string) unit {
 	if n >= ce || toks[n].kind == tNum {
 		return uNone
 	}
-	switch toks[n].s {
-	case "a", "to", "bis", "and", "y", "et", "al", "à", "-":
-	default:
+	if !(lx.isRangeTo(toks[n].s) || toks[n].kind == tPunct && toks[n].s == "-") {
 		return uNone
 	}
 	j := n + 1
-	if j < ce && toks[j].s == "zu" {
-		j++
+	if m, ok := lx.matchMarker(toks, n, ce); ok && len(m.words) > 1 {
+		j = n + len(m.words) // "bis zu"
 	}
-	if !isNumStart(toks, j, lang) {
+	if !lx.isNumStart(toks, j, lang) {
 		return uNone
 	}
-	_, e, ok := readNumber(toks, j, lang)
+	_, e, ok := lx.readNumber(toks, j, lang)
 	if !ok || e >= ce || toks[e].kind != tWord {
 		return uNone
 	}
-	return unitOf(toks[e].s)
+	return lx.unitOf(toks[e].s)
 }
 
 // months converts a duration to months: a year is 12 months, a week
@@ -699,7 +644,7 @@ func round2(v float64) float64 { return math.Round(v*100) / 100 }
 // buildPenalty turns the items of one statement into a Penalty. It reports
 // false for statements that are not sanctions (a fine mentioned in
 // passing, "confined or imprisoned" in a definition).
-func buildPenalty(toks []token, s *stmt, country string) (Penalty, bool) {
+func (lx *Lexicon) buildPenalty(toks []token, s *stmt, country string) (Penalty, bool) {
 	var p Penalty
 	p.Variant = VariantBasic
 	prisonAt, fineAt := -1, -1
@@ -708,7 +653,7 @@ func buildPenalty(toks []token, s *stmt, country string) (Penalty, bool) {
 		if toks[k].kind == tWord && toks[k].lf&fVerb != 0 {
 			// "fined" alone in a list ("incarcerated, fined, or otherwise
 			// penalized") is not a sanction; "shall be fined" is.
-			if toks[k].lf&fFine == 0 || k > 0 && toks[k-1].s == "be" {
+			if toks[k].lf&fFine == 0 || k > 0 && lx.auxiliary.has(toks[k-1].s) {
 				hasVerb = true
 			}
 		}
@@ -741,7 +686,7 @@ func buildPenalty(toks []token, s *stmt, country string) (Penalty, bool) {
 		case iBoth:
 			mark(it)
 		case iDur:
-			if durationOwner(toks, s.items, idx) == iPrison {
+			if lx.durationOwner(toks, s.items, idx) == iPrison {
 				durs = append(durs, it)
 				hasTerm = true
 				mark(it)
@@ -840,7 +785,7 @@ func buildPenalty(toks []token, s *stmt, country string) (Penalty, bool) {
 			p.FineMin, p.FineMax = p.FineMax, p.FineMin
 		}
 		if prisonAt >= 0 {
-			if fineRelationAlternative(s.items, prisonAt, fineAt) || eitherPenaltyAfter(toks, s.ce) {
+			if fineRelationAlternative(s.items, prisonAt, fineAt) || lx.eitherPenaltyAfter(toks, s.ce) {
 				p.FineAlternative = true
 			} else {
 				p.FineCumulative = true
@@ -861,13 +806,13 @@ func fp(v float64) *float64 { return &v }
 // in "multa de seis a doce meses"). A duration directly followed by "of
 // imprisonment" / "d'emprisonnement" / "de prisión" belongs to that anchor;
 // otherwise to the nearest anchor before it, else after it.
-func durationOwner(toks []token, items []item, idx int) itemKind {
+func (lx *Lexicon) durationOwner(toks []token, items []item, idx int) itemKind {
 	d := items[idx]
 	// the next anchor, if it follows within two tokens
 	for k := idx + 1; k < len(items); k++ {
 		it := items[k]
 		if it.kind == iPrison || it.kind == iFine || it.kind == iLife {
-			if linkedOf(toks, d.end, it.tok) {
+			if lx.linkedOf(toks, d.end, it.tok) {
 				if it.kind == iLife {
 					return iPrison
 				}
@@ -933,14 +878,12 @@ func fineRelationAlternative(items []item, prisonAt, fineAt int) bool {
 // linkedOf reports whether the tokens [a, b) between a duration and an
 // anchor only link them: nothing ("ten years' imprisonment"), "of", "de",
 // "d'" ("sept ans d'emprisonnement", "ocho años de prisión").
-func linkedOf(toks []token, a, b int) bool {
+func (lx *Lexicon) linkedOf(toks []token, a, b int) bool {
 	if b-a > 2 {
 		return false
 	}
 	for k := a; k < b; k++ {
-		switch toks[k].s {
-		case "of", "de", "d", "du", "der", "criminal":
-		default:
+		if !lx.termLink.has(toks[k].s) {
 			return false
 		}
 	}
@@ -950,10 +893,9 @@ func linkedOf(toks []token, a, b int) bool {
 // defaultTerm reports a term of imprisonment imposed for not paying a fine
 // or compensation ("in default of payment", "a failure to pay"): not the
 // penalty of the offence.
-func defaultTerm(toks []token, lo, hi int) bool {
+func (lx *Lexicon) defaultTerm(toks []token, lo, hi int) bool {
 	for k := lo; k+1 < hi; k++ {
-		w, n := toks[k].s, toks[k+1].s
-		if (w == "default" && n == "of") || (w == "failure" && n == "to" && k+2 < hi && toks[k+2].s == "pay") {
+		if lx.phraseAt(lx.fineDefault, toks, k, hi) {
 			return true
 		}
 	}
@@ -965,26 +907,21 @@ func defaultTerm(toks []token, lo, hi int) bool {
 // the same reading Parse applies to the sentence around each sanction. The
 // engine uses it to carry a child-victim chapeau ("a person under the age of
 // eighteen years") down to the sanction paragraphs below it.
-func DetectVariant(text, lang string) (Variant, []Variant) {
-	toks := tokenize(text, nil)
-	return variantIn(toks, 0, len(toks), [2]int{0, 0}, sentFacts(toks, 0, len(toks)), lang)
+func (lx *Lexicon) DetectVariant(text, lang string) (Variant, []Variant) {
+	toks := lx.tokenize(text, nil)
+	return lx.variantIn(toks, 0, len(toks), [2]int{0, 0}, lx.sentFacts(toks, 0, len(toks)), lang)
 }
 
 // eitherPenaltyAfter reports a closing "or one of these two penalties
 // only" right after a statement ("ou de l'une de ces deux peines
 // seulement", "o una de estas penas", "or either of them"): the fine can
 // then stand alone.
-func eitherPenaltyAfter(toks []token, ce int) bool {
+func (lx *Lexicon) eitherPenaltyAfter(toks []token, ce int) bool {
 	for k := ce; k < len(toks) && k < ce+8; k++ {
-		switch toks[k].s {
-		case "ces", "estas", "either", "einer":
-			if k+1 < len(toks) {
-				switch toks[k+1].s {
-				case "deux", "dos", "of", "dieser":
-					return true
-				}
-			}
-		case ".", ";":
+		if lx.phraseAt(lx.eitherPenalty, toks, k, len(toks)) {
+			return true
+		}
+		if toks[k].kind == tPunct && (toks[k].s == "." || toks[k].s == ";") {
 			return false
 		}
 	}
@@ -994,7 +931,7 @@ func eitherPenaltyAfter(toks []token, ce int) bool {
 // repeatsPrevious reports a number in parentheses, possibly after a
 // currency letter or sign, that repeats the sum or term just before it:
 // "One million pesos (P1,000,000.00)", "twenty (20) years" after the unit.
-func repeatsPrevious(toks []token, items []item, k int, v float64) bool {
+func (lx *Lexicon) repeatsPrevious(toks []token, items []item, k int, v float64) bool {
 	if len(items) == 0 {
 		return false
 	}
@@ -1007,7 +944,7 @@ func repeatsPrevious(toks []token, items []item, k int, v float64) bool {
 		b--
 	}
 	if b >= 0 && toks[b].kind == tPunct && toks[b].s != "(" {
-		if _, ok := currencyOf(toks[b].s); ok {
+		if _, ok := lx.currencyOf(toks[b].s); ok {
 			b--
 		}
 	}
@@ -1016,30 +953,30 @@ func repeatsPrevious(toks []token, items []item, k int, v float64) bool {
 
 // amountAhead reports a currency word or sign at toks[n] followed by a
 // number: "de pesos mil a pesos diez mil", "from $1,000 to $5,000".
-func amountAhead(toks []token, n, ce int, lang string) bool {
+func (lx *Lexicon) amountAhead(toks []token, n, ce int, lang string) bool {
 	if n >= ce {
 		return false
 	}
-	if _, ok := currencyOf(toks[n].s); !ok {
+	if _, ok := lx.currencyOf(toks[n].s); !ok {
 		return false
 	}
 	j := n + 1
 	if j < ce && toks[j].s == "." {
 		j++
 	}
-	return isNumStart(toks, j, lang)
+	return lx.isNumStart(toks, j, lang)
 }
 
 // unitAhead finds the unit of time of the next number within a few glue
 // words ("5 nor more than 20 years"), for a qualified number that has none.
-func unitAhead(toks []token, n, ce int, lang string) unit {
+func (lx *Lexicon) unitAhead(toks []token, n, ce int, lang string) unit {
 	for j := n; j < ce && j < n+6; j++ {
-		if isNumStart(toks, j, lang) {
-			_, e, ok := readNumber(toks, j, lang)
+		if lx.isNumStart(toks, j, lang) {
+			_, e, ok := lx.readNumber(toks, j, lang)
 			if !ok || e >= ce || toks[e].kind != tWord {
 				return uNone
 			}
-			return unitOf(toks[e].s)
+			return lx.unitOf(toks[e].s)
 		}
 		if toks[j].kind != tWord || toks[j].lf&fGlue == 0 {
 			return uNone

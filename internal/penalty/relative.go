@@ -11,76 +11,18 @@ const (
 	RelAdditional   = "additional"             // "an additional two years of imprisonment"
 )
 
-// relativeAt recognises a relative sanction starting at toks[k] and
-// returns its kind and the index after its words.
-func relativeAt(toks []token, k int) (string, int) {
-	at := func(i int, ws ...string) bool {
-		if i+len(ws) > len(toks) {
-			return false
-		}
-		for j, w := range ws {
-			if toks[i+j].s != w {
-				return false
-			}
-		}
-		return true
-	}
-	switch toks[k].s {
-	case "superior":
-		if at(k, "superior", "en", "grado") {
-			return RelHigherDegree, k + 3
-		}
-	case "mitad":
-		if at(k, "mitad", "superior") {
-			return RelUpperHalf, k + 2
-		}
-	case "inferior":
-		if at(k, "inferior", "en", "grado") {
-			return RelLowerDegree, k + 3
-		}
-		for _, n := range []string{"uno", "un", "dos"} {
-			if at(k, "inferior", "en", n) {
-				e := k + 3
-				for e < len(toks) && e < k+7 && toks[e].s != "grado" && toks[e].s != "grados" {
-					e++
-				}
-				if e < len(toks) && (toks[e].s == "grado" || toks[e].s == "grados") {
-					return RelLowerDegree, e + 1
-				}
-			}
-		}
-	case "incrementaran", "incrementara", "aumentaran", "aumentara", "elevaran", "elevara", "agravaran", "agravara":
-		if at(k+1, "de", "un", "tercio", "a", "la", "mitad") {
-			return RelThirdToHalf, k + 7
-		}
-	case "twice", "double":
-		if at(k+1, "the", "punishment") || at(k+1, "the", "penalty") || at(k+1, "the", "maximum") {
-			return RelDouble, k + 3
-		}
-	case "reduite", "reduites":
-		if at(k+1, "de", "moitie") {
-			return RelHalf, k + 3
-		}
-	case "portees", "portee":
-		if at(k+1, "au", "double") {
-			return RelDouble, k + 3
-		}
-	}
-	return "", k
-}
-
 // findRelative returns the relative sanctions of toks as statements.
-func findRelative(toks []token) ([]stmt, []string) {
+func (lx *Lexicon) findRelative(toks []token) ([]stmt, []string) {
 	var out []stmt
 	var kinds []string
 	for k := 0; k < len(toks); k++ {
-		if toks[k].kind != tWord {
+		if toks[k].kind != tWord || toks[k].lf&fRelHead == 0 {
 			continue
 		}
-		if rel, e := relativeAt(toks, k); rel != "" {
-			out = append(out, stmt{cs: k, ce: e})
-			kinds = append(kinds, rel)
-			k = e - 1
+		if n, v := lx.relative.at(toks, k, len(toks)); n > 0 {
+			out = append(out, stmt{cs: k, ce: k + n})
+			kinds = append(kinds, relKinds[v].kind)
+			k += n - 1
 		}
 	}
 	return out, kinds

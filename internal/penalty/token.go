@@ -116,7 +116,7 @@ func digitsAt(text string, i int) int {
 
 // tokenize splits text into tokens. It allocates the token slice and one
 // string holding every folded word; token strings are slices of it.
-func tokenize(text string, tb *tokBuf) []token {
+func (lx *Lexicon) tokenize(text string, tb *tokBuf) []token {
 	var buf []byte
 	var toks []token
 	if tb != nil {
@@ -234,7 +234,7 @@ func tokenize(text string, tb *tokBuf) []token {
 	for k := range toks {
 		toks[k].s = s[toks[k].fa:toks[k].fb]
 		if toks[k].kind == tWord {
-			toks[k].lf = lexicon[toks[k].s]
+			toks[k].lf = lx.flagsOf(toks[k].s)
 		}
 	}
 	return toks

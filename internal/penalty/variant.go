@@ -1,20 +1,10 @@
 package penalty
 
-import "strings"
-
-// abbreviations are words after which a full stop does not end a sentence.
-var abbreviations = map[string]bool{
-	"s": true, "ss": true, "no": true, "nr": true, "abs": true, "art": true, "arts": true, "rs": true, "sec": true,
-	"cf": true, "vol": true, "p": true, "pp": true, "u": true, "c": true, "usc": true, "sr": true, "dr": true,
-	"mr": true, "mrs": true, "st": true, "ch": true, "cap": true, "inc": true, "ltd": true, "co": true, "n": true,
-	"lit": true, "satz": true, "bzw": true, "vgl": true, "etc": true, "e": true, "i": true, "g": true, "al": true,
-}
-
 // sentenceStarts returns the index of the first token of every sentence,
 // in order, starting with 0. A sentence ends at a full stop followed by an
 // upper-case word, a parenthesis or a new line, unless the stop closes an
 // abbreviation or a list number at the start of a line ("1.").
-func sentenceStarts(toks []token) []int {
+func (lx *Lexicon) sentenceStarts(toks []token) []int {
 	out := []int{0}
 	for k := 1; k < len(toks); k++ {
 		p := toks[k-1]
@@ -27,7 +17,7 @@ func sentenceStarts(toks []token) []int {
 		}
 		if k >= 2 {
 			b := toks[k-2]
-			if b.kind == tWord && (abbreviations[b.s] || len(b.s) == 1) {
+			if b.kind == tWord && (lx.abbrev.has(b.s) || len(b.s) == 1) {
 				continue
 			}
 			if (b.kind == tNum || b.kind == tWord && len(b.s) <= 4 && isRoman(b.s)) && (k == 2 || b.nlBefore > 0 || toks[k-3].s == "(") {
@@ -61,31 +51,28 @@ type sentInfo struct {
 
 // sentences splits toks into sentences (see sentenceStarts) and reads the
 // sentence-wide facts once, so that the cost stays linear in the text.
-func sentences(toks []token) []sentInfo {
-	sb := sentenceStarts(toks)
+func (lx *Lexicon) sentences(toks []token) []sentInfo {
+	sb := lx.sentenceStarts(toks)
 	out := make([]sentInfo, len(sb))
 	for i, lo := range sb {
 		hi := len(toks)
 		if i+1 < len(sb) {
 			hi = sb[i+1]
 		}
-		out[i] = sentFacts(toks, lo, hi)
+		out[i] = lx.sentFacts(toks, lo, hi)
 	}
 	return out
 }
 
-func sentFacts(toks []token, lo, hi int) sentInfo {
+// sentFacts reads the facts of the sentence toks[lo:hi] (sentInfo).
+func (lx *Lexicon) sentFacts(toks []token, lo, hi int) sentInfo {
 	si := sentInfo{lo: lo, hi: hi}
 	for k := lo; k < hi; k++ {
-		switch toks[k].s {
-		case "wer", "whoever", "who", "quien", "quienes", "quiconque":
+		f := toks[k].lf
+		if f&fSubjEnd != 0 && lx.subject.endsAt(toks, k, 0) {
 			si.defining = true
-		case "que":
-			if k > 0 && (toks[k-1].s == "el" || toks[k-1].s == "la" || toks[k-1].s == "los") {
-				si.defining = true
-			}
 		}
-		if k+1 < hi && mitigation(toks[k].s, toks[k+1].s) && !si.mitig {
+		if f&fCirc != 0 && k+1 < hi && !si.mitig && lx.mitigationAt(toks, k, hi) {
 			si.mitig, si.mitigAt = true, k
 		}
 	}
@@ -127,7 +114,7 @@ func softBreak(toks []token, k int) bool {
 // conditions usually come before the sanction they govern). A sentence that
 // opens with a pronoun ("Elle est punie…", "It is punishable…") takes in
 // the sentence before it.
-func contextRange(toks []token, stmts []stmt, k int, ss []sentInfo) (int, int) {
+func (lx *Lexicon) contextRange(toks []token, stmts []stmt, k int, ss []sentInfo) (int, int) {
 	s := stmts[k]
 	si := sentenceOf(ss, s.cs)
 	lo, hi := ss[si].lo, ss[si].hi
@@ -139,7 +126,7 @@ func contextRange(toks []token, stmts []stmt, k int, ss []sentInfo) (int, int) {
 				break
 			}
 		}
-	} else if lo < len(toks) && pronounStart(toks[lo].s) && si > 0 {
+	} else if lo < len(toks) && lx.pronoun.has(toks[lo].s) && si > 0 {
 		lo = ss[si-1].lo
 	}
 	if k+1 < len(stmts) && stmts[k+1].cs < hi {
@@ -186,14 +173,6 @@ func contextRange(toks []token, stmts []stmt, k int, ss []sentInfo) (int, int) {
 	return lo, hi
 }
 
-func pronounStart(w string) bool {
-	switch w {
-	case "elle", "elles", "il", "ils", "it", "they", "sie", "er", "ella", "ellas", "such", "the":
-		return w != "the" && w != "such"
-	}
-	return false
-}
-
 // variantIn reads the aggravating or mitigating circumstances stated in
 // toks[lo:hi]. The result lists them most specific first: child victim,
 // death, organised group, public official, other aggravation. Mitigated
@@ -201,7 +180,7 @@ func pronounStart(w string) bool {
 // over aggravations, since they are not the offence's penalty for natural
 // persons in the ordinary case; so does a sanction given only on a repeat
 // conviction (subsequent_conviction), which a first offender never faces.
-func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string) (Variant, []Variant) {
+func (lx *Lexicon) variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string) (Variant, []Variant) {
 	var child, death, org, official, aggr, mitig, legal, subseq, first bool
 	defining := sent.defining
 	for k := lo; k < hi; k++ {
@@ -210,82 +189,60 @@ func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string)
 			continue
 		}
 		w := t.s
-		if t.lf&fGlue != 0 && !cueGlue(w) {
-			continue // glue words are never circumstances
+		if t.lf&fCirc == 0 {
+			continue // no circumstance starts with this word (glue words among them)
 		}
-		next := ""
-		if k+1 < hi {
-			next = toks[k+1].s
-		}
-		if mitigation(w, next) {
+		if lx.phraseAt(lx.mitigation, toks, k, hi) {
 			mitig = true
 			continue
 		}
-		if repeatConviction(toks, k, hi) {
+		if lx.repeatConviction(toks, k, hi) {
 			subseq = true
 			continue
 		}
-		if w == "first" && (next == "offence" || next == "offense" || next == "conviction" || next == "occasion") {
+		if lx.phraseAt(lx.firstOffence, toks, k, hi) {
 			// "(i) in the case of a first offence, five years, and (ii) in
 			// the case of a second or subsequent offence, seven years": the
 			// sanction covers first offenders too
 			first = true
 		}
 		switch {
-		case childWord(w):
-			if !negatedBefore(toks, lo, k) {
+		case lx.childVictim.has(w):
+			if !lx.negatedBefore(toks, lo, k) {
 				child = true
 			}
-		case (w == "menor" || w == "menores") && next == "de" && k+2 < hi && toks[k+2].s == "edad":
+		case lx.phraseAt(lx.minorAge, toks, k, hi):
 			child = true
-		case w == "under" || w == "below" || w == "unter" || w == "moins" || w == "menor" || w == "menores" || w == "menos" || w == "attained" && negatedBefore(toks, lo, k):
-			if (k < own[0] || k >= own[1]) && ageAtMost18(toks, k+1, hi, lang) {
+		case lx.ageLimit.has(w) || lx.ageNotAttained.has(w) && lx.negatedBefore(toks, lo, k):
+			if (k < own[0] || k >= own[1]) && lx.ageAtMost18(toks, k+1, hi, lang) {
 				child = true
 			}
-		case w == "death" || w == "dies" || w == "died" || w == "tod" || w == "todes" || w == "tode" || w == "mort" ||
-			w == "deces" || w == "muerte" || w == "fallecimiento" || w == "fallece" || w == "killed" || w == "fatal":
+		case lx.death.has(w):
 			switch {
-			case deathPenalty(toks, lo, k):
+			case lx.deathPenalty.endsAt(toks, k-1, lo):
 				// "punishable with death", "peine de mort": the sanction, not
 				// the victim's death
-			case riskBefore(toks, lo, k):
+			case lx.riskBefore(toks, lo, k):
 				aggr = true
 			default:
 				death = true
 			}
-		case strings.HasPrefix(w, "organis") || strings.HasPrefix(w, "organiz") || w == "bande" || strings.HasPrefix(w, "banden") ||
-			w == "gang" || w == "syndicate" || w == "asociacion" || w == "asociaciones":
-			org = true
-		case w == "criminal" && (next == "group" || next == "groups" || next == "enterprise"):
-			org = true
-		case (w == "kriminellen" || w == "kriminelle" || w == "krimineller") && strings.HasPrefix(next, "vereinigung"),
-			(w == "criminelle" || w == "criminal") && strings.HasPrefix(next, "organi"):
+		case lx.phraseAt(lx.organised, toks, k, hi):
 			// "im Rahmen einer kriminellen Vereinigung" (Austrian and
-			// Liechtenstein codes), "organisation criminelle"
+			// Liechtenstein codes), "bande organisée"
 			org = true
-		case (w == "public" || w == "government" || w == "state") && (next == "official" || next == "officials" || next == "officer" ||
-			next == "officers" || next == "servant" || next == "servants" || next == "employee"):
+		case lx.phraseAt(lx.official, toks, k, hi):
 			official = true
-		case strings.HasPrefix(w, "amtstrager") || strings.HasPrefix(w, "fonctionnaire") || strings.HasPrefix(w, "funcionari") ||
-			w == "depositaire" || w == "policial" || w == "policier" || w == "policiers" || (w == "law" && next == "enforcement") ||
-			(w == "police" && (next == "officer" || next == "officers")):
-			official = true
-		case strings.HasPrefix(w, "aggravat") || strings.HasPrefix(w, "agravant") || strings.HasPrefix(w, "agravad") ||
-			strings.HasPrefix(w, "agravar") || w == "grievous" || strings.HasPrefix(w, "tortur") || w == "barbarie" ||
-			strings.HasPrefix(w, "kidnap") || strings.HasPrefix(w, "gewerbsmassig") ||
-			w == "firearm" || w == "weapon" || w == "waffe" || strings.HasPrefix(w, "erschwerend"):
+		case lx.aggravating.has(w):
 			// In a sentence that defines the offence ("Whoever kidnaps …
 			// shall be fined"), such words before the sanction describe the
 			// basic conduct; after it ("… if they kidnap") they aggravate.
 			if !defining || k >= own[0] {
 				aggr = true
 			}
-		case (w == "besonders" || w == "serious" || w == "seriously") && (strings.HasPrefix(next, "schwer") || strings.HasPrefix(next, "injur") ||
-			next == "bodily" || next == "harm"):
+		case lx.phraseAt(lx.serious, toks, k, hi):
 			aggr = true
-		case (w == "body" || w == "bodies") && next == "corporate", (w == "legal" || w == "juristic") && strings.HasPrefix(next, "person"),
-			(w == "personne" || w == "personnes") && strings.HasPrefix(next, "morale"), (w == "persona" || w == "personas") && strings.HasPrefix(next, "juridica"),
-			strings.HasPrefix(w, "juristische") && strings.HasPrefix(next, "person"):
+		case lx.phraseAt(lx.legal, toks, k, hi):
 			legal = true
 		}
 	}
@@ -295,7 +252,7 @@ func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string)
 	// separates the sanction from a later cue: "… two to ten years; in a less
 	// serious case …" mitigates only what follows.
 	mitig = mitig || sent.mitig && !breakBetween(toks, own[1], sent.mitigAt)
-	if !aggr && !child && !death && !org && !official && conditional(toks, lo, hi, sent) {
+	if !aggr && !child && !death && !org && !official && lx.conditional(toks, lo, hi, sent) {
 		aggr = true
 	}
 	var list []Variant
@@ -327,26 +284,12 @@ func variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string)
 	return VariantBasic, nil
 }
 
-func childWord(w string) bool {
-	switch w {
-	case "child", "children", "childs", "minor", "minors", "juvenile", "juveniles", "kind", "kinder", "kindes", "kindern",
-		"mineur", "mineurs", "mineure", "mineures", "enfant", "enfants", "nino", "ninos", "nina", "ninas", "adolescente", "adolescentes":
-		return true
-	}
-	return strings.HasPrefix(w, "minderjahrig") || strings.HasPrefix(w, "jugendlich")
-}
-
 // negatedBefore reports "not being a child", "other than a child", "kein
-// Kind", "no sea menor" just before toks[k].
-func negatedBefore(toks []token, lo, k int) bool {
+// Kind" (class exclusion) just before toks[k].
+func (lx *Lexicon) negatedBefore(toks []token, lo, k int) bool {
 	for b := k - 1; b >= lo && b >= k-3; b-- {
-		switch toks[b].s {
-		case "not", "kein", "keine", "keinem", "keinen", "non", "excluding":
+		if lx.exclusion.endsAt(toks, b, lo) {
 			return true
-		case "than":
-			if b > lo && toks[b-1].s == "other" { // "other than a child"
-				return true
-			}
 		}
 	}
 	return false
@@ -354,10 +297,9 @@ func negatedBefore(toks []token, lo, k int) bool {
 
 // riskBefore reports "risk of death", "Gefahr des Todes", "risque de mort",
 // "peligro de muerte", "attempt to kill": an exposure, not a death.
-func riskBefore(toks []token, lo, k int) bool {
+func (lx *Lexicon) riskBefore(toks []token, lo, k int) bool {
 	for b := k - 1; b >= lo && b >= k-4; b-- {
-		switch toks[b].s {
-		case "risk", "risque", "gefahr", "peligro", "riesgo", "danger", "threat", "attempt", "attempted", "endanger", "endangers":
+		if lx.risk.has(toks[b].s) {
 			return true
 		}
 	}
@@ -367,15 +309,15 @@ func riskBefore(toks []token, lo, k int) bool {
 // ageAtMost18 reports an age of at most 18 years stated from toks[k]
 // ("under 18 years", "under the age of eighteen", "unter achtzehn Jahren",
 // "de moins de quinze ans", "menores de dieciocho años").
-func ageAtMost18(toks []token, k, hi int, lang string) bool {
+func (lx *Lexicon) ageAtMost18(toks []token, k, hi int, lang string) bool {
 	for j := k; j < hi && j < k+5; j++ {
-		if isNumStart(toks, j, lang) {
-			v, n, ok := readNumber(toks, j, lang)
+		if lx.isNumStart(toks, j, lang) {
+			v, n, ok := lx.readNumber(toks, j, lang)
 			if !ok {
 				return false
 			}
-			isAge := n < len(toks) && (unitOf(toks[n].s) == uYear || toks[n].s == "de" || toks[n].s == "at")
-			if j > k && (toks[j-1].s == "age" || toks[j-1].s == "edad" || toks[j-1].s == "alter") {
+			isAge := n < len(toks) && (lx.unitOf(toks[n].s) == uYear || lx.ageLink.has(toks[n].s))
+			if j > k && lx.ageWord.has(toks[j-1].s) {
 				isAge = true
 			}
 			return isAge && v > 0 && v <= 18
@@ -388,62 +330,23 @@ func ageAtMost18(toks []token, k, hi int, lang string) bool {
 // "cuando" some circumstance holds, in a sentence that does not define the
 // offence itself (no "whoever", "wer", "quiconque", "el que"): the shape of
 // an aggravation clause.
-func conditional(toks []token, lo, hi int, sent sentInfo) bool {
+func (lx *Lexicon) conditional(toks []token, lo, hi int, sent sentInfo) bool {
 	if sent.defining {
 		return false
 	}
 	for k := lo; k < hi; k++ {
-		switch toks[k].s {
-		case "wenn", "lorsque", "lorsqu", "cuando", "if", "fallen":
+		if toks[k].lf&fCond != 0 {
 			return true
 		}
 	}
 	return false
 }
 
-// mitigation reports a lesser-penalty cue: "in minder schweren Fällen",
+// mitigationAt reports a lesser-penalty cue (class mitigation) at toks[k]: "in minder schweren Fällen",
 // "less serious", "moins grave", "menor gravedad", "atenuada", "réduite de
 // moitié", "ramenée à", "mildern", "inferior en grado".
-func mitigation(w, next string) bool {
-	switch {
-	case w == "minder" && strings.HasPrefix(next, "schwer"), w == "less" && next == "serious",
-		w == "moins" && strings.HasPrefix(next, "grave"), w == "menor" && next == "gravedad",
-		strings.HasPrefix(w, "atenuad"), w == "reduite" || w == "ramenee" || strings.HasPrefix(w, "mildern"),
-		w == "inferior" && next == "en":
-		return true
-	}
-	return false
-}
-
-// deathPenalty reports "punished with death", "sentenced to death",
-// "sentence of death", "pena de muerte", "peine de mort", "Todesstrafe"
-// just before toks[k].
-func deathPenalty(toks []token, lo, k int) bool {
-	if k-2 < lo {
-		return false
-	}
-	p, pp := toks[k-1].s, toks[k-2].s
-	switch p {
-	case "with", "by", "to", "of":
-		switch pp {
-		case "punished", "punishable", "sentenced", "liable", "sentence", "penalty":
-			return true
-		}
-	case "de":
-		return pp == "pena" || pp == "peine"
-	}
-	return false
-}
-
-// cueGlue lists the glue words that also open a circumstance: an age
-// ("under 18", "moins de quinze ans", "menor de edad") or a mitigation
-// ("less serious", "inferior en grado").
-func cueGlue(w string) bool {
-	switch w {
-	case "under", "below", "unter", "moins", "menor", "menores", "menos", "less", "inferior", "attained", "minder", "public", "state", "second", "serious":
-		return true
-	}
-	return false
+func (lx *Lexicon) mitigationAt(toks []token, k, hi int) bool {
+	return lx.phraseAt(lx.mitigation, toks, k, hi)
 }
 
 // listMarkerAt reports a list-item marker at toks[i] ("A)", "b)", "(c)",
@@ -479,47 +382,28 @@ func listMarkerAt(toks []token, i int) byte {
 // offence", "previously (been) convicted", "prior conviction", "im
 // Wiederholungsfall", "Rückfall", "vorbestraft", "en cas de récidive",
 // "récidiviste", "en caso de reincidencia", "reincidente".
-func repeatConviction(toks []token, k, hi int) bool {
-	w := toks[k].s
-	at := func(i int) string {
-		if i < hi && i < len(toks) {
-			return toks[i].s
-		}
-		return ""
-	}
-	next := at(k + 1)
-	switch {
-	case w == "subsequent" || w == "second" || w == "repeat" || w == "repeated" || w == "prior" || w == "previous":
-		switch next {
-		case "conviction", "convictions", "offence", "offences", "offense", "offenses", "occasion", "violation", "violations", "offender", "offenders":
-			return true
-		case "or":
-			return w == "second" && at(k+2) == "subsequent"
-		}
-	case w == "previously":
-		return next == "convicted" || next == "been" && at(k+2) == "convicted"
-	case strings.HasPrefix(w, "wiederholungsfall") || strings.HasPrefix(w, "ruckfall") || strings.HasPrefix(w, "vorbestraft"):
-		return true
-	case w == "recidive" || strings.HasPrefix(w, "recidiviste") || w == "recidivism" || strings.HasPrefix(w, "recidivist"):
-		return true
-	case w == "reincidencia" || strings.HasPrefix(w, "reincidente"):
+func (lx *Lexicon) repeatConviction(toks []token, k, hi int) bool {
+	if lx.repeatQual.has(toks[k].s) && k+1 < hi && k+1 < len(toks) && lx.repeatObj.has(toks[k+1].s) {
 		return true
 	}
-	return false
+	return lx.phraseAt(lx.repeatConv, toks, k, min(hi, len(toks)))
 }
 
 // procedureIn reports the mode of trial named in toks[lo:hi]: "on
 // conviction on indictment", "upon indictment" (ProcIndictment) or "on
 // summary conviction", "summarily" (ProcSummary). When both are named the
 // one nearest the sanction starting at toks[own] wins.
-func procedureIn(toks []token, lo, hi, own int) string {
+func (lx *Lexicon) procedureIn(toks []token, lo, hi, own int) string {
 	best, dist := "", -1
 	for k := lo; k < hi; k++ {
+		if toks[k].lf&fProc == 0 {
+			continue
+		}
 		var p string
-		switch w := toks[k].s; {
-		case w == "indictment" || w == "indictable":
+		switch {
+		case lx.phraseAt(lx.indictment, toks, k, hi):
 			p = ProcIndictment
-		case w == "summary" && k+1 < hi && strings.HasPrefix(toks[k+1].s, "conviction"), w == "summarily":
+		case lx.phraseAt(lx.summary, toks, k, hi):
 			p = ProcSummary
 		default:
 			continue
@@ -533,6 +417,12 @@ func procedureIn(toks []token, lo, hi, own int) string {
 		}
 	}
 	return best
+}
+
+// phraseAt reports a phrase of ps starting at toks[k], within hi.
+func (lx *Lexicon) phraseAt(ps *phraseSet, toks []token, k, hi int) bool {
+	n, _ := ps.at(toks, k, hi)
+	return n > 0
 }
 
 // breakBetween reports a clause break (see softBreak) before any token in

@@ -285,7 +285,7 @@ func row(f match.Fact) penalty.Row {
 		heading = f.Seg.Section.Heading
 	}
 	return penalty.Row{Statute: string(f.Seg.Statute.Meta.ID), Provision: string(f.Seg.Prov.ID), Line: f.Seg.Line,
-		Offence: f.Offence, OffenceLabel: penalty.Label(f.Offence, heading, f.Seg.Text), Penalty: f.Penalty, Quote: &q}
+		Offence: f.Offence, OffenceLabel: match.PenaltyLexicon(f.Seg.Index()).Label(f.Offence, heading, f.Seg.Text), Penalty: f.Penalty, Quote: &q}
 }
 
 // notApplicable reports whether every instrument the requirement cites is
