@@ -336,7 +336,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	}
 	// "(Abs. 3)" without a § is a subsection of the same section, as
 	// "subsection (3)" is; "§ 6 Abs. 3" is left to refPara below.
-	if secNum != "" && strings.Contains(f, "abs") {
+	if secNum != "" && (strings.Contains(f, "abs.") || strings.Contains(f, "absatz")) {
 		for _, m := range refAbs.FindAllStringSubmatchIndex(f, -1) {
 			if !refParaBefore.MatchString(f[max(0, m[0]-12):m[0]]) {
 				resolve(secNum+"("+f[m[2]:m[3]]+")", m)
@@ -347,12 +347,13 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	// subsection", "el apartado anterior", "l'alinéa précédent", "der
 	// vorstehende Absatz": its previous sibling
 	if secNum != "" {
-		for _, m := range refApartado.FindAllStringSubmatchIndex(f, -1) {
+		for _, m := range refApartado.FindAllStringSubmatchIndex(f, btoi(strings.Contains(f, "apartado") || strings.Contains(f, "alinea"))) {
 			if !refOtherArticle.MatchString(f[m[1]:min(len(f), m[1]+16)]) {
 				resolve(secNum+"("+f[m[2]:m[3]]+")", m)
 			}
 		}
-		for _, m := range refPrevious.FindAllStringIndex(f, -1) {
+		for _, m := range refPrevious.FindAllStringIndex(f, btoi(strings.Contains(f, "anterior") || strings.Contains(f, "precedent") ||
+			strings.Contains(f, "preceding") || strings.Contains(f, "previous") || strings.Contains(f, "vorstehende"))) {
 			if prev := prevSibling(s.Prov); prev != nil {
 				out = append(out, Ref{Text: s.Text[s.Orig(m[0]):s.Orig(m[1])], Start: s.Orig(m[0]), Target: prev})
 			}

@@ -3,6 +3,7 @@ package index
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/lacuna-project/lacuna/internal/statute"
@@ -141,11 +142,12 @@ type Index struct {
 	// Lex is the compiled lexicon the index was built with.
 	Lex *Lexicon
 	// Langs holds the languages of the indexed statutes.
-	Langs map[string]bool
-	ptoks map[*statute.Provision][]Token
-	pmemo map[provKey]bool
-	cands map[*PhraseSet][]int32
-	smemo map[string][]int8
+	Langs   map[string]bool
+	ptoks   map[*statute.Provision][]Token
+	pmemo   map[provKey]bool
+	cands   map[*PhraseSet][]int32
+	smemo   map[string][]int8
+	anyMemo sync.Map // see Memo
 	// provSegs maps a provision to the segments of its own text.
 	provSegs map[*statute.Provision][]*Segment
 }
@@ -488,4 +490,14 @@ func statuteTitles(c *statute.Corpus) []string {
 		}
 	}
 	return out
+}
+
+// Memo returns the value stored under key, building and storing it on
+// first use: results a matcher derives from this index alone.
+func (ix *Index) Memo(key any, build func() any) any {
+	if v, ok := ix.anyMemo.Load(key); ok {
+		return v
+	}
+	v, _ := ix.anyMemo.LoadOrStore(key, build())
+	return v
 }

@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"io/fs"
+	"math/bits"
 	"reflect"
 	"strings"
 	"sync"
@@ -23,6 +24,11 @@ type Lexicon struct {
 	// langWords holds, by language, the folded function words (class
 	// function-word) that tell a provision's language.
 	langWords map[string]map[string]bool
+	// wordLangs maps a function word to the bit set of the languages
+	// (index in langs) it belongs to: one lookup per token in ProvLang.
+	wordLangs map[string]uint32
+	maxFW     int // length of the longest function word: longer tokens skip the lookup
+	langs     []string
 	memo      sync.Map
 }
 
@@ -56,6 +62,17 @@ func CompileLexicon(l *standard.Lexicon) *Lexicon {
 			ws[strings.Join(Words(p), " ")] = true
 		}
 		lx.langWords[lang] = ws
+	}
+	lx.wordLangs = map[string]uint32{}
+	for i, lang := range l.Languages() {
+		if i >= 32 {
+			break
+		}
+		lx.langs = append(lx.langs, lang)
+		for w := range lx.langWords[lang] {
+			lx.wordLangs[w] |= 1 << i
+			lx.maxFW = max(lx.maxFW, len(w))
+		}
 	}
 	compiled[l.Hash] = lx
 	return lx
@@ -228,28 +245,29 @@ const (
 // declared is the statute's language. A declared language without a
 // lexicon is kept (it is reported, not guessed).
 func (l *Lexicon) ProvLang(declared string, toks [][]Token) string {
-	own, ok := l.langWords[declared]
+	_, ok := l.langWords[declared]
 	if !ok || len(l.langWords) < 2 {
 		return declared
 	}
-	count := func(ws map[string]bool) int {
-		n := 0
-		for _, ts := range toks {
-			for _, t := range ts {
-				if ws[t.Word] {
-					n++
-				}
+	var counts [32]int
+	for _, ts := range toks {
+		for _, t := range ts {
+			if len(t.Word) > l.maxFW {
+				continue
+			}
+			for m := l.wordLangs[t.Word]; m != 0; m &= m - 1 {
+				counts[bits.TrailingZeros32(m)]++
 			}
 		}
-		return n
 	}
-	base := count(own)
+	base := 0
 	best, bestN := declared, 0
-	for _, lang := range l.src.Languages() {
+	for i, lang := range l.langs {
 		if lang == declared {
+			base = counts[i]
 			continue
 		}
-		if n := count(l.langWords[lang]); n > bestN {
+		if n := counts[i]; n > bestN {
 			best, bestN = lang, n
 		}
 	}

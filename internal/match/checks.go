@@ -477,15 +477,14 @@ func ageMatches(cu *cues, f string) [][]int {
 // An age says so (age-marker: "of age", "edad", "Lebensjahr") whatever
 // precedes it.
 func termNotAge(cu *cues, f string, i, j int) bool {
-	for _, w := range index.Words(f[i:min(len(f), j+12)]) {
-		for _, m := range cu.ageMarker {
-			if w == m {
-				return false
-			}
+	after := f[i:min(len(f), j+12)]
+	for _, m := range cu.ageMarker {
+		if containsWord(after, m) {
+			return false
 		}
 	}
 	before := f[max(0, i-60):i]
-	if ws := index.Words(before); len(ws) > 0 && cu.NegWords[ws[len(ws)-1]] {
+	if w := lastWord(before); w != "" && cu.NegWords[w] {
 		return true
 	}
 	for _, w := range cu.sentenceTerm {
@@ -494,6 +493,19 @@ func termNotAge(cu *cues, f string, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// lastWord returns the last word of folded text ("" when none).
+func lastWord(t string) string {
+	j := len(t)
+	for j > 0 && !isWordByte(t[j-1]) {
+		j--
+	}
+	i := j
+	for i > 0 && isWordByte(t[i-1]) {
+		i--
+	}
+	return t[i:j]
 }
 
 func isWordByte(c byte) bool {

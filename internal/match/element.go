@@ -469,18 +469,30 @@ func (e *Element) Rank(hs []Hit) []Hit {
 		}
 		return 1
 	}
-	slices.SortStableFunc(out, func(a, b Hit) int {
-		if c := cmp.Compare(defKey(a), defKey(b)); c != 0 {
+	// keys computed once per hit, not at every comparison
+	type ranked struct {
+		h        Hit
+		def, key int
+	}
+	rs := make([]ranked, len(out))
+	for i, h := range out {
+		rs[i] = ranked{h, defKey(h), key(h)}
+	}
+	slices.SortStableFunc(rs, func(a, b ranked) int {
+		if c := cmp.Compare(a.def, b.def); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(key(a), key(b)); c != 0 {
+		if c := cmp.Compare(a.key, b.key); c != 0 {
 			return c
 		}
-		if a.Seg.Ord != b.Seg.Ord {
-			return cmp.Compare(a.Seg.Ord, b.Seg.Ord)
+		if a.h.Seg.Ord != b.h.Seg.Ord {
+			return cmp.Compare(a.h.Seg.Ord, b.h.Seg.Ord)
 		}
-		return cmp.Compare(a.I, b.I)
+		return cmp.Compare(a.h.I, b.h.I)
 	})
+	for i := range rs {
+		out[i] = rs[i].h
+	}
 	return out
 }
 

@@ -193,9 +193,14 @@ func leadInHas(s *index.Segment, ps *index.PhraseSet) bool {
 		return false
 	}
 	if ix := s.Index(); ix != nil {
-		return ps.Any(ix.ProvToks(p))
+		return ix.Memo(leadInKey{p, ps}, func() any { return ps.Any(ix.ProvToks(p)) }).(bool)
 	}
 	return ps.Any(foldToks(p.Text))
+}
+
+type leadInKey struct {
+	p  *statute.Provision
+	ps *index.PhraseSet
 }
 
 // refHas reports whether a provision of the same section that the
@@ -220,32 +225,74 @@ func refHas(s *index.Segment, ps *index.PhraseSet) bool {
 	// a term the clause uses, defined elsewhere in the corpus with the
 	// words ("for exploitation", where "exploitation" includes any illegal
 	// activity)
-	for term, defs := range ix.Defs {
-		if !containsWord(s.Fold, term) {
-			continue
-		}
-		for _, d := range defs {
-			if d.Segment != s && d.ExternalLaw == "" && ps.Any(d.Segment.Toks) {
-				return true
-			}
+	for _, d := range usedDefinitions(ix, s) {
+		if ix.Has(ps, d) {
+			return true
 		}
 	}
 	return false
+}
+
+type usedDefsKey struct{ s *index.Segment }
+
+type defTermsKey struct{}
+
+// defTerms is a phrase set of the terms the corpus defines, and their
+// definitions by phrase.
+type defTerms struct {
+	ps   *index.PhraseSet
+	defs [][]*index.Definition
+}
+
+// usedDefinitions returns the segments defining, inside the corpus, a
+// term the segment uses (memoised per segment; the defined terms are one
+// phrase set per index).
+func usedDefinitions(ix *index.Index, s *index.Segment) []*index.Segment {
+	dt := ix.Memo(defTermsKey{}, func() any {
+		terms := make([]string, 0, len(ix.Defs))
+		for t := range ix.Defs {
+			terms = append(terms, t)
+		}
+		sort.Strings(terms)
+		d := &defTerms{ps: index.NewPhraseSet(terms)}
+		for _, t := range d.ps.Terms {
+			d.defs = append(d.defs, ix.Defs[t])
+		}
+		return d
+	}).(*defTerms)
+	return ix.Memo(usedDefsKey{s}, func() any {
+		var out []*index.Segment
+		for _, sp := range dt.ps.Find(s.Toks) {
+			for _, d := range dt.defs[sp.Phrase] {
+				if d.Segment != s && d.ExternalLaw == "" {
+					out = append(out, d.Segment)
+				}
+			}
+		}
+		return out
+	}).([]*index.Segment)
 }
 
 // subtreeHas reports whether the own text of p or of a provision under it
 // holds a phrase of ps ("el apartado anterior" cites the lead-in and its
 // lettered items).
 func subtreeHas(ix *index.Index, p *statute.Provision, ps *index.PhraseSet) bool {
-	if ps.Any(ix.ProvToks(p)) {
-		return true
-	}
-	for _, c := range p.Children {
-		if subtreeHas(ix, c, ps) {
+	return ix.Memo(subtreeKey{p, ps}, func() any {
+		if ps.Any(ix.ProvToks(p)) {
 			return true
 		}
-	}
-	return false
+		for _, c := range p.Children {
+			if subtreeHas(ix, c, ps) {
+				return true
+			}
+		}
+		return false
+	}).(bool)
+}
+
+type subtreeKey struct {
+	p  *statute.Provision
+	ps *index.PhraseSet
 }
 
 // regex matches a Go regular expression against the folded text.

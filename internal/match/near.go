@@ -24,10 +24,15 @@ func Loose(m Matcher) (Matcher, Matcher) {
 	return m, nil
 }
 
+// maxFirstScan bounds the candidate segments FirstHits examines, so a
+// common word in a whole code (a child word in every section) costs a
+// bounded amount of work for a finding's nearest provisions.
+const maxFirstScan = 256
+
 // FirstHits returns the hits of m in the first n segments (in document
 // order) where it matches, stopping there when m can list its candidate
-// segments; other matchers run over the whole index and are cut to the
-// hits of n segments.
+// segments (and after maxFirstScan candidates); other matchers run over
+// the whole index and are cut to the hits of n segments.
 func FirstHits(m Matcher, ix *index.Index, n int) []Hit {
 	sm, ok := m.(segMatcher)
 	if !ok {
@@ -37,7 +42,7 @@ func FirstHits(m Matcher, ix *index.Index, n int) []Hit {
 	pos := make([]int, len(lists))
 	last := int32(-1)
 	var out []Hit
-	for segs := 0; segs < n; {
+	for segs, scanned := 0, 0; segs < n && scanned < maxFirstScan; scanned++ {
 		next := int32(-1)
 		for i, l := range lists {
 			for pos[i] < len(l) && l[pos[i]] <= last {
