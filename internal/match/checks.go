@@ -114,18 +114,22 @@ func usable(s *index.Segment) bool { return !s.Repealed() && !s.NonOperative && 
 
 // trafficOffenceSegs are segments of offence provisions about trafficking.
 func trafficOffenceSegs(ix *index.Index) []*index.Segment {
-	cu := cuesOf(ix)
-	var out []*index.Segment
-	for _, s := range ix.Segments {
-		if !usable(s) || !s.Roles.Has("offence") {
-			continue
+	return ix.Memo(trafficOffenceKey{}, func() any {
+		cu := cuesOf(ix)
+		var out []*index.Segment
+		for _, s := range ix.Segments {
+			if !usable(s) || !s.Roles.Has("offence") {
+				continue
+			}
+			if hasTraffick(s) || traffickIn(cu, headToks(s)) || (actCount(s) >= 2 && s.Has(cu.ExploitTerms)) {
+				out = append(out, s)
+			}
 		}
-		if hasTraffick(s) || traffickIn(cu, headToks(s)) || (actCount(s) >= 2 && s.Has(cu.ExploitTerms)) {
-			out = append(out, s)
-		}
-	}
-	return out
+		return out
+	}).([]*index.Segment)
 }
+
+type trafficOffenceKey struct{}
 
 // ---- child without means (Palermo 3(c)) ----
 
