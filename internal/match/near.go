@@ -80,3 +80,35 @@ func firstSegs(hs []Hit, n int) []Hit {
 	}
 	return hs
 }
+
+type exclKey struct{ e *Element }
+
+// ExcludedSeg reports whether one of the element's exclude patterns vetoes
+// the segment: checked on the segment alone where the pattern can, else
+// through the pattern's hits over the index (memoised per index).
+func (e *Element) ExcludedSeg(ix *index.Index, s *index.Segment) bool {
+	for _, m := range e.Excl {
+		if sm, ok := m.(segMatcher); ok {
+			if len(sm.matchSeg(s)) > 0 {
+				return true
+			}
+			continue
+		}
+		set := ix.Memo(exclKey{e}, func() any {
+			out := map[*index.Segment]bool{}
+			for _, x := range e.Excl {
+				if _, ok := x.(segMatcher); ok {
+					continue
+				}
+				for _, h := range x.Match(ix) {
+					out[h.Seg] = true
+				}
+			}
+			return out
+		}).(map[*index.Segment]bool)
+		if set[s] {
+			return true
+		}
+	}
+	return false
+}

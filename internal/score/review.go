@@ -106,7 +106,6 @@ type miss struct {
 // with the reason, in document order (at most maxMissPerElem).
 func misses(ix *index.Index, j judged, i int) []miss {
 	el := j.cr.elems[i]
-	var excluded map[*index.Segment]bool
 	var out []miss
 	seen := map[*index.Segment]bool{}
 	rep := index.Bit(index.RoleRepealed)
@@ -116,14 +115,6 @@ func misses(ix *index.Index, j judged, i int) []miss {
 			if seen[s] || s.Repealed() || len(out) >= maxMissPerElem || match.CitationClause(s) {
 				continue
 			}
-			if excluded == nil {
-				excluded = map[*index.Segment]bool{}
-				for _, x := range el.Excl {
-					for _, xh := range x.Match(ix) {
-						excluded[xh.Seg] = true
-					}
-				}
-			}
 			code := ""
 			switch {
 			case mi >= j.cr.loose[i].ctxFrom && !s.NonOperative:
@@ -132,7 +123,7 @@ func misses(ix *index.Index, j judged, i int) []miss {
 				code = missNonOp
 			case s.Advisory:
 				code = missAdvisory
-			case excluded[s]:
+			case el.ExcludedSeg(ix, s):
 				code = missExcluded
 			case el.Roles != 0 && s.Roles&el.Roles == 0 && s.Roles&^rep == 0:
 				code = missFrame
