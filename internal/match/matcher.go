@@ -193,14 +193,9 @@ func leadInHas(s *index.Segment, ps *index.PhraseSet) bool {
 		return false
 	}
 	if ix := s.Index(); ix != nil {
-		return ix.Memo(leadInKey{p, ps}, func() any { return ps.Any(ix.ProvToks(p)) }).(bool)
+		return ps.Any(ix.ProvToks(p))
 	}
 	return ps.Any(foldToks(p.Text))
-}
-
-type leadInKey struct {
-	p  *statute.Provision
-	ps *index.PhraseSet
 }
 
 // refHas reports whether a provision of the same section that the
