@@ -265,7 +265,16 @@ var ()
 func noMeansAtAll(ix *index.Index) (Hit, bool) {
 	cu := cuesOf(ix)
 	var first *Hit
-	for _, s := range trafficOffenceSegs(ix) {
+	segs := trafficOffenceSegs(ix)
+	// any trafficking offence that names means (labour trafficking "by
+	// force, threat or fraud" beside a promoting-prostitution definition
+	// that names none) means the corpus does not do without them
+	for _, s := range segs {
+		if s.Has(cu.StrongMeans) {
+			return Hit{}, false
+		}
+	}
+	for _, s := range segs {
 		if actCount(s) < 3 {
 			continue
 		}

@@ -196,3 +196,20 @@ func TestVictimRightsSpeakOfVictims(t *testing.T) {
 		t.Errorf("legal aid for victims: %s is %v, want met", id, verdictOf(f))
 	}
 }
+
+// TestMeansRequiredSomewhere: a labour-trafficking offence that names the
+// means, beside a prostitution offence that names none, does not make the
+// corpus one that requires no means at all.
+func TestMeansRequiredSomewhere(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "### 3 Labour trafficking\n\n(1) A person commits the offence of labour trafficking if the person provides or obtains another person for labour or services by force, threat of serious harm, fraud or deception.\n\n" +
+		"(2) Labour trafficking is punishable by imprisonment for a term not exceeding twenty years.\n\n" +
+		"### 4 Promoting prostitution\n\nA person who recruits, transports, harbours or procures another person for the purpose of prostitution or sexual exploitation commits an offence and is liable to imprisonment for a term not exceeding five years.\n"
+	f := mmAnalyze(t, e, body).Finding("def.means")
+	if f == nil {
+		t.Fatal("no def.means finding")
+	}
+	if f.Reason.Code == "no-means-required" || f.Explanation == "the trafficking offence requires none of the means, so it is not limited to any of them" {
+		t.Errorf("def.means read as requiring no means at all: %s (%s)", f.MachineVerdict, f.Explanation)
+	}
+}
