@@ -309,9 +309,10 @@ func (b *briefer) write(j briefJob) error {
 		}
 		return fmt.Errorf("%s: %w", j.country, err)
 	}
-	if j.path == "-" {
-		_, err := b.opts.IO.Out.Write(buf.Bytes())
-		return err
+	flag := "-o"
+	if b.opts.All {
+		flag = "--out-dir"
 	}
-	return writeFileAtomic(j.path, buf.Bytes())
+	return b.opts.Factory.writeOutput(flag, j.path, buf.Bytes(), b.opts.Overrides, b.opts.Templates,
+		b.opts.Factory.Workspace().OverridesPath(j.country))
 }

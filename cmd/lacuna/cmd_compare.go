@@ -146,10 +146,9 @@ func compareRun(opts *compareOptions) error {
 		return err
 	}
 	if opts.Output != "" {
-		return writeFileAtomic(opts.Output, buf.Bytes())
+		return f.writeOutput("-o", opts.Output, buf.Bytes())
 	}
-	_, err = f.IO.Out.Write(buf.Bytes())
-	return err
+	return f.writeOut(buf.Bytes())
 }
 
 func buildComparison(cmp *comparison, top int) {
