@@ -60,14 +60,22 @@ func runsRun(ctx context.Context, opts *runsOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	s, err := opts.Factory.Workspace().OpenStore(ctx)
+	// A read: the store is opened read-only and never created; no store
+	// yet lists no runs.
+	w := opts.Factory.Workspace()
+	if w.Config().DB == "" {
+		return errNoDB
+	}
+	s, err := w.ReadStore(ctx)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	runs, err := s.Runs(ctx, opts.Country)
-	if err != nil {
-		return err
+	var runs []store.Run
+	if s != nil {
+		defer s.Close()
+		if runs, err = s.Runs(ctx, opts.Country); err != nil {
+			return err
+		}
 	}
 	var buf bytes.Buffer
 	switch opts.Format {

@@ -67,7 +67,7 @@ func writeFileAtomic(path string, data []byte) error {
 	dir := filepath.Dir(target)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		if err == nil || errors.Is(err, fs.ErrNotExist) {
-			return &usageError{fmt.Errorf("write %s: directory %s does not exist, expected an existing directory", path, dir)}
+			return fmt.Errorf("write %s: directory %s does not exist, expected an existing directory", path, dir)
 		}
 		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -26,6 +27,20 @@ func (w *Workspace) OpenStore(ctx context.Context) (*store.Store, error) {
 		return nil, fmt.Errorf("create store directory: %w", err)
 	}
 	return store.Open(ctx, p)
+}
+
+// ReadStore opens the configured store for reading only (see
+// store.OpenReadOnly): it is never created, written or locked, so a read
+// never waits for a save. No location or no file yet gives a nil store and
+// no error; the caller closes a non-nil one.
+func (w *Workspace) ReadStore(ctx context.Context) (*store.Store, error) {
+	if w.cfg.DB == "" {
+		return nil, nil
+	}
+	if _, err := os.Stat(w.cfg.DB); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	return store.OpenReadOnly(ctx, w.cfg.DB)
 }
 
 // HasStore reports whether a store exists at the configured location;
