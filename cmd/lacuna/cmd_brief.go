@@ -200,9 +200,15 @@ func briefRun(opts *briefOptions) error {
 	// Every pack's analysis is recorded in the store (when there is a store
 	// location), in batched transactions; a country whose inputs match a
 	// stored run reuses its result.
+	// Recording is not what brief is for: a store that cannot be opened
+	// for writing (a read-only data directory, a newer schema) leaves the
+	// packs unrecorded, with a warning, and the packs are still written.
 	rec, err := w.OpenRecorder(ctx, true)
 	if err != nil {
-		return err
+		if !opts.Quiet {
+			fmt.Fprintf(f.IO.ErrOut, "lacuna: warning: runs not recorded: %v\n", err)
+		}
+		rec = nil
 	}
 	rec.Start(ctx)
 	batch.SetRecorder(rec)
@@ -287,7 +293,7 @@ type briefer struct {
 }
 
 func (b *briefer) write(j briefJob) error {
-	br, err := b.batch.Briefing(context.Background(), j.country, b.opts.Template)
+	br, record, err := b.batch.Brief(context.Background(), j.country, b.opts.Template)
 	if err != nil {
 		return err
 	}
@@ -313,6 +319,10 @@ func (b *briefer) write(j briefJob) error {
 	if b.opts.All {
 		flag = "--out-dir"
 	}
-	return b.opts.Factory.writeOutput(flag, j.path, buf.Bytes(), b.opts.Overrides, b.opts.Templates,
-		b.opts.Factory.Workspace().OverridesPath(j.country))
+	if err := b.opts.Factory.writeOutput(flag, j.path, buf.Bytes(), b.opts.Overrides, b.opts.Templates,
+		b.opts.Factory.Workspace().OverridesPath(j.country)); err != nil {
+		return err
+	}
+	record() // only a pack written is recorded as a run
+	return nil
 }

@@ -42,6 +42,7 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	readOnly bool
+	onClose  []func()
 }
 
 // ErrNotFound is returned when a run or statute version is not stored.
@@ -160,8 +161,19 @@ func peekVersion(ctx context.Context, dbPath string) (int, error) {
 // ReadOnly reports whether the store was opened with OpenReadOnly.
 func (s *Store) ReadOnly() bool { return s.readOnly }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the database, then runs the OnClose functions.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	for _, fn := range s.onClose {
+		fn()
+	}
+	s.onClose = nil
+	return err
+}
+
+// OnClose registers fn to run after the store is closed (e.g. removing a
+// temporary directory).
+func (s *Store) OnClose(fn func()) { s.onClose = append(s.onClose, fn) }
 
 // Path returns the database file path.
 func (s *Store) Path() string { return s.path }
