@@ -4,10 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
 // version is the tool version; release builds set it with -ldflags.
@@ -23,7 +27,14 @@ type globalOptions struct {
 	Quiet        bool
 	NoColor      bool
 	DB           string // --db PATH
+	// MaxInputBytes bounds every input file read (statutes, map,
+	// overrides, gold, templates), devices and pipes included.
+	MaxInputBytes int64
 }
+
+// defaultMaxInputBytes is --max-input-bytes' default: 64 MiB, about 100
+// times the largest statute of the real corpus.
+const defaultMaxInputBytes = 64 << 20
 
 // Factory gives commands their dependencies; tests build their own.
 type Factory struct {
@@ -61,6 +72,15 @@ proves it.` + exitStatusHelp,
 	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "print only results and errors")
 	pf.BoolVar(&g.NoColor, "no-color", false, "never colour the output")
 	pf.StringVar(&g.DB, "db", "", "SQLite store (default: $XDG_DATA_HOME/lacuna/lacuna.db)")
+	pf.Int64Var(&g.MaxInputBytes, "max-input-bytes", defaultMaxInputBytes, "largest input file read, in bytes (statutes, map, overrides, gold files, templates; devices and pipes too)")
+	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
+		if g.MaxInputBytes < 1 || g.MaxInputBytes > math.MaxInt32*4 {
+			return usageErrorf("--max-input-bytes %d, expected a size from 1 to %d", g.MaxInputBytes, int64(math.MaxInt32)*4)
+		}
+		statute.MaxFileSize = int(g.MaxInputBytes)
+		standard.MaxFileSize = int(g.MaxInputBytes)
+		return nil
+	}
 
 	for _, newCmd := range commands {
 		root.AddCommand(newCmd(f))

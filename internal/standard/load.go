@@ -3,6 +3,7 @@ package standard
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -99,9 +100,9 @@ func join(prefix, p string) string {
 
 func (l *loader) read(fsys fs.FS, prefix, name string) (*decoder, ast.Node) {
 	d := &decoder{file: join(prefix, name), errs: l.errs}
-	src, err := fs.ReadFile(fsys, name)
+	src, err := readLimited(fsys, name)
 	if err != nil {
-		l.errs.Add(Pos{File: d.file}, "cannot read: %v", unwrapPathErr(err))
+		l.errs.Add(Pos{File: d.file, Line: 1}, "cannot read: %v", unwrapPathErr(err))
 		return d, nil
 	}
 	return d, d.parseFile(src)
@@ -686,4 +687,25 @@ func (l *loader) terms(d *decoder, v field, what string) (map[string][]string, m
 		}
 	}
 	return out, covered
+}
+
+// MaxFileSize is the largest map, overrides or instrument text file read,
+// in bytes. Reads go through the limit (a device or pipe states no size).
+var MaxFileSize = 64 << 20
+
+// readLimited reads name from fsys through MaxFileSize.
+func readLimited(fsys fs.FS, name string) ([]byte, error) {
+	fh, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	b, err := io.ReadAll(io.LimitReader(fh, int64(MaxFileSize)+1))
+	if err != nil {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+	}
+	if len(b) > MaxFileSize {
+		return nil, fmt.Errorf("input is larger than the limit of %d bytes, expected a file of ordinary size (raise the limit with --max-input-bytes)", MaxFileSize)
+	}
+	return b, nil
 }
