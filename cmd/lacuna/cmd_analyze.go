@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -230,7 +229,7 @@ var csvHeader = []string{"requirement", "title", "pillar", "verdict", "machine_v
 	"statute", "provision", "line", "quote", "found", "missing", "explanation", "external_refs"}
 
 func writeAnalyzeCSV(w io.Writer, r *score.Result) error {
-	cw := csv.NewWriter(w)
+	cw := newCSVWriter(w)
 	cw.Write(csvHeader)
 	for _, f := range r.Findings {
 		st, prov, line, quote := "", "", "", ""

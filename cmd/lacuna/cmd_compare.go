@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"sort"
@@ -241,7 +240,7 @@ func writeCompareText(w io.Writer, cmp *comparison) {
 }
 
 func writeCompareCSV(w io.Writer, cmp *comparison) error {
-	cw := csv.NewWriter(w)
+	cw := newCSVWriter(w)
 	head := []string{"requirement", "title", "pillar"}
 	head = append(head, cmp.Countries...)
 	head = append(head, "shortfalls")

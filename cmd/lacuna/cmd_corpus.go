@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -119,7 +118,7 @@ func corpusListRun(opts *corpusListOptions) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(rows)
 	case "csv":
-		cw := csv.NewWriter(w)
+		cw := newCSVWriter(w)
 		cw.Write([]string{"country", "id", "title", "versions", "language", "provisions", "path"})
 		for _, r := range rows {
 			cw.Write([]string{r.Country, r.ID, r.Title, strings.Join(r.Versions, " "), r.Language, strconv.Itoa(r.Provisions), r.Path})

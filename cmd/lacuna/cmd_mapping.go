@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -130,7 +129,7 @@ func mappingListRun(opts *mappingListOptions) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(rows)
 	case "csv":
-		cw := csv.NewWriter(w)
+		cw := newCSVWriter(w)
 		_ = cw.Write([]string{"id", "title", "pillar", "mandatory", "weight", "child_specific", "core", "sources"})
 		for _, r := range rows {
 			_ = cw.Write([]string{string(r.ID), r.Title, string(r.Pillar), fmt.Sprint(r.Mandatory),
@@ -542,7 +541,7 @@ func mappingCrosswalkRun(opts *mappingCrosswalkOptions) error {
 	cw := m.Crosswalk()
 	w := opts.IO.Out
 	if opts.Format == "csv" {
-		c := csv.NewWriter(w)
+		c := newCSVWriter(w)
 		head := []string{"requirement"}
 		for _, col := range cw.Columns {
 			head = append(head, col.String())

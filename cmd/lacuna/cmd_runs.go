@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"sort"
@@ -114,7 +113,7 @@ func writeRunsText(w io.Writer, runs []store.Run) {
 }
 
 func writeRunsCSV(w io.Writer, runs []store.Run) error {
-	cw := csv.NewWriter(w)
+	cw := newCSVWriter(w)
 	head := []string{"run", "created", "country", "as_of", "lacuna_version", "mapping_version", "overall"}
 	head = append(head, pillarNames()...)
 	head = append(head, "enforcement", "treaty", "statutes", "options")

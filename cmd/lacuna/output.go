@@ -2,6 +2,7 @@ package main
 
 import (
 	"crypto/rand"
+	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/lacuna-project/lacuna/internal/standard"
@@ -251,4 +253,52 @@ func (f *Factory) inputIdentity(fi fs.FileInfo, inputs []string) string {
 		}
 	}
 	return ""
+}
+
+// csvWriter is encoding/csv's writer with spreadsheet formula injection
+// defused: a cell that starts with '=', '+', '-', '@', a tab or a carriage
+// return (and is not a number) gets a leading apostrophe, as OWASP's CSV
+// injection guidance recommends, so a spreadsheet shows it as text rather
+// than running it. Every CSV a command writes goes through it.
+type csvWriter struct{ *csv.Writer }
+
+func newCSVWriter(w io.Writer) *csvWriter { return &csvWriter{csv.NewWriter(w)} }
+
+// Write writes one record, defusing formula cells.
+func (c *csvWriter) Write(record []string) error {
+	out := record
+	for i, cell := range record {
+		if q := csvSafe(cell); q != cell {
+			if &out[0] == &record[0] {
+				out = append([]string(nil), record...)
+			}
+			out[i] = q
+		}
+	}
+	return c.Writer.Write(out)
+}
+
+// WriteAll writes records and flushes.
+func (c *csvWriter) WriteAll(records [][]string) error {
+	for _, r := range records {
+		if err := c.Write(r); err != nil {
+			return err
+		}
+	}
+	c.Flush()
+	return c.Error()
+}
+
+func csvSafe(cell string) string {
+	if cell == "" {
+		return cell
+	}
+	switch cell[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		if _, err := strconv.ParseFloat(cell, 64); err == nil {
+			return cell // a number is never a formula
+		}
+		return "'" + cell
+	}
+	return cell
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	goio "io"
 	"io/fs"
 	"math"
 	"os"
@@ -107,12 +108,22 @@ var commands = []func(*Factory) *cobra.Command{
 }
 
 func run(ctx context.Context, args []string, environ []string, io *IOStreams) int {
+	// Every write to standard output is checked here, whatever the
+	// command did with its error: output lost to a full disk or a closed
+	// pipe is a failure (exit 3), never a silent success.
+	out := &checkedWriter{w: io.Out}
+	streams := *io
+	streams.Out = out
+	io = &streams
 	f := &Factory{IO: io, Global: &globalOptions{}, Environ: environ, Now: realNow, Getwd: os.Getwd}
 	root := newRootCmd(f)
 	root.SetArgs(args)
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	err := cliError(root.ExecuteContext(ctx))
+	if err == nil && out.err != nil {
+		err = fmt.Errorf("write standard output: %w", unwrapPath(out.err))
+	}
 	if err != nil {
 		var ee *exitError
 		if !(asExit(err, &ee) && ee.msg == "") {
@@ -126,4 +137,22 @@ func run(ctx context.Context, args []string, environ []string, io *IOStreams) in
 		}
 	}
 	return exitCode(err)
+}
+
+// checkedWriter remembers the first write error; later writes are
+// dropped.
+type checkedWriter struct {
+	w   goio.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err != nil {
+		c.err = err
+	}
+	return n, err
 }
