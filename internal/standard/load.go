@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"sort"
 	"strings"
@@ -625,6 +626,11 @@ func (l *loader) pattern(d *decoder, n ast.Node, what string, langs map[string]b
 				bad = true
 				continue
 			}
+			if n, insts := len(s), regexInsts(s); n > MaxRegexLen || insts > MaxRegexInsts {
+				l.errs.Add(d.pos(kv.value), "regex for %q in %s is too large (%d bytes, %d instructions compiled), expected at most %d bytes and %d instructions", kv.key, what, n, insts, MaxRegexLen, MaxRegexInsts)
+				bad = true
+				continue
+			}
 			if p.Regex == nil {
 				p.Regex = map[string]string{}
 			}
@@ -708,4 +714,27 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 		return nil, fmt.Errorf("input is larger than the limit of %d bytes, expected a file of ordinary size (raise the limit with --max-input-bytes)", MaxFileSize)
 	}
 	return b, nil
+}
+
+// The size budget of one regex criterion: its source and its compiled
+// program (RE2 matches in time proportional to program size × text
+// length, so the program bounds the work per byte of statute text). The
+// largest regex of the bundled map is 119 bytes.
+const (
+	MaxRegexLen   = 1024
+	MaxRegexInsts = 4000
+)
+
+// regexInsts is the size of src's compiled program (0 when it does not
+// parse).
+func regexInsts(src string) int {
+	re, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return 0
+	}
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		return 0
+	}
+	return len(prog.Inst)
 }
