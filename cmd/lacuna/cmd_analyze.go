@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
@@ -124,7 +125,9 @@ func validDay(s string) bool {
 			return false
 		}
 	}
-	return true
+	// a day of the calendar: 2013-13-01 and 2023-02-30 are not
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
 }
 
 // analyzeRun analyses one country of the corpus (or the files given) and
