@@ -106,11 +106,11 @@ type compareReq struct {
 
 // sharedGap is one requirement and the countries falling short of it.
 type sharedGap struct {
-	Requirement, Title string
-	Gap, Partial       []string // countries with gap or contrary; partial
+	Requirement, Title     string
+	Gap, Contrary, Partial []string // countries by machine verdict
 }
 
-func (s sharedGap) count() int { return len(s.Gap) + len(s.Partial) }
+func (s sharedGap) count() int { return len(s.Gap) + len(s.Contrary) + len(s.Partial) }
 
 func compareRun(opts *compareOptions) error {
 	f := opts.Factory
@@ -169,8 +169,10 @@ func buildComparison(cmp *comparison, top int) {
 		s := sharedGap{Requirement: r.ID, Title: r.Title}
 		for ci, v := range r.Verdicts {
 			switch v {
-			case score.Gap, score.Contrary:
+			case score.Gap:
 				s.Gap = append(s.Gap, cmp.Countries[ci])
+			case score.Contrary:
+				s.Contrary = append(s.Contrary, cmp.Countries[ci])
 			case score.Partial:
 				s.Partial = append(s.Partial, cmp.Countries[ci])
 			}
@@ -234,8 +236,8 @@ func writeCompareText(w io.Writer, cmp *comparison) {
 		fmt.Fprintln(w, "  none: every requirement is met, undetermined or not applicable everywhere")
 	}
 	for _, s := range cmp.Shared {
-		fmt.Fprintf(w, "  %d/%d  %-40s gap: %-16s partial: %s\n", s.count(), len(cmp.Countries), s.Requirement,
-			orDash(strings.Join(s.Gap, " ")), orDash(strings.Join(s.Partial, " ")))
+		fmt.Fprintf(w, "  %d/%d  %-40s gap: %-16s contrary: %-16s partial: %s\n", s.count(), len(cmp.Countries), s.Requirement,
+			orDash(strings.Join(s.Gap, " ")), orDash(strings.Join(s.Contrary, " ")), orDash(strings.Join(s.Partial, " ")))
 	}
 }
 
@@ -303,10 +305,10 @@ func writeCompareMarkdown(w io.Writer, cmp *comparison, badges bool) {
 	if len(cmp.Shared) == 0 {
 		fmt.Fprintf(w, "None.\n")
 	} else {
-		fmt.Fprintf(w, "| Requirement | Countries | Gap | Partial |\n|---|---|---|---|\n")
+		fmt.Fprintf(w, "| Requirement | Countries | Gap | Contrary | Partial |\n|---|---|---|---|---|\n")
 		for _, s := range cmp.Shared {
-			fmt.Fprintf(w, "| `%s` %s | %d of %d | %s | %s |\n", s.Requirement, mdEscape(s.Title), s.count(), len(cmp.Countries),
-				orDash(strings.Join(s.Gap, ", ")), orDash(strings.Join(s.Partial, ", ")))
+			fmt.Fprintf(w, "| `%s` %s | %d of %d | %s | %s | %s |\n", s.Requirement, mdEscape(s.Title), s.count(), len(cmp.Countries),
+				orDash(strings.Join(s.Gap, ", ")), orDash(strings.Join(s.Contrary, ", ")), orDash(strings.Join(s.Partial, ", ")))
 		}
 	}
 	fmt.Fprintf(w, "\n## Matrix\n\n| Requirement |")

@@ -78,8 +78,10 @@ func (w *Workspace) Search(ctx context.Context, q SearchQuery) ([]SearchHit, err
 		return nil, inputErr(errors.New("no statutes to search"))
 	}
 	if q.Role != "" {
-		// Roles are filtered after ranking: ask for more, keep the first.
-		sq.Limit = min(q.Limit*20, 5000)
+		// Roles are known here, not in the store: every hit is ranked
+		// (one full-text pass, linear) and filtered, then limited, so a
+		// role's hits ranked low are still found.
+		sq.Limit = maxRoleHits
 	}
 	hits, err := s.Search(ctx, sq)
 	if err != nil {
@@ -110,6 +112,9 @@ func (w *Workspace) Search(ctx context.Context, q SearchQuery) ([]SearchHit, err
 	}
 	return out, nil
 }
+
+// maxRoleHits bounds the hits ranked for a search filtered by role.
+const maxRoleHits = 1 << 20
 
 // provisionRoles gives each provision the union of its segments' roles
 // (repealed text excluded).
