@@ -83,7 +83,7 @@ contrary).` + exitStatusHelp,
 				return usageErrorf("--out-dir is for --all, expected lacuna analyze --all --out-dir DIR")
 			}
 			if opts.Country == "" && len(args) == 0 && !opts.All {
-				return usageErrorf("analyze needs --country X or statute files, expected e.g. lacuna analyze --country KEN")
+				return usageErrorf("analyze needs --country X or statute files, expected e.g. lacuna analyze --country %s", exampleCountry(f))
 			}
 			if opts.AsOf != "" && !validDay(opts.AsOf) {
 				return usageErrorf("--as-of %q, expected a date YYYY-MM-DD", opts.AsOf)
@@ -155,6 +155,11 @@ func analyzeRun(opts *analyzeOptions) error {
 	res := a.Result
 	if len(res.Statutes) == 0 {
 		if opts.Country != "" {
+			if cs := corpusCountries(f); len(cs) == 0 {
+				return &inputError{fmt.Errorf("the corpus %s has no statutes, expected Markdown statute files (*.md) in it or below it", corpusName(f))}
+			} else if opts.AsOf == "" {
+				return &inputError{fmt.Errorf("no statutes for country %q in the corpus %s, expected one of %s", opts.Country, corpusName(f), strings.Join(cs, ", "))}
+			}
 			return &inputError{fmt.Errorf("no statutes for country %q in the corpus, expected a country code present in the corpus (see lacuna corpus list)", opts.Country)}
 		}
 		return &inputError{errors.New("no statutes to analyse")}
@@ -441,4 +446,31 @@ func writeAnalyzeMarkdown(w io.Writer, r *score.Result, explain bool) {
 			fmt.Fprintf(w, "- %s\n", l)
 		}
 	}
+}
+
+// corpusCountries lists the countries of the configured corpus (nil when
+// it cannot be read).
+func corpusCountries(f *Factory) []string {
+	plan, err := f.Workspace().Plan("")
+	if err != nil {
+		return nil
+	}
+	return plan.Countries
+}
+
+// corpusName names the configured corpus in messages.
+func corpusName(f *Factory) string {
+	if f.Global.Corpus == "" {
+		return "(the embedded demo corpus)"
+	}
+	return f.Global.Corpus
+}
+
+// exampleCountry is a country of the configured corpus for usage
+// examples: the first one, else XEA of the demo corpus.
+func exampleCountry(f *Factory) string {
+	if cs := corpusCountries(f); len(cs) > 0 {
+		return cs[0]
+	}
+	return "XEA"
 }

@@ -360,6 +360,9 @@ func corpusValidateRun(opts *corpusValidateOptions) error {
 	if len(errs) > 0 {
 		return &exitError{code: exitInput}
 	}
+	if len(files) == 0 {
+		return &inputError{fmt.Errorf("%s: no statute files, expected Markdown statutes (*.md) in the folder or below it", name)}
+	}
 	return nil
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	goio "io"
 	"io/fs"
@@ -86,6 +87,7 @@ proves it.` + exitStatusHelp,
 	for _, newCmd := range commands {
 		root.AddCommand(newCmd(f))
 	}
+	usageArgs(root)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{err}
 	})
@@ -155,4 +157,25 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 		c.err = err
 	}
 	return n, err
+}
+
+// usageArgs makes every command's argument check a usage error (exit 2)
+// that ends with the command's usage line: "accepts 1 arg(s), received 0"
+// from cobra was an exit 3 with no hint.
+func usageArgs(c *cobra.Command) {
+	if check := c.Args; check != nil {
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if err := check(cmd, args); err != nil {
+				var ue *usageError
+				if errors.As(err, &ue) {
+					return err
+				}
+				return usageErrorf("%v, expected the arguments below\nUsage: %s", err, cmd.UseLine())
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		usageArgs(sub)
+	}
 }

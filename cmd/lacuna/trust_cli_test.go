@@ -47,3 +47,34 @@ func TestSearchRoleBeforeLimit(t *testing.T) {
 		t.Errorf("search zebra --role penalty --limit 1: exit %d: %s %s", code, out, e)
 	}
 }
+
+// TestMissingArgumentsAreUsageErrors: a command without its argument
+// exits 2 with its usage line (cobra's "accepts 1 arg(s)" was exit 3);
+// an empty corpus is named; analyze suggests a country that exists; a
+// binary file named .md says what it looks like.
+func TestMissingArgumentsAreUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{"mapping", "show"}, {"corpus", "show"}, {"eval"}} {
+		code, out, e := runAllCLI(t, nil, args...)
+		if code != exitInput || out != "" || !strings.Contains(e, "Usage: lacuna "+strings.Join(args, " ")) {
+			t.Errorf("%v: exit %d: %s", args, code, e)
+		}
+	}
+	empty := t.TempDir()
+	if code, _, e := runAllCLI(t, nil, "corpus", "validate", empty); code != exitInput || !strings.Contains(e, empty+": no statute files") {
+		t.Errorf("corpus validate of an empty folder: exit %d: %s", code, e)
+	}
+	if code, _, e := runAllCLI(t, nil, "--corpus", empty, "analyze", "--country", "XEA"); code != exitInput || !strings.Contains(e, "the corpus "+empty+" has no statutes") {
+		t.Errorf("analyze over an empty corpus: exit %d: %s", code, e)
+	}
+	if code, _, e := runAllCLI(t, nil, "analyze"); code != exitInput || !strings.Contains(e, "lacuna analyze --country XEA") {
+		t.Errorf("analyze without arguments: exit %d: %s", code, e)
+	}
+	for name, head := range map[string]string{"pdf": "%PDF-1.7\n", "docx": "PK\x03\x04\x14\x00\x06\x00"} {
+		p := filepath.Join(t.TempDir(), "act.md")
+		os.WriteFile(p, []byte(head+strings.Repeat("\x00\x01binary", 50)), 0o644)
+		code, _, e := runAllCLI(t, nil, "analyze", p)
+		if code != exitInput || !strings.Contains(e, p+":1: file looks like") {
+			t.Errorf("a %s named .md: exit %d: %s", name, code, e)
+		}
+	}
+}

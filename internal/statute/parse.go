@@ -117,6 +117,10 @@ func (p *parse) run(src []byte) {
 	}
 	s := newSource(st.Path, src)
 	shift := len(src) - len(s.buf) // the byte-order mark
+	if kind := binaryKind(src); kind != "" {
+		p.errs.Add(Pos{File: st.Path, Line: 1}, "file looks like %s, not Markdown text; expected a statute in Markdown (convert it first)", kind)
+		return
+	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		p.errs.Add(s.pos(i-shift), "NUL byte in file, expected UTF-8 text")
 		return
@@ -184,6 +188,22 @@ func tooManyBlocks(s *source, start int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// binaryKind names what a binary file given as a statute looks like, by
+// its first bytes; "" for anything else.
+func binaryKind(src []byte) string {
+	switch {
+	case bytes.HasPrefix(src, []byte("%PDF-")):
+		return "a PDF document"
+	case bytes.HasPrefix(src, []byte("PK\x03\x04")):
+		return "a ZIP archive (a .docx, .odt or .epub is one)"
+	case bytes.HasPrefix(src, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
+		return "an old Microsoft Office document (.doc)"
+	case bytes.HasPrefix(src, []byte("{\\rtf")):
+		return "an RTF document"
+	}
+	return ""
 }
 
 func firstInvalid(b []byte) int {
