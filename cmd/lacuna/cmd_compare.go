@@ -28,7 +28,7 @@ func newCmdCompare(f *Factory) *cobra.Command { return newCmdCompareWith(f, nil)
 func newCmdCompareWith(f *Factory, runF func(*compareOptions) error) *cobra.Command {
 	opts := &compareOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
-		Use:   "compare A B [C…] [--format text|csv|md|pdf] [--as-of DATE] [-o FILE]",
+		Use:   "compare A B [C…] [--format text|json|csv|md|pdf] [--as-of DATE] [-o FILE]",
 		Short: "Requirement × country matrix of verdicts and scores, with a regional summary",
 		Long: `Compare analyses each country of the corpus (--corpus DIR, else the embedded demo
 corpus) at its latest versions, or those in force on --as-of DATE, and prints one
@@ -40,7 +40,7 @@ The regional summary lists the requirements most countries fall short of — gap
 contrary or partial — sorted by how many countries share the shortfall, then by
 requirement ID (--top N rows, default 15).
 
---format text (default), csv, md (Markdown) or pdf (the Markdown laid out by the
+--format text (default), json, csv, md (Markdown) or pdf (the Markdown laid out by the
 briefing renderer; needs -o FILE or a non-terminal stdout). -o FILE writes to a
 file (through a temporary file, then renamed).` + exitStatusHelp,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -50,9 +50,9 @@ file (through a temporary file, then renamed).` + exitStatusHelp,
 				opts.Format = "text"
 			case "markdown":
 				opts.Format = "md"
-			case "text", "csv", "md", "pdf":
+			case "text", "json", "csv", "md", "pdf":
 			default:
-				return usageErrorf("unknown --format %q for compare, expected text, csv, md or pdf", opts.Format)
+				return usageErrorf("unknown --format %q for compare, expected text, json, csv, md or pdf", opts.Format)
 			}
 			if len(args) < 2 {
 				return usageErrorf("compare needs at least two countries, expected e.g. lacuna compare XEA XFR XSA")
@@ -127,6 +127,8 @@ func compareRun(opts *compareOptions) error {
 	buildComparison(cmp, opts.Top)
 	var buf bytes.Buffer
 	switch opts.Format {
+	case "json":
+		err = writeJSON(&buf, compareJSON(cmp))
 	case "csv":
 		err = writeCompareCSV(&buf, cmp)
 	case "md":
@@ -148,6 +150,69 @@ func compareRun(opts *compareOptions) error {
 		return f.writeOutput("-o", opts.Output, buf.Bytes())
 	}
 	return f.writeOut(buf.Bytes())
+}
+
+// compareJSONDoc is the JSON of "lacuna compare --format json": every
+// array is present (empty, never null).
+type compareJSONDoc struct {
+	Countries    []string                    `json:"countries"`
+	Mapping      string                      `json:"mapping"`
+	AsOf         string                      `json:"as_of"`
+	Requirements []compareJSONReq            `json:"requirements"`
+	Scores       map[string]compareJSONScore `json:"scores"`
+	Shared       []compareJSONShared         `json:"shared"`
+}
+
+type compareJSONReq struct {
+	ID       string                   `json:"id"`
+	Title    string                   `json:"title"`
+	Pillar   string                   `json:"pillar"`
+	Verdicts map[string]score.Verdict `json:"verdicts"` // by country; absent: no finding
+}
+
+type compareJSONScore struct {
+	Overall float64            `json:"overall"`
+	Pillars map[string]float64 `json:"pillars"`
+}
+
+type compareJSONShared struct {
+	Requirement string   `json:"requirement"`
+	Title       string   `json:"title"`
+	Gap         []string `json:"gap"`
+	Contrary    []string `json:"contrary"`
+	Partial     []string `json:"partial"`
+}
+
+func compareJSON(cmp *comparison) compareJSONDoc {
+	doc := compareJSONDoc{Countries: cmp.Countries, Mapping: cmp.Mapping, AsOf: cmp.AsOf,
+		Requirements: []compareJSONReq{}, Scores: map[string]compareJSONScore{}, Shared: []compareJSONShared{}}
+	for _, r := range cmp.Reqs {
+		jr := compareJSONReq{ID: r.ID, Title: r.Title, Pillar: r.Pillar, Verdicts: map[string]score.Verdict{}}
+		for ci, v := range r.Verdicts {
+			if v != "" {
+				jr.Verdicts[cmp.Countries[ci]] = v
+			}
+		}
+		doc.Requirements = append(doc.Requirements, jr)
+	}
+	for ci, res := range cmp.Results {
+		sc := compareJSONScore{Overall: res.Scores.Overall, Pillars: map[string]float64{}}
+		for _, name := range pillarNames() {
+			sc.Pillars[name] = res.Scores.Pillars[name]
+		}
+		doc.Scores[cmp.Countries[ci]] = sc
+	}
+	nonNil := func(xs []string) []string {
+		if xs == nil {
+			return []string{}
+		}
+		return xs
+	}
+	for _, s := range cmp.Shared {
+		doc.Shared = append(doc.Shared, compareJSONShared{Requirement: s.Requirement, Title: s.Title,
+			Gap: nonNil(s.Gap), Contrary: nonNil(s.Contrary), Partial: nonNil(s.Partial)})
+	}
+	return doc
 }
 
 func buildComparison(cmp *comparison, top int) {

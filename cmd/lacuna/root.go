@@ -81,7 +81,7 @@ proves it.` + exitStatusHelp,
 		}
 		statute.MaxFileSize = int(g.MaxInputBytes)
 		standard.MaxFileSize = int(g.MaxInputBytes)
-		return nil
+		return checkFormat(c, g)
 	}
 
 	for _, newCmd := range commands {

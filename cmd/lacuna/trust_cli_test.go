@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -76,5 +77,49 @@ func TestMissingArgumentsAreUsageErrors(t *testing.T) {
 		if code != exitInput || !strings.Contains(e, p+":1: file looks like") {
 			t.Errorf("a %s named .md: exit %d: %s", name, code, e)
 		}
+	}
+}
+
+// TestFormatRegistry: a format a command cannot produce is a usage error
+// (before, eval and version ignored --format); md and markdown are one
+// format; compare has JSON; the JSON contract has no null where it
+// documents an array.
+func TestFormatRegistry(t *testing.T) {
+	for _, args := range [][]string{
+		{"version", "--format", "pdf"},
+		{"eval", "../../testdata/gold/demo.yaml", "--format", "json"},
+		{"mapping", "validate", "--format", "csv"},
+	} {
+		code, out, e := runAllCLI(t, nil, args...)
+		if code != exitInput || out != "" || !strings.Contains(e, "unknown --format") {
+			t.Errorf("%v: exit %d: %s", args, code, e)
+		}
+	}
+	for _, args := range [][]string{
+		{"diff", "--country", "XEA", "--from", "2012", "--to", "2024-01-01", "--format", "md"},
+		{"compare", "XEA", "XFR", "--format", "markdown"},
+		{"analyze", "--country", "XEA", "--format", "md"},
+	} {
+		if code, out, e := runAllCLI(t, nil, args...); code > 1 || !strings.HasPrefix(out, "# ") {
+			t.Errorf("%v: exit %d, %.40q: %s", args, code, out, e)
+		}
+	}
+	code, out, e := runAllCLI(t, nil, "compare", "XEA", "XFR", "--format", "json")
+	var doc struct {
+		Countries    []string
+		Requirements []struct{ Verdicts map[string]string }
+		Shared       []struct{ Contrary []string }
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &doc) != nil || len(doc.Countries) != 2 || len(doc.Requirements) < 50 || strings.Contains(out, "null") {
+		t.Errorf("compare --format json: exit %d: %.200s %s", code, out, e)
+	}
+	for _, c := range []string{"XEA", "XFR", "XSA"} {
+		_, out, _ := runAllCLI(t, nil, "analyze", "--country", c, "--format", "json")
+		if regexp.MustCompile(`"(evidence|found|missing|external_refs)": null`).MatchString(out) {
+			t.Errorf("analyze %s --format json has null for a documented array", c)
+		}
+	}
+	if code, out, _ := runAllCLI(t, nil, "version", "--format", "json"); code != 0 || !strings.Contains(out, `"lacuna": "`) {
+		t.Errorf("version --format json: exit %d: %s", code, out)
 	}
 }
