@@ -138,16 +138,17 @@ func mappingListRun(opts *mappingListOptions) error {
 		cw.Flush()
 		return cw.Error()
 	}
-	width := 0
+	width := len("REQUIREMENT")
 	for _, r := range rows {
 		width = max(width, len(r.ID))
 	}
+	fmt.Fprintf(w, "%-*s  %-11s  %-10s  %3s  %s\n", width, "REQUIREMENT", "PILLAR", "OBLIGATION", "WT", "TITLE")
 	for _, r := range rows {
 		ob := "optional"
 		if r.Mandatory {
 			ob = "mandatory"
 		}
-		fmt.Fprintf(w, "%-*s  %-11s  %-9s  %3s  %s\n", width, r.ID, r.Pillar, ob, fmtWeight(r.Weight), r.Title)
+		fmt.Fprintf(w, "%-*s  %-11s  %-10s  %3s  %s\n", width, r.ID, r.Pillar, ob, fmtWeight(r.Weight), r.Title)
 		fmt.Fprintf(w, "%-*s  sources: %s\n", width, "", joinRefs(r.Sources))
 	}
 	fmt.Fprintf(w, "%d requirements\n", len(rows))

@@ -17,7 +17,7 @@ var commandFormats = map[string][]string{
 	"lacuna corpus list":       {"text", "json", "csv"},
 	"lacuna corpus show":       {"text", "json"},
 	"lacuna corpus validate":   {"text", "json"},
-	"lacuna diff":              {"text", "markdown", "json"},
+	"lacuna diff":              {"text", "markdown", "json", "csv"},
 	"lacuna eval":              {"text"},
 	"lacuna history":           {"text", "csv", "json"},
 	"lacuna mapping crosswalk": {"md", "csv"},
@@ -25,7 +25,7 @@ var commandFormats = map[string][]string{
 	"lacuna mapping show":      {"text", "json"},
 	"lacuna mapping validate":  {"text"},
 	"lacuna runs":              {"text", "json", "csv"},
-	"lacuna search":            {"text", "json"},
+	"lacuna search":            {"text", "json", "csv"},
 	"lacuna version":           {"text", "json"},
 }
 

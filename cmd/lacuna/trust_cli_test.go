@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -119,7 +120,52 @@ func TestFormatRegistry(t *testing.T) {
 			t.Errorf("analyze %s --format json has null for a documented array", c)
 		}
 	}
+	for _, tc := range []struct {
+		args []string
+		head string
+	}{
+		{[]string{"diff", "--country", "XEA", "--from", "2012", "--to", "2024-01-01", "--format", "csv"}, "record,statute,requirement,change,old,new,"},
+		{[]string{"search", "trafficking", "--format", "csv", "--limit", "3"}, "rank,score,country,statute,version_date,provision,line,"},
+	} {
+		code, out, e := runAllCLI(t, nil, tc.args...)
+		recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if code > 1 || err != nil || len(recs) < 2 || !strings.HasPrefix(out, tc.head) {
+			t.Errorf("%v: exit %d, %v: %.200s %s", tc.args, code, err, out, e)
+		}
+	}
 	if code, out, _ := runAllCLI(t, nil, "version", "--format", "json"); code != 0 || !strings.Contains(out, `"lacuna": "`) {
 		t.Errorf("version --format json: exit %d: %s", code, out)
 	}
+}
+
+// TestTableHeaders: mapping list has a header row; eval's confusion
+// matrix columns are aligned under whole labels (they ran together:
+// "met partialundeterm     gapcontrary").
+func TestTableHeaders(t *testing.T) {
+	_, out, _ := runAllCLI(t, nil, "mapping", "list")
+	if !regexp.MustCompile(`^REQUIREMENT +PILLAR +OBLIGATION +WT +TITLE\n`).MatchString(out) {
+		t.Errorf("mapping list has no header row: %.120q", out)
+	}
+	_, out, _ = runAllCLI(t, nil, "eval", "../../testdata/gold/demo.yaml")
+	lines := strings.Split(out, "\n")
+	for i, l := range lines {
+		if !strings.HasPrefix(l, "confusion matrix") {
+			continue
+		}
+		head := strings.Fields(lines[i+1])
+		if strings.Join(head, " ") != "met partial undetermined gap contrary not_applicable missing" {
+			t.Errorf("matrix header %q", lines[i+1])
+		}
+		for _, row := range lines[i+2 : i+4] {
+			// every count ends where its label ends
+			for _, lab := range head {
+				end := strings.Index(lines[i+1], lab) + len(lab)
+				if end > len(row) || row[end-1] < '0' || row[end-1] > '9' {
+					t.Errorf("row %q: no count ending under %q", row, lab)
+				}
+			}
+		}
+		return
+	}
+	t.Errorf("no confusion matrix in eval output")
 }
