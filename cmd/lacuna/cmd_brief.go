@@ -93,6 +93,9 @@ give byte-identical files.` + exitStatusHelp,
 			case !opts.All && opts.Country == "":
 				return usageErrorf("brief needs --country X or --all, expected e.g. lacuna brief --country XEA")
 			}
+			if opts.Output == "-" && opts.Format == "pdf" && f.IO.IsTTY {
+				return usageErrorf("--format pdf writes binary data: give -o FILE or redirect stdout")
+			}
 			if !validTemplate(opts.Template) {
 				return usageErrorf("unknown --template %q, expected one of %s", opts.Template, strings.Join(report.Templates, ", "))
 			}

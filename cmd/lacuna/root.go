@@ -63,7 +63,9 @@ article, what is met, partial, missing or contrary, with the quoted provision th
 proves it.` + exitStatusHelp,
 		SilenceErrors: true,
 		SilenceUsage:  true,
+		Version:       version,
 	}
+	root.SetVersionTemplate("lacuna {{.Version}}\n")
 	g := f.Global
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.Corpus, "corpus", "", "corpus directory of Markdown statutes (default: the embedded demo corpus)")
@@ -81,6 +83,11 @@ proves it.` + exitStatusHelp,
 		}
 		statute.MaxFileSize = int(g.MaxInputBytes)
 		standard.MaxFileSize = int(g.MaxInputBytes)
+		// NO_COLOR (any value, no-color.org) and TERM=dumb switch colour
+		// off as --no-color does.
+		if env := envMap(f.Environ); env["NO_COLOR"] != "" || env["TERM"] == "dumb" {
+			g.NoColor = true
+		}
 		return checkFormat(c, g)
 	}
 

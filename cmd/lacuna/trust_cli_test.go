@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -168,4 +169,30 @@ func TestTableHeaders(t *testing.T) {
 		return
 	}
 	t.Errorf("no confusion matrix in eval output")
+}
+
+// TestTerminalConventions: NO_COLOR and TERM=dumb switch colour off on a
+// terminal; --version prints the version; brief -o - refuses to write a
+// PDF to a terminal, as compare does.
+func TestTerminalConventions(t *testing.T) {
+	tty := func(env []string, args ...string) (int, string, string) {
+		ios, out, errOut := testIO()
+		ios.IsTTY = true
+		code := run(context.Background(), args, env, ios)
+		return code, out.String(), errOut.String()
+	}
+	if _, out, _ := tty(nil, "analyze", "--country", "XEA"); !strings.Contains(out, "\x1b[") {
+		t.Fatalf("no colour on a terminal to begin with")
+	}
+	for _, env := range [][]string{{"NO_COLOR=1"}, {"TERM=dumb"}} {
+		if code, out, e := tty(env, "analyze", "--country", "XEA"); code > 1 || strings.Contains(out, "\x1b[") {
+			t.Errorf("%v: exit %d, colour escapes in the output: %s", env, code, e)
+		}
+	}
+	if code, out, _ := runAllCLI(t, nil, "--version"); code != 0 || out != "lacuna "+version+"\n" {
+		t.Errorf("--version: exit %d: %q", code, out)
+	}
+	if code, out, e := tty(nil, "brief", "--country", "XEA", "-o", "-"); code != exitInput || out != "" {
+		t.Errorf("brief -o - to a terminal: exit %d, %d bytes: %s", code, len(out), e)
+	}
 }
