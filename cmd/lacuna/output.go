@@ -216,7 +216,10 @@ func (f *Factory) writeOut(data []byte) error {
 }
 
 // inputIdentity names the input fi is the same file as ("the store X",
-// "input X"), or "".
+// "input X"), or "". The files of the corpus, map and instruments
+// directories are listed once per process (by size, then os.SameFile), so
+// brief --all checking hundreds of outputs walks them once; inputs
+// (overrides files, a templates directory) are few and walked each time.
 func (f *Factory) inputIdentity(fi fs.FileInfo, inputs []string) string {
 	if !fi.Mode().IsRegular() {
 		return ""
@@ -228,28 +231,51 @@ func (f *Factory) inputIdentity(fi fs.FileInfo, inputs []string) string {
 			}
 		}
 	}
-	g := f.Global
-	roots := append([]string{g.Corpus, g.Mapping, g.MappingExtra, g.Instruments}, inputs...)
+	f.inputsOnce.Do(func() {
+		g := f.Global
+		f.inputFiles = listFiles([]string{g.Corpus, g.Mapping, g.MappingExtra, g.Instruments})
+	})
+	if p := sameIn(f.inputFiles, fi); p != "" {
+		return "input " + p
+	}
+	if p := sameIn(listFiles(inputs), fi); p != "" {
+		return "input " + p
+	}
+	return ""
+}
+
+// fileEntry is a regular file found under an input root.
+type fileEntry struct {
+	path string
+	info fs.FileInfo
+}
+
+// listFiles lists the regular files under roots (files or directories),
+// keyed by size.
+func listFiles(roots []string) map[int64][]fileEntry {
+	out := map[int64][]fileEntry{}
 	for _, root := range roots {
 		if root == "" {
 			continue
 		}
-		found := ""
 		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || found != "" {
+			if err != nil || d.IsDir() {
 				return nil
 			}
-			if d.IsDir() {
-				return nil
-			}
-			if st, err := os.Stat(p); err == nil && os.SameFile(fi, st) {
-				found = p
-				return fs.SkipAll
+			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+				out[st.Size()] = append(out[st.Size()], fileEntry{p, st})
 			}
 			return nil
 		})
-		if found != "" {
-			return "input " + found
+	}
+	return out
+}
+
+// sameIn returns the path of the file in files that is fi, or "".
+func sameIn(files map[int64][]fileEntry, fi fs.FileInfo) string {
+	for _, e := range files[fi.Size()] {
+		if os.SameFile(fi, e.info) {
+			return e.path
 		}
 	}
 	return ""

@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -47,6 +48,10 @@ type Factory struct {
 	Now func() timeNow
 	// Getwd is the working directory (for relative paths).
 	Getwd func() (string, error)
+
+	// the input files -o must not overwrite, listed once (inputIdentity)
+	inputsOnce sync.Once
+	inputFiles map[int64][]fileEntry
 }
 
 // dirFS opens a directory given on the command line as an fs.FS.
