@@ -19,6 +19,7 @@ import (
 	"github.com/lacuna-project/lacuna/internal/report"
 	"github.com/lacuna-project/lacuna/internal/report/html"
 	"github.com/lacuna-project/lacuna/internal/report/pdf"
+	"github.com/lacuna-project/lacuna/internal/statute"
 	"github.com/lacuna-project/lacuna/internal/workspace"
 	"github.com/lacuna-project/lacuna/templates"
 )
@@ -36,6 +37,7 @@ type briefOptions struct {
 	Format    string // pdf, md, html
 	Templates string // directory overriding the embedded templates
 	Quiet     bool
+	Files     []string // statute files briefed as analyze FILE.md analyses them
 }
 
 func newCmdBrief(f *Factory) *cobra.Command { return newCmdBriefWith(f, nil) }
@@ -43,7 +45,7 @@ func newCmdBrief(f *Factory) *cobra.Command { return newCmdBriefWith(f, nil) }
 func newCmdBriefWith(f *Factory, runF func(*briefOptions) error) *cobra.Command {
 	opts := &briefOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
-		Use:   "brief (--country X [-o FILE] | --all --out-dir DIR) [--template legal|advocacy|amendments]",
+		Use:   "brief (--country X [-o FILE] | FILE.md… [-o FILE] | --all --out-dir DIR) [--template legal|advocacy|amendments]",
 		Short: "Write a country's briefing pack (PDF, Markdown or HTML) from its analysis",
 		Long: `Brief analyses a country's statutes and writes a briefing pack.
 
@@ -68,8 +70,11 @@ progress bar on a terminal and a summary line otherwise.
 --as-of DATE and --overrides FILE work as for analyze (an overrides file beside the
 corpus is found the same way). LACUNA_NOW (RFC 3339) fixes the clock, so the same inputs
 give byte-identical files.` + exitStatusHelp,
-		Args: cobra.NoArgs,
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				opts.Files = args
+			}
 			opts.Format = f.Global.Format
 			opts.Quiet = f.Global.Quiet
 			switch opts.Format {
@@ -82,6 +87,10 @@ give byte-identical files.` + exitStatusHelp,
 				return usageErrorf("unknown --format %q for brief, expected pdf, md or html", opts.Format)
 			}
 			switch {
+			case len(opts.Files) > 0 && opts.All:
+				return usageErrorf("statute files and --all exclude each other, expected one of them")
+			case len(opts.Files) > 0 && opts.Template == workspace.AmendmentsTemplate:
+				return usageErrorf("the amendments template replays a country's versions: use --country X, not statute files")
 			case opts.All && opts.Country != "":
 				return usageErrorf("--all and --country exclude each other, expected one of them")
 			case opts.All && opts.OutDir == "":
@@ -90,8 +99,8 @@ give byte-identical files.` + exitStatusHelp,
 				return usageErrorf("--all writes one file per country into --out-dir, expected no -o")
 			case opts.All && opts.Overrides != "":
 				return usageErrorf("--overrides FILE is for one country; with --all each country's overrides file is found beside the corpus")
-			case !opts.All && opts.Country == "":
-				return usageErrorf("brief needs --country X or --all, expected e.g. lacuna brief --country XEA")
+			case !opts.All && opts.Country == "" && len(opts.Files) == 0:
+				return usageErrorf("brief needs --country X, statute files or --all, expected e.g. lacuna brief --country %s", exampleCountry(f))
 			}
 			if opts.Output == "-" && opts.Format == "pdf" && f.IO.IsTTY {
 				return usageErrorf("--format pdf writes binary data: give -o FILE or redirect stdout")
@@ -109,6 +118,9 @@ give byte-identical files.` + exitStatusHelp,
 			}
 			if runF != nil {
 				return runF(opts)
+			}
+			if len(opts.Files) > 0 {
+				return briefFiles(opts)
 			}
 			return briefRun(opts)
 		},
@@ -283,6 +295,62 @@ func briefRun(opts *briefOptions) error {
 	return nil
 }
 
+// briefFiles briefs the statute files given, as "analyze FILE.md…"
+// analyses them (not recorded in the store).
+func briefFiles(opts *briefOptions) error {
+	f := opts.Factory
+	ctx := context.Background()
+	w := f.Workspace()
+	a, err := analyzeFiles(ctx, w, &analyzeOptions{Files: opts.Files, Country: strings.ToUpper(opts.Country), AsOf: opts.AsOf, Overrides: opts.Overrides})
+	if err != nil {
+		return err
+	}
+	if len(a.Result.Statutes) == 0 {
+		return &inputError{errors.New("no statutes to brief in the files given")}
+	}
+	m, err := w.Map()
+	if err != nil {
+		return err
+	}
+	c, err := workspace.LoadFiles(opts.Files)
+	if err != nil {
+		return err
+	}
+	metas := make([]statute.Meta, 0, len(c.Statutes))
+	for _, st := range c.Statutes {
+		metas = append(metas, st.Meta)
+	}
+	br, err := report.Build(report.Input{Result: a.Result, Map: m, Statutes: metas, Date: w.Today(), ToolVersion: version})
+	if err != nil {
+		return err
+	}
+	var tfs fs.FS = templates.FS
+	if opts.Templates != "" {
+		tfs = dirFS(opts.Templates)
+	}
+	cc := a.Result.Country
+	if cc == "" && len(c.Statutes) > 0 {
+		cc = c.Statutes[0].Meta.Country
+	}
+	out := opts.Output
+	if out == "" {
+		out = briefFileName(cc, opts.Template, opts.Format)
+	}
+	b := &briefer{opts: opts, tfs: tfs, now: f.Now()}
+	data, err := b.render(br, cc)
+	if err != nil {
+		return err
+	}
+	inputs := append([]string{opts.Overrides, opts.Templates}, opts.Files...)
+	if err := f.writeOutput("-o", out, data, inputs...); err != nil {
+		return err
+	}
+	if !opts.Quiet && out != "-" {
+		fmt.Fprintf(f.IO.Out, "wrote %s\n", out)
+	}
+	return nil
+}
+
 func briefFileName(country, tmpl, format string) string {
 	return fmt.Sprintf("lacuna-%s-%s.%s", strings.ToLower(country), tmpl, format)
 }
@@ -300,6 +368,24 @@ func (b *briefer) write(j briefJob) error {
 	if err != nil {
 		return err
 	}
+	data, err := b.render(br, j.country)
+	if err != nil {
+		return err
+	}
+	flag := "-o"
+	if b.opts.All {
+		flag = "--out-dir"
+	}
+	if err := b.opts.Factory.writeOutput(flag, j.path, data, b.opts.Overrides, b.opts.Templates,
+		b.opts.Factory.Workspace().OverridesPath(j.country)); err != nil {
+		return err
+	}
+	record() // only a pack written is recorded as a run
+	return nil
+}
+
+// render renders one briefing in the chosen format and template.
+func (b *briefer) render(br *report.Briefing, country string) ([]byte, error) {
 	var r report.Renderer
 	switch b.opts.Format {
 	case "md":
@@ -314,18 +400,9 @@ func (b *briefer) write(j briefJob) error {
 		if b.opts.Templates != "" {
 			// a user's template that fails to parse, run or stay within
 			// its limits is bad input
-			return &inputError{fmt.Errorf("%s: %w", j.country, err)}
+			return nil, &inputError{fmt.Errorf("%s: %w", country, err)}
 		}
-		return fmt.Errorf("%s: %w", j.country, err)
+		return nil, fmt.Errorf("%s: %w", country, err)
 	}
-	flag := "-o"
-	if b.opts.All {
-		flag = "--out-dir"
-	}
-	if err := b.opts.Factory.writeOutput(flag, j.path, buf.Bytes(), b.opts.Overrides, b.opts.Templates,
-		b.opts.Factory.Workspace().OverridesPath(j.country)); err != nil {
-		return err
-	}
-	record() // only a pack written is recorded as a run
-	return nil
+	return buf.Bytes(), nil
 }

@@ -196,3 +196,34 @@ func TestTerminalConventions(t *testing.T) {
 		t.Errorf("brief -o - to a terminal: exit %d, %d bytes: %s", code, len(out), e)
 	}
 }
+
+// TestBriefFiles: brief FILE.md… briefs the files as analyze FILE.md
+// analyses them: the pack for XEA's three latest files matches the pack
+// of --country XEA but for the provenance paths; an input is never the
+// output.
+func TestBriefFiles(t *testing.T) {
+	tmp := t.TempDir()
+	files := []string{"../../corpus/xea/ctip-act-2023.md", "../../corpus/xea/employment-recruitment-act.md", "../../corpus/xea/sexual-offences-children-act.md"}
+	out := filepath.Join(tmp, "files.md")
+	code, _, e := runAllCLI(t, nil, append([]string{"brief", "--format", "md", "-o", out, "-q"}, files...)...)
+	if code != 0 {
+		t.Fatalf("brief FILE.md…: exit %d: %s", code, e)
+	}
+	ref := filepath.Join(tmp, "country.md")
+	if code, _, e := runAllCLI(t, nil, "brief", "--country", "XEA", "--format", "md", "-o", ref, "-q"); code != 0 {
+		t.Fatalf("brief --country XEA: exit %d: %s", code, e)
+	}
+	a, _ := os.ReadFile(out)
+	b, _ := os.ReadFile(ref)
+	strip := regexp.MustCompile(`(?m)^\| xea/[^|]+ \| [0-9-]+ \| [^|]+ \| [0-9a-f]{64} \|$`)
+	if len(a) < 10000 || string(strip.ReplaceAll(a, nil)) != string(strip.ReplaceAll(b, nil)) {
+		t.Errorf("brief of the files (%d bytes) differs from brief --country XEA (%d bytes) beyond provenance", len(a), len(b))
+	}
+	before, _ := os.ReadFile(files[0])
+	if code, _, _ := runAllCLI(t, nil, "brief", files[0], "-o", files[0]); code != exitInput {
+		t.Errorf("brief FILE -o FILE: exit %d, want 2", code)
+	}
+	if after, _ := os.ReadFile(files[0]); string(after) != string(before) {
+		t.Fatalf("brief overwrote its input")
+	}
+}
