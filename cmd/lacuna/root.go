@@ -100,6 +100,7 @@ proves it.` + exitStatusHelp,
 		root.AddCommand(newCmd(f))
 	}
 	usageArgs(root)
+	addCompletions(f, root)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{err}
 	})

@@ -227,3 +227,26 @@ func TestBriefFiles(t *testing.T) {
 		t.Fatalf("brief overwrote its input")
 	}
 }
+
+// TestCompletion: shell completion offers the corpus's countries and
+// statute IDs, the map's requirement IDs, the command's formats (from the
+// registry) and the templates.
+func TestCompletion(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"analyze", "--country", "X"}, []string{"XEA", "XFR", "XSA"}},
+		{[]string{"compare", "XEA", "X"}, []string{"XEA", "XFR", "XSA"}},
+		{[]string{"corpus", "show", "xea/c"}, []string{"xea/ctip-act"}},
+		{[]string{"mapping", "show", "def.a"}, []string{"def.acts"}},
+		{[]string{"compare", "--format", ""}, []string{"text", "json", "csv", "md", "pdf"}},
+		{[]string{"brief", "--template", ""}, []string{"legal", "advocacy", "amendments"}},
+	} {
+		code, out, e := runAllCLI(t, nil, append([]string{"__complete"}, tc.args...)...)
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if code != 0 || len(lines) < 1 || strings.Join(lines[:len(lines)-1], " ") != strings.Join(tc.want, " ") {
+			t.Errorf("complete %v: exit %d: %q %s", tc.args, code, out, e)
+		}
+	}
+}
