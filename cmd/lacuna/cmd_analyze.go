@@ -3,11 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
@@ -99,7 +99,7 @@ contrary).` + exitStatusHelp,
 				return usageErrorf("unknown --date-from %q, expected %s or %s", opts.DateFrom, workspace.DateFromCommit, workspace.DateFromFrontMatter)
 			}
 			if opts.Country == "" && len(args) == 0 && !opts.All && opts.Git == "" {
-				return usageErrorf("analyze needs --country X or statute files, expected e.g. lacuna analyze --country KEN")
+				return usageErrorf("analyze needs --country X or statute files, expected e.g. lacuna analyze --country %s", exampleCountry(f))
 			}
 			if opts.AsOf != "" && !validDay(opts.AsOf) {
 				return usageErrorf("--as-of %q, expected a date YYYY-MM-DD", opts.AsOf)
@@ -144,7 +144,9 @@ func validDay(s string) bool {
 			return false
 		}
 	}
-	return true
+	// a day of the calendar: 2013-13-01 and 2023-02-30 are not
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
 }
 
 // analyzeRun analyses one country of the corpus (or the files given) and
@@ -179,6 +181,11 @@ func analyzeRun(opts *analyzeOptions) error {
 	res := a.Result
 	if len(res.Statutes) == 0 {
 		if opts.Country != "" {
+			if cs := corpusCountries(f); len(cs) == 0 {
+				return &inputError{fmt.Errorf("the corpus %s has no statutes, expected Markdown statute files (*.md) in it or below it", corpusName(f))}
+			} else if opts.AsOf == "" {
+				return &inputError{fmt.Errorf("no statutes for country %q in the corpus %s, expected one of %s", opts.Country, corpusName(f), strings.Join(cs, ", "))}
+			}
 			return &inputError{fmt.Errorf("no statutes for country %q in the corpus, expected a country code present in the corpus (see lacuna corpus list)", opts.Country)}
 		}
 		return &inputError{errors.New("no statutes to analyse")}
@@ -291,7 +298,7 @@ var csvHeader = []string{"requirement", "title", "pillar", "verdict", "machine_v
 	"statute", "provision", "line", "quote", "found", "missing", "explanation", "external_refs"}
 
 func writeAnalyzeCSV(w io.Writer, r *score.Result) error {
-	cw := csv.NewWriter(w)
+	cw := newCSVWriter(w)
 	cw.Write(csvHeader)
 	for _, f := range r.Findings {
 		st, prov, line, quote := "", "", "", ""
@@ -505,4 +512,31 @@ func writeAnalyzeMarkdown(w io.Writer, r *score.Result, explain bool) {
 			fmt.Fprintf(w, "- %s\n", l)
 		}
 	}
+}
+
+// corpusCountries lists the countries of the configured corpus (nil when
+// it cannot be read).
+func corpusCountries(f *Factory) []string {
+	plan, err := f.Workspace().Plan("")
+	if err != nil {
+		return nil
+	}
+	return plan.Countries
+}
+
+// corpusName names the configured corpus in messages.
+func corpusName(f *Factory) string {
+	if f.Global.Corpus == "" {
+		return "(the embedded demo corpus)"
+	}
+	return f.Global.Corpus
+}
+
+// exampleCountry is a country of the configured corpus for usage
+// examples: the first one, else XEA of the demo corpus.
+func exampleCountry(f *Factory) string {
+	if cs := corpusCountries(f); len(cs) > 0 {
+		return cs[0]
+	}
+	return "XEA"
 }

@@ -236,7 +236,7 @@ func writeCountryFile(opts *analyzeOptions, r countryResult) error {
 		buf.Write(r.JSON)
 	}
 	p := filepath.Join(opts.OutDir, fmt.Sprintf("lacuna-%s.%s", strings.ToLower(r.country), ext))
-	return writeFileAtomic(p, buf.Bytes())
+	return opts.Factory.writeOutput("--out-dir", p, buf.Bytes(), opts.Factory.Workspace().OverridesPath(r.country))
 }
 
 func writeAllSummaryHeader(w io.Writer) {

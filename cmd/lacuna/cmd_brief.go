@@ -20,6 +20,7 @@ import (
 	"github.com/lacuna-project/lacuna/internal/report/html"
 	"github.com/lacuna-project/lacuna/internal/report/pdf"
 	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/internal/statute"
 	"github.com/lacuna-project/lacuna/internal/workspace"
 	"github.com/lacuna-project/lacuna/templates"
 )
@@ -39,6 +40,7 @@ type briefOptions struct {
 	Quiet     bool
 	Git       string   // --git: a legislation repository
 	GitPaths  []string // --path: statute files inside it
+	Files     []string // statute files briefed as analyze FILE.md analyses them
 }
 
 func newCmdBrief(f *Factory) *cobra.Command { return newCmdBriefWith(f, nil) }
@@ -46,7 +48,7 @@ func newCmdBrief(f *Factory) *cobra.Command { return newCmdBriefWith(f, nil) }
 func newCmdBriefWith(f *Factory, runF func(*briefOptions) error) *cobra.Command {
 	opts := &briefOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
-		Use:   "brief (--country X [-o FILE] | --all --out-dir DIR) [--template legal|advocacy|amendments]",
+		Use:   "brief (--country X [-o FILE] | FILE.md… [-o FILE] | --all --out-dir DIR) [--template legal|advocacy|amendments]",
 		Short: "Write a country's briefing pack (PDF, Markdown or HTML) from its analysis",
 		Long: `Brief analyses a country's statutes and writes a briefing pack.
 
@@ -71,8 +73,11 @@ progress bar on a terminal and a summary line otherwise.
 --as-of DATE and --overrides FILE work as for analyze (an overrides file beside the
 corpus is found the same way). LACUNA_NOW (RFC 3339) fixes the clock, so the same inputs
 give byte-identical files.` + exitStatusHelp,
-		Args: cobra.NoArgs,
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				opts.Files = args
+			}
 			opts.Format = f.Global.Format
 			opts.Quiet = f.Global.Quiet
 			switch opts.Format {
@@ -85,6 +90,10 @@ give byte-identical files.` + exitStatusHelp,
 				return usageErrorf("unknown --format %q for brief, expected pdf, md or html", opts.Format)
 			}
 			switch {
+			case len(opts.Files) > 0 && opts.All:
+				return usageErrorf("statute files and --all exclude each other, expected one of them")
+			case len(opts.Files) > 0 && opts.Template == workspace.AmendmentsTemplate:
+				return usageErrorf("the amendments template replays a country's versions: use --country X, not statute files")
 			case opts.All && opts.Country != "":
 				return usageErrorf("--all and --country exclude each other, expected one of them")
 			case opts.All && opts.OutDir == "":
@@ -97,8 +106,11 @@ give byte-identical files.` + exitStatusHelp,
 				return usageErrorf("brief --git REPO needs --path FILE (and --path needs --git)")
 			case opts.Git != "" && opts.All:
 				return usageErrorf("brief --git briefs the statutes of one repository, expected no --all")
-			case !opts.All && opts.Country == "" && opts.Git == "":
-				return usageErrorf("brief needs --country X or --all, expected e.g. lacuna brief --country XEA")
+			case !opts.All && opts.Country == "" && len(opts.Files) == 0 && opts.Git == "":
+				return usageErrorf("brief needs --country X, statute files or --all, expected e.g. lacuna brief --country %s", exampleCountry(f))
+			}
+			if opts.Output == "-" && opts.Format == "pdf" && f.IO.IsTTY {
+				return usageErrorf("--format pdf writes binary data: give -o FILE or redirect stdout")
 			}
 			if !validTemplate(opts.Template) {
 				return usageErrorf("unknown --template %q, expected one of %s", opts.Template, strings.Join(report.Templates, ", "))
@@ -113,6 +125,9 @@ give byte-identical files.` + exitStatusHelp,
 			}
 			if runF != nil {
 				return runF(opts)
+			}
+			if len(opts.Files) > 0 {
+				return briefFiles(opts)
 			}
 			return briefRun(opts)
 		},
@@ -212,9 +227,15 @@ func briefRun(opts *briefOptions) error {
 	// Every pack's analysis is recorded in the store (when there is a store
 	// location), in batched transactions; a country whose inputs match a
 	// stored run reuses its result.
+	// Recording is not what brief is for: a store that cannot be opened
+	// for writing (a read-only data directory, a newer schema) leaves the
+	// packs unrecorded, with a warning, and the packs are still written.
 	rec, err := w.OpenRecorder(ctx, true)
 	if err != nil {
-		return err
+		if !opts.Quiet {
+			fmt.Fprintf(f.IO.ErrOut, "lacuna: warning: runs not recorded: %v\n", err)
+		}
+		rec = nil
 	}
 	rec.Start(ctx)
 	batch.SetRecorder(rec)
@@ -314,7 +335,67 @@ func briefGitRun(ctx context.Context, opts *briefOptions, w *workspace.Workspace
 		out = briefFileName(country, opts.Template, opts.Format)
 	}
 	b := &briefer{opts: opts, tfs: tfs, now: f.Now()}
-	if err := b.render(briefJob{country: country, path: out}, br); err != nil {
+	data, err := b.render(br, country)
+	if err != nil {
+		return err
+	}
+	if err := f.writeOutput("-o", out, data, opts.Templates); err != nil {
+		return err
+	}
+	if !opts.Quiet && out != "-" {
+		fmt.Fprintf(f.IO.Out, "wrote %s\n", out)
+	}
+	return nil
+}
+
+// briefFiles briefs the statute files given, as "analyze FILE.md…"
+// analyses them (not recorded in the store).
+func briefFiles(opts *briefOptions) error {
+	f := opts.Factory
+	ctx := context.Background()
+	w := f.Workspace()
+	a, err := analyzeFiles(ctx, w, &analyzeOptions{Files: opts.Files, Country: strings.ToUpper(opts.Country), AsOf: opts.AsOf, Overrides: opts.Overrides})
+	if err != nil {
+		return err
+	}
+	if len(a.Result.Statutes) == 0 {
+		return &inputError{errors.New("no statutes to brief in the files given")}
+	}
+	m, err := w.Map()
+	if err != nil {
+		return err
+	}
+	c, err := workspace.LoadFiles(opts.Files)
+	if err != nil {
+		return err
+	}
+	metas := make([]statute.Meta, 0, len(c.Statutes))
+	for _, st := range c.Statutes {
+		metas = append(metas, st.Meta)
+	}
+	br, err := report.Build(report.Input{Result: a.Result, Map: m, Statutes: metas, Date: w.Today(), ToolVersion: version})
+	if err != nil {
+		return err
+	}
+	var tfs fs.FS = templates.FS
+	if opts.Templates != "" {
+		tfs = dirFS(opts.Templates)
+	}
+	cc := a.Result.Country
+	if cc == "" && len(c.Statutes) > 0 {
+		cc = c.Statutes[0].Meta.Country
+	}
+	out := opts.Output
+	if out == "" {
+		out = briefFileName(cc, opts.Template, opts.Format)
+	}
+	b := &briefer{opts: opts, tfs: tfs, now: f.Now()}
+	data, err := b.render(br, cc)
+	if err != nil {
+		return err
+	}
+	inputs := append([]string{opts.Overrides, opts.Templates}, opts.Files...)
+	if err := f.writeOutput("-o", out, data, inputs...); err != nil {
 		return err
 	}
 	if !opts.Quiet && out != "-" {
@@ -336,15 +417,28 @@ type briefer struct {
 }
 
 func (b *briefer) write(j briefJob) error {
-	br, err := b.batch.Briefing(context.Background(), j.country, b.opts.Template)
+	br, record, err := b.batch.Brief(context.Background(), j.country, b.opts.Template)
 	if err != nil {
 		return err
 	}
-	return b.render(j, br)
+	data, err := b.render(br, j.country)
+	if err != nil {
+		return err
+	}
+	flag := "-o"
+	if b.opts.All {
+		flag = "--out-dir"
+	}
+	if err := b.opts.Factory.writeOutput(flag, j.path, data, b.opts.Overrides, b.opts.Templates,
+		b.opts.Factory.Workspace().OverridesPath(j.country)); err != nil {
+		return err
+	}
+	record() // only a pack written is recorded as a run
+	return nil
 }
 
-// render renders one briefing model into its file.
-func (b *briefer) render(j briefJob, br *report.Briefing) error {
+// render renders one briefing in the chosen format and template.
+func (b *briefer) render(br *report.Briefing, country string) ([]byte, error) {
 	var r report.Renderer
 	switch b.opts.Format {
 	case "md":
@@ -359,13 +453,9 @@ func (b *briefer) render(j briefJob, br *report.Briefing) error {
 		if b.opts.Templates != "" {
 			// a user's template that fails to parse, run or stay within
 			// its limits is bad input
-			return &inputError{fmt.Errorf("%s: %w", j.country, err)}
+			return nil, &inputError{fmt.Errorf("%s: %w", country, err)}
 		}
-		return fmt.Errorf("%s: %w", j.country, err)
+		return nil, fmt.Errorf("%s: %w", country, err)
 	}
-	if j.path == "-" {
-		_, err := b.opts.IO.Out.Write(buf.Bytes())
-		return err
-	}
-	return writeFileAtomic(j.path, buf.Bytes())
+	return buf.Bytes(), nil
 }

@@ -27,7 +27,7 @@ func TestBriefFlags(t *testing.T) {
 			want: briefOptions{All: true, OutDir: "d", Template: "advocacy", Format: "md"}},
 		{name: "output and as-of", args: []string{"--country", "KEN", "-o", "x.html", "--as-of", "2020-01-02", "--overrides", "o.yaml"}, format: "html",
 			want: briefOptions{Country: "KEN", Output: "x.html", AsOf: "2020-01-02", Overrides: "o.yaml", Template: "legal", Format: "html"}},
-		{name: "nothing", args: nil, wantErr: "brief needs --country X or --all"},
+		{name: "nothing", args: nil, wantErr: "brief needs --country X, statute files or --all"},
 		{name: "both", args: []string{"--all", "--country", "X", "--out-dir", "d"}, wantErr: "exclude each other"},
 		{name: "all without dir", args: []string{"--all"}, wantErr: "--all needs --out-dir"},
 		{name: "all with -o", args: []string{"--all", "--out-dir", "d", "-o", "x"}, wantErr: "expected no -o"},
@@ -35,7 +35,10 @@ func TestBriefFlags(t *testing.T) {
 		{name: "template", args: []string{"--country", "X", "--template", "memo"}, wantErr: `unknown --template "memo"`},
 		{name: "format", args: []string{"--country", "X"}, format: "csv", wantErr: `unknown --format "csv" for brief`},
 		{name: "as-of", args: []string{"--country", "X", "--as-of", "May"}, wantErr: `--as-of "May"`},
-		{name: "args", args: []string{"--country", "X", "extra"}, wantErr: "unknown command"},
+		{name: "files", args: []string{"a.md", "b.md", "-o", "x.md"}, format: "md",
+			want: briefOptions{Files: []string{"a.md", "b.md"}, Output: "x.md", Template: "legal", Format: "md"}},
+		{name: "files and all", args: []string{"a.md", "--all", "--out-dir", "d"}, wantErr: "statute files and --all exclude each other"},
+		{name: "files and amendments", args: []string{"a.md", "--template", "amendments"}, wantErr: "use --country X, not statute files"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"sort"
@@ -29,7 +28,7 @@ func newCmdCompare(f *Factory) *cobra.Command { return newCmdCompareWith(f, nil)
 func newCmdCompareWith(f *Factory, runF func(*compareOptions) error) *cobra.Command {
 	opts := &compareOptions{IO: f.IO, Factory: f}
 	cmd := &cobra.Command{
-		Use:   "compare A B [C…] [--format text|csv|md|pdf] [--as-of DATE] [-o FILE]",
+		Use:   "compare A B [C…] [--format text|json|csv|md|pdf] [--as-of DATE] [-o FILE]",
 		Short: "Requirement × country matrix of verdicts and scores, with a regional summary",
 		Long: `Compare analyses each country of the corpus (--corpus DIR, else the embedded demo
 corpus) at its latest versions, or those in force on --as-of DATE, and prints one
@@ -41,7 +40,7 @@ The regional summary lists the requirements most countries fall short of — gap
 contrary or partial — sorted by how many countries share the shortfall, then by
 requirement ID (--top N rows, default 15).
 
---format text (default), csv, md (Markdown) or pdf (the Markdown laid out by the
+--format text (default), json, csv, md (Markdown) or pdf (the Markdown laid out by the
 briefing renderer; needs -o FILE or a non-terminal stdout). -o FILE writes to a
 file (through a temporary file, then renamed).` + exitStatusHelp,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -51,9 +50,9 @@ file (through a temporary file, then renamed).` + exitStatusHelp,
 				opts.Format = "text"
 			case "markdown":
 				opts.Format = "md"
-			case "text", "csv", "md", "pdf":
+			case "text", "json", "csv", "md", "pdf":
 			default:
-				return usageErrorf("unknown --format %q for compare, expected text, csv, md or pdf", opts.Format)
+				return usageErrorf("unknown --format %q for compare, expected text, json, csv, md or pdf", opts.Format)
 			}
 			if len(args) < 2 {
 				return usageErrorf("compare needs at least two countries, expected e.g. lacuna compare XEA XFR XSA")
@@ -107,11 +106,11 @@ type compareReq struct {
 
 // sharedGap is one requirement and the countries falling short of it.
 type sharedGap struct {
-	Requirement, Title string
-	Gap, Partial       []string // countries with gap or contrary; partial
+	Requirement, Title     string
+	Gap, Contrary, Partial []string // countries by machine verdict
 }
 
-func (s sharedGap) count() int { return len(s.Gap) + len(s.Partial) }
+func (s sharedGap) count() int { return len(s.Gap) + len(s.Contrary) + len(s.Partial) }
 
 func compareRun(opts *compareOptions) error {
 	f := opts.Factory
@@ -128,6 +127,8 @@ func compareRun(opts *compareOptions) error {
 	buildComparison(cmp, opts.Top)
 	var buf bytes.Buffer
 	switch opts.Format {
+	case "json":
+		err = writeJSON(&buf, compareJSON(cmp))
 	case "csv":
 		err = writeCompareCSV(&buf, cmp)
 	case "md":
@@ -146,10 +147,72 @@ func compareRun(opts *compareOptions) error {
 		return err
 	}
 	if opts.Output != "" {
-		return writeFileAtomic(opts.Output, buf.Bytes())
+		return f.writeOutput("-o", opts.Output, buf.Bytes())
 	}
-	_, err = f.IO.Out.Write(buf.Bytes())
-	return err
+	return f.writeOut(buf.Bytes())
+}
+
+// compareJSONDoc is the JSON of "lacuna compare --format json": every
+// array is present (empty, never null).
+type compareJSONDoc struct {
+	Countries    []string                    `json:"countries"`
+	Mapping      string                      `json:"mapping"`
+	AsOf         string                      `json:"as_of"`
+	Requirements []compareJSONReq            `json:"requirements"`
+	Scores       map[string]compareJSONScore `json:"scores"`
+	Shared       []compareJSONShared         `json:"shared"`
+}
+
+type compareJSONReq struct {
+	ID       string                   `json:"id"`
+	Title    string                   `json:"title"`
+	Pillar   string                   `json:"pillar"`
+	Verdicts map[string]score.Verdict `json:"verdicts"` // by country; absent: no finding
+}
+
+type compareJSONScore struct {
+	Overall float64            `json:"overall"`
+	Pillars map[string]float64 `json:"pillars"`
+}
+
+type compareJSONShared struct {
+	Requirement string   `json:"requirement"`
+	Title       string   `json:"title"`
+	Gap         []string `json:"gap"`
+	Contrary    []string `json:"contrary"`
+	Partial     []string `json:"partial"`
+}
+
+func compareJSON(cmp *comparison) compareJSONDoc {
+	doc := compareJSONDoc{Countries: cmp.Countries, Mapping: cmp.Mapping, AsOf: cmp.AsOf,
+		Requirements: []compareJSONReq{}, Scores: map[string]compareJSONScore{}, Shared: []compareJSONShared{}}
+	for _, r := range cmp.Reqs {
+		jr := compareJSONReq{ID: r.ID, Title: r.Title, Pillar: r.Pillar, Verdicts: map[string]score.Verdict{}}
+		for ci, v := range r.Verdicts {
+			if v != "" {
+				jr.Verdicts[cmp.Countries[ci]] = v
+			}
+		}
+		doc.Requirements = append(doc.Requirements, jr)
+	}
+	for ci, res := range cmp.Results {
+		sc := compareJSONScore{Overall: res.Scores.Overall, Pillars: map[string]float64{}}
+		for _, name := range pillarNames() {
+			sc.Pillars[name] = res.Scores.Pillars[name]
+		}
+		doc.Scores[cmp.Countries[ci]] = sc
+	}
+	nonNil := func(xs []string) []string {
+		if xs == nil {
+			return []string{}
+		}
+		return xs
+	}
+	for _, s := range cmp.Shared {
+		doc.Shared = append(doc.Shared, compareJSONShared{Requirement: s.Requirement, Title: s.Title,
+			Gap: nonNil(s.Gap), Contrary: nonNil(s.Contrary), Partial: nonNil(s.Partial)})
+	}
+	return doc
 }
 
 func buildComparison(cmp *comparison, top int) {
@@ -171,8 +234,10 @@ func buildComparison(cmp *comparison, top int) {
 		s := sharedGap{Requirement: r.ID, Title: r.Title}
 		for ci, v := range r.Verdicts {
 			switch v {
-			case score.Gap, score.Contrary:
+			case score.Gap:
 				s.Gap = append(s.Gap, cmp.Countries[ci])
+			case score.Contrary:
+				s.Contrary = append(s.Contrary, cmp.Countries[ci])
 			case score.Partial:
 				s.Partial = append(s.Partial, cmp.Countries[ci])
 			}
@@ -236,13 +301,13 @@ func writeCompareText(w io.Writer, cmp *comparison) {
 		fmt.Fprintln(w, "  none: every requirement is met, undetermined or not applicable everywhere")
 	}
 	for _, s := range cmp.Shared {
-		fmt.Fprintf(w, "  %d/%d  %-40s gap: %-16s partial: %s\n", s.count(), len(cmp.Countries), s.Requirement,
-			orDash(strings.Join(s.Gap, " ")), orDash(strings.Join(s.Partial, " ")))
+		fmt.Fprintf(w, "  %d/%d  %-40s gap: %-16s contrary: %-16s partial: %s\n", s.count(), len(cmp.Countries), s.Requirement,
+			orDash(strings.Join(s.Gap, " ")), orDash(strings.Join(s.Contrary, " ")), orDash(strings.Join(s.Partial, " ")))
 	}
 }
 
 func writeCompareCSV(w io.Writer, cmp *comparison) error {
-	cw := csv.NewWriter(w)
+	cw := newCSVWriter(w)
 	head := []string{"requirement", "title", "pillar"}
 	head = append(head, cmp.Countries...)
 	head = append(head, "shortfalls")
@@ -305,10 +370,10 @@ func writeCompareMarkdown(w io.Writer, cmp *comparison, badges bool) {
 	if len(cmp.Shared) == 0 {
 		fmt.Fprintf(w, "None.\n")
 	} else {
-		fmt.Fprintf(w, "| Requirement | Countries | Gap | Partial |\n|---|---|---|---|\n")
+		fmt.Fprintf(w, "| Requirement | Countries | Gap | Contrary | Partial |\n|---|---|---|---|---|\n")
 		for _, s := range cmp.Shared {
-			fmt.Fprintf(w, "| `%s` %s | %d of %d | %s | %s |\n", s.Requirement, mdEscape(s.Title), s.count(), len(cmp.Countries),
-				orDash(strings.Join(s.Gap, ", ")), orDash(strings.Join(s.Partial, ", ")))
+			fmt.Fprintf(w, "| `%s` %s | %d of %d | %s | %s | %s |\n", s.Requirement, mdEscape(s.Title), s.count(), len(cmp.Countries),
+				orDash(strings.Join(s.Gap, ", ")), orDash(strings.Join(s.Contrary, ", ")), orDash(strings.Join(s.Partial, ", ")))
 		}
 	}
 	fmt.Fprintf(w, "\n## Matrix\n\n| Requirement |")

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -120,7 +119,7 @@ func corpusListRun(opts *corpusListOptions) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(rows)
 	case "csv":
-		cw := csv.NewWriter(w)
+		cw := newCSVWriter(w)
 		cw.Write([]string{"country", "id", "title", "versions", "language", "provisions", "path"})
 		for _, r := range rows {
 			cw.Write([]string{r.Country, r.ID, r.Title, strings.Join(r.Versions, " "), r.Language, strconv.Itoa(r.Provisions), r.Path})
@@ -361,6 +360,9 @@ func corpusValidateRun(opts *corpusValidateOptions) error {
 		name, len(files), dialectCounts(c), len(c.IDs()), len(errs), len(all)-len(errs))
 	if len(errs) > 0 {
 		return &exitError{code: exitInput}
+	}
+	if len(files) == 0 {
+		return &inputError{fmt.Errorf("%s: no statute files, expected Markdown statutes (*.md) in the folder or below it", name)}
 	}
 	return nil
 }

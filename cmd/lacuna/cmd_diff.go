@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -74,9 +76,9 @@ use in CI over a legislation repository.` + exitStatusHelp,
 				opts.Format = "text"
 			case "md":
 				opts.Format = "markdown"
-			case "text", "json", "markdown":
+			case "text", "json", "markdown", "csv":
 			default:
-				return usageErrorf("unknown --format %q for diff, expected text, markdown or json", opts.Format)
+				return usageErrorf("unknown --format %q for diff, expected text, markdown, json or csv", opts.Format)
 			}
 			corpusMode := opts.Country != "" || opts.Statute != "" || opts.From != "" || opts.To != ""
 			switch {
@@ -163,6 +165,8 @@ func diffRun(ctx context.Context, opts *diffOptions) error {
 		err = writeJSON(&buf, rep)
 	case "markdown":
 		err = diff.WriteMarkdown(&buf, rep, to)
+	case "csv":
+		err = writeDiffCSV(&buf, rep)
 	default:
 		err = diff.WriteText(&buf, rep, to)
 	}
@@ -176,4 +180,31 @@ func diffRun(ctx context.Context, opts *diffOptions) error {
 		return &exitError{code: exitFindings, msg: fmt.Sprintf("%d verdict(s) regressed", rep.Verdicts.Regressed)}
 	}
 	return nil
+}
+
+// writeDiffCSV writes one row per provision change, then one per verdict
+// change; "record" tells them apart.
+func writeDiffCSV(w io.Writer, rep *diff.Report) error {
+	cw := newCSVWriter(w)
+	cw.Write([]string{"record", "statute", "requirement", "change", "old", "new", "old_line", "new_line", "heading", "similarity", "words_added", "words_removed", "score_delta"})
+	num := func(n int) string {
+		if n == 0 {
+			return ""
+		}
+		return strconv.Itoa(n)
+	}
+	for _, sd := range rep.Statutes {
+		for _, c := range sd.Changes {
+			cw.Write([]string{"provision", sd.Statute, "", string(c.Kind), c.OldID, c.NewID, num(c.OldLine), num(c.NewLine), c.Heading,
+				strconv.FormatFloat(c.Similarity, 'f', 3, 64), strconv.Itoa(c.Added), strconv.Itoa(c.Removed), ""})
+		}
+	}
+	if rep.Verdicts != nil {
+		for _, c := range rep.Verdicts.Changes {
+			cw.Write([]string{"verdict", "", c.Requirement, string(c.Direction), string(c.Old), string(c.New), "", "", c.Title, "", "", "",
+				strconv.FormatFloat(c.ScoreDelta, 'f', 2, 64)})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/lacuna-project/lacuna/corpus"
 	"github.com/lacuna-project/lacuna/internal/eval"
 	"github.com/lacuna-project/lacuna/internal/score"
+	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
 type evalOptions struct {
@@ -96,7 +97,7 @@ func realdataStatutes(f *Factory, from string) string {
 
 func evalRun(opts *evalOptions) error {
 	f := opts.Factory
-	src, err := os.ReadFile(opts.Gold)
+	src, err := statute.ReadPath(opts.Gold)
 	if err != nil {
 		return &inputError{fmt.Errorf("read gold file: %w", err)}
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"sort"
@@ -263,7 +262,7 @@ func writeHistoryText(w io.Writer, rep *historyReport) {
 }
 
 func writeHistoryCSV(w io.Writer, rep *historyReport) error {
-	cw := csv.NewWriter(w)
+	cw := newCSVWriter(w)
 	head := []string{"kind", "date", "run", "country", "overall"}
 	head = append(head, pillarNames()...)
 	head = append(head, "enforcement", "treaty", "met", "partial", "undetermined", "gap", "contrary", "not_applicable", "amended", "changes")

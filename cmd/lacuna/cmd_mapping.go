@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -131,7 +130,7 @@ func mappingListRun(opts *mappingListOptions) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(rows)
 	case "csv":
-		cw := csv.NewWriter(w)
+		cw := newCSVWriter(w)
 		_ = cw.Write([]string{"id", "title", "pillar", "mandatory", "weight", "child_specific", "core", "sources"})
 		for _, r := range rows {
 			_ = cw.Write([]string{string(r.ID), r.Title, string(r.Pillar), fmt.Sprint(r.Mandatory),
@@ -140,16 +139,17 @@ func mappingListRun(opts *mappingListOptions) error {
 		cw.Flush()
 		return cw.Error()
 	}
-	width := 0
+	width := len("REQUIREMENT")
 	for _, r := range rows {
 		width = max(width, len(r.ID))
 	}
+	fmt.Fprintf(w, "%-*s  %-11s  %-10s  %3s  %s\n", width, "REQUIREMENT", "PILLAR", "OBLIGATION", "WT", "TITLE")
 	for _, r := range rows {
 		ob := "optional"
 		if r.Mandatory {
 			ob = "mandatory"
 		}
-		fmt.Fprintf(w, "%-*s  %-11s  %-9s  %3s  %s\n", width, r.ID, r.Pillar, ob, fmtWeight(r.Weight), r.Title)
+		fmt.Fprintf(w, "%-*s  %-11s  %-10s  %3s  %s\n", width, r.ID, r.Pillar, ob, fmtWeight(r.Weight), r.Title)
 		fmt.Fprintf(w, "%-*s  sources: %s\n", width, "", joinRefs(r.Sources))
 	}
 	fmt.Fprintf(w, "%d requirements\n", len(rows))
@@ -551,7 +551,7 @@ func mappingCrosswalkRun(opts *mappingCrosswalkOptions) error {
 	cw := m.Crosswalk()
 	w := opts.IO.Out
 	if opts.Format == "csv" {
-		c := csv.NewWriter(w)
+		c := newCSVWriter(w)
 		head := []string{"requirement"}
 		for _, col := range cw.Columns {
 			head = append(head, col.String())

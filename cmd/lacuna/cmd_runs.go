@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"sort"
@@ -60,14 +59,22 @@ func runsRun(ctx context.Context, opts *runsOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	s, err := opts.Factory.Workspace().OpenStore(ctx)
+	// A read: the store is opened read-only and never created; no store
+	// yet lists no runs.
+	w := opts.Factory.Workspace()
+	if w.Config().DB == "" {
+		return errNoDB
+	}
+	s, err := w.ReadStore(ctx)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	runs, err := s.Runs(ctx, opts.Country)
-	if err != nil {
-		return err
+	var runs []store.Run
+	if s != nil {
+		defer s.Close()
+		if runs, err = s.Runs(ctx, opts.Country); err != nil {
+			return err
+		}
 	}
 	var buf bytes.Buffer
 	switch opts.Format {
@@ -106,7 +113,7 @@ func writeRunsText(w io.Writer, runs []store.Run) {
 }
 
 func writeRunsCSV(w io.Writer, runs []store.Run) error {
-	cw := csv.NewWriter(w)
+	cw := newCSVWriter(w)
 	head := []string{"run", "created", "country", "as_of", "lacuna_version", "mapping_version", "overall"}
 	head = append(head, pillarNames()...)
 	head = append(head, "enforcement", "treaty", "statutes", "options")

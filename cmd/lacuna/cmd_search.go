@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -68,9 +69,9 @@ statutes in one language (en, fr, de, es…).
 			switch opts.Format {
 			case "":
 				opts.Format = "text"
-			case "text", "json":
+			case "text", "json", "csv":
 			default:
-				return usageErrorf("unknown --format %q for search, expected text or json", opts.Format)
+				return usageErrorf("unknown --format %q for search, expected text, json or csv", opts.Format)
 			}
 			if role != "" {
 				ok := false
@@ -130,9 +131,12 @@ func searchRun(ctx context.Context, opts *searchOptions) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if opts.Format == "json" {
+	switch opts.Format {
+	case "json":
 		err = writeJSON(&buf, out)
-	} else {
+	case "csv":
+		err = writeSearchCSV(&buf, out)
+	default:
 		writeSearchText(&buf, opts.Query, out)
 	}
 	if err != nil {
@@ -164,4 +168,20 @@ func writeSearchText(w io.Writer, query string, hits []workspace.SearchHit) {
 		}
 		fmt.Fprintf(w, "\n    %s\n", strings.Join(strings.Fields(h.Snippet), " "))
 	}
+}
+
+// writeSearchCSV writes one row per hit, best first.
+func writeSearchCSV(w io.Writer, hits []workspace.SearchHit) error {
+	cw := newCSVWriter(w)
+	cw.Write([]string{"rank", "score", "country", "statute", "version_date", "provision", "line", "heading", "roles", "repealed", "snippet"})
+	for i, h := range hits {
+		var rs []string
+		for _, r := range h.Roles {
+			rs = append(rs, string(r))
+		}
+		cw.Write([]string{strconv.Itoa(i + 1), strconv.FormatFloat(h.Rank, 'f', 3, 64), h.Country, h.StatuteID, h.VersionDate, h.Provision,
+			strconv.Itoa(h.Line), h.Heading, strings.Join(rs, " "), strconv.FormatBool(h.Repealed), strings.Join(strings.Fields(h.Snippet), " ")})
+	}
+	cw.Flush()
+	return cw.Error()
 }

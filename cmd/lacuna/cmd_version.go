@@ -14,6 +14,9 @@ func newCmdVersion(f *Factory) *cobra.Command {
 		Long:  "Version prints the tool version, the Go version it was built with and the version of\nthe map in use (--mapping, else the embedded map)." + exitStatusHelp,
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if f.Global.Format == "json" {
+				return writeJSON(f.IO.Out, map[string]string{"lacuna": version, "go": runtime.Version(), "map": mapVersion(f)})
+			}
 			fmt.Fprintf(f.IO.Out, "lacuna %s\ngo %s\nmap %s\n", version, runtime.Version(), mapVersion(f))
 			return nil
 		},

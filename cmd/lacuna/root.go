@@ -2,12 +2,19 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	goio "io"
 	"io/fs"
+	"math"
 	"os"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
+
+	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
 // version is the tool version; release builds set it with -ldflags.
@@ -24,7 +31,14 @@ type globalOptions struct {
 	Quiet        bool
 	NoColor      bool
 	DB           string // --db PATH
+	// MaxInputBytes bounds every input file read (statutes, map,
+	// overrides, gold, templates), devices and pipes included.
+	MaxInputBytes int64
 }
+
+// defaultMaxInputBytes is --max-input-bytes' default: 64 MiB, about 100
+// times the largest statute of the real corpus.
+const defaultMaxInputBytes = 64 << 20
 
 // Factory gives commands their dependencies; tests build their own.
 type Factory struct {
@@ -35,6 +49,10 @@ type Factory struct {
 	Now func() timeNow
 	// Getwd is the working directory (for relative paths).
 	Getwd func() (string, error)
+
+	// the input files -o must not overwrite, listed once (inputIdentity)
+	inputsOnce sync.Once
+	inputFiles map[int64][]fileEntry
 }
 
 // dirFS opens a directory given on the command line as an fs.FS.
@@ -51,7 +69,9 @@ article, what is met, partial, missing or contrary, with the quoted provision th
 proves it.` + exitStatusHelp,
 		SilenceErrors: true,
 		SilenceUsage:  true,
+		Version:       version,
 	}
+	root.SetVersionTemplate("lacuna {{.Version}}\n")
 	g := f.Global
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.Corpus, "corpus", "", "corpus directory of Markdown statutes (default: the embedded demo corpus)")
@@ -63,10 +83,26 @@ proves it.` + exitStatusHelp,
 	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "print only results and errors")
 	pf.BoolVar(&g.NoColor, "no-color", false, "never colour the output")
 	pf.StringVar(&g.DB, "db", "", "SQLite store (default: $XDG_DATA_HOME/lacuna/lacuna.db)")
+	pf.Int64Var(&g.MaxInputBytes, "max-input-bytes", defaultMaxInputBytes, "largest input file read, in bytes (statutes, map, overrides, gold files, templates; devices and pipes too)")
+	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
+		if g.MaxInputBytes < 1 || g.MaxInputBytes > math.MaxInt32*4 {
+			return usageErrorf("--max-input-bytes %d, expected a size from 1 to %d", g.MaxInputBytes, int64(math.MaxInt32)*4)
+		}
+		statute.MaxFileSize = int(g.MaxInputBytes)
+		standard.MaxFileSize = int(g.MaxInputBytes)
+		// NO_COLOR (any value, no-color.org) and TERM=dumb switch colour
+		// off as --no-color does.
+		if env := envMap(f.Environ); env["NO_COLOR"] != "" || env["TERM"] == "dumb" {
+			g.NoColor = true
+		}
+		return checkFormat(c, g)
+	}
 
 	for _, newCmd := range commands {
 		root.AddCommand(newCmd(f))
 	}
+	usageArgs(root)
+	addCompletions(f, root)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{err}
 	})
@@ -90,12 +126,22 @@ var commands = []func(*Factory) *cobra.Command{
 }
 
 func run(ctx context.Context, args []string, environ []string, io *IOStreams) int {
+	// Every write to standard output is checked here, whatever the
+	// command did with its error: output lost to a full disk or a closed
+	// pipe is a failure (exit 3), never a silent success.
+	out := &checkedWriter{w: io.Out}
+	streams := *io
+	streams.Out = out
+	io = &streams
 	f := &Factory{IO: io, Global: &globalOptions{}, Environ: environ, Now: realNow, Getwd: os.Getwd}
 	root := newRootCmd(f)
 	root.SetArgs(args)
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	err := cliError(root.ExecuteContext(ctx))
+	if err == nil && out.err != nil {
+		err = fmt.Errorf("write standard output: %w", unwrapPath(out.err))
+	}
 	if err != nil {
 		var ee *exitError
 		if !(asExit(err, &ee) && ee.msg == "") {
@@ -109,4 +155,43 @@ func run(ctx context.Context, args []string, environ []string, io *IOStreams) in
 		}
 	}
 	return exitCode(err)
+}
+
+// checkedWriter remembers the first write error; later writes are
+// dropped.
+type checkedWriter struct {
+	w   goio.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err != nil {
+		c.err = err
+	}
+	return n, err
+}
+
+// usageArgs makes every command's argument check a usage error (exit 2)
+// that ends with the command's usage line: "accepts 1 arg(s), received 0"
+// from cobra was an exit 3 with no hint.
+func usageArgs(c *cobra.Command) {
+	if check := c.Args; check != nil {
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if err := check(cmd, args); err != nil {
+				var ue *usageError
+				if errors.As(err, &ue) {
+					return err
+				}
+				return usageErrorf("%v, expected the arguments below\nUsage: %s", err, cmd.UseLine())
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		usageArgs(sub)
+	}
 }

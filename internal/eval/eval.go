@@ -447,7 +447,7 @@ func (r *Report) Write(w io.Writer) {
 	cols := append(append([]score.Verdict{}, score.Verdicts...), "missing")
 	fmt.Fprintf(&b, "%-15s", "")
 	for _, c := range cols {
-		fmt.Fprintf(&b, "%8.8s", c)
+		fmt.Fprintf(&b, " %14s", c)
 	}
 	b.WriteByte('\n')
 	for _, row := range score.Verdicts {
@@ -456,7 +456,7 @@ func (r *Report) Write(w io.Writer) {
 		}
 		fmt.Fprintf(&b, "%-15s", row)
 		for _, c := range cols {
-			fmt.Fprintf(&b, "%8d", r.Confusion[row][c])
+			fmt.Fprintf(&b, " %14d", r.Confusion[row][c])
 		}
 		b.WriteByte('\n')
 	}

@@ -50,7 +50,7 @@ func FSLoader(b Bases) Loader {
 		sort.Strings(names)
 		c := &statute.Corpus{}
 		for _, n := range names {
-			src, err := fs.ReadFile(fsys, n)
+			src, err := statute.ReadFile(fsys, n)
 			if err != nil {
 				return nil, err
 			}

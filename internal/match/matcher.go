@@ -319,7 +319,10 @@ func (r *regex) Match(ix *index.Index) []Hit {
 		}
 		locs := [][]int(nil)
 		if a := r.anch[lang]; a != nil {
-			locs = anchoredFind(a, s.Fold, r.lits[lang], r.wb[lang], 4)
+			var ok bool
+			if locs, ok = anchoredFind(a, s.Fold, r.lits[lang], r.wb[lang], 4); !ok {
+				locs = re.FindAllStringIndex(s.Fold, 4)
+			}
 		} else {
 			locs = re.FindAllStringIndex(s.Fold, 4)
 		}
@@ -381,11 +384,22 @@ func leadingLiterals(src string) ([]string, bool) {
 	return litSet(re), wb
 }
 
+// maxAnchoredTries bounds the anchored attempts of anchoredFind in one
+// text. Each attempt may read to the end of the text, so tries at every
+// occurrence of a frequent literal grew quadratically ("a+$" over 80,000
+// characters: 41 s); past the budget the caller runs the unanchored
+// expression once over the text, which RE2 does in linear time. The
+// matches are the same either way: every match starts with a literal, so
+// the leftmost match is the leftmost anchored one.
+const maxAnchoredTries = 16
+
 // anchoredFind returns up to n non-overlapping matches of the anchored
 // expression a, tried only where one of lits occurs (and, when wb, where
-// that occurrence begins a word), in order.
-func anchoredFind(a *regexp.Regexp, f string, lits []string, wb bool, n int) [][]int {
+// that occurrence begins a word), in order; ok is false, with no matches,
+// when that would take more than maxAnchoredTries attempts.
+func anchoredFind(a *regexp.Regexp, f string, lits []string, wb bool, n int) (matches [][]int, ok bool) {
 	var out [][]int
+	tries := 0
 	for _, l := range lits {
 		for from := 0; ; {
 			i := strings.Index(f[from:], l)
@@ -396,6 +410,9 @@ func anchoredFind(a *regexp.Regexp, f string, lits []string, wb bool, n int) [][
 			from = at + 1
 			if wb && at > 0 && isWordByte(f[at-1]) {
 				continue
+			}
+			if tries++; tries > maxAnchoredTries {
+				return nil, false
 			}
 			if m := a.FindStringIndex(f[at:]); m != nil {
 				out = append(out, []int{m[0] + at, m[1] + at})
@@ -415,7 +432,7 @@ func anchoredFind(a *regexp.Regexp, f string, lits []string, wb bool, n int) [][
 			break
 		}
 	}
-	return kept
+	return kept, true
 }
 
 func litSet(re *syntax.Regexp) []string {

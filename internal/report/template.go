@@ -12,6 +12,8 @@ import (
 	"strings"
 	"text/template"
 	"time"
+
+	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
 // Templates are the names of the bundled briefing templates.
@@ -37,7 +39,7 @@ func TemplateFile(name string) string { return name + ".md.tmpl" }
 // network or the clock.
 func Execute(fsys fs.FS, name string, b *Briefing, lim Limits) ([]byte, error) {
 	file := TemplateFile(name)
-	src, err := fs.ReadFile(fsys, file)
+	src, err := statute.ReadFile(fsys, file)
 	if err != nil {
 		return nil, fmt.Errorf("read template %s: %w", file, err)
 	}

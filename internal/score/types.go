@@ -1,6 +1,7 @@
 package score
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/lacuna-project/lacuna/internal/penalty"
@@ -263,4 +264,24 @@ func (r *Result) Finding(id string) *Finding {
 		}
 	}
 	return nil
+}
+
+// MarshalJSON writes the arrays the JSON contract documents (evidence,
+// found, missing, external_refs) as [] when empty, never null.
+func (f Finding) MarshalJSON() ([]byte, error) {
+	type plain Finding
+	p := plain(f)
+	if p.Evidence == nil {
+		p.Evidence = []Evidence{}
+	}
+	if p.Found == nil {
+		p.Found = []string{}
+	}
+	if p.Missing == nil {
+		p.Missing = []string{}
+	}
+	if p.ExternalRefs == nil {
+		p.ExternalRefs = []ExternalRef{}
+	}
+	return json.Marshal(p)
 }

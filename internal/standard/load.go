@@ -3,9 +3,11 @@ package standard
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"sort"
 	"strings"
@@ -121,9 +123,9 @@ func join(prefix, p string) string {
 
 func (l *loader) read(fsys fs.FS, prefix, name string) (*decoder, ast.Node) {
 	d := &decoder{file: join(prefix, name), errs: l.errs}
-	src, err := fs.ReadFile(fsys, name)
+	src, err := readLimited(fsys, name)
 	if err != nil {
-		l.errs.Add(Pos{File: d.file}, "cannot read: %v", unwrapPathErr(err))
+		l.errs.Add(Pos{File: d.file, Line: 1}, "cannot read: %v", unwrapPathErr(err))
 		return d, nil
 	}
 	return d, d.parseFile(src)
@@ -656,6 +658,11 @@ func (l *loader) pattern(d *decoder, n ast.Node, what string, langs map[string]b
 				bad = true
 				continue
 			}
+			if n, insts := len(s), regexInsts(s); n > MaxRegexLen || insts > MaxRegexInsts {
+				l.errs.Add(d.pos(kv.value), "regex for %q in %s is too large (%d bytes, %d instructions compiled), expected at most %d bytes and %d instructions", kv.key, what, n, insts, MaxRegexLen, MaxRegexInsts)
+				bad = true
+				continue
+			}
 			if p.Regex == nil {
 				p.Regex = map[string]string{}
 			}
@@ -718,4 +725,48 @@ func (l *loader) terms(d *decoder, v field, what string) (map[string][]string, m
 		}
 	}
 	return out, covered
+}
+
+// MaxFileSize is the largest map, overrides or instrument text file read,
+// in bytes. Reads go through the limit (a device or pipe states no size).
+var MaxFileSize = 64 << 20
+
+// readLimited reads name from fsys through MaxFileSize.
+func readLimited(fsys fs.FS, name string) ([]byte, error) {
+	fh, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	b, err := io.ReadAll(io.LimitReader(fh, int64(MaxFileSize)+1))
+	if err != nil {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+	}
+	if len(b) > MaxFileSize {
+		return nil, fmt.Errorf("input is larger than the limit of %d bytes, expected a file of ordinary size (raise the limit with --max-input-bytes)", MaxFileSize)
+	}
+	return b, nil
+}
+
+// The size budget of one regex criterion: its source and its compiled
+// program (RE2 matches in time proportional to program size × text
+// length, so the program bounds the work per byte of statute text). The
+// largest regex of the bundled map is 119 bytes.
+const (
+	MaxRegexLen   = 1024
+	MaxRegexInsts = 4000
+)
+
+// regexInsts is the size of src's compiled program (0 when it does not
+// parse).
+func regexInsts(src string) int {
+	re, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return 0
+	}
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		return 0
+	}
+	return len(prog.Inst)
 }

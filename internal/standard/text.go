@@ -48,7 +48,7 @@ func (m *Map) LoadTexts(fsys fs.FS) (map[InstrumentID]*Text, error) {
 		if in.TextFile == "" {
 			continue
 		}
-		src, err := fs.ReadFile(fsys, in.TextFile)
+		src, err := readLimited(fsys, in.TextFile)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}

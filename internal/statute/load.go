@@ -125,7 +125,11 @@ func parseOne(fsys fs.FS, p, shown string) result {
 	if info, err := fs.Stat(fsys, p); err == nil && info.Size() > int64(MaxFileSize) {
 		return result{st: &Statute{Path: shown}, err: ErrorList{{Pos: Pos{File: shown, Line: 1}, Msg: fmt.Sprintf("file is %d bytes, larger than the limit of %d bytes, expected one statute of ordinary size", info.Size(), MaxFileSize)}}}
 	}
-	b, err := fs.ReadFile(fsys, p)
+	b, err := ReadFile(fsys, p)
+	var el ErrorList
+	if errors.As(err, &el) {
+		return result{st: &Statute{Path: shown}, err: TooLarge(shown, int64(MaxFileSize))}
+	}
 	if err != nil {
 		return result{rd: err}
 	}
@@ -204,7 +208,11 @@ func ParseFile(name string) (*Statute, error) {
 		l.Add(Pos{File: name, Line: 1}, "file is %d bytes, larger than the limit of %d bytes, expected one statute of ordinary size", info.Size(), MaxFileSize)
 		return &Statute{Path: name}, l.Err()
 	}
-	b, err := os.ReadFile(name)
+	b, err := ReadPath(name)
+	var el ErrorList
+	if errors.As(err, &el) {
+		return &Statute{Path: name}, err
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -25,6 +25,14 @@ var MaxFileSize = 64 << 20
 // that hostile input cannot exhaust the stack or time.
 var MaxNesting = 32
 
+// MaxBlocks caps the blocks (headings, list items, paragraphs) of one
+// statute body, counted before goldmark builds its tree: each becomes a
+// node and most a provision, about 1.5 KB apiece, so a 62 MB file of
+// 4.4 million tiny sections took 6.6 GB. The largest statute of the real
+// corpus has a few hundred blocks, a whole criminal code tens of
+// thousands, the 20 MB test statute 360,000.
+var MaxBlocks = 1_000_000
+
 // mdParser parses blocks only. goldmark's inline parsers (emphasis, links,
 // code spans) and its per-line inline pass cost most of its time, and
 // statutes barely use inline syntax: paragraphs become rawParagraph nodes,
@@ -111,6 +119,10 @@ func (p *parse) run(src []byte) {
 	}
 	s := newSource(st.Path, src)
 	shift := len(src) - len(s.buf) // the byte-order mark
+	if kind := binaryKind(src); kind != "" {
+		p.errs.Add(Pos{File: st.Path, Line: 1}, "file looks like %s, not Markdown text; expected a statute in Markdown (convert it first)", kind)
+		return
+	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		p.errs.Add(s.pos(i-shift), "NUL byte in file, expected UTF-8 text")
 		return
@@ -143,7 +155,57 @@ func (p *parse) run(src []byte) {
 		p.errs.Add(s.at(l), "lists or block quotes nested more than %d deep, expected ordinary statute structure", MaxNesting)
 		return
 	}
+	if l, ok := tooManyBlocks(s, fm.bodyStart); ok {
+		p.errs.Add(s.at(l), "more than %d headings, list items and paragraphs in one statute, expected a statute of ordinary size (split it into several files)", MaxBlocks)
+		return
+	}
 	p.buildTree(fm.bodyStart)
+}
+
+// tooManyBlocks reports the line at which the body passes MaxBlocks
+// blocks: headings, list items and the first line after a blank line.
+func tooManyBlocks(s *source, start int) (int, bool) {
+	n := s.numLines()
+	count := 0
+	blank := true
+	for l := s.line(start); l <= n; l++ {
+		t := bytes.TrimLeft(s.lineText(l), " \t")
+		if len(t) == 0 {
+			blank = true
+			continue
+		}
+		starts := blank || t[0] == '#' || t[0] == '>' || len(t) > 1 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && (t[1] == ' ' || t[1] == '\t')
+		if !starts && t[0] >= '0' && t[0] <= '9' {
+			j := 0
+			for j < len(t) && j < 9 && t[j] >= '0' && t[j] <= '9' {
+				j++
+			}
+			starts = j < len(t) && (t[j] == '.' || t[j] == ')')
+		}
+		blank = false
+		if starts {
+			if count++; count > MaxBlocks {
+				return l, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// binaryKind names what a binary file given as a statute looks like, by
+// its first bytes; "" for anything else.
+func binaryKind(src []byte) string {
+	switch {
+	case bytes.HasPrefix(src, []byte("%PDF-")):
+		return "a PDF document"
+	case bytes.HasPrefix(src, []byte("PK\x03\x04")):
+		return "a ZIP archive (a .docx, .odt or .epub is one)"
+	case bytes.HasPrefix(src, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
+		return "an old Microsoft Office document (.doc)"
+	case bytes.HasPrefix(src, []byte("{\\rtf")):
+		return "an RTF document"
+	}
+	return ""
 }
 
 func firstInvalid(b []byte) int {

@@ -105,35 +105,11 @@ func words(s string) []string {
 // Search runs q and returns hits, best first (ties by statute, version,
 // provision order).
 func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
-	match, err := BuildMatch(q.Text)
+	query, args, err := searchSQL(q)
 	if err != nil {
 		return nil, err
 	}
-	limit := q.Limit
-	if limit <= 0 {
-		limit = 20
-	}
-	args := []any{match, q.Country, q.Country, q.Language, q.Language}
-	shaFilter := ""
-	if len(q.SHA256s) > 0 {
-		shaFilter = " AND v.sha256 IN (" + strings.TrimSuffix(strings.Repeat("?,", len(q.SHA256s)), ",") + ")"
-		for _, s := range q.SHA256s {
-			args = append(args, s)
-		}
-	}
-	args = append(args, limit)
-	rows, err := s.db.QueryContext(ctx, `
-		SELECT v.country, v.sha256, v.statute_id, v.version_date, p.provision_id, p.heading, p.line, p.repealed,
-		       snippet(provisions_fts, '[', ']', '…', -1, 24),
-		       lacuna_rank(matchinfo(provisions_fts, 'pcnx')) AS rank
-		FROM provisions_fts
-		JOIN provisions p ON p.rowid = provisions_fts.docid
-		JOIN statute_versions v ON v.sha256 = p.sha256
-		WHERE provisions_fts MATCH ?
-		  AND (? = '' OR v.country = ?)
-		  AND (? = '' OR v.language = ?)`+shaFilter+`
-		ORDER BY rank DESC, v.country, v.statute_id, v.version_date, p.ord
-		LIMIT ?`, args...)
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
@@ -148,6 +124,49 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 		out = append(out, h)
 	}
 	return out, rows.Err()
+}
+
+// searchSQL is the statement Search runs, with its arguments. The
+// full-text query runs once, in a materialised CTE (rank and snippet
+// computed there, while the FTS cursor is on the row); its rows are then
+// joined to provisions by rowid and filtered. Left to itself, SQLite's
+// planner drove the join from provisions (by sha256) and ran the MATCH
+// once per provision, which grew quadratically with the matching rows.
+func searchSQL(q Query) (string, []any, error) {
+	match, err := BuildMatch(q.Text)
+	if err != nil {
+		return "", nil, err
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	args := []any{match, q.Country, q.Country, q.Language, q.Language}
+	shaFilter := ""
+	if len(q.SHA256s) > 0 {
+		shaFilter = " AND v.sha256 IN (" + strings.TrimSuffix(strings.Repeat("?,", len(q.SHA256s)), ",") + ")"
+		for _, s := range q.SHA256s {
+			args = append(args, s)
+		}
+	}
+	args = append(args, limit)
+	return `
+		WITH m AS MATERIALIZED (
+			SELECT docid,
+			       snippet(provisions_fts, '[', ']', '…', -1, 24) AS snip,
+			       lacuna_rank(matchinfo(provisions_fts, 'pcnx')) AS rank
+			FROM provisions_fts
+			WHERE provisions_fts MATCH ?
+		)
+		SELECT v.country, v.sha256, v.statute_id, v.version_date, p.provision_id, p.heading, p.line, p.repealed,
+		       m.snip, m.rank
+		FROM m
+		CROSS JOIN provisions p ON p.rowid = m.docid
+		CROSS JOIN statute_versions v ON v.sha256 = p.sha256
+		WHERE (? = '' OR v.country = ?)
+		  AND (? = '' OR v.language = ?)` + shaFilter + `
+		ORDER BY m.rank DESC, v.country, v.statute_id, v.version_date, p.ord
+		LIMIT ?`, args, nil
 }
 
 // rankMatchinfo scores a row from FTS4 matchinfo 'pcnx': a tf-idf sum over

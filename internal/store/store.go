@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"path"
 	"sort"
 	"strconv"
@@ -38,37 +39,141 @@ func register() {
 
 // Store is an open Lacuna database.
 type Store struct {
-	db   *sql.DB
-	path string
+	db       *sql.DB
+	path     string
+	readOnly bool
+	onClose  []func()
 }
 
 // ErrNotFound is returned when a run or statute version is not stored.
 var ErrNotFound = errors.New("not found")
 
-// Open opens (creating if needed) the database at path and brings its schema
-// up to date. The caller creates the parent directory.
-func Open(ctx context.Context, dbPath string) (*Store, error) {
-	register()
+// NewerSchemaError is a store written by a newer Lacuna: its schema
+// version is above the newest this build knows. Such a store is never
+// written to.
+type NewerSchemaError struct {
+	Path      string
+	Have, Max int
+}
+
+func (e *NewerSchemaError) Error() string {
+	return fmt.Sprintf("store %s has schema version %d, newer than this lacuna's %d: it was written by a newer lacuna; use that version (the store was not changed)", e.Path, e.Have, e.Max)
+}
+
+// dsn is the connection string for dbPath. Every connection uses WAL, so
+// readers never wait for a writer; read-only connections open the file
+// with mode=ro and take no write lock at BEGIN.
+func dsn(dbPath string, readOnly bool) string {
 	q := url.Values{}
 	q.Set("_foreign_keys", "1")
 	q.Set("_busy_timeout", "10000")
-	q.Set("_journal_mode", "WAL")
-	q.Set("_synchronous", "NORMAL")
-	q.Set("_txlock", "immediate")
-	db, err := sql.Open(driverName, "file:"+dbPath+"?"+q.Encode())
+	if readOnly {
+		q.Set("mode", "ro")
+		q.Set("_txlock", "deferred")
+	} else {
+		q.Set("_journal_mode", "WAL")
+		q.Set("_synchronous", "NORMAL")
+		q.Set("_txlock", "immediate")
+	}
+	// the path is escaped: "?" or "#" in a file name is part of the name
+	return "file:" + (&url.URL{Path: dbPath}).EscapedPath() + "?" + q.Encode()
+}
+
+// Open opens (creating if needed) the database at path for reading and
+// writing. The schema is upgraded only when its version is below ours (in
+// one write transaction per migration); a store from a newer schema is
+// refused with a *NewerSchemaError before anything is written. The caller
+// creates the parent directory.
+func Open(ctx context.Context, dbPath string) (*Store, error) {
+	register()
+	// An existing file's version is read first through a read-only
+	// connection: a newer store is never opened for writing.
+	if have, err := peekVersion(ctx, dbPath); err != nil {
+		return nil, err
+	} else if max := latestVersion(); have > max {
+		return nil, &NewerSchemaError{Path: dbPath, Have: have, Max: max}
+	}
+	db, err := sql.Open(driverName, dsn(dbPath, false))
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", dbPath, err)
 	}
 	s := &Store{db: db, path: dbPath}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
+		var ne *NewerSchemaError
+		if errors.As(err, &ne) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("open store %s: %w", dbPath, err)
 	}
 	return s, nil
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// OpenReadOnly opens an existing store for reading only: nothing is ever
+// written and no write lock is taken, so it never waits for a writer. A
+// store whose schema is older than ours is upgraded first (through Open,
+// once); a newer one is refused (*NewerSchemaError). A missing file is an
+// error wrapping fs.ErrNotExist.
+func OpenReadOnly(ctx context.Context, dbPath string) (*Store, error) {
+	register()
+	if _, err := os.Stat(dbPath); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", dbPath, err)
+	}
+	have, err := peekVersion(ctx, dbPath)
+	if err != nil {
+		return nil, err
+	}
+	switch max := latestVersion(); {
+	case have > max:
+		return nil, &NewerSchemaError{Path: dbPath, Have: have, Max: max}
+	case have < max:
+		s, err := Open(ctx, dbPath)
+		if err != nil {
+			return nil, err
+		}
+		s.Close()
+	}
+	db, err := sql.Open(driverName, dsn(dbPath, true))
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", dbPath, err)
+	}
+	return &Store{db: db, path: dbPath, readOnly: true}, nil
+}
+
+// peekVersion reads PRAGMA user_version of an existing file through a
+// read-only connection; 0 when there is no file yet.
+func peekVersion(ctx context.Context, dbPath string) (int, error) {
+	if _, err := os.Stat(dbPath); errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+	db, err := sql.Open(driverName, dsn(dbPath, true))
+	if err != nil {
+		return 0, fmt.Errorf("open store %s: %w", dbPath, err)
+	}
+	defer db.Close()
+	var v int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return 0, fmt.Errorf("open store %s: %w", dbPath, err)
+	}
+	return v, nil
+}
+
+// ReadOnly reports whether the store was opened with OpenReadOnly.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// Close closes the database, then runs the OnClose functions.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	for _, fn := range s.onClose {
+		fn()
+	}
+	s.onClose = nil
+	return err
+}
+
+// OnClose registers fn to run after the store is closed (e.g. removing a
+// temporary directory).
+func (s *Store) OnClose(fn func()) { s.onClose = append(s.onClose, fn) }
 
 // Path returns the database file path.
 func (s *Store) Path() string { return s.path }
@@ -93,12 +198,35 @@ func (s *Store) migrate(ctx context.Context) error {
 		ms = append(ms, mig{n, e.Name()})
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].n < ms[j].n })
+	// Up to date: no transaction at all (a write transaction here would
+	// make every open wait for a running save).
+	var cur int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&cur); err != nil {
+		return err
+	}
+	if max := ms[len(ms)-1].n; cur > max {
+		return &NewerSchemaError{Path: s.path, Have: cur, Max: max}
+	} else if cur == max {
+		return nil
+	}
 	for _, m := range ms {
 		if err := s.applyMigration(ctx, m.n, m.name); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// latestVersion is the number of the newest embedded migration.
+func latestVersion() int {
+	entries, _ := fs.ReadDir(migrations, "migrations")
+	max := 0
+	for _, e := range entries {
+		if n, err := strconv.Atoi(strings.SplitN(e.Name(), "_", 2)[0]); err == nil && n > max {
+			max = n
+		}
+	}
+	return max
 }
 
 func (s *Store) applyMigration(ctx context.Context, n int, name string) error {
@@ -113,6 +241,9 @@ func (s *Store) applyMigration(ctx context.Context, n int, name string) error {
 	}
 	if cur >= n {
 		return nil
+	}
+	if max := latestVersion(); cur > max {
+		return &NewerSchemaError{Path: s.path, Have: cur, Max: max}
 	}
 	body, err := fs.ReadFile(migrations, path.Join("migrations", name))
 	if err != nil {

@@ -58,8 +58,8 @@ func (w *Workspace) Analyze(ctx context.Context, c *statute.Corpus, m *standard.
 	if cache {
 		a.Key = w.InputKey(KeyInput{MapVersion: m.Version, MapHash: MapHash(m), Country: opts.Country, AsOf: opts.AsOf,
 			SHAs: shasOf(c.Statutes), Overrides: opts.Overrides, Today: opts.Today, Options: analyzeOptions()})
-		if a.Key != "" && w.HasStore() {
-			if s, err := store.Open(ctx, w.cfg.DB); err == nil {
+		if a.Key != "" {
+			if s, err := w.ReadStore(ctx); err == nil && s != nil {
 				run, js, err := s.CachedResult(ctx, a.Key)
 				s.Close()
 				var res score.Result

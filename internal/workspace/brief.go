@@ -19,14 +19,34 @@ const AmendmentsTemplate = "amendments"
 // template). A country with nothing in force at the batch's date is an
 // *InputError wrapping ErrNothingInForce.
 func (b *Batch) Briefing(ctx context.Context, country, template string) (*report.Briefing, error) {
-	a, err := b.Country(ctx, country)
+	br, record, err := b.Brief(ctx, country, template)
 	if err != nil {
 		return nil, err
 	}
-	if a.Skipped {
-		return nil, nothingInForce(country, b.opts.AsOf)
+	record()
+	return br, nil
+}
+
+// Brief is Briefing without recording: record hands the fresh result to
+// the batch's Recorder; the caller calls it once the pack is written, so a
+// pack whose output failed is never recorded as a run.
+func (b *Batch) Brief(ctx context.Context, country, template string) (br *report.Briefing, record func(), err error) {
+	a, err := b.Country(ctx, country)
+	if err != nil {
+		return nil, nil, err
 	}
-	b.Record(a, map[string]string{"command": "brief", "template": template})
+	if a.Skipped {
+		return nil, nil, nothingInForce(country, b.opts.AsOf)
+	}
+	record = func() { b.Record(a, map[string]string{"command": "brief", "template": template}) }
+	br, err = b.build(a, country, template)
+	if err != nil {
+		return nil, nil, err
+	}
+	return br, record, nil
+}
+
+func (b *Batch) build(a *CountryAnalysis, country, template string) (*report.Briefing, error) {
 	in := report.Input{Result: a.Result, Map: b.m, Statutes: b.plan.Metas(country), Date: b.today, ToolVersion: b.w.cfg.ToolVersion}
 	if template == AmendmentsTemplate {
 		tl, err := Timeline(b.m, a.Corpus, a.Options)

@@ -188,7 +188,7 @@ func (w *Workspace) Source(st *statute.Statute) ([]byte, error) {
 			cands = append(cands, b)
 		}
 	}
-	b, err := os.ReadFile(st.Path)
+	b, err := statute.ReadPath(st.Path)
 	if err == nil {
 		cands = append(cands, b)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/lacuna-project/lacuna/corpus"
 	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
 // Overrides are a country's reviewer decisions and where they came from.
@@ -43,7 +44,7 @@ func (w *Workspace) overrideCandidates(country string) []string {
 // Overrides; an unreadable candidate is passed over; a bad file is an
 // *InputError with its positions.
 func (w *Workspace) Overrides(m *standard.Map, country string) (*Overrides, error) {
-	read := os.ReadFile
+	read := statute.ReadPath
 	embedded := w.cfg.Corpus == ""
 	if embedded {
 		read = func(p string) ([]byte, error) { return fs.ReadFile(corpus.FS, strings.TrimPrefix(p, "corpus/")) }
@@ -79,7 +80,7 @@ func (w *Workspace) OverridesPath(country string) string {
 // ReadOverrides reads and parses the overrides file at p (e.g. given on a
 // command line). An unreadable or bad file is an *InputError.
 func ReadOverrides(p string, m *standard.Map) (*Overrides, error) {
-	src, err := os.ReadFile(p)
+	src, err := statute.ReadPath(p)
 	if err != nil {
 		return nil, inputErr(fmt.Errorf("read overrides: %w", err))
 	}

@@ -115,8 +115,12 @@ type CountryInput struct {
 func (p *Plan) Read(country string) (*CountryInput, error) {
 	in := &CountryInput{Country: country, sources: map[string][]byte{}}
 	for _, m := range p.selected[country] {
-		b, err := fs.ReadFile(p.fsys, m.Path)
+		b, err := statute.ReadFile(p.fsys, m.Path)
 		if err != nil {
+			var el statute.ErrorList
+			if errors.As(err, &el) {
+				return nil, inputErr(statute.TooLarge(m.Shown, int64(statute.MaxFileSize)))
+			}
 			return nil, fmt.Errorf("read %s: %w", m.Shown, err)
 		}
 		sum := sha256.Sum256(b)

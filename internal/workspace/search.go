@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/lacuna-project/lacuna/internal/index"
 	"github.com/lacuna-project/lacuna/internal/standard"
@@ -55,6 +57,10 @@ func (w *Workspace) Search(ctx context.Context, q SearchQuery) ([]SearchHit, err
 		c = c.Latest()
 	}
 	s, err := w.OpenStore(ctx)
+	if IsUnwritable(err) {
+		// No writable store: index into a private one for this search.
+		s, err = w.tempStore(ctx)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -72,8 +78,10 @@ func (w *Workspace) Search(ctx context.Context, q SearchQuery) ([]SearchHit, err
 		return nil, inputErr(errors.New("no statutes to search"))
 	}
 	if q.Role != "" {
-		// Roles are filtered after ranking: ask for more, keep the first.
-		sq.Limit = min(q.Limit*20, 5000)
+		// Roles are known here, not in the store: every hit is ranked
+		// (one full-text pass, linear) and filtered, then limited, so a
+		// role's hits ranked low are still found.
+		sq.Limit = maxRoleHits
 	}
 	hits, err := s.Search(ctx, sq)
 	if err != nil {
@@ -105,6 +113,9 @@ func (w *Workspace) Search(ctx context.Context, q SearchQuery) ([]SearchHit, err
 	return out, nil
 }
 
+// maxRoleHits bounds the hits ranked for a search filtered by role.
+const maxRoleHits = 1 << 20
+
 // provisionRoles gives each provision the union of its segments' roles
 // (repealed text excluded).
 func provisionRoles(ix *index.Index) map[*statute.Provision]index.RoleSet {
@@ -117,4 +128,20 @@ func provisionRoles(ix *index.Index) map[*statute.Provision]index.RoleSet {
 		}
 	}
 	return out
+}
+
+// tempStore opens a store in a new temporary directory that is removed
+// when the store is closed.
+func (w *Workspace) tempStore(ctx context.Context) (*store.Store, error) {
+	dir, err := os.MkdirTemp("", "lacuna-search-")
+	if err != nil {
+		return nil, fmt.Errorf("temporary search index: %w", err)
+	}
+	s, err := store.Open(ctx, filepath.Join(dir, "search.db"))
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	s.OnClose(func() { os.RemoveAll(dir) })
+	return s, nil
 }

@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/lacuna-project/lacuna/internal/score"
@@ -23,9 +25,49 @@ func (w *Workspace) OpenStore(ctx context.Context) (*store.Store, error) {
 		return nil, ErrNoStore
 	}
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return nil, fmt.Errorf("create store directory: %w", err)
+		return nil, fmt.Errorf("open store %s: create its directory: %w", p, err)
+	}
+	// Create the file first (an empty file is an empty SQLite database):
+	// a directory that cannot be written is then named as a permission
+	// problem, not SQLite's "unable to open database file".
+	if fh, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666); err == nil {
+		fh.Close()
+	} else if !errors.Is(err, fs.ErrExist) {
+		return nil, fmt.Errorf("open store %s: %w", p, unwrapPathErr(err))
 	}
 	return store.Open(ctx, p)
+}
+
+// unwrapPathErr drops a *fs.PathError's operation and path (the caller
+// names the path) and keeps the cause.
+func unwrapPathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// IsUnwritable reports whether err says the store's location cannot be
+// written (no location, a read-only or foreign directory): a command that
+// only reads may go on without the store.
+func IsUnwritable(err error) bool {
+	return errors.Is(err, ErrNoStore) || errors.Is(err, fs.ErrPermission) ||
+		errors.Is(err, syscall.EROFS) || errors.Is(err, syscall.ENOTDIR)
+}
+
+// ReadStore opens the configured store for reading only (see
+// store.OpenReadOnly): it is never created, written or locked, so a read
+// never waits for a save. No location or no file yet gives a nil store and
+// no error; the caller closes a non-nil one.
+func (w *Workspace) ReadStore(ctx context.Context) (*store.Store, error) {
+	if w.cfg.DB == "" {
+		return nil, nil
+	}
+	if _, err := os.Stat(w.cfg.DB); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	return store.OpenReadOnly(ctx, w.cfg.DB)
 }
 
 // HasStore reports whether a store exists at the configured location;

@@ -31,11 +31,8 @@ func (w *Workspace) CountryVersions(ctx context.Context, country string) (*statu
 // storedVersions parses the store's versions of a country that are not in
 // c (by content hash, and by statute and version date).
 func (w *Workspace) storedVersions(ctx context.Context, country string, c *statute.Corpus) ([]*statute.Statute, error) {
-	if !w.HasStore() {
-		return nil, nil
-	}
-	s, err := w.OpenStore(ctx)
-	if err != nil {
+	s, err := w.ReadStore(ctx)
+	if err != nil || s == nil {
 		return nil, err
 	}
 	defer s.Close()
@@ -72,11 +69,8 @@ func (w *Workspace) storedVersions(ctx context.Context, country string, c *statu
 // its stored statute versions, when a store exists (it is never created
 // here); nothing otherwise.
 func (w *Workspace) StoredHistory(ctx context.Context, country string) ([]store.Run, map[string]bool, error) {
-	if !w.HasStore() {
-		return nil, nil, nil
-	}
-	s, err := w.OpenStore(ctx)
-	if err != nil {
+	s, err := w.ReadStore(ctx)
+	if err != nil || s == nil {
 		return nil, nil, err
 	}
 	defer s.Close()
