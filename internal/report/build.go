@@ -461,7 +461,6 @@ func severity(v score.Verdict) float64 {
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
-
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
