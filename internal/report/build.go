@@ -66,6 +66,9 @@ func Build(in Input) (*Briefing, error) {
 		rs = loc.Reasons()
 	}
 	if rs != nil {
+		if loc.Lang != "en" {
+			r = verdictArgs(r, loc)
+		}
 		lr, err := r.Localized(rs)
 		if err != nil {
 			return nil, fmt.Errorf("build briefing: %w", err)
@@ -764,6 +767,35 @@ func limitsText(r *score.Result, loc *Locale) []string {
 		}
 	}
 	return out
+}
+
+// verdictArgs returns r with the verdicts that review reasons pass as
+// arguments ("{verdict} is the best guess") named in the locale's
+// language, lower case; r itself is not changed.
+func verdictArgs(r *score.Result, loc *Locale) *score.Result {
+	out := *r
+	out.Findings = append([]score.Finding(nil), r.Findings...)
+	for i, f := range out.Findings {
+		if f.Review == nil {
+			continue
+		}
+		rv := *f.Review
+		rv.Reasons = append([]score.ReviewReason(nil), f.Review.Reasons...)
+		for j, x := range rv.Reasons {
+			v, ok := x.Reason.Args["verdict"].(string)
+			if !ok {
+				continue
+			}
+			args := reason.Args{}
+			for k, a := range x.Reason.Args {
+				args[k] = a
+			}
+			args["verdict"] = strings.ToLower(loc.Verdict(v))
+			rv.Reasons[j].Reason.Args = args
+		}
+		out.Findings[i].Review = &rv
+	}
+	return &out
 }
 
 // featureKeys are the confidence features the catalogues name (as

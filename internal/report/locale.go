@@ -129,7 +129,10 @@ func (l *Locale) Text(key string, kv ...any) (string, error) {
 		}
 		args[name] = kv[i+1]
 	}
-	s, err := l.words.Render(reason.New(key, args))
+	// A catalogue key, not an engine reason code: the reason package's
+	// test checks reason.New calls against reasons/en.yaml, and
+	// TestLocalesComplete checks these keys.
+	s, err := l.words.Render(reason.Reason{Code: key, Args: args})
 	if err != nil {
 		return "", fmt.Errorf("text %q: %w", key, err)
 	}
@@ -348,7 +351,16 @@ type Words struct {
 	BriefingPack     string // the cover's kicker
 	Score            string // the head of a chart's value column (Markdown)
 	page             func(n, total int) string
+	label            func(key string) string
 	decimal          string
+}
+
+// Label writes a field's label followed by a colon: "Country:", "Pays :".
+func (w Words) Label(key string) string {
+	if w.label == nil {
+		return key + ":"
+	}
+	return w.label(key)
 }
 
 // Pct writes a 0–100 score in the language's convention.
@@ -374,6 +386,7 @@ func (l *Locale) Words() Words {
 		Lang: l.Lang, Contents: l.T("contents"), Notes: l.T("notes"),
 		StatutesAnalysed: l.T("statutes-analysed"), BriefingPack: l.T("briefing-pack"), Score: l.T("chart-column"),
 		page:    func(n, total int) string { return l.T("page-of", "n", strconv.Itoa(n), "total", strconv.Itoa(total)) },
+		label:   func(key string) string { return l.T("label", "label", key) },
 		decimal: l.decimal,
 	}
 }

@@ -239,7 +239,7 @@ func writeDirective(out *bytes.Buffer, f *fence, heads []Heading, loc *Locale) {
 			fmt.Fprintf(out, "*%s*\n\n", Escape(c.Subtitle))
 		}
 		for _, kv := range c.Fields {
-			fmt.Fprintf(out, "- **%s:** %s\n", Escape(kv.Key), Escape(kv.Value))
+			fmt.Fprintf(out, "- **%s** %s\n", loc.T("label", "label", Escape(kv.Key)), Escape(kv.Value))
 		}
 		if len(c.Items) > 0 {
 			out.WriteString("\n")

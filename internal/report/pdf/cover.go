@@ -124,7 +124,7 @@ func (s *state) banner(c report.CoverBlock) {
 	s.y = bandH + 6
 	for _, kv := range c.Fields {
 		s.text([]run{
-			{text: kv.Key + ": ", st: style{family: "sans", bold: true, size: 9, color: colMuted}},
+			{text: s.words().Label(kv.Key) + " ", st: style{family: "sans", bold: true, size: 9, color: colMuted}},
 			{text: kv.Value, st: style{family: "sans", size: 9, color: colText}},
 		}, 9, "L")
 		s.y += 0.6
