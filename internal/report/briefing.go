@@ -151,6 +151,10 @@ type Scorecard struct {
 	ByInstrument []Bar
 	Counts       []VerdictCount
 	Explain      []string // how each figure was computed, when the engine says
+	// ExplainOmitted: the engine's computation lines exist but are written
+	// in English only (score.Scores.Explain), so a pack in another
+	// language points to them instead.
+	ExplainOmitted bool
 }
 
 // RequirementRow is one row of the requirement table.

@@ -305,6 +305,9 @@ func Build(in Input) (*Briefing, error) {
 
 	// Scorecard.
 	b.Scorecard = Scorecard{ByPillar: []Bar{}, ByInstrument: []Bar{}, Counts: b.Summary.Counts, Explain: nonNil(r.Scores.Explain)}
+	if loc.Lang != "en" && len(b.Scorecard.Explain) > 0 {
+		b.Scorecard.Explain, b.Scorecard.ExplainOmitted = []string{}, true
+	}
 	for _, p := range b.Summary.Pillars {
 		b.Scorecard.ByPillar = append(b.Scorecard.ByPillar, Bar{Label: p.Label, Value: p.Score, Note: loc.T("chart-met", "met", p.Met, "total", p.Total)})
 	}

@@ -350,6 +350,7 @@ type Words struct {
 	StatutesAnalysed string // the cover's list of statutes
 	BriefingPack     string // the cover's kicker
 	Score            string // the head of a chart's value column (Markdown)
+	OutOf100         string // under the headline score: "out of 100"
 	page             func(n, total int) string
 	label            func(key string) string
 	decimal          string
@@ -385,9 +386,10 @@ func (l *Locale) Words() Words {
 	return Words{
 		Lang: l.Lang, Contents: l.T("contents"), Notes: l.T("notes"),
 		StatutesAnalysed: l.T("statutes-analysed"), BriefingPack: l.T("briefing-pack"), Score: l.T("chart-column"),
-		page:    func(n, total int) string { return l.T("page-of", "n", strconv.Itoa(n), "total", strconv.Itoa(total)) },
-		label:   func(key string) string { return l.T("label", "label", key) },
-		decimal: l.decimal,
+		OutOf100: l.T("out-of-100"),
+		page:     func(n, total int) string { return l.T("page-of", "n", strconv.Itoa(n), "total", strconv.Itoa(total)) },
+		label:    func(key string) string { return l.T("label", "label", key) },
+		decimal:  l.decimal,
 	}
 }
 
@@ -395,9 +397,31 @@ func (l *Locale) Words() Words {
 // without a briefing.
 func EnglishWords() Words { return english().Words() }
 
-// sortedStrings returns s sorted, as a new slice.
-func sortedStrings(s []string) []string {
-	out := append([]string(nil), s...)
+// DefaultLang is the language of a pack when none is asked for: the
+// language of most of the provisions analysed (counts by primary language
+// tag) when it is French or Spanish, else English, so that a German or
+// evenly mixed corpus gets English.
+func DefaultLang(counts map[string]int) string {
+	best, n, tie := "", 0, false
+	for _, l := range sortedKeysInt(counts) {
+		switch c := counts[l]; {
+		case c > n:
+			best, n, tie = l, c, false
+		case c == n:
+			tie = true
+		}
+	}
+	if !tie && (best == "fr" || best == "es") {
+		return best
+	}
+	return "en"
+}
+
+func sortedKeysInt(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
 	sort.Strings(out)
 	return out
 }

@@ -159,7 +159,7 @@ func (d *directives) fenced(w util.BufWriter, src []byte, node ast.Node, enterin
 		c := report.ParseCover(body)
 		w.WriteString("<header class=\"cover\">\n<div class=\"band\">\n")
 		if c.Score != "" {
-			fmt.Fprintf(w, "<div class=\"disc\"><b>%s</b><small>out of 100</small></div>\n", esc(c.Score))
+			fmt.Fprintf(w, "<div class=\"disc\"><b>%s</b><small>%s</small></div>\n", esc(c.Score), esc(d.words.OutOf100))
 		}
 		fmt.Fprintf(w, "<p class=\"kicker\">Lacuna · briefing pack</p>\n<h1 class=\"title\">%s</h1>\n", esc(c.Title))
 		if c.Subtitle != "" {

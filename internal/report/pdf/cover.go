@@ -160,5 +160,5 @@ func (s *state) scoreDisc(cx, cy, r float64, score string) {
 	s.font("sans", "", r*0.5)
 	s.color(colMuted)
 	p.SetXY(cx-r, cy+r*0.25)
-	p.CellFormat(2*r, r*0.4, "out of 100", "", 0, "C", false, 0, "")
+	p.CellFormat(2*r, r*0.4, s.words().OutOf100, "", 0, "C", false, 0, "")
 }
