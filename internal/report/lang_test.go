@@ -12,7 +12,9 @@ import (
 	"github.com/lacuna-project/lacuna/internal/reason"
 	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/internal/statute"
 	"github.com/lacuna-project/lacuna/internal/testutil"
+	"github.com/lacuna-project/lacuna/mapping"
 	"github.com/lacuna-project/lacuna/templates"
 )
 
@@ -343,5 +345,33 @@ func TestCountryNames(t *testing.T) {
 	}
 	if b.CountryName != "Eastmere" || b.Cover.Country != "Eastmere (XEA)" {
 		t.Errorf("country_name not used: %q, %q", b.CountryName, b.Cover.Country)
+	}
+}
+
+// TestCountryNamesOfTheMap: every country the map's ratifications list is
+// named in French and Spanish (or has a user-assigned code, which the
+// corpus names with country_name).
+func TestCountryNamesOfTheMap(t *testing.T) {
+	m, err := standard.Load(mapping.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, r := range m.Ratifications {
+		if seen[r.Country] {
+			continue
+		}
+		seen[r.Country] = true
+		if statute.UserAssignedCountry(r.Country) {
+			continue
+		}
+		for _, lang := range Languages {
+			if n := LocalCountryName(r.Country, lang); n == r.Country || n == "" {
+				t.Errorf("%s has no %s name", r.Country, lang)
+			}
+		}
+	}
+	if len(seen) < 5 {
+		t.Fatalf("only %d countries in the map's ratifications", len(seen))
 	}
 }
