@@ -772,6 +772,16 @@ func limitsText(r *score.Result, loc *Locale) []string {
 	return out
 }
 
+// Localize returns r with its explanations, review reasons and nearest
+// notes rendered in the locale's language from their reason codes; an
+// English locale returns r itself. r is not changed.
+func Localize(r *score.Result, loc *Locale) (*score.Result, error) {
+	if loc == nil || loc.Lang == "en" {
+		return r, nil
+	}
+	return verdictArgs(r, loc).Localized(loc.Reasons())
+}
+
 // verdictArgs returns r with the verdicts that review reasons pass as
 // arguments ("{verdict} is the best guess") named in the locale's
 // language, lower case; r itself is not changed.

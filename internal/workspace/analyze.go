@@ -294,3 +294,16 @@ func nothingInForce(country, asOf string) error {
 // IsNothingInForce reports whether err says a country has no statute in
 // force at the date asked for.
 func IsNothingInForce(err error) bool { return errors.Is(err, ErrNothingInForce) }
+
+// ProvisionLanguages counts the provisions analysed by language
+// (statute.Meta.Lang); empty when the corpus is not at hand.
+func (a *Analysis) ProvisionLanguages() map[string]int {
+	out := map[string]int{}
+	if a.corpus == nil {
+		return out
+	}
+	for _, s := range a.corpus.Statutes {
+		out[s.Meta.Lang()] += len(s.All)
+	}
+	return out
+}
