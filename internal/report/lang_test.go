@@ -375,3 +375,21 @@ func TestCountryNamesOfTheMap(t *testing.T) {
 		t.Fatalf("only %d countries in the map's ratifications", len(seen))
 	}
 }
+
+func TestDefaultLang(t *testing.T) {
+	for _, tc := range []struct {
+		counts map[string]int
+		want   string
+	}{
+		{map[string]int{"fr": 120}, "fr"},
+		{map[string]int{"es": 60, "en": 10}, "es"},
+		{map[string]int{"de": 90}, "en"},
+		{map[string]int{"fr": 40, "es": 35, "en": 30}, "en"}, // mixed: no majority
+		{map[string]int{"fr": 50, "en": 50}, "en"},
+		{map[string]int{}, "en"},
+	} {
+		if got := DefaultLang(tc.counts); got != tc.want {
+			t.Errorf("%v: %s, want %s", tc.counts, got, tc.want)
+		}
+	}
+}

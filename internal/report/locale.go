@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -399,29 +398,18 @@ func EnglishWords() Words { return english().Words() }
 
 // DefaultLang is the language of a pack when none is asked for: the
 // language of most of the provisions analysed (counts by primary language
-// tag) when it is French or Spanish, else English, so that a German or
-// evenly mixed corpus gets English.
+// tag), more than half of them, when it is French or Spanish; else English,
+// so that a German or a mixed corpus (no language holding a majority) gets
+// English.
 func DefaultLang(counts map[string]int) string {
-	best, n, tie := "", 0, false
-	for _, l := range sortedKeysInt(counts) {
-		switch c := counts[l]; {
-		case c > n:
-			best, n, tie = l, c, false
-		case c == n:
-			tie = true
+	total := 0
+	for _, n := range counts {
+		total += n
+	}
+	for _, l := range []string{"fr", "es"} {
+		if 2*counts[l] > total {
+			return l
 		}
 	}
-	if !tie && (best == "fr" || best == "es") {
-		return best
-	}
 	return "en"
-}
-
-func sortedKeysInt(m map[string]int) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/lacuna-project/lacuna/internal/report"
 	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
@@ -202,4 +203,25 @@ func countHeadings(b []byte) int {
 		}
 	}
 	return n
+}
+
+// DefaultLang is the language of a report on countries when none is
+// asked for: the language of most of their provisions in force at asOf
+// when it is French or Spanish, else English (report.DefaultLang).
+func (w *Workspace) DefaultLang(countries []string, asOf string) (string, error) {
+	p, err := w.Plan(asOf)
+	if err != nil {
+		return "", err
+	}
+	total := map[string]int{}
+	for _, c := range countries {
+		n, err := p.ProvisionLanguages(c)
+		if err != nil {
+			return "", err
+		}
+		for l, k := range n {
+			total[l] += k
+		}
+	}
+	return report.DefaultLang(total), nil
 }
