@@ -215,7 +215,6 @@ func buildComparison(cmp *comparison, top int) {
 	}
 }
 
-
 func scoreRows() []string { return append([]string{"overall"}, pillarNames()...) }
 
 func scoreOf(r *score.Result, name string) float64 {
