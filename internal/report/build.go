@@ -38,6 +38,10 @@ type Input struct {
 	Reasons *reason.Catalogue
 	// Locale is the language of the pack; nil = English.
 	Locale *Locale
+	// Titles, when set, are the map's requirement titles and instrument
+	// names in the pack's language (unofficial translations, which the
+	// pack says); nil keeps the map's English.
+	Titles *standard.Titles
 	// CountryName names the country when the corpus gives a name (the
 	// front matter's country_name, for fictional or internal corpora);
 	// "" = the ISO 3166 name of the code in the locale's language.
@@ -77,6 +81,9 @@ func Build(in Input) (*Briefing, error) {
 	}
 	if m == nil {
 		m = &standard.Map{Version: r.MappingVersion}
+	}
+	if in.Titles != nil {
+		m, r = translateTitles(m, r, in.Titles)
 	}
 	tool := in.ToolVersion
 	if tool == "" {
@@ -190,7 +197,7 @@ func Build(in Input) (*Briefing, error) {
 			ID: f.Requirement, Title: title, Pillar: f.Pillar,
 			Verdict: string(f.Verdict), MachineVerdict: string(f.MachineVerdict),
 			Reviewed: f.Override != nil, Weight: f.Weight, Score: f.Score,
-			Sources: sourcesLine(m, req), ReviewNeeded: f.Review != nil && f.Review.Needed,
+			Sources: sourcesLine(m, req, loc), ReviewNeeded: f.Review != nil && f.Review.Needed,
 		}
 		if len(f.Evidence) > 0 {
 			row.Citation = citation(f.Evidence[0].Statute, f.Evidence[0].Provision, f.Evidence[0].Line)
@@ -259,7 +266,7 @@ func Build(in Input) (*Briefing, error) {
 		}
 		ref := GapRef{
 			ID: g.ID, Title: g.Title, Verdict: g.Verdict, Weight: g.Weight, Severity: g.Severity,
-			Anchor: g.Anchor, Sources: strings.Join(srcs, "; "), Ask: g.Recommendation, Missing: g.Missing,
+			Anchor: g.Anchor, Sources: strings.Join(srcs, loc.T("semicolon")), Ask: g.Recommendation, Missing: g.Missing,
 			Provisions: []string{},
 		}
 		seen := map[string]bool{}
@@ -351,7 +358,14 @@ func Build(in Input) (*Briefing, error) {
 	}
 
 	b.Annex = annex(findings)
-	if loc.Lang != "en" {
+	switch {
+	case loc.Lang == "en":
+	case in.Titles != nil:
+		if in.Titles.Note != "" {
+			b.Limits = append(b.Limits, in.Titles.Note)
+		}
+		b.Limits = append(b.Limits, loc.T("limits-map-rest"))
+	default:
 		b.Limits = append(b.Limits, loc.T("limits-map-english"))
 	}
 
@@ -519,7 +533,7 @@ func instrumentShort(m *standard.Map, id standard.InstrumentID) string {
 
 // sourcesLine lists a requirement's sources grouped by instrument, in the
 // order the map gives them: "Palermo Protocol 3(a), 5(1); CoE Convention 4(a)".
-func sourcesLine(m *standard.Map, req *standard.Requirement) string {
+func sourcesLine(m *standard.Map, req *standard.Requirement, loc *Locale) string {
 	if req == nil {
 		return ""
 	}
@@ -535,7 +549,7 @@ func sourcesLine(m *standard.Map, req *standard.Requirement) string {
 	for _, id := range order {
 		parts = append(parts, instrumentShort(m, id)+" "+strings.Join(arts[id], ", "))
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, loc.T("semicolon"))
 }
 
 // articleSummary finds the map's summary of an article, or of its nearest
@@ -780,6 +794,42 @@ func Localize(r *score.Result, loc *Locale) (*score.Result, error) {
 		return r, nil
 	}
 	return verdictArgs(r, loc).Localized(loc.Reasons())
+}
+
+// translateTitles returns copies of m and r whose requirement titles and
+// instrument short names are those of t where t has one.
+func translateTitles(m *standard.Map, r *score.Result, t *standard.Titles) (*standard.Map, *score.Result) {
+	mm := *m
+	mm.Requirements = make([]*standard.Requirement, len(m.Requirements))
+	for i, q := range m.Requirements {
+		c := *q
+		if s, ok := t.Requirements[q.ID]; ok {
+			c.Title = s
+		}
+		mm.Requirements[i] = &c
+	}
+	mm.Instruments = make([]*standard.Instrument, len(m.Instruments))
+	for i, in := range m.Instruments {
+		c := *in
+		if s, ok := t.Instruments[in.ID]; ok {
+			c.Short = s
+		}
+		mm.Instruments[i] = &c
+	}
+	rr := *r
+	rr.Findings = append([]score.Finding(nil), r.Findings...)
+	for i, f := range rr.Findings {
+		if s, ok := t.Requirements[standard.RequirementID(f.Requirement)]; ok {
+			rr.Findings[i].Title = s
+		}
+	}
+	rr.Scores.Instruments = append([]score.InstrumentScore(nil), r.Scores.Instruments...)
+	for i, is := range rr.Scores.Instruments {
+		if s, ok := t.Instruments[standard.InstrumentID(is.Instrument)]; ok {
+			rr.Scores.Instruments[i].Short = s
+		}
+	}
+	return &mm, &rr
 }
 
 // verdictArgs returns r with the verdicts that review reasons pass as

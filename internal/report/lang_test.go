@@ -393,3 +393,36 @@ func TestDefaultLang(t *testing.T) {
 		}
 	}
 }
+
+// TestTitlesTranslated: with the map's titles in the pack's language, the
+// requirement titles and instrument names are translated everywhere, and
+// the limits say they are unofficial translations.
+func TestTitlesTranslated(t *testing.T) {
+	in := coded()
+	in.Locale = locale(t, "fr")
+	in.Titles = &standard.Titles{Lang: "fr", Note: "Traductions non officielles.",
+		Requirements: map[standard.RequirementID]string{"def.acts": "Actes constitutifs de la traite"},
+		Instruments:  map[standard.InstrumentID]string{"palermo": "Protocole de Palerme"}}
+	b, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := (MarkdownRenderer{FS: templates.FS, Template: "legal"}).Render(&buf, b); err != nil {
+		t.Fatal(err)
+	}
+	md := buf.String()
+	for _, want := range []string{"def.acts — Actes constitutifs de la traite", "Protocole de Palerme, art. 3\\(a\\)", "Traductions non officielles."} {
+		if !strings.Contains(md, want) {
+			t.Errorf("%q missing", want)
+		}
+	}
+	for _, gone := range []string{"All five acts", "Palermo Protocol"} {
+		if strings.Contains(md, gone) {
+			t.Errorf("%q left", gone)
+		}
+	}
+	if in.Map.Requirements[1].Title != "All five acts" || in.Result.Findings[0].Title != "All five acts" {
+		t.Error("Build changed its input")
+	}
+}

@@ -44,7 +44,11 @@ func (b *Batch) BriefingIn(ctx context.Context, country, template, lang string) 
 	}
 	b.Record(a, map[string]string{"command": "brief", "template": template})
 	metas := b.plan.Metas(country)
-	in := report.Input{Result: a.Result, Map: b.m, Statutes: metas, Date: b.today, ToolVersion: b.w.cfg.ToolVersion, Locale: loc}
+	titles, err := b.w.MapTitles(b.m, lang, true)
+	if err != nil {
+		return nil, err
+	}
+	in := report.Input{Result: a.Result, Map: b.m, Statutes: metas, Date: b.today, ToolVersion: b.w.cfg.ToolVersion, Locale: loc, Titles: titles}
 	for _, m := range metas {
 		if m.CountryName != "" {
 			in.CountryName = m.CountryName
