@@ -8,8 +8,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/report"
+	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/lacuna-project/lacuna/internal/workspace"
 	"github.com/spf13/cobra"
