@@ -82,8 +82,10 @@ func Build(in Input) (*Briefing, error) {
 	if m == nil {
 		m = &standard.Map{Version: r.MappingVersion}
 	}
+	timeline := in.Timeline
 	if in.Titles != nil {
 		m, r = translateTitles(m, r, in.Titles)
+		timeline = timelineTitles(timeline, in.Titles)
 	}
 	tool := in.ToolVersion
 	if tool == "" {
@@ -105,7 +107,7 @@ func Build(in Input) (*Briefing, error) {
 		CountryName: name,
 		Date:        in.Date,
 		AsOf:        r.AsOf,
-		Timeline:    in.Timeline,
+		Timeline:    timeline,
 	}
 	citation := loc.Citation
 	metas := map[string]statute.Meta{}
@@ -830,6 +832,26 @@ func translateTitles(m *standard.Map, r *score.Result, t *standard.Titles) (*sta
 		}
 	}
 	return &mm, &rr
+}
+
+// timelineTitles returns a copy of tl whose changes carry the translated
+// requirement titles; nil for nil.
+func timelineTitles(tl *Timeline, t *standard.Titles) *Timeline {
+	if tl == nil {
+		return nil
+	}
+	out := *tl
+	out.Points = append([]TimelinePoint(nil), tl.Points...)
+	for i := range out.Points {
+		p := &out.Points[i]
+		p.Changes = append([]VerdictChange(nil), p.Changes...)
+		for j, c := range p.Changes {
+			if s, ok := t.Requirements[standard.RequirementID(c.Requirement)]; ok {
+				p.Changes[j].Title = s
+			}
+		}
+	}
+	return &out
 }
 
 // verdictArgs returns r with the verdicts that review reasons pass as
