@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -13,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/lacuna-project/lacuna/internal/penalty"
+	"github.com/lacuna-project/lacuna/internal/report"
 	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/lacuna-project/lacuna/internal/workspace"
@@ -35,6 +37,7 @@ type analyzeOptions struct {
 	Git       string   // --git: a legislation repository (directory or bundle)
 	GitPaths  []string // --path: statute files inside it
 	DateFrom  string   // --date-from: commit or front-matter
+	Lang      string   // --lang for text and markdown; "" = the statutes' language if fr or es, else en
 }
 
 func newCmdAnalyze(f *Factory) *cobra.Command { return newCmdAnalyzeWith(f, nil) }
@@ -62,6 +65,11 @@ prints a summary table (--format json: a JSON array of results; --out-dir DIR: o
 file per country). With --save, a country whose inputs are unchanged since a saved
 run (statute contents, map, tool version, --as-of, overrides) reuses that result.
 
+--lang en|fr|es writes --format text and markdown in English, French or Spanish
+(headings, verdicts, numbers, the engine's explanations); without it, in the language
+of most of the provisions analysed when that is French or Spanish, else English (with
+--all: English). JSON and CSV keep English keys and enum values whatever the language.
+
 Expert review: --overrides FILE applies a reviewer's decisions. Without the flag, an
 overrides file beside the corpus is used when present: <corpus>/<country lower
 case>/overrides.yaml or <corpus>/overrides/<COUNTRY>.yaml. Each finding shows the
@@ -83,6 +91,9 @@ contrary).` + exitStatusHelp,
 			case "text", "json", "csv", "markdown", "md":
 			default:
 				return usageErrorf("unknown --format %q for analyze, expected text, json, csv or markdown", opts.Format)
+			}
+			if opts.Lang != "" && !report.ValidLang(opts.Lang) {
+				return usageErrorf("unknown --lang %q, expected one of %s", opts.Lang, strings.Join(report.Languages, ", "))
 			}
 			if opts.OutDir != "" && !opts.All {
 				return usageErrorf("--out-dir is for --all, expected lacuna analyze --all --out-dir DIR")
@@ -132,6 +143,7 @@ contrary).` + exitStatusHelp,
 	fl.StringVar(&opts.Git, "git", "", "read the statutes from this legislation repository (a directory with .git or a git bundle); see --path")
 	fl.StringArrayVar(&opts.GitPaths, "path", nil, "with --git: statute file inside the repository (repeatable); the version in force at --as-of is the latest commit on or before it")
 	fl.StringVar(&opts.DateFrom, "date-from", workspace.DateFromCommit, "with --git: date of a version, commit (author date) or front-matter")
+	fl.StringVar(&opts.Lang, "lang", "", "language of --format text and markdown: en, fr or es (default: the language of most provisions if fr or es, else en)")
 	return cmd
 }
 
@@ -195,15 +207,29 @@ func analyzeRun(opts *analyzeOptions) error {
 	}
 	var buf bytes.Buffer
 	color := f.IO.IsTTY && !opts.NoColor
+	var loc *report.Locale
+	if opts.Format != "json" && opts.Format != "csv" {
+		lang := opts.Lang
+		if lang == "" {
+			lang = report.DefaultLang(a.ProvisionLanguages())
+		}
+		if loc, err = report.EmbeddedLocale(lang); err != nil {
+			return err
+		}
+		// the engine's sentences, rendered from their reason codes
+		if res, err = report.Localize(res, loc); err != nil {
+			return err
+		}
+	}
 	switch opts.Format {
 	case "json":
 		err = writeAnalyzeJSON(&buf, res)
 	case "csv":
 		err = writeAnalyzeCSV(&buf, res)
 	case "markdown", "md":
-		writeAnalyzeMarkdown(&buf, res, opts.Explain)
+		writeAnalyzeMarkdown(&buf, res, opts.Explain, loc)
 	default:
-		writeAnalyzeText(&buf, res, opts.Explain, color)
+		writeAnalyzeText(&buf, res, opts.Explain, color, loc)
 	}
 	if err != nil {
 		return err
@@ -324,18 +350,18 @@ var verdictColor = map[score.Verdict]string{score.Met: "\x1b[32m", score.Partial
 // verdictCell is the verdict column: the verdict (coloured on a terminal),
 // the machine verdict beside a reviewed one, and an expired-review flag,
 // padded to 14 columns.
-func verdictCell(f score.Finding, color bool) string {
-	v := string(f.Verdict)
+func verdictCell(f score.Finding, color bool, loc *report.Locale) string {
+	v := cliVerdict(loc, f.Verdict)
 	extra := ""
 	if f.Origin == "review" && f.Verdict != f.MachineVerdict {
-		extra = " (machine: " + string(f.MachineVerdict) + ")"
+		extra = loc.T("cli-machine", "verdict", cliVerdict(loc, f.MachineVerdict))
 	}
 	if f.Override != nil && f.Override.Expired {
-		extra += " (review expired)"
+		extra += loc.T("cli-review-expired")
 	} else if f.Override != nil && len(f.Override.Stale) > 0 {
-		extra += " (re-review)"
+		extra += loc.T("cli-re-review")
 	}
-	pad := strings.Repeat(" ", max(1, 15-len(v)-len(extra)))
+	pad := strings.Repeat(" ", max(1, 15-utf8.RuneCountInString(v)-utf8.RuneCountInString(extra)))
 	if color {
 		v = verdictColor[f.Verdict] + v + "\x1b[0m"
 	}
@@ -351,55 +377,74 @@ func oneLine(s string, n int) string {
 	return s
 }
 
-func writeAnalyzeText(w io.Writer, r *score.Result, explain, color bool) {
+// cliVerdict is a verdict as the text and Markdown outputs show it: the
+// enum value in English, its lower-case name in French or Spanish.
+func cliVerdict(loc *report.Locale, v score.Verdict) string { return loc.T("cli-v-" + string(v)) }
+
+// padRight pads s with spaces to n characters (runes).
+func padRight(s string, n int) string {
+	return s + strings.Repeat(" ", max(0, n-utf8.RuneCountInString(s)))
+}
+
+// fixed writes x with prec decimals in the locale's convention.
+func fixed(loc *report.Locale, x float64, prec int) string {
+	s := strconv.FormatFloat(x, 'f', prec, 64)
+	if loc.Lang != "en" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+func writeAnalyzeText(w io.Writer, r *score.Result, explain, color bool, loc *report.Locale) {
 	asOf := r.AsOf
 	if asOf == "" {
-		asOf = "latest versions"
+		asOf = loc.T("cli-latest")
 	}
-	fmt.Fprintf(w, "Lacuna %s — %s (%s), map %s\n", r.LacunaVersion, r.Country, asOf, r.MappingVersion)
+	fmt.Fprintln(w, loc.T("cli-head", "tool", r.LacunaVersion, "country", r.Country, "as_of", asOf, "map", r.MappingVersion))
 	for _, s := range r.Statutes {
-		fmt.Fprintf(w, "  statute %s (version %s) %s\n", s.ID, orDash(s.VersionDate), s.Path)
+		fmt.Fprintf(w, "  %s\n", loc.T("cli-statute", "id", s.ID, "date", orDash(s.VersionDate), "path", s.Path))
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "%-32s %-14s %6s  %s\n", "REQUIREMENT", "VERDICT", "SCORE", "EVIDENCE")
+	fmt.Fprintf(w, "%s %s %6s  %s\n", padRight(loc.T("cli-col-requirement"), 32), padRight(loc.T("cli-col-verdict"), 14), loc.T("cli-col-score"), loc.T("cli-col-evidence"))
 	for _, f := range r.Findings {
 		ev := "—"
 		if len(f.Evidence) > 0 {
 			e := f.Evidence[0]
 			ev = fmt.Sprintf("%s %s:%d “%s”", e.Statute, e.Provision, e.Line, oneLine(e.Quote, 70))
 		} else if len(f.ExternalRefs) > 0 {
-			ev = "refers to " + f.ExternalRefs[0].Law
+			ev = loc.T("cli-refers-to", "law", f.ExternalRefs[0].Law)
 		}
-		fmt.Fprintf(w, "%-32s %s%6.2f  %s\n", f.Requirement, verdictCell(f, color), f.Score, ev)
-		writeReviewText(w, f)
+		fmt.Fprintf(w, "%-32s %s%6s  %s\n", f.Requirement, verdictCell(f, color, loc), fixed(loc, f.Score, 2), ev)
+		writeReviewText(w, f, loc)
 		if explain {
 			fmt.Fprintf(w, "%32s   %s\n", "", f.Explanation)
 			if len(f.Missing) > 0 && f.Verdict != score.Met {
-				fmt.Fprintf(w, "%32s   missing: %s\n", "", strings.Join(f.Missing, "; "))
+				fmt.Fprintf(w, "%32s   %s\n", "", loc.T("cli-missing", "missing", strings.Join(f.Missing, "; ")))
 			}
 			for _, e := range f.Evidence[min(1, len(f.Evidence)):] {
-				fmt.Fprintf(w, "%32s   also %s %s:%d “%s”\n", "", e.Statute, e.Provision, e.Line, oneLine(e.Quote, 90))
+				fmt.Fprintf(w, "%32s   %s\n", "", loc.T("cli-also", "evidence", fmt.Sprintf("%s %s:%d “%s”", e.Statute, e.Provision, e.Line, oneLine(e.Quote, 90))))
 			}
 			if f.Override != nil {
 				o := f.Override
-				fmt.Fprintf(w, "%32s   review: %s by %s on %s (%s)%s\n", "", o.Verdict, o.Reviewer, o.Date, o.Rationale, expiredNote(o))
+				fmt.Fprintf(w, "%32s   %s\n", "", loc.T("cli-review", "verdict", cliVerdict(loc, o.Verdict), "reviewer", o.Reviewer, "date", o.Date, "rationale", o.Rationale, "expired", expiredNote(o, loc)))
 			}
-			writeConfidenceText(w, f)
+			writeConfidenceText(w, f, loc)
 		}
 	}
 	if len(r.Penalties) > 0 {
-		writePenaltyTable(w, r.Penalties)
+		writePenaltyTable(w, r.Penalties, loc)
 	}
 	s := r.Scores
-	fmt.Fprintf(w, "\nSCORES  overall %.1f  prosecution %.1f  protection %.1f  prevention %.1f  partnership %.1f  enforcement %.1f  treaty %.1f\n",
-		s.Overall, s.Pillars["prosecution"], s.Pillars["protection"], s.Pillars["prevention"], s.Pillars["partnership"], s.Enforcement, s.Treaty)
+	fmt.Fprintf(w, "\n%s\n", loc.T("cli-scores", "overall", fixed(loc, s.Overall, 1), "prosecution", fixed(loc, s.Pillars["prosecution"], 1),
+		"protection", fixed(loc, s.Pillars["protection"], 1), "prevention", fixed(loc, s.Pillars["prevention"], 1),
+		"partnership", fixed(loc, s.Pillars["partnership"], 1), "enforcement", fixed(loc, s.Enforcement, 1), "treaty", fixed(loc, s.Treaty, 1)))
 	var counts []string
 	for _, v := range score.Verdicts {
 		if n := s.Counts[v]; n > 0 {
-			counts = append(counts, fmt.Sprintf("%s %d", v, n))
+			counts = append(counts, cliVerdict(loc, v)+" "+strconv.Itoa(n))
 		}
 	}
-	fmt.Fprintf(w, "VERDICTS %s\n", strings.Join(counts, ", "))
+	fmt.Fprintln(w, loc.T("cli-verdicts", "counts", strings.Join(counts, ", ")))
 	if explain {
 		fmt.Fprintln(w)
 		for _, l := range s.Explain {
@@ -408,9 +453,9 @@ func writeAnalyzeText(w io.Writer, r *score.Result, explain, color bool) {
 	}
 }
 
-func expiredNote(o *score.Override) string {
+func expiredNote(o *score.Override, loc *report.Locale) string {
 	if o.Expired {
-		return "; EXPIRED " + o.Expires + ", machine verdict kept"
+		return loc.T("cli-expired", "date", o.Expires)
 	}
 	if len(o.Stale) > 0 {
 		return "; RE-REVIEW: " + strings.Join(o.Stale, "; ") + ", machine verdict kept"
@@ -427,29 +472,53 @@ func orDash(s string) string {
 
 // termCell writes a term in months as years, months and days ("2 years 6
 // months"); "—" when not stated. JSON keeps the months.
-func termCell(p *float64) string {
+func termCell(p *float64, loc *report.Locale) string {
 	if p == nil {
 		return "—"
 	}
-	return penalty.FormatTerm(*p)
+	return loc.Term(*p)
 }
 
-// offenceName is the offence as the provision names it, else its class.
-func offenceName(p penalty.Row) string {
+// offenceName is the offence as the provision names it, else its class:
+// the enum value in English, its name in French or Spanish.
+func offenceName(p penalty.Row, loc *report.Locale) string {
+	o := p.Offence
 	if p.OffenceLabel != "" {
-		return p.OffenceLabel
+		o = p.OffenceLabel
 	}
-	return p.Offence
+	if loc.Lang == "en" {
+		return o
+	}
+	return loc.Enum("offence", o)
+}
+
+// variantName is a penalty variant: the enum value in English, its name in
+// French or Spanish.
+func variantName(v penalty.Variant, loc *report.Locale) string {
+	if loc.Lang == "en" {
+		return string(v)
+	}
+	return loc.Enum("variant", string(v))
+}
+
+func yesNo(b bool, loc *report.Locale) string {
+	if b {
+		return loc.T("cli-true")
+	}
+	return loc.T("cli-false")
 }
 
 // writePenaltyTable writes the penalty rows as aligned columns, each row
 // naming its statute; column widths follow the longest cell.
-func writePenaltyTable(w io.Writer, rows []penalty.Row) {
-	head := []string{"STATUTE", "PROVISION", "OFFENCE", "VARIANT", "MIN", "MAX", "LIFE", "FINE INSTEAD"}
+func writePenaltyTable(w io.Writer, rows []penalty.Row, loc *report.Locale) {
+	var head []string
+	for _, k := range []string{"statute", "provision", "offence", "variant", "min", "max", "life", "fine"} {
+		head = append(head, loc.T("cli-col-"+k))
+	}
 	cells := [][]string{head}
 	for _, p := range rows {
-		cells = append(cells, []string{p.Statute, p.Provision, offenceName(p), string(p.Variant), termCell(p.MinMonths), termCell(p.MaxMonths),
-			fmt.Sprint(p.Life), fmt.Sprint(p.FineAlternative)})
+		cells = append(cells, []string{p.Statute, p.Provision, offenceName(p, loc), variantName(p.Variant, loc), termCell(p.MinMonths, loc), termCell(p.MaxMonths, loc),
+			yesNo(p.Life, loc), yesNo(p.FineAlternative, loc)})
 	}
 	width := make([]int, len(head))
 	for _, c := range cells {
@@ -475,39 +544,39 @@ func mdEscape(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-func writeAnalyzeMarkdown(w io.Writer, r *score.Result, explain bool) {
-	fmt.Fprintf(w, "# Lacuna analysis: %s\n\n", r.Country)
-	fmt.Fprintf(w, "Map %s, Lacuna %s, as of %s.\n\n", r.MappingVersion, r.LacunaVersion, orDash(r.AsOf))
+func writeAnalyzeMarkdown(w io.Writer, r *score.Result, explain bool, loc *report.Locale) {
+	fmt.Fprintf(w, "# %s\n\n", loc.T("cli-md-title", "country", r.Country))
+	fmt.Fprintf(w, "%s\n\n", loc.T("cli-md-meta", "map", r.MappingVersion, "tool", r.LacunaVersion, "as_of", orDash(r.AsOf)))
 	for _, s := range r.Statutes {
-		fmt.Fprintf(w, "- `%s` (version %s), sha256 `%s`\n", s.ID, orDash(s.VersionDate), s.SHA256)
+		fmt.Fprintf(w, "- %s\n", loc.T("cli-md-statute", "id", "`"+s.ID+"`", "date", orDash(s.VersionDate), "sha", "`"+s.SHA256+"`"))
 	}
-	fmt.Fprintf(w, "\n| Requirement | Verdict | Machine | Score | Evidence | Missing |\n|---|---|---|---|---|---|\n")
+	fmt.Fprintf(w, "\n%s\n|---|---|---|---|---|---|\n", loc.T("cli-md-head"))
 	for _, f := range r.Findings {
 		ev := ""
 		if len(f.Evidence) > 0 {
 			e := f.Evidence[0]
-			ev = fmt.Sprintf("%s %s (line %d): “%s”", e.Statute, e.Provision, e.Line, mdEscape(e.Quote))
+			ev = loc.T("cli-md-evidence", "statute", e.Statute, "provision", e.Provision, "line", e.Line, "quote", mdEscape(e.Quote))
 		} else if len(f.ExternalRefs) > 0 {
-			ev = "refers to " + mdEscape(f.ExternalRefs[0].Law)
+			ev = loc.T("cli-refers-to", "law", mdEscape(f.ExternalRefs[0].Law))
 		}
-		fmt.Fprintf(w, "| `%s` | %s%s | %s | %.2f | %s | %s |\n", f.Requirement, f.Verdict, reviewMark(f), f.MachineVerdict, f.Score, ev, mdEscape(strings.Join(f.Missing, "; ")))
+		fmt.Fprintf(w, "| `%s` | %s%s | %s | %s | %s | %s |\n", f.Requirement, cliVerdict(loc, f.Verdict), reviewMark(f, loc), cliVerdict(loc, f.MachineVerdict), fixed(loc, f.Score, 2), ev, mdEscape(strings.Join(f.Missing, "; ")))
 	}
-	writeReviewMarkdown(w, r)
+	writeReviewMarkdown(w, r, loc)
 	s := r.Scores
-	fmt.Fprintf(w, "\n## Scores\n\n| Score | Value |\n|---|---|\n| overall | %.1f |\n", s.Overall)
+	fmt.Fprintf(w, "\n## %s\n\n%s\n|---|---|\n| %s | %s |\n", loc.T("cli-md-scores"), loc.T("cli-md-scores-head"), loc.T("cli-score-overall"), fixed(loc, s.Overall, 1))
 	for _, p := range standard.Pillars {
-		fmt.Fprintf(w, "| %s | %.1f |\n", p, s.Pillars[string(p)])
+		fmt.Fprintf(w, "| %s | %s |\n", strings.ToLower(loc.Pillar(string(p))), fixed(loc, s.Pillars[string(p)], 1))
 	}
-	fmt.Fprintf(w, "| enforcement | %.1f |\n| treaty | %.1f |\n", s.Enforcement, s.Treaty)
+	fmt.Fprintf(w, "| %s | %s |\n| %s | %s |\n", loc.T("cli-score-enforcement"), fixed(loc, s.Enforcement, 1), loc.T("cli-score-treaty"), fixed(loc, s.Treaty, 1))
 	if len(r.Penalties) > 0 {
-		fmt.Fprintf(w, "\n## Penalties\n\n| Statute | Provision | Offence | Variant | Min | Max | Life | Fine instead |\n|---|---|---|---|---|---|---|---|\n")
+		fmt.Fprintf(w, "\n## %s\n\n%s\n|---|---|---|---|---|---|---|---|\n", loc.T("cli-md-penalties"), loc.T("cli-md-penalties-head"))
 		for _, p := range r.Penalties {
-			fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s | %s | %v | %v |\n", p.Statute, mdEscape(p.Provision), offenceName(p), p.Variant,
-				termCell(p.MinMonths), termCell(p.MaxMonths), p.Life, p.FineAlternative)
+			fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s | %s | %s | %s |\n", p.Statute, mdEscape(p.Provision), offenceName(p, loc), variantName(p.Variant, loc),
+				termCell(p.MinMonths, loc), termCell(p.MaxMonths, loc), yesNo(p.Life, loc), yesNo(p.FineAlternative, loc))
 		}
 	}
 	if explain {
-		fmt.Fprintf(w, "\n## How the scores were computed\n\n")
+		fmt.Fprintf(w, "\n## %s\n\n", loc.T("cli-md-explain"))
 		for _, l := range s.Explain {
 			fmt.Fprintf(w, "- %s\n", l)
 		}

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/lacuna-project/lacuna/internal/report"
 	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/workspace"
 )
@@ -231,7 +232,20 @@ func writeCountryFile(opts *analyzeOptions, r countryResult) error {
 		}
 	case "markdown", "md":
 		ext = "md"
-		writeAnalyzeMarkdown(&buf, r.Result, opts.Explain)
+		// --all has no per-country corpus at hand: --lang, else English
+		lang := opts.Lang
+		if lang == "" {
+			lang = "en"
+		}
+		loc, err := report.EmbeddedLocale(lang)
+		if err != nil {
+			return err
+		}
+		res, err := report.Localize(r.Result, loc)
+		if err != nil {
+			return err
+		}
+		writeAnalyzeMarkdown(&buf, res, opts.Explain, loc)
 	default:
 		buf.Write(r.JSON)
 	}

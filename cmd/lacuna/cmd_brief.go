@@ -37,6 +37,7 @@ type briefOptions struct {
 	Overrides string
 	Format    string // pdf, md, html
 	Templates string // directory overriding the embedded templates
+	Lang      string // en, fr, es; "" = the language of most provisions if fr or es, else en
 	Quiet     bool
 	Git       string   // --git: a legislation repository
 	GitPaths  []string // --path: statute files inside it
@@ -68,6 +69,14 @@ goes to -o FILE ("-" for standard output), else lacuna-<country>-<template>.<ext
 working directory; it is written to a temporary file and renamed, so a failure never
 leaves half a file. --all renders every country of the corpus into --out-dir, with a
 progress bar on a terminal and a summary line otherwise.
+
+--lang en|fr|es writes the pack in English, French or Spanish: every heading, sentence,
+table head, verdict, chart label, date and number, and the engine's explanations. Without
+it a pack is in the language of most of the provisions analysed when that is French or
+Spanish, else in English; the cover says which. Quotations stay in the statute's language
+(a pack in another language says so once, on the cover). The map's requirement titles,
+elements and recommendations are in English for now. JSON keys, IDs and enum values never
+change with the language.
 
 --templates DIR reads <template>.md.tmpl from DIR instead of the built-in templates.
 --as-of DATE and --overrides FILE work as for analyze (an overrides file beside the
@@ -115,6 +124,9 @@ give byte-identical files.` + exitStatusHelp,
 			if !validTemplate(opts.Template) {
 				return usageErrorf("unknown --template %q, expected one of %s", opts.Template, strings.Join(report.Templates, ", "))
 			}
+			if opts.Lang != "" && !report.ValidLang(opts.Lang) {
+				return usageErrorf("unknown --lang %q, expected one of %s", opts.Lang, strings.Join(report.Languages, ", "))
+			}
 			if opts.AsOf != "" && !validDay(opts.AsOf) {
 				return usageErrorf("--as-of %q, expected a date YYYY-MM-DD", opts.AsOf)
 			}
@@ -143,6 +155,7 @@ give byte-identical files.` + exitStatusHelp,
 	fl.StringVar(&opts.Templates, "templates", "", "directory of templates overriding the built-in ones")
 	fl.StringVar(&opts.Git, "git", "", "brief the statute files of this legislation repository (see --path); with --template amendments, every commit is a version")
 	fl.StringArrayVar(&opts.GitPaths, "path", nil, "with --git: statute file inside the repository (repeatable)")
+	fl.StringVar(&opts.Lang, "lang", "", "language of the pack: en, fr or es (default: the language of most provisions if fr or es, else en)")
 	return cmd
 }
 
@@ -373,7 +386,26 @@ func briefFiles(opts *briefOptions) error {
 	for _, st := range c.Statutes {
 		metas = append(metas, st.Meta)
 	}
-	br, err := report.Build(report.Input{Result: a.Result, Map: m, Statutes: metas, Date: w.Today(), ToolVersion: version})
+	lang := opts.Lang
+	if lang == "" {
+		lang = report.DefaultLang(a.ProvisionLanguages())
+	}
+	loc, err := report.EmbeddedLocale(lang)
+	if err != nil {
+		return err
+	}
+	titles, err := w.MapTitles(m, lang, true)
+	if err != nil {
+		return err
+	}
+	in := report.Input{Result: a.Result, Map: m, Statutes: metas, Date: w.Today(), ToolVersion: version, Locale: loc, Titles: titles}
+	for _, mt := range metas {
+		if mt.CountryName != "" {
+			in.CountryName = mt.CountryName
+			break
+		}
+	}
+	br, err := report.Build(in)
 	if err != nil {
 		return err
 	}
@@ -417,7 +449,7 @@ type briefer struct {
 }
 
 func (b *briefer) write(j briefJob) error {
-	br, record, err := b.batch.Brief(context.Background(), j.country, b.opts.Template)
+	br, record, err := b.batch.BriefIn(context.Background(), j.country, b.opts.Template, b.opts.Lang)
 	if err != nil {
 		return err
 	}

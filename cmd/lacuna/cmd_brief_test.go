@@ -97,9 +97,12 @@ func TestBriefRun(t *testing.T) {
 		if len(entries) != 3 {
 			t.Errorf("tty=%v: %d files in the output directory, want 3 (no temporary files)", tty, len(entries))
 		}
-		b, err := os.ReadFile(filepath.Join(dir, "lacuna-xsa-advocacy.md"))
-		if err != nil || !bytes.Contains(b, []byte("# Our asks")) {
-			t.Errorf("tty=%v: advocacy pack: %v\n%s", tty, err, b)
+		// Santa Alba's statutes are Spanish, so its pack is; Eastmere's English
+		for file, want := range map[string]string{"lacuna-xsa-advocacy.md": "# Nuestras peticiones", "lacuna-xea-advocacy.md": "# Our asks"} {
+			b, err := os.ReadFile(filepath.Join(dir, file))
+			if err != nil || !bytes.Contains(b, []byte(want)) {
+				t.Errorf("tty=%v: %s: %v, want %q\n%s", tty, file, err, want, b)
+			}
 		}
 	}
 }

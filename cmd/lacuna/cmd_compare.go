@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/lacuna-project/lacuna/internal/report"
 	"github.com/lacuna-project/lacuna/internal/report/pdf"
 	"github.com/lacuna-project/lacuna/internal/score"
 )
@@ -21,6 +22,7 @@ type compareOptions struct {
 	Format    string
 	Output    string
 	Top       int
+	Lang      string // text, md, pdf: en, fr, es; "" = the language of most provisions if fr or es, else en
 }
 
 func newCmdCompare(f *Factory) *cobra.Command { return newCmdCompareWith(f, nil) }
@@ -42,7 +44,11 @@ requirement ID (--top N rows, default 15).
 
 --format text (default), json, csv, md (Markdown) or pdf (the Markdown laid out by the
 briefing renderer; needs -o FILE or a non-terminal stdout). -o FILE writes to a
-file (through a temporary file, then renamed).` + exitStatusHelp,
+file (through a temporary file, then renamed).
+
+--lang en|fr|es writes text, md and pdf in English, French or Spanish; without it, in
+the language of most of the provisions compared when that is French or Spanish, else
+English. CSV keeps English heads and enum values.` + exitStatusHelp,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Format = f.Global.Format
 			switch opts.Format {
@@ -70,6 +76,9 @@ file (through a temporary file, then renamed).` + exitStatusHelp,
 			if opts.AsOf != "" && !validDay(opts.AsOf) {
 				return usageErrorf("--as-of %q, expected a date YYYY-MM-DD", opts.AsOf)
 			}
+			if opts.Lang != "" && !report.ValidLang(opts.Lang) {
+				return usageErrorf("unknown --lang %q, expected one of %s", opts.Lang, strings.Join(report.Languages, ", "))
+			}
 			if opts.Top < 0 {
 				return usageErrorf("--top %d, expected 0 or more", opts.Top)
 			}
@@ -86,6 +95,7 @@ file (through a temporary file, then renamed).` + exitStatusHelp,
 	fl.StringVar(&opts.AsOf, "as-of", "", "compare the versions in force on this date (YYYY-MM-DD)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout")
 	fl.IntVar(&opts.Top, "top", 15, "rows of the regional summary (0 = all)")
+	fl.StringVar(&opts.Lang, "lang", "", "language of text, md and pdf: en, fr or es (default: the language of most provisions if fr or es, else en)")
 	return cmd
 }
 
@@ -125,6 +135,18 @@ func compareRun(opts *compareOptions) error {
 	}
 	cmp := &comparison{Countries: opts.Countries, Mapping: m.Version, AsOf: opts.AsOf, Results: results}
 	buildComparison(cmp, opts.Top)
+	var loc *report.Locale
+	if opts.Format != "csv" {
+		lang := opts.Lang
+		if lang == "" {
+			if lang, err = w.DefaultLang(opts.Countries, opts.AsOf); err != nil {
+				return err
+			}
+		}
+		if loc, err = report.EmbeddedLocale(lang); err != nil {
+			return err
+		}
+	}
 	var buf bytes.Buffer
 	switch opts.Format {
 	case "json":
@@ -132,16 +154,16 @@ func compareRun(opts *compareOptions) error {
 	case "csv":
 		err = writeCompareCSV(&buf, cmp)
 	case "md":
-		writeCompareMarkdown(&buf, cmp, false)
+		writeCompareMarkdown(&buf, cmp, false, loc)
 	case "pdf":
 		var md bytes.Buffer
-		writeCompareMarkdown(&md, cmp, true)
-		title := "Comparison of " + strings.Join(cmp.Countries, ", ")
+		writeCompareMarkdown(&md, cmp, true, loc)
+		title := loc.T("cmp-pdf-title", "countries", strings.Join(cmp.Countries, ", "))
 		err = pdf.RenderMarkdown(&buf, md.Bytes(), pdf.Meta{Title: title, Subject: title,
-			Keywords: "trafficking in persons; gap analysis; comparison", Creator: "Lacuna " + version,
-			Header: title, Date: f.Now().Format("2006-01-02"), Now: f.Now()})
+			Keywords: loc.T("pdf-keywords") + "; " + loc.T("cmp-keyword"), Creator: "Lacuna " + version,
+			Header: title, Date: loc.Date(f.Now().Format("2006-01-02")), Now: f.Now(), Words: loc.Words()})
 	default:
-		writeCompareText(&buf, cmp)
+		writeCompareText(&buf, cmp, loc)
 	}
 	if err != nil {
 		return err
@@ -258,9 +280,6 @@ func buildComparison(cmp *comparison, top int) {
 	}
 }
 
-var verdictShort = map[score.Verdict]string{score.Met: "met", score.Partial: "partial", score.Gap: "GAP",
-	score.Contrary: "CONTRARY", score.Undetermined: "undet.", score.NotApplicable: "n/a", "": "—"}
-
 func scoreRows() []string { return append([]string{"overall"}, pillarNames()...) }
 
 func scoreOf(r *score.Result, name string) float64 {
@@ -270,13 +289,30 @@ func scoreOf(r *score.Result, name string) float64 {
 	return r.Scores.Pillars[name]
 }
 
-func writeCompareText(w io.Writer, cmp *comparison) {
+// verdictShort is a matrix cell of the text output: short, shortfalls in
+// capitals ("met", "GAP", "undet.").
+func verdictShort(loc *report.Locale, v score.Verdict) string {
+	if v == "" {
+		return "—"
+	}
+	return loc.T("cmp-v-" + string(v))
+}
+
+// scoreName names a score row: "overall" or a pillar, lower case.
+func scoreName(loc *report.Locale, name string) string {
+	if name == "overall" {
+		return loc.T("cli-score-overall")
+	}
+	return strings.ToLower(loc.Pillar(name))
+}
+
+func writeCompareText(w io.Writer, cmp *comparison, loc *report.Locale) {
 	asOf := cmp.AsOf
 	if asOf == "" {
-		asOf = "latest versions"
+		asOf = loc.T("cli-latest")
 	}
-	fmt.Fprintf(w, "Lacuna comparison of %s (%s), map %s\n\n", strings.Join(cmp.Countries, ", "), asOf, cmp.Mapping)
-	fmt.Fprintf(w, "%-40s", "REQUIREMENT")
+	fmt.Fprintf(w, "%s\n\n", loc.T("cmp-head", "countries", strings.Join(cmp.Countries, ", "), "as_of", asOf, "map", cmp.Mapping))
+	fmt.Fprint(w, padRight(loc.T("cli-col-requirement"), 40))
 	for _, c := range cmp.Countries {
 		fmt.Fprintf(w, " %-9s", c)
 	}
@@ -284,25 +320,26 @@ func writeCompareText(w io.Writer, cmp *comparison) {
 	for _, r := range cmp.Reqs {
 		fmt.Fprintf(w, "%-40s", r.ID)
 		for _, v := range r.Verdicts {
-			fmt.Fprintf(w, " %-9s", verdictShort[v])
+			fmt.Fprintf(w, " %s", padRight(verdictShort(loc, v), 9))
 		}
 		fmt.Fprintln(w)
 	}
 	fmt.Fprintln(w)
 	for _, name := range scoreRows() {
-		fmt.Fprintf(w, "%-40s", strings.ToUpper(name))
+		fmt.Fprint(w, padRight(strings.ToUpper(scoreName(loc, name)), 40))
 		for _, res := range cmp.Results {
-			fmt.Fprintf(w, " %-9.1f", scoreOf(res, name))
+			fmt.Fprintf(w, " %s", padRight(fixed(loc, scoreOf(res, name), 1), 9))
 		}
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintf(w, "\nREGIONAL SUMMARY: shortfalls shared by the most countries\n")
+	fmt.Fprintf(w, "\n%s\n", loc.T("cmp-summary"))
 	if len(cmp.Shared) == 0 {
-		fmt.Fprintln(w, "  none: every requirement is met, undetermined or not applicable everywhere")
+		fmt.Fprintf(w, "  %s\n", loc.T("cmp-none"))
 	}
 	for _, s := range cmp.Shared {
-		fmt.Fprintf(w, "  %d/%d  %-40s gap: %-16s contrary: %-16s partial: %s\n", s.count(), len(cmp.Countries), s.Requirement,
-			orDash(strings.Join(s.Gap, " ")), orDash(strings.Join(s.Contrary, " ")), orDash(strings.Join(s.Partial, " ")))
+		fmt.Fprintf(w, "  %d/%d  %s %s %s %s %s %s %s\n", s.count(), len(cmp.Countries), padRight(s.Requirement, 40),
+			loc.T("cmp-gap"), padRight(orDash(strings.Join(s.Gap, " ")), 16), loc.T("cmp-contrary"), padRight(orDash(strings.Join(s.Contrary, " ")), 16),
+			loc.T("cmp-partial"), orDash(strings.Join(s.Partial, " ")))
 	}
 }
 
@@ -334,49 +371,47 @@ func writeCompareCSV(w io.Writer, cmp *comparison) error {
 	return cw.Error()
 }
 
-var verdictBadge = map[score.Verdict]string{score.Met: "MET", score.Partial: "PARTIAL", score.Gap: "GAP",
-	score.Contrary: "CONTRARY", score.Undetermined: "UNDETERMINED", score.NotApplicable: "N/A"}
-
 // writeCompareMarkdown writes the comparison as Markdown; badges puts
 // verdicts in code spans, which the PDF renderer draws as coloured badges.
-func writeCompareMarkdown(w io.Writer, cmp *comparison, badges bool) {
+func writeCompareMarkdown(w io.Writer, cmp *comparison, badges bool, loc *report.Locale) {
 	asOf := cmp.AsOf
 	if asOf == "" {
-		asOf = "latest versions"
+		asOf = loc.T("cli-latest")
 	}
 	cell := func(v score.Verdict) string {
 		if v == "" {
 			return "—"
 		}
 		if badges {
-			return "`" + verdictBadge[v] + "`"
+			return loc.Badge(string(v))
 		}
-		return string(v)
+		return cliVerdict(loc, v)
 	}
-	fmt.Fprintf(w, "# Comparison: %s\n\nMachine verdicts (%s), map %s, Lacuna %s.\n\n", strings.Join(cmp.Countries, ", "), asOf, cmp.Mapping, version)
-	fmt.Fprintf(w, "## Scores\n\n| Score |")
+	fmt.Fprintf(w, "# %s\n\n%s\n\n", loc.T("cmp-md-title", "countries", strings.Join(cmp.Countries, ", ")),
+		loc.T("cmp-md-meta", "as_of", asOf, "map", cmp.Mapping, "tool", version))
+	fmt.Fprintf(w, "## %s\n\n| %s |", loc.T("cli-md-scores"), loc.T("th-score"))
 	for _, c := range cmp.Countries {
 		fmt.Fprintf(w, " %s |", c)
 	}
 	fmt.Fprintf(w, "\n|---|%s\n", strings.Repeat("---|", len(cmp.Countries)))
 	for _, name := range scoreRows() {
-		fmt.Fprintf(w, "| %s |", name)
+		fmt.Fprintf(w, "| %s |", scoreName(loc, name))
 		for _, res := range cmp.Results {
-			fmt.Fprintf(w, " %.1f |", scoreOf(res, name))
+			fmt.Fprintf(w, " %s |", fixed(loc, scoreOf(res, name), 1))
 		}
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintf(w, "\n## Regional summary\n\nShortfalls (gap, contrary or partial) shared by the most countries.\n\n")
+	fmt.Fprintf(w, "\n## %s\n\n%s\n\n", loc.T("cmp-md-summary"), loc.T("cmp-md-summary-intro"))
 	if len(cmp.Shared) == 0 {
-		fmt.Fprintf(w, "None.\n")
+		fmt.Fprintf(w, "%s\n", loc.T("cmp-md-none"))
 	} else {
-		fmt.Fprintf(w, "| Requirement | Countries | Gap | Contrary | Partial |\n|---|---|---|---|---|\n")
+		fmt.Fprintf(w, "%s\n|---|---|---|---|---|\n", loc.T("cmp-md-summary-head"))
 		for _, s := range cmp.Shared {
-			fmt.Fprintf(w, "| `%s` %s | %d of %d | %s | %s | %s |\n", s.Requirement, mdEscape(s.Title), s.count(), len(cmp.Countries),
+			fmt.Fprintf(w, "| `%s` %s | %s | %s | %s | %s |\n", s.Requirement, mdEscape(s.Title), loc.T("n-of-total", "n", s.count(), "total", len(cmp.Countries)),
 				orDash(strings.Join(s.Gap, ", ")), orDash(strings.Join(s.Contrary, ", ")), orDash(strings.Join(s.Partial, ", ")))
 		}
 	}
-	fmt.Fprintf(w, "\n## Matrix\n\n| Requirement |")
+	fmt.Fprintf(w, "\n## %s\n\n| %s |", loc.T("cmp-md-matrix"), loc.T("th-requirement"))
 	for _, c := range cmp.Countries {
 		fmt.Fprintf(w, " %s |", c)
 	}

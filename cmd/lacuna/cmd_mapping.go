@@ -7,8 +7,10 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/lacuna-project/lacuna/internal/report"
 	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/internal/workspace"
 	"github.com/spf13/cobra"
 )
 
@@ -503,6 +505,36 @@ func mappingValidateRun(opts *mappingValidateOptions) error {
 	}
 	if m.Partial {
 		fmt.Fprintln(opts.IO.Out, "note: map.yaml marks this map partial, so the core requirements were not checked")
+	}
+	// Translated titles: every language file beside the map must translate
+	// every requirement and instrument; the embedded map has them all.
+	// Requirements added by --mapping-extra have no translation there: they
+	// are listed, not failed.
+	ws := opts.Factory.Workspace()
+	dir := opts.Dir
+	if dir == "" {
+		dir = ws.MappingDir()
+	}
+	extra := ws.MappingExtraDir() != ""
+	var langs []string
+	for _, lang := range report.Languages[1:] {
+		t, err := workspace.MapTitlesIn(dir, m, lang, extra)
+		if err != nil {
+			return err
+		}
+		if t == nil {
+			if dir == "" {
+				return &inputError{fmt.Errorf("mapping/%s/%s.yaml: missing, expected the %s titles of the embedded map", standard.TitlesDir, lang, lang)}
+			}
+			continue
+		}
+		langs = append(langs, fmt.Sprintf("%s (%d requirements, %d instruments)", lang, len(t.Requirements), len(t.Instruments)))
+		if len(t.Missing) > 0 {
+			fmt.Fprintf(opts.IO.Out, "note: no %s title for %s (from --mapping-extra)\n", lang, strings.Join(t.Missing, ", "))
+		}
+	}
+	if len(langs) > 0 {
+		fmt.Fprintf(opts.IO.Out, "titles translated, unofficially: %s\n", strings.Join(langs, ", "))
 	}
 	return nil
 }

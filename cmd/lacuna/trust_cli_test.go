@@ -16,7 +16,7 @@ import (
 // the regional summary, with its own column in Markdown (before, XFR's
 // contrary prot.non-punishment was filed under gap).
 func TestCompareShowsContrary(t *testing.T) {
-	code, out, e := runAllCLI(t, nil, "compare", "XEA", "XFR", "--format", "md", "--top", "0")
+	code, out, e := runAllCLI(t, nil, "compare", "XEA", "XFR", "--format", "md", "--top", "0", "--lang", "en")
 	if code != 0 {
 		t.Fatalf("compare: exit %d: %s", code, e)
 	}
@@ -27,7 +27,7 @@ func TestCompareShowsContrary(t *testing.T) {
 	if row == nil || row[1] != "—" || row[2] != "XFR" || row[3] != "XEA" {
 		t.Errorf("prot.non-punishment summary row: %q, want gap —, contrary XFR, partial XEA", row)
 	}
-	_, text, _ := runAllCLI(t, nil, "compare", "XEA", "XFR", "--top", "0")
+	_, text, _ := runAllCLI(t, nil, "compare", "XEA", "XFR", "--top", "0", "--lang", "en")
 	if !regexp.MustCompile(`(?m)^  2/2  prot\.non-punishment +gap: — +contrary: XFR +partial: XEA$`).MatchString(text) {
 		t.Errorf("text summary does not show XFR as contrary:\n%s", text)
 	}

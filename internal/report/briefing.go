@@ -13,6 +13,7 @@ type Renderer interface {
 // requirement ID, position or date), so the same inputs give the same pack.
 type Briefing struct {
 	Title        string // "Anti-trafficking law: gap analysis"
+	Lang         string // the pack's language: en, fr, es
 	Country      string // ISO code as in the corpus ("KEN")
 	CountryName  string // "Kenya", or the code when no name is known
 	Date         string // report date, YYYY-MM-DD (from the caller's clock)
@@ -34,7 +35,21 @@ type Briefing struct {
 	// Timeline is the score across statute versions (amendments template);
 	// nil when no history was computed.
 	Timeline *Timeline
+
+	loc *Locale // the language of the pack; nil = English
 }
+
+// Locale returns the language the pack is written in.
+func (b *Briefing) Locale() *Locale {
+	if b.loc == nil {
+		return english()
+	}
+	return b.loc
+}
+
+// Words returns the words the renderers draw outside the template, in the
+// pack's language.
+func (b *Briefing) Words() Words { return b.Locale().Words() }
 
 // Cover is the data of the cover page.
 type Cover struct {
@@ -47,6 +62,10 @@ type Cover struct {
 	MapVersion   string
 	ToolVersion  string
 	ReviewStatus string
+	Language     string // the pack's language, named in it ("English", "français")
+	// QuoteNote says once that quotations keep the statutes' language when
+	// it is not the pack's; "" when it is.
+	QuoteNote string
 }
 
 // StatuteLine names one statute version analysed.
@@ -132,6 +151,10 @@ type Scorecard struct {
 	ByInstrument []Bar
 	Counts       []VerdictCount
 	Explain      []string // how each figure was computed, when the engine says
+	// ExplainOmitted: the engine's computation lines exist but are written
+	// in English only (score.Scores.Explain), so a pack in another
+	// language points to them instead.
+	ExplainOmitted bool
 }
 
 // RequirementRow is one row of the requirement table.

@@ -33,8 +33,19 @@ type Input struct {
 	ToolVersion string
 	// Reasons, when set, renders the findings' explanations, review
 	// reasons and nearest notes from their reason codes in its language;
-	// nil keeps the English texts of the result.
+	// nil keeps the English texts of the result, or, with a Locale other
+	// than English, renders them from the locale's reason catalogue.
 	Reasons *reason.Catalogue
+	// Locale is the language of the pack; nil = English.
+	Locale *Locale
+	// Titles, when set, are the map's requirement titles and instrument
+	// names in the pack's language (unofficial translations, which the
+	// pack says); nil keeps the map's English.
+	Titles *standard.Titles
+	// CountryName names the country when the corpus gives a name (the
+	// front matter's country_name, for fictional or internal corpora);
+	// "" = the ISO 3166 name of the code in the locale's language.
+	CountryName string
 }
 
 // Sheet counts: how many entries the executive summary lists.
@@ -50,8 +61,19 @@ func Build(in Input) (*Briefing, error) {
 	if r == nil {
 		return nil, errors.New("build briefing: no analysis result")
 	}
-	if in.Reasons != nil {
-		lr, err := r.Localized(in.Reasons)
+	loc := in.Locale
+	if loc == nil {
+		loc = english()
+	}
+	rs := in.Reasons
+	if rs == nil && loc.Lang != "en" {
+		rs = loc.Reasons()
+	}
+	if rs != nil {
+		if loc.Lang != "en" {
+			r = verdictArgs(r, loc)
+		}
+		lr, err := r.Localized(rs)
 		if err != nil {
 			return nil, fmt.Errorf("build briefing: %w", err)
 		}
@@ -59,6 +81,11 @@ func Build(in Input) (*Briefing, error) {
 	}
 	if m == nil {
 		m = &standard.Map{Version: r.MappingVersion}
+	}
+	timeline := in.Timeline
+	if in.Titles != nil {
+		m, r = translateTitles(m, r, in.Titles)
+		timeline = timelineTitles(timeline, in.Titles)
 	}
 	tool := in.ToolVersion
 	if tool == "" {
@@ -68,14 +95,21 @@ func Build(in Input) (*Briefing, error) {
 	if mapVersion == "" {
 		mapVersion = m.Version
 	}
+	name := in.CountryName
+	if name == "" {
+		name = LocalCountryName(r.Country, loc.Lang)
+	}
 	b := &Briefing{
-		Title:       "Anti-trafficking law: gap analysis",
+		Title:       loc.T("title"),
+		Lang:        loc.Lang,
+		loc:         loc,
 		Country:     r.Country,
-		CountryName: CountryName(r.Country),
+		CountryName: name,
 		Date:        in.Date,
 		AsOf:        r.AsOf,
-		Timeline:    in.Timeline,
+		Timeline:    timeline,
 	}
+	citation := loc.Citation
 	metas := map[string]statute.Meta{}
 	for _, s := range in.Statutes {
 		metas[string(s.ID)+"@"+s.VersionDate] = s
@@ -111,23 +145,24 @@ func Build(in Input) (*Briefing, error) {
 	}
 	switch {
 	case reviewed == 0:
-		b.ReviewStatus = "Machine analysis: no finding has been reviewed by a lawyer."
+		b.ReviewStatus = loc.T("review-none")
 	default:
-		b.ReviewStatus = fmt.Sprintf("%d of %d findings reviewed by a lawyer", reviewed, len(findings))
+		exp := ""
 		if expired > 0 {
-			b.ReviewStatus += fmt.Sprintf(" (%d review(s) expired)", expired)
+			exp = loc.T("review-expired", "n", expired)
 		}
 		if stale > 0 {
-			b.ReviewStatus += fmt.Sprintf(" (%d review(s) need a re-review: the law or the machine verdict changed since)", stale)
+			exp += loc.T("review-stale", "n", stale)
 		}
-		b.ReviewStatus += "; the rest is machine analysis."
+		b.ReviewStatus = loc.T("review-some", "reviewed", reviewed, "findings", len(findings), "expired", exp)
 	}
 
 	// Cover.
 	b.Cover = Cover{
 		Title:        b.Title,
-		Subtitle:     "Briefing on " + b.CountryName,
+		Subtitle:     loc.T("subtitle", "country", b.CountryName),
 		Country:      countryLabel(b.CountryName, b.Country),
+		Language:     loc.T("lang-" + loc.Lang),
 		Date:         in.Date,
 		AsOf:         r.AsOf,
 		MapVersion:   mapVersion,
@@ -142,6 +177,7 @@ func Build(in Input) (*Briefing, error) {
 		}
 		return statutes[i].VersionDate < statutes[j].VersionDate
 	})
+	b.Cover.QuoteNote = quoteNote(loc, statutes)
 	for _, s := range statutes {
 		md := meta(s.ID, s.VersionDate)
 		title := s.Title
@@ -168,7 +204,7 @@ func Build(in Input) (*Briefing, error) {
 			ID: f.Requirement, Title: title, Pillar: f.Pillar,
 			Verdict: string(f.Verdict), MachineVerdict: string(f.MachineVerdict),
 			Reviewed: f.Override != nil, Weight: f.Weight, Score: f.Score,
-			Sources: sourcesLine(m, req), ReviewNeeded: f.Review != nil && f.Review.Needed,
+			Sources: sourcesLine(m, req, loc), ReviewNeeded: f.Review != nil && f.Review.Needed,
 		}
 		if len(f.Evidence) > 0 {
 			row.Citation = citation(f.Evidence[0].Statute, f.Evidence[0].Provision, f.Evidence[0].Line)
@@ -210,7 +246,7 @@ func Build(in Input) (*Briefing, error) {
 				rv := reviewRow(*f.Override, f.MachineVerdict)
 				g.Review = &rv
 			}
-			annotateSheet(&g, f, titles)
+			annotateSheet(&g, f, titles, loc)
 			b.Gaps = append(b.Gaps, g)
 		}
 		b.Requirements = append(b.Requirements, row)
@@ -219,7 +255,7 @@ func Build(in Input) (*Briefing, error) {
 	// Executive summary.
 	b.Summary = Summary{
 		Overall: r.Scores.Overall, Treaty: r.Scores.Treaty, Enforcement: r.Scores.Enforcement,
-		Pillars: pillarScores(r), Counts: verdictCounts(findings), Findings: len(findings),
+		Pillars: pillarScores(r, loc), Counts: verdictCounts(findings, loc), Findings: len(findings),
 		Gravest: []GapRef{}, Strengths: []Strength{}, GapCount: len(b.Gaps),
 	}
 	grave := append([]GapSheet(nil), b.Gaps...)
@@ -237,7 +273,7 @@ func Build(in Input) (*Briefing, error) {
 		}
 		ref := GapRef{
 			ID: g.ID, Title: g.Title, Verdict: g.Verdict, Weight: g.Weight, Severity: g.Severity,
-			Anchor: g.Anchor, Sources: strings.Join(srcs, "; "), Ask: g.Recommendation, Missing: g.Missing,
+			Anchor: g.Anchor, Sources: strings.Join(srcs, loc.T("semicolon")), Ask: g.Recommendation, Missing: g.Missing,
 			Provisions: []string{},
 		}
 		seen := map[string]bool{}
@@ -278,27 +314,30 @@ func Build(in Input) (*Briefing, error) {
 		b.Summary.Strengths = append(b.Summary.Strengths, s)
 	}
 
-	b.Method = methodText()
-	b.Limits = limitsText(r)
+	b.Method = methodText(loc)
+	b.Limits = limitsText(r, loc)
 
 	// Scorecard.
 	b.Scorecard = Scorecard{ByPillar: []Bar{}, ByInstrument: []Bar{}, Counts: b.Summary.Counts, Explain: nonNil(r.Scores.Explain)}
+	if loc.Lang != "en" && len(b.Scorecard.Explain) > 0 {
+		b.Scorecard.Explain, b.Scorecard.ExplainOmitted = []string{}, true
+	}
 	for _, p := range b.Summary.Pillars {
-		b.Scorecard.ByPillar = append(b.Scorecard.ByPillar, Bar{Label: p.Label, Value: p.Score, Note: fmt.Sprintf("%d/%d met", p.Met, p.Total)})
+		b.Scorecard.ByPillar = append(b.Scorecard.ByPillar, Bar{Label: p.Label, Value: p.Score, Note: loc.T("chart-met", "met", p.Met, "total", p.Total)})
 	}
 	for _, is := range r.Scores.Instruments {
 		label := is.Short
 		if label == "" {
 			label = is.Instrument
 		}
-		n := "not bound"
+		key := "chart-met-unbound"
 		if is.Bound {
-			n = "party"
+			key = "chart-met-bound"
 		}
-		b.Scorecard.ByInstrument = append(b.Scorecard.ByInstrument, Bar{Label: label, Value: is.Score, Note: fmt.Sprintf("%d/%d met, %s", is.Met, is.Total, n)})
+		b.Scorecard.ByInstrument = append(b.Scorecard.ByInstrument, Bar{Label: label, Value: is.Score, Note: loc.T(key, "met", is.Met, "total", is.Total)})
 	}
 
-	b.Penalties = penalties(r, m)
+	b.Penalties = penalties(r, m, loc)
 	b.Ratifications = ratifications(r, m)
 
 	// Reviewer log: every override the run saw, applied or not.
@@ -326,6 +365,16 @@ func Build(in Input) (*Briefing, error) {
 	}
 
 	b.Annex = annex(findings)
+	switch {
+	case loc.Lang == "en":
+	case in.Titles != nil:
+		if in.Titles.Note != "" {
+			b.Limits = append(b.Limits, in.Titles.Note)
+		}
+		b.Limits = append(b.Limits, loc.T("limits-map-rest"))
+	default:
+		b.Limits = append(b.Limits, loc.T("limits-map-english"))
+	}
 
 	// Provenance.
 	b.Provenance = Provenance{
@@ -349,10 +398,31 @@ func Build(in Input) (*Briefing, error) {
 // CountryName returns the English name of an ISO 3166 code ("KEN" →
 // "Kenya"), or the code itself when it names no known region (demo
 // countries use invented codes).
-func CountryName(code string) string {
+func CountryName(code string) string { return LocalCountryName(code, "en") }
+
+// LocalCountryName returns the name of an ISO 3166 alpha-3 code in lang:
+// English from CLDR, French and Spanish from statute.CountryNames; the
+// code itself when it names no known country.
+func LocalCountryName(code, lang string) string {
 	if code == "" {
-		return "unknown country"
+		if l, err := EmbeddedLocale(lang); err == nil {
+			return l.T("unknown-country")
+		}
+		return code
 	}
+	if lang != "en" {
+		if fr, es, ok := statute.CountryNames(code); ok {
+			if lang == "fr" {
+				return fr
+			}
+			return es
+		}
+		return code
+	}
+	return englishCountryName(code)
+}
+
+func englishCountryName(code string) string {
 	reg, err := language.ParseRegion(code)
 	if err != nil || !reg.IsCountry() {
 		return code
@@ -418,14 +488,6 @@ func severity(v score.Verdict) float64 {
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
-func citation(statuteID, provision string, line int) string {
-	s := strings.TrimSpace(statuteID + " " + provision)
-	if line > 0 {
-		s += ", line " + strconv.Itoa(line)
-	}
-	return s
-}
-
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
@@ -433,29 +495,16 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// VerdictLabel is the display label of a verdict ("not_applicable" → "Not applicable").
-func VerdictLabel(v string) string {
-	switch v {
-	case "not_applicable":
-		return "Not applicable"
-	case "":
-		return "—"
-	}
-	return strings.ToUpper(v[:1]) + v[1:]
-}
+// VerdictLabel is the English display label of a verdict ("not_applicable" → "Not applicable").
+func VerdictLabel(v string) string { return english().Verdict(v) }
 
-// PillarLabel is the display label of a pillar.
-func PillarLabel(p string) string {
-	if p == "" {
-		return "—"
-	}
-	return strings.ToUpper(p[:1]) + p[1:]
-}
+// PillarLabel is the English display label of a pillar.
+func PillarLabel(p string) string { return english().Pillar(p) }
 
-func pillarScores(r *score.Result) []PillarScore {
+func pillarScores(r *score.Result, loc *Locale) []PillarScore {
 	out := []PillarScore{}
 	for _, p := range standard.Pillars {
-		ps := PillarScore{Pillar: string(p), Label: PillarLabel(string(p)), Score: r.Scores.Pillars[string(p)]}
+		ps := PillarScore{Pillar: string(p), Label: loc.Pillar(string(p)), Score: r.Scores.Pillars[string(p)]}
 		for _, f := range r.Findings {
 			if f.Pillar != string(p) || f.Verdict == score.NotApplicable {
 				continue
@@ -470,14 +519,14 @@ func pillarScores(r *score.Result) []PillarScore {
 	return out
 }
 
-func verdictCounts(fs []score.Finding) []VerdictCount {
+func verdictCounts(fs []score.Finding, loc *Locale) []VerdictCount {
 	n := map[score.Verdict]int{}
 	for _, f := range fs {
 		n[f.Verdict]++
 	}
 	out := []VerdictCount{}
 	for _, v := range score.Verdicts {
-		out = append(out, VerdictCount{Verdict: string(v), Label: VerdictLabel(string(v)), Count: n[v]})
+		out = append(out, VerdictCount{Verdict: string(v), Label: loc.Verdict(string(v)), Count: n[v]})
 	}
 	return out
 }
@@ -491,7 +540,7 @@ func instrumentShort(m *standard.Map, id standard.InstrumentID) string {
 
 // sourcesLine lists a requirement's sources grouped by instrument, in the
 // order the map gives them: "Palermo Protocol 3(a), 5(1); CoE Convention 4(a)".
-func sourcesLine(m *standard.Map, req *standard.Requirement) string {
+func sourcesLine(m *standard.Map, req *standard.Requirement, loc *Locale) string {
 	if req == nil {
 		return ""
 	}
@@ -507,7 +556,7 @@ func sourcesLine(m *standard.Map, req *standard.Requirement) string {
 	for _, id := range order {
 		parts = append(parts, instrumentShort(m, id)+" "+strings.Join(arts[id], ", "))
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, loc.T("semicolon"))
 }
 
 // articleSummary finds the map's summary of an article, or of its nearest
@@ -569,27 +618,21 @@ func reviewRow(o score.Override, machine score.Verdict) ReviewRow {
 // ("30 days"). See penalty.FormatTerm.
 func Months(m float64) string { return penalty.FormatTerm(m) }
 
-var thresholdLabels = map[string]string{
-	"max_months_min":               "maximum imprisonment of at least",
-	"eu_max_months_min":            "EU Directive: maximum of at least",
-	"eu_aggravated_max_months_min": "EU Directive, aggravated: maximum of at least",
-	"age":                          "child means every person under",
-	"min_days":                     "reflection period of at least",
-}
-
-func thresholdValue(key string, v float64) string {
+// thresholdValue writes a threshold of the map as a reader reads it.
+func thresholdValue(key string, v float64, loc *Locale) string {
+	n := strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", loc.decimal, 1)
 	switch {
 	case strings.HasSuffix(key, "months_min"):
-		return Months(v)
+		return loc.Term(v)
 	case key == "age":
-		return strconv.FormatFloat(v, 'f', -1, 64) + " years"
+		return loc.T("threshold-years", "n", n)
 	case key == "min_days":
-		return strconv.FormatFloat(v, 'f', -1, 64) + " days"
+		return loc.T("threshold-days", "n", n)
 	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
+	return n
 }
 
-func penalties(r *score.Result, m *standard.Map) Penalties {
+func penalties(r *score.Result, m *standard.Map, loc *Locale) Penalties {
 	p := Penalties{Rows: []PenaltyRow{}, Thresholds: []Threshold{}, SeriousMonths: 48}
 	for _, req := range m.Requirements {
 		keys := make([]string, 0, len(req.Thresholds))
@@ -599,11 +642,11 @@ func penalties(r *score.Result, m *standard.Map) Penalties {
 		sort.Strings(keys)
 		for _, k := range keys {
 			v := req.Thresholds[k]
-			label := thresholdLabels[k]
-			if label == "" {
-				label = k
+			label, err := loc.Text("threshold-" + k)
+			if err != nil {
+				label = k // a key the map adds before the catalogues name it
 			}
-			p.Thresholds = append(p.Thresholds, Threshold{Requirement: string(req.ID), Key: k, Label: label, Value: thresholdValue(k, v)})
+			p.Thresholds = append(p.Thresholds, Threshold{Requirement: string(req.ID), Key: k, Label: label, Value: thresholdValue(k, v, loc)})
 			if req.ID == "pen.serious-crime" && k == "max_months_min" && v > 0 {
 				p.SeriousMonths = v
 			}
@@ -630,7 +673,7 @@ func penalties(r *score.Result, m *standard.Map) Penalties {
 		row := PenaltyRow{
 			Statute: x.Statute, Provision: x.Provision, Line: x.Line, Offence: x.Offence, OffenceLabel: x.OffenceLabel,
 			Variant: string(x.Variant), Min: "—", Max: "—", Fine: "—", MeetsSerious: "—",
-			FineAlternative: x.FineAlternative, Citation: citation(x.Statute, x.Provision, x.Line),
+			FineAlternative: x.FineAlternative, Citation: loc.Citation(x.Statute, x.Provision, x.Line),
 		}
 		if row.Variant == "" {
 			row.Variant = "basic"
@@ -639,24 +682,24 @@ func penalties(r *score.Result, m *standard.Map) Penalties {
 			row.OffenceLabel = row.Offence
 		}
 		if x.MinMonths != nil {
-			row.Min = Months(*x.MinMonths)
+			row.Min = loc.Term(*x.MinMonths)
 		}
 		switch {
 		case x.Life:
-			row.Max = "life"
-			row.MeetsSerious = "yes"
+			row.Max = loc.T("penalty-life")
+			row.MeetsSerious = loc.T("penalty-yes")
 		case x.MaxMonths != nil:
-			row.Max = Months(*x.MaxMonths)
-			row.MeetsSerious = "no"
+			row.Max = loc.Term(*x.MaxMonths)
+			row.MeetsSerious = loc.T("penalty-no")
 			if *x.MaxMonths >= p.SeriousMonths {
-				row.MeetsSerious = "yes"
+				row.MeetsSerious = loc.T("penalty-yes")
 			}
 		}
 		switch {
 		case x.FineAlternative:
-			row.Fine = "fine may replace prison"
+			row.Fine = loc.T("penalty-fine-alternative")
 		case x.FineCumulative:
-			row.Fine = "fine in addition"
+			row.Fine = loc.T("penalty-fine-cumulative")
 		}
 		if x.Quote != nil {
 			row.Quote = *x.Quote
@@ -735,55 +778,166 @@ func annex(findings []score.Finding) []AnnexEntry {
 	return out
 }
 
-func methodText() []string {
-	return []string{
-		"Lacuna reads the national statutes listed on the cover, encoded as Markdown with one heading per citable provision, and compares them with a map of international standards. Each requirement of the map derives from one or more articles of an instrument (the Palermo Protocol, the Convention against Transnational Organized Crime, the Convention on the Rights of the Child and its Optional Protocols, ILO Conventions 29 and 182 and the 2014 Protocol, the Council of Europe Convention, and regional or benchmark texts).",
-		"For each requirement the map lists the elements the law must contain and the words that show them, in English, French, German and Spanish. Text is compared after folding case and accents. A hit counts only in a provision of the right kind (an offence, a definition, a protective measure…), and negations such as \"does not include\" veto it. Built-in checks decide the points that need numbers: the age of a child, the length of a penalty, the length of a reflection period.",
-		"Each requirement receives a verdict: met, partial, gap, contrary (a provision works against the standard), undetermined (the answer lies in a law the corpus refers to but does not contain) or not applicable. Every verdict other than gap cites the provision and source line that supports it.",
-		"Scores: a requirement contributes its weight times the value of its verdict (met 1, partial 0.5, gap and undetermined 0, contrary −1). A pillar score, the overall score and each instrument's score are these contributions summed over the requirements concerned and divided by their total weight, as a percentage; requirements that do not apply are left out. A reviewer's decision replaces the machine verdict, and both are shown.",
-	}
+func methodText(loc *Locale) []string {
+	return []string{loc.T("method-1"), loc.T("method-2"), loc.T("method-3"), loc.T("method-4")}
 }
 
-func limitsText(r *score.Result) []string {
-	out := []string{
-		"\"Not found in the corpus analysed\" is not \"absent from the law\". The analysis sees only the statutes listed on the cover; a requirement may be met by another act, by regulations, by case law or by practice that the corpus does not contain. A gap is a question to put to the national authorities, not a finding that the law is silent.",
-		"Matching words is not reading law. A provision can use the expected words and still fall short (a narrow definition elsewhere, a defence, a limitation period), and it can meet a requirement in words the map does not foresee. Every verdict here should be checked by a lawyer against the full text; the reviewer log records who did so and why.",
-		"The scores measure the text of the law, not its enforcement, the number of prosecutions or the treatment of victims in practice.",
-	}
+func limitsText(r *score.Result, loc *Locale) []string {
+	out := []string{loc.T("limits-1"), loc.T("limits-2"), loc.T("limits-3")}
 	for _, s := range r.Statutes {
 		if s.VersionDate == "" || s.VersionDate == "unknown" {
-			out = append(out, "The version date of at least one statute is unknown, so the analysis cannot say as of which date its text applied.")
+			out = append(out, loc.T("limits-undated"))
 			break
 		}
 	}
 	return out
 }
 
-// featureNames are the confidence features as a reader reads them when
-// they fail.
-var featureNames = map[string]string{
-	"frame":              "a provision's frame (offence, definition, right, duty of a body) is not recognised or not the one needed",
-	"reference_resolved": "the provision refers to a text outside the corpus",
-	"direct":             "proved by a caption or an engine fact, not by the words",
-	"mandatory_wording":  "permissive wording (\"may\")",
-	"one_clause":         "the elements lie in different provisions",
-	"all_elements":       "not every element was found",
-	"corroborated":       "one provision only",
-	"no_key_word":        "words of the requirement appear without their context",
-	"no_near_miss":       "words of the requirement appear where they do not count",
-	"nothing_found":      "some elements were found",
-	"vocabulary":         "the map has no words for the statute's language",
-	"reference_named":    "the outside law is not named",
+// Localize returns r with its explanations, review reasons and nearest
+// notes rendered in the locale's language from their reason codes; an
+// English locale returns r itself. r is not changed.
+func Localize(r *score.Result, loc *Locale) (*score.Result, error) {
+	if loc == nil || loc.Lang == "en" {
+		return r, nil
+	}
+	return verdictArgs(r, loc).Localized(loc.Reasons())
+}
+
+// translateTitles returns copies of m and r whose requirement titles and
+// instrument short names are those of t where t has one.
+func translateTitles(m *standard.Map, r *score.Result, t *standard.Titles) (*standard.Map, *score.Result) {
+	mm := *m
+	mm.Requirements = make([]*standard.Requirement, len(m.Requirements))
+	for i, q := range m.Requirements {
+		c := *q
+		if s, ok := t.Requirements[q.ID]; ok {
+			c.Title = s
+		}
+		mm.Requirements[i] = &c
+	}
+	mm.Instruments = make([]*standard.Instrument, len(m.Instruments))
+	for i, in := range m.Instruments {
+		c := *in
+		if s, ok := t.Instruments[in.ID]; ok {
+			c.Short = s
+		}
+		mm.Instruments[i] = &c
+	}
+	rr := *r
+	rr.Findings = append([]score.Finding(nil), r.Findings...)
+	for i, f := range rr.Findings {
+		if s, ok := t.Requirements[standard.RequirementID(f.Requirement)]; ok {
+			rr.Findings[i].Title = s
+		}
+	}
+	rr.Scores.Instruments = append([]score.InstrumentScore(nil), r.Scores.Instruments...)
+	for i, is := range rr.Scores.Instruments {
+		if s, ok := t.Instruments[standard.InstrumentID(is.Instrument)]; ok {
+			rr.Scores.Instruments[i].Short = s
+		}
+	}
+	return &mm, &rr
+}
+
+// timelineTitles returns a copy of tl whose changes carry the translated
+// requirement titles; nil for nil.
+func timelineTitles(tl *Timeline, t *standard.Titles) *Timeline {
+	if tl == nil {
+		return nil
+	}
+	out := *tl
+	out.Points = append([]TimelinePoint(nil), tl.Points...)
+	for i := range out.Points {
+		p := &out.Points[i]
+		p.Changes = append([]VerdictChange(nil), p.Changes...)
+		for j, c := range p.Changes {
+			if s, ok := t.Requirements[standard.RequirementID(c.Requirement)]; ok {
+				p.Changes[j].Title = s
+			}
+		}
+	}
+	return &out
+}
+
+// verdictArgs returns r with the verdicts that review reasons pass as
+// arguments ("{verdict} is the best guess") named in the locale's
+// language, lower case; r itself is not changed.
+func verdictArgs(r *score.Result, loc *Locale) *score.Result {
+	out := *r
+	out.Findings = append([]score.Finding(nil), r.Findings...)
+	for i, f := range out.Findings {
+		if f.Review == nil {
+			continue
+		}
+		rv := *f.Review
+		rv.Reasons = append([]score.ReviewReason(nil), f.Review.Reasons...)
+		for j, x := range rv.Reasons {
+			v, ok := x.Reason.Args["verdict"].(string)
+			if !ok {
+				continue
+			}
+			args := reason.Args{}
+			for k, a := range x.Reason.Args {
+				args[k] = a
+			}
+			args["verdict"] = strings.ToLower(loc.Verdict(v))
+			rv.Reasons[j].Reason.Args = args
+		}
+		out.Findings[i].Review = &rv
+	}
+	return &out
+}
+
+// featureKeys are the confidence features the catalogues name (as
+// feature-<name>) for a reader, when they fail.
+var featureKeys = []string{"frame", "reference_resolved", "direct", "mandatory_wording", "one_clause", "all_elements",
+	"corroborated", "no_key_word", "no_near_miss", "nothing_found", "vocabulary", "reference_named"}
+
+// quoteNote says, once, that quotations keep the statutes' language when
+// it is not the pack's; "" when every statute is in the pack's language.
+func quoteNote(loc *Locale, statutes []score.StatuteRef) string {
+	var langs []string
+	seen := map[string]bool{}
+	for _, s := range statutes {
+		l := primaryLang(s.Language)
+		if l == loc.Lang || seen[l] {
+			continue
+		}
+		seen[l] = true
+		name, err := loc.Text("lang-" + l)
+		if err != nil {
+			name = l // a language the catalogues do not name: its tag
+		}
+		langs = append(langs, name)
+	}
+	if len(langs) == 0 {
+		return ""
+	}
+	sort.Strings(langs)
+	return loc.T("quote-note", "languages", strings.Join(langs, ", "))
+}
+
+// primaryLang is the primary subtag of a language tag, lower case; "en"
+// when the tag is empty (statute.Meta.Lang's rule).
+func primaryLang(tag string) string {
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	if tag == "" {
+		return "en"
+	}
+	return strings.ToLower(tag)
 }
 
 // annotateSheet copies the finding's confidence, review flag and nearest
 // provisions onto its gap sheet.
-func annotateSheet(g *GapSheet, f score.Finding, titles map[string]string) {
+func annotateSheet(g *GapSheet, f score.Finding, titles map[string]string, loc *Locale) {
+	citation := loc.Citation
 	g.Weak = []string{}
 	if c := f.Confidence; c != nil {
 		g.Confidence = c.Value
 		for _, k := range c.LoweredBy {
-			if n := featureNames[k]; n != "" {
+			if n, err := loc.Text("feature-" + k); err == nil {
 				g.Weak = append(g.Weak, n)
 			} else {
 				g.Weak = append(g.Weak, k)

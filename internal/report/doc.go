@@ -12,6 +12,14 @@
 // the result's English texts, or renders them from Input.Reasons (an
 // internal/reason catalogue) in that catalogue's language.
 //
+// Languages: a pack is written in one Locale (en, fr, es): every word a
+// reader sees comes from templates/lang/<lang>.yaml (templates call t and
+// count; Build, the PDF and HTML renderers take their words, numbers,
+// dates and terms from the Locale), the engine's sentences from
+// templates/reasons/<lang>.yaml, the map's titles from Input.Titles. A key
+// missing from a catalogue fails the template; tests check that every
+// language has every key. Quotations stay in the statute's language.
+//
 // It must not import goldmark or fpdf (those live in report/pdf and
 // report/html), read the clock or touch the file system beyond the fs.FS of
 // templates it is given.

@@ -27,6 +27,9 @@ func dumpValue(sb *strings.Builder, path string, v reflect.Value) {
 	case reflect.Struct:
 		t := v.Type()
 		for i := 0; i < t.NumField(); i++ {
+			if !t.Field(i).IsExported() {
+				continue // the pack's locale: its language is Lang
+			}
 			p := t.Field(i).Name
 			if path != "" {
 				p = path + "." + p

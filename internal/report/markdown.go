@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"strconv"
 	"strings"
 )
 
@@ -37,8 +36,9 @@ func IsDirective(info string) bool {
 //
 // Values are on a 0–100 scale.
 type Chart struct {
-	Title string
-	Bars  []Bar
+	Title  string
+	Column string // head of the value column in Markdown ("score"); "" = "score"
+	Bars   []Bar
 }
 
 // ParseChart reads the body of a chart fence; lines it does not know are ignored.
@@ -53,11 +53,13 @@ func ParseChart(body string) Chart {
 		switch strings.TrimSpace(k) {
 		case "title":
 			c.Title = v
+		case "column":
+			c.Column = v
 		case "bar":
 			parts := strings.Split(v, "|")
 			b := Bar{Label: strings.TrimSpace(parts[0])}
 			if len(parts) > 1 {
-				b.Value, _ = strconv.ParseFloat(strings.TrimSpace(parts[1]), 64)
+				b.Value, _ = ParseNumber(parts[1])
 			}
 			if len(parts) > 2 {
 				b.Note = strings.TrimSpace(parts[2])
@@ -133,7 +135,7 @@ func (r MarkdownRenderer) Render(w io.Writer, b *Briefing) error {
 	if err != nil {
 		return err
 	}
-	if _, err := w.Write(Finalize(src)); err != nil {
+	if _, err := w.Write(FinalizeIn(src, b.Locale())); err != nil {
 		return fmt.Errorf("write markdown: %w", err)
 	}
 	return nil
@@ -194,7 +196,10 @@ func scan(src []byte) (lines []string, heads []Heading) {
 // Finalize turns template output into plain Markdown: the cover becomes a
 // title block, the contents a list of links, charts become tables with
 // text bars, page breaks disappear.
-func Finalize(src []byte) []byte {
+func Finalize(src []byte) []byte { return FinalizeIn(src, english()) }
+
+// FinalizeIn is Finalize writing chart values in the locale's convention.
+func FinalizeIn(src []byte, loc *Locale) []byte {
 	lines, heads := scan(src)
 	var out bytes.Buffer
 	var cur *fence
@@ -202,7 +207,7 @@ func Finalize(src []byte) []byte {
 		t := strings.TrimSpace(l)
 		if cur != nil {
 			if t == "```" {
-				writeDirective(&out, cur, heads)
+				writeDirective(&out, cur, heads, loc)
 				cur = nil
 				continue
 			}
@@ -224,7 +229,7 @@ func Finalize(src []byte) []byte {
 	return collapseBlank(out.Bytes())
 }
 
-func writeDirective(out *bytes.Buffer, f *fence, heads []Heading) {
+func writeDirective(out *bytes.Buffer, f *fence, heads []Heading, loc *Locale) {
 	body := strings.Join(f.body, "\n")
 	switch f.info {
 	case FenceCover:
@@ -234,7 +239,7 @@ func writeDirective(out *bytes.Buffer, f *fence, heads []Heading) {
 			fmt.Fprintf(out, "*%s*\n\n", Escape(c.Subtitle))
 		}
 		for _, kv := range c.Fields {
-			fmt.Fprintf(out, "- **%s:** %s\n", Escape(kv.Key), Escape(kv.Value))
+			fmt.Fprintf(out, "- **%s** %s\n", loc.T("label", "label", Escape(kv.Key)), Escape(kv.Value))
 		}
 		if len(c.Items) > 0 {
 			out.WriteString("\n")
@@ -261,9 +266,13 @@ func writeDirective(out *bytes.Buffer, f *fence, heads []Heading) {
 		if c.Title != "" {
 			fmt.Fprintf(out, "**%s**\n\n", Escape(c.Title))
 		}
-		out.WriteString("| | score | | |\n|---|---:|---|---|\n")
+		col := c.Column
+		if col == "" {
+			col = "score"
+		}
+		fmt.Fprintf(out, "| | %s | | |\n|---|---:|---|---|\n", Escape(col))
 		for _, b := range c.Bars {
-			fmt.Fprintf(out, "| %s | %s | %s | %s |\n", Escape(b.Label), Pct(b.Value), Bar2(b.Value), Escape(b.Note))
+			fmt.Fprintf(out, "| %s | %s | %s | %s |\n", Escape(b.Label), loc.Pct(b.Value), Bar2(b.Value), Escape(b.Note))
 		}
 		out.WriteString("\n")
 	case FencePageBreak:

@@ -43,7 +43,7 @@ func Execute(fsys fs.FS, name string, b *Briefing, lim Limits) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read template %s: %w", file, err)
 	}
-	t, err := template.New(file).Funcs(FuncMap()).Option("missingkey=error").Parse(string(src))
+	t, err := template.New(file).Funcs(b.Locale().FuncMap()).Option("missingkey=error").Parse(string(src))
 	if err != nil {
 		return nil, fmt.Errorf("parse template: %w", err)
 	}
@@ -95,22 +95,35 @@ func (w *limitWriter) Write(p []byte) (int, error) {
 	return w.buf.Write(p)
 }
 
-// FuncMap is the whitelist of functions templates may call.
-func FuncMap() template.FuncMap {
+// FuncMap is the whitelist of functions templates may call, in English.
+func FuncMap() template.FuncMap { return english().FuncMap() }
+
+// FuncMap is the whitelist of functions templates may call, writing in the
+// locale's language: t renders a catalogue key ("t \"key\" \"name\" value
+// …"), count a key-one/key-many pair, pct, num, months and date follow the
+// language's conventions, enum names a closed-set value. A key missing from
+// the catalogue fails the template.
+func (l *Locale) FuncMap() template.FuncMap {
 	return template.FuncMap{
+		"t":       l.Text,
+		"count":   l.Count,
 		"esc":     Escape,
 		"quote":   EscapeBlock,
 		"field":   Field,
-		"pct":     Pct,
-		"num":     Num,
-		"badge":   Badge,
-		"verdict": VerdictLabel,
-		"pillar":  PillarLabel,
+		"pct":     l.Pct,
+		"raw":     Pct,
+		"num":     l.Num,
+		"int":     l.Int,
+		"badge":   l.Badge,
+		"verdict": l.Verdict,
+		"pillar":  l.Pillar,
+		"enum":    l.Enum,
+		"date":    l.Date,
 		"anchor":  func(id string) string { return Anchor("", id) },
 		"join":    strings.Join,
 		"upper":   strings.ToUpper,
 		"add":     func(a, b int) int { return a + b },
-		"months":  Months,
+		"months":  l.Term,
 		"plural": func(n int, one, many string) string {
 			if n == 1 {
 				return one

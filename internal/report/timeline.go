@@ -60,8 +60,8 @@ func NewTimeline(results []*score.Result) *Timeline {
 		p := TimelinePoint{
 			VersionDate: r.AsOf,
 			Overall:     r.Scores.Overall,
-			Pillars:     pillarScores(r),
-			Counts:      verdictCounts(r.Findings),
+			Pillars:     pillarScores(r, english()),
+			Counts:      verdictCounts(r.Findings, english()),
 			Versions:    []string{},
 			Amended:     []string{},
 			Closed:      []string{},

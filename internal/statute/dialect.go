@@ -256,8 +256,8 @@ func parseCountries(b []byte) ([]Country, error) {
 		if len(c.Alpha3) != 3 || strings.ToUpper(c.Alpha3) != c.Alpha3 || len(c.Alpha2) != 2 || strings.ToUpper(c.Alpha2) != c.Alpha2 {
 			return nil, fmt.Errorf("line %d: codes %q %q, expected upper-case alpha-3 and alpha-2", line, c.Alpha3, c.Alpha2)
 		}
-		if c.NameEN == "" {
-			return nil, fmt.Errorf("line %d: %s has no English name", line, c.Alpha3)
+		if c.NameEN == "" || c.NameFR == "" || c.NameES == "" {
+			return nil, fmt.Errorf("line %d: %s lacks its English, French or Spanish name, expected all three", line, c.Alpha3)
 		}
 		if seen2[c.Alpha2] || seen3[c.Alpha3] {
 			return nil, fmt.Errorf("line %d: %s/%s appears twice", line, c.Alpha3, c.Alpha2)

@@ -146,8 +146,8 @@ func TestCountries(t *testing.T) {
 		{"alpha3\talpha2\tname_en\tname_fr\tname_es\nLIE\tLI\tLiechtenstein\n", "line 2: 3 columns"},
 		{"a3\ta2\tx\ty\tz\n", "line 1: header"},
 		{"alpha3\talpha2\tname_en\tname_fr\tname_es\nlie\tLI\tL\t\t\n", "expected upper-case"},
-		{"alpha3\talpha2\tname_en\tname_fr\tname_es\nLIE\tLI\t\t\t\n", "no English name"},
-		{"alpha3\talpha2\tname_en\tname_fr\tname_es\nLIE\tLI\tL\t\t\nLIX\tLI\tL\t\t\n", "line 3: LIX/LI appears twice"},
+		{"alpha3\talpha2\tname_en\tname_fr\tname_es\nLIE\tLI\t\tL\tL\n", "lacks its English, French or Spanish name"},
+		{"alpha3\talpha2\tname_en\tname_fr\tname_es\nLIE\tLI\tL\tL\tL\nLIX\tLI\tL\tL\tL\n", "line 3: LIX/LI appears twice"},
 	}
 	for _, b := range bad {
 		_, err := parseCountries([]byte(b.tsv))

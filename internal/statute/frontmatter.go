@@ -27,7 +27,7 @@ const maxFlowDepth = 32
 
 // knownKeys are the front matter keys of the statute format (corpus/FORMAT.md).
 var knownKeys = map[string]bool{
-	"id": true, "country": true, "title": true, "short_title": true, "citation": true,
+	"id": true, "country": true, "country_name": true, "title": true, "short_title": true, "citation": true,
 	"jurisdiction": true, "language": true, "enacted": true, "version_date": true,
 	"in_force": true, "status": true, "amends": true, "amended_by": true,
 	"source_url": true, "source_repository": true, "source_path": true,
@@ -296,6 +296,11 @@ func setKey(s *source, base int, m *Meta, d *Dialect, key, shown string, kp Pos,
 			case !ValidCountry(val):
 				errs.Add(vp, "unknown country code %q, expected an ISO 3166-1 alpha-3 code such as \"KEN\" or a user-assigned code (AAA–AAZ, QMA–QZZ, XAA–XZZ, ZZA–ZZZ)", val)
 			}
+		case "country_name":
+			m.CountryName = val
+			if val == "" {
+				errs.Add(vp, `"country_name" is empty, expected the country's name as readers know it, e.g. "Eastmere"`)
+			}
 		case "title":
 			m.Title = val
 		case "short_title":
@@ -370,7 +375,7 @@ func setKey(s *source, base int, m *Meta, d *Dialect, key, shown string, kp Pos,
 }
 
 func knownKeyList() string {
-	return "id, country, title, short_title, citation, jurisdiction, language, enacted, version_date, in_force, status, amends, amended_by, source_url, source_repository, source_path, source_commit, licence_note, excerpt, excerpt_note, text_quality"
+	return "id, country, country_name, title, short_title, citation, jurisdiction, language, enacted, version_date, in_force, status, amends, amended_by, source_url, source_repository, source_path, source_commit, licence_note, excerpt, excerpt_note, text_quality"
 }
 
 var yearRe = regexp.MustCompile(`^[0-9]{4}$`)

@@ -110,27 +110,30 @@ func (p *Provision) FullText() string {
 // Meta is a statute's YAML front matter. Dates are kept as written
 // ("2013-08-07", "2013", "unknown").
 type Meta struct {
-	ID               StatuteID `json:"id"`
-	Country          string    `json:"country"`
-	Title            string    `json:"title"`
-	ShortTitle       string    `json:"short_title,omitempty"`
-	Citation         string    `json:"citation,omitempty"`
-	Jurisdiction     string    `json:"jurisdiction,omitempty"`
-	Language         string    `json:"language,omitempty"`
-	Enacted          string    `json:"enacted,omitempty"`
-	VersionDate      string    `json:"version_date,omitempty"`
-	InForce          string    `json:"in_force,omitempty"`
-	Status           string    `json:"status,omitempty"` // in_force, repealed, bill, draft
-	Amends           []string  `json:"amends,omitempty"`
-	AmendedBy        []string  `json:"amended_by,omitempty"`
-	SourceURL        string    `json:"source_url,omitempty"`
-	SourceRepository string    `json:"source_repository,omitempty"`
-	SourcePath       string    `json:"source_path,omitempty"`
-	SourceCommit     string    `json:"source_commit,omitempty"`
-	LicenceNote      string    `json:"licence_note,omitempty"`
-	Excerpt          bool      `json:"excerpt,omitempty"`
-	ExcerptNote      string    `json:"excerpt_note,omitempty"`
-	TextQuality      string    `json:"text_quality,omitempty"`
+	ID      StatuteID `json:"id"`
+	Country string    `json:"country"`
+	// CountryName names the country in every language for a fictional or
+	// internal corpus ("Eastmere"); "" = the ISO 3166 name of Country.
+	CountryName      string   `json:"country_name,omitempty"`
+	Title            string   `json:"title"`
+	ShortTitle       string   `json:"short_title,omitempty"`
+	Citation         string   `json:"citation,omitempty"`
+	Jurisdiction     string   `json:"jurisdiction,omitempty"`
+	Language         string   `json:"language,omitempty"`
+	Enacted          string   `json:"enacted,omitempty"`
+	VersionDate      string   `json:"version_date,omitempty"`
+	InForce          string   `json:"in_force,omitempty"`
+	Status           string   `json:"status,omitempty"` // in_force, repealed, bill, draft
+	Amends           []string `json:"amends,omitempty"`
+	AmendedBy        []string `json:"amended_by,omitempty"`
+	SourceURL        string   `json:"source_url,omitempty"`
+	SourceRepository string   `json:"source_repository,omitempty"`
+	SourcePath       string   `json:"source_path,omitempty"`
+	SourceCommit     string   `json:"source_commit,omitempty"`
+	LicenceNote      string   `json:"licence_note,omitempty"`
+	Excerpt          bool     `json:"excerpt,omitempty"`
+	ExcerptNote      string   `json:"excerpt_note,omitempty"`
+	TextQuality      string   `json:"text_quality,omitempty"`
 	// Dialect names the front matter dialect the file was read in
 	// (dialects.yaml); empty for Lacuna's own format.
 	Dialect string `json:"dialect,omitempty"`

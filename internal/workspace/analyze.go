@@ -335,3 +335,16 @@ func OverrideEvidenceWarnings(ovs []score.Override, c *statute.Corpus) statute.E
 	}
 	return out
 }
+
+// ProvisionLanguages counts the provisions analysed by language
+// (statute.Meta.Lang); empty when the corpus is not at hand.
+func (a *Analysis) ProvisionLanguages() map[string]int {
+	out := map[string]int{}
+	if a.corpus == nil {
+		return out
+	}
+	for _, s := range a.corpus.Statutes {
+		out[s.Meta.Lang()] += len(s.All)
+	}
+	return out
+}

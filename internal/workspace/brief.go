@@ -13,13 +13,21 @@ import (
 // (its Batch must be over a Plan of AllVersions, without reuse).
 const AmendmentsTemplate = "amendments"
 
-// Briefing analyses one country (or reuses its stored result), records a
+// Briefing is BriefingIn with the default language.
+func (b *Batch) Briefing(ctx context.Context, country, template string) (*report.Briefing, error) {
+	return b.BriefingIn(ctx, country, template, "")
+}
+
+// BriefingIn analyses one country (or reuses its stored result), records a
 // fresh result with the batch's Recorder, and builds the country's
 // briefing model for template (with its timeline for the amendments
-// template). A country with nothing in force at the batch's date is an
-// *InputError wrapping ErrNothingInForce.
-func (b *Batch) Briefing(ctx context.Context, country, template string) (*report.Briefing, error) {
-	br, record, err := b.Brief(ctx, country, template)
+// template) in lang: en, fr or es, or "" for the language of most of the
+// provisions analysed when it is fr or es, else en (report.DefaultLang).
+// The country is named by its statutes' country_name when they give one.
+// A country with nothing in force at the batch's date is an *InputError
+// wrapping ErrNothingInForce.
+func (b *Batch) BriefingIn(ctx context.Context, country, template, lang string) (*report.Briefing, error) {
+	br, record, err := b.BriefIn(ctx, country, template, lang)
 	if err != nil {
 		return nil, err
 	}
@@ -27,10 +35,15 @@ func (b *Batch) Briefing(ctx context.Context, country, template string) (*report
 	return br, nil
 }
 
-// Brief is Briefing without recording: record hands the fresh result to
-// the batch's Recorder; the caller calls it once the pack is written, so a
-// pack whose output failed is never recorded as a run.
-func (b *Batch) Brief(ctx context.Context, country, template string) (br *report.Briefing, record func(), err error) {
+// Brief is BriefIn with the default language.
+func (b *Batch) Brief(ctx context.Context, country, template string) (*report.Briefing, func(), error) {
+	return b.BriefIn(ctx, country, template, "")
+}
+
+// BriefIn is BriefingIn without recording: record hands the fresh result
+// to the batch's Recorder; the caller calls it once the pack is written,
+// so a pack whose output failed is never recorded as a run.
+func (b *Batch) BriefIn(ctx context.Context, country, template, lang string) (br *report.Briefing, record func(), err error) {
 	a, err := b.Country(ctx, country)
 	if err != nil {
 		return nil, nil, err
@@ -39,15 +52,37 @@ func (b *Batch) Brief(ctx context.Context, country, template string) (br *report
 		return nil, nil, nothingInForce(country, b.opts.AsOf)
 	}
 	record = func() { b.Record(a, map[string]string{"command": "brief", "template": template}) }
-	br, err = b.build(a, country, template)
+	br, err = b.build(a, country, template, lang)
 	if err != nil {
 		return nil, nil, err
 	}
 	return br, record, nil
 }
 
-func (b *Batch) build(a *CountryAnalysis, country, template string) (*report.Briefing, error) {
-	in := report.Input{Result: a.Result, Map: b.m, Statutes: b.plan.Metas(country), Date: b.today, ToolVersion: b.w.cfg.ToolVersion}
+func (b *Batch) build(a *CountryAnalysis, country, template, lang string) (*report.Briefing, error) {
+	if lang == "" {
+		counts, err := b.plan.ProvisionLanguages(country)
+		if err != nil {
+			return nil, err
+		}
+		lang = report.DefaultLang(counts)
+	}
+	loc, err := report.EmbeddedLocale(lang)
+	if err != nil {
+		return nil, err
+	}
+	metas := b.plan.Metas(country)
+	titles, err := b.w.MapTitles(b.m, lang, true)
+	if err != nil {
+		return nil, err
+	}
+	in := report.Input{Result: a.Result, Map: b.m, Statutes: metas, Date: b.today, ToolVersion: b.w.cfg.ToolVersion, Locale: loc, Titles: titles}
+	for _, m := range metas {
+		if m.CountryName != "" {
+			in.CountryName = m.CountryName
+			break
+		}
+	}
 	if template == AmendmentsTemplate {
 		tl, err := Timeline(b.m, a.Corpus, a.Options)
 		if err != nil {

@@ -91,7 +91,7 @@ func TestLoadGit(t *testing.T) {
 		t.Errorf("2017 meta = %+v", v2017.Meta)
 	}
 	if len(h.Warnings) != 1 || !strings.Contains(h.Warnings[0].Error(), "the front matter dates this version 2017-03-15, its commit") ||
-		!strings.HasPrefix(h.Warnings[0].Error(), "xea/ctip.md@"+h.Versions[2].Short()+":10: warning: ") {
+		!strings.HasPrefix(h.Warnings[0].Error(), "xea/ctip.md@"+h.Versions[2].Short()+":11: warning: ") {
 		t.Errorf("warnings = %v", h.Warnings)
 	}
 	// On a date, the corpus is every path's latest version on or before it.

@@ -89,3 +89,35 @@ func (w *Workspace) InstrumentTexts(m *standard.Map) (map[standard.InstrumentID]
 	}
 	return m.LoadTexts(dirFS(dir))
 }
+
+// MapTitles reads the translated requirement titles and instrument names
+// of lang (standard.TitlesDir/<lang>.yaml) beside the configured map, or
+// the embedded one; nil for English or when the map has no such file.
+// Lenient keeps requirements without a title (a map extended by
+// --mapping-extra) in Titles.Missing instead of failing.
+func (w *Workspace) MapTitles(m *standard.Map, lang string, lenient bool) (*standard.Titles, error) {
+	return MapTitlesIn(w.cfg.Mapping, m, lang, lenient)
+}
+
+// MapTitlesIn is MapTitles for the map directory dir ("" = embedded).
+func MapTitlesIn(dir string, m *standard.Map, lang string, lenient bool) (*standard.Titles, error) {
+	if lang == "en" || lang == "" {
+		return nil, nil
+	}
+	var base fs.FS = mapping.FS
+	name := "mapping"
+	if dir != "" {
+		base, name = dirFS(dir), dir
+	}
+	t, err := standard.LoadTitles(base, name, lang, m, lenient)
+	if err != nil {
+		return nil, inputErr(err)
+	}
+	return t, nil
+}
+
+// MappingDir is the configured map directory; "" = the embedded map.
+func (w *Workspace) MappingDir() string { return w.cfg.Mapping }
+
+// MappingExtraDir is the configured directory of extra requirements; "" = none.
+func (w *Workspace) MappingExtraDir() string { return w.cfg.MappingExtra }

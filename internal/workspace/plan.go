@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/lacuna-project/lacuna/internal/report"
 	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
@@ -163,4 +164,68 @@ func (in *CountryInput) Sources(sts []*statute.Statute) ([][]byte, error) {
 		out[i] = b
 	}
 	return out, nil
+}
+
+// ProvisionLanguages counts, by language (statute.Meta.Lang), the
+// provision headings of the files selected for country: Markdown heading
+// lines after the front matter, one per citable provision
+// (corpus/FORMAT.md). It reads the files but does not parse them, so it
+// costs the same whether the analysis is fresh or reused.
+func (p *Plan) ProvisionLanguages(country string) (map[string]int, error) {
+	out := map[string]int{}
+	for _, m := range p.selected[country] {
+		b, err := fs.ReadFile(p.fsys, m.Path)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", m.Shown, err)
+		}
+		out[m.Meta.Lang()] += countHeadings(b)
+	}
+	return out, nil
+}
+
+// countHeadings counts the ATX heading lines of a statute file, skipping a
+// leading YAML front matter block.
+func countHeadings(b []byte) int {
+	lines := strings.Split(string(b), "\n")
+	i := 0
+	if len(lines) > 0 && strings.TrimRight(lines[0], "\r") == "---" {
+		for i = 1; i < len(lines); i++ {
+			if t := strings.TrimRight(lines[i], "\r"); t == "---" || t == "..." {
+				i++
+				break
+			}
+		}
+	}
+	n := 0
+	for ; i < len(lines); i++ {
+		l := lines[i]
+		if strings.HasPrefix(l, "#") {
+			h := strings.TrimLeft(l, "#")
+			if len(l)-len(h) <= 6 && (h == "" || h[0] == ' ' || h[0] == '\t' || h[0] == '\r') {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// DefaultLang is the language of a report on countries when none is
+// asked for: the language of most of their provisions in force at asOf
+// when it is French or Spanish, else English (report.DefaultLang).
+func (w *Workspace) DefaultLang(countries []string, asOf string) (string, error) {
+	p, err := w.Plan(asOf)
+	if err != nil {
+		return "", err
+	}
+	total := map[string]int{}
+	for _, c := range countries {
+		n, err := p.ProvisionLanguages(c)
+		if err != nil {
+			return "", err
+		}
+		for l, k := range n {
+			total[l] += k
+		}
+	}
+	return report.DefaultLang(total), nil
 }

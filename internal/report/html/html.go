@@ -39,11 +39,12 @@ func (r Renderer) Render(w io.Writer, b *report.Briefing) error {
 		return err
 	}
 	title := b.Title + " — " + b.CountryName
+	words := b.Words()
 	var out bytes.Buffer
-	out.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+	fmt.Fprintf(&out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", html.EscapeString(words.Lang))
 	fmt.Fprintf(&out, "<title>%s</title>\n<meta name=\"generator\" content=\"Lacuna %s\">\n<style>\n%s</style>\n</head>\n<body>\n<main>\n",
 		html.EscapeString(title), html.EscapeString(b.Provenance.ToolVersion), css)
-	if err := Markdown(&out, src); err != nil {
+	if err := MarkdownIn(&out, src, words); err != nil {
 		return err
 	}
 	out.WriteString("</main>\n</body>\n</html>\n")
@@ -55,13 +56,17 @@ func (r Renderer) Render(w io.Writer, b *report.Briefing) error {
 
 // Markdown converts template Markdown (with directive fences) to an HTML
 // fragment.
-func Markdown(w io.Writer, src []byte) error {
+func Markdown(w io.Writer, src []byte) error { return MarkdownIn(w, src, report.EnglishWords()) }
+
+// MarkdownIn is Markdown with the generated words (the contents heading,
+// chart values) in the language of words.
+func MarkdownIn(w io.Writer, src []byte, words report.Words) error {
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Footnote),
 		goldmark.WithParserOptions(parser.WithAttribute()),
 	)
 	doc := md.Parser().Parse(text.NewReader(src))
-	d := &directives{}
+	d := &directives{words: words}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering && h.Level <= 2 {
 			id, _ := h.AttributeString("id")
@@ -98,6 +103,7 @@ func plainText(n ast.Node, src []byte) string {
 // directives draws the directive fences and verdict badges.
 type directives struct {
 	heads []report.Heading
+	words report.Words
 }
 
 func (d *directives) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -105,8 +111,16 @@ func (d *directives) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindCodeSpan, d.codeSpan)
 }
 
-var badges = map[string]string{
-	"MET": "met", "PARTIAL": "partial", "GAP": "gap", "CONTRARY": "contrary", "UNDETERMINED": "undetermined", "N/A": "na",
+// badgeClass is the CSS class of a badge word of any language.
+func badgeClass(word string) (string, bool) {
+	v := report.BadgeVerdict(word)
+	switch v {
+	case "":
+		return "", false
+	case "not_applicable":
+		return "na", true
+	}
+	return v, true
 }
 
 func (d *directives) codeSpan(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -120,7 +134,7 @@ func (d *directives) codeSpan(w util.BufWriter, src []byte, n ast.Node, entering
 		}
 	}
 	word := strings.TrimSpace(sb.String())
-	if cls, ok := badges[word]; ok {
+	if cls, ok := badgeClass(word); ok {
 		fmt.Fprintf(w, `<span class="badge %s">%s</span>`, cls, html.EscapeString(word))
 	} else {
 		fmt.Fprintf(w, "<code>%s</code>", html.EscapeString(sb.String()))
@@ -145,7 +159,7 @@ func (d *directives) fenced(w util.BufWriter, src []byte, node ast.Node, enterin
 		c := report.ParseCover(body)
 		w.WriteString("<header class=\"cover\">\n<div class=\"band\">\n")
 		if c.Score != "" {
-			fmt.Fprintf(w, "<div class=\"disc\"><b>%s</b><small>out of 100</small></div>\n", esc(c.Score))
+			fmt.Fprintf(w, "<div class=\"disc\"><b>%s</b><small>%s</small></div>\n", esc(c.Score), esc(d.words.OutOf100))
 		}
 		fmt.Fprintf(w, "<p class=\"kicker\">Lacuna · briefing pack</p>\n<h1 class=\"title\">%s</h1>\n", esc(c.Title))
 		if c.Subtitle != "" {
@@ -168,7 +182,7 @@ func (d *directives) fenced(w util.BufWriter, src []byte, node ast.Node, enterin
 		}
 		w.WriteString("</header>\n")
 	case report.FenceTOC:
-		w.WriteString("<nav class=\"toc\">\n<h2>Contents</h2>\n<ul>\n")
+		fmt.Fprintf(w, "<nav class=\"toc\">\n<h2>%s</h2>\n<ul>\n", esc(d.words.Contents))
 		for _, h := range d.heads {
 			cls := "l1"
 			if h.Level > 1 {
@@ -190,7 +204,7 @@ func (d *directives) fenced(w util.BufWriter, src []byte, node ast.Node, enterin
 		for _, b := range c.Bars {
 			v := math.Max(0, math.Min(100, b.Value))
 			fmt.Fprintf(w, "<div class=\"bar\"><span class=\"label\">%s</span><span class=\"track\"><span class=\"fill %s\" style=\"width:%s%%\"></span></span><span class=\"val %s\">%s</span><span class=\"note\">%s</span></div>\n",
-				esc(b.Label), grade(b.Value), report.Pct(v), grade(b.Value), report.Pct(b.Value), esc(b.Note))
+				esc(b.Label), grade(b.Value), report.Pct(v), grade(b.Value), d.words.Pct(b.Value), esc(b.Note))
 		}
 		w.WriteString("</figure>\n")
 	case report.FencePageBreak:

@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lacuna-project/lacuna/internal/reason"
 	"github.com/lacuna-project/lacuna/internal/report"
+	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/templates"
 )
 
@@ -40,6 +42,31 @@ func TestRender(t *testing.T) {
 			if strings.Contains(out, "<em>x</em>") {
 				t.Error("statute asterisks became emphasis")
 			}
+		}
+	}
+}
+
+// TestRenderSpanish: a Spanish pack says so in <html lang>, its contents
+// heading, badges (coloured by class) and the word under the score.
+func TestRenderSpanish(t *testing.T) {
+	loc, err := report.EmbeddedLocale("es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := &score.Result{Country: "XSA", Findings: []score.Finding{{Requirement: "def.acts", Title: "Actos", Verdict: score.Gap, MachineVerdict: score.Gap,
+		Pillar: "prosecution", Weight: 1, Reason: reason.New("not-found", nil)}}}
+	b, err := report.Build(report.Input{Result: res, Date: "2026-01-15", Locale: loc, CountryName: "Santa Alba"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := (Renderer{FS: templates.FS, Template: "legal"}).Render(&buf, b); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{`<html lang="es">`, "<h2>Índice</h2>", `class="badge gap">LAGUNA<`, "sobre 100", "Santa Alba", "15 de enero de 2026"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q", want)
 		}
 	}
 }

@@ -258,8 +258,8 @@ func (s *state) footnotes(n *east.FootnoteList) {
 	s.setAnchor("notes")
 	st := style{family: "sans", bold: true, size: headingSizes[1], color: colNavy}
 	s.font("sans", "B", st.size)
-	s.pdf.Bookmark("Notes", 0, s.y)
-	s.text([]run{{text: "Notes", st: st}}, st.size, "L")
+	s.pdf.Bookmark(s.words().Notes, 0, s.y)
+	s.text([]run{{text: s.words().Notes, st: st}}, st.size, "L")
 	s.draw(colTeal)
 	s.pdf.SetLineWidth(0.6)
 	s.pdf.Line(s.top().x, s.y+0.8, s.top().x+30, s.y+0.8)

@@ -74,7 +74,7 @@ func (s *state) chart(c report.Chart) {
 		s.font("sans", "B", 8.5)
 		s.color(scoreColour(bar.Value))
 		p.SetXY(x0+plotW+1.5, by)
-		p.CellFormat(valueW, barH, report.Pct(bar.Value), "", 0, "L", false, 0, "")
+		p.CellFormat(valueW, barH, s.words().Pct(bar.Value), "", 0, "L", false, 0, "")
 		if bar.Note != "" {
 			s.font("sans", "", 7.5)
 			s.color(colMuted)

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/lacuna-project/lacuna/internal/report"
@@ -28,7 +27,7 @@ func (s *state) cover(c report.CoverBlock, banner bool) {
 	s.font("sans", "B", 9)
 	p.SetTextColor(150, 205, 215)
 	p.SetXY(marginL, 24)
-	p.CellFormat(w, 5, "LACUNA · BRIEFING PACK", "", 0, "L", false, 0, "")
+	p.CellFormat(w, 5, "LACUNA · "+strings.ToUpper(s.words().BriefingPack), "", 0, "L", false, 0, "")
 	s.y = 38
 	st := style{family: "sans", bold: true, size: 25, color: [3]int{255, 255, 255}}
 	s.text([]run{{text: c.Title, st: st}}, st.size, "L")
@@ -57,7 +56,7 @@ func (s *state) cover(c report.CoverBlock, banner bool) {
 		s.font("sans", "B", 7.5)
 		s.color(colMuted)
 		p.SetXY(marginL, s.y)
-		p.CellFormat(w, 4, "STATUTES ANALYSED", "", 0, "L", false, 0, "")
+		p.CellFormat(w, 4, strings.ToUpper(s.words().StatutesAnalysed), "", 0, "L", false, 0, "")
 		s.y += 6
 		for _, it := range c.Items {
 			s.fill(colTeal)
@@ -125,7 +124,7 @@ func (s *state) banner(c report.CoverBlock) {
 	s.y = bandH + 6
 	for _, kv := range c.Fields {
 		s.text([]run{
-			{text: kv.Key + ": ", st: style{family: "sans", bold: true, size: 9, color: colMuted}},
+			{text: s.words().Label(kv.Key) + " ", st: style{family: "sans", bold: true, size: 9, color: colMuted}},
 			{text: kv.Value, st: style{family: "sans", size: 9, color: colText}},
 		}, 9, "L")
 		s.y += 0.6
@@ -150,7 +149,7 @@ func (s *state) scoreDisc(cx, cy, r float64, score string) {
 	p := s.pdf
 	p.SetFillColor(255, 255, 255)
 	p.Circle(cx, cy, r, "F")
-	v, _ := strconv.ParseFloat(score, 64)
+	v, _ := report.ParseNumber(score)
 	s.draw(scoreColour(v))
 	p.SetLineWidth(1.6)
 	p.Circle(cx, cy, r-1.6, "D")
@@ -161,5 +160,5 @@ func (s *state) scoreDisc(cx, cy, r float64, score string) {
 	s.font("sans", "", r*0.5)
 	s.color(colMuted)
 	p.SetXY(cx-r, cy+r*0.25)
-	p.CellFormat(2*r, r*0.4, "out of 100", "", 0, "C", false, 0, "")
+	p.CellFormat(2*r, r*0.4, s.words().OutOf100, "", 0, "C", false, 0, "")
 }

@@ -93,7 +93,7 @@ func (s *state) inlines(n ast.Node, st style) []run {
 					}
 				}
 				word := strings.TrimSpace(sb.String())
-				if _, ok := verdictColours[word]; ok {
+				if _, ok := badgeColour(word); ok {
 					out = append(out, run{text: word, st: st, badge: word, link: link})
 				} else {
 					st2 := st
@@ -320,7 +320,7 @@ func (s *state) drawLine(l line, x, y, lh float64, align string, width float64) 
 		pc := l.pieces[i]
 		r := pc.r
 		if r.badge != "" {
-			c := verdictColours[r.badge]
+			c, _ := badgeColour(r.badge)
 			bh := lineH(badgeSize) * 0.95
 			if bh > lh {
 				bh = lh

@@ -42,9 +42,10 @@ func (r Renderer) Render(w io.Writer, b *report.Briefing) error {
 	if err != nil {
 		return err
 	}
-	kind := map[string]string{"legal": "Legal briefing", "advocacy": "Advocacy briefing", "amendments": "Amendments briefing"}[r.Template]
-	if kind == "" {
-		kind = "Briefing"
+	loc := b.Locale()
+	kind, err := loc.Text("kind-" + r.Template)
+	if err != nil {
+		kind = loc.T("kind-briefing") // a template of the user's own
 	}
 	country := b.CountryName
 	if country != b.Country && b.Country != "" {
@@ -53,11 +54,12 @@ func (r Renderer) Render(w io.Writer, b *report.Briefing) error {
 	return RenderMarkdown(w, src, Meta{
 		Title:    b.Title + " — " + country,
 		Subject:  kind + ": " + country,
-		Keywords: "trafficking in persons; gap analysis; " + country + "; " + r.Template,
+		Keywords: loc.T("pdf-keywords") + "; " + country + "; " + r.Template,
 		Creator:  "Lacuna " + b.Provenance.ToolVersion,
 		Header:   country + " · " + kind,
-		Date:     b.Date,
+		Date:     loc.Date(b.Date),
 		Now:      r.Now,
+		Words:    b.Words(),
 	})
 }
 
@@ -67,6 +69,9 @@ type Meta struct {
 	Header                            string // running header, left
 	Date                              string // running header, right
 	Now                               time.Time
+	// Words are the words the renderer draws itself (contents, notes,
+	// page footer); the zero value is English.
+	Words report.Words
 }
 
 // Page geometry, in millimetres (A4 portrait).
@@ -92,14 +97,21 @@ var (
 	colQuote  = [3]int{120, 144, 156}
 )
 
-// verdictColours colours the badges; unknown words get no badge.
+// verdictColours colours the badges by verdict; a code span whose word is
+// no badge of any language (report.BadgeVerdict) gets no badge.
 var verdictColours = map[string][3]int{
-	"MET":          {46, 125, 50},
-	"PARTIAL":      {230, 145, 0},
-	"GAP":          {198, 40, 40},
-	"CONTRARY":     {106, 27, 154},
-	"UNDETERMINED": {84, 110, 122},
-	"N/A":          {158, 158, 158},
+	"met":            {46, 125, 50},
+	"partial":        {230, 145, 0},
+	"gap":            {198, 40, 40},
+	"contrary":       {106, 27, 154},
+	"undetermined":   {84, 110, 122},
+	"not_applicable": {158, 158, 158},
+}
+
+// badgeColour returns the colour of a badge word of any language.
+func badgeColour(word string) ([3]int, bool) {
+	c, ok := verdictColours[report.BadgeVerdict(word)]
+	return c, ok
 }
 
 var mdParser = goldmark.New(
@@ -368,7 +380,7 @@ func (s *state) finish() {
 		}
 		s.pdf.Line(marginL, 283, pageW-marginR, 283)
 		s.pdf.SetXY(marginL, 285)
-		s.pdf.CellFormat(pageW-marginL-marginR, 4, fmt.Sprintf("Page %d of %d", i, total), "", 0, "C", false, 0, "")
+		s.pdf.CellFormat(pageW-marginL-marginR, 4, s.words().Page(i, total), "", 0, "C", false, 0, "")
 		s.pdf.SetXY(marginL, 285)
 		s.pdf.CellFormat(40, 4, "Lacuna", "", 0, "L", false, 0, "")
 	}
@@ -403,7 +415,7 @@ func (s *state) reserveTOC() {
 	s.tocPage = s.pdf.PageNo()
 	s.tocPages = s.tocPagesNeeded()
 	s.font("sans", "B", 18)
-	s.pdf.Bookmark("Contents", 0, contentT)
+	s.pdf.Bookmark(s.words().Contents, 0, contentT)
 	s.setAnchor("contents")
 	for i := 1; i < s.tocPages; i++ {
 		s.newPage()
@@ -419,7 +431,7 @@ func (s *state) drawTOC() {
 	s.font("sans", "B", 18)
 	s.color(colNavy)
 	p.SetXY(marginL, y)
-	p.CellFormat(100, 10, "Contents", "", 0, "L", false, 0, "")
+	p.CellFormat(100, 10, s.words().Contents, "", 0, "L", false, 0, "")
 	s.draw(colTeal)
 	p.SetLineWidth(0.6)
 	p.Line(marginL, y+11.5, marginL+30, y+11.5)
@@ -486,4 +498,13 @@ func fitText(p *fpdf.Fpdf, s string, w float64) string {
 		}
 	}
 	return "…"
+}
+
+// words returns the renderer words of the document, English when the
+// caller gave none.
+func (s *state) words() report.Words {
+	if s.meta.Words.Contents == "" {
+		return report.EnglishWords()
+	}
+	return s.meta.Words
 }

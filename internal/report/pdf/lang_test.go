@@ -1,0 +1,121 @@
+package pdf
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lacuna-project/lacuna/corpus"
+	"github.com/lacuna-project/lacuna/internal/report"
+	"github.com/lacuna-project/lacuna/internal/score"
+	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/internal/statute"
+	"github.com/lacuna-project/lacuna/internal/testutil"
+	"github.com/lacuna-project/lacuna/mapping"
+)
+
+// TestPacksInFrenchAndSpanish renders the demo countries' packs, analysed
+// by the engine, in French (Valcourt) and Spanish (Santa Alba) through
+// every template, and checks the text poppler extracts from the PDF: the
+// country's name and the pack's words are there, and no English word is
+// left once the map's English text (titles, elements, recommendations,
+// instrument names) and the statutes' quotes are blanked. Page 1 of each
+// legal pack is rendered to PNG with pdftoppm when it is installed.
+func TestPacksInFrenchAndSpanish(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses the demo corpus")
+	}
+	m, err := standard.Load(mapping.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := statute.Load(corpus.FS, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		country, lang, name string
+		words               []string
+	}{
+		{"XFR", "fr", "Valcourt", []string{"Synthèse", "Fiches de lacunes", "Sommaire", "Page 2 sur"}},
+		{"XSA", "es", "Santa Alba", []string{"Resumen ejecutivo", "Fichas de lagunas", "Índice", "Página 2 de"}},
+	} {
+		res, err := score.Analyze(c, m, score.Options{Country: tc.country, LacunaVersion: "test"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		loc, err := report.EmbeddedLocale(tc.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		titles, err := standard.LoadTitles(mapping.FS, "mapping", tc.lang, m, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tmpl := range report.Templates {
+			t.Run(tc.lang+"/"+tmpl, func(t *testing.T) {
+				b, err := report.Build(report.Input{Result: res, Map: m, Date: "2026-12-07", Locale: loc, CountryName: tc.name, Titles: titles})
+				if err != nil {
+					t.Fatal(err)
+				}
+				pdf := render(t, b, tmpl)
+				txt := pdftotext(t, pdf)
+				if !strings.Contains(txt, tc.name) {
+					t.Errorf("%s not named", tc.name)
+				}
+				if tmpl == "legal" {
+					for _, w := range tc.words {
+						if !strings.Contains(txt, w) {
+							t.Errorf("%q missing from the %s pack", w, tc.lang)
+						}
+					}
+					png(t, pdf)
+				}
+				// the map's titles and instrument names are translated; its
+				// statements, elements and recommendations are not yet
+				testutil.Scrub(b, "x", "Statement", "Recommendation", "ModelProvision", "Summary", "Found", "Missing",
+					"Text", "Quote", "Element", "Ask", "Sources", "NewProvisions", "Law", "Has", "Lacks", "Causes", "Citation", "Provisions",
+					"ID", "Requirement", "CitedBy", "Closed", "Opened") // IDs stay English
+				// the engine's sentences name elements of the map in English
+				for i := range b.Gaps {
+					g := &b.Gaps[i]
+					g.Explanation, g.NearestNone = "x", "x"
+					g.ReviewNeeded = nil
+					for j := range g.Nearest {
+						g.Nearest[j].Notes = nil
+					}
+				}
+				if left := testutil.EnglishLeft(pdftotext(t, render(t, b, tmpl))); len(left) > 0 {
+					t.Errorf("English words left in the %s %s PDF: %v", tc.lang, tmpl, left)
+				}
+			})
+		}
+	}
+}
+
+// png renders page 1 with poppler's pdftoppm, when installed, and checks
+// that it produced an image.
+func png(t *testing.T, pdf []byte) {
+	t.Helper()
+	bin, err := exec.LookPath("pdftoppm")
+	if err != nil {
+		return
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "x.pdf")
+	if err := os.WriteFile(in, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(bin, "-r", "40", "-png", "-f", "1", "-l", "1", in, filepath.Join(dir, "p")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	m, _ := filepath.Glob(filepath.Join(dir, "p*.png"))
+	if len(m) != 1 {
+		t.Fatalf("pdftoppm wrote %v", m)
+	}
+	if st, err := os.Stat(m[0]); err != nil || st.Size() < 2000 {
+		t.Fatalf("page 1 PNG too small: %v %v", st, err)
+	}
+}
