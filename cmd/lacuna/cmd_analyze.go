@@ -442,6 +442,14 @@ func offenceName(p penalty.Row) string {
 	return p.Offence
 }
 
+// yesNo is how a reader says a fact holds; JSON keeps the booleans.
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
 // writePenaltyTable writes the penalty rows as aligned columns, each row
 // naming its statute; column widths follow the longest cell.
 func writePenaltyTable(w io.Writer, rows []penalty.Row) {
@@ -449,7 +457,7 @@ func writePenaltyTable(w io.Writer, rows []penalty.Row) {
 	cells := [][]string{head}
 	for _, p := range rows {
 		cells = append(cells, []string{p.Statute, p.Provision, offenceName(p), string(p.Variant), termCell(p.MinMonths), termCell(p.MaxMonths),
-			fmt.Sprint(p.Life), fmt.Sprint(p.FineAlternative)})
+			yesNo(p.Life), yesNo(p.FineAlternative)})
 	}
 	width := make([]int, len(head))
 	for _, c := range cells {
