@@ -351,3 +351,40 @@ func TestShellSplit(t *testing.T) {
 		})
 	}
 }
+
+// reRepoPath finds paths into the checkout that README.md names.
+var reRepoPath = regexp.MustCompile("(?:^|[\\s(`\\[])((?:\\.ci|cmd|corpus|docs|internal|mapping|templates|testdata)/[A-Za-z0-9_./-]*[A-Za-z0-9_/])")
+
+// TestREADMEPaths checks that every path into the checkout that README.md
+// names (code, docs, screenshots, fixtures) exists, so a newcomer who
+// follows a reference finds the file. Placeholders (`cmd_<name>.go`,
+// `templates/reasons/<lang>.yaml`) are left out.
+func TestREADMEPaths(t *testing.T) {
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile(filepath.Join(repo, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for n, l := range strings.Split(string(src), "\n") {
+		for _, m := range reRepoPath.FindAllStringSubmatchIndex(l, -1) {
+			p := l[m[2]:m[3]]
+			if m[3] < len(l) && l[m[3]] == '<' || strings.Contains(p, "..") {
+				continue // a placeholder such as templates/reasons/<lang>.yaml
+			}
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			if _, err := os.Stat(filepath.Join(repo, p)); err != nil {
+				t.Errorf("README.md:%d: %s does not exist in the checkout", n+1, p)
+			}
+		}
+	}
+	if len(seen) < 20 {
+		t.Errorf("found %d paths in README.md, expected the layout table and the tour's", len(seen))
+	}
+}
