@@ -607,6 +607,11 @@ func Negated(h Hit) bool {
 			if k+1 < len(s.Toks) && cu.QuantWords[s.Toks[k+1].Word] {
 				continue
 			}
+			// "No person shall enlist a child" prohibits the act (and,
+			// with its penalty, makes it an offence); it does not deny it
+			if prohibitionAt(cu, s, k) {
+				continue
+			}
 			return true
 		}
 	}
@@ -617,6 +622,17 @@ func Negated(h Hit) bool {
 	}
 	if start+3 < len(s.Toks) && s.Toks[start].Word == "nothing" && s.Toks[start+1].Word == "in" {
 		return true
+	}
+	return false
+}
+
+// prohibitionAt reports whether a prohibition formula ("no person shall",
+// "nadie podrá", lexicon class prohibition) starts at token k.
+func prohibitionAt(cu *cues, s *index.Segment, k int) bool {
+	for _, sp := range cu.Prohibition.Find(s.Toks[k:min(len(s.Toks), k+5)]) {
+		if sp.I == 0 {
+			return true
+		}
 	}
 	return false
 }

@@ -104,6 +104,7 @@ type cues struct {
 	PrisonTermUnit  *index.PhraseSet `lex:"prison-term-unit"`
 	GradeName       *index.PhraseSet `lex:"grade-name"`
 	GradeCopula     *index.PhraseSet `lex:"grade-copula"`
+	Prohibition     *index.PhraseSet `lex:"prohibition"`
 	// derived from classes read as ordered lists (see newCues)
 	sentenceTerm []string // sentence-term, folded, matched as substrings
 	ageMarker    []string // age-marker, folded

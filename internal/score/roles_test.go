@@ -213,3 +213,15 @@ func TestMeansRequiredSomewhere(t *testing.T) {
 		t.Errorf("def.means read as requiring no means at all: %s (%s)", f.MachineVerdict, f.Explanation)
 	}
 }
+
+// TestProhibitionIsNoNegation: "No person shall enlist a child …" with a
+// penalty for contravening it creates an offence; the "no" forbids the act
+// rather than denying it.
+func TestProhibitionIsNoNegation(t *testing.T) {
+	e := embeddedEngine(t)
+	const id = "crim.child-soldiers"
+	body := mmBase + "\n### 8 Child soldiers\n\n(1) No person shall recruit a child into the armed forces.\n\n(2) A person who contravenes subsection (1) commits an offence and shall be punished with imprisonment for a term not exceeding twenty years.\n"
+	if f := mmAnalyze(t, e, body).Finding(id); f == nil || f.MachineVerdict != Met {
+		t.Errorf("prohibition with a penalty: %s is %v, want met", id, verdictOf(f))
+	}
+}
