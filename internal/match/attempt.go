@@ -86,6 +86,16 @@ func AttemptOfOffence(h Hit) bool {
 // commit;" in a list whose lead-in names the offence).
 func committedOffence(s *index.Segment, k int) bool {
 	cu := cuesOf(s.Index())
+	// "attempts to commit, or abets or conspires in, an offence": a
+	// parenthetical list between the verb and its object is skipped
+	if k < len(s.Toks) && k > 0 && commaBefore(s, k) {
+		for m := k + 1; m < len(s.Toks) && m <= k+8 && !clauseBreak(s, m-1, m); m++ {
+			if commaBefore(s, m) {
+				k = m
+				break
+			}
+		}
+	}
 	for ; k < len(s.Toks); k++ {
 		if clauseBreak(s, k-1, k) {
 			return true
@@ -98,4 +108,10 @@ func committedOffence(s *index.Segment, k int) bool {
 		}
 	}
 	return true
+}
+
+// commaBefore reports whether a comma separates token k from the one
+// before it.
+func commaBefore(s *index.Segment, k int) bool {
+	return strings.Contains(s.Fold[s.Toks[k-1].End:s.Toks[k].Start], ",")
 }
