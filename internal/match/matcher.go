@@ -220,12 +220,33 @@ func refHas(s *index.Segment, ps *index.PhraseSet) bool {
 	// a term the clause uses, defined elsewhere in the corpus with the
 	// words ("for exploitation", where "exploitation" includes any illegal
 	// activity)
+	if !anyDefinitionHas(ix, ps) {
+		return false
+	}
 	for _, d := range usedDefinitions(ix, s) {
 		if ix.Has(ps, d) {
 			return true
 		}
 	}
 	return false
+}
+
+type defsHaveKey struct{ ps *index.PhraseSet }
+
+// anyDefinitionHas reports whether some definition of the corpus holds a
+// phrase of ps (memoised per index and phrase set), so that clauses are
+// searched for the terms they use only when that can matter.
+func anyDefinitionHas(ix *index.Index, ps *index.PhraseSet) bool {
+	return ix.Memo(defsHaveKey{ps}, func() any {
+		for _, defs := range ix.Defs {
+			for _, d := range defs {
+				if d.ExternalLaw == "" && ix.Has(ps, d.Segment) {
+					return true
+				}
+			}
+		}
+		return false
+	}).(bool)
 }
 
 type usedDefsKey struct{ s *index.Segment }
