@@ -642,12 +642,18 @@ func penalties(r *score.Result, m *standard.Map, loc *Locale) Penalties {
 		sort.Strings(keys)
 		for _, k := range keys {
 			v := req.Thresholds[k]
+			// the table checks one threshold, the serious-crime maximum;
+			// it lists only that one (the others are applied in their
+			// findings)
+			if req.ID != "pen.serious-crime" || k != "max_months_min" {
+				continue
+			}
 			label, err := loc.Text("threshold-" + k)
 			if err != nil {
 				label = k // a key the map adds before the catalogues name it
 			}
 			p.Thresholds = append(p.Thresholds, Threshold{Requirement: string(req.ID), Key: k, Label: label, Value: thresholdValue(k, v, loc)})
-			if req.ID == "pen.serious-crime" && k == "max_months_min" && v > 0 {
+			if v > 0 {
 				p.SeriousMonths = v
 			}
 		}

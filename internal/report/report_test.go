@@ -150,3 +150,21 @@ func TestMarkdownTemplates(t *testing.T) {
 		})
 	}
 }
+
+// TestPenaltyThresholdsAreChecked: the penalties table lists only the
+// thresholds it checks (its last column tests the serious-crime maximum),
+// never another requirement's threshold it does not apply.
+func TestPenaltyThresholdsAreChecked(t *testing.T) {
+	b, err := Build(fixture())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Penalties.Thresholds) == 0 {
+		t.Fatal("no threshold listed")
+	}
+	for _, th := range b.Penalties.Thresholds {
+		if th.Requirement != "pen.serious-crime" || th.Key != "max_months_min" {
+			t.Errorf("threshold %s %s listed but not checked by the table", th.Requirement, th.Key)
+		}
+	}
+}
