@@ -61,3 +61,20 @@ func TestExtractedTextGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestDatesNeverWrap: a date or a section number is one unbreakable
+// piece; identifiers still break after their hyphens.
+func TestDatesNeverWrap(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"2026-01-10", []string{"2026-01-10"}},
+		{"§707-781(1)", []string{"§707-781(1)"}},
+		{"prot.non-punishment", []string{"prot.", "non-", "punishment"}},
+	} {
+		if got := breakWord(tc.in); strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("breakWord(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

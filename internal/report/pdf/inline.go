@@ -296,6 +296,11 @@ func breakWord(w string) []string {
 		c := w[i]
 		next := w[i+1]
 		brk := c == '-' || c == '/'
+		if c == '-' && isDigit(next) && i > 0 && isDigit(w[i-1]) {
+			// never inside a date or a section number ("2026-01-10",
+			// "707-781")
+			brk = false
+		}
 		if c == '.' && (next >= 'a' && next <= 'z' || next >= 'A' && next <= 'Z') {
 			brk = true
 		}
@@ -306,6 +311,8 @@ func breakWord(w string) []string {
 	}
 	return append(out, w[start:])
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // drawLine draws one laid-out line with its left edge at x and top at y.
 func (s *state) drawLine(l line, x, y, lh float64, align string, width float64) {
