@@ -226,6 +226,10 @@ type GapSheet struct {
 	Found          []string
 	Missing        []string
 	Explanation    string
+	// NothingFound: no evidence and the engine found none of the words;
+	// the sheet says so once ("Nothing in the corpus analysed addresses
+	// this requirement") and does not echo the explanation.
+	NothingFound   bool
 	References     []Reference
 	Recommendation string
 	ModelProvision string

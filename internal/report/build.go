@@ -223,6 +223,7 @@ func Build(in Input) (*Briefing, error) {
 				Found: nonNil(f.Found), Missing: nonNil(f.Missing), Explanation: f.Explanation,
 				References: []Reference{},
 			}
+			g.NothingFound = len(f.Evidence) == 0 && f.Reason.Code == "not-found" && len(f.Reason.Also) == 0
 			if req != nil {
 				g.Statement = req.Statement
 				g.Recommendation = req.Recommendation
