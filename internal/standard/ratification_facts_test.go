@@ -152,3 +152,16 @@ func frontMatterCountry(t *testing.T, path string) string {
 	}
 	return ""
 }
+
+// TestYearOnlyDate: a ratification date may be the year alone when the
+// source gives only the year; anything else must be a full date.
+func TestYearOnlyDate(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{{"1956", true}, {"2017", true}, {"17", false}, {"195a", false}, {"1856", false}, {"1956-13", false}} {
+		if got := validYear(tc.s) || validDate(tc.s); got != tc.want {
+			t.Errorf("%q accepted = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}

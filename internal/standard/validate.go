@@ -36,8 +36,8 @@ func (l *loader) loadRatifications(fsys fs.FS, prefix string) {
 		if v, ok := rf["status"]; ok && r.Status != "" && !r.Status.Valid() {
 			l.errs.Add(d.pos(v.value), "unknown ratification status %q, expected one of %s", r.Status, joinSet(RatificationStatuses))
 		}
-		if v, ok := rf["date"]; ok && r.Date != "" && !validDate(r.Date) {
-			l.errs.Add(d.pos(v.value), "date %q of %s is malformed, expected YYYY-MM-DD or no date", r.Date, what)
+		if v, ok := rf["date"]; ok && r.Date != "" && !validDate(r.Date) && !validYear(r.Date) {
+			l.errs.Add(d.pos(v.value), "date %q of %s is malformed, expected YYYY-MM-DD, a year YYYY where the source gives only the year, or no date", r.Date, what)
 		}
 		if v, ok := rf["instrument"]; ok {
 			r.Pos = d.pos(v.value)
@@ -161,3 +161,17 @@ func (in *Instrument) Article(number string) *Article {
 // Covers reports whether number is listed in the instrument, by itself or
 // through a parent ("5(2)(a)" is covered by "5(2)(a)", "5(2)" or "5").
 func (in *Instrument) Covers(number string) bool { return in.Article(number) != nil }
+
+// validYear reports whether s is a year alone ("1956"), as a source that
+// gives only the year of a ratification states it.
+func validYear(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s >= "1900"
+}
