@@ -1039,6 +1039,12 @@ func victimSubject(s *index.Segment, h Hit) bool {
 			if w := s.Toks[h.I].Word; w == "does" || w == "shall" {
 				return true
 			}
+			// the cue opens its sentence and the victim follows as its
+			// subject ("N'est pas punissable la victime qui …", "No se
+			// aplicarán sanciones penales a las víctimas …")
+			if a, _ := sentenceBounds(s, h.I); a == h.I {
+				return true
+			}
 		}
 	}
 	return false

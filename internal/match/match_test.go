@@ -248,3 +248,24 @@ func TestRegexAnchoredAgreesWithPlain(t *testing.T) {
 		}
 	}
 }
+
+// TestNonPunishmentInverted: a non-punishment rule whose victim follows
+// the cue that opens the sentence ("No se aplicarán sanciones penales a
+// las víctimas …") protects the victim; a cue in the middle of a sentence
+// about someone else does not.
+func TestNonPunishmentInverted(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		want       Level
+	}{
+		{"inverted", "### Artículo 5\n\nNo se aplicarán sanciones penales a las víctimas de trata de personas por los delitos cometidos como consecuencia directa de la trata.\n", LMet},
+		{"other subject", "### Artículo 5\n\nEl funcionario que revele datos no será penalmente responsable si lo ordena un juez; la víctima de trata de personas podrá reclamar.\n", LGap},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := run(t, corpusOf(t, "es", tc.body), standard.CheckNonPunishmentScope, nil)
+			if o.Level != tc.want {
+				t.Errorf("level %s, want %s (%s)", o.Level, tc.want, o.Reason.Code)
+			}
+		})
+	}
+}
