@@ -781,6 +781,9 @@ func (lx *Lexicon) buildPenalty(toks []token, s *stmt, country string) (Penalty,
 				p.Currency = &c
 			}
 		}
+		if p.FineMin != nil && p.FineMax != nil {
+			*p.FineMin = sharedScale(*p.FineMin, *p.FineMax)
+		}
 		if p.FineMin != nil && p.FineMax != nil && *p.FineMin > *p.FineMax {
 			p.FineMin, p.FineMax = p.FineMax, p.FineMin
 		}
@@ -983,4 +986,20 @@ func (lx *Lexicon) unitAhead(toks []token, n, ce int, lang string) unit {
 		}
 	}
 	return uNone
+}
+
+// sharedScale reads the lower bound of "de cinq à vingt millions" (five
+// to twenty million) with the scale word written once after the upper
+// bound: a small lower bound beside a whole number of millions (or
+// thousands) takes the same scale.
+func sharedScale(lo, hi float64) float64 {
+	if lo <= 0 || lo >= 100 || lo != math.Trunc(lo) {
+		return lo
+	}
+	for _, scale := range []float64{1e9, 1e6, 1e3} {
+		if hi >= scale && math.Mod(hi, scale) == 0 && hi/scale < 1000 && lo*scale <= hi {
+			return lo * scale
+		}
+	}
+	return lo
 }

@@ -407,3 +407,23 @@ func relNote(r string) string {
 	}
 	return " relative=" + r
 }
+
+// TestFineScaleShared: "de cinq à vingt millions" is five to twenty
+// million; a plain range keeps its numbers.
+func TestFineScaleShared(t *testing.T) {
+	for _, tc := range []struct {
+		text     string
+		min, max float64
+	}{
+		{"est puni de cinq à dix ans d'emprisonnement et d'une amende de cinq à vingt millions de francs", 5e6, 2e7},
+		{"est puni de cinq à dix ans d'emprisonnement et d'une amende de 1 000 à 5 000 euros", 1000, 5000},
+	} {
+		ps := ParseFor(tc.text, "fr", "")
+		if len(ps) == 0 || ps[0].FineMin == nil || ps[0].FineMax == nil {
+			t.Fatalf("%q: no fine range parsed: %+v", tc.text, ps)
+		}
+		if *ps[0].FineMin != tc.min || *ps[0].FineMax != tc.max {
+			t.Errorf("%q: fine %v–%v, want %v–%v", tc.text, *ps[0].FineMin, *ps[0].FineMax, tc.min, tc.max)
+		}
+	}
+}
