@@ -11,7 +11,7 @@
 // from a compiled lexicon (Lexicon, from standard.Lexicon; BuildWith), the
 // embedded one for Build.
 //
-// It imports internal/statute, internal/standard (for the Role and Lexicon
-// types) and the mapping data package (the embedded lexicon) only. Main
+// It imports internal/statute and internal/standard (for the Role and
+// Lexicon types, and the embedded lexicon) only. Main
 // types: Index, Segment, Token, Definition, Ref, Lexicon.
 package index

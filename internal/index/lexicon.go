@@ -2,14 +2,12 @@ package index
 
 import (
 	"fmt"
-	"io/fs"
 	"math/bits"
 	"reflect"
 	"strings"
 	"sync"
 
 	"github.com/lacuna-project/lacuna/internal/standard"
-	"github.com/lacuna-project/lacuna/mapping"
 )
 
 // Lexicon is a standard.Lexicon compiled to phrase sets: for each concept
@@ -87,14 +85,9 @@ var (
 // DefaultLexicon is the embedded lexicon (mapping/lexicon), compiled.
 func DefaultLexicon() (*Lexicon, error) {
 	defaultOnce.Do(func() {
-		sub, err := fs.Sub(mapping.FS, "lexicon")
+		l, err := standard.EmbeddedLexicon()
 		if err != nil {
 			defaultErr = err
-			return
-		}
-		l, err := standard.LoadLexicon(sub, "mapping/lexicon", nil, "")
-		if err != nil {
-			defaultErr = fmt.Errorf("embedded lexicon: %w", err)
 			return
 		}
 		defaultLex = CompileLexicon(l)

@@ -11,8 +11,7 @@
 // Lexicon whose methods are the entry points below. The engine compiles the
 // map's lexicon, --lexicon overlay included; the package-level functions of
 // the same names use the embedded one (MustDefault). It imports only
-// internal/standard (the lexicon) and mapping (the embedded lexicon) from
-// this module.
+// internal/standard (the lexicon, embedded one included) from this module.
 //
 // Main entry points (methods of Lexicon, and functions over the embedded
 // one):

@@ -2,7 +2,6 @@ package penalty
 
 import (
 	"fmt"
-	"io/fs"
 	"regexp"
 	"sort"
 	"strconv"
@@ -10,7 +9,6 @@ import (
 	"sync"
 
 	"github.com/lacuna-project/lacuna/internal/standard"
-	"github.com/lacuna-project/lacuna/mapping"
 )
 
 // lexFlag classifies a folded word for the sanction scanner.
@@ -449,14 +447,9 @@ var (
 // (mapping/lexicon).
 func DefaultLexicon() (*Lexicon, error) {
 	defaultOnce.Do(func() {
-		sub, err := fs.Sub(mapping.FS, "lexicon")
+		l, err := standard.EmbeddedLexicon()
 		if err != nil {
 			defaultErr = err
-			return
-		}
-		l, err := standard.LoadLexicon(sub, "mapping/lexicon", nil, "")
-		if err != nil {
-			defaultErr = fmt.Errorf("embedded lexicon: %w", err)
 			return
 		}
 		defaultLex, defaultErr = NewLexicon(l)

@@ -9,6 +9,9 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
+
+	"github.com/lacuna-project/lacuna/mapping"
 )
 
 // Lexicon is the language knowledge of the engine as data: for each
@@ -115,6 +118,29 @@ var (
 
 // LexiconFile is the class catalogue's file name in a lexicon directory.
 const LexiconFile = "classes.yaml"
+
+var (
+	embeddedOnce sync.Once
+	embeddedLex  *Lexicon
+	embeddedErr  error
+)
+
+// EmbeddedLexicon is the lexicon embedded with the map (mapping/lexicon),
+// loaded once per process.
+func EmbeddedLexicon() (*Lexicon, error) {
+	embeddedOnce.Do(func() {
+		sub, err := fs.Sub(mapping.FS, "lexicon")
+		if err != nil {
+			embeddedErr = err
+			return
+		}
+		embeddedLex, embeddedErr = LoadLexicon(sub, "mapping/lexicon", nil, "")
+		if embeddedErr != nil {
+			embeddedErr = fmt.Errorf("embedded lexicon: %w", embeddedErr)
+		}
+	})
+	return embeddedLex, embeddedErr
+}
 
 // LoadLexicon reads a lexicon directory (classes.yaml and one <lang>.yaml
 // per language) and, when overlay is not nil, adds the phrases of the
