@@ -46,7 +46,14 @@ var mmWatched = map[string]Verdict{
 
 func mmAnalyze(t *testing.T, e *Engine, body string) *Result {
 	t.Helper()
-	src := "---\nid: xta/act\ncountry: XTA\ntitle: \"Trafficking Act\"\nlanguage: en\nversion_date: \"2020-01-01\"\n---\n\n# Trafficking Act\n\n" + body
+	return analyzeText(t, e, "en", "Trafficking Act", body)
+}
+
+// analyzeText analyses one statute of country XTA in lang, titled title,
+// whose body is given.
+func analyzeText(t *testing.T, e *Engine, lang, title, body string) *Result {
+	t.Helper()
+	src := "---\nid: xta/act\ncountry: XTA\ntitle: \"" + title + "\"\nlanguage: " + lang + "\nversion_date: \"2020-01-01\"\n---\n\n# " + title + "\n\n" + body
 	st, err := statute.Parse("xta/act.md", []byte(src))
 	if err != nil {
 		t.Fatal(err)

@@ -3,8 +3,6 @@ package score
 import (
 	"strings"
 	"testing"
-
-	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
 // TestRoleDiscipline: a duty or a right is proved by a provision that
@@ -74,16 +72,7 @@ func TestOffenceNamedOutsideCorpus(t *testing.T) {
 	e := embeddedEngine(t)
 	analyze := func(body string) *Result {
 		t.Helper()
-		src := "---\nid: xta/stgb\ncountry: XTA\ntitle: \"Strafgesetzbuch\"\nlanguage: de\nversion_date: \"2020-01-01\"\n---\n\n# Strafgesetzbuch\n\n" + body
-		st, err := statute.Parse("xta/stgb.md", []byte(src))
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := e.Analyze(&statute.Corpus{Statutes: []*statute.Statute{st}}, Options{Country: "XTA"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return res
+		return analyzeText(t, e, "de", "Strafgesetzbuch", body)
 	}
 	const list = "### § 64 Strafbare Auslandstaten\n\n(1) Die Strafgesetze gelten unabhängig vom Recht des Tatorts für folgende im Ausland begangene Taten: Menschenhandel (§ 104a), verbotene Adoptionsvermittlung (§ 193a) und Sklavenhandel (§ 104).\n"
 	const id = "crim.illegal-adoption"
@@ -160,17 +149,9 @@ func TestPurposesByDefinition(t *testing.T) {
 // only the list uses the offence's name.
 func TestOffenceQuotedNotItsListing(t *testing.T) {
 	e := embeddedEngine(t)
-	src := "---\nid: xta/stgb\ncountry: XTA\ntitle: \"Strafgesetzbuch\"\nlanguage: de\nversion_date: \"2020-01-01\"\n---\n\n# Strafgesetzbuch\n\n" +
-		"### § 64 Strafbare Auslandstaten\n\n(1) Die Strafgesetze gelten auch für folgende im Ausland begangene Taten: Sklavenhandel (§ 104) und Menschenhandel (§ 104a).\n\n" +
-		"### § 104a Menschenhandel\n\n(1) Wer eine Person mit dem Vorsatz, dass sie sexuell oder durch Zwangsarbeit ausgebeutet werde, unter Einsatz von Gewalt anwirbt, befördert oder beherbergt, ist mit Freiheitsstrafe von sechs Monaten bis zu fünf Jahren zu bestrafen.\n"
-	st, err := statute.Parse("xta/stgb.md", []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := e.Analyze(&statute.Corpus{Statutes: []*statute.Statute{st}}, Options{Country: "XTA"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := analyzeText(t, e, "de", "Strafgesetzbuch",
+		"### § 64 Strafbare Auslandstaten\n\n(1) Die Strafgesetze gelten auch für folgende im Ausland begangene Taten: Sklavenhandel (§ 104) und Menschenhandel (§ 104a).\n\n"+
+			"### § 104a Menschenhandel\n\n(1) Wer eine Person mit dem Vorsatz, dass sie sexuell oder durch Zwangsarbeit ausgebeutet werde, unter Einsatz von Gewalt anwirbt, befördert oder beherbergt, ist mit Freiheitsstrafe von sechs Monaten bis zu fünf Jahren zu bestrafen.\n")
 	f := res.Finding("crim.offence")
 	if f == nil || len(f.Evidence) == 0 {
 		t.Fatalf("crim.offence has no evidence: %+v", f)
