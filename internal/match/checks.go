@@ -157,7 +157,7 @@ func checkChildNoMeans(in *Input) Outcome {
 			continue
 		}
 		if offence && !(hasTraffick(s) || s.Has(cu.CoreActTerms) || traffickIn(cu, headToks(s)) ||
-			(s.Has(cu.NoMeansCues) && classOf(ix, s.Section, map[*statute.Provision]string{}, 0) == OffTrafficking)) {
+			(s.Has(cu.NoMeansCues) && sectionClass(ix, s.Section) == OffTrafficking)) {
 			continue
 		}
 		h, ok := spanOf(s, cu.NoMeansCues)
@@ -176,7 +176,7 @@ func checkChildNoMeans(in *Input) Outcome {
 				h = Hit{Seg: s, I: 0, J: min(1, len(s.Toks)), Term: "child"}
 			}
 		}
-		if classOf(ix, s.Section, map[*statute.Provision]string{}, 0) == OffSale {
+		if sectionClass(ix, s.Section) == OffSale {
 			continue
 		}
 		sexOnly := sexualOnly(ix, s) || s.Has(cu.RestrictCues)
@@ -751,7 +751,7 @@ func gradedOnly(in *Input) (Hit, bool) {
 			// corpus gives a grade its term
 			return Hit{}, false
 		}
-		if graded != nil || classOf(in.Ix, s.Section, map[*statute.Provision]string{}, 0) != OffTrafficking {
+		if graded != nil || sectionClass(in.Ix, s.Section) != OffTrafficking {
 			continue
 		}
 		cops := cu.GradeCopula.Find(s.Toks)
@@ -893,7 +893,7 @@ func checkChildAggravation(in *Input) Outcome {
 		for _, sg := range in.Ix.BySection[s.Section] {
 			traf = traf || hasTraffick(sg)
 		}
-		traf = traf || classOf(in.Ix, s.Section, map[*statute.Provision]string{}, 0) == OffTrafficking
+		traf = traf || sectionClass(in.Ix, s.Section) == OffTrafficking
 		if aggr && traf {
 			h, _ := spanOf(s, cu.ChildStrict)
 			if h.Seg == nil {

@@ -40,7 +40,7 @@ func OffenceFilter(classes []string) func(Hit) bool {
 		if ix == nil || h.Seg.Section == nil {
 			return false
 		}
-		return slices.Contains(classes, classOf(ix, h.Seg.Section, map[*statute.Provision]string{}, 0))
+		return slices.Contains(classes, sectionClass(ix, h.Seg.Section))
 	}
 }
 
@@ -459,12 +459,11 @@ func (e *Element) Rank(hs []Hit) []Hit {
 	// is best proved inside the trafficking offence or its definition, not
 	// by another offence's words ("Gewalt im Sinne von Abs. 1" of a
 	// domestic-violence offence)
-	memo := map[*statute.Provision]string{}
 	defKey := func(h Hit) int {
 		if e.First != definitionBit || h.Seg.Section == nil {
 			return 0
 		}
-		if classOf(h.Seg.Index(), h.Seg.Section, memo, 0) == OffTrafficking {
+		if sectionClass(h.Seg.Index(), h.Seg.Section) == OffTrafficking {
 			return 0
 		}
 		return 1

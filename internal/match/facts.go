@@ -148,6 +148,16 @@ func headToks(s *index.Segment) []index.Token { return s.HeadToks() }
 // (trafficking words, or the acts for a purpose of exploitation; forced
 // labour words), else by the sections it refers to ("the offence under
 // article 225-4-1 is punished …").
+// sectionClass is classOf of a section from a fresh start, memoised per
+// index: the class of its offence as every check and filter reads it.
+func sectionClass(ix *index.Index, sec *statute.Provision) string {
+	return ix.Memo(sectionClassKey{sec}, func() any {
+		return classOf(ix, sec, map[*statute.Provision]string{}, 0)
+	}).(string)
+}
+
+type sectionClassKey struct{ sec *statute.Provision }
+
 func classOf(ix *index.Index, sec *statute.Provision, memo map[*statute.Provision]string, depth int) string {
 	if c, ok := memo[sec]; ok {
 		return c
