@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/lacuna-project/lacuna/internal/statute"
@@ -91,6 +93,34 @@ type Segment struct {
 	// Advisory marks a body's mandate to advise or recommend on a measure
 	// (reading rule 9): the measure is not thereby part of the law.
 	Advisory bool
+	// LeadIn tells how the parent provision's text ends, for reading an
+	// item with its lead-in: LeadInNone, LeadInOpen or LeadInList.
+	LeadIn uint8
+}
+
+// How a parent provision's own text ends (Segment.LeadIn).
+const (
+	LeadInNone uint8 = iota // no parent text, or a finished sentence
+	LeadInOpen              // breaks off mid-sentence: items and tail finish it
+	LeadInList              // ends with a colon or dash: a list follows
+)
+
+// leadInKind classifies how p's parent text ends; the segment's own
+// provision being its section means there is no lead-in.
+func leadInKind(p *statute.Provision) uint8 {
+	par := p.Parent
+	if par == nil || p == p.Section() || par.Text == "" {
+		return LeadInNone
+	}
+	t := strings.TrimRightFunc(par.Text, unicode.IsSpace)
+	r, _ := utf8.DecodeLastRuneInString(t)
+	switch {
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		return LeadInOpen
+	case strings.HasSuffix(t, ":") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, "–") || strings.HasSuffix(t, "-"):
+		return LeadInList
+	}
+	return LeadInNone
 }
 
 // Repealed reports whether the segment's provision is repealed.
@@ -352,11 +382,12 @@ func (ix *Index) addSegments(st *statute.Statute) {
 			continue
 		}
 		own := make([]*Segment, 0, len(p.Segments))
+		lead := leadInKind(p)
 		for _, sg := range p.Segments {
 			f, m := FoldSparse(sg.Text)
 			seg := ix.newSegment()
 			*seg = Segment{Statute: st, Prov: p, Section: sec, Line: sg.Line, Text: sg.Text, Fold: f, Map: m,
-				Toks: ix.slab.tokenize(f, m), Lang: lang, Ord: len(ix.Segments), ix: ix}
+				Toks: ix.slab.tokenize(f, m), Lang: lang, Ord: len(ix.Segments), ix: ix, LeadIn: lead}
 			ix.Bytes += len(sg.Text)
 			if isRepealed(p, f) || p.Repealed || sec.Repealed {
 				seg.Roles |= bitRepealed

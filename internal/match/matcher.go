@@ -8,8 +8,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/lacuna-project/lacuna/internal/index"
 	"github.com/lacuna-project/lacuna/internal/standard"
@@ -174,17 +172,11 @@ func (n *near) Match(ix *index.Index) []Hit {
 // there. After a colon or dash only short items (six words at most) count;
 // after a lead-in that breaks off mid-sentence, every item and the tail.
 func leadInHas(s *index.Segment, ps *index.PhraseSet) bool {
-	p := s.Prov.Parent
-	if p == nil || s.Prov == s.Section || p.Text == "" {
-		return false
-	}
-	t := strings.TrimSpace(p.Text)
-	r, _ := utf8.DecodeLastRuneInString(t)
-	switch {
-	case unicode.IsLetter(r) || unicode.IsDigit(r):
+	switch s.LeadIn {
+	case index.LeadInOpen:
 		// the lead-in breaks off mid-sentence ("wer an einer Person, die
 		// Opfer" 1. … 2. … "geworden ist und …"): items and tail finish it
-	case strings.HasSuffix(t, ":") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, "–") || strings.HasSuffix(t, "-"):
+	case index.LeadInList:
 		// a list: only a short item is read with its lead-in
 		if len(s.Toks) > 6 {
 			return false
@@ -192,6 +184,7 @@ func leadInHas(s *index.Segment, ps *index.PhraseSet) bool {
 	default:
 		return false
 	}
+	p := s.Prov.Parent
 	if ix := s.Index(); ix != nil {
 		return ps.Any(ix.ProvToks(p))
 	}
@@ -320,6 +313,10 @@ type regex struct {
 	// literals' occurrences; wb tells that it starts with \b.
 	anch  map[string]*regexp.Regexp
 	wb    map[string]bool
+	// every match contains one literal of each group (the mandatory parts
+	// of the top-level concatenation): a segment lacking one of the
+	// groups is skipped without running the expression
+	groups map[string][][]string
 	roles index.RoleSet // set by CompileElement: segments outside these roles are skipped
 }
 
@@ -335,7 +332,7 @@ func (r *regex) Match(ix *index.Index) []Hit {
 			lang = "*"
 			re = r.res[lang]
 		}
-		if re == nil || !containsAny(s.Fold, r.lits[lang]) {
+		if re == nil || !containsAny(s.Fold, r.lits[lang]) || !containsGroups(s.Fold, r.groups[lang]) {
 			continue
 		}
 		locs := [][]int(nil)
@@ -367,6 +364,39 @@ func containsAny(s string, lits []string) bool {
 		}
 	}
 	return false
+}
+
+// containsGroups reports whether s contains a literal of every group.
+func containsGroups(s string, groups [][]string) bool {
+	for _, g := range groups {
+		if !containsAny(s, g) {
+			return false
+		}
+	}
+	return true
+}
+
+// requiredGroups returns the literal sets of the mandatory parts of the
+// top-level concatenation: every match contains one literal of each.
+func requiredGroups(src string) [][]string {
+	re, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	re = re.Simplify()
+	if re.Op != syntax.OpConcat {
+		return nil
+	}
+	var out [][]string
+	for _, sub := range re.Sub {
+		if l := litSet(sub); l != nil {
+			out = append(out, l)
+		}
+	}
+	if len(out) < 2 {
+		return nil // the first group is already the prefilter
+	}
+	return out
 }
 
 // requiredLiterals returns a set of literal strings one of which every
@@ -578,7 +608,7 @@ func Compile(p standard.Pattern) (Matcher, error) {
 		}
 		return &near{terms: newLangSets(p.Terms), with: newLangSets(p.With), within: w, referred: p.Referred}, nil
 	case standard.CritRegex:
-		r := &regex{res: map[string]*regexp.Regexp{}, lits: map[string][]string{}, anch: map[string]*regexp.Regexp{}, wb: map[string]bool{}}
+		r := &regex{res: map[string]*regexp.Regexp{}, lits: map[string][]string{}, anch: map[string]*regexp.Regexp{}, wb: map[string]bool{}, groups: map[string][][]string{}}
 		for l, src := range p.Regex {
 			re, err := regexp.Compile(src)
 			if err != nil {
@@ -586,6 +616,7 @@ func Compile(p standard.Pattern) (Matcher, error) {
 			}
 			r.res[l] = re
 			r.lits[l] = requiredLiterals(src)
+			r.groups[l] = requiredGroups(src)
 			if lits, wb := leadingLiterals(src); lits != nil {
 				r.lits[l] = lits
 				r.anch[l] = regexp.MustCompile("^(?:" + src + ")")
