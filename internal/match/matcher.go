@@ -311,13 +311,13 @@ type regex struct {
 	// anch holds, where every match starts with one of lits (after an
 	// optional \b), the expression anchored with ^, run only at the
 	// literals' occurrences; wb tells that it starts with \b.
-	anch  map[string]*regexp.Regexp
-	wb    map[string]bool
+	anch map[string]*regexp.Regexp
+	wb   map[string]bool
 	// every match contains one literal of each group (the mandatory parts
 	// of the top-level concatenation): a segment lacking one of the
 	// groups is skipped without running the expression
 	groups map[string][][]string
-	roles index.RoleSet // set by CompileElement: segments outside these roles are skipped
+	roles  index.RoleSet // set by CompileElement: segments outside these roles are skipped
 }
 
 func (r *regex) Match(ix *index.Index) []Hit {
