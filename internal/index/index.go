@@ -1,6 +1,7 @@
 package index
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 	"sync"
@@ -273,6 +274,7 @@ func BuildWith(c *statute.Corpus, lx *Lexicon) *Index {
 	}
 	starts[len(c.Statutes)] = len(ix.Segments)
 	ix.buildVocab()
+	ix.provLangs()
 	for i, st := range c.Statutes {
 		ix.classify(st, ix.Segments[starts[i]:starts[i+1]], titles)
 	}
@@ -395,20 +397,51 @@ func (ix *Index) addSegments(st *statute.Statute) {
 			ix.Segments = append(ix.Segments, seg)
 			own = append(own, seg)
 		}
-		// the language is decided per provision (bilingual statutes)
-		toks := make([][]Token, len(own))
-		for k, seg := range own {
-			toks[k] = seg.Toks
-		}
-		if pl := ix.Lex.ProvLang(lang, toks); pl != lang {
-			ix.Langs[pl] = true
-			for _, seg := range own {
-				seg.Lang = pl
-			}
-		}
 		ix.provSegs[p] = own
 	}
 	flush()
+}
+
+// provLangs decides the language of every provision (bilingual statutes)
+// from its tokens' vocabulary ids: the function-word languages of a word
+// are looked up once per distinct word, not once per token.
+func (ix *Index) provLangs() {
+	lx, v := ix.Lex, ix.vocab
+	var masks []uint32
+	for _, st := range ix.Corpus.Statutes {
+		lang := st.Meta.Lang()
+		if !lx.decides(lang) {
+			continue
+		}
+		if masks == nil {
+			masks = make([]uint32, len(v.words))
+			for k, w := range v.words {
+				if len(w) <= lx.maxFW {
+					masks[v.sids[k]] = lx.wordLangs[w]
+				}
+			}
+		}
+		for _, p := range st.All {
+			own := ix.provSegs[p]
+			if len(own) == 0 {
+				continue
+			}
+			var counts [32]int
+			for _, seg := range own {
+				for _, id := range v.flat[v.start[seg.Ord]:v.start[seg.Ord+1]] {
+					for m := masks[id]; m != 0; m &= m - 1 {
+						counts[bits.TrailingZeros32(m)]++
+					}
+				}
+			}
+			if pl := lx.decide(lang, &counts); pl != lang {
+				ix.Langs[pl] = true
+				for _, seg := range own {
+					seg.Lang = pl
+				}
+			}
+		}
+	}
 }
 
 func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string) {

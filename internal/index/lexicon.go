@@ -2,7 +2,6 @@ package index
 
 import (
 	"fmt"
-	"math/bits"
 	"reflect"
 	"strings"
 	"sync"
@@ -23,7 +22,7 @@ type Lexicon struct {
 	// function-word) that tell a provision's language.
 	langWords map[string]map[string]bool
 	// wordLangs maps a function word to the bit set of the languages
-	// (index in langs) it belongs to: one lookup per token in ProvLang.
+	// (index in langs) it belongs to: looked up once per vocabulary word by Index.provLangs.
 	wordLangs map[string]uint32
 	maxFW     int // length of the longest function word: longer tokens skip the lookup
 	langs     []string
@@ -234,25 +233,16 @@ const (
 	langRatio    = 3
 )
 
-// ProvLang decides the language of a provision from its folded tokens;
-// declared is the statute's language. A declared language without a
-// lexicon is kept (it is reported, not guessed).
-func (l *Lexicon) ProvLang(declared string, toks [][]Token) string {
+// decides reports whether a provision of a statute declared in lang may be
+// found to be in another language.
+func (l *Lexicon) decides(declared string) bool {
 	_, ok := l.langWords[declared]
-	if !ok || len(l.langWords) < 2 {
-		return declared
-	}
-	var counts [32]int
-	for _, ts := range toks {
-		for _, t := range ts {
-			if len(t.Word) > l.maxFW {
-				continue
-			}
-			for m := l.wordLangs[t.Word]; m != 0; m &= m - 1 {
-				counts[bits.TrailingZeros32(m)]++
-			}
-		}
-	}
+	return ok && len(l.langWords) >= 2
+}
+
+// decide applies the language rule to the function-word counts by
+// language (index in langs).
+func (l *Lexicon) decide(declared string, counts *[32]int) string {
 	base := 0
 	best, bestN := declared, 0
 	for i, lang := range l.langs {
