@@ -152,9 +152,8 @@ func FoldString(s string) string {
 // Token is one word of a folded segment: Word is folded, Start/End are byte
 // offsets in the folded text, OStart/OEnd in the original text.
 type Token struct {
-	Word         string
-	Start, End   int32
-	OStart, OEnd int32
+	Word       string
+	Start, End int32 // byte offsets in the folded text (Segment.Orig maps them to the original)
 }
 
 func isWordByte(c byte) bool { return wordByte[c] }
@@ -168,10 +167,9 @@ var wordByte = func() (t [256]bool) {
 	return t
 }()
 
-// Tokenize splits folded text into tokens of letters and digits; m is the
-// offset map from Fold.
-func Tokenize(f string, m []int32) []Token {
-	return appendTokens(make([]Token, 0, countTokens(f)), f, m)
+// Tokenize splits folded text into tokens of letters and digits.
+func Tokenize(f string) []Token {
+	return appendTokens(make([]Token, 0, countTokens(f)), f)
 }
 
 // countTokens is an upper bound of the number of tokens of f.
@@ -185,7 +183,7 @@ func countTokens(f string) int {
 	return n
 }
 
-func appendTokens(toks []Token, f string, m []int32) []Token {
+func appendTokens(toks []Token, f string) []Token {
 	for i := 0; i < len(f); {
 		if !wordByte[f[i]] {
 			i++
@@ -195,11 +193,7 @@ func appendTokens(toks []Token, f string, m []int32) []Token {
 		for j < len(f) && wordByte[f[j]] {
 			j++
 		}
-		t := Token{Word: f[i:j], Start: int32(i), End: int32(j), OStart: int32(i), OEnd: int32(j)}
-		if m != nil {
-			t.OStart, t.OEnd = m[i], m[j]
-		}
-		toks = append(toks, t)
+		toks = append(toks, Token{Word: f[i:j], Start: int32(i), End: int32(j)})
 		i = j
 	}
 	return toks
@@ -209,7 +203,7 @@ func appendTokens(toks []Token, f string, m []int32) []Token {
 // one allocation per few thousand tokens instead of one per segment.
 type tokenSlab struct{ buf []Token }
 
-func (ts *tokenSlab) tokenize(f string, m []int32) []Token {
+func (ts *tokenSlab) tokenize(f string) []Token {
 	// A token takes a byte and a separator, so a short text needs no
 	// counting pass: len/2+1 is room enough.
 	n := len(f)/2 + 1
@@ -220,15 +214,15 @@ func (ts *tokenSlab) tokenize(f string, m []int32) []Token {
 		ts.buf = make([]Token, 0, max(n, 4096))
 	}
 	start := len(ts.buf)
-	ts.buf = appendTokens(ts.buf, f, m)
+	ts.buf = appendTokens(ts.buf, f)
 	return ts.buf[start:len(ts.buf):len(ts.buf)]
 }
 
 // Words splits a term into folded words (for compiling criteria).
 func Words(term string) []string {
-	f, m := Fold(term)
+	f, _ := Fold(term)
 	var out []string
-	for _, t := range Tokenize(f, m) {
+	for _, t := range Tokenize(f) {
 		out = append(out, t.Word)
 	}
 	// keep a trailing '*' on a word as a prefix marker

@@ -222,8 +222,8 @@ func (ix *Index) ProvToks(p *statute.Provision) []Token {
 	if ix.ptoks == nil {
 		ix.ptoks = map[*statute.Provision][]Token{}
 	}
-	f, m := Fold(p.Text)
-	t := Tokenize(f, m)
+	f, _ := Fold(p.Text)
+	t := Tokenize(f)
 	ix.ptoks[p] = t
 	return t
 }
@@ -389,7 +389,7 @@ func (ix *Index) addSegments(st *statute.Statute) {
 			f, m := FoldSparse(sg.Text)
 			seg := ix.newSegment()
 			*seg = Segment{Statute: st, Prov: p, Section: sec, Line: sg.Line, Text: sg.Text, Fold: f, Map: m,
-				Toks: ix.slab.tokenize(f, m), Lang: lang, Ord: len(ix.Segments), ix: ix, LeadIn: lead}
+				Toks: ix.slab.tokenize(f), Lang: lang, Ord: len(ix.Segments), ix: ix, LeadIn: lead}
 			ix.Bytes += len(sg.Text)
 			if isRepealed(p, f) || p.Repealed || sec.Repealed {
 				seg.Roles |= bitRepealed

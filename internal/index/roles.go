@@ -53,8 +53,8 @@ func headTokens(p *statute.Provision) []Token {
 	if p == nil || p.Heading == "" {
 		return nil
 	}
-	f, m := Fold(p.Heading)
-	return Tokenize(f, m)
+	f, _ := Fold(p.Heading)
+	return Tokenize(f)
 }
 
 // headingRoles classifies a section by its own heading and the headings of
@@ -125,8 +125,8 @@ func pathTexts(s *Segment) [][]Token {
 			if s.ix != nil {
 				out = append(out, s.ix.ProvToks(p))
 			} else {
-				f, m := Fold(p.Text)
-				out = append(out, Tokenize(f, m))
+				f, _ := Fold(p.Text)
+				out = append(out, Tokenize(f))
 			}
 		}
 		if p == s.Section {

@@ -456,8 +456,8 @@ func cutClause(t string) string {
 }
 
 func foldToks(t string) []index.Token {
-	f, m := index.Fold(t)
-	return index.Tokenize(f, m)
+	f, _ := index.Fold(t)
+	return index.Tokenize(f)
 }
 
 func endsWithCondition(s *index.Segment) bool {
@@ -553,8 +553,8 @@ func countDistinct(ps *index.PhraseSet, toks []index.Token) int {
 
 // offsetSpan converts original byte offsets to a token range.
 func offsetSpan(s *index.Segment, a, b int) (int, int) {
-	i := sort.Search(len(s.Toks), func(k int) bool { return int(s.Toks[k].OEnd) > a })
-	j := sort.Search(len(s.Toks), func(k int) bool { return int(s.Toks[k].OStart) >= b })
+	i := sort.Search(len(s.Toks), func(k int) bool { return s.Orig(int(s.Toks[k].End)) > a })
+	j := sort.Search(len(s.Toks), func(k int) bool { return s.Orig(int(s.Toks[k].Start)) >= b })
 	if i >= len(s.Toks) {
 		i = max(0, len(s.Toks)-1)
 	}

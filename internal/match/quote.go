@@ -25,7 +25,7 @@ func Quote(h Hit) string {
 	if j > len(s.Toks) {
 		j = len(s.Toks)
 	}
-	a, b := int(s.Toks[i].OStart), int(s.Toks[j-1].OEnd)
+	a, b := s.Orig(int(s.Toks[i].Start)), s.Orig(int(s.Toks[j-1].End))
 	t := s.Text
 	// sentence start: after the last ". " or ";" before a
 	start := 0

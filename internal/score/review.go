@@ -516,7 +516,7 @@ func hitWords(h match.Hit) string {
 	if h.I < 0 || h.J > len(s.Toks) || h.I >= h.J {
 		return ""
 	}
-	a, b := int(s.Toks[h.I].OStart), int(s.Toks[h.J-1].OEnd)
+	a, b := s.Orig(int(s.Toks[h.I].Start)), s.Orig(int(s.Toks[h.J-1].End))
 	if a < 0 || b > len(s.Text) || a >= b {
 		return ""
 	}
