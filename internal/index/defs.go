@@ -120,7 +120,7 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 		}
 		seen[term] = true
 		// "niño, niña o adolescente": each alternative is defined too
-		if alts := splitAlternatives(s.ix.cues().Conjunctions, term); len(alts) > 1 {
+		if alts := splitAlternatives(s.cues().Conjunctions, term); len(alts) > 1 {
 			for _, a := range alts {
 				add(a, extStart)
 			}
@@ -142,7 +142,7 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 		}
 		out = append(out, d)
 	}
-	if !s.Has(s.ix.cues().DefVerbs) && !strings.Contains(s.Fold, ":") {
+	if !s.Has(s.cues().DefVerbs) && !strings.Contains(s.Fold, ":") {
 		return nil
 	}
 	if hasQuote(s.Text) {
@@ -286,7 +286,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	if sec != nil {
 		secNum = string(sec.ID)
 	}
-	if !s.Has(s.ix.cues().RefWords) && !strings.Contains(f, "§") {
+	if !s.Has(s.cues().RefWords) && !strings.Contains(f, "§") {
 		return nil
 	}
 	resolve := func(id string, m []int) {
@@ -322,7 +322,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		out = append(out, r)
 	}
 	hasSec := strings.Contains(f, "section") || strings.Contains(f, " s.") || strings.Contains(f, " ss.")
-	hasArt := s.Has(s.ix.cues().ArticleWords)
+	hasArt := s.Has(s.cues().ArticleWords)
 	hasPara := strings.Contains(f, "§")
 	if hasSec {
 		for _, m := range AnchoredAll(refSectionA, f, []string{"section", "s.", "ss."}) {

@@ -445,11 +445,10 @@ func (ix *Index) provLangs() {
 }
 
 func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string) {
-	cues := ix.cues()
 	own := make([]RoleSet, len(segs))
 	secRoles := map[*statute.Provision]RoleSet{}
 	for i, seg := range segs {
-		own[i] = textRoles(seg, cues)
+		own[i] = textRoles(seg, seg.cues())
 		secRoles[seg.Section] |= own[i] &^ bitDefinition
 	}
 	// per section: the heading's roles and whether the heading marks the
@@ -460,6 +459,7 @@ func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string)
 	}
 	heads := map[*statute.Provision]headInfo{}
 	for i, seg := range segs {
+		cues := seg.cues()
 		hi, ok := heads[seg.Section]
 		if !ok {
 			hi = headInfo{headingRoles(seg.Section, cues, ix.HeadingToks), cues.NonOpHeads.Any(seg.HeadToks())}

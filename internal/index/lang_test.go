@@ -44,3 +44,32 @@ func TestProvisionLanguage(t *testing.T) {
 		}
 	}
 }
+
+// Role cues are read in the provision's own language: a French provision
+// on "la commission de l'infraction" is not made institutional by the
+// English word Commission, while an English provision establishing a
+// Commission is; and a bilingual statute's French provision still gets the
+// French offence and penalty cues.
+func TestRoleCuesInProvisionLanguage(t *testing.T) {
+	src := "---\nid: xtb/act\ncountry: XTB\ntitle: \"Act\"\nlanguage: fr\nversion_date: \"2020-01-01\"\n---\n\n# Act\n\n" +
+		"### 1\n\nThere is established a National Commission against trafficking in persons, which shall coordinate the work of the ministries.\n\n" +
+		"### 2\n\nLa tentative est punie des mêmes peines lorsque la personne a pris part à la commission de l'infraction avec une autre personne.\n"
+	st, err := statute.Parse("act.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := Build(&statute.Corpus{Statutes: []*statute.Statute{st}})
+	roles := map[string]RoleSet{}
+	for _, s := range ix.Segments {
+		roles[string(s.Prov.ID)] |= s.Roles
+	}
+	if roles["s1"]&bitInstitutional == 0 {
+		t.Errorf("s1 (establishes a Commission) has roles %b, want institutional", roles["s1"])
+	}
+	if roles["s2"]&bitInstitutional != 0 {
+		t.Errorf("s2 (French: la commission de l'infraction) has roles %b, want no institutional role", roles["s2"])
+	}
+	if roles["s2"]&bitOffence == 0 || roles["s2"]&bitPenalty == 0 {
+		t.Errorf("s2 (French: est punie des mêmes peines) has roles %b, want offence and penalty", roles["s2"])
+	}
+}

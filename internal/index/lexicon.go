@@ -18,6 +18,10 @@ type Lexicon struct {
 	src   *standard.Lexicon
 	union map[string]*PhraseSet
 	words map[string]map[string]bool
+	// byLang and wordsByLang hold each class's phrases in one language,
+	// for cues read in the language of the provision (BindLang).
+	byLang      map[string]map[string]*PhraseSet
+	wordsByLang map[string]map[string]map[string]bool
 	// langWords holds, by language, the folded function words (class
 	// function-word) that tell a provision's language.
 	langWords map[string]map[string]bool
@@ -51,6 +55,21 @@ func CompileLexicon(l *standard.Lexicon) *Lexicon {
 			ws[strings.Join(Words(p), " ")] = true
 		}
 		lx.words[c.Name] = ws
+	}
+	lx.byLang = map[string]map[string]*PhraseSet{}
+	lx.wordsByLang = map[string]map[string]map[string]bool{}
+	for _, lang := range l.Languages() {
+		sets, words := map[string]*PhraseSet{}, map[string]map[string]bool{}
+		for _, c := range l.Classes {
+			ps := l.Phrases(lang, c.Name)
+			sets[c.Name] = NewPhraseSet(ps)
+			ws := map[string]bool{}
+			for _, p := range ps {
+				ws[strings.Join(Words(p), " ")] = true
+			}
+			words[c.Name] = ws
+		}
+		lx.byLang[lang], lx.wordsByLang[lang] = sets, words
 	}
 	lx.langWords = map[string]map[string]bool{}
 	for _, lang := range l.Languages() {
@@ -127,7 +146,21 @@ var emptySet = NewPhraseSet(nil)
 // single words looked up one token at a time). It fails, naming them, when
 // a class is not in the lexicon's catalogue (a --mapping directory with an
 // older lexicon).
-func (l *Lexicon) Bind(dst any) error {
+func (l *Lexicon) Bind(dst any) error { return l.bind(dst, l.union, l.words) }
+
+// BindLang is Bind with the phrases of one language: cues read in a
+// provision's own language, so that a word of another language ("la
+// commission de l'infraction" against English "Commission") never gives a
+// role. A language the lexicon lacks gets the union over its languages
+// (the language is reported elsewhere, never silently read as English).
+func (l *Lexicon) BindLang(dst any, lang string) error {
+	if sets, ok := l.byLang[lang]; ok {
+		return l.bind(dst, sets, l.wordsByLang[lang])
+	}
+	return l.Bind(dst)
+}
+
+func (l *Lexicon) bind(dst any, sets map[string]*PhraseSet, words map[string]map[string]bool) error {
 	v := reflect.ValueOf(dst).Elem()
 	t := v.Type()
 	var missing, notWords, unsupported []string
@@ -136,7 +169,7 @@ func (l *Lexicon) Bind(dst any) error {
 		if cls == "" {
 			continue
 		}
-		ps, ok := l.union[cls]
+		ps, ok := sets[cls]
 		if !ok {
 			missing = append(missing, cls)
 			ps = emptySet
@@ -150,7 +183,7 @@ func (l *Lexicon) Bind(dst any) error {
 			if ok && !l.src.IsWords(cls) {
 				notWords = append(notWords, cls)
 			}
-			ws := l.words[cls]
+			ws := words[cls]
 			if ws == nil {
 				ws = map[string]bool{}
 			}

@@ -5,9 +5,9 @@ import (
 )
 
 // roleCues are the lexicon classes that give a provision a role, and the
-// other classes the index reads. They are the union over the languages of
-// the lexicon (en, fr, de, es): folded legal vocabulary rarely collides
-// across them, and a statute often quotes another language.
+// other classes the index reads, in one language: a segment is read with
+// the cues of its own language (decided per provision), so a word of
+// another language never gives a role.
 type roleCues struct {
 	HeadDefinition    *PhraseSet `lex:"heading-definition"`
 	HeadOffence       *PhraseSet `lex:"heading-offence"`
@@ -38,16 +38,28 @@ type roleCues struct {
 	PersonTerms map[string]bool `lex:"person-term"`
 }
 
-type roleCuesKey struct{}
+type roleCuesKey struct{ lang string }
 
-// cues returns the index's classes, bound once per lexicon.
-func (ix *Index) cues() *roleCues {
-	return ix.Lex.Memo(roleCuesKey{}, func() any {
+// cues returns the index's classes over every language, bound once per
+// lexicon: for text whose language is not known (a defined term).
+func (ix *Index) cues() *roleCues { return ix.cuesFor("") }
+
+// cuesFor returns the classes in lang ("" for the union), bound once per
+// lexicon and language.
+func (ix *Index) cuesFor(lang string) *roleCues {
+	return ix.Lex.Memo(roleCuesKey{lang}, func() any {
 		c := &roleCues{}
-		_ = ix.Lex.Bind(c) // Check reported missing classes at compile time
+		if lang == "" {
+			_ = ix.Lex.Bind(c) // Check reported missing classes at compile time
+		} else {
+			_ = ix.Lex.BindLang(c, lang)
+		}
 		return c
 	}).(*roleCues)
 }
+
+// cues returns the classes in the segment's language.
+func (s *Segment) cues() *roleCues { return s.ix.cuesFor(s.Lang) }
 
 func headTokens(p *statute.Provision) []Token {
 	if p == nil || p.Heading == "" {
@@ -136,7 +148,7 @@ func pathTexts(s *Segment) [][]Token {
 	return out
 }
 
-func advisory(s *Segment) bool { return pathHas(s, s.ix.cues().AdviseText) }
+func advisory(s *Segment) bool { return pathHas(s, s.cues().AdviseText) }
 
 // pathHas reports whether the segment or the own text of an ancestor up to
 // its section holds a phrase of ps; ancestors' answers are memoised.
