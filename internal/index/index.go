@@ -173,12 +173,15 @@ type Index struct {
 	// Lex is the compiled lexicon the index was built with.
 	Lex *Lexicon
 	// Langs holds the languages of the indexed statutes.
-	Langs   map[string]bool
-	ptoks   map[*statute.Provision][]Token
-	pmemo   map[provKey]bool
-	cands   map[*PhraseSet][]int32
-	smemo   map[string][]int8
-	anyMemo sync.Map // see Memo
+	Langs map[string]bool
+	ptoks map[*statute.Provision][]Token
+	// langCues holds the role cues of each language of the index (filled
+	// when it is built, read-only after)
+	langCues map[string]*roleCues
+	pmemo    map[provKey]bool
+	cands    map[*PhraseSet][]int32
+	smemo    map[string][]int8
+	anyMemo  sync.Map // see Memo
 	// provSegs maps a provision to the segments of its own text.
 	provSegs map[*statute.Provision][]*Segment
 }
@@ -275,6 +278,10 @@ func BuildWith(c *statute.Corpus, lx *Lexicon) *Index {
 	starts[len(c.Statutes)] = len(ix.Segments)
 	ix.buildVocab()
 	ix.provLangs()
+	ix.langCues = map[string]*roleCues{"": ix.bindCues("")}
+	for lang := range ix.Langs {
+		ix.langCues[lang] = ix.bindCues(lang)
+	}
 	for i, st := range c.Statutes {
 		ix.classify(st, ix.Segments[starts[i]:starts[i+1]], titles)
 	}

@@ -45,8 +45,16 @@ type roleCuesKey struct{ lang string }
 func (ix *Index) cues() *roleCues { return ix.cuesFor("") }
 
 // cuesFor returns the classes in lang ("" for the union), bound once per
-// lexicon and language.
+// lexicon and language. The languages of the index are looked up in a
+// table filled when it is built (no allocation per segment).
 func (ix *Index) cuesFor(lang string) *roleCues {
+	if c, ok := ix.langCues[lang]; ok {
+		return c
+	}
+	return ix.bindCues(lang)
+}
+
+func (ix *Index) bindCues(lang string) *roleCues {
 	return ix.Lex.Memo(roleCuesKey{lang}, func() any {
 		c := &roleCues{}
 		if lang == "" {
