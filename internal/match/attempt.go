@@ -24,7 +24,7 @@ var (
 // AttemptOfOffence reports whether an attempt word at h makes attempting an
 // offence punishable (see the class attempt-object).
 func AttemptOfOffence(h Hit) bool {
-	cu := cuesOf(h.Seg.Index())
+	cu := cuesFor(h.Seg)
 	s := h.Seg
 	n := len(s.Toks)
 	if h.I >= n || h.J > n || h.J <= h.I {
@@ -85,7 +85,7 @@ func AttemptOfOffence(h Hit) bool {
 // articles and determiners), or the clause ends there ("attempts to
 // commit;" in a list whose lead-in names the offence).
 func committedOffence(s *index.Segment, k int) bool {
-	cu := cuesOf(s.Index())
+	cu := cuesFor(s)
 	// "attempts to commit, or abets or conspires in, an offence": a
 	// parenthetical list between the verb and its object is skipped
 	if k < len(s.Toks) && k > 0 && commaBefore(s, k) {

@@ -115,9 +115,9 @@ func usable(s *index.Segment) bool { return !s.Repealed() && !s.NonOperative && 
 // trafficOffenceSegs are segments of offence provisions about trafficking.
 func trafficOffenceSegs(ix *index.Index) []*index.Segment {
 	return ix.Memo(trafficOffenceKey{}, func() any {
-		cu := cuesOf(ix)
 		var out []*index.Segment
 		for _, s := range ix.Segments {
+			cu := cuesFor(s)
 			if !usable(s) || !s.Roles.Has("offence") {
 				continue
 			}
@@ -134,7 +134,6 @@ type trafficOffenceKey struct{}
 // ---- child without means (Palermo 3(c)) ----
 
 func checkChildNoMeans(in *Input) Outcome {
-	cu := cuesOf(in.Ix)
 	ix := in.Ix
 	if ev, ok := coerciveExploitation(ix); ok {
 		return Outcome{Level: LGap, Evidence: []Hit{ev}, Missing: []string{"child trafficking without proof of means"},
@@ -147,6 +146,7 @@ func checkChildNoMeans(in *Input) Outcome {
 	var best *Hit
 	bestSexOnly := true
 	for _, s := range ix.Segments {
+		cu := cuesFor(s)
 		if !usable(s) || !(s.Has(cu.ChildTerms) || segChildOnly(s) || ageUnder18Plus(s)) {
 			continue
 		}
@@ -201,7 +201,7 @@ func checkChildNoMeans(in *Input) Outcome {
 // nearMeans reports whether a no-means cue speaks of the means: a means
 // word within 25 tokens.
 func nearMeans(s *index.Segment, h Hit) bool {
-	cu := cuesOf(s.Index())
+	cu := cuesFor(s)
 	for _, sp := range cu.MeansWord.Find(s.Toks) {
 		if abs(sp.I-h.I) <= 25 {
 			return true
@@ -230,8 +230,8 @@ func NoMeansAtAll(ix *index.Index) (Hit, bool) {
 // SexualPurpose reports a trafficking offence or definition of exploitation
 // whose purposes include prostitution or sexual exploitation.
 func SexualPurpose(ix *index.Index) (Hit, bool) {
-	cu := cuesOf(ix)
 	for _, s := range ix.Segments {
+		cu := cuesFor(s)
 		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) || !s.Has(cu.SexualTerms) {
 			continue
 		}
@@ -263,22 +263,24 @@ var ()
 // noMeansAtAll reports whether the core trafficking offence (the acts for
 // a purpose of exploitation) names none of the means.
 func noMeansAtAll(ix *index.Index) (Hit, bool) {
-	cu := cuesOf(ix)
 	var first *Hit
 	segs := trafficOffenceSegs(ix)
 	// any trafficking offence that names means (labour trafficking "by
 	// force, threat or fraud" beside a promoting-prostitution definition
 	// that names none) means the corpus does not do without them
 	for _, s := range segs {
+		cu := cuesFor(s)
 		if s.Has(cu.StrongMeans) {
 			return Hit{}, false
 		}
 	}
 	for _, s := range segs {
+		cu := cuesFor(s)
 		if actCount(s) < 3 {
 			continue
 		}
 		for _, t := range ix.BySection[s.Section] {
+			cu := cuesFor(t)
 			if t.Has(cu.StrongMeans) {
 				return Hit{}, false
 			}
@@ -298,7 +300,7 @@ func noMeansAtAll(ix *index.Index) (Hit, bool) {
 }
 
 func childOffenceWithoutMeans(ix *index.Index, s *index.Segment) bool {
-	cu := cuesOf(ix)
+	cu := cuesFor(s)
 	if !s.Roles.Has("offence") || !(hasTraffick(s) || actCount(s) >= 2) {
 		return false
 	}
@@ -347,7 +349,7 @@ func sentenceBounds(s *index.Segment, i int) (int, int) {
 }
 
 func ageUnder18Plus(s *index.Segment) bool {
-	cu := cuesOf(s.Index())
+	cu := cuesFor(s)
 	if !s.Has(cu.AgeCtx) {
 		return false
 	}
@@ -362,7 +364,7 @@ func ageUnder18Plus(s *index.Segment) bool {
 }
 
 func ageUnder18PlusSlow(s *index.Segment) bool {
-	cu := cuesOf(s.Index())
+	cu := cuesFor(s)
 	for _, m := range ageMatches(cu, s.Fold) {
 		if parseAge(cu, s.Fold[m[2]:m[3]]) >= 18 {
 			return true
@@ -376,7 +378,7 @@ func ageUnder18PlusSlow(s *index.Segment) bool {
 // attained the age of 18", "… Zwangslage … oder eine Person unter
 // einundzwanzig Jahren".
 func childAlternative(s *index.Segment) (Hit, bool) {
-	cu := cuesOf(s.Index())
+	cu := cuesFor(s)
 	if !s.Roles.Has("offence") || actCount(s) < 1 || !s.Has(cu.AgeCtx) {
 		return Hit{}, false
 	}
@@ -415,9 +417,9 @@ func childAlternative(s *index.Segment) (Hit, bool) {
 
 // sexualOnly reports whether the section's purposes are sexual only.
 func sexualOnly(ix *index.Index, s *index.Segment) bool {
-	cu := cuesOf(ix)
 	sex, other := false, false
 	check := func(t *index.Segment) {
+		cu := cuesFor(t)
 		sex = sex || t.Has(cu.SexualTerms)
 		other = other || t.Has(cu.LabourTerms)
 	}
@@ -434,8 +436,8 @@ func sexualOnly(ix *index.Index, s *index.Segment) bool {
 // the victim's fear for their safety (reading rule 6).
 
 func coerciveExploitation(ix *index.Index) (Hit, bool) {
-	cu := cuesOf(ix)
 	for _, s := range ix.Segments {
+		cu := cuesFor(s)
 		if !usable(s) || !(s.Roles.Has("definition") || s.Roles.Has("offence")) {
 			continue
 		}
@@ -457,6 +459,7 @@ func coerciveExploitation(ix *index.Index) (Hit, bool) {
 			return h, true
 		}
 		for _, t := range ix.BySection[s.Section] {
+			cu := cuesFor(t)
 			if t.Ord > s.Ord && t.Ord <= s.Ord+3 {
 				if h, ok := spanOf(t, cu.FearCues); ok {
 					return h, true
@@ -542,7 +545,7 @@ type ageHit struct {
 }
 
 func agesIn(s *index.Segment) []ageHit {
-	cu := cuesOf(s.Index())
+	cu := cuesFor(s)
 	var out []ageHit
 	if !s.Has(cu.AgeCtx) {
 		return nil
@@ -584,7 +587,7 @@ func checkChildAge(in *Input) Outcome {
 			continue
 		}
 		if d.ExternalLaw != "" {
-			h, _ := spanOf(d.Segment, cu.ChildTerms)
+			h, _ := spanOf(d.Segment, cuesFor(d.Segment).ChildTerms)
 			ext = append(ext, Ext{Hit: h, Law: d.ExternalLaw})
 			continue
 		}
@@ -612,6 +615,7 @@ func checkChildAge(in *Input) Outcome {
 	// ages stated in child-related offence or definition text
 	var hi, lo *ageHit
 	for _, s := range ix.Segments {
+		cu := cuesFor(s)
 		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) || !s.Has(cu.AgeCtx) {
 			continue
 		}
@@ -632,7 +636,7 @@ func checkChildAge(in *Input) Outcome {
 		return Outcome{Level: LMet, Evidence: []Hit{hi.hit}, Found: []string{fmt.Sprintf("persons under %d protected", hi.age)},
 			Reason: reason.New("child-age-protected", reason.Args{"age": hi.age})}
 	}
-	if lo != nil && hasTraffick(lo.hit.Seg) && lo.hit.Seg.Has(cu.ChildTerms) && !aggravationCtx(lo.hit.Seg) {
+	if lo != nil && hasTraffick(lo.hit.Seg) && lo.hit.Seg.Has(cuesFor(lo.hit.Seg).ChildTerms) && !aggravationCtx(lo.hit.Seg) {
 		return Outcome{Level: LContrary, Evidence: []Hit{lo.hit}, Missing: []string{fmt.Sprintf("child as every person under %d", want)},
 			Reason: reason.New("child-age-protected-below", reason.Args{"age": lo.age})}
 	}
@@ -640,7 +644,7 @@ func checkChildAge(in *Input) Outcome {
 		Reason: reason.New("child-age-not-found", reason.Args{"want": want})}
 }
 
-func aggravationCtx(s *index.Segment) bool { return s.Has(cuesOf(s.Index()).AggravCues) }
+func aggravationCtx(s *index.Segment) bool { return s.Has(cuesFor(s).AggravCues) }
 
 // ---- consent irrelevance (Palermo 3(b)) ----
 
@@ -648,7 +652,7 @@ func aggravationCtx(s *index.Segment) bool { return s.Has(cuesOf(s.Index()).Aggr
 // word within the three words after it ("consent of such child", "le
 // consentement du mineur", "Einwilligung des Kindes").
 func consentOfChild(s *index.Segment, c index.Span) bool {
-	for _, h := range cuesOf(s.Index()).ChildTerms.Find(s.Toks) {
+	for _, h := range cuesFor(s).ChildTerms.Find(s.Toks) {
 		if h.I >= c.J && h.I-c.J <= 3 {
 			return true
 		}
@@ -657,9 +661,9 @@ func consentOfChild(s *index.Segment, c index.Span) bool {
 }
 
 func checkConsent(in *Input) Outcome {
-	cu := cuesOf(in.Ix)
 	var childOnly *Hit
 	for _, s := range in.Ix.Segments {
+		cu := cuesFor(s)
 		if !usable(s) || !s.Has(cu.ConsentTerms) {
 			continue
 		}
@@ -689,7 +693,7 @@ func checkConsent(in *Input) Outcome {
 			Reason: reason.New("consent-child-only", nil)}
 	}
 	for i, r := range in.Results {
-		if len(r.Hits) > 0 && r.Hits[0].Seg.Has(cu.ConsentTerms) {
+		if len(r.Hits) > 0 && r.Hits[0].Seg.Has(cuesFor(r.Hits[0].Seg).ConsentTerms) {
 			return Outcome{Level: LMet, Evidence: r.Hits[:1], Found: []string{in.Elements[i].El.Label},
 				Reason: reason.New("consent-irrelevant", nil)}
 		}
@@ -740,9 +744,9 @@ func effMax(p penalty.Penalty) float64 {
 // (a grade named with a prison-term unit): the penalty is then in a law
 // outside the corpus (reading rule 1).
 func gradedOnly(in *Input) (Hit, bool) {
-	cu := cuesOf(in.Ix)
 	var graded *Hit
 	for _, s := range in.Ix.Segments {
+		cu := cuesFor(s)
 		if !usable(s) || !s.Has(cu.GradeName) {
 			continue
 		}
@@ -851,7 +855,6 @@ func checkFineAlternative(in *Input) Outcome {
 }
 
 func checkChildAggravation(in *Input) Outcome {
-	cu := cuesOf(in.Ix)
 	// a child-victim penalty heavier than the basic trafficking penalty
 	// compared with the first basic trafficking penalty (the core offence)
 	var basic []Fact
@@ -878,6 +881,7 @@ func checkChildAggravation(in *Input) Outcome {
 	}
 	// a child circumstance listed under an aggravation clause
 	for _, s := range in.Ix.Segments {
+		cu := cuesFor(s)
 		if !usable(s) || !segChildOnly(s) {
 			continue
 		}
@@ -917,10 +921,10 @@ func minOf(p penalty.Penalty) float64 {
 // ---- reflection period (CoE 13) ----
 
 func checkReflection(in *Input) Outcome {
-	cu := cuesOf(in.Ix)
 	minDays := in.threshold("min_days", 30)
 	var found *Hit
 	for _, s := range in.Ix.Segments {
+		cu := cuesFor(s)
 		if !usable(s) {
 			continue
 		}
@@ -970,16 +974,16 @@ func checkReflection(in *Input) Outcome {
 
 // reflectionContext requires a victim or period context for a reflection cue.
 func reflectionContext(s *index.Segment) bool {
-	cu := cuesOf(s.Index())
+	cu := cuesFor(s)
 	return s.Has(cu.TextVictim) || strings.Contains(s.Fold, "period") || strings.Contains(s.Fold, "frist") || strings.Contains(s.Fold, "periodo") || strings.Contains(s.Fold, "delai")
 }
 
 // ---- non-punishment (CoE 26) ----
 
 func checkNonPunishment(in *Input) Outcome {
-	cu := cuesOf(in.Ix)
 	var narrow *Hit
 	for _, s := range in.Ix.Segments {
+		cu := cuesFor(s)
 		if !usable(s) || !s.Has(cu.TextVictim) {
 			continue
 		}
@@ -1009,6 +1013,7 @@ func checkNonPunishment(in *Input) Outcome {
 		}
 	}
 	for _, s := range in.Ix.Segments {
+		cu := cuesFor(s)
 		if !usable(s) || !s.Has(cu.TextVictim) {
 			continue
 		}
@@ -1030,7 +1035,7 @@ func checkNonPunishment(in *Input) Outcome {
 // protects: a victim word shortly before it, or "does not apply to the
 // conduct of a person who is … a victim" after it.
 func victimSubject(s *index.Segment, h Hit) bool {
-	cu := cuesOf(s.Index())
+	cu := cuesFor(s)
 	for _, sp := range cu.TextVictim.Find(s.Toks) {
 		if sp.I < h.I && h.I-sp.I <= 15 {
 			return true
@@ -1053,7 +1058,6 @@ func victimSubject(s *index.Segment, h Hit) bool {
 // ---- no movement required (Palermo 3(a), UNTOC 34(2)) ----
 
 func checkNoMovement(in *Input) Outcome {
-	cu := cuesOf(in.Ix)
 	ix := in.Ix
 	segs := trafficOffenceSegs(ix)
 	if len(segs) == 0 {
@@ -1067,6 +1071,7 @@ func checkNoMovement(in *Input) Outcome {
 	var order []*statute.Provision
 	info := map[*statute.Provision]*secInfo{}
 	for _, s := range segs {
+		cu := cuesFor(s)
 		if actCount(s) < 2 {
 			continue
 		}
@@ -1077,6 +1082,7 @@ func checkNoMovement(in *Input) Outcome {
 			order = append(order, s.Section)
 		}
 		for _, t := range ix.BySection[s.Section] {
+			cu := cuesFor(t)
 			if !usable(t) {
 				continue
 			}
@@ -1095,6 +1101,7 @@ func checkNoMovement(in *Input) Outcome {
 	if len(order) == 0 {
 		// the offence is defined elsewhere (a definitions section)
 		for _, s := range ix.Segments {
+			cu := cuesFor(s)
 			if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) {
 				continue
 			}

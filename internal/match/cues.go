@@ -62,7 +62,7 @@ func traffickIn(cu *cues, toks []index.Token) bool {
 
 // hasTraffick is traffickIn for an indexed segment, memoised.
 func hasTraffick(s *index.Segment) bool {
-	cu := cuesOf(s.Index())
+	cu := cuesFor(s)
 	if !s.Has(cu.TraffickTerms) {
 		return false
 	}
@@ -85,7 +85,7 @@ func hasTraffick(s *index.Segment) bool {
 // smuggling (see the class traffic-goods) or a treaty (see frenchTraite), so it is no
 // evidence of trafficking in persons.
 func otherTraffic(h Hit) bool {
-	cu := cuesOf(h.Seg.Index())
+	cu := cuesFor(h.Seg)
 	s := h.Seg
 	if h.I >= len(s.Toks) || h.J > len(s.Toks) {
 		return false

@@ -76,11 +76,12 @@ func victimSection(s *index.Segment) bool {
 	if ix == nil || s.Section == nil {
 		return true
 	}
-	cu := cuesOf(ix)
+	cu := cuesFor(s)
 	if head := ix.HeadingToks(s.Section); cu.TextVictim.Any(head) || cu.ChildTerms.Any(head) {
 		return true
 	}
 	for _, t := range ix.BySection[s.Section] {
+		cu := cuesFor(t)
 		if t.Has(cu.TextVictim) || t.Has(cu.ChildTerms) {
 			return true
 		}
@@ -211,9 +212,8 @@ func (e *Element) withFallback(ix *index.Index, hs []Hit) []Hit {
 	if e.First != offenceBit || (e.El.Fact == "" && !e.El.Caption) {
 		return hs
 	}
-	cu := cuesOf(ix)
 	for _, h := range hs {
-		if createsOffence(cu, h.Seg) {
+		if createsOffence(cuesFor(h.Seg), h.Seg) {
 			return hs
 		}
 	}
@@ -434,7 +434,7 @@ func (e *Element) Rank(hs []Hit) []Hit {
 	if len(out) == 0 {
 		return out
 	}
-	cu := cuesOf(out[0].Seg.Index())
+	cu := cuesFor(out[0].Seg)
 	key := func(h Hit) int {
 		switch {
 		case h.Seg.Has(cu.CitationCues):
@@ -518,7 +518,7 @@ func victimOf(h Hit) bool {
 		return false
 	}
 	lo := max(0, h.I-3)
-	for _, sp := range cuesOf(ix).VictimOf.Find(s.Toks[lo:h.I]) {
+	for _, sp := range cuesFor(s).VictimOf.Find(s.Toks[lo:h.I]) {
 		if lo+sp.J == h.I {
 			return true
 		}
@@ -590,7 +590,7 @@ func (e *Element) finish(ix *index.Index, r Result) Result {
 // A hit whose own words hold a negation was written that way on purpose.
 func Negated(h Hit) bool {
 	s := h.Seg
-	cu := cuesOf(s.Index())
+	cu := cuesFor(s)
 	for k := h.I; k < h.J && k < len(s.Toks); k++ {
 		if cu.NegWords[s.Toks[k].Word] {
 			return false
@@ -648,7 +648,7 @@ func clauseBreak(s *index.Segment, a, b int) bool {
 
 // externalDependency names the outside law a hit depends on, or "".
 func externalDependency(ix *index.Index, h Hit) string {
-	cu := cuesOf(ix)
+	cu := cuesFor(h.Seg)
 	// a provision that applies only "in the cases provided by" a section the
 	// corpus does not contain (reading rule 1)
 	if h.Seg.Has(cu.DeferCues) {

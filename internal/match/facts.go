@@ -31,13 +31,13 @@ var ()
 // Facts extracts penalty facts from every offence segment of ix, in
 // document order. Repealed text is skipped.
 func Facts(ix *index.Index) []Fact {
-	cu := cuesOf(ix)
 	pl := PenaltyLexicon(ix)
 	var out []Fact
 	secClass := map[*statute.Provision]string{}
 	basicSeen := map[*statute.Provision]bool{}
 	statBasic := map[*statute.Statute]map[string]bool{}
 	for _, s := range ix.Segments {
+		cu := cuesFor(s)
 		if s.Repealed() || !s.Roles.Has("offence") {
 			continue
 		}
@@ -127,7 +127,7 @@ func splitProcedures(fs []Fact) {
 // headingVariant upgrades a basic penalty whose section heading names an
 // aggravation (death, organised crime, public official).
 func headingVariant(s *index.Segment) penalty.Variant {
-	cu := cuesOf(s.Index())
+	cu := cuesFor(s)
 	toks := headToks(s)
 	switch {
 	case cu.HeadDeath.Any(toks):
@@ -169,7 +169,7 @@ func classOf(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisio
 }
 
 func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provision]string, depth int) string {
-	cu := cuesOf(ix)
+	cu := sectionCues(ix, sec)
 	head := ix.HeadingToks(sec)
 	switch {
 	case cu.HeadSale.Any(head):
@@ -183,6 +183,7 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 	}
 	acts, purpose, traffick, forced, sale := 0, false, false, false, false
 	for _, t := range ix.BySection[sec] {
+		cu := cuesFor(t)
 		acts += actCount(t)
 		purpose = purpose || t.Has(cu.ExploitTerms)
 		traffick = traffick || hasTraffick(t)
@@ -217,7 +218,7 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 var classRank = map[string]int{OffRelated: 0, OffSale: 1, OffForced: 2, OffTrafficking: 3}
 
 func classifySegment(s *index.Segment) string {
-	cu := cuesOf(s.Index())
+	cu := cuesFor(s)
 	if s.Has(cu.TextSale) {
 		return OffSale
 	}
@@ -234,7 +235,7 @@ func classifySegment(s *index.Segment) string {
 // as listed); a second, heavier form using force, threat or deceit is
 // aggravated.
 func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string, basicSeen bool) penalty.Variant {
-	cu := cuesOf(ix)
+	cu := cuesFor(s)
 	v := p.Variant
 	if v == "" {
 		v = penalty.VariantBasic
@@ -352,7 +353,7 @@ func childOnly(cu *cues, toks []index.Token, folded string) bool {
 // segChildOnly is childOnly for an indexed segment, with memoised
 // prefilters.
 func segChildOnly(s *index.Segment) bool {
-	cu := cuesOf(s.Index())
+	cu := cuesFor(s)
 	if s.Has(cu.AdultTerms) || !(s.Has(cu.ChildStrict) || s.Has(cu.AgeCtx)) {
 		return false
 	}
@@ -407,8 +408,8 @@ func childOffence(ix *index.Index, sec *statute.Provision) bool {
 }
 
 func childOffenceSlow(ix *index.Index, sec *statute.Provision) bool {
-	cu := cuesOf(ix)
 	for _, sg := range ix.BySection[sec] {
+		cu := cuesFor(sg)
 		if len(sg.Toks) == 0 {
 			continue
 		}
@@ -423,7 +424,7 @@ func childOffenceSlow(ix *index.Index, sec *statute.Provision) bool {
 // childAgeSubject: "the one who … persons under eighteen years" as the
 // object of the offence.
 func childAgeSubject(sg *index.Segment) bool {
-	cu := cuesOf(sg.Index())
+	cu := cuesFor(sg)
 	if sg.Has(cu.AdultTerms) {
 		return false
 	}
@@ -461,7 +462,7 @@ func foldToks(t string) []index.Token {
 }
 
 func endsWithCondition(s *index.Segment) bool {
-	cu := cuesOf(s.Index())
+	cu := cuesFor(s)
 	t := strings.TrimSpace(s.Text)
 	if strings.HasSuffix(t, ":") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, "-") || strings.HasSuffix(t, "–") {
 		return true
@@ -476,7 +477,7 @@ func endsWithCondition(s *index.Segment) bool {
 // first condition word of the segment, up to the next comma, semicolon or
 // "or".
 func firstCircumstance(s *index.Segment) []index.Token {
-	cu := cuesOf(s.Index())
+	cu := cuesFor(s)
 	for i, t := range s.Toks {
 		if !cu.CondWords[t.Word] {
 			continue
@@ -518,7 +519,7 @@ func FoldLower(s string) string { return index.FoldString(s) }
 // and a segment without an act word (most) is answered by the index's bit
 // set.
 func actCount(s *index.Segment) int {
-	cu := cuesOf(s.Index())
+	cu := cuesFor(s)
 	if !s.Has(cu.ActTerms) {
 		return 0
 	}
@@ -568,7 +569,7 @@ func offsetSpan(s *index.Segment, a, b int) (int, int) {
 // offences: it sits in a trafficking section, names trafficking, or covers
 // "offences under this Act" of a statute that has a trafficking offence.
 func ReachesTrafficking(ix *index.Index, s *index.Segment) bool {
-	cu := cuesOf(ix)
+	cu := cuesFor(s)
 	memo := map[*statute.Provision]string{}
 	if classOf(ix, s.Section, memo, 0) == OffTrafficking || hasTraffick(s) {
 		return true

@@ -8,6 +8,7 @@ import (
 	"github.com/lacuna-project/lacuna/internal/index"
 	"github.com/lacuna-project/lacuna/internal/penalty"
 	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
 // cues are the lexicon classes the checks read, each the union of its
@@ -203,9 +204,47 @@ func newCues(lx *index.Lexicon) *cues {
 	return c
 }
 
-// cuesOf returns the classes of the lexicon ix was built with.
-func cuesOf(ix *index.Index) *cues {
-	return ix.Lex.Memo(cuesKey{}, func() any { return newCues(ix.Lex) }).(*cues)
+// langCues holds the checks' classes of one compiled lexicon: over every
+// language (for text of unknown language) and in each language alone.
+type langCues struct {
+	union  *cues
+	byLang map[string]*cues
+}
+
+func langCuesOf(lx *index.Lexicon) *langCues {
+	return lx.Memo(cuesKey{}, func() any {
+		lc := &langCues{union: newCues(lx), byLang: map[string]*cues{}}
+		src := lx.Source()
+		for _, lang := range src.Languages() {
+			lc.byLang[lang] = newCues(index.CompileLexicon(src.Only(lang)))
+		}
+		return lc
+	}).(*langCues)
+}
+
+// cuesOf returns the classes of the lexicon ix was built with, over every
+// language: for text whose language is not known.
+func cuesOf(ix *index.Index) *cues { return langCuesOf(ix.Lex).union }
+
+// sectionCues returns the classes in the language of a section (that of
+// its first segment), for reading its heading.
+func sectionCues(ix *index.Index, sec *statute.Provision) *cues {
+	if segs := ix.BySection[sec]; len(segs) > 0 {
+		return cuesFor(segs[0])
+	}
+	return cuesOf(ix)
+}
+
+// cuesFor returns the classes in the segment's own language, so that a
+// word of another language (Spanish "no" in "no person shall", English
+// "organ" in "organización") is never read as a cue; a language without a
+// lexicon gets the union.
+func cuesFor(s *index.Segment) *cues {
+	lc := langCuesOf(s.Index().Lex)
+	if c, ok := lc.byLang[s.Lang]; ok {
+		return c
+	}
+	return lc.union
 }
 
 type penaltyKey struct{}

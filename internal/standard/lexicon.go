@@ -94,6 +94,18 @@ func (l *Lexicon) HasClass(class string) bool {
 // embedded lexicon's first, then an overlay's).
 func (l *Lexicon) Phrases(lang, class string) []string { return l.langs[lang][class] }
 
+// Only returns the lexicon restricted to one language (its phrases only,
+// the same catalogue), for cues read in a provision's own language; its
+// hash names the language. A language the lexicon lacks gives nil.
+func (l *Lexicon) Only(lang string) *Lexicon {
+	ph, ok := l.langs[lang]
+	if !ok {
+		return nil
+	}
+	return &Lexicon{Classes: l.Classes, Hash: l.Hash + "/" + lang, Catalogue: l.Catalogue,
+		langs: map[string]map[string][]string{lang: ph}}
+}
+
 // Union returns the phrases of class over every language, in the order of
 // Languages, each phrase once.
 func (l *Lexicon) Union(class string) []string {

@@ -79,12 +79,7 @@ func TestLiechtensteinHistory(t *testing.T) {
 // knownWholeCodeDiffs are the requirements on which the whole 2023 StGB
 // still gets another verdict than its extract, and why. The test fails when
 // one of them is fixed (remove it here) or a new one appears.
-var knownWholeCodeDiffs = map[string]string{
-	// Provisions of the whole code that name § 104a among other offences
-	// (§ 165 Geldwäscherei lists predicate offences) are counted as
-	// trafficking penalty clauses, and some have maxima under 4 years.
-	"pen.serious-crime": "met → partial",
-}
+var knownWholeCodeDiffs = map[string]string{}
 
 // TestWholeCodeMatchesExtract: the whole 2023 StGB gives the verdicts of
 // its hand-made extract (statutes-dev/lie-stgb-104a-2023.md), except where
