@@ -2,7 +2,6 @@ package workspace
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -160,11 +159,11 @@ func LoadGit(ctx context.Context, src GitSource) (*GitHistory, error) {
 }
 
 // openRepo opens a repository; a path that is no repository is an
-// *InputError, a missing git program an operational error.
+// *InputError, a cancelled context an operational error.
 func openRepo(ctx context.Context, name string) (*gitrepo.Repo, error) {
 	r, err := gitrepo.Open(ctx, name)
 	if err != nil {
-		if errors.Is(err, gitrepo.ErrNoGit) {
+		if ctx.Err() != nil {
 			return nil, err
 		}
 		return nil, inputErr(err)

@@ -4,38 +4,20 @@ import (
 	"context"
 	"errors"
 	"io/fs"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/lacuna-project/lacuna/corpus"
+	"github.com/lacuna-project/lacuna/internal/gitrepo/gittest"
 	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
 // commitFile writes text to name in dir and commits it with the given
-// author date.
+// author date (no git program needed).
 func commitFile(t *testing.T, dir, name, text, date, msg string) {
 	t.Helper()
-	p := filepath.Join(dir, name)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	for _, args := range [][]string{{"add", name}, {"commit", "-q", "-m", msg}} {
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null",
-			"GIT_AUTHOR_NAME=T", "GIT_AUTHOR_EMAIL=t@example.org", "GIT_COMMITTER_NAME=T", "GIT_COMMITTER_EMAIL=t@example.org",
-			"GIT_AUTHOR_DATE="+date+"T12:00:00+00:00", "GIT_COMMITTER_DATE=2030-01-01T00:00:00+00:00")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	gittest.Commit(t, dir, date, msg, map[string]string{name: text})
 }
 
 // demoRepo builds a legislation repository from the demo corpus: the three
@@ -44,14 +26,7 @@ func commitFile(t *testing.T, dir, name, text, date, msg string) {
 // employment act as a second file.
 func demoRepo(t *testing.T) string {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	dir := t.TempDir()
-	cmd := exec.Command("git", "init", "-q", dir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("git init: %v\n%s", err, out)
-	}
+	dir := gittest.Init(t, "")
 	read := func(name string) string {
 		b, err := fs.ReadFile(corpus.FS, name)
 		if err != nil {
@@ -193,12 +168,7 @@ func TestLoadGitErrors(t *testing.T) {
 
 func TestLoadGitRemovedFile(t *testing.T) {
 	dir := demoRepo(t)
-	cmd := exec.Command("git", "-c", "user.name=T", "-c", "user.email=t@example.org", "rm", "-q", "xea/employment.md")
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("git rm: %v\n%s", err, out)
-	}
-	commitFile(t, dir, "xea/other.md", "x\n", "2024-05-01", "repeal the employment act")
+	gittest.Remove(t, dir, "2024-05-01", "repeal the employment act", "xea/employment.md")
 	h, err := LoadGit(context.Background(), GitSource{Repo: dir, Paths: []string{"xea/employment.md"}})
 	if err != nil {
 		t.Fatal(err)
