@@ -96,8 +96,11 @@ func (b *Batch) build(a *CountryAnalysis, country, template, lang string) (*repo
 // GitBriefing builds the briefing model of the statutes of a git history
 // for template: the analysis of the versions in force at asOf (the latest
 // when ""), and, for the amendments template, the timeline of every
-// version. country defaults to the history's one country.
-func (w *Workspace) GitBriefing(m *standard.Map, h *GitHistory, country, asOf, template string) (*report.Briefing, error) {
+// version. country defaults to the history's one country. The reviewer
+// decisions ovs apply to every analysis, the timeline's too: a decision
+// recording the versions it was made on applies to those and is stale,
+// the machine verdict kept, for the others (see OverrideWarnings).
+func (w *Workspace) GitBriefing(m *standard.Map, h *GitHistory, country, asOf, template string, ovs []score.Override) (*report.Briefing, error) {
 	if country == "" {
 		c, err := h.Country()
 		if err != nil {
@@ -105,7 +108,7 @@ func (w *Workspace) GitBriefing(m *standard.Map, h *GitHistory, country, asOf, t
 		}
 		country = c
 	}
-	opts := score.Options{Country: country, AsOf: asOf, LacunaVersion: w.cfg.ToolVersion, Today: w.Today()}
+	opts := score.Options{Country: country, AsOf: asOf, LacunaVersion: w.cfg.ToolVersion, Today: w.Today(), Overrides: ovs}
 	res, err := score.Analyze(h.Corpus, m, opts)
 	if err != nil {
 		return nil, inputErr(err)

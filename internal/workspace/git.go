@@ -184,6 +184,22 @@ func (h *GitHistory) Country() (string, error) {
 	return "", inputErr(fmt.Errorf("the files of %s belong to several countries (%s), expected --country to choose one", h.Source.Repo, strings.Join(cs, ", ")))
 }
 
+// OverrideWarnings checks the evidence of reviewer decisions ("path#id",
+// path as inside the repository) against the versions of h in force at
+// asOf (the latest when ""), as OverrideEvidenceWarnings does for files:
+// a provision the version does not have, or has under a new ID, is a
+// warning. Whether a decision still applies to the version analysed is
+// the engine's business (score.Override: a decision that records the
+// versions it was made on, "xea/ctip-act@2017-03-16", is stale for any
+// other version and the machine verdict stands).
+func (h *GitHistory) OverrideWarnings(ovs []score.Override, country, asOf string) statute.ErrorList {
+	if len(ovs) == 0 {
+		return nil
+	}
+	sel := score.Select(h.Corpus, country, asOf)
+	return overrideEvidenceWarnings(ovs, sel.Statutes, func(st *statute.Statute) string { return st.Meta.SourcePath })
+}
+
 // GitPoint is the analysis as of one version date of a git history.
 type GitPoint struct {
 	Date      string           `json:"date"`

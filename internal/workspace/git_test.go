@@ -181,3 +181,79 @@ func TestLoadGitRemovedFile(t *testing.T) {
 		t.Errorf("warnings = %v", h.Warnings)
 	}
 }
+
+// TestGitBriefingOverrides: a reviewer's decision recorded on one version
+// of a git history (statutes: [ID@commit date]) applies to that version
+// and is stale, the machine verdict kept, for the others, in the analysis
+// and in the amendments timeline; evidence citing a provision the version
+// in force does not have is a warning, named by the path in the repository.
+func TestGitBriefingOverrides(t *testing.T) {
+	dir := demoRepo(t)
+	w := embedded(t)
+	m, err := w.Map()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := LoadGit(context.Background(), GitSource{Repo: dir, Paths: []string{"xea/ctip.md"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A requirement the engine finds a gap in both 2017 and 2023.
+	opts := score.Options{Country: "XEA", LacunaVersion: "test"}
+	at := func(asOf string, ovs []score.Override) *score.Result {
+		o := opts
+		o.AsOf, o.Overrides = asOf, ovs
+		r, err := score.Analyze(h.Corpus, m, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	r17, r23 := at("2017-03-16", nil), at("", nil)
+	req := ""
+	for _, f := range r17.Findings {
+		if f.Verdict == score.Gap && r23.Finding(f.Requirement).Verdict == score.Gap {
+			req = f.Requirement
+			break
+		}
+	}
+	if req == "" {
+		t.Fatal("no requirement is a gap in both versions")
+	}
+	src := "overrides:\n  - requirement: " + req + "\n    verdict: met\n    rationale: \"read with the 2017 regulations\"\n    reviewer: \"R\"\n    date: 2024-01-01\n" +
+		"    machine_verdict: gap\n    statutes: [\"xea/ctip-act@2017-03-16\"]\n    evidence: [\"xea/ctip.md#s3\", \"xea/ctip.md#s999\"]\n"
+	ovs, err := score.ParseOverrides("review.yaml", []byte(src), m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := at("2017-03-16", ovs).Finding(req); f.Verdict != score.Met || f.Origin != "review" {
+		t.Errorf("2017: %s is %s (%s), want the reviewed met", req, f.Verdict, f.Origin)
+	}
+	br, err := w.GitBriefing(m, h, "", "", AmendmentsTemplate, ovs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(br.Reviews) != 1 || !strings.Contains(br.Reviews[0].Stale, "statute xea/ctip-act is now version 2023-09-01 (decided on 2017-03-16)") {
+		t.Errorf("latest version: reviews %+v, want the decision stale", br.Reviews)
+	}
+	if f := at("", ovs).Finding(req); f.Verdict != score.Gap || f.Override == nil || len(f.Override.Stale) == 0 {
+		t.Errorf("latest version: %s is %s, want the machine's gap and the decision stale", req, f.Verdict)
+	}
+	// The timeline: met on the version decided, the machine's gap before
+	// and after.
+	var changes []string
+	for _, p := range br.Timeline.Points {
+		for _, c := range p.Changes {
+			if c.Requirement == req {
+				changes = append(changes, p.VersionDate+" "+c.From+"→"+c.To)
+			}
+		}
+	}
+	if got := strings.Join(changes, ", "); got != "2017-03-16 gap→met, 2023-09-01 met→gap" {
+		t.Errorf("timeline changes of %s: %s", req, got)
+	}
+	ws := h.OverrideWarnings(ovs, "XEA", "")
+	if len(ws) != 1 || !strings.Contains(ws[0].Error(), `review.yaml:2: warning: override of `+req+`: evidence "xea/ctip.md#s999" cites provision "s999"`) {
+		t.Errorf("evidence warnings = %v", ws)
+	}
+}
