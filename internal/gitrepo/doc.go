@@ -11,6 +11,12 @@
 // of references followed by a packfile; Open reads the list itself and
 // unpacks the packfile into a temporary directory that Close removes.
 //
+// Only go-git's storage and object packages are used, not its Repository
+// type: that one links the transports (SSH, HTTP) and their crypto, 2.3 MB
+// of a binary that must never talk to a network. Finding the git
+// directory (a work tree, a subdirectory of one, a linked work tree, a
+// bare repository) is done here, as git does it.
+//
 // It never writes to the repository it reads and never uses the network.
 //
 // Main types: Repo (an opened repository), Commit (one commit that

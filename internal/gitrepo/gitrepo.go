@@ -13,14 +13,16 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-billy/v5/osfs"
-	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/format/packfile"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/plumbing/storer"
 	"github.com/go-git/go-git/v5/storage/filesystem"
+	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
 )
 
 // Repo is a git repository opened for reading.
@@ -28,7 +30,7 @@ type Repo struct {
 	// Name is the repository as the caller named it (a directory or a
 	// bundle file), for messages and provenance.
 	Name string
-	repo *git.Repository
+	st   *filesystem.Storage
 	tmp  string // the unpacked objects of a bundle, removed by Close
 }
 
@@ -71,14 +73,88 @@ func Open(ctx context.Context, name string) (*Repo, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("%s is neither a directory nor a file, expected a git repository or a git bundle", name)
 	}
-	repo, err := git.PlainOpenWithOptions(name, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	dot, err := findGitDir(name)
 	if err != nil {
-		if errors.Is(err, git.ErrRepositoryNotExists) {
-			return nil, fmt.Errorf("%s is not a git repository, expected a directory with a .git or a git bundle", name)
-		}
-		return nil, fmt.Errorf("%s is not a git repository that can be read, expected a directory with a .git or a git bundle: %w", name, err)
+		return nil, err
 	}
-	return &Repo{Name: name, repo: repo}, nil
+	var fs billy.Filesystem = osfs.New(dot)
+	// A linked work tree's git directory holds its HEAD; the objects and
+	// the other references are in the common directory it names.
+	if b, err := os.ReadFile(filepath.Join(dot, "commondir")); err == nil {
+		common := strings.TrimSpace(string(b))
+		if !filepath.IsAbs(common) {
+			common = filepath.Join(dot, common)
+		}
+		fs = dotgit.NewRepositoryFilesystem(fs, osfs.New(common))
+	}
+	st := filesystem.NewStorage(fs, cache.NewObjectLRUDefault())
+	cfg, err := st.Config()
+	if err != nil {
+		return nil, fmt.Errorf("%s: the repository's configuration cannot be read: %w", name, err)
+	}
+	of := ""
+	if cfg.Raw != nil {
+		of = strings.ToLower(cfg.Raw.Section("extensions").Option("objectformat"))
+	}
+	switch v := cfg.Core.RepositoryFormatVersion; {
+	case v != "" && v != "0" && v != "1":
+		return nil, fmt.Errorf("%s: repository format version %s is not supported, expected 0 or 1", name, v)
+	case of != "" && of != "sha1":
+		return nil, fmt.Errorf("%s: a repository of %s object names is not supported, expected SHA-1", name, of)
+	}
+	return &Repo{Name: name, st: st}, nil
+}
+
+// findGitDir finds the git directory of a directory or of its nearest
+// parent that has one, as git does: DIR/.git (a directory, or a file
+// "gitdir: PATH" in a linked work tree or a submodule), or DIR itself when
+// it is a bare repository.
+func findGitDir(name string) (string, error) {
+	d, err := filepath.Abs(name)
+	if err != nil {
+		return "", err
+	}
+	for {
+		g := filepath.Join(d, ".git")
+		if fi, err := os.Stat(g); err == nil {
+			if fi.IsDir() {
+				return g, nil
+			}
+			b, err := os.ReadFile(g)
+			if err != nil {
+				return "", fmt.Errorf("%s: %w", g, err)
+			}
+			line, _, _ := strings.Cut(string(b), "\n")
+			p, ok := strings.CutPrefix(strings.TrimSpace(line), "gitdir:")
+			if !ok {
+				return "", fmt.Errorf("%s:1: expected \"gitdir: PATH\", the git directory of a linked work tree", g)
+			}
+			p = strings.TrimSpace(p)
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(d, p)
+			}
+			return p, nil
+		}
+		if isBare(d) {
+			return d, nil
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", fmt.Errorf("%s is not a git repository, expected a directory with a .git or a git bundle", name)
+		}
+		d = parent
+	}
+}
+
+// isBare reports whether d looks like a git directory: HEAD, objects and
+// refs.
+func isBare(d string) bool {
+	for _, n := range []string{"HEAD", "objects", "refs"} {
+		if _, err := os.Stat(filepath.Join(d, n)); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // openBundle reads a git bundle: a header ("# v2 git bundle" or "# v3 git
@@ -185,14 +261,10 @@ func openBundle(name string) (r *Repo, err error) {
 	if err := st.SetReference(plumbing.NewHashReference(plumbing.HEAD, plumbing.NewHash(head))); err != nil {
 		return nil, err
 	}
-	repo, err := git.Open(st, nil)
-	if err != nil {
-		return nil, notBundle(err.Error())
-	}
-	if _, err := repo.CommitObject(plumbing.NewHash(head)); err != nil {
+	if _, err := object.GetCommit(st, plumbing.NewHash(head)); err != nil {
 		return nil, notBundle(fmt.Sprintf("its head %s is not a commit it holds", head))
 	}
-	return &Repo{Name: name, repo: repo, tmp: tmp}, nil
+	return &Repo{Name: name, st: st, tmp: tmp}, nil
 }
 
 // Close removes the unpacked objects of a bundle.
@@ -220,11 +292,11 @@ func CheckPath(p string) error {
 
 // head is the commit HEAD names.
 func (r *Repo) head() (*object.Commit, error) {
-	ref, err := r.repo.Head()
+	ref, err := storer.ResolveReference(r.st, plumbing.HEAD)
 	if err != nil {
 		return nil, fmt.Errorf("%s has no commit on HEAD: %w", r.Name, err)
 	}
-	c, err := r.repo.CommitObject(ref.Hash())
+	c, err := object.GetCommit(r.st, ref.Hash())
 	if err != nil {
 		return nil, fmt.Errorf("%s: HEAD names %s, which is not a commit it holds: %w", r.Name, ref.Hash(), err)
 	}
@@ -364,7 +436,7 @@ func (r *Repo) Read(ctx context.Context, commit, file string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := r.repo.CommitObject(plumbing.NewHash(h))
+	c, err := object.GetCommit(r.st, plumbing.NewHash(h))
 	if err != nil {
 		return nil, fmt.Errorf("%s: commit %s: %w", r.Name, h, err)
 	}
@@ -379,7 +451,7 @@ func (r *Repo) Read(ctx context.Context, commit, file string) ([]byte, error) {
 	if !e.Mode.IsFile() || e.Mode == filemode.Symlink {
 		return nil, fmt.Errorf("%s: %s in commit %s is not a file, expected the path of a statute file", r.Name, file, short(h))
 	}
-	b, err := r.repo.BlobObject(e.Hash)
+	b, err := object.GetBlob(r.st, e.Hash)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s in commit %s: %w", r.Name, file, short(h), err)
 	}
@@ -403,7 +475,7 @@ func (r *Repo) Origin(ctx context.Context) string {
 	if r.tmp != "" {
 		return "" // a bundle: its origin is the bundle file
 	}
-	cfg, err := r.repo.Config()
+	cfg, err := r.st.Config()
 	if err != nil {
 		return ""
 	}
@@ -425,19 +497,59 @@ func (r *Repo) Origin(ctx context.Context) string {
 	return u
 }
 
-// Resolve returns the full hash of a commit name (a hash prefix, a branch).
+// Resolve returns the full hash of a commit name: a full or abbreviated
+// (at least 4 hex digits, unambiguous) hash, or a reference (HEAD, a
+// branch, a tag).
 func (r *Repo) Resolve(ctx context.Context, name string) (string, error) {
 	if name == "" || strings.HasPrefix(name, "-") {
 		return "", fmt.Errorf("commit %q is not a commit name", name)
 	}
-	h, err := r.repo.ResolveRevision(plumbing.Revision(name))
-	if err != nil || h == nil {
-		return "", fmt.Errorf("%s has no commit %q", r.Name, name)
+	commit := func(h plumbing.Hash) (string, error) {
+		if t, err := object.GetTag(r.st, h); err == nil { // an annotated tag
+			c, err := t.Commit()
+			if err != nil {
+				return "", fmt.Errorf("%s: tag %q names no commit", r.Name, name)
+			}
+			return c.Hash.String(), nil
+		}
+		if _, err := object.GetCommit(r.st, h); err != nil {
+			return "", fmt.Errorf("%s has no commit %q", r.Name, name)
+		}
+		return h.String(), nil
 	}
-	if _, err := r.repo.CommitObject(*h); err != nil {
-		return "", fmt.Errorf("%s has no commit %q", r.Name, name)
+	if len(name) == 40 && plumbing.IsHash(name) {
+		return commit(plumbing.NewHash(name))
 	}
-	return h.String(), nil
+	for _, rn := range []string{name, "refs/" + name, "refs/tags/" + name, "refs/heads/" + name, "refs/remotes/" + name} {
+		if ref, err := storer.ResolveReference(r.st, plumbing.ReferenceName(rn)); err == nil {
+			return commit(ref.Hash())
+		}
+	}
+	if len(name) >= 4 && plumbing.IsHash(name+strings.Repeat("0", 40-len(name))) {
+		prefix := strings.ToLower(name)
+		var found []plumbing.Hash
+		iter, err := r.st.IterEncodedObjects(plumbing.CommitObject)
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", r.Name, err)
+		}
+		err = iter.ForEach(func(o plumbing.EncodedObject) error {
+			if strings.HasPrefix(o.Hash().String(), prefix) {
+				found = append(found, o.Hash())
+			}
+			return ctx.Err()
+		})
+		if err != nil {
+			return "", err
+		}
+		switch len(found) {
+		case 1:
+			return found[0].String(), nil
+		case 0:
+		default:
+			return "", fmt.Errorf("%s: commit name %q is ambiguous (%d commits begin with it), expected more digits", r.Name, name, len(found))
+		}
+	}
+	return "", fmt.Errorf("%s has no commit %q", r.Name, name)
 }
 
 func short(h string) string {

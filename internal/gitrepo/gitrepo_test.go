@@ -77,6 +77,14 @@ func checkLaw(t *testing.T, name string) {
 	if err != nil || full != cs[2].Hash {
 		t.Errorf("Resolve(%s) = %s, %v", cs[2].Short(), full, err)
 	}
+	for _, n := range []string{"HEAD", "main", "refs/heads/main", cs[3].Hash} {
+		if h, err := r.Resolve(ctx, n); err != nil || h != cs[3].Hash {
+			t.Errorf("Resolve(%s) = %s, %v; want the last commit", n, h, err)
+		}
+	}
+	if r.tmp != "" { // the unpacked bundle is a bare repository
+		checkLaw(t, filepath.Join(r.tmp, "repo.git"))
+	}
 }
 
 func TestLogAndRead(t *testing.T) {
@@ -260,6 +268,23 @@ func TestErrors(t *testing.T) {
 		if _, err := Open(ctx, p); err == nil || !strings.Contains(err.Error(), p+":2: ") {
 			t.Errorf("Open of a %s bundle = %v, want an error positioned on line 2", name, err)
 		}
+	}
+	// A .git file that names no git directory, and a repository of
+	// SHA-256 object names, are refused with the reason.
+	badLink := filepath.Join(t.TempDir(), "wt")
+	os.MkdirAll(badLink, 0o755)
+	os.WriteFile(filepath.Join(badLink, ".git"), []byte("junk\n"), 0o644)
+	if _, err := Open(ctx, badLink); err == nil || !strings.Contains(err.Error(), `.git:1: expected "gitdir: PATH"`) {
+		t.Errorf("Open of a bad .git file = %v", err)
+	}
+	sha256 := t.TempDir()
+	for _, d := range []string{"objects", "refs"} {
+		os.MkdirAll(filepath.Join(sha256, d), 0o755)
+	}
+	os.WriteFile(filepath.Join(sha256, "HEAD"), []byte("ref: refs/heads/main\n"), 0o644)
+	os.WriteFile(filepath.Join(sha256, "config"), []byte("[core]\n\trepositoryformatversion = 1\n[extensions]\n\tobjectformat = sha256\n"), 0o644)
+	if _, err := Open(ctx, sha256); err == nil || !strings.Contains(err.Error(), "sha256 object names is not supported") {
+		t.Errorf("Open of a SHA-256 repository = %v", err)
 	}
 	if _, err := Open(ctx, filepath.Join(plain, "missing")); err == nil {
 		t.Errorf("Open of a missing path must fail")
