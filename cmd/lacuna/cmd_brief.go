@@ -354,7 +354,8 @@ func briefGitRun(ctx context.Context, opts *briefOptions, w *workspace.Workspace
 	if opts.Templates != "" {
 		tfs = dirFS(opts.Templates)
 	}
-	br, err := w.GitBriefing(m, h, country, opts.AsOf, opts.Template, ov.List)
+	br, err := w.GitBriefing(m, h, workspace.GitBriefOptions{Country: country, AsOf: opts.AsOf, Template: opts.Template,
+		Lang: opts.Lang, Overrides: ov.List})
 	if err != nil {
 		return err
 	}

@@ -229,7 +229,7 @@ func TestGitBriefingOverrides(t *testing.T) {
 	if f := at("2017-03-16", ovs).Finding(req); f.Verdict != score.Met || f.Origin != "review" {
 		t.Errorf("2017: %s is %s (%s), want the reviewed met", req, f.Verdict, f.Origin)
 	}
-	br, err := w.GitBriefing(m, h, "", "", AmendmentsTemplate, ovs)
+	br, err := w.GitBriefing(m, h, GitBriefOptions{Template: AmendmentsTemplate, Overrides: ovs})
 	if err != nil {
 		t.Fatal(err)
 	}
