@@ -30,8 +30,21 @@ type Repo struct {
 	// Name is the repository as the caller named it (a directory or a
 	// bundle file), for messages and provenance.
 	Name string
-	st   *filesystem.Storage
-	tmp  string // the unpacked objects of a bundle, removed by Close
+	// Limit, when positive, is the largest file Read returns, in bytes;
+	// a larger one is a *TooLargeError, found before it is read.
+	Limit int64
+	st    *filesystem.Storage
+	tmp   string // the unpacked objects of a bundle, removed by Close
+}
+
+// TooLargeError is Read's error for a file past Repo.Limit.
+type TooLargeError struct {
+	Commit, Path string
+	Size, Limit  int64
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("%s in commit %s is %d bytes, larger than the limit of %d bytes", e.Path, short(e.Commit), e.Size, e.Limit)
 }
 
 // Commit is one commit that touched a file.
@@ -175,11 +188,13 @@ func openBundle(name string) (r *Repo, err error) {
 		return nil, fmt.Errorf("git bundle %s: %w", name, err)
 	}
 	br := bufio.NewReader(f)
+	var packAt int64 // where the packfile begins
 	line := func() (string, error) {
 		l, err := br.ReadString('\n')
 		if err != nil {
 			return "", notBundle("its header ends early, expected references then an empty line")
 		}
+		packAt += int64(len(l))
 		return strings.TrimSuffix(l, "\n"), nil
 	}
 	sig, err := line()
@@ -231,6 +246,9 @@ func openBundle(name string) (r *Repo, err error) {
 	if n := int64(binary.BigEndian.Uint32(hdr[8:12])); n*3 > info.Size() {
 		return nil, notBundle(fmt.Sprintf("its packfile claims %d objects, more than its %d bytes can hold", n, info.Size()))
 	}
+	if err := checkPackSizes(io.NewSectionReader(f, packAt, info.Size()-packAt)); err != nil {
+		return nil, notBundle(err.Error())
+	}
 	tmp, err := os.MkdirTemp("", "lacuna-git-")
 	if err != nil {
 		return nil, err
@@ -241,7 +259,7 @@ func openBundle(name string) (r *Repo, err error) {
 		}
 	}()
 	st := filesystem.NewStorage(osfs.New(filepath.Join(tmp, "repo.git")), cache.NewObjectLRUDefault())
-	if err := packfile.UpdateObjectStorage(st, br); err != nil {
+	if err := packfile.UpdateObjectStorage(st, io.NewSectionReader(f, packAt, info.Size()-packAt)); err != nil {
 		return nil, notBundle("its packfile cannot be read: " + err.Error())
 	}
 	// HEAD: the bundle's own HEAD line, else its main or master branch,
@@ -265,6 +283,69 @@ func openBundle(name string) (r *Repo, err error) {
 		return nil, notBundle(fmt.Sprintf("its head %s is not a commit it holds", head))
 	}
 	return &Repo{Name: name, st: st, tmp: tmp}, nil
+}
+
+// MaxObjectSize is the largest object a bundle's packfile may hold, in
+// bytes, as stored or as a delta makes it: unpacking holds an object in
+// memory, and a few kilobytes of compressed zeros can declare gigabytes.
+var MaxObjectSize int64 = 256 << 20
+
+// checkPackSizes reads a packfile's object headers, and the sizes a delta
+// declares, without keeping any object: every object must be at most
+// MaxObjectSize bytes.
+func checkPackSizes(r io.Reader) error {
+	sc := packfile.NewScanner(r)
+	_, n, err := sc.Header()
+	if err != nil {
+		return fmt.Errorf("its packfile header cannot be read: %w", err)
+	}
+	for i := uint32(0); i < n; i++ {
+		h, err := sc.NextObjectHeader()
+		if err != nil {
+			return fmt.Errorf("object %d of its packfile cannot be read: %w", i+1, err)
+		}
+		size := h.Length
+		w := &deltaHead{}
+		if _, _, err := sc.NextObject(w); err != nil && size <= MaxObjectSize {
+			return fmt.Errorf("object %d of its packfile cannot be read: %w", i+1, err)
+		}
+		if h.Type.IsDelta() {
+			// a delta begins with the sizes of its base and of its result
+			_, rest := leb128(w.b[:w.n])
+			if t, _ := leb128(rest); int64(t) > size {
+				size = int64(t)
+			}
+		}
+		if size > MaxObjectSize {
+			return fmt.Errorf("object %d of its packfile is %d bytes, larger than the limit of %d bytes", i+1, size, MaxObjectSize)
+		}
+	}
+	return nil
+}
+
+// deltaHead keeps the first bytes written to it and discards the rest.
+type deltaHead struct {
+	b [20]byte
+	n int
+}
+
+func (d *deltaHead) Write(p []byte) (int, error) {
+	d.n += copy(d.b[d.n:], p)
+	return len(p), nil
+}
+
+// leb128 decodes git's little-endian base-128 size at the start of b.
+func leb128(b []byte) (uint64, []byte) {
+	var v uint64
+	for i, c := range b {
+		if i < 10 {
+			v |= uint64(c&0x7f) << (7 * i)
+		}
+		if c&0x80 == 0 {
+			return v, b[i+1:]
+		}
+	}
+	return v, nil
 }
 
 // Close removes the unpacked objects of a bundle.
@@ -454,6 +535,9 @@ func (r *Repo) Read(ctx context.Context, commit, file string) ([]byte, error) {
 	b, err := object.GetBlob(r.st, e.Hash)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s in commit %s: %w", r.Name, file, short(h), err)
+	}
+	if r.Limit > 0 && b.Size > r.Limit {
+		return nil, &TooLargeError{Commit: h, Path: file, Size: b.Size, Limit: r.Limit}
 	}
 	rd, err := b.Reader()
 	if err != nil {

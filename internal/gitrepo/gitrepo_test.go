@@ -1,7 +1,10 @@
 package gitrepo
 
 import (
+	"bytes"
+	"compress/zlib"
 	"context"
+	"crypto/sha1"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -309,5 +312,74 @@ func TestOrigin(t *testing.T) {
 	gittest.SetOrigin(t, dir, "https://user:secret@example.org/legalize-xx.git")
 	if o := r.Origin(ctx); o != "https://example.org/legalize-xx.git" {
 		t.Errorf("origin = %q, want the URL without its credentials", o)
+	}
+}
+
+// TestBundleObjectLimit: a bundle whose packfile holds an object past
+// MaxObjectSize (here 2 MB of zeros, 2 KB compressed, against a 1 MB
+// limit) is refused before anything is unpacked.
+func TestBundleObjectLimit(t *testing.T) {
+	dir := gittest.Init(t, "")
+	gittest.Commit(t, dir, "2020-01-01", "big", map[string]string{"big.md": strings.Repeat("\x00", 2<<20)})
+	bundle := filepath.Join(t.TempDir(), "big.bundle")
+	gittest.Bundle(t, dir, bundle)
+	defer func(n int64) { MaxObjectSize = n }(MaxObjectSize)
+	MaxObjectSize = 1 << 20
+	if _, err := Open(context.Background(), bundle); err == nil || !strings.Contains(err.Error(), "is 2097152 bytes, larger than the limit of 1048576 bytes") {
+		t.Errorf("Open of a bundle with a 2 MB object = %v", err)
+	}
+	MaxObjectSize = 4 << 20
+	r, err := Open(context.Background(), bundle)
+	if err != nil {
+		t.Fatalf("Open under a 4 MB limit: %v", err)
+	}
+	r.Close()
+}
+
+func TestLEB128(t *testing.T) {
+	for _, c := range []struct {
+		in   []byte
+		want uint64
+	}{{[]byte{0x05}, 5}, {[]byte{0x80, 0x01}, 128}, {[]byte{0xff, 0x7f, 9}, 16383}} {
+		if v, _ := leb128(c.in); v != c.want {
+			t.Errorf("leb128(%x) = %d, want %d", c.in, v, c.want)
+		}
+	}
+	base, rest := leb128([]byte{0x0a, 0x80, 0x02})
+	if target, _ := leb128(rest); base != 10 || target != 256 {
+		t.Errorf("delta sizes = %d, %d", base, target)
+	}
+}
+
+// TestBundleDeltaBomb: a 100-byte packfile whose delta declares a 1 GiB
+// result is refused before go-git would allocate for it.
+func TestBundleDeltaBomb(t *testing.T) {
+	var pack bytes.Buffer
+	pack.WriteString("PACK\x00\x00\x00\x02\x00\x00\x00\x02")
+	obj := func(typ byte, size int, extra, data []byte) {
+		pack.WriteByte(typ<<4 | byte(size&0x0f) | 0x80*byte(min(size>>4, 1)))
+		for size >>= 4; size > 0; size >>= 7 {
+			c := byte(size & 0x7f)
+			if size>>7 > 0 {
+				c |= 0x80
+			}
+			pack.WriteByte(c)
+		}
+		pack.Write(extra)
+		zw := zlib.NewWriter(&pack)
+		zw.Write(data)
+		zw.Close()
+	}
+	obj(3, 1, nil, []byte("a")) // a blob of one byte at offset 12
+	base := pack.Len() - 12
+	// an OFS delta on it: base size 1, result size 1 GiB, one copy
+	delta := []byte{0x01, 0x80, 0x80, 0x80, 0x80, 0x04, 0x90, 0x01}
+	obj(6, len(delta), []byte{byte(base)}, delta)
+	sum := sha1.Sum(pack.Bytes())
+	pack.Write(sum[:])
+	p := filepath.Join(t.TempDir(), "bomb.bundle")
+	os.WriteFile(p, append([]byte("# v2 git bundle\n"+strings.Repeat("a", 40)+" HEAD\n\n"), pack.Bytes()...), 0o644)
+	if _, err := Open(context.Background(), p); err == nil || !strings.Contains(err.Error(), "object 2 of its packfile is 1073741824 bytes, larger than the limit") {
+		t.Errorf("Open of a delta bomb = %v", err)
 	}
 }

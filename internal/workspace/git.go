@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -104,7 +105,7 @@ func LoadGit(ctx context.Context, src GitSource) (*GitHistory, error) {
 				h.Versions = append(h.Versions, v)
 				continue
 			}
-			b, err := r.Read(ctx, c.Hash, p)
+			b, err := readVersion(ctx, r, c.Hash, p)
 			if err != nil {
 				return nil, err
 			}
@@ -168,7 +169,20 @@ func openRepo(ctx context.Context, name string) (*gitrepo.Repo, error) {
 		}
 		return nil, inputErr(err)
 	}
+	r.Limit = int64(statute.MaxFileSize)
 	return r, nil
+}
+
+// readVersion reads file as commit left it; one past the statute size
+// limit is a positioned *InputError ("FILE@COMMIT:1: …"), refused before
+// it is read.
+func readVersion(ctx context.Context, r *gitrepo.Repo, commit, file string) ([]byte, error) {
+	b, err := r.Read(ctx, commit, file)
+	var tl *gitrepo.TooLargeError
+	if errors.As(err, &tl) {
+		return nil, inputErr(statute.TooLarge(file+"@"+gitrepo.Commit{Hash: commit}.Short(), tl.Limit))
+	}
+	return b, err
 }
 
 // Country is the one country of the history's statutes; an *InputError

@@ -166,6 +166,20 @@ func TestLoadGitErrors(t *testing.T) {
 	}
 }
 
+// TestLoadGitTooLarge: a version past the statute size limit is a
+// positioned input error, refused before it is read.
+func TestLoadGitTooLarge(t *testing.T) {
+	dir := demoRepo(t)
+	commitFile(t, dir, "xea/big.md", strings.Repeat("x", 2048), "2024-01-01", "big")
+	defer func(n int) { statute.MaxFileSize = n }(statute.MaxFileSize)
+	statute.MaxFileSize = 1024
+	var ie *InputError
+	_, err := LoadGit(context.Background(), GitSource{Repo: dir, Paths: []string{"xea/big.md"}})
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "xea/big.md@") || !strings.Contains(err.Error(), ":1: input is larger than the limit of 1024 bytes") {
+		t.Errorf("LoadGit of a large version = %v", err)
+	}
+}
+
 func TestLoadGitRemovedFile(t *testing.T) {
 	dir := demoRepo(t)
 	gittest.Remove(t, dir, "2024-05-01", "repeal the employment act", "xea/employment.md")
