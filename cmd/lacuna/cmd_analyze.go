@@ -313,6 +313,9 @@ func analyzeGit(ctx context.Context, w *workspace.Workspace, opts *analyzeOption
 		return nil, err
 	}
 	a.Overrides = ov
+	// the evidence of the decisions checked against the versions analysed,
+	// named by their paths in the repository
+	a.Warnings = h.OverrideWarnings(ov.List, opts.Country, opts.AsOf)
 	return a, nil
 }
 

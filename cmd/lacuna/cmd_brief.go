@@ -80,7 +80,11 @@ change with the language.
 
 --templates DIR reads <template>.md.tmpl from DIR instead of the built-in templates.
 --as-of DATE and --overrides FILE work as for analyze (an overrides file beside the
-corpus is found the same way). LACUNA_NOW (RFC 3339) fixes the clock, so the same inputs
+corpus is found the same way). With --git, a decision that records the versions it was
+made on (statutes: ["ID@DATE"], DATE the commit's author date) applies to that version
+only: on the others, the amendments timeline's included, it is reported stale and the
+machine verdict stands; its evidence ("FILE#provision", FILE as in the repository) is
+checked against the version briefed. LACUNA_NOW (RFC 3339) fixes the clock, so the same inputs
 give byte-identical files.` + exitStatusHelp,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -324,9 +328,6 @@ func briefRun(opts *briefOptions) error {
 // legislation repository.
 func briefGitRun(ctx context.Context, opts *briefOptions, w *workspace.Workspace, m *standard.Map) error {
 	f := opts.Factory
-	if opts.Overrides != "" {
-		return usageErrorf("brief --git does not apply --overrides yet, expected no --overrides")
-	}
 	h, err := workspace.LoadGit(ctx, workspace.GitSource{Repo: opts.Git, Paths: opts.GitPaths})
 	if err != nil {
 		return err
@@ -334,15 +335,31 @@ func briefGitRun(ctx context.Context, opts *briefOptions, w *workspace.Workspace
 	for _, wn := range h.Warnings {
 		fmt.Fprintln(f.IO.ErrOut, wn.Error())
 	}
+	country := strings.ToUpper(opts.Country)
+	if country == "" {
+		if country, err = h.Country(); err != nil {
+			return err
+		}
+	}
+	ov, err := w.OverridesFor(m, "", opts.Overrides)
+	if err != nil {
+		return err
+	}
+	if !f.Global.Quiet {
+		for _, wn := range h.OverrideWarnings(ov.List, country, opts.AsOf) {
+			fmt.Fprintln(f.IO.ErrOut, wn.Error())
+		}
+	}
 	var tfs fs.FS = templates.FS
 	if opts.Templates != "" {
 		tfs = dirFS(opts.Templates)
 	}
-	br, err := w.GitBriefing(m, h, strings.ToUpper(opts.Country), opts.AsOf, opts.Template)
+	br, err := w.GitBriefing(m, h, workspace.GitBriefOptions{Country: country, AsOf: opts.AsOf, Template: opts.Template,
+		Lang: opts.Lang, Overrides: ov.List})
 	if err != nil {
 		return err
 	}
-	country := br.Country
+	country = br.Country
 	out := opts.Output
 	if out == "" {
 		out = briefFileName(country, opts.Template, opts.Format)
@@ -352,7 +369,7 @@ func briefGitRun(ctx context.Context, opts *briefOptions, w *workspace.Workspace
 	if err != nil {
 		return err
 	}
-	if err := f.writeOutput("-o", out, data, opts.Templates); err != nil {
+	if err := f.writeOutput("-o", out, data, opts.Overrides, opts.Templates); err != nil {
 		return err
 	}
 	if !opts.Quiet && out != "-" {

@@ -54,7 +54,7 @@ path's latest commit on or before it. The timeline gives each version's date, co
 overall and pillar scores, and the verdicts that changed with the provisions whose
 amendment explains them; --format json gives {"versions":[{"commit","date","overall",
 "changes":[{"requirement","from","to"}]}]}. --as-of DATE stops the timeline at DATE.
-Reading git needs the git program.` + exitStatusHelp,
+No git program is needed: Lacuna reads the repository's files itself, never over a network.` + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Format = f.Global.Format

@@ -4,14 +4,20 @@
 // per reform (the legalize-XX family, bundestag/gesetze), so a file's
 // history is the law's versions.
 //
-// It runs the git program (os/exec) rather than a Go implementation of git:
-// the legislation repositories are shared as git bundles, which only git
-// reads, and git is one program to install where a Go reader would bring a
-// large tree of dependencies for the same three read-only commands (clone
-// of a bundle, log, cat-file). When git is missing, Open says so.
+// It reads git's own files with go-git (a Go implementation of git), not
+// the git program: a lawyer's laptop may have no git installed, and
+// reading a history needs only objects, references and packfiles. A git
+// bundle (how the legislation repositories are shared offline) is a list
+// of references followed by a packfile; Open reads the list itself and
+// unpacks the packfile into a temporary directory that Close removes.
 //
-// It never writes to the repository it reads and never uses the network:
-// a bundle is cloned into a temporary directory that Close removes.
+// Only go-git's storage and object packages are used, not its Repository
+// type: that one links the transports (SSH, HTTP) and their crypto, 2.3 MB
+// of a binary that must never talk to a network. Finding the git
+// directory (a work tree, a subdirectory of one, a linked work tree, a
+// bare repository) is done here, as git does it.
+//
+// It never writes to the repository it reads and never uses the network.
 //
 // Main types: Repo (an opened repository), Commit (one commit that
 // touched a file). It imports nothing from this module.

@@ -306,6 +306,12 @@ func IsNothingInForce(err error) bool { return errors.Is(err, ErrNothingInForce)
 // provision IDs of whole codes changed (statute.Statute.Resolve), which
 // names the new ID. Evidence naming a file c does not hold is not checked.
 func OverrideEvidenceWarnings(ovs []score.Override, c *statute.Corpus) statute.ErrorList {
+	return overrideEvidenceWarnings(ovs, c.Statutes, func(st *statute.Statute) string { return st.Path })
+}
+
+// overrideEvidenceWarnings is OverrideEvidenceWarnings over sts, each
+// statute named in evidence by pathOf(st).
+func overrideEvidenceWarnings(ovs []score.Override, sts []*statute.Statute, pathOf func(*statute.Statute) string) statute.ErrorList {
 	var out statute.ErrorList
 	for _, o := range ovs {
 		at := statute.Pos{File: o.Source}
@@ -319,8 +325,8 @@ func OverrideEvidenceWarnings(ovs []score.Override, c *statute.Corpus) statute.E
 			if !ok || id == "" {
 				continue
 			}
-			for _, st := range c.Statutes {
-				if st.Path != file && !strings.HasSuffix(st.Path, "/"+file) {
+			for _, st := range sts {
+				if p := pathOf(st); p != file && !strings.HasSuffix(p, "/"+file) {
 					continue
 				}
 				p, now, renamed := st.Resolve(statute.ProvisionID(id))

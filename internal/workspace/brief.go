@@ -93,11 +93,26 @@ func (b *Batch) build(a *CountryAnalysis, country, template, lang string) (*repo
 	return report.Build(in)
 }
 
-// GitBriefing builds the briefing model of the statutes of a git history
-// for template: the analysis of the versions in force at asOf (the latest
-// when ""), and, for the amendments template, the timeline of every
-// version. country defaults to the history's one country.
-func (w *Workspace) GitBriefing(m *standard.Map, h *GitHistory, country, asOf, template string) (*report.Briefing, error) {
+// GitBriefOptions choose what GitBriefing briefs.
+type GitBriefOptions struct {
+	Country  string // "" = the history's one country
+	AsOf     string // the versions in force then; "" = the latest
+	Template string
+	// Lang is the pack's language; "" = the language of most provisions
+	// analysed when a pack exists in it, else English (report.DefaultLang).
+	Lang string
+	// Overrides are reviewer decisions, applied to every analysis, the
+	// timeline's too: a decision recording the versions it was made on
+	// applies to those and is stale, the machine verdict kept, for the
+	// others (see GitHistory.OverrideWarnings).
+	Overrides []score.Override
+}
+
+// GitBriefing builds the briefing model of the statutes of a git history:
+// the analysis of the versions in force at o.AsOf, and, for the
+// amendments template, the timeline of every version.
+func (w *Workspace) GitBriefing(m *standard.Map, h *GitHistory, o GitBriefOptions) (*report.Briefing, error) {
+	country, asOf, template := o.Country, o.AsOf, o.Template
 	if country == "" {
 		c, err := h.Country()
 		if err != nil {
@@ -105,7 +120,7 @@ func (w *Workspace) GitBriefing(m *standard.Map, h *GitHistory, country, asOf, t
 		}
 		country = c
 	}
-	opts := score.Options{Country: country, AsOf: asOf, LacunaVersion: w.cfg.ToolVersion, Today: w.Today()}
+	opts := score.Options{Country: country, AsOf: asOf, LacunaVersion: w.cfg.ToolVersion, Today: w.Today(), Overrides: o.Overrides}
 	res, err := score.Analyze(h.Corpus, m, opts)
 	if err != nil {
 		return nil, inputErr(err)
@@ -113,11 +128,33 @@ func (w *Workspace) GitBriefing(m *standard.Map, h *GitHistory, country, asOf, t
 	if len(res.Statutes) == 0 {
 		return nil, nothingInForce(country, asOf)
 	}
+	lang := o.Lang
+	if lang == "" {
+		counts := map[string]int{}
+		for _, st := range AnalysedStatutes(res, h.Corpus) {
+			counts[st.Meta.Lang()] += len(st.All)
+		}
+		lang = report.DefaultLang(counts)
+	}
+	loc, err := report.EmbeddedLocale(lang)
+	if err != nil {
+		return nil, err
+	}
+	titles, err := w.MapTitles(m, lang, true)
+	if err != nil {
+		return nil, err
+	}
 	var metas []statute.Meta
 	for _, st := range h.Corpus.Country(country).Statutes {
 		metas = append(metas, st.Meta)
 	}
-	in := report.Input{Result: res, Map: m, Statutes: metas, Date: w.Today(), ToolVersion: w.cfg.ToolVersion}
+	in := report.Input{Result: res, Map: m, Statutes: metas, Date: w.Today(), ToolVersion: w.cfg.ToolVersion, Locale: loc, Titles: titles}
+	for _, md := range metas {
+		if md.CountryName != "" {
+			in.CountryName = md.CountryName
+			break
+		}
+	}
 	if template == AmendmentsTemplate {
 		tl, err := Timeline(m, h.Corpus, opts)
 		if err != nil {

@@ -105,7 +105,7 @@ func LoadGit(ctx context.Context, src GitSource) (*GitHistory, error) {
 				h.Versions = append(h.Versions, v)
 				continue
 			}
-			b, err := r.Read(ctx, c.Hash, p)
+			b, err := readVersion(ctx, r, c.Hash, p)
 			if err != nil {
 				return nil, err
 			}
@@ -160,16 +160,29 @@ func LoadGit(ctx context.Context, src GitSource) (*GitHistory, error) {
 }
 
 // openRepo opens a repository; a path that is no repository is an
-// *InputError, a missing git program an operational error.
+// *InputError, a cancelled context an operational error.
 func openRepo(ctx context.Context, name string) (*gitrepo.Repo, error) {
 	r, err := gitrepo.Open(ctx, name)
 	if err != nil {
-		if errors.Is(err, gitrepo.ErrNoGit) {
+		if ctx.Err() != nil {
 			return nil, err
 		}
 		return nil, inputErr(err)
 	}
+	r.Limit = int64(statute.MaxFileSize)
 	return r, nil
+}
+
+// readVersion reads file as commit left it; one past the statute size
+// limit is a positioned *InputError ("FILE@COMMIT:1: …"), refused before
+// it is read.
+func readVersion(ctx context.Context, r *gitrepo.Repo, commit, file string) ([]byte, error) {
+	b, err := r.Read(ctx, commit, file)
+	var tl *gitrepo.TooLargeError
+	if errors.As(err, &tl) {
+		return nil, inputErr(statute.TooLarge(file+"@"+gitrepo.Commit{Hash: commit}.Short(), tl.Limit))
+	}
+	return b, err
 }
 
 // Country is the one country of the history's statutes; an *InputError
@@ -183,6 +196,22 @@ func (h *GitHistory) Country() (string, error) {
 		return "", inputErr(fmt.Errorf("no statute version read from %s", h.Source.Repo))
 	}
 	return "", inputErr(fmt.Errorf("the files of %s belong to several countries (%s), expected --country to choose one", h.Source.Repo, strings.Join(cs, ", ")))
+}
+
+// OverrideWarnings checks the evidence of reviewer decisions ("path#id",
+// path as inside the repository) against the versions of h in force at
+// asOf (the latest when ""), as OverrideEvidenceWarnings does for files:
+// a provision the version does not have, or has under a new ID, is a
+// warning. Whether a decision still applies to the version analysed is
+// the engine's business (score.Override: a decision that records the
+// versions it was made on, "xea/ctip-act@2017-03-16", is stale for any
+// other version and the machine verdict stands).
+func (h *GitHistory) OverrideWarnings(ovs []score.Override, country, asOf string) statute.ErrorList {
+	if len(ovs) == 0 {
+		return nil
+	}
+	sel := score.Select(h.Corpus, country, asOf)
+	return overrideEvidenceWarnings(ovs, sel.Statutes, func(st *statute.Statute) string { return st.Meta.SourcePath })
 }
 
 // GitPoint is the analysis as of one version date of a git history.

@@ -3,11 +3,11 @@ package workspace
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/lacuna-project/lacuna/internal/gitrepo/gittest"
 	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/statute"
 	"github.com/lacuna-project/lacuna/internal/testutil"
@@ -153,9 +153,6 @@ func TestWholeCodeMatchesExtract(t *testing.T) {
 // give the same timeline from git as from the files.
 func TestRealPairsFromGit(t *testing.T) {
 	dir := filepath.Join(testutil.RealData(t), "statutes")
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
 	m, err := embedded(t).Map()
 	if err != nil {
 		t.Fatal(err)
@@ -168,10 +165,7 @@ func TestRealPairsFromGit(t *testing.T) {
 		{"FRA", "fr/code-penal.md", []string{"fra-cp-225-4-1-2011.md", "fra-cp-225-4-1-2013.md"}},
 	} {
 		t.Run(pair.country, func(t *testing.T) {
-			repo := t.TempDir()
-			if out, err := exec.Command("git", "init", "-q", repo).CombinedOutput(); err != nil {
-				t.Fatalf("git init: %v\n%s", err, out)
-			}
+			repo := gittest.Init(t, "")
 			var sts []*statute.Statute
 			for _, f := range pair.files {
 				st, err := statute.ParseFile(filepath.Join(dir, f))

@@ -4,38 +4,20 @@ import (
 	"context"
 	"errors"
 	"io/fs"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/lacuna-project/lacuna/corpus"
+	"github.com/lacuna-project/lacuna/internal/gitrepo/gittest"
 	"github.com/lacuna-project/lacuna/internal/score"
 	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
 // commitFile writes text to name in dir and commits it with the given
-// author date.
+// author date (no git program needed).
 func commitFile(t *testing.T, dir, name, text, date, msg string) {
 	t.Helper()
-	p := filepath.Join(dir, name)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	for _, args := range [][]string{{"add", name}, {"commit", "-q", "-m", msg}} {
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null",
-			"GIT_AUTHOR_NAME=T", "GIT_AUTHOR_EMAIL=t@example.org", "GIT_COMMITTER_NAME=T", "GIT_COMMITTER_EMAIL=t@example.org",
-			"GIT_AUTHOR_DATE="+date+"T12:00:00+00:00", "GIT_COMMITTER_DATE=2030-01-01T00:00:00+00:00")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	gittest.Commit(t, dir, date, msg, map[string]string{name: text})
 }
 
 // demoRepo builds a legislation repository from the demo corpus: the three
@@ -44,14 +26,7 @@ func commitFile(t *testing.T, dir, name, text, date, msg string) {
 // employment act as a second file.
 func demoRepo(t *testing.T) string {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	dir := t.TempDir()
-	cmd := exec.Command("git", "init", "-q", dir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("git init: %v\n%s", err, out)
-	}
+	dir := gittest.Init(t, "")
 	read := func(name string) string {
 		b, err := fs.ReadFile(corpus.FS, name)
 		if err != nil {
@@ -191,14 +166,23 @@ func TestLoadGitErrors(t *testing.T) {
 	}
 }
 
+// TestLoadGitTooLarge: a version past the statute size limit is a
+// positioned input error, refused before it is read.
+func TestLoadGitTooLarge(t *testing.T) {
+	dir := demoRepo(t)
+	commitFile(t, dir, "xea/big.md", strings.Repeat("x", 2048), "2024-01-01", "big")
+	defer func(n int) { statute.MaxFileSize = n }(statute.MaxFileSize)
+	statute.MaxFileSize = 1024
+	var ie *InputError
+	_, err := LoadGit(context.Background(), GitSource{Repo: dir, Paths: []string{"xea/big.md"}})
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "xea/big.md@") || !strings.Contains(err.Error(), ":1: input is larger than the limit of 1024 bytes") {
+		t.Errorf("LoadGit of a large version = %v", err)
+	}
+}
+
 func TestLoadGitRemovedFile(t *testing.T) {
 	dir := demoRepo(t)
-	cmd := exec.Command("git", "-c", "user.name=T", "-c", "user.email=t@example.org", "rm", "-q", "xea/employment.md")
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("git rm: %v\n%s", err, out)
-	}
-	commitFile(t, dir, "xea/other.md", "x\n", "2024-05-01", "repeal the employment act")
+	gittest.Remove(t, dir, "2024-05-01", "repeal the employment act", "xea/employment.md")
 	h, err := LoadGit(context.Background(), GitSource{Repo: dir, Paths: []string{"xea/employment.md"}})
 	if err != nil {
 		t.Fatal(err)
@@ -209,5 +193,81 @@ func TestLoadGitRemovedFile(t *testing.T) {
 	}
 	if len(h.Warnings) != 1 || !strings.Contains(h.Warnings[0].Error(), "xea/employment.md was removed by commit") {
 		t.Errorf("warnings = %v", h.Warnings)
+	}
+}
+
+// TestGitBriefingOverrides: a reviewer's decision recorded on one version
+// of a git history (statutes: [ID@commit date]) applies to that version
+// and is stale, the machine verdict kept, for the others, in the analysis
+// and in the amendments timeline; evidence citing a provision the version
+// in force does not have is a warning, named by the path in the repository.
+func TestGitBriefingOverrides(t *testing.T) {
+	dir := demoRepo(t)
+	w := embedded(t)
+	m, err := w.Map()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := LoadGit(context.Background(), GitSource{Repo: dir, Paths: []string{"xea/ctip.md"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A requirement the engine finds a gap in both 2017 and 2023.
+	opts := score.Options{Country: "XEA", LacunaVersion: "test"}
+	at := func(asOf string, ovs []score.Override) *score.Result {
+		o := opts
+		o.AsOf, o.Overrides = asOf, ovs
+		r, err := score.Analyze(h.Corpus, m, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	r17, r23 := at("2017-03-16", nil), at("", nil)
+	req := ""
+	for _, f := range r17.Findings {
+		if f.Verdict == score.Gap && r23.Finding(f.Requirement).Verdict == score.Gap {
+			req = f.Requirement
+			break
+		}
+	}
+	if req == "" {
+		t.Fatal("no requirement is a gap in both versions")
+	}
+	src := "overrides:\n  - requirement: " + req + "\n    verdict: met\n    rationale: \"read with the 2017 regulations\"\n    reviewer: \"R\"\n    date: 2024-01-01\n" +
+		"    machine_verdict: gap\n    statutes: [\"xea/ctip-act@2017-03-16\"]\n    evidence: [\"xea/ctip.md#s3\", \"xea/ctip.md#s999\"]\n"
+	ovs, err := score.ParseOverrides("review.yaml", []byte(src), m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := at("2017-03-16", ovs).Finding(req); f.Verdict != score.Met || f.Origin != "review" {
+		t.Errorf("2017: %s is %s (%s), want the reviewed met", req, f.Verdict, f.Origin)
+	}
+	br, err := w.GitBriefing(m, h, GitBriefOptions{Template: AmendmentsTemplate, Overrides: ovs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(br.Reviews) != 1 || !strings.Contains(br.Reviews[0].Stale, "statute xea/ctip-act is now version 2023-09-01 (decided on 2017-03-16)") {
+		t.Errorf("latest version: reviews %+v, want the decision stale", br.Reviews)
+	}
+	if f := at("", ovs).Finding(req); f.Verdict != score.Gap || f.Override == nil || len(f.Override.Stale) == 0 {
+		t.Errorf("latest version: %s is %s, want the machine's gap and the decision stale", req, f.Verdict)
+	}
+	// The timeline: met on the version decided, the machine's gap before
+	// and after.
+	var changes []string
+	for _, p := range br.Timeline.Points {
+		for _, c := range p.Changes {
+			if c.Requirement == req {
+				changes = append(changes, p.VersionDate+" "+c.From+"→"+c.To)
+			}
+		}
+	}
+	if got := strings.Join(changes, ", "); got != "2017-03-16 gap→met, 2023-09-01 met→gap" {
+		t.Errorf("timeline changes of %s: %s", req, got)
+	}
+	ws := h.OverrideWarnings(ovs, "XEA", "")
+	if len(ws) != 1 || !strings.Contains(ws[0].Error(), `review.yaml:2: warning: override of `+req+`: evidence "xea/ctip.md#s999" cites provision "s999"`) {
+		t.Errorf("evidence warnings = %v", ws)
 	}
 }

@@ -49,7 +49,7 @@ func ImportGit(ctx context.Context, h *GitHistory, opts ImportOptions) ([]Import
 	defer r.Close()
 	var out []Imported
 	for _, st := range sts {
-		src, err := r.Read(ctx, st.Meta.SourceCommit, st.Meta.SourcePath)
+		src, err := readVersion(ctx, r, st.Meta.SourceCommit, st.Meta.SourcePath)
 		if err != nil {
 			return nil, err
 		}
