@@ -468,6 +468,11 @@ func (lx *Lexicon) scanChain(toks []token, cs, ce int, lang string) []stmt {
 				it.kind, it.unit = iDur, u
 			} else if lastAnchor(s.items) == iFine && pending != qNone {
 				it.kind = iAmount
+			} else if m, ok := lx.matchMarker(toks, n, ce); ok && m.q == qTo && it.q == qNone && lastAnchor(s.items) == iFine &&
+				lx.sumAhead(toks, n+len(m.words), cs, ce, lang) {
+				// "a fine of two to five million shillings": the first
+				// number of a fine range opens it without "from"
+				it.kind, it.q = iAmount, qFrom
 			} else {
 				k = n
 				continue
@@ -968,6 +973,23 @@ func (lx *Lexicon) amountAhead(toks []token, n, ce int, lang string) bool {
 		j++
 	}
 	return lx.isNumStart(toks, j, lang)
+}
+
+// sumAhead reports whether a number with its currency starts at n ("five
+// million shillings", "$5,000").
+func (lx *Lexicon) sumAhead(toks []token, n, cs, ce int, lang string) bool {
+	if lx.amountAhead(toks, n, ce, lang) {
+		return true
+	}
+	if !lx.isNumStart(toks, n, lang) {
+		return false
+	}
+	_, e, ok := lx.readNumber(toks, n, lang)
+	if !ok || e <= n {
+		return false
+	}
+	cur, _ := lx.currencyNear(toks, n, e, cs, ce)
+	return cur != ""
 }
 
 // unitAhead finds the unit of time of the next number within a few glue

@@ -408,17 +408,21 @@ func relNote(r string) string {
 	return " relative=" + r
 }
 
-// TestFineScaleShared: "de cinq à vingt millions" is five to twenty
-// million; a plain range keeps its numbers.
+// TestFineScaleShared: "de cinq à vingt millions" and "two to five million
+// shillings" share the scale; a plain range keeps its numbers.
 func TestFineScaleShared(t *testing.T) {
 	for _, tc := range []struct {
-		text     string
-		min, max float64
+		lang, text string
+		min, max   float64
 	}{
-		{"est puni de cinq à dix ans d'emprisonnement et d'une amende de cinq à vingt millions de francs", 5e6, 2e7},
-		{"est puni de cinq à dix ans d'emprisonnement et d'une amende de 1 000 à 5 000 euros", 1000, 5000},
+		{"fr", "est puni de cinq à dix ans d'emprisonnement et d'une amende de cinq à vingt millions de francs", 5e6, 2e7},
+		{"fr", "est puni de cinq à dix ans d'emprisonnement et d'une amende de 1 000 à 5 000 euros", 1000, 5000},
+		// a fine range opened without "from"
+		{"en", "shall be liable to imprisonment for a term of not less than five years and to a fine of two to five million shillings", 2e6, 5e6},
+		{"en", "shall be liable to a fine of 20,000 to 50,000 dollars", 20000, 50000},
+		{"es", "será sancionado con prisión de cinco a diez años y multa de dos a cinco millones de pesos", 2e6, 5e6},
 	} {
-		ps := ParseFor(tc.text, "fr", "")
+		ps := ParseFor(tc.text, tc.lang, "")
 		if len(ps) == 0 || ps[0].FineMin == nil || ps[0].FineMax == nil {
 			t.Fatalf("%q: no fine range parsed: %+v", tc.text, ps)
 		}
