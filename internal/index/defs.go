@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lacuna-project/lacuna/internal/statute"
 )
@@ -16,10 +18,16 @@ var foldedDefs = []*regexp.Regexp{
 	regexp.MustCompile(`\bse entender[aá]n? por ([a-z][a-z ]{1,60}?)(?:[,:;.]| a | toda | todo | la | el | las | los | cualquier | aquel| quien|$)`),
 	regexp.MustCompile(`\bse entiende(?:n)? por ([a-z][a-z ]{1,60}?)(?:[,:;.]| a | toda | todo | la | el | las | los | cualquier | aquel| quien|$)`),
 	regexp.MustCompile(`\bse considera(?:ra|n|ran)? ([a-z][a-z ]{1,40}?)(?: a | al | la | el | los | las |[,:;])`),
-	regexp.MustCompile(`\bon entend par ([a-z][a-z' ]{1,60}?)(?:[,:;.]|$)`),
+	regexp.MustCompile(`\bon entend par ([a-z][a-z' ]{1,60}?)(?:[,:;.]| toute? | tous | toutes | la | le | les | l'| une? | celui| celle| quiconque|$)`),
 	regexp.MustCompile(`^(?:la |le |l'|les )?([a-z][a-z' ]{2,60}?) (?:est|sont) (?:le fait|constitue)`),
 	regexp.MustCompile(`\b([a-z]{3,40}(?: [a-z]{3,30})?) im sinne (?:dieses|des|der|von)`),
-	regexp.MustCompile(`^(?:in this (?:act|part|section|chapter)[^,]{0,40}, )?(?:the (?:term|expression) )?([a-z][a-z ]{1,40}?) (?:means|includes|shall mean) `),
+	regexp.MustCompile(`^(?:(?:in|for the purposes of) this (?:act|part|section|chapter)[^,]{0,40}, )?(?:the (?:term|expression) )?([a-z][a-z ]{1,40}?) (?:means|includes|shall mean) `),
+	// "L'exploitation comprend …", "le terme enfant désigne …"
+	regexp.MustCompile(`^(?:au sens de [^,]{1,60}, )?(?:la |le |l'|les )?(?:(?:terme|expression|notion) (?:de |d')?)?([a-z][a-z' ]{2,50}?) (?:comprend|recouvre)[ ,:]`),
+	regexp.MustCompile(`^(?:au sens de [^,]{1,60}, )?(?:la |le |l'|les )?(?:(?:terme|expression|notion) (?:de |d')?)?([a-z][a-z' ]{2,50}?) (?:designe|s'entend)[ ,:]`),
+	// "La explotación comprende …", "por niño se entiende …"
+	regexp.MustCompile(`^(?:(?:a|para) (?:los|el) (?:efectos?|fines) de [^,]{1,60}, )?(?:la |el |los |las )?(?:(?:termino|expresion) )?([a-z][a-z ]{2,50}?) (?:comprende|incluye|significa|abarca)[ ,:]`),
+	regexp.MustCompile(`\bpor ([a-z][a-z ]{1,60}?),? se entiende`),
 }
 
 var colonDef = regexp.MustCompile(`^([a-z][a-z ,']{1,50}?)\s*:\s`)
@@ -46,15 +54,19 @@ func splitAlternatives(conj map[string]bool, term string) []string {
 	return out
 }
 
-// defHints are literal words each of foldedDefs needs (a cheap prefilter).
-var defHints = []string{"se entender", "se entiende", "se considera", "on entend par", " le fait", "im sinne", " mean"}
+// defHints are literal words each of foldedDefs needs (a cheap prefilter;
+// "" when its verbs share none).
+var defHints = []string{"se entender", "se entiende", "se considera", "on entend par", "", "im sinne", " mean",
+	" comprend", "", "", "se entiende"}
 
 // defHintWords are, for each of defHints, words every text holding the
 // hint holds (a word of a hint that follows a space starts a token): the
 // memoised word test spares most segments the seven text scans.
 var defHintWords = []*PhraseSet{NewPhraseSet([]string{"entender*"}), NewPhraseSet([]string{"entiende*"}),
-	NewPhraseSet([]string{"considera*"}), NewPhraseSet([]string{"entend par*"}), NewPhraseSet([]string{"le fait*"}),
-	NewPhraseSet([]string{"sinne*"}), NewPhraseSet([]string{"mean*"})}
+	NewPhraseSet([]string{"considera*"}), NewPhraseSet([]string{"entend par*"}), NewPhraseSet([]string{"le fait*", "constitue*"}),
+	NewPhraseSet([]string{"sinne*"}), NewPhraseSet([]string{"mean*"}),
+	NewPhraseSet([]string{"comprend*", "recouvre*"}), NewPhraseSet([]string{"designe*", "entend*"}), NewPhraseSet([]string{"comprende*", "incluye*", "significa*", "abarca*"}),
+	NewPhraseSet([]string{"entiende*"})}
 
 // External-law cues: group 1 starts the law's name (in the original text).
 var extLawCue = regexp.MustCompile(`(?i)(?:ha(?:s|ve) the (?:same )?meaning (?:assigned|given|ascribed|attributed)?\s*(?:to (?:it|them|that expression|that term) )?(?:in|by|under)|as (?:defined|construed) (?:in|by|under)|within the meaning of|defined in|tal como (?:se )?(?:define|definen) (?:en|por)|en los t[eé]rminos de|au sens de|im sinne (?:des|der|von))\s+`)
@@ -166,10 +178,21 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 			if len(strings.Fields(t)) > 6 {
 				continue
 			}
+			if m[2] > m[0] && properName(s.Text[s.Orig(m[2]):]) {
+				// "La Commission comprend des représentants …": an
+				// article before a capitalised name is a body, not a term
+				continue
+			}
 			add(t, s.Orig(m[2]))
 		}
 	}
 	return out
+}
+
+// properName reports whether t starts with a capital letter.
+func properName(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r)
 }
 
 // hasQuote is strings.ContainsAny(t, "\"“„«‘'") as one byte scan (IndexAny

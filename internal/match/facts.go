@@ -210,9 +210,48 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 				}
 			}
 		}
+		if best == OffRelated && takesUpPrevious(ix, sec) {
+			// "Lorsque l'infraction est commise à l'égard d'un enfant, la
+			// peine est …" after the article creating the offence
+			if prev := prevSection(sec); prev != nil {
+				best = classOf(ix, prev, memo, depth+1)
+			}
+		}
 		return best
 	}
 	return OffRelated
+}
+
+// takesUpPrevious reports whether a section is a sanction clause that
+// names no offence of its own but takes up "the offence" of the section
+// before: a penalty clause with an offence anaphor, no reference, no
+// author of an offence of its own ("wer …", "quiconque …").
+func takesUpPrevious(ix *index.Index, sec *statute.Provision) bool {
+	found := false
+	for _, t := range ix.BySection[sec] {
+		cu := cuesFor(t)
+		if len(t.Refs) > 0 || t.Has(cu.OffenceSubject) || actCount(t) > 0 {
+			return false
+		}
+		if t.Roles.Has("penalty") && t.Has(cu.OffenceAnaphor) {
+			found = true
+		}
+	}
+	return found
+}
+
+// prevSection returns the section just before sec under the same parent.
+func prevSection(sec *statute.Provision) *statute.Provision {
+	if sec.Parent == nil {
+		return nil
+	}
+	sib := sec.Parent.Children
+	for i, c := range sib {
+		if c == sec && i > 0 && sib[i-1].Kind == sec.Kind {
+			return sib[i-1]
+		}
+	}
+	return nil
 }
 
 var classRank = map[string]int{OffRelated: 0, OffSale: 1, OffForced: 2, OffTrafficking: 3}
@@ -588,18 +627,36 @@ func ReachesTrafficking(ix *index.Index, s *index.Segment) bool {
 	}
 	// A definition reaches the offence that uses its term: "exploitation"
 	// defined in an interpretation section is the exploitation the
-	// trafficking offence speaks of, though the definition names no offence.
+	// trafficking offence speaks of, though the definition names no offence;
+	// so does a term the definition of trafficking uses ("la traite … aux
+	// fins d'exploitation", then "l'exploitation comprend …").
 	for _, term := range s.Defines {
 		if len(term) < 3 {
 			continue
 		}
 		for _, t := range ix.Segments {
-			if t == s || t.Statute != s.Statute || len(t.Defines) > 0 || !t.Roles.Has("offence") {
+			if t == s || t.Statute != s.Statute || !containsWord(t.Fold, term) {
 				continue
 			}
-			if containsWord(t.Fold, term) && classOf(ix, t.Section, memo, 0) == OffTrafficking {
+			if len(t.Defines) > 0 {
+				if t.Roles.Has("definition") && hasTraffick(t) && !definesTerm(t, term) {
+					return true
+				}
+				continue
+			}
+			if t.Roles.Has("offence") && classOf(ix, t.Section, memo, 0) == OffTrafficking {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// definesTerm reports whether the segment defines term.
+func definesTerm(s *index.Segment, term string) bool {
+	for _, d := range s.Defines {
+		if d == term {
+			return true
 		}
 	}
 	return false

@@ -85,18 +85,24 @@ type cues struct {
 	ChildStrict  *index.PhraseSet `lex:"child-noun"`
 	DeathText    *index.PhraseSet `lex:"harm"`
 	ThisAct      *index.PhraseSet `lex:"this-law"`
-	SectionOnly  *index.PhraseSet `lex:"this-section"`
-	TrafficLink  map[string]bool  `lex:"traffic-link"`
-	AttemptSo    map[string]bool  `lex:"attempt-back-reference"`
-	AttemptTo    map[string]bool  `lex:"attempt-particle"`
-	CommitFill   map[string]bool  `lex:"determiner"`
-	GermanDeed   map[string]bool  `lex:"deed"`
-	AttemptDos   map[string]bool  `lex:"do-verb"`
-	HarmAfter    map[string]bool  `lex:"sexual-harm-after"`
-	HarmBefore   map[string]bool  `lex:"sexual-harm-before"`
-	NegWords     map[string]bool  `lex:"negation"`
-	QuantWords   map[string]bool  `lex:"quantity"`
-	CondWords    map[string]bool  `lex:"condition"`
+	// OffenceAnaphor takes up the offence of the provision before ("the
+	// offence", "l'infraction") in a sanction clause of its own
+	OffenceAnaphor *index.PhraseSet `lex:"offence-anaphor"`
+	// OffenceSubject names the author of an offence (whoever, quiconque,
+	// wer, el que): a section holding one creates an offence of its own
+	OffenceSubject *index.PhraseSet `lex:"offence-subject"`
+	SectionOnly    *index.PhraseSet `lex:"this-section"`
+	TrafficLink    map[string]bool  `lex:"traffic-link"`
+	AttemptSo      map[string]bool  `lex:"attempt-back-reference"`
+	AttemptTo      map[string]bool  `lex:"attempt-particle"`
+	CommitFill     map[string]bool  `lex:"determiner"`
+	GermanDeed     map[string]bool  `lex:"deed"`
+	AttemptDos     map[string]bool  `lex:"do-verb"`
+	HarmAfter      map[string]bool  `lex:"sexual-harm-after"`
+	HarmBefore     map[string]bool  `lex:"sexual-harm-before"`
+	NegWords       map[string]bool  `lex:"negation"`
+	QuantWords     map[string]bool  `lex:"quantity"`
+	CondWords      map[string]bool  `lex:"condition"`
 	// a person already trafficked; what a victim suffered; an offence
 	// defined elsewhere; the units of a prison term; grades of a code's scale
 	VictimStatus    *index.PhraseSet `lex:"victim-status"`
