@@ -24,6 +24,10 @@ type Briefing struct {
 	Summary       Summary
 	Method        []string // paragraphs: how the scores are computed
 	Limits        []string // paragraphs: what the analysis cannot tell
+	// MapNote, in a pack whose map texts are translated, says they are
+	// unofficial translations; the templates print it where the
+	// statements, recommendations and model provisions appear.
+	MapNote string
 	Scorecard     Scorecard
 	Requirements  []RequirementRow
 	Gaps          []GapSheet

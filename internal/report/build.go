@@ -65,6 +65,15 @@ func Build(in Input) (*Briefing, error) {
 	if loc == nil {
 		loc = english()
 	}
+	if m == nil {
+		m = &standard.Map{Version: r.MappingVersion}
+	}
+	timeline := in.Timeline
+	if in.Titles != nil {
+		// before the reasons are rendered: their arguments name elements
+		m, r = translateTitles(m, r, in.Titles)
+		timeline = timelineTitles(timeline, in.Titles)
+	}
 	rs := in.Reasons
 	if rs == nil && loc.Lang != "en" {
 		rs = loc.Reasons()
@@ -78,14 +87,6 @@ func Build(in Input) (*Briefing, error) {
 			return nil, fmt.Errorf("build briefing: %w", err)
 		}
 		r = lr
-	}
-	if m == nil {
-		m = &standard.Map{Version: r.MappingVersion}
-	}
-	timeline := in.Timeline
-	if in.Titles != nil {
-		m, r = translateTitles(m, r, in.Titles)
-		timeline = timelineTitles(timeline, in.Titles)
 	}
 	tool := in.ToolVersion
 	if tool == "" {
@@ -372,7 +373,11 @@ func Build(in Input) (*Briefing, error) {
 		if in.Titles.Note != "" {
 			b.Limits = append(b.Limits, in.Titles.Note)
 		}
-		b.Limits = append(b.Limits, loc.T("limits-map-rest"))
+		b.MapNote = in.Titles.SheetNote
+		if len(in.Titles.Missing) > 0 {
+			// requirements added by --mapping-extra have no translation
+			b.Limits = append(b.Limits, loc.T("limits-map-rest"))
+		}
 	default:
 		b.Limits = append(b.Limits, loc.T("limits-map-english"))
 	}
@@ -802,24 +807,57 @@ func limitsText(r *score.Result, loc *Locale) []string {
 
 // Localize returns r with its explanations, review reasons and nearest
 // notes rendered in the locale's language from their reason codes; an
-// English locale returns r itself. r is not changed.
-func Localize(r *score.Result, loc *Locale) (*score.Result, error) {
+// English locale returns r itself. With the map m and its texts t in that
+// language (both may be nil), the finding titles and the element labels
+// the findings name are translated first. r is not changed.
+func Localize(r *score.Result, loc *Locale, m *standard.Map, t *standard.Titles) (*score.Result, error) {
 	if loc == nil || loc.Lang == "en" {
 		return r, nil
+	}
+	if m != nil && t != nil {
+		_, r = translateTitles(m, r, t)
 	}
 	return verdictArgs(r, loc).Localized(loc.Reasons())
 }
 
-// translateTitles returns copies of m and r whose requirement titles and
-// instrument short names are those of t where t has one.
+// translateTitles returns copies of m and r in the language of t, where t
+// has a text: requirement titles, statements, recommendations, model
+// provisions and element labels, instrument short names and article
+// summaries; in r, the finding titles and every element label a finding
+// shows (found, missing, nearest provisions) or passes to a reason. m and
+// r are not changed.
 func translateTitles(m *standard.Map, r *score.Result, t *standard.Titles) (*standard.Map, *score.Result) {
 	mm := *m
+	labels := map[string]map[string]string{} // requirement → English label → translated
 	mm.Requirements = make([]*standard.Requirement, len(m.Requirements))
 	for i, q := range m.Requirements {
 		c := *q
+		tx := t.Texts[q.ID]
 		if s, ok := t.Requirements[q.ID]; ok {
 			c.Title = s
 		}
+		for _, f := range []struct {
+			dst *string
+			src string
+		}{
+			{&c.Statement, tx.Statement}, {&c.Recommendation, tx.Recommendation}, {&c.ModelProvision, tx.ModelProvision},
+		} {
+			if f.src != "" {
+				*f.dst = f.src
+			}
+		}
+		c.Criteria.Elements = append([]standard.Element(nil), q.Criteria.Elements...)
+		ls := map[string]string{}
+		for j, e := range c.Criteria.Elements {
+			if l := tx.Elements[e.ID]; l != "" {
+				ls[e.Label] = l
+				if e.Label == "" {
+					ls[e.ID] = l
+				}
+				c.Criteria.Elements[j].Label = l
+			}
+		}
+		labels[string(q.ID)] = ls
 		mm.Requirements[i] = &c
 	}
 	mm.Instruments = make([]*standard.Instrument, len(m.Instruments))
@@ -828,13 +866,47 @@ func translateTitles(m *standard.Map, r *score.Result, t *standard.Titles) (*sta
 		if s, ok := t.Instruments[in.ID]; ok {
 			c.Short = s
 		}
+		c.Articles = append([]standard.Article(nil), in.Articles...)
+		for j, a := range c.Articles {
+			if s := t.Summary(in.ID, a.Number); s != "" {
+				c.Articles[j].Summary = s
+			}
+		}
 		mm.Instruments[i] = &c
 	}
 	rr := *r
 	rr.Findings = append([]score.Finding(nil), r.Findings...)
-	for i, f := range rr.Findings {
+	for i := range rr.Findings {
+		f := &rr.Findings[i]
 		if s, ok := t.Requirements[standard.RequirementID(f.Requirement)]; ok {
-			rr.Findings[i].Title = s
+			f.Title = s
+		}
+		tr := labelTranslator(labels[f.Requirement])
+		f.Found, f.Missing = tr.list(f.Found), tr.list(f.Missing)
+		f.Reason = tr.reason(f.Reason)
+		if f.NearestNoneReason != nil {
+			x := tr.reason(*f.NearestNoneReason)
+			f.NearestNoneReason = &x
+		}
+		f.Nearest = append([]score.Near(nil), f.Nearest...)
+		for j := range f.Nearest {
+			n := &f.Nearest[j]
+			n.Has, n.Lacks = tr.list(n.Has), tr.list(n.Lacks)
+			rs := make([]reason.Reason, len(n.NoteReasons))
+			for k, x := range n.NoteReasons {
+				rs[k] = tr.reason(x)
+			}
+			if n.NoteReasons != nil {
+				n.NoteReasons = rs
+			}
+		}
+		if f.Review != nil {
+			rv := *f.Review
+			rv.Reasons = append([]score.ReviewReason(nil), rv.Reasons...)
+			for k := range rv.Reasons {
+				rv.Reasons[k].Reason = tr.reason(rv.Reasons[k].Reason)
+			}
+			f.Review = &rv
 		}
 	}
 	rr.Scores.Instruments = append([]score.InstrumentScore(nil), r.Scores.Instruments...)
@@ -844,6 +916,70 @@ func translateTitles(m *standard.Map, r *score.Result, t *standard.Titles) (*sta
 		}
 	}
 	return &mm, &rr
+}
+
+// labelTranslator maps the English element labels of one requirement to
+// their translations; a label it does not know is kept.
+type labelTranslator map[string]string
+
+func (lt labelTranslator) one(s string) string {
+	if x, ok := lt[s]; ok {
+		return x
+	}
+	return s
+}
+
+// list returns a translated copy of ls (nil stays nil, empty stays empty).
+func (lt labelTranslator) list(ls []string) []string {
+	if ls == nil {
+		return nil
+	}
+	out := make([]string, len(ls))
+	for i, s := range ls {
+		out[i] = lt.one(s)
+	}
+	return out
+}
+
+// labelArgs are the reason arguments that hold element labels.
+var labelArgs = []string{"element", "label", "elements", "missing"}
+
+// reason returns a copy of x whose label arguments, and those of its
+// qualifiers, are translated.
+func (lt labelTranslator) reason(x reason.Reason) reason.Reason {
+	if len(x.Args) > 0 {
+		args := reason.Args{}
+		for k, v := range x.Args {
+			args[k] = v
+		}
+		for _, k := range labelArgs {
+			switch v := args[k].(type) {
+			case string:
+				args[k] = lt.one(v)
+			case []string:
+				args[k] = lt.list(v)
+			case []any:
+				out := make([]any, len(v))
+				for i, e := range v {
+					if s, ok := e.(string); ok {
+						out[i] = lt.one(s)
+					} else {
+						out[i] = e
+					}
+				}
+				args[k] = out
+			}
+		}
+		x.Args = args
+	}
+	if len(x.Also) > 0 {
+		also := make([]reason.Reason, len(x.Also))
+		for i, q := range x.Also {
+			also[i] = lt.reason(q)
+		}
+		x.Also = also
+	}
+	return x
 }
 
 // timelineTitles returns a copy of tl whose changes carry the translated
