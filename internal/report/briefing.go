@@ -20,14 +20,14 @@ type Briefing struct {
 	AsOf         string // the as-of date of the analysis, "" = latest versions
 	ReviewStatus string // one sentence: machine analysis, or how many findings a reviewer decided
 
-	Cover         Cover
-	Summary       Summary
-	Method        []string // paragraphs: how the scores are computed
-	Limits        []string // paragraphs: what the analysis cannot tell
+	Cover   Cover
+	Summary Summary
+	Method  []string // paragraphs: how the scores are computed
+	Limits  []string // paragraphs: what the analysis cannot tell
 	// MapNote, in a pack whose map texts are translated, says they are
 	// unofficial translations; the templates print it where the
 	// statements, recommendations and model provisions appear.
-	MapNote string
+	MapNote       string
 	Scorecard     Scorecard
 	Requirements  []RequirementRow
 	Gaps          []GapSheet
