@@ -321,7 +321,8 @@ func Build(in Input) (*Briefing, error) {
 
 	// Scorecard.
 	b.Scorecard = Scorecard{ByPillar: []Bar{}, ByInstrument: []Bar{}, Counts: b.Summary.Counts, Explain: nonNil(r.Scores.Explain)}
-	if loc.Lang != "en" && len(b.Scorecard.Explain) > 0 {
+	if loc.Lang != "en" && len(b.Scorecard.Explain) > 0 && len(r.Scores.ExplainReasons) != len(r.Scores.Explain) {
+		// lines without codes (a run read back from JSON) stay in English
 		b.Scorecard.Explain, b.Scorecard.ExplainOmitted = []string{}, true
 	}
 	for _, p := range b.Summary.Pillars {
@@ -1007,6 +1008,18 @@ func timelineTitles(tl *Timeline, t *standard.Titles) *Timeline {
 // language, lower case; r itself is not changed.
 func verdictArgs(r *score.Result, loc *Locale) *score.Result {
 	out := *r
+	// the pillar a computation line names, in the language
+	out.Scores.ExplainReasons = append([]reason.Reason(nil), r.Scores.ExplainReasons...)
+	for i, x := range out.Scores.ExplainReasons {
+		if p, ok := x.Args["pillar"].(string); ok {
+			args := reason.Args{}
+			for k, a := range x.Args {
+				args[k] = a
+			}
+			args["pillar"] = strings.ToLower(loc.Pillar(p))
+			out.Scores.ExplainReasons[i].Args = args
+		}
+	}
 	out.Findings = append([]score.Finding(nil), r.Findings...)
 	for i, f := range out.Findings {
 		if f.Review == nil {
