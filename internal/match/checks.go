@@ -224,7 +224,7 @@ func checkChildNoMeans(in *Input) Outcome {
 	if bestSexOnly {
 		return Outcome{Level: LPartial, Evidence: []Hit{*best}, FoundR: []reason.Reason{reason.New("label-child-no-means-sexual", nil)},
 			MissingR: []reason.Reason{reason.New("label-child-no-means-other", nil)},
-			Reason:  reason.New("child-without-means-sexual-only", nil)}
+			Reason:   reason.New("child-without-means-sexual-only", nil)}
 	}
 	return Outcome{Level: LMet, Evidence: []Hit{*best}, FoundR: []reason.Reason{reason.New("label-child-no-means-proof", nil)},
 		Reason: reason.New("child-without-means", nil)}
@@ -635,7 +635,7 @@ func checkChildAge(in *Input) Outcome {
 		}
 		return Outcome{Level: LContrary, Evidence: []Hit{best.hit}, FoundR: []reason.Reason{reason.New("label-child-defined-under", reason.Args{"age": best.age})},
 			MissingR: []reason.Reason{reason.New("label-child-every-person-under", reason.Args{"age": want})},
-			Reason:  reason.New("child-age-defined-below", reason.Args{"age": best.age, "want": want})}
+			Reason:   reason.New("child-age-defined-below", reason.Args{"age": best.age, "want": want})}
 	}
 	if len(ext) > 0 {
 		return Outcome{Level: LUndetermined, Evidence: []Hit{ext[0].Hit}, External: ext[:1],
@@ -838,7 +838,7 @@ func checkPenaltyThreshold(in *Input) Outcome {
 	}
 	return Outcome{Level: LPartial, Evidence: factHits(low, 3), FoundR: []reason.Reason{reason.New("label-clauses-at-least", reason.Args{"met": len(ok), "clauses": len(facts), "years": years})},
 		MissingR: []reason.Reason{reason.New("label-max-at-least-every", reason.Args{"years": years})},
-		Reason:  reason.New("penalty-max-below-some", reason.Args{"below": len(low), "clauses": len(facts), "years": years})}
+		Reason:   reason.New("penalty-max-below-some", reason.Args{"below": len(low), "clauses": len(facts), "years": years})}
 }
 
 func factHits(fs []Fact, n int) []Hit {
@@ -879,7 +879,7 @@ func checkFineAlternative(in *Input) Outcome {
 	}
 	return Outcome{Level: LPartial, Evidence: factHits(alt, 3), FoundR: []reason.Reason{reason.New("label-imprisonment-mandatory-some", nil)},
 		MissingR: []reason.Reason{reason.New("label-imprisonment-no-fine", nil)},
-		Reason:  reason.New("penalty-fine-replaces-some", reason.Args{"alternative": len(alt), "clauses": len(facts)})}
+		Reason:   reason.New("penalty-fine-replaces-some", reason.Args{"alternative": len(alt), "clauses": len(facts)})}
 }
 
 func checkChildAggravation(in *Input) Outcome {
@@ -984,7 +984,7 @@ func checkReflection(in *Input) Outcome {
 			}
 			return Outcome{Level: LPartial, Evidence: []Hit{ev}, FoundR: []reason.Reason{reason.New("label-reflection-days", reason.Args{"days": days})},
 				MissingR: []reason.Reason{reason.New("label-reflection-at-least", reason.Args{"days": minDays})},
-				Reason:  reason.New("reflection-period-short", reason.Args{"days": days, "min_days": minDays})}
+				Reason:   reason.New("reflection-period-short", reason.Args{"days": days, "min_days": minDays})}
 		}
 		if found == nil {
 			hh := h
@@ -994,7 +994,7 @@ func checkReflection(in *Input) Outcome {
 	if found != nil {
 		return Outcome{Level: LPartial, Evidence: []Hit{*found}, FoundR: []reason.Reason{reason.New("label-reflection", nil)},
 			MissingR: []reason.Reason{reason.New("label-reflection-stated-length", reason.Args{"days": minDays})},
-			Reason:  reason.New("reflection-period-length-unstated", nil)}
+			Reason:   reason.New("reflection-period-length-unstated", nil)}
 	}
 	return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-recovery-reflection", nil)},
 		Reason: reason.New("reflection-period-not-found", nil)}
@@ -1052,7 +1052,7 @@ func checkNonPunishment(in *Input) Outcome {
 	if narrow != nil {
 		return Outcome{Level: LPartial, Evidence: []Hit{*narrow}, FoundR: []reason.Reason{reason.New("label-non-punishment-some", nil)},
 			MissingR: []reason.Reason{reason.New("label-non-punishment-all", nil)},
-			Reason:  reason.New("non-punishment-limited", nil)}
+			Reason:   reason.New("non-punishment-limited", nil)}
 	}
 	return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-non-punishment", nil)},
 		Reason: reason.New("non-punishment-not-found", nil)}
