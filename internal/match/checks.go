@@ -79,6 +79,14 @@ func (in *Input) threshold(key string, def float64) float64 {
 	return def
 }
 
+// PenaltyTerm is the term of a hit that stands for a penalty clause (a
+// penalty fact), shown as the element its evidence proves.
+const PenaltyTerm = "penalty"
+
+// SentencingLaw names the law a penalty by grade of offence refers to
+// when the corpus lacks its sentencing provisions.
+const SentencingLaw = "the sentencing provisions for the grade of offence (not in the corpus)"
+
 // RunCheck runs the named built-in check. The labels it gives as codes
 // (FoundR, MissingR) are rendered into Found and Missing by the English
 // reason catalogue; a code the catalogue cannot render is an error.
@@ -802,7 +810,7 @@ func gradedOnly(in *Input) (Hit, bool) {
 }
 
 func gradedOutcome(h Hit) Outcome {
-	return Outcome{Level: LUndetermined, Evidence: []Hit{h}, External: []Ext{{Hit: h, Law: "the sentencing provisions for the grade of offence (not in the corpus)"}},
+	return Outcome{Level: LUndetermined, Evidence: []Hit{h}, External: []Ext{{Hit: h, Law: SentencingLaw}},
 		Reason: reason.New("graded-penalty-outside-corpus", nil)}
 }
 

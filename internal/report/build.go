@@ -11,6 +11,8 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"github.com/lacuna-project/lacuna/internal/index"
+	"github.com/lacuna-project/lacuna/internal/match"
 	"github.com/lacuna-project/lacuna/internal/penalty"
 	"github.com/lacuna-project/lacuna/internal/reason"
 	"github.com/lacuna-project/lacuna/internal/score"
@@ -73,6 +75,9 @@ func Build(in Input) (*Briefing, error) {
 		// before the reasons are rendered: their arguments name elements
 		m, r = translateTitles(m, r, in.Titles)
 		timeline = timelineTitles(timeline, in.Titles)
+	}
+	if loc.Lang != "en" {
+		r = localLaws(r, loc)
 	}
 	rs := in.Reasons
 	if rs == nil && loc.Lang != "en" {
@@ -234,7 +239,7 @@ func Build(in Input) (*Briefing, error) {
 				note++
 				g.Evidence = append(g.Evidence, Quote{
 					Statute: e.Statute, StatuteTitle: titles[e.Statute], VersionDate: e.VersionDate,
-					Provision: e.Provision, Line: e.Line, Path: e.Path, Text: e.Quote, Element: e.Element,
+					Provision: e.Provision, Line: e.Line, Path: e.Path, Text: e.Quote, Element: evidenceElement(e.Element, loc),
 					Note: note, Citation: citation(e.Statute, e.Provision, e.Line),
 				})
 			}
@@ -818,7 +823,7 @@ func Localize(r *score.Result, loc *Locale, m *standard.Map, t *standard.Titles)
 	if m != nil && t != nil {
 		_, r = translateTitles(m, r, t)
 	}
-	return verdictArgs(r, loc).Localized(loc.Reasons())
+	return verdictArgs(localLaws(r, loc), loc).Localized(loc.Reasons())
 }
 
 // translateTitles returns copies of m and r in the language of t, where t
@@ -884,6 +889,17 @@ func translateTitles(m *standard.Map, r *score.Result, t *standard.Titles) (*sta
 		}
 		tr := labelTranslator(labels[f.Requirement])
 		f.Found, f.Missing = tr.list(f.Found), tr.list(f.Missing)
+		f.Evidence = append([]score.Evidence(nil), f.Evidence...)
+		for j := range f.Evidence {
+			f.Evidence[j].Element = tr.one(f.Evidence[j].Element)
+		}
+		if f.Review != nil && f.Review.Candidate != nil {
+			c := *f.Review.Candidate
+			c.Element = tr.one(c.Element)
+			rv := *f.Review
+			rv.Candidate = &c
+			f.Review = &rv
+		}
 		f.Reason = tr.reason(f.Reason)
 		if f.NearestNoneReason != nil {
 			x := tr.reason(*f.NearestNoneReason)
@@ -917,6 +933,66 @@ func translateTitles(m *standard.Map, r *score.Result, t *standard.Titles) (*sta
 		}
 	}
 	return &mm, &rr
+}
+
+// evidenceElement is the element an evidence quote proves, as the pack
+// names it: a penalty clause found by a check in the locale's words.
+func evidenceElement(el string, loc *Locale) string {
+	if el == match.PenaltyTerm && loc.Lang != "en" {
+		return loc.T("evidence-penalty")
+	}
+	return el
+}
+
+// localLaws returns a copy of r in which the laws outside the corpus
+// that the engine names in English ("s. 12 of X (not in the corpus)",
+// the sentencing provisions of a grade of offence) are named in the
+// locale's words, in the findings' references and reason arguments. A
+// law named in the statute's own words is kept.
+func localLaws(r *score.Result, loc *Locale) *score.Result {
+	name := func(law string) string {
+		if law == match.SentencingLaw {
+			return loc.T("law-sentencing-outside-corpus")
+		}
+		if p, st, ok := index.ParseExternalLaw(law); ok {
+			return loc.T("law-outside-corpus", "provision", p, "statute", st)
+		}
+		return law
+	}
+	var fix func(x reason.Reason) reason.Reason
+	fix = func(x reason.Reason) reason.Reason {
+		if l, ok := x.Args["law"].(string); ok {
+			args := reason.Args{}
+			for k, v := range x.Args {
+				args[k] = v
+			}
+			args["law"] = name(l)
+			x.Args = args
+		}
+		if len(x.Also) > 0 {
+			also := make([]reason.Reason, len(x.Also))
+			for i, q := range x.Also {
+				also[i] = fix(q)
+			}
+			x.Also = also
+		}
+		return x
+	}
+	out := *r
+	out.Findings = append([]score.Finding(nil), r.Findings...)
+	for i := range out.Findings {
+		f := &out.Findings[i]
+		f.Reason = fix(f.Reason)
+		f.ExternalRefs = append([]score.ExternalRef(nil), f.ExternalRefs...)
+		for j := range f.ExternalRefs {
+			f.ExternalRefs[j].Law = name(f.ExternalRefs[j].Law)
+		}
+		if f.NearestNoneReason != nil {
+			x := fix(*f.NearestNoneReason)
+			f.NearestNoneReason = &x
+		}
+	}
+	return &out
 }
 
 // labelTranslator maps the English element labels of one requirement to

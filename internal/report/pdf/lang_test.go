@@ -39,8 +39,8 @@ func TestPacksInFrenchAndSpanish(t *testing.T) {
 		country, lang, name string
 		words               []string
 	}{
-		{"XFR", "fr", "Valcourt", []string{"Synthèse", "Fiches de lacunes", "Sommaire", "Page 2 sur"}},
-		{"XSA", "es", "Santa Alba", []string{"Resumen ejecutivo", "Fichas de lagunas", "Índice", "Página 2 de"}},
+		{"XFR", "fr", "Valcourt", []string{"Synthèse", "Fiches de lacunes", "Sommaire", "Page 2 sur", "Traduction non officielle", "Disposition type"}},
+		{"XSA", "es", "Santa Alba", []string{"Resumen ejecutivo", "Fichas de lagunas", "Índice", "Página 2 de", "Traducción no oficial", "Disposición modelo"}},
 	} {
 		res, err := score.Analyze(c, m, score.Options{Country: tc.country, LacunaVersion: "test"})
 		if err != nil {
@@ -71,22 +71,27 @@ func TestPacksInFrenchAndSpanish(t *testing.T) {
 							t.Errorf("%q missing from the %s pack", w, tc.lang)
 						}
 					}
+					// the requirement sheets are there, with the map's
+					// translated statement and model provision
+					if len(b.Gaps) == 0 {
+						t.Fatal("no requirement sheet")
+					}
+					flat := strings.Join(strings.Fields(txt), " ")
+					for _, g := range b.Gaps[:3] {
+						for _, s := range []string{g.Statement, g.ModelProvision} {
+							if w := strings.Fields(s); len(w) < 6 || !strings.Contains(flat, strings.Join(w[:6], " ")) {
+								t.Errorf("%s sheet: %q not in the PDF text", g.ID, s)
+							}
+						}
+					}
 					png(t, pdf)
 				}
-				// the map's titles and instrument names are translated; its
-				// statements, elements and recommendations are not yet
-				testutil.Scrub(b, "x", "Statement", "Recommendation", "ModelProvision", "Summary", "Found", "Missing",
-					"Text", "Quote", "Element", "Ask", "Sources", "NewProvisions", "Law", "Has", "Lacks", "Causes", "Citation", "Provisions",
+				// everything but the statute's own words is translated: the
+				// map's texts (titles, statements, elements, recommendations,
+				// model provisions, article summaries), the engine's
+				// sentences and check labels; quotes, citations and IDs stay
+				testutil.Scrub(b, "x", "Text", "Quote", "Law", "Citation", "Provisions",
 					"ID", "Requirement", "CitedBy", "Closed", "Opened") // IDs stay English
-				// the engine's sentences name elements of the map in English
-				for i := range b.Gaps {
-					g := &b.Gaps[i]
-					g.Explanation, g.NearestNone = "x", "x"
-					g.ReviewNeeded = nil
-					for j := range g.Nearest {
-						g.Nearest[j].Notes = nil
-					}
-				}
 				if left := testutil.EnglishLeft(pdftotext(t, render(t, b, tmpl))); len(left) > 0 {
 					t.Errorf("English words left in the %s %s PDF: %v", tc.lang, tmpl, left)
 				}
