@@ -76,8 +76,13 @@ func Build(in Input) (*Briefing, error) {
 		m, r = translateTitles(m, r, in.Titles)
 		timeline = timelineTitles(timeline, in.Titles)
 	}
+	name := in.CountryName
+	if name == "" {
+		name = LocalCountryName(r.Country, loc.Lang)
+	}
 	if loc.Lang != "en" {
 		r = localLaws(r, loc)
+		r = explainCountry(r, name)
 	}
 	rs := in.Reasons
 	if rs == nil && loc.Lang != "en" {
@@ -100,10 +105,6 @@ func Build(in Input) (*Briefing, error) {
 	mapVersion := r.MappingVersion
 	if mapVersion == "" {
 		mapVersion = m.Version
-	}
-	name := in.CountryName
-	if name == "" {
-		name = LocalCountryName(r.Country, loc.Lang)
 	}
 	b := &Briefing{
 		Title:       loc.T("title"),
@@ -933,6 +934,24 @@ func translateTitles(m *standard.Map, r *score.Result, t *standard.Titles) (*sta
 		}
 	}
 	return &mm, &rr
+}
+
+// explainCountry returns r whose computation lines name the country by
+// name (the English lines, written by the engine, keep the code).
+func explainCountry(r *score.Result, name string) *score.Result {
+	out := *r
+	out.Scores.ExplainReasons = append([]reason.Reason(nil), r.Scores.ExplainReasons...)
+	for i, x := range out.Scores.ExplainReasons {
+		if _, ok := x.Args["country"]; ok {
+			args := reason.Args{}
+			for k, v := range x.Args {
+				args[k] = v
+			}
+			args["country"] = name
+			out.Scores.ExplainReasons[i].Args = args
+		}
+	}
+	return &out
 }
 
 // evidenceElement is the element an evidence quote proves, as the pack
