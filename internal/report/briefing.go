@@ -155,9 +155,9 @@ type Scorecard struct {
 	ByInstrument []Bar
 	Counts       []VerdictCount
 	Explain      []string // how each figure was computed, when the engine says
-	// ExplainOmitted: the engine's computation lines exist but are written
-	// in English only (score.Scores.Explain), so a pack in another
-	// language points to them instead.
+	// ExplainOmitted: the engine's computation lines exist but have no
+	// reason codes (a result read back from JSON), so a pack in another
+	// language points to them instead of showing English.
 	ExplainOmitted bool
 }
 
