@@ -881,6 +881,12 @@ func translateTitles(m *standard.Map, r *score.Result, t *standard.Titles) (*sta
 		}
 		mm.Instruments[i] = &c
 	}
+	shorts := map[string]string{} // English short name → translated
+	for _, in := range m.Instruments {
+		if s, ok := t.Instruments[in.ID]; ok && in.Short != "" {
+			shorts[in.Short] = s
+		}
+	}
 	rr := *r
 	rr.Findings = append([]score.Finding(nil), r.Findings...)
 	for i := range rr.Findings {
@@ -888,6 +894,7 @@ func translateTitles(m *standard.Map, r *score.Result, t *standard.Titles) (*sta
 		if s, ok := t.Requirements[standard.RequirementID(f.Requirement)]; ok {
 			f.Title = s
 		}
+		f.Reason = instrumentNames(f.Reason, shorts)
 		tr := labelTranslator(labels[f.Requirement])
 		f.Found, f.Missing = tr.list(f.Found), tr.list(f.Missing)
 		f.Evidence = append([]score.Evidence(nil), f.Evidence...)
@@ -1012,6 +1019,30 @@ func localLaws(r *score.Result, loc *Locale) *score.Result {
 		}
 	}
 	return &out
+}
+
+// instrumentNames returns x with its "instruments" argument (the short
+// names of the instruments, joined by ", ", that a not-applicable
+// finding names) in the translation shorts gives; a name it does not
+// know is kept.
+func instrumentNames(x reason.Reason, shorts map[string]string) reason.Reason {
+	v, ok := x.Args["instruments"].(string)
+	if !ok {
+		return x
+	}
+	names := strings.Split(v, ", ")
+	for i, n := range names {
+		if s, ok := shorts[n]; ok {
+			names[i] = s
+		}
+	}
+	args := reason.Args{}
+	for k, a := range x.Args {
+		args[k] = a
+	}
+	args["instruments"] = strings.Join(names, ", ")
+	x.Args = args
+	return x
 }
 
 // labelTranslator maps the English element labels of one requirement to
