@@ -216,8 +216,17 @@ func analyzeRun(opts *analyzeOptions) error {
 		if loc, err = report.EmbeddedLocale(lang); err != nil {
 			return err
 		}
-		// the engine's sentences, rendered from their reason codes
-		if res, err = report.Localize(res, loc); err != nil {
+		// the engine's sentences, rendered from their reason codes, with
+		// the map's element labels in the language
+		m, err := w.Map()
+		if err != nil {
+			return err
+		}
+		titles, err := w.MapTitles(m, loc.Lang, true)
+		if err != nil {
+			return err
+		}
+		if res, err = report.Localize(res, loc, m, titles); err != nil {
 			return err
 		}
 	}

@@ -241,7 +241,15 @@ func writeCountryFile(opts *analyzeOptions, r countryResult) error {
 		if err != nil {
 			return err
 		}
-		res, err := report.Localize(r.Result, loc)
+		m, err := opts.Factory.Workspace().Map()
+		if err != nil {
+			return err
+		}
+		titles, err := opts.Factory.Workspace().MapTitles(m, lang, true)
+		if err != nil {
+			return err
+		}
+		res, err := report.Localize(r.Result, loc, m, titles)
 		if err != nil {
 			return err
 		}

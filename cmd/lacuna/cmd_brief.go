@@ -74,9 +74,10 @@ progress bar on a terminal and a summary line otherwise.
 table head, verdict, chart label, date and number, and the engine's explanations. Without
 it a pack is in the language of most of the provisions analysed when that is French or
 Spanish, else in English; the cover says which. Quotations stay in the statute's language
-(a pack in another language says so once, on the cover). The map's requirement titles,
-elements and recommendations are in English for now. JSON keys, IDs and enum values never
-change with the language.
+(a pack in another language says so once, on the cover). The map's texts (requirement
+titles, statements, elements, recommendations, model provisions, article summaries) come
+from mapping/lang/<lang>.yaml, unofficial translations that the pack marks as such. JSON
+keys, IDs and enum values never change with the language.
 
 --templates DIR reads <template>.md.tmpl from DIR instead of the built-in templates.
 --as-of DATE and --overrides FILE work as for analyze (an overrides file beside the

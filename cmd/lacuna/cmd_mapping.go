@@ -506,8 +506,8 @@ func mappingValidateRun(opts *mappingValidateOptions) error {
 	if m.Partial {
 		fmt.Fprintln(opts.IO.Out, "note: map.yaml marks this map partial, so the core requirements were not checked")
 	}
-	// Translated titles: every language file beside the map must translate
-	// every requirement and instrument; the embedded map has them all.
+	// Translations: every language file beside the map must translate
+	// every text of it a pack shows; the embedded map has them all.
 	// Requirements added by --mapping-extra have no translation there: they
 	// are listed, not failed.
 	ws := opts.Factory.Workspace()
@@ -524,17 +524,21 @@ func mappingValidateRun(opts *mappingValidateOptions) error {
 		}
 		if t == nil {
 			if dir == "" {
-				return &inputError{fmt.Errorf("mapping/%s/%s.yaml: missing, expected the %s titles of the embedded map", standard.TitlesDir, lang, lang)}
+				return &inputError{fmt.Errorf("mapping/%s/%s.yaml: missing, expected the %s texts of the embedded map", standard.TitlesDir, lang, lang)}
 			}
 			continue
 		}
-		langs = append(langs, fmt.Sprintf("%s (%d requirements, %d instruments)", lang, len(t.Requirements), len(t.Instruments)))
+		arts := 0
+		for _, a := range t.Articles {
+			arts += len(a)
+		}
+		langs = append(langs, fmt.Sprintf("%s (%d requirements, %d instruments, %d articles)", lang, len(t.Texts), len(t.Instruments), arts))
 		if len(t.Missing) > 0 {
-			fmt.Fprintf(opts.IO.Out, "note: no %s title for %s (from --mapping-extra)\n", lang, strings.Join(t.Missing, ", "))
+			fmt.Fprintf(opts.IO.Out, "note: no %s translation for %s (from --mapping-extra)\n", lang, strings.Join(t.Missing, ", "))
 		}
 	}
 	if len(langs) > 0 {
-		fmt.Fprintf(opts.IO.Out, "titles translated, unofficially: %s\n", strings.Join(langs, ", "))
+		fmt.Fprintf(opts.IO.Out, "map texts translated, unofficially: %s\n", strings.Join(langs, ", "))
 	}
 	return nil
 }

@@ -340,7 +340,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 			r.Target = p
 		} else {
 			r.External = true
-			r.Law = id + " of " + statuteName(st) + " (not in the corpus)"
+			r.Law = ExternalLaw(id, statuteName(st))
 		}
 		out = append(out, r)
 	}
@@ -677,4 +677,27 @@ func statuteName(st *statute.Statute) string {
 		return st.Title
 	}
 	return string(st.Meta.ID)
+}
+
+// notInCorpus ends every law name ExternalLaw writes.
+const notInCorpus = " (not in the corpus)"
+
+// ExternalLaw names, in English, a provision that a statute of the corpus
+// cites but the corpus does not contain: "art113-6 of Code pénal
+// (not in the corpus)". ParseExternalLaw reads it back, so a pack in
+// another language can name it in its words.
+func ExternalLaw(provision, statute string) string {
+	return provision + " of " + statute + notInCorpus
+}
+
+// ParseExternalLaw returns the provision and statute of a name written by
+// ExternalLaw; ok is false for any other law name (the statute's own
+// words, which stay as they are).
+func ParseExternalLaw(s string) (provision, statute string, ok bool) {
+	rest, found := strings.CutSuffix(s, notInCorpus)
+	if !found {
+		return "", "", false
+	}
+	provision, statute, ok = strings.Cut(rest, " of ")
+	return provision, statute, ok && provision != "" && statute != ""
 }

@@ -37,6 +37,12 @@ type Outcome struct {
 	Evidence []Hit
 	Found    []string
 	Missing  []string
+	// FoundR and MissingR are a check's labels as reason codes (label-*):
+	// RunCheck renders them, in English, into Found and Missing, so a
+	// pack can render them again in its language. Element labels come
+	// from the map and have no code.
+	FoundR   []reason.Reason
+	MissingR []reason.Reason
 	Reason   reason.Reason // why: a code with arguments, rendered by a reason.Catalogue
 	External []Ext
 }
@@ -73,8 +79,42 @@ func (in *Input) threshold(key string, def float64) float64 {
 	return def
 }
 
-// RunCheck runs the named built-in check.
+// PenaltyTerm is the term of a hit that stands for a penalty clause (a
+// penalty fact), shown as the element its evidence proves.
+const PenaltyTerm = "penalty"
+
+// SentencingLaw names the law a penalty by grade of offence refers to
+// when the corpus lacks its sentencing provisions.
+const SentencingLaw = "the sentencing provisions for the grade of offence (not in the corpus)"
+
+// RunCheck runs the named built-in check. The labels it gives as codes
+// (FoundR, MissingR) are rendered into Found and Missing by the English
+// reason catalogue; a code the catalogue cannot render is an error.
 func RunCheck(kind standard.CheckKind, in *Input) (Outcome, error) {
+	out, err := runCheck(kind, in)
+	if err != nil || len(out.FoundR)+len(out.MissingR) == 0 {
+		return out, err
+	}
+	en, err := reason.English()
+	if err != nil {
+		return Outcome{}, fmt.Errorf("check %s: %w", kind, err)
+	}
+	for _, l := range []struct {
+		codes []reason.Reason
+		dst   *[]string
+	}{{out.FoundR, &out.Found}, {out.MissingR, &out.Missing}} {
+		for _, c := range l.codes {
+			s, err := en.Render(c)
+			if err != nil {
+				return Outcome{}, fmt.Errorf("check %s: label: %w", kind, err)
+			}
+			*l.dst = append(*l.dst, s)
+		}
+	}
+	return out, nil
+}
+
+func runCheck(kind standard.CheckKind, in *Input) (Outcome, error) {
 	switch kind {
 	case standard.CheckChildNoMeans:
 		return checkChildNoMeans(in), nil
@@ -136,11 +176,11 @@ type trafficOffenceKey struct{}
 func checkChildNoMeans(in *Input) Outcome {
 	ix := in.Ix
 	if ev, ok := coerciveExploitation(ix); ok {
-		return Outcome{Level: LGap, Evidence: []Hit{ev}, Missing: []string{"child trafficking without proof of means"},
+		return Outcome{Level: LGap, Evidence: []Hit{ev}, MissingR: []reason.Reason{reason.New("label-child-no-means-proof", nil)},
 			Reason: reason.New("child-means-via-exploitation-definition", nil)}
 	}
 	if ev, ok := noMeansAtAll(ix); ok {
-		return Outcome{Level: LMet, Evidence: []Hit{ev}, Found: []string{"no means required for any victim"},
+		return Outcome{Level: LMet, Evidence: []Hit{ev}, FoundR: []reason.Reason{reason.New("label-no-means-any-victim", nil)},
 			Reason: reason.New("no-means-for-any-victim", nil)}
 	}
 	var best *Hit
@@ -186,15 +226,15 @@ func checkChildNoMeans(in *Input) Outcome {
 		}
 	}
 	if best == nil {
-		return Outcome{Level: LGap, Missing: []string{"child trafficking without proof of means"},
+		return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-child-no-means-proof", nil)},
 			Reason: reason.New("child-without-means-not-found", nil)}
 	}
 	if bestSexOnly {
-		return Outcome{Level: LPartial, Evidence: []Hit{*best}, Found: []string{"child without means for sexual exploitation"},
-			Missing: []string{"child without means for other forms of exploitation"},
-			Reason:  reason.New("child-without-means-sexual-only", nil)}
+		return Outcome{Level: LPartial, Evidence: []Hit{*best}, FoundR: []reason.Reason{reason.New("label-child-no-means-sexual", nil)},
+			MissingR: []reason.Reason{reason.New("label-child-no-means-other", nil)},
+			Reason:   reason.New("child-without-means-sexual-only", nil)}
 	}
-	return Outcome{Level: LMet, Evidence: []Hit{*best}, Found: []string{"child trafficking without proof of means"},
+	return Outcome{Level: LMet, Evidence: []Hit{*best}, FoundR: []reason.Reason{reason.New("label-child-no-means-proof", nil)},
 		Reason: reason.New("child-without-means", nil)}
 }
 
@@ -601,12 +641,12 @@ func checkChildAge(in *Input) Outcome {
 			}
 		}
 		if best.age >= want {
-			return Outcome{Level: LMet, Evidence: []Hit{best.hit}, Found: []string{fmt.Sprintf("child defined as under %d", best.age)},
+			return Outcome{Level: LMet, Evidence: []Hit{best.hit}, FoundR: []reason.Reason{reason.New("label-child-defined-under", reason.Args{"age": best.age})},
 				Reason: reason.New("child-age-defined", reason.Args{"age": best.age})}
 		}
-		return Outcome{Level: LContrary, Evidence: []Hit{best.hit}, Found: []string{fmt.Sprintf("child defined as under %d", best.age)},
-			Missing: []string{fmt.Sprintf("child as every person under %d", want)},
-			Reason:  reason.New("child-age-defined-below", reason.Args{"age": best.age, "want": want})}
+		return Outcome{Level: LContrary, Evidence: []Hit{best.hit}, FoundR: []reason.Reason{reason.New("label-child-defined-under", reason.Args{"age": best.age})},
+			MissingR: []reason.Reason{reason.New("label-child-every-person-under", reason.Args{"age": want})},
+			Reason:   reason.New("child-age-defined-below", reason.Args{"age": best.age, "want": want})}
 	}
 	if len(ext) > 0 {
 		return Outcome{Level: LUndetermined, Evidence: []Hit{ext[0].Hit}, External: ext[:1],
@@ -633,14 +673,14 @@ func checkChildAge(in *Input) Outcome {
 		}
 	}
 	if hi != nil {
-		return Outcome{Level: LMet, Evidence: []Hit{hi.hit}, Found: []string{fmt.Sprintf("persons under %d protected", hi.age)},
+		return Outcome{Level: LMet, Evidence: []Hit{hi.hit}, FoundR: []reason.Reason{reason.New("label-persons-under-protected", reason.Args{"age": hi.age})},
 			Reason: reason.New("child-age-protected", reason.Args{"age": hi.age})}
 	}
 	if lo != nil && hasTraffick(lo.hit.Seg) && lo.hit.Seg.Has(cuesFor(lo.hit.Seg).ChildTerms) && !aggravationCtx(lo.hit.Seg) {
-		return Outcome{Level: LContrary, Evidence: []Hit{lo.hit}, Missing: []string{fmt.Sprintf("child as every person under %d", want)},
+		return Outcome{Level: LContrary, Evidence: []Hit{lo.hit}, MissingR: []reason.Reason{reason.New("label-child-every-person-under", reason.Args{"age": want})},
 			Reason: reason.New("child-age-protected-below", reason.Args{"age": lo.age})}
 	}
-	return Outcome{Level: LGap, Missing: []string{fmt.Sprintf("child defined as every person under %d", want)},
+	return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-child-defined-every-person-under", reason.Args{"age": want})},
 		Reason: reason.New("child-age-not-found", reason.Args{"want": want})}
 }
 
@@ -684,12 +724,12 @@ func checkConsent(in *Input) Outcome {
 					continue
 				}
 				return Outcome{Level: LMet, Evidence: []Hit{h},
-					Found: []string{"consent irrelevant"}, Reason: reason.New("consent-irrelevant", nil)}
+					FoundR: []reason.Reason{reason.New("label-consent-irrelevant", nil)}, Reason: reason.New("consent-irrelevant", nil)}
 			}
 		}
 	}
 	if childOnly != nil {
-		return Outcome{Level: LGap, Evidence: []Hit{*childOnly}, Missing: []string{"consent of the victim irrelevant"},
+		return Outcome{Level: LGap, Evidence: []Hit{*childOnly}, MissingR: []reason.Reason{reason.New("label-consent-victim-irrelevant", nil)},
 			Reason: reason.New("consent-child-only", nil)}
 	}
 	for i, r := range in.Results {
@@ -698,7 +738,7 @@ func checkConsent(in *Input) Outcome {
 				Reason: reason.New("consent-irrelevant", nil)}
 		}
 	}
-	return Outcome{Level: LGap, Missing: []string{"consent of the victim irrelevant"},
+	return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-consent-victim-irrelevant", nil)},
 		Reason: reason.New("consent-not-found", nil)}
 }
 
@@ -774,7 +814,7 @@ func gradedOnly(in *Input) (Hit, bool) {
 }
 
 func gradedOutcome(h Hit) Outcome {
-	return Outcome{Level: LUndetermined, Evidence: []Hit{h}, External: []Ext{{Hit: h, Law: "the sentencing provisions for the grade of offence (not in the corpus)"}},
+	return Outcome{Level: LUndetermined, Evidence: []Hit{h}, External: []Ext{{Hit: h, Law: SentencingLaw}},
 		Reason: reason.New("graded-penalty-outside-corpus", nil)}
 }
 
@@ -785,7 +825,7 @@ func checkPenaltyThreshold(in *Input) Outcome {
 	}
 	facts := traffickingFacts(in)
 	if len(facts) == 0 {
-		return Outcome{Level: LGap, Missing: []string{"imprisonment for the trafficking offence"},
+		return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-imprisonment-trafficking", nil)},
 			Reason: reason.New("penalty-not-found", nil)}
 	}
 	var ok, low []Fact
@@ -802,15 +842,15 @@ func checkPenaltyThreshold(in *Input) Outcome {
 	years := limit / 12
 	switch {
 	case len(low) == 0:
-		return Outcome{Level: LMet, Evidence: factHits(facts, 3), Found: []string{fmt.Sprintf("maximum of at least %g years", years)},
+		return Outcome{Level: LMet, Evidence: factHits(facts, 3), FoundR: []reason.Reason{reason.New("label-max-at-least", reason.Args{"years": years})},
 			Reason: reason.New("penalty-max-sufficient", reason.Args{"clauses": len(facts), "years": years})}
 	case len(ok) == 0:
-		return Outcome{Level: LGap, Evidence: factHits(low, 3), Missing: []string{fmt.Sprintf("maximum of at least %g years", years)},
+		return Outcome{Level: LGap, Evidence: factHits(low, 3), MissingR: []reason.Reason{reason.New("label-max-at-least", reason.Args{"years": years})},
 			Reason: reason.New("penalty-max-below", reason.Args{"years": years})}
 	}
-	return Outcome{Level: LPartial, Evidence: factHits(low, 3), Found: []string{fmt.Sprintf("%d of %d penalty clauses at least %g years", len(ok), len(facts), years)},
-		Missing: []string{fmt.Sprintf("maximum of at least %g years for every trafficking offence", years)},
-		Reason:  reason.New("penalty-max-below-some", reason.Args{"below": len(low), "clauses": len(facts), "years": years})}
+	return Outcome{Level: LPartial, Evidence: factHits(low, 3), FoundR: []reason.Reason{reason.New("label-clauses-at-least", reason.Args{"met": len(ok), "clauses": len(facts), "years": years})},
+		MissingR: []reason.Reason{reason.New("label-max-at-least-every", reason.Args{"years": years})},
+		Reason:   reason.New("penalty-max-below-some", reason.Args{"below": len(low), "clauses": len(facts), "years": years})}
 }
 
 func factHits(fs []Fact, n int) []Hit {
@@ -830,7 +870,7 @@ func checkFineAlternative(in *Input) Outcome {
 	}
 	facts := traffickingFacts(in)
 	if len(facts) == 0 {
-		return Outcome{Level: LGap, Missing: []string{"mandatory imprisonment for the trafficking offence"},
+		return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-imprisonment-mandatory", nil)},
 			Reason: reason.New("penalty-not-found", nil)}
 	}
 	var alt, firm []Fact
@@ -843,15 +883,15 @@ func checkFineAlternative(in *Input) Outcome {
 	}
 	switch {
 	case len(alt) == 0:
-		return Outcome{Level: LMet, Evidence: factHits(firm, 3), Found: []string{"imprisonment never replaceable by a fine"},
+		return Outcome{Level: LMet, Evidence: factHits(firm, 3), FoundR: []reason.Reason{reason.New("label-imprisonment-no-fine", nil)},
 			Reason: reason.New("penalty-fine-never-replaces", nil)}
 	case len(firm) == 0:
-		return Outcome{Level: LGap, Evidence: factHits(alt, 3), Missing: []string{"imprisonment never replaceable by a fine"},
+		return Outcome{Level: LGap, Evidence: factHits(alt, 3), MissingR: []reason.Reason{reason.New("label-imprisonment-no-fine", nil)},
 			Reason: reason.New("penalty-fine-always-replaces", nil)}
 	}
-	return Outcome{Level: LPartial, Evidence: factHits(alt, 3), Found: []string{"imprisonment mandatory for some trafficking offences"},
-		Missing: []string{"imprisonment never replaceable by a fine"},
-		Reason:  reason.New("penalty-fine-replaces-some", reason.Args{"alternative": len(alt), "clauses": len(facts)})}
+	return Outcome{Level: LPartial, Evidence: factHits(alt, 3), FoundR: []reason.Reason{reason.New("label-imprisonment-mandatory-some", nil)},
+		MissingR: []reason.Reason{reason.New("label-imprisonment-no-fine", nil)},
+		Reason:   reason.New("penalty-fine-replaces-some", reason.Args{"alternative": len(alt), "clauses": len(facts)})}
 }
 
 func checkChildAggravation(in *Input) Outcome {
@@ -875,7 +915,7 @@ func checkChildAggravation(in *Input) Outcome {
 			}
 		}
 		if heavier {
-			return Outcome{Level: LMet, Evidence: []Hit{f.Hit}, Found: []string{"child victim aggravates"},
+			return Outcome{Level: LMet, Evidence: []Hit{f.Hit}, FoundR: []reason.Reason{reason.New("label-child-aggravates", nil)},
 				Reason: reason.New("child-aggravation-higher-penalty", nil)}
 		}
 	}
@@ -903,11 +943,11 @@ func checkChildAggravation(in *Input) Outcome {
 			if h.Seg == nil {
 				h = Hit{Seg: s, I: 0, J: min(1, len(s.Toks))}
 			}
-			return Outcome{Level: LMet, Evidence: []Hit{h}, Found: []string{"child victim aggravates"},
+			return Outcome{Level: LMet, Evidence: []Hit{h}, FoundR: []reason.Reason{reason.New("label-child-aggravates", nil)},
 				Reason: reason.New("child-aggravation-circumstance", nil)}
 		}
 	}
-	return Outcome{Level: LGap, Missing: []string{"child victim as an aggravating circumstance"},
+	return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-child-aggravating", nil)},
 		Reason: reason.New("child-aggravation-not-found", nil)}
 }
 
@@ -951,12 +991,12 @@ func checkReflection(in *Input) Outcome {
 			i, j := offsetSpan(s, q.Start, q.End)
 			ev := Hit{Seg: s, I: min(i, h.I), J: max(j, h.J), Term: "reflection period"}
 			if days >= minDays {
-				return Outcome{Level: LMet, Evidence: []Hit{ev}, Found: []string{fmt.Sprintf("reflection period of %g days", days)},
+				return Outcome{Level: LMet, Evidence: []Hit{ev}, FoundR: []reason.Reason{reason.New("label-reflection-days", reason.Args{"days": days})},
 					Reason: reason.New("reflection-period", reason.Args{"days": days, "min_days": minDays})}
 			}
-			return Outcome{Level: LPartial, Evidence: []Hit{ev}, Found: []string{fmt.Sprintf("reflection period of %g days", days)},
-				Missing: []string{fmt.Sprintf("reflection period of at least %g days", minDays)},
-				Reason:  reason.New("reflection-period-short", reason.Args{"days": days, "min_days": minDays})}
+			return Outcome{Level: LPartial, Evidence: []Hit{ev}, FoundR: []reason.Reason{reason.New("label-reflection-days", reason.Args{"days": days})},
+				MissingR: []reason.Reason{reason.New("label-reflection-at-least", reason.Args{"days": minDays})},
+				Reason:   reason.New("reflection-period-short", reason.Args{"days": days, "min_days": minDays})}
 		}
 		if found == nil {
 			hh := h
@@ -964,11 +1004,11 @@ func checkReflection(in *Input) Outcome {
 		}
 	}
 	if found != nil {
-		return Outcome{Level: LPartial, Evidence: []Hit{*found}, Found: []string{"reflection period"},
-			Missing: []string{fmt.Sprintf("a stated length of at least %g days", minDays)},
-			Reason:  reason.New("reflection-period-length-unstated", nil)}
+		return Outcome{Level: LPartial, Evidence: []Hit{*found}, FoundR: []reason.Reason{reason.New("label-reflection", nil)},
+			MissingR: []reason.Reason{reason.New("label-reflection-stated-length", reason.Args{"days": minDays})},
+			Reason:   reason.New("reflection-period-length-unstated", nil)}
 	}
-	return Outcome{Level: LGap, Missing: []string{"recovery and reflection period"},
+	return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-recovery-reflection", nil)},
 		Reason: reason.New("reflection-period-not-found", nil)}
 }
 
@@ -1004,7 +1044,7 @@ func checkNonPunishment(in *Input) Outcome {
 		}
 		broad = broad || (generic && !narrowHit)
 		if broad {
-			return Outcome{Level: LMet, Evidence: []Hit{h}, Found: []string{"no punishment for offences compelled by trafficking"},
+			return Outcome{Level: LMet, Evidence: []Hit{h}, FoundR: []reason.Reason{reason.New("label-no-punishment-compelled", nil)},
 				Reason: reason.New("non-punishment", nil)}
 		}
 		if narrow == nil && narrowHit {
@@ -1018,16 +1058,16 @@ func checkNonPunishment(in *Input) Outcome {
 			continue
 		}
 		if h, ok := spanOf(s, cu.ContraryPunish); ok {
-			return Outcome{Level: LContrary, Evidence: []Hit{h}, Missing: []string{"non-punishment of victims"},
+			return Outcome{Level: LContrary, Evidence: []Hit{h}, MissingR: []reason.Reason{reason.New("label-non-punishment", nil)},
 				Reason: reason.New("non-punishment-contrary", nil)}
 		}
 	}
 	if narrow != nil {
-		return Outcome{Level: LPartial, Evidence: []Hit{*narrow}, Found: []string{"non-punishment for some offences"},
-			Missing: []string{"non-punishment for all offences compelled by trafficking"},
-			Reason:  reason.New("non-punishment-limited", nil)}
+		return Outcome{Level: LPartial, Evidence: []Hit{*narrow}, FoundR: []reason.Reason{reason.New("label-non-punishment-some", nil)},
+			MissingR: []reason.Reason{reason.New("label-non-punishment-all", nil)},
+			Reason:   reason.New("non-punishment-limited", nil)}
 	}
-	return Outcome{Level: LGap, Missing: []string{"non-punishment of victims"},
+	return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-non-punishment", nil)},
 		Reason: reason.New("non-punishment-not-found", nil)}
 }
 
@@ -1061,7 +1101,7 @@ func checkNoMovement(in *Input) Outcome {
 	ix := in.Ix
 	segs := trafficOffenceSegs(ix)
 	if len(segs) == 0 {
-		return Outcome{Level: LGap, Missing: []string{"trafficking offence"},
+		return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-trafficking-offence", nil)},
 			Reason: reason.New("trafficking-offence-not-found", nil)}
 	}
 	type secInfo struct {
@@ -1106,11 +1146,11 @@ func checkNoMovement(in *Input) Outcome {
 				continue
 			}
 			if h, ok := spanOf(s, cu.InternalCues); ok && (hasTraffick(s) || traffickIn(cu, headToks(s)) || actCount(s) >= 1) {
-				return Outcome{Level: LMet, Evidence: []Hit{h}, Found: []string{"internal trafficking covered"},
+				return Outcome{Level: LMet, Evidence: []Hit{h}, FoundR: []reason.Reason{reason.New("label-internal-covered", nil)},
 					Reason: reason.New("internal-trafficking-defined", nil)}
 			}
 		}
-		return Outcome{Level: LGap, Missing: []string{"trafficking offence"}, Reason: reason.New("trafficking-offence-not-found", nil)}
+		return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-trafficking-offence", nil)}, Reason: reason.New("trafficking-offence-not-found", nil)}
 	}
 	var still, moving []*secInfo
 	var explicit *secInfo
@@ -1127,15 +1167,15 @@ func checkNoMovement(in *Input) Outcome {
 	}
 	switch {
 	case explicit != nil:
-		return Outcome{Level: LMet, Evidence: []Hit{*explicit.ev}, Found: []string{"internal trafficking covered"},
+		return Outcome{Level: LMet, Evidence: []Hit{*explicit.ev}, FoundR: []reason.Reason{reason.New("label-internal-covered", nil)},
 			Reason: reason.New("internal-trafficking-express", nil)}
 	case len(moving) == 0:
-		return Outcome{Level: LMet, Evidence: []Hit{*still[0].ev}, Found: []string{"no movement element"},
+		return Outcome{Level: LMet, Evidence: []Hit{*still[0].ev}, FoundR: []reason.Reason{reason.New("label-no-movement", nil)},
 			Reason: reason.New("internal-trafficking-no-movement", nil)}
 	case len(still) == 0:
-		return Outcome{Level: LGap, Evidence: []Hit{*moving[0].mev}, Missing: []string{"internal trafficking"},
+		return Outcome{Level: LGap, Evidence: []Hit{*moving[0].mev}, MissingR: []reason.Reason{reason.New("label-internal", nil)},
 			Reason: reason.New("internal-trafficking-movement-required", nil)}
 	}
-	return Outcome{Level: LPartial, Evidence: []Hit{*moving[0].mev, *still[0].ev}, Found: []string{"some offences without movement"},
-		Missing: []string{"internal trafficking for every offence and purpose"}, Reason: reason.New("internal-trafficking-partial", nil)}
+	return Outcome{Level: LPartial, Evidence: []Hit{*moving[0].mev, *still[0].ev}, FoundR: []reason.Reason{reason.New("label-some-no-movement", nil)},
+		MissingR: []reason.Reason{reason.New("label-internal-every", nil)}, Reason: reason.New("internal-trafficking-partial", nil)}
 }

@@ -73,7 +73,7 @@ func Facts(ix *index.Index) []Fact {
 			// own, never the basic offence's penalty.
 			if p.Variant == penalty.VariantSubsequent || p.Variant == penalty.VariantSummary {
 				i, j := offsetSpan(s, p.Start, p.End)
-				segFacts = append(segFacts, Fact{Seg: s, Offence: cls, Penalty: p, Hit: Hit{Seg: s, I: i, J: j, Term: "penalty"}})
+				segFacts = append(segFacts, Fact{Seg: s, Offence: cls, Penalty: p, Hit: Hit{Seg: s, I: i, J: j, Term: PenaltyTerm}})
 				continue
 			}
 			parsed := p.Variant
@@ -94,7 +94,7 @@ func Facts(ix *index.Index) []Fact {
 				statBasic[s.Statute][cls] = true
 			}
 			i, j := offsetSpan(s, p.Start, p.End)
-			segFacts = append(segFacts, Fact{Seg: s, Offence: cls, Penalty: p, Hit: Hit{Seg: s, I: i, J: j, Term: "penalty"}})
+			segFacts = append(segFacts, Fact{Seg: s, Offence: cls, Penalty: p, Hit: Hit{Seg: s, I: i, J: j, Term: PenaltyTerm}})
 		}
 		out = append(out, segFacts...)
 	}

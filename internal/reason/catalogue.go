@@ -257,7 +257,7 @@ func (c *Catalogue) render(b *strings.Builder, r Reason) error {
 		if !ok {
 			return fmt.Errorf("reason %q: argument %q missing, expected by the %s sentence", r.Code, p.text, c.Lang)
 		}
-		s, err := value(v)
+		s, err := value(v, c.Lang)
 		if err != nil {
 			return fmt.Errorf("reason %q: argument %q: %v", r.Code, p.text, err)
 		}

@@ -176,3 +176,25 @@ func TestLoadMissingLanguage(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestDecimalComma: a number argument is written with the decimal
+// separator of the catalogue's language.
+func TestDecimalComma(t *testing.T) {
+	for _, tc := range []struct {
+		lang string
+		v    any
+		want string
+	}{
+		{"en", 5.5, "max 5.5"}, {"fr", 5.5, "max 5,5"}, {"es", 0.25, "max 0,25"},
+		{"fr", 4.0, "max 4"}, {"fr", 30, "max 30"}, {"fr", "1.5", "max 1.5"}, // strings are not numbers
+	} {
+		c, err := Parse("x.yaml", tc.lang, []byte("m: \"max {n}\"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.Render(New("m", Args{"n": tc.v}))
+		if err != nil || got != tc.want {
+			t.Errorf("%s %v: %q, %v; want %q", tc.lang, tc.v, got, err, tc.want)
+		}
+	}
+}

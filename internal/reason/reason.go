@@ -47,14 +47,21 @@ func (r Reason) Has(code string) bool {
 // IsZero reports whether r has no code.
 func (r Reason) IsZero() bool { return r.Code == "" && len(r.Also) == 0 }
 
-// value formats one argument: numbers as %v (so 5.0 is "5", like %g),
-// lists joined with "; ".
-func value(v any) (string, error) {
+// value formats one argument for a sentence in lang: numbers as %v (so
+// 5.0 is "5", like %g) with a decimal comma in French and Spanish
+// ("0,5"), lists joined with "; ".
+func value(v any, lang string) (string, error) {
 	switch x := v.(type) {
 	case string:
 		return x, nil
-	case int, int64, float64:
+	case int, int64:
 		return fmt.Sprint(x), nil
+	case float64:
+		s := fmt.Sprint(x)
+		if decimalComma[lang] {
+			s = strings.Replace(s, ".", ",", 1)
+		}
+		return s, nil
 	case []string:
 		return strings.Join(x, "; "), nil
 	case []any:
@@ -70,6 +77,9 @@ func value(v any) (string, error) {
 	}
 	return "", fmt.Errorf("value of type %T, expected a string, a number or a list of strings", v)
 }
+
+// decimalComma lists the languages that write 0.5 as "0,5".
+var decimalComma = map[string]bool{"fr": true, "es": true}
 
 // sortedKeys returns the keys of a, sorted.
 func sortedKeys(a Args) []string {

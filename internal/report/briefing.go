@@ -20,10 +20,14 @@ type Briefing struct {
 	AsOf         string // the as-of date of the analysis, "" = latest versions
 	ReviewStatus string // one sentence: machine analysis, or how many findings a reviewer decided
 
-	Cover         Cover
-	Summary       Summary
-	Method        []string // paragraphs: how the scores are computed
-	Limits        []string // paragraphs: what the analysis cannot tell
+	Cover   Cover
+	Summary Summary
+	Method  []string // paragraphs: how the scores are computed
+	Limits  []string // paragraphs: what the analysis cannot tell
+	// MapNote, in a pack whose map texts are translated, says they are
+	// unofficial translations; the templates print it where the
+	// statements, recommendations and model provisions appear.
+	MapNote       string
 	Scorecard     Scorecard
 	Requirements  []RequirementRow
 	Gaps          []GapSheet
@@ -151,9 +155,9 @@ type Scorecard struct {
 	ByInstrument []Bar
 	Counts       []VerdictCount
 	Explain      []string // how each figure was computed, when the engine says
-	// ExplainOmitted: the engine's computation lines exist but are written
-	// in English only (score.Scores.Explain), so a pack in another
-	// language points to them instead.
+	// ExplainOmitted: the engine's computation lines exist but have no
+	// reason codes (a result read back from JSON), so a pack in another
+	// language points to them instead of showing English.
 	ExplainOmitted bool
 }
 

@@ -11,6 +11,8 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"github.com/lacuna-project/lacuna/internal/index"
+	"github.com/lacuna-project/lacuna/internal/match"
 	"github.com/lacuna-project/lacuna/internal/penalty"
 	"github.com/lacuna-project/lacuna/internal/reason"
 	"github.com/lacuna-project/lacuna/internal/score"
@@ -65,6 +67,23 @@ func Build(in Input) (*Briefing, error) {
 	if loc == nil {
 		loc = english()
 	}
+	if m == nil {
+		m = &standard.Map{Version: r.MappingVersion}
+	}
+	timeline := in.Timeline
+	if in.Titles != nil {
+		// before the reasons are rendered: their arguments name elements
+		m, r = translateTitles(m, r, in.Titles)
+		timeline = timelineTitles(timeline, in.Titles)
+	}
+	name := in.CountryName
+	if name == "" {
+		name = LocalCountryName(r.Country, loc.Lang)
+	}
+	if loc.Lang != "en" {
+		r = localLaws(r, loc)
+		r = explainCountry(r, name)
+	}
 	rs := in.Reasons
 	if rs == nil && loc.Lang != "en" {
 		rs = loc.Reasons()
@@ -79,14 +98,6 @@ func Build(in Input) (*Briefing, error) {
 		}
 		r = lr
 	}
-	if m == nil {
-		m = &standard.Map{Version: r.MappingVersion}
-	}
-	timeline := in.Timeline
-	if in.Titles != nil {
-		m, r = translateTitles(m, r, in.Titles)
-		timeline = timelineTitles(timeline, in.Titles)
-	}
 	tool := in.ToolVersion
 	if tool == "" {
 		tool = r.LacunaVersion
@@ -94,10 +105,6 @@ func Build(in Input) (*Briefing, error) {
 	mapVersion := r.MappingVersion
 	if mapVersion == "" {
 		mapVersion = m.Version
-	}
-	name := in.CountryName
-	if name == "" {
-		name = LocalCountryName(r.Country, loc.Lang)
 	}
 	b := &Briefing{
 		Title:       loc.T("title"),
@@ -233,7 +240,7 @@ func Build(in Input) (*Briefing, error) {
 				note++
 				g.Evidence = append(g.Evidence, Quote{
 					Statute: e.Statute, StatuteTitle: titles[e.Statute], VersionDate: e.VersionDate,
-					Provision: e.Provision, Line: e.Line, Path: e.Path, Text: e.Quote, Element: e.Element,
+					Provision: e.Provision, Line: e.Line, Path: e.Path, Text: e.Quote, Element: evidenceElement(e.Element, loc),
 					Note: note, Citation: citation(e.Statute, e.Provision, e.Line),
 				})
 			}
@@ -320,7 +327,8 @@ func Build(in Input) (*Briefing, error) {
 
 	// Scorecard.
 	b.Scorecard = Scorecard{ByPillar: []Bar{}, ByInstrument: []Bar{}, Counts: b.Summary.Counts, Explain: nonNil(r.Scores.Explain)}
-	if loc.Lang != "en" && len(b.Scorecard.Explain) > 0 {
+	if loc.Lang != "en" && len(b.Scorecard.Explain) > 0 && len(r.Scores.ExplainReasons) != len(r.Scores.Explain) {
+		// lines without codes (a run read back from JSON) stay in English
 		b.Scorecard.Explain, b.Scorecard.ExplainOmitted = []string{}, true
 	}
 	for _, p := range b.Summary.Pillars {
@@ -372,7 +380,11 @@ func Build(in Input) (*Briefing, error) {
 		if in.Titles.Note != "" {
 			b.Limits = append(b.Limits, in.Titles.Note)
 		}
-		b.Limits = append(b.Limits, loc.T("limits-map-rest"))
+		b.MapNote = in.Titles.SheetNote
+		if len(in.Titles.Missing) > 0 {
+			// requirements added by --mapping-extra have no translation
+			b.Limits = append(b.Limits, loc.T("limits-map-rest"))
+		}
 	default:
 		b.Limits = append(b.Limits, loc.T("limits-map-english"))
 	}
@@ -802,24 +814,57 @@ func limitsText(r *score.Result, loc *Locale) []string {
 
 // Localize returns r with its explanations, review reasons and nearest
 // notes rendered in the locale's language from their reason codes; an
-// English locale returns r itself. r is not changed.
-func Localize(r *score.Result, loc *Locale) (*score.Result, error) {
+// English locale returns r itself. With the map m and its texts t in that
+// language (both may be nil), the finding titles and the element labels
+// the findings name are translated first. r is not changed.
+func Localize(r *score.Result, loc *Locale, m *standard.Map, t *standard.Titles) (*score.Result, error) {
 	if loc == nil || loc.Lang == "en" {
 		return r, nil
 	}
-	return verdictArgs(r, loc).Localized(loc.Reasons())
+	if m != nil && t != nil {
+		_, r = translateTitles(m, r, t)
+	}
+	return verdictArgs(localLaws(r, loc), loc).Localized(loc.Reasons())
 }
 
-// translateTitles returns copies of m and r whose requirement titles and
-// instrument short names are those of t where t has one.
+// translateTitles returns copies of m and r in the language of t, where t
+// has a text: requirement titles, statements, recommendations, model
+// provisions and element labels, instrument short names and article
+// summaries; in r, the finding titles and every element label a finding
+// shows (found, missing, nearest provisions) or passes to a reason. m and
+// r are not changed.
 func translateTitles(m *standard.Map, r *score.Result, t *standard.Titles) (*standard.Map, *score.Result) {
 	mm := *m
+	labels := map[string]map[string]string{} // requirement → English label → translated
 	mm.Requirements = make([]*standard.Requirement, len(m.Requirements))
 	for i, q := range m.Requirements {
 		c := *q
+		tx := t.Texts[q.ID]
 		if s, ok := t.Requirements[q.ID]; ok {
 			c.Title = s
 		}
+		for _, f := range []struct {
+			dst *string
+			src string
+		}{
+			{&c.Statement, tx.Statement}, {&c.Recommendation, tx.Recommendation}, {&c.ModelProvision, tx.ModelProvision},
+		} {
+			if f.src != "" {
+				*f.dst = f.src
+			}
+		}
+		c.Criteria.Elements = append([]standard.Element(nil), q.Criteria.Elements...)
+		ls := map[string]string{}
+		for j, e := range c.Criteria.Elements {
+			if l := tx.Elements[e.ID]; l != "" {
+				ls[e.Label] = l
+				if e.Label == "" {
+					ls[e.ID] = l
+				}
+				c.Criteria.Elements[j].Label = l
+			}
+		}
+		labels[string(q.ID)] = ls
 		mm.Requirements[i] = &c
 	}
 	mm.Instruments = make([]*standard.Instrument, len(m.Instruments))
@@ -828,13 +873,65 @@ func translateTitles(m *standard.Map, r *score.Result, t *standard.Titles) (*sta
 		if s, ok := t.Instruments[in.ID]; ok {
 			c.Short = s
 		}
+		c.Articles = append([]standard.Article(nil), in.Articles...)
+		for j, a := range c.Articles {
+			if s := t.Summary(in.ID, a.Number); s != "" {
+				c.Articles[j].Summary = s
+			}
+		}
 		mm.Instruments[i] = &c
+	}
+	shorts := map[string]string{} // English short name → translated
+	for _, in := range m.Instruments {
+		if s, ok := t.Instruments[in.ID]; ok && in.Short != "" {
+			shorts[in.Short] = s
+		}
 	}
 	rr := *r
 	rr.Findings = append([]score.Finding(nil), r.Findings...)
-	for i, f := range rr.Findings {
+	for i := range rr.Findings {
+		f := &rr.Findings[i]
 		if s, ok := t.Requirements[standard.RequirementID(f.Requirement)]; ok {
-			rr.Findings[i].Title = s
+			f.Title = s
+		}
+		f.Reason = instrumentNames(f.Reason, shorts)
+		tr := labelTranslator(labels[f.Requirement])
+		f.Found, f.Missing = tr.list(f.Found), tr.list(f.Missing)
+		f.Evidence = append([]score.Evidence(nil), f.Evidence...)
+		for j := range f.Evidence {
+			f.Evidence[j].Element = tr.one(f.Evidence[j].Element)
+		}
+		if f.Review != nil && f.Review.Candidate != nil {
+			c := *f.Review.Candidate
+			c.Element = tr.one(c.Element)
+			rv := *f.Review
+			rv.Candidate = &c
+			f.Review = &rv
+		}
+		f.Reason = tr.reason(f.Reason)
+		if f.NearestNoneReason != nil {
+			x := tr.reason(*f.NearestNoneReason)
+			f.NearestNoneReason = &x
+		}
+		f.Nearest = append([]score.Near(nil), f.Nearest...)
+		for j := range f.Nearest {
+			n := &f.Nearest[j]
+			n.Has, n.Lacks = tr.list(n.Has), tr.list(n.Lacks)
+			rs := make([]reason.Reason, len(n.NoteReasons))
+			for k, x := range n.NoteReasons {
+				rs[k] = tr.reason(x)
+			}
+			if n.NoteReasons != nil {
+				n.NoteReasons = rs
+			}
+		}
+		if f.Review != nil {
+			rv := *f.Review
+			rv.Reasons = append([]score.ReviewReason(nil), rv.Reasons...)
+			for k := range rv.Reasons {
+				rv.Reasons[k].Reason = tr.reason(rv.Reasons[k].Reason)
+			}
+			f.Review = &rv
 		}
 	}
 	rr.Scores.Instruments = append([]score.InstrumentScore(nil), r.Scores.Instruments...)
@@ -844,6 +941,172 @@ func translateTitles(m *standard.Map, r *score.Result, t *standard.Titles) (*sta
 		}
 	}
 	return &mm, &rr
+}
+
+// explainCountry returns r whose computation lines name the country by
+// name (the English lines, written by the engine, keep the code).
+func explainCountry(r *score.Result, name string) *score.Result {
+	out := *r
+	out.Scores.ExplainReasons = append([]reason.Reason(nil), r.Scores.ExplainReasons...)
+	for i, x := range out.Scores.ExplainReasons {
+		if _, ok := x.Args["country"]; ok {
+			args := reason.Args{}
+			for k, v := range x.Args {
+				args[k] = v
+			}
+			args["country"] = name
+			out.Scores.ExplainReasons[i].Args = args
+		}
+	}
+	return &out
+}
+
+// evidenceElement is the element an evidence quote proves, as the pack
+// names it: a penalty clause found by a check in the locale's words.
+func evidenceElement(el string, loc *Locale) string {
+	if el == match.PenaltyTerm && loc.Lang != "en" {
+		return loc.T("evidence-penalty")
+	}
+	return el
+}
+
+// localLaws returns a copy of r in which the laws outside the corpus
+// that the engine names in English ("s. 12 of X (not in the corpus)",
+// the sentencing provisions of a grade of offence) are named in the
+// locale's words, in the findings' references and reason arguments. A
+// law named in the statute's own words is kept.
+func localLaws(r *score.Result, loc *Locale) *score.Result {
+	name := func(law string) string {
+		if law == match.SentencingLaw {
+			return loc.T("law-sentencing-outside-corpus")
+		}
+		if p, st, ok := index.ParseExternalLaw(law); ok {
+			return loc.T("law-outside-corpus", "provision", p, "statute", st)
+		}
+		return law
+	}
+	var fix func(x reason.Reason) reason.Reason
+	fix = func(x reason.Reason) reason.Reason {
+		if l, ok := x.Args["law"].(string); ok {
+			args := reason.Args{}
+			for k, v := range x.Args {
+				args[k] = v
+			}
+			args["law"] = name(l)
+			x.Args = args
+		}
+		if len(x.Also) > 0 {
+			also := make([]reason.Reason, len(x.Also))
+			for i, q := range x.Also {
+				also[i] = fix(q)
+			}
+			x.Also = also
+		}
+		return x
+	}
+	out := *r
+	out.Findings = append([]score.Finding(nil), r.Findings...)
+	for i := range out.Findings {
+		f := &out.Findings[i]
+		f.Reason = fix(f.Reason)
+		f.ExternalRefs = append([]score.ExternalRef(nil), f.ExternalRefs...)
+		for j := range f.ExternalRefs {
+			f.ExternalRefs[j].Law = name(f.ExternalRefs[j].Law)
+		}
+		if f.NearestNoneReason != nil {
+			x := fix(*f.NearestNoneReason)
+			f.NearestNoneReason = &x
+		}
+	}
+	return &out
+}
+
+// instrumentNames returns x with its "instruments" argument (the short
+// names of the instruments, joined by ", ", that a not-applicable
+// finding names) in the translation shorts gives; a name it does not
+// know is kept.
+func instrumentNames(x reason.Reason, shorts map[string]string) reason.Reason {
+	v, ok := x.Args["instruments"].(string)
+	if !ok {
+		return x
+	}
+	names := strings.Split(v, ", ")
+	for i, n := range names {
+		if s, ok := shorts[n]; ok {
+			names[i] = s
+		}
+	}
+	args := reason.Args{}
+	for k, a := range x.Args {
+		args[k] = a
+	}
+	args["instruments"] = strings.Join(names, ", ")
+	x.Args = args
+	return x
+}
+
+// labelTranslator maps the English element labels of one requirement to
+// their translations; a label it does not know is kept.
+type labelTranslator map[string]string
+
+func (lt labelTranslator) one(s string) string {
+	if x, ok := lt[s]; ok {
+		return x
+	}
+	return s
+}
+
+// list returns a translated copy of ls (nil stays nil, empty stays empty).
+func (lt labelTranslator) list(ls []string) []string {
+	if ls == nil {
+		return nil
+	}
+	out := make([]string, len(ls))
+	for i, s := range ls {
+		out[i] = lt.one(s)
+	}
+	return out
+}
+
+// labelArgs are the reason arguments that hold element labels.
+var labelArgs = []string{"element", "label", "elements", "missing"}
+
+// reason returns a copy of x whose label arguments, and those of its
+// qualifiers, are translated.
+func (lt labelTranslator) reason(x reason.Reason) reason.Reason {
+	if len(x.Args) > 0 {
+		args := reason.Args{}
+		for k, v := range x.Args {
+			args[k] = v
+		}
+		for _, k := range labelArgs {
+			switch v := args[k].(type) {
+			case string:
+				args[k] = lt.one(v)
+			case []string:
+				args[k] = lt.list(v)
+			case []any:
+				out := make([]any, len(v))
+				for i, e := range v {
+					if s, ok := e.(string); ok {
+						out[i] = lt.one(s)
+					} else {
+						out[i] = e
+					}
+				}
+				args[k] = out
+			}
+		}
+		x.Args = args
+	}
+	if len(x.Also) > 0 {
+		also := make([]reason.Reason, len(x.Also))
+		for i, q := range x.Also {
+			also[i] = lt.reason(q)
+		}
+		x.Also = also
+	}
+	return x
 }
 
 // timelineTitles returns a copy of tl whose changes carry the translated
@@ -871,6 +1134,18 @@ func timelineTitles(tl *Timeline, t *standard.Titles) *Timeline {
 // language, lower case; r itself is not changed.
 func verdictArgs(r *score.Result, loc *Locale) *score.Result {
 	out := *r
+	// the pillar a computation line names, in the language
+	out.Scores.ExplainReasons = append([]reason.Reason(nil), r.Scores.ExplainReasons...)
+	for i, x := range out.Scores.ExplainReasons {
+		if p, ok := x.Args["pillar"].(string); ok {
+			args := reason.Args{}
+			for k, a := range x.Args {
+				args[k] = a
+			}
+			args["pillar"] = strings.ToLower(loc.Pillar(p))
+			out.Scores.ExplainReasons[i].Args = args
+		}
+	}
 	out.Findings = append([]score.Finding(nil), r.Findings...)
 	for i, f := range out.Findings {
 		if f.Review == nil {

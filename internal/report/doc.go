@@ -16,7 +16,11 @@
 // reader sees comes from templates/lang/<lang>.yaml (templates call t and
 // count; Build, the PDF and HTML renderers take their words, numbers,
 // dates and terms from the Locale), the engine's sentences from
-// templates/reasons/<lang>.yaml, the map's titles from Input.Titles. A key
+// templates/reasons/<lang>.yaml (including the checks' found and missing
+// labels and the score computation lines), the map's texts (titles,
+// statements, element labels, recommendations, model provisions, article
+// summaries; unofficial translations, which the pack says in its limits
+// and in Briefing.MapNote) from Input.Titles. A key
 // missing from a catalogue fails the template; tests check that every
 // language has every key. Quotations stay in the statute's language.
 //

@@ -2,12 +2,14 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"io/fs"
 	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/lacuna-project/lacuna/corpus"
 	"github.com/lacuna-project/lacuna/internal/penalty"
 	"github.com/lacuna-project/lacuna/internal/reason"
 	"github.com/lacuna-project/lacuna/internal/score"
@@ -424,5 +426,87 @@ func TestTitlesTranslated(t *testing.T) {
 	}
 	if in.Map.Requirements[1].Title != "All five acts" || in.Result.Findings[0].Title != "All five acts" {
 		t.Error("Build changed its input")
+	}
+}
+
+// TestMapTextsInPack: a French or Spanish pack over the demo corpus shows
+// the map's translated statement, recommendation, model provision,
+// element labels and article summaries, the checks' labels, the laws
+// outside the corpus and the score computation in its language (decimal
+// comma), and Build leaves its input in English.
+func TestMapTextsInPack(t *testing.T) {
+	m, err := standard.Load(mapping.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := statute.Load(corpus.FS, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		country, lang string
+		want          []string
+	}{
+		{"XFR", "fr", []string{
+			"- extradition prévue\n", // element label, missing
+			"Mesures contre les déplacements et les non-retours illicites d'enfants à l'étranger", // article summary
+			"du texte « Code pénal",                      // law outside the corpus
+			"pilier poursuites = 100 × 74,5 / 99 = 75,3", // computation line
+			"qui lient Valcourt",
+			"Traduction non officielle : les normes",
+		}},
+		{"XSA", "es", []string{
+			"- niño entendido como toda persona menor de 18 años\n", // check label, missing
+			"Disposición modelo",
+			"Traducción no oficial: las normas",
+		}},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			res, err := score.Analyze(c, m, score.Options{Country: tc.country, LacunaVersion: "test"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ti, err := standard.LoadTitles(mapping.FS, "mapping", tc.lang, m, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			before, _ := json.Marshal(res)
+			b, err := Build(Input{Result: res, Map: m, Date: "2026-12-07", Locale: locale(t, tc.lang), Titles: ti, CountryName: map[string]string{"XFR": "Valcourt", "XSA": "Santa Alba"}[tc.country]})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := (MarkdownRenderer{FS: templates.FS, Template: "legal"}).Render(&buf, b); err != nil {
+				t.Fatal(err)
+			}
+			md := strings.ReplaceAll(buf.String(), "\\", "")
+			for _, w := range tc.want {
+				if !strings.Contains(md, w) {
+					t.Errorf("%q missing from the %s pack", w, tc.lang)
+				}
+			}
+			if len(b.Gaps) == 0 {
+				t.Fatal("no gap sheet")
+			}
+			checked := false
+			for _, g := range b.Gaps {
+				if g.ID == "def.child-age-18" && tc.lang == "es" {
+					checked = true
+					if len(g.Found) != 1 || !strings.HasPrefix(g.Found[0], "niño definido como menor de ") {
+						t.Errorf("check label found: %q, want it in Spanish", g.Found)
+					}
+				}
+				tx := ti.Texts[standard.RequirementID(g.ID)]
+				if g.Statement != tx.Statement || g.Recommendation != tx.Recommendation || g.ModelProvision != tx.ModelProvision {
+					t.Errorf("%s: sheet texts not the %s translation", g.ID, tc.lang)
+				}
+			}
+			if tc.lang == "es" && !checked {
+				t.Error("no def.child-age-18 sheet to check the labels of a check on")
+			}
+			if after, _ := json.Marshal(res); !bytes.Equal(before, after) {
+				t.Error("Build changed its input")
+			}
+		})
 	}
 }

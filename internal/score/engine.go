@@ -370,6 +370,8 @@ func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, coun
 	f.MachineVerdict = f.Verdict
 	f.Found = nonNil(out.Found)
 	f.Missing = nonNil(out.Missing)
+	f.FoundReasons = labelReasons(out.Found, out.FoundR)
+	f.MissingReasons = labelReasons(out.Missing, out.MissingR)
 	f.Reason = out.Reason
 	for _, x := range out.External {
 		f.ExternalRefs = append(f.ExternalRefs, extRef(x.Hit, x.Law))
@@ -428,7 +430,8 @@ func derive(ix *index.Index, res *Result, opts Options) {
 	if f := byID["crim.sale-of-children"]; f != nil && f.MachineVerdict == Gap {
 		h := firstHit(ix, cnm.Evidence[0])
 		set(f, Partial, h, reason.New("sale-via-child-trafficking", nil))
-		f.Missing = []string{"sale of a child for any purpose (selling, buying, offering, delivering or accepting)"}
+		f.MissingReasons = []reason.Reason{reason.New("label-sale-any-purpose", nil)}
+		f.Missing = englishLabels(f.MissingReasons)
 	}
 }
 
@@ -594,4 +597,33 @@ func extRef(h match.Hit, law string) ExternalRef {
 		x.Quote = match.Quote(h)
 	}
 	return x
+}
+
+// labelReasons aligns a check's label codes with its labels: the codes
+// are the last len(codes) labels (RunCheck appends them after any element
+// label); nil when there are none.
+func labelReasons(labels []string, codes []reason.Reason) []reason.Reason {
+	if len(codes) == 0 || len(codes) > len(labels) {
+		return nil
+	}
+	out := make([]reason.Reason, len(labels))
+	copy(out[len(labels)-len(codes):], codes)
+	return out
+}
+
+// englishLabels renders label codes with the English catalogue; a code
+// it cannot render is kept as the code itself (the catalogue test
+// checks every code the engine uses).
+func englishLabels(rs []reason.Reason) []string {
+	en, err := reason.English()
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.Code
+		if err == nil {
+			if s, err := en.Render(r); err == nil {
+				out[i] = s
+			}
+		}
+	}
+	return out
 }

@@ -7,11 +7,26 @@ import (
 )
 
 // RenderReasons sets every text of r that a reason stands for from the
-// catalogue c: each finding's Explanation, its review reasons' Text, its
-// nearest provisions' Notes and its NearestNone. A finding without a
+// catalogue c: each finding's Explanation, its check labels (Found and
+// Missing), its review reasons' Text, its nearest provisions' Notes and
+// its NearestNone, and, in a language other than English, the score
+// computation lines (Scores.Explain). A finding without a
 // reason code (a run saved before findings carried them) or a reason c
 // cannot render is an error naming the requirement.
 func (r *Result) RenderReasons(c *reason.Catalogue) error {
+	// the English lines are written by scores itself (with %.1f); other
+	// languages render them from their codes
+	if c.Lang != "en" && len(r.Scores.ExplainReasons) > 0 && len(r.Scores.ExplainReasons) == len(r.Scores.Explain) {
+		ex := make([]string, len(r.Scores.ExplainReasons))
+		for i, x := range r.Scores.ExplainReasons {
+			s, err := c.Render(x)
+			if err != nil {
+				return fmt.Errorf("scores: %w", err)
+			}
+			ex[i] = s
+		}
+		r.Scores.Explain = ex
+	}
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		if f.Reason.Code == "" {
@@ -22,6 +37,29 @@ func (r *Result) RenderReasons(c *reason.Catalogue) error {
 			return fmt.Errorf("requirement %s: %w", f.Requirement, err)
 		}
 		f.Explanation = s
+		for _, l := range []struct {
+			codes  []reason.Reason
+			labels *[]string
+			what   string
+		}{{f.FoundReasons, &f.Found, "found"}, {f.MissingReasons, &f.Missing, "missing"}} {
+			if len(l.codes) == 0 {
+				continue
+			}
+			if len(l.codes) != len(*l.labels) {
+				return fmt.Errorf("requirement %s: %d %s labels but %d label reasons", f.Requirement, len(*l.labels), l.what, len(l.codes))
+			}
+			out := make([]string, len(l.codes))
+			for k, lr := range l.codes {
+				out[k] = (*l.labels)[k]
+				if lr.Code == "" {
+					continue // an element label of the map
+				}
+				if out[k], err = c.Render(lr); err != nil {
+					return fmt.Errorf("requirement %s: %s label: %w", f.Requirement, l.what, err)
+				}
+			}
+			*l.labels = out
+		}
 		if f.NearestNoneReason != nil {
 			if f.NearestNone, err = c.Render(*f.NearestNoneReason); err != nil {
 				return fmt.Errorf("requirement %s: nearest: %w", f.Requirement, err)

@@ -137,9 +137,15 @@ type Finding struct {
 	ChildSpecific  bool       `json:"child_specific"`
 	Mandatory      bool       `json:"mandatory"`
 	Evidence       []Evidence `json:"evidence"`
-	Found          []string   `json:"found"`       // element labels found
-	Missing        []string   `json:"missing"`     // element labels missing
-	Explanation    string     `json:"explanation"` // Reason rendered in English
+	Found          []string   `json:"found"`   // element labels found
+	Missing        []string   `json:"missing"` // element labels missing
+	// FoundReasons and MissingReasons, when set, are Found and Missing as
+	// reason codes, one per entry (a zero reason for an element label of
+	// the map): the labels of the built-in checks, rendered in English to
+	// Found and Missing and in a pack's language by RenderReasons.
+	FoundReasons   []reason.Reason `json:"found_reasons,omitempty"`
+	MissingReasons []reason.Reason `json:"missing_reasons,omitempty"`
+	Explanation    string          `json:"explanation"` // Reason rendered in English
 	// Reason is why the verdict: a stable code with arguments, rendered to
 	// Explanation by the English reason catalogue (internal/reason).
 	Reason       reason.Reason `json:"reason"`
@@ -234,6 +240,10 @@ type Scores struct {
 	Counts      map[Verdict]int    `json:"counts"`
 	// Explain lists, in order, how each figure was computed (--explain).
 	Explain []string `json:"explain,omitempty"`
+	// ExplainReasons are the Explain lines as reason codes, one per line,
+	// so a pack renders them in its language (RenderReasons); not part
+	// of the JSON contract.
+	ExplainReasons []reason.Reason `json:"-"`
 }
 
 // Result is the JSON contract of `lacuna analyze`.

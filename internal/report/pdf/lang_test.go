@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -39,8 +41,8 @@ func TestPacksInFrenchAndSpanish(t *testing.T) {
 		country, lang, name string
 		words               []string
 	}{
-		{"XFR", "fr", "Valcourt", []string{"Synthèse", "Fiches de lacunes", "Sommaire", "Page 2 sur"}},
-		{"XSA", "es", "Santa Alba", []string{"Resumen ejecutivo", "Fichas de lagunas", "Índice", "Página 2 de"}},
+		{"XFR", "fr", "Valcourt", []string{"Synthèse", "Fiches de lacunes", "Sommaire", "Page 2 sur", "Traduction non officielle", "Disposition type"}},
+		{"XSA", "es", "Santa Alba", []string{"Resumen ejecutivo", "Fichas de lagunas", "Índice", "Página 2 de", "Traducción no oficial", "Disposición modelo"}},
 	} {
 		res, err := score.Analyze(c, m, score.Options{Country: tc.country, LacunaVersion: "test"})
 		if err != nil {
@@ -71,22 +73,28 @@ func TestPacksInFrenchAndSpanish(t *testing.T) {
 							t.Errorf("%q missing from the %s pack", w, tc.lang)
 						}
 					}
-					png(t, pdf)
-				}
-				// the map's titles and instrument names are translated; its
-				// statements, elements and recommendations are not yet
-				testutil.Scrub(b, "x", "Statement", "Recommendation", "ModelProvision", "Summary", "Found", "Missing",
-					"Text", "Quote", "Element", "Ask", "Sources", "NewProvisions", "Law", "Has", "Lacks", "Causes", "Citation", "Provisions",
-					"ID", "Requirement", "CitedBy", "Closed", "Opened") // IDs stay English
-				// the engine's sentences name elements of the map in English
-				for i := range b.Gaps {
-					g := &b.Gaps[i]
-					g.Explanation, g.NearestNone = "x", "x"
-					g.ReviewNeeded = nil
-					for j := range g.Nearest {
-						g.Nearest[j].Notes = nil
+					// the requirement sheets are there, with the map's
+					// translated statement and model provision
+					if len(b.Gaps) == 0 {
+						t.Fatal("no requirement sheet")
 					}
+					flat := strings.Join(strings.Fields(txt), " ")
+					for _, g := range b.Gaps[:3] {
+						for _, s := range []string{g.Statement, g.ModelProvision} {
+							if w := strings.Fields(s); len(w) < 6 || !strings.Contains(flat, strings.Join(w[:6], " ")) {
+								t.Errorf("%s sheet: %q not in the PDF text", g.ID, s)
+							}
+						}
+					}
+					png(t, pdf)
+					margins(t, pdf)
 				}
+				// everything but the statute's own words is translated: the
+				// map's texts (titles, statements, elements, recommendations,
+				// model provisions, article summaries), the engine's
+				// sentences and check labels; quotes, citations and IDs stay
+				testutil.Scrub(b, "x", "Text", "Quote", "Law", "Citation", "Provisions",
+					"ID", "Requirement", "CitedBy", "Closed", "Opened") // IDs stay English
 				if left := testutil.EnglishLeft(pdftotext(t, render(t, b, tmpl))); len(left) > 0 {
 					t.Errorf("English words left in the %s %s PDF: %v", tc.lang, tmpl, left)
 				}
@@ -117,5 +125,91 @@ func png(t *testing.T, pdf []byte) {
 	}
 	if st, err := os.Stat(m[0]); err != nil || st.Size() < 2000 {
 		t.Fatalf("page 1 PNG too small: %v %v", st, err)
+	}
+}
+
+// margins renders every page but the cover (a full-bleed banner) in grey
+// with poppler's pdftoppm, when installed, and fails when a page has ink
+// in its outer side bands: text that runs past the margin, as a long
+// French or Spanish word in a narrow column or chart label would.
+func margins(t *testing.T, pdf []byte) {
+	t.Helper()
+	bin, err := exec.LookPath("pdftoppm")
+	if err != nil {
+		return
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "x.pdf")
+	if err := os.WriteFile(in, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(bin, "-r", "40", "-gray", "-f", "2", in, filepath.Join(dir, "p")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	pages, _ := filepath.Glob(filepath.Join(dir, "p*.pgm"))
+	if len(pages) == 0 {
+		t.Fatal("pdftoppm wrote no page")
+	}
+	for _, p := range pages {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if where := inkInMargins(src); where != "" {
+			t.Errorf("%s: %s: text runs past the margin", filepath.Base(p), where)
+		}
+	}
+}
+
+// inkInMargins returns where a binary PGM page has a dark pixel in its
+// outer side bands (right: the last 8.5% of the width, left: the first
+// 6%), or "" when they are blank or the image is not a binary PGM.
+func inkInMargins(src []byte) string {
+	// binary PGM: "P5\n<w> <h>\n<max>\n" then one byte a pixel
+	parts := bytes.SplitN(src, []byte("\n"), 4)
+	var w, h int
+	if len(parts) != 4 || string(parts[0]) != "P5" {
+		return "not a binary PGM"
+	}
+	if _, err := fmt.Sscanf(string(parts[1]), "%d %d", &w, &h); err != nil || w*h == 0 || w*h > len(parts[3]) {
+		return "not a binary PGM"
+	}
+	px := parts[3]
+	for _, band := range []struct {
+		name   string
+		x0, x1 int
+	}{{"right", w * 915 / 1000, w}, {"left", 0, w * 6 / 100}} {
+		for y := 0; y < h; y++ {
+			for x := band.x0; x < band.x1; x++ {
+				if px[y*w+x] < 128 {
+					return fmt.Sprintf("ink in the %s margin at %d,%d of %dx%d", band.name, x, y, w, h)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// TestInkInMargins: the margin check sees a dark pixel in either band
+// and nothing on a page whose ink stays inside.
+func TestInkInMargins(t *testing.T) {
+	page := func(x, y int) []byte {
+		const w, h = 100, 20
+		px := bytes.Repeat([]byte{255}, w*h)
+		if x >= 0 {
+			px[y*w+x] = 0
+		}
+		return append([]byte(fmt.Sprintf("P5\n%d %d\n255\n", w, h)), px...)
+	}
+	for _, tc := range []struct {
+		x, y int
+		ink  bool
+	}{{-1, 0, false}, {50, 10, false}, {95, 3, true}, {2, 19, true}, {90, 0, false}, {91, 0, true}} {
+		if got := inkInMargins(page(tc.x, tc.y)); (got != "") != tc.ink {
+			t.Errorf("pixel %d,%d: %q, want ink %v", tc.x, tc.y, got, tc.ink)
+		}
+	}
+	if inkInMargins([]byte("P6\n1 1\n255\nx")) == "" {
+		t.Error("a colour PPM passed as a blank page")
 	}
 }
