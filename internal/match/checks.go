@@ -1097,6 +1097,28 @@ func victimSubject(s *index.Segment, h Hit) bool {
 
 // ---- no movement required (Palermo 3(a), UNTOC 34(2)) ----
 
+// anyActs reports whether one of segs names two acts of trafficking.
+func anyActs(segs []*index.Segment) bool {
+	for _, s := range segs {
+		if actCount(s) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// traffickingDefinitions are the usable definitions that name trafficking
+// and its acts.
+func traffickingDefinitions(ix *index.Index) []*index.Segment {
+	var out []*index.Segment
+	for _, s := range ix.Segments {
+		if usable(s) && s.Roles.Has("definition") && len(s.Defines) > 0 && hasTraffick(s) && actCount(s) >= 2 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 func checkNoMovement(in *Input) Outcome {
 	ix := in.Ix
 	segs := trafficOffenceSegs(ix)
@@ -1110,6 +1132,12 @@ func checkNoMovement(in *Input) Outcome {
 	}
 	var order []*statute.Provision
 	info := map[*statute.Provision]*secInfo{}
+	if !anyActs(segs) {
+		// the offence takes its acts from a definition of trafficking
+		// ("Quiconque commet l'infraction de traite des personnes …",
+		// the acts in "La traite des personnes est le fait de recruter …")
+		segs = traffickingDefinitions(ix)
+	}
 	for _, s := range segs {
 		cu := cuesFor(s)
 		if actCount(s) < 2 {
