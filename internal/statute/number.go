@@ -14,6 +14,10 @@ type headingInfo struct {
 	id     string // canonical ID, "" when no number was found
 	number string // the number as printed ("3", "225-4-1", "II", "Achtzehnter")
 	title  string // the heading without its number
+	// ordinal tells that the number came from an ordinal word the scheme
+	// before the ordinal table did not read, so that the heading's earlier
+	// ID must be worked out for Statute.Aliases.
+	ordinal bool
 }
 
 // divisionWords maps a folded grouping word to the kind word of its ID.
@@ -35,14 +39,6 @@ var sectionWords = map[string]bool{"section": true, "sec": true, "sect": true, "
 // articleWords name an article ("Article 225-4-1", "Artículo 177 bis", "Art. 5").
 var articleWords = map[string]bool{
 	"article": true, "art": true, "articulo": true, "artikel": true, "articolo": true, "artigo": true,
-}
-
-// ordinalWords are article numbers written as words.
-var ordinalWords = map[string]string{
-	"premier": "1", "unique": "unique",
-	"primero": "1", "segundo": "2", "tercero": "3", "cuarto": "4", "quinto": "5",
-	"sexto": "6", "septimo": "7", "octavo": "8", "noveno": "9", "decimo": "10",
-	"unico": "unico",
 }
 
 // germanOrdinals maps the stem of a German ordinal ("achtzehnt" in
@@ -169,6 +165,14 @@ func scanNum(s string) (num, printed, rest string, ok bool) {
 // "Section N" names a section (English drafting) or a grouping (French
 // "Section 1 bis", Spanish "Sección I").
 func parseHeading(text string, english bool) headingInfo {
+	return parseHeadingIn(text, english, false)
+}
+
+// parseHeadingIn is parseHeading; earlier reads the heading as the ID
+// scheme before the ordinal table did (no dispositions, no "Second
+// Schedule", only the ordinal words of earlierOrdinals), for
+// Statute.Aliases.
+func parseHeadingIn(text string, english, earlier bool) headingInfo {
 	t := strings.TrimSpace(text)
 	if t == "" {
 		return headingInfo{title: t}
@@ -194,11 +198,25 @@ func parseHeading(text string, english bool) headingInfo {
 		return headingInfo{title: t}
 	}
 	fw := fold(word)
-	// German ordinal before the grouping word: "Achtzehnter Abschnitt".
-	if n, ok := germanOrdinal(fw); ok {
+	if !earlier {
+		// "PRIMERA.- Vigencia", "Disposición final segunda",
+		// "Disposiciones transitorias"
+		if hi, ok := dispositionHeading(t); ok {
+			hi.ordinal = true
+			return hi
+		}
+	}
+	// An ordinal before the grouping word: "Achtzehnter Abschnitt",
+	// "Second Schedule", "Segunda Parte".
+	n, ok := germanOrdinal(fw)
+	num := strconv.Itoa(n)
+	if !ok && !earlier {
+		num, ok = numericOrdinal(fw)
+	}
+	if ok {
 		w2, after2 := firstWord(strings.TrimLeftFunc(after, unicode.IsSpace))
 		if k, ok := divisionWords[fold(w2)]; ok && w2 != "" {
-			return headingInfo{kind: KindDivision, id: k + "-" + strconv.Itoa(n), number: word, title: cleanTitle(after2)}
+			return headingInfo{kind: KindDivision, id: k + "-" + num, number: word, title: cleanTitle(after2), ordinal: !earlier}
 		}
 	}
 	if sectionWords[fw] && (english || fw != "section") {
@@ -213,8 +231,8 @@ func parseHeading(text string, english bool) headingInfo {
 		// "Article premier", "Artículo único", "Artículo primero"
 		r := strings.TrimLeftFunc(after, unicode.IsSpace)
 		if w, rest := firstWord(r); w != "" {
-			if n, ok := ordinalWords[fold(w)]; ok {
-				return headingInfo{kind: KindSection, id: "art" + n, number: w, title: cleanTitle(rest)}
+			if n, ok := ordinal(fold(w), earlier); ok {
+				return headingInfo{kind: KindSection, id: "art" + n, number: w, title: cleanTitle(rest), ordinal: !earlierOrdinals[fold(w)]}
 			}
 		}
 		if m := romanRe.FindString(r); m != "" {
@@ -238,8 +256,8 @@ func parseHeading(text string, english bool) headingInfo {
 		// A grouping word named by one word ("Parte General", "Libro
 		// Primero", "Título Preliminar"): the word, or its number, names it.
 		if w, rest := firstWord(r); w != "" && strings.TrimSpace(rest) == "" && len(strings.Fields(r)) == 1 {
-			if n, ok := ordinalWords[fold(w)]; ok {
-				return headingInfo{kind: KindDivision, id: k + "-" + n, number: w}
+			if n, ok := ordinal(fold(w), earlier); ok {
+				return headingInfo{kind: KindDivision, id: k + "-" + n, number: w, ordinal: !earlierOrdinals[fold(w)]}
 			}
 			return headingInfo{kind: KindDivision, id: k + "-" + slug(fold(w)), number: w}
 		}

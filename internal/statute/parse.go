@@ -79,6 +79,9 @@ func Parse(path string, src []byte) (*Statute, error) {
 	var errs ErrorList
 	p := &parse{st: st, errs: &errs}
 	p.run(src)
+	if p.quotedText && len(errs.Errors()) == 0 {
+		p.aliasEarlier(src)
+	}
 	for _, e := range errs {
 		if e.Severity == SevWarning {
 			st.Warnings = append(st.Warnings, e)
@@ -90,11 +93,14 @@ func Parse(path string, src []byte) (*Statute, error) {
 
 type parse struct {
 	oldCount map[string]int // earlier-scheme heading IDs seen, for Statute.Aliases
-	st       *Statute
-	errs     *ErrorList
-	s        *source
-	ids      map[ProvisionID]*Provision
-	dups     map[ProvisionID]int // next "~N" suffix to try per duplicated ID
+	// earlier parses as the scheme before quoted passages were recognised
+	// (see aliasEarlier); quotedText records that this file has one.
+	earlier, quotedText bool
+	st                  *Statute
+	errs                *ErrorList
+	s                   *source
+	ids                 map[ProvisionID]*Provision
+	dups                map[ProvisionID]int // next "~N" suffix to try per duplicated ID
 
 	scratch []piece     // reused by linePieces
 	slab    []Provision // provisions are carved from here: one allocation per batch
@@ -668,15 +674,26 @@ func (p *parse) buildTree(bodyStart int) {
 	// division's ID is qualified by the division it belongs to
 	// ("book-II/title-I"), so that IDs are unique by construction. Count
 	// them first, so that every occurrence is qualified alike.
+	// Dispositions numbered by ordinal words ("PRIMERA.-") restart in each
+	// series of a law that has several: they are qualified alike.
 	his := make([]headingInfo, len(blocks))
 	divCount := map[string]int{}
 	for i, b := range blocks {
 		if b.heading > 0 && b.line != 0 {
 			his[i] = parseHeading(b.text, english)
-			if his[i].kind == KindDivision {
+			if his[i].kind == KindDivision || isDisposition(his[i].id) {
 				divCount[his[i].id]++
 			}
 		}
+	}
+	dispDup := map[string]bool{} // series of dispositions with a repeated number
+	for id, k := range divCount {
+		if k > 1 && isDisposition(id) {
+			dispDup[dispositionSeries(id)] = true
+		}
+	}
+	if !p.earlier && markQuotedPassages(blocks) {
+		p.quotedText = true
 	}
 	var divs []*Provision // divisions so far, in document order
 
@@ -717,7 +734,11 @@ func (p *parse) buildTree(bodyStart int) {
 			if b.heading > 0 {
 				headingNo++
 			}
-			addSeg(cur, b, b.text)
+			txt := b.text
+			if b.itemFirst && b.listLabel != "" {
+				txt = b.listLabel + " " + txt // the inserted text's own numbering
+			}
+			addSeg(cur, b, txt)
 			continue
 		}
 		if b.heading > 0 {
@@ -763,11 +784,24 @@ func (p *parse) buildTree(bodyStart int) {
 						}
 					}
 					divs = append(divs, n)
+				} else if parent != nil && isDisposition(hi.id) && dispDup[dispositionSeries(hi.id)] {
+					n.ID = parent.ID + "/" + n.ID
 				}
 			}
 			attach(parent, n)
 			p.register(n)
-			if hi.id != "" {
+			if hi.ordinal {
+				// The scheme before the ordinal table read this heading
+				// otherwise, or not at all ("h<N>").
+				old := "h" + strconv.Itoa(headingNo)
+				if e := parseHeadingIn(b.text, english, true); e.id != "" {
+					old = legacyHeadingID(b.text, e, english)
+					if e.id != old {
+						p.legacy(e.id, n.ID) // "schedule-second" of the whole-code scheme
+					}
+				}
+				p.legacy(old, n.ID)
+			} else if hi.id != "" {
 				p.legacy(legacyHeadingID(b.text, hi, english), n.ID)
 			}
 			heads = append(heads, hopen{b.heading, n})
