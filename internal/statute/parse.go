@@ -54,6 +54,12 @@ func (n *rawParagraph) Dump(src []byte, level int) {
 	gast.DumpHelper(n, src, level, nil, nil)
 }
 
+// rawSlabKey holds, in a parse's goldmark context, the rawSlab its raw
+// paragraphs are carved from: one allocation per batch, not per paragraph.
+var rawSlabKey = parser.NewContextKey()
+
+type rawSlab struct{ s []rawParagraph }
+
 // rawTransformer swaps each closed paragraph for a rawParagraph.
 type rawTransformer struct{}
 
@@ -62,7 +68,15 @@ func (rawTransformer) Transform(node *gast.Paragraph, reader text.Reader, pc par
 	if parent == nil {
 		return
 	}
-	r := &rawParagraph{}
+	var r *rawParagraph
+	if sl, _ := pc.Get(rawSlabKey).(*rawSlab); sl != nil {
+		if len(sl.s) == 0 {
+			sl.s = make([]rawParagraph, 256)
+		}
+		r, sl.s = &sl.s[0], sl.s[1:]
+	} else {
+		r = &rawParagraph{}
+	}
 	r.SetLines(node.Lines())
 	r.SetBlankPreviousLines(node.HasBlankPreviousLines())
 	parent.ReplaceChild(parent, node, r)
@@ -96,6 +110,7 @@ type parse struct {
 	// earlier parses as the scheme before quoted passages were recognised
 	// (see aliasEarlier); quotedText records that this file has one.
 	earlier, quotedText bool
+	nblocks             int // blocks counted by tooManyBlocks
 	st                  *Statute
 	errs                *ErrorList
 	s                   *source
@@ -161,18 +176,20 @@ func (p *parse) run(src []byte) {
 		p.errs.Add(s.at(l), "lists or block quotes nested more than %d deep, expected ordinary statute structure", MaxNesting)
 		return
 	}
-	if l, ok := tooManyBlocks(s, fm.bodyStart); ok {
+	l, nblocks, ok := tooManyBlocks(s, fm.bodyStart)
+	if ok {
 		p.errs.Add(s.at(l), "more than %d headings, list items and paragraphs in one statute, expected a statute of ordinary size (split it into several files)", MaxBlocks)
 		return
 	}
+	p.nblocks = nblocks
 	p.buildTree(fm.bodyStart)
 }
 
 // tooManyBlocks reports the line at which the body passes MaxBlocks
-// blocks: headings, list items and the first line after a blank line.
-func tooManyBlocks(s *source, start int) (int, bool) {
+// blocks: headings, list items and the first line after a blank line;
+// otherwise it returns their count (an estimate of goldmark's leaf blocks).
+func tooManyBlocks(s *source, start int) (line, count int, over bool) {
 	n := s.numLines()
-	count := 0
 	blank := true
 	for l := s.line(start); l <= n; l++ {
 		t := bytes.TrimLeft(s.lineText(l), " \t")
@@ -191,11 +208,11 @@ func tooManyBlocks(s *source, start int) (int, bool) {
 		blank = false
 		if starts {
 			if count++; count > MaxBlocks {
-				return l, true
+				return l, count, true
 			}
 		}
 	}
-	return 0, false
+	return 0, count, false
 }
 
 // binaryKind names what a binary file given as a statute looks like, by
@@ -370,7 +387,12 @@ const boldHeadingLevel = 7
 // (footnote references aside).
 func wholeBold(line []byte) bool {
 	t := bytes.TrimSpace(line)
-	t = footnoteRefRe.ReplaceAll(t, nil)
+	if !bytes.HasPrefix(t, []byte("**")) {
+		return false
+	}
+	if bytes.Contains(t, []byte("[^")) {
+		t = footnoteRefRe.ReplaceAll(t, nil)
+	}
 	if len(t) < 5 || !bytes.HasPrefix(t, []byte("**")) || !bytes.HasSuffix(t, []byte("**")) {
 		return false
 	}
@@ -381,6 +403,13 @@ var footnoteRefRe = regexp.MustCompile(`\[\^[^\]\s]{1,32}\]`)
 
 // footnoteDefRe is the start of a footnote definition, "[^12]: …".
 var footnoteDefRe = regexp.MustCompile(`^[\t ]*\[\^[^\]\s]{1,32}\]:`)
+
+// footnoteDef reports a line that opens a footnote definition
+// (footnoteDefRe), checking its first bytes before the expression.
+func footnoteDef(line []byte) bool {
+	t := bytes.TrimLeft(line, " \t")
+	return len(t) > 3 && t[0] == '[' && t[1] == '^' && footnoteDefRe.Match(line)
+}
 
 // block is one leaf block of the body, flattened from the goldmark tree.
 type block struct {
@@ -404,7 +433,7 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 		label     string
 		quoted    bool
 	}
-	out := make([]block, 0, len(p.s.lines)/3+16)
+	out := make([]block, 0, p.nblocks+p.nblocks/8+16)
 	english := p.st.Meta.Lang() == "en"
 	stack := []frame{{n: doc}}
 	for len(stack) > 0 {
@@ -431,7 +460,7 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 				b.heading = n.(*gast.Heading).Level
 				b.text = inlineText(n, body)
 			case gast.KindParagraph, gast.KindTextBlock, kindRawParagraph:
-				if first := lines.At(0); footnoteDefRe.Match(first.Value(body)) {
+				if first := lines.At(0); footnoteDef(first.Value(body)) {
 					// "[^3]: § 11 abgeändert durch …": an amendment note
 					continue
 				} else if lines.Len() == 1 {
@@ -648,7 +677,9 @@ func (p *parse) buildTree(bodyStart int) {
 	st := p.st
 	s := p.s
 	body := s.buf[bodyStart:]
-	doc := mdParser.Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
+	ctx := parser.NewContext()
+	ctx.Set(rawSlabKey, &rawSlab{})
+	doc := mdParser.Parse(text.NewReader(body), parser.WithContext(ctx))
 	blocks := p.blocks(doc, body, bodyStart)
 	p.ids = make(map[ProvisionID]*Provision, len(blocks))
 	// Every block makes at most one provision and one first segment (plus
@@ -676,14 +707,16 @@ func (p *parse) buildTree(bodyStart int) {
 	// them first, so that every occurrence is qualified alike.
 	// Dispositions numbered by ordinal words ("PRIMERA.-") restart in each
 	// series of a law that has several: they are qualified alike.
-	his := make([]headingInfo, len(blocks))
+	// his holds the heading blocks' readings, in block order.
+	var his []headingInfo
 	divCount := map[string]int{}
-	for i, b := range blocks {
+	for _, b := range blocks {
 		if b.heading > 0 && b.line != 0 {
-			his[i] = parseHeading(b.text, english)
-			if his[i].kind == KindDivision || isDisposition(his[i].id) {
-				divCount[his[i].id]++
+			hi := parseHeading(b.text, english)
+			if hi.kind == KindDivision || isDisposition(hi.id) {
+				divCount[hi.id]++
 			}
+			his = append(his, hi)
 		}
 	}
 	dispDup := map[string]bool{} // series of dispositions with a repeated number
@@ -697,6 +730,9 @@ func (p *parse) buildTree(bodyStart int) {
 	}
 	var divs []*Provision // divisions so far, in document order
 
+	// Children lists start in a shared slab with room for four: most
+	// provisions have fewer, and a longer list moves out on its own.
+	var kids []*Provision
 	attach := func(parent, n *Provision) {
 		n.Parent = parent
 		if parent == nil {
@@ -704,6 +740,12 @@ func (p *parse) buildTree(bodyStart int) {
 			st.Roots = append(st.Roots, n)
 		} else {
 			n.Depth = parent.Depth + 1
+			if parent.Children == nil {
+				if len(kids) < 4 {
+					kids = make([]*Provision, 4*256)
+				}
+				parent.Children, kids = kids[:0:4], kids[4:]
+			}
 			parent.Children = append(parent.Children, n)
 		}
 	}
@@ -726,7 +768,11 @@ func (p *parse) buildTree(bodyStart int) {
 		}
 	}
 
-	for bi, b := range blocks {
+	hk := 0 // next heading reading in his
+	for _, b := range blocks {
+		if b.heading > 0 && b.line != 0 {
+			hk++
+		}
 		if b.quoted && (section != nil || preamble != nil) && b.line != 0 {
 			// A block-quoted passage is the text an amending provision
 			// inserts into another law: its headings and markers are not
@@ -757,7 +803,7 @@ func (p *parse) buildTree(bodyStart int) {
 			if len(heads) > 0 {
 				parent = heads[len(heads)-1].node
 			}
-			hi := his[bi]
+			hi := his[hk-1]
 			n := p.newProvision()
 			*n = Provision{Kind: hi.kind, Heading: hi.title, Number: hi.number, Line: b.line, EndLine: b.endLine}
 			if mk, ok := scanMarker(b.text); ok && hi.id == "" && parent != nil && parent.Kind != KindDivision {
@@ -1126,11 +1172,9 @@ func (p *parse) finish() {
 		}
 	}
 	st.All = all
-	// Build the ID index now, so that Lookup is safe for concurrent use.
-	st.byID = make(map[ProvisionID]*Provision, len(all))
-	for _, n := range all {
-		st.byID[n.ID] = n
-	}
+	// The ID index is register's map, every provision's final ID in it:
+	// set now, so that Lookup is safe for concurrent use.
+	st.byID = p.ids
 	for old := range st.Aliases {
 		if st.byID[old] != nil {
 			delete(st.Aliases, old) // the old ID names another provision now
@@ -1235,48 +1279,67 @@ func substitutes(lower string) bool {
 
 // ocrNoise reports text with the marks of a damaged OCR: the replacement
 // character, a bar inside a word ("Sect|on"), or words mixing letters and
-// digits the way misread glyphs do ("Sect1on", "0ffence"). Only words holding a digit are examined, so clean
-// text costs one scan for digits.
+// digits the way misread glyphs do ("Sect1on", "0ffence"), in that order
+// of precedence. One scan of the bytes finds all three; only words holding
+// a digit are examined further.
 func ocrNoise(t string) (string, bool) {
-	if strings.IndexByte(t, 0xEF) >= 0 { // first byte of U+FFFD in UTF-8
-		if i := strings.IndexRune(t, utf8.RuneError); i >= 0 {
+	var bar, word string
+	wordEnd := 0 // the digit word examined last ends here
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if !ocrBytes[c] {
+			continue
+		}
+		switch {
+		case c >= '0' && c <= '9':
+			if word != "" || i < wordEnd {
+				continue
+			}
+			start := i
+			for start > 0 && t[start-1] != ' ' && t[start-1] != '\t' {
+				start--
+			}
+			end := i
+			for end < len(t) && t[end] != ' ' && t[end] != '\t' {
+				end++
+			}
+			wordEnd = end
+			if w := strings.TrimRight(t[start:end], ".,;:"); noisyWord(w) {
+				word = w
+			}
+		case c == '|', c == 0xC2 && i+1 < len(t) && t[i+1] == 0xA6: // '|' or '¦'
+			// a bar inside a word: "Sect|on", "of¦ence"
+			if bar != "" {
+				continue
+			}
+			n := 1
+			if c == 0xC2 {
+				n = 2
+			}
+			before, _ := utf8.DecodeLastRuneInString(t[:i])
+			after, _ := utf8.DecodeRuneInString(t[i+n:])
+			if unicode.IsLetter(before) && unicode.IsLetter(after) {
+				bar = clip(t[max(0, i-8):], 20)
+			}
+		case c == 0xEF && strings.HasPrefix(t[i:], "\uFFFD"):
 			return clip(t[max(0, i-10):], 24), true
 		}
 	}
-	// a bar inside a word: "Sect|on", "of¦ence"
-	if i := strings.IndexAny(t, "|¦"); i >= 0 {
-		for j := i; j < len(t); {
-			r, n := utf8.DecodeRuneInString(t[j:])
-			if r == '|' || r == '¦' {
-				before, _ := utf8.DecodeLastRuneInString(t[:j])
-				after, _ := utf8.DecodeRuneInString(t[j+n:])
-				if unicode.IsLetter(before) && unicode.IsLetter(after) {
-					return clip(t[max(0, j-8):], 20), true
-				}
-			}
-			j += n
-		}
+	if bar != "" {
+		return bar, true
 	}
-	for i := 0; i < len(t); i++ {
-		if c := t[i]; c < '0' || c > '9' {
-			continue
-		}
-		start := i
-		for start > 0 && t[start-1] != ' ' && t[start-1] != '\t' {
-			start--
-		}
-		end := i
-		for end < len(t) && t[end] != ' ' && t[end] != '\t' {
-			end++
-		}
-		w := strings.TrimRight(t[start:end], ".,;:")
-		if noisyWord(w) {
-			return w, true
-		}
-		i = end
-	}
-	return "", false
+	return word, word != ""
 }
+
+// ocrBytes are the bytes ocrNoise stops at: digits, '|', and the first
+// bytes of '¦' and U+FFFD.
+var ocrBytes = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	t['|'], t[0xC2], t[0xEF] = true, true, true
+	return t
+}()
 
 // noisyWord reports a word of ASCII letters and digits that switches
 // between them at least twice ("Sect1on", "0ff1ce"), which ordinary drafting
