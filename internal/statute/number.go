@@ -143,6 +143,24 @@ func cleanTitle(s string) string {
 // blanks) and returns its canonical form and the rest.
 func scanNum(s string) (num, printed, rest string, ok bool) {
 	t := strings.TrimLeftFunc(s, unicode.IsSpace)
+	// Fast path for the common "3 Trafficking", "12:": digits followed by
+	// what can neither continue the number nor open a suffix word
+	// reads as numRe reads it.
+	j := 0
+	for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+		j++
+	}
+	if j == 0 {
+		return "", "", s, false
+	}
+	if plainNumberEnd(t[j:]) {
+		return t[:j], t[:j], t[j:], true
+	}
+	return scanNumRe(s, t)
+}
+
+// scanNumRe is scanNum by numRe alone; t is s without leading blanks.
+func scanNumRe(s, t string) (num, printed, rest string, ok bool) {
 	m := numRe.FindStringSubmatchIndex(t)
 	if m == nil {
 		return "", "", s, false
@@ -159,6 +177,27 @@ func scanNum(s string) (num, printed, rest string, ok bool) {
 		num = strings.TrimSuffix(num, "er") // French "Article 1er"
 	}
 	return num, strings.TrimSpace(t[:end]), t[end:], true
+}
+
+// plainNumberEnd reports whether r, what follows the digits of a number,
+// ends it for numRe: the end, or a byte that is no letter, '.', '-' or
+// non-ASCII, and when blanks follow, a next word that cannot be a Latin
+// ordinal (suffixWords).
+func plainNumberEnd(r string) bool {
+	if r == "" {
+		return true
+	}
+	switch c := r[0]; {
+	case c >= 0x80, c == '.', c == '-', c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		return false
+	case c == ' ', c == '\t', c == '\n', c == '\f', c == '\r':
+		k := 1
+		for k < len(r) && (r[k] == ' ' || r[k] == '\t' || r[k] == '\n' || r[k] == '\f' || r[k] == '\r') {
+			k++
+		}
+		return k == len(r) || r[k] < 0x80 && strings.IndexByte("btqsonudBTQSONUD", r[k]) < 0
+	}
+	return true
 }
 
 // parseHeading recognises the number of a heading. english tells whether
@@ -281,6 +320,13 @@ func parseHeadingIn(text string, english, earlier bool) headingInfo {
 // end the heading or be followed by a separator, so that "3. Part-time work"
 // and "3. Title of the Act" stay sections.
 func numberedDivision(t string) (headingInfo, bool) {
+	j := 0
+	for j < len(t) && j < 4 && t[j] >= '0' && t[j] <= '9' {
+		j++
+	}
+	if j == 0 || j > 3 || j == len(t) || t[j] != '.' {
+		return headingInfo{}, false // ordNumRe cannot match
+	}
 	m := ordNumRe.FindStringSubmatchIndex(t)
 	if m == nil {
 		return headingInfo{}, false

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestParseHeading(t *testing.T) {
@@ -248,5 +249,23 @@ func TestOCRNoise(t *testing.T) {
 	s := parseBody(t, "en", "### 1 X\n\nThe Sect1on applies.\n\nClean text.\n")
 	if len(s.Warnings) != 1 || s.Warnings[0].Pos.Line != 10 || !strings.Contains(s.Warnings[0].Msg, "OCR noise near \"Sect1on\"") {
 		t.Errorf("warnings = %v", s.Warnings)
+	}
+}
+
+// TestScanNumFastPath: scanNum's fast path reads every number as numRe
+// does.
+func TestScanNumFastPath(t *testing.T) {
+	heads := []string{"3", "12", "279", "3 Trafficking", "3. Interpretation", "3: x", "3) x", "3, x", "3 bis", "3 Bis x",
+		"367 ter", "411 quáter", "3 sexies", "3 Terrorism", "3 dolo", "3\tbis", "3 ", "3  x", "3 Ü", "3-1", "3.01", "3a", "1er",
+		"2º", "4 (1)", "5 — Title", "6 octies.", "7 undecies", "8 decies x", "9 nonies", "10 novies", "11 quinquiesdecies"}
+	for _, h := range heads {
+		for _, pre := range []string{"", " ", "\u00a0"} {
+			s := pre + h
+			n1, p1, r1, ok1 := scanNum(s)
+			n2, p2, r2, ok2 := scanNumRe(s, strings.TrimLeftFunc(s, unicode.IsSpace))
+			if n1 != n2 || p1 != p2 || r1 != r2 || ok1 != ok2 {
+				t.Errorf("scanNum(%q) = %q %q %q %v, numRe reads %q %q %q %v", s, n1, p1, r1, ok1, n2, p2, r2, ok2)
+			}
+		}
 	}
 }

@@ -107,10 +107,13 @@ func Parse(path string, src []byte) (*Statute, error) {
 
 type parse struct {
 	oldCount map[string]int // earlier-scheme heading IDs seen, for Statute.Aliases
+	olds     []oldID        // every heading's earlier-scheme ID (legacy)
+	renamed  bool           // some heading's ID changed
 	// earlier parses as the scheme before quoted passages were recognised
 	// (see aliasEarlier); quotedText records that this file has one.
 	earlier, quotedText bool
-	nblocks             int // blocks counted by tooManyBlocks
+	nblocks             int    // blocks counted by tooManyBlocks
+	bodyStr             string // the body, for texts that are substrings of it
 	st                  *Statute
 	errs                *ErrorList
 	s                   *source
@@ -435,7 +438,8 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 	}
 	out := make([]block, 0, p.nblocks+p.nblocks/8+16)
 	english := p.st.Meta.Lang() == "en"
-	stack := []frame{{n: doc}}
+	stack := make([]frame, 1, 64)
+	stack[0] = frame{n: doc}
 	for len(stack) > 0 {
 		f := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -651,9 +655,41 @@ func (p *parse) linePieces(lines *text.Segments, body []byte, base int) []piece 
 		if i > 0 {
 			l = p.s.lineFrom(l, base+seg.Start)
 		}
-		out = append(out, piece{line: l, text: stripInline(bytes.TrimSpace(seg.Value(body)))})
+		raw := body[seg.Start:seg.Stop]
+		t := bytes.TrimSpace(raw)
+		var txt string
+		switch {
+		case len(t) == 0:
+		case seg.Padding == 0 && !hasInline(t):
+			// no inline syntax: the text is the source, a substring of
+			// the body held once rather than a copy per line
+			off := seg.Start + cap(raw) - cap(t)
+			txt = p.bodyStr[off : off+len(t)]
+		default:
+			txt = stripInline(t)
+		}
+		out = append(out, piece{line: l, text: txt})
 	}
 	return out
+}
+
+// inlineBytes are the bytes that may start inline Markdown syntax, which
+// stripInline removes.
+var inlineBytes = func() (t [256]bool) {
+	for _, c := range []byte("\\*_`[]<") {
+		t[c] = true
+	}
+	return t
+}()
+
+// hasInline reports whether b holds a byte of inlineBytes.
+func hasInline(b []byte) bool {
+	for _, c := range b {
+		if inlineBytes[c] {
+			return true
+		}
+	}
+	return false
 }
 
 // inlineText is the text of a block's inline nodes on one line.
@@ -677,6 +713,8 @@ func (p *parse) buildTree(bodyStart int) {
 	st := p.st
 	s := p.s
 	body := s.buf[bodyStart:]
+	// Lines without inline syntax are substrings of one copy of the body.
+	p.bodyStr = string(body)
 	ctx := parser.NewContext()
 	ctx.Set(rawSlabKey, &rawSlab{})
 	doc := mdParser.Parse(text.NewReader(body), parser.WithContext(ctx))
@@ -708,7 +746,13 @@ func (p *parse) buildTree(bodyStart int) {
 	// Dispositions numbered by ordinal words ("PRIMERA.-") restart in each
 	// series of a law that has several: they are qualified alike.
 	// his holds the heading blocks' readings, in block order.
-	var his []headingInfo
+	nh := 0
+	for i := range blocks {
+		if blocks[i].heading > 0 {
+			nh++
+		}
+	}
+	his := make([]headingInfo, 0, nh)
 	divCount := map[string]int{}
 	for _, b := range blocks {
 		if b.heading > 0 && b.line != 0 {
@@ -956,6 +1000,7 @@ func (p *parse) buildTree(bodyStart int) {
 		cur = n
 		addSeg(n, b, txt)
 	}
+	p.aliasOld()
 	p.finish()
 }
 
@@ -1054,6 +1099,31 @@ func resolveStyle(m marker, open []open) string {
 // its "~N" suffix) is now id, so that overrides and stored runs citing the
 // old ID are told the new one (Statute.Aliases).
 func (p *parse) legacy(old string, id ProvisionID) {
+	p.olds = append(p.olds, oldID{old, id})
+	if old != string(id) {
+		p.renamed = true
+	}
+}
+
+// oldID is one heading's ID under the earlier scheme and now.
+type oldID struct {
+	old string
+	id  ProvisionID
+}
+
+// aliasOld turns the recorded earlier IDs into Statute.Aliases. When no
+// heading's ID changed there is nothing to do: a repeated ID gets the same
+// "~N" suffix in both schemes.
+func (p *parse) aliasOld() {
+	if !p.renamed {
+		return
+	}
+	for _, o := range p.olds {
+		p.aliasOne(o.old, o.id)
+	}
+}
+
+func (p *parse) aliasOne(old string, id ProvisionID) {
 	if p.oldCount == nil {
 		p.oldCount = map[string]int{}
 	}
@@ -1194,7 +1264,9 @@ func mayBeRepealed(t string) bool {
 		t = t[:48]
 	}
 	for i := 0; i+4 <= len(t); i++ {
-		switch t[i] | 0x20 {
+		switch repealBytes[t[i]] {
+		case 0:
+			continue
 		case 'p':
 			if hasFoldPrefix(t[i:], "peal") {
 				return true
@@ -1215,6 +1287,15 @@ func mayBeRepealed(t string) bool {
 	}
 	return false
 }
+
+// repealBytes maps the first letters of mayBeRepealed's words, in either
+// case, to their lower case; every other byte to 0.
+var repealBytes = func() (t [256]byte) {
+	for _, c := range []byte("pgbr") {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	return t
+}()
 
 // hasFoldPrefix reports whether s starts with the lower-case ASCII word w,
 // ignoring ASCII case.
@@ -1477,7 +1558,7 @@ func definedTerm(t string) (string, bool) {
 // syntax ("[text](url)" keeps "text"), autolinks and HTML tags. Other
 // characters are kept as written.
 func stripInline(b []byte) string {
-	if bytes.IndexAny(b, "\\*_`[]<") < 0 {
+	if !hasInline(b) {
 		return string(b)
 	}
 	out := make([]byte, 0, len(b))
