@@ -188,7 +188,10 @@ func plainNumberEnd(r string) bool {
 		return true
 	}
 	switch c := r[0]; {
-	case c >= 0x80, c == '.', c == '-', c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+	case c == '.', c == '-':
+		// "3. Title", "3-": numRe goes on only with a digit
+		return len(r) > 1 && (r[1] < '0' || r[1] > '9')
+	case c >= 0x80, c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
 		return false
 	case c == ' ', c == '\t', c == '\n', c == '\f', c == '\r':
 		k := 1
@@ -453,6 +456,9 @@ func scanMarker(text string) (marker, bool) {
 			return marker{style: st, value: v, width: m[1]}, true
 		}
 	case c >= '0' && c <= '9':
+		if !mayBeNumberMarker(text) {
+			return marker{}, false
+		}
 		if m := degreeRe.FindStringSubmatchIndex(text); m != nil {
 			return marker{style: stDegree, value: text[m[2]:m[3]], width: m[1]}, true
 		}
@@ -463,6 +469,9 @@ func scanMarker(text string) (marker, bool) {
 			return marker{style: stCloseNum, value: text[m[2]:m[3]], width: m[1]}, true
 		}
 	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		if !mayBeLetterMarker(text) {
+			return marker{}, false
+		}
 		if m := romanDashRe.FindStringSubmatchIndex(text); m != nil {
 			return marker{style: stRomanDash, value: text[m[2]:m[3]], width: m[1]}, true
 		}
@@ -476,6 +485,54 @@ func scanMarker(text string) (marker, bool) {
 		}
 	}
 	return marker{}, false
+}
+
+// mayBeNumberMarker is a cheap test that text, which opens with a digit,
+// may open with a marker of degreeRe, dotNumRe or closeRe: at most three
+// digits and one lower-case letter, then '.', ')', a blank or a non-ASCII
+// byte (°, º, a no-break space).
+func mayBeNumberMarker(text string) bool {
+	j := 0
+	for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+		j++
+	}
+	if j > 3 {
+		return false
+	}
+	if j < len(text) && text[j] >= 'a' && text[j] <= 'z' {
+		j++
+	}
+	if j == len(text) {
+		return false
+	}
+	c := text[j]
+	return c == '.' || c == ')' || c == ' ' || c == '\t' || c >= 0x80
+}
+
+// mayBeLetterMarker is a cheap test that text, which opens with a letter,
+// may open with a marker of romanDashRe or closeRe: a run of at most four
+// letters followed by ')', or a run of Roman numerals followed (after
+// blanks) by '.'.
+func mayBeLetterMarker(text string) bool {
+	j := 0
+	roman := true
+	for j < len(text) && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z') {
+		roman = roman && strings.IndexByte("IVXLCDM", text[j]) >= 0
+		j++
+	}
+	if j < len(text) && text[j] == ')' && j <= 4 {
+		return true
+	}
+	if !roman {
+		return false
+	}
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] >= 0x80) {
+		if text[j] >= 0x80 {
+			return true // a Unicode blank may stand here: let the expression judge
+		}
+		j++
+	}
+	return j < len(text) && text[j] == '.'
 }
 
 // idPart is the part a marker adds to its parent's ID.

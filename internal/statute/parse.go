@@ -112,8 +112,9 @@ type parse struct {
 	// earlier parses as the scheme before quoted passages were recognised
 	// (see aliasEarlier); quotedText records that this file has one.
 	earlier, quotedText bool
-	nblocks             int    // blocks counted by tooManyBlocks
+	nblocks             int    // blocks counted by checkBody
 	bodyStr             string // the body, for texts that are substrings of it
+	lastLine            int    // lineAt's last answer
 	st                  *Statute
 	errs                *ErrorList
 	s                   *source
@@ -175,47 +176,59 @@ func (p *parse) run(src []byte) {
 		p.errs.Add(s.at(l), "statute has no body after the front matter, expected headings and provision text")
 		return
 	}
-	if l, ok := tooDeep(s, fm.bodyStart); ok {
-		p.errs.Add(s.at(l), "lists or block quotes nested more than %d deep, expected ordinary statute structure", MaxNesting)
+	deep, over, nblocks := checkBody(s, fm.bodyStart)
+	if deep > 0 {
+		p.errs.Add(s.at(deep), "lists or block quotes nested more than %d deep, expected ordinary statute structure", MaxNesting)
 		return
 	}
-	l, nblocks, ok := tooManyBlocks(s, fm.bodyStart)
-	if ok {
-		p.errs.Add(s.at(l), "more than %d headings, list items and paragraphs in one statute, expected a statute of ordinary size (split it into several files)", MaxBlocks)
+	if over > 0 {
+		p.errs.Add(s.at(over), "more than %d headings, list items and paragraphs in one statute, expected a statute of ordinary size (split it into several files)", MaxBlocks)
 		return
 	}
 	p.nblocks = nblocks
 	p.buildTree(fm.bodyStart)
 }
 
-// tooManyBlocks reports the line at which the body passes MaxBlocks
-// blocks: headings, list items and the first line after a blank line;
-// otherwise it returns their count (an estimate of goldmark's leaf blocks).
-func tooManyBlocks(s *source, start int) (line, count int, over bool) {
-	n := s.numLines()
+// startsBlock reports whether line t starts a block: a heading, a quote,
+// a list item, or the first line after a blank one (blank tracks that).
+func startsBlock(line []byte, blank *bool) bool {
+	t := bytes.TrimLeft(line, " \t")
+	if len(t) == 0 {
+		*blank = true
+		return false
+	}
+	starts := *blank || t[0] == '#' || t[0] == '>' || len(t) > 1 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && (t[1] == ' ' || t[1] == '\t')
+	if !starts && t[0] >= '0' && t[0] <= '9' {
+		j := 0
+		for j < len(t) && j < 9 && t[j] >= '0' && t[j] <= '9' {
+			j++
+		}
+		starts = j < len(t) && (t[j] == '.' || t[j] == ')')
+	}
+	*blank = false
+	return starts
+}
+
+// checkBody checks, in one scan of the body's lines and before goldmark
+// sees the text, that lists and block quotes nest at most MaxNesting deep
+// (lineTooDeep) and that the body holds at most MaxBlocks blocks
+// (startsBlock): it returns the first line nested too deep, else the line
+// at which the body passes MaxBlocks, and the block count (an estimate of
+// goldmark's leaf blocks, to size the block list).
+func checkBody(s *source, start int) (deepLine, overLine, count int) {
 	blank := true
-	for l := s.line(start); l <= n; l++ {
-		t := bytes.TrimLeft(s.lineText(l), " \t")
-		if len(t) == 0 {
-			blank = true
-			continue
+	for l, n := s.line(start), s.numLines(); l <= n; l++ {
+		t := s.lineText(l)
+		if lineTooDeep(t) {
+			return l, 0, count
 		}
-		starts := blank || t[0] == '#' || t[0] == '>' || len(t) > 1 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && (t[1] == ' ' || t[1] == '\t')
-		if !starts && t[0] >= '0' && t[0] <= '9' {
-			j := 0
-			for j < len(t) && j < 9 && t[j] >= '0' && t[j] <= '9' {
-				j++
-			}
-			starts = j < len(t) && (t[j] == '.' || t[j] == ')')
-		}
-		blank = false
-		if starts {
-			if count++; count > MaxBlocks {
-				return l, count, true
+		if startsBlock(t, &blank) {
+			if count++; count > MaxBlocks && overLine == 0 {
+				overLine = l
 			}
 		}
 	}
-	return 0, count, false
+	return 0, overLine, count
 }
 
 // binaryKind names what a binary file given as a statute looks like, by
@@ -302,54 +315,45 @@ func (p *parse) hasErrorAt(l int) bool {
 	return false
 }
 
-// tooDeep reports the first line whose list or quote nesting exceeds
-// MaxNesting, judged from indentation and leading markers, before goldmark
-// sees the text.
-func tooDeep(s *source, start int) (int, bool) {
-	first := s.line(start)
-	n := s.numLines()
-	for l := first; l <= n; l++ {
-		t := s.lineText(l)
-		depth := 0
-		indent := 0
-		i := 0
-		for i < len(t) {
-			c := t[i]
-			switch {
-			case c == ' ':
-				indent++
-				i++
-				continue
-			case c == '\t':
-				indent += 4
-				i++
-				continue
-			case c == '>':
-				depth++
-				i++
-				continue
-			case (c == '-' || c == '*' || c == '+') && i+1 < len(t) && (t[i+1] == ' ' || t[i+1] == '\t'):
-				depth++
-				i += 2
-				continue
-			case c >= '0' && c <= '9':
-				j := i
-				for j < len(t) && j-i < 9 && t[j] >= '0' && t[j] <= '9' {
-					j++
-				}
-				if j+1 < len(t) && (t[j] == '.' || t[j] == ')') && (t[j+1] == ' ' || t[j+1] == '\t') {
-					depth++
-					i = j + 2
-					continue
-				}
+// lineTooDeep reports a line whose list or quote nesting, judged from its
+// indentation and leading markers, exceeds MaxNesting.
+func lineTooDeep(t []byte) bool {
+	depth := 0
+	indent := 0
+	i := 0
+	for i < len(t) {
+		c := t[i]
+		switch {
+		case c == ' ':
+			indent++
+			i++
+			continue
+		case c == '\t':
+			indent += 4
+			i++
+			continue
+		case c == '>':
+			depth++
+			i++
+			continue
+		case (c == '-' || c == '*' || c == '+') && i+1 < len(t) && (t[i+1] == ' ' || t[i+1] == '\t'):
+			depth++
+			i += 2
+			continue
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(t) && j-i < 9 && t[j] >= '0' && t[j] <= '9' {
+				j++
 			}
-			break
+			if j+1 < len(t) && (t[j] == '.' || t[j] == ')') && (t[j+1] == ' ' || t[j+1] == '\t') {
+				depth++
+				i = j + 2
+				continue
+			}
 		}
-		if depth > 0 && depth+indent/2 > MaxNesting {
-			return l, true
-		}
+		break
 	}
-	return 0, false
+	return depth > 0 && depth+indent/2 > MaxNesting
 }
 
 // printedNumber returns the marker of an ordered list item as printed
@@ -457,8 +461,8 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 				}
 				continue
 			}
-			b.line = p.s.line(base + lines.At(0).Start)
-			b.endLine = p.s.line(base + lines.At(lines.Len()-1).Start)
+			b.line = p.lineAt(base + lines.At(0).Start)
+			b.endLine = p.lineAt(base + lines.At(lines.Len()-1).Start)
 			switch n.Kind() {
 			case gast.KindHeading:
 				b.heading = n.(*gast.Heading).Level
@@ -577,6 +581,25 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 	return out
 }
 
+// lineAt returns the line of byte offset off (see source.line). Blocks
+// ask in document order, so it walks forward from its last answer for a
+// few lines before it falls back to a binary search.
+func (p *parse) lineAt(off int) int {
+	s := p.s
+	if l := p.lastLine; l >= 1 && l <= len(s.lines) && off >= s.lines[l-1] && off <= len(s.buf) {
+		for k := 0; k < 16; k++ {
+			if l >= len(s.lines) || s.lines[l] > off {
+				p.lastLine = l
+				return l
+			}
+			l++
+		}
+	}
+	l := s.line(off)
+	p.lastLine = l
+	return l
+}
+
 // piece is the text of one source line of a paragraph.
 type piece struct {
 	line int
@@ -649,7 +672,7 @@ func inlinePieces(n gast.Node, src []byte, lineOf func(int) int) []piece {
 func (p *parse) linePieces(lines *text.Segments, body []byte, base int) []piece {
 	out := p.scratch[:0]
 	defer func() { p.scratch = out[:0] }()
-	l := p.s.line(base + lines.At(0).Start)
+	l := p.lineAt(base + lines.At(0).Start)
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		if i > 0 {

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -25,7 +26,8 @@ import (
 // Lacuna's loader (statute.Parse of every file, one after the other) and
 // the analysis of the loaded corpus (score.Engine.Analyze: index, matchers,
 // checks, penalties, scores). Each iteration runs the three phases in turn,
-// so that load on a shared machine falls on all three alike; it reports
+// each from a freshly collected heap, so that load on a shared machine and
+// garbage collection fall on all three alike; it reports
 // each phase's MB per CPU-second (median over the iterations) and the
 // ratios loader/goldmark and analysis/goldmark of those medians (issue 12
 // step 3 targets: ≥ 0.7 and ≥ 0.5), in CPU time and in wall time. Run it on
@@ -62,6 +64,12 @@ func BenchmarkLoaderVsGoldmark(b *testing.B) {
 	gm := goldmark.DefaultParser()
 	var cpu, wall [3][]time.Duration // per iteration: goldmark, loader, analysis
 	phase := func(k int, f func()) {
+		// Each phase starts from a collected heap holding only the
+		// fixtures, so that none inherits another's garbage or a GC
+		// target set by another's live data.
+		b.StopTimer()
+		runtime.GC()
+		b.StartTimer()
 		c0, w0 := statute.CPUTime(), time.Now()
 		f()
 		cpu[k] = append(cpu[k], statute.CPUTime()-c0)
