@@ -323,17 +323,19 @@ func parseHeadingIn(text string, english, earlier bool) headingInfo {
 // end the heading or be followed by a separator, so that "3. Part-time work"
 // and "3. Title of the Act" stay sections.
 func numberedDivision(t string) (headingInfo, bool) {
+	// ordNumRe, read by hand: one to three digits, '.', blanks
 	j := 0
 	for j < len(t) && j < 4 && t[j] >= '0' && t[j] <= '9' {
 		j++
 	}
 	if j == 0 || j > 3 || j == len(t) || t[j] != '.' {
-		return headingInfo{}, false // ordNumRe cannot match
-	}
-	m := ordNumRe.FindStringSubmatchIndex(t)
-	if m == nil {
 		return headingInfo{}, false
 	}
+	end, ok := blanksAfter(t, j+1)
+	if !ok || end == j+1 {
+		return headingInfo{}, false
+	}
+	m := []int{0, end, 0, j}
 	word, rest := firstWord(t[m[1]:])
 	k, ok := divisionWords[fold(word)]
 	if !ok {
@@ -459,15 +461,7 @@ func scanMarker(text string) (marker, bool) {
 		if !mayBeNumberMarker(text) {
 			return marker{}, false
 		}
-		if m := degreeRe.FindStringSubmatchIndex(text); m != nil {
-			return marker{style: stDegree, value: text[m[2]:m[3]], width: m[1]}, true
-		}
-		if m := dotNumRe.FindStringSubmatchIndex(text); m != nil {
-			return marker{style: stDotNum, value: text[m[2]:m[3]], width: m[1]}, true
-		}
-		if m := closeRe.FindStringSubmatchIndex(text); m != nil {
-			return marker{style: stCloseNum, value: text[m[2]:m[3]], width: m[1]}, true
-		}
+		return numberMarker(text)
 	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
 		if !mayBeLetterMarker(text) {
 			return marker{}, false
@@ -475,16 +469,81 @@ func scanMarker(text string) (marker, bool) {
 		if m := romanDashRe.FindStringSubmatchIndex(text); m != nil {
 			return marker{style: stRomanDash, value: text[m[2]:m[3]], width: m[1]}, true
 		}
-		if m := closeRe.FindStringSubmatchIndex(text); m != nil {
-			v := text[m[2]:m[3]]
-			st := stCloseLower
-			if v[0] >= 'A' && v[0] <= 'Z' {
-				st = stCloseUpper
+		// closeRe's letter labels: "a)" to "abcd)", "A)" to "ABC)"
+		j, max, st := 0, 4, stCloseLower
+		if c <= 'Z' {
+			max, st = 3, stCloseUpper
+		}
+		for j < len(text) && j <= max && (st == stCloseLower && text[j] >= 'a' && text[j] <= 'z' || st == stCloseUpper && text[j] >= 'A' && text[j] <= 'Z') {
+			j++
+		}
+		if j <= max && j < len(text) && text[j] == ')' {
+			if end, ok := blanksAfter(text, j+1); ok {
+				return marker{style: st, value: text[:j], width: end}, true
 			}
-			return marker{style: st, value: v, width: m[1]}, true
 		}
 	}
 	return marker{}, false
+}
+
+// numberMarker reads the markers that open with digits as degreeRe,
+// dotNumRe and closeRe do, in that order: "1°" and "1 º", "1." and "1a.",
+// "1)" and "1a)", each followed by blanks or the end.
+func numberMarker(text string) (marker, bool) {
+	d := 0
+	for d < len(text) && text[d] >= '0' && text[d] <= '9' {
+		d++
+	}
+	if d == 0 || d > 3 {
+		return marker{}, false
+	}
+	// degreeRe: digits, at most one blank, ° or º
+	j := d
+	if r, n := utf8.DecodeRuneInString(text[j:]); n > 0 && isMarkerBlank(r) {
+		j += n
+	}
+	if r, n := utf8.DecodeRuneInString(text[j:]); r == '°' || r == 'º' {
+		if end, ok := blanksAfter(text, j+n); ok {
+			return marker{style: stDegree, value: text[:d], width: end}, true
+		}
+	}
+	v := d
+	if v < len(text) && text[v] >= 'a' && text[v] <= 'z' {
+		v++
+	}
+	if v < len(text) && (text[v] == '.' || text[v] == ')') {
+		if end, ok := blanksAfter(text, v+1); ok {
+			st := stDotNum
+			if text[v] == ')' {
+				st = stCloseNum
+			}
+			return marker{style: st, value: text[:v], width: end}, true
+		}
+	}
+	return marker{}, false
+}
+
+// isMarkerBlank reports a rune of the class [\t\pZ] the marker
+// expressions use.
+func isMarkerBlank(r rune) bool {
+	return r == ' ' || r == '\t' || r >= 0x80 && unicode.Is(unicode.Z, r)
+}
+
+// blanksAfter matches (?:[\t\pZ]+|$) at i: it returns the index after the
+// blanks, and false when text goes on at i with something else.
+func blanksAfter(text string, i int) (int, bool) {
+	if i == len(text) {
+		return i, true
+	}
+	j := i
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !isMarkerBlank(r) {
+			break
+		}
+		j += n
+	}
+	return j, j > i
 }
 
 // mayBeNumberMarker is a cheap test that text, which opens with a digit,

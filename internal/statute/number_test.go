@@ -337,3 +337,34 @@ func TestScanMarkerPrechecks(t *testing.T) {
 		t.Errorf("only %d lines checked", len(lines))
 	}
 }
+
+// numberedDivisionRe is numberedDivision by ordNumRe.
+func numberedDivisionRe(t string) (headingInfo, bool) {
+	m := ordNumRe.FindStringSubmatchIndex(t)
+	if m == nil {
+		return headingInfo{}, false
+	}
+	word, rest := firstWord(t[m[1]:])
+	k, ok := divisionWords[fold(word)]
+	if !ok {
+		return headingInfo{}, false
+	}
+	if r := strings.TrimLeftFunc(rest, unicode.IsSpace); r != "" && !strings.ContainsRune(":-–—", []rune(r)[0]) && !strings.HasPrefix(t[m[1]+len(word):], ".") {
+		return headingInfo{}, false
+	}
+	num := t[m[2]:m[3]]
+	return headingInfo{kind: KindDivision, id: k + "-" + num, number: strings.TrimSpace(t[:m[1]]) + " " + word, title: cleanTitle(rest)}, true
+}
+
+// TestNumberedDivisionByHand: numberedDivision reads "1. Abschnitt" as
+// ordNumRe does.
+func TestNumberedDivisionByHand(t *testing.T) {
+	for _, h := range []string{"1. Abschnitt", "12.\u00a0Teil", "123. Titel", "1234. Teil", "1.Abschnitt", "1.", "1. ", "3. Part-time work",
+		"2. Teil: Title", "1 . Abschnitt", "1.\tKapitel", "01. Buch", "3.\u2003Chapter", "3.\u2028Teil", "4. Teil.", "5. Title of the Act"} {
+		a, ok1 := numberedDivision(h)
+		b, ok2 := numberedDivisionRe(h)
+		if a != b || ok1 != ok2 {
+			t.Errorf("%q: by hand %+v %v, by ordNumRe %+v %v", h, a, ok1, b, ok2)
+		}
+	}
+}
