@@ -442,7 +442,7 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 	}
 	out := make([]block, 0, p.nblocks+p.nblocks/8+16)
 	english := p.st.Meta.Lang() == "en"
-	stack := make([]frame, 1, 64)
+	stack := make([]frame, 1, p.nblocks+16) // the document's children are pushed at once
 	stack[0] = frame{n: doc}
 	for len(stack) > 0 {
 		f := stack[len(stack)-1]
@@ -466,7 +466,19 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 			switch n.Kind() {
 			case gast.KindHeading:
 				b.heading = n.(*gast.Heading).Level
-				b.text = inlineText(n, body)
+				// the heading's lines, inline syntax removed, as one line
+				if pieces := p.linePieces(lines, body, base); len(pieces) == 1 {
+					b.text = pieces[0].text
+				} else {
+					var sb strings.Builder
+					for k, pc := range pieces {
+						if k > 0 {
+							sb.WriteByte(' ')
+						}
+						sb.WriteString(pc.text)
+					}
+					b.text = strings.TrimSpace(sb.String())
+				}
 			case gast.KindParagraph, gast.KindTextBlock, kindRawParagraph:
 				if first := lines.At(0); footnoteDef(first.Value(body)) {
 					// "[^3]: § 11 abgeändert durch …": an amendment note
@@ -713,16 +725,6 @@ func hasInline(b []byte) bool {
 		}
 	}
 	return false
-}
-
-// inlineText is the text of a block's inline nodes on one line.
-func inlineText(n gast.Node, src []byte) string {
-	ps := inlinePieces(n, src, func(int) int { return 0 })
-	var parts []string
-	for _, p := range ps {
-		parts = append(parts, p.text)
-	}
-	return strings.TrimSpace(strings.Join(parts, " "))
 }
 
 // open is an open marker level inside a section.
@@ -1286,39 +1288,35 @@ func mayBeRepealed(t string) bool {
 		// long texts are marked only by an opening mark
 		t = t[:48]
 	}
-	for i := 0; i+4 <= len(t); i++ {
-		switch repealBytes[t[i]] {
-		case 0:
-			continue
-		case 'p':
-			if hasFoldPrefix(t[i:], "peal") {
-				return true
+	// Each word is found from its rarest letter, by a byte search: "peal"
+	// and "brog" from their first, "gefallen", "gehoben" and "rogad" from
+	// their 'g'.
+	for _, c := range [...]byte{'p', 'P', 'b', 'B', 'g', 'G'} {
+		for off := 0; ; {
+			i := strings.IndexByte(t[off:], c)
+			if i < 0 {
+				break
 			}
-		case 'g':
-			if hasFoldPrefix(t[i:], "gefallen") || hasFoldPrefix(t[i:], "gehoben") {
-				return true
+			at := off + i
+			switch c | 0x20 {
+			case 'p':
+				if hasFoldPrefix(t[at:], "peal") {
+					return true
+				}
+			case 'b':
+				if hasFoldPrefix(t[at:], "brog") {
+					return true
+				}
+			case 'g':
+				if hasFoldPrefix(t[at:], "gefallen") || hasFoldPrefix(t[at:], "gehoben") || at >= 2 && hasFoldPrefix(t[at-2:], "rogad") {
+					return true
+				}
 			}
-		case 'b':
-			if hasFoldPrefix(t[i:], "brog") {
-				return true
-			}
-		case 'r':
-			if hasFoldPrefix(t[i:], "rogad") {
-				return true
-			}
+			off = at + 1
 		}
 	}
 	return false
 }
-
-// repealBytes maps the first letters of mayBeRepealed's words, in either
-// case, to their lower case; every other byte to 0.
-var repealBytes = func() (t [256]byte) {
-	for _, c := range []byte("pgbr") {
-		t[c], t[c-'a'+'A'] = c, c
-	}
-	return t
-}()
 
 // hasFoldPrefix reports whether s starts with the lower-case ASCII word w,
 // ignoring ASCII case.
@@ -1389,50 +1387,97 @@ func substitutes(lower string) bool {
 func ocrNoise(t string) (string, bool) {
 	var bar, word string
 	wordEnd := 0 // the digit word examined last ends here
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if !ocrBytes[c] {
-			continue
+	for i := 0; i < len(t); {
+		end := i + 8
+		if end <= len(t) {
+			if !ocrChunk(load8(t, i)) {
+				i = end // eight bytes none of which ocrBytes holds
+				continue
+			}
+		} else {
+			end = len(t)
 		}
-		switch {
-		case c >= '0' && c <= '9':
-			if word != "" || i < wordEnd {
+		for ; i < end; i++ {
+			c := t[i]
+			if !ocrBytes[c] {
 				continue
 			}
-			start := i
-			for start > 0 && t[start-1] != ' ' && t[start-1] != '\t' {
-				start--
+			switch {
+			case c >= '0' && c <= '9':
+				if word != "" || i < wordEnd {
+					continue
+				}
+				start := i
+				for start > 0 && t[start-1] != ' ' && t[start-1] != '\t' {
+					start--
+				}
+				e := i
+				for e < len(t) && t[e] != ' ' && t[e] != '\t' {
+					e++
+				}
+				wordEnd = e
+				for e > start && strings.IndexByte(".,;:", t[e-1]) >= 0 {
+					e--
+				}
+				if w := t[start:e]; noisyWord(w) {
+					word = w
+				}
+			case c == '|', c == 0xC2 && i+1 < len(t) && t[i+1] == 0xA6: // '|' or '¦'
+				// a bar inside a word: "Sect|on", "of¦ence"
+				if bar != "" {
+					continue
+				}
+				n := 1
+				if c == 0xC2 {
+					n = 2
+				}
+				before, _ := utf8.DecodeLastRuneInString(t[:i])
+				after, _ := utf8.DecodeRuneInString(t[i+n:])
+				if unicode.IsLetter(before) && unicode.IsLetter(after) {
+					bar = clip(t[max(0, i-8):], 20)
+				}
+			case c == 0xEF && strings.HasPrefix(t[i:], "\uFFFD"):
+				return clip(t[max(0, i-10):], 24), true
 			}
-			end := i
-			for end < len(t) && t[end] != ' ' && t[end] != '\t' {
-				end++
-			}
-			wordEnd = end
-			if w := strings.TrimRight(t[start:end], ".,;:"); noisyWord(w) {
-				word = w
-			}
-		case c == '|', c == 0xC2 && i+1 < len(t) && t[i+1] == 0xA6: // '|' or '¦'
-			// a bar inside a word: "Sect|on", "of¦ence"
-			if bar != "" {
-				continue
-			}
-			n := 1
-			if c == 0xC2 {
-				n = 2
-			}
-			before, _ := utf8.DecodeLastRuneInString(t[:i])
-			after, _ := utf8.DecodeRuneInString(t[i+n:])
-			if unicode.IsLetter(before) && unicode.IsLetter(after) {
-				bar = clip(t[max(0, i-8):], 20)
-			}
-		case c == 0xEF && strings.HasPrefix(t[i:], "\uFFFD"):
-			return clip(t[max(0, i-10):], 24), true
 		}
 	}
 	if bar != "" {
 		return bar, true
 	}
 	return word, word != ""
+}
+
+// Word-at-a-time tests (bit tricks after Sean Anderson's "Bit Twiddling
+// Hacks"): eight bytes are checked for the bytes ocrNoise stops at with a
+// few arithmetic operations.
+const (
+	ones8 = 0x0101010101010101
+	high8 = 0x8080808080808080
+)
+
+// load8 reads t[i:i+8] as a little-endian word.
+func load8(t string, i int) uint64 {
+	_ = t[i+7]
+	return uint64(t[i]) | uint64(t[i+1])<<8 | uint64(t[i+2])<<16 | uint64(t[i+3])<<24 |
+		uint64(t[i+4])<<32 | uint64(t[i+5])<<40 | uint64(t[i+6])<<48 | uint64(t[i+7])<<56
+}
+
+// hasZero reports whether some byte of v is zero.
+func hasZero(v uint64) bool { return (v-ones8)&^v&high8 != 0 }
+
+// hasBetween reports whether some byte b of x has m < b < n (0 ≤ m ≤ 127,
+// 0 ≤ n ≤ 128); bytes of 128 and more never count.
+func hasBetween(x, m, n uint64) bool {
+	low := x & (ones8 * 127)
+	a := ones8*(127+n) - low
+	c := low + ones8*(127-m)
+	return a&^x&c&high8 != 0
+}
+
+// ocrChunk reports whether the word x holds a byte of ocrBytes: a digit,
+// '|', 0xC2 or 0xEF.
+func ocrChunk(x uint64) bool {
+	return hasBetween(x, '0'-1, '9'+1) || hasZero(x^(ones8*'|')) || hasZero(x^(ones8*0xC2)) || hasZero(x^(ones8*0xEF))
 }
 
 // ocrBytes are the bytes ocrNoise stops at: digits, '|', and the first
