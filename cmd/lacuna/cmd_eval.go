@@ -135,6 +135,9 @@ func evalRun(opts *evalOptions) error {
 		return &inputError{err}
 	}
 	rep.Write(f.IO.Out)
+	for _, x := range rep.Renamed {
+		fmt.Fprintf(f.IO.ErrOut, "warning: %s: unit %s cites provision %q, which is now %q (provision IDs changed, see \"IDs that changed\" in corpus/FORMAT.md); scored as %q, expected the ID now\n", opts.Gold, x.Unit, x.Old, x.New, x.New)
+	}
 	if rep.Agreement() < opts.MinAgreement || rep.PenaltyAccuracy() < opts.MinPenalty ||
 		(rep.Evidence.Total > 0 && rep.EvidenceAccuracy() < opts.MinEvidence) {
 		fmt.Fprintf(f.IO.ErrOut, "below target: agreement %.1f%% (minimum %g%%), penalty rows %.1f%% (minimum %g%%), evidence %.1f%% (minimum %g%%)\n",

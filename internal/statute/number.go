@@ -14,6 +14,10 @@ type headingInfo struct {
 	id     string // canonical ID, "" when no number was found
 	number string // the number as printed ("3", "225-4-1", "II", "Achtzehnter")
 	title  string // the heading without its number
+	// ordinal tells that the number came from an ordinal word the scheme
+	// before the ordinal table did not read, so that the heading's earlier
+	// ID must be worked out for Statute.Aliases.
+	ordinal bool
 }
 
 // divisionWords maps a folded grouping word to the kind word of its ID.
@@ -35,14 +39,6 @@ var sectionWords = map[string]bool{"section": true, "sec": true, "sect": true, "
 // articleWords name an article ("Article 225-4-1", "Artículo 177 bis", "Art. 5").
 var articleWords = map[string]bool{
 	"article": true, "art": true, "articulo": true, "artikel": true, "articolo": true, "artigo": true,
-}
-
-// ordinalWords are article numbers written as words.
-var ordinalWords = map[string]string{
-	"premier": "1", "unique": "unique",
-	"primero": "1", "segundo": "2", "tercero": "3", "cuarto": "4", "quinto": "5",
-	"sexto": "6", "septimo": "7", "octavo": "8", "noveno": "9", "decimo": "10",
-	"unico": "unico",
 }
 
 // germanOrdinals maps the stem of a German ordinal ("achtzehnt" in
@@ -147,6 +143,24 @@ func cleanTitle(s string) string {
 // blanks) and returns its canonical form and the rest.
 func scanNum(s string) (num, printed, rest string, ok bool) {
 	t := strings.TrimLeftFunc(s, unicode.IsSpace)
+	// Fast path for the common "3 Trafficking", "12:": digits followed by
+	// what can neither continue the number nor open a suffix word
+	// reads as numRe reads it.
+	j := 0
+	for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+		j++
+	}
+	if j == 0 {
+		return "", "", s, false
+	}
+	if plainNumberEnd(t[j:]) {
+		return t[:j], t[:j], t[j:], true
+	}
+	return scanNumRe(s, t)
+}
+
+// scanNumRe is scanNum by numRe alone; t is s without leading blanks.
+func scanNumRe(s, t string) (num, printed, rest string, ok bool) {
 	m := numRe.FindStringSubmatchIndex(t)
 	if m == nil {
 		return "", "", s, false
@@ -165,10 +179,42 @@ func scanNum(s string) (num, printed, rest string, ok bool) {
 	return num, strings.TrimSpace(t[:end]), t[end:], true
 }
 
+// plainNumberEnd reports whether r, what follows the digits of a number,
+// ends it for numRe: the end, or a byte that is no letter, '.', '-' or
+// non-ASCII, and when blanks follow, a next word that cannot be a Latin
+// ordinal (suffixWords).
+func plainNumberEnd(r string) bool {
+	if r == "" {
+		return true
+	}
+	switch c := r[0]; {
+	case c == '.', c == '-':
+		// "3. Title", "3-": numRe goes on only with a digit
+		return len(r) > 1 && (r[1] < '0' || r[1] > '9')
+	case c >= 0x80, c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		return false
+	case c == ' ', c == '\t', c == '\n', c == '\f', c == '\r':
+		k := 1
+		for k < len(r) && (r[k] == ' ' || r[k] == '\t' || r[k] == '\n' || r[k] == '\f' || r[k] == '\r') {
+			k++
+		}
+		return k == len(r) || r[k] < 0x80 && strings.IndexByte("btqsonudBTQSONUD", r[k]) < 0
+	}
+	return true
+}
+
 // parseHeading recognises the number of a heading. english tells whether
 // "Section N" names a section (English drafting) or a grouping (French
 // "Section 1 bis", Spanish "Sección I").
 func parseHeading(text string, english bool) headingInfo {
+	return parseHeadingIn(text, english, false)
+}
+
+// parseHeadingIn is parseHeading; earlier reads the heading as the ID
+// scheme before the ordinal table did (no dispositions, no "Second
+// Schedule", only the ordinal words of earlierOrdinals), for
+// Statute.Aliases.
+func parseHeadingIn(text string, english, earlier bool) headingInfo {
 	t := strings.TrimSpace(text)
 	if t == "" {
 		return headingInfo{title: t}
@@ -194,11 +240,25 @@ func parseHeading(text string, english bool) headingInfo {
 		return headingInfo{title: t}
 	}
 	fw := fold(word)
-	// German ordinal before the grouping word: "Achtzehnter Abschnitt".
-	if n, ok := germanOrdinal(fw); ok {
+	if !earlier {
+		// "PRIMERA.- Vigencia", "Disposición final segunda",
+		// "Disposiciones transitorias"
+		if hi, ok := dispositionHeading(t); ok {
+			hi.ordinal = true
+			return hi
+		}
+	}
+	// An ordinal before the grouping word: "Achtzehnter Abschnitt",
+	// "Second Schedule", "Segunda Parte".
+	n, ok := germanOrdinal(fw)
+	num := strconv.Itoa(n)
+	if !ok && !earlier {
+		num, ok = numericOrdinal(fw)
+	}
+	if ok {
 		w2, after2 := firstWord(strings.TrimLeftFunc(after, unicode.IsSpace))
 		if k, ok := divisionWords[fold(w2)]; ok && w2 != "" {
-			return headingInfo{kind: KindDivision, id: k + "-" + strconv.Itoa(n), number: word, title: cleanTitle(after2)}
+			return headingInfo{kind: KindDivision, id: k + "-" + num, number: word, title: cleanTitle(after2), ordinal: !earlier}
 		}
 	}
 	if sectionWords[fw] && (english || fw != "section") {
@@ -213,8 +273,8 @@ func parseHeading(text string, english bool) headingInfo {
 		// "Article premier", "Artículo único", "Artículo primero"
 		r := strings.TrimLeftFunc(after, unicode.IsSpace)
 		if w, rest := firstWord(r); w != "" {
-			if n, ok := ordinalWords[fold(w)]; ok {
-				return headingInfo{kind: KindSection, id: "art" + n, number: w, title: cleanTitle(rest)}
+			if n, ok := ordinal(fold(w), earlier); ok {
+				return headingInfo{kind: KindSection, id: "art" + n, number: w, title: cleanTitle(rest), ordinal: !earlierOrdinals[fold(w)]}
 			}
 		}
 		if m := romanRe.FindString(r); m != "" {
@@ -238,8 +298,8 @@ func parseHeading(text string, english bool) headingInfo {
 		// A grouping word named by one word ("Parte General", "Libro
 		// Primero", "Título Preliminar"): the word, or its number, names it.
 		if w, rest := firstWord(r); w != "" && strings.TrimSpace(rest) == "" && len(strings.Fields(r)) == 1 {
-			if n, ok := ordinalWords[fold(w)]; ok {
-				return headingInfo{kind: KindDivision, id: k + "-" + n, number: w}
+			if n, ok := ordinal(fold(w), earlier); ok {
+				return headingInfo{kind: KindDivision, id: k + "-" + n, number: w, ordinal: !earlierOrdinals[fold(w)]}
 			}
 			return headingInfo{kind: KindDivision, id: k + "-" + slug(fold(w)), number: w}
 		}
@@ -263,10 +323,19 @@ func parseHeading(text string, english bool) headingInfo {
 // end the heading or be followed by a separator, so that "3. Part-time work"
 // and "3. Title of the Act" stay sections.
 func numberedDivision(t string) (headingInfo, bool) {
-	m := ordNumRe.FindStringSubmatchIndex(t)
-	if m == nil {
+	// ordNumRe, read by hand: one to three digits, '.', blanks
+	j := 0
+	for j < len(t) && j < 4 && t[j] >= '0' && t[j] <= '9' {
+		j++
+	}
+	if j == 0 || j > 3 || j == len(t) || t[j] != '.' {
 		return headingInfo{}, false
 	}
+	end, ok := blanksAfter(t, j+1)
+	if !ok || end == j+1 {
+		return headingInfo{}, false
+	}
+	m := []int{0, end, 0, j}
 	word, rest := firstWord(t[m[1]:])
 	k, ok := divisionWords[fold(word)]
 	if !ok {
@@ -389,29 +458,140 @@ func scanMarker(text string) (marker, bool) {
 			return marker{style: st, value: v, width: m[1]}, true
 		}
 	case c >= '0' && c <= '9':
-		if m := degreeRe.FindStringSubmatchIndex(text); m != nil {
-			return marker{style: stDegree, value: text[m[2]:m[3]], width: m[1]}, true
+		if !mayBeNumberMarker(text) {
+			return marker{}, false
 		}
-		if m := dotNumRe.FindStringSubmatchIndex(text); m != nil {
-			return marker{style: stDotNum, value: text[m[2]:m[3]], width: m[1]}, true
-		}
-		if m := closeRe.FindStringSubmatchIndex(text); m != nil {
-			return marker{style: stCloseNum, value: text[m[2]:m[3]], width: m[1]}, true
-		}
+		return numberMarker(text)
 	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		if !mayBeLetterMarker(text) {
+			return marker{}, false
+		}
 		if m := romanDashRe.FindStringSubmatchIndex(text); m != nil {
 			return marker{style: stRomanDash, value: text[m[2]:m[3]], width: m[1]}, true
 		}
-		if m := closeRe.FindStringSubmatchIndex(text); m != nil {
-			v := text[m[2]:m[3]]
-			st := stCloseLower
-			if v[0] >= 'A' && v[0] <= 'Z' {
-				st = stCloseUpper
+		// closeRe's letter labels: "a)" to "abcd)", "A)" to "ABC)"
+		j, max, st := 0, 4, stCloseLower
+		if c <= 'Z' {
+			max, st = 3, stCloseUpper
+		}
+		for j < len(text) && j <= max && (st == stCloseLower && text[j] >= 'a' && text[j] <= 'z' || st == stCloseUpper && text[j] >= 'A' && text[j] <= 'Z') {
+			j++
+		}
+		if j <= max && j < len(text) && text[j] == ')' {
+			if end, ok := blanksAfter(text, j+1); ok {
+				return marker{style: st, value: text[:j], width: end}, true
 			}
-			return marker{style: st, value: v, width: m[1]}, true
 		}
 	}
 	return marker{}, false
+}
+
+// numberMarker reads the markers that open with digits as degreeRe,
+// dotNumRe and closeRe do, in that order: "1°" and "1 º", "1." and "1a.",
+// "1)" and "1a)", each followed by blanks or the end.
+func numberMarker(text string) (marker, bool) {
+	d := 0
+	for d < len(text) && text[d] >= '0' && text[d] <= '9' {
+		d++
+	}
+	if d == 0 || d > 3 {
+		return marker{}, false
+	}
+	// degreeRe: digits, at most one blank, ° or º
+	j := d
+	if r, n := utf8.DecodeRuneInString(text[j:]); n > 0 && isMarkerBlank(r) {
+		j += n
+	}
+	if r, n := utf8.DecodeRuneInString(text[j:]); r == '°' || r == 'º' {
+		if end, ok := blanksAfter(text, j+n); ok {
+			return marker{style: stDegree, value: text[:d], width: end}, true
+		}
+	}
+	v := d
+	if v < len(text) && text[v] >= 'a' && text[v] <= 'z' {
+		v++
+	}
+	if v < len(text) && (text[v] == '.' || text[v] == ')') {
+		if end, ok := blanksAfter(text, v+1); ok {
+			st := stDotNum
+			if text[v] == ')' {
+				st = stCloseNum
+			}
+			return marker{style: st, value: text[:v], width: end}, true
+		}
+	}
+	return marker{}, false
+}
+
+// isMarkerBlank reports a rune of the class [\t\pZ] the marker
+// expressions use.
+func isMarkerBlank(r rune) bool {
+	return r == ' ' || r == '\t' || r >= 0x80 && unicode.Is(unicode.Z, r)
+}
+
+// blanksAfter matches (?:[\t\pZ]+|$) at i: it returns the index after the
+// blanks, and false when text goes on at i with something else.
+func blanksAfter(text string, i int) (int, bool) {
+	if i == len(text) {
+		return i, true
+	}
+	j := i
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !isMarkerBlank(r) {
+			break
+		}
+		j += n
+	}
+	return j, j > i
+}
+
+// mayBeNumberMarker is a cheap test that text, which opens with a digit,
+// may open with a marker of degreeRe, dotNumRe or closeRe: at most three
+// digits and one lower-case letter, then '.', ')', a blank or a non-ASCII
+// byte (°, º, a no-break space).
+func mayBeNumberMarker(text string) bool {
+	j := 0
+	for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+		j++
+	}
+	if j > 3 {
+		return false
+	}
+	if j < len(text) && text[j] >= 'a' && text[j] <= 'z' {
+		j++
+	}
+	if j == len(text) {
+		return false
+	}
+	c := text[j]
+	return c == '.' || c == ')' || c == ' ' || c == '\t' || c >= 0x80
+}
+
+// mayBeLetterMarker is a cheap test that text, which opens with a letter,
+// may open with a marker of romanDashRe or closeRe: a run of at most four
+// letters followed by ')', or a run of Roman numerals followed (after
+// blanks) by '.'.
+func mayBeLetterMarker(text string) bool {
+	j := 0
+	roman := true
+	for j < len(text) && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z') {
+		roman = roman && strings.IndexByte("IVXLCDM", text[j]) >= 0
+		j++
+	}
+	if j < len(text) && text[j] == ')' && j <= 4 {
+		return true
+	}
+	if !roman {
+		return false
+	}
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] >= 0x80) {
+		if text[j] >= 0x80 {
+			return true // a Unicode blank may stand here: let the expression judge
+		}
+		j++
+	}
+	return j < len(text) && text[j] == '.'
 }
 
 // idPart is the part a marker adds to its parent's ID.

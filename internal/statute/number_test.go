@@ -2,8 +2,12 @@ package statute
 
 import (
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestParseHeading(t *testing.T) {
@@ -248,5 +252,119 @@ func TestOCRNoise(t *testing.T) {
 	s := parseBody(t, "en", "### 1 X\n\nThe Sect1on applies.\n\nClean text.\n")
 	if len(s.Warnings) != 1 || s.Warnings[0].Pos.Line != 10 || !strings.Contains(s.Warnings[0].Msg, "OCR noise near \"Sect1on\"") {
 		t.Errorf("warnings = %v", s.Warnings)
+	}
+}
+
+// TestScanNumFastPath: scanNum's fast path reads every number as numRe
+// does.
+func TestScanNumFastPath(t *testing.T) {
+	heads := []string{"3", "12", "279", "3 Trafficking", "3. Interpretation", "3: x", "3) x", "3, x", "3 bis", "3 Bis x",
+		"367 ter", "411 quáter", "3.a", "3. bis", "3.", "3-", "3-1a", "3.-", "3.x", "3 sexies", "3 Terrorism", "3 dolo", "3\tbis", "3 ", "3  x", "3 Ü", "3-1", "3.01", "3a", "1er",
+		"2º", "4 (1)", "5 — Title", "6 octies.", "7 undecies", "8 decies x", "9 nonies", "10 novies", "11 quinquiesdecies"}
+	for _, h := range heads {
+		for _, pre := range []string{"", " ", "\u00a0"} {
+			s := pre + h
+			n1, p1, r1, ok1 := scanNum(s)
+			n2, p2, r2, ok2 := scanNumRe(s, strings.TrimLeftFunc(s, unicode.IsSpace))
+			if n1 != n2 || p1 != p2 || r1 != r2 || ok1 != ok2 {
+				t.Errorf("scanNum(%q) = %q %q %q %v, numRe reads %q %q %q %v", s, n1, p1, r1, ok1, n2, p2, r2, ok2)
+			}
+		}
+	}
+}
+
+// scanMarkerRe is scanMarker without its cheap prechecks: the expressions
+// alone.
+func scanMarkerRe(text string) (marker, bool) {
+	if text == "" {
+		return marker{}, false
+	}
+	switch c := text[0]; {
+	case c >= '0' && c <= '9':
+		if m := degreeRe.FindStringSubmatchIndex(text); m != nil {
+			return marker{style: stDegree, value: text[m[2]:m[3]], width: m[1]}, true
+		}
+		if m := dotNumRe.FindStringSubmatchIndex(text); m != nil {
+			return marker{style: stDotNum, value: text[m[2]:m[3]], width: m[1]}, true
+		}
+		if m := closeRe.FindStringSubmatchIndex(text); m != nil {
+			return marker{style: stCloseNum, value: text[m[2]:m[3]], width: m[1]}, true
+		}
+	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		if m := romanDashRe.FindStringSubmatchIndex(text); m != nil {
+			return marker{style: stRomanDash, value: text[m[2]:m[3]], width: m[1]}, true
+		}
+		if m := closeRe.FindStringSubmatchIndex(text); m != nil {
+			v := text[m[2]:m[3]]
+			st := stCloseLower
+			if v[0] >= 'A' && v[0] <= 'Z' {
+				st = stCloseUpper
+			}
+			return marker{style: st, value: v, width: m[1]}, true
+		}
+	default:
+		return scanMarker(text)
+	}
+	return marker{}, false
+}
+
+// TestScanMarkerPrechecks: the prechecks of scanMarker never reject a
+// marker the expressions would find, over every line of the repository's
+// statutes and a list of edge cases.
+func TestScanMarkerPrechecks(t *testing.T) {
+	lines := []string{"1. a", "1.", "1)", "1) a", "1a) a", "1a. b", "12° x", "12 ° x", "3\u00a0° x", "1234. x", "4.11 x",
+		"a) x", "abcd) x", "abcde) x", "A) x", "ABC) x", "ABCD) x", "IV. - x", "IV.- x", "IV . - x", "IV\u00a0.\u00a0- x",
+		"XII.— x", "I. x", "In general", "The Minister", "ii) x", "2010 Act", "12 months", "3ª x", "1°", "1º x"}
+	for _, root := range []string{"../../corpus", "../../testdata"} {
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+				src, _ := os.ReadFile(p)
+				for _, l := range strings.Split(string(src), "\n") {
+					lines = append(lines, strings.TrimLeft(l, " #>-*"))
+				}
+			}
+			return nil
+		})
+	}
+	for _, l := range lines {
+		m1, ok1 := scanMarker(l)
+		m2, ok2 := scanMarkerRe(l)
+		if m1 != m2 || ok1 != ok2 {
+			t.Errorf("scanMarker(%q) = %+v %v, the expressions read %+v %v", l, m1, ok1, m2, ok2)
+		}
+	}
+	if len(lines) < 1000 {
+		t.Errorf("only %d lines checked", len(lines))
+	}
+}
+
+// numberedDivisionRe is numberedDivision by ordNumRe.
+func numberedDivisionRe(t string) (headingInfo, bool) {
+	m := ordNumRe.FindStringSubmatchIndex(t)
+	if m == nil {
+		return headingInfo{}, false
+	}
+	word, rest := firstWord(t[m[1]:])
+	k, ok := divisionWords[fold(word)]
+	if !ok {
+		return headingInfo{}, false
+	}
+	if r := strings.TrimLeftFunc(rest, unicode.IsSpace); r != "" && !strings.ContainsRune(":-–—", []rune(r)[0]) && !strings.HasPrefix(t[m[1]+len(word):], ".") {
+		return headingInfo{}, false
+	}
+	num := t[m[2]:m[3]]
+	return headingInfo{kind: KindDivision, id: k + "-" + num, number: strings.TrimSpace(t[:m[1]]) + " " + word, title: cleanTitle(rest)}, true
+}
+
+// TestNumberedDivisionByHand: numberedDivision reads "1. Abschnitt" as
+// ordNumRe does.
+func TestNumberedDivisionByHand(t *testing.T) {
+	for _, h := range []string{"1. Abschnitt", "12.\u00a0Teil", "123. Titel", "1234. Teil", "1.Abschnitt", "1.", "1. ", "3. Part-time work",
+		"2. Teil: Title", "1 . Abschnitt", "1.\tKapitel", "01. Buch", "3.\u2003Chapter", "3.\u2028Teil", "4. Teil.", "5. Title of the Act"} {
+		a, ok1 := numberedDivision(h)
+		b, ok2 := numberedDivisionRe(h)
+		if a != b || ok1 != ok2 {
+			t.Errorf("%q: by hand %+v %v, by ordNumRe %+v %v", h, a, ok1, b, ok2)
+		}
 	}
 }

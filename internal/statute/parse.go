@@ -54,6 +54,12 @@ func (n *rawParagraph) Dump(src []byte, level int) {
 	gast.DumpHelper(n, src, level, nil, nil)
 }
 
+// rawSlabKey holds, in a parse's goldmark context, the rawSlab its raw
+// paragraphs are carved from: one allocation per batch, not per paragraph.
+var rawSlabKey = parser.NewContextKey()
+
+type rawSlab struct{ s []rawParagraph }
+
 // rawTransformer swaps each closed paragraph for a rawParagraph.
 type rawTransformer struct{}
 
@@ -62,7 +68,15 @@ func (rawTransformer) Transform(node *gast.Paragraph, reader text.Reader, pc par
 	if parent == nil {
 		return
 	}
-	r := &rawParagraph{}
+	var r *rawParagraph
+	if sl, _ := pc.Get(rawSlabKey).(*rawSlab); sl != nil {
+		if len(sl.s) == 0 {
+			sl.s = make([]rawParagraph, 256)
+		}
+		r, sl.s = &sl.s[0], sl.s[1:]
+	} else {
+		r = &rawParagraph{}
+	}
 	r.SetLines(node.Lines())
 	r.SetBlankPreviousLines(node.HasBlankPreviousLines())
 	parent.ReplaceChild(parent, node, r)
@@ -79,6 +93,9 @@ func Parse(path string, src []byte) (*Statute, error) {
 	var errs ErrorList
 	p := &parse{st: st, errs: &errs}
 	p.run(src)
+	if p.quotedText && len(errs.Errors()) == 0 {
+		p.aliasEarlier(src)
+	}
 	for _, e := range errs {
 		if e.Severity == SevWarning {
 			st.Warnings = append(st.Warnings, e)
@@ -90,11 +107,19 @@ func Parse(path string, src []byte) (*Statute, error) {
 
 type parse struct {
 	oldCount map[string]int // earlier-scheme heading IDs seen, for Statute.Aliases
-	st       *Statute
-	errs     *ErrorList
-	s        *source
-	ids      map[ProvisionID]*Provision
-	dups     map[ProvisionID]int // next "~N" suffix to try per duplicated ID
+	olds     []oldID        // every heading's earlier-scheme ID (legacy)
+	renamed  bool           // some heading's ID changed
+	// earlier parses as the scheme before quoted passages were recognised
+	// (see aliasEarlier); quotedText records that this file has one.
+	earlier, quotedText bool
+	nblocks             int    // blocks counted by checkBody
+	bodyStr             string // the body, for texts that are substrings of it
+	lastLine            int    // lineAt's last answer
+	st                  *Statute
+	errs                *ErrorList
+	s                   *source
+	ids                 map[ProvisionID]*Provision
+	dups                map[ProvisionID]int // next "~N" suffix to try per duplicated ID
 
 	scratch []piece     // reused by linePieces
 	slab    []Provision // provisions are carved from here: one allocation per batch
@@ -151,45 +176,59 @@ func (p *parse) run(src []byte) {
 		p.errs.Add(s.at(l), "statute has no body after the front matter, expected headings and provision text")
 		return
 	}
-	if l, ok := tooDeep(s, fm.bodyStart); ok {
-		p.errs.Add(s.at(l), "lists or block quotes nested more than %d deep, expected ordinary statute structure", MaxNesting)
+	deep, over, nblocks := checkBody(s, fm.bodyStart)
+	if deep > 0 {
+		p.errs.Add(s.at(deep), "lists or block quotes nested more than %d deep, expected ordinary statute structure", MaxNesting)
 		return
 	}
-	if l, ok := tooManyBlocks(s, fm.bodyStart); ok {
-		p.errs.Add(s.at(l), "more than %d headings, list items and paragraphs in one statute, expected a statute of ordinary size (split it into several files)", MaxBlocks)
+	if over > 0 {
+		p.errs.Add(s.at(over), "more than %d headings, list items and paragraphs in one statute, expected a statute of ordinary size (split it into several files)", MaxBlocks)
 		return
 	}
+	p.nblocks = nblocks
 	p.buildTree(fm.bodyStart)
 }
 
-// tooManyBlocks reports the line at which the body passes MaxBlocks
-// blocks: headings, list items and the first line after a blank line.
-func tooManyBlocks(s *source, start int) (int, bool) {
-	n := s.numLines()
-	count := 0
+// startsBlock reports whether line t starts a block: a heading, a quote,
+// a list item, or the first line after a blank one (blank tracks that).
+func startsBlock(line []byte, blank *bool) bool {
+	t := bytes.TrimLeft(line, " \t")
+	if len(t) == 0 {
+		*blank = true
+		return false
+	}
+	starts := *blank || t[0] == '#' || t[0] == '>' || len(t) > 1 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && (t[1] == ' ' || t[1] == '\t')
+	if !starts && t[0] >= '0' && t[0] <= '9' {
+		j := 0
+		for j < len(t) && j < 9 && t[j] >= '0' && t[j] <= '9' {
+			j++
+		}
+		starts = j < len(t) && (t[j] == '.' || t[j] == ')')
+	}
+	*blank = false
+	return starts
+}
+
+// checkBody checks, in one scan of the body's lines and before goldmark
+// sees the text, that lists and block quotes nest at most MaxNesting deep
+// (lineTooDeep) and that the body holds at most MaxBlocks blocks
+// (startsBlock): it returns the first line nested too deep, else the line
+// at which the body passes MaxBlocks, and the block count (an estimate of
+// goldmark's leaf blocks, to size the block list).
+func checkBody(s *source, start int) (deepLine, overLine, count int) {
 	blank := true
-	for l := s.line(start); l <= n; l++ {
-		t := bytes.TrimLeft(s.lineText(l), " \t")
-		if len(t) == 0 {
-			blank = true
-			continue
+	for l, n := s.line(start), s.numLines(); l <= n; l++ {
+		t := s.lineText(l)
+		if lineTooDeep(t) {
+			return l, 0, count
 		}
-		starts := blank || t[0] == '#' || t[0] == '>' || len(t) > 1 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && (t[1] == ' ' || t[1] == '\t')
-		if !starts && t[0] >= '0' && t[0] <= '9' {
-			j := 0
-			for j < len(t) && j < 9 && t[j] >= '0' && t[j] <= '9' {
-				j++
-			}
-			starts = j < len(t) && (t[j] == '.' || t[j] == ')')
-		}
-		blank = false
-		if starts {
-			if count++; count > MaxBlocks {
-				return l, true
+		if startsBlock(t, &blank) {
+			if count++; count > MaxBlocks && overLine == 0 {
+				overLine = l
 			}
 		}
 	}
-	return 0, false
+	return 0, overLine, count
 }
 
 // binaryKind names what a binary file given as a statute looks like, by
@@ -276,54 +315,45 @@ func (p *parse) hasErrorAt(l int) bool {
 	return false
 }
 
-// tooDeep reports the first line whose list or quote nesting exceeds
-// MaxNesting, judged from indentation and leading markers, before goldmark
-// sees the text.
-func tooDeep(s *source, start int) (int, bool) {
-	first := s.line(start)
-	n := s.numLines()
-	for l := first; l <= n; l++ {
-		t := s.lineText(l)
-		depth := 0
-		indent := 0
-		i := 0
-		for i < len(t) {
-			c := t[i]
-			switch {
-			case c == ' ':
-				indent++
-				i++
-				continue
-			case c == '\t':
-				indent += 4
-				i++
-				continue
-			case c == '>':
-				depth++
-				i++
-				continue
-			case (c == '-' || c == '*' || c == '+') && i+1 < len(t) && (t[i+1] == ' ' || t[i+1] == '\t'):
-				depth++
-				i += 2
-				continue
-			case c >= '0' && c <= '9':
-				j := i
-				for j < len(t) && j-i < 9 && t[j] >= '0' && t[j] <= '9' {
-					j++
-				}
-				if j+1 < len(t) && (t[j] == '.' || t[j] == ')') && (t[j+1] == ' ' || t[j+1] == '\t') {
-					depth++
-					i = j + 2
-					continue
-				}
+// lineTooDeep reports a line whose list or quote nesting, judged from its
+// indentation and leading markers, exceeds MaxNesting.
+func lineTooDeep(t []byte) bool {
+	depth := 0
+	indent := 0
+	i := 0
+	for i < len(t) {
+		c := t[i]
+		switch {
+		case c == ' ':
+			indent++
+			i++
+			continue
+		case c == '\t':
+			indent += 4
+			i++
+			continue
+		case c == '>':
+			depth++
+			i++
+			continue
+		case (c == '-' || c == '*' || c == '+') && i+1 < len(t) && (t[i+1] == ' ' || t[i+1] == '\t'):
+			depth++
+			i += 2
+			continue
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(t) && j-i < 9 && t[j] >= '0' && t[j] <= '9' {
+				j++
 			}
-			break
+			if j+1 < len(t) && (t[j] == '.' || t[j] == ')') && (t[j+1] == ' ' || t[j+1] == '\t') {
+				depth++
+				i = j + 2
+				continue
+			}
 		}
-		if depth > 0 && depth+indent/2 > MaxNesting {
-			return l, true
-		}
+		break
 	}
-	return 0, false
+	return depth > 0 && depth+indent/2 > MaxNesting
 }
 
 // printedNumber returns the marker of an ordered list item as printed
@@ -364,7 +394,12 @@ const boldHeadingLevel = 7
 // (footnote references aside).
 func wholeBold(line []byte) bool {
 	t := bytes.TrimSpace(line)
-	t = footnoteRefRe.ReplaceAll(t, nil)
+	if !bytes.HasPrefix(t, []byte("**")) {
+		return false
+	}
+	if bytes.Contains(t, []byte("[^")) {
+		t = footnoteRefRe.ReplaceAll(t, nil)
+	}
 	if len(t) < 5 || !bytes.HasPrefix(t, []byte("**")) || !bytes.HasSuffix(t, []byte("**")) {
 		return false
 	}
@@ -375,6 +410,13 @@ var footnoteRefRe = regexp.MustCompile(`\[\^[^\]\s]{1,32}\]`)
 
 // footnoteDefRe is the start of a footnote definition, "[^12]: …".
 var footnoteDefRe = regexp.MustCompile(`^[\t ]*\[\^[^\]\s]{1,32}\]:`)
+
+// footnoteDef reports a line that opens a footnote definition
+// (footnoteDefRe), checking its first bytes before the expression.
+func footnoteDef(line []byte) bool {
+	t := bytes.TrimLeft(line, " \t")
+	return len(t) > 3 && t[0] == '[' && t[1] == '^' && footnoteDefRe.Match(line)
+}
 
 // block is one leaf block of the body, flattened from the goldmark tree.
 type block struct {
@@ -398,9 +440,10 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 		label     string
 		quoted    bool
 	}
-	out := make([]block, 0, len(p.s.lines)/3+16)
+	out := make([]block, 0, p.nblocks+p.nblocks/8+16)
 	english := p.st.Meta.Lang() == "en"
-	stack := []frame{{n: doc}}
+	stack := make([]frame, 1, p.nblocks+16) // the document's children are pushed at once
+	stack[0] = frame{n: doc}
 	for len(stack) > 0 {
 		f := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -418,14 +461,26 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 				}
 				continue
 			}
-			b.line = p.s.line(base + lines.At(0).Start)
-			b.endLine = p.s.line(base + lines.At(lines.Len()-1).Start)
+			b.line = p.lineAt(base + lines.At(0).Start)
+			b.endLine = p.lineAt(base + lines.At(lines.Len()-1).Start)
 			switch n.Kind() {
 			case gast.KindHeading:
 				b.heading = n.(*gast.Heading).Level
-				b.text = inlineText(n, body)
+				// the heading's lines, inline syntax removed, as one line
+				if pieces := p.linePieces(lines, body, base); len(pieces) == 1 {
+					b.text = pieces[0].text
+				} else {
+					var sb strings.Builder
+					for k, pc := range pieces {
+						if k > 0 {
+							sb.WriteByte(' ')
+						}
+						sb.WriteString(pc.text)
+					}
+					b.text = strings.TrimSpace(sb.String())
+				}
 			case gast.KindParagraph, gast.KindTextBlock, kindRawParagraph:
-				if first := lines.At(0); footnoteDefRe.Match(first.Value(body)) {
+				if first := lines.At(0); footnoteDef(first.Value(body)) {
 					// "[^3]: § 11 abgeändert durch …": an amendment note
 					continue
 				} else if lines.Len() == 1 {
@@ -538,6 +593,25 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 	return out
 }
 
+// lineAt returns the line of byte offset off (see source.line). Blocks
+// ask in document order, so it walks forward from its last answer for a
+// few lines before it falls back to a binary search.
+func (p *parse) lineAt(off int) int {
+	s := p.s
+	if l := p.lastLine; l >= 1 && l <= len(s.lines) && off >= s.lines[l-1] && off <= len(s.buf) {
+		for k := 0; k < 16; k++ {
+			if l >= len(s.lines) || s.lines[l] > off {
+				p.lastLine = l
+				return l
+			}
+			l++
+		}
+	}
+	l := s.line(off)
+	p.lastLine = l
+	return l
+}
+
 // piece is the text of one source line of a paragraph.
 type piece struct {
 	line int
@@ -610,25 +684,47 @@ func inlinePieces(n gast.Node, src []byte, lineOf func(int) int) []piece {
 func (p *parse) linePieces(lines *text.Segments, body []byte, base int) []piece {
 	out := p.scratch[:0]
 	defer func() { p.scratch = out[:0] }()
-	l := p.s.line(base + lines.At(0).Start)
+	l := p.lineAt(base + lines.At(0).Start)
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		if i > 0 {
 			l = p.s.lineFrom(l, base+seg.Start)
 		}
-		out = append(out, piece{line: l, text: stripInline(bytes.TrimSpace(seg.Value(body)))})
+		raw := body[seg.Start:seg.Stop]
+		t := bytes.TrimSpace(raw)
+		var txt string
+		switch {
+		case len(t) == 0:
+		case seg.Padding == 0 && !hasInline(t):
+			// no inline syntax: the text is the source, a substring of
+			// the body held once rather than a copy per line
+			off := seg.Start + cap(raw) - cap(t)
+			txt = p.bodyStr[off : off+len(t)]
+		default:
+			txt = stripInline(t)
+		}
+		out = append(out, piece{line: l, text: txt})
 	}
 	return out
 }
 
-// inlineText is the text of a block's inline nodes on one line.
-func inlineText(n gast.Node, src []byte) string {
-	ps := inlinePieces(n, src, func(int) int { return 0 })
-	var parts []string
-	for _, p := range ps {
-		parts = append(parts, p.text)
+// inlineBytes are the bytes that may start inline Markdown syntax, which
+// stripInline removes.
+var inlineBytes = func() (t [256]bool) {
+	for _, c := range []byte("\\*_`[]<") {
+		t[c] = true
 	}
-	return strings.TrimSpace(strings.Join(parts, " "))
+	return t
+}()
+
+// hasInline reports whether b holds a byte of inlineBytes.
+func hasInline(b []byte) bool {
+	for _, c := range b {
+		if inlineBytes[c] {
+			return true
+		}
+	}
+	return false
 }
 
 // open is an open marker level inside a section.
@@ -642,7 +738,11 @@ func (p *parse) buildTree(bodyStart int) {
 	st := p.st
 	s := p.s
 	body := s.buf[bodyStart:]
-	doc := mdParser.Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
+	// Lines without inline syntax are substrings of one copy of the body.
+	p.bodyStr = string(body)
+	ctx := parser.NewContext()
+	ctx.Set(rawSlabKey, &rawSlab{})
+	doc := mdParser.Parse(text.NewReader(body), parser.WithContext(ctx))
 	blocks := p.blocks(doc, body, bodyStart)
 	p.ids = make(map[ProvisionID]*Provision, len(blocks))
 	// Every block makes at most one provision and one first segment (plus
@@ -668,18 +768,40 @@ func (p *parse) buildTree(bodyStart int) {
 	// division's ID is qualified by the division it belongs to
 	// ("book-II/title-I"), so that IDs are unique by construction. Count
 	// them first, so that every occurrence is qualified alike.
-	his := make([]headingInfo, len(blocks))
-	divCount := map[string]int{}
-	for i, b := range blocks {
-		if b.heading > 0 && b.line != 0 {
-			his[i] = parseHeading(b.text, english)
-			if his[i].kind == KindDivision {
-				divCount[his[i].id]++
-			}
+	// Dispositions numbered by ordinal words ("PRIMERA.-") restart in each
+	// series of a law that has several: they are qualified alike.
+	// his holds the heading blocks' readings, in block order.
+	nh := 0
+	for i := range blocks {
+		if blocks[i].heading > 0 {
+			nh++
 		}
+	}
+	his := make([]headingInfo, 0, nh)
+	divCount := map[string]int{}
+	for _, b := range blocks {
+		if b.heading > 0 && b.line != 0 {
+			hi := parseHeading(b.text, english)
+			if hi.kind == KindDivision || isDisposition(hi.id) {
+				divCount[hi.id]++
+			}
+			his = append(his, hi)
+		}
+	}
+	dispDup := map[string]bool{} // series of dispositions with a repeated number
+	for id, k := range divCount {
+		if k > 1 && isDisposition(id) {
+			dispDup[dispositionSeries(id)] = true
+		}
+	}
+	if !p.earlier && markQuotedPassages(blocks) {
+		p.quotedText = true
 	}
 	var divs []*Provision // divisions so far, in document order
 
+	// Children lists start in a shared slab with room for four: most
+	// provisions have fewer, and a longer list moves out on its own.
+	var kids []*Provision
 	attach := func(parent, n *Provision) {
 		n.Parent = parent
 		if parent == nil {
@@ -687,6 +809,12 @@ func (p *parse) buildTree(bodyStart int) {
 			st.Roots = append(st.Roots, n)
 		} else {
 			n.Depth = parent.Depth + 1
+			if parent.Children == nil {
+				if len(kids) < 4 {
+					kids = make([]*Provision, 4*256)
+				}
+				parent.Children, kids = kids[:0:4], kids[4:]
+			}
 			parent.Children = append(parent.Children, n)
 		}
 	}
@@ -709,7 +837,11 @@ func (p *parse) buildTree(bodyStart int) {
 		}
 	}
 
-	for bi, b := range blocks {
+	hk := 0 // next heading reading in his
+	for _, b := range blocks {
+		if b.heading > 0 && b.line != 0 {
+			hk++
+		}
 		if b.quoted && (section != nil || preamble != nil) && b.line != 0 {
 			// A block-quoted passage is the text an amending provision
 			// inserts into another law: its headings and markers are not
@@ -717,7 +849,11 @@ func (p *parse) buildTree(bodyStart int) {
 			if b.heading > 0 {
 				headingNo++
 			}
-			addSeg(cur, b, b.text)
+			txt := b.text
+			if b.itemFirst && b.listLabel != "" {
+				txt = b.listLabel + " " + txt // the inserted text's own numbering
+			}
+			addSeg(cur, b, txt)
 			continue
 		}
 		if b.heading > 0 {
@@ -736,7 +872,7 @@ func (p *parse) buildTree(bodyStart int) {
 			if len(heads) > 0 {
 				parent = heads[len(heads)-1].node
 			}
-			hi := his[bi]
+			hi := his[hk-1]
 			n := p.newProvision()
 			*n = Provision{Kind: hi.kind, Heading: hi.title, Number: hi.number, Line: b.line, EndLine: b.endLine}
 			if mk, ok := scanMarker(b.text); ok && hi.id == "" && parent != nil && parent.Kind != KindDivision {
@@ -763,11 +899,24 @@ func (p *parse) buildTree(bodyStart int) {
 						}
 					}
 					divs = append(divs, n)
+				} else if parent != nil && isDisposition(hi.id) && dispDup[dispositionSeries(hi.id)] {
+					n.ID = parent.ID + "/" + n.ID
 				}
 			}
 			attach(parent, n)
 			p.register(n)
-			if hi.id != "" {
+			if hi.ordinal {
+				// The scheme before the ordinal table read this heading
+				// otherwise, or not at all ("h<N>").
+				old := "h" + strconv.Itoa(headingNo)
+				if e := parseHeadingIn(b.text, english, true); e.id != "" {
+					old = legacyHeadingID(b.text, e, english)
+					if e.id != old {
+						p.legacy(e.id, n.ID) // "schedule-second" of the whole-code scheme
+					}
+				}
+				p.legacy(old, n.ID)
+			} else if hi.id != "" {
 				p.legacy(legacyHeadingID(b.text, hi, english), n.ID)
 			}
 			heads = append(heads, hopen{b.heading, n})
@@ -876,6 +1025,7 @@ func (p *parse) buildTree(bodyStart int) {
 		cur = n
 		addSeg(n, b, txt)
 	}
+	p.aliasOld()
 	p.finish()
 }
 
@@ -974,6 +1124,31 @@ func resolveStyle(m marker, open []open) string {
 // its "~N" suffix) is now id, so that overrides and stored runs citing the
 // old ID are told the new one (Statute.Aliases).
 func (p *parse) legacy(old string, id ProvisionID) {
+	p.olds = append(p.olds, oldID{old, id})
+	if old != string(id) {
+		p.renamed = true
+	}
+}
+
+// oldID is one heading's ID under the earlier scheme and now.
+type oldID struct {
+	old string
+	id  ProvisionID
+}
+
+// aliasOld turns the recorded earlier IDs into Statute.Aliases. When no
+// heading's ID changed there is nothing to do: a repeated ID gets the same
+// "~N" suffix in both schemes.
+func (p *parse) aliasOld() {
+	if !p.renamed {
+		return
+	}
+	for _, o := range p.olds {
+		p.aliasOne(o.old, o.id)
+	}
+}
+
+func (p *parse) aliasOne(old string, id ProvisionID) {
 	if p.oldCount == nil {
 		p.oldCount = map[string]int{}
 	}
@@ -1092,11 +1267,9 @@ func (p *parse) finish() {
 		}
 	}
 	st.All = all
-	// Build the ID index now, so that Lookup is safe for concurrent use.
-	st.byID = make(map[ProvisionID]*Provision, len(all))
-	for _, n := range all {
-		st.byID[n.ID] = n
-	}
+	// The ID index is register's map, every provision's final ID in it:
+	// set now, so that Lookup is safe for concurrent use.
+	st.byID = p.ids
 	for old := range st.Aliases {
 		if st.byID[old] != nil {
 			delete(st.Aliases, old) // the old ID names another provision now
@@ -1115,24 +1288,31 @@ func mayBeRepealed(t string) bool {
 		// long texts are marked only by an opening mark
 		t = t[:48]
 	}
-	for i := 0; i+4 <= len(t); i++ {
-		switch t[i] | 0x20 {
-		case 'p':
-			if hasFoldPrefix(t[i:], "peal") {
-				return true
+	// Each word is found from its rarest letter, by a byte search: "peal"
+	// and "brog" from their first, "gefallen", "gehoben" and "rogad" from
+	// their 'g'.
+	for _, c := range [...]byte{'p', 'P', 'b', 'B', 'g', 'G'} {
+		for off := 0; ; {
+			i := strings.IndexByte(t[off:], c)
+			if i < 0 {
+				break
 			}
-		case 'g':
-			if hasFoldPrefix(t[i:], "gefallen") || hasFoldPrefix(t[i:], "gehoben") {
-				return true
+			at := off + i
+			switch c | 0x20 {
+			case 'p':
+				if hasFoldPrefix(t[at:], "peal") {
+					return true
+				}
+			case 'b':
+				if hasFoldPrefix(t[at:], "brog") {
+					return true
+				}
+			case 'g':
+				if hasFoldPrefix(t[at:], "gefallen") || hasFoldPrefix(t[at:], "gehoben") || at >= 2 && hasFoldPrefix(t[at-2:], "rogad") {
+					return true
+				}
 			}
-		case 'b':
-			if hasFoldPrefix(t[i:], "brog") {
-				return true
-			}
-		case 'r':
-			if hasFoldPrefix(t[i:], "rogad") {
-				return true
-			}
+			off = at + 1
 		}
 	}
 	return false
@@ -1201,48 +1381,114 @@ func substitutes(lower string) bool {
 
 // ocrNoise reports text with the marks of a damaged OCR: the replacement
 // character, a bar inside a word ("Sect|on"), or words mixing letters and
-// digits the way misread glyphs do ("Sect1on", "0ffence"). Only words holding a digit are examined, so clean
-// text costs one scan for digits.
+// digits the way misread glyphs do ("Sect1on", "0ffence"), in that order
+// of precedence. One scan of the bytes finds all three; only words holding
+// a digit are examined further.
 func ocrNoise(t string) (string, bool) {
-	if strings.IndexByte(t, 0xEF) >= 0 { // first byte of U+FFFD in UTF-8
-		if i := strings.IndexRune(t, utf8.RuneError); i >= 0 {
-			return clip(t[max(0, i-10):], 24), true
-		}
-	}
-	// a bar inside a word: "Sect|on", "of¦ence"
-	if i := strings.IndexAny(t, "|¦"); i >= 0 {
-		for j := i; j < len(t); {
-			r, n := utf8.DecodeRuneInString(t[j:])
-			if r == '|' || r == '¦' {
-				before, _ := utf8.DecodeLastRuneInString(t[:j])
-				after, _ := utf8.DecodeRuneInString(t[j+n:])
-				if unicode.IsLetter(before) && unicode.IsLetter(after) {
-					return clip(t[max(0, j-8):], 20), true
-				}
+	var bar, word string
+	wordEnd := 0 // the digit word examined last ends here
+	for i := 0; i < len(t); {
+		end := i + 8
+		if end <= len(t) {
+			if !ocrChunk(load8(t, i)) {
+				i = end // eight bytes none of which ocrBytes holds
+				continue
 			}
-			j += n
+		} else {
+			end = len(t)
+		}
+		for ; i < end; i++ {
+			c := t[i]
+			if !ocrBytes[c] {
+				continue
+			}
+			switch {
+			case c >= '0' && c <= '9':
+				if word != "" || i < wordEnd {
+					continue
+				}
+				start := i
+				for start > 0 && t[start-1] != ' ' && t[start-1] != '\t' {
+					start--
+				}
+				e := i
+				for e < len(t) && t[e] != ' ' && t[e] != '\t' {
+					e++
+				}
+				wordEnd = e
+				for e > start && strings.IndexByte(".,;:", t[e-1]) >= 0 {
+					e--
+				}
+				if w := t[start:e]; noisyWord(w) {
+					word = w
+				}
+			case c == '|', c == 0xC2 && i+1 < len(t) && t[i+1] == 0xA6: // '|' or '¦'
+				// a bar inside a word: "Sect|on", "of¦ence"
+				if bar != "" {
+					continue
+				}
+				n := 1
+				if c == 0xC2 {
+					n = 2
+				}
+				before, _ := utf8.DecodeLastRuneInString(t[:i])
+				after, _ := utf8.DecodeRuneInString(t[i+n:])
+				if unicode.IsLetter(before) && unicode.IsLetter(after) {
+					bar = clip(t[max(0, i-8):], 20)
+				}
+			case c == 0xEF && strings.HasPrefix(t[i:], "\uFFFD"):
+				return clip(t[max(0, i-10):], 24), true
+			}
 		}
 	}
-	for i := 0; i < len(t); i++ {
-		if c := t[i]; c < '0' || c > '9' {
-			continue
-		}
-		start := i
-		for start > 0 && t[start-1] != ' ' && t[start-1] != '\t' {
-			start--
-		}
-		end := i
-		for end < len(t) && t[end] != ' ' && t[end] != '\t' {
-			end++
-		}
-		w := strings.TrimRight(t[start:end], ".,;:")
-		if noisyWord(w) {
-			return w, true
-		}
-		i = end
+	if bar != "" {
+		return bar, true
 	}
-	return "", false
+	return word, word != ""
 }
+
+// Word-at-a-time tests (bit tricks after Sean Anderson's "Bit Twiddling
+// Hacks"): eight bytes are checked for the bytes ocrNoise stops at with a
+// few arithmetic operations.
+const (
+	ones8 = 0x0101010101010101
+	high8 = 0x8080808080808080
+)
+
+// load8 reads t[i:i+8] as a little-endian word.
+func load8(t string, i int) uint64 {
+	_ = t[i+7]
+	return uint64(t[i]) | uint64(t[i+1])<<8 | uint64(t[i+2])<<16 | uint64(t[i+3])<<24 |
+		uint64(t[i+4])<<32 | uint64(t[i+5])<<40 | uint64(t[i+6])<<48 | uint64(t[i+7])<<56
+}
+
+// hasZero reports whether some byte of v is zero.
+func hasZero(v uint64) bool { return (v-ones8)&^v&high8 != 0 }
+
+// hasBetween reports whether some byte b of x has m < b < n (0 ≤ m ≤ 127,
+// 0 ≤ n ≤ 128); bytes of 128 and more never count.
+func hasBetween(x, m, n uint64) bool {
+	low := x & (ones8 * 127)
+	a := ones8*(127+n) - low
+	c := low + ones8*(127-m)
+	return a&^x&c&high8 != 0
+}
+
+// ocrChunk reports whether the word x holds a byte of ocrBytes: a digit,
+// '|', 0xC2 or 0xEF.
+func ocrChunk(x uint64) bool {
+	return hasBetween(x, '0'-1, '9'+1) || hasZero(x^(ones8*'|')) || hasZero(x^(ones8*0xC2)) || hasZero(x^(ones8*0xEF))
+}
+
+// ocrBytes are the bytes ocrNoise stops at: digits, '|', and the first
+// bytes of '¦' and U+FFFD.
+var ocrBytes = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	t['|'], t[0xC2], t[0xEF] = true, true, true
+	return t
+}()
 
 // noisyWord reports a word of ASCII letters and digits that switches
 // between them at least twice ("Sect1on", "0ff1ce"), which ordinary drafting
@@ -1380,7 +1626,7 @@ func definedTerm(t string) (string, bool) {
 // syntax ("[text](url)" keeps "text"), autolinks and HTML tags. Other
 // characters are kept as written.
 func stripInline(b []byte) string {
-	if bytes.IndexAny(b, "\\*_`[]<") < 0 {
+	if !hasInline(b) {
 		return string(b)
 	}
 	out := make([]byte, 0, len(b))

@@ -37,10 +37,13 @@ func newSource(path string, src []byte) *source {
 	s.buf = src
 	n := bytes.Count(src, []byte{'\n'})
 	s.lines = make([]int, 1, n+1)
-	for i, c := range src {
-		if c == '\n' {
-			s.lines = append(s.lines, i+1)
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			break
 		}
+		off += i + 1
+		s.lines = append(s.lines, off)
 	}
 	return s
 }

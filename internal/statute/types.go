@@ -176,11 +176,12 @@ type Statute struct {
 	Roots []*Provision `json:"provisions"`
 	// All is every provision in document order (pre-order walk of Roots).
 	All []*Provision `json:"-"`
-	// Aliases maps the IDs the scheme before whole codes gave to some
-	// provisions ("s1~2", "art367t", "title~2") to their IDs now
-	// ("part-besonderer/abschnitt-1", "art367ter", "book-II/title-I"), so
-	// that overrides and stored runs citing an old ID are told the new
-	// one (see Resolve). Nil when no ID changed.
+	// Aliases maps the IDs earlier schemes gave to some provisions
+	// ("s1~2", "art367t", "title~2"; a disposition's "h14"; a quoted
+	// passage's "art1(2)") to their IDs now ("part-besonderer/abschnitt-1",
+	// "art367ter", "book-II/title-I"; "disp-2"; "art1"), so that overrides,
+	// stored runs and gold files citing an old ID are told the new one
+	// (see Resolve). Nil when no ID changed.
 	Aliases map[ProvisionID]ProvisionID `json:"-"`
 	// Warnings are problems that do not stop analysis (unknown keys, a
 	// heading without a number, version_date "unknown", OCR noise).

@@ -303,7 +303,7 @@ func IsNothingInForce(err error) bool { return errors.Is(err, ErrNothingInForce)
 // OverrideEvidenceWarnings checks the evidence of overrides ("path#id")
 // against the statutes of c at that path: a provision ID the statute does
 // not have is a warning, and so is one whose provision has a new ID since
-// provision IDs of whole codes changed (statute.Statute.Resolve), which
+// provision IDs changed (statute.Statute.Resolve), which
 // names the new ID. Evidence naming a file c does not hold is not checked.
 func OverrideEvidenceWarnings(ovs []score.Override, c *statute.Corpus) statute.ErrorList {
 	return overrideEvidenceWarnings(ovs, c.Statutes, func(st *statute.Statute) string { return st.Path })
@@ -334,7 +334,7 @@ func overrideEvidenceWarnings(ovs []score.Override, sts []*statute.Statute, path
 				case p == nil:
 					out.Warn(at, "override of %s: evidence %q cites provision %q, which %s (version %s) does not have, expected a provision ID of that statute (lacuna corpus show %s)", o.Requirement, ev, id, st.Meta.ID, st.Meta.VersionDate, st.Meta.ID)
 				case renamed:
-					out.Warn(at, "override of %s: evidence %q cites provision %q, which is now %q in %s (provision IDs of whole codes changed, see corpus/FORMAT.md), expected %q", o.Requirement, ev, id, now, st.Meta.ID, file+"#"+string(now))
+					out.Warn(at, "override of %s: evidence %q cites provision %q, which is now %q in %s (provision IDs changed, see \"IDs that changed\" in corpus/FORMAT.md), expected %q", o.Requirement, ev, id, now, st.Meta.ID, file+"#"+string(now))
 				}
 			}
 		}
