@@ -144,7 +144,7 @@ func yamlError(file string, err error) error {
 			line, col = max(t.Position.Line, 1), max(t.Position.Column, 1)
 		}
 	}
-	return fmt.Errorf("%s:%d:%d: %s, expected a gold file (description, units of name, country, base, files, verdicts, penalties)", file, line, col, strings.TrimSpace(msg))
+	return fmt.Errorf("%s:%d:%d: %s, expected a gold file (description, units of name, country, base, files, as_of, language, verdicts, notes, cite, penalties)", file, line, col, strings.TrimSpace(msg))
 }
 
 // decodeGold decodes strictly; a panic inside the YAML library on

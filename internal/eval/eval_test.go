@@ -179,3 +179,34 @@ func TestSealedStaysSealed(t *testing.T) {
 		t.Errorf(".ci/run mentions the sealed gold file; the sealed half is never run by CI")
 	}
 }
+
+// Drafting probes (testdata/gold/drafting-*.yaml): statutes we wrote in the
+// drafting traditions of other legal systems, labelled by their authors
+// from CORE-REQUIREMENTS.md. The engine was fixed on them, so they are a
+// regression gate for those drafting patterns, not an independent measure.
+const (
+	draftingMinAgreement = 95.0
+	draftingMinPenalty   = 90.0
+)
+
+func TestDraftingGold(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(repoRoot(t), "testdata", "gold", "drafting-*.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("no drafting gold files in testdata/gold")
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			r := runGold(t, name, Bases{})
+			t.Logf("agreement %.1f%%, penalty rows %.1f%%, evidence %.1f%%", r.Agreement(), r.PenaltyAccuracy(), r.EvidenceAccuracy())
+			if r.Agreement() < draftingMinAgreement || r.PenaltyAccuracy() < draftingMinPenalty {
+				var b strings.Builder
+				r.Write(&b)
+				t.Errorf("%s below its floor (agreement ≥ %g%%, penalty rows ≥ %g%%):\n%s", name, draftingMinAgreement, draftingMinPenalty, b.String())
+			}
+		})
+	}
+}
