@@ -164,3 +164,27 @@ func TestDialectMissingTitle(t *testing.T) {
 		t.Errorf("problems = %s", got)
 	}
 }
+
+// A repository's file is read as it is: a repeated article (a converter
+// that misplaces or repeats headings) is a warning with a numbered ID, not
+// a refusal; in Lacuna's own format it stays an error.
+func TestDialectDuplicateIsWarning(t *testing.T) {
+	body := "\n### Article 5\n\nUn.\n\n### Article 5\n\nDeux.\n"
+	s, err := Parse("be.md", []byte("---\ntitle: \"Code\"\nidentifier: x\ncountry: be\n---\n"+body))
+	if err != nil {
+		t.Fatalf("legalize file with a repeated article refused: %v", err)
+	}
+	if s.Lookup("art5") == nil || s.Lookup("art5~2") == nil {
+		t.Errorf("want art5 and art5~2, got %v", s.All)
+	}
+	warned := false
+	for _, w := range s.Warnings {
+		warned = warned || strings.Contains(w.Error(), `provision "art5" appears twice`)
+	}
+	if !warned {
+		t.Errorf("no warning for the repeated article: %v", s.Warnings)
+	}
+	if _, err := Parse("own.md", []byte("---\nid: xea/a\ncountry: XEA\ntitle: \"Act\"\nversion_date: \"2020-01-01\"\n---\n"+body)); err == nil {
+		t.Error("Lacuna format with a repeated article accepted, want an error")
+	}
+}

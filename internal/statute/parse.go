@@ -1185,9 +1185,15 @@ func (p *parse) register(n *Provision) {
 			}
 			k++
 		}
-		if n.Kind == KindSection || n.Kind == KindDivision || n.Kind == KindPreamble {
+		switch {
+		case (n.Kind == KindSection || n.Kind == KindDivision || n.Kind == KindPreamble) && p.st.Meta.Dialect != "":
+			// A repository's file is read as it is (its converter may
+			// repeat or misplace headings): the duplicate keeps its
+			// numbered ID and is reported, not refused.
+			p.errs.Warn(p.s.at(n.Line), "provision %q appears twice (first at line %d), expected unique provision numbers per statute; this one is %q (%s file read as it is)", string(base), first.Line, string(n.ID), p.st.Meta.Dialect)
+		case n.Kind == KindSection || n.Kind == KindDivision || n.Kind == KindPreamble:
 			p.errs.Add(p.s.at(n.Line), "provision %q appears twice (first at line %d), expected unique provision numbers per statute; this one is %q", string(base), first.Line, string(n.ID))
-		} else {
+		default:
 			// Inside a section a repeated marker is usually a defect of
 			// the source text (a lost or misread label), not of the file.
 			p.errs.Warn(p.s.at(n.Line), "marker %q repeats %q (first at line %d), expected each marker once per list; this one is %q", n.Number, string(base), first.Line, string(n.ID))
