@@ -77,6 +77,8 @@ var (
 	// their own.
 	divNumRe = regexp.MustCompile(`^(?:([IVXLCDM]+(?:-[IVXLCDM]+\b)*)(?:er)?|(\d+[A-Za-z]?(?:-\d+\b)*))[º°ª]?(?i:\s+(` + suffixWords + `)\b)?`)
 	romanRe  = regexp.MustCompile(`^[IVXLCDM]+\b`)
+	// a number with its Latin ordinal attached: 433ter, 120octies
+	attachedRe = regexp.MustCompile(`^(\d+)(?i:(` + suffixWords + `))`)
 )
 
 // fold lower-cases s and removes the accents of the letters used in
@@ -168,7 +170,14 @@ func scanNumRe(s, t string) (num, printed, rest string, ok bool) {
 	end := m[1]
 	// the number must end at a word boundary: "3 Trafficking", "3.", "232a "
 	if end < len(t) && isLetterAt(t, end) {
-		return "", "", s, false
+		// "433ter", "433quinquies": a Latin ordinal written without a
+		// space, which the letters after the digits had taken for a
+		// letter suffix ("433te")
+		m = attachedRe.FindStringSubmatchIndex(t)
+		if m == nil || m[1] < len(t) && isLetterAt(t, m[1]) {
+			return "", "", s, false
+		}
+		end = m[1]
 	}
 	num = strings.ReplaceAll(t[m[2]:m[3]], "–", "-")
 	if m[4] >= 0 {

@@ -368,3 +368,20 @@ func TestNumberedDivisionByHand(t *testing.T) {
 		}
 	}
 }
+
+// A Latin ordinal written against the number ("Article 433ter.",
+// "433quinquies", Belgian drafting) is part of it, as "367 ter" is.
+func TestAttachedLatinOrdinal(t *testing.T) {
+	for h, want := range map[string]string{
+		"Article 433ter.  Sera puni d'un emprisonnement": "art433ter",
+		"Article 433quinquies.  § 1er.":                  "art433quinquies",
+		"Article 433terdecies":                           "art433terdecies",
+		"Article 12bis":                                  "art12bis",
+		"Article 367 ter":                                "art367ter",
+		"Article 433.  Sous réserve":                     "art433",
+	} {
+		if got := parseHeading(h, false).id; got != want {
+			t.Errorf("parseHeading(%q).id = %q, want %q", h, got, want)
+		}
+	}
+}
