@@ -185,6 +185,19 @@ func scanNumRe(s, t string) (num, printed, rest string, ok bool) {
 	} else if frenchFirst(num) {
 		num = strings.TrimSuffix(num, "er") // French "Article 1er"
 	}
+	// "417/7", "120octies/1": a provision inserted under another's number
+	// (Belgian drafting) keeps its printed form
+	for end+1 < len(t) && t[end] == '/' && t[end+1] >= '0' && t[end+1] <= '9' {
+		k := end + 1
+		for k < len(t) && t[k] >= '0' && t[k] <= '9' {
+			k++
+		}
+		if k < len(t) && isLetterAt(t, k) {
+			break
+		}
+		num += t[end:k]
+		end = k
+	}
 	return num, strings.TrimSpace(t[:end]), t[end:], true
 }
 
@@ -197,6 +210,9 @@ func plainNumberEnd(r string) bool {
 		return true
 	}
 	switch c := r[0]; {
+	case c == '/':
+		// "417/7" (Belgian numbering): the number goes on
+		return !(len(r) > 1 && r[1] >= '0' && r[1] <= '9')
 	case c == '.', c == '-':
 		// "3. Title", "3-": numRe goes on only with a digit
 		return len(r) > 1 && (r[1] < '0' || r[1] > '9')

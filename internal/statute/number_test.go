@@ -379,6 +379,8 @@ func TestAttachedLatinOrdinal(t *testing.T) {
 		"Article 12bis":                                  "art12bis",
 		"Article 367 ter":                                "art367ter",
 		"Article 433.  Sous réserve":                     "art433",
+		"Article 417/7. Sera puni":                       "art417/7",
+		"Article 120octies/1. La personne":               "art120octies/1",
 	} {
 		if got := parseHeading(h, false).id; got != want {
 			t.Errorf("parseHeading(%q).id = %q, want %q", h, got, want)
