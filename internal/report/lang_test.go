@@ -450,10 +450,10 @@ func TestMapTextsInPack(t *testing.T) {
 		{"XFR", "fr", []string{
 			"- extradition prévue\n", // element label, missing
 			"Mesures contre les déplacements et les non-retours illicites d'enfants à l'étranger", // article summary
-			"du texte « Code pénal",                      // law outside the corpus
+			"du texte «\u00a0Code pénal",                 // law outside the corpus (no-break space inside « »)
 			"pilier poursuites = 100 × 74,5 / 99 = 75,3", // computation line
 			"qui lient Valcourt",
-			"Traduction non officielle : les normes",
+			"Traduction non officielle\u00a0: les normes",
 		}},
 		{"XSA", "es", []string{
 			"- niño entendido como toda persona menor de 18 años\n", // check label, missing
