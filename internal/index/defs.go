@@ -28,6 +28,8 @@ var foldedDefs = []*regexp.Regexp{
 	// "La explotación comprende …", "por niño se entiende …"
 	regexp.MustCompile(`^(?:(?:a|para) (?:los|el) (?:efectos?|fines) de [^,]{1,60}, )?(?:la |el |los |las )?(?:(?:termino|expresion) )?([a-z][a-z ]{2,50}?) (?:comprende|incluye|significa|abarca)[ ,:]`),
 	regexp.MustCompile(`\bpor ([a-z][a-z ]{1,60}?),? se entiende`),
+	// "Est considéré comme traite des personnes le fait de …"
+	regexp.MustCompile(`^(?:au sens de [^,]{1,60}, )?(?:est|sont) considere(?:e|es|ees)? comme ([a-z][a-z' ]{2,60}?),? (?:le fait|toute? |tous |toutes |l'|la |les |un |une )`),
 }
 
 var colonDef = regexp.MustCompile(`^([a-z][a-z ,']{1,50}?)\s*:\s`)
@@ -57,7 +59,7 @@ func splitAlternatives(conj map[string]bool, term string) []string {
 // defHints are literal words each of foldedDefs needs (a cheap prefilter;
 // "" when its verbs share none).
 var defHints = []string{"se entender", "se entiende", "se considera", "on entend par", "", "im sinne", " mean",
-	" comprend", "", "", "se entiende"}
+	" comprend", "", "", "se entiende", "considere"}
 
 // defHintWords are, for each of defHints, words every text holding the
 // hint holds (a word of a hint that follows a space starts a token): the
@@ -66,7 +68,7 @@ var defHintWords = []*PhraseSet{NewPhraseSet([]string{"entender*"}), NewPhraseSe
 	NewPhraseSet([]string{"considera*"}), NewPhraseSet([]string{"entend par*"}), NewPhraseSet([]string{"le fait*", "constitue*"}),
 	NewPhraseSet([]string{"sinne*"}), NewPhraseSet([]string{"mean*"}),
 	NewPhraseSet([]string{"comprend*", "recouvre*"}), NewPhraseSet([]string{"designe*", "entend*"}), NewPhraseSet([]string{"comprende*", "incluye*", "significa*", "abarca*"}),
-	NewPhraseSet([]string{"entiende*"})}
+	NewPhraseSet([]string{"entiende*"}), NewPhraseSet([]string{"considere*"})}
 
 // External-law cues: group 1 starts the law's name (in the original text).
 var extLawCue = regexp.MustCompile(`(?i)(?:ha(?:s|ve) the (?:same )?meaning (?:assigned|given|ascribed|attributed)?\s*(?:to (?:it|them|that expression|that term) )?(?:in|by|under)|as (?:defined|construed) (?:in|by|under)|within the meaning of|defined in|tal como (?:se )?(?:define|definen) (?:en|por)|en los t[eé]rminos de|au sens de|im sinne (?:des|der|von))\s+`)
