@@ -29,7 +29,7 @@ var foldedDefs = []*regexp.Regexp{
 	regexp.MustCompile(`^(?:(?:a|para) (?:los|el) (?:efectos?|fines) de [^,]{1,60}, )?(?:la |el |los |las )?(?:(?:termino|expresion) )?([a-z][a-z ]{2,50}?) (?:comprende|incluye|significa|abarca)[ ,:]`),
 	regexp.MustCompile(`\bpor ([a-z][a-z ]{1,60}?),? se entiende`),
 	// "Est considéré comme traite des personnes le fait de …"
-	regexp.MustCompile(`^(?:au sens de [^,]{1,60}, )?(?:est|sont) considere(?:e|es|ees)? comme ([a-z][a-z' ]{2,60}?),? (?:le fait|toute? |tous |toutes |l'|la |les |un |une )`),
+	regexp.MustCompile(`^(?:au sens de [^,]{1,60}, )?(?:est|sont) (?:egalement |aussi |notamment )?considere(?:e|es|ees)? comme ([a-z][a-z' ]{2,60}?),? (?:le fait|toute? |tous |toutes |l'|la |les |un |une )`),
 }
 
 var colonDef = regexp.MustCompile(`^([a-z][a-z ,']{1,50}?)\s*:\s`)

@@ -193,7 +193,9 @@ func checkChildNoMeans(in *Input) Outcome {
 		offence := s.Roles.Has("offence") || s.Roles.Has("definition")
 		// outside offence text only a rule on proof counts ("where the
 		// victim is a child, coercion need not be proved")
-		if !offence && !(s.Has(cu.MeansTerms) && s.Has(cu.NoMeansCues)) {
+		// (the means named as such: "même si aucun des moyens énumérés à
+		// l'article 2 n'a été employé")
+		if !offence && !((s.Has(cu.MeansTerms) || s.Has(cu.MeansWord)) && s.Has(cu.NoMeansCues)) {
 			continue
 		}
 		if offence && !(hasTraffick(s) || s.Has(cu.CoreActTerms) || traffickIn(cu, headToks(s)) ||
