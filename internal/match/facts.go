@@ -77,7 +77,13 @@ func Facts(ix *index.Index) []Fact {
 				continue
 			}
 			parsed := p.Variant
-			p.Variant = variantOf(ix, s, p, cls, basicSeen[s.Section])
+			// an aggravation clause in an article of its own that takes up
+			// an offence already sanctioned ("L'infraction visée à l'article
+			// 433quinquies sera punie … :", "Les peines sont portées à … dans
+			// les cas suivants :") reads its circumstances as one after the
+			// basic row of its own article would
+			seen := basicSeen[s.Section] || statBasic[s.Statute][cls] && takesUpOffence(s)
+			p.Variant = variantOf(ix, s, p, cls, seen)
 			if parsedChild && parsed == penalty.VariantBasic && p.Variant == penalty.VariantChild && cls != OffSale {
 				p.Variant = penalty.VariantBasic
 			}
@@ -238,6 +244,25 @@ func takesUpPrevious(ix *index.Index, sec *statute.Provision) bool {
 		}
 	}
 	return found
+}
+
+// takesUpOffence reports whether a segment names an offence it does not
+// create: a reference to another section, or an offence anaphor ("the
+// offence", "les peines prévues"), without an author of its own.
+func takesUpOffence(s *index.Segment) bool {
+	cu := cuesFor(s)
+	if s.Has(cu.OffenceSubject) || actCount(s) > 0 {
+		return false
+	}
+	if s.Has(cu.OffenceAnaphor) {
+		return true
+	}
+	for _, r := range s.Refs {
+		if r.Target != nil && r.Target.Section() != s.Section {
+			return true
+		}
+	}
+	return false
 }
 
 // prevSection returns the section just before sec under the same parent.
