@@ -177,19 +177,28 @@ func leadInHas(s *index.Segment, ps *index.PhraseSet) bool {
 		// the lead-in breaks off mid-sentence ("wer an einer Person, die
 		// Opfer" 1. … 2. … "geworden ist und …"): items and tail finish it
 	case index.LeadInList:
-		// a list: only a short item is read with its lead-in
-		if len(s.Toks) > 6 {
-			return false
-		}
 	default:
 		return false
 	}
 	p := s.Prov.Parent
+	var lead []index.Token
 	if ix := s.Index(); ix != nil {
-		return ps.Any(ix.ProvToks(p))
+		lead = ix.ProvToks(p)
+	} else {
+		lead = foldToks(p.Text)
 	}
-	return ps.Any(foldToks(p.Text))
+	// a list: a short item is read with its lead-in, and any item with a
+	// short lead-in that only names who acts ("A trafficked person shall —"
+	// then "(b) have his identity kept confidential …")
+	if s.LeadIn == index.LeadInList && len(s.Toks) > 6 && len(lead) > maxShortLeadIn {
+		return false
+	}
+	return ps.Any(lead)
 }
+
+// maxShortLeadIn is the longest lead-in (in words) read with every item of
+// its list.
+const maxShortLeadIn = 8
 
 // refHas reports whether a provision of the same section that the
 // segment refers to, or the definition of a term it uses, holds a phrase of
