@@ -193,6 +193,17 @@ func appendTokens(toks []Token, f string) []Token {
 		for j < len(f) && wordByte[f[j]] {
 			j++
 		}
+		if j-i == 2 && f[i] == 'c' && f[i+1] == 'o' && j+1 < len(f) && f[j] == '-' && wordByte[f[j+1]] {
+			// "co-ordinate", "co-operation" (Commonwealth spelling) are
+			// one word, as "coordinate" and "cooperation" are
+			k := j + 1
+			for k < len(f) && wordByte[f[k]] {
+				k++
+			}
+			toks = append(toks, Token{Word: "co" + f[j+1:k], Start: int32(i), End: int32(k)})
+			i = k
+			continue
+		}
 		toks = append(toks, Token{Word: f[i:j], Start: int32(i), End: int32(j)})
 		i = j
 	}

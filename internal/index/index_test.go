@@ -308,3 +308,21 @@ func TestRelativeRefs(t *testing.T) {
 		t.Errorf("refs of art9(3) = %v, want [art9(1)] only (apartado 1 del artículo 10 is another article's)", got)
 	}
 }
+
+// "co-ordinate" and "co-operation" are one word each, so that the
+// phrases coordinat* and cooperat* find the Commonwealth spelling.
+func TestCoHyphenOneWord(t *testing.T) {
+	f, _ := Fold("The Agency shall co-ordinate and promote co-operation, with co- and counsel.")
+	var words []string
+	for _, tk := range Tokenize(f) {
+		words = append(words, tk.Word)
+	}
+	got := strings.Join(words, " ")
+	if want := "the agency shall coordinate and promote cooperation with co and counsel"; got != want {
+		t.Errorf("tokens %q, want %q", got, want)
+	}
+	ps := NewPhraseSet([]string{"coordinat*", "cooperat*"})
+	if n := len(ps.Find(Tokenize(f))); n != 2 {
+		t.Errorf("coordinat*/cooperat* found %d times, want 2", n)
+	}
+}

@@ -21,6 +21,7 @@ func TestNearUsesLeadInOfShortItems(t *testing.T) {
 		{"de item", "de", "### § 18 Hilfe\n\n(1) Opfer erhalten:\n\n1. ärztliche Behandlung,\n", "arztliche", "opfer", true},
 		{"long item", "en", "### 3 Offence\n\n(1) A victim is exploited where the offender imposes—\n\n- (a) the provision of any medical or other services in conditions of slavery or servitude for the offender;\n", "medical", "victim*", false},
 		{"de mid-sentence tail", "de", "### § 9 Nutzung\n\n(6) Bestraft wird, wer an einer Person, die Opfer\n\n1. eines Menschenhandels oder\n\n2. einer Zwangsprostitution\n\ngeworden ist, gegen Entgelt sexuelle Handlungen vornimmt und dabei deren Zwangslage ausnutzt.\n", "sexuelle handlungen vornimmt", "opfer", true},
+		{"long item, modal lead-in", "en", "### 12 Rights\n\n(1) A trafficked person shall —\n\n(b) have his identity kept confidential, and no person shall publish any particulars likely to identify him;\n", "identity kept confidential", "trafficked person", true},
 		{"no lead-in", "en", "### 18 Assistance\n\n(1) Every victim shall be informed of the proceedings.\n\n(2) Medical care is free.\n", "medical", "victim*", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

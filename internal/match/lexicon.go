@@ -88,6 +88,9 @@ type cues struct {
 	// OffenceAnaphor takes up the offence of the provision before ("the
 	// offence", "l'infraction") in a sanction clause of its own
 	OffenceAnaphor *index.PhraseSet `lex:"offence-anaphor"`
+	// ModalLead ends a list lead-in whose items are each a predicate of
+	// its subject ("A trafficked person shall —")
+	ModalLead *index.PhraseSet `lex:"modal-lead"`
 	// OffenceSubject names the author of an offence (whoever, quiconque,
 	// wer, el que): a section holding one creates an offence of its own
 	OffenceSubject *index.PhraseSet `lex:"offence-subject"`

@@ -187,13 +187,25 @@ func leadInHas(s *index.Segment, ps *index.PhraseSet) bool {
 	} else {
 		lead = foldToks(p.Text)
 	}
-	// a list: a short item is read with its lead-in, and any item with a
-	// short lead-in that only names who acts ("A trafficked person shall —"
-	// then "(b) have his identity kept confidential …")
-	if s.LeadIn == index.LeadInList && len(s.Toks) > 6 && len(lead) > maxShortLeadIn {
+	// a list: a short item is read with its lead-in, and any item of a
+	// short lead-in that names who acts and ends with a modal ("A trafficked
+	// person shall —" then "(b) have his identity kept confidential …"):
+	// each item is a predicate of that subject
+	if s.LeadIn == index.LeadInList && len(s.Toks) > 6 && !(len(lead) <= maxShortLeadIn && endsModal(cuesFor(s), lead)) {
 		return false
 	}
 	return ps.Any(lead)
+}
+
+// endsModal reports whether the lead-in's last words are a modal-lead
+// phrase.
+func endsModal(cu *cues, lead []index.Token) bool {
+	for _, sp := range cu.ModalLead.Find(lead[max(0, len(lead)-4):]) {
+		if max(0, len(lead)-4)+sp.J == len(lead) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxShortLeadIn is the longest lead-in (in words) read with every item of
