@@ -86,9 +86,16 @@ func AttemptOfOffence(h Hit) bool {
 // commit;" in a list whose lead-in names the offence).
 func committedOffence(s *index.Segment, k int) bool {
 	cu := cuesFor(s)
-	// "attempts to commit, or abets or conspires in, an offence": a
-	// parenthetical list between the verb and its object is skipped
+	// "attempts to commit, or abets or conspires in, an offence", "attempts
+	// to commit, or aids, abets or counsels the commission of, an offence":
+	// a parenthetical list between the verb and its object is skipped, up
+	// to the comma after which the object follows
 	if k < len(s.Toks) && k > 0 && commaBefore(s, k) {
+		for m := k + 1; m < len(s.Toks) && m <= k+14 && !clauseBreak(s, m-1, m); m++ {
+			if commaBefore(s, m) && objectFrom(cu, s, m) {
+				return true
+			}
+		}
 		for m := k + 1; m < len(s.Toks) && m <= k+8 && !clauseBreak(s, m-1, m); m++ {
 			if commaBefore(s, m) {
 				k = m
@@ -96,6 +103,12 @@ func committedOffence(s *index.Segment, k int) bool {
 			}
 		}
 	}
+	return objectFrom(cu, s, k) || k >= len(s.Toks)
+}
+
+// objectFrom reports whether the words from k name an offence (after
+// articles and determiners) or the clause ends there.
+func objectFrom(cu *cues, s *index.Segment, k int) bool {
 	for ; k < len(s.Toks); k++ {
 		if clauseBreak(s, k-1, k) {
 			return true
