@@ -931,10 +931,22 @@ func checkChildAggravation(in *Input) Outcome {
 		for p := s.Prov.Parent; p != nil && p != s.Section.Parent; p = p.Parent {
 			ctx = append(ctx, foldToks(p.Text))
 		}
-		aggr, traf := false, false
+		aggr, traf, whole := false, false, false
 		for _, t := range ctx {
 			aggr = aggr || cu.AggravWords.Any(t)
 			traf = traf || traffickIn(cu, t)
+			whole = whole || cu.ThisAct.Any(t)
+		}
+		// "Las penas previstas en este Título se incrementarán … cuando:"
+		// raises the penalties of every offence of a law (or part) that
+		// has a trafficking offence
+		if whole && !traf {
+			for _, t := range trafficOffenceSegs(in.Ix) {
+				if t.Statute == s.Statute {
+					traf = true
+					break
+				}
+			}
 		}
 		for _, sg := range in.Ix.BySection[s.Section] {
 			traf = traf || hasTraffick(sg)

@@ -456,6 +456,7 @@ type marker struct {
 var (
 	parenRe     = regexp.MustCompile(`^\((\d+[A-Za-z]{0,2}(?:\.\d+)*|[a-z]{1,4}(?:\.\d+)?|[A-Z]{1,4}(?:\.\d+)?)\)(?:[\t\pZ]+|$)`)
 	romanDashRe = regexp.MustCompile(`^([IVXLCDM]+)[\t\pZ]*\.[\t\pZ]*[-–—][\t\pZ]*`)
+	romanDotRe  = regexp.MustCompile(`^([IVXLCDM]{1,6})\.[\t\pZ]+()\p{Lu}`)
 	degreeRe    = regexp.MustCompile(`^(\d{1,3})[\t\pZ]?[°º](?:[\t\pZ]+|$)`)
 	dotNumRe    = regexp.MustCompile(`^(\d{1,3}[a-z]?)\.(?:[\t\pZ]+|$)`)
 	closeRe     = regexp.MustCompile(`^(\d{1,3}[a-z]?|[a-z]{1,4}|[A-Z]{1,3})\)(?:[\t\pZ]+|$)`)
@@ -493,6 +494,11 @@ func scanMarker(text string) (marker, bool) {
 		}
 		if m := romanDashRe.FindStringSubmatchIndex(text); m != nil {
 			return marker{style: stRomanDash, value: text[m[2]:m[3]], width: m[1]}, true
+		}
+		// "I. El autor sea …", "II. La víctima …" (Mexican fracciones): a
+		// Roman numeral, a full stop, blanks and a capital letter
+		if m := romanDotRe.FindStringSubmatchIndex(text); m != nil && romanValue(strings.ToLower(text[m[2]:m[3]])) > 0 {
+			return marker{style: stRomanDash, value: text[m[2]:m[3]], width: m[4]}, true
 		}
 		// closeRe's letter labels: "a)" to "abcd)", "A)" to "ABC)"
 		j, max, st := 0, 4, stCloseLower

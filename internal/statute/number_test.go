@@ -294,6 +294,9 @@ func scanMarkerRe(text string) (marker, bool) {
 		if m := romanDashRe.FindStringSubmatchIndex(text); m != nil {
 			return marker{style: stRomanDash, value: text[m[2]:m[3]], width: m[1]}, true
 		}
+		if m := romanDotRe.FindStringSubmatchIndex(text); m != nil && romanValue(strings.ToLower(text[m[2]:m[3]])) > 0 {
+			return marker{style: stRomanDash, value: text[m[2]:m[3]], width: m[4]}, true
+		}
 		if m := closeRe.FindStringSubmatchIndex(text); m != nil {
 			v := text[m[2]:m[3]]
 			st := stCloseLower
