@@ -187,6 +187,9 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 	case traffickIn(cu, head):
 		return OffTrafficking
 	}
+	if usesVictim(ix, sec) {
+		return OffRelated
+	}
 	acts, purpose, traffick, forced, sale := 0, false, false, false, false
 	for _, t := range ix.BySection[sec] {
 		cu := cuesFor(t)
@@ -240,6 +243,28 @@ func takesUpPrevious(ix *index.Index, sec *statute.Provision) bool {
 			return false
 		}
 		if t.Roles.Has("penalty") && t.Has(cu.OffenceAnaphor) {
+			found = true
+		}
+	}
+	return found
+}
+
+// usesVictim reports whether a section's offence is the use of a
+// trafficking victim's services (reading rule 3: a related offence, not
+// trafficking): an offence that uses services or labour of a person named
+// as a victim (of trafficking, or of the offence a reference names), with
+// no act of trafficking of its own.
+func usesVictim(ix *index.Index, sec *statute.Provision) bool {
+	found := false
+	for _, t := range ix.BySection[sec] {
+		if !t.Roles.Has("offence") {
+			continue
+		}
+		cu := cuesFor(t)
+		if actCount(t) > 0 {
+			return false
+		}
+		if t.Has(cu.ServiceUse) && (t.Has(cu.VictimStatus) || t.Has(cu.TextVictim) && len(t.Refs) > 0) {
 			found = true
 		}
 	}

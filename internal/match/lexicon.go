@@ -88,6 +88,8 @@ type cues struct {
 	// OffenceAnaphor takes up the offence of the provision before ("the
 	// offence", "l'infraction") in a sanction clause of its own
 	OffenceAnaphor *index.PhraseSet `lex:"offence-anaphor"`
+	// ServiceUse names using a person's services or labour
+	ServiceUse *index.PhraseSet `lex:"service-use"`
 	// ModalLead ends a list lead-in whose items are each a predicate of
 	// its subject ("A trafficked person shall —")
 	ModalLead *index.PhraseSet `lex:"modal-lead"`
