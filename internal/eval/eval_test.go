@@ -188,7 +188,7 @@ func TestSealedStaysSealed(t *testing.T) {
 // it (BENCHMARKS.md); a drafting file without a floor must score 95%.
 var draftingFloors = map[string][2]float64{ // agreement, penalty rows
 	"drafting-en.yaml": {95.0, 90.0},
-	"drafting-es.yaml": {90.0, 90.0},
+	"drafting-es.yaml": {90.0, 80.0},
 	"drafting-fr.yaml": {89.0, 75.0},
 }
 
