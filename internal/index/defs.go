@@ -385,7 +385,17 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		}
 	}
 	for _, m := range refPara.FindAllStringSubmatchIndex(f, btoi(hasPara)) {
-		id := "§" + f[m[2]:m[3]]
+		num := f[m[2]:m[3]]
+		// "le § 1er" of the same article (Belgian paragraphs): its own
+		// paragraph, when the article has one so numbered
+		if secNum != "" && m[4] < 0 {
+			n := strings.TrimSuffix(num, "e")
+			if p := st.Lookup(statute.ProvisionID(secNum + "/§" + n)); p != nil {
+				out = append(out, Ref{Text: s.Text[s.Orig(m[0]):s.Orig(m[1])], Start: s.Orig(m[0]), Target: p})
+				continue
+			}
+		}
+		id := "§" + num
 		if m[4] >= 0 {
 			id += "(" + f[m[4]:m[5]] + ")"
 		}

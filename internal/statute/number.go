@@ -438,6 +438,8 @@ const (
 	stParenUpper  = "(A)"
 	stParenURoman = "(I)"
 	stRomanDash   = "I. -"
+	stRomanDot    = "I."
+	stParagraph   = "§ 1."
 	stDegree      = "1°"
 	stDotNum      = "1."
 	stCloseNum    = "1)"
@@ -457,6 +459,7 @@ var (
 	parenRe     = regexp.MustCompile(`^\((\d+[A-Za-z]{0,2}(?:\.\d+)*|[a-z]{1,4}(?:\.\d+)?|[A-Z]{1,4}(?:\.\d+)?)\)(?:[\t\pZ]+|$)`)
 	romanDashRe = regexp.MustCompile(`^([IVXLCDM]+)[\t\pZ]*\.[\t\pZ]*[-–—][\t\pZ]*`)
 	romanDotRe  = regexp.MustCompile(`^([IVXLCDM]{1,6})\.[\t\pZ]+()\p{Lu}`)
+	paragraphRe = regexp.MustCompile(`^§[\t\pZ]*(\d{1,3})(?:er)?\.[\t\pZ]+()\p{Lu}`)
 	degreeRe    = regexp.MustCompile(`^(\d{1,3})[\t\pZ]?[°º](?:[\t\pZ]+|$)`)
 	dotNumRe    = regexp.MustCompile(`^(\d{1,3}[a-z]?)\.(?:[\t\pZ]+|$)`)
 	closeRe     = regexp.MustCompile(`^(\d{1,3}[a-z]?|[a-z]{1,4}|[A-Z]{1,3})\)(?:[\t\pZ]+|$)`)
@@ -468,6 +471,12 @@ func scanMarker(text string) (marker, bool) {
 		return marker{}, false
 	}
 	switch c := text[0]; {
+	case c == 0xC2 && strings.HasPrefix(text, "§"):
+		// "§ 1er. Constitue …", "§ 2. Le consentement …" (Belgian
+		// paragraphs): a section sign, a number, a full stop, a capital
+		if m := paragraphRe.FindStringSubmatchIndex(text); m != nil {
+			return marker{style: stParagraph, value: text[m[2]:m[3]], width: m[4]}, true
+		}
 	case c == '(':
 		if m, ok := scanParen(text); ok {
 			return m, true
@@ -498,7 +507,7 @@ func scanMarker(text string) (marker, bool) {
 		// "I. El autor sea …", "II. La víctima …" (Mexican fracciones): a
 		// Roman numeral, a full stop, blanks and a capital letter
 		if m := romanDotRe.FindStringSubmatchIndex(text); m != nil && romanValue(strings.ToLower(text[m[2]:m[3]])) > 0 {
-			return marker{style: stRomanDash, value: text[m[2]:m[3]], width: m[4]}, true
+			return marker{style: stRomanDot, value: text[m[2]:m[3]], width: m[4]}, true
 		}
 		// closeRe's letter labels: "a)" to "abcd)", "A)" to "ABC)"
 		j, max, st := 0, 4, stCloseLower
@@ -628,8 +637,10 @@ func mayBeLetterMarker(text string) bool {
 // idPart is the part a marker adds to its parent's ID.
 func (m marker) idPart() string {
 	switch m.style {
-	case stRomanDash:
+	case stRomanDash, stRomanDot:
 		return "/" + m.value
+	case stParagraph:
+		return "/§" + m.value
 	case stDegree:
 		return "(" + m.value + "°)"
 	}
@@ -641,6 +652,10 @@ func (m marker) label() string {
 	switch m.style {
 	case stRomanDash:
 		return m.value + ". -"
+	case stRomanDot:
+		return m.value + "."
+	case stParagraph:
+		return "§ " + m.value + "."
 	case stDegree:
 		return m.value + "°"
 	case stDotNum:

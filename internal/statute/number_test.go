@@ -280,6 +280,10 @@ func scanMarkerRe(text string) (marker, bool) {
 		return marker{}, false
 	}
 	switch c := text[0]; {
+	case c == 0xC2:
+		if m := paragraphRe.FindStringSubmatchIndex(text); m != nil {
+			return marker{style: stParagraph, value: text[m[2]:m[3]], width: m[4]}, true
+		}
 	case c >= '0' && c <= '9':
 		if m := degreeRe.FindStringSubmatchIndex(text); m != nil {
 			return marker{style: stDegree, value: text[m[2]:m[3]], width: m[1]}, true
@@ -295,7 +299,7 @@ func scanMarkerRe(text string) (marker, bool) {
 			return marker{style: stRomanDash, value: text[m[2]:m[3]], width: m[1]}, true
 		}
 		if m := romanDotRe.FindStringSubmatchIndex(text); m != nil && romanValue(strings.ToLower(text[m[2]:m[3]])) > 0 {
-			return marker{style: stRomanDash, value: text[m[2]:m[3]], width: m[4]}, true
+			return marker{style: stRomanDot, value: text[m[2]:m[3]], width: m[4]}, true
 		}
 		if m := closeRe.FindStringSubmatchIndex(text); m != nil {
 			v := text[m[2]:m[3]]
@@ -387,6 +391,25 @@ func TestAttachedLatinOrdinal(t *testing.T) {
 	} {
 		if got := parseHeading(h, false).id; got != want {
 			t.Errorf("parseHeading(%q).id = %q, want %q", h, got, want)
+		}
+	}
+}
+
+// Belgian paragraphs "§ 1er." and Mexican fracciones "II." are markers.
+func TestParagraphSignAndRomanDotMarkers(t *testing.T) {
+	for text, want := range map[string]string{
+		"§ 1er. Constitue l'infraction …": "/§1",
+		"§ 3. L'infraction visée …":       "/§3",
+		"II. La víctima sea …":            "/II",
+	} {
+		m, ok := scanMarker(text)
+		if !ok || m.idPart() != want {
+			t.Errorf("scanMarker(%q) = %+v %v, want a marker with ID part %q", text, m, ok, want)
+		}
+	}
+	for _, text := range []string{"§ 5 gilt entsprechend.", "II. del artículo", "I. am the law"} {
+		if m, ok := scanMarker(text); ok {
+			t.Errorf("scanMarker(%q) = %+v, want no marker", text, m)
 		}
 	}
 }
