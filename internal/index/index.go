@@ -97,6 +97,9 @@ type Segment struct {
 	// LeadIn tells how the parent provision's text ends, for reading an
 	// item with its lead-in: LeadInNone, LeadInOpen or LeadInList.
 	LeadIn uint8
+	// LangIdx is Lang's position among the lexicon's languages, -1 when
+	// the lexicon has no such language.
+	LangIdx int8
 }
 
 // How a parent provision's own text ends (Segment.LeadIn).
@@ -278,6 +281,9 @@ func BuildWith(c *statute.Corpus, lx *Lexicon) *Index {
 	starts[len(c.Statutes)] = len(ix.Segments)
 	ix.buildVocab()
 	ix.provLangs()
+	for _, sg := range ix.Segments {
+		sg.LangIdx = int8(lx.LangIndex(sg.Lang))
+	}
 	ix.langCues = map[string]*roleCues{"": ix.bindCues("")}
 	for lang := range ix.Langs {
 		ix.langCues[lang] = ix.bindCues(lang)

@@ -31,7 +31,33 @@ type Lexicon struct {
 	maxFW     int // length of the longest function word: longer tokens skip the lookup
 	langs     []string
 	memo      sync.Map
+	// ext is one value a client package derives from the lexicon (the
+	// checks' cues), built once: read on every segment, so cheaper than
+	// a Memo lookup.
+	extOnce sync.Once
+	ext     any
 }
+
+// Ext returns the value build makes from the lexicon, built once. Only one
+// client may use it (the match package's cues).
+func (l *Lexicon) Ext(build func() any) any {
+	l.extOnce.Do(func() { l.ext = build() })
+	return l.ext
+}
+
+// LangIndex returns the position of lang among the lexicon's languages
+// (Languages order), or -1.
+func (l *Lexicon) LangIndex(lang string) int {
+	for i, x := range l.langs {
+		if x == lang {
+			return i
+		}
+	}
+	return -1
+}
+
+// Langs returns the lexicon's languages, in the order LangIndex counts.
+func (l *Lexicon) Langs() []string { return l.langs }
 
 var (
 	compiledMu sync.Mutex

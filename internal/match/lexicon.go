@@ -218,16 +218,22 @@ func newCues(lx *index.Lexicon) *cues {
 // langCues holds the checks' classes of one compiled lexicon: over every
 // language (for text of unknown language) and in each language alone.
 type langCues struct {
-	union  *cues
-	byLang map[string]*cues
+	union *cues
+	byIdx []*cues // by the lexicon's language index (index.Segment.LangIdx)
 }
 
 func langCuesOf(lx *index.Lexicon) *langCues {
-	return lx.Memo(cuesKey{}, func() any {
-		lc := &langCues{union: newCues(lx), byLang: map[string]*cues{}}
+	return lx.Ext(func() any {
+		lc := &langCues{union: newCues(lx)}
 		src := lx.Source()
-		for _, lang := range src.Languages() {
-			lc.byLang[lang] = newCues(index.CompileLexicon(src.Only(lang)))
+		for _, lang := range lx.Langs() {
+			var c *cues
+			if only := src.Only(lang); only != nil {
+				c = newCues(index.CompileLexicon(only))
+			} else {
+				c = lc.union
+			}
+			lc.byIdx = append(lc.byIdx, c)
 		}
 		return lc
 	}).(*langCues)
@@ -252,8 +258,8 @@ func sectionCues(ix *index.Index, sec *statute.Provision) *cues {
 // lexicon gets the union.
 func cuesFor(s *index.Segment) *cues {
 	lc := langCuesOf(s.Index().Lex)
-	if c, ok := lc.byLang[s.Lang]; ok {
-		return c
+	if i := int(s.LangIdx); i >= 0 && i < len(lc.byIdx) {
+		return lc.byIdx[i]
 	}
 	return lc.union
 }
