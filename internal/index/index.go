@@ -181,6 +181,9 @@ type Index struct {
 	// langCues holds the role cues of each language of the index (filled
 	// when it is built, read-only after)
 	langCues map[string]*roleCues
+	// roleByIdx holds the same by the lexicon's language index
+	// (Segment.LangIdx)
+	roleByIdx []*roleCues
 	pmemo    map[provKey]bool
 	cands    map[*PhraseSet][]int32
 	smemo    map[string][]int8
@@ -285,6 +288,9 @@ func BuildWith(c *statute.Corpus, lx *Lexicon) *Index {
 		sg.LangIdx = int8(lx.LangIndex(sg.Lang))
 	}
 	ix.langCues = map[string]*roleCues{"": ix.bindCues("")}
+	for _, lang := range lx.Langs() {
+		ix.roleByIdx = append(ix.roleByIdx, ix.bindCues(lang))
+	}
 	for lang := range ix.Langs {
 		ix.langCues[lang] = ix.bindCues(lang)
 	}

@@ -67,7 +67,12 @@ func (ix *Index) bindCues(lang string) *roleCues {
 }
 
 // cues returns the classes in the segment's language.
-func (s *Segment) cues() *roleCues { return s.ix.cuesFor(s.Lang) }
+func (s *Segment) cues() *roleCues {
+	if i := int(s.LangIdx); i >= 0 && i < len(s.ix.roleByIdx) {
+		return s.ix.roleByIdx[i]
+	}
+	return s.ix.cuesFor(s.Lang)
+}
 
 func headTokens(p *statute.Provision) []Token {
 	if p == nil || p.Heading == "" {
