@@ -1198,14 +1198,17 @@ func checkNoMovement(in *Input) Outcome {
 	var explicit *secInfo
 	for _, sec := range order {
 		si := info[sec]
+		// "en el territorio de la República o para su salida o entrada
+		// del país": internal trafficking named beside the crossing is
+		// express coverage
+		if si.internal && explicit == nil && !si.sexOnly {
+			explicit = si
+		}
 		if si.moving {
 			moving = append(moving, si)
 			continue
 		}
 		still = append(still, si)
-		if si.internal && explicit == nil && !si.sexOnly {
-			explicit = si
-		}
 	}
 	switch {
 	case explicit != nil:
