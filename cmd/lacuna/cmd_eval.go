@@ -125,6 +125,10 @@ func evalRun(opts *evalOptions) error {
 		if st, err := os.Stat(dev); err == nil && st.IsDir() {
 			bases[eval.BaseDev] = os.DirFS(dev)
 		}
+		fresh := filepath.Join(filepath.Dir(rd), "statutes-fresh")
+		if st, err := os.Stat(fresh); err == nil && st.IsDir() {
+			bases[eval.BaseFresh] = os.DirFS(fresh)
+		}
 	}
 	eng, err := score.Compile(m)
 	if err != nil {

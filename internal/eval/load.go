@@ -16,9 +16,10 @@ type Bases map[string]fs.FS
 
 // Base names with a fixed meaning.
 const (
-	BaseRealdata = "realdata"     // ../shared/realdata/statutes
-	BaseCorpus   = "corpus"       // the embedded demo corpus
-	BaseDev      = "realdata-dev" // ../shared/realdata/statutes-dev
+	BaseRealdata = "realdata"       // ../shared/realdata/statutes
+	BaseCorpus   = "corpus"         // the embedded demo corpus
+	BaseDev      = "realdata-dev"   // ../shared/realdata/statutes-dev
+	BaseFresh    = "realdata-fresh" // ../shared/realdata/statutes-fresh
 )
 
 // FSLoader returns a Loader reading each unit's files (globs allowed) from
