@@ -459,7 +459,7 @@ var (
 	parenRe     = regexp.MustCompile(`^\((\d+[A-Za-z]{0,2}(?:\.\d+)*|[a-z]{1,4}(?:\.\d+)?|[A-Z]{1,4}(?:\.\d+)?)\)(?:[\t\pZ]+|$)`)
 	romanDashRe = regexp.MustCompile(`^([IVXLCDM]+)[\t\pZ]*\.[\t\pZ]*[-–—][\t\pZ]*`)
 	romanDotRe  = regexp.MustCompile(`^([IVXLCDM]{1,6})\.[\t\pZ]+()\p{Lu}`)
-	paragraphRe = regexp.MustCompile(`^§[\t\pZ]*(\d{1,3})(?:er)?\.[\t\pZ]+()\p{Lu}`)
+	paragraphRe = regexp.MustCompile(`^§[\t\pZ]*(\d{1,3})(?:er)?\.[\t\pZ]+()(?:\[[¹²³⁰-⁹]+[\t\pZ]*)?\p{Lu}`)
 	degreeRe    = regexp.MustCompile(`^(\d{1,3})[\t\pZ]?[°º](?:[\t\pZ]+|$)`)
 	dotNumRe    = regexp.MustCompile(`^(\d{1,3}[a-z]?)\.(?:[\t\pZ]+|$)`)
 	closeRe     = regexp.MustCompile(`^(\d{1,3}[a-z]?|[a-z]{1,4}|[A-Z]{1,3})\)(?:[\t\pZ]+|$)`)

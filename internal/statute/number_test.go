@@ -400,6 +400,7 @@ func TestParagraphSignAndRomanDotMarkers(t *testing.T) {
 	for text, want := range map[string]string{
 		"§ 1er. Constitue l'infraction …": "/§1",
 		"§ 3. L'infraction visée …":       "/§3",
+		"§ 2. [¹ Le consentement …":       "/§2",
 		"II. La víctima sea …":            "/II",
 	} {
 		m, ok := scanMarker(text)
@@ -410,6 +411,25 @@ func TestParagraphSignAndRomanDotMarkers(t *testing.T) {
 	for _, text := range []string{"§ 5 gilt entsprechend.", "II. del artículo", "I. am the law"} {
 		if m, ok := scanMarker(text); ok {
 			t.Errorf("scanMarker(%q) = %+v, want no marker", text, m)
+		}
+	}
+}
+
+// "§ 2." after a list of the first paragraph starts the article's second
+// paragraph, not an item of the list.
+func TestParagraphSignClosesLists(t *testing.T) {
+	src := "---\nid: xbe/cp\ncountry: XBE\ntitle: \"Code\"\nlanguage: fr\nversion_date: \"2020-01-01\"\n---\n\n# Code\n\n### Article 433quinquies\n\n§ 1er. Constitue l'infraction le fait :\n\n1° de recruter ;\n\n2° de transporter.\n\n§ 2. [¹ Le consentement est indifférent.]¹\n\n§ 3. L'infraction visée au § 1er est punie.\n"
+	st, err := Parse("cp.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []ProvisionID{"art433quinquies/§1", "art433quinquies/§1(2°)", "art433quinquies/§2", "art433quinquies/§3"} {
+		if st.Lookup(id) == nil {
+			var ids []string
+			for _, p := range st.All {
+				ids = append(ids, string(p.ID))
+			}
+			t.Errorf("no provision %s; have %v", id, ids)
 		}
 	}
 }

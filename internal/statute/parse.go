@@ -1001,6 +1001,11 @@ func (p *parse) buildTree(bodyStart int) {
 		if idx >= 0 {
 			markers = markers[:idx]
 		}
+		if m.style == stParagraph {
+			// "§ 2." divides the article itself (Belgian paragraphs):
+			// it closes the lists of the paragraph before
+			markers = markers[:0]
+		}
 		if len(markers) > 0 {
 			parent = markers[len(markers)-1].node
 		}
