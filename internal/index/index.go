@@ -184,10 +184,10 @@ type Index struct {
 	// roleByIdx holds the same by the lexicon's language index
 	// (Segment.LangIdx)
 	roleByIdx []*roleCues
-	pmemo    map[provKey]bool
-	cands    map[*PhraseSet][]int32
-	smemo    map[string][]int8
-	anyMemo  sync.Map // see Memo
+	pmemo     map[provKey]bool
+	cands     map[*PhraseSet][]int32
+	smemo     map[string][]int8
+	anyMemo   sync.Map // see Memo
 	// provSegs maps a provision to the segments of its own text.
 	provSegs map[*statute.Provision][]*Segment
 }
