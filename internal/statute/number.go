@@ -33,6 +33,14 @@ var divisionWords = map[string]string{
 	"appendix": "appendix",
 }
 
+// cardinalWords are the English number words that number a division
+// ("Chapter One", "Part Two").
+var cardinalWords = map[string]string{
+	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+	"nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
+	"fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20",
+}
+
 // sectionWords name a citable section in English drafting ("Section 3", "s. 3").
 var sectionWords = map[string]bool{"section": true, "sec": true, "sect": true, "s": true}
 
@@ -297,6 +305,13 @@ func parseHeadingIn(text string, english, earlier bool) headingInfo {
 		}
 		// "Article premier", "Artículo único", "Artículo primero"
 		r := strings.TrimLeftFunc(after, unicode.IsSpace)
+		// "Article (1)", "Article (12) Definitions" (official English
+		// translations of Gulf laws): the number in brackets
+		if !earlier && strings.HasPrefix(r, "(") {
+			if num, printed, rest, ok := scanNum(r[1:]); ok && strings.HasPrefix(rest, ")") {
+				return headingInfo{kind: KindSection, id: "art" + num, number: "(" + printed + ")", title: cleanTitle(rest[1:]), ordinal: true}
+			}
+		}
 		if w, rest := firstWord(r); w != "" {
 			if n, ok := ordinal(fold(w), earlier); ok {
 				return headingInfo{kind: KindSection, id: "art" + n, number: w, title: cleanTitle(rest), ordinal: !earlierOrdinals[fold(w)]}
@@ -320,11 +335,27 @@ func parseHeadingIn(text string, english, earlier bool) headingInfo {
 			}
 			return headingInfo{kind: KindDivision, id: k + "-" + num, number: strings.TrimSpace(r[:m[1]]), title: cleanTitle(r[m[1]:])}
 		}
+		// An ordinal or a number word, then a separator and a title
+		// ("Chapitre premier : Dispositions générales", "Título Primero.
+		// Disposiciones Generales", "Chapter One — Interpretation"): the
+		// word's number names it (the scheme before read no number here).
+		if w, rest := firstWord(r); w != "" && !earlier && strings.TrimSpace(rest) != "" && opensWithSeparator(r[len(w):]) {
+			n, ok := numericOrdinal(fold(w))
+			if !ok {
+				n, ok = cardinalWords[fold(w)]
+			}
+			if ok {
+				return headingInfo{kind: KindDivision, id: k + "-" + n, number: w, title: cleanTitle(rest), ordinal: true}
+			}
+		}
 		// A grouping word named by one word ("Parte General", "Libro
 		// Primero", "Título Preliminar"): the word, or its number, names it.
 		if w, rest := firstWord(r); w != "" && strings.TrimSpace(rest) == "" && len(strings.Fields(r)) == 1 {
 			if n, ok := ordinal(fold(w), earlier); ok {
 				return headingInfo{kind: KindDivision, id: k + "-" + n, number: w, ordinal: !earlierOrdinals[fold(w)]}
+			}
+			if n, ok := cardinalWords[fold(w)]; ok && !earlier {
+				return headingInfo{kind: KindDivision, id: k + "-" + n, number: w, ordinal: true}
 			}
 			return headingInfo{kind: KindDivision, id: k + "-" + slug(fold(w)), number: w}
 		}

@@ -433,3 +433,23 @@ func TestParagraphSignClosesLists(t *testing.T) {
 		}
 	}
 }
+
+// An ordinal or English number word followed by a separator and a title
+// numbers its division ("Chapitre premier : …", "Título Primero. …",
+// "Chapter One — …"), and "Article (1)" is article 1.
+func TestOrdinalDivisionWithTitle(t *testing.T) {
+	for h, want := range map[string]string{
+		"Chapitre premier : Dispositions générales": "chapter-1",
+		"Livre deuxième : Des crimes":               "book-2",
+		"Título Primero. Disposiciones Generales":   "title-1",
+		"Libro Primero. Parte General":              "book-1",
+		"Chapter One — Interpretation":              "chapter-1",
+		"Chapter Two":                               "chapter-2",
+		"Chapitre II : Des peines":                  "chapter-II",
+		"Article (12) Definitions":                  "art12",
+	} {
+		if got := parseHeading(h, false).id; got != want {
+			t.Errorf("parseHeading(%q).id = %q, want %q", h, got, want)
+		}
+	}
+}
