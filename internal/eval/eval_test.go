@@ -193,6 +193,7 @@ var draftingFloors = map[string][2]float64{ // agreement, penalty rows
 	"drafting-en2.yaml": {80.0, 60.0},
 	"drafting-es2.yaml": {88.0, 55.0},
 	"drafting-fr2.yaml": {84.0, 25.0},
+	"drafting-de2.yaml": {73.0, 80.0},
 }
 
 func TestDraftingGold(t *testing.T) {
