@@ -101,7 +101,8 @@ func TestParseOtherTraditions(t *testing.T) {
 			[]w{{min: 120, max: 180, cum: true, fmin: 1000, fmax: 100000, cur: "EUR"}}},
 		{"ch peine privative de liberté au plus", "fr",
 			"est puni d'une peine privative de liberté de trois ans au plus ou d'une peine pécuniaire.",
-			[]w{{min: none, max: 36, fmin: none, fmax: none}}},
+			// "ou d'une peine pécuniaire": the Swiss monetary penalty may replace custody
+			[]w{{min: none, max: 36, alt: true, fmin: none, fmax: none}}},
 		{"ca-fr emprisonnement maximal", "fr",
 			"est passible d'un emprisonnement maximal de quatorze ans, la peine minimale étant de quatre ans.",
 			[]w{{min: none, max: 168, fmin: none, fmax: none}}},
