@@ -34,6 +34,9 @@ var foldedDefs = []*regexp.Regexp{
 
 var colonDef = regexp.MustCompile(`^([a-z][a-z ,']{1,50}?)\s*:\s`)
 
+// leadingArticle is a definite article before a defined term.
+var leadingArticle = regexp.MustCompile(`^(?:la |le |les |l'|el |los |las |the |die |der |das )`)
+
 // splitAlternatives splits "nino nina o adolescente" into its words joined
 // by "or"/"and" in the four languages (only for short lists of words).
 func splitAlternatives(conj map[string]bool, term string) []string {
@@ -167,8 +170,18 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 	// "a) Niño, niña o adolescente: toda persona menor de …" in a
 	// definitions section
 	if s.Roles&bitDefinition != 0 {
-		if m := colonDef.FindStringSubmatchIndex(s.Fold); m != nil {
-			add(s.Fold[m[2]:m[3]], s.Orig(m[2]))
+		// after the label of an item split off a paragraph ("a. enfant :")
+		off := 0
+		if l := inlineItem.FindStringIndex(s.Fold); l != nil {
+			off = l[1]
+		}
+		if m := colonDef.FindStringSubmatchIndex(s.Fold[off:]); m != nil {
+			a := off + m[2]
+			// the term without its article ("le trafic d'enfants")
+			if l := leadingArticle.FindStringIndex(s.Fold[a : off+m[3]]); l != nil {
+				a += l[1]
+			}
+			add(s.Fold[a:off+m[3]], s.Orig(a))
 		}
 	}
 	for k, re := range foldedDefs {

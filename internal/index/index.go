@@ -2,7 +2,9 @@ package index
 
 import (
 	"math/bits"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -100,6 +102,58 @@ type Segment struct {
 	// LangIdx is Lang's position among the lexicon's languages, -1 when
 	// the lexicon has no such language.
 	LangIdx int8
+}
+
+// splitInlineList splits a paragraph that runs a lettered or numbered list
+// into one line ("… ci-après sont admises : a. enfant : toute personne …
+// ; b) le trafic d'enfants : désigne …", text extracted from a PDF or a
+// database) into the lead-in and one part per item, as the items of a
+// list would be; the list needs at least two markers in sequence, each
+// after a colon or semicolon. Other paragraphs are returned whole.
+func splitInlineList(t string) []string {
+	locs := inlineMarker.FindAllStringSubmatchIndex(t, -1)
+	if len(locs) < 2 {
+		return []string{t}
+	}
+	// keep the markers whose labels run in sequence from the first
+	var cuts []int
+	prev := ""
+	for _, l := range locs {
+		label := t[l[2]:l[3]]
+		if prev == "" || nextLabel(prev) == label {
+			cuts = append(cuts, l[2])
+			prev = label
+		}
+	}
+	if len(cuts) < 2 {
+		return []string{t}
+	}
+	var out []string
+	start := 0
+	for _, c := range cuts {
+		if part := strings.TrimSpace(t[start:c]); part != "" {
+			out = append(out, part)
+		}
+		start = c
+	}
+	return append(out, strings.TrimSpace(t[start:]))
+}
+
+// inlineMarker is a list label after a colon or semicolon: "; b) ", ": a. ".
+var inlineMarker = regexp.MustCompile(`[:;]\s+([a-z]|[1-9][0-9]?)[.)]\s`)
+
+// inlineItem is the label that opens an item split off a paragraph.
+var inlineItem = regexp.MustCompile(`^(?:[a-z]|[1-9][0-9]?)[.)]\s`)
+
+// nextLabel returns the label after l in its sequence ("a" → "b", "9" → "10").
+func nextLabel(l string) string {
+	if n, err := strconv.Atoi(l); err == nil {
+		return strconv.Itoa(n + 1)
+	}
+	if len(l) == 1 && l[0] < 'z' {
+		return string(l[0] + 1)
+	}
+	return ""
 }
 
 // How a parent provision's own text ends (Segment.LeadIn).
@@ -404,17 +458,20 @@ func (ix *Index) addSegments(st *statute.Statute) {
 		}
 		own := make([]*Segment, 0, len(p.Segments))
 		lead := leadInKind(p)
-		for _, sg := range p.Segments {
-			f, m := FoldSparse(sg.Text)
-			seg := ix.newSegment()
-			*seg = Segment{Statute: st, Prov: p, Section: sec, Line: sg.Line, Text: sg.Text, Fold: f, Map: m,
-				Toks: ix.slab.tokenize(f), Lang: lang, Ord: len(ix.Segments), ix: ix, LeadIn: lead}
-			ix.Bytes += len(sg.Text)
-			if isRepealed(p, f) || p.Repealed || sec.Repealed {
-				seg.Roles |= bitRepealed
+		for _, whole := range p.Segments {
+			for _, part := range splitInlineList(whole.Text) {
+				sg := statute.Segment{Line: whole.Line, Text: part}
+				f, m := FoldSparse(sg.Text)
+				seg := ix.newSegment()
+				*seg = Segment{Statute: st, Prov: p, Section: sec, Line: sg.Line, Text: sg.Text, Fold: f, Map: m,
+					Toks: ix.slab.tokenize(f), Lang: lang, Ord: len(ix.Segments), ix: ix, LeadIn: lead}
+				ix.Bytes += len(sg.Text)
+				if isRepealed(p, f) || p.Repealed || sec.Repealed {
+					seg.Roles |= bitRepealed
+				}
+				ix.Segments = append(ix.Segments, seg)
+				own = append(own, seg)
 			}
-			ix.Segments = append(ix.Segments, seg)
-			own = append(own, seg)
 		}
 		ix.provSegs[p] = own
 	}
@@ -477,6 +534,7 @@ func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string)
 		nonOp bool
 	}
 	heads := map[*statute.Provision]headInfo{}
+	var defProv *statute.Provision
 	for i, seg := range segs {
 		cues := seg.cues()
 		hi, ok := heads[seg.Section]
@@ -488,6 +546,15 @@ func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string)
 		// section-wide text cues: an offence whose sanction is in the last
 		// list item makes every item an offence
 		seg.Roles |= h | secRoles[seg.Section] | own[i]
+		// the items of a definitions list run into one paragraph ("les
+		// définitions ci-après sont admises : a. enfant : … ; b) …")
+		if defProv == seg.Prov && inlineItem.MatchString(seg.Fold) {
+			seg.Roles |= bitDefinition
+		} else if leadIn(seg.Text) && (seg.Has(cues.HeadDefinition) || seg.Has(cues.DefVerbs)) {
+			defProv = seg.Prov
+		} else {
+			defProv = nil
+		}
 		for _, d := range findDefinitions(seg, titles) {
 			d.Segment = seg
 			seg.Defines = append(seg.Defines, d.Term)

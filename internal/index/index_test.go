@@ -326,3 +326,25 @@ func TestCoHyphenOneWord(t *testing.T) {
 		t.Errorf("coordinat*/cooperat* found %d times, want 2", n)
 	}
 }
+
+// A definitions list run into one paragraph (text from a PDF or a
+// database) is read item by item: the lead-in and one segment per item,
+// each item defining its term.
+func TestInlineDefinitionList(t *testing.T) {
+	got := splitInlineList("Au sens de la présente loi, les définitions ci-après sont admises : a. enfant : toute personne âgée de moins de 18 ans ; b) le trafic d'enfants : désigne le fait de déplacer un enfant ; c) la traite d'enfants : s'entend comme le recrutement.")
+	if len(got) != 4 || !strings.HasPrefix(got[1], "a. enfant") || !strings.HasPrefix(got[3], "c) la traite") {
+		t.Fatalf("split into %q", got)
+	}
+	if one := splitInlineList("Le juge peut ordonner : a) la confiscation."); len(one) != 1 {
+		t.Errorf("a single marker split the paragraph: %q", one)
+	}
+	src := "---\nid: xcm/loi\ncountry: XCM\ntitle: \"Loi\"\nlanguage: fr\nversion_date: \"2020-01-01\"\n---\n\n# Loi\n\n### Article 2\n\nAu sens de la présente loi, les définitions ci-après sont admises : a. enfant : toute personne âgée de moins de 18 ans ; b) le trafic d'enfants : désigne le fait de déplacer un enfant.\n"
+	st, err := statute.Parse("loi.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := Build(&statute.Corpus{Statutes: []*statute.Statute{st}})
+	if len(ix.Definitions("enfant")) == 0 || len(ix.Definitions("trafic d enfants")) == 0 {
+		t.Errorf("definitions %v, want enfant and trafic d enfants", ix.Defs)
+	}
+}
