@@ -187,9 +187,9 @@ func TestSealedStaysSealed(t *testing.T) {
 // Each file's floor is its figure when the lead last fixed the engine on
 // it (BENCHMARKS.md); a drafting file without a floor must score 95%.
 var draftingFloors = map[string][2]float64{ // agreement, penalty rows
-	"drafting-en.yaml": {95.0, 90.0},
-	"drafting-es.yaml": {90.0, 80.0},
-	"drafting-fr.yaml": {89.0, 75.0},
+	"drafting-en.yaml":  {95.0, 90.0},
+	"drafting-es.yaml":  {90.0, 80.0},
+	"drafting-fr.yaml":  {89.0, 75.0},
 	"drafting-en2.yaml": {80.0, 60.0},
 	"drafting-es2.yaml": {88.0, 55.0},
 	"drafting-fr2.yaml": {84.0, 25.0},
