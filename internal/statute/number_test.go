@@ -453,3 +453,22 @@ func TestOrdinalDivisionWithTitle(t *testing.T) {
 		}
 	}
 }
+
+// A heading that holds the article's first sentence (a converter that
+// joins them) gives that sentence as the article's text; a long caption
+// stays a caption.
+func TestHeadingThatIsText(t *testing.T) {
+	src := "---\ntitle: \"Code\"\nidentifier: x\ncountry: be\n---\n\n##### Article 433sexies. <Inséré par L 2005-08-10/61, art. 11> L'infraction prévue à l'article 433quinquies sera punie de la réclusion de cinq ans à dix ans.\n\n#### 358A. Debt bondage, serfdom, forced or compulsory labour, slavery and recruitment of children for use in armed conflict.\n\n(1) Whoever knowingly recruits a child commits an offence.\n"
+	st, err := Parse("be.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := st.Lookup("art433sexies")
+	if a == nil || a.Heading != "" || len(a.Segments) == 0 || !strings.Contains(a.Segments[0].Text, "sera punie") {
+		t.Errorf("art433sexies = %+v, want its sentence as text", a)
+	}
+	c := st.Lookup("s358A")
+	if c == nil || !strings.HasPrefix(c.Heading, "Debt bondage") {
+		t.Errorf("s358A = %+v, want its caption kept", c)
+	}
+}

@@ -905,6 +905,14 @@ func (p *parse) buildTree(bodyStart int) {
 			}
 			attach(parent, n)
 			p.register(n)
+			if n.Kind == KindSection && headingIsText(n.Heading) {
+				// "##### Article 433sexies. <Inséré par L …> L'infraction
+				// prévue à l'article 433quinquies … sera punie …" (a
+				// converter that puts the first paragraph in the heading):
+				// the sentence is the article's text, not its title
+				addSeg(n, b, n.Heading)
+				n.Heading = ""
+			}
 			if hi.ordinal {
 				// The scheme before the ordinal table read this heading
 				// otherwise, or not at all ("h<N>").
@@ -1168,6 +1176,36 @@ func (p *parse) aliasOne(old string, id ProvisionID) {
 		p.st.Aliases = map[ProvisionID]ProvisionID{}
 	}
 	p.st.Aliases[ProvisionID(old)] = id
+}
+
+// headingIsText reports whether a section heading's title is a sentence
+// of the provision rather than a caption: thirty words or more, twelve or
+// more with a finite auxiliary (shall, est, será, wird …), or an opening
+// amendment note ("<L …>").
+func headingIsText(h string) bool {
+	h = strings.TrimSpace(h)
+	if h == "" {
+		return false
+	}
+	if strings.HasPrefix(h, "<") && strings.Contains(h, ">") && len(strings.Fields(h)) > 8 {
+		return true
+	}
+	words := strings.Fields(h)
+	if len(words) < 12 {
+		return false
+	}
+	if len(words) >= 30 {
+		return true
+	}
+	// a caption is a noun phrase ("Debt bondage, serfdom, forced or
+	// compulsory labour … in armed conflict."); a sentence has a verb
+	for _, w := range words {
+		switch strings.ToLower(w) {
+		case "shall", "is", "are", "sera", "seront", "est", "sont", "será", "serán", "es", "son", "wird", "werden", "ist", "sind":
+			return true
+		}
+	}
+	return false
 }
 
 // register makes n's ID unique, reporting a duplicate.
