@@ -471,6 +471,7 @@ const (
 	stRomanDash   = "I. -"
 	stRomanDot    = "I."
 	stParagraph   = "§ 1."
+	stSwiss       = "1 "
 	stDegree      = "1°"
 	stDotNum      = "1."
 	stCloseNum    = "1)"
@@ -490,6 +491,7 @@ var (
 	parenRe     = regexp.MustCompile(`^\((\d+[A-Za-z]{0,2}(?:\.\d+)*|[a-z]{1,4}(?:\.\d+)?|[A-Z]{1,4}(?:\.\d+)?)\)(?:[\t\pZ]+|$)`)
 	romanDashRe = regexp.MustCompile(`^([IVXLCDM]+)[\t\pZ]*\.[\t\pZ]*[-–—][\t\pZ]*`)
 	romanDotRe  = regexp.MustCompile(`^([IVXLCDM]{1,6})\.[\t\pZ]+()\p{Lu}`)
+	swissRe     = regexp.MustCompile(`^([1-9][0-9]?)[\t ]+()\p{Lu}\p{Ll}`)
 	paragraphRe = regexp.MustCompile(`^§[\t\pZ]*(\d{1,3})(?:er)?\.[\t\pZ]+()(?:\[[¹²³⁰-⁹]+[\t\pZ]*)?\p{Lu}`)
 	degreeRe    = regexp.MustCompile(`^(\d{1,3})[\t\pZ]?[°º](?:[\t\pZ]+|$)`)
 	dotNumRe    = regexp.MustCompile(`^(\d{1,3}[a-z]?)\.(?:[\t\pZ]+|$)`)
@@ -527,7 +529,16 @@ func scanMarker(text string) (marker, bool) {
 		if !mayBeNumberMarker(text) {
 			return marker{}, false
 		}
-		return numberMarker(text)
+		if m, ok := numberMarker(text); ok {
+			return m, true
+		}
+		// "1 Wer …", "2 Celui qui …" (Swiss paragraphs, whose superscript
+		// number loses its size in conversion): a number, a blank and a
+		// capitalised word
+		if m := swissRe.FindStringSubmatchIndex(text); m != nil {
+			return marker{style: stSwiss, value: text[m[2]:m[3]], width: m[4]}, true
+		}
+		return marker{}, false
 	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
 		if !mayBeLetterMarker(text) {
 			return marker{}, false
@@ -687,6 +698,8 @@ func (m marker) label() string {
 		return m.value + "."
 	case stParagraph:
 		return "§ " + m.value + "."
+	case stSwiss:
+		return m.value
 	case stDegree:
 		return m.value + "°"
 	case stDotNum:

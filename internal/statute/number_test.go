@@ -294,6 +294,9 @@ func scanMarkerRe(text string) (marker, bool) {
 		if m := closeRe.FindStringSubmatchIndex(text); m != nil {
 			return marker{style: stCloseNum, value: text[m[2]:m[3]], width: m[1]}, true
 		}
+		if m := swissRe.FindStringSubmatchIndex(text); m != nil {
+			return marker{style: stSwiss, value: text[m[2]:m[3]], width: m[4]}, true
+		}
 	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
 		if m := romanDashRe.FindStringSubmatchIndex(text); m != nil {
 			return marker{style: stRomanDash, value: text[m[2]:m[3]], width: m[1]}, true
@@ -470,5 +473,21 @@ func TestHeadingThatIsText(t *testing.T) {
 	c := st.Lookup("s358A")
 	if c == nil || !strings.HasPrefix(c.Heading, "Debt bondage") {
 		t.Errorf("s358A = %+v, want its caption kept", c)
+	}
+}
+
+// Swiss paragraphs "1 Wer …", "2 Celui qui …" are markers; a number that
+// opens an ordinary sentence is not.
+func TestSwissParagraphMarkers(t *testing.T) {
+	for text, want := range map[string]string{"1 Wer als Anbieter …": "(1)", "2 Celui qui, en qualité …": "(2)"} {
+		m, ok := scanMarker(text)
+		if !ok || m.idPart() != want {
+			t.Errorf("scanMarker(%q) = %+v %v, want ID part %q", text, m, ok, want)
+		}
+	}
+	for _, text := range []string{"10 years after the offence", "3 ECHR", "120 Tagessätze"} {
+		if m, ok := scanMarker(text); ok {
+			t.Errorf("scanMarker(%q) = %+v, want none", text, m)
+		}
 	}
 }
