@@ -293,7 +293,7 @@ var (
 	refParaBefore   = regexp.MustCompile(`§§? ?\d+[a-z]? ?$`)
 	refPara         = regexp.MustCompile(`§§? ?(\d+[a-z]?)(?: (?:abs\.?|absatz|absatzes) ?(\d+))?`)
 	refRoman        = regexp.MustCompile(`\b(?:au|du|le|la|del|of) ([ivx]+) (?:de l['’ ]?|del |of )?(?:article|articulo|art\.) (\d+(?:-\d+)*)`)
-	refArticle      = regexp.MustCompile(`\b(?:articles?|articulos?|art\.|arts\.) ?(\d+(?:-\d+)*)(?:(?: |)(bis|terdecies|ter|quaterdecies|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies))?`)
+	refArticle      = regexp.MustCompile(`\b(?:articles?|articulos?|art\.|arts\.) ?(\d+(?:[a-z]\b)?(?:-\d+)*)(?:(?: |)(bis|terdecies|ter|quaterdecies|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies))?`)
 	refOf           = regexp.MustCompile(`^\s*(?:of|of the|de la|de|des|du|del|der|des) `)
 )
 
@@ -422,7 +422,21 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		if m[4] >= 0 {
 			id += f[m[4]:m[5]]
 		}
-		resolve(id, m)
+		resolve(articleID(st, id), m)
+		// "los artículos 188A, 188C y 218", "articles 433quinquies à
+		// 433octies": the numbers listed after the first
+		for end := m[1]; ; {
+			n := refListNext.FindStringSubmatchIndex(f[end:])
+			if n == nil {
+				break
+			}
+			nid := "art" + f[end+n[2]:end+n[3]]
+			if n[4] >= 0 {
+				nid += f[end+n[4] : end+n[5]]
+			}
+			resolve(articleID(st, nid), []int{end + n[2], end + n[1]})
+			end += n[1]
+		}
 	}
 	// Named laws without a section number ("the Children Act", "Sexual
 	// Offences Act (Cap. 63A)").
@@ -448,6 +462,24 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		out = append(out, Ref{Text: name, Start: m[0], External: true, Law: name})
 	}
 	return out
+}
+
+// refListNext is the next number of a list of articles: ", 188c", " y 218",
+// " et 433septies", " to 12".
+var refListNext = regexp.MustCompile(`^(?:,\s*|\s+(?:y|e|et|and|und|o|ou|or|a|à|to|al|bis)\s+)(\d+(?:[a-z]\b)?(?:-\d+)*)(?:(?: |)(bis|terdecies|ter|quaterdecies|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies))?\b`)
+
+// articleID returns the statute's ID for a folded article reference:
+// "art188a" is "art188A" where the statute prints a capital letter.
+func articleID(st *statute.Statute, id string) string {
+	if st.Lookup(statute.ProvisionID(id)) != nil {
+		return id
+	}
+	if n := len(id); n > 4 && id[n-1] >= 'a' && id[n-1] <= 'z' && id[n-2] >= '0' && id[n-2] <= '9' {
+		if up := id[:n-1] + strings.ToUpper(id[n-1:]); st.Lookup(statute.ProvisionID(up)) != nil {
+			return up
+		}
+	}
+	return id
 }
 
 var (

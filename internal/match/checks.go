@@ -950,6 +950,17 @@ func checkChildAggravation(in *Input) Outcome {
 		}
 		for _, sg := range in.Ix.BySection[s.Section] {
 			traf = traf || hasTraffick(sg)
+			// "Las penas para los delitos descritos en los artículos
+			// 188A y 188C se aumentarán … cuando:": the lead-in names the
+			// trafficking offence by its article
+			if !traf && (sg == s || within(s.Prov, sg.Prov)) {
+				for _, r := range sg.Refs {
+					if r.Target != nil && sectionClass(in.Ix, r.Target.Section()) == OffTrafficking {
+						traf = true
+						break
+					}
+				}
+			}
 		}
 		traf = traf || sectionClass(in.Ix, s.Section) == OffTrafficking
 		if aggr && traf {
@@ -963,6 +974,16 @@ func checkChildAggravation(in *Input) Outcome {
 	}
 	return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-child-aggravating", nil)},
 		Reason: reason.New("child-aggravation-not-found", nil)}
+}
+
+// within reports whether p lies under lead.
+func within(p, lead *statute.Provision) bool {
+	for q := p.Parent; q != nil; q = q.Parent {
+		if q == lead {
+			return true
+		}
+	}
+	return false
 }
 
 func minOf(p penalty.Penalty) float64 {
