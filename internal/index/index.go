@@ -111,17 +111,16 @@ type Segment struct {
 // list would be; the list needs at least two markers in sequence, each
 // after a colon or semicolon. Other paragraphs are returned whole.
 func splitInlineList(t string) []string {
-	locs := inlineMarker.FindAllStringSubmatchIndex(t, -1)
-	if len(locs) < 2 {
-		return []string{t}
-	}
 	// keep the markers whose labels run in sequence from the first
 	var cuts []int
 	prev := ""
-	for _, l := range locs {
-		label := t[l[2]:l[3]]
-		if prev == "" || nextLabel(prev) == label {
-			cuts = append(cuts, l[2])
+	for i := 0; i < len(t); i++ {
+		if t[i] != ':' && t[i] != ';' {
+			continue
+		}
+		at, label := inlineLabel(t, i+1)
+		if label != "" && (prev == "" || nextLabel(prev) == label) {
+			cuts = append(cuts, at)
 			prev = label
 		}
 	}
@@ -139,8 +138,34 @@ func splitInlineList(t string) []string {
 	return append(out, strings.TrimSpace(t[start:]))
 }
 
-// inlineMarker is a list label after a colon or semicolon: "; b) ", ": a. ".
-var inlineMarker = regexp.MustCompile(`[:;]\s+([a-z]|[1-9][0-9]?)[.)]\s`)
+// inlineLabel reads, from j (just after a colon or semicolon), blanks and
+// a list label ("b) ", "a. ", "12) "); it returns where the label starts and
+// the label, or "" when there is none.
+func inlineLabel(t string, j int) (int, string) {
+	k := j
+	for k < len(t) && (t[k] == ' ' || t[k] == '\t' || t[k] == '\n') {
+		k++
+	}
+	if k == j || k >= len(t) {
+		return 0, ""
+	}
+	e := k
+	switch c := t[k]; {
+	case c >= 'a' && c <= 'z':
+		e = k + 1
+	case c >= '1' && c <= '9':
+		e = k + 1
+		if e < len(t) && t[e] >= '0' && t[e] <= '9' {
+			e++
+		}
+	default:
+		return 0, ""
+	}
+	if e+1 >= len(t) || (t[e] != '.' && t[e] != ')') || (t[e+1] != ' ' && t[e+1] != '\t') {
+		return 0, ""
+	}
+	return k, t[k:e]
+}
 
 // inlineItem is the label that opens an item split off a paragraph.
 var inlineItem = regexp.MustCompile(`^(?:[a-z]|[1-9][0-9]?)[.)]\s`)
