@@ -109,7 +109,7 @@ type Segment struct {
 // ; b) le trafic d'enfants : désigne …", text extracted from a PDF or a
 // database) into the lead-in and one part per item, as the items of a
 // list would be; the list needs at least two markers in sequence, each
-// after a colon or semicolon. Other paragraphs are returned whole.
+// after a colon or semicolon. Other paragraphs give nil (read whole).
 func splitInlineList(t string) []string {
 	// keep the markers whose labels run in sequence from the first
 	var cuts []int
@@ -125,7 +125,7 @@ func splitInlineList(t string) []string {
 		}
 	}
 	if len(cuts) < 2 {
-		return []string{t}
+		return nil
 	}
 	var out []string
 	start := 0
@@ -484,7 +484,11 @@ func (ix *Index) addSegments(st *statute.Statute) {
 		own := make([]*Segment, 0, len(p.Segments))
 		lead := leadInKind(p)
 		for _, whole := range p.Segments {
-			for _, part := range splitInlineList(whole.Text) {
+			parts := splitInlineList(whole.Text)
+			if parts == nil {
+				parts = []string{whole.Text}
+			}
+			for _, part := range parts {
 				sg := statute.Segment{Line: whole.Line, Text: part}
 				f, m := FoldSparse(sg.Text)
 				seg := ix.newSegment()
