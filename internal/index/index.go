@@ -111,6 +111,9 @@ type Segment struct {
 // list would be; the list needs at least two markers in sequence, each
 // after a colon or semicolon. Other paragraphs give nil (read whole).
 func splitInlineList(t string) []string {
+	if strings.Count(t, ";")+strings.Count(t, ":") < 2 {
+		return nil // two labels need two separators
+	}
 	// keep the markers whose labels run in sequence from the first
 	var cuts []int
 	prev := ""
