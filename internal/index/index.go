@@ -306,6 +306,9 @@ func (ix *Index) provHas(ps *PhraseSet, p *statute.Provision) bool {
 
 // ProvToks returns the folded tokens of a provision's own text, computed
 // once per provision.
+// ProvSegs returns the segments of p's own text, in document order.
+func (ix *Index) ProvSegs(p *statute.Provision) []*Segment { return ix.provSegs[p] }
+
 func (ix *Index) ProvToks(p *statute.Provision) []Token {
 	if t, ok := ix.ptoks[p]; ok {
 		return t

@@ -282,28 +282,43 @@ func reviewFor(m *miss, label string, v Verdict) *Review {
 	return r
 }
 
-// segLookup finds the segment an evidence item quotes.
-type segLookup map[segKey]*index.Segment
-
-type segKey struct {
-	statute, provision string
-	line               int
+// segLookup finds the segment an evidence item quotes: the statute by ID
+// (a handful per corpus), the provision by ID, then its segment at the line.
+type segLookup struct {
+	ix       *index.Index
+	statutes map[string]*statute.Statute
 }
 
-// newSegLookup indexes the segments of ix by statute, provision and line
-// (the first segment wins, as a scan in document order would find it).
+// newSegLookup prepares the lookup; it indexes only the corpus's statutes.
 func newSegLookup(ix *index.Index) segLookup {
-	l := make(segLookup, len(ix.Segments))
-	for _, s := range ix.Segments {
-		k := segKey{string(s.Statute.Meta.ID), string(s.Prov.ID), s.Line}
-		if _, ok := l[k]; !ok {
-			l[k] = s
+	l := segLookup{ix: ix, statutes: map[string]*statute.Statute{}}
+	for _, st := range ix.Corpus.Statutes {
+		id := string(st.Meta.ID)
+		if _, ok := l.statutes[id]; !ok {
+			l.statutes[id] = st
 		}
 	}
 	return l
 }
 
-func (l segLookup) at(e Evidence) *index.Segment { return l[segKey{e.Statute, e.Provision, e.Line}] }
+// at returns the first segment (in document order) of the evidence's
+// provision at its line.
+func (l segLookup) at(e Evidence) *index.Segment {
+	st := l.statutes[e.Statute]
+	if st == nil {
+		return nil
+	}
+	p := st.Lookup(statute.ProvisionID(e.Provision))
+	if p == nil {
+		return nil
+	}
+	for _, s := range l.ix.ProvSegs(p) {
+		if s.Line == e.Line {
+			return s
+		}
+	}
+	return nil
+}
 
 // evidenceSeg returns the segment the finding's first evidence quotes.
 func evidenceSeg(segs segLookup, f *Finding) *index.Segment {
