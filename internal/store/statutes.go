@@ -24,7 +24,7 @@ type StatuteVersion struct {
 }
 
 // PutStatute stores a parsed statute version and its source bytes, with its
-// provisions for search. Storing the same content twice is a no-op. added is
+// provisions (not yet indexed for search: see IndexVersions). Storing the same content twice is a no-op. added is
 // the time stamp to record (RFC 3339), passed in so the store reads no clock.
 func (s *Store) PutStatute(ctx context.Context, st *statute.Statute, src []byte, added string) error {
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -61,31 +61,35 @@ func putStatuteTx(ctx context.Context, tx *sql.Tx, st *statute.Statute, src []by
 		st.Meta.Lang(), st.Path, string(meta), src, added); err != nil {
 		return fmt.Errorf("store statute %s: %w", st.Meta.ID, err)
 	}
-	// Provisions go in with multi-row INSERTs (one cgo call per chunk, not
-	// per row), and the full-text index is filled from them by one
-	// statement: the per-row cost dominated recording a large corpus.
+	return insertProvisions(ctx, tx, st, nil)
+}
+
+// insertProvisions adds the provisions of st with their role bits (nil =
+// none known yet). They go in with multi-row INSERTs (one cgo call per
+// chunk, not per row): the per-row cost dominated recording a large corpus.
+func insertProvisions(ctx context.Context, tx *sql.Tx, st *statute.Statute, roles []uint8) error {
 	const chunk = 100
-	const cols = "(?, ?, ?, ?, ?, ?, ?, ?)"
+	const cols = "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
 	all := st.All
 	for i := 0; i < len(all); i += chunk {
 		part := all[i:min(i+chunk, len(all))]
 		var q strings.Builder
-		q.WriteString("INSERT INTO provisions (sha256, ord, provision_id, heading, text, line, end_line, repealed) VALUES ")
-		args := make([]any, 0, 8*len(part))
+		q.WriteString("INSERT INTO provisions (sha256, ord, provision_id, heading, text, line, end_line, repealed, roles) VALUES ")
+		args := make([]any, 0, 9*len(part))
 		for j, p := range part {
 			if j > 0 {
 				q.WriteByte(',')
 			}
 			q.WriteString(cols)
-			args = append(args, st.SHA256, i+j, string(p.ID), p.Heading, p.Text, p.Line, p.EndLine, p.Repealed)
+			var r uint8
+			if i+j < len(roles) {
+				r = roles[i+j]
+			}
+			args = append(args, st.SHA256, i+j, string(p.ID), p.Heading, p.Text, p.Line, p.EndLine, p.Repealed, int64(r))
 		}
 		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
 			return fmt.Errorf("store provisions of %s: %w", st.Meta.ID, err)
 		}
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO provisions_fts (docid, heading, text)
-		SELECT rowid, heading, text FROM provisions WHERE sha256 = ? ORDER BY ord`, st.SHA256); err != nil {
-		return fmt.Errorf("index provisions of %s: %w", st.Meta.ID, err)
 	}
 	return nil
 }

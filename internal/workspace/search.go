@@ -31,18 +31,38 @@ type SearchQuery struct {
 	// version; neither, the latest versions.
 	AsOf        string
 	AllVersions bool
+	// Progress is told how indexing goes, when versions must be indexed
+	// first; nil = silent.
+	Progress Progress
 }
 
-// Search indexes the statute versions q selects into the store (those it
-// lacks; see IndexCorpus) and returns the best hits, at most q.Limit, each
-// with its provision's roles, filtered by q.Role. A country not in the
-// corpus, or nothing to search, is an *InputError; a query the store
-// cannot run is a *store.QueryError.
+// Search answers q from the store's search index: the corpus directory is
+// checked for new or changed files (by size and modification time, then
+// content hash; see openCatalog), the versions q selects that are not yet
+// indexed under the current engine (SearchKey) are parsed and indexed, and
+// the query runs in SQL with every filter (country, language, versions,
+// role) applied before the limit. Nothing else is parsed. A country not in
+// the corpus, or nothing to search, is an *InputError; a query the store
+// cannot run is a *store.QueryError. Without a writable store, a private
+// one is used for this search.
 func (w *Workspace) Search(ctx context.Context, q SearchQuery) ([]SearchHit, error) {
-	c, err := w.Corpus()
+	if _, err := store.BuildMatch(q.Text); err != nil {
+		return nil, err
+	}
+	s, err := w.OpenStore(ctx)
+	if IsUnwritable(err) {
+		// No writable store: index into a private one for this search.
+		s, err = w.tempStore(ctx)
+	}
 	if err != nil {
 		return nil, err
 	}
+	defer s.Close()
+	cat, bad, err := w.openCatalog(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	c := cat.all
 	if q.Country != "" {
 		c = c.Country(q.Country)
 		if len(c.Statutes) == 0 {
@@ -56,65 +76,30 @@ func (w *Workspace) Search(ctx context.Context, q SearchQuery) ([]SearchHit, err
 	default:
 		c = c.Latest()
 	}
-	s, err := w.OpenStore(ctx)
-	if IsUnwritable(err) {
-		// No writable store: index into a private one for this search.
-		s, err = w.tempStore(ctx)
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
-	if err := w.IndexCorpus(ctx, s, c); err != nil {
-		return nil, err
-	}
-	sq := store.Query{Text: q.Text, Language: q.Language, Limit: q.Limit}
-	bySHA := map[string]*statute.Statute{}
-	for _, st := range c.Statutes {
-		sq.SHA256s = append(sq.SHA256s, st.SHA256)
-		bySHA[st.SHA256] = st
-	}
-	if len(sq.SHA256s) == 0 {
+	if len(c.Statutes) == 0 {
 		return nil, inputErr(errors.New("no statutes to search"))
 	}
-	if q.Role != "" {
-		// Roles are known here, not in the store: every hit is ranked
-		// (one full-text pass, linear) and filtered, then limited, so a
-		// role's hits ranked low are still found.
-		sq.Limit = maxRoleHits
+	if err := withBad(bad, cat.ensureIndexed(ctx, c, q.Progress)); err != nil {
+		return nil, err
+	}
+	sq := store.Query{Text: q.Text, Language: q.Language, Limit: q.Limit, Roles: uint64(index.Bit(q.Role))}
+	for _, st := range c.Statutes {
+		sq.SHA256s = append(sq.SHA256s, st.SHA256)
 	}
 	hits, err := s.Search(ctx, sq)
 	if err != nil {
 		return nil, err
 	}
-	roles := provisionRoles(index.Build(c))
-	out := []SearchHit{}
+	out := make([]SearchHit, 0, len(hits))
 	for _, h := range hits {
 		sh := SearchHit{Hit: h, Roles: []standard.Role{}}
-		var rs index.RoleSet
-		if st := bySHA[h.SHA256]; st != nil {
-			if p := st.Lookup(statute.ProvisionID(h.Provision)); p != nil {
-				if rs = roles[p]; rs == 0 {
-					rs = roles[p.Section()]
-				}
-			}
-		}
-		if q.Role != "" && !rs.Has(q.Role) {
-			continue
-		}
-		if r := rs.Roles(); r != nil {
+		if r := index.RoleSet(h.RoleBits).Roles(); r != nil {
 			sh.Roles = r
 		}
 		out = append(out, sh)
-		if len(out) == q.Limit {
-			break
-		}
 	}
 	return out, nil
 }
-
-// maxRoleHits bounds the hits ranked for a search filtered by role.
-const maxRoleHits = 1 << 20
 
 // provisionRoles gives each provision the union of its segments' roles
 // (repealed text excluded).

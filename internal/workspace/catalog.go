@@ -1,0 +1,462 @@
+package workspace
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/lacuna-project/lacuna/internal/index"
+	"github.com/lacuna-project/lacuna/internal/statute"
+	"github.com/lacuna-project/lacuna/internal/store"
+	"github.com/lacuna-project/lacuna/mapping"
+)
+
+// Progress is told how much of a long step is done (done of total); nil
+// reports nothing. It is called from one goroutine at a time.
+type Progress func(done, total int)
+
+// catalog is the corpus as the store knows it: every statute file of the
+// corpus directory with its content hash and front matter, read again only
+// when its size or modification time changed, and how many provisions of
+// each version are indexed for search under the current key. Nothing in
+// it is parsed beyond the front matter.
+type catalog struct {
+	w      *Workspace
+	s      *store.Store
+	fsys   fs.FS
+	prefix string
+	key    string
+	// all holds one stub statute per readable file (front matter, path
+	// and content hash only), sorted as a loaded corpus is.
+	all *statute.Corpus
+	// files maps a stub's shown path to its path inside fsys.
+	files map[string]string
+	// count is the number of provisions indexed under key, by content hash.
+	count map[string]int
+	// warnings are the problems of the walk that are not errors (skipped
+	// symbolic links).
+	warnings statute.ErrorList
+}
+
+// searchKeyVersion changes whenever what is stored for search changes
+// shape (folding, role bits, snippet columns).
+const searchKeyVersion = "lacuna-search-index 1"
+
+// SearchKey names the engine, lexicon and map that classify the provisions
+// indexed for search: the tool's version and build, the embedded lexicon
+// (whose phrases give the roles) and the embedded map. A version indexed
+// under another key is indexed again, so stored roles are never stale
+// after an upgrade.
+func (w *Workspace) SearchKey() string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\ntool %s %s\n", searchKeyVersion, w.cfg.ToolVersion, w.toolBuild())
+	_ = fs.WalkDir(mapping.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if p == "map.yaml" || strings.HasPrefix(p, "lexicon/") {
+			b, _ := fs.ReadFile(mapping.FS, p)
+			fmt.Fprintf(h, "file %s %x\n", p, sha256.Sum256(b))
+		}
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// corpusRoot is the key of the configured corpus in the store: its
+// absolute directory, or "embedded:" for the embedded demo corpus.
+func (w *Workspace) corpusRoot() string {
+	if w.cfg.Corpus == "" {
+		return "embedded:"
+	}
+	if abs, err := filepath.Abs(w.cfg.Corpus); err == nil {
+		return filepath.ToSlash(abs)
+	}
+	return filepath.ToSlash(w.cfg.Corpus)
+}
+
+// scanned is one file read during a catalog update.
+type scanned struct {
+	rec  store.CorpusFile
+	ok   bool  // front matter read
+	errs error // its problems when not ok
+	rd   error // unreadable
+}
+
+// openCatalog brings the store's record of the corpus up to date: files
+// whose size or modification time changed (or that are new) are read,
+// hashed and their front matter decoded; files gone are forgotten. A file
+// whose front matter cannot be read is parsed, and its problems (with the
+// walk's errors and duplicate versions) are returned in bad, as loading
+// the corpus reports them; the catalog then holds the good files.
+func (w *Workspace) openCatalog(ctx context.Context, s *store.Store) (cat *catalog, bad statute.ErrorList, err error) {
+	fsys, prefix, err := corpusSource(w.cfg.Corpus)
+	if err != nil {
+		return nil, nil, err
+	}
+	cat = &catalog{w: w, s: s, fsys: fsys, prefix: prefix, key: w.SearchKey(), files: map[string]string{}, count: map[string]int{}}
+	paths, walkErrs, err := statute.List(fsys, ".", prefix)
+	if err != nil {
+		return nil, nil, err
+	}
+	var errs statute.ErrorList
+	for _, e := range walkErrs {
+		if e.Severity == statute.SevWarning {
+			cat.warnings = append(cat.warnings, e)
+		} else {
+			errs = append(errs, e)
+		}
+	}
+	root := w.corpusRoot()
+	recs, err := s.CorpusFiles(ctx, root, cat.key)
+	if err != nil {
+		return nil, nil, err
+	}
+	known := make(map[string]store.CorpusFile, len(recs))
+	for _, r := range recs {
+		known[r.Path] = r
+	}
+	var keep []store.CorpusFile
+	var dirty []int
+	infos := make([]fs.FileInfo, len(paths))
+	for i, p := range paths {
+		info, err := fs.Stat(fsys, p)
+		if err != nil {
+			errs.Add(statute.Pos{File: path.Join(prefix, p)}, "cannot read: %v", unwrapPathErr(err))
+			continue
+		}
+		infos[i] = info
+		r, ok := known[p]
+		if mt := info.ModTime().UnixNano(); ok && mt != 0 && r.MTime == mt && r.Size == info.Size() {
+			keep = append(keep, r)
+			continue
+		}
+		dirty = append(dirty, i)
+	}
+	// Changed and new files are read in parallel (hashing dominates).
+	res := make([]scanned, len(dirty))
+	parallel(len(dirty), func(k int) {
+		i := dirty[k]
+		res[k] = scanFile(fsys, paths[i], path.Join(prefix, paths[i]), infos[i])
+	})
+	var fresh []store.CorpusFile
+	var freshSHAs []string
+	for k, r := range res {
+		shown := path.Join(prefix, paths[dirty[k]])
+		switch {
+		case r.rd != nil:
+			errs.Add(statute.Pos{File: shown}, "cannot read: %v", unwrapPathErr(r.rd))
+		case !r.ok:
+			var el statute.ErrorList
+			if errors.As(r.errs, &el) {
+				errs = append(errs, el...)
+			} else if r.errs != nil {
+				errs.Add(statute.Pos{File: shown}, "%v", r.errs)
+			}
+		default:
+			fresh = append(fresh, r.rec)
+			freshSHAs = append(freshSHAs, r.rec.SHA256)
+		}
+	}
+	if len(fresh) > 0 {
+		counts, err := s.IndexedUnder(ctx, freshSHAs, cat.key)
+		if err != nil {
+			return nil, nil, err
+		}
+		for i := range fresh {
+			if n, ok := counts[fresh[i].SHA256]; ok {
+				fresh[i].Provisions = n
+			} else {
+				fresh[i].Provisions = -1
+			}
+		}
+	}
+	all := append(keep, fresh...)
+	stubs := make([]*statute.Statute, 0, len(all))
+	for _, r := range all {
+		st := &statute.Statute{Path: path.Join(prefix, r.Path), SHA256: r.SHA256, Meta: statute.Meta{
+			ID: statute.StatuteID(r.StatuteID), Country: r.Country, VersionDate: r.VersionDate,
+			Language: r.Language, Title: r.Title, ShortTitle: r.ShortTitle}}
+		stubs = append(stubs, st)
+		cat.files[st.Path] = r.Path
+		if r.Provisions >= 0 {
+			cat.count[r.SHA256] = r.Provisions
+		}
+	}
+	cat.all = statute.NewCorpus(stubs...)
+	errs = append(errs, cat.duplicates()...)
+	// Record what changed (only then is the store written).
+	var gone []string
+	have := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		have[p] = true
+	}
+	for _, r := range recs {
+		if !have[r.Path] {
+			gone = append(gone, r.Path)
+		}
+	}
+	if len(fresh) > 0 || len(gone) > 0 {
+		if err := s.UpdateCorpusFiles(ctx, root, fresh, gone); err != nil {
+			return nil, nil, err
+		}
+	}
+	errs.Sort()
+	return cat, errs, nil
+}
+
+// scanFile reads one file, hashes it and decodes its front matter; when
+// the front matter cannot be read, the file is parsed for its problems.
+func scanFile(fsys fs.FS, p, shown string, info fs.FileInfo) scanned {
+	r := scanned{rec: store.CorpusFile{Path: p, Size: info.Size(), MTime: info.ModTime().UnixNano()}}
+	if info.Size() > int64(statute.MaxFileSize) {
+		var el statute.ErrorList
+		el.Add(statute.Pos{File: shown, Line: 1}, "file is %d bytes, larger than the limit of %d bytes, expected one statute of ordinary size", info.Size(), statute.MaxFileSize)
+		r.errs = el
+		return r
+	}
+	b, err := statute.ReadFile(fsys, p)
+	var el statute.ErrorList
+	if errors.As(err, &el) {
+		r.errs = statute.TooLarge(shown, int64(statute.MaxFileSize))
+		return r
+	}
+	if err != nil {
+		r.rd = err
+		return r
+	}
+	sum := sha256.Sum256(b)
+	r.rec.SHA256 = hex.EncodeToString(sum[:])
+	meta, ok := statute.ParseMeta(shown, b)
+	if !ok {
+		_, r.errs = statute.Parse(shown, b)
+		if r.errs == nil { // the front matter alone is at fault
+			r.errs = fmt.Errorf("front matter cannot be read")
+		}
+		return r
+	}
+	r.ok = true
+	r.rec.StatuteID, r.rec.Country, r.rec.VersionDate = string(meta.ID), meta.Country, meta.VersionDate
+	r.rec.Language, r.rec.Title, r.rec.ShortTitle = meta.Language, meta.Title, meta.ShortTitle
+	return r
+}
+
+// duplicates reports two files defining the same statute version, as
+// loading the corpus does (positioned at their version_date keys).
+func (cat *catalog) duplicates() statute.ErrorList {
+	var errs statute.ErrorList
+	seen := map[string]*statute.Statute{}
+	for _, s := range cat.all.Statutes {
+		k := string(s.Meta.ID) + "@" + s.Meta.VersionDate
+		first, dup := seen[k]
+		if !dup {
+			seen[k] = s
+			continue
+		}
+		label := s.Meta.VersionDate
+		if label == "" {
+			label = "(no version_date)"
+		}
+		for _, pair := range [][2]*statute.Statute{{s, first}, {first, s}} {
+			errs.Add(cat.keyPos(pair[0]), "statute %q version %q is also defined in %s, expected one file per id and version_date", s.Meta.ID, label, pair[1].Path)
+		}
+	}
+	return errs
+}
+
+// keyPos is the position of a stub's version_date (else id) key, read
+// from its file.
+func (cat *catalog) keyPos(s *statute.Statute) statute.Pos {
+	if b, err := statute.ReadFile(cat.fsys, cat.files[s.Path]); err == nil {
+		if st, err := statute.Parse(s.Path, b); st != nil && err == nil {
+			if s.Meta.VersionDate != "" {
+				return st.KeyPos("version_date")
+			}
+			return st.KeyPos("id")
+		}
+	}
+	return statute.Pos{File: s.Path, Line: 1}
+}
+
+// indexBatch is how many statute versions one transaction indexes: short
+// enough that another writer waits well under a second.
+const indexBatch = 16
+
+// ensureIndexed indexes for search the versions of sel (stubs of the
+// catalog) not yet indexed under the current key: each is parsed (in
+// parallel), its provisions classified and written in short transactions.
+// A file that changed since the catalog was read, or that no longer
+// parses, is an error.
+func (cat *catalog) ensureIndexed(ctx context.Context, sel *statute.Corpus, progress Progress) error {
+	var need []*statute.Statute
+	seen := map[string]bool{}
+	for _, st := range sel.Statutes {
+		if _, ok := cat.count[st.SHA256]; ok || seen[st.SHA256] {
+			continue
+		}
+		seen[st.SHA256] = true
+		need = append(need, st)
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	added := cat.w.now().UTC().Format(time.RFC3339)
+	type parsed struct {
+		e   store.IndexEntry
+		err error
+	}
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(need)))
+	jobs := make(chan int)
+	out := make(chan parsed, 2*workers)
+	var wg sync.WaitGroup
+	for k := 0; k < workers; k++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				e, err := cat.parseForIndex(need[i])
+				out <- parsed{e, err}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range need {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(out) }()
+	var errs statute.ErrorList
+	var firstErr error
+	var batch []store.IndexEntry
+	done := 0
+	flush := func() {
+		if len(batch) == 0 || firstErr != nil {
+			batch = nil
+			return
+		}
+		if err := cat.s.IndexVersions(ctx, batch, cat.key, added); err != nil {
+			firstErr = err
+		}
+		for _, e := range batch {
+			cat.count[e.Statute.SHA256] = len(e.Statute.All)
+		}
+		batch = nil
+	}
+	for p := range out {
+		done++
+		switch {
+		case p.err != nil:
+			var el statute.ErrorList
+			if errors.As(p.err, &el) {
+				errs = append(errs, el...)
+			} else if firstErr == nil {
+				firstErr = p.err
+			}
+		default:
+			batch = append(batch, p.e)
+			if len(batch) >= indexBatch {
+				flush()
+			}
+		}
+		if progress != nil {
+			progress(done, len(need))
+		}
+	}
+	flush()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if len(errs) > 0 {
+		errs.Sort()
+		return inputErr(errs)
+	}
+	return firstErr
+}
+
+// parseForIndex reads and parses one version and classifies its
+// provisions.
+func (cat *catalog) parseForIndex(stub *statute.Statute) (store.IndexEntry, error) {
+	b, err := statute.ReadFile(cat.fsys, cat.files[stub.Path])
+	if err != nil {
+		return store.IndexEntry{}, fmt.Errorf("index %s: %w", stub.Path, err)
+	}
+	sum := sha256.Sum256(b)
+	if hex.EncodeToString(sum[:]) != stub.SHA256 {
+		return store.IndexEntry{}, fmt.Errorf("index %s: the file changed while it was being indexed, expected it unchanged (search again)", stub.Path)
+	}
+	st, err := statute.Parse(stub.Path, b)
+	if err != nil {
+		return store.IndexEntry{}, err
+	}
+	return store.IndexEntry{Statute: st, Source: b, Roles: statuteRoles(st)}, nil
+}
+
+// statuteRoles returns the role bits of each provision of st.All, as the
+// engine classifies the statute on its own: the union of its segments'
+// roles (repealed text excluded), else its section's.
+func statuteRoles(st *statute.Statute) []uint8 {
+	roles := provisionRoles(index.Build(statute.NewCorpus(st)))
+	out := make([]uint8, len(st.All))
+	for i, p := range st.All {
+		rs := roles[p]
+		if rs == 0 {
+			rs = roles[p.Section()]
+		}
+		out[i] = uint8(rs)
+	}
+	return out
+}
+
+// withBad adds the problems bad found while reading the catalog to err
+// (an *InputError listing a statute.ErrorList, or another error, which
+// wins), sorted, so every problem of the corpus is told at once.
+func withBad(bad statute.ErrorList, err error) error {
+	if len(bad) == 0 {
+		return err
+	}
+	all := append(statute.ErrorList{}, bad...)
+	if err != nil {
+		var el statute.ErrorList
+		if !errors.As(err, &el) {
+			return err
+		}
+		all = append(all, el...)
+	}
+	all.Sort()
+	return inputErr(all)
+}
+
+// parallel runs fn(0..n-1) on GOMAXPROCS goroutines.
+func parallel(n int, fn func(int)) {
+	workers := max(1, min(runtime.GOMAXPROCS(0), n))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for k := 0; k < workers; k++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
