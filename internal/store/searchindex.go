@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -16,6 +17,21 @@ type IndexEntry struct {
 	Statute *statute.Statute
 	Source  []byte
 	Roles   []uint8
+	// folded heading and text of each provision (Prepare)
+	folded []string
+}
+
+// Prepare folds the headings and texts of the entry for the full-text
+// index; IndexVersions does it when the caller has not (callers call it
+// in parallel, off the one writing goroutine).
+func (e *IndexEntry) Prepare() {
+	if e.folded != nil {
+		return
+	}
+	e.folded = make([]string, 0, 2*len(e.Statute.All))
+	for _, p := range e.Statute.All {
+		e.folded = append(e.folded, foldText(p.Heading), foldText(p.Text))
+	}
 }
 
 // IndexVersions indexes statute versions for search under key (which
@@ -34,8 +50,18 @@ func (s *Store) IndexVersions(ctx context.Context, entries []IndexEntry, key, ad
 		return fmt.Errorf("index statutes: %w", err)
 	}
 	defer tx.Rollback()
-	for _, e := range entries {
-		if err := indexTx(ctx, tx, e, key, added); err != nil {
+	// A bulk index checkpoints the log less often (each checkpoint syncs
+	// the database file) and keeps more pages in memory (rows go into
+	// indexes at random places); this connection only, and the cache
+	// grows only as pages are touched.
+	for _, pragma := range []string{"PRAGMA wal_autocheckpoint = 8192", "PRAGMA cache_size = -65536"} {
+		if _, err := tx.ExecContext(ctx, pragma); err != nil {
+			return fmt.Errorf("index statutes: %w", err)
+		}
+	}
+	for i := range entries {
+		entries[i].Prepare()
+		if err := indexTx(ctx, tx, entries[i], key, added); err != nil {
 			return err
 		}
 	}
@@ -47,22 +73,47 @@ func (s *Store) IndexVersions(ctx context.Context, entries []IndexEntry, key, ad
 
 func indexTx(ctx context.Context, tx *sql.Tx, e IndexEntry, key, added string) error {
 	st := e.Statute
-	if err := putStatuteTx(ctx, tx, st, e.Source, added); err != nil {
-		return err
-	}
 	wrap := func(err error) error { return fmt.Errorf("index statute %s: %w", st.Meta.ID, err) }
-	if _, err := tx.ExecContext(ctx, `DELETE FROM search_fts WHERE docid IN (SELECT rowid FROM provisions WHERE sha256 = ?)`, st.SHA256); err != nil {
+	var one int
+	err := tx.QueryRowContext(ctx, "SELECT 1 FROM statute_versions WHERE sha256 = ?", st.SHA256).Scan(&one)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		if err := insertVersion(ctx, tx, st, e.Source, added); err != nil {
+			return err
+		}
+	case err != nil:
+		return wrap(err)
+	default:
+		// stored before (by a save, or an older index): its rows give way
+		// to this parse's
+		if _, err := tx.ExecContext(ctx, `DELETE FROM search_fts WHERE docid IN (SELECT rowid FROM provisions WHERE sha256 = ?)`, st.SHA256); err != nil {
+			return wrap(err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM provisions WHERE sha256 = ?`, st.SHA256); err != nil {
+			return wrap(err)
+		}
+	}
+	// Provisions get explicit rowids (the write transaction holds the
+	// lock, so max(rowid) cannot move), which the full-text rows reuse as
+	// docids: both go in with multi-row INSERTs.
+	var base int64
+	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(rowid), 0) FROM provisions").Scan(&base); err != nil {
 		return wrap(err)
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM provisions WHERE sha256 = ?`, st.SHA256); err != nil {
-		return wrap(err)
-	}
-	if err := insertProvisions(ctx, tx, st, e.Roles); err != nil {
+	if err := insertProvisionsAt(ctx, tx, st, e.Roles, base+1); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO search_fts (docid, heading, text)
-		SELECT rowid, lacuna_fold(heading), lacuna_fold(text) FROM provisions WHERE sha256 = ? ORDER BY ord`, st.SHA256); err != nil {
-		return wrap(err)
+	const chunk = 100
+	for i := 0; i < len(st.All); i += chunk {
+		n := min(chunk, len(st.All)-i)
+		args := make([]any, 0, 3*n)
+		for j := i; j < i+n; j++ {
+			args = append(args, base+1+int64(j), e.folded[2*j], e.folded[2*j+1])
+		}
+		q := "INSERT INTO search_fts (docid, heading, text) VALUES (?, ?, ?)" + strings.Repeat(", (?, ?, ?)", n-1)
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return wrap(err)
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO search_versions (sha256, index_key, provisions) VALUES (?, ?, ?)
 		ON CONFLICT (sha256) DO UPDATE SET index_key = excluded.index_key, provisions = excluded.provisions`,

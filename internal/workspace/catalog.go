@@ -287,9 +287,13 @@ func (cat *catalog) keyPos(s *statute.Statute) statute.Pos {
 	return statute.Pos{File: s.Path, Line: 1}
 }
 
-// indexBatch is how many statute versions one transaction indexes: short
-// enough that another writer waits well under a second.
-const indexBatch = 16
+// indexBatch and indexBatchBytes bound what one transaction indexes:
+// short enough that another writer waits well under a second, long enough
+// that commits do not dominate.
+const (
+	indexBatch      = 64
+	indexBatchBytes = 4 << 20
+)
 
 // ensureIndexed indexes for search the versions of sel (stubs of the
 // catalog) not yet indexed under the current key: each is parsed (in
@@ -342,7 +346,7 @@ func (cat *catalog) ensureIndexed(ctx context.Context, sel *statute.Corpus, prog
 	var errs statute.ErrorList
 	var firstErr error
 	var batch []store.IndexEntry
-	done := 0
+	batchBytes, done := 0, 0
 	flush := func() {
 		if len(batch) == 0 || firstErr != nil {
 			batch = nil
@@ -368,8 +372,10 @@ func (cat *catalog) ensureIndexed(ctx context.Context, sel *statute.Corpus, prog
 			}
 		default:
 			batch = append(batch, p.e)
-			if len(batch) >= indexBatch {
+			batchBytes += len(p.e.Source)
+			if len(batch) >= indexBatch || batchBytes >= indexBatchBytes {
 				flush()
+				batchBytes = 0
 			}
 		}
 		if progress != nil {
@@ -402,7 +408,9 @@ func (cat *catalog) parseForIndex(stub *statute.Statute) (store.IndexEntry, erro
 	if err != nil {
 		return store.IndexEntry{}, err
 	}
-	return store.IndexEntry{Statute: st, Source: b, Roles: statuteRoles(st)}, nil
+	e := store.IndexEntry{Statute: st, Source: b, Roles: statuteRoles(st)}
+	e.Prepare()
+	return e, nil
 }
 
 // statuteRoles returns the role bits of each provision of st.All, as the
