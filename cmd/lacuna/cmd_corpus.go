@@ -49,6 +49,11 @@ func newCmdCorpusList(f *Factory, runF func(*corpusListOptions) error) *cobra.Co
 country, id, title, number of versions (and their dates), language and the number
 of provisions of the latest version.
 
+The list comes from the store's record of the corpus (--db): only files new or
+changed since the last look are read (their front matter), and only the latest
+version of each statute is parsed, once, to count its provisions (it is indexed for
+search at the same time; a progress bar shows on a terminal).
+
 --format text (default), json or csv.` + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -141,6 +146,8 @@ repealed provisions are marked "(repealed)".
 ID is the statute id (e.g. ken/ctip-act-2010). @DATE picks the version with that
 version_date, or else the latest version dated on or before DATE; without it the
 latest version is shown.
+
+Only the versions of that statute are parsed (a front-matter scan finds them).
 
 --format text (default) or json (the whole provision tree with text and segments).` + exitStatusHelp,
 		Args: cobra.ExactArgs(1),

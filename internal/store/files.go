@@ -2,14 +2,16 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
 	"fmt"
 )
 
 // CorpusFile is what a scan of a corpus directory learnt about one file:
 // its size and modification time (nanoseconds), content hash and front
-// matter. Provisions is the number of provisions indexed for search under
-// the key CorpusFiles was asked about, -1 when the version is not indexed
-// under it.
+// matter.
 type CorpusFile struct {
 	Path        string // inside the corpus directory, slash-separated
 	Size        int64
@@ -21,75 +23,124 @@ type CorpusFile struct {
 	Language    string
 	Title       string
 	ShortTitle  string
-	Provisions  int
 }
 
-// CorpusFiles returns the files recorded for the corpus directory root,
-// by path, each with the number of provisions of its version indexed
-// under key (-1 when not indexed under key).
-func (s *Store) CorpusFiles(ctx context.Context, root, key string) ([]CorpusFile, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT f.path, f.size, f.mtime, f.sha256, f.statute_id, f.country, f.version_date,
-		f.language, f.title, f.short_title, coalesce(sv.provisions, -1)
-		FROM corpus_files f LEFT JOIN search_versions sv ON sv.sha256 = f.sha256 AND sv.index_key = ?
-		WHERE f.root = ? ORDER BY f.path`, key, root)
+// catalogMagic starts every encoded catalog; another start (an older
+// encoding, a damaged row) reads as an empty catalog, so every file is
+// looked at again.
+const catalogMagic = "lacuna-catalog-1\n"
+
+// CorpusCatalog returns the files recorded for the corpus directory root,
+// in the order they were recorded; none when nothing is recorded or the
+// record cannot be decoded.
+func (s *Store) CorpusCatalog(ctx context.Context, root string) ([]CorpusFile, error) {
+	var data []byte
+	err := s.db.QueryRowContext(ctx, `SELECT data FROM corpus_catalogs WHERE root = ?`, root).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
 	if err != nil {
-		return nil, fmt.Errorf("read corpus files: %w", err)
+		return nil, fmt.Errorf("read corpus catalog: %w", err)
 	}
-	defer rows.Close()
-	var out []CorpusFile
-	for rows.Next() {
-		var f CorpusFile
-		if err := rows.Scan(&f.Path, &f.Size, &f.MTime, &f.SHA256, &f.StatuteID, &f.Country, &f.VersionDate,
-			&f.Language, &f.Title, &f.ShortTitle, &f.Provisions); err != nil {
-			return nil, fmt.Errorf("read corpus files: %w", err)
-		}
-		out = append(out, f)
+	files, ok := decodeCatalog(data)
+	if !ok {
+		return nil, nil
 	}
-	return out, rows.Err()
+	return files, nil
 }
 
-// filesChunk is how many file records one transaction writes: short
-// transactions, so a concurrent writer never waits long.
-const filesChunk = 2000
-
-// UpdateCorpusFiles records files (replacing their earlier records) and
-// forgets the paths gone, for the corpus directory root, in transactions
-// of at most filesChunk rows.
-func (s *Store) UpdateCorpusFiles(ctx context.Context, root string, files []CorpusFile, gone []string) error {
-	type op struct {
-		f    *CorpusFile
-		gone string
+// PutCorpusCatalog records files as the catalog of the corpus directory
+// root, replacing the one before (one short write transaction).
+func (s *Store) PutCorpusCatalog(ctx context.Context, root string, files []CorpusFile) error {
+	data, err := encodeCatalog(files)
+	if err != nil {
+		return fmt.Errorf("record corpus catalog: %w", err)
 	}
-	var ops []op
-	for i := range files {
-		ops = append(ops, op{f: &files[i]})
-	}
-	for _, g := range gone {
-		ops = append(ops, op{gone: g})
-	}
-	for i := 0; i < len(ops); i += filesChunk {
-		tx, err := s.db.BeginTx(ctx, nil)
-		if err != nil {
-			return fmt.Errorf("record corpus files: %w", err)
-		}
-		for _, o := range ops[i:min(i+filesChunk, len(ops))] {
-			if o.f == nil {
-				_, err = tx.ExecContext(ctx, `DELETE FROM corpus_files WHERE root = ? AND path = ?`, root, o.gone)
-			} else {
-				f := o.f
-				_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO corpus_files
-					(root, path, size, mtime, sha256, statute_id, country, version_date, language, title, short_title)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-					root, f.Path, f.Size, f.MTime, f.SHA256, f.StatuteID, f.Country, f.VersionDate, f.Language, f.Title, f.ShortTitle)
-			}
-			if err != nil {
-				tx.Rollback()
-				return fmt.Errorf("record corpus files: %w", err)
-			}
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("record corpus files: %w", err)
-		}
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO corpus_catalogs (root, data) VALUES (?, ?)
+		ON CONFLICT (root) DO UPDATE SET data = excluded.data`, root, data); err != nil {
+		return fmt.Errorf("record corpus catalog: %w", err)
 	}
 	return nil
+}
+
+func encodeCatalog(files []CorpusFile) ([]byte, error) {
+	b := append([]byte(catalogMagic), make([]byte, 0, 160*len(files))...)
+	b = binary.AppendUvarint(b, uint64(len(files)))
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	for _, f := range files {
+		sha, err := hex.DecodeString(f.SHA256)
+		if err != nil || len(sha) != 32 {
+			return nil, fmt.Errorf("file %s: content hash %q is not a SHA-256", f.Path, f.SHA256)
+		}
+		str(f.Path)
+		b = binary.AppendVarint(b, f.Size)
+		b = binary.AppendVarint(b, f.MTime)
+		b = append(b, sha...)
+		for _, s := range []string{f.StatuteID, f.Country, f.VersionDate, f.Language, f.Title, f.ShortTitle} {
+			str(s)
+		}
+	}
+	return b, nil
+}
+
+// decodeCatalog decodes encodeCatalog's bytes; ok is false for anything
+// else (never a panic: the bytes come from a file).
+func decodeCatalog(b []byte) (files []CorpusFile, ok bool) {
+	if len(b) < len(catalogMagic) || string(b[:len(catalogMagic)]) != catalogMagic {
+		return nil, false
+	}
+	b = b[len(catalogMagic):]
+	bad := false
+	uv := func() uint64 {
+		v, n := binary.Uvarint(b)
+		if n <= 0 {
+			bad = true
+			return 0
+		}
+		b = b[n:]
+		return v
+	}
+	sv := func() int64 {
+		v, n := binary.Varint(b)
+		if n <= 0 {
+			bad = true
+			return 0
+		}
+		b = b[n:]
+		return v
+	}
+	str := func() string {
+		n := uv()
+		if bad || n > uint64(len(b)) {
+			bad = true
+			return ""
+		}
+		s := string(b[:n])
+		b = b[n:]
+		return s
+	}
+	n := uv()
+	if bad || n > uint64(len(b)) {
+		return nil, false
+	}
+	files = make([]CorpusFile, 0, n)
+	for i := uint64(0); i < n && !bad; i++ {
+		var f CorpusFile
+		f.Path = str()
+		f.Size, f.MTime = sv(), sv()
+		if len(b) < 32 {
+			return nil, false
+		}
+		f.SHA256 = hex.EncodeToString(b[:32])
+		b = b[32:]
+		f.StatuteID, f.Country, f.VersionDate, f.Language, f.Title, f.ShortTitle = str(), str(), str(), str(), str(), str()
+		files = append(files, f)
+	}
+	if bad || len(b) != 0 {
+		return nil, false
+	}
+	return files, true
 }

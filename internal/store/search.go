@@ -20,7 +20,9 @@ type Query struct {
 	Language string // primary subtag; empty = all
 	Limit    int    // default 20
 	// SHA256s restricts the search to these statute versions (e.g. the
-	// latest version of each statute); empty = every indexed version.
+	// latest version of each statute), in the order that breaks ties
+	// between equal ranks; empty = every indexed version (ties then by
+	// country, statute and date).
 	SHA256s []string
 	// Roles keeps provisions having any of these role bits (as stored by
 	// IndexVersions); 0 = any provision.
@@ -180,44 +182,63 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 
 // searchSQL is the statement Search runs, with its arguments. The
 // full-text query runs once, in a materialised CTE (rank computed there,
-// while the FTS cursor is on the row); its rows are then joined to
-// provisions by rowid and filtered (country, language, versions, roles)
-// before the limit. Left to itself, SQLite's planner drove the join from
-// provisions (by sha256) and ran the MATCH once per provision, which grew
-// quadratically with the matching rows.
+// while the FTS cursor is on the row); its rows are then filtered through
+// the narrow search_rows table (version, roles) and ranked, and only the
+// rows kept by the limit are joined to their provision and statute version
+// and read in full (their text, for the snippet): a common word matches
+// tens of thousands of provisions at 200 countries, and reading each wide
+// provision row cost more than the rest of the query. (Left to itself,
+// SQLite's planner once drove the join from provisions and ran the MATCH
+// once per provision, which grew quadratically with the matching rows.)
+//
+// Versions, when given, are passed as one JSON array in the order ties are
+// broken in (the caller sorts them by country, statute and date); without
+// them, every indexed version is searched, ties broken by country, statute
+// and date.
 func searchSQL(q Query, match string) (string, []any, error) {
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 20
 	}
-	args := []any{match, q.Country, q.Country, q.Language, q.Language, int64(q.Roles), int64(q.Roles)}
-	shaFilter := ""
+	args := []any{match}
+	sel := `sel AS MATERIALIZED (
+			SELECT row_number() OVER (ORDER BY v.country, v.statute_id, v.version_date, v.sha256) AS k, sv.id AS ver
+			FROM search_versions sv JOIN statute_versions v ON v.sha256 = sv.sha256
+			WHERE (? = '' OR v.country = ?) AND (? = '' OR v.language = ?))`
 	if len(q.SHA256s) > 0 {
-		// one parameter whatever the number of versions
 		b, err := json.Marshal(q.SHA256s)
 		if err != nil {
 			return "", nil, err
 		}
-		shaFilter = " AND v.sha256 IN (SELECT value FROM json_each(?))"
-		args = append(args, string(b))
+		sel = `sel AS MATERIALIZED (
+			SELECT j.key AS k, sv.id AS ver
+			FROM json_each(?) j JOIN search_versions sv ON sv.sha256 = j.value
+			WHERE (? = '' AND ? = '') OR sv.sha256 IN (SELECT sha256 FROM statute_versions WHERE (? = '' OR country = ?) AND (? = '' OR language = ?)))`
+		args = append(args, string(b), q.Country, q.Language)
 	}
-	args = append(args, limit)
+	args = append(args, q.Country, q.Country, q.Language, q.Language, int64(q.Roles), int64(q.Roles), limit)
 	return `
 		WITH m AS MATERIALIZED (
 			SELECT docid, lacuna_bm25(matchinfo(search_fts, 'pcnalx')) AS rank
 			FROM search_fts
 			WHERE search_fts MATCH ?
+		),
+		` + sel + `,
+		top AS MATERIALIZED (
+			SELECT m.docid AS docid, m.rank AS rank, s.k AS k, r.roles AS roles
+			FROM m
+			CROSS JOIN search_rows r ON r.docid = m.docid
+			JOIN sel s ON s.ver = r.ver
+			WHERE (? = 0 OR (r.roles & ?) != 0)
+			ORDER BY m.rank DESC, s.k, m.docid
+			LIMIT ?
 		)
 		SELECT v.country, v.sha256, v.statute_id, v.version_date, p.provision_id, p.heading, p.line, p.repealed,
-		       p.roles, p.text, m.rank
-		FROM m
-		CROSS JOIN provisions p ON p.rowid = m.docid
+		       top.roles, p.text, top.rank
+		FROM top
+		CROSS JOIN provisions p ON p.rowid = top.docid
 		CROSS JOIN statute_versions v ON v.sha256 = p.sha256
-		WHERE (? = '' OR v.country = ?)
-		  AND (? = '' OR v.language = ?)
-		  AND (? = 0 OR (p.roles & ?) != 0)` + shaFilter + `
-		ORDER BY m.rank DESC, v.country, v.statute_id, v.version_date, p.ord
-		LIMIT ?`, args, nil
+		ORDER BY top.rank DESC, top.k, top.docid`, args, nil
 }
 
 // BM25 parameters: k1 is Robertson's usual value; per column, a weight (a

@@ -89,36 +89,49 @@ func indexTx(ctx context.Context, tx *sql.Tx, e IndexEntry, key, added string) e
 		if _, err := tx.ExecContext(ctx, `DELETE FROM search_fts WHERE docid IN (SELECT rowid FROM provisions WHERE sha256 = ?)`, st.SHA256); err != nil {
 			return wrap(err)
 		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM search_versions WHERE sha256 = ?`, st.SHA256); err != nil {
+			return wrap(err) // its search_rows go with it
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM provisions WHERE sha256 = ?`, st.SHA256); err != nil {
 			return wrap(err)
 		}
 	}
+	var ver int64
+	if err := tx.QueryRowContext(ctx, `INSERT INTO search_versions (sha256, index_key, provisions) VALUES (?, ?, ?) RETURNING id`,
+		st.SHA256, key, len(st.All)).Scan(&ver); err != nil {
+		return wrap(err)
+	}
 	// Provisions get explicit rowids (the write transaction holds the
-	// lock, so max(rowid) cannot move), which the full-text rows reuse as
-	// docids: both go in with multi-row INSERTs.
+	// lock, so max(rowid) cannot move), which the full-text and search
+	// rows reuse as docids: all go in with multi-row INSERTs.
 	var base int64
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(rowid), 0) FROM provisions").Scan(&base); err != nil {
 		return wrap(err)
 	}
-	if err := insertProvisionsAt(ctx, tx, st, e.Roles, base+1); err != nil {
+	if err := insertProvisions(ctx, tx, st, base+1); err != nil {
 		return err
 	}
 	const chunk = 100
 	for i := 0; i < len(st.All); i += chunk {
 		n := min(chunk, len(st.All)-i)
 		args := make([]any, 0, 3*n)
+		rows := make([]any, 0, 3*n)
 		for j := i; j < i+n; j++ {
+			var r uint8
+			if j < len(e.Roles) {
+				r = e.Roles[j]
+			}
 			args = append(args, base+1+int64(j), e.folded[2*j], e.folded[2*j+1])
+			rows = append(rows, base+1+int64(j), ver, int64(r))
 		}
 		q := "INSERT INTO search_fts (docid, heading, text) VALUES (?, ?, ?)" + strings.Repeat(", (?, ?, ?)", n-1)
 		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 			return wrap(err)
 		}
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO search_versions (sha256, index_key, provisions) VALUES (?, ?, ?)
-		ON CONFLICT (sha256) DO UPDATE SET index_key = excluded.index_key, provisions = excluded.provisions`,
-		st.SHA256, key, len(st.All)); err != nil {
-		return wrap(err)
+		q = "INSERT INTO search_rows (docid, ver, roles) VALUES (?, ?, ?)" + strings.Repeat(", (?, ?, ?)", n-1)
+		if _, err := tx.ExecContext(ctx, q, rows...); err != nil {
+			return wrap(err)
+		}
 	}
 	return nil
 }

@@ -53,7 +53,7 @@ func putStatuteTx(ctx context.Context, tx *sql.Tx, st *statute.Statute, src []by
 	if err := insertVersion(ctx, tx, st, src, added); err != nil {
 		return err
 	}
-	return insertProvisions(ctx, tx, st, nil)
+	return insertProvisions(ctx, tx, st, 0)
 }
 
 // insertVersion adds the row of a statute version not yet stored.
@@ -72,40 +72,31 @@ func insertVersion(ctx context.Context, tx *sql.Tx, st *statute.Statute, src []b
 	return nil
 }
 
-// insertProvisions adds the provisions of st with their role bits (nil =
-// none known yet). They go in with multi-row INSERTs (one cgo call per
-// chunk, not per row): the per-row cost dominated recording a large corpus.
-func insertProvisions(ctx context.Context, tx *sql.Tx, st *statute.Statute, roles []uint8) error {
-	return insertProvisionsAt(ctx, tx, st, roles, 0)
-}
-
-// insertProvisionsAt is insertProvisions with the rowids first, first+1, …
-// (first 0: chosen by SQLite).
-func insertProvisionsAt(ctx context.Context, tx *sql.Tx, st *statute.Statute, roles []uint8, first int64) error {
+// insertProvisions adds the provisions of st, with the rowids first,
+// first+1, … (first 0: chosen by SQLite). They go in with multi-row
+// INSERTs (one cgo call per chunk, not per row): the per-row cost
+// dominated recording a large corpus.
+func insertProvisions(ctx context.Context, tx *sql.Tx, st *statute.Statute, first int64) error {
 	const chunk = 100
-	cols := "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	cols := "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
 	if first == 0 {
-		cols = "(NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+		cols = "(NULL, ?, ?, ?, ?, ?, ?, ?, ?)"
 	}
 	all := st.All
 	for i := 0; i < len(all); i += chunk {
 		part := all[i:min(i+chunk, len(all))]
 		var q strings.Builder
-		q.WriteString("INSERT INTO provisions (rowid, sha256, ord, provision_id, heading, text, line, end_line, repealed, roles) VALUES ")
-		args := make([]any, 0, 10*len(part))
+		q.WriteString("INSERT INTO provisions (rowid, sha256, ord, provision_id, heading, text, line, end_line, repealed) VALUES ")
+		args := make([]any, 0, 9*len(part))
 		for j, p := range part {
 			if j > 0 {
 				q.WriteByte(',')
 			}
 			q.WriteString(cols)
-			var r uint8
-			if i+j < len(roles) {
-				r = roles[i+j]
-			}
 			if first != 0 {
 				args = append(args, first+int64(i+j))
 			}
-			args = append(args, st.SHA256, i+j, string(p.ID), p.Heading, p.Text, p.Line, p.EndLine, p.Repealed, int64(r))
+			args = append(args, st.SHA256, i+j, string(p.ID), p.Heading, p.Text, p.Line, p.EndLine, p.Repealed)
 		}
 		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
 			return fmt.Errorf("store provisions of %s: %w", st.Meta.ID, err)

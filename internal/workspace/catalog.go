@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -40,7 +41,8 @@ type catalog struct {
 	all *statute.Corpus
 	// files maps a stub's shown path to its path inside fsys.
 	files map[string]string
-	// count is the number of provisions indexed under key, by content hash.
+	// count is the number of provisions indexed under key, by content
+	// hash, for the versions ensureIndexed was asked about.
 	count map[string]int
 	// warnings are the problems of the walk that are not errors (skipped
 	// symbolic links).
@@ -117,9 +119,21 @@ func (w *Workspace) openCatalog(ctx context.Context, s *store.Store) (cat *catal
 		}
 	}
 	root := w.corpusRoot()
-	recs, err := s.CorpusFiles(ctx, root, cat.key)
-	if err != nil {
-		return nil, nil, err
+	// The store's record is read while the files are looked at (both
+	// take about as long at 10,000 files).
+	var recs []store.CorpusFile
+	var recErr error
+	recDone := make(chan struct{})
+	go func() {
+		defer close(recDone)
+		recs, recErr = s.CorpusCatalog(ctx, root)
+	}()
+	infos := make([]fs.FileInfo, len(paths))
+	statErrs := make([]error, len(paths))
+	parallelChunks(len(paths), func(i int) { infos[i], statErrs[i] = fs.Stat(fsys, paths[i]) })
+	<-recDone
+	if recErr != nil {
+		return nil, nil, recErr
 	}
 	known := make(map[string]store.CorpusFile, len(recs))
 	for _, r := range recs {
@@ -127,14 +141,12 @@ func (w *Workspace) openCatalog(ctx context.Context, s *store.Store) (cat *catal
 	}
 	var keep []store.CorpusFile
 	var dirty []int
-	infos := make([]fs.FileInfo, len(paths))
 	for i, p := range paths {
-		info, err := fs.Stat(fsys, p)
-		if err != nil {
-			errs.Add(statute.Pos{File: path.Join(prefix, p)}, "cannot read: %v", unwrapPathErr(err))
+		if statErrs[i] != nil {
+			errs.Add(statute.Pos{File: path.Join(prefix, p)}, "cannot read: %v", unwrapPathErr(statErrs[i]))
 			continue
 		}
-		infos[i] = info
+		info := infos[i]
 		r, ok := known[p]
 		if mt := info.ModTime().UnixNano(); ok && mt != 0 && r.MTime == mt && r.Size == info.Size() {
 			keep = append(keep, r)
@@ -149,7 +161,6 @@ func (w *Workspace) openCatalog(ctx context.Context, s *store.Store) (cat *catal
 		res[k] = scanFile(fsys, paths[i], path.Join(prefix, paths[i]), infos[i])
 	})
 	var fresh []store.CorpusFile
-	var freshSHAs []string
 	for k, r := range res {
 		shown := path.Join(prefix, paths[dirty[k]])
 		switch {
@@ -164,20 +175,6 @@ func (w *Workspace) openCatalog(ctx context.Context, s *store.Store) (cat *catal
 			}
 		default:
 			fresh = append(fresh, r.rec)
-			freshSHAs = append(freshSHAs, r.rec.SHA256)
-		}
-	}
-	if len(fresh) > 0 {
-		counts, err := s.IndexedUnder(ctx, freshSHAs, cat.key)
-		if err != nil {
-			return nil, nil, err
-		}
-		for i := range fresh {
-			if n, ok := counts[fresh[i].SHA256]; ok {
-				fresh[i].Provisions = n
-			} else {
-				fresh[i].Provisions = -1
-			}
 		}
 	}
 	all := append(keep, fresh...)
@@ -188,25 +185,13 @@ func (w *Workspace) openCatalog(ctx context.Context, s *store.Store) (cat *catal
 			Language: r.Language, Title: r.Title, ShortTitle: r.ShortTitle}}
 		stubs = append(stubs, st)
 		cat.files[st.Path] = r.Path
-		if r.Provisions >= 0 {
-			cat.count[r.SHA256] = r.Provisions
-		}
 	}
 	cat.all = statute.NewCorpus(stubs...)
 	errs = append(errs, cat.duplicates()...)
 	// Record what changed (only then is the store written).
-	var gone []string
-	have := make(map[string]bool, len(paths))
-	for _, p := range paths {
-		have[p] = true
-	}
-	for _, r := range recs {
-		if !have[r.Path] {
-			gone = append(gone, r.Path)
-		}
-	}
-	if len(fresh) > 0 || len(gone) > 0 {
-		if err := s.UpdateCorpusFiles(ctx, root, fresh, gone); err != nil {
+	if len(fresh) > 0 || len(keep) != len(recs) {
+		sort.Slice(all, func(i, j int) bool { return all[i].Path < all[j].Path })
+		if err := s.PutCorpusCatalog(ctx, root, all); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -301,6 +286,19 @@ const (
 // A file that changed since the catalog was read, or that no longer
 // parses, is an error.
 func (cat *catalog) ensureIndexed(ctx context.Context, sel *statute.Corpus, progress Progress) error {
+	var ask []string
+	for _, st := range sel.Statutes {
+		if _, ok := cat.count[st.SHA256]; !ok {
+			ask = append(ask, st.SHA256)
+		}
+	}
+	indexed, err := cat.s.IndexedUnder(ctx, ask, cat.key)
+	if err != nil {
+		return err
+	}
+	for sha, n := range indexed {
+		cat.count[sha] = n
+	}
 	var need []*statute.Statute
 	seen := map[string]bool{}
 	for _, st := range sel.Statutes {
@@ -446,6 +444,24 @@ func withBad(bad statute.ErrorList, err error) error {
 	}
 	all.Sort()
 	return inputErr(all)
+}
+
+// parallelChunks runs fn(0..n-1) on GOMAXPROCS goroutines, each taking a
+// contiguous share (for cheap calls such as a stat, where handing out one
+// index at a time would cost more than the call).
+func parallelChunks(n int, fn func(int)) {
+	workers := max(1, min(runtime.GOMAXPROCS(0), n/256))
+	var wg sync.WaitGroup
+	for k := 0; k < workers; k++ {
+		wg.Add(1)
+		go func(lo, hi int) {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				fn(i)
+			}
+		}(k*n/workers, (k+1)*n/workers)
+	}
+	wg.Wait()
 }
 
 // parallel runs fn(0..n-1) on GOMAXPROCS goroutines.

@@ -1,12 +1,10 @@
 -- Search from the store alone (issue 12).
 --
--- provisions.roles holds the engine's role bits of each provision, as
--- computed with the key in search_versions; the full-text index holds the
--- folded heading and text of each provision (docid = provisions.rowid), so
--- that every language matches without case or accents (tráfico = trafico,
--- ß = ss). The old index over the raw text is dropped: versions are indexed
--- again, with roles, the next time a search needs them.
-ALTER TABLE provisions ADD COLUMN roles INTEGER NOT NULL DEFAULT 0;
+-- The full-text index holds the folded heading and text of each provision
+-- (docid = provisions.rowid), so that every language matches without case
+-- or accents (tráfico = trafico, ß = ss). The old index over the raw text
+-- is dropped: versions are indexed again, with roles, the next time a
+-- search needs them.
 DROP TABLE provisions_fts;
 CREATE VIRTUAL TABLE search_fts USING fts4(
 	heading, text,
@@ -17,25 +15,29 @@ CREATE VIRTUAL TABLE search_fts USING fts4(
 -- lexicon and map it was classified with; another key means it is indexed
 -- again, so stored roles are never stale after an upgrade.
 CREATE TABLE search_versions (
-	sha256     TEXT PRIMARY KEY REFERENCES statute_versions(sha256) ON DELETE CASCADE,
+	id         INTEGER PRIMARY KEY,
+	sha256     TEXT NOT NULL UNIQUE REFERENCES statute_versions(sha256) ON DELETE CASCADE,
 	index_key  TEXT NOT NULL,
 	provisions INTEGER NOT NULL
 );
 
--- What a scan of a corpus directory last found in each file: its size and
--- modification time (so an unchanged file is not read again), its content
--- hash and its front matter (so selecting versions needs no file).
-CREATE TABLE corpus_files (
-	root         TEXT NOT NULL,
-	path         TEXT NOT NULL,
-	size         INTEGER NOT NULL,
-	mtime        INTEGER NOT NULL,
-	sha256       TEXT NOT NULL,
-	statute_id   TEXT NOT NULL,
-	country      TEXT NOT NULL,
-	version_date TEXT NOT NULL,
-	language     TEXT NOT NULL,
-	title        TEXT NOT NULL,
-	short_title  TEXT NOT NULL,
-	PRIMARY KEY (root, path)
+-- One narrow row per indexed provision (docid = provisions.rowid): its
+-- version and the engine's role bits. A query filters the rows the
+-- full-text index matches by these alone, without reading the wide
+-- provision rows (tens of thousands match a common word at 200 countries).
+CREATE TABLE search_rows (
+	docid INTEGER PRIMARY KEY,
+	ver   INTEGER NOT NULL REFERENCES search_versions(id) ON DELETE CASCADE,
+	roles INTEGER NOT NULL
+);
+CREATE INDEX search_rows_by_ver ON search_rows(ver);
+
+-- What a scan of a corpus directory last found in each file, one row per
+-- directory (root): for every file its size and modification time (so an
+-- unchanged file is not read again), its content hash and its front
+-- matter (so selecting versions needs no file), in a compact encoding that
+-- a search decodes in a few milliseconds (see internal/store/files.go).
+CREATE TABLE corpus_catalogs (
+	root TEXT PRIMARY KEY,
+	data BLOB NOT NULL
 );
