@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -17,21 +18,32 @@ type IndexEntry struct {
 	Statute *statute.Statute
 	Source  []byte
 	Roles   []uint8
-	// folded heading and text of each provision (Prepare)
-	folded []string
+	// the rows to write, encoded by Prepare
+	provJSON, ftsJSON, rolesJSON []byte
+	prepErr                      error
 }
 
 // Prepare folds the headings and texts of the entry for the full-text
 // index; IndexVersions does it when the caller has not (callers call it
 // in parallel, off the one writing goroutine).
 func (e *IndexEntry) Prepare() {
-	if e.folded != nil {
+	if e.provJSON != nil || e.prepErr != nil {
 		return
 	}
-	e.folded = make([]string, 0, 2*len(e.Statute.All))
-	for _, p := range e.Statute.All {
-		e.folded = append(e.folded, foldText(p.Heading), foldText(p.Text))
+	all := e.Statute.All
+	folded := make([][2]string, len(all))
+	roles := make([]int, len(all)) // not []uint8: JSON would make it base64
+	for i, p := range all {
+		folded[i] = [2]string{foldText(p.Heading), foldText(p.Text)}
+		if i < len(e.Roles) {
+			roles[i] = int(e.Roles[i])
+		}
 	}
+	var err1, err2, err3 error
+	e.provJSON, err1 = provisionsJSON(e.Statute)
+	e.ftsJSON, err2 = marshalJSON(folded)
+	e.rolesJSON, err3 = marshalJSON(roles)
+	e.prepErr = errors.Join(err1, err2, err3)
 }
 
 // IndexVersions indexes statute versions for search under key (which
@@ -59,11 +71,33 @@ func (s *Store) IndexVersions(ctx context.Context, entries []IndexEntry, key, ad
 			return fmt.Errorf("index statutes: %w", err)
 		}
 	}
+	// The full-text rows of the whole batch go in last, with one
+	// statement: FTS4 flushes its pending terms at the start of every
+	// later statement of the transaction, so a statute at a time made
+	// many small segments (and merges) — it more than doubled the cost.
+	var fts bytes.Buffer
+	fts.WriteByte('[')
 	for i := range entries {
 		entries[i].Prepare()
-		if err := indexTx(ctx, tx, entries[i], key, added); err != nil {
+		base, err := indexTx(ctx, tx, entries[i], key, added)
+		if err != nil {
 			return err
 		}
+		if i > 0 {
+			fts.WriteByte(',')
+		}
+		fmt.Fprintf(&fts, "[%d,", base+1)
+		fts.Write(entries[i].ftsJSON)
+		fts.WriteByte(']')
+	}
+	fts.WriteByte(']')
+	// (each entry's array is taken out once, in a materialised CTE: read
+	// again for every row, it made the statement quadratic)
+	if _, err := tx.ExecContext(ctx, `WITH e AS MATERIALIZED (SELECT value ->> 0 AS base, value -> 1 AS rows FROM json_each(?))
+		INSERT INTO search_fts (docid, heading, text)
+		SELECT e.base + f.key, f.value ->> 0, f.value ->> 1
+		FROM e, json_each(e.rows) f`, fts.String()); err != nil {
+		return fmt.Errorf("index statutes: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("index statutes: %w", err)
@@ -71,7 +105,10 @@ func (s *Store) IndexVersions(ctx context.Context, entries []IndexEntry, key, ad
 	return nil
 }
 
-func indexTx(ctx context.Context, tx *sql.Tx, e IndexEntry, key, added string) error {
+// indexTx writes one entry's version, provisions and search rows (not its
+// full-text rows: see IndexVersions) and returns the rowid before its
+// first provision.
+func indexTx(ctx context.Context, tx *sql.Tx, e IndexEntry, key, added string) (int64, error) {
 	st := e.Statute
 	wrap := func(err error) error { return fmt.Errorf("index statute %s: %w", st.Meta.ID, err) }
 	var one int
@@ -79,61 +116,50 @@ func indexTx(ctx context.Context, tx *sql.Tx, e IndexEntry, key, added string) e
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		if err := insertVersion(ctx, tx, st, e.Source, added); err != nil {
-			return err
+			return 0, err
 		}
 	case err != nil:
-		return wrap(err)
+		return 0, wrap(err)
 	default:
 		// stored before (by a save, or an older index): its rows give way
 		// to this parse's
 		if _, err := tx.ExecContext(ctx, `DELETE FROM search_fts WHERE docid IN (SELECT rowid FROM provisions WHERE sha256 = ?)`, st.SHA256); err != nil {
-			return wrap(err)
+			return 0, wrap(err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM search_rows WHERE docid IN (SELECT rowid FROM provisions WHERE sha256 = ?)`, st.SHA256); err != nil {
+			return 0, wrap(err)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM search_versions WHERE sha256 = ?`, st.SHA256); err != nil {
-			return wrap(err) // its search_rows go with it
+			return 0, wrap(err)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM provisions WHERE sha256 = ?`, st.SHA256); err != nil {
-			return wrap(err)
+			return 0, wrap(err)
 		}
 	}
 	var ver int64
 	if err := tx.QueryRowContext(ctx, `INSERT INTO search_versions (sha256, index_key, provisions) VALUES (?, ?, ?) RETURNING id`,
 		st.SHA256, key, len(st.All)).Scan(&ver); err != nil {
-		return wrap(err)
+		return 0, wrap(err)
 	}
 	// Provisions get explicit rowids (the write transaction holds the
 	// lock, so max(rowid) cannot move), which the full-text and search
-	// rows reuse as docids: all go in with multi-row INSERTs.
+	// rows reuse as docids. Each table's rows go in with one statement
+	// reading a JSON text Prepare encoded (in the caller's workers).
 	var base int64
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(rowid), 0) FROM provisions").Scan(&base); err != nil {
-		return wrap(err)
+		return 0, wrap(err)
 	}
-	if err := insertProvisions(ctx, tx, st, base+1); err != nil {
-		return err
+	if e.prepErr != nil {
+		return 0, wrap(e.prepErr)
 	}
-	const chunk = 100
-	for i := 0; i < len(st.All); i += chunk {
-		n := min(chunk, len(st.All)-i)
-		args := make([]any, 0, 3*n)
-		rows := make([]any, 0, 3*n)
-		for j := i; j < i+n; j++ {
-			var r uint8
-			if j < len(e.Roles) {
-				r = e.Roles[j]
-			}
-			args = append(args, base+1+int64(j), e.folded[2*j], e.folded[2*j+1])
-			rows = append(rows, base+1+int64(j), ver, int64(r))
-		}
-		q := "INSERT INTO search_fts (docid, heading, text) VALUES (?, ?, ?)" + strings.Repeat(", (?, ?, ?)", n-1)
-		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
-			return wrap(err)
-		}
-		q = "INSERT INTO search_rows (docid, ver, roles) VALUES (?, ?, ?)" + strings.Repeat(", (?, ?, ?)", n-1)
-		if _, err := tx.ExecContext(ctx, q, rows...); err != nil {
-			return wrap(err)
-		}
+	if err := insertProvisionsJSON(ctx, tx, st, e.provJSON, base+1); err != nil {
+		return 0, err
 	}
-	return nil
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search_rows (docid, ver, roles)
+		SELECT ?1 + key, ?2, value FROM json_each(?3)`, base+1, ver, string(e.rolesJSON)); err != nil {
+		return 0, wrap(err)
+	}
+	return base, nil
 }
 
 // IndexedUnder returns, for each hash of shas indexed for search, the

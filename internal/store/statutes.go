@@ -1,12 +1,12 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/lacuna-project/lacuna/internal/statute"
 )
@@ -73,36 +73,53 @@ func insertVersion(ctx context.Context, tx *sql.Tx, st *statute.Statute, src []b
 }
 
 // insertProvisions adds the provisions of st, with the rowids first,
-// first+1, … (first 0: chosen by SQLite). They go in with multi-row
-// INSERTs (one cgo call per chunk, not per row): the per-row cost
-// dominated recording a large corpus.
+// first+1, … (first 0: chosen by SQLite).
 func insertProvisions(ctx context.Context, tx *sql.Tx, st *statute.Statute, first int64) error {
-	const chunk = 100
-	cols := "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
-	if first == 0 {
-		cols = "(NULL, ?, ?, ?, ?, ?, ?, ?, ?)"
+	js, err := provisionsJSON(st)
+	if err != nil {
+		return fmt.Errorf("store provisions of %s: %w", st.Meta.ID, err)
 	}
-	all := st.All
-	for i := 0; i < len(all); i += chunk {
-		part := all[i:min(i+chunk, len(all))]
-		var q strings.Builder
-		q.WriteString("INSERT INTO provisions (rowid, sha256, ord, provision_id, heading, text, line, end_line, repealed) VALUES ")
-		args := make([]any, 0, 9*len(part))
-		for j, p := range part {
-			if j > 0 {
-				q.WriteByte(',')
-			}
-			q.WriteString(cols)
-			if first != 0 {
-				args = append(args, first+int64(i+j))
-			}
-			args = append(args, st.SHA256, i+j, string(p.ID), p.Heading, p.Text, p.Line, p.EndLine, p.Repealed)
-		}
-		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
-			return fmt.Errorf("store provisions of %s: %w", st.Meta.ID, err)
-		}
+	return insertProvisionsJSON(ctx, tx, st, js, first)
+}
+
+// insertProvisionsJSON adds the provisions encoded by provisionsJSON in
+// one statement: SQLite reads them from one JSON text, where binding
+// nine values a provision (a cgo call and a conversion each) dominated
+// recording a large corpus.
+func insertProvisionsJSON(ctx context.Context, tx *sql.Tx, st *statute.Statute, js []byte, first int64) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO provisions (rowid, sha256, ord, provision_id, heading, text, line, end_line, repealed)
+		SELECT CASE WHEN ?1 = 0 THEN NULL ELSE ?1 + key END, ?2, key,
+		       value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5
+		FROM json_each(?3)`, first, st.SHA256, string(js)); err != nil {
+		return fmt.Errorf("store provisions of %s: %w", st.Meta.ID, err)
 	}
 	return nil
+}
+
+// provisionsJSON encodes st.All, in order, as [[id, heading, text, line,
+// end line, repealed 0/1], …].
+func provisionsJSON(st *statute.Statute) ([]byte, error) {
+	rows := make([][6]any, len(st.All))
+	for i, p := range st.All {
+		rep := 0
+		if p.Repealed {
+			rep = 1
+		}
+		rows[i] = [6]any{string(p.ID), p.Heading, p.Text, p.Line, p.EndLine, rep}
+	}
+	return marshalJSON(rows)
+}
+
+// marshalJSON is json.Marshal without HTML escaping (the text is stored
+// as given).
+func marshalJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
 // StatuteSource returns the stored source bytes of a statute version.
