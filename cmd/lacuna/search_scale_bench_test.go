@@ -12,16 +12,18 @@ package main
 // country) into $LACUNA_SCALE_DIR-<n> (default $TMPDIR/lacuna-scale-<n>)
 // and reused. The lacuna binary is built once into a temporary directory.
 //
-// For each size it measures, as whole processes (wall time, peak RSS from
-// the kernel): "lacuna version" (median of 7, the floor of any process);
-// "analyze --all" on a fresh store (the reference for every cold path);
-// the first search on a fresh store (cold: every file hashed, the latest
-// versions indexed); warm searches with 8 different queries, twice each
-// after one unmeasured round (median, max RSS); "corpus list" and "corpus show" (median of 3); a first
-// "analyze --all --save" on a fresh store, against the mean of the plain
-// runs before and after it. In-process, it times warm searches (a fresh
-// Workspace per query, as a process would have: store opened, corpus
-// directory checked, query run).
+// For each size it measures, as whole processes (wall time, CPU time and
+// peak RSS from GNU time; medians): "analyze --all" on a fresh store, the
+// first search on a fresh store (cold: every file hashed, the latest
+// versions indexed) and a first "analyze --all --save", interleaved, twice
+// each (the cold paths are bounded by the plain analysis); after one
+// unmeasured round, 8 different queries twice each, every one next to a
+// run of "lacuna version" (the floor of any process) and repeated in
+// process (a fresh Workspace per query, as a process would have: store
+// opened, corpus directory checked, query run); "corpus list" and "corpus
+// show" (3 each). CPU time is given beside wall time because the machine
+// is shared: a wall time also counts the time other processes held the
+// cores.
 
 import (
 	"bytes"
@@ -35,6 +37,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -96,7 +99,8 @@ func scaleCorpusN(b *testing.B, n int) string {
 // procRun is one whole-process measurement.
 type procRun struct {
 	wall time.Duration
-	rss  int64 // peak resident set, KiB
+	cpu  time.Duration // user + system
+	rss  int64         // peak resident set, KiB
 }
 
 // runProc runs the binary with args (stdout discarded) and measures it.
@@ -111,7 +115,7 @@ func runProc(b *testing.B, bin string, env []string, args ...string) procRun {
 	var rssFile string
 	if _, err := os.Stat("/usr/bin/time"); err == nil {
 		rssFile = filepath.Join(b.TempDir(), "rss")
-		name, argv = "/usr/bin/time", append([]string{"-f", "%M", "-o", rssFile, bin}, args...)
+		name, argv = "/usr/bin/time", append([]string{"-f", "%M %U %S", "-o", rssFile, bin}, args...)
 	}
 	cmd := exec.Command(name, argv...)
 	cmd.Env = env
@@ -124,22 +128,42 @@ func runProc(b *testing.B, bin string, env []string, args ...string) procRun {
 	r := procRun{wall: time.Since(t0)}
 	if rssFile != "" {
 		if out, err := os.ReadFile(rssFile); err == nil {
-			r.rss, _ = strconv.ParseInt(strings.TrimSpace(string(out)), 10, 64)
+			if f := strings.Fields(string(out)); len(f) == 3 {
+				r.rss, _ = strconv.ParseInt(f[0], 10, 64)
+				u, _ := strconv.ParseFloat(f[1], 64)
+				sy, _ := strconv.ParseFloat(f[2], 64)
+				r.cpu = time.Duration((u + sy) * float64(time.Second))
+			}
 		}
 	}
 	return r
 }
 
-// summary is the median wall time and the largest RSS of runs.
+// summary is the median wall and CPU time and the largest RSS of runs.
 func summary(runs []procRun) procRun {
 	ws := make([]time.Duration, len(runs))
+	cs := make([]time.Duration, len(runs))
 	var rss int64
 	for i, r := range runs {
-		ws[i] = r.wall
+		ws[i], cs[i] = r.wall, r.cpu
 		rss = max(rss, r.rss)
 	}
-	sort.Slice(ws, func(i, j int) bool { return ws[i] < ws[j] })
-	return procRun{wall: ws[len(ws)/2], rss: rss}
+	return procRun{wall: median(ws), cpu: median(cs), rss: rss}
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[len(s)/2]
+}
+
+// selfCPU is the CPU time (user + system) of this process so far.
+func selfCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func scaleSizes(b *testing.B) []int {
@@ -187,73 +211,85 @@ func BenchmarkScaleSearch(b *testing.B) {
 				work := b.TempDir()
 				env := append(os.Environ(), "XDG_DATA_HOME="+work, "LACUNA_NOW=2026-01-01T00:00:00Z")
 				db := filepath.Join(work, "search.db")
-				lac := func(args ...string) procRun {
+				lac := func(db string, args ...string) procRun {
 					return runProc(b, bin, env, append([]string{"--corpus", dir, "--db", db}, args...)...)
 				}
-				var vs []procRun
-				for k := 0; k < 7; k++ {
-					vs = append(vs, runProc(b, bin, env, "version"))
-				}
-				ver := summary(vs)
-				plain1 := runProc(b, bin, env, "--corpus", dir, "--db", filepath.Join(work, "plain1.db"), "analyze", "--all", "-q")
-				cold := lac("search", "forced labour")
-				// one unmeasured round first: the versions an as-of query
-				// needs are indexed by its first run (a cold path)
-				var warm []procRun
-				for round := 0; round < 3; round++ {
-					for _, q := range searchQueries {
-						if r := lac(searchArgs(q)...); round > 0 {
-							warm = append(warm, r)
-						}
+				// Cold paths, interleaved with the plain analysis they are
+				// bounded by: analyze, cold search, first save, twice.
+				var plain, cold, save []procRun
+				for k := 0; k < 2; k++ {
+					plain = append(plain, lac(filepath.Join(work, fmt.Sprintf("plain%d.db", k)), "analyze", "--all", "-q"))
+					cdb := db
+					if k > 0 {
+						cdb = filepath.Join(work, "cold1.db")
 					}
+					cold = append(cold, lac(cdb, "search", "forced labour"))
+					save = append(save, lac(filepath.Join(work, fmt.Sprintf("save%d.db", k)), "analyze", "--all", "--save", "-q"))
 				}
-				w := summary(warm)
-				// in process: a fresh Workspace per query, keyed as the binary
-				var inproc []time.Duration
+				// one unmeasured round: an as-of query indexes its versions
+				// on its first run (a cold path)
+				for _, q := range searchQueries {
+					lac(db, searchArgs(q)...)
+				}
+				// Warm: each query as a whole process, next to a run of
+				// "lacuna version", and in process (a fresh Workspace per
+				// query, keyed as the binary, as a process would have).
+				var vs, warm []procRun
+				var inWall, inCPU []time.Duration
 				for round := 0; round < 2; round++ {
 					for _, q := range searchQueries {
+						vs = append(vs, runProc(b, bin, env, "version"))
+						warm = append(warm, lac(db, searchArgs(q)...))
 						ws := workspace.New(workspace.Config{Corpus: dir, DB: db, ToolVersion: version, ToolBuild: func() string { return build }})
-						t0 := time.Now()
+						t0, c0 := time.Now(), selfCPU()
 						if _, err := ws.Search(context.Background(), q); err != nil {
 							b.Fatalf("in-process search %q: %v", q.Text, err)
 						}
-						inproc = append(inproc, time.Since(t0))
+						inWall, inCPU = append(inWall, time.Since(t0)), append(inCPU, selfCPU()-c0)
 					}
 				}
-				sort.Slice(inproc, func(i, j int) bool { return inproc[i] < inproc[j] })
 				var ls, ss []procRun
 				for k := 0; k < 3; k++ {
-					ls = append(ls, lac("corpus", "list"))
-					ss = append(ss, lac("corpus", "show", "xaa/act-03"))
+					ls = append(ls, lac(db, "corpus", "list"))
+					ss = append(ss, lac(db, "corpus", "show", "xaa/act-03"))
 				}
-				list, show := summary(ls), summary(ss)
-				save := runProc(b, bin, env, "--corpus", dir, "--db", filepath.Join(work, "save.db"), "analyze", "--all", "--save", "-q")
-				plain2 := runProc(b, bin, env, "--corpus", dir, "--db", filepath.Join(work, "plain2.db"), "analyze", "--all", "-q")
-				plain := (plain1.wall + plain2.wall) / 2
+				ver, w, list, show := summary(vs), summary(warm), summary(ls), summary(ss)
+				pl, co, sa := summary(plain), summary(cold), summary(save)
+				ratio := func(a, b time.Duration) float64 { return float64(a) / float64(b) }
 				if i == b.N-1 {
 					b.ReportMetric(ms(ver.wall), "version-ms")
 					b.ReportMetric(ms(w.wall), "warm-ms")
-					b.ReportMetric(float64(w.wall)/float64(ver.wall), "warm/version")
+					b.ReportMetric(ratio(w.wall, ver.wall), "warm/version")
 					b.ReportMetric(mb(w.rss), "warm-rss-MB")
-					b.ReportMetric(ms(inproc[len(inproc)/2]), "inproc-ms")
-					b.ReportMetric(ms(inproc[len(inproc)-1]), "inproc-max-ms")
-					b.ReportMetric(cold.wall.Seconds(), "cold-s")
-					b.ReportMetric(plain.Seconds(), "analyze-all-s")
-					b.ReportMetric(float64(cold.wall)/float64(plain), "cold/analyze")
-					b.ReportMetric(mb(cold.rss), "cold-rss-MB")
+					b.ReportMetric(ms(median(inWall)), "inproc-ms")
+					b.ReportMetric(ms(median(inCPU)), "inproc-cpu-ms")
+					b.ReportMetric(co.wall.Seconds(), "cold-s")
+					b.ReportMetric(pl.wall.Seconds(), "analyze-all-s")
+					b.ReportMetric(ratio(co.wall, pl.wall), "cold/analyze")
+					b.ReportMetric(ratio(co.cpu, pl.cpu), "cold/analyze-cpu")
+					b.ReportMetric(mb(co.rss), "cold-rss-MB")
 					b.ReportMetric(ms(list.wall), "list-ms")
 					b.ReportMetric(mb(list.rss), "list-rss-MB")
 					b.ReportMetric(ms(show.wall), "show-ms")
 					b.ReportMetric(mb(show.rss), "show-rss-MB")
-					b.ReportMetric(float64(save.wall)/float64(plain), "save/analyze")
-					b.ReportMetric(mb(save.rss), "save-rss-MB")
-					b.ReportMetric(mb(max(plain1.rss, plain2.rss)), "analyze-rss-MB")
-					b.Logf("%d countries: version %.0f ms %.0f MB | warm search %.0f ms (%.2f× version) %.0f MB | in-process %.1f ms (max %.1f) | cold search %.2f s %.0f MB, analyze --all %.2f s (%.0f, %.0f) %.0f MB, ratio %.2f | list %.0f ms %.0f MB | show %.0f ms %.0f MB | first save %.2f s %.0f MB, ratio %.2f",
-						n, ms(ver.wall), mb(ver.rss), ms(w.wall), float64(w.wall)/float64(ver.wall), mb(w.rss),
-						ms(inproc[len(inproc)/2]), ms(inproc[len(inproc)-1]),
-						cold.wall.Seconds(), mb(cold.rss), plain.Seconds(), plain1.wall.Seconds(), plain2.wall.Seconds(), mb(max(plain1.rss, plain2.rss)), float64(cold.wall)/float64(plain),
-						ms(list.wall), mb(list.rss), ms(show.wall), mb(show.rss),
-						save.wall.Seconds(), mb(save.rss), float64(save.wall)/float64(plain))
+					b.ReportMetric(ratio(sa.wall, pl.wall), "save/analyze")
+					b.ReportMetric(ratio(sa.cpu, pl.cpu), "save/analyze-cpu")
+					b.ReportMetric(mb(sa.rss), "save-rss-MB")
+					b.ReportMetric(mb(pl.rss), "analyze-rss-MB")
+					b.Logf("%d countries (wall, CPU = user+sys, peak RSS; medians):\n"+
+						"  version      %7.0f ms  cpu %6.0f ms  %4.0f MB\n"+
+						"  warm search  %7.0f ms  cpu %6.0f ms  %4.0f MB   wall ratio to version %.2f; in process %.1f ms (cpu %.1f ms)\n"+
+						"  analyze -all %7.2f s   cpu %6.2f s   %4.0f MB\n"+
+						"  cold search  %7.2f s   cpu %6.2f s   %4.0f MB   ratio to analyze --all: wall %.2f, cpu %.2f\n"+
+						"  first save   %7.2f s   cpu %6.2f s   %4.0f MB   ratio to analyze --all: wall %.2f, cpu %.2f\n"+
+						"  corpus list  %7.0f ms  cpu %6.0f ms  %4.0f MB\n"+
+						"  corpus show  %7.0f ms  cpu %6.0f ms  %4.0f MB",
+						n, ms(ver.wall), ms(ver.cpu), mb(ver.rss),
+						ms(w.wall), ms(w.cpu), mb(w.rss), ratio(w.wall, ver.wall), ms(median(inWall)), ms(median(inCPU)),
+						pl.wall.Seconds(), pl.cpu.Seconds(), mb(pl.rss),
+						co.wall.Seconds(), co.cpu.Seconds(), mb(co.rss), ratio(co.wall, pl.wall), ratio(co.cpu, pl.cpu),
+						sa.wall.Seconds(), sa.cpu.Seconds(), mb(sa.rss), ratio(sa.wall, pl.wall), ratio(sa.cpu, pl.cpu),
+						ms(list.wall), ms(list.cpu), mb(list.rss), ms(show.wall), ms(show.cpu), mb(show.rss))
 				}
 			}
 		})

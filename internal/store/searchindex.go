@@ -63,13 +63,9 @@ func (s *Store) IndexVersions(ctx context.Context, entries []IndexEntry, key, ad
 	}
 	defer tx.Rollback()
 	// A bulk index checkpoints the log less often (each checkpoint syncs
-	// the database file) and keeps more pages in memory (rows go into
-	// indexes at random places); this connection only, and the cache
-	// grows only as pages are touched.
-	for _, pragma := range []string{"PRAGMA wal_autocheckpoint = 8192", "PRAGMA cache_size = -65536"} {
-		if _, err := tx.ExecContext(ctx, pragma); err != nil {
-			return fmt.Errorf("index statutes: %w", err)
-		}
+	// the database file); this connection only.
+	if _, err := tx.ExecContext(ctx, "PRAGMA wal_autocheckpoint = 8192"); err != nil {
+		return fmt.Errorf("index statutes: %w", err)
 	}
 	// The full-text rows of the whole batch go in last, with one
 	// statement: FTS4 flushes its pending terms at the start of every

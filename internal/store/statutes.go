@@ -23,8 +23,9 @@ type StatuteVersion struct {
 	Added       string `json:"added"`
 }
 
-// PutStatute stores a parsed statute version and its source bytes, with its
-// provisions (not yet indexed for search: see IndexVersions). Storing the same content twice is a no-op. added is
+// PutStatute stores a parsed statute version and its source bytes (its
+// provisions are stored when it is indexed for search: see IndexVersions).
+// Storing the same content twice is a no-op. added is
 // the time stamp to record (RFC 3339), passed in so the store reads no clock.
 func (s *Store) PutStatute(ctx context.Context, st *statute.Statute, src []byte, added string) error {
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -50,10 +51,11 @@ func putStatuteTx(ctx context.Context, tx *sql.Tx, st *statute.Statute, src []by
 	if !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("store statute %s: %w", st.Meta.ID, err)
 	}
-	if err := insertVersion(ctx, tx, st, src, added); err != nil {
-		return err
-	}
-	return insertProvisions(ctx, tx, st, 0)
+	// The provisions are not written here: only the search index reads
+	// them, and it writes its own (IndexVersions), so a save records the
+	// version and its source alone (writing every provision made a first
+	// "analyze --all --save" cost half again a plain run).
+	return insertVersion(ctx, tx, st, src, added)
 }
 
 // insertVersion adds the row of a statute version not yet stored.
@@ -70,16 +72,6 @@ func insertVersion(ctx context.Context, tx *sql.Tx, st *statute.Statute, src []b
 		return fmt.Errorf("store statute %s: %w", st.Meta.ID, err)
 	}
 	return nil
-}
-
-// insertProvisions adds the provisions of st, with the rowids first,
-// first+1, … (first 0: chosen by SQLite).
-func insertProvisions(ctx context.Context, tx *sql.Tx, st *statute.Statute, first int64) error {
-	js, err := provisionsJSON(st)
-	if err != nil {
-		return fmt.Errorf("store provisions of %s: %w", st.Meta.ID, err)
-	}
-	return insertProvisionsJSON(ctx, tx, st, js, first)
 }
 
 // insertProvisionsJSON adds the provisions encoded by provisionsJSON in

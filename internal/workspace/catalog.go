@@ -276,8 +276,8 @@ func (cat *catalog) keyPos(s *statute.Statute) statute.Pos {
 // short enough that another writer waits well under a second, long enough
 // that commits do not dominate.
 const (
-	indexBatch      = 64
-	indexBatchBytes = 4 << 20
+	indexBatch      = 32
+	indexBatchBytes = 2 << 20
 )
 
 // ensureIndexed indexes for search the versions of sel (stubs of the
