@@ -237,7 +237,8 @@ func searchSQL(q Query, match string) (string, []any, error) {
 		       top.roles, p.text, top.rank
 		FROM top
 		CROSS JOIN provisions p ON p.rowid = top.docid
-		CROSS JOIN statute_versions v ON v.sha256 = p.sha256
+		CROSS JOIN search_versions sv ON sv.id = p.ver
+		CROSS JOIN statute_versions v ON v.sha256 = sv.sha256
 		ORDER BY top.rank DESC, top.k, top.docid`, args, nil
 }
 

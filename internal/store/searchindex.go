@@ -117,38 +117,47 @@ func indexTx(ctx context.Context, tx *sql.Tx, e IndexEntry, key, added string) (
 	case err != nil:
 		return 0, wrap(err)
 	default:
-		// stored before (by a save, or an older index): its rows give way
-		// to this parse's
-		if _, err := tx.ExecContext(ctx, `DELETE FROM search_fts WHERE docid IN (SELECT rowid FROM provisions WHERE sha256 = ?)`, st.SHA256); err != nil {
+		// indexed before (under another key): its rows give way to this
+		// parse's
+		var id, first, n int64
+		err := tx.QueryRowContext(ctx, `SELECT id, first, provisions FROM search_versions WHERE sha256 = ?`, st.SHA256).Scan(&id, &first, &n)
+		switch {
+		case errors.Is(err, sql.ErrNoRows): // stored by a save, never indexed
+		case err != nil:
 			return 0, wrap(err)
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM search_rows WHERE docid IN (SELECT rowid FROM provisions WHERE sha256 = ?)`, st.SHA256); err != nil {
-			return 0, wrap(err)
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM search_versions WHERE sha256 = ?`, st.SHA256); err != nil {
-			return 0, wrap(err)
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM provisions WHERE sha256 = ?`, st.SHA256); err != nil {
-			return 0, wrap(err)
+		default:
+			for _, q := range []string{
+				`DELETE FROM search_fts WHERE docid BETWEEN ?1 AND ?2`,
+				`DELETE FROM search_rows WHERE docid BETWEEN ?1 AND ?2`,
+				`DELETE FROM provisions WHERE rowid BETWEEN ?1 AND ?2`,
+			} {
+				if _, err := tx.ExecContext(ctx, q, first, first+n-1); err != nil {
+					return 0, wrap(err)
+				}
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM search_versions WHERE id = ?`, id); err != nil {
+				return 0, wrap(err)
+			}
 		}
 	}
-	var ver int64
-	if err := tx.QueryRowContext(ctx, `INSERT INTO search_versions (sha256, index_key, provisions) VALUES (?, ?, ?) RETURNING id`,
-		st.SHA256, key, len(st.All)).Scan(&ver); err != nil {
-		return 0, wrap(err)
-	}
-	// Provisions get explicit rowids (the write transaction holds the
-	// lock, so max(rowid) cannot move), which the full-text and search
-	// rows reuse as docids. Each table's rows go in with one statement
-	// reading a JSON text Prepare encoded (in the caller's workers).
+	// Provisions get consecutive explicit rowids (the write transaction
+	// holds the lock, so max(rowid) cannot move), which the full-text and
+	// search rows reuse as docids. Each table's rows go in with one
+	// statement reading a JSON text Prepare encoded (in the caller's
+	// workers).
 	var base int64
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(rowid), 0) FROM provisions").Scan(&base); err != nil {
+		return 0, wrap(err)
+	}
+	var ver int64
+	if err := tx.QueryRowContext(ctx, `INSERT INTO search_versions (sha256, index_key, first, provisions) VALUES (?, ?, ?, ?) RETURNING id`,
+		st.SHA256, key, base+1, len(st.All)).Scan(&ver); err != nil {
 		return 0, wrap(err)
 	}
 	if e.prepErr != nil {
 		return 0, wrap(e.prepErr)
 	}
-	if err := insertProvisionsJSON(ctx, tx, st, e.provJSON, base+1); err != nil {
+	if err := insertProvisionsJSON(ctx, tx, st, e.provJSON, ver, base+1); err != nil {
 		return 0, err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO search_rows (docid, ver, roles)

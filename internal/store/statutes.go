@@ -74,15 +74,15 @@ func insertVersion(ctx context.Context, tx *sql.Tx, st *statute.Statute, src []b
 	return nil
 }
 
-// insertProvisionsJSON adds the provisions encoded by provisionsJSON in
-// one statement: SQLite reads them from one JSON text, where binding
-// nine values a provision (a cgo call and a conversion each) dominated
+// insertProvisionsJSON adds the provisions encoded by provisionsJSON, of
+// the indexed version ver, with the rowids first, first+1, …, in one
+// statement: SQLite reads them from one JSON text, where binding nine
+// values a provision (a cgo call and a conversion each) dominated
 // recording a large corpus.
-func insertProvisionsJSON(ctx context.Context, tx *sql.Tx, st *statute.Statute, js []byte, first int64) error {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO provisions (rowid, sha256, ord, provision_id, heading, text, line, end_line, repealed)
-		SELECT CASE WHEN ?1 = 0 THEN NULL ELSE ?1 + key END, ?2, key,
-		       value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5
-		FROM json_each(?3)`, first, st.SHA256, string(js)); err != nil {
+func insertProvisionsJSON(ctx context.Context, tx *sql.Tx, st *statute.Statute, js []byte, ver, first int64) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO provisions (rowid, ver, ord, provision_id, heading, text, line, end_line, repealed)
+		SELECT ?1 + key, ?2, key, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5
+		FROM json_each(?3)`, first, ver, string(js)); err != nil {
 		return fmt.Errorf("store provisions of %s: %w", st.Meta.ID, err)
 	}
 	return nil

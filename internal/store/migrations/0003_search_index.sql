@@ -3,9 +3,25 @@
 -- The full-text index holds the folded heading and text of each provision
 -- (docid = provisions.rowid), so that every language matches without case
 -- or accents (tráfico = trafico, ß = ss). The old index over the raw text
--- is dropped: versions are indexed again, with roles, the next time a
--- search needs them.
+-- is dropped, and so are the provisions (only search reads them): versions
+-- are indexed again, with roles, the next time a search needs them.
 DROP TABLE provisions_fts;
+DROP TABLE provisions;
+
+-- The provisions of each indexed version, in document order, with
+-- consecutive rowids (search_versions.first onwards): no index but the
+-- rowid, which a version's rows are found and removed by.
+CREATE TABLE provisions (
+	rowid        INTEGER PRIMARY KEY,
+	ver          INTEGER NOT NULL, -- search_versions.id
+	ord          INTEGER NOT NULL,
+	provision_id TEXT NOT NULL,
+	heading      TEXT NOT NULL,
+	text         TEXT NOT NULL,
+	line         INTEGER NOT NULL,
+	end_line     INTEGER NOT NULL,
+	repealed     INTEGER NOT NULL
+);
 CREATE VIRTUAL TABLE search_fts USING fts4(
 	heading, text,
 	tokenize=unicode61 "remove_diacritics=2"
@@ -18,6 +34,7 @@ CREATE TABLE search_versions (
 	id         INTEGER PRIMARY KEY,
 	sha256     TEXT NOT NULL UNIQUE REFERENCES statute_versions(sha256) ON DELETE CASCADE,
 	index_key  TEXT NOT NULL,
+	first      INTEGER NOT NULL, -- rowid of its first provision
 	provisions INTEGER NOT NULL
 );
 
