@@ -239,9 +239,13 @@ func scanFile(fsys fs.FS, p, shown string, info fs.FileInfo) scanned {
 // loading the corpus does (positioned at their version_date keys).
 func (cat *catalog) duplicates() statute.ErrorList {
 	var errs statute.ErrorList
-	seen := map[string]*statute.Statute{}
+	type key struct {
+		id   statute.StatuteID
+		date string
+	}
+	seen := make(map[key]*statute.Statute, len(cat.all.Statutes))
 	for _, s := range cat.all.Statutes {
-		k := string(s.Meta.ID) + "@" + s.Meta.VersionDate
+		k := key{s.Meta.ID, s.Meta.VersionDate}
 		first, dup := seen[k]
 		if !dup {
 			seen[k] = s
