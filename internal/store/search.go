@@ -217,20 +217,29 @@ func searchSQL(q Query, match string) (string, []any, error) {
 		args = append(args, string(b), q.Country, q.Language)
 	}
 	args = append(args, q.Country, q.Country, q.Language, q.Language, int64(q.Roles), int64(q.Roles), limit)
+	// The rank is computed for the rows that pass the filters, from
+	// matchinfo 'pcnx' (kept from the FTS cursor) and the word counts of
+	// search_rows, against the average lengths over the versions searched.
 	return `
 		WITH m AS MATERIALIZED (
-			SELECT docid, lacuna_bm25(matchinfo(search_fts, 'pcnalx')) AS rank
+			SELECT docid, matchinfo(search_fts, 'pcnx') AS info
 			FROM search_fts
 			WHERE search_fts MATCH ?
 		),
 		` + sel + `,
+		avg AS MATERIALIZED (
+			SELECT coalesce(sum(sv.hsum) * 1.0 / nullif(sum(sv.provisions), 0), 0) AS h,
+			       coalesce(sum(sv.tsum) * 1.0 / nullif(sum(sv.provisions), 0), 0) AS t
+			FROM sel s JOIN search_versions sv ON sv.id = s.ver
+		),
 		top AS MATERIALIZED (
-			SELECT m.docid AS docid, m.rank AS rank, s.k AS k, r.roles AS roles
+			SELECT m.docid AS docid, lacuna_bm25(m.info, r.hlen, r.tlen, avg.h, avg.t) AS rank, s.k AS k, r.roles AS roles
 			FROM m
 			CROSS JOIN search_rows r ON r.docid = m.docid
 			JOIN sel s ON s.ver = r.ver
+			CROSS JOIN avg
 			WHERE (? = 0 OR (r.roles & ?) != 0)
-			ORDER BY m.rank DESC, s.k, m.docid
+			ORDER BY rank DESC, s.k, m.docid
 			LIMIT ?
 		)
 		SELECT v.country, v.sha256, v.statute_id, v.version_date, p.provision_id, p.heading, p.line, p.repealed,
@@ -253,19 +262,22 @@ var (
 	columnB      = []float64{0, 0.75}
 )
 
-// rankBM25 scores a row from FTS4 matchinfo 'pcnalx' with Okapi BM25
-// summed over phrases and columns (heading weighted double); higher is
-// better.
-func rankBM25(info []byte) float64 {
+// rankBM25 scores a row with Okapi BM25 summed over phrases and columns
+// (heading weighted double): info is FTS4 matchinfo 'pcnx', hlen and tlen
+// the words of the row's heading and text, avgH and avgT their averages
+// over the versions searched. Higher is better.
+func rankBM25(info []byte, hlen, tlen int64, avgH, avgT float64) float64 {
 	if len(info)%4 != 0 || len(info) < 12 {
 		return 0
 	}
 	u := func(i int) float64 { return float64(binary.NativeEndian.Uint32(info[i*4:])) }
 	nPhrase, nCol, nRows := int(u(0)), int(u(1)), u(2)
-	avg, length, x := 3, 3+nCol, 3+2*nCol
+	const x = 3
 	if len(info)/4 < x+nPhrase*nCol*3 {
 		return 0
 	}
+	length := []float64{float64(hlen), float64(tlen)}
+	avg := []float64{avgH, avgT}
 	var score float64
 	for p := 0; p < nPhrase; p++ {
 		for c := 0; c < nCol; c++ {
@@ -280,8 +292,8 @@ func rankBM25(info []byte) float64 {
 				w, b = columnWeight[c], columnB[c]
 			}
 			norm := 1.0
-			if a := u(avg + c); a > 0 {
-				norm = 1 - b + b*u(length+c)/a
+			if c < len(avg) && avg[c] > 0 {
+				norm = 1 - b + b*length[c]/avg[c]
 			}
 			score += w * idf * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
 		}

@@ -19,8 +19,9 @@ type IndexEntry struct {
 	Source  []byte
 	Roles   []uint8
 	// the rows to write, encoded by Prepare
-	provJSON, ftsJSON, rolesJSON []byte
-	prepErr                      error
+	provJSON, ftsJSON, rowsJSON []byte
+	hsum, tsum                  int
+	prepErr                     error
 }
 
 // Prepare folds the headings and texts of the entry for the full-text
@@ -32,17 +33,21 @@ func (e *IndexEntry) Prepare() {
 	}
 	all := e.Statute.All
 	folded := make([][2]string, len(all))
-	roles := make([]int, len(all)) // not []uint8: JSON would make it base64
+	rows := make([][3]int, len(all)) // roles, words of the heading, of the text
+	e.hsum, e.tsum = 0, 0
 	for i, p := range all {
 		folded[i] = [2]string{foldText(p.Heading), foldText(p.Text)}
 		if i < len(e.Roles) {
-			roles[i] = int(e.Roles[i])
+			rows[i][0] = int(e.Roles[i])
 		}
+		rows[i][1], rows[i][2] = len(words(folded[i][0])), len(words(folded[i][1]))
+		e.hsum += rows[i][1]
+		e.tsum += rows[i][2]
 	}
 	var err1, err2, err3 error
 	e.provJSON, err1 = provisionsJSON(e.Statute)
 	e.ftsJSON, err2 = marshalJSON(folded)
-	e.rolesJSON, err3 = marshalJSON(roles)
+	e.rowsJSON, err3 = marshalJSON(rows)
 	e.prepErr = errors.Join(err1, err2, err3)
 }
 
@@ -150,8 +155,9 @@ func indexTx(ctx context.Context, tx *sql.Tx, e IndexEntry, key, added string) (
 		return 0, wrap(err)
 	}
 	var ver int64
-	if err := tx.QueryRowContext(ctx, `INSERT INTO search_versions (sha256, index_key, first, provisions) VALUES (?, ?, ?, ?) RETURNING id`,
-		st.SHA256, key, base+1, len(st.All)).Scan(&ver); err != nil {
+	if err := tx.QueryRowContext(ctx, `INSERT INTO search_versions (sha256, index_key, first, provisions, hsum, tsum)
+		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+		st.SHA256, key, base+1, len(st.All), e.hsum, e.tsum).Scan(&ver); err != nil {
 		return 0, wrap(err)
 	}
 	if e.prepErr != nil {
@@ -160,8 +166,8 @@ func indexTx(ctx context.Context, tx *sql.Tx, e IndexEntry, key, added string) (
 	if err := insertProvisionsJSON(ctx, tx, st, e.provJSON, ver, base+1); err != nil {
 		return 0, err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO search_rows (docid, ver, roles)
-		SELECT ?1 + key, ?2, value FROM json_each(?3)`, base+1, ver, string(e.rolesJSON)); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search_rows (docid, ver, roles, hlen, tlen)
+		SELECT ?1 + key, ?2, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?3)`, base+1, ver, string(e.rowsJSON)); err != nil {
 		return 0, wrap(err)
 	}
 	return base, nil
