@@ -36,17 +36,107 @@ type catalog struct {
 	fsys   fs.FS
 	prefix string
 	key    string
-	// all holds one stub statute per readable file (front matter, path
-	// and content hash only), sorted as a loaded corpus is.
-	all *statute.Corpus
-	// files maps a stub's shown path to its path inside fsys.
-	files map[string]string
+	// all holds every readable file, sorted as a loaded corpus is (by
+	// country, statute, version date, path).
+	all []*entry
 	// count is the number of provisions indexed under key, by content
 	// hash, for the versions ensureIndexed was asked about.
 	count map[string]int
 	// warnings are the problems of the walk that are not errors (skipped
 	// symbolic links).
 	warnings statute.ErrorList
+}
+
+// entry is one file of the catalog: its record, its path as shown and
+// the sort key of its version date (statute.SortKey, computed once).
+type entry struct {
+	store.CorpusFile
+	shown, key string
+}
+
+// meta is the front matter an entry records.
+func (e *entry) meta() statute.Meta {
+	return statute.Meta{ID: statute.StatuteID(e.StatuteID), Country: e.Country, VersionDate: e.VersionDate,
+		Language: e.Language, Title: e.Title, ShortTitle: e.ShortTitle}
+}
+
+// sortEntries sorts as statute.Corpus sorts its statutes.
+func sortEntries(es []*entry) {
+	sort.SliceStable(es, func(i, j int) bool {
+		a, b := es[i], es[j]
+		if a.Country != b.Country {
+			return a.Country < b.Country
+		}
+		if a.StatuteID != b.StatuteID {
+			return a.StatuteID < b.StatuteID
+		}
+		if a.key != b.key {
+			return a.key < b.key
+		}
+		return a.shown < b.shown
+	})
+}
+
+// ofCountry keeps the entries of one country (compared without regard to
+// case), as statute.Corpus.Country.
+func ofCountry(es []*entry, code string) []*entry {
+	var out []*entry
+	for _, e := range es {
+		if strings.EqualFold(e.Country, code) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// latest keeps the newest version of each statute (the last in sort
+// order), as statute.Corpus.Latest.
+func latest(es []*entry) []*entry {
+	last := map[string]*entry{}
+	for _, e := range es {
+		last[e.StatuteID] = e
+	}
+	var out []*entry
+	for _, e := range es {
+		if last[e.StatuteID] == e {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// asOf keeps, for each statute, the latest version dated on or before
+// date, as statute.Corpus.AsOf (which see).
+func asOf(es []*entry, date string) []*entry {
+	if date == "" {
+		return latest(es)
+	}
+	limit := date
+	if len(date) == 4 {
+		limit = date + "-12-31"
+	}
+	dated := map[string]bool{}
+	for _, e := range es {
+		if e.key != "" {
+			dated[e.StatuteID] = true
+		}
+	}
+	pick := map[string]*entry{}
+	for _, e := range es { // sorted by date within a statute
+		switch {
+		case e.key == "" && !dated[e.StatuteID]:
+			pick[e.StatuteID] = e
+		case e.key != "" && e.key <= limit:
+			pick[e.StatuteID] = e
+		}
+	}
+	var out []*entry
+	for _, e := range es {
+		if pick[e.StatuteID] == e {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // searchKeyVersion changes whenever what is stored for search changes
@@ -105,7 +195,7 @@ func (w *Workspace) openCatalog(ctx context.Context, s *store.Store) (cat *catal
 	if err != nil {
 		return nil, nil, err
 	}
-	cat = &catalog{w: w, s: s, fsys: fsys, prefix: prefix, key: w.SearchKey(), files: map[string]string{}, count: map[string]int{}}
+	cat = &catalog{w: w, s: s, fsys: fsys, prefix: prefix, key: w.SearchKey(), count: map[string]int{}}
 	paths, walkErrs, err := statute.List(fsys, ".", prefix)
 	if err != nil {
 		return nil, nil, err
@@ -178,15 +268,13 @@ func (w *Workspace) openCatalog(ctx context.Context, s *store.Store) (cat *catal
 		}
 	}
 	all := append(keep, fresh...)
-	stubs := make([]*statute.Statute, 0, len(all))
-	for _, r := range all {
-		st := &statute.Statute{Path: path.Join(prefix, r.Path), SHA256: r.SHA256, Meta: statute.Meta{
-			ID: statute.StatuteID(r.StatuteID), Country: r.Country, VersionDate: r.VersionDate,
-			Language: r.Language, Title: r.Title, ShortTitle: r.ShortTitle}}
-		stubs = append(stubs, st)
-		cat.files[st.Path] = r.Path
+	ents := make([]entry, len(all))
+	cat.all = make([]*entry, len(all))
+	for i, r := range all {
+		ents[i] = entry{CorpusFile: r, shown: path.Join(prefix, r.Path), key: statute.SortKey(r.VersionDate)}
+		cat.all[i] = &ents[i]
 	}
-	cat.all = statute.NewCorpus(stubs...)
+	sortEntries(cat.all)
 	errs = append(errs, cat.duplicates()...)
 	// Record what changed (only then is the store written).
 	if len(fresh) > 0 || len(keep) != len(recs) {
@@ -239,41 +327,38 @@ func scanFile(fsys fs.FS, p, shown string, info fs.FileInfo) scanned {
 // loading the corpus does (positioned at their version_date keys).
 func (cat *catalog) duplicates() statute.ErrorList {
 	var errs statute.ErrorList
-	type key struct {
-		id   statute.StatuteID
-		date string
-	}
-	seen := make(map[key]*statute.Statute, len(cat.all.Statutes))
-	for _, s := range cat.all.Statutes {
-		k := key{s.Meta.ID, s.Meta.VersionDate}
+	type key struct{ id, date string }
+	seen := make(map[key]*entry, len(cat.all))
+	for _, e := range cat.all {
+		k := key{e.StatuteID, e.VersionDate}
 		first, dup := seen[k]
 		if !dup {
-			seen[k] = s
+			seen[k] = e
 			continue
 		}
-		label := s.Meta.VersionDate
+		label := e.VersionDate
 		if label == "" {
 			label = "(no version_date)"
 		}
-		for _, pair := range [][2]*statute.Statute{{s, first}, {first, s}} {
-			errs.Add(cat.keyPos(pair[0]), "statute %q version %q is also defined in %s, expected one file per id and version_date", s.Meta.ID, label, pair[1].Path)
+		for _, pair := range [][2]*entry{{e, first}, {first, e}} {
+			errs.Add(cat.keyPos(pair[0]), "statute %q version %q is also defined in %s, expected one file per id and version_date", e.StatuteID, label, pair[1].shown)
 		}
 	}
 	return errs
 }
 
-// keyPos is the position of a stub's version_date (else id) key, read
+// keyPos is the position of an entry's version_date (else id) key, read
 // from its file.
-func (cat *catalog) keyPos(s *statute.Statute) statute.Pos {
-	if b, err := statute.ReadFile(cat.fsys, cat.files[s.Path]); err == nil {
-		if st, err := statute.Parse(s.Path, b); st != nil && err == nil {
-			if s.Meta.VersionDate != "" {
+func (cat *catalog) keyPos(e *entry) statute.Pos {
+	if b, err := statute.ReadFile(cat.fsys, e.Path); err == nil {
+		if st, err := statute.Parse(e.shown, b); st != nil && err == nil {
+			if e.VersionDate != "" {
 				return st.KeyPos("version_date")
 			}
 			return st.KeyPos("id")
 		}
 	}
-	return statute.Pos{File: s.Path, Line: 1}
+	return statute.Pos{File: e.shown, Line: 1}
 }
 
 // indexBatch and indexBatchBytes bound what one transaction indexes:
@@ -289,11 +374,11 @@ const (
 // parallel), its provisions classified and written in short transactions.
 // A file that changed since the catalog was read, or that no longer
 // parses, is an error.
-func (cat *catalog) ensureIndexed(ctx context.Context, sel *statute.Corpus, progress Progress) error {
+func (cat *catalog) ensureIndexed(ctx context.Context, sel []*entry, progress Progress) error {
 	var ask []string
-	for _, st := range sel.Statutes {
-		if _, ok := cat.count[st.SHA256]; !ok {
-			ask = append(ask, st.SHA256)
+	for _, e := range sel {
+		if _, ok := cat.count[e.SHA256]; !ok {
+			ask = append(ask, e.SHA256)
 		}
 	}
 	indexed, err := cat.s.IndexedUnder(ctx, ask, cat.key)
@@ -303,14 +388,14 @@ func (cat *catalog) ensureIndexed(ctx context.Context, sel *statute.Corpus, prog
 	for sha, n := range indexed {
 		cat.count[sha] = n
 	}
-	var need []*statute.Statute
+	var need []*entry
 	seen := map[string]bool{}
-	for _, st := range sel.Statutes {
-		if _, ok := cat.count[st.SHA256]; ok || seen[st.SHA256] {
+	for _, e := range sel {
+		if _, ok := cat.count[e.SHA256]; ok || seen[e.SHA256] {
 			continue
 		}
-		seen[st.SHA256] = true
-		need = append(need, st)
+		seen[e.SHA256] = true
+		need = append(need, e)
 	}
 	if len(need) == 0 {
 		return nil
@@ -397,22 +482,22 @@ func (cat *catalog) ensureIndexed(ctx context.Context, sel *statute.Corpus, prog
 
 // parseForIndex reads and parses one version and classifies its
 // provisions.
-func (cat *catalog) parseForIndex(stub *statute.Statute) (store.IndexEntry, error) {
-	b, err := statute.ReadFile(cat.fsys, cat.files[stub.Path])
+func (cat *catalog) parseForIndex(e *entry) (store.IndexEntry, error) {
+	b, err := statute.ReadFile(cat.fsys, e.Path)
 	if err != nil {
-		return store.IndexEntry{}, fmt.Errorf("index %s: %w", stub.Path, err)
+		return store.IndexEntry{}, fmt.Errorf("index %s: %w", e.shown, err)
 	}
 	sum := sha256.Sum256(b)
-	if hex.EncodeToString(sum[:]) != stub.SHA256 {
-		return store.IndexEntry{}, fmt.Errorf("index %s: the file changed while it was being indexed, expected it unchanged (search again)", stub.Path)
+	if hex.EncodeToString(sum[:]) != e.SHA256 {
+		return store.IndexEntry{}, fmt.Errorf("index %s: the file changed while it was being indexed, expected it unchanged (search again)", e.shown)
 	}
-	st, err := statute.Parse(stub.Path, b)
+	st, err := statute.Parse(e.shown, b)
 	if err != nil {
 		return store.IndexEntry{}, err
 	}
-	e := store.IndexEntry{Statute: st, Source: b, Roles: statuteRoles(st)}
-	e.Prepare()
-	return e, nil
+	ie := store.IndexEntry{Statute: st, Source: b, Roles: statuteRoles(st)}
+	ie.Prepare()
+	return ie, nil
 }
 
 // statuteRoles returns the role bits of each provision of st.All, as the

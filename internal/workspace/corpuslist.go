@@ -51,28 +51,32 @@ func (w *Workspace) ListCorpus(ctx context.Context, country string, progress Pro
 	if err != nil {
 		return nil, err
 	}
-	c := cat.all
+	es := cat.all
 	if country != "" {
-		c = c.Country(country)
+		es = ofCountry(es, country)
 	}
-	latest := c.Latest()
-	if err := withBad(bad, cat.ensureIndexed(ctx, latest, progress)); err != nil {
+	last := latest(es)
+	if err := withBad(bad, cat.ensureIndexed(ctx, last, progress)); err != nil {
 		return nil, err
 	}
-	out := &CorpusListing{Versions: len(c.Statutes), Countries: len(c.Countries()), Warnings: cat.warnings}
-	byID := map[statute.StatuteID][]string{}
-	for _, st := range c.Statutes {
-		d := st.Meta.VersionDate
+	out := &CorpusListing{Versions: len(es), Warnings: cat.warnings}
+	byID := map[string][]string{}
+	countries := map[string]bool{}
+	for _, e := range es {
+		d := e.VersionDate
 		if d == "" {
 			d = "-"
 		}
-		byID[st.Meta.ID] = append(byID[st.Meta.ID], d)
+		byID[e.StatuteID] = append(byID[e.StatuteID], d)
+		countries[e.Country] = true
 	}
-	for _, last := range latest.Statutes {
-		r := StatuteSummary{Country: last.Meta.Country, ID: string(last.Meta.ID), Title: last.Meta.Title,
-			Language: last.Meta.Lang(), Provisions: cat.count[last.SHA256], Path: last.Path, Versions: byID[last.Meta.ID]}
-		if last.Meta.ShortTitle != "" {
-			r.Title = last.Meta.ShortTitle
+	out.Countries = len(countries)
+	for _, e := range last {
+		m := e.meta()
+		r := StatuteSummary{Country: m.Country, ID: e.StatuteID, Title: m.Title,
+			Language: m.Lang(), Provisions: cat.count[e.SHA256], Path: e.shown, Versions: byID[e.StatuteID]}
+		if m.ShortTitle != "" {
+			r.Title = m.ShortTitle
 		}
 		out.Statutes = append(out.Statutes, r)
 	}

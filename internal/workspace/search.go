@@ -62,29 +62,30 @@ func (w *Workspace) Search(ctx context.Context, q SearchQuery) ([]SearchHit, err
 	if err != nil {
 		return nil, err
 	}
-	c := cat.all
+	es := cat.all
 	if q.Country != "" {
-		c = c.Country(q.Country)
-		if len(c.Statutes) == 0 {
+		es = ofCountry(es, q.Country)
+		if len(es) == 0 {
 			return nil, inputErr(fmt.Errorf("no statutes for country %q in the corpus, expected a country code present in the corpus (see lacuna corpus list)", q.Country))
 		}
 	}
 	switch {
 	case q.AllVersions:
 	case q.AsOf != "":
-		c = c.AsOf(q.AsOf)
+		es = asOf(es, q.AsOf)
 	default:
-		c = c.Latest()
+		es = latest(es)
 	}
-	if len(c.Statutes) == 0 {
+	if len(es) == 0 {
 		return nil, inputErr(errors.New("no statutes to search"))
 	}
-	if err := withBad(bad, cat.ensureIndexed(ctx, c, q.Progress)); err != nil {
+	if err := withBad(bad, cat.ensureIndexed(ctx, es, q.Progress)); err != nil {
 		return nil, err
 	}
 	sq := store.Query{Text: q.Text, Language: q.Language, Limit: q.Limit, Roles: uint64(index.Bit(q.Role))}
-	for _, st := range c.Statutes {
-		sq.SHA256s = append(sq.SHA256s, st.SHA256)
+	sq.SHA256s = make([]string, len(es))
+	for i, e := range es { // in corpus order: ties are broken in it
+		sq.SHA256s[i] = e.SHA256
 	}
 	hits, err := s.Search(ctx, sq)
 	if err != nil {
