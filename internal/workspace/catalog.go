@@ -251,6 +251,7 @@ func (w *Workspace) openCatalog(ctx context.Context, s *store.Store) (cat *catal
 		res[k] = scanFile(fsys, paths[i], path.Join(prefix, paths[i]), infos[i])
 	})
 	var fresh []store.CorpusFile
+	changed := false
 	for k, r := range res {
 		shown := path.Join(prefix, paths[dirty[k]])
 		switch {
@@ -265,6 +266,9 @@ func (w *Workspace) openCatalog(ctx context.Context, s *store.Store) (cat *catal
 			}
 		default:
 			fresh = append(fresh, r.rec)
+			if k, ok := known[r.rec.Path]; !ok || k != r.rec {
+				changed = true // (an embedded file, with no time, is read each time but rarely changes)
+			}
 		}
 	}
 	all := append(keep, fresh...)
@@ -277,7 +281,7 @@ func (w *Workspace) openCatalog(ctx context.Context, s *store.Store) (cat *catal
 	sortEntries(cat.all)
 	errs = append(errs, cat.duplicates()...)
 	// Record what changed (only then is the store written).
-	if len(fresh) > 0 || len(keep) != len(recs) {
+	if changed || len(keep)+len(fresh) != len(recs) {
 		sort.Slice(all, func(i, j int) bool { return all[i].Path < all[j].Path })
 		if err := s.PutCorpusCatalog(ctx, root, all); err != nil {
 			return nil, nil, err
