@@ -66,12 +66,22 @@ func memoryBackstop() {
 // GOMEMLIMIT is set: their live heap is small (a few MB) while a query
 // allocates a few tens of MB of short-lived records (the corpus catalog),
 // so collecting at every doubling cost 15% of a warm query. A soft limit
-// keeps a first, indexing run bounded all the same.
-func searchGC() {
+// keeps a first, indexing run bounded all the same. The returned function
+// puts the settings back (run is also called in-process, by the tests).
+func searchGC() (restore func()) {
+	gc, limit := -2, int64(-2)
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
+		gc = debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(256 << 20)
+		limit = debug.SetMemoryLimit(256 << 20)
+	}
+	return func() {
+		if gc != -2 {
+			debug.SetGCPercent(gc)
+		}
+		if limit != -2 {
+			debug.SetMemoryLimit(limit)
+		}
 	}
 }
