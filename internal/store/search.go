@@ -241,14 +241,20 @@ func searchSQL(q Query, match string) (string, []any, error) {
 			WHERE (? = 0 OR (r.roles & ?) != 0)
 			ORDER BY rank DESC, s.k, m.docid
 			LIMIT ?
+		),
+		hit AS MATERIALIZED (
+			SELECT top.docid AS docid, top.rank AS rank, top.k AS k, top.roles AS roles, sv.sha256 AS sha,
+			       sp.rows -> (top.docid - sv.first) AS p
+			FROM top
+			CROSS JOIN search_rows r ON r.docid = top.docid
+			CROSS JOIN search_versions sv ON sv.id = r.ver
+			CROSS JOIN search_provisions sp ON sp.ver = sv.id
 		)
-		SELECT v.country, v.sha256, v.statute_id, v.version_date, p.provision_id, p.heading, p.line, p.repealed,
-		       top.roles, p.text, top.rank
-		FROM top
-		CROSS JOIN provisions p ON p.rowid = top.docid
-		CROSS JOIN search_versions sv ON sv.id = p.ver
-		CROSS JOIN statute_versions v ON v.sha256 = sv.sha256
-		ORDER BY top.rank DESC, top.k, top.docid`, args, nil
+		SELECT v.country, v.sha256, v.statute_id, v.version_date, hit.p ->> 0, hit.p ->> 1, hit.p ->> 3, hit.p ->> 5,
+		       hit.roles, hit.p ->> 2, hit.rank
+		FROM hit
+		CROSS JOIN statute_versions v ON v.sha256 = hit.sha
+		ORDER BY hit.rank DESC, hit.k, hit.docid`, args, nil
 }
 
 // BM25 parameters: k1 is Robertson's usual value; per column, a weight (a

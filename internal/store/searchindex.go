@@ -134,24 +134,22 @@ func indexTx(ctx context.Context, tx *sql.Tx, e IndexEntry, key, added string) (
 			for _, q := range []string{
 				`DELETE FROM search_fts WHERE docid BETWEEN ?1 AND ?2`,
 				`DELETE FROM search_rows WHERE docid BETWEEN ?1 AND ?2`,
-				`DELETE FROM provisions WHERE rowid BETWEEN ?1 AND ?2`,
+				`DELETE FROM search_provisions WHERE ver = ?3`,
+				`DELETE FROM search_versions WHERE id = ?3`,
 			} {
-				if _, err := tx.ExecContext(ctx, q, first, first+n-1); err != nil {
+				if _, err := tx.ExecContext(ctx, q, first, first+n-1, id); err != nil {
 					return 0, wrap(err)
 				}
 			}
-			if _, err := tx.ExecContext(ctx, `DELETE FROM search_versions WHERE id = ?`, id); err != nil {
-				return 0, wrap(err)
-			}
 		}
 	}
-	// Provisions get consecutive explicit rowids (the write transaction
-	// holds the lock, so max(rowid) cannot move), which the full-text and
-	// search rows reuse as docids. Each table's rows go in with one
+	// Provisions get consecutive docids after the largest in use (the
+	// write transaction holds the lock, so it cannot move), shared by the
+	// full-text and search rows. Each table's rows go in with one
 	// statement reading a JSON text Prepare encoded (in the caller's
 	// workers).
 	var base int64
-	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(rowid), 0) FROM provisions").Scan(&base); err != nil {
+	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(docid), 0) FROM search_rows").Scan(&base); err != nil {
 		return 0, wrap(err)
 	}
 	var ver int64
@@ -163,8 +161,8 @@ func indexTx(ctx context.Context, tx *sql.Tx, e IndexEntry, key, added string) (
 	if e.prepErr != nil {
 		return 0, wrap(e.prepErr)
 	}
-	if err := insertProvisionsJSON(ctx, tx, st, e.provJSON, ver, base+1); err != nil {
-		return 0, err
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search_provisions (ver, rows) VALUES (?, ?)`, ver, string(e.provJSON)); err != nil {
+		return 0, wrap(err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO search_rows (docid, ver, roles, hlen, tlen)
 		SELECT ?1 + key, ?2, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?3)`, base+1, ver, string(e.rowsJSON)); err != nil {

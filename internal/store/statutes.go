@@ -74,20 +74,6 @@ func insertVersion(ctx context.Context, tx *sql.Tx, st *statute.Statute, src []b
 	return nil
 }
 
-// insertProvisionsJSON adds the provisions encoded by provisionsJSON, of
-// the indexed version ver, with the rowids first, first+1, …, in one
-// statement: SQLite reads them from one JSON text, where binding nine
-// values a provision (a cgo call and a conversion each) dominated
-// recording a large corpus.
-func insertProvisionsJSON(ctx context.Context, tx *sql.Tx, st *statute.Statute, js []byte, ver, first int64) error {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO provisions (rowid, ver, ord, provision_id, heading, text, line, end_line, repealed)
-		SELECT ?1 + key, ?2, key, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5
-		FROM json_each(?3)`, first, ver, string(js)); err != nil {
-		return fmt.Errorf("store provisions of %s: %w", st.Meta.ID, err)
-	}
-	return nil
-}
-
 // provisionsJSON encodes st.All, in order, as [[id, heading, text, line,
 // end line, repealed 0/1], …].
 func provisionsJSON(st *statute.Statute) ([]byte, error) {

@@ -1,27 +1,22 @@
 -- Search from the store alone (issue 12).
 --
 -- The full-text index holds the folded heading and text of each provision
--- (docid = provisions.rowid), so that every language matches without case
+-- (docid as in search_rows), so that every language matches without case
 -- or accents (tráfico = trafico, ß = ss). The old index over the raw text
 -- is dropped, and so are the provisions (only search reads them): versions
 -- are indexed again, with roles, the next time a search needs them.
 DROP TABLE provisions_fts;
 DROP TABLE provisions;
 
--- The provisions of each indexed version, in document order, with
--- consecutive rowids (search_versions.first onwards): no index but the
--- rowid, which a version's rows are found and removed by.
-CREATE TABLE provisions (
-	rowid        INTEGER PRIMARY KEY,
-	ver          INTEGER NOT NULL, -- search_versions.id
-	ord          INTEGER NOT NULL,
-	provision_id TEXT NOT NULL,
-	heading      TEXT NOT NULL,
-	text         TEXT NOT NULL,
-	line         INTEGER NOT NULL,
-	end_line     INTEGER NOT NULL,
-	repealed     INTEGER NOT NULL
+-- The provisions of each indexed version, in document order, as one JSON
+-- array of [id, heading, text, line, end line, repealed] (a hit's
+-- provision is element docid - search_versions.first): one row to write a
+-- version, where a row per provision cost a quarter of indexing.
+CREATE TABLE search_provisions (
+	ver  INTEGER PRIMARY KEY, -- search_versions.id
+	rows TEXT NOT NULL
 );
+
 CREATE VIRTUAL TABLE search_fts USING fts4(
 	heading, text,
 	tokenize=unicode61 "remove_diacritics=2"
@@ -34,13 +29,14 @@ CREATE TABLE search_versions (
 	id         INTEGER PRIMARY KEY,
 	sha256     TEXT NOT NULL UNIQUE REFERENCES statute_versions(sha256) ON DELETE CASCADE,
 	index_key  TEXT NOT NULL,
-	first      INTEGER NOT NULL, -- rowid of its first provision
+	first      INTEGER NOT NULL, -- docid of its first provision
 	provisions INTEGER NOT NULL,
 	hsum       INTEGER NOT NULL, -- words in all its headings
 	tsum       INTEGER NOT NULL  -- words in all its texts
 );
 
--- One narrow row per indexed provision (docid = provisions.rowid): its
+-- One narrow row per indexed provision (docid: consecutive within a
+-- version, from search_versions.first): its
 -- version, the engine's role bits and the number of words of its heading
 -- and text. A query filters and ranks the rows the full-text index matches
 -- by these alone, without reading the wide provision rows (tens of
