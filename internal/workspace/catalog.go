@@ -411,7 +411,9 @@ func (cat *catalog) ensureIndexed(ctx context.Context, sel []*entry, progress Pr
 	}
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(need)))
 	jobs := make(chan int)
-	out := make(chan parsed, 2*workers)
+	// room for two batches: the workers go on parsing while a batch is
+	// written (with room for a few only, they waited for every flush)
+	out := make(chan parsed, 2*indexBatch)
 	var wg sync.WaitGroup
 	for k := 0; k < workers; k++ {
 		wg.Add(1)
