@@ -190,15 +190,20 @@ type scanned struct {
 // whose front matter cannot be read is parsed, and its problems (with the
 // walk's errors and duplicate versions) are returned in bad, as loading
 // the corpus reports them; the catalog then holds the good files.
-func (w *Workspace) openCatalog(ctx context.Context, s *store.Store) (cat *catalog, bad statute.ErrorList, err error) {
+//
+// stored, when not nil, is called as soon as the store's record is read,
+// with the entries it records (sorted), before the files are looked at: a
+// caller may start work on them, valid when unchanged is returned true
+// (every file as recorded, no problem found).
+func (w *Workspace) openCatalog(ctx context.Context, s *store.Store, stored func(all []*entry)) (cat *catalog, bad statute.ErrorList, unchanged bool, err error) {
 	fsys, prefix, err := corpusSource(w.cfg.Corpus)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
 	cat = &catalog{w: w, s: s, fsys: fsys, prefix: prefix, key: w.SearchKey(), count: map[string]int{}}
 	paths, walkErrs, err := statute.List(fsys, ".", prefix)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
 	var errs statute.ErrorList
 	for _, e := range walkErrs {
@@ -217,13 +222,16 @@ func (w *Workspace) openCatalog(ctx context.Context, s *store.Store) (cat *catal
 	go func() {
 		defer close(recDone)
 		recs, recErr = s.CorpusCatalog(ctx, root)
+		if recErr == nil && stored != nil {
+			stored(entriesOf(recs, prefix))
+		}
 	}()
 	infos := make([]fs.FileInfo, len(paths))
 	statErrs := make([]error, len(paths))
 	parallelChunks(len(paths), func(i int) { infos[i], statErrs[i] = fs.Stat(fsys, paths[i]) })
 	<-recDone
 	if recErr != nil {
-		return nil, nil, recErr
+		return nil, nil, false, recErr
 	}
 	known := make(map[string]store.CorpusFile, len(recs))
 	for _, r := range recs {
@@ -272,23 +280,30 @@ func (w *Workspace) openCatalog(ctx context.Context, s *store.Store) (cat *catal
 		}
 	}
 	all := append(keep, fresh...)
-	ents := make([]entry, len(all))
-	cat.all = make([]*entry, len(all))
-	for i, r := range all {
-		ents[i] = entry{CorpusFile: r, shown: path.Join(prefix, r.Path), key: statute.SortKey(r.VersionDate)}
-		cat.all[i] = &ents[i]
-	}
-	sortEntries(cat.all)
+	cat.all = entriesOf(all, prefix)
 	errs = append(errs, cat.duplicates()...)
 	// Record what changed (only then is the store written).
 	if changed || len(keep)+len(fresh) != len(recs) {
 		sort.Slice(all, func(i, j int) bool { return all[i].Path < all[j].Path })
 		if err := s.PutCorpusCatalog(ctx, root, all); err != nil {
-			return nil, nil, err
+			return nil, nil, false, err
 		}
 	}
 	errs.Sort()
-	return cat, errs, nil
+	unchanged = !changed && len(keep)+len(fresh) == len(recs) && len(errs) == 0
+	return cat, errs, unchanged, nil
+}
+
+// entriesOf makes the sorted entries of recorded files.
+func entriesOf(recs []store.CorpusFile, prefix string) []*entry {
+	ents := make([]entry, len(recs))
+	out := make([]*entry, len(recs))
+	for i, r := range recs {
+		ents[i] = entry{CorpusFile: r, shown: path.Join(prefix, r.Path), key: statute.SortKey(r.VersionDate)}
+		out[i] = &ents[i]
+	}
+	sortEntries(out)
+	return out
 }
 
 // scanFile reads one file, hashes it and decodes its front matter; when

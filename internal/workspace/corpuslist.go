@@ -47,7 +47,7 @@ func (w *Workspace) ListCorpus(ctx context.Context, country string, progress Pro
 		return nil, err
 	}
 	defer s.Close()
-	cat, bad, err := w.openCatalog(ctx, s)
+	cat, bad, _, err := w.openCatalog(ctx, s, nil)
 	if err != nil {
 		return nil, err
 	}

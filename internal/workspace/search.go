@@ -58,11 +58,65 @@ func (w *Workspace) Search(ctx context.Context, q SearchQuery) ([]SearchHit, err
 		return nil, err
 	}
 	defer s.Close()
-	cat, bad, err := w.openCatalog(ctx, s)
+	// The query is run on the store's record of the corpus while the files
+	// are checked against it; when nothing changed (the usual case) that
+	// answer stands, and the two halves took the time of the longer.
+	type answer struct {
+		hits []store.Hit
+		ok   bool
+	}
+	spec := make(chan answer, 1)
+	started := false
+	defer func() {
+		if started {
+			<-spec // the store stays open until the query is over
+		}
+	}()
+	cat, bad, unchanged, err := w.openCatalog(ctx, s, func(all []*entry) {
+		started = true
+		go func() {
+			es, err := q.versions(all)
+			if err != nil {
+				spec <- answer{}
+				return
+			}
+			sq := q.storeQuery(es)
+			if n, err := s.IndexedUnder(ctx, sq.SHA256s, w.SearchKey()); err != nil || len(n) != len(distinct(sq.SHA256s)) {
+				spec <- answer{} // some version must be indexed first
+				return
+			}
+			hits, err := s.Search(ctx, sq)
+			spec <- answer{hits, err == nil}
+		}()
+	})
 	if err != nil {
 		return nil, err
 	}
-	es := cat.all
+	if unchanged {
+		a := <-spec
+		started = false
+		if a.ok {
+			return searchHits(a.hits), nil
+		}
+	}
+	es, err := q.versions(cat.all)
+	if err != nil {
+		return nil, err
+	}
+	if err := withBad(bad, cat.ensureIndexed(ctx, es, q.Progress)); err != nil {
+		return nil, err
+	}
+	hits, err := s.Search(ctx, q.storeQuery(es))
+	if err != nil {
+		return nil, err
+	}
+	return searchHits(hits), nil
+}
+
+// versions selects the versions q searches among the catalog's entries: a
+// country's, then every version, those in force on AsOf or the latest.
+func (q SearchQuery) versions(all []*entry) ([]*entry, error) {
+	es := all
 	if q.Country != "" {
 		es = ofCountry(es, q.Country)
 		if len(es) == 0 {
@@ -79,18 +133,30 @@ func (w *Workspace) Search(ctx context.Context, q SearchQuery) ([]SearchHit, err
 	if len(es) == 0 {
 		return nil, inputErr(errors.New("no statutes to search"))
 	}
-	if err := withBad(bad, cat.ensureIndexed(ctx, es, q.Progress)); err != nil {
-		return nil, err
-	}
+	return es, nil
+}
+
+// storeQuery is q over the versions es, in corpus order (ties are broken
+// in it).
+func (q SearchQuery) storeQuery(es []*entry) store.Query {
 	sq := store.Query{Text: q.Text, Language: q.Language, Limit: q.Limit, Roles: uint64(index.Bit(q.Role))}
 	sq.SHA256s = make([]string, len(es))
-	for i, e := range es { // in corpus order: ties are broken in it
+	for i, e := range es {
 		sq.SHA256s[i] = e.SHA256
 	}
-	hits, err := s.Search(ctx, sq)
-	if err != nil {
-		return nil, err
+	return sq
+}
+
+func distinct(ss []string) map[string]bool {
+	m := make(map[string]bool, len(ss))
+	for _, s := range ss {
+		m[s] = true
 	}
+	return m
+}
+
+// searchHits gives each hit its roles.
+func searchHits(hits []store.Hit) []SearchHit {
 	out := make([]SearchHit, 0, len(hits))
 	for _, h := range hits {
 		sh := SearchHit{Hit: h, Roles: []standard.Role{}}
@@ -99,7 +165,7 @@ func (w *Workspace) Search(ctx context.Context, q SearchQuery) ([]SearchHit, err
 		}
 		out = append(out, sh)
 	}
-	return out, nil
+	return out
 }
 
 // provisionRoles gives each provision the union of its segments' roles
