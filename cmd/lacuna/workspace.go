@@ -74,7 +74,7 @@ func searchGC() (restore func()) {
 		gc = debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		limit = debug.SetMemoryLimit(256 << 20)
+		limit = debug.SetMemoryLimit(128 << 20)
 	}
 	return func() {
 		if gc != -2 {

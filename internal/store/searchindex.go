@@ -20,12 +20,12 @@ type IndexEntry struct {
 	Roles   []uint8
 	// the rows to write, encoded by Prepare
 	provJSON, ftsJSON, rowsJSON []byte
-	hsum, tsum                  int
+	hsum, tsum, n               int
 	prepErr                     error
 }
 
-// Prepare folds the headings and texts of the entry for the full-text
-// index; IndexVersions does it when the caller has not (callers call it
+// Prepare encodes the entry's rows (folding the headings and texts for the
+// full-text index) and lets go of its provision tree; IndexVersions does it when the caller has not (callers call it
 // in parallel, off the one writing goroutine).
 func (e *IndexEntry) Prepare() {
 	if e.provJSON != nil || e.prepErr != nil {
@@ -49,6 +49,19 @@ func (e *IndexEntry) Prepare() {
 	e.ftsJSON, err2 = marshalJSON(folded)
 	e.rowsJSON, err3 = marshalJSON(rows)
 	e.prepErr = errors.Join(err1, err2, err3)
+	// The provision tree is no longer needed (the rows are encoded): an
+	// entry waiting to be written keeps only what the version row needs.
+	e.n = len(all)
+	e.Statute = &statute.Statute{Path: e.Statute.Path, SHA256: e.Statute.SHA256, Meta: e.Statute.Meta}
+	e.Roles = nil
+}
+
+// Provisions returns the number of provisions of the entry's version.
+func (e *IndexEntry) Provisions() int {
+	if e.provJSON == nil && e.prepErr == nil {
+		return len(e.Statute.All)
+	}
+	return e.n
 }
 
 // IndexVersions indexes statute versions for search under key (which
@@ -155,7 +168,7 @@ func indexTx(ctx context.Context, tx *sql.Tx, e IndexEntry, key, added string) (
 	var ver int64
 	if err := tx.QueryRowContext(ctx, `INSERT INTO search_versions (sha256, index_key, first, provisions, hsum, tsum)
 		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
-		st.SHA256, key, base+1, len(st.All), e.hsum, e.tsum).Scan(&ver); err != nil {
+		st.SHA256, key, base+1, e.Provisions(), e.hsum, e.tsum).Scan(&ver); err != nil {
 		return 0, wrap(err)
 	}
 	if e.prepErr != nil {

@@ -464,7 +464,7 @@ func (cat *catalog) ensureIndexed(ctx context.Context, sel []*entry, progress Pr
 			firstErr = err
 		}
 		for _, e := range batch {
-			cat.count[e.Statute.SHA256] = len(e.Statute.All)
+			cat.count[e.Statute.SHA256] = e.Provisions()
 		}
 		batch = nil
 	}
