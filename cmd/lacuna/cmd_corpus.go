@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -48,6 +49,11 @@ func newCmdCorpusList(f *Factory, runF func(*corpusListOptions) error) *cobra.Co
 country, id, title, number of versions (and their dates), language and the number
 of provisions of the latest version.
 
+The list comes from the store's record of the corpus (--db): only files new or
+changed since the last look are read (their front matter), and only the latest
+version of each statute is parsed, once, to count its provisions (it is indexed for
+search at the same time; a progress bar shows on a terminal).
+
 --format text (default), json or csv.` + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -67,53 +73,21 @@ of provisions of the latest version.
 	return cmd
 }
 
-// corpusRow is one line of "corpus list".
-type corpusRow struct {
-	Country    string   `json:"country"`
-	ID         string   `json:"id"`
-	Title      string   `json:"title"`
-	Versions   []string `json:"versions"`
-	Language   string   `json:"language"`
-	Provisions int      `json:"provisions"`
-	Path       string   `json:"path"`
-}
-
-func corpusRows(c *statute.Corpus) []corpusRow {
-	var rows []corpusRow
-	for _, id := range c.IDs() {
-		vs := c.Versions(id)
-		last := vs[len(vs)-1]
-		r := corpusRow{Country: last.Meta.Country, ID: string(id), Title: last.Meta.Title,
-			Language: last.Meta.Lang(), Provisions: len(last.All), Path: last.Path}
-		if last.Meta.ShortTitle != "" {
-			r.Title = last.Meta.ShortTitle
-		}
-		for _, v := range vs {
-			d := v.Meta.VersionDate
-			if d == "" {
-				d = "-"
-			}
-			r.Versions = append(r.Versions, d)
-		}
-		rows = append(rows, r)
-	}
-	return rows
-}
-
 func corpusListRun(opts *corpusListOptions) error {
-	c, err := opts.Factory.Workspace().Corpus()
+	f := opts.Factory
+	defer searchGC()()
+	progress, wait := newProgress(f, "indexing statutes ")
+	l, err := f.Workspace().ListCorpus(context.Background(), opts.Country, progress)
+	wait()
 	if err != nil {
 		return err
 	}
-	if opts.Country != "" {
-		c = c.Country(opts.Country)
-	}
-	rows := corpusRows(c)
+	rows := l.Statutes
 	w := opts.IO.Out
 	switch opts.Format {
 	case "json":
 		if rows == nil {
-			rows = []corpusRow{}
+			rows = []workspace.StatuteSummary{}
 		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -135,18 +109,13 @@ func corpusListRun(opts *corpusListOptions) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	if !opts.Factory.Global.Quiet {
-		fmt.Fprintf(w, "%d statutes, %d versions, %d countries\n", len(rows), len(c.Statutes), len(c.Countries()))
-		warnHint(opts.IO, c)
+	if !f.Global.Quiet {
+		fmt.Fprintf(w, "%d statutes, %d versions, %d countries\n", len(rows), l.Versions, l.Countries)
+		if n := len(l.Warnings); n > 0 {
+			fmt.Fprintf(opts.IO.ErrOut, "%d warnings while reading the corpus; lacuna corpus validate lists them\n", n)
+		}
 	}
 	return nil
-}
-
-// warnHint tells on stderr that the corpus loaded with warnings.
-func warnHint(io *IOStreams, c *statute.Corpus) {
-	if n := len(c.Warnings); n > 0 {
-		fmt.Fprintf(io.ErrOut, "%d warnings while loading the corpus; lacuna corpus validate lists them\n", n)
-	}
 }
 
 func clipText(s string, n int) string {
@@ -179,6 +148,8 @@ ID is the statute id (e.g. ken/ctip-act-2010). @DATE picks the version with that
 version_date, or else the latest version dated on or before DATE; without it the
 latest version is shown.
 
+Only the versions of that statute are parsed (a front-matter scan finds them).
+
 --format text (default) or json (the whole provision tree with text and segments).` + exitStatusHelp,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -203,15 +174,12 @@ latest version is shown.
 }
 
 func corpusShowRun(opts *corpusShowOptions) error {
-	c, err := opts.Factory.Workspace().Corpus()
+	c, err := opts.Factory.Workspace().StatuteVersions(opts.Ref.ID)
 	if err != nil {
 		return err
 	}
 	s := c.Resolve(opts.Ref)
 	if s == nil {
-		if len(c.Versions(opts.Ref.ID)) == 0 {
-			return &inputError{fmt.Errorf("statute %q is not in the corpus, expected one of the ids of \"lacuna corpus list\"", opts.Ref.ID)}
-		}
 		return &inputError{fmt.Errorf("statute %q has no version on or before %s", opts.Ref.ID, opts.Ref.Date)}
 	}
 	w := opts.IO.Out

@@ -49,8 +49,10 @@ QUERY is plain words; "double quotes" make a phrase; a trailing * makes a prefix
 (recruit*). Accents and case are ignored. Nothing in QUERY is read as search syntax
 or SQL: it only ever reaches the database as a bound parameter.
 
-The corpus is indexed into the store (--db) first; versions already stored are not
-indexed again. By default the latest version of each statute is searched; --as-of
+The search reads the store's index (--db), never the whole corpus: files new or
+changed since the last search (by size and time, then content hash) are read, and the
+versions searched that are not yet indexed by this version of Lacuna are parsed and
+indexed first (a progress bar on a terminal). By default the latest version of each statute is searched; --as-of
 DATE searches the versions in force on that date, --all-versions every version.
 --role keeps provisions of one role (definition, offence, penalty, protection,
 institutional, procedural), as the analysis engine classifies them. --lang keeps
@@ -121,8 +123,11 @@ func searchRun(ctx context.Context, opts *searchOptions) error {
 		ctx = context.Background()
 	}
 	f := opts.Factory
+	defer searchGC()()
+	progress, wait := newProgress(f, "indexing statutes ")
 	out, err := f.Workspace().Search(ctx, workspace.SearchQuery{Text: opts.Query, Country: opts.Country, Role: opts.Role,
-		Language: opts.Lang, Limit: opts.Limit, AsOf: opts.AsOf, AllVersions: opts.AllVersions})
+		Language: opts.Lang, Limit: opts.Limit, AsOf: opts.AsOf, AllVersions: opts.AllVersions, Progress: progress})
+	wait()
 	if err != nil {
 		var qe *store.QueryError
 		if errors.As(err, &qe) {

@@ -66,7 +66,7 @@ func TestNewerStoreRefused(t *testing.T) {
 		{"history", "--country", "XEA"},
 	} {
 		code, _, e := runAllCLI(t, nil, append([]string{"--db", db}, args...)...)
-		if code != exitOther || !strings.Contains(e, "schema version 99") || !strings.Contains(e, "lacuna's 2") {
+		if code != exitOther || !strings.Contains(e, "schema version 99") || !strings.Contains(e, "lacuna's 3") {
 			t.Errorf("%v on a newer store: exit %d, want 3 naming versions 99 and 2: %s", args, code, e)
 		}
 	}

@@ -35,7 +35,7 @@ func genCorpus(tb testing.TB, s *Store, nStatutes, perStatute int) {
 			st.Roots = append(st.Roots, p)
 			st.All = append(st.All, p)
 		}
-		if err := s.PutStatute(ctx, st, []byte("generated"), "2026-01-01T00:00:00Z"); err != nil {
+		if err := s.IndexVersions(ctx, []IndexEntry{{Statute: st, Source: []byte("generated")}}, "k1", "2026-01-01T00:00:00Z"); err != nil {
 			tb.Fatal(err)
 		}
 	}

@@ -21,9 +21,7 @@ func FuzzSearchQuery(f *testing.F) {
 		f.Fatal(err)
 	}
 	defer s.Close()
-	if err := s.PutStatute(context.Background(), fakeStatute("a"), []byte("x"), "2026-01-01T00:00:00Z"); err != nil {
-		f.Fatal(err)
-	}
+	indexStatute(f, s, fakeStatute("a"), nil)
 	f.Fuzz(func(t *testing.T, q string) {
 		m, err := BuildMatch(q)
 		if err != nil {

@@ -20,10 +20,13 @@ func TestMissingAndHitHashes(t *testing.T) {
 	if want := []string{"sha-b", "sha-c"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Missing = %v, want %v", got, want)
 	}
-	// Storing the same version again is a no-op: one hit, not two.
+	// Storing the same version again is a no-op, and indexing it twice
+	// replaces its rows: one hit, not two.
 	if err := s.PutStatute(ctx, a, []byte("x"), "2026-02-01T00:00:00Z"); err != nil {
 		t.Fatal(err)
 	}
+	indexStatute(t, s, a, nil)
+	indexStatute(t, s, a, nil)
 	hits, err := s.Search(ctx, Query{Text: "shelters", SHA256s: []string{a.SHA256}})
 	if err != nil || len(hits) != 1 || hits[0].SHA256 != a.SHA256 {
 		t.Fatalf("hits = %+v, %v", hits, err)

@@ -3,21 +3,30 @@ package store
 import (
 	"context"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"math"
 	"strings"
 	"unicode"
+
+	"github.com/lacuna-project/lacuna/internal/index"
 )
 
-// Query is a full-text search over stored provisions.
+// Query is a full-text search over the provisions indexed for search (see
+// IndexVersions).
 type Query struct {
 	Text     string // user words; "quoted phrases" and trailing * prefixes allowed
 	Country  string // ISO code; empty = all
 	Language string // primary subtag; empty = all
 	Limit    int    // default 20
 	// SHA256s restricts the search to these statute versions (e.g. the
-	// latest version of each statute); empty = every stored version.
+	// latest version of each statute), in the order that breaks ties
+	// between equal ranks; empty = every indexed version (ties then by
+	// country, statute and date).
 	SHA256s []string
+	// Roles keeps provisions having any of these role bits (as stored by
+	// IndexVersions); 0 = any provision.
+	Roles uint64
 }
 
 // Hit is one ranked search result.
@@ -32,6 +41,8 @@ type Hit struct {
 	Snippet     string  `json:"snippet"`
 	Rank        float64 `json:"rank"`
 	Repealed    bool    `json:"repealed,omitempty"`
+	// RoleBits are the provision's stored role bits.
+	RoleBits uint64 `json:"-"`
 }
 
 // QueryError is a search query that cannot be run; its message says why.
@@ -42,11 +53,17 @@ func (e *QueryError) Error() string { return e.Msg }
 // maxQueryTerms bounds the work one query can ask for.
 const maxQueryTerms = 16
 
-// BuildMatch turns user text into an FTS4 MATCH expression made only of
-// double-quoted terms and phrases (so no user character is ever read as
-// FTS syntax). Terms are ANDed; a trailing * keeps a prefix search.
-func BuildMatch(text string) (string, error) {
-	var terms []string
+// term is one term of a query: a folded word (a prefix when prefix is
+// set) or a phrase of folded words.
+type term struct {
+	words  []string
+	prefix bool
+}
+
+// parseQuery splits user text into terms, folded as the index is (lower
+// case, no diacritics, ß = ss: see index.FoldString).
+func parseQuery(text string) ([]term, error) {
+	var terms []term
 	rest := text
 	for len(terms) <= maxQueryTerms {
 		rest = strings.TrimLeftFunc(rest, func(r rune) bool { return !isWord(r) && r != '"' })
@@ -61,9 +78,8 @@ func BuildMatch(text string) (string, error) {
 			} else {
 				phrase, rest = rest[1:end+1], rest[end+2:]
 			}
-			words := words(phrase)
-			if len(words) > 0 {
-				terms = append(terms, `"`+strings.Join(words, " ")+`"`)
+			if ws := foldWords(phrase); len(ws) > 0 {
+				terms = append(terms, term{words: ws})
 			}
 			continue
 		}
@@ -79,21 +95,46 @@ func BuildMatch(text string) (string, error) {
 			rest = rest[1:]
 		}
 		if prefix && len([]rune(w)) < 2 {
-			return "", &QueryError{fmt.Sprintf("prefix %q is too short, expected at least 2 letters before *", w+"*")}
+			return nil, &QueryError{fmt.Sprintf("prefix %q is too short, expected at least 2 letters before *", w+"*")}
 		}
-		t := `"` + w
-		if prefix {
-			t += "*"
+		ws := foldWords(w)
+		if len(ws) == 0 {
+			continue
 		}
-		terms = append(terms, t+`"`)
+		// a word that folds into several (rare) is searched as a phrase
+		terms = append(terms, term{words: ws, prefix: prefix})
 	}
 	if len(terms) == 0 {
-		return "", &QueryError{fmt.Sprintf("query %q has no words to search for, expected at least one word", text)}
+		return nil, &QueryError{fmt.Sprintf("query %q has no words to search for, expected at least one word", text)}
 	}
 	if len(terms) > maxQueryTerms {
-		return "", &QueryError{fmt.Sprintf("query has more than %d terms, expected a shorter query", maxQueryTerms)}
+		return nil, &QueryError{fmt.Sprintf("query has more than %d terms, expected a shorter query", maxQueryTerms)}
 	}
-	return strings.Join(terms, " "), nil
+	return terms, nil
+}
+
+// BuildMatch turns user text into an FTS4 MATCH expression made only of
+// double-quoted terms and phrases of folded words (so no user character is
+// ever read as FTS syntax). Terms are ANDed; a trailing * keeps a prefix
+// search.
+func BuildMatch(text string) (string, error) {
+	terms, err := parseQuery(text)
+	if err != nil {
+		return "", err
+	}
+	return matchOf(terms), nil
+}
+
+func matchOf(terms []term) string {
+	parts := make([]string, len(terms))
+	for i, t := range terms {
+		s := `"` + strings.Join(t.words, " ")
+		if t.prefix {
+			s += "*"
+		}
+		parts[i] = s + `"`
+	}
+	return strings.Join(parts, " ")
 }
 
 func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -102,10 +143,21 @@ func words(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !isWord(r) })
 }
 
-// Search runs q and returns hits, best first (ties by statute, version,
-// provision order).
+// foldWords folds s as the index is and splits it into words.
+func foldWords(s string) []string { return words(index.FoldString(s)) }
+
+// foldText is the form of a heading or text the full-text index holds.
+func foldText(s string) string { return index.FoldString(s) }
+
+// Search runs q and returns hits, best first (ties by country, statute,
+// version, provision order), each with a snippet of its text in which the
+// matched words are [bracketed].
 func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
-	query, args, err := searchSQL(q)
+	terms, err := parseQuery(q.Text)
+	if err != nil {
+		return nil, err
+	}
+	query, args, err := searchSQL(q, matchOf(terms))
 	if err != nil {
 		return nil, err
 	}
@@ -117,84 +169,248 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 	var out []Hit
 	for rows.Next() {
 		var h Hit
-		if err := rows.Scan(&h.Country, &h.SHA256, &h.StatuteID, &h.VersionDate, &h.Provision, &h.Heading, &h.Line, &h.Repealed, &h.Snippet, &h.Rank); err != nil {
+		var text string
+		if err := rows.Scan(&h.Country, &h.SHA256, &h.StatuteID, &h.VersionDate, &h.Provision, &h.Heading, &h.Line, &h.Repealed, &h.RoleBits, &text, &h.Rank); err != nil {
 			return nil, fmt.Errorf("search %q: %w", q.Text, err)
 		}
 		h.Rank = math.Round(h.Rank*1000) / 1000
+		h.Snippet = snippet(h.Heading, text, terms)
 		out = append(out, h)
 	}
 	return out, rows.Err()
 }
 
 // searchSQL is the statement Search runs, with its arguments. The
-// full-text query runs once, in a materialised CTE (rank and snippet
-// computed there, while the FTS cursor is on the row); its rows are then
-// joined to provisions by rowid and filtered. Left to itself, SQLite's
-// planner drove the join from provisions (by sha256) and ran the MATCH
-// once per provision, which grew quadratically with the matching rows.
-func searchSQL(q Query) (string, []any, error) {
-	match, err := BuildMatch(q.Text)
-	if err != nil {
-		return "", nil, err
-	}
+// full-text query runs once, in a materialised CTE (rank computed there,
+// while the FTS cursor is on the row); its rows are then filtered through
+// the narrow search_rows table (version, roles) and ranked, and only the
+// rows kept by the limit are joined to their provision and statute version
+// and read in full (their text, for the snippet): a common word matches
+// tens of thousands of provisions at 200 countries, and reading each wide
+// provision row cost more than the rest of the query. (Left to itself,
+// SQLite's planner once drove the join from provisions and ran the MATCH
+// once per provision, which grew quadratically with the matching rows.)
+//
+// Versions, when given, are passed as one JSON array in the order ties are
+// broken in (the caller sorts them by country, statute and date); without
+// them, every indexed version is searched, ties broken by country, statute
+// and date.
+func searchSQL(q Query, match string) (string, []any, error) {
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 20
 	}
-	args := []any{match, q.Country, q.Country, q.Language, q.Language}
-	shaFilter := ""
+	args := []any{match}
+	sel := `sel AS MATERIALIZED (
+			SELECT row_number() OVER (ORDER BY v.country, v.statute_id, v.version_date, v.sha256) AS k, sv.id AS ver
+			FROM search_versions sv JOIN statute_versions v ON v.sha256 = sv.sha256
+			WHERE (? = '' OR v.country = ?) AND (? = '' OR v.language = ?))`
 	if len(q.SHA256s) > 0 {
-		shaFilter = " AND v.sha256 IN (" + strings.TrimSuffix(strings.Repeat("?,", len(q.SHA256s)), ",") + ")"
-		for _, s := range q.SHA256s {
-			args = append(args, s)
+		b, err := json.Marshal(q.SHA256s)
+		if err != nil {
+			return "", nil, err
 		}
+		sel = `sel AS MATERIALIZED (
+			SELECT j.key AS k, sv.id AS ver
+			FROM json_each(?) j JOIN search_versions sv ON sv.sha256 = j.value
+			WHERE (? = '' AND ? = '') OR sv.sha256 IN (SELECT sha256 FROM statute_versions WHERE (? = '' OR country = ?) AND (? = '' OR language = ?)))`
+		args = append(args, string(b), q.Country, q.Language)
 	}
-	args = append(args, limit)
+	args = append(args, q.Country, q.Country, q.Language, q.Language, int64(q.Roles), int64(q.Roles), limit)
+	// The rank is computed for the rows that pass the filters, from
+	// matchinfo 'pcnx' (kept from the FTS cursor) and the word counts of
+	// search_rows, against the average lengths over the versions searched.
 	return `
 		WITH m AS MATERIALIZED (
-			SELECT docid,
-			       snippet(provisions_fts, '[', ']', '…', -1, 24) AS snip,
-			       lacuna_rank(matchinfo(provisions_fts, 'pcnx')) AS rank
-			FROM provisions_fts
-			WHERE provisions_fts MATCH ?
+			SELECT docid, matchinfo(search_fts, 'pcnx') AS info
+			FROM search_fts
+			WHERE search_fts MATCH ?
+		),
+		` + sel + `,
+		avg AS MATERIALIZED (
+			SELECT coalesce(sum(sv.hsum) * 1.0 / nullif(sum(sv.provisions), 0), 0) AS h,
+			       coalesce(sum(sv.tsum) * 1.0 / nullif(sum(sv.provisions), 0), 0) AS t
+			FROM sel s JOIN search_versions sv ON sv.id = s.ver
+		),
+		top AS MATERIALIZED (
+			SELECT m.docid AS docid, lacuna_bm25(m.info, r.hlen, r.tlen, avg.h, avg.t) AS rank, s.k AS k, r.roles AS roles
+			FROM m
+			CROSS JOIN search_rows r ON r.docid = m.docid
+			JOIN sel s ON s.ver = r.ver
+			CROSS JOIN avg
+			WHERE (? = 0 OR (r.roles & ?) != 0)
+			ORDER BY rank DESC, s.k, m.docid
+			LIMIT ?
+		),
+		hit AS MATERIALIZED (
+			SELECT top.docid AS docid, top.rank AS rank, top.k AS k, top.roles AS roles, sv.sha256 AS sha,
+			       sp.rows -> (top.docid - sv.first) AS p
+			FROM top
+			CROSS JOIN search_rows r ON r.docid = top.docid
+			CROSS JOIN search_versions sv ON sv.id = r.ver
+			CROSS JOIN search_provisions sp ON sp.ver = sv.id
 		)
-		SELECT v.country, v.sha256, v.statute_id, v.version_date, p.provision_id, p.heading, p.line, p.repealed,
-		       m.snip, m.rank
-		FROM m
-		CROSS JOIN provisions p ON p.rowid = m.docid
-		CROSS JOIN statute_versions v ON v.sha256 = p.sha256
-		WHERE (? = '' OR v.country = ?)
-		  AND (? = '' OR v.language = ?)` + shaFilter + `
-		ORDER BY m.rank DESC, v.country, v.statute_id, v.version_date, p.ord
-		LIMIT ?`, args, nil
+		SELECT v.country, v.sha256, v.statute_id, v.version_date, hit.p ->> 0, hit.p ->> 1, hit.p ->> 3, hit.p ->> 5,
+		       hit.roles, hit.p ->> 2, hit.rank
+		FROM hit
+		CROSS JOIN statute_versions v ON v.sha256 = hit.sha
+		ORDER BY hit.rank DESC, hit.k, hit.docid`, args, nil
 }
 
-// rankMatchinfo scores a row from FTS4 matchinfo 'pcnx': a tf-idf sum over
-// phrases and columns, with the heading column weighted double.
-func rankMatchinfo(info []byte) float64 {
+// BM25 parameters: k1 is Robertson's usual value; per column, a weight (a
+// word in the heading counts double) and b, the length normalisation
+// (none for headings: a heading is short by nature, and "Trafficking in
+// persons" must not lose to a long text for being three words long).
+const bm25K1 = 1.2
+
+var (
+	columnWeight = []float64{2, 1}
+	columnB      = []float64{0, 0.75}
+)
+
+// rankBM25 scores a row with Okapi BM25 summed over phrases and columns
+// (heading weighted double): info is FTS4 matchinfo 'pcnx', hlen and tlen
+// the words of the row's heading and text, avgH and avgT their averages
+// over the versions searched. Higher is better.
+func rankBM25(info []byte, hlen, tlen int64, avgH, avgT float64) float64 {
 	if len(info)%4 != 0 || len(info) < 12 {
 		return 0
 	}
 	u := func(i int) float64 { return float64(binary.NativeEndian.Uint32(info[i*4:])) }
 	nPhrase, nCol, nRows := int(u(0)), int(u(1)), u(2)
-	if len(info)/4 < 3+nPhrase*nCol*3 {
+	const x = 3
+	if len(info)/4 < x+nPhrase*nCol*3 {
 		return 0
 	}
+	length := []float64{float64(hlen), float64(tlen)}
+	avg := []float64{avgH, avgT}
 	var score float64
 	for p := 0; p < nPhrase; p++ {
 		for c := 0; c < nCol; c++ {
-			base := 3 + (p*nCol+c)*3
-			hits, docs := u(base), u(base+2)
-			if hits == 0 {
+			base := x + (p*nCol+c)*3
+			tf, docs := u(base), u(base+2)
+			if tf == 0 {
 				continue
 			}
 			idf := math.Log(1 + (nRows-docs+0.5)/(docs+0.5))
-			w := 1.0
-			if c == 0 {
-				w = 2
+			w, b := 1.0, 0.75
+			if c < len(columnWeight) {
+				w, b = columnWeight[c], columnB[c]
 			}
-			score += w * idf * hits / (hits + 1.2)
+			norm := 1.0
+			if c < len(avg) && avg[c] > 0 {
+				norm = 1 - b + b*length[c]/avg[c]
+			}
+			score += w * idf * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
 		}
 	}
 	return score
+}
+
+// snippetWords is how many words a snippet shows.
+const snippetWords = 24
+
+// snippet returns up to snippetWords words of text (of the heading when
+// only the heading matches) around the first stretch richest in matched
+// words, each match [bracketed], with … where text is left out. Matching
+// is on folded words, as the index matches; the words shown are the
+// original ones.
+func snippet(heading, text string, terms []term) string {
+	if s, ok := snippetOf(text, terms); ok {
+		return s
+	}
+	if s, ok := snippetOf(heading, terms); ok {
+		return s
+	}
+	s, _ := snippetOf(text, terms)
+	return s
+}
+
+type span struct{ start, end int } // byte offsets in the original text
+
+// snippetOf builds the snippet of one column; ok reports a match in it.
+func snippetOf(text string, terms []term) (string, bool) {
+	if text == "" {
+		return "", false
+	}
+	fold, omap := index.Fold(text)
+	var toks []span // words of the folded text
+	var fw []string
+	inWord, start := false, 0
+	for i, r := range fold {
+		w := isWord(r)
+		if w && !inWord {
+			start, inWord = i, true
+		} else if !w && inWord {
+			toks = append(toks, span{start, i})
+			fw = append(fw, fold[start:i])
+			inWord = false
+		}
+	}
+	if inWord {
+		toks = append(toks, span{start, len(fold)})
+		fw = append(fw, fold[start:])
+	}
+	hit := make([]bool, len(toks))
+	any := false
+	for _, t := range terms {
+		n := len(t.words)
+		for i := 0; i+n <= len(fw); i++ {
+			ok := true
+			for k, w := range t.words {
+				last := k == n-1
+				if fw[i+k] != w && !(last && t.prefix && strings.HasPrefix(fw[i+k], w)) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				for k := 0; k < n; k++ {
+					hit[i+k] = true
+				}
+				any = true
+			}
+		}
+	}
+	// the window of snippetWords words with the most matches, first wins
+	from, best, cur := 0, -1, 0
+	for i := range toks {
+		if hit[i] {
+			cur++
+		}
+		if i >= snippetWords && hit[i-snippetWords] {
+			cur--
+		}
+		if i >= snippetWords-1 || i == len(toks)-1 {
+			if cur > best {
+				best, from = cur, max(0, i-snippetWords+1)
+			}
+		}
+	}
+	to := min(len(toks), from+snippetWords)
+	if to-from < snippetWords { // a short text: show all of it
+		from = max(0, to-snippetWords)
+	}
+	orig := func(i int) int { return int(omap[i]) }
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString("…")
+	}
+	for i := from; i < to; i++ {
+		if i > from {
+			b.WriteString(text[orig(toks[i-1].end):orig(toks[i].start)])
+		}
+		w := text[orig(toks[i].start):orig(toks[i].end)]
+		if hit[i] {
+			b.WriteString("[" + w + "]")
+		} else {
+			b.WriteString(w)
+		}
+	}
+	if to < len(toks) {
+		b.WriteString("…")
+	} else if len(toks) > 0 {
+		b.WriteString(text[orig(toks[len(toks)-1].end):])
+	}
+	return b.String(), any
 }

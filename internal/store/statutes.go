@@ -1,12 +1,12 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/lacuna-project/lacuna/internal/statute"
 )
@@ -23,8 +23,9 @@ type StatuteVersion struct {
 	Added       string `json:"added"`
 }
 
-// PutStatute stores a parsed statute version and its source bytes, with its
-// provisions for search. Storing the same content twice is a no-op. added is
+// PutStatute stores a parsed statute version and its source bytes (its
+// provisions are stored when it is indexed for search: see IndexVersions).
+// Storing the same content twice is a no-op. added is
 // the time stamp to record (RFC 3339), passed in so the store reads no clock.
 func (s *Store) PutStatute(ctx context.Context, st *statute.Statute, src []byte, added string) error {
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -50,6 +51,15 @@ func putStatuteTx(ctx context.Context, tx *sql.Tx, st *statute.Statute, src []by
 	if !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("store statute %s: %w", st.Meta.ID, err)
 	}
+	// The provisions are not written here: only the search index reads
+	// them, and it writes its own (IndexVersions), so a save records the
+	// version and its source alone (writing every provision made a first
+	// "analyze --all --save" cost half again a plain run).
+	return insertVersion(ctx, tx, st, src, added)
+}
+
+// insertVersion adds the row of a statute version not yet stored.
+func insertVersion(ctx context.Context, tx *sql.Tx, st *statute.Statute, src []byte, added string) error {
 	meta, err := json.Marshal(st.Meta)
 	if err != nil {
 		return fmt.Errorf("store statute %s: %w", st.Meta.ID, err)
@@ -61,33 +71,33 @@ func putStatuteTx(ctx context.Context, tx *sql.Tx, st *statute.Statute, src []by
 		st.Meta.Lang(), st.Path, string(meta), src, added); err != nil {
 		return fmt.Errorf("store statute %s: %w", st.Meta.ID, err)
 	}
-	// Provisions go in with multi-row INSERTs (one cgo call per chunk, not
-	// per row), and the full-text index is filled from them by one
-	// statement: the per-row cost dominated recording a large corpus.
-	const chunk = 100
-	const cols = "(?, ?, ?, ?, ?, ?, ?, ?)"
-	all := st.All
-	for i := 0; i < len(all); i += chunk {
-		part := all[i:min(i+chunk, len(all))]
-		var q strings.Builder
-		q.WriteString("INSERT INTO provisions (sha256, ord, provision_id, heading, text, line, end_line, repealed) VALUES ")
-		args := make([]any, 0, 8*len(part))
-		for j, p := range part {
-			if j > 0 {
-				q.WriteByte(',')
-			}
-			q.WriteString(cols)
-			args = append(args, st.SHA256, i+j, string(p.ID), p.Heading, p.Text, p.Line, p.EndLine, p.Repealed)
-		}
-		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
-			return fmt.Errorf("store provisions of %s: %w", st.Meta.ID, err)
-		}
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO provisions_fts (docid, heading, text)
-		SELECT rowid, heading, text FROM provisions WHERE sha256 = ? ORDER BY ord`, st.SHA256); err != nil {
-		return fmt.Errorf("index provisions of %s: %w", st.Meta.ID, err)
-	}
 	return nil
+}
+
+// provisionsJSON encodes st.All, in order, as [[id, heading, text, line,
+// end line, repealed 0/1], …].
+func provisionsJSON(st *statute.Statute) ([]byte, error) {
+	rows := make([][6]any, len(st.All))
+	for i, p := range st.All {
+		rep := 0
+		if p.Repealed {
+			rep = 1
+		}
+		rows[i] = [6]any{string(p.ID), p.Heading, p.Text, p.Line, p.EndLine, rep}
+	}
+	return marshalJSON(rows)
+}
+
+// marshalJSON is json.Marshal without HTML escaping (the text is stored
+// as given).
+func marshalJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
 // StatuteSource returns the stored source bytes of a statute version.

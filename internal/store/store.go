@@ -21,8 +21,8 @@ import (
 //go:embed migrations/*.sql
 var migrations embed.FS
 
-// driverName is mattn's driver with our ranking function registered on every
-// connection.
+// driverName is mattn's driver with our ranking function registered on
+// every connection.
 const driverName = "sqlite3_lacuna"
 
 var registerOnce sync.Once
@@ -31,7 +31,7 @@ func register() {
 	registerOnce.Do(func() {
 		sql.Register(driverName, &sqlite3.SQLiteDriver{
 			ConnectHook: func(conn *sqlite3.SQLiteConn) error {
-				return conn.RegisterFunc("lacuna_rank", rankMatchinfo, true)
+				return conn.RegisterFunc("lacuna_bm25", rankBM25, true)
 			},
 		})
 	})

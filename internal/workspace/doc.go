@@ -18,7 +18,10 @@
 // Overrides (a country's reviewer decisions and where they came from),
 // GitHistory (every commit of statute files in a legislation repository,
 // read through internal/gitrepo, as dated versions: LoadGit, GitTimelineOf,
-// DiffGit, GitBriefing, ImportGit).
+// DiffGit, GitBriefing, ImportGit). Search and ListCorpus answer from the
+// store's catalog of the corpus directory (files re-read only when their
+// size or time changed) and its search index (versions indexed once per
+// engine key, SearchKey); StatuteVersions parses one statute's versions.
 //
 // A Workspace holds no package-level mutable state: one value may serve
 // concurrent reads. It reads the clock only through Config.Now and never

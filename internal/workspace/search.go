@@ -31,30 +31,23 @@ type SearchQuery struct {
 	// version; neither, the latest versions.
 	AsOf        string
 	AllVersions bool
+	// Progress is told how indexing goes, when versions must be indexed
+	// first; nil = silent.
+	Progress Progress
 }
 
-// Search indexes the statute versions q selects into the store (those it
-// lacks; see IndexCorpus) and returns the best hits, at most q.Limit, each
-// with its provision's roles, filtered by q.Role. A country not in the
-// corpus, or nothing to search, is an *InputError; a query the store
-// cannot run is a *store.QueryError.
+// Search answers q from the store's search index: the corpus directory is
+// checked for new or changed files (by size and modification time, then
+// content hash; see openCatalog), the versions q selects that are not yet
+// indexed under the current engine (SearchKey) are parsed and indexed, and
+// the query runs in SQL with every filter (country, language, versions,
+// role) applied before the limit. Nothing else is parsed. A country not in
+// the corpus, or nothing to search, is an *InputError; a query the store
+// cannot run is a *store.QueryError. Without a writable store, a private
+// one is used for this search.
 func (w *Workspace) Search(ctx context.Context, q SearchQuery) ([]SearchHit, error) {
-	c, err := w.Corpus()
-	if err != nil {
+	if _, err := store.BuildMatch(q.Text); err != nil {
 		return nil, err
-	}
-	if q.Country != "" {
-		c = c.Country(q.Country)
-		if len(c.Statutes) == 0 {
-			return nil, inputErr(fmt.Errorf("no statutes for country %q in the corpus, expected a country code present in the corpus (see lacuna corpus list)", q.Country))
-		}
-	}
-	switch {
-	case q.AllVersions:
-	case q.AsOf != "":
-		c = c.AsOf(q.AsOf)
-	default:
-		c = c.Latest()
 	}
 	s, err := w.OpenStore(ctx)
 	if IsUnwritable(err) {
@@ -65,56 +58,115 @@ func (w *Workspace) Search(ctx context.Context, q SearchQuery) ([]SearchHit, err
 		return nil, err
 	}
 	defer s.Close()
-	if err := w.IndexCorpus(ctx, s, c); err != nil {
-		return nil, err
+	// The query is run on the store's record of the corpus while the files
+	// are checked against it; when nothing changed (the usual case) that
+	// answer stands, and the two halves took the time of the longer.
+	type answer struct {
+		hits []store.Hit
+		ok   bool
 	}
-	sq := store.Query{Text: q.Text, Language: q.Language, Limit: q.Limit}
-	bySHA := map[string]*statute.Statute{}
-	for _, st := range c.Statutes {
-		sq.SHA256s = append(sq.SHA256s, st.SHA256)
-		bySHA[st.SHA256] = st
-	}
-	if len(sq.SHA256s) == 0 {
-		return nil, inputErr(errors.New("no statutes to search"))
-	}
-	if q.Role != "" {
-		// Roles are known here, not in the store: every hit is ranked
-		// (one full-text pass, linear) and filtered, then limited, so a
-		// role's hits ranked low are still found.
-		sq.Limit = maxRoleHits
-	}
-	hits, err := s.Search(ctx, sq)
+	spec := make(chan answer, 1)
+	started := false
+	defer func() {
+		if started {
+			<-spec // the store stays open until the query is over
+		}
+	}()
+	cat, bad, unchanged, err := w.openCatalog(ctx, s, func(all []*entry) {
+		started = true
+		go func() {
+			es, err := q.versions(all)
+			if err != nil {
+				spec <- answer{}
+				return
+			}
+			sq := q.storeQuery(es)
+			if n, err := s.IndexedUnder(ctx, sq.SHA256s, w.SearchKey()); err != nil || len(n) != len(distinct(sq.SHA256s)) {
+				spec <- answer{} // some version must be indexed first
+				return
+			}
+			hits, err := s.Search(ctx, sq)
+			spec <- answer{hits, err == nil}
+		}()
+	})
 	if err != nil {
 		return nil, err
 	}
-	roles := provisionRoles(index.Build(c))
-	out := []SearchHit{}
+	if unchanged {
+		a := <-spec
+		started = false
+		if a.ok {
+			return searchHits(a.hits), nil
+		}
+	}
+	es, err := q.versions(cat.all)
+	if err != nil {
+		return nil, err
+	}
+	if err := withBad(bad, cat.ensureIndexed(ctx, es, q.Progress)); err != nil {
+		return nil, err
+	}
+	hits, err := s.Search(ctx, q.storeQuery(es))
+	if err != nil {
+		return nil, err
+	}
+	return searchHits(hits), nil
+}
+
+// versions selects the versions q searches among the catalog's entries: a
+// country's, then every version, those in force on AsOf or the latest.
+func (q SearchQuery) versions(all []*entry) ([]*entry, error) {
+	es := all
+	if q.Country != "" {
+		es = ofCountry(es, q.Country)
+		if len(es) == 0 {
+			return nil, inputErr(fmt.Errorf("no statutes for country %q in the corpus, expected a country code present in the corpus (see lacuna corpus list)", q.Country))
+		}
+	}
+	switch {
+	case q.AllVersions:
+	case q.AsOf != "":
+		es = asOf(es, q.AsOf)
+	default:
+		es = latest(es)
+	}
+	if len(es) == 0 {
+		return nil, inputErr(errors.New("no statutes to search"))
+	}
+	return es, nil
+}
+
+// storeQuery is q over the versions es, in corpus order (ties are broken
+// in it).
+func (q SearchQuery) storeQuery(es []*entry) store.Query {
+	sq := store.Query{Text: q.Text, Language: q.Language, Limit: q.Limit, Roles: uint64(index.Bit(q.Role))}
+	sq.SHA256s = make([]string, len(es))
+	for i, e := range es {
+		sq.SHA256s[i] = e.SHA256
+	}
+	return sq
+}
+
+func distinct(ss []string) map[string]bool {
+	m := make(map[string]bool, len(ss))
+	for _, s := range ss {
+		m[s] = true
+	}
+	return m
+}
+
+// searchHits gives each hit its roles.
+func searchHits(hits []store.Hit) []SearchHit {
+	out := make([]SearchHit, 0, len(hits))
 	for _, h := range hits {
 		sh := SearchHit{Hit: h, Roles: []standard.Role{}}
-		var rs index.RoleSet
-		if st := bySHA[h.SHA256]; st != nil {
-			if p := st.Lookup(statute.ProvisionID(h.Provision)); p != nil {
-				if rs = roles[p]; rs == 0 {
-					rs = roles[p.Section()]
-				}
-			}
-		}
-		if q.Role != "" && !rs.Has(q.Role) {
-			continue
-		}
-		if r := rs.Roles(); r != nil {
+		if r := index.RoleSet(h.RoleBits).Roles(); r != nil {
 			sh.Roles = r
 		}
 		out = append(out, sh)
-		if len(out) == q.Limit {
-			break
-		}
 	}
-	return out, nil
+	return out
 }
-
-// maxRoleHits bounds the hits ranked for a search filtered by role.
-const maxRoleHits = 1 << 20
 
 // provisionRoles gives each provision the union of its segments' roles
 // (repealed text excluded).

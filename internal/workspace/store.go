@@ -175,7 +175,7 @@ type queuedRun struct {
 }
 
 // runBatch is how many runs one transaction records.
-const runBatch = 25
+const runBatch = 8
 
 // OpenRecorder opens the store for recording; with optional true, no store
 // location at all gives a nil Recorder, not an error.

@@ -2,7 +2,6 @@ package workspace
 
 import (
 	"context"
-	"time"
 
 	"github.com/lacuna-project/lacuna/internal/statute"
 	"github.com/lacuna-project/lacuna/internal/store"
@@ -87,37 +86,4 @@ func (w *Workspace) StoredHistory(ctx context.Context, country string) ([]store.
 		stored[v.SHA256] = true
 	}
 	return runs, stored, nil
-}
-
-// IndexCorpus stores the statute versions of c the store s lacks (with
-// their sources, see Source), stamped with Config.Now; search runs over
-// what is stored.
-func (w *Workspace) IndexCorpus(ctx context.Context, s *store.Store, c *statute.Corpus) error {
-	shas := make([]string, len(c.Statutes))
-	for i, st := range c.Statutes {
-		shas[i] = st.SHA256
-	}
-	missing, err := s.Missing(ctx, shas)
-	if err != nil {
-		return err
-	}
-	need := map[string]bool{}
-	for _, m := range missing {
-		need[m] = true
-	}
-	added := w.now().UTC().Format(time.RFC3339)
-	for _, st := range c.Statutes {
-		if !need[st.SHA256] {
-			continue
-		}
-		need[st.SHA256] = false
-		src, err := w.Source(st)
-		if err != nil {
-			return err
-		}
-		if err := s.PutStatute(ctx, st, src, added); err != nil {
-			return err
-		}
-	}
-	return nil
 }
