@@ -271,6 +271,20 @@ func usesVictim(ix *index.Index, sec *statute.Provision) bool {
 	return found
 }
 
+// condLeadIn reports whether a lead-in ends with a condition that its
+// items state ("… under section 3 where—", "… cuando:").
+func condLeadIn(cu *cues, t string) bool {
+	t = strings.TrimRight(strings.TrimSpace(t), ":—–-")
+	toks := foldToks(t)
+	return len(toks) > 0 && cu.CondWords[toks[len(toks)-1].Word]
+}
+
+// lastChild reports whether p is the last child of its parent.
+func lastChild(p *statute.Provision) bool {
+	sib := p.Parent.Children
+	return len(sib) > 1 && sib[len(sib)-1] == p
+}
+
 // takesUpOffence reports whether a segment names an offence it does not
 // create: a reference to another section, or an offence anaphor ("the
 // offence", "les peines prévues"), without an author of its own.
@@ -343,7 +357,12 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	if childOnly(cu, headToks(s), "") || childOffence(ix, s.Section) {
 		return penalty.VariantChild
 	}
-	if v != penalty.VariantBasic || (basicSeen && endsWithCondition(s)) {
+	// "A person who commits an offence under section 3 where— (a) … (b) …
+	// (c) …, is liable to …": the sanction closes the last circumstance;
+	// the circumstances are its siblings under the lead-in
+	lastItem := basicSeen && s.Prov != s.Section && s.Prov.Parent != nil && len(s.Prov.Children) == 0 &&
+		condLeadIn(cu, s.Prov.Parent.Text) && lastChild(s.Prov)
+	if v != penalty.VariantBasic || (basicSeen && endsWithCondition(s)) || lastItem {
 		// the aggravated offence is itself a child offence ("the offence
 		// under II of article X", where II concerns minors)
 		for _, r := range s.Refs {
@@ -352,6 +371,9 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 			}
 		}
 		items := s.Prov.Children
+		if lastItem {
+			items = s.Prov.Parent.Children
+		}
 		if len(items) == 0 {
 			for _, r := range s.Refs {
 				if r.Target != nil && len(r.Target.Children) > 0 && r.Target.Kind != statute.KindSection {
