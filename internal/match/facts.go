@@ -360,7 +360,7 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	// "A person who commits an offence under section 3 where— (a) … (b) …
 	// (c) …, is liable to …": the sanction closes the last circumstance;
 	// the circumstances are its siblings under the lead-in
-	lastItem := basicSeen && s.Prov != s.Section && s.Prov.Parent != nil && len(s.Prov.Children) == 0 &&
+	lastItem := s.Prov != s.Section && s.Prov.Parent != nil && len(s.Prov.Children) == 0 &&
 		condLeadIn(cu, s.Prov.Parent.Text) && lastChild(s.Prov)
 	if v != penalty.VariantBasic || (basicSeen && endsWithCondition(s)) || lastItem {
 		// the aggravated offence is itself a child offence ("the offence
