@@ -499,8 +499,9 @@ func (lx *Lexicon) scanChain(toks []token, cs, ce int, lang string) []stmt {
 					continue
 				}
 			}
-			// "trois ans au plus", "un an au moins", "cinco años como máximo"
-			if it.q == qNone && it.end+1 < ce {
+			// "trois ans au plus", "un an au moins", "cinco años como máximo";
+			// also after "de": "d'un an au moins" is a minimum, no range
+			if (it.q == qNone || it.q == qFrom) && it.end+1 < ce {
 				if m, _ := lx.maxAfter.at(toks, it.end, ce); m > 0 {
 					it.q, it.end = qMax, it.end+m
 				} else if m, _ := lx.minAfter.at(toks, it.end, ce); m > 0 {

@@ -431,3 +431,11 @@ func TestFineScaleShared(t *testing.T) {
 		}
 	}
 }
+
+// "d'un an au moins": a minimum, not the opening bound of a range.
+func TestMinimumAfterDe(t *testing.T) {
+	ps := ParseFor("la peine est une peine privative de liberté d'un an au moins.", "fr", "")
+	if len(ps) == 0 || ps[0].MinMonths == nil || *ps[0].MinMonths != 12 || ps[0].MaxMonths != nil {
+		t.Fatalf("parsed %+v, want a minimum of 12 months and no maximum", ps)
+	}
+}
