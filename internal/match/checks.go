@@ -1115,6 +1115,14 @@ func victimSubject(s *index.Segment, h Hit) bool {
 		if sp.I < h.I && h.I-sp.I <= 15 {
 			return true
 		}
+		// the victim opens the sentence whose verb the cue is ("La victime
+		// de traite des êtres humains qui prend part à des infractions …,
+		// n'encourt aucune peine"): a long subject
+		if sp.I < h.I && h.I-sp.I <= 40 {
+			if a, _ := sentenceBounds(s, h.I); a <= sp.I && sp.I-a <= 2 {
+				return true
+			}
+		}
 		if sp.I >= h.J && sp.I-h.J <= 12 && s.Toks[h.I].Word != "nicht" {
 			if w := s.Toks[h.I].Word; w == "does" || w == "shall" {
 				return true

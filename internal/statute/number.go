@@ -498,8 +498,49 @@ var (
 	closeRe     = regexp.MustCompile(`^(\d{1,3}[a-z]?|[a-z]{1,4}|[A-Z]{1,3})\)(?:[\t\pZ]+|$)`)
 )
 
-// scanMarker finds a paragraph marker at the start of text.
+// scanMarker finds a paragraph marker at the start of text, also after an
+// opening amendment bracket ("[² § 4. L'amende …]²", consolidated Belgian
+// and French texts).
 func scanMarker(text string) (marker, bool) {
+	if n := amendmentOpen(text); n > 0 {
+		if m, ok := scanMarkerAt(text[n:]); ok {
+			m.width += n
+			return m, true
+		}
+		return marker{}, false
+	}
+	return scanMarkerAt(text)
+}
+
+// amendmentOpen returns the length of an opening amendment bracket with
+// its superscript number and blanks ("[¹ ", "[²³ "), or 0.
+func amendmentOpen(text string) int {
+	if !strings.HasPrefix(text, "[") {
+		return 0
+	}
+	j := 1
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !strings.ContainsRune("¹²³⁴⁵⁶⁷⁸⁹⁰", r) {
+			break
+		}
+		j += n
+	}
+	if j == 1 {
+		return 0
+	}
+	k := j
+	for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+		k++
+	}
+	if k == j {
+		return 0
+	}
+	return k
+}
+
+// scanMarkerAt finds a paragraph marker at the start of text.
+func scanMarkerAt(text string) (marker, bool) {
 	if text == "" {
 		return marker{}, false
 	}

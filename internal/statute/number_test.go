@@ -491,3 +491,11 @@ func TestSwissParagraphMarkers(t *testing.T) {
 		}
 	}
 }
+
+// A marker after an opening amendment bracket is still a marker.
+func TestMarkerAfterAmendmentBracket(t *testing.T) {
+	m, ok := scanMarker("[² § 4. L'amende sera appliquée autant de fois qu'il y a de victimes.]²")
+	if !ok || m.idPart() != "/§4" {
+		t.Errorf("scanMarker = %+v %v, want the § 4 marker", m, ok)
+	}
+}
