@@ -583,7 +583,9 @@ func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string)
 		seg.Roles |= h | secRoles[seg.Section] | own[i]
 		// the items of a definitions list run into one paragraph ("les
 		// définitions ci-après sont admises : a. enfant : … ; b) …")
-		if defProv == seg.Prov && inlineItem.MatchString(seg.Fold) {
+		if defProv == seg.Prov && (inlineItem.MatchString(seg.Fold) || colonDef.MatchString(seg.Fold)) {
+			// "Exploitation: all forms of …" after "the following words
+			// shall have the meanings assigned thereto:"
 			seg.Roles |= bitDefinition
 		} else if leadIn(seg.Text) && (seg.Has(cues.HeadDefinition) || seg.Has(cues.DefVerbs)) {
 			defProv = seg.Prov
