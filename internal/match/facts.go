@@ -676,6 +676,21 @@ func offsetSpan(s *index.Segment, a, b int) (int, int) {
 	return i, j
 }
 
+// traffickingTitle reports whether a statute's title names trafficking in
+// persons.
+func traffickingTitle(ix *index.Index, st *statute.Statute) bool {
+	return ix.Memo(traffickingTitleKey{st}, func() any {
+		for _, t := range []string{st.Meta.Title, st.Meta.ShortTitle, st.Title} {
+			if t != "" && traffickIn(cuesOf(ix), foldToks(t)) {
+				return true
+			}
+		}
+		return false
+	}).(bool)
+}
+
+type traffickingTitleKey struct{ st *statute.Statute }
+
 // ReachesTrafficking reports whether a provision applies to the trafficking
 // offences: it sits in a trafficking section, names trafficking, or covers
 // "offences under this Act" of a statute that has a trafficking offence.
@@ -719,6 +734,31 @@ func ReachesTrafficking(ix *index.Index, s *index.Segment) bool {
 			if t.Roles.Has("offence") && classOf(ix, t.Section, memo, 0) == OffTrafficking {
 				return true
 			}
+		}
+	}
+	// every provision of a law about trafficking serves it ("Loi relative
+	// à la lutte contre le trafic et la traite des enfants": its article on
+	// legal persons speaks of "les infractions" of that law)
+	// (not a clause confined to its own section: "an offence under this
+	// section" of a confidentiality offence)
+	if traffickingTitle(ix, s.Statute) && !s.Has(cu.SectionOnly) && !classSection(ix, s) {
+		return true
+	}
+	return false
+}
+
+// classSection reports whether the segment's section is an offence of
+// another class than trafficking (a related offence of the same law).
+func classSection(ix *index.Index, s *index.Segment) bool {
+	memo := map[*statute.Provision]string{}
+	return sectionIsOffence(ix, s.Section) && classOf(ix, s.Section, memo, 0) != OffTrafficking
+}
+
+// sectionIsOffence reports whether a section creates an offence.
+func sectionIsOffence(ix *index.Index, sec *statute.Provision) bool {
+	for _, t := range ix.BySection[sec] {
+		if t.Roles.Has("offence") {
+			return true
 		}
 	}
 	return false
