@@ -759,7 +759,7 @@ func abs(x int) int {
 func traffickingFacts(in *Input) []Fact {
 	var out []Fact
 	for _, f := range in.Facts {
-		if f.Offence == OffTrafficking && f.Penalty.HasImprisonment() && f.Penalty.Variant != penalty.VariantSubsequent {
+		if f.Offence == OffTrafficking && (f.Penalty.HasImprisonment() || f.Penalty.FineAlternative) && f.Penalty.Variant != penalty.VariantSubsequent {
 			out = append(out, f)
 		}
 	}
@@ -830,6 +830,24 @@ func checkPenaltyThreshold(in *Input) Outcome {
 		return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-imprisonment-trafficking", nil)},
 			Reason: reason.New("penalty-not-found", nil)}
 	}
+	// custody whose term the corpus does not state ("wird mit
+	// Freiheitsstrafe oder Geldstrafe bestraft", the general part setting
+	// it) decides nothing here; only such rows: undetermined
+	var termed []Fact
+	basicTermless := false
+	for _, f := range facts {
+		if f.Penalty.HasImprisonment() {
+			termed = append(termed, f)
+		} else if f.Penalty.Variant == penalty.VariantBasic {
+			basicTermless = true
+		}
+	}
+	if len(termed) == 0 || basicTermless {
+		h := facts[0].Hit
+		return Outcome{Level: LUndetermined, Evidence: []Hit{h}, External: []Ext{{Hit: h, Law: SentencingLaw}},
+			Reason: reason.New("penalty-term-outside-corpus", nil)}
+	}
+	facts = termed
 	var ok, low []Fact
 	for _, f := range facts {
 		if f.Penalty.Variant == penalty.VariantSummary {

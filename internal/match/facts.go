@@ -62,7 +62,9 @@ func Facts(ix *index.Index) []Fact {
 		}
 		var segFacts []Fact
 		for _, p := range ps {
-			if !p.HasImprisonment() {
+			// "wird mit Freiheitsstrafe oder Geldstrafe bestraft": custody
+			// whose term the general part sets, or a fine, is a row too
+			if !p.HasImprisonment() && !p.FineAlternative {
 				continue
 			}
 			if p.Variant == penalty.VariantLegalPerson || p.Variant == penalty.VariantMitigated {
