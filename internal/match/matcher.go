@@ -210,7 +210,7 @@ func endsModal(cu *cues, lead []index.Token) bool {
 
 // maxShortLeadIn is the longest lead-in (in words) read with every item of
 // its list.
-const maxShortLeadIn = 8
+const maxShortLeadIn = 14
 
 // refHas reports whether a provision of the same section that the
 // segment refers to, or the definition of a term it uses, holds a phrase of
