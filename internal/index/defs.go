@@ -421,6 +421,11 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		id := "art" + f[m[2]:m[3]]
 		if m[4] >= 0 {
 			id += f[m[4]:m[5]]
+			// "l'article 303 bis 4"
+			if d := refOrdinalNum.FindStringSubmatchIndex(f[m[1]:]); d != nil {
+				id += f[m[1]+d[2] : m[1]+d[3]]
+				m = []int{m[0], m[1] + d[1]}
+			}
 		}
 		resolve(articleID(st, id), m)
 		// "los artículos 188A, 188C y 218", "articles 433quinquies à
@@ -467,6 +472,9 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 // refListNext is the next number of a list of articles: ", 188c", " y 218",
 // " et 433septies", " to 12".
 var refListNext = regexp.MustCompile(`^(?:,\s*|\s+(?:y|e|et|and|und|o|ou|or|a|à|to|al|bis)\s+)(\d+(?:[a-z]\b)?(?:-\d+)*)(?:(?: |)(bis|terdecies|ter|quaterdecies|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies))?\b`)
+
+// refOrdinalNum is the number after a Latin ordinal ("303 bis 4").
+var refOrdinalNum = regexp.MustCompile(`^ (\d{1,3})\b`)
 
 // articleID returns the statute's ID for a folded article reference:
 // "art188a" is "art188A" where the statute prints a capital letter.

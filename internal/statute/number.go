@@ -193,6 +193,22 @@ func scanNumRe(s, t string) (num, printed, rest string, ok bool) {
 	} else if frenchFirst(num) {
 		num = strings.TrimSuffix(num, "er") // French "Article 1er"
 	}
+	// "303 bis 4" (Algerian drafting): a number after the Latin ordinal
+	// numbers the inserted article
+	if m[4] >= 0 {
+		k := end
+		for k < len(t) && (t[k] == ' ' || t[k] == '\t') {
+			k++
+		}
+		d := k
+		for d < len(t) && t[d] >= '0' && t[d] <= '9' && d-k < 3 {
+			d++
+		}
+		if d > k && k > end && (d == len(t) || !isLetterAt(t, d) && !(t[d] >= '0' && t[d] <= '9')) {
+			num += t[k:d]
+			end = d
+		}
+	}
 	// "417/7", "120octies/1": a provision inserted under another's number
 	// (Belgian drafting) keeps its printed form
 	for end+1 < len(t) && t[end] == '/' && t[end+1] >= '0' && t[end+1] <= '9' {

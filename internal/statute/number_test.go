@@ -391,6 +391,7 @@ func TestAttachedLatinOrdinal(t *testing.T) {
 		"Article 433.  Sous réserve":                     "art433",
 		"Article 417/7. Sera puni":                       "art417/7",
 		"Article 120octies/1. La personne":               "art120octies/1",
+		"Art. 303 bis 4. — Est considéré comme traite":   "art303bis4",
 	} {
 		if got := parseHeading(h, false).id; got != want {
 			t.Errorf("parseHeading(%q).id = %q, want %q", h, got, want)
