@@ -23,8 +23,8 @@ var foldedDefs = []*regexp.Regexp{
 	regexp.MustCompile(`\b([a-z]{3,40}(?: [a-z]{3,30})?) im sinne (?:dieses|des|der|von)`),
 	regexp.MustCompile(`^(?:(?:in|for the purposes of) this (?:act|part|section|chapter)[^,]{0,40}, )?(?:the (?:term|expression) )?([a-z][a-z ]{1,40}?) (?:means|includes|shall mean) `),
 	// "L'exploitation comprend …", "le terme enfant désigne …"
-	regexp.MustCompile(`^(?:au sens de [^,]{1,60}, )?(?:la |le |l'|les )?(?:(?:terme|expression|notion) (?:de |d')?)?([a-z][a-z' ]{2,50}?) (?:comprend|recouvre)[ ,:]`),
-	regexp.MustCompile(`^(?:au sens de [^,]{1,60}, )?(?:la |le |l'|les )?(?:(?:terme|expression|notion) (?:de |d')?)?([a-z][a-z' ]{2,50}?) (?:designe|s'entend)[ ,:]`),
+	regexp.MustCompile(`^(?:au sens (?:de|du|des) [^,]{1,60}, )?(?:la |le |l'|les )?(?:(?:terme|expression|notion) (?:de |d')?)?([a-z][a-z' ]{2,50}?) (?:comprend|recouvre)[ ,:]`),
+	regexp.MustCompile(`^(?:au sens (?:de|du|des) [^,]{1,60}, )?(?:la |le |l'|les )?(?:(?:terme|expression|notion) (?:de |d')?)?([a-z][a-z' ]{2,50}?) (?:designe|s'entend)[ ,:]`),
 	// "La explotación comprende …", "por niño se entiende …"
 	regexp.MustCompile(`^(?:(?:a|para) (?:los|el) (?:efectos?|fines) de [^,]{1,60}, )?(?:la |el |los |las )?(?:(?:termino|expresion) )?([a-z][a-z ]{2,50}?) (?:comprende|incluye|significa|abarca)[ ,:]`),
 	regexp.MustCompile(`\bpor ([a-z][a-z ]{1,60}?),? se entiende`),

@@ -583,13 +583,16 @@ func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string)
 		seg.Roles |= h | secRoles[seg.Section] | own[i]
 		// the items of a definitions list run into one paragraph ("les
 		// définitions ci-après sont admises : a. enfant : … ; b) …")
-		if defProv == seg.Prov && (inlineItem.MatchString(seg.Fold) || colonDef.MatchString(seg.Fold)) {
+		inDef := defProv != nil && (defProv == seg.Prov || seg.Prov.Parent == defProv)
+		switch {
+		case inDef && (inlineItem.MatchString(seg.Fold) || colonDef.MatchString(seg.Fold)):
 			// "Exploitation: all forms of …" after "the following words
-			// shall have the meanings assigned thereto:"
+			// shall have the meanings assigned thereto:", "- enfant : …"
+			// after "on entend par :"
 			seg.Roles |= bitDefinition
-		} else if leadIn(seg.Text) && (seg.Has(cues.HeadDefinition) || seg.Has(cues.DefVerbs)) {
+		case leadIn(seg.Text) && (seg.Has(cues.HeadDefinition) || seg.Has(cues.DefVerbs) || seg.Has(cues.DefLeadWords)):
 			defProv = seg.Prov
-		} else {
+		case !inDef:
 			defProv = nil
 		}
 		for _, d := range findDefinitions(seg, titles) {

@@ -22,6 +22,8 @@ type roleCues struct {
 	NonOpHeads        *PhraseSet `lex:"non-operative-heading"`
 	NonOpText         *PhraseSet `lex:"non-operative-text"`
 	AdviseText        *PhraseSet `lex:"advisory"`
+	// DefLeadWords open a list of definitions ("on entend par :")
+	DefLeadWords *PhraseSet `lex:"definition-lead"`
 	// DefVerbs: one of them is in every definition (a memoised prefilter).
 	DefVerbs *PhraseSet `lex:"definition-verb"`
 	// RefWords: without one a segment holds no reference (a cheap,
