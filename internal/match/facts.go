@@ -384,6 +384,26 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 				}
 			}
 		}
+		if len(items) == 0 && endsWithCondition(s) {
+			// unnumbered items ("- la victime est un enfant …") are the
+			// provision's own later paragraphs
+			var texts []string
+			after := false
+			for _, sg := range ix.ProvSegs(s.Prov) {
+				if after {
+					texts = append(texts, sg.Text)
+				}
+				after = after || sg == s
+			}
+			for _, t := range texts {
+				if childCirc(cu, foldToks(t), index.FoldString(t)) {
+					return penalty.VariantChild
+				}
+			}
+			if len(texts) > 0 {
+				return circumstanceVariant(cu, foldToks(cutClause(texts[0])))
+			}
+		}
 		if len(items) > 0 {
 			for _, k := range items {
 				t := k.FullText()
