@@ -328,6 +328,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		return nil
 	}
 	resolve := func(id string, m []int) {
+		id = articleID(st, id) // "section 98D" is s98D, not s98d
 		end := s.Orig(m[1])
 		rest := s.Text[end:]
 		r := Ref{Text: s.Text[s.Orig(m[0]):end], Start: s.Orig(m[0])}

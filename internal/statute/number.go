@@ -83,7 +83,7 @@ var (
 	// division numbers: II, XV, 1, 18, Ier, 1 bis, VII bis
 	// "VI-I", "VI-II" (Chapitre VI-I, inserted after VI) are numbers of
 	// their own.
-	divNumRe = regexp.MustCompile(`^(?:([IVXLCDM]+(?:-[IVXLCDM]+\b)*)(?:er)?|(\d+[A-Za-z]?(?:-\d+\b)*))[º°ª]?(?i:\s+(` + suffixWords + `)\b)?`)
+	divNumRe = regexp.MustCompile(`^(?:([IVXLCDM]+(?:-[IVXLCDM]+\b)*)(?:er)?|(\d+[A-Za-z]?(?:-\d+\b)*|[A-Z]\b))[º°ª]?(?i:\s+(` + suffixWords + `)\b)?`)
 	romanRe  = regexp.MustCompile(`^[IVXLCDM]+\b`)
 	// a number with its Latin ordinal attached: 433ter, 120octies
 	attachedRe = regexp.MustCompile(`^(\d+)(?i:(` + suffixWords + `))`)

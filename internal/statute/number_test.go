@@ -451,6 +451,7 @@ func TestOrdinalDivisionWithTitle(t *testing.T) {
 		"Chapter Two":                               "chapter-2",
 		"Chapitre II : Des peines":                  "chapter-II",
 		"Article (12) Definitions":                  "art12",
+		"Subdivision B—Offences relating to exit":   "subdivision-B",
 	} {
 		if got := parseHeading(h, false).id; got != want {
 			t.Errorf("parseHeading(%q).id = %q, want %q", h, got, want)
