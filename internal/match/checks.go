@@ -520,6 +520,9 @@ func coerciveExploitation(ix *index.Index) (Hit, bool) {
 // of time ("not less than ten years" of imprisonment) is no age.
 func ageMatches(cu *cues, f string) [][]int {
 	ms := index.AnchoredAll(cu.age.anchored, f, cu.age.starts)
+	if more := index.AnchoredAll(cu.age.noUnit, f, cu.age.starts); len(more) > 0 {
+		ms = mergeMatches(ms, more)
+	}
 	out := ms[:0]
 	for _, m := range ms {
 		if !termNotAge(cu, f, m[0], m[1]) {
@@ -527,6 +530,25 @@ func ageMatches(cu *cues, f string) [][]int {
 		}
 	}
 	return out
+}
+
+// mergeMatches adds to ms the matches of more that overlap none of ms, in
+// order of position.
+func mergeMatches(ms, more [][]int) [][]int {
+	for _, m := range more {
+		overlap := false
+		for _, o := range ms {
+			if m[0] < o[1] && o[0] < m[1] {
+				overlap = true
+				break
+			}
+		}
+		if !overlap {
+			ms = append(ms, m)
+		}
+	}
+	sort.Slice(ms, func(a, b int) bool { return ms[a][0] < ms[b][0] })
+	return ms
 }
 
 // termNotAge reports whether the "less than ten years" at f[i:j] is a

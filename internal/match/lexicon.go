@@ -137,6 +137,7 @@ type cues struct {
 type ageExpr struct {
 	starts   []string
 	anchored *regexp.Regexp
+	noUnit   *regexp.Regexp
 	after    *regexp.Regexp
 	ordinal  *regexp.Regexp // "achtzehnte Lebensjahr noch nicht vollendet" (age-ordinal-after)
 	suffixes []string       // ordinal-suffix
@@ -181,6 +182,9 @@ func newAgeExpr(l *standard.Lexicon) *ageExpr {
 	ordinalAfter, _ := alt("age-ordinal-after")
 	a := &ageExpr{starts: starts, numbers: map[string]int{},
 		anchored: regexp.MustCompile(`^(?:` + below + `)(?: (?:` + article + `))?(?: (?:` + noun + `))? ([a-z0-9-]+)(?: \(\d+\))? (?:` + unit + `)`),
+		// "under the age of 18": the age noun before a number in digits
+		// stands for the unit
+		noUnit: regexp.MustCompile(`^(?:` + below + `)(?: (?:` + article + `))? (?:` + noun + `) (\d{1,2})\b`),
 		after:    regexp.MustCompile(`(?:` + belowAfter + `) ([a-z0-9-]+) (?:` + after + `)`),
 		ordinal:  regexp.MustCompile(`\b([a-z]+|\d+) (?:` + ordinalAfter + `)`),
 		suffixes: foldedUnion(l, "ordinal-suffix")}

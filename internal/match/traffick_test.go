@@ -109,6 +109,8 @@ func TestAgeExpressions(t *testing.T) {
 		{"menores de 18 años y menor de edad de quince años", []int{18, 15}},
 		{"under twenty-one years or under 21 (twenty-one) years", []int{21}},
 		{"the age of consent", nil},
+		{"a person under the age of 18 is a child", []int{18}},
+		{"under the age of 18 years", []int{18}},
 	} {
 		f := index.FoldString(tc.text)
 		var got []int
