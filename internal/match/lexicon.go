@@ -184,7 +184,7 @@ func newAgeExpr(l *standard.Lexicon) *ageExpr {
 		anchored: regexp.MustCompile(`^(?:` + below + `)(?: (?:` + article + `))?(?: (?:` + noun + `))? ([a-z0-9-]+)(?: \(\d+\))? (?:` + unit + `)`),
 		// "under the age of 18": the age noun before a number in digits
 		// stands for the unit
-		noUnit: regexp.MustCompile(`^(?:` + below + `)(?: (?:` + article + `))? (?:` + noun + `) (\d{1,2})\b`),
+		noUnit:   regexp.MustCompile(`^(?:` + below + `)(?: (?:` + article + `))? (?:` + noun + `) (\d{1,2})\b`),
 		after:    regexp.MustCompile(`(?:` + belowAfter + `) ([a-z0-9-]+) (?:` + after + `)`),
 		ordinal:  regexp.MustCompile(`\b([a-z]+|\d+) (?:` + ordinalAfter + `)`),
 		suffixes: foldedUnion(l, "ordinal-suffix")}
