@@ -96,6 +96,13 @@ func committedOffence(s *index.Segment, k int) bool {
 				return true
 			}
 		}
+		// "attempts to commit, abets or conspires to commit an offence":
+		// the last inserted verb repeats "commit" before the object
+		for m := k + 1; m < len(s.Toks) && m <= k+14 && !clauseBreak(s, m-1, m); m++ {
+			if cu.CommitVerb.Any(s.Toks[m:m+1]) && objectFrom(cu, s, m+1) {
+				return true
+			}
+		}
 		for m := k + 1; m < len(s.Toks) && m <= k+8 && !clauseBreak(s, m-1, m); m++ {
 			if commaBefore(s, m) {
 				k = m
