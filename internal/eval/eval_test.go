@@ -216,6 +216,9 @@ var draftingFloors = map[string][2]float64{ // agreement, penalty rows
 	"drafting-es3.yaml": {92.5, 77.0},
 	"drafting-fr3.yaml": {90.0, 81.0},
 	"drafting-en3.yaml": {90.0, 63.0},
+	"drafting-en4.yaml": {90.0, 85.0},
+	"drafting-es4.yaml": {91.0, 81.0},
+	"drafting-fr4.yaml": {91.0, 54.0},
 }
 
 func TestDraftingGold(t *testing.T) {
