@@ -502,7 +502,83 @@ var (
 // indexes in order, without overlaps. It is FindAllStringSubmatchIndex for
 // expressions that always start with one of starts, without scanning every
 // position.
+//
+// When every start word begins with a word byte (the usual case: folded
+// words), the text is read once, word start by word start, instead of once
+// per start word. The result is anchoredAllScan's: that scan resumes after
+// each occurrence it finds, so an occurrence overlapping an earlier one
+// could be skipped there; when one is seen, or the expression turns out
+// not to be anchored, the scan is used instead.
 func AnchoredAll(re *regexp.Regexp, f string, starts []string) [][]int {
+	var first [4]uint64 // first bytes of the start words
+	for _, a := range starts {
+		if a == "" || !wordByte[a[0]] {
+			return anchoredAllScan(re, f, starts)
+		}
+		first[a[0]>>6] |= 1 << (a[0] & 63)
+	}
+	var out [][]int
+	end := -1
+	for at := 0; at < len(f); at++ {
+		c := f[at]
+		if !wordByte[c] {
+			continue
+		}
+		// at starts a word
+		if first[c>>6]&(1<<(c&63)) != 0 {
+			n := 0
+			for _, a := range starts {
+				if len(f)-at >= len(a) && f[at:at+len(a)] == a {
+					if overlapsBefore(f, at, a) {
+						return anchoredAllScan(re, f, starts)
+					}
+					n++
+				}
+			}
+			if n > 0 {
+				if m := re.FindStringSubmatchIndex(f[at:]); m != nil {
+					if m[0] != 0 {
+						return anchoredAllScan(re, f, starts)
+					}
+					for k := range m {
+						if m[k] >= 0 {
+							m[k] += at
+						}
+					}
+					// the scan finds this match once per start word
+					// that occurs here; sorted and without overlaps,
+					// the copies after the first survive only when
+					// the match is empty
+					if m[0] >= end {
+						out = append(out, m)
+						end = m[1]
+						for ; n > 1 && m[0] == m[1]; n-- {
+							out = append(out, append([]int(nil), m...))
+						}
+					}
+				}
+			}
+		}
+		for at+1 < len(f) && wordByte[f[at+1]] {
+			at++
+		}
+	}
+	return out
+}
+
+// overlapsBefore reports whether an occurrence of a starts less than
+// len(a) bytes before at (where a occurs too).
+func overlapsBefore(f string, at int, a string) bool {
+	for k := 1; k < len(a) && k <= at; k++ {
+		if strings.HasPrefix(f[at-k:], a) {
+			return true
+		}
+	}
+	return false
+}
+
+// anchoredAllScan is AnchoredAll by one strings.Index scan per start word.
+func anchoredAllScan(re *regexp.Regexp, f string, starts []string) [][]int {
 	var out [][]int
 	for _, a := range starts {
 		for from := 0; ; {
