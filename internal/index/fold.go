@@ -1,6 +1,8 @@
 package index
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -86,7 +88,20 @@ func FoldSparse(s string) (string, []int32) {
 	// copy is made once, from that letter on.
 	upper := -1
 	ascii := true
-	for i := 0; i < len(s); i++ {
+	i := 0
+	// eight bytes at a time while they are ASCII (see upperBits)
+	for ; i+8 <= len(s); i += 8 {
+		x := load64(s, i)
+		if x&hiBits != 0 {
+			break
+		}
+		if upper < 0 {
+			if u := upperBits(x); u != 0 {
+				upper = i + bits.TrailingZeros64(u)/8
+			}
+		}
+	}
+	for ; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			ascii = false
@@ -133,7 +148,13 @@ func FoldSparse(s string) (string, []int32) {
 func lowerASCIIFrom(s string, i int) string {
 	b := make([]byte, len(s))
 	copy(b, s[:i])
-	for j := i; j < len(s); j++ {
+	j := i
+	for ; j+8 <= len(s); j += 8 {
+		x := load64(s, j)
+		x |= upperBits(x) >> 2 // 0x80 >> 2 is the case bit 0x20
+		binary.LittleEndian.PutUint64(b[j:], x)
+	}
+	for ; j < len(s); j++ {
 		c := s[j]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
@@ -141,6 +162,22 @@ func lowerASCIIFrom(s string, i int) string {
 		b[j] = c
 	}
 	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+const hiBits = 0x8080808080808080
+
+// load64 reads s[i:i+8] as a little-endian word.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// upperBits returns, for eight ASCII bytes (no high bit set), the high bit
+// of every byte that is an upper-case letter: b+0x3F reaches 0x80 from 'A'
+// on, b+0x25 from '['; neither sum carries into the next byte.
+func upperBits(x uint64) uint64 {
+	return (x + 0x3F3F3F3F3F3F3F3F) &^ (x + 0x2525252525252525) & hiBits
 }
 
 // FoldString folds s without the offset map.
