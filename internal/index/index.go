@@ -475,7 +475,15 @@ func (ix *Index) addSegments(st *statute.Statute) {
 	secStart := len(ix.Segments)
 	flush := func() {
 		if curSec != nil && secStart < len(ix.Segments) {
-			ix.BySection[curSec] = append(ix.BySection[curSec], ix.Segments[secStart:len(ix.Segments):len(ix.Segments)]...)
+			run := ix.Segments[secStart:len(ix.Segments):len(ix.Segments)]
+			if prev, ok := ix.BySection[curSec]; ok {
+				// a division's own text again after its sections
+				ix.BySection[curSec] = append(prev, run...)
+			} else {
+				// ix.Segments only grows, so the run can be shared (its
+				// capacity ends at its length: an append copies)
+				ix.BySection[curSec] = run
+			}
 		}
 	}
 	for _, p := range st.All {
@@ -487,7 +495,7 @@ func (ix *Index) addSegments(st *statute.Statute) {
 		if len(p.Segments) == 0 {
 			continue
 		}
-		own := make([]*Segment, 0, len(p.Segments))
+		first := len(ix.Segments)
 		lead := leadInKind(p)
 		for _, whole := range p.Segments {
 			parts := splitInlineList(whole.Text)
@@ -505,10 +513,10 @@ func (ix *Index) addSegments(st *statute.Statute) {
 					seg.Roles |= bitRepealed
 				}
 				ix.Segments = append(ix.Segments, seg)
-				own = append(own, seg)
 			}
 		}
-		ix.provSegs[p] = own
+		// a provision's segments are contiguous: share them
+		ix.provSegs[p] = ix.Segments[first:len(ix.Segments):len(ix.Segments)]
 	}
 	flush()
 }
