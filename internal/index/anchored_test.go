@@ -2,6 +2,7 @@ package index
 
 import (
 	"io/fs"
+	"math/rand"
 	"os"
 	"reflect"
 	"regexp"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/lacuna-project/lacuna/corpus"
+	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
 // TestAnchoredAllOnePass compares AnchoredAll with the per-start-word scan
@@ -74,4 +76,62 @@ func quoteAll(ws []string) []string {
 		out[i] = regexp.QuoteMeta(w)
 	}
 	return out
+}
+
+// TestMayContainSound checks that MayContain never rules out a segment
+// whose folded text holds a literal: the literals of findRefs and
+// findDefinitions, and pieces cut from the texts themselves, over the demo
+// corpus, the real-data statutes when present, and co- words (one token
+// for two runs of the text).
+func TestMayContainSound(t *testing.T) {
+	c := &statute.Corpus{}
+	add := func(fsys fs.FS) {
+		_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") || strings.HasSuffix(p, "README.md") || strings.HasSuffix(p, "FORMAT.md") || strings.HasSuffix(p, "SOURCES.md") {
+				return nil
+			}
+			b, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return nil
+			}
+			if st, err := statute.Parse(p, b); err == nil {
+				c.Statutes = append(c.Statutes, st)
+			}
+			return nil
+		})
+	}
+	add(corpus.FS)
+	if dir := realStatutes(); dir != "" {
+		add(os.DirFS(dir))
+	}
+	st, err := statute.Parse("xta/co.md", []byte("---\nid: xta/co\ncountry: XTA\ntitle: Co Act\nlanguage: en\n---\n\n# Co Act\n\n## 1 Co-operation\n\nThe co-operation of co-section 3 and s. 4, § 5, au sens de la loi; im Sinne des Gesetzes (Abs. 2).\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Statutes = append(c.Statutes, st)
+	ix := Build(c)
+	fixed := [][]string{{"section", "subsection", "sub-section", "subsections"}, {"abs.", "absatz"}, {"§"}, {"art"},
+		{"operation"}, {"co-op"}, {"au sens", "im sinne"}, {"s 4"}, {" s."}, {":"}, {"act", "code"}}
+	r := rand.New(rand.NewSource(2))
+	for _, s := range ix.Segments {
+		sets := fixed
+		for k := 0; k < 4 && len(s.Fold) > 0; k++ {
+			i := r.Intn(len(s.Fold))
+			j := min(len(s.Fold), i+1+r.Intn(12))
+			sets = append(sets, []string{s.Fold[i:j]})
+		}
+		for _, lits := range sets {
+			l := NewLiterals(lits...)
+			holds := false
+			for _, x := range lits {
+				holds = holds || strings.Contains(s.Fold, x)
+			}
+			if holds && !ix.MayContain(l, s) {
+				t.Errorf("MayContain(%q) false for %.80q", lits, s.Fold)
+			}
+			if holds && !l.inSegment(s) {
+				t.Errorf("MayContain(%q) false for %.80q, segment of no index", lits, s.Fold)
+			}
+		}
+	}
 }

@@ -145,7 +145,7 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 		d := &Definition{Term: term}
 		if extOK < 0 {
 			extOK = 0
-			if extHint(s.Fold) || strings.ContainsRune(s.Text, 'ſ') || strings.ContainsRune(s.Text, '\u212a') {
+			if s.MayContain(litExtHint) && extHint(s.Fold) || strings.ContainsRune(s.Text, 'ſ') || strings.ContainsRune(s.Text, '\u212a') {
 				extOK = 1
 			}
 		}
@@ -360,22 +360,26 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		}
 		out = append(out, r)
 	}
-	hasSec := strings.Contains(f, "section") || strings.Contains(f, " s.") || strings.Contains(f, " ss.")
+	// Each strings.Contains and scan below is first asked of the
+	// vocabulary (MayContain, Has): most segments hold none of the words,
+	// and the answer is the same.
+	mayS := s.Has(wordS)
+	hasSec := s.MayContain(litSection) && strings.Contains(f, "section") || mayS && (strings.Contains(f, " s.") || strings.Contains(f, " ss."))
 	hasArt := s.Has(s.cues().ArticleWords)
-	hasPara := strings.Contains(f, "§")
+	hasPara := s.MayContain(litPara) && strings.Contains(f, "§")
 	if hasSec {
 		for _, m := range AnchoredAll(refSectionA, f, []string{"section", "s.", "ss."}) {
 			resolve("s"+f[m[2]:m[3]]+f[m[4]:m[5]], m)
 		}
 	}
-	for _, m := range AnchoredAll(refSubsectionA, f, []string{"subsection", "sub-section", "subsections"}) {
+	for _, m := range anchoredIf(s.MayContain(litSection), refSubsectionA, f, []string{"subsection", "sub-section", "subsections"}) {
 		if secNum != "" {
 			resolve(secNum+"("+f[m[2]:m[3]]+")", m)
 		}
 	}
 	// "(Abs. 3)" without a § is a subsection of the same section, as
 	// "subsection (3)" is; "§ 6 Abs. 3" is left to refPara below.
-	if secNum != "" && (strings.Contains(f, "abs.") || strings.Contains(f, "absatz")) {
+	if secNum != "" && s.MayContain(litAbs) && (strings.Contains(f, "abs.") || strings.Contains(f, "absatz")) {
 		for _, m := range refAbs.FindAllStringSubmatchIndex(f, -1) {
 			if !refParaBefore.MatchString(f[max(0, m[0]-12):m[0]]) {
 				resolve(secNum+"("+f[m[2]:m[3]]+")", m)
@@ -386,13 +390,13 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	// subsection", "el apartado anterior", "l'alinéa précédent", "der
 	// vorstehende Absatz": its previous sibling
 	if secNum != "" {
-		for _, m := range refApartado.FindAllStringSubmatchIndex(f, btoi(strings.Contains(f, "apartado") || strings.Contains(f, "alinea"))) {
+		for _, m := range refApartado.FindAllStringSubmatchIndex(f, btoi(s.MayContain(litApartado) && (strings.Contains(f, "apartado") || strings.Contains(f, "alinea")))) {
 			if !refOtherArticle.MatchString(f[m[1]:min(len(f), m[1]+16)]) {
 				resolve(secNum+"("+f[m[2]:m[3]]+")", m)
 			}
 		}
-		for _, m := range refPrevious.FindAllStringIndex(f, btoi(strings.Contains(f, "anterior") || strings.Contains(f, "precedent") ||
-			strings.Contains(f, "preceding") || strings.Contains(f, "previous") || strings.Contains(f, "vorstehende"))) {
+		for _, m := range refPrevious.FindAllStringIndex(f, btoi(s.MayContain(litPrevious) && (strings.Contains(f, "anterior") || strings.Contains(f, "precedent") ||
+			strings.Contains(f, "preceding") || strings.Contains(f, "previous") || strings.Contains(f, "vorstehende")))) {
 			if prev := prevSibling(s.Prov); prev != nil {
 				out = append(out, Ref{Text: s.Text[s.Orig(m[0]):s.Orig(m[1])], Start: s.Orig(m[0]), Target: prev})
 			}
@@ -418,7 +422,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	for _, m := range refRoman.FindAllStringSubmatchIndex(f, btoi(hasArt)) {
 		resolve("art"+f[m[4]:m[5]]+"/"+strings.ToUpper(f[m[2]:m[3]]), m)
 	}
-	for _, m := range AnchoredAll(refArticleA, f, []string{"art"}) {
+	for _, m := range anchoredIf(s.MayContain(litArt), refArticleA, f, []string{"art"}) {
 		id := "art" + f[m[2]:m[3]]
 		if m[4] >= 0 {
 			id += f[m[4]:m[5]]
@@ -446,7 +450,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	}
 	// Named laws without a section number ("the Children Act", "Sexual
 	// Offences Act (Cap. 63A)").
-	for _, m := range extLawCue.FindAllStringIndex(s.Text, btoi(extHint(f))) {
+	for _, m := range extLawCue.FindAllStringIndex(s.Text, btoi(s.MayContain(litExtHint) && extHint(f))) {
 		name := lawName(s.Text[m[1]:])
 		if name == "" || strings.HasPrefix(strings.ToLower(name), "this") || strings.HasPrefix(strings.ToLower(name), "section") || !lawWord.MatchString(name) {
 			continue
@@ -456,7 +460,11 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		}
 		out = append(out, Ref{Text: s.Text[m[0]:min(len(s.Text), m[1]+len(name))], Start: m[0], External: true, Law: name})
 	}
-	for _, m := range namedActs(s.Text) {
+	var named [][]int
+	if s.MayContain(litLawWords) {
+		named = namedActs(s.Text)
+	}
+	for _, m := range named {
 		name := strings.TrimSpace(s.Text[m[0]:m[1]])
 		name = strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The ")
 		if w, _, _ := strings.Cut(name, " "); skipFirst[w] {
@@ -653,6 +661,31 @@ func refHint(f string) bool {
 	return strings.Contains(f, "section") || strings.Contains(f, " s.") || strings.Contains(f, "art") ||
 		strings.Contains(f, "§") || strings.Contains(f, " act") || strings.Contains(f, " code") || strings.Contains(f, "ley") ||
 		strings.Contains(f, "loi") || strings.Contains(f, "gesetz") || extHint(f) || strings.Contains(f, "ordinance") || strings.Contains(f, "decree")
+}
+
+// The literals of findRefs' and findDefinitions' prefilters, for
+// MayContain: a segment the vocabulary rules out skips the text scans.
+var (
+	litSection  = NewLiterals("section", "subsection", "sub-section", "subsections")
+	litAbs      = NewLiterals("abs.", "absatz")
+	litApartado = NewLiterals("apartado", "alinea")
+	litPrevious = NewLiterals("anterior", "precedent", "preceding", "previous", "vorstehende")
+	litPara     = NewLiterals("§")
+	litArt      = NewLiterals("art")
+	litExtHint  = NewLiterals("meaning", "defined", "define", "construed", "au sens", "im sinne", "terminos", "segun", "conforme", "acuerdo con")
+	// namedActs looks for " Act", " Code", … in the original text; folded,
+	// they are " act", " code", …
+	litLawWords = NewLiterals("act", "code", "ordinance", "decree")
+	// " s." and " ss." are the whole words s and ss
+	wordS = NewPhraseSet([]string{"s", "ss"})
+)
+
+// anchoredIf is AnchoredAll when ok, else nil.
+func anchoredIf(ok bool, re *regexp.Regexp, f string, starts []string) [][]int {
+	if !ok {
+		return nil
+	}
+	return AnchoredAll(re, f, starts)
 }
 
 func extHint(f string) bool {

@@ -252,6 +252,9 @@ type Index struct {
 	// memoSlots (a process that compiled many maps) use memoMap.
 	memo    [][]uint64
 	memoMap map[*PhraseSet][]uint64
+	// litMemo and litMap are the same for Literals (see MayContain)
+	litMemo [][]uint64
+	litMap  map[*Literals][]uint64
 	slab    tokenSlab
 	segBuf  []Segment // the block newSegment hands out from
 	heads   map[*statute.Provision][]Token

@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"sort"
 	"strings"
+	"sync/atomic"
 )
 
 // Posting is one occurrence of a word: segment and token index.
@@ -302,5 +303,125 @@ func (ix *Index) SegMemo(name string) []int8 {
 	}
 	m := make([]int8, len(ix.Segments))
 	ix.smemo[name] = m
+	return m
+}
+
+// literalSets numbers the literal sets of the process (see phraseSets).
+var literalSets atomic.Int32
+
+// Literals is a set of strings looked for anywhere in a segment's folded
+// text, not only at word starts as phrases are: a cheap prefilter for
+// strings.Contains over many segments. Compiled once.
+type Literals struct {
+	// pieces holds the longest run of word bytes of each literal: where a
+	// literal occurs, that run lies inside one token's word.
+	pieces []string
+	// any is set when some literal has no word byte: then every segment
+	// may hold one
+	any bool
+	id  int32
+}
+
+// NewLiterals compiles a set of folded literals.
+func NewLiterals(lits ...string) *Literals {
+	l := &Literals{id: literalSets.Add(1) - 1}
+	for _, s := range lits {
+		best := ""
+		for i := 0; i < len(s); {
+			if !wordByte[s[i]] {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(s) && wordByte[s[j]] {
+				j++
+			}
+			if j-i > len(best) {
+				best = s[i:j]
+			}
+			i = j
+		}
+		if best == "" {
+			l.any = true
+			continue
+		}
+		l.pieces = append(l.pieces, best)
+	}
+	return l
+}
+
+// MayContain reports whether the segment's folded text may hold one of
+// the literals: false means it holds none. Every occurrence of a literal
+// holds the literal's longest run of word bytes inside one run of word
+// bytes of the text, and every such run is part of a token's word, so the
+// answer for every segment is computed once per set from the vocabulary:
+// the segments of the words that contain a piece.
+func (ix *Index) MayContain(l *Literals, s *Segment) bool {
+	if l.any {
+		return true
+	}
+	if ix == nil || s.ix != ix || ix.vocab == nil {
+		return l.inSegment(s)
+	}
+	m := ix.litBits(l)
+	return m[s.Ord>>6]&(1<<(uint(s.Ord)&63)) != 0
+}
+
+// inSegment is MayContain read from the segment's own words.
+func (l *Literals) inSegment(s *Segment) bool {
+	if l.any {
+		return true
+	}
+	for _, t := range s.Toks {
+		for _, p := range l.pieces {
+			if strings.Contains(t.Word, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// MayContain is Index.MayContain for the segment's index.
+func (s *Segment) MayContain(l *Literals) bool { return s.ix.MayContain(l, s) }
+
+// litBits returns the memoised bit set of the segments whose words hold a
+// piece of l.
+func (ix *Index) litBits(l *Literals) []uint64 {
+	if l.id < memoSlots && int(l.id) < len(ix.litMemo) && ix.litMemo[l.id] != nil {
+		return ix.litMemo[l.id]
+	}
+	if m, ok := ix.litMap[l]; ok {
+		return m
+	}
+	v := ix.vocab
+	m := make([]uint64, (len(ix.Segments)+63)/64+1) // never empty: nil means not computed
+	for k, w := range v.words {
+		hit := false
+		for _, p := range l.pieces {
+			if strings.Contains(w, p) {
+				hit = true
+				break
+			}
+		}
+		if !hit {
+			continue
+		}
+		id := v.sids[k]
+		for _, p := range v.all[v.off[id]:v.off[id+1]] {
+			m[p.Seg>>6] |= 1 << (uint(p.Seg) & 63)
+		}
+	}
+	if l.id < memoSlots {
+		if int(l.id) >= len(ix.litMemo) {
+			ix.litMemo = append(ix.litMemo, make([][]uint64, int(l.id)+1-len(ix.litMemo))...)
+		}
+		ix.litMemo[l.id] = m
+	} else {
+		if ix.litMap == nil {
+			ix.litMap = map[*Literals][]uint64{}
+		}
+		ix.litMap[l] = m
+	}
 	return m
 }
