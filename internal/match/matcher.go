@@ -338,22 +338,55 @@ type regex struct {
 	// of the top-level concatenation): a segment lacking one of the
 	// groups is skipped without running the expression
 	groups map[string][][]string
-	roles  index.RoleSet // set by CompileElement: segments outside these roles are skipped
+	// litSets and groupSets are lits and groups compiled for
+	// index.MayContain, which rules out most segments without reading
+	// their text (nil: no literals, no prefilter)
+	litSets   map[string]*index.Literals
+	groupSets map[string][]*index.Literals
+	roles     index.RoleSet // set by CompileElement: segments outside these roles are skipped
+}
+
+// mayMatch reports whether the segment's words may hold the literals
+// every match of the expression for lang contains (false: no match).
+func (r *regex) mayMatch(ix *index.Index, s *index.Segment, lang string) bool {
+	if l := r.litSets[lang]; l != nil && !ix.MayContain(l, s) {
+		return false
+	}
+	for _, g := range r.groupSets[lang] {
+		if g != nil && !ix.MayContain(g, s) {
+			return false
+		}
+	}
+	return true
+}
+
+// literalSet compiles lits for index.MayContain; nil for none.
+func literalSet(lits []string) *index.Literals {
+	if len(lits) == 0 {
+		return nil
+	}
+	return index.NewLiterals(lits...)
 }
 
 func (r *regex) Match(ix *index.Index) []Hit {
 	var out []Hit
+	// the expression of the segment's language, looked up once per run of
+	// segments in one language
+	segLang, lang, looked := "", "", false
+	var re *regexp.Regexp
 	for _, s := range ix.Segments {
 		if r.roles != 0 && s.Roles&r.roles == 0 {
 			continue
 		}
-		lang := s.Lang
-		re := r.res[lang]
-		if re == nil {
-			lang = "*"
+		if !looked || s.Lang != segLang {
+			segLang, lang, looked = s.Lang, s.Lang, true
 			re = r.res[lang]
+			if re == nil {
+				lang = "*"
+				re = r.res[lang]
+			}
 		}
-		if re == nil || !containsAny(s.Fold, r.lits[lang]) || !containsGroups(s.Fold, r.groups[lang]) {
+		if re == nil || !r.mayMatch(ix, s, lang) || !containsAny(s.Fold, r.lits[lang]) || !containsGroups(s.Fold, r.groups[lang]) {
 			continue
 		}
 		locs := [][]int(nil)
@@ -629,7 +662,8 @@ func Compile(p standard.Pattern) (Matcher, error) {
 		}
 		return &near{terms: newLangSets(p.Terms), with: newLangSets(p.With), within: w, referred: p.Referred}, nil
 	case standard.CritRegex:
-		r := &regex{res: map[string]*regexp.Regexp{}, lits: map[string][]string{}, anch: map[string]*regexp.Regexp{}, wb: map[string]bool{}, groups: map[string][][]string{}}
+		r := &regex{res: map[string]*regexp.Regexp{}, lits: map[string][]string{}, anch: map[string]*regexp.Regexp{}, wb: map[string]bool{}, groups: map[string][][]string{},
+			litSets: map[string]*index.Literals{}, groupSets: map[string][]*index.Literals{}}
 		for l, src := range p.Regex {
 			re, err := regexp.Compile(src)
 			if err != nil {
@@ -642,6 +676,10 @@ func Compile(p standard.Pattern) (Matcher, error) {
 				r.lits[l] = lits
 				r.anch[l] = regexp.MustCompile("^(?:" + src + ")")
 				r.wb[l] = wb
+			}
+			r.litSets[l] = literalSet(r.lits[l])
+			for _, g := range r.groups[l] {
+				r.groupSets[l] = append(r.groupSets[l], literalSet(g))
 			}
 		}
 		return r, nil
