@@ -371,7 +371,7 @@ func BuildWith(c *statute.Corpus, lx *Lexicon) *Index {
 	}
 	starts[len(c.Statutes)] = len(ix.Segments)
 	ix.buildVocab()
-	ix.provLangs()
+	ix.provLangs(starts)
 	for _, sg := range ix.Segments {
 		sg.LangIdx = int8(lx.LangIndex(sg.Lang))
 	}
@@ -526,10 +526,19 @@ func (ix *Index) addSegments(st *statute.Statute) {
 
 // provLangs decides the language of every provision (bilingual statutes)
 // from its tokens' vocabulary ids: the function-word languages of a word
-// are looked up once per distinct word, not once per token.
-func (ix *Index) provLangs() {
+// are looked up once per distinct word, not once per token. starts[i] is
+// where the segments of statute i begin.
+func (ix *Index) provLangs(starts []int) {
 	lx, v := ix.Lex, ix.vocab
 	var masks []uint32
+	// A provision's segments are the run of Segments with that provision,
+	// in the range of the statute's last addSegments (provSegs holds that
+	// one when a corpus lists a statute twice): read by position, not
+	// looked up by provision.
+	last := make(map[*statute.Statute]int, len(ix.Corpus.Statutes))
+	for i, st := range ix.Corpus.Statutes {
+		last[st] = i
+	}
 	for _, st := range ix.Corpus.Statutes {
 		lang := st.Meta.Lang()
 		if !lx.decides(lang) {
@@ -543,11 +552,14 @@ func (ix *Index) provLangs() {
 				}
 			}
 		}
-		for _, p := range st.All {
-			own := ix.provSegs[p]
-			if len(own) == 0 {
-				continue
+		segs := ix.Segments[starts[last[st]]:starts[last[st]+1]]
+		for len(segs) > 0 {
+			n := 1
+			for n < len(segs) && segs[n].Prov == segs[0].Prov {
+				n++
 			}
+			own := segs[:n]
+			segs = segs[n:]
 			var counts [32]int
 			for _, seg := range own {
 				for _, id := range v.flat[v.start[seg.Ord]:v.start[seg.Ord+1]] {
