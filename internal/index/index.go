@@ -282,9 +282,19 @@ type provKey struct {
 	p  *statute.Provision
 }
 
-// provHas reports whether a provision's own text holds a phrase of ps,
-// memoised.
+// provHas reports whether a provision's own text holds a phrase of ps:
+// read from the memoised bits of its segments, or, for a provision without
+// segments, from its tokens (memoised).
 func (ix *Index) provHas(ps *PhraseSet, p *statute.Provision) bool {
+	if segs, ok := ix.provSegs[p]; ok {
+		m := ix.bits(ps)
+		for _, sg := range segs {
+			if m[sg.Ord>>6]&(1<<(uint(sg.Ord)&63)) != 0 {
+				return true
+			}
+		}
+		return false
+	}
 	k := provKey{ps, p}
 	if v, ok := ix.pmemo[k]; ok {
 		return v
@@ -292,17 +302,7 @@ func (ix *Index) provHas(ps *PhraseSet, p *statute.Provision) bool {
 	if ix.pmemo == nil {
 		ix.pmemo = map[provKey]bool{}
 	}
-	v := false
-	if segs, ok := ix.provSegs[p]; ok {
-		for _, sg := range segs {
-			if ix.Has(ps, sg) {
-				v = true
-				break
-			}
-		}
-	} else {
-		v = ps.Any(ix.ProvToks(p))
-	}
+	v := ps.Any(ix.ProvToks(p))
 	ix.pmemo[k] = v
 	return v
 }
@@ -319,7 +319,7 @@ func (ix *Index) ProvToks(p *statute.Provision) []Token {
 	if ix.ptoks == nil {
 		ix.ptoks = map[*statute.Provision][]Token{}
 	}
-	f, _ := Fold(p.Text)
+	f, _ := FoldSparse(p.Text)
 	t := Tokenize(f)
 	ix.ptoks[p] = t
 	return t
