@@ -268,7 +268,7 @@ func (ts *tokenSlab) tokenize(f string) []Token {
 
 // Words splits a term into folded words (for compiling criteria).
 func Words(term string) []string {
-	f, _ := Fold(term)
+	f, _ := FoldSparse(term)
 	var out []string
 	for _, t := range Tokenize(f) {
 		out = append(out, t.Word)

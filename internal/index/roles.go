@@ -80,7 +80,7 @@ func headTokens(p *statute.Provision) []Token {
 	if p == nil || p.Heading == "" {
 		return nil
 	}
-	f, _ := Fold(p.Heading)
+	f, _ := FoldSparse(p.Heading)
 	return Tokenize(f)
 }
 
@@ -152,7 +152,7 @@ func pathTexts(s *Segment) [][]Token {
 			if s.ix != nil {
 				out = append(out, s.ix.ProvToks(p))
 			} else {
-				f, _ := Fold(p.Text)
+				f, _ := FoldSparse(p.Text)
 				out = append(out, Tokenize(f))
 			}
 		}

@@ -590,7 +590,7 @@ func cutClause(t string) string {
 }
 
 func foldToks(t string) []index.Token {
-	f, _ := index.Fold(t)
+	f, _ := index.FoldSparse(t)
 	return index.Tokenize(f)
 }
 
