@@ -84,32 +84,7 @@ func quoteAll(ws []string) []string {
 // corpus, the real-data statutes when present, and co- words (one token
 // for two runs of the text).
 func TestMayContainSound(t *testing.T) {
-	c := &statute.Corpus{}
-	add := func(fsys fs.FS) {
-		_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") || strings.HasSuffix(p, "README.md") || strings.HasSuffix(p, "FORMAT.md") || strings.HasSuffix(p, "SOURCES.md") {
-				return nil
-			}
-			b, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				return nil
-			}
-			if st, err := statute.Parse(p, b); err == nil {
-				c.Statutes = append(c.Statutes, st)
-			}
-			return nil
-		})
-	}
-	add(corpus.FS)
-	if dir := realStatutes(); dir != "" {
-		add(os.DirFS(dir))
-	}
-	st, err := statute.Parse("xta/co.md", []byte("---\nid: xta/co\ncountry: XTA\ntitle: Co Act\nlanguage: en\n---\n\n# Co Act\n\n## 1 Co-operation\n\nThe co-operation of co-section 3 and s. 4, § 5, au sens de la loi; im Sinne des Gesetzes (Abs. 2).\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c.Statutes = append(c.Statutes, st)
-	ix := Build(c)
+	ix := testCorpusIndex(t)
 	fixed := [][]string{{"section", "subsection", "sub-section", "subsections"}, {"abs.", "absatz"}, {"§"}, {"art"},
 		{"operation"}, {"co-op"}, {"au sens", "im sinne"}, {"s 4"}, {" s."}, {":"}, {"act", "code"}}
 	r := rand.New(rand.NewSource(2))
@@ -134,4 +109,53 @@ func TestMayContainSound(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestExtLawCues compares extLawCues with extLawCue over the whole text.
+func TestExtLawCues(t *testing.T) {
+	ix := testCorpusIndex(t)
+	for _, s := range ix.Segments {
+		got, want := extLawCues(s, true), extLawCue.FindAllStringIndex(s.Text, -1)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("extLawCues(%.80q) = %v, want %v", s.Text, got, want)
+		}
+	}
+}
+
+// testCorpusIndex indexes the demo corpus, the real-data statutes when
+// present, and made-up text with co- words, cue words in upper case and
+// accents, and a long s.
+func testCorpusIndex(t *testing.T) *Index {
+	t.Helper()
+	c := &statute.Corpus{}
+	add := func(fsys fs.FS) {
+		_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") || strings.HasSuffix(p, "README.md") || strings.HasSuffix(p, "FORMAT.md") || strings.HasSuffix(p, "SOURCES.md") {
+				return nil
+			}
+			b, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return nil
+			}
+			if st, err := statute.Parse(p, b); err == nil {
+				c.Statutes = append(c.Statutes, st)
+			}
+			return nil
+		})
+	}
+	add(corpus.FS)
+	add(os.DirFS("../../testdata/gold/drafting"))
+	if dir := realStatutes(); dir != "" {
+		add(os.DirFS(dir))
+	}
+	st, err := statute.Parse("xta/co.md", []byte("---\nid: xta/co\ncountry: XTA\ntitle: Co Act\nlanguage: en\n---\n\n# Co Act\n\n## 1 Co-operation\n\n"+
+		"The co-operation of co-section 3 and s. 4, § 5, au sens de la loi; im Sinne des Gesetzes (Abs. 2).\n\n"+
+		"## 2 Cues\n\nA word HAVE THE SAME MEANING ASSIGNED TO IT IN the Children Act; whas the meaning in x; "+
+		"en los Términos de la Ley; SEGÚN EL Código; meaning meaning defined in   the Act; conforme al  Código; "+
+		"de acuerdo con la ley; as construed by the court; tal como se definen en la ley.\n\nim ſinne des Gesetzes; im Sinne des Gesetzes\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Statutes = append(c.Statutes, st)
+	return Build(c)
 }

@@ -76,6 +76,75 @@ var defHintWords = []*PhraseSet{NewPhraseSet([]string{"entender*"}), NewPhraseSe
 // External-law cues: group 1 starts the law's name (in the original text).
 var extLawCue = regexp.MustCompile(`(?i)(?:ha(?:s|ve) the (?:same )?meaning (?:assigned|given|ascribed|attributed)?\s*(?:to (?:it|them|that expression|that term) )?(?:in|by|under)|as (?:defined|construed) (?:in|by|under)|within the meaning of|defined in|tal como (?:se )?(?:define|definen) (?:en|por)|en los t[eé]rminos de|seg[uú]n (?:lo dispuesto en )?(?:el|la)|conforme (?:a|al) |de acuerdo con (?:el|la)|au sens de|im sinne (?:des|der|von))\s+`)
 
+// extLawCueWords are the folded words of which every match of extLawCue
+// holds one, starting at most extLawCueLead characters after the match
+// ("have the same meaning", "tal como se define", "de acuerdo con").
+var extLawCueWords = []string{"meaning", "define", "construed", "terminos", "segun", "conforme", "acuerdo", "sens", "sinne"}
+
+const extLawCueLead = 14
+
+// extLawCueA is extLawCue anchored at the start of the text.
+var extLawCueA = regexp.MustCompile(`^(?:` + extLawCue.String() + `)`)
+
+// extLawCueFirst tells the bytes a match of extLawCue can start with: the
+// first letters of its alternatives, either case (has, as, within,
+// defined, tal, en, según, conforme, de, au, im).
+var extLawCueFirst = func() (t [256]bool) {
+	for _, c := range "hawdtesci" {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	return t
+}()
+
+// extLawCues is extLawCue.FindAllStringIndex(s.Text, -1) when ok, else
+// nil. The case-insensitive expression has no literal prefix, so Go's
+// engine would read the whole text; here it is tried, anchored, only at
+// the extLawCueLead+1 positions up to each occurrence of a cue word (a
+// match holds one that near its start), in order, the leftmost match
+// first, as the whole-text search takes them (the expression has no
+// assertion, so a match depends only on the text from its start). Where
+// (?i) matches a rune that folding leaves apart (ſ for s, the Kelvin sign
+// for k) a cue word could be missing from the folded text: the whole text
+// is searched.
+func extLawCues(s *Segment, ok bool) [][]int {
+	if !ok {
+		return nil
+	}
+	t := s.Text
+	if strings.ContainsRune(t, 'ſ') || strings.ContainsRune(t, '\u212a') {
+		return extLawCue.FindAllStringIndex(t, -1)
+	}
+	// the cue words' starts in the original text, in order
+	var at []int
+	for _, w := range extLawCueWords {
+		for from := 0; ; {
+			i := strings.Index(s.Fold[from:], w)
+			if i < 0 {
+				break
+			}
+			at = append(at, s.Orig(from+i))
+			from += i + 1
+		}
+	}
+	sort.Ints(at)
+	var out [][]int
+	next := 0 // the first position not yet tried, and not inside a match
+	for _, k := range at {
+		for p := max(next, k-extLawCueLead); p <= k && p < len(t); p++ {
+			next = p + 1
+			if !extLawCueFirst[t[p]] {
+				continue
+			}
+			if loc := extLawCueA.FindStringIndex(t[p:]); loc != nil {
+				out = append(out, []int{p, p + loc[1]})
+				next = p + loc[1]
+				break
+			}
+		}
+	}
+	return out
+}
+
 // extLawCueNear is extLawCue.FindStringIndex(t), kept only when the match
 // starts before limit, without scanning all of a long t. A match of
 // extLawCue is at most 56 letters (under (?i) a letter may take 3 bytes)
@@ -450,7 +519,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	}
 	// Named laws without a section number ("the Children Act", "Sexual
 	// Offences Act (Cap. 63A)").
-	for _, m := range extLawCue.FindAllStringIndex(s.Text, btoi(s.MayContain(litExtHint) && extHint(f))) {
+	for _, m := range extLawCues(s, s.MayContain(litExtHint) && extHint(f)) {
 		name := lawName(s.Text[m[1]:])
 		if name == "" || strings.HasPrefix(strings.ToLower(name), "this") || strings.HasPrefix(strings.ToLower(name), "section") || !lawWord.MatchString(name) {
 			continue

@@ -399,7 +399,7 @@ func (ix *Index) litBits(l *Literals) []uint64 {
 	for k, w := range v.words {
 		hit := false
 		for _, p := range l.pieces {
-			if strings.Contains(w, p) {
+			if len(w) >= len(p) && strings.Contains(w, p) {
 				hit = true
 				break
 			}
