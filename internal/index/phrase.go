@@ -52,35 +52,79 @@ func (ps *PhraseSet) mayStart(w string) bool {
 }
 
 // NewPhraseSet compiles terms (folded with Words).
+//
+// The phrases' words, their prefix flags and the phrase lists of the first
+// words are laid out in a few flat arrays, not one small slice each: a
+// compiled map holds thousands of phrase sets for the life of the engine,
+// and the garbage collector marks each object they hold in every cycle.
 func NewPhraseSet(terms []string) *PhraseSet {
-	ps := &PhraseSet{exact: map[string][]int32{}, pre3: map[string][]int32{}, id: phraseSets.Add(1) - 1}
+	ps := &PhraseSet{id: phraseSets.Add(1) - 1}
+	var all [][]string
+	ps.Terms = make([]string, 0, len(terms))
+	n := 0
 	for _, t := range terms {
 		ws := Words(t)
 		if len(ws) == 0 {
 			continue
 		}
-		i := int32(len(ps.phrases))
-		ps.phrases = append(ps.phrases, ws)
-		pw := make([]pword, len(ws))
-		for k, w := range ws {
+		all = append(all, ws)
+		ps.Terms = append(ps.Terms, t)
+		n += len(ws)
+	}
+	flat := make([]string, 0, n)
+	pflat := make([]pword, 0, n)
+	ps.phrases = make([][]string, len(all))
+	ps.words = make([][]pword, len(all))
+	// phrase indexes by first word, in phrase order: counted, then filled
+	// into one array
+	exactN, pre3N := map[string]int{}, map[string]int{}
+	for i, ws := range all {
+		a := len(flat)
+		flat = append(flat, ws...)
+		ps.phrases[i] = flat[a:len(flat):len(flat)]
+		for _, w := range ws {
 			if strings.HasSuffix(w, "*") {
-				pw[k] = pword{w: w[:len(w)-1], prefix: true}
+				pflat = append(pflat, pword{w: w[:len(w)-1], prefix: true})
 			} else {
-				pw[k] = pword{w: w}
+				pflat = append(pflat, pword{w: w})
 			}
 		}
-		ps.words = append(ps.words, pw)
-		ps.Terms = append(ps.Terms, t)
+		ps.words[i] = pflat[a:len(pflat):len(pflat)]
+		switch w := ws[0]; {
+		case !strings.HasSuffix(w, "*"):
+			exactN[w]++
+		case len(w)-1 >= 3:
+			pre3N[w[:3]]++
+		}
+	}
+	lists := make([]int32, 0, len(all))
+	ps.exact = make(map[string][]int32, len(exactN))
+	if len(pre3N) > 0 {
+		ps.pre3 = make(map[string][]int32, len(pre3N)) // else nil: read only
+	}
+	carve := func(m map[string][]int32, k string, count int) {
+		a := len(lists)
+		lists = lists[:a+count]
+		m[k] = lists[a : a : a+count]
+	}
+	for i, ws := range all {
 		w := ws[0]
+		p := int32(i)
 		switch {
 		case !strings.HasSuffix(w, "*"):
-			ps.exact[w] = append(ps.exact[w], i)
+			if _, ok := ps.exact[w]; !ok {
+				carve(ps.exact, w, exactN[w])
+			}
+			ps.exact[w] = append(ps.exact[w], p)
 			ps.setStart(w)
 		case len(w)-1 >= 3:
-			ps.pre3[w[:3]] = append(ps.pre3[w[:3]], i)
+			if _, ok := ps.pre3[w[:3]]; !ok {
+				carve(ps.pre3, w[:3], pre3N[w[:3]])
+			}
+			ps.pre3[w[:3]] = append(ps.pre3[w[:3]], p)
 			ps.setStart(w[:2])
 		default:
-			ps.short = append(ps.short, i)
+			ps.short = append(ps.short, p)
 			switch pre := w[:len(w)-1]; len(pre) {
 			case 2:
 				ps.setStart(pre)
