@@ -276,7 +276,11 @@ func (ix *Index) Candidates(ps *PhraseSet) []int32 {
 		return c
 	}
 	m := ix.bits(ps)
-	var out []int32
+	n := 0
+	for _, v := range m {
+		n += bits.OnesCount64(v)
+	}
+	out := make([]int32, 0, n)
 	for w, v := range m {
 		for v != 0 {
 			b := bits.TrailingZeros64(v)

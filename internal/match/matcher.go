@@ -701,7 +701,18 @@ type segMatcher interface {
 
 func (ls langSets) candidates(ix *index.Index) [][]int32 {
 	var out [][]int32
-	for _, l := range sortedLangs(ls) {
+	// the languages in sorted order, without sortedLangs' allocation (a
+	// set holds a handful)
+	var buf [8]string
+	langs := buf[:0]
+	if len(ls) > len(buf) {
+		langs = make([]string, 0, len(ls))
+	}
+	for l := range ls {
+		langs = append(langs, l)
+	}
+	slices.Sort(langs)
+	for _, l := range langs {
 		if !ix.Langs[l] && !(l == "en" && otherLangs(ix, ls)) {
 			continue
 		}
@@ -709,15 +720,6 @@ func (ls langSets) candidates(ix *index.Index) [][]int32 {
 			out = append(out, c)
 		}
 	}
-	return out
-}
-
-func sortedLangs(ls langSets) []string {
-	out := make([]string, 0, len(ls))
-	for l := range ls {
-		out = append(out, l)
-	}
-	sort.Strings(out)
 	return out
 }
 
