@@ -23,6 +23,15 @@ type PhraseSet struct {
 	// phrase can start with: most tokens of a text start no phrase, and
 	// the bit test rejects them before any map lookup.
 	starts [startBits / 64]uint64
+	// exactLens holds a bit per length of the exact first words (lengths
+	// from 63 on share the last bit): a second cheap test before the map
+	// lookup.
+	exactLens uint64
+}
+
+// exactLen reports whether an exact first word may be n bytes long.
+func (ps *PhraseSet) exactLen(n int) bool {
+	return ps.exactLens&(1<<min(n, 63)) != 0
 }
 
 const startBits = 4096
@@ -117,6 +126,7 @@ func NewPhraseSet(terms []string) *PhraseSet {
 			}
 			ps.exact[w] = append(ps.exact[w], p)
 			ps.setStart(w)
+			ps.exactLens |= 1 << min(len(w), 63)
 		case len(w)-1 >= 3:
 			if _, ok := ps.pre3[w[:3]]; !ok {
 				carve(ps.pre3, w[:3], pre3N[w[:3]])
@@ -206,8 +216,10 @@ func (ps *PhraseSet) Find(toks []Token) []Span {
 				}
 			}
 		}
-		try(ps.exact[w])
-		if len(w) >= 3 {
+		if ps.exactLen(len(w)) {
+			try(ps.exact[w])
+		}
+		if len(w) >= 3 && ps.pre3 != nil {
 			try(ps.pre3[w[:3]])
 		}
 		try(ps.short)
@@ -228,12 +240,14 @@ func (ps *PhraseSet) Any(toks []Token) bool {
 		if !ps.mayStart(w) {
 			continue
 		}
-		for _, p := range ps.exact[w] {
-			if ps.at(toks, i, p) > 0 {
-				return true
+		if ps.exactLen(len(w)) {
+			for _, p := range ps.exact[w] {
+				if ps.at(toks, i, p) > 0 {
+					return true
+				}
 			}
 		}
-		if len(w) >= 3 {
+		if len(w) >= 3 && ps.pre3 != nil {
 			for _, p := range ps.pre3[w[:3]] {
 				if ps.at(toks, i, p) > 0 {
 					return true
