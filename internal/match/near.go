@@ -34,14 +34,38 @@ const maxFirstScan = 256
 // segments (and after maxFirstScan candidates); other matchers run over
 // the whole index and are cut to the hits of n segments.
 func FirstHits(m Matcher, ix *index.Index, n int) []Hit {
+	var out []Hit
+	EachFirstHits(m, ix, n, func(hs []Hit) bool {
+		out = append(out, hs...)
+		return true
+	})
+	return out
+}
+
+// EachFirstHits calls visit with the hits FirstHits(m, ix, n) returns,
+// one segment's at a time in the same order, until visit returns false:
+// a caller that needs only some of them stops the search there.
+func EachFirstHits(m Matcher, ix *index.Index, n int, visit func(hs []Hit) bool) {
+	each := func(hs []Hit) {
+		for len(hs) > 0 {
+			k := 1
+			for k < len(hs) && hs[k].Seg == hs[0].Seg {
+				k++
+			}
+			if !visit(hs[:k:k]) {
+				return
+			}
+			hs = hs[k:]
+		}
+	}
 	sm, ok := m.(segMatcher)
 	if !ok {
-		return firstSegs(m.Match(ix), n)
+		each(firstSegs(m.Match(ix), n))
+		return
 	}
 	lists := sm.candidates(ix)
 	pos := make([]int, len(lists))
 	last := int32(-1)
-	var out []Hit
 	for segs, scanned := 0, 0; segs < n && scanned < maxFirstScan; scanned++ {
 		next := int32(-1)
 		for i, l := range lists {
@@ -58,11 +82,12 @@ func FirstHits(m Matcher, ix *index.Index, n int) []Hit {
 		last = next
 		if hs := sm.matchSeg(ix.Segments[next]); len(hs) > 0 {
 			sortHits(hs)
-			out = append(out, hs...)
 			segs++
+			if !visit(hs) {
+				return
+			}
 		}
 	}
-	return out
 }
 
 // firstSegs keeps the hits (in document order) of the first n segments.

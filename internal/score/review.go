@@ -110,37 +110,43 @@ func misses(ix *index.Index, j judged, i int) []miss {
 	seen := map[*index.Segment]bool{}
 	rep := index.Bit(index.RoleRepealed)
 	for mi, m := range j.cr.loose[i].ms {
-		for _, h := range match.FirstHits(m, ix, 2*maxMissPerElem) {
-			s := h.Seg
-			if seen[s] || s.Repealed() || len(out) >= maxMissPerElem || match.CitationClause(s) {
-				continue
-			}
-			code := ""
-			switch {
-			case mi >= j.cr.loose[i].ctxFrom && !s.NonOperative:
-				code = missContext
-			case s.NonOperative:
-				code = missNonOp
-			case s.Advisory:
-				code = missAdvisory
-			case el.ExcludedSeg(ix, s):
-				code = missExcluded
-			case el.Roles != 0 && s.Roles&el.Roles == 0 && s.Roles&^rep == 0:
-				code = missFrame
-			case el.Roles != 0 && s.Roles&el.Roles == 0:
-				code = missRole
-			case match.Negated(h):
-				code = missNegated
-			case el.Filter != nil && !el.Filter(h):
-				code = missFiltered
-			case j.scoped && !match.ReachesTrafficking(ix, s):
-				code = missOutside
-			default:
-				code = missUncounted
-			}
-			seen[s] = true
-			out = append(out, miss{elem: i, hit: h, code: code})
+		if len(out) >= maxMissPerElem {
+			break // no later hit can be kept
 		}
+		match.EachFirstHits(m, ix, 2*maxMissPerElem, func(hs []match.Hit) bool {
+			for _, h := range hs {
+				s := h.Seg
+				if seen[s] || s.Repealed() || len(out) >= maxMissPerElem || match.CitationClause(s) {
+					continue
+				}
+				code := ""
+				switch {
+				case mi >= j.cr.loose[i].ctxFrom && !s.NonOperative:
+					code = missContext
+				case s.NonOperative:
+					code = missNonOp
+				case s.Advisory:
+					code = missAdvisory
+				case el.ExcludedSeg(ix, s):
+					code = missExcluded
+				case el.Roles != 0 && s.Roles&el.Roles == 0 && s.Roles&^rep == 0:
+					code = missFrame
+				case el.Roles != 0 && s.Roles&el.Roles == 0:
+					code = missRole
+				case match.Negated(h):
+					code = missNegated
+				case el.Filter != nil && !el.Filter(h):
+					code = missFiltered
+				case j.scoped && !match.ReachesTrafficking(ix, s):
+					code = missOutside
+				default:
+					code = missUncounted
+				}
+				seen[s] = true
+				out = append(out, miss{elem: i, hit: h, code: code})
+			}
+			return len(out) < maxMissPerElem
+		})
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].hit.Seg.Ord < out[b].hit.Seg.Ord })
 	return out
