@@ -356,6 +356,7 @@ func (e *Element) findFast(ix *index.Index) (Result, bool) {
 	}
 	pos := make([]int, len(lists))
 	last := int32(-1)
+	var buf []Hit // one segment's hits, reused: they are copied into r.Hits
 	for len(r.Hits) < maxScan {
 		// the next candidate in document order (k-way merge)
 		next := int32(-1)
@@ -385,7 +386,7 @@ func (e *Element) findFast(ix *index.Index) (Result, bool) {
 		if vetoed {
 			continue
 		}
-		var hs []Hit
+		hs := buf[:0]
 		for _, p := range pats {
 			for _, h := range p.matchSeg(s) {
 				dup := false
@@ -401,6 +402,7 @@ func (e *Element) findFast(ix *index.Index) (Result, bool) {
 		}
 		sortHits(hs)
 		r.Hits = append(r.Hits, hs...)
+		buf = hs[:0]
 	}
 	r.Hits = e.keepBest(r.Hits)
 	return r, true
@@ -643,7 +645,20 @@ func clauseBreak(s *index.Segment, a, b int) bool {
 		return true
 	}
 	between := s.Fold[s.Toks[a].End:s.Toks[b].Start]
-	return strings.ContainsAny(between, ";:\n") || strings.Contains(between, ". ")
+	// strings.ContainsAny(between, ";:\n") || strings.Contains(between, ". ")
+	// as one loop: between is mostly a single space, and callers walk
+	// every gap of a clause
+	for i := 0; i < len(between); i++ {
+		switch between[i] {
+		case ';', ':', '\n':
+			return true
+		case '.':
+			if i+1 < len(between) && between[i+1] == ' ' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // externalDependency names the outside law a hit depends on, or "".
