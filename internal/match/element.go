@@ -470,14 +470,15 @@ func (e *Element) Rank(hs []Hit) []Hit {
 		}
 		return 1
 	}
-	// keys computed once per hit, not at every comparison
+	// keys computed once per hit, not at every comparison; the hits are
+	// sorted by position in hs (a small array without pointers), the
+	// same stable order as sorting the hits themselves
 	type ranked struct {
-		h        Hit
-		def, key int
+		def, key, i int32
 	}
 	rs := make([]ranked, len(out))
 	for i, h := range out {
-		rs[i] = ranked{h, defKey(h), key(h)}
+		rs[i] = ranked{int32(defKey(h)), int32(key(h)), int32(i)}
 	}
 	slices.SortStableFunc(rs, func(a, b ranked) int {
 		if c := cmp.Compare(a.def, b.def); c != 0 {
@@ -486,13 +487,14 @@ func (e *Element) Rank(hs []Hit) []Hit {
 		if c := cmp.Compare(a.key, b.key); c != 0 {
 			return c
 		}
-		if a.h.Seg.Ord != b.h.Seg.Ord {
-			return cmp.Compare(a.h.Seg.Ord, b.h.Seg.Ord)
+		x, y := &hs[a.i], &hs[b.i]
+		if x.Seg.Ord != y.Seg.Ord {
+			return cmp.Compare(x.Seg.Ord, y.Seg.Ord)
 		}
-		return cmp.Compare(a.h.I, b.h.I)
+		return cmp.Compare(x.I, y.I)
 	})
-	for i := range rs {
-		out[i] = rs[i].h
+	for k, r := range rs {
+		out[k] = hs[r.i]
 	}
 	return out
 }
