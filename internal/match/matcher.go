@@ -728,8 +728,12 @@ func (ls langSets) matchSeg(s *index.Segment) []Hit {
 	if !s.Has(ps) {
 		return nil
 	}
-	var out []Hit
-	for _, sp := range ps.Find(s.Toks) {
+	spans := ps.Find(s.Toks)
+	if len(spans) == 0 {
+		return nil
+	}
+	out := make([]Hit, 0, len(spans))
+	for _, sp := range spans {
 		out = append(out, Hit{Seg: s, I: sp.I, J: sp.J, Term: ps.Terms[sp.Phrase]})
 	}
 	return out
