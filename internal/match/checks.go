@@ -971,6 +971,11 @@ func checkChildAggravation(in *Input) Outcome {
 		for p := s.Prov.Parent; p != nil && p != s.Section.Parent; p = p.Parent {
 			ctx = append(ctx, foldToks(p.Text))
 		}
+		// "Les peines sont doublées lorsque :" then dash items kept as
+		// segments of the same provision: the item reads with that lead-in
+		if lead := segLeadIn(in.Ix, s); lead != nil {
+			ctx = append(ctx, lead.Toks)
+		}
 		aggr, traf, whole := false, false, false
 		for _, t := range ctx {
 			aggr = aggr || cu.AggravWords.Any(t)
@@ -1014,6 +1019,30 @@ func checkChildAggravation(in *Input) Outcome {
 	}
 	return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-child-aggravating", nil)},
 		Reason: reason.New("child-aggravation-not-found", nil)}
+}
+
+// segLeadIn returns the segment of s's own provision that introduces it as
+// a list item: an earlier segment of that provision ending with a colon,
+// when every segment between them is an item too (no full stop). Dash and
+// bullet items are kept as segments, not sub-provisions.
+func segLeadIn(ix *index.Index, s *index.Segment) *index.Segment {
+	var lead *index.Segment
+	for _, sg := range ix.BySection[s.Section] {
+		if sg == s {
+			return lead
+		}
+		if sg.Prov != s.Prov {
+			continue
+		}
+		t := strings.TrimSpace(sg.Text)
+		switch {
+		case strings.HasSuffix(t, ":"):
+			lead = sg
+		case strings.HasSuffix(t, "."):
+			lead = nil
+		}
+	}
+	return nil
 }
 
 // within reports whether p lies under lead.

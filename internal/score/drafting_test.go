@@ -1,0 +1,26 @@
+package score
+
+import "testing"
+
+// Rules found by the fourth round of drafting probes, each on made-up text.
+
+// wantVerdict analyses body in lang and checks one requirement's verdict.
+func wantVerdict(t *testing.T, e *Engine, lang, body, id string, want Verdict) {
+	t.Helper()
+	if f := analyzeText(t, e, lang, "Loi", body).Finding(id); f == nil || f.MachineVerdict != want {
+		t.Errorf("%s is %v, want %v", id, verdictOf(f), want)
+	}
+}
+
+// TestDashItemsReadWithLeadIn: "Les peines sont doublées lorsque :" then
+// dash items; the child item aggravates the trafficking penalty.
+func TestDashItemsReadWithLeadIn(t *testing.T) {
+	e := embeddedEngine(t)
+	const def = "## Article 2 : Définitions\n\nAu sens de la présente loi, on entend par traite des personnes le recrutement, le transport ou l'hébergement d'une personne, par quelque moyen que ce soit, aux fins d'exploitation.\n\n"
+	body := def + "## Chapitre I : De la traite des personnes\n\n### Article 3 : Peines\n\nLa traite des personnes est punie d'un emprisonnement de cinq à dix ans.\n\n" +
+		"### Article 4 : Aggravations\n\nLes peines sont doublées lorsque :\n\n- la victime est un enfant ;\n- l'infraction est commise en bande organisée.\n"
+	wantVerdict(t, e, "fr", body, "pen.child-aggravation", Met)
+	noLead := def + "## Chapitre I : De la traite des personnes\n\n### Article 3 : Peines\n\nLa traite des personnes est punie d'un emprisonnement de cinq à dix ans.\n\n" +
+		"### Article 4 : Assistance\n\nLes services sociaux sont informés.\n\n- la victime est un enfant ;\n"
+	wantVerdict(t, e, "fr", noLead, "pen.child-aggravation", Gap)
+}
