@@ -488,6 +488,11 @@ func articleID(st *statute.Statute, id string) string {
 			return up
 		}
 	}
+	// "l'article 279.01" of a code whose divisions carry bare numbers
+	// ("279.01 Traite des personnes"), read as sections
+	if sec := "s" + strings.TrimPrefix(id, "art"); st.Lookup(statute.ProvisionID(sec)) != nil {
+		return sec
+	}
 	return id
 }
 

@@ -336,9 +336,40 @@ func noMeansAtAll(ix *index.Index) (Hit, bool) {
 		}
 	}
 	if first == nil {
+		first = definedWithoutMeans(ix, segs)
+	}
+	if first == nil {
 		return Hit{}, false
 	}
 	return *first, true
+}
+
+// definedWithoutMeans finds the definition of trafficking that an offence
+// punishes by its name ("- traite des personnes : le recrutement … par
+// quelque moyen que ce soit, en vue de son exploitation", then "La traite
+// des personnes est punie de …") when the definition holds the acts and the
+// purpose but none of the means.
+func definedWithoutMeans(ix *index.Index, segs []*index.Segment) *Hit {
+	named := false
+	for _, s := range segs {
+		if hasTraffick(s) && actCount(s) < 3 {
+			named = true
+			break
+		}
+	}
+	if !named {
+		return nil
+	}
+	for _, s := range ix.Segments {
+		cu := cuesFor(s)
+		if !usable(s) || !s.Roles.Has("definition") || len(s.Defines) == 0 || !hasTraffick(s) ||
+			actCount(s) < 3 || !s.Has(cu.ExploitTerms) || s.Has(cu.StrongMeans) {
+			continue
+		}
+		h, _ := spanOf(s, cu.ActTerms)
+		return &h
+	}
+	return nil
 }
 
 func childOffenceWithoutMeans(ix *index.Index, s *index.Segment) bool {
@@ -491,9 +522,7 @@ func coerciveExploitation(ix *index.Index) (Hit, bool) {
 		}
 		if !defExploit {
 			// "a person exploits another person if they cause them …"
-			// both phrases hold the whole words "another person": the
-			// memoised word test spares most segments the text scans
-			if !s.Has(cu.AnotherPerson) || !strings.Contains(s.Fold, "exploits another person if") && !strings.Contains(s.Fold, "exploits another person when") {
+			if !s.Has(cu.ExploitsIf) {
 				continue
 			}
 		}

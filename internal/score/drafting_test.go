@@ -1,6 +1,9 @@
 package score
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Rules found by the fourth round of drafting probes, each on made-up text.
 
@@ -23,4 +26,20 @@ func TestDashItemsReadWithLeadIn(t *testing.T) {
 	noLead := def + "## Chapitre I : De la traite des personnes\n\n### Article 3 : Peines\n\nLa traite des personnes est punie d'un emprisonnement de cinq à dix ans.\n\n" +
 		"### Article 4 : Assistance\n\nLes services sociaux sont informés.\n\n- la victime est un enfant ;\n"
 	wantVerdict(t, e, "fr", noLead, "pen.child-aggravation", Gap)
+}
+
+// TestDefinitionWithoutMeansPunishedByName: trafficking defined "par
+// quelque moyen que ce soit" in a definitions article and punished by its
+// name in another needs no means, for any victim; the same definition with
+// means does not do without them.
+func TestDefinitionWithoutMeansPunishedByName(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "## Article 2 : Définitions\n\nAu sens de la présente loi, on entend par :\n\n" +
+		"- traite des personnes : le recrutement, le transport, le transfert, l'hébergement ou l'accueil d'une personne, par quelque moyen que ce soit, en vue de son exploitation ;\n" +
+		"- exploitation : l'exploitation de la prostitution d'autrui, le travail forcé, l'esclavage et la servitude.\n\n" +
+		"## Article 3 : Peines\n\nLa traite des personnes est punie d'un emprisonnement de cinq à dix ans.\n"
+	wantVerdict(t, e, "fr", body, "def.child-no-means", Met)
+	wantVerdict(t, e, "fr", body, "def.means", Met)
+	withMeans := strings.Replace(body, "par quelque moyen que ce soit", "par la menace, la force ou la tromperie", 1)
+	wantVerdict(t, e, "fr", withMeans, "def.means", Partial)
 }
