@@ -74,7 +74,7 @@ var defHintWords = []*PhraseSet{NewPhraseSet([]string{"entender*"}), NewPhraseSe
 	NewPhraseSet([]string{"entiende*"}), NewPhraseSet([]string{"considere*"})}
 
 // External-law cues: group 1 starts the law's name (in the original text).
-var extLawCue = regexp.MustCompile(`(?i)(?:ha(?:s|ve) the (?:same )?meaning (?:assigned|given|ascribed|attributed)?\s*(?:to (?:it|them|that expression|that term) )?(?:in|by|under)|as (?:defined|construed) (?:in|by|under)|within the meaning of|defined in|tal como (?:se )?(?:define|definen) (?:en|por)|en los t[eé]rminos de|seg[uú]n (?:lo dispuesto en )?(?:el|la)|conforme (?:a|al) |de acuerdo con (?:el|la)|au sens de|im sinne (?:des|der|von))\s+`)
+var extLawCue = regexp.MustCompile(`(?i)(?:ha(?:s|ve) the (?:same )?meaning (?:assigned|given|ascribed|attributed)?\s*(?:to (?:it|them|that expression|that term) )?(?:in|by|under)|as (?:defined|construed) (?:in|by|under)|within the meaning of|defined in|tal como (?:se )?(?:define|definen) (?:en|por)|definid[oa]s? (?:como tal(?:es)? )?(?:en|por)|d[eé]finie?s? (?:comme tel(?:le)?s? )?(?:à|au|par)|en los t[eé]rminos de|seg[uú]n (?:lo dispuesto en )?(?:el|la)|conforme (?:a|al) |de acuerdo con (?:el|la)|au sens de|im sinne (?:des|der|von))\s+`)
 
 // extLawCueNear is extLawCue.FindStringIndex(t), kept only when the match
 // starts before limit, without scanning all of a long t. A match of
@@ -585,7 +585,7 @@ func refHint(f string) bool {
 }
 
 func extHint(f string) bool {
-	return strings.Contains(f, "meaning") || strings.Contains(f, "defined") || strings.Contains(f, "define") ||
+	return strings.Contains(f, "meaning") || strings.Contains(f, "defined") || strings.Contains(f, "define") || strings.Contains(f, "defini") ||
 		strings.Contains(f, "construed") || strings.Contains(f, "au sens") || strings.Contains(f, "im sinne") || strings.Contains(f, "terminos") ||
 		strings.Contains(f, "segun") || strings.Contains(f, "conforme") || strings.Contains(f, "acuerdo con")
 }

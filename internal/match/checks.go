@@ -1190,7 +1190,7 @@ func checkNonPunishment(in *Input) Outcome {
 		if !usable(s) || !s.Has(cu.TextVictim) {
 			continue
 		}
-		if h, ok := spanOf(s, cu.ContraryPunish); ok {
+		if h, ok := spanOf(s, cu.ContraryPunish); ok && !consentSubject(s, h) {
 			return Outcome{Level: LContrary, Evidence: []Hit{h}, MissingR: []reason.Reason{reason.New("label-non-punishment", nil)},
 				Reason: reason.New("non-punishment-contrary", nil)}
 		}
@@ -1202,6 +1202,19 @@ func checkNonPunishment(in *Input) Outcome {
 	}
 	return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-non-punishment", nil)},
 		Reason: reason.New("non-punishment-not-found", nil)}
+}
+
+// consentSubject reports whether what does not exempt is the victim's
+// consent ("el consentimiento de la víctima no exime de responsabilidad
+// penal"): the rule keeps the offender liable, not the victim.
+func consentSubject(s *index.Segment, h Hit) bool {
+	cu := cuesFor(s)
+	for _, sp := range cu.ConsentTerms.Find(s.Toks) {
+		if sp.I < h.I && h.I-sp.I <= 15 {
+			return true
+		}
+	}
+	return false
 }
 
 // victimSubject reports whether the victim is whom the non-liability cue

@@ -43,3 +43,24 @@ func TestDefinitionWithoutMeansPunishedByName(t *testing.T) {
 	withMeans := strings.Replace(body, "par quelque moyen que ce soit", "par la menace, la force ou la tromperie", 1)
 	wantVerdict(t, e, "fr", withMeans, "def.means", Partial)
 }
+
+// TestConsentClauseIsNotContrary: "the victim's consent does not exempt
+// from criminal liability" keeps the offender liable; it says nothing of
+// punishing victims.
+func TestConsentClauseIsNotContrary(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "## Artículo 41. Trata de personas\n\nQuien capte, traslade, acoja o reciba a una persona con fines de explotación será penado con prisión de diez a quince años.\n\n" +
+		"## Artículo 42. Consentimiento\n\nEl consentimiento dado por la víctima a cualquier forma de explotación no exime de responsabilidad penal.\n"
+	wantVerdict(t, e, "es", body, "prot.non-punishment", Gap)
+	contrary := body + "\n## Artículo 43. Responsabilidad\n\nLa condición de víctima no exime de responsabilidad penal por los delitos que la víctima cometa.\n"
+	wantVerdict(t, e, "es", contrary, "prot.non-punishment", Contrary)
+}
+
+// TestChildDefinedByReference: a child defined "as defined in article 2
+// of the Children's Code", a law outside the corpus, is undetermined.
+func TestChildDefinedByReference(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "## Artículo 3. Definiciones\n\nPara los efectos de esta Ley, se entiende por persona menor de edad la definida como tal en el artículo 2 del Código de la Niñez y la Adolescencia.\n\n" +
+		"## Artículo 4. Trata\n\nQuien capte, traslade, acoja o reciba a una persona menor de edad con fines de explotación será sancionado con prisión de diez a quince años.\n"
+	wantVerdict(t, e, "es", body, "def.child-age-18", Undetermined)
+}
