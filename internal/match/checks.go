@@ -363,13 +363,27 @@ func definedWithoutMeans(ix *index.Index, segs []*index.Segment) *Hit {
 	for _, s := range ix.Segments {
 		cu := cuesFor(s)
 		if !usable(s) || !s.Roles.Has("definition") || len(s.Defines) == 0 || !hasTraffick(s) ||
-			actCount(s) < 3 || !s.Has(cu.ExploitTerms) || s.Has(cu.StrongMeans) {
+			actCount(s) < 3 || !s.Has(cu.ExploitTerms) || itemsHave(ix, s, cu.StrongMeans) {
 			continue
 		}
 		h, _ := spanOf(s, cu.ActTerms)
 		return &h
 	}
 	return nil
+}
+
+// itemsHave reports whether s or one of its list items (the provisions
+// under s's, "by— (a) threat or use of force …") holds a phrase of ps.
+func itemsHave(ix *index.Index, s *index.Segment, ps *index.PhraseSet) bool {
+	if s.Has(ps) {
+		return true
+	}
+	for _, t := range ix.BySection[s.Section] {
+		if within(t.Prov, s.Prov) && t.Has(ps) {
+			return true
+		}
+	}
+	return false
 }
 
 func childOffenceWithoutMeans(ix *index.Index, s *index.Segment) bool {

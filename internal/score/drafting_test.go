@@ -64,3 +64,15 @@ func TestChildDefinedByReference(t *testing.T) {
 		"## Artículo 4. Trata\n\nQuien capte, traslade, acoja o reciba a una persona menor de edad con fines de explotación será sancionado con prisión de diez a quince años.\n"
 	wantVerdict(t, e, "es", body, "def.child-age-18", Undetermined)
 }
+
+// TestCaptionNamingDefinedTerm: "Artículo 4. Explotación" captioning the
+// definition of exploitation is no offence of exploitation: the purposes it
+// lists are those of the trafficking offence that uses the term.
+func TestCaptionNamingDefinedTerm(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "## Artículo 4. Explotación\n\nA los efectos de esta Ley, se entiende por explotación:\n\n1. La explotación de la prostitución ajena y cualquier otra forma de explotación sexual.\n2. Los trabajos o servicios forzados.\n3. La esclavitud y la servidumbre.\n4. La extracción de órganos.\n\n" +
+		"## Artículo 41. Trata de personas\n\nQuien capte, traslade, acoja o reciba a una persona con fines de explotación, mediante amenaza, fuerza o engaño, será penado con prisión de diez a quince años.\n"
+	if f := analyzeText(t, e, "es", "Ley Orgánica contra la Trata de Personas", body).Finding("def.purposes"); f == nil || f.MachineVerdict != Met {
+		t.Errorf("def.purposes is %v, want met", verdictOf(f))
+	}
+}
