@@ -220,6 +220,7 @@ var draftingFloors = map[string][2]float64{ // agreement, penalty rows
 	"drafting-es4.yaml": {91.0, 81.0},
 	"drafting-fr4.yaml": {91.0, 54.0},
 	"drafting-en5.yaml": {88.0, 94.0},
+	"drafting-es5.yaml": {74.0, 20.0},
 }
 
 func TestDraftingGold(t *testing.T) {
