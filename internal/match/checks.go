@@ -1254,9 +1254,18 @@ func victimSubject(s *index.Segment, h Hit) bool {
 			}
 			// the cue opens its sentence and the victim follows as its
 			// subject ("N'est pas punissable la victime qui …", "No se
-			// aplicarán sanciones penales a las víctimas …")
-			if a, _ := sentenceBounds(s, h.I); a == h.I {
+			// aplicarán sanciones penales a las víctimas …", after its
+			// copula: "Est exemptée de peine la victime …", "Está exenta
+			// de responsabilidad penal la víctima …")
+			if a, _ := sentenceBounds(s, h.I); h.I-a <= 1 {
 				return true
+			}
+			// the victim is in the condition the rule is subject to
+			// ("… kann von Strafe absehen, wenn die Tat von einem Opfer …")
+			for k := h.J; k < sp.I; k++ {
+				if cu.CondWords[s.Toks[k].Word] {
+					return true
+				}
 			}
 		}
 	}

@@ -76,3 +76,17 @@ func TestCaptionNamingDefinedTerm(t *testing.T) {
 		t.Errorf("def.purposes is %v, want met", verdictOf(f))
 	}
 }
+
+// TestVictimAfterCue: the victim may follow the rule's verb ("Est exemptée
+// de peine la victime qui …") or sit in its condition ("… kann von Strafe
+// absehen, wenn … ein Opfer …").
+func TestVictimAfterCue(t *testing.T) {
+	e := embeddedEngine(t)
+	const traite = "## Article 2\n\nQuiconque recrute, transporte, transfère, héberge ou accueille une personne par la menace ou la force aux fins d'exploitation est puni de dix ans d'emprisonnement.\n\n"
+	inverted := traite + "## Article 9\n\nEst exemptée de peine la victime qui a commis une infraction sous la contrainte des auteurs de la traite.\n"
+	if f := analyzeText(t, e, "fr", "Loi", inverted).Finding("prot.non-punishment"); f == nil || f.MachineVerdict == Gap {
+		t.Errorf("inverted subject: prot.non-punishment is %v, want met or partial", verdictOf(f))
+	}
+	none := traite + "## Article 9\n\nEst exemptée de l'obligation de déclaration la personne qui signale les faits.\n"
+	wantVerdict(t, e, "fr", none, "prot.non-punishment", Gap)
+}
