@@ -29,8 +29,11 @@ var foldedDefs = []*regexp.Regexp{
 	regexp.MustCompile(`^(?:(?:a|para) (?:los|el) (?:efectos?|fines) de [^,]{1,60}, )?(?:la |el |los |las )?(?:(?:termino|expresion) )?([a-z][a-z ]{2,50}?) (?:comprende|incluye|significa|abarca)[ ,:]`),
 	regexp.MustCompile(`\bpor ([a-z][a-z ]{1,60}?),? se entiende`),
 	// "Est considéré comme traite des personnes le fait de …"
-	regexp.MustCompile(`^(?:au sens de [^,]{1,60}, )?(?:est|sont) (?:egalement |aussi |notamment )?considere(?:e|es|ees)? comme ([a-z][a-z' ]{2,60}?),? (?:le fait|toute? |tous |toutes |l'|la |les |un |une )`),
+	regexp.MustCompile(`^(?:au sens de [^,]{1,60}, )?(?:est|sont) (?:egalement |aussi |notamment )?considere(?:e|s|es|ees)? comme ([a-z][a-z' ]{2,60}?),? (?:le fait|toute? |tous |toutes |l'|la |les |le |un |une )`),
 }
+
+// quotedColonDef is a quoted term opening a text and followed by a colon.
+var quotedColonDef = regexp.MustCompile(`^\s*["“„«]\s*([^"”“«»]{1,80}?)\s*["”»]\s*:\s`)
 
 var colonDef = regexp.MustCompile(`^([a-z][a-z ,']{1,50}?)\s*:\s`)
 
@@ -164,6 +167,11 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 	}
 	if hasQuote(s.Text) {
 		for _, m := range quotedDef.FindAllStringSubmatchIndex(s.Text, -1) {
+			add(s.Text[m[2]:m[3]], m[2])
+		}
+		// "« enfant » : toute personne …", an item of a definitions list
+		// whose term opens it in quotes
+		if m := quotedColonDef.FindStringSubmatchIndex(s.Text); m != nil {
 			add(s.Text[m[2]:m[3]], m[2])
 		}
 	}

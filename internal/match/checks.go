@@ -362,7 +362,9 @@ func definedWithoutMeans(ix *index.Index, segs []*index.Segment) *Hit {
 	}
 	for _, s := range ix.Segments {
 		cu := cuesFor(s)
-		if !usable(s) || !s.Roles.Has("definition") || len(s.Defines) == 0 || !hasTraffick(s) ||
+		// (not the child clause: "Est également considéré comme traite …
+		// l'accueil d'un enfant …, même lorsqu'aucun des moyens …")
+		if !usable(s) || !s.Roles.Has("definition") || len(s.Defines) == 0 || !hasTraffick(s) || segChildOnly(s) ||
 			actCount(s) < 3 || !s.Has(cu.ExploitTerms) || itemsHave(ix, s, cu.StrongMeans) {
 			continue
 		}
