@@ -991,7 +991,10 @@ func checkChildAggravation(in *Input) Outcome {
 			break
 		}
 	}
-	for _, f := range in.Facts {
+	// the heavier child clause of the basic offence's own section first,
+	// then the first elsewhere
+	var found *Fact
+	for i, f := range in.Facts {
 		if f.Offence != OffTrafficking || f.Penalty.Variant != penalty.VariantChild {
 			continue
 		}
@@ -1000,11 +1003,26 @@ func checkChildAggravation(in *Input) Outcome {
 			if effMax(f.Penalty) > effMax(b.Penalty) || minOf(f.Penalty) > minOf(b.Penalty) {
 				heavier = true
 			}
+			// "life, or 15 to 30 years" then "life" for a child, in the
+			// same article: the term alternative is gone
+			if lifeOnly(f.Penalty) && b.Penalty.Life && !lifeOnly(b.Penalty) && f.Seg != nil && b.Seg != nil && f.Seg.Section == b.Seg.Section {
+				heavier = true
+			}
 		}
-		if heavier {
-			return Outcome{Level: LMet, Evidence: []Hit{f.Hit}, FoundR: []reason.Reason{reason.New("label-child-aggravates", nil)},
-				Reason: reason.New("child-aggravation-higher-penalty", nil)}
+		if !heavier {
+			continue
 		}
+		if len(basic) > 0 && f.Seg != nil && basic[0].Seg != nil && f.Seg.Section == basic[0].Seg.Section {
+			found = &in.Facts[i]
+			break
+		}
+		if found == nil {
+			found = &in.Facts[i]
+		}
+	}
+	if found != nil {
+		return Outcome{Level: LMet, Evidence: []Hit{found.Hit}, FoundR: []reason.Reason{reason.New("label-child-aggravates", nil)},
+			Reason: reason.New("child-aggravation-higher-penalty", nil)}
 	}
 	// a child circumstance listed under an aggravation clause
 	for _, s := range in.Ix.Segments {
@@ -1105,6 +1123,12 @@ func minOf(p penalty.Penalty) float64 {
 		return *p.MinMonths
 	}
 	return 0
+}
+
+// lifeOnly reports whether a penalty is life imprisonment with no term
+// beside it.
+func lifeOnly(p penalty.Penalty) bool {
+	return p.Life && p.MinMonths == nil && p.MaxMonths == nil
 }
 
 // ---- reflection period (CoE 13) ----

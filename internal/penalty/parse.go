@@ -386,6 +386,14 @@ func (lx *Lexicon) scanChain(toks []token, cs, ce int, lang string) []stmt {
 					}
 				}
 				s.items = append(s.items, item{kind: a, tok: k, end: e})
+				// "privación perpetua de la libertad": a custodial phrase
+				// that holds a life word is imprisonment for life
+				for j := k + 1; j < e; j++ {
+					if toks[j].lf&fLife != 0 {
+						s.items = append(s.items, item{kind: iLife, tok: j, end: j + 1})
+						break
+					}
+				}
 				k = e
 				continue
 			}

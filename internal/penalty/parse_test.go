@@ -461,3 +461,12 @@ func TestMinimumQualifierBeforeDe(t *testing.T) {
 		t.Errorf("'emprisonnement à vie' is life imprisonment: %+v", ps)
 	}
 }
+
+// "privación perpetua de la libertad": a custodial phrase holding a life
+// word is life imprisonment.
+func TestLifeInsideCustodialPhrase(t *testing.T) {
+	ps := ParseFor("Se sanciona con privación perpetua de la libertad, o privación temporal de libertad de quince a treinta años, a quien capte a una persona.", "es", "")
+	if len(ps) == 0 || !ps[0].Life || ps[0].MinMonths == nil || *ps[0].MinMonths != 180 {
+		t.Fatalf("parsed %+v, want life or 15–30 years", ps)
+	}
+}
