@@ -176,11 +176,24 @@ func classOf(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisio
 	return c
 }
 
+// actsForExploitation reports whether a paragraph of the section names
+// three of the acts of trafficking and a purpose of exploitation: child
+// trafficking captioned with a sale word ("Kinderhandel": "Wer ein Kind zum
+// Zweck der Ausbeutung anwirbt, befördert, … aufnimmt").
+func actsForExploitation(ix *index.Index, sec *statute.Provision) bool {
+	for _, t := range ix.BySection[sec] {
+		if actCount(t) >= 3 && t.Has(cuesFor(t).ExploitTerms) {
+			return true
+		}
+	}
+	return false
+}
+
 func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provision]string, depth int) string {
 	cu := sectionCues(ix, sec)
 	head := ix.HeadingToks(sec)
 	switch {
-	case cu.HeadSale.Any(head):
+	case cu.HeadSale.Any(head) && !actsForExploitation(ix, sec):
 		return OffSale
 	case cu.HeadForced.Any(head) && !traffickIn(cu, head):
 		return OffForced

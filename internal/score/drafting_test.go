@@ -90,3 +90,12 @@ func TestVictimAfterCue(t *testing.T) {
 	none := traite + "## Article 9\n\nEst exemptée de l'obligation de déclaration la personne qui signale les faits.\n"
 	wantVerdict(t, e, "fr", none, "prot.non-punishment", Gap)
 }
+
+// TestSaleCaptionOverChildTrafficking: an article captioned with a sale word
+// ("Kinderhandel") whose text is the acts of trafficking for exploitation
+// is a trafficking offence.
+func TestSaleCaptionOverChildTrafficking(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "### Artikel 47 – Kinderhandel\n\n(1) Wer ein Kind zum Zweck der Ausbeutung anwirbt, befördert, einem anderen überlässt, beherbergt oder aufnimmt, wird mit Freiheitsstrafe von drei bis zu zwölf Jahren bestraft.\n"
+	wantVerdict(t, e, "de", body, "def.acts", Met)
+}
