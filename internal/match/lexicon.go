@@ -74,6 +74,8 @@ type cues struct {
 	// nothing about its content
 	CitationCues *index.PhraseSet `lex:"citation"`
 	DeferCues    *index.PhraseSet `lex:"deferral"`
+	// names a law (act, code, ley, loi, Gesetz), for a deferral to it
+	LawNoun      *index.PhraseSet `lex:"law-noun"`
 	HeadRelated  *index.PhraseSet `lex:"related-offence"`
 	HeadSale     *index.PhraseSet `lex:"sale-heading"`
 	HeadForced   *index.PhraseSet `lex:"forced-labour"`

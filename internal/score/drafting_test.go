@@ -99,3 +99,14 @@ func TestSaleCaptionOverChildTrafficking(t *testing.T) {
 	body := "### Artikel 47 – Kinderhandel\n\n(1) Wer ein Kind zum Zweck der Ausbeutung anwirbt, befördert, einem anderen überlässt, beherbergt oder aufnimmt, wird mit Freiheitsstrafe von drei bis zu zwölf Jahren bestraft.\n"
 	wantVerdict(t, e, "de", body, "def.acts", Met)
 }
+
+// TestDeferralToOutsideLaw: "En lo relativo a la tentativa … se aplicarán
+// las disposiciones del Código Penal" leaves attempt to a law outside the
+// corpus: undetermined, not gap.
+func TestDeferralToOutsideLaw(t *testing.T) {
+	e := embeddedEngine(t)
+	const traf = "## Artículo 11. Trata de personas\n\nComete el delito de trata de personas quien capte, traslade, acoja o reciba a una persona con fines de explotación, y será sancionado con reclusión de diez a quince años.\n\n"
+	body := traf + "## Artículo 15. Disposiciones comunes\n\nEn lo relativo a la tentativa y al concurso de delitos se aplicarán las disposiciones del Código Penal.\n"
+	wantVerdict(t, e, "es", body, "crim.attempt", Undetermined)
+	wantVerdict(t, e, "es", traf, "crim.attempt", Gap)
+}
