@@ -882,6 +882,32 @@ func gradedOnly(in *Input) (Hit, bool) {
 	return *graded, true
 }
 
+// penaltyByReference finds a trafficking offence whose sanction is given
+// by reference to a provision outside the corpus ("será sancionado
+// conforme al artículo 129b del Código Penal"): its penalty is decided
+// there, so the penalty requirements are undetermined (reading rule 1).
+func penaltyByReference(in *Input) (Outcome, bool) {
+	for _, s := range trafficOffenceSegs(in.Ix) {
+		cu := cuesFor(s)
+		sanc, ok := spanOf(s, cu.SanctionWords)
+		if !ok {
+			continue
+		}
+		for _, r := range s.Refs {
+			if !r.External || r.Target != nil {
+				continue
+			}
+			if i, _ := offsetSpan(s, r.Start, r.Start+1); i < sanc.I || i-sanc.J > 6 {
+				continue
+			}
+			h := Hit{Seg: s, I: sanc.I, J: sanc.J}
+			return Outcome{Level: LUndetermined, Evidence: []Hit{h}, External: []Ext{{Hit: h, Law: r.Law}},
+				Reason: reason.New("penalty-by-reference", reason.Args{"law": r.Law})}, true
+		}
+	}
+	return Outcome{}, false
+}
+
 func gradedOutcome(h Hit) Outcome {
 	return Outcome{Level: LUndetermined, Evidence: []Hit{h}, External: []Ext{{Hit: h, Law: SentencingLaw}},
 		Reason: reason.New("graded-penalty-outside-corpus", nil)}
@@ -894,6 +920,9 @@ func checkPenaltyThreshold(in *Input) Outcome {
 	}
 	facts := traffickingFacts(in)
 	if len(facts) == 0 {
+		if o, ok := penaltyByReference(in); ok {
+			return o
+		}
 		return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-imprisonment-trafficking", nil)},
 			Reason: reason.New("penalty-not-found", nil)}
 	}
@@ -957,6 +986,9 @@ func checkFineAlternative(in *Input) Outcome {
 	}
 	facts := traffickingFacts(in)
 	if len(facts) == 0 {
+		if o, ok := penaltyByReference(in); ok {
+			return o
+		}
 		return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-imprisonment-mandatory", nil)},
 			Reason: reason.New("penalty-not-found", nil)}
 	}

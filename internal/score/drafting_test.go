@@ -110,3 +110,12 @@ func TestDeferralToOutsideLaw(t *testing.T) {
 	wantVerdict(t, e, "es", body, "crim.attempt", Undetermined)
 	wantVerdict(t, e, "es", traf, "crim.attempt", Gap)
 }
+
+// TestPenaltyByReference: a trafficking offence "sancionado conforme al
+// artículo 129b del Código Penal" has its penalty outside the corpus.
+func TestPenaltyByReference(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "## Artículo 54. De la trata de niños\n\nEl que captare, transportare, trasladare, acogiere o recibiere a un niño con el fin de someterlo a explotación sexual o a trabajos forzados será sancionado conforme al artículo 129b del Código Penal.\n"
+	wantVerdict(t, e, "es", body, "pen.serious-crime", Undetermined)
+	wantVerdict(t, e, "es", body, "pen.custodial-mandatory", Undetermined)
+}
