@@ -949,6 +949,12 @@ func checkPenaltyThreshold(in *Input) Outcome {
 		if f.Penalty.Variant == penalty.VariantSummary {
 			continue // the offence's maximum is the one on indictment
 		}
+		if p := f.Penalty; !p.Life && p.MaxMonths == nil && p.MinMonths != nil && *p.MinMonths < limit && len(facts) > 1 {
+			// "Freiheitsstrafe nicht unter zwei Jahren": a minimum only,
+			// its maximum set by the general part; it shows no maximum
+			// below the threshold
+			continue
+		}
 		if effMax(f.Penalty) >= limit {
 			ok = append(ok, f)
 		} else {
