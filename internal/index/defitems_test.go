@@ -69,3 +69,22 @@ func TestQuotedColonAndConsideredDefinitions(t *testing.T) {
 		}
 	}
 }
+
+// "el artículo anterior" refers to the article before.
+func TestPreviousArticleRef(t *testing.T) {
+	src := "---\nid: xta/act\ncountry: XTA\ntitle: \"Ley\"\nlanguage: es\nversion_date: \"2020-01-01\"\n---\n\n# Ley\n\n" +
+		"### Artículo 11\n\nComete el delito de trata quien capte a una persona.\n\n### Artículo 12\n\nLas penas del artículo anterior se aumentarán en un tercio cuando la víctima sea menor de edad.\n"
+	ix := build(t, src)
+	for _, s := range ix.Segments {
+		if s.Prov.ID != "art12" {
+			continue
+		}
+		for _, r := range s.Refs {
+			if r.Target != nil && r.Target.ID == "art11" {
+				return
+			}
+		}
+		t.Fatalf("art12 refs %+v, want art11", s.Refs)
+	}
+	t.Fatal("no art12")
+}
