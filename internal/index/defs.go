@@ -410,7 +410,15 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	// "el artículo anterior", "l'article précédent": the section before
 	for _, m := range refPrevArticle.FindAllStringIndex(f, btoi(strings.Contains(f, "anterior") || strings.Contains(f, "precedent") ||
 		strings.Contains(f, "preceding") || strings.Contains(f, "previous") || strings.Contains(f, "vorstehende"))) {
-		if prev := prevSibling(s.Section); prev != nil {
+		prev := prevSibling(s.Section)
+		if prev == nil && s.Section != nil && s.Section.Parent == nil {
+			for i, r := range st.Roots {
+				if r == s.Section && i > 0 && st.Roots[i-1].Kind == r.Kind {
+					prev = st.Roots[i-1]
+				}
+			}
+		}
+		if prev != nil {
 			out = append(out, Ref{Text: s.Text[s.Orig(m[0]):s.Orig(m[1])], Start: s.Orig(m[0]), Target: prev})
 		}
 	}
