@@ -77,13 +77,59 @@ var defHintWords = []*PhraseSet{NewPhraseSet([]string{"entender*"}), NewPhraseSe
 	NewPhraseSet([]string{"entiende*"}), NewPhraseSet([]string{"considere*"})}
 
 // External-law cues: group 1 starts the law's name (in the original text).
-var extLawCue = regexp.MustCompile(`(?i)(?:ha(?:s|ve) the (?:same )?meaning (?:assigned|given|ascribed|attributed)?\s*(?:to (?:it|them|that expression|that term) )?(?:in|by|under)|as (?:defined|construed) (?:in|by|under)|within the meaning of|defined in|tal como (?:se )?(?:define|definen) (?:en|por)|definid[oa]s? (?:como tal(?:es)? )?(?:en|por)|d[eé]finie?s? (?:comme tel(?:le)?s? )?(?:à|au|par)|en los t[eé]rminos de|seg[uú]n (?:lo dispuesto en )?(?:el|la)|conforme (?:a|al) |de acuerdo con (?:el|la)|au sens de|im sinne (?:des|der|von))\s+`)
+var extLawCue = regexp.MustCompile(`(?i)(?:` + extLawCueSource() + `)\s+`)
 
-// extLawCueWords are the folded words of which every match of extLawCue
-// holds one, starting at most extLawCueLead characters after the match
-// ("have the same meaning", "tal como se define", "de acuerdo con").
-var extLawCueWords = []string{"meaning", "define", "construed", "terminos", "segun", "conforme", "acuerdo", "sens", "sinne"}
+// extLawCueAlts are the alternatives of extLawCue, each with the folded
+// words one of which every match of it holds, starting at most
+// extLawCueLead bytes after the match ("have the same meaning", "tal como
+// se define", "de acuerdo con"): extLawCues tries the expression only
+// there. An alternative added here names its words.
+var extLawCueAlts = []struct {
+	re    string
+	words []string
+}{
+	{`ha(?:s|ve) the (?:same )?meaning (?:assigned|given|ascribed|attributed)?\s*(?:to (?:it|them|that expression|that term) )?(?:in|by|under)`, []string{"meaning"}},
+	{`as (?:defined|construed) (?:in|by|under)`, []string{"define", "construed"}},
+	{`within the meaning of`, []string{"meaning"}},
+	{`defined in`, []string{"define"}},
+	{`tal como (?:se )?(?:define|definen) (?:en|por)`, []string{"define"}},
+	{`definid[oa]s? (?:como tal(?:es)? )?(?:en|por)`, []string{"defini"}},
+	{`d[eé]finie?s? (?:comme tel(?:le)?s? )?(?:à|au|par)`, []string{"defini"}},
+	{`en los t[eé]rminos de`, []string{"terminos"}},
+	{`seg[uú]n (?:lo dispuesto en )?(?:el|la)`, []string{"segun"}},
+	{`conforme (?:a|al) `, []string{"conforme"}},
+	{`de acuerdo con (?:el|la)`, []string{"acuerdo"}},
+	{`au sens de`, []string{"sens"}},
+	{`im sinne (?:des|der|von)`, []string{"sinne"}},
+}
 
+// extLawCueSource joins the alternatives of extLawCue.
+func extLawCueSource() string {
+	alts := make([]string, len(extLawCueAlts))
+	for i, a := range extLawCueAlts {
+		alts[i] = a.re
+	}
+	return strings.Join(alts, "|")
+}
+
+// extLawCueWords are the cue words of every alternative, without repeats.
+var extLawCueWords = func() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, a := range extLawCueAlts {
+		for _, w := range a.words {
+			if !seen[w] {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}()
+
+// extLawCueLead bounds the bytes of a match of extLawCue before its cue
+// word ("have the same " before "meaning"); the letters before a cue word
+// are ASCII wherever extLawCues reads cue words.
 const extLawCueLead = 14
 
 // extLawCueA is extLawCue anchored at the start of the text.
@@ -91,9 +137,13 @@ var extLawCueA = regexp.MustCompile(`^(?:` + extLawCue.String() + `)`)
 
 // extLawCueFirst tells the bytes a match of extLawCue can start with: the
 // first letters of its alternatives, either case (has, as, within,
-// defined, tal, en, según, conforme, de, au, im).
+// defined, tal, en, según, conforme, de, au, im); all are ASCII letters.
 var extLawCueFirst = func() (t [256]bool) {
-	for _, c := range "hawdtesci" {
+	for _, a := range extLawCueAlts {
+		c := a.re[0]
+		if c < 'a' || c > 'z' {
+			panic("extLawCueAlts: an alternative must start with a lower-case ASCII letter")
+		}
 		t[c], t[c-'a'+'A'] = true, true
 	}
 	return t
@@ -217,7 +267,7 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 		d := &Definition{Term: term}
 		if extOK < 0 {
 			extOK = 0
-			if s.MayContain(litExtHint) && extHint(s.Fold) || strings.ContainsRune(s.Text, 'ſ') || strings.ContainsRune(s.Text, '\u212a') {
+			if s.ContainsAny(litExtHint) || strings.ContainsRune(s.Text, 'ſ') || strings.ContainsRune(s.Text, '\u212a') {
 				extOK = 1
 			}
 		}
@@ -441,23 +491,22 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	// Each strings.Contains and scan below is first asked of the
 	// vocabulary (MayContain, Has): most segments hold none of the words,
 	// and the answer is the same.
-	mayS := s.Has(wordS)
-	hasSec := s.MayContain(litSection) && strings.Contains(f, "section") || mayS && (strings.Contains(f, " s.") || strings.Contains(f, " ss."))
+	hasSec := s.ContainsAny(litSection)
 	hasArt := s.Has(s.cues().ArticleWords)
-	hasPara := s.MayContain(litPara) && strings.Contains(f, "§")
+	hasPara := s.ContainsAny(litPara)
 	if hasSec {
 		for _, m := range AnchoredAll(refSectionA, f, []string{"section", "s.", "ss."}) {
 			resolve("s"+f[m[2]:m[3]]+f[m[4]:m[5]], m)
 		}
 	}
-	for _, m := range anchoredIf(s.MayContain(litSection), refSubsectionA, f, []string{"subsection", "sub-section", "subsections"}) {
+	for _, m := range anchoredIf(s.MayContain(litSubsection), refSubsectionA, f, litSubsection.Strings()) {
 		if secNum != "" {
 			resolve(secNum+"("+f[m[2]:m[3]]+")", m)
 		}
 	}
 	// "(Abs. 3)" without a § is a subsection of the same section, as
 	// "subsection (3)" is; "§ 6 Abs. 3" is left to refPara below.
-	if secNum != "" && s.MayContain(litAbs) && (strings.Contains(f, "abs.") || strings.Contains(f, "absatz")) {
+	if secNum != "" && s.ContainsAny(litAbs) {
 		for _, m := range refAbs.FindAllStringSubmatchIndex(f, -1) {
 			if !refParaBefore.MatchString(f[max(0, m[0]-12):m[0]]) {
 				resolve(secNum+"("+f[m[2]:m[3]]+")", m)
@@ -468,13 +517,12 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	// subsection", "el apartado anterior", "l'alinéa précédent", "der
 	// vorstehende Absatz": its previous sibling
 	if secNum != "" {
-		for _, m := range refApartado.FindAllStringSubmatchIndex(f, btoi(s.MayContain(litApartado) && (strings.Contains(f, "apartado") || strings.Contains(f, "alinea")))) {
+		for _, m := range refApartado.FindAllStringSubmatchIndex(f, btoi(s.ContainsAny(litApartado))) {
 			if !refOtherArticle.MatchString(f[m[1]:min(len(f), m[1]+16)]) {
 				resolve(secNum+"("+f[m[2]:m[3]]+")", m)
 			}
 		}
-		for _, m := range refPrevious.FindAllStringIndex(f, btoi(s.MayContain(litPrevious) && (strings.Contains(f, "anterior") || strings.Contains(f, "precedent") ||
-			strings.Contains(f, "preceding") || strings.Contains(f, "previous") || strings.Contains(f, "vorstehende")))) {
+		for _, m := range refPrevious.FindAllStringIndex(f, btoi(s.ContainsAny(litPrevious))) {
 			if prev := prevSibling(s.Prov); prev != nil {
 				out = append(out, Ref{Text: s.Text[s.Orig(m[0]):s.Orig(m[1])], Start: s.Orig(m[0]), Target: prev})
 			}
@@ -515,7 +563,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	for _, m := range refRoman.FindAllStringSubmatchIndex(f, btoi(hasArt)) {
 		resolve("art"+f[m[4]:m[5]]+"/"+strings.ToUpper(f[m[2]:m[3]]), m)
 	}
-	for _, m := range anchoredIf(s.MayContain(litArt), refArticleA, f, []string{"art"}) {
+	for _, m := range anchoredIf(s.MayContain(litArt), refArticleA, f, litArt.Strings()) {
 		id := "art" + f[m[2]:m[3]]
 		if m[4] >= 0 {
 			id += f[m[4]:m[5]]
@@ -543,7 +591,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	}
 	// Named laws without a section number ("the Children Act", "Sexual
 	// Offences Act (Cap. 63A)").
-	for _, m := range extLawCues(s, s.MayContain(litExtHint) && extHint(f)) {
+	for _, m := range extLawCues(s, s.ContainsAny(litExtHint)) {
 		name := lawName(s.Text[m[1]:])
 		if name == "" || strings.HasPrefix(strings.ToLower(name), "this") || strings.HasPrefix(strings.ToLower(name), "section") || !lawWord.MatchString(name) {
 			continue
@@ -761,22 +809,31 @@ func refHint(f string) bool {
 		strings.Contains(f, "loi") || strings.Contains(f, "gesetz") || extHint(f) || strings.Contains(f, "ordinance") || strings.Contains(f, "decree")
 }
 
-// The literals of findRefs' and findDefinitions' prefilters, for
-// MayContain: a segment the vocabulary rules out skips the text scans.
+// The literals of findRefs' and findDefinitions' prefilters: each list is
+// both the exact test (Segment.ContainsAny, the start words of
+// AnchoredAll) and the vocabulary's prefilter for it, so a word added to a
+// list is found.
 var (
-	litSection  = NewLiterals("section", "subsection", "sub-section", "subsections")
-	litAbs      = NewLiterals("abs.", "absatz")
-	litApartado = NewLiterals("apartado", "alinea")
-	litPrevious = NewLiterals("anterior", "precedent", "preceding", "previous", "vorstehende")
-	litPara     = NewLiterals("§")
-	litArt      = NewLiterals("art")
-	litExtHint  = NewLiterals("meaning", "defined", "define", "construed", "au sens", "im sinne", "terminos", "segun", "conforme", "acuerdo con")
-	// namedActs looks for " Act", " Code", … in the original text; folded,
-	// they are " act", " code", …
-	litLawWords = NewLiterals("act", "code", "ordinance", "decree")
-	// " s." and " ss." are the whole words s and ss
-	wordS = NewPhraseSet([]string{"s", "ss"})
+	litSection    = NewLiterals("section", " s.", " ss.")
+	litSubsection = NewLiterals("subsection", "sub-section", "subsections")
+	litAbs        = NewLiterals("abs.", "absatz")
+	litApartado   = NewLiterals("apartado", "alinea")
+	litPrevious   = NewLiterals("anterior", "precedent", "preceding", "previous", "vorstehende")
+	litPara       = NewLiterals("§")
+	litArt        = NewLiterals("art")
+	litExtHint    = NewLiterals("meaning", "defined", "define", "defini", "construed", "au sens", "im sinne", "terminos", "segun", "conforme", "acuerdo con")
+	// namedActs looks for lawWords in the original text; folded, they are
+	// " act", " code", …
+	litLawWords = NewLiterals(foldAll(lawWords)...)
 )
+
+func foldAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = FoldString(w)
+	}
+	return out
+}
 
 // anchoredIf is AnchoredAll when ok, else nil.
 func anchoredIf(ok bool, re *regexp.Regexp, f string, starts []string) [][]int {
@@ -786,18 +843,17 @@ func anchoredIf(ok bool, re *regexp.Regexp, f string, starts []string) [][]int {
 	return AnchoredAll(re, f, starts)
 }
 
-func extHint(f string) bool {
-	return strings.Contains(f, "meaning") || strings.Contains(f, "defined") || strings.Contains(f, "define") || strings.Contains(f, "defini") ||
-		strings.Contains(f, "construed") || strings.Contains(f, "au sens") || strings.Contains(f, "im sinne") || strings.Contains(f, "terminos") ||
-		strings.Contains(f, "segun") || strings.Contains(f, "conforme") || strings.Contains(f, "acuerdo con")
-}
+func extHint(f string) bool { return litExtHint.In(f) }
+
+// lawWords are the words that end a law's name, with the space before.
+var lawWords = []string{" Act", " Code", " Ordinance", " Decree"}
 
 // namedActs finds the names of laws ("the Children Act (Cap. 141)") by
 // running namedAct only on a window around each occurrence of a law word.
 func namedActs(t string) [][]int {
 	var out [][]int
 	lastEnd := -1
-	for _, w := range []string{" Act", " Code", " Ordinance", " Decree"} {
+	for _, w := range lawWords {
 		for from := 0; ; {
 			i := strings.Index(t[from:], w)
 			if i < 0 {

@@ -317,6 +317,7 @@ var literalSets atomic.Int32
 // text, not only at word starts as phrases are: a cheap prefilter for
 // strings.Contains over many segments. Compiled once.
 type Literals struct {
+	lits []string
 	// pieces holds the longest run of word bytes of each literal: where a
 	// literal occurs, that run lies inside one token's word.
 	pieces []string
@@ -328,7 +329,7 @@ type Literals struct {
 
 // NewLiterals compiles a set of folded literals.
 func NewLiterals(lits ...string) *Literals {
-	l := &Literals{id: literalSets.Add(1) - 1}
+	l := &Literals{lits: lits, id: literalSets.Add(1) - 1}
 	for _, s := range lits {
 		best := ""
 		for i := 0; i < len(s); {
@@ -370,6 +371,23 @@ func (ix *Index) MayContain(l *Literals, s *Segment) bool {
 	m := ix.litBits(l)
 	return m[s.Ord>>6]&(1<<(uint(s.Ord)&63)) != 0
 }
+
+// Strings returns the literals, in the order given.
+func (l *Literals) Strings() []string { return l.lits }
+
+// In reports whether f contains one of the literals.
+func (l *Literals) In(f string) bool {
+	for _, x := range l.lits {
+		if strings.Contains(f, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// ContainsAny reports whether the segment's folded text contains one of
+// the literals, asking the vocabulary first (MayContain).
+func (s *Segment) ContainsAny(l *Literals) bool { return s.MayContain(l) && l.In(s.Fold) }
 
 // inSegment is MayContain read from the segment's own words.
 func (l *Literals) inSegment(s *Segment) bool {
