@@ -152,7 +152,8 @@ func testCorpusIndex(t *testing.T) *Index {
 		"The co-operation of co-section 3 and s. 4, § 5, au sens de la loi; im Sinne des Gesetzes (Abs. 2).\n\n"+
 		"## 2 Cues\n\nA word HAVE THE SAME MEANING ASSIGNED TO IT IN the Children Act; whas the meaning in x; "+
 		"en los Términos de la Ley; SEGÚN EL Código; meaning meaning defined in   the Act; conforme al  Código; "+
-		"de acuerdo con la ley; as construed by the court; tal como se definen en la ley.\n\nim ſinne des Gesetzes; im Sinne des Gesetzes\n"))
+		"de acuerdo con la ley; as construed by the court; tal como se definen en la ley; la definida como tal en el artículo 2; "+
+		"telle que DÉFINIE À l'article 3; définies par la loi; undefined in x.\n\nim ſinne des Gesetzes; im Sinne des Gesetzes\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
