@@ -223,6 +223,7 @@ var draftingFloors = map[string][2]float64{ // agreement, penalty rows
 	"drafting-es5.yaml": {74.0, 20.0},
 	"drafting-fr5.yaml": {81.0, 69.0},
 	"drafting-de3.yaml": {69.5, 69.0},
+	"drafting-fr6.yaml": {86.0, 76.0},
 }
 
 func TestDraftingGold(t *testing.T) {
