@@ -225,6 +225,8 @@ var draftingFloors = map[string][2]float64{ // agreement, penalty rows
 	"drafting-de3.yaml": {69.5, 69.0},
 	"drafting-fr6.yaml": {86.0, 76.0},
 	"drafting-de4.yaml": {67.5, 0.0},
+	"drafting-en6.yaml": {88.0, 66.0},
+	"drafting-es6.yaml": {89.0, 22.0},
 }
 
 func TestDraftingGold(t *testing.T) {
