@@ -254,7 +254,9 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 			}
 			return r
 		}, term)), " ")
-		if term == "" || seen[term] || len(term) > 80 {
+		// an article alone is no term ("The means referred to in
+		// subsection (1) are …" read as a definition of "the")
+		if term == "" || seen[term] || len(term) > 80 || leadingArticle.MatchString(term+" ") && !strings.Contains(term, " ") {
 			return
 		}
 		seen[term] = true

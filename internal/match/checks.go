@@ -321,7 +321,9 @@ func noMeansAtAll(ix *index.Index) (Hit, bool) {
 	}
 	for _, s := range segs {
 		cu := cuesFor(s)
-		if actCount(s) < 3 {
+		// (a child clause "even without any of the means" is no proof that
+		// the core offence needs none)
+		if actCount(s) < 3 || segChildOnly(s) {
 			continue
 		}
 		for _, t := range ix.BySection[s.Section] {

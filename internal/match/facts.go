@@ -307,6 +307,18 @@ func condLeadIn(cu *cues, t string) bool {
 	return cu.CondWords[toks[0].Word]
 }
 
+// refersToTrafficking reports whether the segment refers to a section that
+// creates a trafficking offence ("an offence under section 6").
+func refersToTrafficking(ix *index.Index, s *index.Segment) bool {
+	memo := map[*statute.Provision]string{}
+	for _, r := range s.Refs {
+		if r.Target != nil && r.Target.Section() != s.Section && classOf(ix, r.Target.Section(), memo, 0) == OffTrafficking {
+			return true
+		}
+	}
+	return false
+}
+
 // earlierItemsSanction reports whether an item before s under its lead-in
 // states a sanction of its own: each item is then a clause of its own
 // ("Lorsqu'elles sont commises à l'égard d'un mineur : 1° … sont punies de
@@ -406,7 +418,11 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	// the circumstances are its siblings under the lead-in
 	lastItem := s.Prov != s.Section && s.Prov.Parent != nil && len(s.Prov.Children) == 0 &&
 		condLeadIn(cu, s.Prov.Parent.Text) && lastChild(s.Prov) && !earlierItemsSanction(ix, s)
-	if v != penalty.VariantBasic || (basicSeen && endsWithCondition(s)) || lastItem {
+	// a sanction in a lead-in that ends with its condition ("… for life
+	// where— (a) the offence results in the death …"), in a clause that
+	// takes up an offence already defined: the items are its circumstances
+	takesUp := basicSeen || cu.AggravWords.Any(headToks(s)) || refersToTrafficking(ix, s)
+	if v != penalty.VariantBasic || (takesUp && endsWithCondition(s)) || lastItem {
 		// the aggravated offence is itself a child offence ("the offence
 		// under II of article X", where II concerns minors)
 		for _, r := range s.Refs {
