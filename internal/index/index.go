@@ -581,9 +581,21 @@ func (ix *Index) provLangs(starts []int) {
 func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string) {
 	own := make([]RoleSet, len(segs))
 	secRoles := map[*statute.Provision]RoleSet{}
+	// a section's segments mostly run together: the map is written once
+	// per run
+	var acc RoleSet
+	var cur *statute.Provision
 	for i, seg := range segs {
 		own[i] = textRoles(seg, seg.cues())
-		secRoles[seg.Section] |= own[i] &^ bitDefinition
+		if i > 0 && seg.Section != cur {
+			secRoles[cur] |= acc
+			acc = 0
+		}
+		cur = seg.Section
+		acc |= own[i] &^ bitDefinition
+	}
+	if len(segs) > 0 {
+		secRoles[cur] |= acc
 	}
 	// per section: the heading's roles and whether the heading marks the
 	// section as not operative (asked once per section, not per segment)
@@ -593,17 +605,24 @@ func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string)
 	}
 	heads := map[*statute.Provision]headInfo{}
 	var defProv *statute.Provision
+	// the section's entries of heads and secRoles, looked up once per run
+	var hi headInfo
+	var sr RoleSet
 	for i, seg := range segs {
 		cues := seg.cues()
-		hi, ok := heads[seg.Section]
-		if !ok {
-			hi = headInfo{headingRoles(seg.Section, cues, ix.HeadingToks), cues.NonOpHeads.Any(seg.HeadToks())}
-			heads[seg.Section] = hi
+		if i == 0 || seg.Section != segs[i-1].Section {
+			var ok bool
+			hi, ok = heads[seg.Section]
+			if !ok {
+				hi = headInfo{headingRoles(seg.Section, cues, ix.HeadingToks), cues.NonOpHeads.Any(seg.HeadToks())}
+				heads[seg.Section] = hi
+			}
+			sr = secRoles[seg.Section]
 		}
 		h := hi.roles
 		// section-wide text cues: an offence whose sanction is in the last
 		// list item makes every item an offence
-		seg.Roles |= h | secRoles[seg.Section] | own[i]
+		seg.Roles |= h | sr | own[i]
 		// the items of a definitions list run into one paragraph ("les
 		// définitions ci-après sont admises : a. enfant : … ; b) …")
 		inDef := defProv != nil && (defProv == seg.Prov || seg.Prov.Parent == defProv)
