@@ -272,6 +272,11 @@ func (ps *PhraseSet) AnyWithGap(toks []Token, gap int) bool {
 		return false
 	}
 	for i := range toks {
+		// most words start no phrase: the start and length bits, set for
+		// every exact first word, spare the map lookup
+		if w := toks[i].Word; !ps.mayStart(w) || !ps.exactLen(len(w)) {
+			continue
+		}
 		for _, p := range ps.exact[toks[i].Word] {
 			ws := ps.phrases[p]
 			if len(ws) != 2 {
