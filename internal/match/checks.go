@@ -315,7 +315,9 @@ func noMeansAtAll(ix *index.Index) (Hit, bool) {
 	// that names none) means the corpus does not do without them
 	for _, s := range segs {
 		cu := cuesFor(s)
-		if s.Has(cu.StrongMeans) {
+		// (or names them by reference: "empleando alguno de los medios
+		// previstos en la letra b) del artículo 2")
+		if s.Has(cu.StrongMeans) || meansByReference(s) {
 			return Hit{}, false
 		}
 	}
@@ -347,6 +349,25 @@ func noMeansAtAll(ix *index.Index) (Hit, bool) {
 		return Hit{}, false
 	}
 	return *first, true
+}
+
+// meansByReference reports whether a segment requires the means a
+// reference names ("empleando alguno de los medios previstos en la letra
+// b) del artículo 2"): a means noun with a reference within eight words
+// after it, and no cue that does without them.
+func meansByReference(s *index.Segment) bool {
+	cu := cuesFor(s)
+	if len(s.Refs) == 0 || !s.Has(cu.MeansWord) || s.Has(cu.NoMeansCues) {
+		return false
+	}
+	for _, sp := range cu.MeansWord.Find(s.Toks) {
+		for _, r := range s.Refs {
+			if i, _ := offsetSpan(s, r.Start, r.Start+1); i >= sp.J && i-sp.J <= 8 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // definedWithoutMeans finds the definition of trafficking that an offence

@@ -559,7 +559,14 @@ func segChildOnly(s *index.Segment) bool {
 }
 
 func childOnlyFast(cu *cues, toks []index.Token, folded string) bool {
+	// "reclusión menor", "presidio menor de …": the grade of a penalty
+	gradeAt := func(i int) bool {
+		return i > 0 && cu.PenaltyWords.Any(toks[i-1:i])
+	}
 	for _, sp := range cu.ChildStrict.Find(toks) {
+		if gradeAt(sp.I) {
+			continue
+		}
 		neg := false
 		for k := sp.I - 1; k >= 0 && k >= sp.I-3; k-- {
 			if cu.NegWords[toks[k].Word] {
@@ -573,6 +580,10 @@ func childOnlyFast(cu *cues, toks []index.Token, folded string) bool {
 	if folded != "" && cu.AgeCtx.Any(toks) {
 		for _, m := range ageMatches(cu, folded) {
 			if a := parseAge(cu, folded[m[2]:m[3]]); a > 0 && a <= 18 {
+				k := sort.Search(len(toks), func(i int) bool { return int(toks[i].Start) >= m[0] })
+				if k < len(toks) && gradeAt(k) {
+					continue
+				}
 				return true
 			}
 		}
