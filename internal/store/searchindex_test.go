@@ -111,7 +111,9 @@ func TestIndexVersionsReplacesRows(t *testing.T) {
 func TestMigrateSearchIndex(t *testing.T) {
 	ctx := context.Background()
 	p := filepath.Join(t.TempDir(), "old.db")
-	register()
+	if err := register(); err != nil {
+		t.Fatal(err)
+	}
 	db, err := sql.Open(driverName, dsn(p, false))
 	if err != nil {
 		t.Fatal(err)
