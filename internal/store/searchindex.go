@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -216,4 +217,21 @@ func (s *Store) IndexedUnder(ctx context.Context, shas []string, key string) (ma
 		}
 	}
 	return out, nil
+}
+
+// CountIndexedUnder returns how many distinct hashes of shas are indexed
+// for search under key: one statement, where IndexedUnder binds every
+// hash and reads a row for each (a search asks about 2,000 versions at 200
+// countries to learn only whether all are there).
+func (s *Store) CountIndexedUnder(ctx context.Context, shas []string, key string) (int, error) {
+	b, err := json.Marshal(shas)
+	if err != nil {
+		return 0, fmt.Errorf("look up search index: %w", err)
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM search_versions
+		WHERE index_key = ?2 AND sha256 IN (SELECT value FROM json_each(?1))`, string(b), key).Scan(&n); err != nil {
+		return 0, fmt.Errorf("look up search index: %w", err)
+	}
+	return n, nil
 }

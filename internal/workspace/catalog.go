@@ -217,13 +217,17 @@ func (w *Workspace) openCatalog(ctx context.Context, s *store.Store, stored func
 	// The store's record is read while the files are looked at (both
 	// take about as long at 10,000 files).
 	var recs []store.CorpusFile
+	var recEntries []*entry
 	var recErr error
 	recDone := make(chan struct{})
 	go func() {
 		defer close(recDone)
 		recs, recErr = s.CorpusCatalog(ctx, root)
-		if recErr == nil && stored != nil {
-			stored(entriesOf(recs, prefix))
+		if recErr == nil {
+			recEntries = entriesOf(recs, prefix)
+			if stored != nil {
+				stored(recEntries)
+			}
 		}
 	}()
 	infos := make([]fs.FileInfo, len(paths))
@@ -280,17 +284,25 @@ func (w *Workspace) openCatalog(ctx context.Context, s *store.Store, stored func
 		}
 	}
 	all := append(keep, fresh...)
-	cat.all = entriesOf(all, prefix)
+	same := !changed && len(all) == len(recs)
+	if same {
+		// the files are those recorded (each kept as recorded, or read
+		// again and found as recorded): their entries are made and sorted
+		// already (only read from here on)
+		cat.all = recEntries
+	} else {
+		cat.all = entriesOf(all, prefix)
+	}
 	errs = append(errs, cat.duplicates()...)
 	// Record what changed (only then is the store written).
-	if changed || len(keep)+len(fresh) != len(recs) {
+	if !same {
 		sort.Slice(all, func(i, j int) bool { return all[i].Path < all[j].Path })
 		if err := s.PutCorpusCatalog(ctx, root, all); err != nil {
 			return nil, nil, false, err
 		}
 	}
 	errs.Sort()
-	unchanged = !changed && len(keep)+len(fresh) == len(recs) && len(errs) == 0
+	unchanged = same && len(errs) == 0
 	return cat, errs, unchanged, nil
 }
 
@@ -298,12 +310,28 @@ func (w *Workspace) openCatalog(ctx context.Context, s *store.Store, stored func
 func entriesOf(recs []store.CorpusFile, prefix string) []*entry {
 	ents := make([]entry, len(recs))
 	out := make([]*entry, len(recs))
+	clean := path.Clean(prefix)
 	for i, r := range recs {
-		ents[i] = entry{CorpusFile: r, shown: path.Join(prefix, r.Path), key: statute.SortKey(r.VersionDate)}
+		ents[i] = entry{CorpusFile: r, shown: joinShown(prefix, clean, r.Path), key: statute.SortKey(r.VersionDate)}
 		out[i] = &ents[i]
 	}
 	sortEntries(out)
 	return out
+}
+
+// joinShown is path.Join(prefix, p) (clean is path.Clean(prefix)),
+// without cleaning again a path the walk found (valid, so already clean):
+// a search makes 10,000 of them.
+func joinShown(prefix, clean, p string) string {
+	switch {
+	case !fs.ValidPath(p) || p == ".":
+		return path.Join(prefix, p)
+	case clean == ".":
+		return p
+	case clean == "/":
+		return "/" + p
+	}
+	return clean + "/" + p
 }
 
 // scanFile reads one file, hashes it and decodes its front matter; when

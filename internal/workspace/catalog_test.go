@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -204,5 +205,17 @@ func TestListAndShowParseLittle(t *testing.T) {
 	// list reports the broken file (it is a latest version)
 	if _, err := w.ListCorpus(context.Background(), "", nil); !errors.As(err, new(*InputError)) || !strings.Contains(err.Error(), "b.md:") {
 		t.Errorf("list with a broken latest version: %v", err)
+	}
+}
+
+// TestJoinShown: joinShown is path.Join for the walk's paths under any
+// corpus prefix.
+func TestJoinShown(t *testing.T) {
+	for _, prefix := range []string{"corpus", "/tmp/scale-200", "./x/", "x//y/", ".", "", "/", "..", "../a/./b", "C:/corpus"} {
+		for _, p := range []string{"xaa/act-00-v0.md", "a.md", ".", "a/../b.md", "/abs.md", "a//b.md", ""} {
+			if got, want := joinShown(prefix, path.Clean(prefix), p), path.Join(prefix, p); got != want {
+				t.Errorf("joinShown(%q, %q) = %q, want %q", prefix, p, got, want)
+			}
+		}
 	}
 }

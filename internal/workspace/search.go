@@ -81,7 +81,7 @@ func (w *Workspace) Search(ctx context.Context, q SearchQuery) ([]SearchHit, err
 				return
 			}
 			sq := q.storeQuery(es)
-			if n, err := s.IndexedUnder(ctx, sq.SHA256s, w.SearchKey()); err != nil || len(n) != len(distinct(sq.SHA256s)) {
+			if n, err := s.CountIndexedUnder(ctx, sq.SHA256s, w.SearchKey()); err != nil || n != len(distinct(sq.SHA256s)) {
 				spec <- answer{} // some version must be indexed first
 				return
 			}
