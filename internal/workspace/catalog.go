@@ -334,14 +334,21 @@ func joinShown(prefix, clean, p string) string {
 	return clean + "/" + p
 }
 
-// scanFile reads one file, hashes it and decodes its front matter; when
-// the front matter cannot be read, the file is parsed for its problems.
+// scanFile decodes the front matter of one file (reading only as far as
+// its end: the file is hashed when a search or listing selects it, see
+// hashSelected); when the front matter cannot be read that way, the whole
+// file is read and hashed, and parsed for its problems.
 func scanFile(fsys fs.FS, p, shown string, info fs.FileInfo) scanned {
 	r := scanned{rec: store.CorpusFile{Path: p, Size: info.Size(), MTime: info.ModTime().UnixNano()}}
 	if info.Size() > int64(statute.MaxFileSize) {
 		var el statute.ErrorList
 		el.Add(statute.Pos{File: shown, Line: 1}, "file is %d bytes, larger than the limit of %d bytes, expected one statute of ordinary size", info.Size(), statute.MaxFileSize)
 		r.errs = el
+		return r
+	}
+	if fm := statute.ScanFile(fsys, p, shown); fm.OK {
+		r.ok = true
+		setMeta(&r.rec, fm.Meta)
 		return r
 	}
 	b, err := statute.ReadFile(fsys, p)
@@ -365,9 +372,76 @@ func scanFile(fsys fs.FS, p, shown string, info fs.FileInfo) scanned {
 		return r
 	}
 	r.ok = true
-	r.rec.StatuteID, r.rec.Country, r.rec.VersionDate = string(meta.ID), meta.Country, meta.VersionDate
-	r.rec.Language, r.rec.Title, r.rec.ShortTitle = meta.Language, meta.Title, meta.ShortTitle
+	setMeta(&r.rec, meta)
 	return r
+}
+
+// setMeta records the front matter meta in f.
+func setMeta(f *store.CorpusFile, meta statute.Meta) {
+	f.StatuteID, f.Country, f.VersionDate = string(meta.ID), meta.Country, meta.VersionDate
+	f.Language, f.Title, f.ShortTitle = meta.Language, meta.Title, meta.ShortTitle
+}
+
+// hashSelected hashes the entries of sel the catalog has not hashed yet
+// (in parallel) and records their hashes in the store. Each file is read
+// whole; its size, time and front matter must still be those recorded
+// (its selection rests on them), else the search is refused as when a file
+// changes while it is indexed (the next one reads it again).
+func (cat *catalog) hashSelected(ctx context.Context, sel []*entry) error {
+	var need []*entry
+	for _, e := range sel {
+		if e.SHA256 == "" {
+			need = append(need, e)
+		}
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	sums := make([]string, len(need))
+	errs := make([]error, len(need))
+	parallel(len(need), func(k int) {
+		e := need[k]
+		changed := fmt.Errorf("index %s: the file changed while it was being indexed, expected it unchanged (search again)", e.shown)
+		b, err := statute.ReadFile(cat.fsys, e.Path)
+		if err != nil {
+			errs[k] = fmt.Errorf("index %s: %w", e.shown, err)
+			return
+		}
+		info, err := fs.Stat(cat.fsys, e.Path)
+		if err != nil || info.Size() != e.Size || info.ModTime().UnixNano() != e.MTime || int64(len(b)) != e.Size {
+			errs[k] = changed
+			return
+		}
+		meta, ok := statute.ParseMeta(e.shown, b)
+		var got store.CorpusFile
+		setMeta(&got, meta)
+		want := e.CorpusFile
+		got.Path, got.Size, got.MTime, got.SHA256 = want.Path, want.Size, want.MTime, want.SHA256
+		if !ok || got != want {
+			errs[k] = changed
+			return
+		}
+		sum := sha256.Sum256(b)
+		sums[k] = hex.EncodeToString(sum[:])
+	})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for k, e := range need {
+		if errs[k] == nil {
+			e.SHA256 = sums[k]
+		}
+	}
+	// record what was hashed, even when some file changed
+	recs := make([]store.CorpusFile, len(cat.all))
+	for i, e := range cat.all {
+		recs[i] = e.CorpusFile
+	}
+	sort.Slice(recs, func(i, j int) bool { return recs[i].Path < recs[j].Path })
+	if err := cat.s.PutCorpusCatalog(ctx, cat.w.corpusRoot(), recs); err != nil {
+		return err
+	}
+	return errors.Join(errs...)
 }
 
 // duplicates reports two files defining the same statute version, as
@@ -422,6 +496,9 @@ const (
 // A file that changed since the catalog was read, or that no longer
 // parses, is an error.
 func (cat *catalog) ensureIndexed(ctx context.Context, sel []*entry, progress Progress) error {
+	if err := cat.hashSelected(ctx, sel); err != nil {
+		return err
+	}
 	var ask []string
 	for _, e := range sel {
 		if _, ok := cat.count[e.SHA256]; !ok {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/lacuna-project/lacuna/internal/index"
 	"github.com/lacuna-project/lacuna/internal/standard"
@@ -66,6 +67,8 @@ func (w *Workspace) Search(ctx context.Context, q SearchQuery) ([]SearchHit, err
 		ok   bool
 	}
 	spec := make(chan answer, 1)
+	specCtx, cancelSpec := context.WithCancel(ctx)
+	defer cancelSpec()
 	started := false
 	defer func() {
 		if started {
@@ -81,11 +84,15 @@ func (w *Workspace) Search(ctx context.Context, q SearchQuery) ([]SearchHit, err
 				return
 			}
 			sq := q.storeQuery(es)
-			if n, err := s.CountIndexedUnder(ctx, sq.SHA256s, w.SearchKey()); err != nil || n != len(distinct(sq.SHA256s)) {
+			if slices.Contains(sq.SHA256s, "") {
+				spec <- answer{} // some version must be hashed first
+				return
+			}
+			if n, err := s.CountIndexedUnder(specCtx, sq.SHA256s, w.SearchKey()); err != nil || n != len(distinct(sq.SHA256s)) {
 				spec <- answer{} // some version must be indexed first
 				return
 			}
-			hits, err := s.Search(ctx, sq)
+			hits, err := s.Search(specCtx, sq)
 			spec <- answer{hits, err == nil}
 		}()
 	})
@@ -98,6 +105,13 @@ func (w *Workspace) Search(ctx context.Context, q SearchQuery) ([]SearchHit, err
 		if a.ok {
 			return searchHits(a.hits), nil
 		}
+	}
+	if started {
+		// the entries that query reads are about to be hashed: it is
+		// stopped first
+		cancelSpec()
+		<-spec
+		started = false
 	}
 	es, err := q.versions(cat.all)
 	if err != nil {

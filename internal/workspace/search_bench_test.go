@@ -103,3 +103,20 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkSearchScaleCold is the first search on a fresh store: every
+// file hashed, the latest versions parsed, classified and indexed.
+func BenchmarkSearchScaleCold(b *testing.B) {
+	dir := benchCorpus(b)
+	ctx := context.Background()
+	var cpu time.Duration
+	for i := 0; i < b.N; i++ {
+		cfg := Config{Corpus: dir, DB: filepath.Join(b.TempDir(), "search.db"), ToolVersion: "bench", ToolBuild: func() string { return "bench" }}
+		c0 := cpuTime()
+		if _, err := New(cfg).Search(ctx, benchQueries[0]); err != nil {
+			b.Fatal(err)
+		}
+		cpu += cpuTime() - c0
+	}
+	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+}
