@@ -142,6 +142,20 @@ func words(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !isWord(r) })
 }
 
+// countWords is len(words(s)), without making them.
+func countWords(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		w := isWord(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
 // foldWords folds s as the index is and splits it into words.
 func foldWords(s string) []string { return words(index.FoldString(s)) }
 
