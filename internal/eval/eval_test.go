@@ -219,6 +219,10 @@ var draftingFloors = map[string][2]float64{ // agreement, penalty rows
 	"drafting-en4.yaml": {90.0, 85.0},
 	"drafting-es4.yaml": {91.0, 81.0},
 	"drafting-fr4.yaml": {91.0, 54.0},
+	"drafting-en5.yaml": {88.0, 94.0},
+	"drafting-es5.yaml": {74.0, 20.0},
+	"drafting-fr5.yaml": {81.0, 69.0},
+	"drafting-de3.yaml": {69.5, 69.0},
 }
 
 func TestDraftingGold(t *testing.T) {

@@ -43,3 +43,48 @@ func TestDefinitionItemsInherit(t *testing.T) {
 		}
 	}
 }
+
+// Definitions drafted as a quoted term and a colon ("1. « enfant » : …"),
+// or "Sont considérés comme TERME le …".
+func TestQuotedColonAndConsideredDefinitions(t *testing.T) {
+	src := "---\nid: xta/act\ncountry: XTA\ntitle: \"Ordonnance\"\nlanguage: fr\nversion_date: \"2020-01-01\"\n---\n\n# Ordonnance\n\n" +
+		"### Article 2\n\nAu sens de la présente ordonnance, on entend par :\n\n1. « enfant » : toute personne âgée de moins de dix-huit ans ;\n\n2. « exploitation » : le travail forcé et l'esclavage.\n\n" +
+		"### Article 3\n\nSont considérés comme traite des personnes le recrutement et le transport d'une personne aux fins d'exploitation.\n\n" +
+		"### Article 4\n\nLe ministre remplace les mots « enfant » : par les mots « mineur ».\n"
+	ix := build(t, src)
+	want := map[string]bool{"enfant": false, "exploitation": false, "traite des personnes": false}
+	for _, s := range ix.Segments {
+		for _, d := range s.Defines {
+			if _, ok := want[d]; ok {
+				want[d] = true
+			}
+			if s.Prov.ID == "art4" {
+				t.Errorf("art4 defines %q", d)
+			}
+		}
+	}
+	for term, ok := range want {
+		if !ok {
+			t.Errorf("%q not defined", term)
+		}
+	}
+}
+
+// "el artículo anterior" refers to the article before.
+func TestPreviousArticleRef(t *testing.T) {
+	src := "---\nid: xta/act\ncountry: XTA\ntitle: \"Ley\"\nlanguage: es\nversion_date: \"2020-01-01\"\n---\n\n# Ley\n\n" +
+		"### Artículo 11\n\nComete el delito de trata quien capte a una persona.\n\n### Artículo 12\n\nLas penas del artículo anterior se aumentarán en un tercio cuando la víctima sea menor de edad.\n"
+	ix := build(t, src)
+	for _, s := range ix.Segments {
+		if s.Prov.ID != "art12" {
+			continue
+		}
+		for _, r := range s.Refs {
+			if r.Target != nil && r.Target.ID == "art11" {
+				return
+			}
+		}
+		t.Fatalf("art12 refs %+v, want art11", s.Refs)
+	}
+	t.Fatal("no art12")
+}

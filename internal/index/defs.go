@@ -29,8 +29,11 @@ var foldedDefs = []*regexp.Regexp{
 	regexp.MustCompile(`^(?:(?:a|para) (?:los|el) (?:efectos?|fines) de [^,]{1,60}, )?(?:la |el |los |las )?(?:(?:termino|expresion) )?([a-z][a-z ]{2,50}?) (?:comprende|incluye|significa|abarca)[ ,:]`),
 	regexp.MustCompile(`\bpor ([a-z][a-z ]{1,60}?),? se entiende`),
 	// "Est considéré comme traite des personnes le fait de …"
-	regexp.MustCompile(`^(?:au sens de [^,]{1,60}, )?(?:est|sont) (?:egalement |aussi |notamment )?considere(?:e|es|ees)? comme ([a-z][a-z' ]{2,60}?),? (?:le fait|toute? |tous |toutes |l'|la |les |un |une )`),
+	regexp.MustCompile(`^(?:au sens de [^,]{1,60}, )?(?:est|sont) (?:egalement |aussi |notamment )?considere(?:e|s|es|ees)? comme ([a-z][a-z' ]{2,60}?),? (?:le fait|toute? |tous |toutes |l'|la |les |le |un |une )`),
 }
+
+// quotedColonDef is a quoted term opening a text and followed by a colon.
+var quotedColonDef = regexp.MustCompile(`^\s*["“„«]\s*([^"”“«»]{1,80}?)\s*["”»]\s*:\s`)
 
 var colonDef = regexp.MustCompile(`^([a-z][a-z ,']{1,50}?)\s*:\s`)
 
@@ -74,7 +77,7 @@ var defHintWords = []*PhraseSet{NewPhraseSet([]string{"entender*"}), NewPhraseSe
 	NewPhraseSet([]string{"entiende*"}), NewPhraseSet([]string{"considere*"})}
 
 // External-law cues: group 1 starts the law's name (in the original text).
-var extLawCue = regexp.MustCompile(`(?i)(?:ha(?:s|ve) the (?:same )?meaning (?:assigned|given|ascribed|attributed)?\s*(?:to (?:it|them|that expression|that term) )?(?:in|by|under)|as (?:defined|construed) (?:in|by|under)|within the meaning of|defined in|tal como (?:se )?(?:define|definen) (?:en|por)|en los t[eé]rminos de|seg[uú]n (?:lo dispuesto en )?(?:el|la)|conforme (?:a|al) |de acuerdo con (?:el|la)|au sens de|im sinne (?:des|der|von))\s+`)
+var extLawCue = regexp.MustCompile(`(?i)(?:ha(?:s|ve) the (?:same )?meaning (?:assigned|given|ascribed|attributed)?\s*(?:to (?:it|them|that expression|that term) )?(?:in|by|under)|as (?:defined|construed) (?:in|by|under)|within the meaning of|defined in|tal como (?:se )?(?:define|definen) (?:en|por)|definid[oa]s? (?:como tal(?:es)? )?(?:en|por)|d[eé]finie?s? (?:comme tel(?:le)?s? )?(?:à|au|par)|en los t[eé]rminos de|seg[uú]n (?:lo dispuesto en )?(?:el|la)|conforme (?:a|al) |de acuerdo con (?:el|la)|au sens de|im sinne (?:des|der|von))\s+`)
 
 // extLawCueNear is extLawCue.FindStringIndex(t), kept only when the match
 // starts before limit, without scanning all of a long t. A match of
@@ -164,6 +167,11 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 	}
 	if hasQuote(s.Text) {
 		for _, m := range quotedDef.FindAllStringSubmatchIndex(s.Text, -1) {
+			add(s.Text[m[2]:m[3]], m[2])
+		}
+		// "« enfant » : toute personne …", an item of a definitions list
+		// whose term opens it in quotes
+		if m := quotedColonDef.FindStringSubmatchIndex(s.Text); m != nil {
 			add(s.Text[m[2]:m[3]], m[2])
 		}
 	}
@@ -290,6 +298,7 @@ var (
 	refApartado     = regexp.MustCompile(`\b(?:apartados?|alineas?) (\d+)\b`)
 	refOtherArticle = regexp.MustCompile(`^ (?:del|de l|de la|of) (?:articulo|article|ley|loi)`)
 	refPrevious     = regexp.MustCompile(`\b(?:apartado anterior|alinea precedent|preceding subsection|previous subsection|vorstehenden absatz|vorstehende absatz)`)
+	refPrevArticle  = regexp.MustCompile(`\b(?:articulo anterior|article precedent|preceding section|previous section|vorstehenden paragraphen|vorstehende paragraph|vorstehenden artikel)`)
 	refParaBefore   = regexp.MustCompile(`§§? ?\d+[a-z]? ?$`)
 	refPara         = regexp.MustCompile(`§§? ?(\d+[a-z]?)(?: (?:abs\.?|absatz|absatzes) ?(\d+))?`)
 	refRoman        = regexp.MustCompile(`\b(?:au|du|le|la|del|of) ([ivx]+) (?:de l['’ ]?|del |of )?(?:article|articulo|art\.) (\d+(?:-\d+)*)`)
@@ -398,6 +407,21 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 			}
 		}
 	}
+	// "el artículo anterior", "l'article précédent": the section before
+	for _, m := range refPrevArticle.FindAllStringIndex(f, btoi(strings.Contains(f, "anterior") || strings.Contains(f, "precedent") ||
+		strings.Contains(f, "preceding") || strings.Contains(f, "previous") || strings.Contains(f, "vorstehende"))) {
+		prev := prevSibling(s.Section)
+		if prev == nil && s.Section != nil && s.Section.Parent == nil {
+			for i, r := range st.Roots {
+				if r == s.Section && i > 0 && st.Roots[i-1].Kind == r.Kind {
+					prev = st.Roots[i-1]
+				}
+			}
+		}
+		if prev != nil {
+			out = append(out, Ref{Text: s.Text[s.Orig(m[0]):s.Orig(m[1])], Start: s.Orig(m[0]), Target: prev})
+		}
+	}
 	for _, m := range refPara.FindAllStringSubmatchIndex(f, btoi(hasPara)) {
 		num := f[m[2]:m[3]]
 		// "le § 1er" of the same article (Belgian paragraphs): its own
@@ -487,6 +511,11 @@ func articleID(st *statute.Statute, id string) string {
 		if up := id[:n-1] + strings.ToUpper(id[n-1:]); st.Lookup(statute.ProvisionID(up)) != nil {
 			return up
 		}
+	}
+	// "l'article 279.01" of a code whose divisions carry bare numbers
+	// ("279.01 Traite des personnes"), read as sections
+	if sec := "s" + strings.TrimPrefix(id, "art"); st.Lookup(statute.ProvisionID(sec)) != nil {
+		return sec
 	}
 	return id
 }
@@ -580,7 +609,7 @@ func refHint(f string) bool {
 }
 
 func extHint(f string) bool {
-	return strings.Contains(f, "meaning") || strings.Contains(f, "defined") || strings.Contains(f, "define") ||
+	return strings.Contains(f, "meaning") || strings.Contains(f, "defined") || strings.Contains(f, "define") || strings.Contains(f, "defini") ||
 		strings.Contains(f, "construed") || strings.Contains(f, "au sens") || strings.Contains(f, "im sinne") || strings.Contains(f, "terminos") ||
 		strings.Contains(f, "segun") || strings.Contains(f, "conforme") || strings.Contains(f, "acuerdo con")
 }

@@ -605,7 +605,40 @@ func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string)
 		seg.NonOperative = seg.Prov.Kind == statute.KindPreamble || hi.nonOp || pathHas(seg, cues.NonOpText)
 		seg.Advisory = advisory(seg)
 	}
+	// "Artículo 4. Explotación", then "se entiende por explotación: …": a
+	// heading that names the term its section defines is a definition's
+	// caption, not an offence's, unless the text creates an offence
+	for sec, hi := range heads {
+		if hi.roles&bitOffence == 0 || secRoles[sec]&bitOffence != 0 || !definesCaption(segs, sec) {
+			continue
+		}
+		for _, seg := range segs {
+			if seg.Section == sec {
+				seg.Roles &^= bitOffence
+			}
+		}
+	}
 	inheritDefinitionItems(segs)
+}
+
+// definesCaption reports whether a segment of section sec defines a term
+// its heading names.
+func definesCaption(segs []*Segment, sec *statute.Provision) bool {
+	if sec.Heading == "" {
+		return false
+	}
+	head := " " + FoldString(sec.Heading) + " "
+	for _, seg := range segs {
+		if seg.Section != sec {
+			continue
+		}
+		for _, d := range seg.Defines {
+			if strings.Contains(head, " "+d+" ") || strings.Contains(head, " "+d+".") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // inheritDefinitionItems gives the definition role to the list items of a

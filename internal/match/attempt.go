@@ -91,14 +91,14 @@ func committedOffence(s *index.Segment, k int) bool {
 	// a parenthetical list between the verb and its object is skipped, up
 	// to the comma after which the object follows
 	if k < len(s.Toks) && k > 0 && commaBefore(s, k) {
-		for m := k + 1; m < len(s.Toks) && m <= k+14 && !clauseBreak(s, m-1, m); m++ {
+		for m := k + 1; m < len(s.Toks) && m <= k+24 && !clauseBreak(s, m-1, m); m++ {
 			if commaBefore(s, m) && objectFrom(cu, s, m) {
 				return true
 			}
 		}
 		// "attempts to commit, abets or conspires to commit an offence":
 		// the last inserted verb repeats "commit" before the object
-		for m := k + 1; m < len(s.Toks) && m <= k+14 && !clauseBreak(s, m-1, m); m++ {
+		for m := k + 1; m < len(s.Toks) && m <= k+24 && !clauseBreak(s, m-1, m); m++ {
 			if cu.CommitVerb.Any(s.Toks[m:m+1]) && objectFrom(cu, s, m+1) {
 				return true
 			}

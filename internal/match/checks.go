@@ -336,9 +336,56 @@ func noMeansAtAll(ix *index.Index) (Hit, bool) {
 		}
 	}
 	if first == nil {
+		first = definedWithoutMeans(ix, segs)
+	}
+	if first == nil {
 		return Hit{}, false
 	}
 	return *first, true
+}
+
+// definedWithoutMeans finds the definition of trafficking that an offence
+// punishes by its name ("- traite des personnes : le recrutement … par
+// quelque moyen que ce soit, en vue de son exploitation", then "La traite
+// des personnes est punie de …") when the definition holds the acts and the
+// purpose but none of the means.
+func definedWithoutMeans(ix *index.Index, segs []*index.Segment) *Hit {
+	named := false
+	for _, s := range segs {
+		if hasTraffick(s) && actCount(s) < 3 {
+			named = true
+			break
+		}
+	}
+	if !named {
+		return nil
+	}
+	for _, s := range ix.Segments {
+		cu := cuesFor(s)
+		// (not the child clause: "Est également considéré comme traite …
+		// l'accueil d'un enfant …, même lorsqu'aucun des moyens …")
+		if !usable(s) || !s.Roles.Has("definition") || len(s.Defines) == 0 || !hasTraffick(s) || segChildOnly(s) ||
+			actCount(s) < 3 || !s.Has(cu.ExploitTerms) || itemsHave(ix, s, cu.StrongMeans) {
+			continue
+		}
+		h, _ := spanOf(s, cu.ActTerms)
+		return &h
+	}
+	return nil
+}
+
+// itemsHave reports whether s or one of its list items (the provisions
+// under s's, "by— (a) threat or use of force …") holds a phrase of ps.
+func itemsHave(ix *index.Index, s *index.Segment, ps *index.PhraseSet) bool {
+	if s.Has(ps) {
+		return true
+	}
+	for _, t := range ix.BySection[s.Section] {
+		if within(t.Prov, s.Prov) && t.Has(ps) {
+			return true
+		}
+	}
+	return false
 }
 
 func childOffenceWithoutMeans(ix *index.Index, s *index.Segment) bool {
@@ -491,9 +538,7 @@ func coerciveExploitation(ix *index.Index) (Hit, bool) {
 		}
 		if !defExploit {
 			// "a person exploits another person if they cause them …"
-			// both phrases hold the whole words "another person": the
-			// memoised word test spares most segments the text scans
-			if !s.Has(cu.AnotherPerson) || !strings.Contains(s.Fold, "exploits another person if") && !strings.Contains(s.Fold, "exploits another person when") {
+			if !s.Has(cu.ExploitsIf) {
 				continue
 			}
 		}
@@ -837,6 +882,32 @@ func gradedOnly(in *Input) (Hit, bool) {
 	return *graded, true
 }
 
+// penaltyByReference finds a trafficking offence whose sanction is given
+// by reference to a provision outside the corpus ("será sancionado
+// conforme al artículo 129b del Código Penal"): its penalty is decided
+// there, so the penalty requirements are undetermined (reading rule 1).
+func penaltyByReference(in *Input) (Outcome, bool) {
+	for _, s := range trafficOffenceSegs(in.Ix) {
+		cu := cuesFor(s)
+		sanc, ok := spanOf(s, cu.SanctionWords)
+		if !ok {
+			continue
+		}
+		for _, r := range s.Refs {
+			if !r.External || r.Target != nil {
+				continue
+			}
+			if i, _ := offsetSpan(s, r.Start, r.Start+1); i < sanc.I || i-sanc.J > 6 {
+				continue
+			}
+			h := Hit{Seg: s, I: sanc.I, J: sanc.J}
+			return Outcome{Level: LUndetermined, Evidence: []Hit{h}, External: []Ext{{Hit: h, Law: r.Law}},
+				Reason: reason.New("penalty-by-reference", reason.Args{"law": r.Law})}, true
+		}
+	}
+	return Outcome{}, false
+}
+
 func gradedOutcome(h Hit) Outcome {
 	return Outcome{Level: LUndetermined, Evidence: []Hit{h}, External: []Ext{{Hit: h, Law: SentencingLaw}},
 		Reason: reason.New("graded-penalty-outside-corpus", nil)}
@@ -849,6 +920,9 @@ func checkPenaltyThreshold(in *Input) Outcome {
 	}
 	facts := traffickingFacts(in)
 	if len(facts) == 0 {
+		if o, ok := penaltyByReference(in); ok {
+			return o
+		}
 		return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-imprisonment-trafficking", nil)},
 			Reason: reason.New("penalty-not-found", nil)}
 	}
@@ -874,6 +948,12 @@ func checkPenaltyThreshold(in *Input) Outcome {
 	for _, f := range facts {
 		if f.Penalty.Variant == penalty.VariantSummary {
 			continue // the offence's maximum is the one on indictment
+		}
+		if p := f.Penalty; !p.Life && p.MaxMonths == nil && p.MinMonths != nil && *p.MinMonths < limit && len(facts) > 1 {
+			// "Freiheitsstrafe nicht unter zwei Jahren": a minimum only,
+			// its maximum set by the general part; it shows no maximum
+			// below the threshold
+			continue
 		}
 		if effMax(f.Penalty) >= limit {
 			ok = append(ok, f)
@@ -912,6 +992,9 @@ func checkFineAlternative(in *Input) Outcome {
 	}
 	facts := traffickingFacts(in)
 	if len(facts) == 0 {
+		if o, ok := penaltyByReference(in); ok {
+			return o
+		}
 		return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-imprisonment-mandatory", nil)},
 			Reason: reason.New("penalty-not-found", nil)}
 	}
@@ -946,7 +1029,10 @@ func checkChildAggravation(in *Input) Outcome {
 			break
 		}
 	}
-	for _, f := range in.Facts {
+	// the heavier child clause of the basic offence's own section first,
+	// then the first elsewhere
+	var found *Fact
+	for i, f := range in.Facts {
 		if f.Offence != OffTrafficking || f.Penalty.Variant != penalty.VariantChild {
 			continue
 		}
@@ -955,11 +1041,26 @@ func checkChildAggravation(in *Input) Outcome {
 			if effMax(f.Penalty) > effMax(b.Penalty) || minOf(f.Penalty) > minOf(b.Penalty) {
 				heavier = true
 			}
+			// "life, or 15 to 30 years" then "life" for a child, in the
+			// same article: the term alternative is gone
+			if lifeOnly(f.Penalty) && b.Penalty.Life && !lifeOnly(b.Penalty) && f.Seg != nil && b.Seg != nil && f.Seg.Section == b.Seg.Section {
+				heavier = true
+			}
 		}
-		if heavier {
-			return Outcome{Level: LMet, Evidence: []Hit{f.Hit}, FoundR: []reason.Reason{reason.New("label-child-aggravates", nil)},
-				Reason: reason.New("child-aggravation-higher-penalty", nil)}
+		if !heavier {
+			continue
 		}
+		if len(basic) > 0 && f.Seg != nil && basic[0].Seg != nil && f.Seg.Section == basic[0].Seg.Section {
+			found = &in.Facts[i]
+			break
+		}
+		if found == nil {
+			found = &in.Facts[i]
+		}
+	}
+	if found != nil {
+		return Outcome{Level: LMet, Evidence: []Hit{found.Hit}, FoundR: []reason.Reason{reason.New("label-child-aggravates", nil)},
+			Reason: reason.New("child-aggravation-higher-penalty", nil)}
 	}
 	// a child circumstance listed under an aggravation clause
 	for _, s := range in.Ix.Segments {
@@ -970,6 +1071,11 @@ func checkChildAggravation(in *Input) Outcome {
 		ctx := [][]index.Token{s.Toks, headToks(s)}
 		for p := s.Prov.Parent; p != nil && p != s.Section.Parent; p = p.Parent {
 			ctx = append(ctx, foldToks(p.Text))
+		}
+		// "Les peines sont doublées lorsque :" then dash items kept as
+		// segments of the same provision: the item reads with that lead-in
+		if lead := segLeadIn(in.Ix, s); lead != nil {
+			ctx = append(ctx, lead.Toks)
 		}
 		aggr, traf, whole := false, false, false
 		for _, t := range ctx {
@@ -1016,6 +1122,30 @@ func checkChildAggravation(in *Input) Outcome {
 		Reason: reason.New("child-aggravation-not-found", nil)}
 }
 
+// segLeadIn returns the segment of s's own provision that introduces it as
+// a list item: an earlier segment of that provision ending with a colon,
+// when every segment between them is an item too (no full stop). Dash and
+// bullet items are kept as segments, not sub-provisions.
+func segLeadIn(ix *index.Index, s *index.Segment) *index.Segment {
+	var lead *index.Segment
+	for _, sg := range ix.BySection[s.Section] {
+		if sg == s {
+			return lead
+		}
+		if sg.Prov != s.Prov {
+			continue
+		}
+		t := strings.TrimSpace(sg.Text)
+		switch {
+		case strings.HasSuffix(t, ":"):
+			lead = sg
+		case strings.HasSuffix(t, "."):
+			lead = nil
+		}
+	}
+	return nil
+}
+
 // within reports whether p lies under lead.
 func within(p, lead *statute.Provision) bool {
 	for q := p.Parent; q != nil; q = q.Parent {
@@ -1031,6 +1161,12 @@ func minOf(p penalty.Penalty) float64 {
 		return *p.MinMonths
 	}
 	return 0
+}
+
+// lifeOnly reports whether a penalty is life imprisonment with no term
+// beside it.
+func lifeOnly(p penalty.Penalty) bool {
+	return p.Life && p.MinMonths == nil && p.MaxMonths == nil
 }
 
 // ---- reflection period (CoE 13) ----
@@ -1132,7 +1268,7 @@ func checkNonPunishment(in *Input) Outcome {
 		if !usable(s) || !s.Has(cu.TextVictim) {
 			continue
 		}
-		if h, ok := spanOf(s, cu.ContraryPunish); ok {
+		if h, ok := spanOf(s, cu.ContraryPunish); ok && !consentSubject(s, h) {
 			return Outcome{Level: LContrary, Evidence: []Hit{h}, MissingR: []reason.Reason{reason.New("label-non-punishment", nil)},
 				Reason: reason.New("non-punishment-contrary", nil)}
 		}
@@ -1144,6 +1280,19 @@ func checkNonPunishment(in *Input) Outcome {
 	}
 	return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-non-punishment", nil)},
 		Reason: reason.New("non-punishment-not-found", nil)}
+}
+
+// consentSubject reports whether what does not exempt is the victim's
+// consent ("el consentimiento de la víctima no exime de responsabilidad
+// penal"): the rule keeps the offender liable, not the victim.
+func consentSubject(s *index.Segment, h Hit) bool {
+	cu := cuesFor(s)
+	for _, sp := range cu.ConsentTerms.Find(s.Toks) {
+		if sp.I < h.I && h.I-sp.I <= 15 {
+			return true
+		}
+	}
+	return false
 }
 
 // victimSubject reports whether the victim is whom the non-liability cue
@@ -1169,9 +1318,18 @@ func victimSubject(s *index.Segment, h Hit) bool {
 			}
 			// the cue opens its sentence and the victim follows as its
 			// subject ("N'est pas punissable la victime qui …", "No se
-			// aplicarán sanciones penales a las víctimas …")
-			if a, _ := sentenceBounds(s, h.I); a == h.I {
+			// aplicarán sanciones penales a las víctimas …", after its
+			// copula: "Est exemptée de peine la victime …", "Está exenta
+			// de responsabilidad penal la víctima …")
+			if a, _ := sentenceBounds(s, h.I); h.I-a <= 1 {
 				return true
+			}
+			// the victim is in the condition the rule is subject to
+			// ("… kann von Strafe absehen, wenn die Tat von einem Opfer …")
+			for k := h.J; k < sp.I; k++ {
+				if cu.CondWords[s.Toks[k].Word] {
+					return true
+				}
 			}
 		}
 	}

@@ -549,6 +549,57 @@ func definesOther(h Hit) bool {
 	return true
 }
 
+// deferredHits are, when the element found nothing, the pattern hits in
+// provisions that hand the point to a law outside the corpus ("En lo
+// relativo a la tentativa … se aplicarán las disposiciones del Código
+// Penal"): such a provision has no offence role, yet it says the answer
+// lies in that law, so the element is undetermined (reading rule 1).
+func (e *Element) deferredHits(ix *index.Index) []Hit {
+	var out []Hit
+	for _, m := range e.Pats {
+		for _, h := range m.Match(ix) {
+			if h.Seg.Repealed() || h.Seg.NonOperative || Negated(h) {
+				continue
+			}
+			if law := deferredOutside(h.Seg, h); law != "" {
+				h.Law = law
+				out = append(out, h)
+				if len(out) == maxHits {
+					return out
+				}
+			}
+		}
+	}
+	return out
+}
+
+// deferredOutside names the law a segment defers to, after the hit: a
+// deferral cue ("se aplicarán las disposiciones", "regirán las
+// disposiciones", "nach Maßgabe") followed within eight words by a law noun
+// (law-noun) that is not this law. "" when there is none.
+func deferredOutside(s *index.Segment, h Hit) string {
+	cu := cuesFor(s)
+	if !s.Has(cu.DeferCues) || !s.Has(cu.LawNoun) {
+		return ""
+	}
+	for _, sp := range cu.DeferCues.Find(s.Toks) {
+		if sp.J < h.I-12 {
+			continue
+		}
+		for _, ln := range cu.LawNoun.Find(s.Toks) {
+			if ln.I < sp.J || ln.I-sp.J > 8 {
+				continue
+			}
+			if this := cu.ThisAct.Find(s.Toks[max(0, ln.I-2):min(len(s.Toks), ln.J+2)]); len(this) > 0 {
+				continue
+			}
+			end := min(len(s.Toks), ln.J+5)
+			return s.Text[s.Orig(int(s.Toks[ln.I].Start)):s.Orig(int(s.Toks[end-1].End))]
+		}
+	}
+	return ""
+}
+
 // finish applies the outside-law rule and the cross-reference patterns.
 func (e *Element) finish(ix *index.Index, r Result) Result {
 	// Evidence that depends entirely on a law outside the corpus (a term
@@ -579,6 +630,9 @@ func (e *Element) finish(ix *index.Index, r Result) Result {
 			}
 			r.Cross = append(r.Cross, h)
 		}
+	}
+	if len(r.Hits) == 0 && len(r.Cross) == 0 {
+		r.Cross = e.deferredHits(ix)
 	}
 	sortHits(r.Cross)
 	return r

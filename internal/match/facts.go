@@ -176,11 +176,24 @@ func classOf(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisio
 	return c
 }
 
+// actsForExploitation reports whether a paragraph of the section names
+// three of the acts of trafficking and a purpose of exploitation: child
+// trafficking captioned with a sale word ("Kinderhandel": "Wer ein Kind zum
+// Zweck der Ausbeutung anwirbt, befördert, … aufnimmt").
+func actsForExploitation(ix *index.Index, sec *statute.Provision) bool {
+	for _, t := range ix.BySection[sec] {
+		if actCount(t) >= 3 && t.Has(cuesFor(t).ExploitTerms) {
+			return true
+		}
+	}
+	return false
+}
+
 func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provision]string, depth int) string {
 	cu := sectionCues(ix, sec)
 	head := ix.HeadingToks(sec)
 	switch {
-	case cu.HeadSale.Any(head):
+	case cu.HeadSale.Any(head) && !actsForExploitation(ix, sec):
 		return OffSale
 	case cu.HeadForced.Any(head) && !traffickIn(cu, head):
 		return OffForced
@@ -278,7 +291,36 @@ func usesVictim(ix *index.Index, sec *statute.Provision) bool {
 func condLeadIn(cu *cues, t string) bool {
 	t = strings.TrimRight(strings.TrimSpace(t), ":—–-")
 	toks := foldToks(t)
-	return len(toks) > 0 && cu.CondWords[toks[len(toks)-1].Word]
+	if len(toks) == 0 {
+		return false
+	}
+	// "… where— (a) …", or a condition shortly before the break that the
+	// items complete: "Where … the court is satisfied that the offence was
+	// committed— (a) …"
+	for k := len(toks) - 1; k >= 0 && k >= len(toks)-12; k-- {
+		if cu.CondWords[toks[k].Word] {
+			return true
+		}
+	}
+	// or a lead-in that opens with it: "Where a person is convicted … and
+	// the court is satisfied that the offence was committed— (a) …"
+	return cu.CondWords[toks[0].Word]
+}
+
+// earlierItemsSanction reports whether an item before s under its lead-in
+// states a sanction of its own: each item is then a clause of its own
+// ("Lorsqu'elles sont commises à l'égard d'un mineur : 1° … sont punies de
+// …; 2° … est punie de …"), not a circumstance the last one closes.
+func earlierItemsSanction(ix *index.Index, s *index.Segment) bool {
+	for _, t := range ix.BySection[s.Section] {
+		if t.Prov == s.Prov || t.Prov.Parent != s.Prov.Parent {
+			continue
+		}
+		if t.Ord < s.Ord && t.Has(cuesFor(t).SanctionWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // lastChild reports whether p is the last child of its parent.
@@ -363,7 +405,7 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	// (c) …, is liable to …": the sanction closes the last circumstance;
 	// the circumstances are its siblings under the lead-in
 	lastItem := s.Prov != s.Section && s.Prov.Parent != nil && len(s.Prov.Children) == 0 &&
-		condLeadIn(cu, s.Prov.Parent.Text) && lastChild(s.Prov)
+		condLeadIn(cu, s.Prov.Parent.Text) && lastChild(s.Prov) && !earlierItemsSanction(ix, s)
 	if v != penalty.VariantBasic || (basicSeen && endsWithCondition(s)) || lastItem {
 		// the aggravated offence is itself a child offence ("the offence
 		// under II of article X", where II concerns minors)

@@ -29,13 +29,15 @@ type cues struct {
 	OffenceWords      *index.PhraseSet `lex:"offence-formula"`
 	MeansWord         *index.PhraseSet `lex:"means-noun"`
 	StrongMeans       *index.PhraseSet `lex:"strong-means"`
-	AnotherPerson     *index.PhraseSet `lex:"another-person"`
-	AggravCues        *index.PhraseSet `lex:"aggravation-context"`
-	AggravWords       *index.PhraseSet `lex:"aggravation"`
-	TextVictim        *index.PhraseSet `lex:"victim"`
-	ChildTerms        *index.PhraseSet `lex:"child"`
-	TraffickTerms     *index.PhraseSet `lex:"trafficking"`
-	ActTerms          *index.PhraseSet `lex:"act"`
+	// opens a definition of exploitation by its condition ("a person
+	// exploits another person if", "une personne en exploite une autre si")
+	ExploitsIf    *index.PhraseSet `lex:"exploits-if"`
+	AggravCues    *index.PhraseSet `lex:"aggravation-context"`
+	AggravWords   *index.PhraseSet `lex:"aggravation"`
+	TextVictim    *index.PhraseSet `lex:"victim"`
+	ChildTerms    *index.PhraseSet `lex:"child"`
+	TraffickTerms *index.PhraseSet `lex:"trafficking"`
+	ActTerms      *index.PhraseSet `lex:"act"`
 	// the five acts of Palermo 3(a) without the equivalents ("provides",
 	// "obtains", "procures") that child-prostitution and sale offences also use
 	CoreActTerms     *index.PhraseSet `lex:"core-act"`
@@ -72,6 +74,8 @@ type cues struct {
 	// nothing about its content
 	CitationCues *index.PhraseSet `lex:"citation"`
 	DeferCues    *index.PhraseSet `lex:"deferral"`
+	// names a law (act, code, ley, loi, Gesetz), for a deferral to it
+	LawNoun      *index.PhraseSet `lex:"law-noun"`
 	HeadRelated  *index.PhraseSet `lex:"related-offence"`
 	HeadSale     *index.PhraseSet `lex:"sale-heading"`
 	HeadForced   *index.PhraseSet `lex:"forced-labour"`

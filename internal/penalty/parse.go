@@ -386,6 +386,14 @@ func (lx *Lexicon) scanChain(toks []token, cs, ce int, lang string) []stmt {
 					}
 				}
 				s.items = append(s.items, item{kind: a, tok: k, end: e})
+				// "privación perpetua de la libertad": a custodial phrase
+				// that holds a life word is imprisonment for life
+				for j := k + 1; j < e; j++ {
+					if toks[j].lf&fLife != 0 {
+						s.items = append(s.items, item{kind: iLife, tok: j, end: j + 1})
+						break
+					}
+				}
 				k = e
 				continue
 			}
@@ -404,6 +412,12 @@ func (lx *Lexicon) scanChain(toks []token, cs, ce int, lang string) []stmt {
 			switch m.q {
 			case qFrom, qTo:
 				apply = lx.isNumStart(toks, n, lang) || lx.amountAhead(toks, n, ce, lang)
+				if apply && m.q == qFrom && (pending == qMin || pending == qMax) && !lx.rangeAfterNumber(toks, n, ce, lang) {
+					// "peine minimale d'emprisonnement de cinq ans": the "de"
+					// before the number is the qualifier's, not a range's
+					k = n
+					continue
+				}
 				if apply && m.q == qTo && lx.isJoiner(m.words[0]) {
 					last := lastNumber(s.items)
 					apply = last != nil && last.q == qFrom
@@ -519,6 +533,27 @@ func (lx *Lexicon) scanChain(toks []token, cs, ce int, lang string) []stmt {
 		k++
 	}
 	return []stmt{s}
+}
+
+// rangeAfterNumber reports whether the number at n is followed (after its
+// unit, if any) by a range-closing marker and another number: "de cinq à dix
+// ans".
+func (lx *Lexicon) rangeAfterNumber(toks []token, n, ce int, lang string) bool {
+	if !lx.isNumStart(toks, n, lang) {
+		return false
+	}
+	_, e, ok := lx.readNumber(toks, n, lang)
+	if !ok || e >= ce {
+		return false
+	}
+	if toks[e].kind == tWord && lx.unitOf(toks[e].s) != uNone {
+		e++
+	}
+	if e >= ce {
+		return false
+	}
+	m, ok := lx.matchMarker(toks, e, ce)
+	return ok && m.q == qTo && lx.isNumStart(toks, e+len(m.words), lang)
 }
 
 func lastNumber(items []item) *item {

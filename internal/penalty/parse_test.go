@@ -439,3 +439,34 @@ func TestMinimumAfterDe(t *testing.T) {
 		t.Fatalf("parsed %+v, want a minimum of 12 months and no maximum", ps)
 	}
 }
+
+// A minimum stated after the maximum, or after "peine minimale d'emprisonnement":
+// the "de" before its number belongs to the qualifier, not to a range.
+func TestMinimumQualifierBeforeDe(t *testing.T) {
+	for _, tc := range []struct {
+		text     string
+		min, max float64
+	}{
+		{"d'un emprisonnement maximal de quinze ans, la peine minimale étant de quatre ans, dans les autres cas", 48, 180},
+		{"est passible d'un emprisonnement maximal de quatorze ans et d'une peine minimale d'emprisonnement de cinq ans", 60, 168},
+		{"est puni d'une peine minimale d'emprisonnement de cinq à dix ans", 60, 120},
+	} {
+		ps := ParseFor(tc.text, "fr", "")
+		if len(ps) == 0 || ps[0].MinMonths == nil || ps[0].MaxMonths == nil || *ps[0].MinMonths != tc.min || *ps[0].MaxMonths != tc.max {
+			t.Errorf("%q: parsed %+v, want %v–%v months", tc.text, ps, tc.min, tc.max)
+		}
+	}
+	ps := ParseFor("la peine est l'emprisonnement à vie.", "fr", "")
+	if len(ps) == 0 || !ps[0].Life {
+		t.Errorf("'emprisonnement à vie' is life imprisonment: %+v", ps)
+	}
+}
+
+// "privación perpetua de la libertad": a custodial phrase holding a life
+// word is life imprisonment.
+func TestLifeInsideCustodialPhrase(t *testing.T) {
+	ps := ParseFor("Se sanciona con privación perpetua de la libertad, o privación temporal de libertad de quince a treinta años, a quien capte a una persona.", "es", "")
+	if len(ps) == 0 || !ps[0].Life || ps[0].MinMonths == nil || *ps[0].MinMonths != 180 {
+		t.Fatalf("parsed %+v, want life or 15–30 years", ps)
+	}
+}

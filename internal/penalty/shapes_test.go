@@ -105,7 +105,7 @@ func TestParseOtherTraditions(t *testing.T) {
 			[]w{{min: none, max: 36, alt: true, fmin: none, fmax: none}}},
 		{"ca-fr emprisonnement maximal", "fr",
 			"est passible d'un emprisonnement maximal de quatorze ans, la peine minimale étant de quatre ans.",
-			[]w{{min: none, max: 168, fmin: none, fmax: none}}},
+			[]w{{min: 48, max: 168, fmin: none, fmax: none}}},
 		{"pe no menor ni mayor", "es",
 			"será reprimido con pena privativa de libertad no menor de ocho ni mayor de quince años.",
 			[]w{{min: 96, max: 180, fmin: none, fmax: none}}},

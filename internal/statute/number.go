@@ -275,6 +275,12 @@ func parseHeadingIn(text string, english, earlier bool) headingInfo {
 		}
 		return headingInfo{title: t}
 	}
+	if strings.IndexByte("IVXLC", t[0]) >= 0 {
+		// "IV. Abschnitt: …"
+		if hi, ok := numberedDivision(t); ok {
+			return hi
+		}
+	}
 	if t[0] >= '0' && t[0] <= '9' {
 		if hi, ok := numberedDivision(t); ok {
 			return hi
@@ -400,7 +406,18 @@ func numberedDivision(t string) (headingInfo, bool) {
 	for j < len(t) && j < 4 && t[j] >= '0' && t[j] <= '9' {
 		j++
 	}
-	if j == 0 || j > 3 || j == len(t) || t[j] != '.' {
+	if j == 0 {
+		// "IV. Abschnitt" (Swiss codes): a Roman numeral
+		for j < len(t) && j < 8 && strings.IndexByte("IVXLC", t[j]) >= 0 {
+			j++
+		}
+		if j == 0 || romanValue(t[:j]) == 0 {
+			return headingInfo{}, false
+		}
+	} else if j > 3 {
+		return headingInfo{}, false
+	}
+	if j == len(t) || t[j] != '.' {
 		return headingInfo{}, false
 	}
 	end, ok := blanksAfter(t, j+1)
@@ -560,6 +577,13 @@ func scanMarkerAt(text string) (marker, bool) {
 	if text == "" {
 		return marker{}, false
 	}
+	if c := text[0]; c == 0xC2 || c == 0xE2 {
+		// "¹ Wer …", "² Ist das Opfer …" (Swiss paragraphs with their
+		// superscript numbers kept)
+		if m, ok := superscriptMarker(text); ok {
+			return m, true
+		}
+	}
 	switch c := text[0]; {
 	case c == 0xC2 && strings.HasPrefix(text, "§"):
 		// "§ 1er. Constitue …", "§ 2. Le consentement …" (Belgian
@@ -623,6 +647,55 @@ func scanMarkerAt(text string) (marker, bool) {
 		}
 	}
 	return marker{}, false
+}
+
+// superscriptMarker reads a paragraph number in superscript digits
+// followed by blanks and a letter: "¹ Wer …".
+func superscriptMarker(text string) (marker, bool) {
+	var val []byte
+	i := 0
+	for i < len(text) && len(val) < 3 {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		d := strings.IndexRune("⁰¹²³⁴⁵⁶⁷⁸⁹", r)
+		if d < 0 {
+			break
+		}
+		// the digits of "⁰¹²³⁴⁵⁶⁷⁸⁹" are not all of one byte length
+		val = append(val, byte('0'+utf8.RuneCountInString("⁰¹²³⁴⁵⁶⁷⁸⁹"[:d])))
+		i += size
+	}
+	if len(val) == 0 || val[0] == '0' {
+		return marker{}, false
+	}
+	end, ok := blanksAfter(text, i)
+	if !ok || end >= len(text) {
+		return marker{}, false
+	}
+	if r, _ := utf8.DecodeRuneInString(text[end:]); !unicode.IsLetter(r) {
+		return marker{}, false
+	}
+	return marker{style: stSwiss, value: string(val), width: end}, true
+}
+
+// articleParagraph reads "363.2. Si …", a paragraph numbered after its
+// article's number (Cuban codes), in the article numbered num.
+func articleParagraph(text, num string) (marker, bool) {
+	if num == "" || len(text) < len(num)+3 || !strings.HasPrefix(text, num) || text[len(num)] != '.' {
+		return marker{}, false
+	}
+	i := len(num) + 1
+	j := i
+	for j < len(text) && j-i < 3 && text[j] >= '0' && text[j] <= '9' {
+		j++
+	}
+	if j == i || j >= len(text) || text[j] != '.' {
+		return marker{}, false
+	}
+	end, ok := blanksAfter(text, j+1)
+	if !ok || end >= len(text) {
+		return marker{}, false
+	}
+	return marker{style: stSwiss, value: text[i:j], width: end}, true
 }
 
 // numberMarker reads the markers that open with digits as degreeRe,

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -279,6 +280,10 @@ func scanMarkerRe(text string) (marker, bool) {
 	if text == "" {
 		return marker{}, false
 	}
+	if m := superRe.FindStringSubmatchIndex(text); m != nil {
+		v := strings.NewReplacer("⁰", "0", "¹", "1", "²", "2", "³", "3", "⁴", "4", "⁵", "5", "⁶", "6", "⁷", "7", "⁸", "8", "⁹", "9").Replace(text[m[2]:m[3]])
+		return marker{style: stSwiss, value: v, width: m[4]}, true
+	}
 	switch c := text[0]; {
 	case c == 0xC2:
 		if m := paragraphRe.FindStringSubmatchIndex(text); m != nil {
@@ -317,6 +322,9 @@ func scanMarkerRe(text string) (marker, bool) {
 	}
 	return marker{}, false
 }
+
+// superRe is a superscript paragraph number, blanks and a letter.
+var superRe = regexp.MustCompile(`^([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2})[\t\pZ]+()\pL`)
 
 // TestScanMarkerPrechecks: the prechecks of scanMarker never reject a
 // marker the expressions would find, over every line of the repository's

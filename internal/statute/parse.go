@@ -963,6 +963,10 @@ func (p *parse) buildTree(bodyStart int) {
 			m, found = mk, true
 			label = strings.TrimSpace(txt[:mk.width])
 			txt = strings.TrimSpace(txt[mk.width:])
+		} else if mk, ok := articleParagraph(txt, section.Number); ok && section.Kind == KindSection {
+			m, found = mk, true
+			label = strings.TrimSpace(txt[:mk.width])
+			txt = strings.TrimSpace(txt[mk.width:])
 		}
 		if !found {
 			if term, ok := definedTerm(txt); ok {

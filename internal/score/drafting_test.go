@@ -1,0 +1,121 @@
+package score
+
+import (
+	"strings"
+	"testing"
+)
+
+// Rules found by the fourth round of drafting probes, each on made-up text.
+
+// wantVerdict analyses body in lang and checks one requirement's verdict.
+func wantVerdict(t *testing.T, e *Engine, lang, body, id string, want Verdict) {
+	t.Helper()
+	if f := analyzeText(t, e, lang, "Loi", body).Finding(id); f == nil || f.MachineVerdict != want {
+		t.Errorf("%s is %v, want %v", id, verdictOf(f), want)
+	}
+}
+
+// TestDashItemsReadWithLeadIn: "Les peines sont doublées lorsque :" then
+// dash items; the child item aggravates the trafficking penalty.
+func TestDashItemsReadWithLeadIn(t *testing.T) {
+	e := embeddedEngine(t)
+	const def = "## Article 2 : Définitions\n\nAu sens de la présente loi, on entend par traite des personnes le recrutement, le transport ou l'hébergement d'une personne, par quelque moyen que ce soit, aux fins d'exploitation.\n\n"
+	body := def + "## Chapitre I : De la traite des personnes\n\n### Article 3 : Peines\n\nLa traite des personnes est punie d'un emprisonnement de cinq à dix ans.\n\n" +
+		"### Article 4 : Aggravations\n\nLes peines sont doublées lorsque :\n\n- la victime est un enfant ;\n- l'infraction est commise en bande organisée.\n"
+	wantVerdict(t, e, "fr", body, "pen.child-aggravation", Met)
+	noLead := def + "## Chapitre I : De la traite des personnes\n\n### Article 3 : Peines\n\nLa traite des personnes est punie d'un emprisonnement de cinq à dix ans.\n\n" +
+		"### Article 4 : Assistance\n\nLes services sociaux sont informés.\n\n- la victime est un enfant ;\n"
+	wantVerdict(t, e, "fr", noLead, "pen.child-aggravation", Gap)
+}
+
+// TestDefinitionWithoutMeansPunishedByName: trafficking defined "par
+// quelque moyen que ce soit" in a definitions article and punished by its
+// name in another needs no means, for any victim; the same definition with
+// means does not do without them.
+func TestDefinitionWithoutMeansPunishedByName(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "## Article 2 : Définitions\n\nAu sens de la présente loi, on entend par :\n\n" +
+		"- traite des personnes : le recrutement, le transport, le transfert, l'hébergement ou l'accueil d'une personne, par quelque moyen que ce soit, en vue de son exploitation ;\n" +
+		"- exploitation : l'exploitation de la prostitution d'autrui, le travail forcé, l'esclavage et la servitude.\n\n" +
+		"## Article 3 : Peines\n\nLa traite des personnes est punie d'un emprisonnement de cinq à dix ans.\n"
+	wantVerdict(t, e, "fr", body, "def.child-no-means", Met)
+	wantVerdict(t, e, "fr", body, "def.means", Met)
+	withMeans := strings.Replace(body, "par quelque moyen que ce soit", "par la menace, la force ou la tromperie", 1)
+	wantVerdict(t, e, "fr", withMeans, "def.means", Partial)
+}
+
+// TestConsentClauseIsNotContrary: "the victim's consent does not exempt
+// from criminal liability" keeps the offender liable; it says nothing of
+// punishing victims.
+func TestConsentClauseIsNotContrary(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "## Artículo 41. Trata de personas\n\nQuien capte, traslade, acoja o reciba a una persona con fines de explotación será penado con prisión de diez a quince años.\n\n" +
+		"## Artículo 42. Consentimiento\n\nEl consentimiento dado por la víctima a cualquier forma de explotación no exime de responsabilidad penal.\n"
+	wantVerdict(t, e, "es", body, "prot.non-punishment", Gap)
+	contrary := body + "\n## Artículo 43. Responsabilidad\n\nLa condición de víctima no exime de responsabilidad penal por los delitos que la víctima cometa.\n"
+	wantVerdict(t, e, "es", contrary, "prot.non-punishment", Contrary)
+}
+
+// TestChildDefinedByReference: a child defined "as defined in article 2
+// of the Children's Code", a law outside the corpus, is undetermined.
+func TestChildDefinedByReference(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "## Artículo 3. Definiciones\n\nPara los efectos de esta Ley, se entiende por persona menor de edad la definida como tal en el artículo 2 del Código de la Niñez y la Adolescencia.\n\n" +
+		"## Artículo 4. Trata\n\nQuien capte, traslade, acoja o reciba a una persona menor de edad con fines de explotación será sancionado con prisión de diez a quince años.\n"
+	wantVerdict(t, e, "es", body, "def.child-age-18", Undetermined)
+}
+
+// TestCaptionNamingDefinedTerm: "Artículo 4. Explotación" captioning the
+// definition of exploitation is no offence of exploitation: the purposes it
+// lists are those of the trafficking offence that uses the term.
+func TestCaptionNamingDefinedTerm(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "## Artículo 4. Explotación\n\nA los efectos de esta Ley, se entiende por explotación:\n\n1. La explotación de la prostitución ajena y cualquier otra forma de explotación sexual.\n2. Los trabajos o servicios forzados.\n3. La esclavitud y la servidumbre.\n4. La extracción de órganos.\n\n" +
+		"## Artículo 41. Trata de personas\n\nQuien capte, traslade, acoja o reciba a una persona con fines de explotación, mediante amenaza, fuerza o engaño, será penado con prisión de diez a quince años.\n"
+	if f := analyzeText(t, e, "es", "Ley Orgánica contra la Trata de Personas", body).Finding("def.purposes"); f == nil || f.MachineVerdict != Met {
+		t.Errorf("def.purposes is %v, want met", verdictOf(f))
+	}
+}
+
+// TestVictimAfterCue: the victim may follow the rule's verb ("Est exemptée
+// de peine la victime qui …") or sit in its condition ("… kann von Strafe
+// absehen, wenn … ein Opfer …").
+func TestVictimAfterCue(t *testing.T) {
+	e := embeddedEngine(t)
+	const traite = "## Article 2\n\nQuiconque recrute, transporte, transfère, héberge ou accueille une personne par la menace ou la force aux fins d'exploitation est puni de dix ans d'emprisonnement.\n\n"
+	inverted := traite + "## Article 9\n\nEst exemptée de peine la victime qui a commis une infraction sous la contrainte des auteurs de la traite.\n"
+	if f := analyzeText(t, e, "fr", "Loi", inverted).Finding("prot.non-punishment"); f == nil || f.MachineVerdict == Gap {
+		t.Errorf("inverted subject: prot.non-punishment is %v, want met or partial", verdictOf(f))
+	}
+	none := traite + "## Article 9\n\nEst exemptée de l'obligation de déclaration la personne qui signale les faits.\n"
+	wantVerdict(t, e, "fr", none, "prot.non-punishment", Gap)
+}
+
+// TestSaleCaptionOverChildTrafficking: an article captioned with a sale word
+// ("Kinderhandel") whose text is the acts of trafficking for exploitation
+// is a trafficking offence.
+func TestSaleCaptionOverChildTrafficking(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "### Artikel 47 – Kinderhandel\n\n(1) Wer ein Kind zum Zweck der Ausbeutung anwirbt, befördert, einem anderen überlässt, beherbergt oder aufnimmt, wird mit Freiheitsstrafe von drei bis zu zwölf Jahren bestraft.\n"
+	wantVerdict(t, e, "de", body, "def.acts", Met)
+}
+
+// TestDeferralToOutsideLaw: "En lo relativo a la tentativa … se aplicarán
+// las disposiciones del Código Penal" leaves attempt to a law outside the
+// corpus: undetermined, not gap.
+func TestDeferralToOutsideLaw(t *testing.T) {
+	e := embeddedEngine(t)
+	const traf = "## Artículo 11. Trata de personas\n\nComete el delito de trata de personas quien capte, traslade, acoja o reciba a una persona con fines de explotación, y será sancionado con reclusión de diez a quince años.\n\n"
+	body := traf + "## Artículo 15. Disposiciones comunes\n\nEn lo relativo a la tentativa y al concurso de delitos se aplicarán las disposiciones del Código Penal.\n"
+	wantVerdict(t, e, "es", body, "crim.attempt", Undetermined)
+	wantVerdict(t, e, "es", traf, "crim.attempt", Gap)
+}
+
+// TestPenaltyByReference: a trafficking offence "sancionado conforme al
+// artículo 129b del Código Penal" has its penalty outside the corpus.
+func TestPenaltyByReference(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "## Artículo 54. De la trata de niños\n\nEl que captare, transportare, trasladare, acogiere o recibiere a un niño con el fin de someterlo a explotación sexual o a trabajos forzados será sancionado conforme al artículo 129b del Código Penal.\n"
+	wantVerdict(t, e, "es", body, "pen.serious-crime", Undetermined)
+	wantVerdict(t, e, "es", body, "pen.custodial-mandatory", Undetermined)
+}
