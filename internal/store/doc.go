@@ -21,6 +21,7 @@
 // without reading provision text, and search_provisions holds a version's
 // provisions as one JSON row, read for the hits alone. Saves store a
 // version and its source only. corpus_catalogs records, per corpus
-// directory, each file's size, time, content hash and front matter, so a
-// search reads only files that changed.
+// directory, each file's size, time, front matter and (once a search has
+// selected the file) content hash, so a search reads only files that
+// changed, and hashes only the versions it searches.
 package store

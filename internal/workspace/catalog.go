@@ -26,8 +26,9 @@ import (
 type Progress func(done, total int)
 
 // catalog is the corpus as the store knows it: every statute file of the
-// corpus directory with its content hash and front matter, read again only
-// when its size or modification time changed, and how many provisions of
+// corpus directory with its front matter (read again only when its size or
+// modification time changed) and content hash (once a search or listing
+// selected it: see hashSelected), and how many provisions of
 // each version are indexed for search under the current key. Nothing in
 // it is parsed beyond the front matter.
 type catalog struct {
@@ -185,8 +186,9 @@ type scanned struct {
 }
 
 // openCatalog brings the store's record of the corpus up to date: files
-// whose size or modification time changed (or that are new) are read,
-// hashed and their front matter decoded; files gone are forgotten. A file
+// whose size or modification time changed (or that are new) have their
+// front matter read again (their hash is left for hashSelected); files
+// gone are forgotten. A file
 // whose front matter cannot be read is parsed, and its problems (with the
 // walk's errors and duplicate versions) are returned in bad, as loading
 // the corpus reports them; the catalog then holds the good files.

@@ -38,8 +38,9 @@ type SearchQuery struct {
 }
 
 // Search answers q from the store's search index: the corpus directory is
-// checked for new or changed files (by size and modification time, then
-// content hash; see openCatalog), the versions q selects that are not yet
+// checked for new or changed files (by size and modification time; the
+// front matter of those is read again, see openCatalog), the versions q
+// selects are hashed if they were not yet (hashSelected), those not yet
 // indexed under the current engine (SearchKey) are parsed and indexed, and
 // the query runs in SQL with every filter (country, language, versions,
 // role) applied before the limit. Nothing else is parsed. A country not in
