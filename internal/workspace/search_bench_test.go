@@ -3,13 +3,16 @@ package workspace
 // In-process search benchmarks over a generated corpus (issue 12), for
 // profiling what cmd/lacuna's BenchmarkScaleSearch measures as a whole:
 //
-//	LACUNA_SCALE_DIR=/tmp/scale LACUNA_SCALE_COUNTRIES=200 go test ./internal/workspace -run '^$' -bench SearchScale -benchtime 40x
+//	LACUNA_SCALE_DIR=/tmp/scale LACUNA_SCALE_COUNTRIES=200 go test ./internal/workspace -run '^$' -bench 'SearchScale$' -benchtime 40x
+//	LACUNA_SCALE_DIR=/tmp/scale LACUNA_SCALE_COUNTRIES=200 go test ./internal/workspace -run '^$' -bench SearchScaleCold -benchtime 1x
 //
 // The corpus of LACUNA_SCALE_COUNTRIES countries (default 50) is generated
 // once into $LACUNA_SCALE_DIR-<n> (default $TMPDIR/lacuna-scale-<n>, the
-// directory cmd/lacuna's benchmark uses) and indexed into a fresh store
-// once per run (reported as cold-s); each iteration then runs one of the
-// queries below in a fresh Workspace, as a process would.
+// directory cmd/lacuna's benchmark uses). BenchmarkSearchScale indexes it
+// into a fresh store (or the store LACUNA_SCALE_DB, reused across runs;
+// reported as cold-s), then each iteration runs one of the queries below
+// in a fresh Workspace, as a process would; CPU time per query is
+// reported beside the wall time, the machine being shared.
 
 import (
 	"context"
