@@ -87,13 +87,20 @@ func runHostile(t *testing.T, dir string, timeout time.Duration, maxMB int64, ar
 		"LACUNA_NOW=2026-01-01T00:00:00Z")
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
+	// The child is started by a clone that shares this process's memory
+	// until exec, and Linux counts that memory in the child's peak
+	// (ru_maxrss): a peak not above this process's own size says nothing of
+	// the child, whose sampled size is used instead.
+	parentKB := hostileRSSKB(os.Getpid())
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start child: %v", err)
 	}
 	var killedBy string
-	done := make(chan struct{})
+	var sampledKB int64
+	done, sampled := make(chan struct{}), make(chan struct{})
 	go func() {
+		defer close(sampled)
 		tick := time.NewTicker(20 * time.Millisecond)
 		defer tick.Stop()
 		for {
@@ -101,7 +108,9 @@ func runHostile(t *testing.T, dir string, timeout time.Duration, maxMB int64, ar
 			case <-done:
 				return
 			case <-tick.C:
-				if kb := hostileRSSKB(cmd.Process.Pid); kb > maxMB<<10 {
+				kb := hostileRSSKB(cmd.Process.Pid)
+				sampledKB = max(sampledKB, kb)
+				if kb > maxMB<<10 {
 					killedBy = fmt.Sprintf("resident memory %d MB > %d MB", kb>>10, maxMB)
 					cmd.Process.Kill()
 					return
@@ -111,12 +120,16 @@ func runHostile(t *testing.T, dir string, timeout time.Duration, maxMB int64, ar
 	}()
 	err := cmd.Wait()
 	close(done)
+	<-sampled
 	r := hostileResult{stdout: out.String(), stderr: errb.String(), elapsed: time.Since(start), killedBy: killedBy}
 	if ctx.Err() != nil && killedBy == "" {
 		r.killedBy = fmt.Sprintf("still running after %s", timeout)
 	}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.peakKB = ru.Maxrss
+		if r.peakKB <= parentKB {
+			r.peakKB = sampledKB
+		}
 	}
 	r.code = cmd.ProcessState.ExitCode()
 	var ee *exec.ExitError

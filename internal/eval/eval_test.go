@@ -223,6 +223,10 @@ var draftingFloors = map[string][2]float64{ // agreement, penalty rows
 	"drafting-es5.yaml": {74.0, 20.0},
 	"drafting-fr5.yaml": {81.0, 69.0},
 	"drafting-de3.yaml": {69.5, 69.0},
+	"drafting-fr6.yaml": {86.0, 76.0},
+	"drafting-de4.yaml": {67.5, 0.0},
+	"drafting-en6.yaml": {88.0, 66.0},
+	"drafting-es6.yaml": {89.0, 22.0},
 }
 
 func TestDraftingGold(t *testing.T) {

@@ -88,3 +88,17 @@ func TestPreviousArticleRef(t *testing.T) {
 	}
 	t.Fatal("no art12")
 }
+
+// "wird nach Maßgabe des Militärstrafgesetzes bestraft": the two words of a
+// German offence formula may stand apart.
+func TestOffenceFormulaWithGap(t *testing.T) {
+	src := "---\nid: xta/act\ncountry: XTA\ntitle: \"Gesetz\"\nlanguage: de\nversion_date: \"2020-01-01\"\n---\n\n# Gesetz\n\n" +
+		"### Artikel 51\n\nWer eine Person unter achtzehn Jahren für die Streitkräfte anwirbt, wird nach Maßgabe des Militärstrafgesetzes bestraft.\n\n" +
+		"### Artikel 52\n\nDie Behörde wird den Bericht im nächsten Jahr vorlegen und wird dafür nicht bestraft werden können, weil sie es sagt.\n"
+	ix := build(t, src)
+	for _, s := range ix.Segments {
+		if s.Prov.ID == "art51" && !s.Roles.Has("offence") {
+			t.Errorf("art51 has no offence role")
+		}
+	}
+}

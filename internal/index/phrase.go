@@ -204,3 +204,27 @@ func (ps *PhraseSet) Any(toks []Token) bool {
 	}
 	return false
 }
+
+// AnyWithGap reports whether toks hold the first and last word of one of
+// the set's two-word phrases in order, at most gap words apart ("wird …
+// bestraft": "wird nach Maßgabe des Militärstrafgesetzes bestraft"). Only
+// exact (non-prefix) words are read.
+func (ps *PhraseSet) AnyWithGap(toks []Token, gap int) bool {
+	if ps == nil {
+		return false
+	}
+	for i := range toks {
+		for _, p := range ps.exact[toks[i].Word] {
+			ws := ps.phrases[p]
+			if len(ws) != 2 {
+				continue
+			}
+			for j := i + 1; j < len(toks) && j <= i+1+gap; j++ {
+				if toks[j].Word == ws[1] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

@@ -15,6 +15,9 @@ type roleCues struct {
 	HeadInstitutional *PhraseSet `lex:"heading-institutional"`
 	HeadProcedural    *PhraseSet `lex:"heading-procedural"`
 	TextOffence       *PhraseSet `lex:"offence-creating"`
+	// two words creating an offence with words between them ("wird nach
+	// Maßgabe des … bestraft")
+	TextOffenceGap    *PhraseSet `lex:"offence-creating-gap"`
 	TextPenalty       *PhraseSet `lex:"penalty-noun"`
 	TextInstitutional *PhraseSet `lex:"institutional"`
 	TextProtection    *PhraseSet `lex:"protected-person"`
@@ -121,10 +124,14 @@ func headingRoles(sec *statute.Provision, c *roleCues, headToks func(*statute.Pr
 	return rs
 }
 
+// offenceGap is the most words offence-creating-gap lets between its two
+// words.
+const offenceGap = 8
+
 // textRoles classifies one segment by cue phrases in its text.
 func textRoles(s *Segment, c *roleCues) RoleSet {
 	var rs RoleSet
-	off := s.Has(c.TextOffence)
+	off := s.Has(c.TextOffence) || c.TextOffenceGap.AnyWithGap(s.Toks, offenceGap)
 	if off {
 		rs |= bitOffence
 		if s.Has(c.TextPenalty) {

@@ -187,7 +187,10 @@ func checkChildNoMeans(in *Input) Outcome {
 	bestSexOnly := true
 	for _, s := range ix.Segments {
 		cu := cuesFor(s)
-		if !usable(s) || !(s.Has(cu.ChildTerms) || segChildOnly(s) || ageUnder18Plus(s)) {
+		// (the child may be named by the section's caption only: "205.
+		// Trafficking in children … (2) It is not necessary for the
+		// prosecution to prove that the first person used force")
+		if !usable(s) || !(s.Has(cu.ChildTerms) || segChildOnly(s) || ageUnder18Plus(s) || childOnly(cu, headToks(s), "")) {
 			continue
 		}
 		offence := s.Roles.Has("offence") || s.Roles.Has("definition")
@@ -318,7 +321,9 @@ func noMeansAtAll(ix *index.Index) (Hit, bool) {
 	}
 	for _, s := range segs {
 		cu := cuesFor(s)
-		if actCount(s) < 3 {
+		// (a child clause "even without any of the means" is no proof that
+		// the core offence needs none)
+		if actCount(s) < 3 || segChildOnly(s) {
 			continue
 		}
 		for _, t := range ix.BySection[s.Section] {
@@ -1186,21 +1191,36 @@ func checkReflection(in *Input) Outcome {
 		if !reflectionContext(s) {
 			continue
 		}
+		// the duration nearest the cue: "una categoría … por un año … y un
+		// período de reflexión de veinte días" states two periods
+		bestDist, days, qi, qj := -1, 0.0, 0, 0
 		for _, q := range PenaltyLexicon(in.Ix).Quantities(s.Text, s.Lang) {
-			days := q.Value
+			d := q.Value
 			switch q.Unit {
 			case "day":
 			case "week":
-				days *= 7
+				d *= 7
 			case "month":
-				days *= 30
+				d *= 30
 			case "year":
-				days *= 365
+				d *= 365
 			default:
 				continue
 			}
 			i, j := offsetSpan(s, q.Start, q.End)
-			ev := Hit{Seg: s, I: min(i, h.I), J: max(j, h.J), Term: "reflection period"}
+			dist := h.I - j
+			if i >= h.J {
+				dist = i - h.J
+			}
+			if dist < 0 {
+				dist = 0
+			}
+			if bestDist < 0 || dist < bestDist {
+				bestDist, days, qi, qj = dist, d, i, j
+			}
+		}
+		if bestDist >= 0 {
+			ev := Hit{Seg: s, I: min(qi, h.I), J: max(qj, h.J), Term: "reflection period"}
 			if days >= minDays {
 				return Outcome{Level: LMet, Evidence: []Hit{ev}, FoundR: []reason.Reason{reason.New("label-reflection-days", reason.Args{"days": days})},
 					Reason: reason.New("reflection-period", reason.Args{"days": days, "min_days": minDays})}

@@ -556,22 +556,46 @@ func definesOther(h Hit) bool {
 // lies in that law, so the element is undetermined (reading rule 1).
 func (e *Element) deferredHits(ix *index.Index) []Hit {
 	var out []Hit
-	for _, m := range e.Pats {
-		for _, h := range m.Match(ix) {
-			if h.Seg.Repealed() || h.Seg.NonOperative || Negated(h) {
+	for _, s := range deferringSegs(ix) {
+		for _, m := range e.Pats {
+			sm, ok := m.(segMatcher)
+			if !ok {
 				continue
 			}
-			if law := deferredOutside(h.Seg, h); law != "" {
-				h.Law = law
-				out = append(out, h)
-				if len(out) == maxHits {
-					return out
+			for _, h := range sm.matchSeg(s) {
+				if Negated(h) {
+					continue
+				}
+				if law := deferredOutside(s, h); law != "" {
+					h.Law = law
+					out = append(out, h)
+					if len(out) == maxHits {
+						return out
+					}
+					break
 				}
 			}
 		}
 	}
 	return out
 }
+
+// deferringSegs are the usable segments that hold a deferral cue and a law
+// noun (memoised per index): the only ones deferredHits reads.
+func deferringSegs(ix *index.Index) []*index.Segment {
+	return ix.Memo(deferringKey{}, func() any {
+		var out []*index.Segment
+		for _, s := range ix.Segments {
+			cu := cuesFor(s)
+			if !s.Repealed() && !s.NonOperative && s.Has(cu.DeferCues) && s.Has(cu.LawNoun) {
+				out = append(out, s)
+			}
+		}
+		return out
+	}).([]*index.Segment)
+}
+
+type deferringKey struct{}
 
 // deferredOutside names the law a segment defers to, after the hit: a
 // deferral cue ("se aplicarán las disposiciones", "regirán las
@@ -586,8 +610,9 @@ func deferredOutside(s *index.Segment, h Hit) string {
 		if sp.J < h.I-12 {
 			continue
 		}
-		for _, ln := range cu.LawNoun.Find(s.Toks) {
-			if ln.I < sp.J || ln.I-sp.J > 8 {
+		for _, ln := range cu.LawNoun.Find(s.Toks[sp.J:min(len(s.Toks), sp.J+10)]) {
+			ln.I, ln.J = ln.I+sp.J, ln.J+sp.J
+			if ln.I-sp.J > 8 {
 				continue
 			}
 			if this := cu.ThisAct.Find(s.Toks[max(0, ln.I-2):min(len(s.Toks), ln.J+2)]); len(this) > 0 {

@@ -119,3 +119,11 @@ func TestPenaltyByReference(t *testing.T) {
 	wantVerdict(t, e, "es", body, "pen.serious-crime", Undetermined)
 	wantVerdict(t, e, "es", body, "pen.custodial-mandatory", Undetermined)
 }
+
+// TestReflectionNearestDuration: of two durations in one sentence, the one
+// beside the reflection cue is the reflection period.
+func TestReflectionNearestDuration(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "## Artículo 9. Víctimas extranjeras\n\nLa Dirección de Migración otorgará a la víctima extranjera una categoría especial de residencia por un año, precedida de un período de reflexión de veinte días.\n"
+	wantVerdict(t, e, "es", body, "prot.reflection-period", Partial)
+}

@@ -79,7 +79,7 @@ var suffixWords = `bis|terdecies|ter|quaterdecies|quater|quáter|quinquiesdecies
 
 var (
 	// section/article numbers: 3, 279.01, 225-4-1, 233a, 1593A, 2º, 177 bis
-	numRe = regexp.MustCompile(`^(\d+[A-Za-z]{0,2}(?:[.\-–]\d+[A-Za-z]{0,2})*)[º°ª]?(?i:\s*(` + suffixWords + `)\b)?`)
+	numRe = regexp.MustCompile(`^(\d+[A-Za-z]{0,2}(?:[.\-–]\d+[A-Za-z]{0,2}|[\-–][A-Z]{1,2})*)[º°ª]?(?i:\s*(` + suffixWords + `)\b)?`)
 	// division numbers: II, XV, 1, 18, Ier, 1 bis, VII bis
 	// "VI-I", "VI-II" (Chapitre VI-I, inserted after VI) are numbers of
 	// their own.
@@ -237,9 +237,12 @@ func plainNumberEnd(r string) bool {
 	case c == '/':
 		// "417/7" (Belgian numbering): the number goes on
 		return !(len(r) > 1 && r[1] >= '0' && r[1] <= '9')
-	case c == '.', c == '-':
-		// "3. Title", "3-": numRe goes on only with a digit
+	case c == '.':
+		// "3. Title": numRe goes on only with a digit
 		return len(r) > 1 && (r[1] < '0' || r[1] > '9')
+	case c == '-':
+		// "3-": numRe goes on with a digit or a capital ("456-A")
+		return len(r) > 1 && (r[1] < '0' || r[1] > '9') && (r[1] < 'A' || r[1] > 'Z')
 	case c >= 0x80, c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
 		return false
 	case c == ' ', c == '\t', c == '\n', c == '\f', c == '\r':

@@ -13,6 +13,8 @@ func TestParagraphNumberingTraditions(t *testing.T) {
 	}{
 		{"swiss", "de", "## II. Abschnitt: Strafen\n\n### Art. 182 Menschenhandel\n\n¹ Wer mit einem Menschen Handel treibt, wird bestraft.\n\n² Ist das Opfer minderjährig, so ist die Strafe höher.\n",
 			[]ProvisionID{"abschnitt-II", "art182", "art182(1)", "art182(2)"}, nil},
+		{"panama", "es", "### Artículo 456-A.\n\nQuien capte a una persona será sancionado.\n\n### Artículo 456-B.\n\nQuien venda a un niño será sancionado.\n",
+			[]ProvisionID{"art456-A", "art456-B"}, []ProvisionID{"art456"}},
 		{"cuban", "es", "### Artículo 363\n\n363.1. Se sanciona a quien capte a una persona.\n\n363.2. Si el hecho se comete contra un menor, la sanción es mayor.\n\n### Artículo 364\n\n363.3. Un número que no es de este artículo.\n",
 			[]ProvisionID{"art363(1)", "art363(2)", "art364"}, []ProvisionID{"art364(3)"}},
 	} {
