@@ -930,7 +930,7 @@ func OffenceOutsideCorpus(ix *index.Index) (Hit, string, bool) {
 		// nor any trafficking offence the corpus punishes (not an offence
 		// of using a victim's services, which is related)
 		for _, t := range trafficOffenceSegs(ix) {
-			if t.Has(cuesFor(t).SanctionWords) && sectionClass(ix, t.Section) == OffTrafficking {
+			if t.Has(cuesFor(t).SanctionWords) && sectionClass(ix, t.Section) == OffTrafficking && !usesVictimSeg(t) {
 				return res{}
 			}
 		}
