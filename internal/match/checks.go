@@ -315,7 +315,9 @@ func noMeansAtAll(ix *index.Index) (Hit, bool) {
 	// that names none) means the corpus does not do without them
 	for _, s := range segs {
 		cu := cuesFor(s)
-		if s.Has(cu.StrongMeans) {
+		// (or names them by reference: "empleando alguno de los medios
+		// previstos en la letra b) del artículo 2")
+		if s.Has(cu.StrongMeans) || meansByReference(s) {
 			return Hit{}, false
 		}
 	}
@@ -347,6 +349,25 @@ func noMeansAtAll(ix *index.Index) (Hit, bool) {
 		return Hit{}, false
 	}
 	return *first, true
+}
+
+// meansByReference reports whether a segment requires the means a
+// reference names ("empleando alguno de los medios previstos en la letra
+// b) del artículo 2"): a means noun with a reference within eight words
+// after it, and no cue that does without them.
+func meansByReference(s *index.Segment) bool {
+	cu := cuesFor(s)
+	if len(s.Refs) == 0 || !s.Has(cu.MeansWord) || s.Has(cu.NoMeansCues) {
+		return false
+	}
+	for _, sp := range cu.MeansWord.Find(s.Toks) {
+		for _, r := range s.Refs {
+			if i, _ := offsetSpan(s, r.Start, r.Start+1); i >= sp.J && i-sp.J <= 8 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // definedWithoutMeans finds the definition of trafficking that an offence
@@ -886,6 +907,69 @@ func gradedOnly(in *Input) (Hit, bool) {
 	}
 	return *graded, true
 }
+
+// OffenceOutsideCorpus reports, for a corpus that holds no trafficking
+// offence and defines no trafficking, a provision that names the trafficking
+// offence by a provision of a law outside the corpus ("Opfer einer Straftat
+// nach § 232 des Strafgesetzbuches", "an offence under section 3 of the
+// Trafficking Act"): that law holds the offence, its definition and its
+// penalty. It returns the naming words and the law.
+func OffenceOutsideCorpus(ix *index.Index) (Hit, string, bool) {
+	type res struct {
+		h   Hit
+		law string
+		ok  bool
+	}
+	r := ix.Memo(offenceOutsideKey{}, func() any {
+		// (an offence that names trafficking without its acts, "Wer … einen
+		// Menschenhandel begeht" or "the employment of victims of
+		// trafficking", defines nothing)
+		if anyActs(trafficOffenceSegs(ix)) || len(traffickingDefinitions(ix)) > 0 {
+			return res{}
+		}
+		// nor any trafficking offence the corpus punishes (not an offence
+		// of using a victim's services, which is related)
+		for _, t := range trafficOffenceSegs(ix) {
+			if t.Has(cuesFor(t).SanctionWords) && sectionClass(ix, t.Section) == OffTrafficking && !usesVictimSeg(t) {
+				return res{}
+			}
+		}
+		for _, s := range ix.Segments {
+			if !usable(s) || len(s.Refs) == 0 {
+				continue
+			}
+			cu := cuesFor(s)
+			// the trafficking word near the reference, or, in a law about
+			// trafficking, an offence noun just before it ("durch eine
+			// Straftat nach § 232 des Strafgesetzbuches verletzt")
+			var near []index.Span
+			if hasTraffick(s) {
+				near = cu.TraffickTerms.Find(s.Toks)
+			}
+			title := traffickingTitle(ix, s.Statute)
+			for _, rf := range s.Refs {
+				if !rf.External || rf.Target != nil {
+					continue
+				}
+				i, _ := offsetSpan(s, rf.Start, rf.Start+1)
+				for _, sp := range near {
+					if i >= sp.I-20 && i <= sp.J+20 {
+						return res{Hit{Seg: s, I: min(sp.I, i), J: max(sp.J, i+1)}, rf.Law, true}
+					}
+				}
+				if title {
+					for _, on := range cu.OffenceNoun.Find(s.Toks[max(0, i-4):i]) {
+						return res{Hit{Seg: s, I: max(0, i-4) + on.I, J: i + 1}, rf.Law, true}
+					}
+				}
+			}
+		}
+		return res{}
+	}).(res)
+	return r.h, r.law, r.ok
+}
+
+type offenceOutsideKey struct{}
 
 // penaltyByReference finds a trafficking offence whose sanction is given
 // by reference to a provision outside the corpus ("será sancionado

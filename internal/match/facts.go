@@ -52,6 +52,13 @@ func Facts(ix *index.Index) []Fact {
 		if own := classifySegment(s); own != "" && cls == OffRelated {
 			cls = own
 		}
+		// a clause of its own that punishes using a victim's services
+		// (an amending article inserting "§ 98d Beschäftigung von Opfern
+		// des Menschenhandels" among other text) is related, whatever its
+		// article's class
+		if cls == OffTrafficking && usesVictimSeg(s) {
+			cls = OffRelated
+		}
 		// The clause's own words tell a child-victim sanction apart from the
 		// general one ("… twenty years. Where the offence is committed in
 		// relation to a child, … thirty years"): the general one then stays
@@ -284,6 +291,13 @@ func usesVictim(ix *index.Index, sec *statute.Provision) bool {
 		}
 	}
 	return found
+}
+
+// usesVictimSeg reports whether a clause punishes using the services of a
+// person known to be a victim, with no act of trafficking of its own.
+func usesVictimSeg(s *index.Segment) bool {
+	cu := cuesFor(s)
+	return actCount(s) == 0 && s.Has(cu.ServiceUse) && s.Has(cu.VictimStatus)
 }
 
 // condLeadIn reports whether a lead-in ends with a condition that its
@@ -559,7 +573,14 @@ func segChildOnly(s *index.Segment) bool {
 }
 
 func childOnlyFast(cu *cues, toks []index.Token, folded string) bool {
+	// "reclusión menor", "presidio menor de …": the grade of a penalty
+	gradeAt := func(i int) bool {
+		return i > 0 && cu.PenaltyWords.Any(toks[i-1:i])
+	}
 	for _, sp := range cu.ChildStrict.Find(toks) {
+		if gradeAt(sp.I) {
+			continue
+		}
 		neg := false
 		for k := sp.I - 1; k >= 0 && k >= sp.I-3; k-- {
 			if cu.NegWords[toks[k].Word] {
@@ -573,6 +594,10 @@ func childOnlyFast(cu *cues, toks []index.Token, folded string) bool {
 	if folded != "" && cu.AgeCtx.Any(toks) {
 		for _, m := range ageMatches(cu, folded) {
 			if a := parseAge(cu, folded[m[2]:m[3]]); a > 0 && a <= 18 {
+				k := sort.Search(len(toks), func(i int) bool { return int(toks[i].Start) >= m[0] })
+				if k < len(toks) && gradeAt(k) {
+					continue
+				}
 				return true
 			}
 		}

@@ -74,6 +74,8 @@ type cues struct {
 	// nothing about its content
 	CitationCues *index.PhraseSet `lex:"citation"`
 	DeferCues    *index.PhraseSet `lex:"deferral"`
+	// names an offence (offence, infraction, delito, Straftat)
+	OffenceNoun *index.PhraseSet `lex:"offence-noun"`
 	// names a law (act, code, ley, loi, Gesetz), for a deferral to it
 	LawNoun      *index.PhraseSet `lex:"law-noun"`
 	HeadRelated  *index.PhraseSet `lex:"related-offence"`

@@ -59,6 +59,9 @@ const (
 	qMax
 	qFrom // first bound of a range ("from", "von", "de", "entre")
 	qTo   // second bound of a range ("to", "bis", "a", "à")
+	// qFixed states a term that is both minimum and maximum ("por un
+	// término fijo de quince años", "for a fixed term of")
+	qFixed
 )
 
 type marker struct {
@@ -530,7 +533,7 @@ func build(r *reader) *Lexicon {
 	for _, m := range []struct {
 		class string
 		q     qual
-	}{{"minimum-qualifier", qMin}, {"maximum-qualifier", qMax}, {"range-from", qFrom}, {"range-to", qTo}} {
+	}{{"minimum-qualifier", qMin}, {"maximum-qualifier", qMax}, {"range-from", qFrom}, {"range-to", qTo}, {"fixed-term-qualifier", qFixed}} {
 		for _, ws := range r.phrases(m.class) {
 			lx.markers[ws[0]] = append(lx.markers[ws[0]], marker{ws, m.q})
 			lx.flags[ws[0]] |= fMarker

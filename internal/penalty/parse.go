@@ -754,6 +754,10 @@ func (lx *Lexicon) buildPenalty(toks []token, s *stmt, country string) (Penalty,
 	for k, d := range durs {
 		m := months(d.val, d.unit)
 		switch d.q {
+		case qFixed:
+			if minV == nil && maxV == nil {
+				minV, maxV = fp(m), fp(m)
+			}
 		case qMin:
 			if minV == nil {
 				minV = fp(m)

@@ -470,3 +470,12 @@ func TestLifeInsideCustodialPhrase(t *testing.T) {
 		t.Fatalf("parsed %+v, want life or 15–30 years", ps)
 	}
 }
+
+// "pena de reclusión por un término fijo de quince (15) años": a fixed
+// term is both minimum and maximum.
+func TestFixedTerm(t *testing.T) {
+	ps := ParseFor("incurrirá en delito grave con pena de reclusión por un término fijo de quince (15) años.", "es", "")
+	if len(ps) == 0 || ps[0].MinMonths == nil || ps[0].MaxMonths == nil || *ps[0].MinMonths != 180 || *ps[0].MaxMonths != 180 {
+		t.Fatalf("parsed %+v, want a fixed term of 180 months", ps)
+	}
+}

@@ -208,11 +208,17 @@ func (lx *Lexicon) variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo
 		}
 		switch {
 		case lx.childVictim.has(w):
-			if !lx.negatedBefore(toks, lo, k) {
+			// (not the grade of a custodial penalty: "reclusión menor",
+			// "presidio menor")
+			if !lx.negatedBefore(toks, lo, k) && !(k > 0 && toks[k-1].lf&fPrison != 0) {
 				child = true
 			}
 		case lx.phraseAt(lx.minorAge, toks, k, hi):
-			child = true
+			// ("reclusión menor, de doce años y un día a veinte años" is
+			// a grade and its term, no age)
+			if !(k > 0 && toks[k-1].lf&fPrison != 0) {
+				child = true
+			}
 		case lx.ageLimit.has(w) || lx.ageNotAttained.has(w) && lx.negatedBefore(toks, lo, k):
 			if (k < own[0] || k >= own[1]) && lx.ageAtMost18(toks, k+1, hi, lang) {
 				child = true

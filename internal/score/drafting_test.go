@@ -127,3 +127,27 @@ func TestReflectionNearestDuration(t *testing.T) {
 	body := "## Artículo 9. Víctimas extranjeras\n\nLa Dirección de Migración otorgará a la víctima extranjera una categoría especial de residencia por un año, precedida de un período de reflexión de veinte días.\n"
 	wantVerdict(t, e, "es", body, "prot.reflection-period", Partial)
 }
+
+// TestOffenceOutsideCorpus: a victims' law that names the trafficking
+// offence only by a section of the criminal code outside the corpus leaves
+// the offence's definition and penalty undetermined; the same law with a
+// trafficking offence of its own does not.
+func TestOffenceOutsideCorpus(t *testing.T) {
+	e := embeddedEngine(t)
+	const body = "## Artikel 1\n\n(1) Ein Ausländer, der durch eine Straftat nach § 232 des Strafgesetzbuches verletzt worden ist, soll eine Aufenthaltserlaubnis erhalten.\n"
+	analyze := func(b string) *Result {
+		return analyzeText(t, e, "de", "Gesetz zur Stärkung der Rechte von Opfern des Menschenhandels", b)
+	}
+	for _, id := range []string{"def.acts", "crim.offence", "pen.serious-crime"} {
+		if f := analyze(body).Finding(id); f == nil || f.MachineVerdict != Undetermined {
+			t.Errorf("offence outside the corpus: %s is %v, want undetermined", id, verdictOf(f))
+		}
+	}
+	if f := analyze(body).Finding("crim.attempt"); f == nil || f.MachineVerdict != Gap {
+		t.Errorf("crim.attempt is %v, want gap (not a point the reference settles)", verdictOf(f))
+	}
+	own := body + "\n## Artikel 2\n\nWer eine Person unter Ausnutzung ihrer Zwangslage anwirbt, befördert, beherbergt oder aufnimmt, um sie auszubeuten, wird mit Freiheitsstrafe von sechs Monaten bis zu zehn Jahren bestraft.\n"
+	if f := analyze(own).Finding("def.acts"); f == nil || f.MachineVerdict == Undetermined {
+		t.Errorf("with an offence of its own: def.acts is %v", verdictOf(f))
+	}
+}

@@ -366,6 +366,13 @@ func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, coun
 			f.Evidence = f.Evidence[:0]
 		}
 	}
+	if out.Level == match.LGap && offenceSubject[r.ID] {
+		if h, law, ok := match.OffenceOutsideCorpus(ix); ok {
+			out = match.Outcome{Level: match.LUndetermined, Evidence: []match.Hit{h}, External: []match.Ext{{Hit: h, Law: law}},
+				Reason: reason.New("offence-outside-corpus", reason.Args{"law": law})}
+			f.Evidence = evidence(out.Evidence, "", 1)
+		}
+	}
 	f.Verdict = Verdict(out.Level)
 	f.MachineVerdict = f.Verdict
 	f.Found = nonNil(out.Found)
@@ -455,6 +462,17 @@ var traffickingScoped = map[standard.RequirementID]reason.Reason{
 	"def.acts":           reason.New("found-outside-trafficking-only", nil),
 	"def.means":          reason.New("found-outside-trafficking-only", nil),
 	"def.purposes":       reason.New("found-outside-trafficking-only", nil),
+}
+
+// offenceSubject lists the requirements whose subject is the trafficking
+// offence itself (its definition and its penalty). When the corpus holds no
+// trafficking offence but names one by a provision of a law outside it
+// ("Opfer einer Straftat nach § 232 des Strafgesetzbuches"), they are
+// undetermined, not gap (reading rule 1).
+var offenceSubject = map[standard.RequirementID]bool{
+	"def.acts": true, "def.means": true, "def.purposes": true, "def.consent-irrelevant": true,
+	"def.child-no-means": true, "def.no-movement-required": true, "crim.offence": true,
+	"pen.serious-crime": true, "pen.custodial-mandatory": true, "pen.child-aggravation": true,
 }
 
 // attemptScoped lists requirements on attempt: an attempt word counts only

@@ -109,6 +109,11 @@ func walkStatutes(fsys fs.FS, root, name string) ([]string, ErrorList, error) {
 	return paths, errs, nil
 }
 
+// ScanFile reads the front matter of one file as Scan does (only as many
+// bytes as it takes to find its end): p is its path inside fsys, shown the
+// path used in messages.
+func ScanFile(fsys fs.FS, p, shown string) FileMeta { return scanOne(fsys, p, shown) }
+
 // scanChunk is how much of a file scanOne reads at a time while looking
 // for the end of the front matter.
 const scanChunk = 8 << 10

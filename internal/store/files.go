@@ -13,9 +13,11 @@ import (
 // its size and modification time (nanoseconds), content hash and front
 // matter.
 type CorpusFile struct {
-	Path        string // inside the corpus directory, slash-separated
-	Size        int64
-	MTime       int64
+	Path  string // inside the corpus directory, slash-separated
+	Size  int64
+	MTime int64
+	// SHA256 is the content hash (hex), "" when the file has not been
+	// hashed yet (only its front matter was read).
 	SHA256      string
 	StatuteID   string
 	Country     string
@@ -27,8 +29,8 @@ type CorpusFile struct {
 
 // catalogMagic starts every encoded catalog; another start (an older
 // encoding, a damaged row) reads as an empty catalog, so every file is
-// looked at again.
-const catalogMagic = "lacuna-catalog-1\n"
+// looked at again. (Version 2: a file's hash may be missing.)
+const catalogMagic = "lacuna-catalog-2\n"
 
 // CorpusCatalog returns the files recorded for the corpus directory root,
 // in the order they were recorded; none when nothing is recorded or the
@@ -71,13 +73,18 @@ func encodeCatalog(files []CorpusFile) ([]byte, error) {
 		b = append(b, s...)
 	}
 	for _, f := range files {
-		sha, err := hex.DecodeString(f.SHA256)
-		if err != nil || len(sha) != 32 {
-			return nil, fmt.Errorf("file %s: content hash %q is not a SHA-256", f.Path, f.SHA256)
+		var sha []byte
+		if f.SHA256 != "" {
+			var err error
+			sha, err = hex.DecodeString(f.SHA256)
+			if err != nil || len(sha) != 32 {
+				return nil, fmt.Errorf("file %s: content hash %q is not a SHA-256", f.Path, f.SHA256)
+			}
 		}
 		str(f.Path)
 		b = binary.AppendVarint(b, f.Size)
 		b = binary.AppendVarint(b, f.MTime)
+		b = append(b, byte(len(sha))) // 32, or 0: not hashed
 		b = append(b, sha...)
 		for _, s := range []string{f.StatuteID, f.Country, f.VersionDate, f.Language, f.Title, f.ShortTitle} {
 			str(s)
@@ -134,11 +141,13 @@ func decodeCatalog(b []byte) (files []CorpusFile, ok bool) {
 		var f CorpusFile
 		f.Path = str()
 		f.Size, f.MTime = sv(), sv()
-		if len(b) < 32 {
+		if len(b) < 1 || (b[0] != 0 && b[0] != 32) || len(b) < 1+int(b[0]) {
 			return nil, false
 		}
-		f.SHA256 = hex.EncodeToString(b[:32])
-		b = b[32:]
+		if n := int(b[0]); n > 0 {
+			f.SHA256 = hex.EncodeToString(b[1 : 1+n])
+		}
+		b = b[1+int(b[0]):]
 		f.StatuteID, f.Country, f.VersionDate, f.Language, f.Title, f.ShortTitle = str(), str(), str(), str(), str(), str()
 		files = append(files, f)
 	}

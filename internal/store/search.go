@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -143,6 +142,20 @@ func words(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !isWord(r) })
 }
 
+// countWords is len(words(s)), without making them.
+func countWords(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		w := isWord(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
 // foldWords folds s as the index is and splits it into words.
 func foldWords(s string) []string { return words(index.FoldString(s)) }
 
@@ -181,15 +194,18 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 }
 
 // searchSQL is the statement Search runs, with its arguments. The
-// full-text query runs once, in a materialised CTE (rank computed there,
-// while the FTS cursor is on the row); its rows are then filtered through
-// the narrow search_rows table (version, roles) and ranked, and only the
-// rows kept by the limit are joined to their provision and statute version
-// and read in full (their text, for the snippet): a common word matches
-// tens of thousands of provisions at 200 countries, and reading each wide
-// provision row cost more than the rest of the query. (Left to itself,
-// SQLite's planner once drove the join from provisions and ran the MATCH
-// once per provision, which grew quadratically with the matching rows.)
+// full-text index is the outer loop (a CROSS JOIN fixes the order), so
+// its query runs once: each row it matches is looked up by docid in the
+// narrow search_rows table (version, roles, word counts), kept when its
+// version is searched and its roles asked for, and ranked while the FTS
+// cursor is on it; only the rows kept by the limit are then joined to
+// their provision and statute version and read in full (their text, for
+// the snippet): a common word matches tens of thousands of provisions at
+// 200 countries, and reading each wide provision row cost more than the
+// rest of the query. (Left to itself, SQLite's planner once drove the join
+// from provisions and ran the MATCH once per provision, which grew
+// quadratically with the matching rows; the MATCH rows were then
+// materialised first, which cost a temporary table of every match.)
 //
 // Versions, when given, are passed as one JSON array in the order ties are
 // broken in (the caller sorts them by country, statute and date); without
@@ -200,11 +216,12 @@ func searchSQL(q Query, match string) (string, []any, error) {
 	if limit <= 0 {
 		limit = 20
 	}
-	args := []any{match}
+	// ?1 match, ?2 country, ?3 language, ?4 roles, ?5 limit, ?6 versions
+	args := []any{match, q.Country, q.Language, int64(q.Roles), limit}
 	sel := `sel AS MATERIALIZED (
 			SELECT row_number() OVER (ORDER BY v.country, v.statute_id, v.version_date, v.sha256) AS k, sv.id AS ver
 			FROM search_versions sv JOIN statute_versions v ON v.sha256 = sv.sha256
-			WHERE (? = '' OR v.country = ?) AND (? = '' OR v.language = ?))`
+			WHERE (?2 = '' OR v.country = ?2) AND (?3 = '' OR v.language = ?3))`
 	if len(q.SHA256s) > 0 {
 		b, err := json.Marshal(q.SHA256s)
 		if err != nil {
@@ -212,35 +229,31 @@ func searchSQL(q Query, match string) (string, []any, error) {
 		}
 		sel = `sel AS MATERIALIZED (
 			SELECT j.key AS k, sv.id AS ver
-			FROM json_each(?) j JOIN search_versions sv ON sv.sha256 = j.value
-			WHERE (? = '' AND ? = '') OR sv.sha256 IN (SELECT sha256 FROM statute_versions WHERE (? = '' OR country = ?) AND (? = '' OR language = ?)))`
-		args = append(args, string(b), q.Country, q.Language)
+			FROM json_each(?6) j JOIN search_versions sv ON sv.sha256 = j.value
+			WHERE (?2 = '' AND ?3 = '') OR sv.sha256 IN (SELECT sha256 FROM statute_versions WHERE (?2 = '' OR country = ?2) AND (?3 = '' OR language = ?3)))`
+		args = append(args, string(b))
 	}
-	args = append(args, q.Country, q.Country, q.Language, q.Language, int64(q.Roles), int64(q.Roles), limit)
 	// The rank is computed for the rows that pass the filters, from
-	// matchinfo 'pcnx' (kept from the FTS cursor) and the word counts of
-	// search_rows, against the average lengths over the versions searched.
+	// matchinfo 'pcnx' and the word counts of search_rows, against the
+	// average lengths over the versions searched.
 	return `
-		WITH m AS MATERIALIZED (
-			SELECT docid, matchinfo(search_fts, 'pcnx') AS info
-			FROM search_fts
-			WHERE search_fts MATCH ?
-		),
-		` + sel + `,
+		WITH ` + sel + `,
 		avg AS MATERIALIZED (
 			SELECT coalesce(sum(sv.hsum) * 1.0 / nullif(sum(sv.provisions), 0), 0) AS h,
 			       coalesce(sum(sv.tsum) * 1.0 / nullif(sum(sv.provisions), 0), 0) AS t
 			FROM sel s JOIN search_versions sv ON sv.id = s.ver
 		),
 		top AS MATERIALIZED (
-			SELECT m.docid AS docid, lacuna_bm25(m.info, r.hlen, r.tlen, avg.h, avg.t) AS rank, s.k AS k, r.roles AS roles
-			FROM m
-			CROSS JOIN search_rows r ON r.docid = m.docid
-			JOIN sel s ON s.ver = r.ver
+			SELECT search_fts.docid AS docid,
+			       lacuna_bm25(matchinfo(search_fts, 'pcnx'), r.hlen, r.tlen, avg.h, avg.t) AS rank,
+			       s.k AS k, r.roles AS roles
+			FROM search_fts
+			CROSS JOIN search_rows r ON r.docid = search_fts.docid
+			CROSS JOIN sel s ON s.ver = r.ver
 			CROSS JOIN avg
-			WHERE (? = 0 OR (r.roles & ?) != 0)
-			ORDER BY rank DESC, s.k, m.docid
-			LIMIT ?
+			WHERE search_fts MATCH ?1 AND (?4 = 0 OR (r.roles & ?4) != 0)
+			ORDER BY rank DESC, s.k, search_fts.docid
+			LIMIT ?5
 		),
 		hit AS MATERIALIZED (
 			SELECT top.docid AS docid, top.rank AS rank, top.k AS k, top.roles AS roles, sv.sha256 AS sha,
@@ -257,55 +270,13 @@ func searchSQL(q Query, match string) (string, []any, error) {
 		ORDER BY hit.rank DESC, hit.k, hit.docid`, args, nil
 }
 
-// BM25 parameters: k1 is Robertson's usual value; per column, a weight (a
-// word in the heading counts double) and b, the length normalisation
-// (none for headings: a heading is short by nature, and "Trafficking in
-// persons" must not lose to a long text for being three words long).
-const bm25K1 = 1.2
-
-var (
-	columnWeight = []float64{2, 1}
-	columnB      = []float64{0, 0.75}
-)
-
-// rankBM25 scores a row with Okapi BM25 summed over phrases and columns
-// (heading weighted double): info is FTS4 matchinfo 'pcnx', hlen and tlen
-// the words of the row's heading and text, avgH and avgT their averages
-// over the versions searched. Higher is better.
-func rankBM25(info []byte, hlen, tlen int64, avgH, avgT float64) float64 {
-	if len(info)%4 != 0 || len(info) < 12 {
-		return 0
-	}
-	u := func(i int) float64 { return float64(binary.NativeEndian.Uint32(info[i*4:])) }
-	nPhrase, nCol, nRows := int(u(0)), int(u(1)), u(2)
-	const x = 3
-	if len(info)/4 < x+nPhrase*nCol*3 {
-		return 0
-	}
-	length := []float64{float64(hlen), float64(tlen)}
-	avg := []float64{avgH, avgT}
-	var score float64
-	for p := 0; p < nPhrase; p++ {
-		for c := 0; c < nCol; c++ {
-			base := x + (p*nCol+c)*3
-			tf, docs := u(base), u(base+2)
-			if tf == 0 {
-				continue
-			}
-			idf := math.Log(1 + (nRows-docs+0.5)/(docs+0.5))
-			w, b := 1.0, 0.75
-			if c < len(columnWeight) {
-				w, b = columnWeight[c], columnB[c]
-			}
-			norm := 1.0
-			if c < len(avg) && avg[c] > 0 {
-				norm = 1 - b + b*length[c]/avg[c]
-			}
-			score += w * idf * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
-		}
-	}
-	return score
-}
+// The rank is Okapi BM25 summed over phrases and columns: k1 = 1.2
+// (Robertson's usual value); per column, a weight (a word in the heading
+// counts double) and b, the length normalisation (none for headings: a
+// heading is short by nature, and "Trafficking in persons" must not lose
+// to a long text for being three words long). It is computed by the C
+// function lacuna_bm25 (bm25.go); rankBM25 in bm25_test.go is its
+// reference.
 
 // snippetWords is how many words a snippet shows.
 const snippetWords = 24

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/lacuna-project/lacuna/internal/statute"
@@ -32,23 +34,39 @@ func (e *IndexEntry) Prepare() {
 		return
 	}
 	all := e.Statute.All
-	folded := make([][2]string, len(all))
-	rows := make([][3]int, len(all)) // roles, words of the heading, of the text
+	// [[heading, text] folded, …] and [[roles, words of the heading, of
+	// the text], …], as marshalJSON would write them
+	fts := append(make([]byte, 0, 64*len(all)), '[')
+	rows := append(make([]byte, 0, 16*len(all)), '[')
 	e.hsum, e.tsum = 0, 0
 	for i, p := range all {
-		folded[i] = [2]string{foldText(p.Heading), foldText(p.Text)}
+		h, t := foldText(p.Heading), foldText(p.Text)
+		roles := 0
 		if i < len(e.Roles) {
-			rows[i][0] = int(e.Roles[i])
+			roles = int(e.Roles[i])
 		}
-		rows[i][1], rows[i][2] = len(words(folded[i][0])), len(words(folded[i][1]))
-		e.hsum += rows[i][1]
-		e.tsum += rows[i][2]
+		hn, tn := countWords(h), countWords(t)
+		e.hsum += hn
+		e.tsum += tn
+		if i > 0 {
+			fts = append(fts, ',')
+			rows = append(rows, ',')
+		}
+		fts = append(fts, '[')
+		fts = appendJSONString(fts, h)
+		fts = append(fts, ',')
+		fts = appendJSONString(fts, t)
+		fts = append(fts, ']')
+		rows = append(rows, '[')
+		rows = strconv.AppendInt(rows, int64(roles), 10)
+		rows = append(rows, ',')
+		rows = strconv.AppendInt(rows, int64(hn), 10)
+		rows = append(rows, ',')
+		rows = strconv.AppendInt(rows, int64(tn), 10)
+		rows = append(rows, ']')
 	}
-	var err1, err2, err3 error
-	e.provJSON, err1 = provisionsJSON(e.Statute)
-	e.ftsJSON, err2 = marshalJSON(folded)
-	e.rowsJSON, err3 = marshalJSON(rows)
-	e.prepErr = errors.Join(err1, err2, err3)
+	e.ftsJSON, e.rowsJSON = append(fts, ']'), append(rows, ']')
+	e.provJSON, e.prepErr = provisionsJSON(e.Statute)
 	// The provision tree is no longer needed (the rows are encoded): an
 	// entry waiting to be written keeps only what the version row needs.
 	e.n = len(all)
@@ -216,4 +234,21 @@ func (s *Store) IndexedUnder(ctx context.Context, shas []string, key string) (ma
 		}
 	}
 	return out, nil
+}
+
+// CountIndexedUnder returns how many distinct hashes of shas are indexed
+// for search under key: one statement, where IndexedUnder binds every
+// hash and reads a row for each (a search asks about 2,000 versions at 200
+// countries to learn only whether all are there).
+func (s *Store) CountIndexedUnder(ctx context.Context, shas []string, key string) (int, error) {
+	b, err := json.Marshal(shas)
+	if err != nil {
+		return 0, fmt.Errorf("look up search index: %w", err)
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM search_versions
+		WHERE index_key = ?2 AND sha256 IN (SELECT value FROM json_each(?1))`, string(b), key).Scan(&n); err != nil {
+		return 0, fmt.Errorf("look up search index: %w", err)
+	}
+	return n, nil
 }

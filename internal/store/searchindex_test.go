@@ -91,6 +91,20 @@ func TestIndexVersionsReplacesRows(t *testing.T) {
 	if got, _ := s.IndexedUnder(ctx, []string{st.SHA256}, "k2"); got[st.SHA256] != 3 {
 		t.Errorf("indexed under the new key: %v, want 3 provisions", got)
 	}
+	for _, tt := range []struct {
+		shas []string
+		key  string
+		want int
+	}{
+		{[]string{st.SHA256}, "k1", 0},
+		{[]string{st.SHA256}, "k2", 1},
+		{[]string{st.SHA256, st.SHA256, "other"}, "k2", 1}, // distinct hashes
+		{nil, "k2", 0},
+	} {
+		if got, err := s.CountIndexedUnder(ctx, tt.shas, tt.key); err != nil || got != tt.want {
+			t.Errorf("CountIndexedUnder(%q, %s) = %d, %v; want %d", tt.shas, tt.key, got, err, tt.want)
+		}
+	}
 	hits, _ := s.Search(ctx, Query{Text: "trafficking"})
 	if len(hits) != 1 || hits[0].RoleBits != 2 {
 		t.Errorf("hits %+v; want one, with the new roles", hits)
@@ -111,7 +125,9 @@ func TestIndexVersionsReplacesRows(t *testing.T) {
 func TestMigrateSearchIndex(t *testing.T) {
 	ctx := context.Background()
 	p := filepath.Join(t.TempDir(), "old.db")
-	register()
+	if err := register(); err != nil {
+		t.Fatal(err)
+	}
 	db, err := sql.Open(driverName, dsn(p, false))
 	if err != nil {
 		t.Fatal(err)

@@ -77,15 +77,18 @@ func insertVersion(ctx context.Context, tx *sql.Tx, st *statute.Statute, src []b
 // provisionsJSON encodes st.All, in order, as [[id, heading, text, line,
 // end line, repealed 0/1], …].
 func provisionsJSON(st *statute.Statute) ([]byte, error) {
-	rows := make([][6]any, len(st.All))
-	for i, p := range st.All {
-		rep := 0
-		if p.Repealed {
-			rep = 1
-		}
-		rows[i] = [6]any{string(p.ID), p.Heading, p.Text, p.Line, p.EndLine, rep}
+	n := 2
+	for _, p := range st.All {
+		n += len(p.ID) + len(p.Heading) + len(p.Text) + 32
 	}
-	return marshalJSON(rows)
+	b := append(make([]byte, 0, n), '[')
+	for i, p := range st.All {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendProvisionRow(b, string(p.ID), p.Heading, p.Text, p.Line, p.EndLine, p.Repealed)
+	}
+	return append(b, ']'), nil
 }
 
 // marshalJSON is json.Marshal without HTML escaping (the text is stored

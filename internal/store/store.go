@@ -21,20 +21,21 @@ import (
 //go:embed migrations/*.sql
 var migrations embed.FS
 
-// driverName is mattn's driver with our ranking function registered on
-// every connection.
+// driverName is mattn's driver, under our own name: every connection it
+// opens has the ranking function lacuna_bm25 (see bm25.go).
 const driverName = "sqlite3_lacuna"
 
-var registerOnce sync.Once
+var (
+	registerOnce sync.Once
+	registerErr  error
+)
 
-func register() {
+func register() error {
 	registerOnce.Do(func() {
-		sql.Register(driverName, &sqlite3.SQLiteDriver{
-			ConnectHook: func(conn *sqlite3.SQLiteConn) error {
-				return conn.RegisterFunc("lacuna_bm25", rankBM25, true)
-			},
-		})
+		registerErr = registerBM25()
+		sql.Register(driverName, &sqlite3.SQLiteDriver{})
 	})
+	return registerErr
 }
 
 // Store is an open Lacuna database.
@@ -85,7 +86,9 @@ func dsn(dbPath string, readOnly bool) string {
 // refused with a *NewerSchemaError before anything is written. The caller
 // creates the parent directory.
 func Open(ctx context.Context, dbPath string) (*Store, error) {
-	register()
+	if err := register(); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", dbPath, err)
+	}
 	// An existing file's version is read first through a read-only
 	// connection: a newer store is never opened for writing.
 	if have, err := peekVersion(ctx, dbPath); err != nil {
@@ -115,7 +118,9 @@ func Open(ctx context.Context, dbPath string) (*Store, error) {
 // once); a newer one is refused (*NewerSchemaError). A missing file is an
 // error wrapping fs.ErrNotExist.
 func OpenReadOnly(ctx context.Context, dbPath string) (*Store, error) {
-	register()
+	if err := register(); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", dbPath, err)
+	}
 	if _, err := os.Stat(dbPath); err != nil {
 		return nil, fmt.Errorf("open store %s: %w", dbPath, err)
 	}

@@ -26,8 +26,9 @@ import (
 type Progress func(done, total int)
 
 // catalog is the corpus as the store knows it: every statute file of the
-// corpus directory with its content hash and front matter, read again only
-// when its size or modification time changed, and how many provisions of
+// corpus directory with its front matter (read again only when its size or
+// modification time changed) and content hash (once a search or listing
+// selected it: see hashSelected), and how many provisions of
 // each version are indexed for search under the current key. Nothing in
 // it is parsed beyond the front matter.
 type catalog struct {
@@ -185,8 +186,9 @@ type scanned struct {
 }
 
 // openCatalog brings the store's record of the corpus up to date: files
-// whose size or modification time changed (or that are new) are read,
-// hashed and their front matter decoded; files gone are forgotten. A file
+// whose size or modification time changed (or that are new) have their
+// front matter read again (their hash is left for hashSelected); files
+// gone are forgotten. A file
 // whose front matter cannot be read is parsed, and its problems (with the
 // walk's errors and duplicate versions) are returned in bad, as loading
 // the corpus reports them; the catalog then holds the good files.
@@ -217,13 +219,17 @@ func (w *Workspace) openCatalog(ctx context.Context, s *store.Store, stored func
 	// The store's record is read while the files are looked at (both
 	// take about as long at 10,000 files).
 	var recs []store.CorpusFile
+	var recEntries []*entry
 	var recErr error
 	recDone := make(chan struct{})
 	go func() {
 		defer close(recDone)
 		recs, recErr = s.CorpusCatalog(ctx, root)
-		if recErr == nil && stored != nil {
-			stored(entriesOf(recs, prefix))
+		if recErr == nil {
+			recEntries = entriesOf(recs, prefix)
+			if stored != nil {
+				stored(recEntries)
+			}
 		}
 	}()
 	infos := make([]fs.FileInfo, len(paths))
@@ -280,17 +286,25 @@ func (w *Workspace) openCatalog(ctx context.Context, s *store.Store, stored func
 		}
 	}
 	all := append(keep, fresh...)
-	cat.all = entriesOf(all, prefix)
+	same := !changed && len(all) == len(recs)
+	if same {
+		// the files are those recorded (each kept as recorded, or read
+		// again and found as recorded): their entries are made and sorted
+		// already (only read from here on)
+		cat.all = recEntries
+	} else {
+		cat.all = entriesOf(all, prefix)
+	}
 	errs = append(errs, cat.duplicates()...)
 	// Record what changed (only then is the store written).
-	if changed || len(keep)+len(fresh) != len(recs) {
+	if !same {
 		sort.Slice(all, func(i, j int) bool { return all[i].Path < all[j].Path })
 		if err := s.PutCorpusCatalog(ctx, root, all); err != nil {
 			return nil, nil, false, err
 		}
 	}
 	errs.Sort()
-	unchanged = !changed && len(keep)+len(fresh) == len(recs) && len(errs) == 0
+	unchanged = same && len(errs) == 0
 	return cat, errs, unchanged, nil
 }
 
@@ -298,22 +312,45 @@ func (w *Workspace) openCatalog(ctx context.Context, s *store.Store, stored func
 func entriesOf(recs []store.CorpusFile, prefix string) []*entry {
 	ents := make([]entry, len(recs))
 	out := make([]*entry, len(recs))
+	clean := path.Clean(prefix)
 	for i, r := range recs {
-		ents[i] = entry{CorpusFile: r, shown: path.Join(prefix, r.Path), key: statute.SortKey(r.VersionDate)}
+		ents[i] = entry{CorpusFile: r, shown: joinShown(prefix, clean, r.Path), key: statute.SortKey(r.VersionDate)}
 		out[i] = &ents[i]
 	}
 	sortEntries(out)
 	return out
 }
 
-// scanFile reads one file, hashes it and decodes its front matter; when
-// the front matter cannot be read, the file is parsed for its problems.
+// joinShown is path.Join(prefix, p) (clean is path.Clean(prefix)),
+// without cleaning again a path the walk found (valid, so already clean):
+// a search makes 10,000 of them.
+func joinShown(prefix, clean, p string) string {
+	switch {
+	case !fs.ValidPath(p) || p == ".":
+		return path.Join(prefix, p)
+	case clean == ".":
+		return p
+	case clean == "/":
+		return "/" + p
+	}
+	return clean + "/" + p
+}
+
+// scanFile decodes the front matter of one file (reading only as far as
+// its end: the file is hashed when a search or listing selects it, see
+// hashSelected); when the front matter cannot be read that way, the whole
+// file is read and hashed, and parsed for its problems.
 func scanFile(fsys fs.FS, p, shown string, info fs.FileInfo) scanned {
 	r := scanned{rec: store.CorpusFile{Path: p, Size: info.Size(), MTime: info.ModTime().UnixNano()}}
 	if info.Size() > int64(statute.MaxFileSize) {
 		var el statute.ErrorList
 		el.Add(statute.Pos{File: shown, Line: 1}, "file is %d bytes, larger than the limit of %d bytes, expected one statute of ordinary size", info.Size(), statute.MaxFileSize)
 		r.errs = el
+		return r
+	}
+	if fm := statute.ScanFile(fsys, p, shown); fm.OK {
+		r.ok = true
+		setMeta(&r.rec, fm.Meta)
 		return r
 	}
 	b, err := statute.ReadFile(fsys, p)
@@ -337,9 +374,76 @@ func scanFile(fsys fs.FS, p, shown string, info fs.FileInfo) scanned {
 		return r
 	}
 	r.ok = true
-	r.rec.StatuteID, r.rec.Country, r.rec.VersionDate = string(meta.ID), meta.Country, meta.VersionDate
-	r.rec.Language, r.rec.Title, r.rec.ShortTitle = meta.Language, meta.Title, meta.ShortTitle
+	setMeta(&r.rec, meta)
 	return r
+}
+
+// setMeta records the front matter meta in f.
+func setMeta(f *store.CorpusFile, meta statute.Meta) {
+	f.StatuteID, f.Country, f.VersionDate = string(meta.ID), meta.Country, meta.VersionDate
+	f.Language, f.Title, f.ShortTitle = meta.Language, meta.Title, meta.ShortTitle
+}
+
+// hashSelected hashes the entries of sel the catalog has not hashed yet
+// (in parallel) and records their hashes in the store. Each file is read
+// whole; its size, time and front matter must still be those recorded
+// (its selection rests on them), else the search is refused as when a file
+// changes while it is indexed (the next one reads it again).
+func (cat *catalog) hashSelected(ctx context.Context, sel []*entry) error {
+	var need []*entry
+	for _, e := range sel {
+		if e.SHA256 == "" {
+			need = append(need, e)
+		}
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	sums := make([]string, len(need))
+	errs := make([]error, len(need))
+	parallel(len(need), func(k int) {
+		e := need[k]
+		changed := fmt.Errorf("index %s: the file changed while it was being indexed, expected it unchanged (search again)", e.shown)
+		b, err := statute.ReadFile(cat.fsys, e.Path)
+		if err != nil {
+			errs[k] = fmt.Errorf("index %s: %w", e.shown, err)
+			return
+		}
+		info, err := fs.Stat(cat.fsys, e.Path)
+		if err != nil || info.Size() != e.Size || info.ModTime().UnixNano() != e.MTime || int64(len(b)) != e.Size {
+			errs[k] = changed
+			return
+		}
+		meta, ok := statute.ParseMeta(e.shown, b)
+		var got store.CorpusFile
+		setMeta(&got, meta)
+		want := e.CorpusFile
+		got.Path, got.Size, got.MTime, got.SHA256 = want.Path, want.Size, want.MTime, want.SHA256
+		if !ok || got != want {
+			errs[k] = changed
+			return
+		}
+		sum := sha256.Sum256(b)
+		sums[k] = hex.EncodeToString(sum[:])
+	})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for k, e := range need {
+		if errs[k] == nil {
+			e.SHA256 = sums[k]
+		}
+	}
+	// record what was hashed, even when some file changed
+	recs := make([]store.CorpusFile, len(cat.all))
+	for i, e := range cat.all {
+		recs[i] = e.CorpusFile
+	}
+	sort.Slice(recs, func(i, j int) bool { return recs[i].Path < recs[j].Path })
+	if err := cat.s.PutCorpusCatalog(ctx, cat.w.corpusRoot(), recs); err != nil {
+		return err
+	}
+	return errors.Join(errs...)
 }
 
 // duplicates reports two files defining the same statute version, as
@@ -394,6 +498,9 @@ const (
 // A file that changed since the catalog was read, or that no longer
 // parses, is an error.
 func (cat *catalog) ensureIndexed(ctx context.Context, sel []*entry, progress Progress) error {
+	if err := cat.hashSelected(ctx, sel); err != nil {
+		return err
+	}
 	var ask []string
 	for _, e := range sel {
 		if _, ok := cat.count[e.SHA256]; !ok {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -204,5 +205,101 @@ func TestListAndShowParseLittle(t *testing.T) {
 	// list reports the broken file (it is a latest version)
 	if _, err := w.ListCorpus(context.Background(), "", nil); !errors.As(err, new(*InputError)) || !strings.Contains(err.Error(), "b.md:") {
 		t.Errorf("list with a broken latest version: %v", err)
+	}
+}
+
+// TestJoinShown: joinShown is path.Join for the walk's paths under any
+// corpus prefix.
+func TestJoinShown(t *testing.T) {
+	for _, prefix := range []string{"corpus", "/tmp/scale-200", "./x/", "x//y/", ".", "", "/", "..", "../a/./b", "C:/corpus"} {
+		for _, p := range []string{"xaa/act-00-v0.md", "a.md", ".", "a/../b.md", "/abs.md", "a//b.md", ""} {
+			if got, want := joinShown(prefix, path.Clean(prefix), p), path.Join(prefix, p); got != want {
+				t.Errorf("joinShown(%q, %q) = %q, want %q", prefix, p, got, want)
+			}
+		}
+	}
+}
+
+// TestSearchHashesWhatItSelects: a first search reads only the front
+// matter of a version it does not search (its hash is left for later),
+// hashes the versions it searches, and stays right when a file changes: a
+// version edited to become the latest, a file edited between the scan
+// and its hashing (refused, then read again), a new latest version.
+func TestSearchHashesWhatItSelects(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus")
+	a1 := filepath.Join(corpus, "xea", "a-2010.md")
+	a2 := filepath.Join(corpus, "xea", "a-2020.md")
+	writeFile(t, a1, statuteMD("xea/a", "2010-01-01", "A person who recruits a zebra commits an offence."))
+	writeFile(t, a2, statuteMD("xea/a", "2020-01-01", "A person who recruits a giraffe commits an offence."))
+	db := filepath.Join(dir, "l.db")
+	w := New(Config{Corpus: corpus, DB: db, Now: fixedNow, ToolVersion: "test"})
+	if hits := searchOne(t, w, SearchQuery{Text: "giraffe"}); len(hits) != 1 {
+		t.Fatalf("hits %+v", hits)
+	}
+	hashed := func() map[string]bool {
+		t.Helper()
+		s, err := w.OpenStore(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		recs, err := s.CorpusCatalog(context.Background(), w.corpusRoot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]bool{}
+		for _, r := range recs {
+			out[path.Base(r.Path)] = r.SHA256 != ""
+		}
+		return out
+	}
+	if h := hashed(); !h["a-2020.md"] || h["a-2010.md"] {
+		t.Errorf("hashed after the first search: %v; want a-2020.md alone", h)
+	}
+	if hits := searchOne(t, w, SearchQuery{Text: "zebra", AsOf: "2015-01-01"}); len(hits) != 1 || hits[0].VersionDate != "2010-01-01" {
+		t.Errorf("as of 2015: %+v", hits)
+	}
+	if h := hashed(); !h["a-2010.md"] {
+		t.Errorf("hashed after searching the 2010 version: %v", h)
+	}
+	// the old version, never searched as the latest, is edited to become
+	// the latest
+	writeFile(t, a1, statuteMD("xea/a", "2030-01-01", "A person who recruits an okapi commits an offence."))
+	later := time.Now().Add(5 * time.Second)
+	os.Chtimes(a1, later, later)
+	if hits := searchOne(t, w, SearchQuery{Text: "okapi"}); len(hits) != 1 || hits[0].VersionDate != "2030-01-01" {
+		t.Errorf("a version edited to be the latest: %+v", hits)
+	}
+	if hits := searchOne(t, w, SearchQuery{Text: "giraffe"}); len(hits) != 0 {
+		t.Errorf("the version no longer the latest is still searched: %+v", hits)
+	}
+	// A file changed after the scan read its front matter and before it
+	// was hashed: the search is refused, the next one reads it again.
+	a3 := filepath.Join(corpus, "xea", "a-2040.md")
+	writeFile(t, a3, statuteMD("xea/a", "2040-01-01", "A person who recruits a tapir commits an offence."))
+	s, err := w.OpenStore(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, bad, _, err := w.openCatalog(context.Background(), s, nil)
+	if err != nil || len(bad) > 0 {
+		t.Fatal(err, bad)
+	}
+	writeFile(t, a3, statuteMD("xea/a", "2040-01-01", "A person who recruits a quagga commits an offence, and more."))
+	if err := cat.ensureIndexed(context.Background(), latest(cat.all), nil); err == nil || !strings.Contains(err.Error(), "changed while it was being indexed") {
+		t.Errorf("a file changed before it was hashed: %v", err)
+	}
+	s.Close()
+	if hits := searchOne(t, w, SearchQuery{Text: "quagga"}); len(hits) != 1 || hits[0].VersionDate != "2040-01-01" {
+		t.Errorf("after the change: %+v", hits)
+	}
+	if hits := searchOne(t, w, SearchQuery{Text: "tapir"}); len(hits) != 0 {
+		t.Errorf("the text read before the change: %+v", hits)
+	}
+	// a file removed: the version before it is the latest again
+	os.Remove(a3)
+	if hits := searchOne(t, w, SearchQuery{Text: "okapi"}); len(hits) != 1 {
+		t.Errorf("after removing the latest version: %+v", hits)
 	}
 }

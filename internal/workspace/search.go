@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/lacuna-project/lacuna/internal/index"
 	"github.com/lacuna-project/lacuna/internal/standard"
@@ -37,8 +38,9 @@ type SearchQuery struct {
 }
 
 // Search answers q from the store's search index: the corpus directory is
-// checked for new or changed files (by size and modification time, then
-// content hash; see openCatalog), the versions q selects that are not yet
+// checked for new or changed files (by size and modification time; the
+// front matter of those is read again, see openCatalog), the versions q
+// selects are hashed if they were not yet (hashSelected), those not yet
 // indexed under the current engine (SearchKey) are parsed and indexed, and
 // the query runs in SQL with every filter (country, language, versions,
 // role) applied before the limit. Nothing else is parsed. A country not in
@@ -66,6 +68,8 @@ func (w *Workspace) Search(ctx context.Context, q SearchQuery) ([]SearchHit, err
 		ok   bool
 	}
 	spec := make(chan answer, 1)
+	specCtx, cancelSpec := context.WithCancel(ctx)
+	defer cancelSpec()
 	started := false
 	defer func() {
 		if started {
@@ -81,11 +85,15 @@ func (w *Workspace) Search(ctx context.Context, q SearchQuery) ([]SearchHit, err
 				return
 			}
 			sq := q.storeQuery(es)
-			if n, err := s.IndexedUnder(ctx, sq.SHA256s, w.SearchKey()); err != nil || len(n) != len(distinct(sq.SHA256s)) {
+			if slices.Contains(sq.SHA256s, "") {
+				spec <- answer{} // some version must be hashed first
+				return
+			}
+			if n, err := s.CountIndexedUnder(specCtx, sq.SHA256s, w.SearchKey()); err != nil || n != len(distinct(sq.SHA256s)) {
 				spec <- answer{} // some version must be indexed first
 				return
 			}
-			hits, err := s.Search(ctx, sq)
+			hits, err := s.Search(specCtx, sq)
 			spec <- answer{hits, err == nil}
 		}()
 	})
@@ -98,6 +106,13 @@ func (w *Workspace) Search(ctx context.Context, q SearchQuery) ([]SearchHit, err
 		if a.ok {
 			return searchHits(a.hits), nil
 		}
+	}
+	if started {
+		// the entries that query reads are about to be hashed: it is
+		// stopped first
+		cancelSpec()
+		<-spec
+		started = false
 	}
 	es, err := q.versions(cat.all)
 	if err != nil {
