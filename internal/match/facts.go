@@ -810,7 +810,10 @@ func ReachesTrafficking(ix *index.Index, s *index.Segment) bool {
 			return true
 		}
 	}
-	if s.Has(cu.ThisAct) && !s.Has(cu.SectionOnly) {
+	// "this Act", or a general rule naming offences generically ("las
+	// personas jurídicas serán responsables de los delitos cometidos …"),
+	// reaches every offence of a statute that has a trafficking offence
+	if (s.Has(cu.ThisAct) || s.Has(cu.NonPunishmentBroad) && !sectionIsOffence(ix, s.Section)) && !s.Has(cu.SectionOnly) {
 		for _, t := range ix.Segments {
 			if t.Statute == s.Statute && t.Roles.Has("offence") && classOf(ix, t.Section, memo, 0) == OffTrafficking {
 				return true
