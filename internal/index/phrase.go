@@ -208,21 +208,28 @@ func (ps *PhraseSet) Find(toks []Token) []Span {
 		if !ps.mayStart(w) {
 			continue
 		}
+		// the longest phrase starting here, the first of equal length in
+		// the order exact, prefix of three bytes, short prefix
 		best := Span{I: -1}
-		try := func(list []int32) {
-			for _, p := range list {
+		if ps.exactLen(len(w)) {
+			for _, p := range ps.exact[w] {
 				if j := ps.at(toks, i, p); j > 0 && (best.I < 0 || j > best.J) {
 					best = Span{I: i, J: j, Phrase: int(p)}
 				}
 			}
 		}
-		if ps.exactLen(len(w)) {
-			try(ps.exact[w])
-		}
 		if len(w) >= 3 && ps.pre3 != nil {
-			try(ps.pre3[w[:3]])
+			for _, p := range ps.pre3[w[:3]] {
+				if j := ps.at(toks, i, p); j > 0 && (best.I < 0 || j > best.J) {
+					best = Span{I: i, J: j, Phrase: int(p)}
+				}
+			}
 		}
-		try(ps.short)
+		for _, p := range ps.short {
+			if j := ps.at(toks, i, p); j > 0 && (best.I < 0 || j > best.J) {
+				best = Span{I: i, J: j, Phrase: int(p)}
+			}
+		}
 		if best.I >= 0 {
 			out = append(out, best)
 		}
