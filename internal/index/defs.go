@@ -684,7 +684,7 @@ func AnchoredAll(re *regexp.Regexp, f string, starts []string) [][]int {
 		if first[c>>6]&(1<<(c&63)) != 0 {
 			n := 0
 			for _, a := range starts {
-				if len(f)-at >= len(a) && f[at:at+len(a)] == a {
+				if a[0] == c && len(f)-at >= len(a) && f[at:at+len(a)] == a {
 					if overlapsBefore(f, at, a) {
 						return anchoredAllScan(re, f, starts)
 					}
