@@ -427,6 +427,18 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	if childOnly(cu, headToks(s), "") || childOffence(ix, s.Section) {
 		return penalty.VariantChild
 	}
+	// "A person who commits an offence under subsection (2) is liable …",
+	// where subsection (2) is the child offence
+	if s.Has(cu.BaseOffenceRefs) {
+		for _, r := range s.Refs {
+			if r.Target != nil && r.Target.Kind != statute.KindSection && r.Target.Section() == s.Section && r.Target != s.Prov {
+				t := r.Target.FullText()
+				if childOnly(cu, foldToks(t), index.FoldString(t)) {
+					return penalty.VariantChild
+				}
+			}
+		}
+	}
 	// "A person who commits an offence under section 3 where— (a) … (b) …
 	// (c) …, is liable to …": the sanction closes the last circumstance;
 	// the circumstances are its siblings under the lead-in
