@@ -213,7 +213,7 @@ func (e *Element) withFallback(ix *index.Index, hs []Hit) []Hit {
 		return hs
 	}
 	for _, h := range hs {
-		if createsOffence(cuesFor(h.Seg), h.Seg) {
+		if createsOffence(cuesFor(h.Seg), h.Seg) && !namesByReference(h) {
 			return hs
 		}
 	}
@@ -228,6 +228,21 @@ func (e *Element) withFallback(ix *index.Index, hs []Hit) []Hit {
 	}
 	sortHits(hs)
 	return hs
+}
+
+// namesByReference reports whether a hit names an offence together with
+// the provision of the corpus that creates it ("Menschenhandel (§ 104a)"
+// in the list of another offence): that provision is the proof.
+func namesByReference(h Hit) bool {
+	for _, r := range h.Seg.Refs {
+		if r.Target == nil || r.Target.Section() == h.Seg.Section {
+			continue
+		}
+		if i, _ := offsetSpan(h.Seg, r.Start, r.Start+1); i >= h.J && i-h.J <= 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // fallbackHits proves an element that no pattern found by an engine fact

@@ -151,3 +151,16 @@ func TestOffenceOutsideCorpus(t *testing.T) {
 		t.Errorf("with an offence of its own: def.acts is %v", verdictOf(f))
 	}
 }
+
+// TestOffenceQuotedNotItsMention: an offence named with its section inside
+// another offence ("… eine Vereinigung, die Menschenhandel (§ 104a)
+// ausübt") is not the proof of the offence; the section it names is.
+func TestOffenceQuotedNotItsMention(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "### § 104a Menschenhandel\n\n(1) Wer eine Person mit dem Vorsatz, dass sie ausgebeutet werde, unter Einsatz unlauterer Mittel anwirbt, beherbergt, befördert oder einem anderen anbietet, ist mit Freiheitsstrafe bis zu drei Jahren zu bestrafen.\n\n(3) Ausbeutung umfasst die sexuelle Ausbeutung und die Ausbeutung der Arbeitskraft.\n\n" +
+		"### § 278 Kriminelle Vereinigung\n\n(3) Mit Freiheitsstrafe bis zu fünf Jahren ist zu bestrafen, wer sich an einer Vereinigung beteiligt, die\n\n1. Menschenhandel (§ 104a) ausübt,\n\n2. Schlepperei begeht.\n"
+	f := analyzeText(t, e, "de", "Strafgesetzbuch", body).Finding("crim.offence")
+	if f == nil || len(f.Evidence) == 0 || !strings.HasPrefix(f.Evidence[0].Provision, "§104a") {
+		t.Fatalf("crim.offence evidence %+v, want §104a first", f)
+	}
+}
