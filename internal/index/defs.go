@@ -99,7 +99,8 @@ var extLawCueAlts = []struct {
 	{`seg[uú]n (?:lo dispuesto en )?(?:el|la)`, []string{"segun"}},
 	{`conforme (?:a|al) `, []string{"conforme"}},
 	{`de acuerdo con (?:el|la)`, []string{"acuerdo"}},
-	{`au sens de`, []string{"sens"}},
+	{`au sens (?:de|du|des)`, []string{"sens"}},
+	{`en application (?:de|du|des)`, []string{"application"}},
 	{`im sinne (?:des|der|von)`, []string{"sinne"}},
 }
 
@@ -423,7 +424,7 @@ var (
 	refParaBefore   = regexp.MustCompile(`§§? ?\d+[a-z]? ?$`)
 	refPara         = regexp.MustCompile(`§§? ?(\d+[a-z]?)(?: (?:abs\.?|absatz|absatzes) ?(\d+))?`)
 	refRoman        = regexp.MustCompile(`\b(?:au|du|le|la|del|of) ([ivx]+) (?:de l['’ ]?|del |of )?(?:article|articulo|art\.) (\d+(?:-\d+)*)`)
-	refArticle      = regexp.MustCompile(`\b(?:articles?|articulos?|art\.|arts\.) ?(\d+(?:[a-z]\b)?(?:-\d+)*)(?:(?: |)(bis|terdecies|ter|quaterdecies|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies))?`)
+	refArticle      = regexp.MustCompile(`\b(?:articles?|articulos?|artikels?|art\.|arts\.) ?(\d+(?:[a-z]\b)?(?:-\d+)*)(?:(?: |)(bis|terdecies|ter|quaterdecies|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies))?`)
 	refOf           = regexp.MustCompile(`^\s*(?:of|of the|de la|de|des|du|del|der|des) `)
 )
 
@@ -823,7 +824,7 @@ var (
 	litPrevious   = NewLiterals("anterior", "precedent", "preceding", "previous", "vorstehende")
 	litPara       = NewLiterals("§")
 	litArt        = NewLiterals("art")
-	litExtHint    = NewLiterals("meaning", "defined", "define", "defini", "construed", "au sens", "im sinne", "terminos", "segun", "conforme", "acuerdo con")
+	litExtHint    = NewLiterals("meaning", "defined", "define", "defini", "construed", "au sens", "en application", "im sinne", "terminos", "segun", "conforme", "acuerdo con")
 	// namedActs looks for lawWords in the original text; folded, they are
 	// " act", " code", …
 	litLawWords = NewLiterals(foldAll(lawWords)...)

@@ -164,3 +164,18 @@ func TestOffenceQuotedNotItsMention(t *testing.T) {
 		t.Fatalf("crim.offence evidence %+v, want §104a first", f)
 	}
 }
+
+// TestOffenceOutsideNamedLaw: "la traite de personnes au sens du Code
+// criminel" and "Artikel 182 StGB" name the offence by a law outside the
+// corpus, with or without a provision number.
+func TestOffenceOutsideNamedLaw(t *testing.T) {
+	e := embeddedEngine(t)
+	fr := "## Article 38\n\nLa sécurité d'un enfant est considérée comme compromise lorsqu'il est victime de traite de personnes au sens du Code criminel.\n"
+	if f := analyzeText(t, e, "fr", "Loi sur la protection de la jeunesse et la traite", fr).Finding("def.acts"); f == nil || f.MachineVerdict != Undetermined {
+		t.Errorf("fr: def.acts is %v, want undetermined", verdictOf(f))
+	}
+	de := "## § 2 Begriffe\n\nOpfer im Sinne dieses Gesetzes sind Personen, gegen die eine Straftat nach Artikel 182 StGB (Menschenhandel) begangen worden ist.\n"
+	if f := analyzeText(t, e, "de", "Einführungsgesetz zum Opferhilfegesetz (Menschenhandel)", de).Finding("pen.serious-crime"); f == nil || f.MachineVerdict != Undetermined {
+		t.Errorf("de: pen.serious-crime is %v, want undetermined", verdictOf(f))
+	}
+}
