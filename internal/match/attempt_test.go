@@ -24,6 +24,7 @@ func TestAttemptOfOffence(t *testing.T) {
 		{"en commas inside the verbs between", "en", "### 7 Attempts\n\nAny person who attempts to commit, or aids, abets or counsels the commission of, an offence under this Part commits an offence.\n", true},
 		{"en verb list repeating commit", "en", "### 7 Attempts\n\nWhoever attempts to commit, abets or conspires to commit an offence under this Act shall be punished.\n", true},
 		{"en long list with two commas", "en", "### 8 Attempts\n\nA person who attempts to commit, or aids, abets, counsels or procures the commission of, or conspires with another person to commit, an offence under this Act commits an offence.\n", true},
+		{"en coordinated verbs, commission of", "en", "### 9 Attempts\n\nWhoever attempts to commit, conspires to commit or abets the commission of any offence under this Law shall be punished.\n", true},
 		{"en verbs between, other object", "en", "### 6 Obstruction\n\nA person who attempts to commit, or abets or conspires in, the obstruction of an officer is liable to a fine.\n", false},
 		{"en list", "en", "### 5 Ancillary\n\nAny person who—\n\n- (a) attempts to commit;\n- (b) aids or abets,\n\nan offence under this Act commits an offence.\n", true},
 		{"fr noun", "fr", "### Article 10\n\nLa tentative des délits prévus au présent chapitre est punie des mêmes peines.\n", true},
