@@ -102,3 +102,18 @@ func TestOffenceFormulaWithGap(t *testing.T) {
 		}
 	}
 }
+
+// "Constitue la traite des personnes le fait de …" defines the term.
+func TestConstitueDefinition(t *testing.T) {
+	src := "---\nid: xta/act\ncountry: XTA\ntitle: \"Code\"\nlanguage: fr\nversion_date: \"2020-01-01\"\n---\n\n# Code\n\n" +
+		"### Article 327\n\nConstitue la traite des personnes le fait de recruter, transporter ou héberger une personne aux fins d'exploitation.\n"
+	ix := build(t, src)
+	for _, s := range ix.Segments {
+		for _, d := range s.Defines {
+			if d == "traite des personnes" {
+				return
+			}
+		}
+	}
+	t.Fatal("no definition of traite des personnes")
+}

@@ -425,6 +425,11 @@ func (lx *Lexicon) scanChain(toks []token, cs, ce int, lang string) []stmt {
 			}
 			if apply {
 				pending = m.q
+				// "portée à dix à vingt ans": a "to" with no number before
+				// it that opens a range closed by another "to" opens it
+				if m.q == qTo && lastNumber(s.items) == nil && lx.rangeAfterNumber(toks, n, ce, lang) {
+					pending = qFrom
+				}
 				k = n
 				continue
 			}

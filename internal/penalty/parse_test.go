@@ -479,3 +479,11 @@ func TestFixedTerm(t *testing.T) {
 		t.Fatalf("parsed %+v, want a fixed term of 180 months", ps)
 	}
 }
+
+// "La peine est portée à dix à vingt ans": the first "à" opens the range.
+func TestRaisedToRange(t *testing.T) {
+	ps := ParseFor("La peine est portée à dix (10) à vingt (20) ans d'emprisonnement lorsque la victime est un enfant.", "fr", "")
+	if len(ps) == 0 || ps[0].MinMonths == nil || ps[0].MaxMonths == nil || *ps[0].MinMonths != 120 || *ps[0].MaxMonths != 240 {
+		t.Fatalf("parsed %+v, want 120–240 months", ps)
+	}
+}
