@@ -1,6 +1,9 @@
 package index
 
-import "testing"
+import (
+	"strconv"
+	"testing"
+)
 
 // The list items of a definition whose lead-in ends with a colon are the
 // definition's text, in a section not headed "Definitions" too; the list
@@ -116,4 +119,30 @@ func TestConstitueDefinition(t *testing.T) {
 		}
 	}
 	t.Fatal("no definition of traite des personnes")
+}
+
+// "§§ 10 bis 13" and "articles 10 à 13" refer to every section of the range.
+func TestRangeRefs(t *testing.T) {
+	for _, tc := range []struct{ lang, head, ref, want string }{
+		{"de", "§", "Die Verbandsgeldbuße gilt für Taten nach §§ 10 bis 13.", "§12"},
+		{"fr", "Article", "Les personnes morales sont responsables des infractions des articles 10 à 13.", "art12"},
+	} {
+		src := "---\nid: xta/act\ncountry: XTA\ntitle: \"Act\"\nlanguage: " + tc.lang + "\nversion_date: \"2020-01-01\"\n---\n\n# Act\n\n"
+		for k := 10; k <= 14; k++ {
+			src += "### " + tc.head + " " + strconv.Itoa(k) + "\n\nText " + strconv.Itoa(k) + ".\n\n"
+		}
+		src += "### " + tc.head + " 20\n\n" + tc.ref + "\n"
+		ix := build(t, src)
+		found := false
+		for _, s := range ix.Segments {
+			for _, r := range s.Refs {
+				if r.Target != nil && string(r.Target.ID) == tc.want {
+					found = true
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no reference to %s", tc.lang, tc.want)
+		}
+	}
 }

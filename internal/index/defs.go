@@ -3,6 +3,7 @@ package index
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -564,6 +565,27 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 			id += "(" + f[m[4]:m[5]] + ")"
 		}
 		resolve(id, m)
+		// "§§ 10 bis 13", "§§ 10, 11 und 13": the sections listed after
+		// the first, and those a range spans
+		if m[4] < 0 {
+			prev := num
+			for end := m[1]; ; {
+				n := refListNext.FindStringSubmatchIndex(f[end:])
+				if n == nil || n[4] >= 0 {
+					break
+				}
+				next := f[end+n[2] : end+n[3]]
+				span := []int{end + n[2], end + n[1]}
+				if rangeWord(f[end : end+n[2]]) {
+					for _, mid := range between(prev, next) {
+						resolve("§"+mid, span)
+					}
+				}
+				resolve("§"+next, span)
+				prev = next
+				end += n[1]
+			}
+		}
 	}
 	for _, m := range refRoman.FindAllStringSubmatchIndex(f, btoi(hasArt)) {
 		resolve("art"+f[m[4]:m[5]]+"/"+strings.ToUpper(f[m[2]:m[3]]), m)
@@ -589,8 +611,14 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 			nid := "art" + f[end+n[2]:end+n[3]]
 			if n[4] >= 0 {
 				nid += f[end+n[4] : end+n[5]]
+			} else if rangeWord(f[end : end+n[2]]) {
+				// "articles 10 à 13": the articles between as well
+				for _, mid := range between(strings.TrimPrefix(id, "art"), f[end+n[2]:end+n[3]]) {
+					resolve(articleID(st, "art"+mid), []int{end + n[2], end + n[1]})
+				}
 			}
 			resolve(articleID(st, nid), []int{end + n[2], end + n[1]})
+			id = nid
 			end += n[1]
 		}
 	}
@@ -626,6 +654,32 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 
 // refListNext is the next number of a list of articles: ", 188c", " y 218",
 // " et 433septies", " to 12".
+// rangeWord reports whether the words joining two numbers make a range
+// ("bis", "to", "à", "a", "al"), not a list.
+func rangeWord(join string) bool {
+	switch strings.TrimSpace(join) {
+	case "bis", "to", "a", "à", "al":
+		return true
+	}
+	return false
+}
+
+// between lists the whole numbers strictly between two plain numbers of a
+// range ("10", "13" → "11", "12"), at most 50 of them; none when either is
+// not a plain number.
+func between(from, to string) []string {
+	a, err1 := strconv.Atoi(from)
+	b, err2 := strconv.Atoi(to)
+	if err1 != nil || err2 != nil || b <= a+1 || b-a > 50 {
+		return nil
+	}
+	out := make([]string, 0, b-a-1)
+	for k := a + 1; k < b; k++ {
+		out = append(out, strconv.Itoa(k))
+	}
+	return out
+}
+
 var refListNext = regexp.MustCompile(`^(?:,\s*|\s+(?:y|e|et|and|und|o|ou|or|a|à|to|al|bis)\s+)(\d+(?:[a-z]\b)?(?:-\d+)*)(?:(?: |)(bis|terdecies|ter|quaterdecies|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies))?\b`)
 
 // refOrdinalNum is the number after a Latin ordinal ("303 bis 4").
