@@ -100,7 +100,7 @@ var extLawCueAlts = []struct {
 	{`d[eé]finie?s? (?:comme tel(?:le)?s? )?(?:à|au|par)`, []string{"defini"}},
 	{`en los t[eé]rminos de`, []string{"terminos"}},
 	{`seg[uú]n (?:lo dispuesto en )?(?:el|la)`, []string{"segun"}},
-	{`conforme (?:a|al) `, []string{"conforme"}},
+	{`conforme (?:a|al)`, []string{"conforme"}},
 	{`de acuerdo con (?:el|la)`, []string{"acuerdo"}},
 	{`au sens (?:de|du|des)`, []string{"sens"}},
 	{`en application (?:de|du|des)`, []string{"application"}},

@@ -930,6 +930,9 @@ func OffenceOutsideCorpus(ix *index.Index) (Hit, string, bool) {
 		// nor any trafficking offence the corpus punishes (not an offence
 		// of using a victim's services, which is related)
 		for _, t := range trafficOffenceSegs(ix) {
+			if _, _, byRef := sanctionByReference(t); byRef {
+				continue // "serán sancionados conforme al Código Penal"
+			}
 			if t.Has(cuesFor(t).SanctionWords) && sectionClass(ix, t.Section) == OffTrafficking && !usesVictimSeg(t) {
 				return res{}
 			}
@@ -977,24 +980,33 @@ type offenceOutsideKey struct{}
 // there, so the penalty requirements are undetermined (reading rule 1).
 func penaltyByReference(in *Input) (Outcome, bool) {
 	for _, s := range trafficOffenceSegs(in.Ix) {
-		cu := cuesFor(s)
-		sanc, ok := spanOf(s, cu.SanctionWords)
-		if !ok {
-			continue
-		}
-		for _, r := range s.Refs {
-			if !r.External || r.Target != nil {
-				continue
-			}
-			if i, _ := offsetSpan(s, r.Start, r.Start+1); i < sanc.I || i-sanc.J > 6 {
-				continue
-			}
-			h := Hit{Seg: s, I: sanc.I, J: sanc.J}
-			return Outcome{Level: LUndetermined, Evidence: []Hit{h}, External: []Ext{{Hit: h, Law: r.Law}},
-				Reason: reason.New("penalty-by-reference", reason.Args{"law": r.Law})}, true
+		if h, law, ok := sanctionByReference(s); ok {
+			return Outcome{Level: LUndetermined, Evidence: []Hit{h}, External: []Ext{{Hit: h, Law: law}},
+				Reason: reason.New("penalty-by-reference", reason.Args{"law": law})}, true
 		}
 	}
 	return Outcome{}, false
+}
+
+// sanctionByReference finds the sanction words of a segment followed
+// within six words by a reference to a law outside the corpus ("serán
+// sancionados conforme al Código Penal"): the penalty lies there.
+func sanctionByReference(s *index.Segment) (Hit, string, bool) {
+	cu := cuesFor(s)
+	sanc, ok := spanOf(s, cu.SanctionWords)
+	if !ok {
+		return Hit{}, "", false
+	}
+	for _, r := range s.Refs {
+		if !r.External || r.Target != nil {
+			continue
+		}
+		if i, _ := offsetSpan(s, r.Start, r.Start+1); i < sanc.I || i-sanc.J > 6 {
+			continue
+		}
+		return Hit{Seg: s, I: sanc.I, J: sanc.J}, r.Law, true
+	}
+	return Hit{}, "", false
 }
 
 func gradedOutcome(h Hit) Outcome {

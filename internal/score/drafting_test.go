@@ -179,3 +179,16 @@ func TestOffenceOutsideNamedLaw(t *testing.T) {
 		t.Errorf("de: pen.serious-crime is %v, want undetermined", verdictOf(f))
 	}
 }
+
+// TestHandOffToCode: a child code that hands trafficking to the penal code
+// ("Los delitos de trata … serán sancionados conforme al Código Penal")
+// leaves the offence and its penalty undetermined.
+func TestHandOffToCode(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "### ARTÍCULO 150. (PROTECCIÓN CONTRA LA TRATA).\n\nI. La niña, niño y adolescente tiene derecho a ser protegido contra la trata de personas.\n\nII. Los delitos de trata de personas cometidos contra niñas, niños y adolescentes serán sancionados conforme al Código Penal.\n"
+	for _, id := range []string{"def.acts", "pen.serious-crime"} {
+		if f := analyzeText(t, e, "es", "Código Niña, Niño y Adolescente", body).Finding(id); f == nil || f.MachineVerdict != Undetermined {
+			t.Errorf("%s is %v, want undetermined", id, verdictOf(f))
+		}
+	}
+}
