@@ -1205,7 +1205,10 @@ func headingIsText(h string) bool {
 	// compulsory labour … in armed conflict."); a sentence has a verb
 	for _, w := range words {
 		switch strings.ToLower(w) {
-		case "shall", "is", "are", "sera", "seront", "est", "sont", "será", "serán", "es", "son", "wird", "werden", "ist", "sind":
+		case "shall", "is", "are", "may", "must", "means", "includes",
+			"sera", "seront", "est", "sont", "peut", "peuvent", "doit", "doivent", "constitue", "constituent", "prononce", "coordonne", "fixe",
+			"será", "serán", "es", "son", "podrá", "deberá", "constituye", "comete",
+			"wird", "werden", "ist", "sind", "kann", "muss", "gilt":
 			return true
 		}
 	}
