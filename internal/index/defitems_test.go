@@ -109,16 +109,22 @@ func TestOffenceFormulaWithGap(t *testing.T) {
 // "Constitue la traite des personnes le fait de …" defines the term.
 func TestConstitueDefinition(t *testing.T) {
 	src := "---\nid: xta/act\ncountry: XTA\ntitle: \"Code\"\nlanguage: fr\nversion_date: \"2020-01-01\"\n---\n\n# Code\n\n" +
-		"### Article 327\n\nConstitue la traite des personnes le fait de recruter, transporter ou héberger une personne aux fins d'exploitation.\n"
+		"### Article 327\n\nConstitue la traite des personnes le fait de recruter, transporter ou héberger une personne aux fins d'exploitation.\n\n" +
+		"### Article 385\n\nEst constitutif de traite d'enfants, tout acte de recrutement ou de transport d'un enfant aux fins d'exploitation.\n"
 	ix := build(t, src)
+	want := map[string]bool{"traite des personnes": false, "traite d enfants": false}
 	for _, s := range ix.Segments {
 		for _, d := range s.Defines {
-			if d == "traite des personnes" {
-				return
+			if _, ok := want[d]; ok {
+				want[d] = true
 			}
 		}
 	}
-	t.Fatal("no definition of traite des personnes")
+	for term, ok := range want {
+		if !ok {
+			t.Errorf("no definition of %q", term)
+		}
+	}
 }
 
 // "§§ 10 bis 13" and "articles 10 à 13" refer to every section of the range.

@@ -31,8 +31,9 @@ var foldedDefs = []*regexp.Regexp{
 	regexp.MustCompile(`\bpor ([a-z][a-z ]{1,60}?),? se entiende`),
 	// "Est considéré comme traite des personnes le fait de …"
 	regexp.MustCompile(`^(?:au sens de [^,]{1,60}, )?(?:est|sont) (?:egalement |aussi |notamment )?considere(?:e|s|es|ees)? comme ([a-z][a-z' ]{2,60}?),? (?:le fait|toute? |tous |toutes |l'|la |les |le |un |une )`),
-	// "Constitue la traite des personnes le fait de …"
-	regexp.MustCompile(`^(?:au sens (?:de|du|des) [^,]{1,60}, )?constitue(?:nt)? (?:egalement |aussi )?(?:la |le |l'|les |une? )?([a-z][a-z' ]{2,60}?),? le fait `),
+	// "Constitue la traite des personnes le fait de …", "Est constitutif
+	// de traite d'enfants, tout acte de …"
+	regexp.MustCompile(`^(?:au sens (?:de|du|des) [^,]{1,60}, )?(?:constitue(?:nt)? |(?:est|sont) constituti(?:f|fs|ve|ves) (?:de |d'))(?:egalement |aussi )?(?:la |le |l'|les |une? )?([a-z][a-z' ]{2,60}?),? (?:le fait |tout |toute |tous |toutes )`),
 }
 
 // quotedColonDef is a quoted term opening a text and followed by a colon.
@@ -68,7 +69,7 @@ func splitAlternatives(conj map[string]bool, term string) []string {
 // defHints are literal words each of foldedDefs needs (a cheap prefilter;
 // "" when its verbs share none).
 var defHints = []string{"se entender", "se entiende", "se considera", "on entend par", "", "im sinne", " mean",
-	" comprend", "", "", "se entiende", "considere", "constitue"}
+	" comprend", "", "", "se entiende", "considere", "constitu"}
 
 // defHintWords are, for each of defHints, words every text holding the
 // hint holds (a word of a hint that follows a space starts a token): the
@@ -77,7 +78,7 @@ var defHintWords = []*PhraseSet{NewPhraseSet([]string{"entender*"}), NewPhraseSe
 	NewPhraseSet([]string{"considera*"}), NewPhraseSet([]string{"entend par*"}), NewPhraseSet([]string{"le fait*", "constitue*"}),
 	NewPhraseSet([]string{"sinne*"}), NewPhraseSet([]string{"mean*"}),
 	NewPhraseSet([]string{"comprend*", "recouvre*"}), NewPhraseSet([]string{"designe*", "entend*"}), NewPhraseSet([]string{"comprende*", "incluye*", "significa*", "abarca*"}),
-	NewPhraseSet([]string{"entiende*"}), NewPhraseSet([]string{"considere*"}), NewPhraseSet([]string{"constitue*"})}
+	NewPhraseSet([]string{"entiende*"}), NewPhraseSet([]string{"considere*"}), NewPhraseSet([]string{"constitu*"})}
 
 // External-law cues: group 1 starts the law's name (in the original text).
 var extLawCue = regexp.MustCompile(`(?i)(?:` + extLawCueSource() + `)\s+`)
