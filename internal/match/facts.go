@@ -856,6 +856,17 @@ func ReachesTrafficking(ix *index.Index, s *index.Segment) bool {
 			}
 		}
 	}
+	// an item of a definition's list ("se entiende por explotación:" then
+	// "I. …", "II. …") reaches what its lead-in's term reaches
+	if s.Roles.Has("definition") && len(s.Defines) == 0 {
+		for p := s.Prov.Parent; p != nil && s.Section != nil && p != s.Section.Parent; p = p.Parent {
+			for _, t := range ix.ProvSegs(p) {
+				if len(t.Defines) > 0 && t != s && ReachesTrafficking(ix, t) {
+					return true
+				}
+			}
+		}
+	}
 	// every provision of a law about trafficking serves it ("Loi relative
 	// à la lutte contre le trafic et la traite des enfants": its article on
 	// legal persons speaks of "les infractions" of that law)
