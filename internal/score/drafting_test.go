@@ -192,3 +192,15 @@ func TestHandOffToCode(t *testing.T) {
 		}
 	}
 }
+
+// TestDefinitionListItemsReachOffence: the purposes listed as items under
+// "Para los efectos de este Capítulo, se entiende por explotación:" are the
+// purposes of the chapter's trafficking offence.
+func TestDefinitionListItemsReachOffence(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "## Artículo 201. Trata de personas\n\nAl que capte, traslade, acoja o reciba a una persona, mediante amenaza, fuerza o engaño, con fines de explotación, se le impondrán de diez a veinte años de prisión.\n\n" +
+		"## Artículo 202. Explotación\n\nPara los efectos de este Capítulo, se entiende por explotación:\n\nI. La prostitución ajena u otras formas de explotación sexual;\n\nII. Los trabajos o servicios forzados;\n\nIII. La esclavitud;\n\nIV. La servidumbre, y\n\nV. La extracción de órganos.\n"
+	if f := analyzeText(t, e, "es", "Código Penal para el Estado", body).Finding("def.purposes"); f == nil || f.MachineVerdict != Met {
+		t.Errorf("def.purposes is %v, want met", verdictOf(f))
+	}
+}
