@@ -44,6 +44,10 @@ var cardinalWords = map[string]string{
 // sectionWords name a citable section in English drafting ("Section 3", "s. 3").
 var sectionWords = map[string]bool{"section": true, "sec": true, "sect": true, "s": true}
 
+// codeLetterRe is the letter of a code's part before an article number:
+// "L.4", "R. 145-2", "L1121-1", "D.12".
+var codeLetterRe = regexp.MustCompile(`^([LRD])(?:\.\s?|\s)?`)
+
 // articleWords name an article ("Article 225-4-1", "Artículo 177 bis", "Art. 5").
 var articleWords = map[string]bool{
 	"article": true, "art": true, "articulo": true, "artikel": true, "articolo": true, "artigo": true,
@@ -342,12 +346,24 @@ func parseHeadingIn(text string, english, earlier bool) headingInfo {
 				return headingInfo{kind: KindSection, id: "art" + n, number: w, title: cleanTitle(rest), ordinal: !earlierOrdinals[fold(w)]}
 			}
 		}
+		// "Article L.4", "Article R. 145-2", "Article L1121-1" (codes whose
+		// articles carry the letter of their part: législative,
+		// réglementaire, décret)
+		if m := codeLetterRe.FindStringSubmatch(r); m != nil && len(r) > len(m[0]) && r[len(m[0])] >= '0' && r[len(m[0])] <= '9' {
+			if num, printed, rest, ok := scanNum(r[len(m[0]):]); ok {
+				return headingInfo{kind: KindSection, id: "art" + m[1] + num, number: m[1] + "." + printed, title: cleanTitle(rest)}
+			}
+		}
 		if m := romanRe.FindString(r); m != "" {
 			return headingInfo{kind: KindSection, id: "art" + m, number: m, title: cleanTitle(r[len(m):])}
 		}
 	}
 	if k, ok := divisionWords[fw]; ok {
 		r := strings.TrimLeftFunc(after, unicode.IsSpace)
+		// "Chapter-1 Preliminary" (translations from South Asia)
+		if len(r) > 1 && r[0] == '-' && r[1] >= '0' && r[1] <= '9' {
+			r = r[1:]
+		}
 		if m := divNumRe.FindStringSubmatchIndex(r); m != nil && (m[1] == len(r) || !isLetterAt(r, m[1])) {
 			var num string
 			if m[2] >= 0 {

@@ -15,6 +15,10 @@ func TestParagraphNumberingTraditions(t *testing.T) {
 			[]ProvisionID{"abschnitt-II", "art182", "art182(1)", "art182(2)"}, nil},
 		{"panama", "es", "### Artículo 456-A.\n\nQuien capte a una persona será sancionado.\n\n### Artículo 456-B.\n\nQuien venda a un niño será sancionado.\n",
 			[]ProvisionID{"art456-A", "art456-B"}, []ProvisionID{"art456"}},
+		{"french labour code", "fr", "### Article L.4\n\nLe travail forcé est interdit.\n\n### Article L. 145\n\nL'âge minimum est de quinze ans.\n",
+			[]ProvisionID{"artL4", "artL145"}, []ProvisionID{"artL"}},
+		{"hyphenated chapter", "en", "## Chapter-1 Preliminary\n\n### 1. Short title\n\nThis Act may be cited as the Act.\n\n## Chapter-2 Offences\n\n### 2. Offence\n\nA person who sells a person commits an offence.\n",
+			[]ProvisionID{"chapter-1", "chapter-2"}, nil},
 		{"cuban", "es", "### Artículo 363\n\n363.1. Se sanciona a quien capte a una persona.\n\n363.2. Si el hecho se comete contra un menor, la sanción es mayor.\n\n### Artículo 364\n\n363.3. Un número que no es de este artículo.\n",
 			[]ProvisionID{"art363(1)", "art363(2)", "art364"}, []ProvisionID{"art364(3)"}},
 	} {
