@@ -92,7 +92,8 @@ var extLawCueAlts = []struct {
 	re    string
 	words []string
 }{
-	{`ha(?:s|ve) the (?:same )?meaning (?:assigned|given|ascribed|attributed)?\s*(?:to (?:it|them|that expression|that term) )?(?:in|by|under)`, []string{"meaning"}},
+	{`ha(?:s|ve) the (?:same )?meaning (?:assigned|given|ascribed|attributed)?\s*(?:(?:to (?:it|them|that expression|that term)|thereto) )?(?:in|by|under)`, []string{"meaning"}},
+	{`in accordance with (?:the )?(?:provisions of )?(?:part|section|chapter)? ?[0-9ivxlc]* ?(?:of )?(?:the )?`, []string{"accordance"}},
 	{`as (?:defined|construed) (?:in|by|under)`, []string{"define", "construed"}},
 	{`within the meaning of`, []string{"meaning"}},
 	{`defined in`, []string{"define"}},
@@ -881,7 +882,7 @@ var (
 	litPrevious   = NewLiterals("anterior", "precedent", "preceding", "previous", "vorstehende")
 	litPara       = NewLiterals("§")
 	litArt        = NewLiterals("art")
-	litExtHint    = NewLiterals("meaning", "defined", "define", "defini", "construed", "au sens", "en application", "im sinne", "terminos", "segun", "conforme", "acuerdo con")
+	litExtHint    = NewLiterals("meaning", "accordance", "defined", "define", "defini", "construed", "au sens", "en application", "im sinne", "terminos", "segun", "conforme", "acuerdo con")
 	// namedActs looks for lawWords in the original text; folded, they are
 	// " act", " code", …
 	litLawWords = NewLiterals(foldAll(lawWords)...)

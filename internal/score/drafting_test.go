@@ -204,3 +204,11 @@ func TestDefinitionListItemsReachOffence(t *testing.T) {
 		t.Errorf("def.purposes is %v, want met", verdictOf(f))
 	}
 }
+
+// TestInAccordanceWithOutsideLaw: "has the meaning assigned thereto in the
+// Child Act" defines a child by a law outside the corpus.
+func TestInAccordanceWithOutsideLaw(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "### 2. Interpretation\n\nIn this Act, \"child\" has the meaning assigned thereto in the Child Act.\n\n### 3. Offence\n\nWhoever recruits, transports or harbours a child for the purpose of exploitation shall be punished with imprisonment for a term not less than three years.\n"
+	wantVerdict(t, e, "en", body, "def.child-age-18", Undetermined)
+}
