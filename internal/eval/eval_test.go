@@ -207,7 +207,7 @@ func TestSealedStaysSealed(t *testing.T) {
 // it (BENCHMARKS.md); a drafting file without a floor must score 95%.
 var draftingFloors = map[string][2]float64{ // agreement, penalty rows: one verdict below the figures at the end of the third session
 	"drafting-de2.yaml": {91.2, 99.9},
-	"drafting-de3.yaml": {79.5, 69.1},
+	"drafting-de3.yaml": {80.1, 69.1},
 	"drafting-de4.yaml": {84.2, 0.0},
 	"drafting-de5.yaml": {85.3, 99.9},
 	"drafting-de6.yaml": {92.3, 0.0},
@@ -218,7 +218,8 @@ var draftingFloors = map[string][2]float64{ // agreement, penalty rows: one verd
 	"drafting-en5.yaml": {92.9, 99.9},
 	"drafting-en6.yaml": {92.9, 93.2},
 	"drafting-en7.yaml": {80.1, 79.9},
-	"drafting-en8.yaml": {90.0, 99.9},
+	"drafting-en8.yaml": {91.2, 99.9},
+	"drafting-en9.yaml": {89.4, 71.3},
 	"drafting-es.yaml":  {92.9, 81.7},
 	"drafting-es2.yaml": {98.2, 77.6},
 	"drafting-es3.yaml": {92.9, 77.6},
@@ -226,15 +227,17 @@ var draftingFloors = map[string][2]float64{ // agreement, penalty rows: one verd
 	"drafting-es5.yaml": {88.8, 59.9},
 	"drafting-es6.yaml": {91.2, 55.4},
 	"drafting-es7.yaml": {94.1, 62.4},
-	"drafting-es8.yaml": {79.5, 33.2},
+	"drafting-es8.yaml": {80.1, 33.2},
+	"drafting-es9.yaml": {70.1, -0.1},
 	"drafting-fr.yaml":  {90.0, 91.5},
 	"drafting-fr2.yaml": {95.9, 71.3},
-	"drafting-fr3.yaml": {91.2, 90.8},
+	"drafting-fr3.yaml": {91.2, 99.9},
 	"drafting-fr4.yaml": {94.7, 72.6},
-	"drafting-fr5.yaml": {90.6, 92.2},
+	"drafting-fr5.yaml": {90.6, 99.9},
 	"drafting-fr6.yaml": {90.6, 92.2},
-	"drafting-fr7.yaml": {87.1, 74.9},
-	"drafting-fr8.yaml": {77.7, 41.5},
+	"drafting-fr7.yaml": {87.1, 87.4},
+	"drafting-fr8.yaml": {80.7, 58.2},
+	"drafting-fr9.yaml": {90.0, 44.3},
 }
 
 func TestDraftingGold(t *testing.T) {
