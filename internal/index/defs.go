@@ -241,7 +241,7 @@ func extLawCueNear(t string, limit int) []int {
 	return loc
 }
 
-var lawWord = regexp.MustCompile(`(?i)\b(?:act|code|law|ordinance|decree|statute|constitution|regulations?|loi|code|gesetz\w*|gesetzbuch|ley|c[oó]digo|decreto|stgb|stpo|aufenthg|u\.s\.c\.|usc)\b`)
+var lawWord = regexp.MustCompile(`(?i)\b(?:act|code|law|ordinance|decree|statute|constitution|regulations?|loi|code|\w*gesetz\w*|\w*gesetzbuch\w*|\w*ordnung|ley|c[oó]digo|decreto|stgb|stpo|aufenthg|u\.s\.c\.|usc)\b`)
 
 func findDefinitions(s *Segment, titles []string) []*Definition {
 	var out []*Definition
@@ -415,6 +415,30 @@ loop:
 	}
 	n := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s[:end]), ".;,"))
 	n = strings.TrimPrefix(n, "the ")
+	return cutAfterCompound(n)
+}
+
+// nameGlue are the lowercase words that carry a German law's name on
+// ("Gesetz über den Aufenthalt", "Gesetz zur Bekämpfung des …").
+var nameGlue = map[string]bool{"über": true, "zur": true, "zum": true, "des": true, "der": true,
+	"den": true, "dem": true, "die": true, "vom": true, "von": true, "für": true, "und": true, "in": true}
+
+// cutAfterCompound ends a name at a German compound law word
+// ("Strafgesetzbuches", "Aufenthaltsgesetz", "Strafprozessordnung") when the
+// clause goes on with a verb rather than the rest of the name.
+func cutAfterCompound(n string) string {
+	words := strings.Fields(n)
+	for i := 0; i+1 < len(words); i++ {
+		w := strings.ToLower(words[i])
+		if !strings.Contains(w, "gesetz") && !strings.Contains(w, "ordnung") {
+			continue
+		}
+		next := words[i+1]
+		r := []rune(next)[0]
+		if unicode.IsLower(r) && !nameGlue[next] {
+			return strings.Join(words[:i+1], " ")
+		}
+	}
 	return n
 }
 
