@@ -491,6 +491,15 @@ func termCell(p *float64, loc *report.Locale) string {
 	return loc.Term(*p)
 }
 
+// maxCell is the maximum term, or the grade of the code's scale the
+// provision names when the corpus does not give its term.
+func maxCell(p penalty.Row, loc *report.Locale) string {
+	if p.MaxMonths == nil && p.MinMonths == nil && p.Grade != nil {
+		return report.GradeTerm(loc, p.Grade)
+	}
+	return termCell(p.MaxMonths, loc)
+}
+
 // offenceName is the offence as the provision names it, else its class:
 // the enum value in English, its name in French or Spanish.
 func offenceName(p penalty.Row, loc *report.Locale) string {
@@ -529,7 +538,7 @@ func writePenaltyTable(w io.Writer, rows []penalty.Row, loc *report.Locale) {
 	}
 	cells := [][]string{head}
 	for _, p := range rows {
-		cells = append(cells, []string{p.Statute, p.Provision, offenceName(p, loc), variantName(p.Variant, loc), termCell(p.MinMonths, loc), termCell(p.MaxMonths, loc),
+		cells = append(cells, []string{p.Statute, p.Provision, offenceName(p, loc), variantName(p.Variant, loc), termCell(p.MinMonths, loc), maxCell(p, loc),
 			yesNo(p.Life, loc), yesNo(p.FineAlternative, loc)})
 	}
 	width := make([]int, len(head))

@@ -852,7 +852,7 @@ func abs(x int) int {
 func traffickingFacts(in *Input) []Fact {
 	var out []Fact
 	for _, f := range in.Facts {
-		if f.Offence == OffTrafficking && (f.Penalty.HasImprisonment() || f.Penalty.FineAlternative) && f.Penalty.Variant != penalty.VariantSubsequent {
+		if f.Offence == OffTrafficking && (f.Penalty.Custodial() || f.Penalty.FineAlternative) && f.Penalty.Variant != penalty.VariantSubsequent {
 			out = append(out, f)
 		}
 	}

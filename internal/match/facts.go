@@ -36,6 +36,7 @@ func Facts(ix *index.Index) []Fact {
 	secClass := map[*statute.Provision]string{}
 	basicSeen := map[*statute.Provision]bool{}
 	statBasic := map[*statute.Statute]map[string]bool{}
+	scale := gradeScale(ix, pl)
 	for _, s := range ix.Segments {
 		cu := cuesFor(s)
 		if s.Repealed() || !s.Roles.Has("offence") {
@@ -69,9 +70,15 @@ func Facts(ix *index.Index) []Fact {
 		}
 		var segFacts []Fact
 		for _, p := range ps {
+			// "reclusión mayor en su grado medio": the term of the grade's
+			// period, when the corpus states the grade's term
+			if r, ok := scale.Resolve(p); ok {
+				p = r
+			}
 			// "wird mit Freiheitsstrafe oder Geldstrafe bestraft": custody
-			// whose term the general part sets, or a fine, is a row too
-			if !p.HasImprisonment() && !p.FineAlternative {
+			// whose term the general part sets, or a fine, is a row too; so
+			// is a grade of the code's scale whose term the corpus omits
+			if !p.HasImprisonment() && !p.FineAlternative && p.Grade == nil {
 				continue
 			}
 			if p.Variant == penalty.VariantLegalPerson || p.Variant == penalty.VariantMitigated {
@@ -918,4 +925,22 @@ func containsWord(text, term string) bool {
 		}
 		i = a + 1
 	}
+}
+
+// gradeScale reads the terms a code's general part gives the grades of its
+// scale of penalties ("La reclusión mayor dura de cinco años y un día a
+// veinte años", "The penalty of prision mayor shall be from six years and
+// one day to twelve years"), from every provision in force.
+func gradeScale(ix *index.Index, pl *penalty.Lexicon) penalty.Scale {
+	sc := penalty.Scale{}
+	for _, s := range ix.Segments {
+		cu := cuesFor(s)
+		if s.Repealed() || !s.Has(cu.GradeDuration) || !s.Has(cu.PenaltyWords) {
+			continue
+		}
+		for _, p := range pl.ParseFor(s.Text, s.Lang, s.Statute.Meta.Country) {
+			sc.Learn(p)
+		}
+	}
+	return sc
 }

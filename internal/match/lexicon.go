@@ -120,6 +120,7 @@ type cues struct {
 	VictimOf        *index.PhraseSet `lex:"victim-of"`
 	BaseOffenceRefs *index.PhraseSet `lex:"offence-reference"`
 	PrisonTermUnit  *index.PhraseSet `lex:"prison-term-unit"`
+	GradeDuration   *index.PhraseSet `lex:"penalty-grade-duration"`
 	GradeName       *index.PhraseSet `lex:"grade-name"`
 	GradeCopula     *index.PhraseSet `lex:"grade-copula"`
 	Prohibition     *index.PhraseSet `lex:"prohibition"`

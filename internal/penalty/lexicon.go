@@ -103,6 +103,11 @@ type Lexicon struct {
 	minAfter     *phraseSet
 	custodial    *phraseSet // custodial penalties of several words ("privative de liberté")
 	amountAbbrev wordSet
+	// the graded penalties of a code's scale ("reclusión mayor en sus
+	// grados mínimo a medio", "prision mayor in its medium period")
+	gradeQual, gradeOpen, gradePeriod, gradeJoin wordSet
+	gradeLevel                                   [3]wordSet // minimum, medium, maximum
+	gradeDuration                                *phraseSet
 
 	currency         map[string]string // one word → currency
 	currencyMulti    *phraseSet        // currencies of several words; vals index currencyMultiVal
@@ -544,6 +549,10 @@ func build(r *reader) *Lexicon {
 	}
 	lx.maxAfter, lx.minAfter = r.set("maximum-after"), r.set("minimum-after")
 	lx.amountAbbrev = r.words("amount-abbreviation")
+	lx.gradeQual, lx.gradeOpen = r.words("penalty-grade-qualifier"), r.words("penalty-grade-open")
+	lx.gradePeriod, lx.gradeJoin = r.words("penalty-grade-period"), r.words("penalty-grade-joiner")
+	lx.gradeLevel = [3]wordSet{r.words("penalty-grade-minimum"), r.words("penalty-grade-medium"), r.words("penalty-grade-maximum")}
+	lx.gradeDuration = r.set("penalty-grade-duration")
 
 	// currencies
 	lx.currencyMulti, lx.countryMulti = newPhraseSet(), newPhraseSet()

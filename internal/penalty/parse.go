@@ -35,6 +35,7 @@ type item struct {
 type stmt struct {
 	cs, ce int
 	items  []item
+	grade  *Grade // the grade the custodial word names, if any
 }
 
 // Parse extracts every sanction statement from one clause or provision
@@ -72,6 +73,9 @@ func (lx *Lexicon) ParseFor(text, lang, country string) []Penalty {
 			continue
 		}
 		lx.additive(toks, &stmts[k], &p)
+		if g := p.Grade; g != nil && g.end <= len(text) {
+			g.Text = text[g.start:g.end]
+		}
 		out = append(out, p)
 		kept = append(kept, stmts[k])
 	}
@@ -337,7 +341,16 @@ func (lx *Lexicon) findStatements(toks []token, lang string) []stmt {
 			continue
 		}
 		j := i + 1
+		if toks[i].lf&fPrison != 0 {
+			_, j = lx.gradeAfter(toks, i, len(toks))
+		}
 		for j < len(toks) && j-i < maxChain && lx.chainable(toks, j, lang) && toks[j].nlBefore == 0 {
+			if toks[j].lf&fPrison != 0 {
+				// "reclusión mayor en su grado medio y multa": the grade's
+				// words belong to the sanction
+				_, j = lx.gradeAfter(toks, j, len(toks))
+				continue
+			}
 			j++
 		}
 		hasAnchor := false
@@ -386,6 +399,11 @@ func (lx *Lexicon) scanChain(toks []token, cs, ce int, lang string) []stmt {
 					}
 				}
 				s.items = append(s.items, item{kind: a, tok: k, end: e})
+				if a == iPrison && e == k+1 && s.grade == nil {
+					if g, n := lx.gradeAfter(toks, k, ce); g.Name != "" {
+						s.grade, e = &g, n
+					}
+				}
 				// "privación perpetua de la libertad": a custodial phrase
 				// that holds a life word is imprisonment for life
 				for j := k + 1; j < e; j++ {
@@ -745,7 +763,11 @@ func (lx *Lexicon) buildPenalty(toks []token, s *stmt, country string) (Penalty,
 	if prisonAt < 0 && fineAt < 0 {
 		return p, false
 	}
-	if prisonAt >= 0 && !hasTerm && !p.Life && !hasVerb {
+	if prisonAt >= 0 && s.grade != nil {
+		g := *s.grade
+		p.Grade = &g
+	}
+	if prisonAt >= 0 && !hasTerm && !p.Life && !hasVerb && p.Grade == nil {
 		return p, false
 	}
 	if prisonAt < 0 && !hasAmount && !hasVerb {

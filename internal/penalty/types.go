@@ -61,6 +61,10 @@ type Penalty struct {
 	// (Relative "additional": "an additional two years of imprisonment");
 	// ResolveRelative adds it to the base maximum.
 	AddedMonths *float64 `json:"added_months,omitempty"`
+	// Grade is set when the custody is a grade of the code's scale named
+	// without its term ("reclusión mayor en su grado medio"); the terms are
+	// then nil until Scale.Resolve gives them.
+	Grade *Grade `json:"grade,omitempty"`
 	// Procedure is the mode of trial the sanction is stated for
 	// (ProcIndictment, ProcSummary), empty when the text names none.
 	Procedure string `json:"procedure,omitempty"`
@@ -72,6 +76,10 @@ type Penalty struct {
 
 // HasImprisonment reports whether any custodial term is stated.
 func (p Penalty) HasImprisonment() bool { return p.Life || p.MinMonths != nil || p.MaxMonths != nil }
+
+// Custodial reports whether the sanction is custody, with its term stated
+// or only named by a grade of the code's scale.
+func (p Penalty) Custodial() bool { return p.HasImprisonment() || p.Grade != nil }
 
 // Row is one penalty fact as exported (JSON contract of `lacuna analyze`).
 type Row struct {

@@ -631,6 +631,28 @@ func reviewRow(o score.Override, machine score.Verdict) ReviewRow {
 // ("30 days"). See penalty.FormatTerm.
 func Months(m float64) string { return penalty.FormatTerm(m) }
 
+// GradeTerm names a grade of a code's scale whose term the corpus does not
+// state ("reclusion mayor, grados mínimo a medio (duración fijada en otra
+// norma)"); "" for nil.
+func GradeTerm(loc *Locale, g *penalty.Grade) string {
+	if g == nil {
+		return ""
+	}
+	periods := ""
+	switch {
+	case g.From > 0 && g.From == g.To:
+		periods = loc.T("penalty-grade-period", "level", loc.T(fmt.Sprintf("penalty-grade-level-%d", g.From)))
+	case g.From > 0:
+		periods = loc.T("penalty-grade-periods", "from", loc.T(fmt.Sprintf("penalty-grade-level-%d", g.From)),
+			"to", loc.T(fmt.Sprintf("penalty-grade-level-%d", g.To)))
+	}
+	name := g.Text
+	if name == "" {
+		name = g.Name
+	}
+	return loc.T("penalty-grade", "name", name, "periods", periods)
+}
+
 // thresholdValue writes a threshold of the map as a reader reads it.
 func thresholdValue(key string, v float64, loc *Locale) string {
 	n := strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", loc.decimal, 1)
@@ -707,6 +729,8 @@ func penalties(r *score.Result, m *standard.Map, loc *Locale) Penalties {
 		case x.Life:
 			row.Max = loc.T("penalty-life")
 			row.MeetsSerious = loc.T("penalty-yes")
+		case x.MaxMonths == nil && x.MinMonths == nil && x.Grade != nil:
+			row.Max = GradeTerm(loc, x.Grade)
 		case x.MaxMonths != nil:
 			row.Max = loc.Term(*x.MaxMonths)
 			row.MeetsSerious = loc.T("penalty-no")

@@ -1,0 +1,77 @@
+package penalty
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestGradedPenalty(t *testing.T) {
+	for _, c := range []struct {
+		text, lang string
+		want       Grade
+		cumulative bool
+	}{
+		{"será castigado con la pena de reclusión mayor en sus grados mínimo a medio y multa de cincuenta a cien unidades.", "es",
+			Grade{Name: "reclusion mayor", From: 1, To: 2}, true},
+		{"La pena de Reclusión Mayor en su grado medio.", "es", Grade{Name: "reclusion mayor", From: 2, To: 2}, false},
+		{"se impondrá la pena de presidio menor en su grado máximo.", "es", Grade{Name: "presidio menor", From: 3, To: 3}, false},
+		{"shall suffer the penalty of prision mayor in its medium and maximum periods.", "en", Grade{Name: "prision mayor", From: 2, To: 3}, false},
+		{"shall be punished by reclusion temporal in its maximum period and a fine of one million pesos.", "en",
+			Grade{Name: "reclusion temporal", From: 3, To: 3}, true},
+		{"será sancionado con prisión correccional.", "es", Grade{Name: "prision correccional"}, false},
+	} {
+		ps := Parse(c.text, c.lang)
+		if len(ps) != 1 {
+			t.Errorf("%q: %d sanctions, want 1: %+v", c.text, len(ps), ps)
+			continue
+		}
+		p := ps[0]
+		if p.Grade == nil || p.Grade.Name != c.want.Name || p.Grade.From != c.want.From || p.Grade.To != c.want.To {
+			t.Errorf("%q: grade %+v, want %+v", c.text, p.Grade, c.want)
+		}
+		if p.Grade.Text == "" || !strings.Contains(c.text, p.Grade.Text) || len(strings.Fields(p.Grade.Text)) != len(strings.Fields(p.Grade.Name)) {
+			t.Errorf("%q: grade text %q is not the grade's words as written", c.text, p.Grade.Text)
+		}
+		if p.HasImprisonment() || !p.Custodial() {
+			t.Errorf("%q: a grade without its scale has no term but is custody: %+v", c.text, p)
+		}
+		if p.FineCumulative != c.cumulative || p.FineAlternative {
+			t.Errorf("%q: fine cumulative %v alternative %v, want cumulative %v", c.text, p.FineCumulative, p.FineAlternative, c.cumulative)
+		}
+	}
+}
+
+func TestGradeScale(t *testing.T) {
+	sc := Scale{}
+	for _, def := range []string{
+		"La pena de reclusión mayor dura de cinco años y un día a veinte años.",
+		"The penalty of prision mayor shall be from six years and one day to twelve years.",
+	} {
+		ps := Parse(def, "")
+		if len(ps) != 1 || ps[0].Grade == nil || ps[0].MaxMonths == nil {
+			t.Fatalf("%q: want one graded sanction with its term, got %+v", def, ps)
+		}
+		sc.Learn(ps[0])
+	}
+	for _, c := range []struct {
+		text     string
+		min, max float64
+	}{
+		{"será castigado con la pena de reclusión mayor en sus grados mínimo a medio.", 60.03, 180},
+		{"se impondrá la pena de reclusión mayor en su grado máximo.", 180.03, 240},
+		{"se impondrá la pena de reclusión mayor.", 60.03, 240},
+		{"shall suffer prision mayor in its medium period.", 96.03, 120},
+	} {
+		ps := Parse(c.text, "")
+		if len(ps) != 1 {
+			t.Fatalf("%q: %+v", c.text, ps)
+		}
+		p, ok := sc.Resolve(ps[0])
+		if !ok || *p.MinMonths != c.min || *p.MaxMonths != c.max {
+			t.Errorf("%q: resolved %v %v..%v, want %v..%v", c.text, ok, p.MinMonths, p.MaxMonths, c.min, c.max)
+		}
+	}
+	if _, ok := sc.Resolve(Parse("se impondrá la pena de presidio menor en su grado medio.", "es")[0]); ok {
+		t.Error("a grade the scale lacks was resolved")
+	}
+}
