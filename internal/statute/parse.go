@@ -779,11 +779,15 @@ func (p *parse) buildTree(bodyStart int) {
 	}
 	his := make([]headingInfo, 0, nh)
 	divCount := map[string]int{}
+	secCount := map[string]int{} // section numbers, to find numberings that restart
 	for _, b := range blocks {
 		if b.heading > 0 && b.line != 0 {
 			hi := parseHeading(b.text, english)
 			if hi.kind == KindDivision || isDisposition(hi.id) {
 				divCount[hi.id]++
+			}
+			if hi.kind == KindSection && hi.id != "" {
+				secCount[hi.id]++
 			}
 			his = append(his, hi)
 		}
@@ -901,6 +905,21 @@ func (p *parse) buildTree(bodyStart int) {
 					divs = append(divs, n)
 				} else if parent != nil && isDisposition(hi.id) && dispDup[dispositionSeries(hi.id)] {
 					n.ID = parent.ID + "/" + n.ID
+				} else if _, taken := p.ids[n.ID]; taken && secCount[hi.id] > 1 {
+					// a numbering that restarts in a division of its own
+					// (the paragraphs of a Schedule, the articles of an
+					// Annex or of a second Book): the division qualifies the
+					// later occurrences
+					// (a number repeated inside one division stays an error:
+					// a typing slip, not a new numbering)
+					for i := len(heads) - 1; i >= 0; i-- {
+						if d := heads[i].node; d.Kind == KindDivision {
+							if !within(p.ids[n.ID], d) {
+								n.ID = d.ID + "/" + n.ID
+							}
+							break
+						}
+					}
 				}
 			}
 			attach(parent, n)
@@ -1792,4 +1811,14 @@ func isTag(s []byte) bool {
 		}
 	}
 	return true
+}
+
+// within reports whether d is an ancestor of n.
+func within(n, d *Provision) bool {
+	for q := n.Parent; q != nil; q = q.Parent {
+		if q == d {
+			return true
+		}
+	}
+	return false
 }
