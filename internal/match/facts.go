@@ -216,7 +216,7 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 	case traffickIn(cu, head):
 		return OffTrafficking
 	}
-	if usesVictim(ix, sec) {
+	if usesVictim(ix, sec) || failsToReport(ix, sec) {
 		return OffRelated
 	}
 	acts, purpose, traffick, forced, sale := 0, false, false, false, false
@@ -293,7 +293,7 @@ func usesVictim(ix *index.Index, sec *statute.Provision) bool {
 		if actCount(t) > 0 {
 			return false
 		}
-		if t.Has(cu.ServiceUse) && (t.Has(cu.VictimStatus) || t.Has(cu.TextVictim) && len(t.Refs) > 0) {
+		if usesServices(t) && (t.Has(cu.VictimStatus) || t.Has(cu.TextVictim) && len(t.Refs) > 0) {
 			found = true
 		}
 	}
@@ -304,7 +304,35 @@ func usesVictim(ix *index.Index, sec *statute.Provision) bool {
 // person known to be a victim, with no act of trafficking of its own.
 func usesVictimSeg(s *index.Segment) bool {
 	cu := cuesFor(s)
-	return actCount(s) == 0 && s.Has(cu.ServiceUse) && s.Has(cu.VictimStatus)
+	return actCount(s) == 0 && usesServices(s) && s.Has(cu.VictimStatus)
+}
+
+// serviceUseGap is the most words service-use-gap lets between its two.
+const serviceUseGap = 3
+
+// usesServices reports whether a segment names the use of a person's
+// services or labour, also with words between ("recourt sciemment aux
+// services", "knowingly uses the services").
+func usesServices(s *index.Segment) bool {
+	cu := cuesFor(s)
+	return s.Has(cu.ServiceUse) || cu.ServiceUseGap.AnyWithGap(s.Toks, serviceUseGap)
+}
+
+// failsToReport reports whether a section's offence is a failure to report
+// or denounce (reading rule 3: a related offence, whatever offence it is
+// about): an offence clause that names the failure, in a section that
+// states no act of trafficking.
+func failsToReport(ix *index.Index, sec *statute.Provision) bool {
+	found := false
+	for _, t := range ix.BySection[sec] {
+		if actCount(t) > 0 {
+			return false
+		}
+		if t.Roles.Has("offence") && t.Has(cuesFor(t).ReportFailure) {
+			found = true
+		}
+	}
+	return found
 }
 
 // condLeadIn reports whether a lead-in ends with a condition that its

@@ -96,6 +96,11 @@ type cues struct {
 	OffenceAnaphor *index.PhraseSet `lex:"offence-anaphor"`
 	// ServiceUse names using a person's services or labour
 	ServiceUse *index.PhraseSet `lex:"service-use"`
+	// ServiceUseGap holds two-word formulas of service use read with words
+	// between ("utilise sciemment les services")
+	ServiceUseGap *index.PhraseSet `lex:"service-use-gap"`
+	// ReportFailure names an offence of failing to report or denounce
+	ReportFailure *index.PhraseSet `lex:"report-failure"`
 	// ModalLead ends a list lead-in whose items are each a predicate of
 	// its subject ("A trafficked person shall —")
 	ModalLead *index.PhraseSet `lex:"modal-lead"`
