@@ -1365,7 +1365,7 @@ func checkNonPunishment(in *Input) Outcome {
 		}
 		broad, narrowHit, generic := false, false, false
 		for i, t := range scope {
-			broad = broad || (i != 1 && cu.NonPunishmentBroad.Any(t))
+			broad = broad || (i != 1 && broadScope(cu, t))
 			narrowHit = narrowHit || cu.NonPunishmentNarrow.Any(t)
 			generic = generic || (i != 1 && cu.NonPunishmentGeneric.Any(t))
 		}
@@ -1396,6 +1396,29 @@ func checkNonPunishment(in *Input) Outcome {
 	}
 	return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-non-punishment", nil)},
 		Reason: reason.New("non-punishment-not-found", nil)}
+}
+
+// broadScope reports whether toks name offences in general as the scope
+// of a non-punishment rule: a broad phrase that a narrow one does not
+// qualify at once ("les infractions de séjour irrégulier", "offences
+// relating to immigration" are narrow).
+func broadScope(cu *cues, toks []index.Token) bool {
+	narrow := cu.NonPunishmentNarrow.Find(toks)
+	for _, b := range cu.NonPunishmentBroad.Find(toks) {
+		// "… de séjour irrégulier, lorsqu'elle a commis ces infractions":
+		// the demonstrative takes up the narrow offences named before
+		qualified := len(narrow) > 0 && narrow[0].I < b.I && cu.Demonstrative[toks[b.I].Word]
+		for _, n := range narrow {
+			if n.I >= b.J && n.I-b.J <= 3 {
+				qualified = true
+				break
+			}
+		}
+		if !qualified {
+			return true
+		}
+	}
+	return false
 }
 
 // consentSubject reports whether what does not exempt is the victim's

@@ -269,3 +269,26 @@ func TestNonPunishmentInverted(t *testing.T) {
 		})
 	}
 }
+
+// TestNonPunishmentScopeQualified: a broad offence phrase that a narrow one
+// qualifies at once ("les infractions de séjour irrégulier"), or that a
+// demonstrative takes up after it ("ces infractions"), is narrow; facts the
+// victim was compelled to commit are any offence; "shall not be exempted
+// from prosecution" is contrary.
+func TestNonPunishmentScopeQualified(t *testing.T) {
+	for _, tc := range []struct {
+		name, lang, body string
+		want             Level
+	}{
+		{"qualified", "fr", "### Article 13\n\nEst exemptée de toute peine la victime de la traite des personnes pour les infractions de séjour irrégulier, lorsqu'elle a commis ces infractions sous la contrainte.\n", LPartial},
+		{"facts compelled", "fr", "### Article 30\n\nLa victime de la traite des personnes n'encourt aucune poursuite pénale pour les faits qu'elle a été contrainte de commettre.\n", LMet},
+		{"not exempted", "en", "### 16 Victims\n\nA victim of trafficking shall not be exempted from prosecution for any offence under the Passport Order committed in connection with the trafficking.\n", LContrary},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := run(t, corpusOf(t, tc.lang, tc.body), standard.CheckNonPunishmentScope, nil)
+			if o.Level != tc.want {
+				t.Errorf("level %s, want %s (%s)", o.Level, tc.want, o.Reason.Code)
+			}
+		})
+	}
+}
