@@ -804,6 +804,14 @@ func checkConsent(in *Input) Outcome {
 		}
 		cs := cu.ConsentTerms.Find(s.Toks)
 		ir := cu.IrrelevantCues.Find(s.Toks)
+		if len(ir) == 0 {
+			// "It is not a defence to a charge … that— (a) the victim …
+			// consented …": the lead-in says it of its items
+			if lead, r, ok := leadInSpan(in.Ix, s, cu.IrrelevantCues); ok && !consentOfChild(s, cs[0]) {
+				return Outcome{Level: LMet, Evidence: []Hit{{Seg: lead, I: r.I, J: r.J, Term: "consent"}, {Seg: s, I: cs[0].I, J: cs[0].J, Term: "consent"}},
+					FoundR: []reason.Reason{reason.New("label-consent-irrelevant", nil)}, Reason: reason.New("consent-irrelevant", nil)}
+			}
+		}
 		for _, c := range cs {
 			for _, r := range ir {
 				if abs(r.I-c.I) > 25 {
@@ -1221,6 +1229,23 @@ func checkChildAggravation(in *Input) Outcome {
 	}
 	return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-child-aggravating", nil)},
 		Reason: reason.New("child-aggravation-not-found", nil)}
+}
+
+// leadInSpan finds a phrase of ps in the lead-in of the list item s (the
+// text of its parent provision): the lead-in's segment and the phrase.
+func leadInSpan(ix *index.Index, s *index.Segment, ps *index.PhraseSet) (*index.Segment, index.Span, bool) {
+	if s.LeadIn != index.LeadInList && s.LeadIn != index.LeadInOpen || s.Prov.Parent == nil {
+		return nil, index.Span{}, false
+	}
+	for _, sg := range ix.BySection[s.Section] {
+		if sg.Prov != s.Prov.Parent {
+			continue
+		}
+		if sp := ps.Find(sg.Toks); len(sp) > 0 {
+			return sg, sp[0], true
+		}
+	}
+	return nil, index.Span{}, false
 }
 
 // segLeadIn returns the segment of s's own provision that introduces it as

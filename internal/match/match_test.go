@@ -292,3 +292,24 @@ func TestNonPunishmentScopeQualified(t *testing.T) {
 		})
 	}
 }
+
+// TestConsentInLeadIn: "It is not a defence … that—" said of an item in
+// which the victim consented makes consent irrelevant; the same items under
+// a lead-in that says nothing of a defence do not.
+func TestConsentInLeadIn(t *testing.T) {
+	for _, tc := range []struct {
+		name, lead string
+		want       Level
+	}{
+		{"defence lead-in", "It is not a defence to a charge under section 2 that—", LMet},
+		{"plain lead-in", "The court shall consider whether—", LGap},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			body := "### 3 Defences\n\n" + tc.lead + "\n\n- (a) the victim of trafficking consented to the intended exploitation; or\n- (b) the intended exploitation did not occur.\n"
+			o := run(t, corpusOf(t, "en", body), standard.CheckConsentIrrelevant, nil)
+			if o.Level != tc.want {
+				t.Errorf("level %s, want %s (%s)", o.Level, tc.want, o.Reason.Code)
+			}
+		})
+	}
+}
