@@ -49,6 +49,16 @@ func AttemptOfOffence(h Hit) bool {
 		}
 		return false
 	}
+	if !verb && (strings.HasPrefix(w, "attempt") || w == "tente") && k < n && strings.Contains(s.Fold[s.Toks[k-1].End:s.Toks[k].Start], ",") {
+		// "attempts, conspires with any other person or incites … another
+		// person to commit an offence": the verbs of a list share one object
+		_, end := sentenceBounds(s, h.I)
+		for j := k; j+1 < end && j < k+30; j++ {
+			if cu.AttemptTo[s.Toks[j].Word] && cu.CommitVerb.Any(s.Toks[j+1:j+2]) {
+				return committedOffence(s, j+2)
+			}
+		}
+	}
 	if verb {
 		if k >= n {
 			return false
