@@ -180,7 +180,7 @@ func (e *Element) Find(ix *index.Index) Result {
 		if !e.roleOK(h.Seg.Roles) {
 			return false
 		}
-		return !Negated(h) && !otherTraffic(h) && (e.Filter == nil || e.Filter(h))
+		return !e.negated(h) && !otherTraffic(h) && (e.Filter == nil || e.Filter(h))
 	}
 	var r Result
 	seen := map[[2]int]bool{}
@@ -410,7 +410,7 @@ func (e *Element) findFast(ix *index.Index) (Result, bool) {
 						dup = true
 					}
 				}
-				if !dup && !Negated(h) && !otherTraffic(h) && (e.Filter == nil || e.Filter(h)) {
+				if !dup && !e.negated(h) && !otherTraffic(h) && (e.Filter == nil || e.Filter(h)) {
 					hs = append(hs, h)
 				}
 			}
@@ -582,7 +582,7 @@ func (e *Element) deferredHits(ix *index.Index) []Hit {
 				continue
 			}
 			for _, h := range sm.matchSeg(s) {
-				if Negated(h) {
+				if e.negated(h) {
 					continue
 				}
 				if law := deferredOutside(s, h); law != "" {
@@ -682,6 +682,16 @@ func (e *Element) finish(ix *index.Index, r Result) Result {
 	return r
 }
 
+// negated is Negated, except for an element whose terms name conduct the
+// law prohibits (standard.Element.Prohibits): "must not publish" is its
+// protection.
+func (e *Element) negated(h Hit) bool {
+	if e.El != nil && e.El.Prohibits {
+		return false
+	}
+	return Negated(h)
+}
+
 // Negated reports whether a hit is negated: a negation word within three
 // tokens before it in the same clause ("does not include", "ne … pas",
 // "nicht", "kein", "no se"), or a clause opening with "nothing in this".
@@ -709,6 +719,11 @@ func Negated(h Hit) bool {
 			if prohibitionAt(cu, s, k) {
 				continue
 			}
+			// "may not return a victim … without giving due consideration to
+			// the safety …": a negation with a condition states the safeguard
+			if negatedCondition(cu, s, k) {
+				continue
+			}
 			return true
 		}
 	}
@@ -719,6 +734,18 @@ func Negated(h Hit) bool {
 	}
 	if start+3 < len(s.Toks) && s.Toks[start].Word == "nothing" && s.Toks[start+1].Word == "in" {
 		return true
+	}
+	return false
+}
+
+// negatedCondition reports whether the negation at token k is taken back
+// by a condition later in its clause ("may not return … without", "ne peut
+// … sans", "no podrá … sin", "darf nicht … ohne").
+func negatedCondition(cu *cues, s *index.Segment, k int) bool {
+	for j := k + 1; j < len(s.Toks) && j <= k+30 && !clauseBreak(s, j-1, j); j++ {
+		if cu.NegCondition[s.Toks[j].Word] {
+			return true
+		}
 	}
 	return false
 }

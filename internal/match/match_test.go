@@ -313,3 +313,31 @@ func TestConsentInLeadIn(t *testing.T) {
 		})
 	}
 }
+
+// TestNegationThatProtects: "must not publish" proves an element whose terms
+// name prohibited conduct (Prohibits), and a negation taken back by a
+// condition ("may not return … without giving due consideration to") does
+// not deny the term; a plain negation still does.
+func TestNegationThatProtects(t *testing.T) {
+	for _, tc := range []struct {
+		name, body, term string
+		prohibits, want  bool
+	}{
+		{"prohibited publication", "### 21 Publication\n\nA person must not publish the name of a victim.\n", "publish*", true, true},
+		{"plain element", "### 21 Publication\n\nA person must not publish the name of a victim.\n", "publish*", false, false},
+		{"negated condition", "### 20 Return\n\nThe Minister may not return a victim without giving due consideration to the safety of the victim.\n", "return*", false, true},
+		{"plain negation", "### 20 Return\n\nThe Minister may not return a victim to the country of origin.\n", "return*", false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ix := corpusOf(t, "en", tc.body)
+			el, err := CompileElement(&standard.Element{ID: "x", Prohibits: tc.prohibits, Patterns: []standard.Pattern{{Kind: standard.CritKeyword,
+				Terms: map[string][]string{"*": {tc.term}}}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := el.Find(ix).Found(); got != tc.want {
+				t.Errorf("found %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

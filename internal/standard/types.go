@@ -166,7 +166,12 @@ type Element struct {
 	// structure of Palermo art. 3(a) (two or more of the acts for a purpose
 	// of exploitation), whatever words name it. Empty for none.
 	Fact string `yaml:"fact" json:"fact,omitempty"`
-	Pos  Pos    `yaml:"-" json:"-"`
+	// Prohibits says that the element's terms name conduct the law guards
+	// against (publishing, disclosing a victim's identity): a negation
+	// before them ("must not publish", "ne peut être divulguée") states the
+	// protection instead of denying it.
+	Prohibits bool `yaml:"prohibits" json:"prohibits,omitempty"`
+	Pos       Pos  `yaml:"-" json:"-"`
 }
 
 // OffenceClasses are the classes an element's Offence may name.
