@@ -449,7 +449,10 @@ func numberedDivision(t string) (headingInfo, bool) {
 	if !ok {
 		return headingInfo{}, false
 	}
-	if r := strings.TrimLeftFunc(rest, unicode.IsSpace); r != "" && !strings.ContainsRune(":-–—", []rune(r)[0]) && !strings.HasPrefix(t[m[1]+len(word):], ".") {
+	// the title follows a colon or dash, or directly with a capital ("2.
+	// Kapitel Die Straftaten gegen …"); "2. Teil der Kosten" is no heading
+	if r := strings.TrimLeftFunc(rest, unicode.IsSpace); r != "" && !strings.ContainsRune(":-–—", []rune(r)[0]) && !strings.HasPrefix(t[m[1]+len(word):], ".") &&
+		!(len(r) < len(rest) && unicode.IsUpper([]rune(r)[0])) {
 		return headingInfo{}, false
 	}
 	num := t[m[2]:m[3]]

@@ -68,6 +68,7 @@ func TestParseHeading(t *testing.T) {
 		{"chapitre plain", "Chapitre VI", false, KindDivision, "chapter-VI", ""},
 		{"numbered abschnitt", "1. Abschnitt", false, KindDivision, "abschnitt-1", ""},
 		{"numbered abschnitt title", "25. Abschnitt: Schlussbestimmungen", false, KindDivision, "abschnitt-25", "Schlussbestimmungen"},
+		{"numbered kapitel, capitalised title", "2. Kapitel Die strafrechtliche Verantwortlichkeit", false, KindDivision, "chapter-2", "Die strafrechtliche Verantwortlichkeit"},
 		{"numbered teil", "2. Teil", false, KindDivision, "part-2", ""},
 		{"number then words stays a section", "3. Title of the Act", true, KindSection, "s3", "Title of the Act"},
 		{"number then hyphenated word", "3. Part-time work", true, KindSection, "s3", "Part-time work"},
@@ -367,7 +368,8 @@ func numberedDivisionRe(t string) (headingInfo, bool) {
 	if !ok {
 		return headingInfo{}, false
 	}
-	if r := strings.TrimLeftFunc(rest, unicode.IsSpace); r != "" && !strings.ContainsRune(":-–—", []rune(r)[0]) && !strings.HasPrefix(t[m[1]+len(word):], ".") {
+	if r := strings.TrimLeftFunc(rest, unicode.IsSpace); r != "" && !strings.ContainsRune(":-–—", []rune(r)[0]) && !strings.HasPrefix(t[m[1]+len(word):], ".") &&
+		!(len(r) < len(rest) && unicode.IsUpper([]rune(r)[0])) {
 		return headingInfo{}, false
 	}
 	num := t[m[2]:m[3]]
@@ -378,7 +380,7 @@ func numberedDivisionRe(t string) (headingInfo, bool) {
 // ordNumRe does.
 func TestNumberedDivisionByHand(t *testing.T) {
 	for _, h := range []string{"1. Abschnitt", "12.\u00a0Teil", "123. Titel", "1234. Teil", "1.Abschnitt", "1.", "1. ", "3. Part-time work",
-		"2. Teil: Title", "1 . Abschnitt", "1.\tKapitel", "01. Buch", "3.\u2003Chapter", "3.\u2028Teil", "4. Teil.", "5. Title of the Act"} {
+		"2. Teil: Title", "1 . Abschnitt", "1.\tKapitel", "01. Buch", "3.\u2003Chapter", "3.\u2028Teil", "4. Teil.", "5. Title of the Act", "2. Kapitel Die Straftaten", "2. Teil der Kosten", "3. Kapitel 4"} {
 		a, ok1 := numberedDivision(h)
 		b, ok2 := numberedDivisionRe(h)
 		if a != b || ok1 != ok2 {
