@@ -75,3 +75,28 @@ func TestGradeScale(t *testing.T) {
 		t.Error("a grade the scale lacks was resolved")
 	}
 }
+
+// An age before the sanction is the victim's, never a term; an age-limit
+// word inside a qualifier states a term.
+func TestAgeBeforeSanction(t *testing.T) {
+	for _, c := range []struct {
+		text, lang string
+		max        float64
+		child      bool
+	}{
+		{"if the victim is under 18 years, imprisonment for 12 years", "en", 144, true},
+		{"if the victim is under the age of 18 years, imprisonment for 12 years", "en", 144, true},
+		{"(a) if the other person is under 18—imprisonment for 12 years; or", "en", 144, true},
+		{"cuando la víctima sea menor de dieciocho años, prisión de doce a veinte años", "es", 240, true},
+		{"wird mit Freiheitsstrafe nicht unter zwei Jahren bis zu zehn Jahren bestraft", "de", 120, false},
+	} {
+		ps := Parse(c.text, c.lang)
+		if len(ps) != 1 || ps[0].MaxMonths == nil || *ps[0].MaxMonths != c.max {
+			t.Errorf("%q: %+v, want one sanction with maximum %v", c.text, ps, c.max)
+			continue
+		}
+		if got := ps[0].Variant == VariantChild; got != c.child {
+			t.Errorf("%q: variant %s, child %v", c.text, ps[0].Variant, c.child)
+		}
+	}
+}

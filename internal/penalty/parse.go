@@ -353,6 +353,17 @@ func (lx *Lexicon) findStatements(toks []token, lang string) []stmt {
 			}
 			j++
 		}
+		// "if the victim is under 18 years, imprisonment for …": an age
+		// opening the run is the victim's, not a term
+		for p := i; p < j; p++ {
+			if _, ok := lx.anchorOf(toks, p); ok {
+				break
+			}
+			if e := lx.skipAge(toks, p, j, lang); e > p {
+				i = e
+				break
+			}
+		}
 		hasAnchor := false
 		for k := i; k < j; k++ {
 			if a, ok := lx.anchorOf(toks, k); ok && a != iLife {
@@ -1091,4 +1102,45 @@ func sharedScale(lo, hi float64) float64 {
 		}
 	}
 	return lo
+}
+
+// skipAge returns the index after an age of at most 18 at toks[k] ("18
+// years" after "under", "the age of eighteen" after "under", "dieciocho
+// años" after "menores de"), k when there is none. An age-limit word inside
+// a qualifier ("not under five years", "au moins", "no menos de") states a
+// term, not an age.
+func (lx *Lexicon) skipAge(toks []token, k, j int, lang string) int {
+	if !lx.isNumStart(toks, k, lang) {
+		return k
+	}
+	lim := -1
+	for b := k - 1; b >= 0 && b >= k-4; b-- {
+		if toks[b].kind != tWord {
+			break
+		}
+		if lx.ageLimit.has(toks[b].s) {
+			lim = b
+			break
+		}
+	}
+	if lim < 0 {
+		return k
+	}
+	for b := lim - 2; b <= lim; b++ {
+		if b >= 0 {
+			if m, ok := lx.matchMarker(toks, b, len(toks)); ok && b+len(m.words) > lim {
+				return k
+			}
+		}
+	}
+	v, n, ok := lx.readNumber(toks, k, lang)
+	if !ok || v <= 0 || v > 18 || n > j {
+		return k
+	}
+	if n < j && toks[n].kind == tWord && lx.unitOf(toks[n].s) == uYear {
+		n++
+	} else if n < j && toks[n].kind == tWord && lx.unitOf(toks[n].s) != uNone {
+		return k // "under 18 months": a term
+	}
+	return n
 }

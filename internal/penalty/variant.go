@@ -323,6 +323,11 @@ func (lx *Lexicon) ageAtMost18(toks []token, k, hi int, lang string) bool {
 				return false
 			}
 			isAge := n < len(toks) && (lx.unitOf(toks[n].s) == uYear || lx.ageLink.has(toks[n].s))
+			// "if the other person is under 18—imprisonment …": an age of
+			// majority written bare, the clause going on without a word
+			if !isAge && v >= 14 && (n >= len(toks) || toks[n].kind != tWord || lx.isAnchor(toks, n)) {
+				isAge = true
+			}
 			if j > k && lx.ageWord.has(toks[j-1].s) {
 				isAge = true
 			}
@@ -440,4 +445,10 @@ func breakBetween(toks []token, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// isAnchor reports whether toks[i] is an imprisonment, fine or life word.
+func (lx *Lexicon) isAnchor(toks []token, i int) bool {
+	_, ok := lx.anchorOf(toks, i)
+	return ok
 }
