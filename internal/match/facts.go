@@ -103,9 +103,10 @@ func Facts(ix *index.Index) []Fact {
 			if parsedChild && parsed == penalty.VariantBasic && p.Variant == penalty.VariantChild && cls != OffSale {
 				p.Variant = penalty.VariantBasic
 			}
-			// a later offence whose heading names force, threat or deceit is
-			// the heavier, coercive form of an earlier basic offence
-			if p.Variant == penalty.VariantBasic && statBasic[s.Statute][cls] && cu.ForceTerms.Any(headToks(s)) {
+			// a later offence whose heading names force, threat or deceit, or
+			// calls it aggravated ("Trafficking in persons—aggravated
+			// offence"), is the heavier form of an earlier basic offence
+			if p.Variant == penalty.VariantBasic && statBasic[s.Statute][cls] && (cu.ForceTerms.Any(headToks(s)) || cu.HeadAggr.Any(headToks(s))) {
 				p.Variant = penalty.VariantAggravated
 			}
 			if p.Variant == penalty.VariantBasic {

@@ -85,6 +85,7 @@ type cues struct {
 	PenaltyWords *index.PhraseSet `lex:"penalty"`
 	HeadDeath    *index.PhraseSet `lex:"death"`
 	HeadOrg      *index.PhraseSet `lex:"organised-crime"`
+	HeadAggr     *index.PhraseSet `lex:"heading-aggravated"`
 	HeadOfficial *index.PhraseSet `lex:"public-official"`
 	ForceTerms   *index.PhraseSet `lex:"force"`
 	AdultTerms   *index.PhraseSet `lex:"adult"`

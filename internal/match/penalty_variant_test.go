@@ -48,3 +48,36 @@ func TestFactsVariantRows(t *testing.T) {
 		t.Errorf("fine-alternative: %s, want partial (%s)", o.Level, o.Reason.Code)
 	}
 }
+
+// TestAggravatedHeading: a later offence whose heading calls it aggravated
+// gives an aggravated row; the same section with a plain heading, after
+// another basic offence, keeps its own basic row.
+func TestAggravatedHeading(t *testing.T) {
+	for _, tc := range []struct {
+		heading string
+		want    penalty.Variant
+	}{
+		{"Trafficking in persons—aggravated offence", penalty.VariantAggravated},
+		{"Further trafficking offence", penalty.VariantBasic},
+	} {
+		ix := corpusOf(t, "en", `### 2 Trafficking in persons
+
+A person who recruits, transports or harbours another person for the purpose of exploitation commits an offence.
+
+Penalty: Imprisonment for 12 years.
+
+### 3 `+tc.heading+`
+
+A person who recruits, transports or harbours another person for the purpose of exploitation and subjects the victim to cruel treatment commits an offence.
+
+Penalty: Imprisonment for 20 years.
+`)
+		fs := Facts(ix)
+		if len(fs) != 2 {
+			t.Fatalf("%s: %d facts, want 2: %+v", tc.heading, len(fs), fs)
+		}
+		if fs[1].Penalty.Variant != tc.want {
+			t.Errorf("%s: second row %s, want %s", tc.heading, fs[1].Penalty.Variant, tc.want)
+		}
+	}
+}
