@@ -454,6 +454,7 @@ var (
 	refPara         = regexp.MustCompile(`§§? ?(\d+[a-z]?)(?: (?:abs\.?|absatz|absatzes) ?(\d+))?`)
 	refRoman        = regexp.MustCompile(`\b(?:au|du|le|la|del|of) ([ivx]+) (?:de l['’ ]?|del |of )?(?:article|articulo|art\.) (\d+(?:-\d+)*)`)
 	refArticle      = regexp.MustCompile(`\b(?:articles?|articulos?|artikels?|art\.|arts\.) ?(\d+(?:[a-z]\b)?(?:-\d+)*)(?:(?: |)(bis|terdecies|ter|quaterdecies|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies))?`)
+	refRangeEnd     = regexp.MustCompile(`^\s*(?:bis|to|through|à|a|al|au|und|and|-|–)\s*(?:§§?\s*|articles?\s*|art\.\s*|artículos?\s*|sections?\s*)?\d+[a-z]{0,12}\b`)
 	refOf           = regexp.MustCompile(`^\s*(?:of|of the|de la|de|des|du|del|der|des) `)
 )
 
@@ -492,6 +493,11 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		end := s.Orig(m[1])
 		rest := s.Text[end:]
 		r := Ref{Text: s.Text[s.Orig(m[0]):end], Start: s.Orig(m[0])}
+		// "§§ 232 bis 233a des Strafgesetzbuches", "articles 10 à 13 du
+		// Code pénal": the law named after the range is the first one's too
+		if loc := refRangeEnd.FindStringIndex(strings.ToLower(rest[:min(len(rest), 40)])); loc != nil {
+			rest = rest[loc[1]:]
+		}
 		if loc := refOf.FindStringIndex(strings.ToLower(rest[:min(len(rest), 24)])); loc != nil {
 			tail := rest[loc[1]:]
 			if !selfRef(tail) && lawWord.MatchString(firstClause(tail)) {

@@ -348,3 +348,24 @@ func TestInlineDefinitionList(t *testing.T) {
 		t.Errorf("definitions %v, want enfant and trafic d enfants", ix.Defs)
 	}
 }
+
+// TestRangeRefNamesLaw: the law named after a range of provisions ("§§ 232
+// bis 233a des Strafgesetzbuches") is the first provision's law too, not
+// the citing statute.
+func TestRangeRefNamesLaw(t *testing.T) {
+	src := "---\nid: xta/prostg\ncountry: XTA\ntitle: \"Prostitutionsgesetz\"\nlanguage: de\nversion_date: \"2020-01-01\"\n---\n\n# Prostitutionsgesetz\n\n" +
+		"### § 2\n\n(4) Menschenhandel im Sinne dieses Gesetzes sind Taten nach den §§ 232 bis 233a des Strafgesetzbuches.\n"
+	ix := build(t, src)
+	s := segOf(ix, "§2(4)")
+	if s == nil {
+		t.Fatal("no segment §2(4)")
+	}
+	for _, r := range s.Refs {
+		if !r.External || !strings.Contains(r.Law, "Strafgesetzbuch") {
+			t.Errorf("ref %q: external %v law %q, want the Strafgesetzbuch", r.Text, r.External, r.Law)
+		}
+	}
+	if len(s.Refs) == 0 {
+		t.Error("no reference found")
+	}
+}
