@@ -110,9 +110,10 @@ func TestOffenceFormulaWithGap(t *testing.T) {
 func TestConstitueDefinition(t *testing.T) {
 	src := "---\nid: xta/act\ncountry: XTA\ntitle: \"Code\"\nlanguage: fr\nversion_date: \"2020-01-01\"\n---\n\n# Code\n\n" +
 		"### Article 327\n\nConstitue la traite des personnes le fait de recruter, transporter ou héberger une personne aux fins d'exploitation.\n\n" +
-		"### Article 385\n\nEst constitutif de traite d'enfants, tout acte de recrutement ou de transport d'un enfant aux fins d'exploitation.\n"
+		"### Article 385\n\nEst constitutif de traite d'enfants, tout acte de recrutement ou de transport d'un enfant aux fins d'exploitation.\n\n" +
+		"### Article 3\n\nEst qualifié de traite des êtres humains le recrutement, le transport ou l'hébergement d'une personne aux fins d'exploitation.\n"
 	ix := build(t, src)
-	want := map[string]bool{"traite des personnes": false, "traite d enfants": false}
+	want := map[string]bool{"traite des personnes": false, "traite d enfants": false, "traite des etres humains": false}
 	for _, s := range ix.Segments {
 		for _, d := range s.Defines {
 			if _, ok := want[d]; ok {

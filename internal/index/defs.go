@@ -34,6 +34,8 @@ var foldedDefs = []*regexp.Regexp{
 	// "Constitue la traite des personnes le fait de …", "Est constitutif
 	// de traite d'enfants, tout acte de …"
 	regexp.MustCompile(`^(?:au sens (?:de|du|des) [^,]{1,60}, )?(?:constitue(?:nt)? |(?:est|sont) constituti(?:f|fs|ve|ves) (?:de |d'))(?:egalement |aussi )?(?:la |le |l'|les |une? )?([a-z][a-z' ]{2,60}?),? (?:le fait |tout |toute |tous |toutes )`),
+	// "Est qualifié de traite des personnes le recrutement, …"
+	regexp.MustCompile(`^(?:au sens (?:de|du|des) [^,]{1,60}, )?(?:est|sont) qualifie(?:e|s|es|ees)? (?:de |d')([a-z][a-z' ]{2,60}?),? (?:le fait|toute? |tous |toutes |l'|la |les |le |un |une )`),
 }
 
 // quotedColonDef is a quoted term opening a text and followed by a colon.
@@ -69,7 +71,7 @@ func splitAlternatives(conj map[string]bool, term string) []string {
 // defHints are literal words each of foldedDefs needs (a cheap prefilter;
 // "" when its verbs share none).
 var defHints = []string{"se entender", "se entiende", "se considera", "on entend par", "", "im sinne", " mean",
-	" comprend", "", "", "se entiende", "considere", "constitu"}
+	" comprend", "", "", "se entiende", "considere", "constitu", "qualifie"}
 
 // defHintWords are, for each of defHints, words every text holding the
 // hint holds (a word of a hint that follows a space starts a token): the
@@ -78,7 +80,7 @@ var defHintWords = []*PhraseSet{NewPhraseSet([]string{"entender*"}), NewPhraseSe
 	NewPhraseSet([]string{"considera*"}), NewPhraseSet([]string{"entend par*"}), NewPhraseSet([]string{"le fait*", "constitue*"}),
 	NewPhraseSet([]string{"sinne*"}), NewPhraseSet([]string{"mean*"}),
 	NewPhraseSet([]string{"comprend*", "recouvre*"}), NewPhraseSet([]string{"designe*", "entend*"}), NewPhraseSet([]string{"comprende*", "incluye*", "significa*", "abarca*"}),
-	NewPhraseSet([]string{"entiende*"}), NewPhraseSet([]string{"considere*"}), NewPhraseSet([]string{"constitu*"})}
+	NewPhraseSet([]string{"entiende*"}), NewPhraseSet([]string{"considere*"}), NewPhraseSet([]string{"constitu*"}), NewPhraseSet([]string{"qualifie*"})}
 
 // External-law cues: group 1 starts the law's name (in the original text).
 var extLawCue = regexp.MustCompile(`(?i)(?:` + extLawCueSource() + `)\s+`)
