@@ -396,8 +396,14 @@ func lastChild(p *statute.Provision) bool {
 // offence", "les peines prévues"), without an author of its own.
 func takesUpOffence(s *index.Segment) bool {
 	cu := cuesFor(s)
-	if s.Has(cu.OffenceSubject) || actCount(s) > 0 {
+	if actCount(s) > 0 {
 		return false
+	}
+	if s.Has(cu.OffenceSubject) {
+		// "Est puni … quiconque commet la traite des personnes : 1° à
+		// l'égard d'un enfant …": the subject commits the offence by its
+		// name, stated before
+		return s.Has(cu.CommitVerb) && hasTraffick(s)
 	}
 	if s.Has(cu.OffenceAnaphor) {
 		return true

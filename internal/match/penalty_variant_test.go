@@ -81,3 +81,29 @@ Penalty: Imprisonment for 20 years.
 		}
 	}
 }
+
+// TestLeadInTakesUpNamedOffence: "Est puni … quiconque commet la traite des
+// personnes : 1° à l'égard d'un enfant ; …" after the article that defines
+// and punishes the offence is its aggravation, the first circumstance
+// deciding the row.
+func TestLeadInTakesUpNamedOffence(t *testing.T) {
+	ix := corpusOf(t, "fr", `### Article 5
+
+La traite des personnes, à savoir le recrutement, le transport ou l'hébergement d'une personne aux fins d'exploitation, est punie d'un emprisonnement de deux à cinq ans.
+
+### Article 6
+
+Est puni de la réclusion de dix à vingt ans quiconque commet la traite des personnes :
+
+1° à l'égard d'un enfant ;
+
+2° en bande organisée.
+`)
+	var got []penalty.Variant
+	for _, f := range Facts(ix) {
+		got = append(got, f.Penalty.Variant)
+	}
+	if len(got) != 2 || got[0] != penalty.VariantBasic || got[1] != penalty.VariantChild {
+		t.Errorf("variants %v, want [basic child_victim]", got)
+	}
+}

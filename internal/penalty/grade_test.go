@@ -100,3 +100,21 @@ func TestAgeBeforeSanction(t *testing.T) {
 		}
 	}
 }
+
+// Custody named without a term ("des travaux forcés à temps", "mit
+// Freiheitsstrafe") is custody whose term the general part sets: a grade
+// named by its penalty words.
+func TestTermlessCustodyIsNamed(t *testing.T) {
+	for _, c := range []struct{ text, lang, name string }{
+		{"Est puni des travaux forcés à temps quiconque commet la traite des personnes.", "fr", "travaux forces"},
+		{"Wer einen Menschen ausbeutet, wird mit Freiheitsstrafe bestraft.", "de", "freiheitsstrafe"},
+	} {
+		ps := Parse(c.text, c.lang)
+		if len(ps) != 1 || ps[0].Grade == nil || ps[0].Grade.Name != c.name || !ps[0].Custodial() || ps[0].HasImprisonment() {
+			t.Errorf("%q: %+v, want custody named %q without a term", c.text, ps, c.name)
+		}
+	}
+	if ps := Parse("Le fait de soumettre une personne à des travaux forcés.", "fr"); len(ps) != 0 {
+		t.Errorf("a purpose of forced labour is no sanction: %+v", ps)
+	}
+}

@@ -778,6 +778,17 @@ func (lx *Lexicon) buildPenalty(toks []token, s *stmt, country string) (Penalty,
 		g := *s.grade
 		p.Grade = &g
 	}
+	if prisonAt >= 0 && s.grade == nil && !hasTerm && !p.Life && hasVerb {
+		// "Est puni des travaux forcés à temps", "wird mit Freiheitsstrafe
+		// bestraft": custody whose term the code's general part sets, named
+		// by its penalty words
+		it := s.items[prisonAt]
+		var name []string
+		for k := it.tok; k < it.end; k++ {
+			name = append(name, toks[k].s)
+		}
+		p.Grade = &Grade{Name: strings.Join(name, " "), start: toks[it.tok].start, end: toks[it.end-1].end}
+	}
 	if prisonAt >= 0 && !hasTerm && !p.Life && !hasVerb && p.Grade == nil {
 		return p, false
 	}
