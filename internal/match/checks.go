@@ -357,10 +357,22 @@ func noMeansAtAll(ix *index.Index) (Hit, bool) {
 // after it, and no cue that does without them.
 func meansByReference(s *index.Segment) bool {
 	cu := cuesFor(s)
-	if len(s.Refs) == 0 || !s.Has(cu.MeansWord) || s.Has(cu.NoMeansCues) {
+	if len(s.Refs) == 0 || !s.Has(cu.MeansWord) {
 		return false
 	}
+	// a no-means cue in the sentence of the means word denies them ("sin
+	// necesidad de los medios previstos en …"); one in a later sentence
+	// ("Si la víctima fuere niño, no se requerirá …") concerns its case only
+	noMeans := cu.NoMeansCues.Find(s.Toks)
 	for _, sp := range cu.MeansWord.Find(s.Toks) {
+		a, b := sentenceBounds(s, sp.I)
+		denied := false
+		for _, n := range noMeans {
+			denied = denied || n.I >= a && n.I < b
+		}
+		if denied {
+			continue
+		}
 		for _, r := range s.Refs {
 			if i, _ := offsetSpan(s, r.Start, r.Start+1); i >= sp.J && i-sp.J <= 8 {
 				return true

@@ -341,3 +341,25 @@ func TestNegationThatProtects(t *testing.T) {
 		})
 	}
 }
+
+// TestMeansByReferenceBesideChildCase: an offence that names its means by
+// reference ("recurriendo a alguno de los medios previstos en el artículo
+// 4") needs them, although a later sentence waives them for a child.
+func TestMeansByReferenceBesideChildCase(t *testing.T) {
+	ix := corpusOf(t, "es", `### Artículo 4
+
+Son medios de la trata la violencia, la amenaza, el engaño y el abuso de una situación de vulnerabilidad.
+
+### Artículo 9
+
+El que captare, transportare o acogiere a una o más personas con fines de explotación, recurriendo a alguno de los medios previstos en el artículo 4, será castigado con seis a dieciocho años de penitenciaría. Si la víctima fuere niño, niña o adolescente, no se requerirá el empleo de medio alguno.
+`)
+	for _, s := range ix.Segments {
+		if string(s.Prov.ID) == "art9" && !meansByReference(s) {
+			t.Error("the means named by reference were not read")
+		}
+	}
+	if _, ok := noMeansAtAll(ix); ok {
+		t.Error("an offence that names its means by reference was read as needing none")
+	}
+}

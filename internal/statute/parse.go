@@ -406,6 +406,30 @@ func wholeBold(line []byte) bool {
 	return !bytes.Contains(t[2:len(t)-2], []byte("**"))
 }
 
+// runInBoldLabel returns the bold text that opens a line and is followed
+// by more text ("**Article 4 :** Est coupable …"), when it names an article
+// by a word and a number (not a bare "**3.**" or an emphasised phrase).
+func runInBoldLabel(line []byte) (string, bool) {
+	t := bytes.TrimSpace(line)
+	if !bytes.HasPrefix(t, []byte("**")) {
+		return "", false
+	}
+	end := bytes.Index(t[2:], []byte("**"))
+	if end <= 0 || end > 120 || len(bytes.TrimSpace(t[2+end+2:])) == 0 {
+		return "", false
+	}
+	label := strings.TrimSpace(string(t[2 : 2+end]))
+	hasLetter, hasDigit := false, false
+	for _, r := range label {
+		hasLetter = hasLetter || unicode.IsLetter(r)
+		hasDigit = hasDigit || unicode.IsDigit(r)
+	}
+	if !hasLetter || !hasDigit && !strings.Contains(strings.ToLower(label), "premier") && !strings.Contains(strings.ToLower(label), "unique") {
+		return "", false
+	}
+	return label, true
+}
+
 var footnoteRefRe = regexp.MustCompile(`\[\^[^\]\s]{1,32}\]`)
 
 // footnoteDefRe is the start of a footnote definition, "[^12]: …".
@@ -502,6 +526,24 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 						b.bold = false
 						if len(pieces) == 0 {
 							continue
+						}
+					}
+				} else if first := lines.At(0); !b.inItem && !b.itemFirst && len(pieces) > 0 {
+					// "**Article 4 :** Est coupable …", "**ARTÍCULO 52.- TRATA
+					// DE PERSONAS.** Incurre …": an article label run into
+					// its first paragraph in bold is the article's heading
+					if label, ok := runInBoldLabel(first.Value(body)); ok && strings.HasPrefix(pieces[0].text, label) {
+						if hi := parseHeading(label, english); hi.kind == KindSection && hi.id != "" {
+							out = append(out, block{heading: boldHeadingLevel, text: label, line: pieces[0].line, endLine: pieces[0].line})
+							rest := strings.TrimSpace(pieces[0].text[len(label):])
+							if rest == "" {
+								pieces = pieces[1:]
+							} else {
+								pieces[0].text = rest
+							}
+							if len(pieces) == 0 {
+								continue
+							}
 						}
 					}
 				}

@@ -56,3 +56,32 @@ In the Other Act 1990, in section 7, insert "child".
 		t.Errorf("the same number twice in one division is accepted: %v", err)
 	}
 }
+
+// An article label run into its first paragraph in bold ("**Article 4 :**
+// Est coupable …") is the article's heading; emphasis that names no
+// article stays text.
+func TestRunInBoldArticleLabel(t *testing.T) {
+	src := "---\ncountry: XZY\ntitle: Loi\nid: xzy/loi\nlanguage: fr\n---\n\n## Chapitre 1 : Des infractions\n\n" +
+		"**Article 4 :** Est coupable de traite des personnes et puni d'un emprisonnement de cinq à dix ans quiconque recrute une personne aux fins d'exploitation.\n\n" +
+		"**Article 5 :** La peine est portée à vingt ans lorsque la victime est un enfant.\n\n" +
+		"**Important :** ce texte est une traduction.\n"
+	st, err := Parse("loi.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, p := range st.All {
+		got[string(p.ID)] = p.Text
+	}
+	if !strings.HasPrefix(got["art4"], "Est coupable de traite") || !strings.HasPrefix(got["art5"], "La peine est portée") {
+		t.Errorf("articles not read from their bold labels: %q", got)
+	}
+	for id, text := range got {
+		if strings.Contains(text, "Article 4 :") {
+			t.Errorf("%s keeps the label in its text: %q", id, text)
+		}
+	}
+	if len(got) != 3 {
+		t.Errorf("provisions %v, want the chapter and two articles (the bold remark is text)", got)
+	}
+}
