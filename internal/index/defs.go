@@ -96,6 +96,7 @@ var extLawCueAlts = []struct {
 }{
 	{`ha(?:s|ve) the (?:same )?meaning (?:assigned|given|ascribed|attributed)?\s*(?:(?:to (?:it|them|that expression|that term)|thereto) )?(?:in|by|under)`, []string{"meaning"}},
 	{`in accordance with (?:the )?(?:provisions of )?(?:part|section|chapter)? ?[0-9ivxlc]* ?(?:of )?(?:the )?`, []string{"accordance"}},
+	{`ha(?:s|ve) the (?:same )?meaning as (?:is )?(?:assigned|given|ascribed|attributed) (?:to (?:it|them) )?(?:in|by|under)`, []string{"meaning"}},
 	{`as (?:defined|construed) (?:in|by|under)`, []string{"define", "construed"}},
 	{`within the meaning of`, []string{"meaning"}},
 	{`defined in`, []string{"define"}},
@@ -106,6 +107,8 @@ var extLawCueAlts = []struct {
 	{`seg[uú]n (?:lo dispuesto en )?(?:el|la)`, []string{"segun"}},
 	{`conforme (?:a|al)`, []string{"conforme"}},
 	{`de acuerdo con (?:el|la)`, []string{"acuerdo"}},
+	{`de conformidad con (?:el|la|lo dispuesto en (?:el|la))`, []string{"conformidad"}},
+	{`fix[ée]e?s? par (?:le|la|les|l')`, []string{"fixe"}},
 	{`au sens (?:de|du|des)`, []string{"sens"}},
 	{`en application (?:de|du|des)`, []string{"application"}},
 	{`im sinne (?:des|der|von)`, []string{"sinne"}},
@@ -914,7 +917,7 @@ var (
 	litPrevious   = NewLiterals("anterior", "precedent", "preceding", "previous", "vorstehende")
 	litPara       = NewLiterals("§")
 	litArt        = NewLiterals("art")
-	litExtHint    = NewLiterals("meaning", "accordance", "defined", "define", "defini", "construed", "au sens", "en application", "im sinne", "terminos", "segun", "conforme", "acuerdo con")
+	litExtHint    = NewLiterals("meaning", "accordance", "defined", "define", "defini", "construed", "au sens", "en application", "im sinne", "terminos", "segun", "conforme", "acuerdo con", "conformidad", "fixe par")
 	// namedActs looks for lawWords in the original text; folded, they are
 	// " act", " code", …
 	litLawWords = NewLiterals(foldAll(lawWords)...)

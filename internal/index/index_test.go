@@ -369,3 +369,25 @@ func TestRangeRefNamesLaw(t *testing.T) {
 		t.Error("no reference found")
 	}
 }
+
+// TestDefinitionByReferenceCues: a term defined "as is assigned to it in",
+// "de conformidad con el" or "fixé par le" another law takes its meaning
+// from that law.
+func TestDefinitionByReferenceCues(t *testing.T) {
+	for _, tc := range []struct{ lang, def, term, law string }{
+		{"en", `In this Act, "child" has the same meaning as is assigned to it in the Guardians and Wards Act.`, "child", "Guardians and Wards Act"},
+		{"es", "Para los efectos de esta ley se entiende por niño toda persona así considerada de conformidad con el Código de la Niñez y la Adolescencia.", "nino", "Código de la Niñez y la Adolescencia"},
+		{"fr", "Au sens de la présente loi, on entend par enfant : toute personne n'ayant pas atteint l'âge de la majorité fixé par le Code des personnes et de la famille.", "enfant", "Code des personnes et de la famille"},
+	} {
+		src := "---\nid: xta/act\ncountry: XTA\ntitle: \"Act\"\nlanguage: " + tc.lang + "\nversion_date: \"2020-01-01\"\n---\n\n# Act\n\n### 2 Definitions\n\n" + tc.def + "\n"
+		ix := build(t, src)
+		ds := ix.Definitions(tc.term)
+		if len(ds) == 0 || !strings.Contains(ds[0].ExternalLaw, tc.law) {
+			var laws []string
+			for _, d := range ds {
+				laws = append(laws, d.ExternalLaw)
+			}
+			t.Errorf("%s: definitions of %q refer to %q, want %s", tc.lang, tc.term, laws, tc.law)
+		}
+	}
+}

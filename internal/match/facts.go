@@ -309,7 +309,7 @@ func usesVictimSeg(s *index.Segment) bool {
 }
 
 // serviceUseGap is the most words service-use-gap lets between its two.
-const serviceUseGap = 3
+const serviceUseGap = 5
 
 // usesServices reports whether a segment names the use of a person's
 // services or labour, also with words between ("recourt sciemment aux
