@@ -34,6 +34,9 @@ var foldedDefs = []*regexp.Regexp{
 	// "Constitue la traite des personnes le fait de …", "Est constitutif
 	// de traite d'enfants, tout acte de …"
 	regexp.MustCompile(`^(?:au sens (?:de|du|des) [^,]{1,60}, )?(?:constitue(?:nt)? |(?:est|sont) constituti(?:f|fs|ve|ves) (?:de |d'))(?:egalement |aussi )?(?:la |le |l'|les |une? )?([a-z][a-z' ]{2,60}?),? (?:le fait |tout |toute |tous |toutes )`),
+	// "Est enfant au sens de la présente loi toute personne âgée de moins
+	// de dix-huit ans": the term between the copula and its scope
+	regexp.MustCompile(`^(?:est|sont) ([a-z][a-z' ]{2,40}?),? au sens (?:de|du|des) [^,]{1,60}?,? (?:toute?|tous|toutes|la|le|les|l'|une?|quiconque|celui|celle) `),
 	// "Est qualifié de traite des personnes le recrutement, …"
 	regexp.MustCompile(`^(?:au sens (?:de|du|des) [^,]{1,60}, )?(?:est|sont) qualifie(?:e|s|es|ees)? (?:de |d')([a-z][a-z' ]{2,60}?),? (?:le fait|toute? |tous |toutes |l'|la |les |le |un |une )`),
 }
@@ -71,7 +74,7 @@ func splitAlternatives(conj map[string]bool, term string) []string {
 // defHints are literal words each of foldedDefs needs (a cheap prefilter;
 // "" when its verbs share none).
 var defHints = []string{"se entender", "se entiende", "se considera", "on entend par", "", "im sinne", " mean",
-	" comprend", "", "", "se entiende", "considere", "constitu", "qualifie"}
+	" comprend", "", "", "se entiende", "considere", "constitu", "au sens", "qualifie"}
 
 // defHintWords are, for each of defHints, words every text holding the
 // hint holds (a word of a hint that follows a space starts a token): the
@@ -80,7 +83,7 @@ var defHintWords = []*PhraseSet{NewPhraseSet([]string{"entender*"}), NewPhraseSe
 	NewPhraseSet([]string{"considera*"}), NewPhraseSet([]string{"entend par*"}), NewPhraseSet([]string{"le fait*", "constitue*"}),
 	NewPhraseSet([]string{"sinne*"}), NewPhraseSet([]string{"mean*"}),
 	NewPhraseSet([]string{"comprend*", "recouvre*"}), NewPhraseSet([]string{"designe*", "entend*"}), NewPhraseSet([]string{"comprende*", "incluye*", "significa*", "abarca*"}),
-	NewPhraseSet([]string{"entiende*"}), NewPhraseSet([]string{"considere*"}), NewPhraseSet([]string{"constitu*"}), NewPhraseSet([]string{"qualifie*"})}
+	NewPhraseSet([]string{"entiende*"}), NewPhraseSet([]string{"considere*"}), NewPhraseSet([]string{"constitu*"}), NewPhraseSet([]string{"sens"}), NewPhraseSet([]string{"qualifie*"})}
 
 // External-law cues: group 1 starts the law's name (in the original text).
 var extLawCue = regexp.MustCompile(`(?i)(?:` + extLawCueSource() + `)\s+`)
