@@ -466,6 +466,12 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	if v == penalty.VariantChild {
 		return v
 	}
+	// a sentence that opens with its own circumstance ("Cuando a
+	// consecuencia del delito se produzca la muerte de la víctima, la pena
+	// será …") is that circumstance's row, wherever it stands in a list
+	if v != penalty.VariantBasic && v != penalty.VariantAggravated && len(s.Toks) > 0 && cu.CondWords[s.Toks[0].Word] {
+		return v
+	}
 	if childOnly(cu, headToks(s), "") || childOffence(ix, s.Section) {
 		return penalty.VariantChild
 	}

@@ -107,3 +107,32 @@ Est puni de la réclusion de dix à vingt ans quiconque commet la traite des per
 		t.Errorf("variants %v, want [basic child_victim]", got)
 	}
 }
+
+// TestOwnCircumstanceAfterList: a sentence that opens with its own
+// circumstance after a list of aggravations ("Cuando … se produzca la
+// muerte de la víctima, la pena será …") is that circumstance's row, not
+// the list's first.
+func TestOwnCircumstanceAfterList(t *testing.T) {
+	ix := corpusOf(t, "es", `### Artículo 52
+
+El que captare, transportare o acogiere a una o más personas con fines de explotación será sancionado con reclusión de diez a quince años.
+
+### Artículo 54
+
+Las penas del delito de trata de personas se incrementarán en un tercio cuando:
+
+1) La víctima sea menor de dieciocho años;
+2) El hecho sea cometido por un grupo delictivo organizado.
+
+Cuando a consecuencia del delito se produzca la muerte de la víctima, la pena será de veinte a treinta años de reclusión.
+`)
+	var death bool
+	for _, f := range Facts(ix) {
+		if f.Penalty.MaxMonths != nil && *f.Penalty.MaxMonths == 360 {
+			death = f.Penalty.Variant == penalty.VariantDeath
+		}
+	}
+	if !death {
+		t.Errorf("the death sentence after the list is not a death row: %+v", Facts(ix))
+	}
+}
