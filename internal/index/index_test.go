@@ -391,3 +391,21 @@ func TestDefinitionByReferenceCues(t *testing.T) {
 		}
 	}
 }
+
+// TestObjectsClauseNotOperative: a law's statement of its objects ("La
+// présente loi a pour objet de …", "This Act aims to …") is no measure.
+func TestObjectsClauseNotOperative(t *testing.T) {
+	for _, tc := range []struct{ lang, text string }{
+		{"fr", "La présente loi a pour objet de prévenir la traite des personnes et de protéger les victimes."},
+		{"es", "Esta ley tiene por objeto garantizar la protección integral de las víctimas de trata."},
+		{"en", "The objects of this Act are to prevent trafficking in persons and to protect victims."},
+	} {
+		src := "---\nid: xta/act\ncountry: XTA\ntitle: \"Act\"\nlanguage: " + tc.lang + "\nversion_date: \"2020-01-01\"\n---\n\n# Act\n\n### Article 1\n\n" + tc.text + "\n\n### Article 2\n\nLes victimes reçoivent une assistance médicale.\n"
+		ix := build(t, src)
+		for _, s := range ix.Segments {
+			if got, want := s.NonOperative, string(s.Prov.ID) == "art1"; got != want {
+				t.Errorf("%s: %s non-operative %v, want %v", tc.lang, s.Prov.ID, got, want)
+			}
+		}
+	}
+}
