@@ -109,6 +109,12 @@ func Facts(ix *index.Index) []Fact {
 			if p.Variant == penalty.VariantBasic && statBasic[s.Statute][cls] && (cu.ForceTerms.Any(headToks(s)) || cu.HeadAggr.Any(headToks(s))) {
 				p.Variant = penalty.VariantAggravated
 			}
+			// an "aggravated" form with the very terms of its section's basic
+			// row (a second subsection naming force, punished alike) is no
+			// aggravation
+			if p.Variant == penalty.VariantAggravated && sameTermsAsBasic(out, segFacts, s.Section, p) {
+				p.Variant = penalty.VariantBasic
+			}
 			if p.Variant == penalty.VariantBasic {
 				basicSeen[s.Section] = true
 				if statBasic[s.Statute] == nil {
@@ -984,4 +990,20 @@ func gradeScale(ix *index.Index, pl *penalty.Lexicon) penalty.Scale {
 		}
 	}
 	return sc
+}
+
+// sameTermsAsBasic reports whether a basic row of section sec, among the
+// facts so far, states the same custodial terms as p.
+func sameTermsAsBasic(out, seg []Fact, sec *statute.Provision, p penalty.Penalty) bool {
+	eq := func(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+	for _, fs := range [][]Fact{out, seg} {
+		for _, f := range fs {
+			q := f.Penalty
+			if f.Seg.Section == sec && q.Variant == penalty.VariantBasic && q.HasImprisonment() &&
+				eq(q.MinMonths, p.MinMonths) && eq(q.MaxMonths, p.MaxMonths) && q.Life == p.Life {
+				return true
+			}
+		}
+	}
+	return false
 }

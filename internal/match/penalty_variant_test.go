@@ -136,3 +136,31 @@ Cuando a consecuencia del delito se produzca la muerte de la víctima, la pena s
 		t.Errorf("the death sentence after the list is not a death row: %+v", Facts(ix))
 	}
 }
+
+// TestSameTermsNoAggravation: a second subsection that names force but is
+// punished exactly like the basic offence of its section is basic, not an
+// aggravated form; a heavier one stays aggravated.
+func TestSameTermsNoAggravation(t *testing.T) {
+	for _, tc := range []struct {
+		second string
+		want   penalty.Variant
+	}{
+		{"seven years", penalty.VariantBasic},
+		{"fourteen years", penalty.VariantAggravated},
+	} {
+		ix := corpusOf(t, "en", `### 3 Trafficking in persons
+
+(1) Whoever recruits, harbours or transports another person for the purpose of sexual exploitation shall be punished with imprisonment which may extend to seven years.
+
+(2) Whoever recruits, harbours or transports another person by means of force, fraud or coercion for the purpose of forced labour shall be punished with imprisonment which may extend to `+tc.second+`.
+`)
+		fs := Facts(ix)
+		if len(fs) != 2 || fs[1].Penalty.Variant != tc.want {
+			var got []penalty.Variant
+			for _, f := range fs {
+				got = append(got, f.Penalty.Variant)
+			}
+			t.Errorf("%s: variants %v, want the second %s", tc.second, got, tc.want)
+		}
+	}
+}
