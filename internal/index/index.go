@@ -615,6 +615,11 @@ func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string)
 			hi, ok = heads[seg.Section]
 			if !ok {
 				hi = headInfo{headingRoles(seg.Section, cues, ix.HeadingToks), cues.NonOpHeads.Any(seg.HeadToks())}
+				// the sections under a preamble or statement of reasons
+				// ("PREÁMBULO" then "I", "II") are not operative either
+				for q := seg.Section.Parent; q != nil && !hi.nonOp; q = q.Parent {
+					hi.nonOp = q.Heading != "" && cues.NonOpHeads.Any(ix.HeadingToks(q))
+				}
 				heads[seg.Section] = hi
 			}
 			sr = secRoles[seg.Section]

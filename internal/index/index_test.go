@@ -409,3 +409,15 @@ func TestObjectsClauseNotOperative(t *testing.T) {
 		}
 	}
 }
+
+// TestPreambleDivisionNotOperative: the numbered parts of a preamble
+// ("## PREÁMBULO" then "### I", "### II") are not operative.
+func TestPreambleDivisionNotOperative(t *testing.T) {
+	src := "---\nid: xta/lo\ncountry: XTA\ntitle: \"Ley\"\nlanguage: es\nversion_date: \"2020-01-01\"\n---\n\n# Ley\n\n## PREÁMBULO\n\n### I\n\nLa trata exige cooperación internacional y la protección de las víctimas.\n\n## TÍTULO I\n\n### Artículo 1\n\nLas víctimas recibirán asistencia médica.\n"
+	ix := build(t, src)
+	for _, s := range ix.Segments {
+		if got, want := s.NonOperative, string(s.Prov.ID) != "art1"; got != want {
+			t.Errorf("%s non-operative %v, want %v", s.Prov.ID, got, want)
+		}
+	}
+}
