@@ -1480,6 +1480,10 @@ func victimSubject(s *index.Segment, h Hit) bool {
 		if sp.I < h.I && h.I-sp.I <= 15 {
 			return true
 		}
+		// the victim inside the cue ("no victim shall be prosecuted")
+		if sp.I >= h.I && sp.J <= h.J {
+			return true
+		}
 		// the victim opens the sentence whose verb the cue is ("La victime
 		// de traite des êtres humains qui prend part à des infractions …,
 		// n'encourt aucune peine"): a long subject
@@ -1488,9 +1492,17 @@ func victimSubject(s *index.Segment, h Hit) bool {
 				return true
 			}
 		}
-		if sp.I >= h.J && sp.I-h.J <= 12 && s.Toks[h.I].Word != "nicht" {
+		if sp.I >= h.J && sp.I-h.J <= 20 && s.Toks[h.I].Word != "nicht" {
 			if w := s.Toks[h.I].Word; w == "does" || w == "shall" {
 				return true
+			}
+			// "A person is not criminally responsible for an offence … as a
+			// direct consequence of being the victim …": a generic subject
+			// whom the victim clause after the cue narrows
+			if h.I > 0 {
+				if w := s.Toks[h.I-1].Word; w == "is" || w == "are" || w == "shall" {
+					return true
+				}
 			}
 			// the cue opens its sentence and the victim follows as its
 			// subject ("N'est pas punissable la victime qui …", "No se
