@@ -233,7 +233,7 @@ var draftingFloors = map[string][2]float64{ // agreement, penalty rows: one verd
 	"drafting-es6.yaml":  {91.8, 55.5},
 	"drafting-es7.yaml":  {94.1, 74.9},
 	"drafting-es8.yaml":  {80.1, 33.2},
-	"drafting-es9.yaml":  {70.1, -0.1},
+	"drafting-es9.yaml":  {70.7, -0.1},
 	"drafting-fr.yaml":   {91.2, 91.6},
 	"drafting-fr10.yaml": {92.3, 71.3},
 	"drafting-fr11.yaml": {95.9, 92.8},

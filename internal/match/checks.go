@@ -1541,7 +1541,12 @@ func anyActs(segs []*index.Segment) bool {
 func traffickingDefinitions(ix *index.Index) []*index.Segment {
 	var out []*index.Segment
 	for _, s := range ix.Segments {
-		if usable(s) && s.Roles.Has("definition") && len(s.Defines) > 0 && hasTraffick(s) && actCount(s) >= 2 {
+		// a term defined by the structure of Palermo art. 3 (three of the
+		// acts for a purpose of exploitation) is trafficking whatever its
+		// name ("Se entiende por tráfico de niños su captación, transporte …
+		// con el propósito de utilizarlos en la prostitución …")
+		if usable(s) && s.Roles.Has("definition") && len(s.Defines) > 0 &&
+			(hasTraffick(s) && actCount(s) >= 2 || actCount(s) >= 3 && s.Has(cuesFor(s).ExploitTerms)) {
 			out = append(out, s)
 		}
 	}

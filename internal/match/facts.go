@@ -236,7 +236,11 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 		sale = sale || t.Has(cu.TextSale)
 	}
 	switch {
-	case sale && !traffick:
+	// (a section with the structure of Palermo art. 3, three acts for a
+	// purpose of exploitation, is trafficking though it also covers a sale:
+	// "Se entiende por tráfico de niños su captación, transporte … Se
+	// considera también tráfico la entrega … a cambio de dinero")
+	case sale && !traffick && !(acts >= 3 && purpose):
 		return OffSale
 	case traffick || (acts >= 2 && purpose):
 		return OffTrafficking

@@ -365,3 +365,21 @@ El que captare, transportare o acogiere a una o más personas con fines de explo
 		t.Error("an offence that names its means by reference was read as needing none")
 	}
 }
+
+// TestPalermoStructureWithSale: a section that defines a term by three
+// acts for a purpose of exploitation is trafficking, though its next
+// paragraph also covers handing a child over for money.
+func TestPalermoStructureWithSale(t *testing.T) {
+	ix := corpusOf(t, "es", `### Artículo 70 Concepto de tráfico de niños
+
+Se entiende por tráfico de niños su captación, transporte, retención o recepción con el propósito de utilizarlos en la prostitución u otra forma de explotación sexual o en trabajos forzosos.
+
+Se considera también tráfico la entrega de un niño a cambio de dinero, cualquiera que sea su finalidad.
+`)
+	for _, s := range ix.Segments {
+		if got := sectionClass(ix, s.Section); got != OffTrafficking {
+			t.Errorf("class %s, want %s", got, OffTrafficking)
+		}
+		break
+	}
+}
