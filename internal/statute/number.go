@@ -380,7 +380,10 @@ func parseHeadingIn(text string, english, earlier bool) headingInfo {
 		// ("Chapitre premier : Dispositions générales", "Título Primero.
 		// Disposiciones Generales", "Chapter One — Interpretation"): the
 		// word's number names it (the scheme before read no number here).
-		if w, rest := firstWord(r); w != "" && !earlier && strings.TrimSpace(rest) != "" && opensWithSeparator(r[len(w):]) {
+		// Or with the title straight after it, capitalised ("TÍTULO
+		// CUARTO De la Comisión Intersecretarial", "LIBRO PRIMERO
+		// Disposiciones generales", "Part One General Provisions").
+		if w, rest := firstWord(r); w != "" && !earlier && strings.TrimSpace(rest) != "" && (opensWithSeparator(r[len(w):]) || startsUpper(rest)) {
 			n, ok := numericOrdinal(fold(w))
 			if !ok {
 				n, ok = cardinalWords[fold(w)]
@@ -980,4 +983,13 @@ func scanParen(text string) (marker, bool) {
 		st = stParenUpper
 	}
 	return marker{style: st, value: v, width: end}, true
+}
+
+// startsUpper reports whether s, after blanks, starts with a capital letter.
+func startsUpper(s string) bool {
+	t := strings.TrimLeftFunc(s, unicode.IsSpace)
+	for _, r := range t {
+		return unicode.IsUpper(r)
+	}
+	return false
 }

@@ -68,6 +68,8 @@ func TestParseHeading(t *testing.T) {
 		{"chapitre plain", "Chapitre VI", false, KindDivision, "chapter-VI", ""},
 		{"numbered abschnitt", "1. Abschnitt", false, KindDivision, "abschnitt-1", ""},
 		{"numbered abschnitt title", "25. Abschnitt: Schlussbestimmungen", false, KindDivision, "abschnitt-25", "Schlussbestimmungen"},
+		{"ordinal then capitalised title", "TÍTULO CUARTO De la Comisión Intersecretarial", false, KindDivision, "title-4", "De la Comisión Intersecretarial"},
+		{"libro primero then title", "LIBRO PRIMERO Disposiciones generales", false, KindDivision, "book-1", "Disposiciones generales"},
 		{"numbered kapitel, capitalised title", "2. Kapitel Die strafrechtliche Verantwortlichkeit", false, KindDivision, "chapter-2", "Die strafrechtliche Verantwortlichkeit"},
 		{"numbered teil", "2. Teil", false, KindDivision, "part-2", ""},
 		{"number then words stays a section", "3. Title of the Act", true, KindSection, "s3", "Title of the Act"},
