@@ -216,7 +216,7 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 	switch {
 	case cu.HeadSale.Any(head) && !actsForExploitation(ix, sec):
 		return OffSale
-	case cu.HeadForced.Any(head) && !traffickIn(cu, head):
+	case forcedIn(cu, head) && !traffickIn(cu, head):
 		return OffForced
 	case cu.HeadRelated.Any(head):
 		return OffRelated
@@ -232,7 +232,7 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 		acts += actCount(t)
 		purpose = purpose || t.Has(cu.ExploitTerms)
 		traffick = traffick || hasTraffick(t)
-		forced = forced || t.Has(cu.HeadForced)
+		forced = forced || t.Has(cu.HeadForced) && forcedIn(cu, t.Toks)
 		sale = sale || t.Has(cu.TextSale)
 	}
 	switch {
@@ -1007,6 +1007,26 @@ func sameTermsAsBasic(out, seg []Fact, sec *statute.Provision, p penalty.Penalty
 				eq(q.MinMonths, p.MinMonths) && eq(q.MaxMonths, p.MaxMonths) && q.Life == p.Life {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// forcedIn reports whether toks name forced labour or servitude other than
+// inside the name of a penalty ("puni de la servitude pénale de cinq à dix
+// ans", "des travaux forcés à temps").
+func forcedIn(cu *cues, toks []index.Token) bool {
+	pen := cu.PenaltyWords.Find(toks)
+	for _, f := range cu.HeadForced.Find(toks) {
+		inPenalty := false
+		for _, p := range pen {
+			if p.I <= f.I && f.J <= p.J {
+				inPenalty = true
+				break
+			}
+		}
+		if !inPenalty {
+			return true
 		}
 	}
 	return false

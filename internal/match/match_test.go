@@ -383,3 +383,19 @@ Se considera también tráfico la entrega de un niño a cambio de dinero, cualqu
 		break
 	}
 }
+
+// TestPenalServitudeIsNoServitude: "servitude pénale" is the name of a
+// penalty, not the offence of servitude: a child-trafficking clause
+// punished with it stays trafficking.
+func TestPenalServitudeIsNoServitude(t *testing.T) {
+	ix := corpusOf(t, "fr", `### Article 11
+
+Lorsque la victime est un enfant, quiconque commet la traite des personnes est puni de la servitude pénale de dix à vingt ans.
+`)
+	for _, s := range ix.Segments {
+		if got := sectionClass(ix, s.Section); got != OffTrafficking {
+			t.Errorf("class %s, want %s", got, OffTrafficking)
+		}
+		break
+	}
+}
