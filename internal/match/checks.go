@@ -1368,6 +1368,13 @@ func checkReflection(in *Input) Outcome {
 		}
 	}
 	if found != nil {
+		// "a period of such duration as may be prescribed": the length is
+		// in regulations outside the corpus (reading rule 1)
+		if found.Seg.Has(cuesFor(found.Seg).ByRegulation) {
+			return Outcome{Level: LUndetermined, Evidence: []Hit{*found}, FoundR: []reason.Reason{reason.New("label-reflection", nil)},
+				MissingR: []reason.Reason{reason.New("label-reflection-stated-length", reason.Args{"days": minDays})},
+				Reason:   reason.New("reflection-period-length-by-regulation", nil)}
+		}
 		return Outcome{Level: LPartial, Evidence: []Hit{*found}, FoundR: []reason.Reason{reason.New("label-reflection", nil)},
 			MissingR: []reason.Reason{reason.New("label-reflection-stated-length", reason.Args{"days": minDays})},
 			Reason:   reason.New("reflection-period-length-unstated", nil)}

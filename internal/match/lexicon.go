@@ -74,6 +74,7 @@ type cues struct {
 	// nothing about its content
 	CitationCues *index.PhraseSet `lex:"citation"`
 	DeferCues    *index.PhraseSet `lex:"deferral"`
+	ByRegulation *index.PhraseSet `lex:"set-by-regulation"`
 	// names an offence (offence, infraction, delito, Straftat)
 	OffenceNoun *index.PhraseSet `lex:"offence-noun"`
 	// names a law (act, code, ley, loi, Gesetz), for a deferral to it

@@ -405,3 +405,21 @@ L'infraction prévue à l'article 10 est punie de la servitude pénale de dix à
 		}
 	}
 }
+
+// TestReflectionLengthByRegulation: a reflection period "of such duration as
+// may be prescribed" has its length outside the corpus: undetermined, not
+// a shorter period.
+func TestReflectionLengthByRegulation(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want Level
+	}{
+		{"A victim shall be allowed a period of recovery and reflection of such duration as may be prescribed.", LUndetermined},
+		{"A victim shall be allowed a period of recovery and reflection.", LPartial},
+	} {
+		ix := corpusOf(t, "en", "### 13 Reflection\n\n"+tc.text+"\n")
+		if o := run(t, ix, standard.CheckReflectionPeriod, map[string]float64{"min_days": 30}); o.Level != tc.want {
+			t.Errorf("%q: %s (%s), want %s", tc.text, o.Level, o.Reason.Code, tc.want)
+		}
+	}
+}
