@@ -506,7 +506,14 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	// where— (a) the offence results in the death …"), in a clause that
 	// takes up an offence already defined: the items are its circumstances
 	takesUp := basicSeen || cu.AggravWords.Any(headToks(s)) || refersToTrafficking(ix, s)
-	if v != penalty.VariantBasic || (takesUp && endsWithCondition(s)) || lastItem {
+	// the sanction printed after the items of its own lead-in ("… where
+	// the offence under section 3 is committed— (a) against a child; … (e)
+	// …, and is liable on conviction to imprisonment for life")
+	tail := false
+	if segs := ix.ProvSegs(s.Prov); len(s.Prov.Children) > 0 && len(segs) > 1 && segs[0] != s && condLeadIn(cu, segs[0].Text) {
+		tail = true
+	}
+	if v != penalty.VariantBasic || (takesUp && (endsWithCondition(s) || tail)) || lastItem {
 		// the aggravated offence is itself a child offence ("the offence
 		// under II of article X", where II concerns minors)
 		for _, r := range s.Refs {

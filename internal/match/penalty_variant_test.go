@@ -164,3 +164,29 @@ func TestSameTermsNoAggravation(t *testing.T) {
 		}
 	}
 }
+
+// TestSanctionAfterItems: a sanction printed after the items of its own
+// lead-in ("… is committed— (a) against a child; (b) …, and is liable …")
+// takes the items as its circumstances.
+func TestSanctionAfterItems(t *testing.T) {
+	ix := corpusOf(t, "en", `### 3 Trafficking in persons
+
+A person who recruits, transports or harbours another person for the purpose of exploitation commits an offence and is liable on conviction to imprisonment for fifteen years.
+
+### 4 Aggravated trafficking in persons
+
+(1) A person commits the offence of aggravated trafficking in persons where the offence under section 3 is committed—
+
+(a) against a child;
+(b) by an organised criminal group,
+
+and is liable on conviction to imprisonment for life.
+`)
+	var got []penalty.Variant
+	for _, f := range Facts(ix) {
+		got = append(got, f.Penalty.Variant)
+	}
+	if len(got) != 2 || got[1] != penalty.VariantChild {
+		t.Errorf("variants %v, want [basic child_victim]", got)
+	}
+}
