@@ -957,6 +957,24 @@ func OffenceOutsideCorpus(ix *index.Index) (Hit, string, bool) {
 				return res{}
 			}
 		}
+		// a provision that hands the offence and its penalty to another law
+		// by name ("La tipificación de los delitos de trata de personas, sus
+		// penas … se rigen por el Código Penal de la Nación")
+		for _, s := range ix.Segments {
+			if !usable(s) || !hasTraffick(s) {
+				continue
+			}
+			cu := cuesFor(s)
+			if !s.Has(cu.DeferCues) || !s.Has(cu.LawNoun) || !s.Has(cu.PenaltyWords) {
+				continue
+			}
+			for _, sp := range cu.TraffickTerms.Find(s.Toks) {
+				h := Hit{Seg: s, I: sp.I, J: sp.J}
+				if law := deferredOutside(s, h); law != "" {
+					return res{h, law, true}
+				}
+			}
+		}
 		for _, s := range ix.Segments {
 			if !usable(s) || len(s.Refs) == 0 {
 				continue

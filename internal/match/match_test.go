@@ -423,3 +423,21 @@ func TestReflectionLengthByRegulation(t *testing.T) {
 		}
 	}
 }
+
+// TestOffenceHandedToNamedLaw: "La tipificación de los delitos de trata de
+// personas, sus penas … se rigen por el Código Penal de la Nación" names the
+// law that holds the offence, though it cites no article of it.
+func TestOffenceHandedToNamedLaw(t *testing.T) {
+	ix := corpusOf(t, "es", `### Artículo 2
+
+La tipificación de los delitos de trata de personas, sus penas y la persecución penal de sus autores se rigen por el Código Penal de la Nación.
+
+### Artículo 5
+
+El Programa Provincial brindará asistencia médica y psicológica a las víctimas de trata.
+`)
+	h, law, ok := OffenceOutsideCorpus(ix)
+	if !ok || !strings.Contains(law, "Código Penal de la Nación") || string(h.Seg.Prov.ID) != "art2" {
+		t.Errorf("offence outside the corpus: %v %q at %v, want art2 and the Código Penal de la Nación", ok, law, h.Seg)
+	}
+}
