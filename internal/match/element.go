@@ -464,7 +464,7 @@ func (e *Element) Rank(hs []Hit) []Hit {
 			// the offence itself, not a list that names it ("Menschenhandel
 			// (§ 104a)" among the offences punished abroad)
 			return 2
-		case e.First == 0 && len(h.Seg.Defines) > 0:
+		case e.First != definitionBit && len(h.Seg.Defines) > 0:
 			// any role: the provision that does the thing proves more than
 			// the definition that names it ("Fund" means the Fund
 			// established by section 22)

@@ -181,3 +181,22 @@ func TestRankDefinitionElementInTrafficking(t *testing.T) {
 		t.Errorf("first evidence %s (%q), want §104a", first.Seg.Prov.ID, first.Seg.Text)
 	}
 }
+
+// A body is best proved by the provision that establishes it, not by the
+// definition that names it, whatever role the element asks for first.
+func TestRankBodyBeforeItsDefinition(t *testing.T) {
+	ix := corpusOf(t, "en", "### 2 Interpretation\n\nIn this Act—\n\n\"Committee\" means the Committee on Human Trafficking established by section 17;\n\n"+
+		"### 17 Committee on Human Trafficking\n\n(1) There is established the Committee on Human Trafficking, which shall coordinate the action of the Ministries against trafficking.\n")
+	el, err := CompileElement(&standard.Element{ID: "body", Roles: []standard.Role{standard.RoleInstitutional},
+		Patterns: []standard.Pattern{{Kind: standard.CritKeyword, Terms: map[string][]string{"*": {"committee on human trafficking"}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := el.Find(ix)
+	if len(r.Hits) < 2 {
+		t.Fatalf("%d hits, want the definition and the establishing section", len(r.Hits))
+	}
+	if first := el.Rank(r.Hits)[0]; !strings.HasPrefix(string(first.Seg.Prov.ID), "s17") {
+		t.Errorf("first proof %s, want s17", first.Seg.Prov.ID)
+	}
+}
