@@ -570,6 +570,9 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	// a paragraph about children whose sanction is a sentence of its own
 	if cls == OffTrafficking {
 		for _, sg := range ix.BySection[s.Section] {
+			if sg.Ord >= s.Ord {
+				break // (a later paragraph, such as the definition of exploitation, says nothing of whom this sanction protects)
+			}
 			if sg.Prov == s.Prov && sg != s {
 				if segChildOnly(sg) && (len(sg.Toks) == 0 || !cu.CondWords[sg.Toks[0].Word]) {
 					return penalty.VariantChild

@@ -190,3 +190,19 @@ and is liable on conviction to imprisonment for life.
 		t.Errorf("variants %v, want [basic child_victim]", got)
 	}
 }
+
+// TestLaterDefinitionNoChildRow: a definition of exploitation after the
+// sanction, listing the use of minors among its forms, does not make the
+// sanction a child-victim row.
+func TestLaterDefinitionNoChildRow(t *testing.T) {
+	ix := corpusOf(t, "es", `### Artículo 10
+
+Toda acción dolosa de una o varias personas para captar, transportar o recibir a una o varias personas con fines de explotación se le impondrá de 5 a 15 años de prisión.
+
+Se entenderá por explotación: la esclavitud; la prostitución ajena; la utilización de personas menores de dieciocho años en actividades delictivas.
+`)
+	fs := Facts(ix)
+	if len(fs) != 1 || fs[0].Penalty.Variant != penalty.VariantBasic {
+		t.Errorf("facts %+v, want one basic row", fs)
+	}
+}
