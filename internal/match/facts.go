@@ -513,7 +513,16 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	if segs := ix.ProvSegs(s.Prov); len(s.Prov.Children) > 0 && len(segs) > 1 && segs[0] != s && condLeadIn(cu, segs[0].Text) {
 		tail = true
 	}
-	if v != penalty.VariantBasic || (takesUp && (endsWithCondition(s) || tail)) || lastItem {
+	// the circumstances listed in the subsection before ("(1) Trafficking
+	// in persons shall be severe trafficking in persons where— (a) the
+	// victim is a child; …", then "(2) A person convicted of severe
+	// trafficking in persons shall be liable …")
+	var sibling []*statute.Provision
+	if prev := prevSubsection(s.Prov); prev != nil && len(prev.Children) > 0 && len(s.Prov.Children) == 0 && condLeadIn(cu, prev.Text) &&
+		!cu.PenaltyWords.Any(foldToks(prev.Text)) && !s.Has(cu.OffenceSubject) && actCount(s) == 0 {
+		sibling = prev.Children
+	}
+	if v != penalty.VariantBasic || (takesUp && (endsWithCondition(s) || tail || sibling != nil)) || lastItem {
 		// the aggravated offence is itself a child offence ("the offence
 		// under II of article X", where II concerns minors)
 		for _, r := range s.Refs {
@@ -524,6 +533,9 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 		items := s.Prov.Children
 		if lastItem {
 			items = s.Prov.Parent.Children
+		}
+		if len(items) == 0 && takesUp && sibling != nil {
+			items = sibling
 		}
 		if len(items) == 0 {
 			for _, r := range s.Refs {
@@ -606,6 +618,16 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	}
 	if basicSeen && (s.Has(cu.ForceTerms) || (len(s.Prov.Children) > 0 && cu.ForceTerms.Any(foldToks(s.Prov.Children[0].FullText())))) {
 		return penalty.VariantAggravated
+	}
+	// a penalty line under an offence that takes up another and names its
+	// circumstance ("A person who commits a crime against Section 208C and
+	// … causes the death of … the trafficked person is guilty of a crime.",
+	// then "Penalty: Imprisonment for life.")
+	if prev := prevSegment(ix, s); prev != nil && actCount(s) == 0 && !s.Has(cu.OffenceSubject) && len(s.Toks) <= 12 &&
+		refersToTrafficking(ix, prev) {
+		if c := circumstanceVariant(cu, prev.Toks); c != penalty.VariantAggravated {
+			return c
+		}
 	}
 	return headingVariant(s)
 }
@@ -1040,4 +1062,31 @@ func forcedIn(cu *cues, toks []index.Token) bool {
 		}
 	}
 	return false
+}
+
+// prevSubsection is the provision before p under the same parent, when
+// both are subsections of one section.
+func prevSubsection(p *statute.Provision) *statute.Provision {
+	if p.Parent == nil || p.Kind != statute.KindSubsection {
+		return nil
+	}
+	sib := p.Parent.Children
+	for i, c := range sib {
+		if c == p && i > 0 && sib[i-1].Kind == p.Kind {
+			return sib[i-1]
+		}
+	}
+	return nil
+}
+
+// prevSegment is the segment just before s in its section, or nil.
+func prevSegment(ix *index.Index, s *index.Segment) *index.Segment {
+	var prev *index.Segment
+	for _, sg := range ix.BySection[s.Section] {
+		if sg == s {
+			return prev
+		}
+		prev = sg
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package match
 import (
 	"testing"
 
+	"github.com/lacuna-project/lacuna/internal/index"
 	"github.com/lacuna-project/lacuna/internal/penalty"
 	"github.com/lacuna-project/lacuna/internal/standard"
 )
@@ -204,5 +205,52 @@ Se entenderá por explotación: la esclavitud; la prostitución ajena; la utiliz
 	fs := Facts(ix)
 	if len(fs) != 1 || fs[0].Penalty.Variant != penalty.VariantBasic {
 		t.Errorf("facts %+v, want one basic row", fs)
+	}
+}
+
+// TestCircumstancesFromSiblingAndOffenceLine: a sanction subsection takes
+// the circumstances a subsection before it lists for a named aggravated
+// form, and a "Penalty:" line takes the circumstance of the offence
+// sentence above it.
+func TestCircumstancesFromSiblingAndOffenceLine(t *testing.T) {
+	sibling := corpusOf(t, "en", `### 3 Trafficking in persons
+
+A person who recruits, transports or harbours another person for the purpose of exploitation commits an offence and is liable to imprisonment for ten years.
+
+### 7 Severe trafficking in persons
+
+(1) Trafficking in persons shall be severe trafficking in persons where—
+
+(a) the victim is a child;
+
+(b) the offence is committed by a syndicate.
+
+(2) A person convicted of severe trafficking in persons shall be liable to imprisonment for twenty years.
+`)
+	line := corpusOf(t, "en", `### 208C Trafficking in persons
+
+A person who recruits, transports or harbours another person for the purpose of exploitation is guilty of a crime.
+
+Penalty: Imprisonment for 20 years.
+
+### 208E Aggravated trafficking in persons
+
+A person who commits a crime against Section 208C and, in the course of committing it, causes the death of the trafficked person is guilty of a crime.
+
+Penalty: Imprisonment for life.
+`)
+	for _, tc := range []struct {
+		name string
+		ix   *index.Index
+		want penalty.Variant
+	}{{"sibling list", sibling, penalty.VariantChild}, {"penalty line", line, penalty.VariantDeath}} {
+		fs := Facts(tc.ix)
+		if len(fs) != 2 || fs[1].Penalty.Variant != tc.want {
+			var got []penalty.Variant
+			for _, f := range fs {
+				got = append(got, f.Penalty.Variant)
+			}
+			t.Errorf("%s: variants %v, want the second %s", tc.name, got, tc.want)
+		}
 	}
 }
