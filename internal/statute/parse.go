@@ -535,7 +535,9 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 					if label, ok := runInBoldLabel(first.Value(body)); ok && strings.HasPrefix(pieces[0].text, label) {
 						if hi := parseHeading(label, english); hi.kind == KindSection && hi.id != "" {
 							out = append(out, block{heading: boldHeadingLevel, text: label, line: pieces[0].line, endLine: pieces[0].line})
-							rest := strings.TrimSpace(pieces[0].text[len(label):])
+							// ("**Art. 303 bis 4.** — Est considéré …": the dash
+							// after the label is the label's)
+							rest := strings.TrimLeft(strings.TrimSpace(pieces[0].text[len(label):]), "—–-:. ")
 							if rest == "" {
 								pieces = pieces[1:]
 							} else {

@@ -64,6 +64,7 @@ func TestRunInBoldArticleLabel(t *testing.T) {
 	src := "---\ncountry: XZY\ntitle: Loi\nid: xzy/loi\nlanguage: fr\n---\n\n## Chapitre 1 : Des infractions\n\n" +
 		"**Article 4 :** Est coupable de traite des personnes et puni d'un emprisonnement de cinq à dix ans quiconque recrute une personne aux fins d'exploitation.\n\n" +
 		"**Article 5 :** La peine est portée à vingt ans lorsque la victime est un enfant.\n\n" +
+		"**Art. 6.** — Est considéré comme traite des personnes le recrutement d'une personne aux fins d'exploitation.\n\n" +
 		"**Important :** ce texte est une traduction.\n"
 	st, err := Parse("loi.md", []byte(src))
 	if err != nil {
@@ -81,7 +82,10 @@ func TestRunInBoldArticleLabel(t *testing.T) {
 			t.Errorf("%s keeps the label in its text: %q", id, text)
 		}
 	}
-	if len(got) != 3 {
-		t.Errorf("provisions %v, want the chapter and two articles (the bold remark is text)", got)
+	if !strings.HasPrefix(got["art6"], "Est considéré") {
+		t.Errorf("art6 text %q, want it without the dash after its label", got["art6"])
+	}
+	if len(got) != 4 {
+		t.Errorf("provisions %v, want the chapter and three articles (the bold remark is text)", got)
 	}
 }
