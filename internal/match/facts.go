@@ -748,7 +748,7 @@ func childAgeSubject(sg *index.Segment) bool {
 	}
 	for _, m := range ageMatches(cu, sg.Fold) {
 		if a := parseAge(cu, sg.Fold[m[2]:m[3]]); a == 18 && m[0] < len(sg.Fold)/2 {
-			pre := sg.Fold[max(0, m[0]-12):m[0]]
+			pre := sg.Fold[max(0, m[0]-20):m[0]] // ("personne âgée de moins de dix-huit ans")
 			if strings.Contains(pre, "person") || strings.Contains(pre, "menor") {
 				return !strings.Contains(sg.Fold[:m[0]], "cuando") && !strings.Contains(sg.Fold[:m[0]], " if ")
 			}

@@ -254,3 +254,24 @@ Penalty: Imprisonment for life.
 		}
 	}
 }
+
+// TestChildAgedUnder18: "une personne âgée de moins de dix-huit ans" is the
+// offence's child victim.
+func TestChildAgedUnder18(t *testing.T) {
+	ix := corpusOf(t, "fr", `### 279.01 Traite des personnes
+
+(1) Quiconque recrute, transporte ou héberge une personne en vue de l'exploiter commet un acte criminel passible d'un emprisonnement maximal de quatorze ans.
+
+### 279.011 Traite de personnes âgées de moins de dix-huit ans
+
+(1) Quiconque recrute, transporte ou héberge une personne âgée de moins de dix-huit ans en vue de l'exploiter commet un acte criminel passible d'un emprisonnement maximal de quatorze ans, la peine minimale étant de cinq ans.
+`)
+	fs := Facts(ix)
+	if len(fs) != 2 || fs[1].Penalty.Variant != penalty.VariantChild {
+		var got []penalty.Variant
+		for _, f := range fs {
+			got = append(got, f.Penalty.Variant)
+		}
+		t.Errorf("variants %v, want [basic child_victim]", got)
+	}
+}
