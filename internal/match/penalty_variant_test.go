@@ -262,7 +262,7 @@ func TestChildAgedUnder18(t *testing.T) {
 
 (1) Quiconque recrute, transporte ou héberge une personne en vue de l'exploiter commet un acte criminel passible d'un emprisonnement maximal de quatorze ans.
 
-### 279.011 Traite de personnes âgées de moins de dix-huit ans
+### 279.011 Traite des personnes
 
 (1) Quiconque recrute, transporte ou héberge une personne âgée de moins de dix-huit ans en vue de l'exploiter commet un acte criminel passible d'un emprisonnement maximal de quatorze ans, la peine minimale étant de cinq ans.
 `)
