@@ -580,12 +580,18 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 		return v
 	}
 	// a paragraph about children whose sanction is a sentence of its own
+	// (not when the sanction hangs on the last item of a list, the tail of
+	// its lead-in: "… con alguna de las finalidades siguientes: … 7)
+	// Utilización de personas menores de dieciocho años …; será castigado …")
 	if cls == OffTrafficking {
 		for _, sg := range ix.BySection[s.Section] {
 			if sg.Ord >= s.Ord {
 				break // (a later paragraph, such as the definition of exploitation, says nothing of whom this sanction protects)
 			}
 			if sg.Prov == s.Prov && sg != s {
+				if t := strings.TrimSpace(sg.Text); strings.HasSuffix(t, ";") || strings.HasSuffix(t, ",") {
+					break // a list item that the sanction closes, not a sentence about whom it protects
+				}
 				if segChildOnly(sg) && (len(sg.Toks) == 0 || !cu.CondWords[sg.Toks[0].Word]) {
 					return penalty.VariantChild
 				}

@@ -275,3 +275,23 @@ func TestChildAgedUnder18(t *testing.T) {
 		t.Errorf("variants %v, want [basic child_victim]", got)
 	}
 }
+
+// TestSanctionClosingPurposeList: a sanction printed after a list of
+// purposes whose last item names minors ("7) Utilización de personas
+// menores de dieciocho años …; será castigado …") is the basic row.
+func TestSanctionClosingPurposeList(t *testing.T) {
+	ix := corpusOf(t, "es", `### Artículo 219
+
+Quien capte, transporte, traslade, acoja o reciba a una o más personas con alguna de las finalidades siguientes:
+
+1) Explotación sexual comercial;
+
+2) Utilización de personas menores de dieciocho años en actividades delictivas;
+
+será castigado con las penas de prisión de diez a quince años.
+`)
+	fs := Facts(ix)
+	if len(fs) != 1 || fs[0].Penalty.Variant != penalty.VariantBasic {
+		t.Errorf("facts %+v, want one basic row", fs)
+	}
+}
