@@ -405,7 +405,12 @@ loop:
 			if depth > 0 {
 				depth--
 			}
-		case ';', ',', '\n', ':':
+		case ',':
+			if depth == 0 && titleComma(s, i) == i {
+				end = i
+				break loop
+			}
+		case ';', '\n', ':':
 			if depth == 0 {
 				end = i
 				break loop
@@ -1074,9 +1079,40 @@ func selfRef(t string) bool {
 
 func firstClause(s string) string {
 	if i := strings.IndexAny(s, ",;:"); i >= 0 {
+		// "the Child Care, Protection and Justice Act": a comma inside a
+		// title, the name going on with a capital and ending in a law word
+		if s[i] == ',' {
+			if j := titleComma(s, i); j > i {
+				return s[:j]
+			}
+		}
 		return s[:i]
 	}
 	return s
+}
+
+// titleComma returns the end of a law's title that a comma at s[i]
+// interrupts ("Child Care, Protection and Justice Act"): the next word is
+// capitalised and a law word closes the title within a few words before
+// any other punctuation; i when it does not.
+func titleComma(s string, i int) int {
+	rest := s[i+1:]
+	t := strings.TrimLeft(rest, " ")
+	if t == "" || !unicode.IsUpper([]rune(t)[0]) {
+		return i
+	}
+	end := strings.IndexAny(t, ",;:.()")
+	if end < 0 {
+		end = len(t)
+	}
+	words := strings.Fields(t[:end])
+	if len(words) == 0 || len(words) > 6 {
+		return i
+	}
+	if lawWord.MatchString(words[len(words)-1]) {
+		return i + 1 + (len(rest) - len(t)) + end
+	}
+	return i
 }
 
 func inCorpus(name string, titles []string) bool {

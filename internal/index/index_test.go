@@ -421,3 +421,20 @@ func TestPreambleDivisionNotOperative(t *testing.T) {
 		}
 	}
 }
+
+// TestLawTitleWithComma: "section 5 of the Child Care, Protection and
+// Justice Act" cites another law, not the citing Act's own section 5.
+func TestLawTitleWithComma(t *testing.T) {
+	src := "---\nid: xta/act\ncountry: XTA\ntitle: \"Trafficking Act\"\nlanguage: en\nversion_date: \"2020-01-01\"\n---\n\n# Trafficking Act\n\n" +
+		"### 5 Offences\n\nA person who traffics a child commits an offence.\n\n" +
+		"### 9 Age\n\nWhere the age of a victim is uncertain, it shall be determined under section 5 of the Child Care, Protection and Justice Act.\n"
+	ix := build(t, src)
+	s := segOf(ix, "s9")
+	if s == nil || len(s.Refs) == 0 {
+		t.Fatal("no reference in s9")
+	}
+	r := s.Refs[0]
+	if !r.External || r.Target != nil || !strings.Contains(r.Law, "Child Care, Protection and Justice Act") {
+		t.Errorf("ref %q: external %v target %v law %q, want the Child Care, Protection and Justice Act", r.Text, r.External, r.Target, r.Law)
+	}
+}
