@@ -113,9 +113,11 @@ func TestConstitueDefinition(t *testing.T) {
 		"### Article 385\n\nEst constitutif de traite d'enfants, tout acte de recrutement ou de transport d'un enfant aux fins d'exploitation.\n\n" +
 		"### Article 3\n\nEst qualifié de traite des êtres humains le recrutement, le transport ou l'hébergement d'une personne aux fins d'exploitation.\n"
 	ix := build(t, src)
-	src += "\n### Article 4\n\nEst enfant au sens de la présente loi toute personne âgée de moins de dix-huit ans.\n"
+	src += "\n### Article 4\n\nEst enfant au sens de la présente loi toute personne âgée de moins de dix-huit ans.\n" +
+		"\n### Article 289\n\nConstitue la traite des personnes le recrutement, le transport ou l'hébergement d'une personne aux fins d'exploitation.\n" +
+		"\n### Article 288\n\nEst un mineur toute personne âgée de moins de dix-huit ans.\n"
 	ix = build(t, src)
-	want := map[string]bool{"traite des personnes": false, "traite d enfants": false, "traite des etres humains": false, "enfant": false}
+	want := map[string]bool{"traite des personnes": false, "traite d enfants": false, "traite des etres humains": false, "enfant": false, "mineur": false}
 	for _, s := range ix.Segments {
 		for _, d := range s.Defines {
 			if _, ok := want[d]; ok {

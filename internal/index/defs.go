@@ -33,10 +33,12 @@ var foldedDefs = []*regexp.Regexp{
 	regexp.MustCompile(`^(?:au sens de [^,]{1,60}, )?(?:est|sont) (?:egalement |aussi |notamment )?considere(?:e|s|es|ees)? comme ([a-z][a-z' ]{2,60}?),? (?:le fait|toute? |tous |toutes |l'|la |les |le |un |une )`),
 	// "Constitue la traite des personnes le fait de …", "Est constitutif
 	// de traite d'enfants, tout acte de …"
-	regexp.MustCompile(`^(?:au sens (?:de|du|des) [^,]{1,60}, )?(?:constitue(?:nt)? |(?:est|sont) constituti(?:f|fs|ve|ves) (?:de |d'))(?:egalement |aussi )?(?:la |le |l'|les |une? )?([a-z][a-z' ]{2,60}?),? (?:le fait |tout |toute |tous |toutes )`),
+	regexp.MustCompile(`^(?:au sens (?:de|du|des) [^,]{1,60}, )?(?:constitue(?:nt)? |(?:est|sont) constituti(?:f|fs|ve|ves) (?:de |d'))(?:egalement |aussi )?(?:la |le |l'|les |une? )?([a-z][a-z' ]{2,60}?),? (?:le fait |tout |toute |tous |toutes |le recrutement|la |le |l'|les )`),
 	// "Est enfant au sens de la présente loi toute personne âgée de moins
 	// de dix-huit ans": the term between the copula and its scope
 	regexp.MustCompile(`^(?:est|sont) ([a-z][a-z' ]{2,40}?),? au sens (?:de|du|des) [^,]{1,60}?,? (?:toute?|tous|toutes|la|le|les|l'|une?|quiconque|celui|celle) `),
+	// "2° est un enfant toute personne âgée de moins de dix-huit ans"
+	regexp.MustCompile(`^(?:est|sont) (?:un |une |des )?([a-z][a-z' ]{2,30}?),? (?:toute personne|toutes personnes|tout individu|toute personne physique) `),
 	// "Est qualifié de traite des personnes le recrutement, …"
 	regexp.MustCompile(`^(?:au sens (?:de|du|des) [^,]{1,60}, )?(?:est|sont) qualifie(?:e|s|es|ees)? (?:de |d')([a-z][a-z' ]{2,60}?),? (?:le fait|toute? |tous |toutes |l'|la |les |le |un |une )`),
 }
@@ -74,7 +76,7 @@ func splitAlternatives(conj map[string]bool, term string) []string {
 // defHints are literal words each of foldedDefs needs (a cheap prefilter;
 // "" when its verbs share none).
 var defHints = []string{"se entender", "se entiende", "se considera", "on entend par", "", "im sinne", " mean",
-	" comprend", "", "", "se entiende", "considere", "constitu", "au sens", "qualifie"}
+	" comprend", "", "", "se entiende", "considere", "constitu", "au sens", "toute", "qualifie"}
 
 // defHintWords are, for each of defHints, words every text holding the
 // hint holds (a word of a hint that follows a space starts a token): the
@@ -83,7 +85,7 @@ var defHintWords = []*PhraseSet{NewPhraseSet([]string{"entender*"}), NewPhraseSe
 	NewPhraseSet([]string{"considera*"}), NewPhraseSet([]string{"entend par*"}), NewPhraseSet([]string{"le fait*", "constitue*"}),
 	NewPhraseSet([]string{"sinne*"}), NewPhraseSet([]string{"mean*"}),
 	NewPhraseSet([]string{"comprend*", "recouvre*"}), NewPhraseSet([]string{"designe*", "entend*"}), NewPhraseSet([]string{"comprende*", "incluye*", "significa*", "abarca*"}),
-	NewPhraseSet([]string{"entiende*"}), NewPhraseSet([]string{"considere*"}), NewPhraseSet([]string{"constitu*"}), NewPhraseSet([]string{"sens"}), NewPhraseSet([]string{"qualifie*"})}
+	NewPhraseSet([]string{"entiende*"}), NewPhraseSet([]string{"considere*"}), NewPhraseSet([]string{"constitu*"}), NewPhraseSet([]string{"sens"}), NewPhraseSet([]string{"toute*", "tout"}), NewPhraseSet([]string{"qualifie*"})}
 
 // External-law cues: group 1 starts the law's name (in the original text).
 var extLawCue = regexp.MustCompile(`(?i)(?:` + extLawCueSource() + `)\s+`)
