@@ -113,6 +113,10 @@ var extLawCueAlts = []struct {
 	{`conforme (?:a|al)`, []string{"conforme"}},
 	{`de acuerdo con (?:el|la)`, []string{"acuerdo"}},
 	{`de conformidad con (?:el|la|lo dispuesto en (?:el|la))`, []string{"conformidad"}},
+	{`se[nñ]alad[oa]s? (?:en|por) (?:el|la)`, []string{"senalad"}},
+	{`establecid[oa]s? (?:en|por) (?:el|la)`, []string{"establecid"}},
+	{`previst[oa]s? (?:en|por) (?:el|la)`, []string{"previst"}},
+	{`fijad[oa]s? (?:en|por) (?:el|la)`, []string{"fijad"}},
 	{`fix[ée]e?s? par (?:le|la|les|l')`, []string{"fixe"}},
 	{`au sens (?:de|du|des)`, []string{"sens"}},
 	{`en application (?:de|du|des)`, []string{"application"}},
@@ -927,7 +931,7 @@ var (
 	litPrevious   = NewLiterals("anterior", "precedent", "preceding", "previous", "vorstehende")
 	litPara       = NewLiterals("§")
 	litArt        = NewLiterals("art")
-	litExtHint    = NewLiterals("meaning", "accordance", "defined", "define", "defini", "construed", "au sens", "en application", "im sinne", "terminos", "segun", "conforme", "acuerdo con", "conformidad", "fixe par")
+	litExtHint    = NewLiterals("meaning", "accordance", "defined", "define", "defini", "construed", "au sens", "en application", "im sinne", "terminos", "segun", "conforme", "acuerdo con", "conformidad", "fixe par", "senalad", "establecid", "previst", "fijad")
 	// namedActs looks for lawWords in the original text; folded, they are
 	// " act", " code", …
 	litLawWords = NewLiterals(foldAll(lawWords)...)

@@ -378,6 +378,7 @@ func TestDefinitionByReferenceCues(t *testing.T) {
 		{"en", `In this Act, "child" has the same meaning as is assigned to it in the Guardians and Wards Act.`, "child", "Guardians and Wards Act"},
 		{"es", "Para los efectos de esta ley se entiende por niño toda persona así considerada de conformidad con el Código de la Niñez y la Adolescencia.", "nino", "Código de la Niñez y la Adolescencia"},
 		{"fr", "Au sens de la présente loi, on entend par enfant : toute personne n'ayant pas atteint l'âge de la majorité fixé par le Code des personnes et de la famille.", "enfant", "Code des personnes et de la famille"},
+		{"es", "Para los efectos de esta ley se entiende por niño toda persona que tenga la edad señalada en el Código de la Niñez.", "nino", "Código de la Niñez"},
 	} {
 		src := "---\nid: xta/act\ncountry: XTA\ntitle: \"Act\"\nlanguage: " + tc.lang + "\nversion_date: \"2020-01-01\"\n---\n\n# Act\n\n### 2 Definitions\n\n" + tc.def + "\n"
 		ix := build(t, src)
