@@ -118,3 +118,12 @@ func TestTermlessCustodyIsNamed(t *testing.T) {
 		t.Errorf("a purpose of forced labour is no sanction: %+v", ps)
 	}
 }
+
+// A fine written before the prison term in a currency of the lexicon
+// keeps the clause one sanction: the fine is an alternative.
+func TestFineFirstInLeones(t *testing.T) {
+	ps := Parse("commits an offence and is liable on conviction to a fine not less than fifty million leones or to imprisonment for a term not less than five years or to both", "en")
+	if len(ps) != 1 || !ps[0].FineAlternative || ps[0].Currency == nil || *ps[0].Currency != "SLL" || ps[0].MinMonths == nil || *ps[0].MinMonths != 60 {
+		t.Errorf("%+v, want one sanction: at least five years, or a fine in SLL", ps)
+	}
+}
