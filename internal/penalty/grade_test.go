@@ -127,3 +127,20 @@ func TestFineFirstInLeones(t *testing.T) {
 		t.Errorf("%+v, want one sanction: at least five years, or a fine in SLL", ps)
 	}
 }
+
+// The verb "organise" in the offence ("Quiconque organise ou facilite
+// l'entrée …", "organises or facilitates the entry") is no organised group.
+func TestOrganiseVerbNoGroup(t *testing.T) {
+	for _, c := range []struct{ text, lang string }{
+		{"Quiconque organise ou facilite l'entrée d'une personne aux fins de son exploitation est puni de quinze ans d'emprisonnement.", "fr"},
+		{"A person who organises or facilitates the entry of another person for the purpose of exploitation is liable to imprisonment for 15 years.", "en"},
+	} {
+		ps := Parse(c.text, c.lang)
+		if len(ps) != 1 || ps[0].Variant != VariantBasic {
+			t.Errorf("%q: %+v, want one basic sanction", c.text, ps)
+		}
+	}
+	if ps := Parse("Elle est punie de vingt ans de réclusion lorsque l'infraction est commise en bande organisée.", "fr"); len(ps) != 1 || ps[0].Variant != VariantOrganised {
+		t.Errorf("bande organisée: %+v, want organised_group", ps)
+	}
+}
