@@ -27,6 +27,7 @@ func TestAttemptOfOffence(t *testing.T) {
 		{"en coordinated verbs, commission of", "en", "### 9 Attempts\n\nWhoever attempts to commit, conspires to commit or abets the commission of any offence under this Law shall be punished.\n", true},
 		{"en verbs between, other object", "en", "### 6 Obstruction\n\nA person who attempts to commit, or abets or conspires in, the obstruction of an officer is liable to a fine.\n", false},
 		{"en verbs sharing the object", "en", "### 7 Attempt and incitement\n\nAny person who attempts, conspires with any other person or incites, aids or procures another person to commit an offence under this Act is guilty of an offence.\n", true},
+		{"en engage in trafficking", "en", "### 3 Trafficking\n\nA person who engages in, or attempts to engage in, trafficking in persons commits an offence.\n", true},
 		{"en verbs sharing another object", "en", "### 7 Obstruction\n\nAny person who attempts, conspires or incites another person to obstruct an inspector is guilty of an offence.\n", false},
 		{"en list", "en", "### 5 Ancillary\n\nAny person who—\n\n- (a) attempts to commit;\n- (b) aids or abets,\n\nan offence under this Act commits an offence.\n", true},
 		{"fr noun", "fr", "### Article 10\n\nLa tentative des délits prévus au présent chapitre est punie des mêmes peines.\n", true},
