@@ -1472,7 +1472,13 @@ func broadScope(cu *cues, toks []index.Token) bool {
 		qualified := len(narrow) > 0 && narrow[0].I < b.I && cu.Demonstrative[toks[b.I].Word]
 		for _, n := range narrow {
 			if n.I >= b.J && n.I-b.J <= 3 {
-				qualified = true
+				// ("any offence, including unlawful entry": examples, not
+				// a narrower scope)
+				example := false
+				for k := b.J; k < n.I; k++ {
+					example = example || cu.Inclusive[toks[k].Word]
+				}
+				qualified = !example
 				break
 			}
 		}

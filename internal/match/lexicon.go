@@ -122,6 +122,7 @@ type cues struct {
 	QuantWords     map[string]bool  `lex:"quantity"`
 	CondWords      map[string]bool  `lex:"condition"`
 	Demonstrative  map[string]bool  `lex:"demonstrative"`
+	Inclusive      map[string]bool  `lex:"inclusive"`
 	NegCondition   map[string]bool  `lex:"negated-condition"`
 	// a person already trafficked; what a victim suffered; an offence
 	// defined elsewhere; the units of a prison term; grades of a code's scale

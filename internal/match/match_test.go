@@ -284,6 +284,7 @@ func TestNonPunishmentScopeQualified(t *testing.T) {
 		{"facts compelled", "fr", "### Article 30\n\nLa victime de la traite des personnes n'encourt aucune poursuite pénale pour les faits qu'elle a été contrainte de commettre.\n", LMet},
 		{"not exempted", "en", "### 16 Victims\n\nA victim of trafficking shall not be exempted from prosecution for any offence under the Passport Order committed in connection with the trafficking.\n", LContrary},
 		{"generic subject", "en", "### 118 Victims\n\nA person is not criminally responsible for an offence that the person was compelled to commit as a direct consequence of being the victim of trafficking.\n", LMet},
+		{"examples after any offence", "en", "### 13 Immunity\n\nA victim of trafficking shall not be prosecuted for any offence, including unlawful entry or the possession of false documents, which is a direct result of being trafficked.\n", LMet},
 		{"victim in the cue", "en", "### 20 Immunity\n\nNo victim shall be prosecuted for illegal entry into the country where the entry was a direct consequence of being trafficked.\n", LPartial},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
