@@ -255,6 +255,9 @@ func extLawCueNear(t string, limit int) []int {
 	return loc
 }
 
+// relativePronoun opens a clause, not a law's name ("según el cual").
+var relativePronoun = regexp.MustCompile(`(?i)^(?:cual|cuales|que|quien|quienes|lequel|laquelle|lesquels|lesquelles)\b`)
+
 var lawWord = regexp.MustCompile(`(?i)\b(?:act|code|law|ordinance|decree|statute|constitution|regulations?|loi|code|\w*gesetz\w*|\w*gesetzbuch\w*|\w*ordnung|ley|c[oó]digo|decreto|stgb|stpo|aufenthg|u\.s\.c\.|usc)\b`)
 
 func findDefinitions(s *Segment, titles []string) []*Definition {
@@ -296,7 +299,8 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 		if extOK == 1 {
 			if loc := extLawCueNear(s.Text[extStart:], 120); loc != nil {
 				law := lawName(s.Text[extStart+loc[1]:])
-				if !internalName(law, s.Statute) && !inCorpus(law, titles) {
+				// ("principio según el cual …" names no law)
+				if !internalName(law, s.Statute) && !inCorpus(law, titles) && !relativePronoun.MatchString(law) {
 					d.ExternalLaw = law
 				}
 			}

@@ -439,3 +439,14 @@ func TestLawTitleWithComma(t *testing.T) {
 		t.Errorf("ref %q: external %v target %v law %q, want the Child Care, Protection and Justice Act", r.Text, r.External, r.Target, r.Law)
 	}
 }
+
+// TestAccordingToWhichNoLaw: "principio según el cual …" refers to no law.
+func TestAccordingToWhichNoLaw(t *testing.T) {
+	src := "---\nid: xta/ley\ncountry: XTA\ntitle: \"Ley\"\nlanguage: es\nversion_date: \"2020-01-01\"\n---\n\n# Ley\n\n### Artículo 2 Definiciones\n\nSe entiende por interés superior del niño el principio según el cual toda decisión considerará primordialmente su bienestar.\n"
+	ix := build(t, src)
+	for _, d := range ix.Definitions("interes superior del nino") {
+		if d.ExternalLaw != "" {
+			t.Errorf("definition refers to %q, want no outside law", d.ExternalLaw)
+		}
+	}
+}
