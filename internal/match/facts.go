@@ -233,7 +233,9 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 		purpose = purpose || t.Has(cu.ExploitTerms)
 		traffick = traffick || hasTraffick(t)
 		forced = forced || t.Has(cu.HeadForced) && forcedIn(cu, t.Toks)
-		sale = sale || t.Has(cu.TextSale)
+		// (a payment without a child is no sale of a child: "a cambio de
+		// un beneficio económico" in a smuggling offence)
+		sale = sale || t.Has(cu.TextSale) && t.Has(cu.ChildTerms)
 	}
 	switch {
 	// (a section with the structure of Palermo art. 3, three acts for a
@@ -444,7 +446,7 @@ var classRank = map[string]int{OffRelated: 0, OffSale: 1, OffForced: 2, OffTraff
 
 func classifySegment(s *index.Segment) string {
 	cu := cuesFor(s)
-	if s.Has(cu.TextSale) {
+	if s.Has(cu.TextSale) && s.Has(cu.ChildTerms) {
 		return OffSale
 	}
 	if actCount(s) >= 2 && s.Has(cu.ExploitTerms) {

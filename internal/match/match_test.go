@@ -442,3 +442,17 @@ El Programa Provincial brindará asistencia médica y psicológica a las víctim
 		t.Errorf("offence outside the corpus: %v %q at %v, want art2 and the Código Penal de la Nación", ok, law, h.Seg)
 	}
 }
+
+// TestPaymentWithoutChildNoSale: a smuggling offence "a cambio de un
+// beneficio económico" names no child: it is no sale of children.
+func TestPaymentWithoutChildNoSale(t *testing.T) {
+	ix := corpusOf(t, "es", `### Artículo 3
+
+Quien facilite la entrada ilegal de una persona al país a cambio de un beneficio económico será sancionado con prisión de diez a quince años.
+`)
+	for _, f := range Facts(ix) {
+		if f.Offence == OffSale {
+			t.Errorf("smuggling read as sale of children: %+v", f)
+		}
+	}
+}
