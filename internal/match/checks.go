@@ -419,7 +419,7 @@ func itemsHave(ix *index.Index, s *index.Segment, ps *index.PhraseSet) bool {
 		return true
 	}
 	for _, t := range ix.BySection[s.Section] {
-		if within(t.Prov, s.Prov) && t.Has(ps) {
+		if t.Prov.Within(s.Prov) && t.Has(ps) {
 			return true
 		}
 	}
@@ -1238,7 +1238,7 @@ func checkChildAggravation(in *Input) Outcome {
 			// "Las penas para los delitos descritos en los artículos
 			// 188A y 188C se aumentarán … cuando:": the lead-in names the
 			// trafficking offence by its article
-			if !traf && (sg == s || within(s.Prov, sg.Prov)) {
+			if !traf && (sg == s || s.Prov.Within(sg.Prov)) {
 				for _, r := range sg.Refs {
 					if r.Target != nil && sectionClass(in.Ix, r.Target.Section()) == OffTrafficking {
 						traf = true
@@ -1300,16 +1300,6 @@ func segLeadIn(ix *index.Index, s *index.Segment) *index.Segment {
 		}
 	}
 	return nil
-}
-
-// within reports whether p lies under lead.
-func within(p, lead *statute.Provision) bool {
-	for q := p.Parent; q != nil; q = q.Parent {
-		if q == lead {
-			return true
-		}
-	}
-	return false
 }
 
 func minOf(p penalty.Penalty) float64 {

@@ -520,7 +520,7 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	// victim is a child; …", then "(2) A person convicted of severe
 	// trafficking in persons shall be liable …")
 	var sibling []*statute.Provision
-	if prev := prevSubsection(s.Prov); prev != nil && len(prev.Children) > 0 && len(s.Prov.Children) == 0 && condLeadIn(cu, prev.Text) &&
+	if prev := prevSection(s.Prov); prev != nil && s.Prov.Kind == statute.KindSubsection && len(prev.Children) > 0 && len(s.Prov.Children) == 0 && condLeadIn(cu, prev.Text) &&
 		!cu.PenaltyWords.Any(foldToks(prev.Text)) && !s.Has(cu.OffenceSubject) && actCount(s) == 0 {
 		sibling = prev.Children
 	}
@@ -582,9 +582,6 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 		return v
 	}
 	// a paragraph about children whose sanction is a sentence of its own
-	// (not when the sanction hangs on the last item of a list, the tail of
-	// its lead-in: "… con alguna de las finalidades siguientes: … 7)
-	// Utilización de personas menores de dieciocho años …; será castigado …")
 	if cls == OffTrafficking {
 		for _, sg := range ix.BySection[s.Section] {
 			if sg.Ord >= s.Ord {
@@ -592,7 +589,10 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 			}
 			if sg.Prov == s.Prov && sg != s {
 				if t := strings.TrimSpace(sg.Text); strings.HasSuffix(t, ";") || strings.HasSuffix(t, ",") {
-					break // a list item that the sanction closes, not a sentence about whom it protects
+					// a list item the sanction closes ("7) Utilización de
+					// personas menores de dieciocho años …;" then "será
+					// castigado …"), not a sentence about whom it protects
+					break
 				}
 				if segChildOnly(sg) && (len(sg.Toks) == 0 || !cu.CondWords[sg.Toks[0].Word]) {
 					return penalty.VariantChild
@@ -1024,9 +1024,13 @@ func containsWord(text, term string) bool {
 // one day to twelve years"), from every provision in force.
 func gradeScale(ix *index.Index, pl *penalty.Lexicon) penalty.Scale {
 	sc := penalty.Scale{}
+	// grade words are read in every language, as the penalty parser reads
+	// them ("prision mayor" in an English code): a segment without one
+	// gives the scale nothing and is not parsed twice
+	grade := langCuesOf(ix.Lex).union.GradeQualifier
 	for _, s := range ix.Segments {
 		cu := cuesFor(s)
-		if s.Repealed() || !s.Has(cu.GradeDuration) || !s.Has(cu.PenaltyWords) {
+		if s.Repealed() || !s.Has(grade) || !s.Has(cu.GradeDuration) || !s.Has(cu.PenaltyWords) {
 			continue
 		}
 		for _, p := range pl.ParseFor(s.Text, s.Lang, s.Statute.Meta.Country) {
@@ -1070,21 +1074,6 @@ func forcedIn(cu *cues, toks []index.Token) bool {
 		}
 	}
 	return false
-}
-
-// prevSubsection is the provision before p under the same parent, when
-// both are subsections of one section.
-func prevSubsection(p *statute.Provision) *statute.Provision {
-	if p.Parent == nil || p.Kind != statute.KindSubsection {
-		return nil
-	}
-	sib := p.Parent.Children
-	for i, c := range sib {
-		if c == p && i > 0 && sib[i-1].Kind == p.Kind {
-			return sib[i-1]
-		}
-	}
-	return nil
 }
 
 // prevSegment is the segment just before s in its section, or nil.

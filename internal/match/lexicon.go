@@ -131,6 +131,7 @@ type cues struct {
 	BaseOffenceRefs *index.PhraseSet `lex:"offence-reference"`
 	PrisonTermUnit  *index.PhraseSet `lex:"prison-term-unit"`
 	GradeDuration   *index.PhraseSet `lex:"penalty-grade-duration"`
+	GradeQualifier  *index.PhraseSet `lex:"penalty-grade-qualifier"`
 	GradeName       *index.PhraseSet `lex:"grade-name"`
 	GradeCopula     *index.PhraseSet `lex:"grade-copula"`
 	Prohibition     *index.PhraseSet `lex:"prohibition"`

@@ -958,7 +958,7 @@ func (p *parse) buildTree(bodyStart int) {
 					// a typing slip, not a new numbering)
 					for i := len(heads) - 1; i >= 0; i-- {
 						if d := heads[i].node; d.Kind == KindDivision {
-							if !within(p.ids[n.ID], d) {
+							if !p.ids[n.ID].Within(d) {
 								n.ID = d.ID + "/" + n.ID
 							}
 							break
@@ -1855,14 +1855,4 @@ func isTag(s []byte) bool {
 		}
 	}
 	return true
-}
-
-// within reports whether d is an ancestor of n.
-func within(n, d *Provision) bool {
-	for q := n.Parent; q != nil; q = q.Parent {
-		if q == d {
-			return true
-		}
-	}
-	return false
 }

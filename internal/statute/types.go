@@ -74,6 +74,16 @@ type Provision struct {
 	Children []*Provision `json:"children,omitempty"`
 }
 
+// Within reports whether d is an ancestor of p.
+func (p *Provision) Within(d *Provision) bool {
+	for q := p.Parent; q != nil; q = q.Parent {
+		if q == d {
+			return true
+		}
+	}
+	return false
+}
+
 // Section returns the nearest ancestor-or-self whose Kind is KindSection (or
 // the top-level ancestor when there is none): the unit a lawyer cites.
 func (p *Provision) Section() *Provision {
