@@ -147,7 +147,7 @@ type Lexicon struct {
 	relative                                            *phraseSet // vals index relKinds
 
 	abbrev, repeatQual, repeatObj, childVictim, ageLimit, ageNotAttained, ageWord, ageLink wordSet
-	death, risk, aggravating, condition, pronoun                                           wordSet
+	death, risk, aggravating, aggravationName, condition, pronoun                          wordSet
 	subject, mitigation, repeatConv, firstOffence, minorAge, deathPenalty                  *phraseSet
 	organised, official, serious, legal, exclusion, indictment, summary                    *phraseSet
 
@@ -837,6 +837,7 @@ func buildVocab(r *reader, lx *Lexicon) {
 	lx.childVictim, lx.ageLimit, lx.ageNotAttained = r.words("child-victim"), r.words("age-limit"), r.words("age-not-attained")
 	lx.ageWord, lx.ageLink, lx.death, lx.risk = r.words("age-word"), r.words("age-number-link"), r.words("death-word"), r.words("risk")
 	lx.aggravating, lx.condition, lx.pronoun = r.words("aggravating-circumstance"), r.words("aggravation-condition"), r.words("subject-pronoun")
+	lx.aggravationName = r.words("aggravation-name")
 	lx.subject, lx.mitigation, lx.repeatConv = r.set("offence-subject"), r.set("mitigation"), r.set("repeat-conviction")
 	lx.firstOffence, lx.minorAge, lx.deathPenalty = r.set("first-offence"), r.set("minor-age"), r.set("death-penalty")
 	lx.organised, lx.official, lx.serious, lx.legal = r.set("organised-group"), r.set("official-offender"), r.set("serious-harm"), r.set("legal-person")
