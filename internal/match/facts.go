@@ -519,8 +519,13 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	// in persons shall be severe trafficking in persons where— (a) the
 	// victim is a child; …", then "(2) A person convicted of severe
 	// trafficking in persons shall be liable …")
+	// or listed as "the aggravating circumstances" by the subsection before
+	// the one that punishes "any aggravating circumstance" ("(1) The
+	// following are aggravating circumstances … — (a) the victim is a
+	// child; …", "(2) Where any aggravating circumstance is proved …")
 	var sibling []*statute.Provision
-	if prev := prevSection(s.Prov); prev != nil && s.Prov.Kind == statute.KindSubsection && len(prev.Children) > 0 && len(s.Prov.Children) == 0 && condLeadIn(cu, prev.Text) &&
+	if prev := prevSection(s.Prov); prev != nil && s.Prov.Kind == statute.KindSubsection && len(prev.Children) > 0 && len(s.Prov.Children) == 0 &&
+		(condLeadIn(cu, prev.Text) || cu.AggravWords.Any(foldToks(prev.Text)) && s.Has(cu.AggravWords)) &&
 		!cu.PenaltyWords.Any(foldToks(prev.Text)) && !s.Has(cu.OffenceSubject) && actCount(s) == 0 {
 		sibling = prev.Children
 	}

@@ -239,11 +239,26 @@ A person who commits a crime against Section 208C and, in the course of committi
 
 Penalty: Imprisonment for life.
 `)
+	named := corpusOf(t, "en", `### 3 Trafficking in persons
+
+A person who recruits, transports or harbours another person for the purpose of exploitation commits an offence and is liable to imprisonment for ten years.
+
+### 4 Aggravating circumstances
+
+(1) The following are aggravating circumstances for the offence under section 3 —
+
+(a) the offender is a public officer;
+
+(b) the victim is a child.
+
+(2) Where any aggravating circumstance is proved, the offender is liable to imprisonment for twenty years.
+`)
 	for _, tc := range []struct {
 		name string
 		ix   *index.Index
 		want penalty.Variant
-	}{{"sibling list", sibling, penalty.VariantChild}, {"penalty line", line, penalty.VariantDeath}} {
+	}{{"sibling list", sibling, penalty.VariantChild}, {"penalty line", line, penalty.VariantDeath},
+		{"sibling list named as the aggravating circumstances", named, penalty.VariantChild}} {
 		fs := Facts(tc.ix)
 		if len(fs) != 2 || fs[1].Penalty.Variant != tc.want {
 			var got []penalty.Variant
