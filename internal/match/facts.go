@@ -519,15 +519,19 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	// in persons shall be severe trafficking in persons where— (a) the
 	// victim is a child; …", then "(2) A person convicted of severe
 	// trafficking in persons shall be liable …")
-	// or listed as "the aggravating circumstances" by the subsection before
-	// the one that punishes "any aggravating circumstance" ("(1) The
-	// following are aggravating circumstances … — (a) the victim is a
-	// child; …", "(2) Where any aggravating circumstance is proved …")
+	// or listed as "the aggravating circumstances" (or as those of "an
+	// aggravated offence") by the subsection before the one that punishes
+	// that form ("(1) The following are aggravating circumstances … — (a)
+	// the victim is a child; …", "(2) Where any aggravating circumstance is
+	// proved …"; "A person who commits an aggravated offence shall be
+	// liable …")
 	var sibling []*statute.Provision
-	if prev := prevSection(s.Prov); prev != nil && s.Prov.Kind == statute.KindSubsection && len(prev.Children) > 0 && len(s.Prov.Children) == 0 &&
-		(condLeadIn(cu, prev.Text) || cu.AggravWords.Any(foldToks(prev.Text)) && s.Has(cu.AggravWords)) &&
-		!cu.PenaltyWords.Any(foldToks(prev.Text)) && !s.Has(cu.OffenceSubject) && actCount(s) == 0 {
-		sibling = prev.Children
+	if prev := prevSection(s.Prov); prev != nil && s.Prov.Kind == statute.KindSubsection && len(prev.Children) > 0 && len(s.Prov.Children) == 0 {
+		pt := foldToks(prev.Text)
+		named := cu.AggravWords.Any(pt) && s.Has(cu.AggravWords)
+		if (condLeadIn(cu, prev.Text) || named) && !cu.PenaltyWords.Any(pt) && (named || !s.Has(cu.OffenceSubject)) && actCount(s) == 0 {
+			sibling = prev.Children
+		}
 	}
 	if v != penalty.VariantBasic || (takesUp && (endsWithCondition(s) || tail || sibling != nil)) || lastItem {
 		// the aggravated offence is itself a child offence ("the offence

@@ -253,12 +253,25 @@ A person who recruits, transports or harbours another person for the purpose of 
 
 (2) Where any aggravating circumstance is proved, the offender is liable to imprisonment for twenty years.
 `)
+	form := corpusOf(t, "en", `### 3 Trafficking in persons
+
+A person who recruits, transports or harbours another person for the purpose of exploitation commits an offence and is liable to imprisonment for ten years.
+
+### 4 Aggravated offence
+
+(1) A person who commits the offence under section 3 commits an aggravated offence where—
+(a) the offender is a public officer;
+(b) the victim is a child.
+
+(2) A person who commits an aggravated offence shall be liable on conviction to imprisonment for twenty-five years.
+`)
 	for _, tc := range []struct {
 		name string
 		ix   *index.Index
 		want penalty.Variant
 	}{{"sibling list", sibling, penalty.VariantChild}, {"penalty line", line, penalty.VariantDeath},
-		{"sibling list named as the aggravating circumstances", named, penalty.VariantChild}} {
+		{"sibling list named as the aggravating circumstances", named, penalty.VariantChild},
+		{"sibling list of a named aggravated offence", form, penalty.VariantChild}} {
 		fs := Facts(tc.ix)
 		if len(fs) != 2 || fs[1].Penalty.Variant != tc.want {
 			var got []penalty.Variant
