@@ -544,6 +544,24 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 		items := s.Prov.Children
 		if lastItem {
 			items = s.Prov.Parent.Children
+		} else {
+			// an item followed by a paragraph of its own that states a
+			// sanction ends this list (the parser joined the next list's
+			// lead-in, or a sanction of its own, to it; the items after it
+			// are that list's)
+			for i, c := range items[:max(len(items)-1, 0)] {
+				if _, joined := ownItemText(ix, cu, c); joined {
+					items = items[:i+1]
+					break
+				}
+			}
+		}
+		// an item's text, without the sanctions joined to it
+		itemText := func(k *statute.Provision) string {
+			if t, joined := ownItemText(ix, cu, k); joined {
+				return t
+			}
+			return k.FullText()
 		}
 		if len(items) == 0 && takesUp && sibling != nil {
 			items = sibling
@@ -567,6 +585,21 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 				}
 				after = after || sg == s
 			}
+			// or, where the lead-in ends the provision (a second list
+			// whose lead-in the parser joined to the last item of the
+			// first: "3. … por dos o más personas. La pena será … cuando:"),
+			// the provisions that follow it under the same parent
+			if len(texts) == 0 && s.Prov.Parent != nil {
+				sibs := s.Prov.Parent.Children
+				for i, c := range sibs {
+					if c == s.Prov {
+						for _, n := range sibs[i+1:] {
+							texts = append(texts, n.FullText())
+						}
+						break
+					}
+				}
+			}
 			for _, t := range texts {
 				if childCirc(cu, foldToks(t), index.FoldString(t)) {
 					return penalty.VariantChild
@@ -578,12 +611,12 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 		}
 		if len(items) > 0 {
 			for _, k := range items {
-				t := k.FullText()
+				t := itemText(k)
 				if childCirc(cu, foldToks(t), index.FoldString(t)) {
 					return penalty.VariantChild
 				}
 			}
-			return circumstanceVariant(cu, foldToks(cutClause(items[0].FullText())))
+			return circumstanceVariant(cu, foldToks(cutClause(itemText(items[0]))))
 		}
 		if first := firstCircumstance(s); first != nil && len(p.Aggravations) >= 2 {
 			return circumstanceVariant(cu, first)
@@ -647,6 +680,21 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 		}
 	}
 	return headingVariant(s)
+}
+
+// ownItemText returns the text of a list item up to the first later
+// paragraph of its own that states a sanction ("5. El autor fuere
+// funcionario público." then "Cuando la víctima fuere menor … la pena será
+// …"), and whether there is such a paragraph.
+func ownItemText(ix *index.Index, cu *cues, k *statute.Provision) (string, bool) {
+	var own []string
+	for j, sg := range ix.ProvSegs(k) {
+		if j > 0 && sg.Roles.Has("penalty") && cu.PenaltyWords.Any(sg.Toks) {
+			return strings.Join(own, " "), true
+		}
+		own = append(own, sg.Text)
+	}
+	return "", false
 }
 
 // childCirc reports whether a circumstance concerns a child: a child word

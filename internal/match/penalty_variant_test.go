@@ -323,3 +323,58 @@ será castigado con las penas de prisión de diez a quince años.
 		t.Errorf("facts %+v, want one basic row", fs)
 	}
 }
+
+// TestSecondListAfterJoinedLeadIn: a second list whose lead-in ("La pena
+// será … cuando:") the parser joined to the last item of the first list
+// takes its circumstances from the provisions that follow it.
+func TestSecondListAfterJoinedLeadIn(t *testing.T) {
+	ix := corpusOf(t, "es", `**Artículo 3.- Trata de personas**
+
+El que capta, transporta o recibe a una persona con fines de explotación es reprimido con pena privativa de libertad no menor de ocho ni mayor de quince años.
+
+**Artículo 4.- Formas agravadas**
+
+La pena será no menor de quince ni mayor de veinte años de pena privativa de libertad cuando:
+
+1. El agente es funcionario público.
+2. El hecho es cometido con violencia.
+
+La pena será privativa de libertad no menor de treinta años cuando:
+
+1. Se produzca la muerte de la víctima.
+2. La víctima es menor de catorce años de edad.
+`)
+	var got []penalty.Variant
+	for _, f := range Facts(ix) {
+		got = append(got, f.Penalty.Variant)
+	}
+	if len(got) != 3 || got[1] != penalty.VariantOfficial || got[2] != penalty.VariantChild {
+		t.Errorf("variants %v, want basic, public_official, child_victim", got)
+	}
+}
+
+// TestLastItemOwnSanction: a sanction paragraph the parser joined to the
+// last item of a list ("Cuando la víctima fuere menor … la pena será …")
+// is no circumstance of the list's own sanction.
+func TestLastItemOwnSanction(t *testing.T) {
+	ix := corpusOf(t, "es", `**Artículo 3.- Trata de personas**
+
+El que capta, transporta o recibe a una persona con fines de explotación será reprimido con prisión de cuatro a ocho años.
+
+**Artículo 4.- Agravantes**
+
+En los supuestos del artículo 3 la pena será de seis a diez años de prisión, cuando:
+
+1. Mediare violencia o amenaza.
+2. El autor fuere funcionario público.
+
+Cuando la víctima fuere menor de dieciocho años la pena será de diez a quince años de prisión.
+`)
+	var got []penalty.Variant
+	for _, f := range Facts(ix) {
+		got = append(got, f.Penalty.Variant)
+	}
+	if len(got) != 3 || got[1] != penalty.VariantAggravated || got[2] != penalty.VariantChild {
+		t.Errorf("variants %v, want basic, aggravated, child_victim", got)
+	}
+}
