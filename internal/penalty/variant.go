@@ -284,6 +284,13 @@ func (lx *Lexicon) variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo
 			}
 		case lx.phraseAt(lx.legal, toks, k, hi):
 			legal = true
+		case !defining && k >= own[1] && !breakBetween(toks, own[1], k) && !stopBetween(toks, own[1], k) && lx.phraseAt(lx.strongMeans, toks, k, hi):
+			// "Con pena … de diecinueve a veintidós años, si la persona
+			// infractora ha empleado violencia, amenaza …": coercive means
+			// named in the condition that follows a sanction make it the
+			// aggravated form
+			aggr = true
+			seen(3, k)
 		}
 	}
 	// A mitigation stated anywhere in the sentence governs all of it
@@ -325,6 +332,16 @@ func (lx *Lexicon) variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo
 		return list[0], list
 	}
 	return VariantBasic, nil
+}
+
+// stopBetween reports a full stop in toks(a, b].
+func stopBetween(toks []token, a, b int) bool {
+	for k := a + 1; k <= b && k < len(toks); k++ {
+		if toks[k].kind == tPunct && toks[k].s == "." {
+			return true
+		}
+	}
+	return false
 }
 
 // deathSoonAfter reports a death word within the same item shortly after

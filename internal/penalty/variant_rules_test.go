@@ -39,6 +39,13 @@ func TestVariantRules(t *testing.T) {
 		{"en the word aggravating is no circumstance", "en",
 			"Where the aggravating circumstance of the activity of an organised criminal group is present, the offender shall be punished with imprisonment for fourteen years.",
 			[]row{{v: VariantOrganised, max: 168}}},
+		// Coercive means in the condition after a sanction aggravate it.
+		{"es means in the condition after the sanction", "es",
+			"La trata será sancionada: 2. Con pena privativa de libertad de diecinueve a veintidós años, si la persona infractora ha empleado violencia o amenaza, o si la infracción se comete por una organización criminal.",
+			[]row{{v: VariantAggravated, max: 264}}},
+		{"es means in the offence after the sanction", "es",
+			"Será castigado con prisión de cinco a diez años el que, mediante violencia o amenaza, capte a una persona con fines de explotación.",
+			[]row{{v: VariantBasic, max: 120}}},
 		{"en second or subsequent", "en",
 			"Any person who keeps a worker in bondage is liable to imprisonment for a term not exceeding eight years and, on a second or subsequent conviction, to imprisonment for life.",
 			[]row{{v: VariantBasic, max: 96}, {v: VariantSubsequent, max: none, life: true}}},
