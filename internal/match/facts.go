@@ -886,9 +886,9 @@ func circumstanceVariant(cu *cues, toks []index.Token) penalty.Variant {
 		return penalty.VariantChild
 	case cu.HeadDeath.Any(toks) || cu.DeathText.Any(toks):
 		return penalty.VariantDeath
-	case cu.HeadOrg.Any(toks):
+	case cu.HeadOrg.Any(toks) || cu.CircOrg.Any(toks):
 		return penalty.VariantOrganised
-	case cu.HeadOfficial.Any(toks):
+	case cu.HeadOfficial.Any(toks) || cu.CircOfficial.Any(toks):
 		return penalty.VariantOfficial
 	}
 	return penalty.VariantAggravated

@@ -378,3 +378,28 @@ Cuando la víctima fuere menor de dieciocho años la pena será de diez a quince
 		t.Errorf("variants %v, want basic, aggravated, child_victim", got)
 	}
 }
+
+// TestFirstItemOfficial: the first item of an aggravation list naming a
+// public official ("l'auteur est un fonctionnaire") gives the
+// public_official row, read with the penalty parser's words.
+func TestFirstItemOfficial(t *testing.T) {
+	ix := corpusOf(t, "fr", `### Article 5.- Traite des personnes
+
+Quiconque recrute, transporte ou héberge une personne aux fins de son exploitation est puni de sept à quinze ans d'emprisonnement.
+
+### Article 6.- Circonstances aggravantes
+
+Les peines prévues à l'article 5 sont portées de quinze à trente ans d'emprisonnement lorsque :
+
+a) l'auteur est un fonctionnaire ayant abusé de ses fonctions ;
+
+b) l'infraction a été commise par un groupe criminel organisé.
+`)
+	var got []penalty.Variant
+	for _, f := range Facts(ix) {
+		got = append(got, f.Penalty.Variant)
+	}
+	if len(got) != 2 || got[1] != penalty.VariantOfficial {
+		t.Errorf("variants %v, want basic, public_official", got)
+	}
+}
