@@ -744,8 +744,24 @@ func childOnlyFast(cu *cues, toks []index.Token, folded string) bool {
 	gradeAt := func(i int) bool {
 		return i > 0 && cu.PenaltyWords.Any(toks[i-1:i])
 	}
+	// "… even where that other person is a child", "any person, including
+	// a child": the child is a case the offence also covers
+	added := func(i int) bool {
+		for k := i - 1; k >= 0 && k >= i-5; k-- {
+			if cu.Inclusive[toks[k].Word] {
+				return true
+			}
+		}
+		// a concessive phrase earlier in the same clause (no punctuation
+		// between the words: their folded offsets are one space apart)
+		lo := i
+		for lo > 0 && i-lo < 24 && toks[lo].Start-toks[lo-1].End <= 1 {
+			lo--
+		}
+		return len(cu.Concessive.Find(toks[lo:i])) > 0
+	}
 	for _, sp := range cu.ChildStrict.Find(toks) {
-		if gradeAt(sp.I) {
+		if gradeAt(sp.I) || added(sp.I) {
 			continue
 		}
 		neg := false

@@ -403,3 +403,23 @@ b) l'infraction a été commise par un groupe criminel organisé.
 		t.Errorf("variants %v, want basic, public_official", got)
 	}
 }
+
+// TestChildAsAddedCase: a child named in a concessive clause ("even if
+// that person is a child") is a case the offence also covers, not its
+// only victim.
+func TestChildAsAddedCase(t *testing.T) {
+	ix := corpusOf(t, "en", `### 3. Transport of persons for exploitation
+
+(1) A person shall not recruit or transport another person for the purpose of exploitation, even if that person is a child or the child or a parent of the child agrees.
+
+(2) A person who recruits or transports a person for exploitation commits an offence and is liable on conviction to imprisonment for not less than six years.
+`)
+	fs := Facts(ix)
+	if len(fs) != 1 || fs[0].Penalty.Variant != penalty.VariantBasic {
+		var got []penalty.Variant
+		for _, f := range fs {
+			got = append(got, f.Penalty.Variant)
+		}
+		t.Errorf("variants %v, want basic", got)
+	}
+}
