@@ -220,7 +220,7 @@ var draftingFloors = map[string][2]float64{ // agreement, penalty rows: one verd
 	"drafting-en14.yaml": {93.5, 99.9},
 	"drafting-en15.yaml": {95.3, 99.9},
 	"drafting-en16.yaml": {91.8, 90.8},
-	"drafting-en17.yaml": {86.5, 93.7},
+	"drafting-en17.yaml": {87.1, 93.7},
 	"drafting-en2.yaml":  {93.5, 99.9},
 	"drafting-en3.yaml":  {91.2, 90.8},
 	"drafting-en4.yaml":  {91.8, 87.4},

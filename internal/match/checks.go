@@ -799,8 +799,26 @@ func aggravationCtx(s *index.Segment) bool { return s.Has(cuesFor(s).AggravCues)
 // word within the three words after it ("consent of such child", "le
 // consentement du mineur", "Einwilligung des Kindes").
 func consentOfChild(s *index.Segment, c index.Span) bool {
-	for _, h := range cuesFor(s).ChildTerms.Find(s.Toks) {
+	cu := cuesFor(s)
+	for _, h := range cu.ChildTerms.Find(s.Toks) {
 		if h.I >= c.J && h.I-c.J <= 3 {
+			return true
+		}
+		// "… that the person under the age of 18 consented" (in one
+		// clause: not "… over a child who is a victim of trafficking,
+		// consented")
+		if h.J <= c.I && c.I-h.J <= 6 && !s.Has(cu.AdultTerms) && !punctBetween(s.Toks, h.J-1, c.I) {
+			return true
+		}
+	}
+	return false
+}
+
+// punctBetween reports punctuation between toks[a] and toks[b] (folded
+// words one space apart have none).
+func punctBetween(toks []index.Token, a, b int) bool {
+	for k := max(a, 0) + 1; k <= b && k < len(toks); k++ {
+		if toks[k].Start-toks[k-1].End > 1 {
 			return true
 		}
 	}

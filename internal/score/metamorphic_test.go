@@ -161,6 +161,10 @@ func TestMetamorphic(t *testing.T) {
 			return strings.Replace(b, "(3) The consent of a victim to the intended exploitation is irrelevant.",
 				"(3) Subsection (2) applies whether the act was done with or without the consent of the child.", 1)
 		}, Met},
+		{"consent irrelevant only for a person under 18 used in pornography", "def.consent-irrelevant", func(b string) string {
+			return strings.Replace(b, "(3) The consent of a victim to the intended exploitation is irrelevant.", "", 1) +
+				"\n### 6 Use of persons under 18 for pornography\n\n(1) A person who uses a person under the age of 18 for making pornography commits an offence.\n\n(2) It is not a defence to a charge under subsection (1) that the person under the age of 18 consented to being so used.\n"
+		}, Met},
 	}
 	// Ex officio prosecution, and its opposite: prosecution only on
 	// complaint, with the public-interest exception German law attaches
