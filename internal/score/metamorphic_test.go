@@ -190,3 +190,28 @@ func TestMetamorphic(t *testing.T) {
 		})
 	}
 }
+
+// TestNoMeansDespiteNamedMeans: an offence that needs no means stays one
+// when another paragraph names the means only to say they need not be used,
+// or names them as a condition of a heavier sanction; an offence that
+// requires them is not.
+func TestNoMeansDespiteNamedMeans(t *testing.T) {
+	e := embeddedEngine(t)
+	body := `### Artículo 91.- Trata de personas
+
+La persona que capte, transporte, traslade, acoja o reciba a una persona con fines de explotación será sancionada con pena privativa de libertad de trece a dieciséis años.
+
+La infracción se configura aunque el autor no haya empleado violencia, amenaza ni engaño.
+
+### Artículo 92.- Sanciones
+
+1. Con pena privativa de libertad de dieciséis a diecinueve años, si el autor ha empleado violencia o amenaza.
+`
+	if f := analyzeText(t, e, "es", "Código", body).Finding("def.child-no-means"); f == nil || f.MachineVerdict != Met {
+		t.Errorf("no means at all: %v, want met", f)
+	}
+	needs := strings.Replace(body, "con fines de explotación", "mediante violencia, amenaza o engaño, con fines de explotación", 1)
+	if f := analyzeText(t, e, "es", "Código", needs).Finding("def.child-no-means"); f == nil || f.MachineVerdict == Met {
+		t.Errorf("means required: %v, want not met", f)
+	}
+}
