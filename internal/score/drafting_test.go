@@ -138,7 +138,7 @@ func TestOffenceOutsideCorpus(t *testing.T) {
 	analyze := func(b string) *Result {
 		return analyzeText(t, e, "de", "Gesetz zur Stärkung der Rechte von Opfern des Menschenhandels", b)
 	}
-	for _, id := range []string{"def.acts", "crim.offence", "pen.serious-crime"} {
+	for _, id := range []string{"def.acts", "crim.offence", "pen.serious-crime", "def.child-age-18"} {
 		if f := analyze(body).Finding(id); f == nil || f.MachineVerdict != Undetermined {
 			t.Errorf("offence outside the corpus: %s is %v, want undetermined", id, verdictOf(f))
 		}
@@ -147,8 +147,10 @@ func TestOffenceOutsideCorpus(t *testing.T) {
 		t.Errorf("crim.attempt is %v, want gap (not a point the reference settles)", verdictOf(f))
 	}
 	own := body + "\n## Artikel 2\n\nWer eine Person unter Ausnutzung ihrer Zwangslage anwirbt, befördert, beherbergt oder aufnimmt, um sie auszubeuten, wird mit Freiheitsstrafe von sechs Monaten bis zu zehn Jahren bestraft.\n"
-	if f := analyze(own).Finding("def.acts"); f == nil || f.MachineVerdict == Undetermined {
-		t.Errorf("with an offence of its own: def.acts is %v", verdictOf(f))
+	for _, id := range []string{"def.acts", "def.child-age-18"} {
+		if f := analyze(own).Finding(id); f == nil || f.MachineVerdict == Undetermined {
+			t.Errorf("with an offence of its own: %s is %v", id, verdictOf(f))
+		}
 	}
 }
 
