@@ -1754,7 +1754,23 @@ func checkNoMovement(in *Input) Outcome {
 		return Outcome{Level: LMet, Evidence: []Hit{*explicit.ev}, FoundR: []reason.Reason{reason.New("label-internal-covered", nil)},
 			Reason: reason.New("internal-trafficking-express", nil)}
 	case len(moving) == 0:
-		return Outcome{Level: LMet, Evidence: []Hit{*still[0].ev}, FoundR: []reason.Reason{reason.New("label-no-movement", nil)},
+		// a general provision that says so ("(2) A person may be trafficked
+		// whether or not across a border") is the better quote
+		ev := []Hit{*still[0].ev}
+		for _, s := range ix.Segments {
+			cu := cuesFor(s)
+			// (of trafficking, not of a victim's stay "en el territorio
+			// nacional")
+			if !usable(s) || !s.Has(cu.InternalCues) || !(hasTraffick(s) && !usesVictimSeg(s) && !s.Has(cu.TextVictim) ||
+				(s.Roles.Has("offence") || s.Roles.Has("definition")) && sectionClass(ix, s.Section) == OffTrafficking) {
+				continue
+			}
+			if h, ok := spanOf(s, cu.InternalCues); ok {
+				ev = []Hit{h, ev[0]}
+				break
+			}
+		}
+		return Outcome{Level: LMet, Evidence: ev, FoundR: []reason.Reason{reason.New("label-no-movement", nil)},
 			Reason: reason.New("internal-trafficking-no-movement", nil)}
 	case len(still) == 0:
 		return Outcome{Level: LGap, Evidence: []Hit{*moving[0].mev}, MissingR: []reason.Reason{reason.New("label-internal", nil)},

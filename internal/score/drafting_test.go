@@ -226,3 +226,17 @@ func TestChildNamedByReference(t *testing.T) {
 	own := strings.Replace(en, ", as defined in section 368A of the principal law,", "", 1)
 	wantVerdict(t, e, "en", own, "def.child-age-18", Gap)
 }
+
+// TestNoMovementQuotesTheGeneralRule: where no trafficking offence requires
+// movement, the provision that says movement is not needed is quoted first,
+// not the offence; a victim's stay "within the territory" is not that rule.
+func TestNoMovementQuotesTheGeneralRule(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "### 2 Scope\n\n(1) This Act applies to trafficking in persons whether it takes place wholly within Arland or across its borders.\n\n" +
+		"### 3 Trafficking in persons\n\n(1) A person who recruits, transports, harbours or receives another person by force or deception for the purpose of exploitation commits an offence and is liable to imprisonment for fifteen years.\n\n" +
+		"### 9 Stay of victims\n\n(1) A victim of trafficking may remain within the territory while proceedings are pending.\n"
+	f := analyzeText(t, e, "en", "Trafficking Act", body).Finding("def.no-movement-required")
+	if f == nil || f.MachineVerdict != Met || len(f.Evidence) == 0 || f.Evidence[0].Provision != "s2(1)" {
+		t.Fatalf("def.no-movement-required %+v, want met quoting s2(1) first", f)
+	}
+}
