@@ -451,7 +451,7 @@ func TestMapTextsInPack(t *testing.T) {
 			"- extradition prévue\n", // element label, missing
 			"Mesures contre les déplacements et les non-retours illicites d'enfants à l'étranger", // article summary
 			"du texte «\u00a0Code pénal",                 // law outside the corpus (no-break space inside « »)
-			"pilier poursuites = 100 × 74,5 / 99 = 75,3", // computation line
+			"pilier poursuites = 100 × 75,5 / 99 = 76,3", // computation line
 			"qui lient Valcourt",
 			"Traduction non officielle\u00a0: les normes",
 		}},
