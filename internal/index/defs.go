@@ -11,24 +11,10 @@ import (
 	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
-// Quoted definitions: '"exploitation" means', '“child” includes'.
-var quotedDef = regexp.MustCompile(`["“„«‘']([^"”“«»’]{1,80})["”“»’']\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:means|includes|include|shall mean|shall include|has the (?:same )?meaning|have the (?:same )?meaning|refers to|is defined|désigne|s['’]entend|bezeichnet|significa|comprend|comprende)\b`)
-
-// Unquoted definitions over the folded text; group 1 is the term.
-var foldedDefs = []*regexp.Regexp{
-	regexp.MustCompile(`\bse entender[aá]n? por ([a-z][a-z ]{1,60}?)(?:[,:;.]| a | toda | todo | la | el | las | los | cualquier | aquel| quien|$)`),
-	regexp.MustCompile(`\bse entiende(?:n)? por ([a-z][a-z ]{1,60}?)(?:[,:;.]| a | toda | todo | la | el | las | los | cualquier | aquel| quien|$)`),
-	regexp.MustCompile(`\bse considera(?:ra|n|ran)? ([a-z][a-z ]{1,40}?)(?: a | al | la | el | los | las |[,:;])`),
-	regexp.MustCompile(`\bon entend par ([a-z][a-z' ]{1,60}?)(?:[,:;.]| toute? | tous | toutes | la | le | les | l'| une? | celui| celle| quiconque|$)`),
-	regexp.MustCompile(`^(?:la |le |l'|les )?([a-z][a-z' ]{2,60}?) (?:est|sont) (?:le fait|constitue)`),
-	regexp.MustCompile(`\b([a-z]{3,40}(?: [a-z]{3,30})?) im sinne (?:dieses|des|der|von)`),
-	regexp.MustCompile(`^(?:(?:in|for the purposes of) this (?:act|part|section|chapter)[^,]{0,40}, )?(?:the (?:term|expression) )?([a-z][a-z ]{1,40}?) (?:means|includes|shall mean) `),
-	// "L'exploitation comprend …", "le terme enfant désigne …"
-	regexp.MustCompile(`^(?:au sens (?:de|du|des) [^,]{1,60}, )?(?:la |le |l'|les )?(?:(?:terme|expression|notion) (?:de |d')?)?([a-z][a-z' ]{2,50}?) (?:comprend|recouvre)[ ,:]`),
-	regexp.MustCompile(`^(?:au sens (?:de|du|des) [^,]{1,60}, )?(?:la |le |l'|les )?(?:(?:terme|expression|notion) (?:de |d')?)?([a-z][a-z' ]{2,50}?) (?:designe|s'entend)[ ,:]`),
-	// "La explotación comprende …", "por niño se entiende …"
-	regexp.MustCompile(`^(?:(?:a|para) (?:los|el) (?:efectos?|fines) de [^,]{1,60}, )?(?:la |el |los |las )?(?:(?:termino|expresion) )?([a-z][a-z ]{2,50}?) (?:comprende|incluye|significa|abarca)[ ,:]`),
-	regexp.MustCompile(`\bpor ([a-z][a-z ]{1,60}?),? se entiende`),
+// frenchFrames are the French definition frames whose words are still in
+// Go (issue 10: the next step moves them to the lexicon); they run after
+// the frames of the lexicon (Lexicon.defGrammar). Group 1 is the term.
+var frenchFrames = []*regexp.Regexp{
 	// "Est considéré comme traite des personnes le fait de …"
 	regexp.MustCompile(`^(?:au sens de [^,]{1,60}, )?(?:est|sont) (?:egalement |aussi |notamment )?considere(?:e|s|es|ees)? comme ([a-z][a-z' ]{2,60}?),? (?:le fait|toute? |tous |toutes |l'|la |les |le |un |une )`),
 	// "Constitue la traite des personnes le fait de …", "Est constitutif
@@ -47,9 +33,6 @@ var foldedDefs = []*regexp.Regexp{
 var quotedColonDef = regexp.MustCompile(`^\s*["“„«]\s*([^"”“«»]{1,80}?)\s*["”»]\s*:\s`)
 
 var colonDef = regexp.MustCompile(`^([a-z][a-z ,']{1,50}?)\s*:\s`)
-
-// leadingArticle is a definite article before a defined term.
-var leadingArticle = regexp.MustCompile(`^(?:la |le |les |l'|el |los |las |the |die |der |das )`)
 
 // splitAlternatives splits "nino nina o adolescente" into its words joined
 // by "or"/"and" in the four languages (only for short lists of words).
@@ -73,19 +56,13 @@ func splitAlternatives(conj map[string]bool, term string) []string {
 	return out
 }
 
-// defHints are literal words each of foldedDefs needs (a cheap prefilter;
-// "" when its verbs share none).
-var defHints = []string{"se entender", "se entiende", "se considera", "on entend par", "", "im sinne", " mean",
-	" comprend", "", "", "se entiende", "considere", "constitu", "au sens", "toute", "qualifie"}
+// frenchHints are literal words each of frenchFrames needs, and
+// frenchHintWords words every text holding the hint holds (a cheap,
+// memoised prefilter).
+var frenchHints = []string{"considere", "constitu", "au sens", "toute", "qualifie"}
 
-// defHintWords are, for each of defHints, words every text holding the
-// hint holds (a word of a hint that follows a space starts a token): the
-// memoised word test spares most segments the seven text scans.
-var defHintWords = []*PhraseSet{NewPhraseSet([]string{"entender*"}), NewPhraseSet([]string{"entiende*"}),
-	NewPhraseSet([]string{"considera*"}), NewPhraseSet([]string{"entend par*"}), NewPhraseSet([]string{"le fait*", "constitue*"}),
-	NewPhraseSet([]string{"sinne*"}), NewPhraseSet([]string{"mean*"}),
-	NewPhraseSet([]string{"comprend*", "recouvre*"}), NewPhraseSet([]string{"designe*", "entend*"}), NewPhraseSet([]string{"comprende*", "incluye*", "significa*", "abarca*"}),
-	NewPhraseSet([]string{"entiende*"}), NewPhraseSet([]string{"considere*"}), NewPhraseSet([]string{"constitu*"}), NewPhraseSet([]string{"sens"}), NewPhraseSet([]string{"toute*", "tout"}), NewPhraseSet([]string{"qualifie*"})}
+var frenchHintWords = []*PhraseSet{NewPhraseSet([]string{"considere*"}), NewPhraseSet([]string{"constitu*"}),
+	NewPhraseSet([]string{"sens"}), NewPhraseSet([]string{"toute*", "tout"}), NewPhraseSet([]string{"qualifie*"})}
 
 // External-law cues: group 1 starts the law's name (in the original text).
 var extLawCue = regexp.MustCompile(`(?i)(?:` + extLawCueSource() + `)\s+`)
@@ -261,6 +238,7 @@ var relativePronoun = regexp.MustCompile(`(?i)^(?:cual|cuales|que|quien|quienes|
 var lawWord = regexp.MustCompile(`(?i)\b(?:act|code|law|ordinance|decree|statute|constitution|regulations?|loi|code|\w*gesetz\w*|\w*gesetzbuch\w*|\w*ordnung|ley|c[oó]digo|decreto|stgb|stpo|aufenthg|u\.s\.c\.|usc)\b`)
 
 func findDefinitions(s *Segment, titles []string) []*Definition {
+	g := s.ix.defs
 	var out []*Definition
 	seen := map[string]bool{}
 	// extLawCue can match only where the folded text holds one of the
@@ -279,7 +257,7 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 		}, term)), " ")
 		// an article alone is no term ("The means referred to in
 		// subsection (1) are …" read as a definition of "the")
-		if term == "" || seen[term] || len(term) > 80 || leadingArticle.MatchString(term+" ") && !strings.Contains(term, " ") {
+		if term == "" || seen[term] || len(term) > 80 || g.article.MatchString(term+" ") && !strings.Contains(term, " ") {
 			return
 		}
 		seen[term] = true
@@ -311,7 +289,7 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 		return nil
 	}
 	if hasQuote(s.Text) {
-		for _, m := range quotedDef.FindAllStringSubmatchIndex(s.Text, -1) {
+		for _, m := range g.quoted.FindAllStringSubmatchIndex(s.Text, -1) {
 			add(s.Text[m[2]:m[3]], m[2])
 		}
 		// "« enfant » : toute personne …", an item of a definitions list
@@ -331,27 +309,35 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 		if m := colonDef.FindStringSubmatchIndex(s.Fold[off:]); m != nil {
 			a := off + m[2]
 			// the term without its article ("le trafic d'enfants")
-			if l := leadingArticle.FindStringIndex(s.Fold[a : off+m[3]]); l != nil {
+			if l := g.article.FindStringIndex(s.Fold[a : off+m[3]]); l != nil {
 				a += l[1]
 			}
 			add(s.Fold[a:off+m[3]], s.Orig(a))
 		}
 	}
-	for k, re := range foldedDefs {
-		if !s.Has(defHintWords[k]) || !strings.Contains(s.Fold, defHints[k]) {
+	term := func(m []int) {
+		t := s.Fold[m[2]:m[3]]
+		if len(strings.Fields(t)) > 6 {
+			return
+		}
+		if m[2] > m[0] && properName(s.Text[s.Orig(m[2]):]) {
+			// "La Commission comprend des représentants …": an
+			// article before a capitalised name is a body, not a term
+			return
+		}
+		add(t, s.Orig(m[2]))
+	}
+	for k := range g.frames {
+		for _, m := range g.frames[k].run(s, 2) {
+			term(m)
+		}
+	}
+	for k, re := range frenchFrames {
+		if !s.Has(frenchHintWords[k]) || !strings.Contains(s.Fold, frenchHints[k]) {
 			continue
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(s.Fold, 2) {
-			t := s.Fold[m[2]:m[3]]
-			if len(strings.Fields(t)) > 6 {
-				continue
-			}
-			if m[2] > m[0] && properName(s.Text[s.Orig(m[2]):]) {
-				// "La Commission comprend des représentants …": an
-				// article before a capitalised name is a body, not a term
-				continue
-			}
-			add(t, s.Orig(m[2]))
+			term(m)
 		}
 	}
 	return out

@@ -260,6 +260,8 @@ type Index struct {
 	heads   map[*statute.Provision][]Token
 	// Lex is the compiled lexicon the index was built with.
 	Lex *Lexicon
+	// defs holds the definition frames of Lex (read by findDefinitions)
+	defs *defGrammar
 	// Langs holds the languages of the indexed statutes.
 	Langs map[string]bool
 	ptoks map[*statute.Provision][]Token
@@ -382,6 +384,7 @@ func BuildWith(c *statute.Corpus, lx *Lexicon) *Index {
 	for lang := range ix.Langs {
 		ix.langCues[lang] = ix.bindCues(lang)
 	}
+	ix.defs = lx.defGrammar()
 	for i, st := range c.Statutes {
 		ix.classify(st, ix.Segments[starts[i]:starts[i+1]], titles)
 	}
