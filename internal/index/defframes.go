@@ -58,51 +58,80 @@ const (
 	langEN = "en"
 	langFR = "fr"
 	langES = "es"
+	langDE = "de"
 )
 
 // termSlot is the marker of the term in a phrase of definition-frame.
 const termSlot = "{term}"
 
 // defFrameSpec is one frame: its skeleton, the language whose phrases
-// fill it ("" for every language of the lexicon whose anchor class has
-// phrases, in the lexicon's order), and the class every match holds a
-// phrase of (its prefilter).
+// fill it, and the class every match holds a phrase of (its anchor, read
+// as a prefilter).
 type defFrameSpec struct {
-	lang   string
-	re     string
-	anchor string
+	// group names the frames that share a skeleton; lang is the language
+	// whose phrases fill it, or anyLang: every language of the lexicon
+	// that no other frame of the group names, in the lexicon's order (a
+	// language an overlay adds, or a class an overlay gives phrases in a
+	// new language). split is the frame of the definition-frame phrases,
+	// in every language.
+	group, lang string
+	split       bool
+	re          string
+	anchor      string
+	// inflected: the anchor's phrases are tried in groups, a phrase with
+	// its inflected forms (se entiende por, se entienden por), one
+	// expression per group, in the lexicon's order
+	inflected bool
 	// narrow, when set, must also occur in the text: a prefilter
 	// narrower than the frame, kept so that behaviour is unchanged (see
 	// its uses).
 	narrow string
 }
 
+// anyLang marks a frame read in the languages its group names nowhere else.
+const anyLang = "*"
+
+// The skeletons shared by several frames.
+const (
+	introSkeleton     = `\b{definition-introducer} ([a-z][a-z{q} ]{1,60}?)(?:[,:;.]| {definition-term-end }|$)`
+	deemingSkeleton   = `\b{definition-deeming} ([a-z][a-z{q} ]{1,40}?)(?: {deemed-term-end }|[,:;])`
+	predicateSkeleton = `^(?:{definite-article })?([a-z][a-z{q} ]{2,60}?) {definition-copula} {definition-predicate}`
+	termScopeSkeleton = `\b([a-z]{3,40}(?: [a-z]{3,30})?) {term-scope}`
+	// "L'exploitation comprend …", "Au sens de la présente loi, le terme
+	// enfant désigne …", "La explotación comprende …"
+	verbSkeleton = `^(?:{definition-scope} [^,]{1,60}, )?(?:{definite-article })?(?:{term-noun })?([a-z][a-z{q} ]{2,50}?) {%s}[ ,:]`
+	bothVerbs    = classDefInclusive + "|" + classDefEquative
+)
+
 // defFrameSpecs are the frames tried on the folded text, in order (the
-// order of the definitions a segment gives). The frame of definition-frame
-// phrases ("por {term} se entiende") is built apart (splitFrames).
+// order of the definitions a segment gives).
 var defFrameSpecs = []defFrameSpec{
-	// "se entiende por explotación la …", "on entend par enfant toute …"
-	{re: `\b{definition-introducer} ([a-z][a-z{q} ]{1,60}?)(?:[,:;.]| {definition-term-end }|$)`, anchor: classDefIntro},
+	// "se entiende por explotación la …"
+	{group: classDefIntro, lang: langES, re: introSkeleton, anchor: classDefIntro, inflected: true},
 	// "se considera víctima a …"
-	{re: `\b{definition-deeming} ([a-z][a-z{q} ]{1,40}?)(?: {deemed-term-end }|[,:;])`, anchor: classDefDeeming},
+	{group: classDefDeeming, lang: langES, re: deemingSkeleton, anchor: classDefDeeming, inflected: true},
+	// "on entend par enfant toute personne …"
+	{group: classDefIntro, lang: langFR, re: introSkeleton, anchor: classDefIntro, inflected: true},
 	// "la traite est le fait de …"
-	{re: `^(?:{definite-article })?([a-z][a-z{q} ]{2,60}?) {definition-copula} {definition-predicate}`, anchor: classDefPredicate},
+	{group: classDefPredicate, lang: langFR, re: predicateSkeleton, anchor: classDefPredicate},
 	// "Ausbeutung im Sinne dieses Gesetzes …"
-	{re: `\b([a-z]{3,40}(?: [a-z]{3,30})?) {term-scope}`, anchor: classTermScope},
+	{group: classTermScope, lang: langDE, re: termScopeSkeleton, anchor: classTermScope},
 	// "In this Act, the term child means …"; a segment without " mean"
 	// is not read ("exploitation includes …" alone is no definition here)
-	{lang: langEN, re: `^(?:{definition-scope}[^,]{0,40}, )?(?:{term-noun })?([a-z][a-z{q} ]{1,40}?) {definition-verb-equative|definition-verb-inclusive} `,
-		anchor: classDefEquative + "|" + classDefInclusive, narrow: " mean"},
-	// "L'exploitation comprend …"; read only where " comprend" is (a
-	// text with "recouvre" alone is not)
-	{lang: langFR, re: `^(?:{definition-scope} [^,]{1,60}, )?(?:{definite-article })?(?:{term-noun })?([a-z][a-z{q} ]{2,50}?) {definition-verb-inclusive}[ ,:]`,
-		anchor: classDefInclusive, narrow: " comprend"},
-	// "le terme enfant désigne …"
-	{lang: langFR, re: `^(?:{definition-scope} [^,]{1,60}, )?(?:{definite-article })?(?:{term-noun })?([a-z][a-z{q} ]{2,50}?) {definition-verb-equative}[ ,:]`,
-		anchor: classDefEquative},
-	// "La explotación comprende …"
-	{lang: langES, re: `^(?:{definition-scope} [^,]{1,60}, )?(?:{definite-article })?(?:{term-noun })?([a-z][a-z{q} ]{2,50}?) {definition-verb-inclusive|definition-verb-equative}[ ,:]`,
-		anchor: classDefInclusive + "|" + classDefEquative},
+	{group: "verb", lang: langEN, re: `^(?:{definition-scope}[^,]{0,40}, )?(?:{term-noun })?([a-z][a-z{q} ]{1,40}?) {definition-verb-equative|definition-verb-inclusive} `,
+		anchor: bothVerbs, narrow: " mean"},
+	// read only where " comprend" is (a text with "recouvre" alone is not)
+	{group: "verb", lang: langFR, re: fmt.Sprintf(verbSkeleton, classDefInclusive), anchor: classDefInclusive, narrow: " comprend"},
+	{group: "verb", lang: langFR, re: fmt.Sprintf(verbSkeleton, classDefEquative), anchor: classDefEquative},
+	{group: "verb", lang: langES, re: fmt.Sprintf(verbSkeleton, bothVerbs), anchor: bothVerbs},
+	// "por trata se entiende …"
+	{split: true},
+	// the frames of the other languages
+	{group: classDefIntro, lang: anyLang, re: introSkeleton, anchor: classDefIntro, inflected: true},
+	{group: classDefDeeming, lang: anyLang, re: deemingSkeleton, anchor: classDefDeeming, inflected: true},
+	{group: classDefPredicate, lang: anyLang, re: predicateSkeleton, anchor: classDefPredicate},
+	{group: classTermScope, lang: anyLang, re: termScopeSkeleton, anchor: classTermScope},
+	{group: "verb", lang: anyLang, re: fmt.Sprintf(verbSkeleton, bothVerbs), anchor: bothVerbs},
 }
 
 // splitFrameSkeleton is the frame of one definition-frame phrase: the
@@ -154,36 +183,57 @@ func (l *Lexicon) buildDefGrammar() (*defGrammar, error) {
 	g.quoted = regexp.MustCompile(`["“„«‘']([^"”“«»’]{1,80})["”“»’']\s*(?:\([^)]{0,40}\)\s*)?,?\s*` +
 		alternation(origAlts(l.src.Union(classQuotedDefVerb))) + `\b`)
 	g.article = regexp.MustCompile(`^` + alternation(foldedAlts(l.src.Union(classDefArticle), true)))
+	named := map[string]map[string]bool{} // group -> languages named
 	for _, sp := range defFrameSpecs {
+		if sp.lang != anyLang && !sp.split {
+			if named[sp.group] == nil {
+				named[sp.group] = map[string]bool{}
+			}
+			named[sp.group][sp.lang] = true
+		}
+	}
+	for _, sp := range defFrameSpecs {
+		if sp.split {
+			for _, lang := range l.Langs() {
+				f, bad := l.splitFrame(lang)
+				errs = append(errs, bad...)
+				if f != nil {
+					g.frames = append(g.frames, *f)
+				}
+			}
+			continue
+		}
 		langs := []string{sp.lang}
-		if sp.lang == "" {
-			langs = l.Langs()
+		if sp.lang == anyLang {
+			langs = nil
+			for _, lang := range l.Langs() {
+				if !named[sp.group][lang] {
+					langs = append(langs, lang)
+				}
+			}
 		}
 		for _, lang := range langs {
 			anchor := l.classPhrases(lang, sp.anchor)
-			if len(anchor) == 0 {
-				continue
+			groups := [][]string{anchor}
+			if sp.inflected {
+				groups = inflections(anchor)
 			}
-			src := l.fillFrame(sp.re, lang)
-			re, err := regexp.Compile(src)
-			if err != nil {
-				errs = append(errs, fmt.Sprintf("%s: the %s definition frame %q does not compile: %v", l.src.Catalogue, lang, src, err))
-				continue
+			for _, ph := range groups {
+				if len(ph) == 0 {
+					continue
+				}
+				src := l.fillFrame(sp.re, lang, sp.anchor, ph)
+				re, err := regexp.Compile(src)
+				if err != nil {
+					errs = append(errs, fmt.Sprintf("%s: the %s definition frame %q does not compile: %v", l.src.Catalogue, lang, src, err))
+					continue
+				}
+				var lits []string
+				for _, p := range ph {
+					lits = append(lits, strings.TrimSuffix(foldPhrase(p), "*"))
+				}
+				g.frames = append(g.frames, defFrame{re: re, lits: NewLiterals(lits...), narrow: sp.narrow})
 			}
-			var lits []string
-			for _, p := range anchor {
-				lits = append(lits, foldPhrase(p))
-			}
-			g.frames = append(g.frames, defFrame{re: re, lits: NewLiterals(lits...), narrow: sp.narrow})
-		}
-	}
-	// the phrases of definition-frame, after the verb frames (their place
-	// in the order of the frames before)
-	for _, lang := range l.Langs() {
-		f, bad := l.splitFrame(lang)
-		errs = append(errs, bad...)
-		if f != nil {
-			g.frames = append(g.frames, *f)
 		}
 	}
 	if len(errs) > 0 {
@@ -241,15 +291,71 @@ func (l *Lexicon) where(lang string) string {
 
 var slotRE = regexp.MustCompile(`\{([a-z|-]+)( ?)\}`)
 
-// fillFrame replaces the slots of a skeleton with the phrases of lang.
-func (l *Lexicon) fillFrame(skel, lang string) string {
+// fillFrame replaces the slots of a skeleton with the phrases of lang;
+// the slot of the anchor class gets the phrases given.
+func (l *Lexicon) fillFrame(skel, lang, anchor string, phrases []string) string {
 	return slotRE.ReplaceAllStringFunc(skel, func(m string) string {
 		sm := slotRE.FindStringSubmatch(m)
-		if sm[1] == "q" {
+		switch sm[1] {
+		case "q":
 			return l.elision(lang)
+		case anchor:
+			return alternation(foldedAlts(phrases, sm[2] == " "))
 		}
 		return alternation(foldedAlts(l.classPhrases(lang, sm[1]), sm[2] == " "))
 	})
+}
+
+// inflections groups phrases with their inflected forms: two phrases of
+// the same words but one, where one's word extends the other's (se
+// entiende por, se entienden por; se considera, se consideran), are in one
+// group. Groups come in the order of their first phrase.
+func inflections(phrases []string) [][]string {
+	words := make([][]string, len(phrases))
+	for i, p := range phrases {
+		words[i] = strings.Fields(foldPhrase(p))
+	}
+	group := make([]int, len(phrases))
+	for i := range phrases {
+		group[i] = i
+		for j := 0; j < i; j++ {
+			if inflectedPair(words[i], words[j]) {
+				group[i] = group[j]
+				break
+			}
+		}
+	}
+	var out [][]string
+	at := map[int]int{}
+	for i, p := range phrases {
+		k, ok := at[group[i]]
+		if !ok {
+			k = len(out)
+			at[group[i]] = k
+			out = append(out, nil)
+		}
+		out[k] = append(out[k], p)
+	}
+	return out
+}
+
+// inflectedPair reports whether a and b have the same words but one, of
+// which one extends the other.
+func inflectedPair(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	diff := 0
+	for k := range a {
+		if a[k] == b[k] {
+			continue
+		}
+		diff++
+		if !strings.HasPrefix(a[k], b[k]) && !strings.HasPrefix(b[k], a[k]) {
+			return false
+		}
+	}
+	return diff <= 1
 }
 
 // classPhrases returns the phrases of one or more classes ("a|b") in
