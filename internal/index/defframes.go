@@ -237,7 +237,7 @@ func (l *Lexicon) buildDefGrammar() (*defGrammar, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return g, fmt.Errorf("%s", strings.Join(errs, "; "))
+		return g, fmt.Errorf("%s", strings.Join(errs, "\n"))
 	}
 	return g, nil
 }
@@ -252,11 +252,11 @@ func (l *Lexicon) splitFrame(lang string) (f *defFrame, bad []string) {
 	for _, p := range l.src.Phrases(lang, classDefFrame) {
 		before, after, ok := strings.Cut(p, termSlot)
 		switch {
+		case strings.Contains(after, termSlot) || strings.ContainsAny(strings.Replace(p, termSlot, "", 1), "{}"):
+			bad = append(bad, fmt.Sprintf("%s %q of class %q has a brace other than one %s, expected the words of the frame around one %s", file, p, classDefFrame, termSlot, termSlot))
+			continue
 		case !ok:
 			bad = append(bad, fmt.Sprintf("%s %q of class %q has no %s, expected the words of the frame around one %s (por {term} se entiende)", file, p, classDefFrame, termSlot, termSlot))
-			continue
-		case strings.Contains(after, termSlot) || strings.ContainsAny(strings.ReplaceAll(p, termSlot, ""), "{}"):
-			bad = append(bad, fmt.Sprintf("%s %q of class %q has a brace other than one %s, expected the words of the frame around one %s", file, p, classDefFrame, termSlot, termSlot))
 			continue
 		case strings.Contains(after, "*") || strings.Contains(before, "*"):
 			bad = append(bad, fmt.Sprintf("%s %q of class %q has a *, expected whole words around %s", file, p, classDefFrame, termSlot))
@@ -278,15 +278,17 @@ func (l *Lexicon) splitFrame(lang string) (f *defFrame, bad []string) {
 	}
 	re, err := regexp.Compile(`\b(?:` + strings.Join(alts, "|") + `)`)
 	if err != nil {
-		return nil, append(bad, fmt.Sprintf("%s: class %q in %s: %v", l.src.Catalogue, classDefFrame, lang, err))
+		return nil, append(bad, fmt.Sprintf("lexicon %s.yaml: class %q does not compile: %v", lang, classDefFrame, err))
 	}
 	return &defFrame{re: re, lits: NewLiterals(lits...), split: true}, bad
 }
 
-// where names a phrase of lang for messages: the lexicon's phrases carry
-// no positions here, so the catalogue and the language are named.
+// where names a phrase of lang for messages. The compiled lexicon keeps
+// no phrase positions, nor whether a phrase came from the map's lexicon or
+// an overlay: the language file is named by its base name.
+// TODO(lacuna): positions need standard.Lexicon to keep them (#10).
 func (l *Lexicon) where(lang string) string {
-	return fmt.Sprintf("%s: the %s phrase", l.src.Catalogue, lang)
+	return fmt.Sprintf("lexicon %s.yaml: phrase", lang)
 }
 
 var slotRE = regexp.MustCompile(`\{([a-z|-]+)( ?)\}`)

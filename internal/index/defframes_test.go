@@ -7,11 +7,16 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 
+	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/lacuna-project/lacuna/internal/statute"
 	"github.com/lacuna-project/lacuna/internal/testutil"
+	"github.com/lacuna-project/lacuna/mapping"
 )
 
 // TestDefFramesMatchLegacy checks that the definition frames read from the
@@ -110,4 +115,168 @@ func TestDefFramesMatchLegacyGenerated(t *testing.T) {
 		n += len(want)
 	}
 	t.Logf("%d segments, %d definitions", len(ix.Segments), n)
+}
+
+// defsOf indexes one provision of text in lang with lx (the embedded
+// lexicon when nil) and returns the terms it defines.
+func defsOf(t *testing.T, lx *Lexicon, lang, text string) []string {
+	t.Helper()
+	src := fmt.Sprintf("---\nid: xta/act\ncountry: XTA\ntitle: Act\nlanguage: %s\n---\n\n# Act\n\n### 1 Definitions\n\n%s\n", lang, text)
+	st, err := statute.Parse("act.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lx == nil {
+		lx = mustDefault()
+	}
+	ix := BuildWith(&statute.Corpus{Statutes: []*statute.Statute{st}}, lx)
+	var out []string
+	for _, s := range ix.Segments {
+		out = append(out, s.Defines...)
+	}
+	return out
+}
+
+// TestDefFramesFindTerms checks that each frame, its words read from the
+// lexicon, still finds its term.
+func TestDefFramesFindTerms(t *testing.T) {
+	tests := []struct {
+		name, lang, text string
+		want             []string
+	}{
+		{"quoted means", "en", `"child" means any person under eighteen years of age.`, []string{"child"}},
+		{"quoted has the same meaning", "en", `“exploitation” has the same meaning as in the Penal Code.`, []string{"exploitation"}},
+		{"quoted s’entend", "fr", `« enfant » s’entend de toute personne âgée de moins de dix-huit ans.`, []string{"enfant"}},
+		{"quoted bezeichnet", "de", `„Kind“ bezeichnet jede Person unter achtzehn Jahren.`, []string{"kind"}},
+		{"se entiende por", "es", "Se entiende por explotación la obtención de un beneficio.", []string{"explotacion"}},
+		{"se entenderán por, alternatives", "es", "Se entenderán por niña o adolescente toda persona menor de dieciocho años.",
+			[]string{"nina", "adolescente", "nina o adolescente"}},
+		{"se entiende por, prefix end", "es", "Se entiende por víctimas aquellas personas que sufran un daño.", []string{"victimas"}},
+		{"se considera", "es", "Se considera víctima a toda persona que haya sufrido un daño.", []string{"victima"}},
+		{"on entend par", "fr", "On entend par enfant toute personne âgée de moins de dix-huit ans.", []string{"enfant"}},
+		{"on entend par, elided end", "fr", "On entend par exploitation l'obtention d'un avantage.", []string{"exploitation"}},
+		{"est le fait de", "fr", "La traite des êtres humains est le fait de recruter une personne.", []string{"traite des etres humains"}},
+		{"im Sinne dieses Gesetzes", "de", "Ausbeutung im Sinne dieses Gesetzes ist die Ausnutzung einer Person.", []string{"ausbeutung"}},
+		{"in this Act the term means", "en", "In this Act, the term child means a person under eighteen.", []string{"child"}},
+		{"the expression includes, with mean", "en", "The expression forced labour includes any work exacted under menace; it does not mean military service.",
+			[]string{"forced labour"}},
+		{"comprend", "fr", "L'exploitation comprend le travail forcé.", []string{"exploitation"}},
+		{"au sens de, terme, désigne", "fr", "Au sens de la présente loi, le terme d'enfant désigne toute personne de moins de dix-huit ans.", []string{"enfant"}},
+		{"a los efectos de, término, significa", "es", "A los efectos de esta ley, el término niño significa toda persona menor de dieciocho años.", []string{"nino"}},
+		{"comprende", "es", "La explotación comprende el trabajo forzoso.", []string{"explotacion"}},
+		{"por … se entiende", "es", "Por trata de personas se entiende la captación de personas.", []string{"trata de personas"}},
+		{"article alone is no term", "en", "The means referred to in subsection (1) are: force.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := defsOf(t, nil, tt.lang, tt.text)
+			sort.Strings(got)
+			want := append([]string(nil), tt.want...)
+			sort.Strings(want)
+			if !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+				t.Errorf("defines %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// TestDefFramesOverlay checks that an overlay adds a frame: a phrase of
+// definition-introducer, and a definition-frame phrase with {term}.
+func TestDefFramesOverlay(t *testing.T) {
+	base, err := standard.EmbeddedLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := fs.Sub(mapping.FS, "lexicon")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, overlay, lang, text string
+		want                      []string
+	}{
+		{"introducer", "definition-introducer:\n  - on désigne par\n", "fr",
+			"Aux fins de la présente loi, on désigne par travail forcé tout travail exigé sous la menace.", []string{"travail force"}},
+		{"frame with {term}", "definition-frame:\n  - \"par {term} on entend\"\n", "fr",
+			"Par travail forcé on entend tout travail exigé sous la menace.", []string{"travail force"}},
+		// a frame is read only in a text holding a definition-verb phrase
+		// (or a colon), so a new verb goes there too
+		{"introducer in a language without one", "definition-introducer:\n  - the word\ndefinition-term-end:\n  - denotes\ndefinition-verb:\n  - denotes\n", "en",
+			"In this Part the word trafficker denotes a person who recruits another.", []string{"trafficker"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := defsOf(t, nil, tt.lang, tt.text); len(got) != 0 {
+				t.Fatalf("the embedded lexicon already defines %q", got)
+			}
+			over := fstest.MapFS{tt.lang + ".yaml": {Data: []byte(tt.overlay)}}
+			l, err := standard.LoadLexicon(sub, "mapping/lexicon", over, "over")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l.Hash == base.Hash {
+				t.Fatal("the overlay left the lexicon's hash unchanged")
+			}
+			lx := CompileLexicon(l)
+			if err := lx.Check(); err != nil {
+				t.Fatal(err)
+			}
+			if got := defsOf(t, lx, tt.lang, tt.text); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("defines %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDefFrameErrors checks that a malformed definition-frame phrase is
+// reported by Check, naming the phrase and what was expected.
+func TestDefFrameErrors(t *testing.T) {
+	sub, err := fs.Sub(mapping.FS, "lexicon")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, phrase, want string }{
+		{"no slot", "por se entiende", `lexicon es.yaml: phrase "por se entiende" of class "definition-frame" has no {term}, expected the words of the frame around one {term}`},
+		{"two slots", "por {term} y {term} se entiende", `has a brace other than one {term}`},
+		{"other brace", "por {termino} se entiende", `has a brace other than one {term}`},
+		{"stray brace", "por {term} se entiende}", `has a brace other than one {term}`},
+		{"nothing after", "por {term}", `has no words after {term}, expected the words that end the term`},
+		{"prefix", "por {term} se entiend*", `has a *, expected whole words around {term}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			over := fstest.MapFS{"es.yaml": {Data: []byte("definition-frame:\n  - \"" + tt.phrase + "\"\n")}}
+			l, err := standard.LoadLexicon(sub, "mapping/lexicon", over, "over")
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = CompileLexicon(l).Check()
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Check() = %v, want an error containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestInflections checks the grouping of a frame's anchor phrases.
+func TestInflections(t *testing.T) {
+	got := inflections([]string{"se entenderá por", "se entenderán por", "se entiende por", "se entienden por", "on entend par", "se considera", "se consideran"})
+	want := [][]string{{"se entenderá por", "se entenderán por"}, {"se entiende por", "se entienden por"}, {"on entend par"}, {"se considera", "se consideran"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("inflections = %q, want %q", got, want)
+	}
+}
+
+// TestAlternation checks that a longer phrase is tried before one it
+// extends, as a greedy optional word is, and that no phrase never matches.
+func TestAlternation(t *testing.T) {
+	if got, want := alternation(foldedAlts([]string{"terme", "terme de", "terme d'", "l'", "quien*"}, true)), `(?:terme de |terme d'|terme |quien|l')`; got != want {
+		t.Errorf("alternation = %s, want %s", got, want)
+	}
+	if regexp.MustCompile(alternation(nil)).MatchString("anything") {
+		t.Error("an empty alternation matched")
+	}
+	if got, want := alternation(origAlts([]string{"s'entend", "désigne"})), `(?:s['’]entend|désigne)`; got != want {
+		t.Errorf("alternation = %s, want %s", got, want)
+	}
 }
