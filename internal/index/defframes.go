@@ -42,13 +42,28 @@ const (
 	classDefEquative   = "definition-verb-equative"
 	classDefInclusive  = "definition-verb-inclusive"
 	classDefFrame      = "definition-frame"
+
+	classDeemingScope      = "deeming-scope"
+	classDeemingAdverb     = "deeming-adverb"
+	classDeemingParticiple = "deeming-participle"
+	classQualifiedEnd      = "qualified-term-end"
+	classConstitutiveVerb  = "constitutive-verb"
+	classConstitutiveAdj   = "constitutive-adjective"
+	classConstitutiveAdv   = "constitutive-adverb"
+	classIndefArticle      = "indefinite-article"
+	classPluralIndef       = "plural-indefinite-article"
+	classConstitutedEnd    = "constituted-term-end"
+	classQualifyingPart    = "qualifying-participle"
+	classPersonOpener      = "definition-person-opener"
 )
 
 // defFrameClasses are the classes the definition frames read (Check
 // reports those a lexicon lacks).
 var defFrameClasses = []string{classQuotedDefVerb, classDefArticle, classDefIntro, classDefTermEnd, classDefDeeming,
 	classDeemedEnd, classDefCopula, classDefPredicate, classTermScope, classDefScope, classTermNoun, classDefEquative,
-	classDefInclusive, classDefFrame}
+	classDefInclusive, classDefFrame, classDeemingScope, classDeemingAdverb, classDeemingParticiple, classQualifiedEnd,
+	classConstitutiveVerb, classConstitutiveAdj, classConstitutiveAdv, classIndefArticle, classPluralIndef,
+	classConstitutedEnd, classQualifyingPart, classPersonOpener}
 
 // Languages some frames are bound to: their skeletons differ by language
 // (the English frame takes "In this Act[…], the term …" and ends at a
@@ -91,6 +106,12 @@ type defFrameSpec struct {
 // anyLang marks a frame read in the languages its group names nowhere else.
 const anyLang = "*"
 
+// Group names of frames not named by their anchor class.
+const (
+	groupVerb        = "verb-after-term"
+	groupCopulaScope = "copula-term-scope"
+)
+
 // The skeletons shared by several frames.
 const (
 	introSkeleton     = `\b{definition-introducer} ([a-z][a-z{q} ]{1,60}?)(?:[,:;.]| {definition-term-end }|$)`
@@ -118,20 +139,38 @@ var defFrameSpecs = []defFrameSpec{
 	{group: classTermScope, lang: langDE, re: termScopeSkeleton, anchor: classTermScope},
 	// "In this Act, the term child means …"; a segment without " mean"
 	// is not read ("exploitation includes …" alone is no definition here)
-	{group: "verb", lang: langEN, re: `^(?:{definition-scope}[^,]{0,40}, )?(?:{term-noun })?([a-z][a-z{q} ]{1,40}?) {definition-verb-equative|definition-verb-inclusive} `,
+	{group: groupVerb, lang: langEN, re: `^(?:{definition-scope}[^,]{0,40}, )?(?:{term-noun })?([a-z][a-z{q} ]{1,40}?) {definition-verb-equative|definition-verb-inclusive} `,
 		anchor: bothVerbs, narrow: " mean"},
 	// read only where " comprend" is (a text with "recouvre" alone is not)
-	{group: "verb", lang: langFR, re: fmt.Sprintf(verbSkeleton, classDefInclusive), anchor: classDefInclusive, narrow: " comprend"},
-	{group: "verb", lang: langFR, re: fmt.Sprintf(verbSkeleton, classDefEquative), anchor: classDefEquative},
-	{group: "verb", lang: langES, re: fmt.Sprintf(verbSkeleton, bothVerbs), anchor: bothVerbs},
+	{group: groupVerb, lang: langFR, re: fmt.Sprintf(verbSkeleton, classDefInclusive), anchor: classDefInclusive, narrow: " comprend"},
+	{group: groupVerb, lang: langFR, re: fmt.Sprintf(verbSkeleton, classDefEquative), anchor: classDefEquative},
+	{group: groupVerb, lang: langES, re: fmt.Sprintf(verbSkeleton, bothVerbs), anchor: bothVerbs},
 	// "por trata se entiende …"
 	{split: true},
+	// "Est considéré comme traite des personnes le fait de …"
+	{group: classDeemingParticiple, lang: langFR, re: `^(?:{deeming-scope} [^,]{1,60}, )?{definition-copula} (?:{deeming-adverb })?{deeming-participle }([a-z][a-z{q} ]{2,60}?),? {qualified-term-end }`,
+		anchor: classDeemingParticiple},
+	// "Constitue la traite des personnes le fait de …", "Est constitutif
+	// de traite d'enfants, tout acte de …"
+	{group: classConstitutiveVerb, lang: langFR, re: `^(?:{definition-scope} [^,]{1,60}, )?(?:{constitutive-verb }|{definition-copula} {constitutive-adjective })(?:{constitutive-adverb })?(?:{definite-article|indefinite-article })?([a-z][a-z{q} ]{2,60}?),? {constituted-term-end }`,
+		anchor: classConstitutiveVerb + "|" + classConstitutiveAdj},
+	// "Est enfant au sens de la présente loi toute personne âgée de moins
+	// de dix-huit ans": the term between the copula and its scope
+	{group: groupCopulaScope, lang: langFR, re: `^{definition-copula} ([a-z][a-z{q} ]{2,40}?),? {definition-scope} [^,]{1,60}?,? {definition-term-end} `,
+		anchor: classDefScope},
+	// "2° est un enfant toute personne âgée de moins de dix-huit ans";
+	// read only where "toute" is ("est mineur tout individu …" alone is not)
+	{group: classPersonOpener, lang: langFR, re: `^{definition-copula} (?:{indefinite-article|plural-indefinite-article })?([a-z][a-z{q} ]{2,30}?),? {definition-person-opener} `,
+		anchor: classPersonOpener, narrow: "toute"},
+	// "Est qualifié de traite des personnes le recrutement, …"
+	{group: classQualifyingPart, lang: langFR, re: `^(?:{definition-scope} [^,]{1,60}, )?{definition-copula} {qualifying-participle }([a-z][a-z{q} ]{2,60}?),? {qualified-term-end }`,
+		anchor: classQualifyingPart},
 	// the frames of the other languages
 	{group: classDefIntro, lang: anyLang, re: introSkeleton, anchor: classDefIntro, inflected: true},
 	{group: classDefDeeming, lang: anyLang, re: deemingSkeleton, anchor: classDefDeeming, inflected: true},
 	{group: classDefPredicate, lang: anyLang, re: predicateSkeleton, anchor: classDefPredicate},
 	{group: classTermScope, lang: anyLang, re: termScopeSkeleton, anchor: classTermScope},
-	{group: "verb", lang: anyLang, re: fmt.Sprintf(verbSkeleton, bothVerbs), anchor: bothVerbs},
+	{group: groupVerb, lang: anyLang, re: fmt.Sprintf(verbSkeleton, bothVerbs), anchor: bothVerbs},
 }
 
 // splitFrameSkeleton is the frame of one definition-frame phrase: the
@@ -156,8 +195,7 @@ type defGrammar struct {
 	// quoted finds '"exploitation" means', '« enfant » désigne' in the
 	// original text
 	quoted *regexp.Regexp
-	// frames run over the folded text, in order; after them come the
-	// frames of frenchFrames (still in Go)
+	// frames run over the folded text, in order
 	frames []defFrame
 	// article is a definite article opening a text ("la ", "l'", "the ")
 	article *regexp.Regexp
@@ -223,6 +261,10 @@ func (l *Lexicon) buildDefGrammar() (*defGrammar, error) {
 					continue
 				}
 				src := l.fillFrame(sp.re, lang, sp.anchor, ph)
+				if unfilled.MatchString(src) {
+					errs = append(errs, fmt.Sprintf("%s: the %s definition frame %q has a malformed slot", l.src.Catalogue, lang, sp.re))
+					continue
+				}
 				re, err := regexp.Compile(src)
 				if err != nil {
 					errs = append(errs, fmt.Sprintf("%s: the %s definition frame %q does not compile: %v", l.src.Catalogue, lang, src, err))
@@ -292,6 +334,9 @@ func (l *Lexicon) where(lang string) string {
 }
 
 var slotRE = regexp.MustCompile(`\{([a-z|-]+)( ?)\}`)
+
+// unfilled finds a slot fillFrame left (a skeleton's typo, a build defect).
+var unfilled = regexp.MustCompile(`\{[a-z]`)
 
 // fillFrame replaces the slots of a skeleton with the phrases of lang;
 // the slot of the anchor class gets the phrases given.

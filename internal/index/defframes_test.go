@@ -63,7 +63,9 @@ func TestDefFramesMatchLegacyGenerated(t *testing.T) {
 		"a el efecto de esta ley,", "término", "expresión", "comprende", "incluye", "significa", "abarca", "por", "se entiende",
 		"toda", "toute", "tout", "quiconque", "aquellos", "quien", "celui", "cualquier", "un", "une", "a", "al", ",", ":", ";", ".",
 		"«", "»", "\"", "“", "”", "bezeichnet", "Commission", "personne", "persona", "est considéré comme", "Est qualifié de",
-		"toute personne", "tout individu"}
+		"toute personne", "tout individu", "constituent", "est constitutif de", "sont constitutives d'", "également", "notamment",
+		"considérées comme", "qualifiée d'", "des", "le recrutement", "au sens des", "Est", "Sont", "Constitue", "toute personne physique",
+		"toutes personnes", "aussi", "enfant", "mineur", "de", "d'", "une personne"}
 	r := rand.New(rand.NewSource(10))
 	var b strings.Builder
 	langs := []string{"en", "fr", "de", "es"}
@@ -164,6 +166,12 @@ func TestDefFramesFindTerms(t *testing.T) {
 		{"au sens de, terme, désigne", "fr", "Au sens de la présente loi, le terme d'enfant désigne toute personne de moins de dix-huit ans.", []string{"enfant"}},
 		{"a los efectos de, término, significa", "es", "A los efectos de esta ley, el término niño significa toda persona menor de dieciocho años.", []string{"nino"}},
 		{"comprende", "es", "La explotación comprende el trabajo forzoso.", []string{"explotacion"}},
+		{"est considéré comme", "fr", "Est également considérée comme traite des personnes le fait de recruter un enfant.", []string{"traite des personnes"}},
+		{"constitue", "fr", "Constitue la traite des personnes le fait de recruter une personne.", []string{"traite des personnes"}},
+		{"est constitutif de", "fr", "Est constitutif de traite d'enfants, tout acte de recrutement.", []string{"traite d enfants"}},
+		{"est … au sens de", "fr", "Est enfant au sens de la présente loi toute personne âgée de moins de dix-huit ans.", []string{"enfant"}},
+		{"est un … toute personne", "fr", "est un enfant toute personne âgée de moins de dix-huit ans ;", []string{"enfant"}},
+		{"est qualifié de", "fr", "Est qualifiée d'exploitation la mise à disposition d'une personne.", []string{"exploitation"}},
 		{"por … se entiende", "es", "Por trata de personas se entiende la captación de personas.", []string{"trata de personas"}},
 		{"article alone is no term", "en", "The means referred to in subsection (1) are: force.", nil},
 	}

@@ -11,24 +11,6 @@ import (
 	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
-// frenchFrames are the French definition frames whose words are still in
-// Go (issue 10: the next step moves them to the lexicon); they run after
-// the frames of the lexicon (Lexicon.defGrammar). Group 1 is the term.
-var frenchFrames = []*regexp.Regexp{
-	// "Est considéré comme traite des personnes le fait de …"
-	regexp.MustCompile(`^(?:au sens de [^,]{1,60}, )?(?:est|sont) (?:egalement |aussi |notamment )?considere(?:e|s|es|ees)? comme ([a-z][a-z' ]{2,60}?),? (?:le fait|toute? |tous |toutes |l'|la |les |le |un |une )`),
-	// "Constitue la traite des personnes le fait de …", "Est constitutif
-	// de traite d'enfants, tout acte de …"
-	regexp.MustCompile(`^(?:au sens (?:de|du|des) [^,]{1,60}, )?(?:constitue(?:nt)? |(?:est|sont) constituti(?:f|fs|ve|ves) (?:de |d'))(?:egalement |aussi )?(?:la |le |l'|les |une? )?([a-z][a-z' ]{2,60}?),? (?:le fait |tout |toute |tous |toutes |le recrutement|la |le |l'|les )`),
-	// "Est enfant au sens de la présente loi toute personne âgée de moins
-	// de dix-huit ans": the term between the copula and its scope
-	regexp.MustCompile(`^(?:est|sont) ([a-z][a-z' ]{2,40}?),? au sens (?:de|du|des) [^,]{1,60}?,? (?:toute?|tous|toutes|la|le|les|l'|une?|quiconque|celui|celle) `),
-	// "2° est un enfant toute personne âgée de moins de dix-huit ans"
-	regexp.MustCompile(`^(?:est|sont) (?:un |une |des )?([a-z][a-z' ]{2,30}?),? (?:toute personne|toutes personnes|tout individu|toute personne physique) `),
-	// "Est qualifié de traite des personnes le recrutement, …"
-	regexp.MustCompile(`^(?:au sens (?:de|du|des) [^,]{1,60}, )?(?:est|sont) qualifie(?:e|s|es|ees)? (?:de |d')([a-z][a-z' ]{2,60}?),? (?:le fait|toute? |tous |toutes |l'|la |les |le |un |une )`),
-}
-
 // quotedColonDef is a quoted term opening a text and followed by a colon.
 var quotedColonDef = regexp.MustCompile(`^\s*["“„«]\s*([^"”“«»]{1,80}?)\s*["”»]\s*:\s`)
 
@@ -55,14 +37,6 @@ func splitAlternatives(conj map[string]bool, term string) []string {
 	}
 	return out
 }
-
-// frenchHints are literal words each of frenchFrames needs, and
-// frenchHintWords words every text holding the hint holds (a cheap,
-// memoised prefilter).
-var frenchHints = []string{"considere", "constitu", "au sens", "toute", "qualifie"}
-
-var frenchHintWords = []*PhraseSet{NewPhraseSet([]string{"considere*"}), NewPhraseSet([]string{"constitu*"}),
-	NewPhraseSet([]string{"sens"}), NewPhraseSet([]string{"toute*", "tout"}), NewPhraseSet([]string{"qualifie*"})}
 
 // External-law cues: group 1 starts the law's name (in the original text).
 var extLawCue = regexp.MustCompile(`(?i)(?:` + extLawCueSource() + `)\s+`)
@@ -329,14 +303,6 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 	}
 	for k := range g.frames {
 		for _, m := range g.frames[k].run(s, 2) {
-			term(m)
-		}
-	}
-	for k, re := range frenchFrames {
-		if !s.Has(frenchHintWords[k]) || !strings.Contains(s.Fold, frenchHints[k]) {
-			continue
-		}
-		for _, m := range re.FindAllStringSubmatchIndex(s.Fold, 2) {
 			term(m)
 		}
 	}
