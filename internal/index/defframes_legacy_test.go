@@ -6,6 +6,7 @@ package index
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // Quoted definitions: '"exploitation" means', '“child” includes'.
@@ -95,9 +96,9 @@ func legacyFindDefinitions(s *Segment, titles []string) []*Definition {
 		}
 		if extOK == 1 {
 			if loc := extLawCueNear(s.Text[extStart:], 120); loc != nil {
-				law := lawName(s.Text[extStart+loc[1]:])
+				law := lawName(s.Text[extStart+loc[1]:], s.ix.laws)
 				// ("principio según el cual …" names no law)
-				if !internalName(law, s.Statute) && !inCorpus(law, titles) && !relativePronoun.MatchString(law) {
+				if !internalName(law, s.Statute, s.ix.laws) && !inCorpus(law, titles) && !s.ix.laws.relPronoun.MatchString(law) {
 					d.ExternalLaw = law
 				}
 			}
@@ -152,4 +153,65 @@ func legacyFindDefinitions(s *Segment, titles []string) []*Definition {
 		}
 	}
 	return out
+}
+
+// The law-name words as they were in Go before they moved to the lexicon:
+// the oracle of TestLawGrammarMatchesLegacy.
+
+var legacyRelativePronoun = regexp.MustCompile(`(?i)^(?:cual|cuales|que|quien|quienes|lequel|laquelle|lesquels|lesquelles)\b`)
+
+var legacyNameGlue = map[string]bool{"über": true, "zur": true, "zum": true, "des": true, "der": true,
+	"den": true, "dem": true, "die": true, "vom": true, "von": true, "für": true, "und": true, "in": true}
+
+func legacyCutAfterCompound(n string) string {
+	words := strings.Fields(n)
+	for i := 0; i+1 < len(words); i++ {
+		w := strings.ToLower(words[i])
+		if !strings.Contains(w, "gesetz") && !strings.Contains(w, "ordnung") {
+			continue
+		}
+		next := words[i+1]
+		r := []rune(next)[0]
+		if unicode.IsLower(r) && !legacyNameGlue[next] {
+			return strings.Join(words[:i+1], " ")
+		}
+	}
+	return n
+}
+
+func legacySelfRef(t string) bool {
+	t = FoldString(t)
+	for _, p := range []string{"this ", "the present", "presente", "present ", "cette ", "ce code", "le present", "la presente",
+		"dieses", "diese ", "dieser", "esta ", "este ", "el presente", "said ", "such "} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func legacyInternalName(law string) bool {
+	f := FoldString(law)
+	if legacySelfRef(law) || f == "" {
+		return true
+	}
+	for _, p := range []string{"section", "subsection", "sections", "article", "articulo", "paragraph", "part ", "§", "s "} {
+		if strings.HasPrefix(f, p) {
+			return !strings.Contains(f, " of ") && !strings.Contains(f, " de ") && !lawWord.MatchString(law)
+		}
+	}
+	return false
+}
+
+func legacyIsRepealed(f string) bool {
+	t := strings.TrimSpace(f)
+	if len(t) > 60 {
+		return false
+	}
+	for _, w := range []string{"repealed", "[repealed", "(repealed", "abroge", "aufgehoben", "derogado", "derogada", "(weggefallen)", "weggefallen"} {
+		if strings.HasPrefix(strings.Trim(t, "[]().- "), strings.Trim(w, "[(")) {
+			return true
+		}
+	}
+	return false
 }

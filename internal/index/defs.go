@@ -206,13 +206,10 @@ func extLawCueNear(t string, limit int) []int {
 	return loc
 }
 
-// relativePronoun opens a clause, not a law's name ("según el cual").
-var relativePronoun = regexp.MustCompile(`(?i)^(?:cual|cuales|que|quien|quienes|lequel|laquelle|lesquels|lesquelles)\b`)
-
 var lawWord = regexp.MustCompile(`(?i)\b(?:act|code|law|ordinance|decree|statute|constitution|regulations?|loi|code|\w*gesetz\w*|\w*gesetzbuch\w*|\w*ordnung|ley|c[oó]digo|decreto|stgb|stpo|aufenthg|u\.s\.c\.|usc)\b`)
 
 func findDefinitions(s *Segment, titles []string) []*Definition {
-	g := s.ix.defs
+	g, lg := s.ix.defs, s.ix.laws
 	var out []*Definition
 	seen := map[string]bool{}
 	// extLawCue can match only where the folded text holds one of the
@@ -250,9 +247,9 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 		}
 		if extOK == 1 {
 			if loc := extLawCueNear(s.Text[extStart:], 120); loc != nil {
-				law := lawName(s.Text[extStart+loc[1]:])
+				law := lawName(s.Text[extStart+loc[1]:], lg)
 				// ("principio según el cual …" names no law)
-				if !internalName(law, s.Statute) && !inCorpus(law, titles) && !relativePronoun.MatchString(law) {
+				if !internalName(law, s.Statute, lg) && !inCorpus(law, titles) && !lg.relPronoun.MatchString(law) {
 					d.ExternalLaw = law
 				}
 			}
@@ -338,24 +335,27 @@ func hasQuote(t string) bool {
 
 // internalName reports whether a referred-to name is a part of the same
 // statute ("section 3", "this Act", "article 5") that the statute holds.
-func internalName(law string, st *statute.Statute) bool {
+func internalName(law string, st *statute.Statute, lg *lawGrammar) bool {
 	f := FoldString(law)
-	if selfRef(law) || f == "" {
+	if selfRef(law, lg) || f == "" {
 		return true
 	}
-	for _, p := range []string{"section", "subsection", "sections", "article", "articulo", "paragraph", "part ", "§", "s "} {
-		if strings.HasPrefix(f, p) {
-			// a section of the same statute: internal unless it is missing
-			// from the excerpt (then the finding names it as outside law)
-			return !strings.Contains(f, " of ") && !strings.Contains(f, " de ") && !lawWord.MatchString(law)
+	if strings.HasPrefix(f, "§") || hasOpening(f, lg.internalOpen) {
+		// a section of the same statute: internal unless it is missing
+		// from the excerpt (then the finding names it as outside law)
+		for _, o := range lg.otherLaw {
+			if strings.Contains(f, o) {
+				return false
+			}
 		}
+		return !lawWord.MatchString(law)
 	}
 	return false
 }
 
 // lawName returns the name of a law at the start of s, up to the end of the
 // clause (keeping a parenthesised chapter number such as "(Cap. 141)").
-func lawName(s string) string {
+func lawName(s string, lg *lawGrammar) string {
 	depth := 0
 	end := len(s)
 loop:
@@ -390,27 +390,29 @@ loop:
 	}
 	n := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s[:end]), ".;,"))
 	n = strings.TrimPrefix(n, "the ")
-	return cutAfterCompound(n)
+	return cutAfterCompound(n, lg)
 }
-
-// nameGlue are the lowercase words that carry a German law's name on
-// ("Gesetz über den Aufenthalt", "Gesetz zur Bekämpfung des …").
-var nameGlue = map[string]bool{"über": true, "zur": true, "zum": true, "des": true, "der": true,
-	"den": true, "dem": true, "die": true, "vom": true, "von": true, "für": true, "und": true, "in": true}
 
 // cutAfterCompound ends a name at a German compound law word
 // ("Strafgesetzbuches", "Aufenthaltsgesetz", "Strafprozessordnung") when the
 // clause goes on with a verb rather than the rest of the name.
-func cutAfterCompound(n string) string {
+// The words of a German law's name are lg.compound (the pieces of a
+// compound law word) and lg.glue (the lower-case words that carry the name
+// on: "Gesetz über den Aufenthalt", "Gesetz zur Bekämpfung des …").
+func cutAfterCompound(n string, lg *lawGrammar) string {
 	words := strings.Fields(n)
 	for i := 0; i+1 < len(words); i++ {
 		w := strings.ToLower(words[i])
-		if !strings.Contains(w, "gesetz") && !strings.Contains(w, "ordnung") {
+		compound := false
+		for _, c := range lg.compound {
+			compound = compound || strings.Contains(w, c)
+		}
+		if !compound {
 			continue
 		}
 		next := words[i+1]
 		r := []rune(next)[0]
-		if unicode.IsLower(r) && !nameGlue[next] {
+		if unicode.IsLower(r) && !lg.glue[next] {
 			return strings.Join(words[:i+1], " ")
 		}
 	}
@@ -475,8 +477,8 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		}
 		if loc := refOf.FindStringIndex(strings.ToLower(rest[:min(len(rest), 24)])); loc != nil {
 			tail := rest[loc[1]:]
-			if !selfRef(tail) && lawWord.MatchString(firstClause(tail)) {
-				name := lawName(tail)
+			if !selfRef(tail, s.ix.laws) && lawWord.MatchString(firstClause(tail)) {
+				name := lawName(tail, s.ix.laws)
 				if !inCorpus(name, titles) {
 					r.External = true
 					r.Law = name
@@ -632,7 +634,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	// Named laws without a section number ("the Children Act", "Sexual
 	// Offences Act (Cap. 63A)").
 	for _, m := range extLawCues(s, s.ContainsAny(litExtHint)) {
-		name := lawName(s.Text[m[1]:])
+		name := lawName(s.Text[m[1]:], s.ix.laws)
 		if name == "" || strings.HasPrefix(strings.ToLower(name), "this") || strings.HasPrefix(strings.ToLower(name), "section") || !lawWord.MatchString(name) {
 			continue
 		}
@@ -1028,16 +1030,7 @@ func dupRef(refs []Ref, start, n int) bool {
 
 // selfRef reports whether text starting a law name refers to the statute
 // itself ("this Act", "la presente ley", "dieses Gesetzes").
-func selfRef(t string) bool {
-	t = FoldString(t)
-	for _, p := range []string{"this ", "the present", "presente", "present ", "cette ", "ce code", "le present", "la presente",
-		"dieses", "diese ", "dieser", "esta ", "este ", "el presente", "said ", "such "} {
-		if strings.HasPrefix(t, p) {
-			return true
-		}
-	}
-	return false
-}
+func selfRef(t string, lg *lawGrammar) bool { return hasOpening(FoldString(t), lg.selfOpen) }
 
 func firstClause(s string) string {
 	if i := strings.IndexAny(s, ",;:"); i >= 0 {

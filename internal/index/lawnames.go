@@ -1,0 +1,101 @@
+package index
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Classes of the words by which the index reads the name of a law, whether
+// it is the statute itself and whether a provision is repealed
+// (mapping/lexicon/classes.yaml).
+const (
+	classRelativePronoun = "relative-pronoun"
+	classLawNameGlue     = "law-name-glue"
+	classLawCompound     = "law-compound"
+	classSelfReference   = "self-reference"
+	classInternalOpening = "internal-provision-opening"
+	classOtherLawLink    = "other-law-link"
+	classRepealMarker    = "repeal-marker"
+)
+
+// lawNameClasses are the classes lawGrammar reads (Check reports those a
+// lexicon lacks).
+var lawNameClasses = []string{classRelativePronoun, classLawNameGlue, classLawCompound, classSelfReference,
+	classInternalOpening, classOtherLawLink, classRepealMarker}
+
+// lawGrammar is what the index reads of law names from the lexicon,
+// compiled once per lexicon (Lexicon.lawGrammar). Every class is read as
+// the union of its languages: a statute names laws of other languages.
+type lawGrammar struct {
+	// relPronoun opens a clause, not a law's name ("según el cual"):
+	// the original text, any case
+	relPronoun *regexp.Regexp
+	// glue holds the lower-case words, as written, that carry a German
+	// law's name on after a compound law word ("Gesetz über den …")
+	glue map[string]bool
+	// compound holds the pieces of a compound law word
+	// ("Strafgesetzbuches"), lower case
+	compound []string
+	// selfOpen holds the folded openings of a name that is the statute
+	// itself ("this ", "the present", "dieses"); internalOpen those of a
+	// part of it ("section", "article", "s ")
+	selfOpen, internalOpen []string
+	// otherLaw holds the folded links after a provision's number that
+	// name another law (" of ", " de ")
+	otherLaw []string
+	// repealed holds the folded words that open a repealed provision's
+	// text ("repealed", "aufgehoben")
+	repealed []string
+}
+
+type lawGrammarKey struct{}
+
+// lawGrammar returns the law-name words of the lexicon, built once.
+func (l *Lexicon) lawGrammar() *lawGrammar {
+	return l.Memo(lawGrammarKey{}, func() any { return l.buildLawGrammar() }).(*lawGrammar)
+}
+
+func (l *Lexicon) buildLawGrammar() *lawGrammar {
+	g := &lawGrammar{glue: map[string]bool{}}
+	g.relPronoun = regexp.MustCompile(`(?i)^` + alternation(origAlts(l.src.Union(classRelativePronoun))) + `\b`)
+	for _, p := range l.src.Union(classLawNameGlue) {
+		g.glue[strings.TrimSpace(p)] = true
+	}
+	for _, p := range l.src.Union(classLawCompound) {
+		g.compound = append(g.compound, strings.ToLower(strings.TrimSpace(p)))
+	}
+	g.selfOpen = openings(l.src.Union(classSelfReference))
+	g.internalOpen = openings(l.src.Union(classInternalOpening))
+	for _, p := range l.src.Union(classOtherLawLink) {
+		g.otherLaw = append(g.otherLaw, " "+foldPhrase(p)+" ")
+	}
+	for _, p := range l.src.Union(classRepealMarker) {
+		g.repealed = append(g.repealed, strings.TrimSuffix(foldPhrase(p), "*"))
+	}
+	return g
+}
+
+// openings renders phrases as the folded openings of a text: a whole word
+// is followed by a space ("this "), a prefix ("the present*") is not.
+func openings(phrases []string) []string {
+	var out []string
+	for _, p := range phrases {
+		f := foldPhrase(p)
+		if w, ok := strings.CutSuffix(f, "*"); ok {
+			out = append(out, w)
+		} else {
+			out = append(out, f+" ")
+		}
+	}
+	return out
+}
+
+// hasOpening reports whether the folded text f opens with one of ops.
+func hasOpening(f string, ops []string) bool {
+	for _, p := range ops {
+		if strings.HasPrefix(f, p) {
+			return true
+		}
+	}
+	return false
+}

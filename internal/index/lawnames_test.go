@@ -1,0 +1,52 @@
+package index
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+
+	"github.com/lacuna-project/lacuna/internal/statute"
+)
+
+// TestLawGrammarMatchesLegacy checks that the law-name words read from the
+// lexicon (relative-pronoun, law-name-glue, law-compound, self-reference,
+// internal-provision-opening, other-law-link, repeal-marker) decide as the
+// Go lists they replace did, on every segment of the corpora, on pieces cut
+// from them at word starts, and on made-up openings.
+func TestLawGrammarMatchesLegacy(t *testing.T) {
+	ix := testCorpusIndex(t)
+	lg := ix.laws
+	texts := []string{"this Act", "The present Code", "la présente loi", "présent code", "Dieses Gesetzes", "dieser Verordnung",
+		"esta ley", "el presente Código", "said Act", "such law", "section 3 of the Penal Code", "section 3", "s 4", "§ 5",
+		"artículo 5 de la Ley", "article 5", "Part IV", "según el cual", "Que", "lequel", "Strafgesetzbuches verletzt worden ist",
+		"Gesetz über den Aufenthalt der Ausländer", "Aufenthaltsgesetz für", "Strafprozessordnung, soweit", "[Repealed]",
+		"(weggefallen)", "Abrogé.", "Derogada", "repealed by Act 3", "- Aufgehoben -", ""}
+	r := rand.New(rand.NewSource(3))
+	for _, s := range ix.Segments {
+		texts = append(texts, s.Text)
+		for k := 0; k < 3; k++ {
+			at := r.Intn(len(s.Text))
+			if i := strings.IndexByte(s.Text[at:], ' '); i >= 0 {
+				texts = append(texts, s.Text[at+i+1:])
+			}
+		}
+	}
+	for _, x := range texts {
+		if got, want := selfRef(x, lg), legacySelfRef(x); got != want {
+			t.Errorf("selfRef(%.60q) = %t, want %t", x, got, want)
+		}
+		if got, want := internalName(x, nil, lg), legacyInternalName(x); got != want {
+			t.Errorf("internalName(%.60q) = %t, want %t", x, got, want)
+		}
+		if got, want := lg.relPronoun.MatchString(x), legacyRelativePronoun.MatchString(x); got != want {
+			t.Errorf("relative pronoun in %.60q = %t, want %t", x, got, want)
+		}
+		if got, want := cutAfterCompound(x, lg), legacyCutAfterCompound(x); got != want {
+			t.Errorf("cutAfterCompound(%.60q) = %q, want %q", x, got, want)
+		}
+		f := FoldString(x)
+		if got, want := isRepealed(&statute.Provision{}, f, lg), legacyIsRepealed(f); got != want {
+			t.Errorf("isRepealed(%.60q) = %t, want %t", f, got, want)
+		}
+	}
+}
