@@ -215,3 +215,8 @@ func legacyIsRepealed(f string) bool {
 	}
 	return false
 }
+
+var (
+	legacyRefPrevious    = regexp.MustCompile(`\b(?:apartado anterior|alinea precedent|preceding subsection|previous subsection|vorstehenden absatz|vorstehende absatz)`)
+	legacyRefPrevArticle = regexp.MustCompile(`\b(?:articulo anterior|article precedent|preceding section|previous section|vorstehenden paragraphen|vorstehende paragraph|vorstehenden artikel)`)
+)

@@ -425,8 +425,6 @@ var (
 	refAbs          = regexp.MustCompile(`\b(?:abs\.|absatz|absatzes) ?(\d+)\b`)
 	refApartado     = regexp.MustCompile(`\b(?:apartados?|alineas?) (\d+)\b`)
 	refOtherArticle = regexp.MustCompile(`^ (?:del|de l|de la|of) (?:articulo|article|ley|loi)`)
-	refPrevious     = regexp.MustCompile(`\b(?:apartado anterior|alinea precedent|preceding subsection|previous subsection|vorstehenden absatz|vorstehende absatz)`)
-	refPrevArticle  = regexp.MustCompile(`\b(?:articulo anterior|article precedent|preceding section|previous section|vorstehenden paragraphen|vorstehende paragraph|vorstehenden artikel)`)
 	refParaBefore   = regexp.MustCompile(`§§? ?\d+[a-z]? ?$`)
 	refPara         = regexp.MustCompile(`§§? ?(\d+[a-z]?)(?: (?:abs\.?|absatz|absatzes) ?(\d+))?`)
 	refRoman        = regexp.MustCompile(`\b(?:au|du|le|la|del|of) ([ivx]+) (?:de l['’ ]?|del |of )?(?:article|articulo|art\.) (\d+(?:-\d+)*)`)
@@ -537,15 +535,14 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 				resolve(secNum+"("+f[m[2]:m[3]]+")", m)
 			}
 		}
-		for _, m := range refPrevious.FindAllStringIndex(f, btoi(s.ContainsAny(litPrevious))) {
+		for _, m := range s.ix.laws.prevSub.findAll(s) {
 			if prev := prevSibling(s.Prov); prev != nil {
 				out = append(out, Ref{Text: s.Text[s.Orig(m[0]):s.Orig(m[1])], Start: s.Orig(m[0]), Target: prev})
 			}
 		}
 	}
 	// "el artículo anterior", "l'article précédent": the section before
-	for _, m := range refPrevArticle.FindAllStringIndex(f, btoi(strings.Contains(f, "anterior") || strings.Contains(f, "precedent") ||
-		strings.Contains(f, "preceding") || strings.Contains(f, "previous") || strings.Contains(f, "vorstehende"))) {
+	for _, m := range s.ix.laws.prevSec.findAll(s) {
 		prev := prevSibling(s.Section)
 		if prev == nil && s.Section != nil && s.Section.Parent == nil {
 			for i, r := range st.Roots {
@@ -886,7 +883,6 @@ var (
 	litSubsection = NewLiterals("subsection", "sub-section", "subsections")
 	litAbs        = NewLiterals("abs.", "absatz")
 	litApartado   = NewLiterals("apartado", "alinea")
-	litPrevious   = NewLiterals("anterior", "precedent", "preceding", "previous", "vorstehende")
 	litPara       = NewLiterals("§")
 	litArt        = NewLiterals("art")
 	litExtHint    = NewLiterals("meaning", "accordance", "defined", "define", "defini", "construed", "au sens", "en application", "im sinne", "terminos", "segun", "conforme", "acuerdo con", "conformidad", "fixe par", "senalad", "establecid", "previst", "fijad")

@@ -16,12 +16,14 @@ const (
 	classInternalOpening = "internal-provision-opening"
 	classOtherLawLink    = "other-law-link"
 	classRepealMarker    = "repeal-marker"
+	classPrevSubsection  = "previous-subsection"
+	classPrevSection     = "previous-section"
 )
 
 // lawNameClasses are the classes lawGrammar reads (Check reports those a
 // lexicon lacks).
 var lawNameClasses = []string{classRelativePronoun, classLawNameGlue, classLawCompound, classSelfReference,
-	classInternalOpening, classOtherLawLink, classRepealMarker}
+	classInternalOpening, classOtherLawLink, classRepealMarker, classPrevSubsection, classPrevSection}
 
 // lawGrammar is what the index reads of law names from the lexicon,
 // compiled once per lexicon (Lexicon.lawGrammar). Every class is read as
@@ -46,6 +48,33 @@ type lawGrammar struct {
 	// repealed holds the folded words that open a repealed provision's
 	// text ("repealed", "aufgehoben")
 	repealed []string
+	// prevSub and prevSec find "the preceding subsection", "el artículo
+	// anterior" in the folded text
+	prevSub, prevSec phraseFinder
+}
+
+// phraseFinder finds the phrases of a class in folded text, each read as
+// the start of a text (a word may go on: "alinea precedent" reads "alinéa
+// précédente").
+type phraseFinder struct {
+	re   *regexp.Regexp
+	lits *Literals
+}
+
+func newPhraseFinder(phrases []string) phraseFinder {
+	var lits []string
+	for _, p := range phrases {
+		lits = append(lits, strings.TrimSuffix(foldPhrase(p), "*"))
+	}
+	return phraseFinder{re: regexp.MustCompile(`\b` + alternation(foldedAlts(phrases, false))), lits: NewLiterals(lits...)}
+}
+
+// findAll returns the matches in the segment's folded text.
+func (pf phraseFinder) findAll(s *Segment) [][]int {
+	if !s.ContainsAny(pf.lits) {
+		return nil
+	}
+	return pf.re.FindAllStringIndex(s.Fold, -1)
 }
 
 type lawGrammarKey struct{}
@@ -72,6 +101,8 @@ func (l *Lexicon) buildLawGrammar() *lawGrammar {
 	for _, p := range l.src.Union(classRepealMarker) {
 		g.repealed = append(g.repealed, strings.TrimSuffix(foldPhrase(p), "*"))
 	}
+	g.prevSub = newPhraseFinder(l.src.Union(classPrevSubsection))
+	g.prevSec = newPhraseFinder(l.src.Union(classPrevSection))
 	return g
 }
 

@@ -2,6 +2,7 @@ package index
 
 import (
 	"math/rand"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -29,6 +30,26 @@ func TestLawGrammarMatchesLegacy(t *testing.T) {
 			if i := strings.IndexByte(s.Text[at:], ' '); i >= 0 {
 				texts = append(texts, s.Text[at+i+1:])
 			}
+		}
+	}
+	made, err := statute.Parse("xtz.md", []byte("---\nid: xtz/act\ncountry: XTZ\ntitle: Act\nlanguage: en\n---\n\n# Act\n\n## 1 A\n\n"+
+		"Under the preceding subsection and the previous subsections; el apartado anterior, los apartados anteriores; l'alinéa précédent, "+
+		"l’alinéa précédente; der vorstehende Absatz, im vorstehenden Absatz; the preceding section, previous sections; el artículo anterior; "+
+		"l'article précédent; vorstehenden Paragraphen, der vorstehende Paragraph, im vorstehenden Artikel; unprevious section.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	madeSegs := Build(&statute.Corpus{Statutes: []*statute.Statute{made}}).Segments
+	if n, k := len(lg.prevSub.findAll(madeSegs[0])), len(lg.prevSec.findAll(madeSegs[0])); n != 7 || k != 7 {
+		t.Errorf("made-up text: %d previous subsections, %d previous sections, want 7 and 7", n, k)
+	}
+	segs := append(append([]*Segment(nil), ix.Segments...), madeSegs...)
+	for _, s := range segs {
+		if got, want := lg.prevSub.findAll(s), legacyRefPrevious.FindAllStringIndex(s.Fold, -1); !reflect.DeepEqual(got, want) {
+			t.Errorf("previous subsection in %.60q: %v, want %v", s.Fold, got, want)
+		}
+		if got, want := lg.prevSec.findAll(s), legacyRefPrevArticle.FindAllStringIndex(s.Fold, -1); !reflect.DeepEqual(got, want) {
+			t.Errorf("previous section in %.60q: %v, want %v", s.Fold, got, want)
 		}
 	}
 	for _, x := range texts {
