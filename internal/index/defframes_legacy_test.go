@@ -220,3 +220,5 @@ var (
 	legacyRefPrevious    = regexp.MustCompile(`\b(?:apartado anterior|alinea precedent|preceding subsection|previous subsection|vorstehenden absatz|vorstehende absatz)`)
 	legacyRefPrevArticle = regexp.MustCompile(`\b(?:articulo anterior|article precedent|preceding section|previous section|vorstehenden paragraphen|vorstehende paragraph|vorstehenden artikel)`)
 )
+
+var legacyNamedAct = regexp.MustCompile(`\b(?:[A-Z][A-Za-z'’-]+ )+(?:(?:and|of|on|for|in|against) (?:[A-Z][A-Za-z'’-]+ )+)*(?:Act|Code|Ordinance|Decree)(?: \d{4})?(?: \((?:Cap|No)\.? ?[\w.]+\))?`)

@@ -641,8 +641,8 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		out = append(out, Ref{Text: s.Text[m[0]:min(len(s.Text), m[1]+len(name))], Start: m[0], External: true, Law: name})
 	}
 	var named [][]int
-	if s.MayContain(litLawWords) {
-		named = namedActs(s.Text)
+	if lg := s.ix.laws; s.MayContain(lg.litTitles) {
+		named = namedActs(s.Text, lg)
 	}
 	for _, m := range named {
 		name := strings.TrimSpace(s.Text[m[0]:m[1]])
@@ -857,9 +857,6 @@ func lookupElsewhere(c *statute.Corpus, st *statute.Statute, id string) *statute
 	return found
 }
 
-// namedAct finds "the Children Act (Cap. 141)", "Immigration Act 1971".
-var namedAct = regexp.MustCompile(`\b(?:[A-Z][A-Za-z'’-]+ )+(?:(?:and|of|on|for|in|against) (?:[A-Z][A-Za-z'’-]+ )+)*(?:Act|Code|Ordinance|Decree)(?: \d{4})?(?: \((?:Cap|No)\.? ?[\w.]+\))?`)
-
 // btoi turns a prefilter result into a FindAll limit: -1 (all) or 0 (none).
 func btoi(ok bool) int {
 	if ok {
@@ -886,18 +883,7 @@ var (
 	litPara       = NewLiterals("§")
 	litArt        = NewLiterals("art")
 	litExtHint    = NewLiterals("meaning", "accordance", "defined", "define", "defini", "construed", "au sens", "en application", "im sinne", "terminos", "segun", "conforme", "acuerdo con", "conformidad", "fixe par", "senalad", "establecid", "previst", "fijad")
-	// namedActs looks for lawWords in the original text; folded, they are
-	// " act", " code", …
-	litLawWords = NewLiterals(foldAll(lawWords)...)
 )
-
-func foldAll(ws []string) []string {
-	out := make([]string, len(ws))
-	for i, w := range ws {
-		out[i] = FoldString(w)
-	}
-	return out
-}
 
 // anchoredIf is AnchoredAll when ok, else nil.
 func anchoredIf(ok bool, re *regexp.Regexp, f string, starts []string) [][]int {
@@ -909,15 +895,13 @@ func anchoredIf(ok bool, re *regexp.Regexp, f string, starts []string) [][]int {
 
 func extHint(f string) bool { return litExtHint.In(f) }
 
-// lawWords are the words that end a law's name, with the space before.
-var lawWords = []string{" Act", " Code", " Ordinance", " Decree"}
-
 // namedActs finds the names of laws ("the Children Act (Cap. 141)") by
-// running namedAct only on a window around each occurrence of a law word.
-func namedActs(t string) [][]int {
+// running lg.namedAct only on a window around each occurrence of a law
+// title word (lg.titles: " Act", " Code", …).
+func namedActs(t string, lg *lawGrammar) [][]int {
 	var out [][]int
 	lastEnd := -1
-	for _, w := range lawWords {
+	for _, w := range lg.titles {
 		for from := 0; ; {
 			i := strings.Index(t[from:], w)
 			if i < 0 {
@@ -925,7 +909,7 @@ func namedActs(t string) [][]int {
 			}
 			at := from + i
 			from = at + len(w)
-			if !mayName(t, at) {
+			if !mayName(t, at, lg.connector) {
 				continue
 			}
 			lo := max(0, at-160)
@@ -936,7 +920,7 @@ func namedActs(t string) [][]int {
 				}
 			}
 			hi := min(len(t), at+len(w)+40)
-			for _, m := range namedAct.FindAllStringIndex(t[lo:hi], -1) {
+			for _, m := range lg.namedAct.FindAllStringIndex(t[lo:hi], -1) {
 				a, b := m[0]+lo, m[1]+lo
 				if a <= at+1 && b >= at+len(w) {
 					out = append(out, []int{a, b})
@@ -963,7 +947,7 @@ func namedActs(t string) [][]int {
 // space is a capitalised word or a connector (and, of, on, for, in,
 // against), or it starts at the law word itself, so that word is followed
 // by one space and a capitalised word or a connector.
-func mayName(t string, at int) bool {
+func mayName(t string, at int, connector map[string]bool) bool {
 	// the piece before the space: a run of lower-case letters that no
 	// capitalised word can include and that is not a connector
 	k := at
@@ -1007,10 +991,6 @@ func mayName(t string, at int) bool {
 	}
 	return false
 }
-
-// connector lists the lower-case words namedAct allows between the
-// capitalised words of a name.
-var connector = map[string]bool{"and": true, "of": true, "on": true, "for": true, "in": true, "against": true}
 
 var skipFirst = map[string]bool{"This": true, "That": true, "Such": true, "Any": true, "An": true, "A": true,
 	"Each": true, "Every": true, "Principal": true, "Other": true, "Whoever": true, "In": true, "Under": true}

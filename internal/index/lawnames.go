@@ -18,12 +18,16 @@ const (
 	classRepealMarker    = "repeal-marker"
 	classPrevSubsection  = "previous-subsection"
 	classPrevSection     = "previous-section"
+	classLawTitleWord    = "law-title-word"
+	classTitleConnector  = "law-title-connector"
+	classLawNumberAbbrev = "law-number-abbreviation"
 )
 
 // lawNameClasses are the classes lawGrammar reads (Check reports those a
 // lexicon lacks).
 var lawNameClasses = []string{classRelativePronoun, classLawNameGlue, classLawCompound, classSelfReference,
-	classInternalOpening, classOtherLawLink, classRepealMarker, classPrevSubsection, classPrevSection}
+	classInternalOpening, classOtherLawLink, classRepealMarker, classPrevSubsection, classPrevSection,
+	classLawTitleWord, classTitleConnector, classLawNumberAbbrev}
 
 // lawGrammar is what the index reads of law names from the lexicon,
 // compiled once per lexicon (Lexicon.lawGrammar). Every class is read as
@@ -51,6 +55,14 @@ type lawGrammar struct {
 	// prevSub and prevSec find "the preceding subsection", "el artículo
 	// anterior" in the folded text
 	prevSub, prevSec phraseFinder
+	// namedAct finds "the Children Act (Cap. 141)", "Immigration Act
+	// 1971" in the original text: capitalised words joined by connector
+	// words, ending in a title word (titles, with the space before:
+	// " Act"; litTitles folded, a prefilter)
+	namedAct  *regexp.Regexp
+	titles    []string
+	litTitles *Literals
+	connector map[string]bool
 }
 
 // phraseFinder finds the phrases of a class in folded text, each read as
@@ -100,6 +112,19 @@ func (l *Lexicon) buildLawGrammar() *lawGrammar {
 	}
 	for _, p := range l.src.Union(classRepealMarker) {
 		g.repealed = append(g.repealed, strings.TrimSuffix(foldPhrase(p), "*"))
+	}
+	titles, connectors := l.src.Union(classLawTitleWord), l.src.Union(classTitleConnector)
+	g.namedAct = regexp.MustCompile(`\b(?:[A-Z][A-Za-z'’-]+ )+(?:` + alternation(origAlts(connectors)) + ` (?:[A-Z][A-Za-z'’-]+ )+)*` +
+		alternation(origAlts(titles)) + `(?: \d{4})?(?: \(` + alternation(origAlts(l.src.Union(classLawNumberAbbrev))) + `\.? ?[\w.]+\))?`)
+	var folded []string
+	for _, w := range titles {
+		g.titles = append(g.titles, " "+strings.TrimSpace(w))
+		folded = append(folded, " "+foldPhrase(w))
+	}
+	g.litTitles = NewLiterals(folded...)
+	g.connector = map[string]bool{}
+	for _, w := range connectors {
+		g.connector[strings.TrimSpace(w)] = true
 	}
 	g.prevSub = newPhraseFinder(l.src.Union(classPrevSubsection))
 	g.prevSec = newPhraseFinder(l.src.Union(classPrevSection))

@@ -52,7 +52,12 @@ func TestLawGrammarMatchesLegacy(t *testing.T) {
 			t.Errorf("previous section in %.60q: %v, want %v", s.Fold, got, want)
 		}
 	}
+	texts = append(texts, "the Children Act (Cap. 141)", "Sexual Offences Act 2006", "Prevention of Trafficking in Persons Act",
+		"the Penal Code and the Criminal Procedure Code", "Act No. 3", "Decree No 12", "Ordinance (No. 4/2001) of", "Acts of the Union Codex")
 	for _, x := range texts {
+		if got, want := lg.namedAct.FindAllStringIndex(x, -1), legacyNamedAct.FindAllStringIndex(x, -1); !reflect.DeepEqual(got, want) {
+			t.Errorf("law titles in %.60q: %v, want %v", x, got, want)
+		}
 		if got, want := selfRef(x, lg), legacySelfRef(x); got != want {
 			t.Errorf("selfRef(%.60q) = %t, want %t", x, got, want)
 		}
