@@ -222,3 +222,16 @@ var (
 )
 
 var legacyNamedAct = regexp.MustCompile(`\b(?:[A-Z][A-Za-z'’-]+ )+(?:(?:and|of|on|for|in|against) (?:[A-Z][A-Za-z'’-]+ )+)*(?:Act|Code|Ordinance|Decree)(?: \d{4})?(?: \((?:Cap|No)\.? ?[\w.]+\))?`)
+
+var (
+	legacyRefArticleA = regexp.MustCompile("^" + `\b(?:articles?|articulos?|artikels?|art\.|arts\.) ?(\d+(?:[a-z]\b)?(?:-\d+)*)(?:(?: |)(bis|terdecies|ter|quaterdecies|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies))?`)
+	legacyRefListNext = regexp.MustCompile(`^(?:,\s*|\s+(?:y|e|et|and|und|o|ou|or|a|à|to|al|bis)\s+)(\d+(?:[a-z]\b)?(?:-\d+)*)(?:(?: |)(bis|terdecies|ter|quaterdecies|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies))?\b`)
+)
+
+func legacyRangeWord(join string) bool {
+	switch strings.TrimSpace(join) {
+	case "bis", "to", "a", "à", "al":
+		return true
+	}
+	return false
+}

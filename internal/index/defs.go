@@ -428,7 +428,6 @@ var (
 	refParaBefore   = regexp.MustCompile(`§§? ?\d+[a-z]? ?$`)
 	refPara         = regexp.MustCompile(`§§? ?(\d+[a-z]?)(?: (?:abs\.?|absatz|absatzes) ?(\d+))?`)
 	refRoman        = regexp.MustCompile(`\b(?:au|du|le|la|del|of) ([ivx]+) (?:de l['’ ]?|del |of )?(?:article|articulo|art\.) (\d+(?:-\d+)*)`)
-	refArticle      = regexp.MustCompile(`\b(?:articles?|articulos?|artikels?|art\.|arts\.) ?(\d+(?:[a-z]\b)?(?:-\d+)*)(?:(?: |)(bis|terdecies|ter|quaterdecies|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies))?`)
 	refRangeEnd     = regexp.MustCompile(`^\s*(?:bis|to|through|à|a|al|au|und|and|-|–)\s*(?:§§?\s*|articles?\s*|art\.\s*|artículos?\s*|sections?\s*)?\d+[a-z]{0,12}\b`)
 	refOf           = regexp.MustCompile(`^\s*(?:of|of the|de la|de|des|du|del|der|des) `)
 )
@@ -576,13 +575,13 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		if m[4] < 0 {
 			prev := num
 			for end := m[1]; ; {
-				n := refListNext.FindStringSubmatchIndex(f[end:])
+				n := s.ix.laws.refListNext.FindStringSubmatchIndex(f[end:])
 				if n == nil || n[4] >= 0 {
 					break
 				}
 				next := f[end+n[2] : end+n[3]]
 				span := []int{end + n[2], end + n[1]}
-				if rangeWord(f[end : end+n[2]]) {
+				if s.ix.laws.rangeWord(f[end : end+n[2]]) {
 					for _, mid := range between(prev, next) {
 						resolve("§"+mid, span)
 					}
@@ -596,7 +595,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	for _, m := range refRoman.FindAllStringSubmatchIndex(f, btoi(hasArt)) {
 		resolve("art"+f[m[4]:m[5]]+"/"+strings.ToUpper(f[m[2]:m[3]]), m)
 	}
-	for _, m := range anchoredIf(s.MayContain(litArt), refArticleA, f, litArt.Strings()) {
+	for _, m := range anchoredIf(s.MayContain(litArt), s.ix.laws.refArticleA, f, litArt.Strings()) {
 		id := "art" + f[m[2]:m[3]]
 		if m[4] >= 0 {
 			id += f[m[4]:m[5]]
@@ -610,14 +609,14 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		// "los artículos 188A, 188C y 218", "articles 433quinquies à
 		// 433octies": the numbers listed after the first
 		for end := m[1]; ; {
-			n := refListNext.FindStringSubmatchIndex(f[end:])
+			n := s.ix.laws.refListNext.FindStringSubmatchIndex(f[end:])
 			if n == nil {
 				break
 			}
 			nid := "art" + f[end+n[2]:end+n[3]]
 			if n[4] >= 0 {
 				nid += f[end+n[4] : end+n[5]]
-			} else if rangeWord(f[end : end+n[2]]) {
+			} else if s.ix.laws.rangeWord(f[end : end+n[2]]) {
 				// "articles 10 à 13": the articles between as well
 				for _, mid := range between(strings.TrimPrefix(id, "art"), f[end+n[2]:end+n[3]]) {
 					resolve(articleID(st, "art"+mid), []int{end + n[2], end + n[1]})
@@ -658,18 +657,6 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	return out
 }
 
-// refListNext is the next number of a list of articles: ", 188c", " y 218",
-// " et 433septies", " to 12".
-// rangeWord reports whether the words joining two numbers make a range
-// ("bis", "to", "à", "a", "al"), not a list.
-func rangeWord(join string) bool {
-	switch strings.TrimSpace(join) {
-	case "bis", "to", "a", "à", "al":
-		return true
-	}
-	return false
-}
-
 // between lists the whole numbers strictly between two plain numbers of a
 // range ("10", "13" → "11", "12"), at most 50 of them; none when either is
 // not a plain number.
@@ -685,8 +672,6 @@ func between(from, to string) []string {
 	}
 	return out
 }
-
-var refListNext = regexp.MustCompile(`^(?:,\s*|\s+(?:y|e|et|and|und|o|ou|or|a|à|to|al|bis)\s+)(\d+(?:[a-z]\b)?(?:-\d+)*)(?:(?: |)(bis|terdecies|ter|quaterdecies|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies))?\b`)
 
 // refOrdinalNum is the number after a Latin ordinal ("303 bis 4").
 var refOrdinalNum = regexp.MustCompile(`^ (\d{1,3})\b`)
@@ -713,7 +698,6 @@ func articleID(st *statute.Statute, id string) string {
 var (
 	refSectionA    = regexp.MustCompile("^" + refSection.String())
 	refSubsectionA = regexp.MustCompile("^" + refSubsection.String())
-	refArticleA    = regexp.MustCompile("^" + refArticle.String())
 )
 
 // AnchoredAll runs an anchored regular expression at every occurrence of

@@ -21,13 +21,16 @@ const (
 	classLawTitleWord    = "law-title-word"
 	classTitleConnector  = "law-title-connector"
 	classLawNumberAbbrev = "law-number-abbreviation"
+	classLatinOrdinal    = "latin-ordinal"
+	classListJoiner      = "number-list-joiner"
+	classRangeWord       = "number-range-word"
 )
 
 // lawNameClasses are the classes lawGrammar reads (Check reports those a
 // lexicon lacks).
 var lawNameClasses = []string{classRelativePronoun, classLawNameGlue, classLawCompound, classSelfReference,
 	classInternalOpening, classOtherLawLink, classRepealMarker, classPrevSubsection, classPrevSection,
-	classLawTitleWord, classTitleConnector, classLawNumberAbbrev}
+	classLawTitleWord, classTitleConnector, classLawNumberAbbrev, classLatinOrdinal, classListJoiner, classRangeWord}
 
 // lawGrammar is what the index reads of law names from the lexicon,
 // compiled once per lexicon (Lexicon.lawGrammar). Every class is read as
@@ -63,7 +66,19 @@ type lawGrammar struct {
 	titles    []string
 	litTitles *Literals
 	connector map[string]bool
+	// refArticleA reads an article reference at the start of folded
+	// text: "article 12", "artículo 303 bis" (group 2: the Latin ordinal
+	// of latin-ordinal); refListNext the next number of a list of them
+	// (", 188c", " y 218", " et 433septies", " à 12"), joined by a
+	// number-list-joiner or number-range-word; rangeWords the folded words
+	// that make two numbers a range ("to", "bis", "a")
+	refArticleA, refListNext *regexp.Regexp
+	rangeWords               map[string]bool
 }
+
+// rangeWord reports whether the folded words joining two numbers make a
+// range ("bis", "to", "à", "a", "al"), not a list.
+func (g *lawGrammar) rangeWord(join string) bool { return g.rangeWords[strings.TrimSpace(join)] }
 
 // phraseFinder finds the phrases of a class in folded text, each read as
 // the start of a text (a word may go on: "alinea precedent" reads "alinéa
@@ -125,6 +140,18 @@ func (l *Lexicon) buildLawGrammar() *lawGrammar {
 	g.connector = map[string]bool{}
 	for _, w := range connectors {
 		g.connector[strings.TrimSpace(w)] = true
+	}
+	ordinals := `(` + alternation(foldedAlts(l.src.Union(classLatinOrdinal), false)) + `)`
+	ranges := l.src.Union(classRangeWord)
+	g.refArticleA = regexp.MustCompile(`^\b(?:articles?|articulos?|artikels?|art\.|arts\.) ?(\d+(?:[a-z]\b)?(?:-\d+)*)(?:(?: |)` + ordinals + `)?`)
+	g.refListNext = regexp.MustCompile(`^(?:,\s*|\s+` + alternation(foldedAlts(append(l.src.Union(classListJoiner), ranges...), false)) +
+		`\s+)(\d+(?:[a-z]\b)?(?:-\d+)*)(?:(?: |)` + ordinals + `)?\b`)
+	g.rangeWords = map[string]bool{}
+	for _, w := range ranges {
+		// as written and folded ("à", "a"): the words of folded text
+		// are folded, the function's callers may not be
+		g.rangeWords[strings.TrimSpace(w)] = true
+		g.rangeWords[foldPhrase(w)] = true
 	}
 	g.prevSub = newPhraseFinder(l.src.Union(classPrevSubsection))
 	g.prevSec = newPhraseFinder(l.src.Union(classPrevSection))

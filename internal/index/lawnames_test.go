@@ -44,6 +44,33 @@ func TestLawGrammarMatchesLegacy(t *testing.T) {
 		t.Errorf("made-up text: %d previous subsections, %d previous sections, want 7 and 7", n, k)
 	}
 	segs := append(append([]*Segment(nil), ix.Segments...), madeSegs...)
+	made2, err := statute.Parse("xty.md", []byte("---\nid: xty/act\ncountry: XTY\ntitle: Act\nlanguage: fr\n---\n\n# Act\n\n## 1 A\n\n"+
+		"articles 433quinquies à 433octies, 188 bis, 188ter, 303 terdecies 4, 12 quaterdecies et 13 quater ou 14 novies, 15 nonies y 16 decies "+
+		"e 17 undecies o 18 duodecies; art. 5 bis al 9; arts. 3, 4 und 7 bis 9 to 10 or 11 and 12 a 13; artículos 188A, 188C y 218 sexies septies octies.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	segs = append(segs, Build(&statute.Corpus{Statutes: []*statute.Statute{made2}}).Segments...)
+	joins := []string{" bis ", " to ", "a", " à ", "al ", " y ", "et", " and", "", " through "}
+	for _, s := range segs {
+		f := s.Fold
+		for i := 0; i < len(f); i++ {
+			if i > 0 && isWordByte(f[i-1]) && (f[i] != ' ' && f[i] != ',') {
+				continue
+			}
+			if got, want := lg.refArticleA.FindStringSubmatchIndex(f[i:]), legacyRefArticleA.FindStringSubmatchIndex(f[i:]); !reflect.DeepEqual(got, want) {
+				t.Errorf("article at %.60q: %v, want %v", f[i:], got, want)
+			}
+			if got, want := lg.refListNext.FindStringSubmatchIndex(f[i:]), legacyRefListNext.FindStringSubmatchIndex(f[i:]); !reflect.DeepEqual(got, want) {
+				t.Errorf("next number at %.60q: %v, want %v", f[i:], got, want)
+			}
+		}
+	}
+	for _, j := range joins {
+		if got, want := lg.rangeWord(j), legacyRangeWord(j); got != want {
+			t.Errorf("rangeWord(%q) = %t, want %t", j, got, want)
+		}
+	}
 	for _, s := range segs {
 		if got, want := lg.prevSub.findAll(s), legacyRefPrevious.FindAllStringIndex(s.Fold, -1); !reflect.DeepEqual(got, want) {
 			t.Errorf("previous subsection in %.60q: %v, want %v", s.Fold, got, want)
