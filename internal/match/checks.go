@@ -316,8 +316,12 @@ func noMeansAtAll(ix *index.Index) (Hit, bool) {
 	for _, s := range segs {
 		cu := cuesFor(s)
 		// (or names them by reference: "empleando alguno de los medios
-		// previstos en la letra b) del artículo 2")
-		if s.Has(cu.StrongMeans) || meansByReference(s) {
+		// previstos en la letra b) del artículo 2"); not a clause saying
+		// they need not be used ("La infracción se configura aunque la
+		// persona infractora no haya empleado violencia …") nor a sanction
+		// they aggravate ("Con pena … de diecinueve a veintidós años, si
+		// la persona infractora ha empleado violencia …")
+		if s.Has(cu.StrongMeans) && !meansDispensed(s) && !meansAggravate(s) || meansByReference(s) {
 			return Hit{}, false
 		}
 	}
@@ -330,7 +334,7 @@ func noMeansAtAll(ix *index.Index) (Hit, bool) {
 		}
 		for _, t := range ix.BySection[s.Section] {
 			cu := cuesFor(t)
-			if t.Has(cu.StrongMeans) {
+			if t.Has(cu.StrongMeans) && !meansDispensed(t) && !meansAggravate(t) {
 				return Hit{}, false
 			}
 		}
@@ -349,6 +353,49 @@ func noMeansAtAll(ix *index.Index) (Hit, bool) {
 		return Hit{}, false
 	}
 	return *first, true
+}
+
+// meansDispensed reports whether the first means a segment names follow
+// a phrase saying they need not be used, within a few words ("aunque la
+// persona infractora no haya empleado violencia, amenaza …").
+func meansDispensed(s *index.Segment) bool {
+	cu := cuesFor(s)
+	ms := cu.StrongMeans.Find(s.Toks)
+	if len(ms) == 0 {
+		return false
+	}
+	for _, c := range cu.NoMeansCues.Find(s.Toks[:ms[0].I]) {
+		if ms[0].I-c.J <= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// meansAggravate reports whether the means a segment names come in a
+// condition after its own sanction ("Con pena privativa de libertad de … a
+// … años, si la persona infractora ha empleado violencia"): they aggravate
+// the offence rather than define it.
+func meansAggravate(s *index.Segment) bool {
+	cu := cuesFor(s)
+	ms := cu.StrongMeans.Find(s.Toks)
+	if len(ms) == 0 {
+		return false
+	}
+	pen := -1
+	for _, p := range cu.PenaltyWords.Find(s.Toks) {
+		pen = p.I
+		break
+	}
+	if pen < 0 || pen > ms[0].I {
+		return false
+	}
+	for k := pen + 1; k < ms[0].I; k++ {
+		if cu.CondWords[s.Toks[k].Word] {
+			return true
+		}
+	}
+	return false
 }
 
 // meansByReference reports whether a segment requires the means a
@@ -799,8 +846,26 @@ func aggravationCtx(s *index.Segment) bool { return s.Has(cuesFor(s).AggravCues)
 // word within the three words after it ("consent of such child", "le
 // consentement du mineur", "Einwilligung des Kindes").
 func consentOfChild(s *index.Segment, c index.Span) bool {
-	for _, h := range cuesFor(s).ChildTerms.Find(s.Toks) {
+	cu := cuesFor(s)
+	for _, h := range cu.ChildTerms.Find(s.Toks) {
 		if h.I >= c.J && h.I-c.J <= 3 {
+			return true
+		}
+		// "… that the person under the age of 18 consented" (in one
+		// clause: not "… over a child who is a victim of trafficking,
+		// consented")
+		if h.J <= c.I && c.I-h.J <= 6 && !s.Has(cu.AdultTerms) && !punctBetween(s.Toks, h.J-1, c.I) {
+			return true
+		}
+	}
+	return false
+}
+
+// punctBetween reports punctuation between toks[a] and toks[b] (folded
+// words one space apart have none).
+func punctBetween(toks []index.Token, a, b int) bool {
+	for k := max(a, 0) + 1; k <= b && k < len(toks); k++ {
+		if toks[k].Start-toks[k-1].End > 1 {
 			return true
 		}
 	}

@@ -519,10 +519,19 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	// in persons shall be severe trafficking in persons where— (a) the
 	// victim is a child; …", then "(2) A person convicted of severe
 	// trafficking in persons shall be liable …")
+	// or listed as "the aggravating circumstances" (or as those of "an
+	// aggravated offence") by the subsection before the one that punishes
+	// that form ("(1) The following are aggravating circumstances … — (a)
+	// the victim is a child; …", "(2) Where any aggravating circumstance is
+	// proved …"; "A person who commits an aggravated offence shall be
+	// liable …")
 	var sibling []*statute.Provision
-	if prev := prevSection(s.Prov); prev != nil && s.Prov.Kind == statute.KindSubsection && len(prev.Children) > 0 && len(s.Prov.Children) == 0 && condLeadIn(cu, prev.Text) &&
-		!cu.PenaltyWords.Any(foldToks(prev.Text)) && !s.Has(cu.OffenceSubject) && actCount(s) == 0 {
-		sibling = prev.Children
+	if prev := prevSection(s.Prov); prev != nil && s.Prov.Kind == statute.KindSubsection && len(prev.Children) > 0 && len(s.Prov.Children) == 0 {
+		pt := foldToks(prev.Text)
+		named := cu.AggravWords.Any(pt) && s.Has(cu.AggravWords)
+		if (condLeadIn(cu, prev.Text) || named) && !cu.PenaltyWords.Any(pt) && (named || !s.Has(cu.OffenceSubject)) && actCount(s) == 0 {
+			sibling = prev.Children
+		}
 	}
 	if v != penalty.VariantBasic || (takesUp && (endsWithCondition(s) || tail || sibling != nil)) || lastItem {
 		// the aggravated offence is itself a child offence ("the offence
@@ -535,6 +544,24 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 		items := s.Prov.Children
 		if lastItem {
 			items = s.Prov.Parent.Children
+		} else {
+			// an item followed by a paragraph of its own that states a
+			// sanction ends this list (the parser joined the next list's
+			// lead-in, or a sanction of its own, to it; the items after it
+			// are that list's)
+			for i, c := range items[:max(len(items)-1, 0)] {
+				if _, joined := ownItemText(ix, cu, c); joined {
+					items = items[:i+1]
+					break
+				}
+			}
+		}
+		// an item's text, without the sanctions joined to it
+		itemText := func(k *statute.Provision) string {
+			if t, joined := ownItemText(ix, cu, k); joined {
+				return t
+			}
+			return k.FullText()
 		}
 		if len(items) == 0 && takesUp && sibling != nil {
 			items = sibling
@@ -558,6 +585,21 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 				}
 				after = after || sg == s
 			}
+			// or, where the lead-in ends the provision (a second list
+			// whose lead-in the parser joined to the last item of the
+			// first: "3. … por dos o más personas. La pena será … cuando:"),
+			// the provisions that follow it under the same parent
+			if len(texts) == 0 && s.Prov.Parent != nil {
+				sibs := s.Prov.Parent.Children
+				for i, c := range sibs {
+					if c == s.Prov {
+						for _, n := range sibs[i+1:] {
+							texts = append(texts, n.FullText())
+						}
+						break
+					}
+				}
+			}
 			for _, t := range texts {
 				if childCirc(cu, foldToks(t), index.FoldString(t)) {
 					return penalty.VariantChild
@@ -569,12 +611,12 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 		}
 		if len(items) > 0 {
 			for _, k := range items {
-				t := k.FullText()
+				t := itemText(k)
 				if childCirc(cu, foldToks(t), index.FoldString(t)) {
 					return penalty.VariantChild
 				}
 			}
-			return circumstanceVariant(cu, foldToks(cutClause(items[0].FullText())))
+			return circumstanceVariant(cu, foldToks(cutClause(itemText(items[0]))))
 		}
 		if first := firstCircumstance(s); first != nil && len(p.Aggravations) >= 2 {
 			return circumstanceVariant(cu, first)
@@ -640,6 +682,21 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	return headingVariant(s)
 }
 
+// ownItemText returns the text of a list item up to the first later
+// paragraph of its own that states a sanction ("5. El autor fuere
+// funcionario público." then "Cuando la víctima fuere menor … la pena será
+// …"), and whether there is such a paragraph.
+func ownItemText(ix *index.Index, cu *cues, k *statute.Provision) (string, bool) {
+	var own []string
+	for j, sg := range ix.ProvSegs(k) {
+		if j > 0 && sg.Roles.Has("penalty") && cu.PenaltyWords.Any(sg.Toks) {
+			return strings.Join(own, " "), true
+		}
+		own = append(own, sg.Text)
+	}
+	return "", false
+}
+
 // childCirc reports whether a circumstance concerns a child: a child word
 // or an age under 18.
 func childCirc(cu *cues, toks []index.Token, folded string) bool {
@@ -687,8 +744,24 @@ func childOnlyFast(cu *cues, toks []index.Token, folded string) bool {
 	gradeAt := func(i int) bool {
 		return i > 0 && cu.PenaltyWords.Any(toks[i-1:i])
 	}
+	// "… even where that other person is a child", "any person, including
+	// a child": the child is a case the offence also covers
+	added := func(i int) bool {
+		for k := i - 1; k >= 0 && k >= i-5; k-- {
+			if cu.Inclusive[toks[k].Word] {
+				return true
+			}
+		}
+		// a concessive phrase earlier in the same clause (no punctuation
+		// between the words: their folded offsets are one space apart)
+		lo := i
+		for lo > 0 && i-lo < 24 && toks[lo].Start-toks[lo-1].End <= 1 {
+			lo--
+		}
+		return len(cu.Concessive.Find(toks[lo:i])) > 0
+	}
 	for _, sp := range cu.ChildStrict.Find(toks) {
-		if gradeAt(sp.I) {
+		if gradeAt(sp.I) || added(sp.I) {
 			continue
 		}
 		neg := false
@@ -829,9 +902,9 @@ func circumstanceVariant(cu *cues, toks []index.Token) penalty.Variant {
 		return penalty.VariantChild
 	case cu.HeadDeath.Any(toks) || cu.DeathText.Any(toks):
 		return penalty.VariantDeath
-	case cu.HeadOrg.Any(toks):
+	case cu.HeadOrg.Any(toks) || cu.CircOrg.Any(toks):
 		return penalty.VariantOrganised
-	case cu.HeadOfficial.Any(toks):
+	case cu.HeadOfficial.Any(toks) || cu.CircOfficial.Any(toks):
 		return penalty.VariantOfficial
 	}
 	return penalty.VariantAggravated

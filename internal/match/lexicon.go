@@ -88,6 +88,11 @@ type cues struct {
 	HeadOrg      *index.PhraseSet `lex:"organised-crime"`
 	HeadAggr     *index.PhraseSet `lex:"heading-aggravated"`
 	HeadOfficial *index.PhraseSet `lex:"public-official"`
+	Concessive   *index.PhraseSet `lex:"concessive"`
+	// the penalty parser's words for the same circumstances, in a list
+	// item of an aggravation clause
+	CircOrg      *index.PhraseSet `lex:"organised-group"`
+	CircOfficial *index.PhraseSet `lex:"official-offender"`
 	ForceTerms   *index.PhraseSet `lex:"force"`
 	AdultTerms   *index.PhraseSet `lex:"adult"`
 	ChildStrict  *index.PhraseSet `lex:"child-noun"`

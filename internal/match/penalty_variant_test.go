@@ -239,11 +239,39 @@ A person who commits a crime against Section 208C and, in the course of committi
 
 Penalty: Imprisonment for life.
 `)
+	named := corpusOf(t, "en", `### 3 Trafficking in persons
+
+A person who recruits, transports or harbours another person for the purpose of exploitation commits an offence and is liable to imprisonment for ten years.
+
+### 4 Aggravating circumstances
+
+(1) The following are aggravating circumstances for the offence under section 3 —
+
+(a) the offender is a public officer;
+
+(b) the victim is a child.
+
+(2) Where any aggravating circumstance is proved, the offender is liable to imprisonment for twenty years.
+`)
+	form := corpusOf(t, "en", `### 3 Trafficking in persons
+
+A person who recruits, transports or harbours another person for the purpose of exploitation commits an offence and is liable to imprisonment for ten years.
+
+### 4 Aggravated offence
+
+(1) A person who commits the offence under section 3 commits an aggravated offence where—
+(a) the offender is a public officer;
+(b) the victim is a child.
+
+(2) A person who commits an aggravated offence shall be liable on conviction to imprisonment for twenty-five years.
+`)
 	for _, tc := range []struct {
 		name string
 		ix   *index.Index
 		want penalty.Variant
-	}{{"sibling list", sibling, penalty.VariantChild}, {"penalty line", line, penalty.VariantDeath}} {
+	}{{"sibling list", sibling, penalty.VariantChild}, {"penalty line", line, penalty.VariantDeath},
+		{"sibling list named as the aggravating circumstances", named, penalty.VariantChild},
+		{"sibling list of a named aggravated offence", form, penalty.VariantChild}} {
 		fs := Facts(tc.ix)
 		if len(fs) != 2 || fs[1].Penalty.Variant != tc.want {
 			var got []penalty.Variant
@@ -293,5 +321,105 @@ será castigado con las penas de prisión de diez a quince años.
 	fs := Facts(ix)
 	if len(fs) != 1 || fs[0].Penalty.Variant != penalty.VariantBasic {
 		t.Errorf("facts %+v, want one basic row", fs)
+	}
+}
+
+// TestSecondListAfterJoinedLeadIn: a second list whose lead-in ("La pena
+// será … cuando:") the parser joined to the last item of the first list
+// takes its circumstances from the provisions that follow it.
+func TestSecondListAfterJoinedLeadIn(t *testing.T) {
+	ix := corpusOf(t, "es", `**Artículo 3.- Trata de personas**
+
+El que capta, transporta o recibe a una persona con fines de explotación es reprimido con pena privativa de libertad no menor de ocho ni mayor de quince años.
+
+**Artículo 4.- Formas agravadas**
+
+La pena será no menor de quince ni mayor de veinte años de pena privativa de libertad cuando:
+
+1. El agente es funcionario público.
+2. El hecho es cometido con violencia.
+
+La pena será privativa de libertad no menor de treinta años cuando:
+
+1. Se produzca la muerte de la víctima.
+2. La víctima es menor de catorce años de edad.
+`)
+	var got []penalty.Variant
+	for _, f := range Facts(ix) {
+		got = append(got, f.Penalty.Variant)
+	}
+	if len(got) != 3 || got[1] != penalty.VariantOfficial || got[2] != penalty.VariantChild {
+		t.Errorf("variants %v, want basic, public_official, child_victim", got)
+	}
+}
+
+// TestLastItemOwnSanction: a sanction paragraph the parser joined to the
+// last item of a list ("Cuando la víctima fuere menor … la pena será …")
+// is no circumstance of the list's own sanction.
+func TestLastItemOwnSanction(t *testing.T) {
+	ix := corpusOf(t, "es", `**Artículo 3.- Trata de personas**
+
+El que capta, transporta o recibe a una persona con fines de explotación será reprimido con prisión de cuatro a ocho años.
+
+**Artículo 4.- Agravantes**
+
+En los supuestos del artículo 3 la pena será de seis a diez años de prisión, cuando:
+
+1. Mediare violencia o amenaza.
+2. El autor fuere funcionario público.
+
+Cuando la víctima fuere menor de dieciocho años la pena será de diez a quince años de prisión.
+`)
+	var got []penalty.Variant
+	for _, f := range Facts(ix) {
+		got = append(got, f.Penalty.Variant)
+	}
+	if len(got) != 3 || got[1] != penalty.VariantAggravated || got[2] != penalty.VariantChild {
+		t.Errorf("variants %v, want basic, aggravated, child_victim", got)
+	}
+}
+
+// TestFirstItemOfficial: the first item of an aggravation list naming a
+// public official ("l'auteur est un fonctionnaire") gives the
+// public_official row, read with the penalty parser's words.
+func TestFirstItemOfficial(t *testing.T) {
+	ix := corpusOf(t, "fr", `### Article 5.- Traite des personnes
+
+Quiconque recrute, transporte ou héberge une personne aux fins de son exploitation est puni de sept à quinze ans d'emprisonnement.
+
+### Article 6.- Circonstances aggravantes
+
+Les peines prévues à l'article 5 sont portées de quinze à trente ans d'emprisonnement lorsque :
+
+a) l'auteur est un fonctionnaire ayant abusé de ses fonctions ;
+
+b) l'infraction a été commise par un groupe criminel organisé.
+`)
+	var got []penalty.Variant
+	for _, f := range Facts(ix) {
+		got = append(got, f.Penalty.Variant)
+	}
+	if len(got) != 2 || got[1] != penalty.VariantOfficial {
+		t.Errorf("variants %v, want basic, public_official", got)
+	}
+}
+
+// TestChildAsAddedCase: a child named in a concessive clause ("even if
+// that person is a child") is a case the offence also covers, not its
+// only victim.
+func TestChildAsAddedCase(t *testing.T) {
+	ix := corpusOf(t, "en", `### 3. Transport of persons for exploitation
+
+(1) A person shall not recruit or transport another person for the purpose of exploitation, even if that person is a child or the child or a parent of the child agrees.
+
+(2) A person who recruits or transports a person for exploitation commits an offence and is liable on conviction to imprisonment for not less than six years.
+`)
+	fs := Facts(ix)
+	if len(fs) != 1 || fs[0].Penalty.Variant != penalty.VariantBasic {
+		var got []penalty.Variant
+		for _, f := range fs {
+			got = append(got, f.Penalty.Variant)
+		}
+		t.Errorf("variants %v, want basic", got)
 	}
 }

@@ -147,9 +147,10 @@ type Lexicon struct {
 	relative                                            *phraseSet // vals index relKinds
 
 	abbrev, repeatQual, repeatObj, childVictim, ageLimit, ageNotAttained, ageWord, ageLink wordSet
-	death, risk, aggravating, condition, pronoun                                           wordSet
+	death, risk, aggravating, aggravationName, condition, pronoun                          wordSet
 	subject, mitigation, repeatConv, firstOffence, minorAge, deathPenalty                  *phraseSet
 	organised, official, serious, legal, exclusion, indictment, summary                    *phraseSet
+	strongMeans                                                                            *phraseSet
 
 	traffic, childSale, forced, side *phraseSet
 	minorNoun, sell, exploit         wordSet
@@ -837,9 +838,11 @@ func buildVocab(r *reader, lx *Lexicon) {
 	lx.childVictim, lx.ageLimit, lx.ageNotAttained = r.words("child-victim"), r.words("age-limit"), r.words("age-not-attained")
 	lx.ageWord, lx.ageLink, lx.death, lx.risk = r.words("age-word"), r.words("age-number-link"), r.words("death-word"), r.words("risk")
 	lx.aggravating, lx.condition, lx.pronoun = r.words("aggravating-circumstance"), r.words("aggravation-condition"), r.words("subject-pronoun")
+	lx.aggravationName = r.words("aggravation-name")
 	lx.subject, lx.mitigation, lx.repeatConv = r.set("offence-subject"), r.set("mitigation"), r.set("repeat-conviction")
 	lx.firstOffence, lx.minorAge, lx.deathPenalty = r.set("first-offence"), r.set("minor-age"), r.set("death-penalty")
 	lx.organised, lx.official, lx.serious, lx.legal = r.set("organised-group"), r.set("official-offender"), r.set("serious-harm"), r.set("legal-person")
+	lx.strongMeans = r.set("strong-means")
 	lx.exclusion, lx.indictment, lx.summary = r.set("exclusion"), r.set("indictment"), r.set("summary-trial")
 	lx.traffic, lx.childSale, lx.forced, lx.side = r.set("trafficking-conduct"), r.set("child-sale"), r.set("forced-labour-conduct"), r.set("trafficking-side-conduct")
 	lx.minorNoun, lx.sell, lx.exploit = r.words("minor-noun"), r.words("sale-act"), r.words("exploitation-conduct")
@@ -885,7 +888,7 @@ func buildVocab(r *reader, lx *Lexicon) {
 		}
 	}
 	mark(fCirc, &lx.repeatQual, &lx.childVictim, &lx.ageLimit, &lx.ageNotAttained, &lx.death, &lx.aggravating)
-	markPhrases(fCirc, false, lx.mitigation, lx.repeatConv, lx.firstOffence, lx.minorAge, lx.organised, lx.official, lx.serious, lx.legal)
+	markPhrases(fCirc, false, lx.mitigation, lx.repeatConv, lx.firstOffence, lx.minorAge, lx.organised, lx.official, lx.serious, lx.legal, lx.strongMeans)
 	markPhrases(fSubjEnd, true, lx.subject)
 	mark(fCond, &lx.condition)
 	markPhrases(fProc, false, lx.indictment, lx.summary)

@@ -142,11 +142,12 @@ func TestParse(t *testing.T) {
 		{"usc dollar amount", "en",
 			"shall be fined not more than $250,000 or imprisoned not more than 1 year, or both.",
 			[]w{{min: none, max: 12, alt: true, fmin: none, fmax: 250000, cur: "$"}}},
-		// Canada.
+		// Canada. Kidnapping is listed before death: the first circumstance
+		// listed gives the variant (gold README).
 		{"can life and minimum, then max and minimum", "en",
 			"is guilty of an indictable offence and liable\n\n- (a) to imprisonment for life and to a minimum punishment of imprisonment for a term of five years if they kidnap or cause death to the victim during the offence; or\n\n- (b) to imprisonment for a term of not more than 14 years and to a minimum punishment of imprisonment for a term of four years in any other case.",
 			[]w{
-				{min: 60, max: none, life: true, fmin: none, fmax: none, variant: VariantDeath},
+				{min: 60, max: none, life: true, fmin: none, fmax: none, variant: VariantAggravated},
 				{min: 48, max: 168, fmin: none, fmax: none},
 			}},
 		{"can child, words", "en",

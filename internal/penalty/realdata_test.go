@@ -178,7 +178,8 @@ func TestRealData(t *testing.T) {
 		{"pak-ptpa-2018.md", "Trafficking in persons", 1, w{min: 24, max: 120, alt: true, fmin: none, fmax: 1e6, cur: "PKR", variant: VariantChild}},
 		{"pak-ptpa-2018.md", "Trafficking in persons", 2, w{min: 36, max: 168, cum: true, fmin: none, fmax: 2e6, cur: "PKR", variant: VariantDeath}},
 		// Canada s279.01 and s279.011.
-		{"can-cc-279-2026.md", "279.01 ", 0, w{min: 60, max: none, life: true, fmin: none, fmax: none, variant: VariantDeath}},
+		// (kidnapping listed before death: aggravated, as the real gold has it)
+		{"can-cc-279-2026.md", "279.01 ", 0, w{min: 60, max: none, life: true, fmin: none, fmax: none, variant: VariantAggravated}},
 		{"can-cc-279-2026.md", "279.01 ", 1, w{min: 48, max: 168, fmin: none, fmax: none}},
 		{"can-cc-279-2026.md", "279.011 ", 1, w{min: 60, max: 168, fmin: none, fmax: none}},
 		// United States, 18 U.S.C. §§ 1589–1591.
@@ -211,7 +212,9 @@ func TestRealData(t *testing.T) {
 		{"esp-cp-177bis-2015.md", "Artículo 177 bis", 0, w{min: 60, max: 96, fmin: none, fmax: none}},
 		// Argentina, Código Penal arts. 145 bis and 145 ter as inserted by Ley 26.364.
 		{"arg-ley26364-2025.md", "ARTICULO 10.", 0, w{min: 36, max: 72, fmin: none, fmax: none}},
-		{"arg-ley26364-2025.md", "ARTICULO 10.", 1, w{min: 48, max: 120, fmin: none, fmax: none, variant: VariantOrganised}},
+		// (item 1, an ascendant or other relation of the author, is listed
+		// before the organised group: aggravated, as the real gold has it)
+		{"arg-ley26364-2025.md", "ARTICULO 10.", 1, w{min: 48, max: 120, fmin: none, fmax: none, variant: VariantAggravated}},
 		{"arg-ley26364-2025.md", "ARTICULO 11.", 0, w{min: 48, max: 120, fmin: none, fmax: none, variant: VariantChild}},
 		{"arg-ley26364-2025.md", "ARTICULO 11.", 1, w{min: 72, max: 180, fmin: none, fmax: none, variant: VariantChild}},
 		// Uruguay, Ley 18.250 arts. 77–79.

@@ -1,5 +1,7 @@
 package penalty
 
+import "sort"
+
 // sentenceStarts returns the index of the first token of every sentence,
 // in order, starting with 0. A sentence ends at a full stop followed by an
 // upper-case word, a parenthesis or a new line, unless the stop closes an
@@ -182,6 +184,24 @@ func (lx *Lexicon) contextRange(toks []token, stmts []stmt, k int, ss []sentInfo
 // conviction (subsequent_conviction), which a first offender never faces.
 func (lx *Lexicon) variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo, lang string) (Variant, []Variant) {
 	var child, death, org, official, aggr, mitig, legal, subseq, first bool
+	// Where each circumstance other than a child's is first named: a clause
+	// listing several under one sanction ("… to life, if they kidnap the
+	// person … or cause their death", "Whoever commits trafficking as a
+	// member of an organised group, or causes the death …, shall …") takes
+	// the variant of the first listed (a child anywhere makes it
+	// child_victim). A circumstance before the sanction and separated from
+	// it by a clause break may come from other text (a definition, a list
+	// of its own), so then the most specific wins, as before.
+	at := [4]int{hi, hi, hi, hi}
+	before := false
+	seen := func(v int, k int) {
+		if k < own[0] && breakBetween(toks, k, own[0]) {
+			before = true
+		}
+		if k < at[v] {
+			at[v] = k
+		}
+	}
 	defining := sent.defining
 	for k := lo; k < hi; k++ {
 		t := toks[k]
@@ -230,26 +250,47 @@ func (lx *Lexicon) variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo
 				// the victim's death
 			case lx.riskBefore(toks, lo, k):
 				aggr = true
+				seen(3, k)
 			default:
 				death = true
+				seen(0, k)
 			}
 		case lx.phraseAt(lx.organised, toks, k, hi):
 			// "im Rahmen einer kriminellen Vereinigung" (Austrian and
 			// Liechtenstein codes), "bande organisée"
 			org = true
+			seen(1, k)
 		case lx.phraseAt(lx.official, toks, k, hi):
 			official = true
+			seen(2, k)
 		case lx.aggravating.has(w):
 			// In a sentence that defines the offence ("Whoever kidnaps …
 			// shall be fined"), such words before the sanction describe the
 			// basic conduct; after it ("… if they kidnap") they aggravate.
 			if !defining || k >= own[0] {
 				aggr = true
+				if !lx.aggravationName.has(w) {
+					seen(3, k)
+				}
 			}
 		case lx.phraseAt(lx.serious, toks, k, hi):
 			aggr = true
+			// "suffers serious injury or dies": an injury-or-death item
+			// is the death variant
+			if lx.deathSoonAfter(toks, k, hi) {
+				seen(0, k)
+			} else {
+				seen(3, k)
+			}
 		case lx.phraseAt(lx.legal, toks, k, hi):
 			legal = true
+		case !defining && k >= own[1] && !breakBetween(toks, own[1], k) && !stopBetween(toks, own[1], k) && lx.phraseAt(lx.strongMeans, toks, k, hi):
+			// "Con pena … de diecinueve a veintidós años, si la persona
+			// infractora ha empleado violencia, amenaza …": coercive means
+			// named in the condition that follows a sanction make it the
+			// aggravated form
+			aggr = true
+			seen(3, k)
 		}
 	}
 	// A mitigation stated anywhere in the sentence governs all of it
@@ -265,17 +306,20 @@ func (lx *Lexicon) variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo
 	if child {
 		list = append(list, VariantChild)
 	}
-	if death {
-		list = append(list, VariantDeath)
+	others := []struct {
+		on bool
+		v  Variant
+	}{{death, VariantDeath}, {org, VariantOrganised}, {official, VariantOfficial}, {aggr, VariantAggravated}}
+	// the others in the order they are first named (ties keep the order
+	// above: the circumstance found only by a conditional lead-in is last)
+	order := []int{0, 1, 2, 3}
+	if !before {
+		sort.SliceStable(order, func(i, j int) bool { return at[order[i]] < at[order[j]] })
 	}
-	if org {
-		list = append(list, VariantOrganised)
-	}
-	if official {
-		list = append(list, VariantOfficial)
-	}
-	if aggr {
-		list = append(list, VariantAggravated)
+	for _, i := range order {
+		if others[i].on {
+			list = append(list, others[i].v)
+		}
 	}
 	switch {
 	case mitig:
@@ -288,6 +332,31 @@ func (lx *Lexicon) variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo
 		return list[0], list
 	}
 	return VariantBasic, nil
+}
+
+// stopBetween reports a full stop in toks(a, b].
+func stopBetween(toks []token, a, b int) bool {
+	for k := a + 1; k <= b && k < len(toks); k++ {
+		if toks[k].kind == tPunct && toks[k].s == "." {
+			return true
+		}
+	}
+	return false
+}
+
+// deathSoonAfter reports a death word within the same item shortly after
+// toks[k] (no clause break between): "serious injury or death".
+func (lx *Lexicon) deathSoonAfter(toks []token, k, hi int) bool {
+	for j := k + 1; j < hi && j <= k+8; j++ {
+		t := toks[j]
+		if t.kind == tPunct && (t.s == ";" || t.s == ":" || t.s == ".") {
+			return false
+		}
+		if t.kind == tWord && lx.death.has(t.s) {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedBefore reports "not being a child", "other than a child", "kein

@@ -20,6 +20,32 @@ func TestVariantRules(t *testing.T) {
 		name, lang, text string
 		want             []row
 	}{
+		// One clause listing several circumstances takes the first listed.
+		{"fr kidnapping before death", "fr",
+			"Quiconque exploite une personne est passible de l'emprisonnement à perpétuité s'il séquestre la victime ou cause sa mort.",
+			[]row{{v: VariantAggravated, max: none, life: true}}},
+		{"en organised group before death", "en",
+			"Whoever commits trafficking in persons as a member of an organised criminal group, or causes the death of the victim, shall be punished with imprisonment for life.",
+			[]row{{v: VariantOrganised, max: none, life: true}}},
+		{"en death before organised group", "en",
+			"Whoever commits trafficking in persons and causes the death of the victim, or does so as a member of an organised criminal group, shall be punished with imprisonment for life.",
+			[]row{{v: VariantDeath, max: none, life: true}}},
+		{"en serious injury or death is one item", "en",
+			"Where, in the course of the offence, the victim suffers serious injury or dies, the offender is liable to imprisonment for life.",
+			[]row{{v: VariantDeath, max: none, life: true}}},
+		{"es relative of the victim before organised group", "es",
+			"La pena será de ocho a doce años de prisión cuando el autor fuere ascendiente de la víctima o el hecho fuere cometido por tres o más personas en forma organizada.",
+			[]row{{v: VariantAggravated, max: 144}}},
+		{"en the word aggravating is no circumstance", "en",
+			"Where the aggravating circumstance of the activity of an organised criminal group is present, the offender shall be punished with imprisonment for fourteen years.",
+			[]row{{v: VariantOrganised, max: 168}}},
+		// Coercive means in the condition after a sanction aggravate it.
+		{"es means in the condition after the sanction", "es",
+			"La trata será sancionada: 2. Con pena privativa de libertad de diecinueve a veintidós años, si la persona infractora ha empleado violencia o amenaza, o si la infracción se comete por una organización criminal.",
+			[]row{{v: VariantAggravated, max: 264}}},
+		{"es means in the offence after the sanction", "es",
+			"Será castigado con prisión de cinco a diez años el que, mediante violencia o amenaza, capte a una persona con fines de explotación.",
+			[]row{{v: VariantBasic, max: 120}}},
 		{"en second or subsequent", "en",
 			"Any person who keeps a worker in bondage is liable to imprisonment for a term not exceeding eight years and, on a second or subsequent conviction, to imprisonment for life.",
 			[]row{{v: VariantBasic, max: 96}, {v: VariantSubsequent, max: none, life: true}}},

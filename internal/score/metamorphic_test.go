@@ -161,6 +161,10 @@ func TestMetamorphic(t *testing.T) {
 			return strings.Replace(b, "(3) The consent of a victim to the intended exploitation is irrelevant.",
 				"(3) Subsection (2) applies whether the act was done with or without the consent of the child.", 1)
 		}, Met},
+		{"consent irrelevant only for a person under 18 used in pornography", "def.consent-irrelevant", func(b string) string {
+			return strings.Replace(b, "(3) The consent of a victim to the intended exploitation is irrelevant.", "", 1) +
+				"\n### 6 Use of persons under 18 for pornography\n\n(1) A person who uses a person under the age of 18 for making pornography commits an offence.\n\n(2) It is not a defence to a charge under subsection (1) that the person under the age of 18 consented to being so used.\n"
+		}, Met},
 	}
 	// Ex officio prosecution, and its opposite: prosecution only on
 	// complaint, with the public-interest exception German law attaches
@@ -184,5 +188,30 @@ func TestMetamorphic(t *testing.T) {
 				t.Errorf("%s stayed %s after the opposite was enacted", tc.id, tc.not)
 			}
 		})
+	}
+}
+
+// TestNoMeansDespiteNamedMeans: an offence that needs no means stays one
+// when another paragraph names the means only to say they need not be used,
+// or names them as a condition of a heavier sanction; an offence that
+// requires them is not.
+func TestNoMeansDespiteNamedMeans(t *testing.T) {
+	e := embeddedEngine(t)
+	body := `### Artículo 91.- Trata de personas
+
+La persona que capte, transporte, traslade, acoja o reciba a una persona con fines de explotación será sancionada con pena privativa de libertad de trece a dieciséis años.
+
+La infracción se configura aunque el autor no haya empleado violencia, amenaza ni engaño.
+
+### Artículo 92.- Sanciones
+
+1. Con pena privativa de libertad de dieciséis a diecinueve años, si el autor ha empleado violencia o amenaza.
+`
+	if f := analyzeText(t, e, "es", "Código", body).Finding("def.child-no-means"); f == nil || f.MachineVerdict != Met {
+		t.Errorf("no means at all: %v, want met", f)
+	}
+	needs := strings.Replace(body, "con fines de explotación", "mediante violencia, amenaza o engaño, con fines de explotación", 1)
+	if f := analyzeText(t, e, "es", "Código", needs).Finding("def.child-no-means"); f == nil || f.MachineVerdict == Met {
+		t.Errorf("means required: %v, want not met", f)
 	}
 }
