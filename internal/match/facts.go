@@ -1103,8 +1103,16 @@ func gradeScale(ix *index.Index, pl *penalty.Lexicon) penalty.Scale {
 	grade := langCuesOf(ix.Lex).union.GradeQualifier
 	for _, s := range ix.Segments {
 		cu := cuesFor(s)
-		if s.Repealed() || !s.Has(grade) || !s.Has(cu.GradeDuration) || !s.Has(cu.PenaltyWords) {
+		if s.Repealed() || !s.Has(grade) || !s.Has(cu.PenaltyWords) {
 			continue
+		}
+		// the duration word in the segment, or in the lead-in of the list
+		// the segment is an item of
+		if !s.Has(cu.GradeDuration) {
+			par := s.Prov.Parent
+			if par == nil || s.Prov == s.Section || !cu.GradeDuration.Any(foldToks(par.Text)) {
+				continue
+			}
 		}
 		for _, p := range pl.ParseFor(s.Text, s.Lang, s.Statute.Meta.Country) {
 			sc.Learn(p)

@@ -37,6 +37,11 @@ func (lx *Lexicon) gradeAfter(toks []token, k, hi int) (Grade, int) {
 	}
 	if m, _ := lx.gradeDuration.at(toks, n, hi); m > 0 && from == 0 {
 		n += m
+	} else if from == 0 && n < hi && toks[n].kind == tPunct && toks[n].s == ":" {
+		// an item of a general part's list under a lead-in that gives
+		// the duration ("… tendrán la duración siguiente: a) Reclusión
+		// mayor: de veinte años y un día a treinta años.")
+		n++
 	}
 	end := toks[k+len(name)-1].end
 	return Grade{Name: strings.Join(name, " "), From: from, To: to, start: toks[k].start, end: end}, n

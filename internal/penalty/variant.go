@@ -47,6 +47,7 @@ func isRoman(s string) bool {
 type sentInfo struct {
 	lo, hi   int
 	defining bool // defines an offence ("whoever", "wer", "quiconque", "el que")
+	subjEnd  int  // where the first offence subject ends (when defining)
 	mitig    bool // states a mitigation ("in minder schweren Fällen")
 	mitigAt  int  // token index of the first mitigation cue (when mitig)
 }
@@ -72,6 +73,9 @@ func (lx *Lexicon) sentFacts(toks []token, lo, hi int) sentInfo {
 	for k := lo; k < hi; k++ {
 		f := toks[k].lf
 		if f&fSubjEnd != 0 && lx.subject.endsAt(toks, k, 0) {
+			if !si.defining {
+				si.subjEnd = k
+			}
 			si.defining = true
 		}
 		if f&fCirc != 0 && k+1 < hi && !si.mitig && lx.mitigationAt(toks, k, hi) {
@@ -267,7 +271,11 @@ func (lx *Lexicon) variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo
 			// In a sentence that defines the offence ("Whoever kidnaps …
 			// shall be fined"), such words before the sanction describe the
 			// basic conduct; after it ("… if they kidnap") they aggravate.
-			if !defining || k >= own[0] {
+			// The same holds after a subject that follows the sanction
+			// ("Est puni de … le fait de recruter … en recourant à la
+			// violence, à l'enlèvement …"), unless a condition intervenes
+			// ("… lorsque la victime a été enlevée").
+			if !defining || k >= own[0] && !(sent.subjEnd > own[1] && k > sent.subjEnd && !lx.conditionBetween(toks, sent.subjEnd, k)) {
 				aggr = true
 				if !lx.aggravationName.has(w) {
 					seen(3, k)
@@ -332,6 +340,17 @@ func (lx *Lexicon) variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo
 		return list[0], list
 	}
 	return VariantBasic, nil
+}
+
+// conditionBetween reports a condition word ("if", "lorsque", "cuando")
+// in toks(a, b).
+func (lx *Lexicon) conditionBetween(toks []token, a, b int) bool {
+	for k := a + 1; k < b && k < len(toks); k++ {
+		if toks[k].kind == tWord && lx.condition.has(toks[k].s) {
+			return true
+		}
+	}
+	return false
 }
 
 // stopBetween reports a full stop in toks(a, b].

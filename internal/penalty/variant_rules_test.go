@@ -46,6 +46,14 @@ func TestVariantRules(t *testing.T) {
 		{"es means in the offence after the sanction", "es",
 			"Será castigado con prisión de cinco a diez años el que, mediante violencia o amenaza, capte a una persona con fines de explotación.",
 			[]row{{v: VariantBasic, max: 120}}},
+		// "Est puni de … le fait de …": the subject follows the sanction; the
+		// means it names are the offence, a condition after it aggravates.
+		{"fr le fait de after the sanction", "fr",
+			"Est puni de cinq à dix ans d'emprisonnement le fait de recruter une personne en recourant à la violence ou à l'enlèvement, aux fins de son exploitation.",
+			[]row{{v: VariantBasic, max: 120}}},
+		{"fr le fait de, then a condition", "fr",
+			"Est puni de dix à vingt ans de réclusion le fait de recruter une personne aux fins de son exploitation lorsque la victime a subi des tortures.",
+			[]row{{v: VariantAggravated, max: 240}}},
 		{"en second or subsequent", "en",
 			"Any person who keeps a worker in bondage is liable to imprisonment for a term not exceeding eight years and, on a second or subsequent conviction, to imprisonment for life.",
 			[]row{{v: VariantBasic, max: 96}, {v: VariantSubsequent, max: none, life: true}}},
