@@ -682,8 +682,15 @@ func articleID(st *statute.Statute, id string) string {
 	if st.Lookup(statute.ProvisionID(id)) != nil {
 		return id
 	}
-	if n := len(id); n > 4 && id[n-1] >= 'a' && id[n-1] <= 'z' && id[n-2] >= '0' && id[n-2] <= '9' {
-		if up := id[:n-1] + strings.ToUpper(id[n-1:]); st.Lookup(statute.ProvisionID(up)) != nil {
+	// "section 98c", "section 98aa" of a statute numbering them 98C, 98AA:
+	// the letters after the number, upper-cased
+	n := len(id)
+	k := n
+	for k > 0 && n-k < 3 && id[k-1] >= 'a' && id[k-1] <= 'z' {
+		k--
+	}
+	if k < n && k >= 2 && id[k-1] >= '0' && id[k-1] <= '9' {
+		if up := id[:k] + strings.ToUpper(id[k:]); st.Lookup(statute.ProvisionID(up)) != nil {
 			return up
 		}
 	}

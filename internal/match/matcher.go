@@ -158,7 +158,7 @@ func (n *near) Match(ix *index.Index) []Hit {
 		}
 		if !found && len(with) == 0 {
 			ws := n.with.forLang(segLang(h.Seg, n.with))
-			if leadInHas(h.Seg, ws) || n.referred && refHas(h.Seg, ws) {
+			if leadInHas(h.Seg, ws) || shortItemsHave(h.Seg, ws) || n.referred && refHas(h.Seg, ws) {
 				out = append(out, h)
 			}
 		}
@@ -195,6 +195,31 @@ func leadInHas(s *index.Segment, ps *index.PhraseSet) bool {
 		return false
 	}
 	return ps.Any(lead)
+}
+
+// shortItemsHave is leadInHas seen from the lead-in: whether a short item of
+// the list the segment introduces ("… occurred wholly outside the country,
+// proceedings may be brought … if the person to be charged—" then "(a) is a
+// citizen; or") holds a phrase of ps.
+func shortItemsHave(s *index.Segment, ps *index.PhraseSet) bool {
+	ix := s.Index()
+	if ix == nil || len(s.Prov.Children) == 0 {
+		return false
+	}
+	segs := ix.ProvSegs(s.Prov)
+	if len(segs) == 0 || segs[len(segs)-1] != s {
+		return false // (the list follows the provision's last paragraph)
+	}
+	for _, c := range s.Prov.Children {
+		cs := ix.ProvSegs(c)
+		if len(cs) == 0 || cs[0].LeadIn != index.LeadInList || len(cs[0].Toks) > 6 {
+			continue
+		}
+		if cs[0].Has(ps) {
+			return true
+		}
+	}
+	return false
 }
 
 // endsModal reports whether the lead-in's last words are a modal-lead
@@ -746,7 +771,7 @@ func (n *near) candidates(ix *index.Index) [][]int32 { return n.terms.candidates
 func (n *near) matchSeg(s *index.Segment) []Hit {
 	ws := n.with.forLang(segLang(s, n.with))
 	if !s.Has(ws) {
-		if leadInHas(s, ws) || n.referred && refHas(s, ws) {
+		if leadInHas(s, ws) || shortItemsHave(s, ws) || n.referred && refHas(s, ws) {
 			return n.terms.matchSeg(s)
 		}
 		return nil

@@ -215,3 +215,22 @@ La infracción se configura aunque el autor no haya empleado violencia, amenaza 
 		t.Errorf("means required: %v, want not met", f)
 	}
 }
+
+// TestNearAcrossLeadInAndItems: a near pattern whose first term is in a
+// lead-in and whose second is in a short item of its list matches
+// (extraterritorial jurisdiction "outside … if the person— (a) is a citizen").
+func TestNearAcrossLeadInAndItems(t *testing.T) {
+	e := embeddedEngine(t)
+	body := mmBase + `
+### 7 Jurisdiction
+
+(1) Even if the acts alleged to constitute the offence occurred wholly outside the country, proceedings may be brought for an offence under section 3 if the person to be charged—
+
+(a) is a citizen; or
+
+(b) is ordinarily resident in the country.
+`
+	if f := mmAnalyze(t, e, body).Finding("juris.extraterritorial"); f == nil || f.MachineVerdict != Met {
+		t.Errorf("juris.extraterritorial: %v, want met", f)
+	}
+}
