@@ -834,8 +834,41 @@ func checkChildAge(in *Input) Outcome {
 		return Outcome{Level: LContrary, Evidence: []Hit{lo.hit}, MissingR: []reason.Reason{reason.New("label-child-every-person-under", reason.Args{"age": want})},
 			Reason: reason.New("child-age-protected-below", reason.Args{"age": lo.age})}
 	}
+	// a child named in the text by reference to a provision or law outside
+	// the corpus ("a minor, as defined in section 368A of the principal
+	// law", "un menor, según se define en el Artículo 14 de este Código")
+	if h, law, ok := childByReference(ix); ok {
+		return Outcome{Level: LUndetermined, Evidence: []Hit{h}, External: []Ext{{Hit: h, Law: law}},
+			Reason: reason.New("child-defined-by-reference", reason.Args{"law": law})}
+	}
 	return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-child-defined-every-person-under", reason.Args{"age": want})},
 		Reason: reason.New("child-age-not-found", reason.Args{"want": want})}
+}
+
+// childByReference finds a child word followed within a few words by a
+// phrase that takes its meaning from elsewhere and a reference to a
+// provision or law the corpus does not contain.
+func childByReference(ix *index.Index) (Hit, string, bool) {
+	for _, s := range ix.Segments {
+		cu := cuesFor(s)
+		if !usable(s) || len(s.Refs) == 0 || !s.Has(cu.ChildTerms) || !s.Has(cu.DefinedByRef) {
+			continue
+		}
+		for _, c := range cu.ChildTerms.Find(s.Toks) {
+			for _, d := range cu.DefinedByRef.Find(s.Toks[c.J:min(len(s.Toks), c.J+4)]) {
+				at := c.J + d.J
+				for _, r := range s.Refs {
+					if !r.External || r.Target != nil {
+						continue
+					}
+					if i, _ := offsetSpan(s, r.Start, r.Start+1); i >= at && i-at <= 8 {
+						return Hit{Seg: s, I: c.I, J: at, Term: "child"}, r.Law, true
+					}
+				}
+			}
+		}
+	}
+	return Hit{}, "", false
 }
 
 func aggravationCtx(s *index.Segment) bool { return s.Has(cuesFor(s).AggravCues) }

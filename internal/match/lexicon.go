@@ -89,6 +89,7 @@ type cues struct {
 	HeadAggr     *index.PhraseSet `lex:"heading-aggravated"`
 	HeadOfficial *index.PhraseSet `lex:"public-official"`
 	Concessive   *index.PhraseSet `lex:"concessive"`
+	DefinedByRef *index.PhraseSet `lex:"defined-by-reference"`
 	// the penalty parser's words for the same circumstances, in a list
 	// item of an aggravation clause
 	CircOrg      *index.PhraseSet `lex:"organised-group"`

@@ -138,7 +138,7 @@ func TestOffenceOutsideCorpus(t *testing.T) {
 	analyze := func(b string) *Result {
 		return analyzeText(t, e, "de", "Gesetz zur Stärkung der Rechte von Opfern des Menschenhandels", b)
 	}
-	for _, id := range []string{"def.acts", "crim.offence", "pen.serious-crime"} {
+	for _, id := range []string{"def.acts", "crim.offence", "pen.serious-crime", "def.child-age-18"} {
 		if f := analyze(body).Finding(id); f == nil || f.MachineVerdict != Undetermined {
 			t.Errorf("offence outside the corpus: %s is %v, want undetermined", id, verdictOf(f))
 		}
@@ -147,8 +147,10 @@ func TestOffenceOutsideCorpus(t *testing.T) {
 		t.Errorf("crim.attempt is %v, want gap (not a point the reference settles)", verdictOf(f))
 	}
 	own := body + "\n## Artikel 2\n\nWer eine Person unter Ausnutzung ihrer Zwangslage anwirbt, befördert, beherbergt oder aufnimmt, um sie auszubeuten, wird mit Freiheitsstrafe von sechs Monaten bis zu zehn Jahren bestraft.\n"
-	if f := analyze(own).Finding("def.acts"); f == nil || f.MachineVerdict == Undetermined {
-		t.Errorf("with an offence of its own: def.acts is %v", verdictOf(f))
+	for _, id := range []string{"def.acts", "def.child-age-18"} {
+		if f := analyze(own).Finding(id); f == nil || f.MachineVerdict == Undetermined {
+			t.Errorf("with an offence of its own: %s is %v", id, verdictOf(f))
+		}
 	}
 }
 
@@ -211,4 +213,16 @@ func TestInAccordanceWithOutsideLaw(t *testing.T) {
 	e := embeddedEngine(t)
 	body := "### 2. Interpretation\n\nIn this Act, \"child\" has the meaning assigned thereto in the Child Act.\n\n### 3. Offence\n\nWhoever recruits, transports or harbours a child for the purpose of exploitation shall be punished with imprisonment for a term not less than three years.\n"
 	wantVerdict(t, e, "en", body, "def.child-age-18", Undetermined)
+}
+
+// TestChildNamedByReference: a child named in an offence "as defined in"
+// a section the corpus leaves out has the age of that section: undetermined.
+func TestChildNamedByReference(t *testing.T) {
+	e := embeddedEngine(t)
+	en := "### 377A Trafficking in persons\n\n(1) Whoever recruits, transports, harbours or receives a minor, as defined in section 368A of the principal law, for the purpose of exploitation shall be punished with imprisonment for ten years.\n"
+	wantVerdict(t, e, "en", en, "def.child-age-18", Undetermined)
+	es := "### Artículo 160. Trata de menores\n\nEl que capte, traslade o reciba a un menor, según se define en el Artículo 14 de este Código, con fines de explotación será castigado con prisión de diez años.\n"
+	wantVerdict(t, e, "es", es, "def.child-age-18", Undetermined)
+	own := strings.Replace(en, ", as defined in section 368A of the principal law,", "", 1)
+	wantVerdict(t, e, "en", own, "def.child-age-18", Gap)
 }

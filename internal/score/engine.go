@@ -473,6 +473,9 @@ var offenceSubject = map[standard.RequirementID]bool{
 	"def.acts": true, "def.means": true, "def.purposes": true, "def.consent-irrelevant": true,
 	"def.child-no-means": true, "def.no-movement-required": true, "crim.offence": true,
 	"pen.serious-crime": true, "pen.custodial-mandatory": true, "pen.child-aggravation": true,
+	// the child of the trafficking offences is the child of the law that
+	// creates them
+	"def.child-age-18": true,
 }
 
 // attemptScoped lists requirements on attempt: an attempt word counts only
