@@ -84,6 +84,12 @@ func Facts(ix *index.Index) []Fact {
 			if p.Variant == penalty.VariantLegalPerson || p.Variant == penalty.VariantMitigated {
 				continue
 			}
+			// "(a) on summary conviction, to …; and (b) on conviction on
+			// indictment, to …": a summary penalty is its own row when a
+			// sibling item states the indictment one
+			if p.Variant == penalty.VariantBasic && summaryBesideIndictment(ix, s) {
+				p.Variant = penalty.VariantSummary
+			}
 			// "and upon subsequent conviction, to imprisonment for life", "on
 			// summary conviction" beside an indictment penalty: rows of their
 			// own, never the basic offence's penalty.
@@ -680,6 +686,28 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 		}
 	}
 	return headingVariant(s)
+}
+
+// summaryBesideIndictment reports whether s is a list item stating a
+// summary-conviction penalty (and no indictment) whose sibling states the
+// penalty on indictment.
+func summaryBesideIndictment(ix *index.Index, s *index.Segment) bool {
+	cu := cuesFor(s)
+	par := s.Prov.Parent
+	if par == nil || s.Prov == s.Section || !s.Has(cu.SummaryTrial) || s.Has(cu.Indictment) {
+		return false
+	}
+	for _, c := range par.Children {
+		if c == s.Prov {
+			continue
+		}
+		for _, t := range ix.ProvSegs(c) {
+			if t.Has(cuesFor(t).Indictment) && t.Has(cuesFor(t).PenaltyWords) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ownItemText returns the text of a list item up to the first later

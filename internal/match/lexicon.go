@@ -90,6 +90,8 @@ type cues struct {
 	HeadOfficial *index.PhraseSet `lex:"public-official"`
 	Concessive   *index.PhraseSet `lex:"concessive"`
 	DefinedByRef *index.PhraseSet `lex:"defined-by-reference"`
+	Indictment   *index.PhraseSet `lex:"indictment"`
+	SummaryTrial *index.PhraseSet `lex:"summary-trial"`
 	// the penalty parser's words for the same circumstances, in a list
 	// item of an aggravation clause
 	CircOrg      *index.PhraseSet `lex:"organised-group"`

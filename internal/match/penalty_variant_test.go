@@ -423,3 +423,24 @@ func TestChildAsAddedCase(t *testing.T) {
 		t.Errorf("variants %v, want basic", got)
 	}
 }
+
+// TestSummaryItemBesideIndictment: "(a) on summary conviction, …; and (b)
+// on conviction on indictment, …" gives a summary_conviction row and the
+// offence's own (here child_victim) row.
+func TestSummaryItemBesideIndictment(t *testing.T) {
+	ix := corpusOf(t, "en", `### 5. Trafficking of children for sexual purposes.
+
+(1) A person who recruits, transports, harbours or receives a child for the purpose of prostitution commits an offence and is liable—
+
+(a) on summary conviction, to a fine not exceeding ten thousand dollars or to imprisonment for a term not exceeding three years, or to both; and
+
+(b) on conviction on indictment, to imprisonment for twelve years.
+`)
+	var got []penalty.Variant
+	for _, f := range Facts(ix) {
+		got = append(got, f.Penalty.Variant)
+	}
+	if len(got) != 2 || got[0] != penalty.VariantSummary || got[1] != penalty.VariantChild {
+		t.Errorf("variants %v, want summary_conviction, child_victim", got)
+	}
+}
