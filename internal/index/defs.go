@@ -11,45 +11,10 @@ import (
 	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
-// Quoted definitions: '"exploitation" means', '“child” includes'.
-var quotedDef = regexp.MustCompile(`["“„«‘']([^"”“«»’]{1,80})["”“»’']\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:means|includes|include|shall mean|shall include|has the (?:same )?meaning|have the (?:same )?meaning|refers to|is defined|désigne|s['’]entend|bezeichnet|significa|comprend|comprende)\b`)
-
-// Unquoted definitions over the folded text; group 1 is the term.
-var foldedDefs = []*regexp.Regexp{
-	regexp.MustCompile(`\bse entender[aá]n? por ([a-z][a-z ]{1,60}?)(?:[,:;.]| a | toda | todo | la | el | las | los | cualquier | aquel| quien|$)`),
-	regexp.MustCompile(`\bse entiende(?:n)? por ([a-z][a-z ]{1,60}?)(?:[,:;.]| a | toda | todo | la | el | las | los | cualquier | aquel| quien|$)`),
-	regexp.MustCompile(`\bse considera(?:ra|n|ran)? ([a-z][a-z ]{1,40}?)(?: a | al | la | el | los | las |[,:;])`),
-	regexp.MustCompile(`\bon entend par ([a-z][a-z' ]{1,60}?)(?:[,:;.]| toute? | tous | toutes | la | le | les | l'| une? | celui| celle| quiconque|$)`),
-	regexp.MustCompile(`^(?:la |le |l'|les )?([a-z][a-z' ]{2,60}?) (?:est|sont) (?:le fait|constitue)`),
-	regexp.MustCompile(`\b([a-z]{3,40}(?: [a-z]{3,30})?) im sinne (?:dieses|des|der|von)`),
-	regexp.MustCompile(`^(?:(?:in|for the purposes of) this (?:act|part|section|chapter)[^,]{0,40}, )?(?:the (?:term|expression) )?([a-z][a-z ]{1,40}?) (?:means|includes|shall mean) `),
-	// "L'exploitation comprend …", "le terme enfant désigne …"
-	regexp.MustCompile(`^(?:au sens (?:de|du|des) [^,]{1,60}, )?(?:la |le |l'|les )?(?:(?:terme|expression|notion) (?:de |d')?)?([a-z][a-z' ]{2,50}?) (?:comprend|recouvre)[ ,:]`),
-	regexp.MustCompile(`^(?:au sens (?:de|du|des) [^,]{1,60}, )?(?:la |le |l'|les )?(?:(?:terme|expression|notion) (?:de |d')?)?([a-z][a-z' ]{2,50}?) (?:designe|s'entend)[ ,:]`),
-	// "La explotación comprende …", "por niño se entiende …"
-	regexp.MustCompile(`^(?:(?:a|para) (?:los|el) (?:efectos?|fines) de [^,]{1,60}, )?(?:la |el |los |las )?(?:(?:termino|expresion) )?([a-z][a-z ]{2,50}?) (?:comprende|incluye|significa|abarca)[ ,:]`),
-	regexp.MustCompile(`\bpor ([a-z][a-z ]{1,60}?),? se entiende`),
-	// "Est considéré comme traite des personnes le fait de …"
-	regexp.MustCompile(`^(?:au sens de [^,]{1,60}, )?(?:est|sont) (?:egalement |aussi |notamment )?considere(?:e|s|es|ees)? comme ([a-z][a-z' ]{2,60}?),? (?:le fait|toute? |tous |toutes |l'|la |les |le |un |une )`),
-	// "Constitue la traite des personnes le fait de …", "Est constitutif
-	// de traite d'enfants, tout acte de …"
-	regexp.MustCompile(`^(?:au sens (?:de|du|des) [^,]{1,60}, )?(?:constitue(?:nt)? |(?:est|sont) constituti(?:f|fs|ve|ves) (?:de |d'))(?:egalement |aussi )?(?:la |le |l'|les |une? )?([a-z][a-z' ]{2,60}?),? (?:le fait |tout |toute |tous |toutes |le recrutement|la |le |l'|les )`),
-	// "Est enfant au sens de la présente loi toute personne âgée de moins
-	// de dix-huit ans": the term between the copula and its scope
-	regexp.MustCompile(`^(?:est|sont) ([a-z][a-z' ]{2,40}?),? au sens (?:de|du|des) [^,]{1,60}?,? (?:toute?|tous|toutes|la|le|les|l'|une?|quiconque|celui|celle) `),
-	// "2° est un enfant toute personne âgée de moins de dix-huit ans"
-	regexp.MustCompile(`^(?:est|sont) (?:un |une |des )?([a-z][a-z' ]{2,30}?),? (?:toute personne|toutes personnes|tout individu|toute personne physique) `),
-	// "Est qualifié de traite des personnes le recrutement, …"
-	regexp.MustCompile(`^(?:au sens (?:de|du|des) [^,]{1,60}, )?(?:est|sont) qualifie(?:e|s|es|ees)? (?:de |d')([a-z][a-z' ]{2,60}?),? (?:le fait|toute? |tous |toutes |l'|la |les |le |un |une )`),
-}
-
 // quotedColonDef is a quoted term opening a text and followed by a colon.
 var quotedColonDef = regexp.MustCompile(`^\s*["“„«]\s*([^"”“«»]{1,80}?)\s*["”»]\s*:\s`)
 
 var colonDef = regexp.MustCompile(`^([a-z][a-z ,']{1,50}?)\s*:\s`)
-
-// leadingArticle is a definite article before a defined term.
-var leadingArticle = regexp.MustCompile(`^(?:la |le |les |l'|el |los |las |the |die |der |das )`)
 
 // splitAlternatives splits "nino nina o adolescente" into its words joined
 // by "or"/"and" in the four languages (only for short lists of words).
@@ -72,20 +37,6 @@ func splitAlternatives(conj map[string]bool, term string) []string {
 	}
 	return out
 }
-
-// defHints are literal words each of foldedDefs needs (a cheap prefilter;
-// "" when its verbs share none).
-var defHints = []string{"se entender", "se entiende", "se considera", "on entend par", "", "im sinne", " mean",
-	" comprend", "", "", "se entiende", "considere", "constitu", "au sens", "toute", "qualifie"}
-
-// defHintWords are, for each of defHints, words every text holding the
-// hint holds (a word of a hint that follows a space starts a token): the
-// memoised word test spares most segments the seven text scans.
-var defHintWords = []*PhraseSet{NewPhraseSet([]string{"entender*"}), NewPhraseSet([]string{"entiende*"}),
-	NewPhraseSet([]string{"considera*"}), NewPhraseSet([]string{"entend par*"}), NewPhraseSet([]string{"le fait*", "constitue*"}),
-	NewPhraseSet([]string{"sinne*"}), NewPhraseSet([]string{"mean*"}),
-	NewPhraseSet([]string{"comprend*", "recouvre*"}), NewPhraseSet([]string{"designe*", "entend*"}), NewPhraseSet([]string{"comprende*", "incluye*", "significa*", "abarca*"}),
-	NewPhraseSet([]string{"entiende*"}), NewPhraseSet([]string{"considere*"}), NewPhraseSet([]string{"constitu*"}), NewPhraseSet([]string{"sens"}), NewPhraseSet([]string{"toute*", "tout"}), NewPhraseSet([]string{"qualifie*"})}
 
 // External-law cues: group 1 starts the law's name (in the original text).
 var extLawCue = regexp.MustCompile(`(?i)(?:` + extLawCueSource() + `)\s+`)
@@ -255,12 +206,10 @@ func extLawCueNear(t string, limit int) []int {
 	return loc
 }
 
-// relativePronoun opens a clause, not a law's name ("según el cual").
-var relativePronoun = regexp.MustCompile(`(?i)^(?:cual|cuales|que|quien|quienes|lequel|laquelle|lesquels|lesquelles)\b`)
-
 var lawWord = regexp.MustCompile(`(?i)\b(?:act|code|law|ordinance|decree|statute|constitution|regulations?|loi|code|\w*gesetz\w*|\w*gesetzbuch\w*|\w*ordnung|ley|c[oó]digo|decreto|stgb|stpo|aufenthg|u\.s\.c\.|usc)\b`)
 
 func findDefinitions(s *Segment, titles []string) []*Definition {
+	g, lg := s.ix.defs, s.ix.laws
 	var out []*Definition
 	seen := map[string]bool{}
 	// extLawCue can match only where the folded text holds one of the
@@ -279,7 +228,7 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 		}, term)), " ")
 		// an article alone is no term ("The means referred to in
 		// subsection (1) are …" read as a definition of "the")
-		if term == "" || seen[term] || len(term) > 80 || leadingArticle.MatchString(term+" ") && !strings.Contains(term, " ") {
+		if term == "" || seen[term] || len(term) > 80 || g.article.MatchString(term+" ") && !strings.Contains(term, " ") {
 			return
 		}
 		seen[term] = true
@@ -298,9 +247,9 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 		}
 		if extOK == 1 {
 			if loc := extLawCueNear(s.Text[extStart:], 120); loc != nil {
-				law := lawName(s.Text[extStart+loc[1]:])
+				law := lawName(s.Text[extStart+loc[1]:], lg)
 				// ("principio según el cual …" names no law)
-				if !internalName(law, s.Statute) && !inCorpus(law, titles) && !relativePronoun.MatchString(law) {
+				if !internalName(law, s.Statute, lg) && !inCorpus(law, titles) && !lg.relPronoun.MatchString(law) {
 					d.ExternalLaw = law
 				}
 			}
@@ -311,7 +260,7 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 		return nil
 	}
 	if hasQuote(s.Text) {
-		for _, m := range quotedDef.FindAllStringSubmatchIndex(s.Text, -1) {
+		for _, m := range g.quoted.FindAllStringSubmatchIndex(s.Text, -1) {
 			add(s.Text[m[2]:m[3]], m[2])
 		}
 		// "« enfant » : toute personne …", an item of a definitions list
@@ -331,27 +280,27 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 		if m := colonDef.FindStringSubmatchIndex(s.Fold[off:]); m != nil {
 			a := off + m[2]
 			// the term without its article ("le trafic d'enfants")
-			if l := leadingArticle.FindStringIndex(s.Fold[a : off+m[3]]); l != nil {
+			if l := g.article.FindStringIndex(s.Fold[a : off+m[3]]); l != nil {
 				a += l[1]
 			}
 			add(s.Fold[a:off+m[3]], s.Orig(a))
 		}
 	}
-	for k, re := range foldedDefs {
-		if !s.Has(defHintWords[k]) || !strings.Contains(s.Fold, defHints[k]) {
-			continue
+	term := func(m []int) {
+		t := s.Fold[m[2]:m[3]]
+		if len(strings.Fields(t)) > 6 {
+			return
 		}
-		for _, m := range re.FindAllStringSubmatchIndex(s.Fold, 2) {
-			t := s.Fold[m[2]:m[3]]
-			if len(strings.Fields(t)) > 6 {
-				continue
-			}
-			if m[2] > m[0] && properName(s.Text[s.Orig(m[2]):]) {
-				// "La Commission comprend des représentants …": an
-				// article before a capitalised name is a body, not a term
-				continue
-			}
-			add(t, s.Orig(m[2]))
+		if m[2] > m[0] && properName(s.Text[s.Orig(m[2]):]) {
+			// "La Commission comprend des représentants …": an
+			// article before a capitalised name is a body, not a term
+			return
+		}
+		add(t, s.Orig(m[2]))
+	}
+	for k := range g.frames {
+		for _, m := range g.frames[k].run(s, 2) {
+			term(m)
 		}
 	}
 	return out
@@ -386,24 +335,27 @@ func hasQuote(t string) bool {
 
 // internalName reports whether a referred-to name is a part of the same
 // statute ("section 3", "this Act", "article 5") that the statute holds.
-func internalName(law string, st *statute.Statute) bool {
+func internalName(law string, st *statute.Statute, lg *lawGrammar) bool {
 	f := FoldString(law)
-	if selfRef(law) || f == "" {
+	if selfRef(law, lg) || f == "" {
 		return true
 	}
-	for _, p := range []string{"section", "subsection", "sections", "article", "articulo", "paragraph", "part ", "§", "s "} {
-		if strings.HasPrefix(f, p) {
-			// a section of the same statute: internal unless it is missing
-			// from the excerpt (then the finding names it as outside law)
-			return !strings.Contains(f, " of ") && !strings.Contains(f, " de ") && !lawWord.MatchString(law)
+	if strings.HasPrefix(f, "§") || hasOpening(f, lg.internalOpen) {
+		// a section of the same statute: internal unless it is missing
+		// from the excerpt (then the finding names it as outside law)
+		for _, o := range lg.otherLaw {
+			if strings.Contains(f, o) {
+				return false
+			}
 		}
+		return !lawWord.MatchString(law)
 	}
 	return false
 }
 
 // lawName returns the name of a law at the start of s, up to the end of the
 // clause (keeping a parenthesised chapter number such as "(Cap. 141)").
-func lawName(s string) string {
+func lawName(s string, lg *lawGrammar) string {
 	depth := 0
 	end := len(s)
 loop:
@@ -438,27 +390,29 @@ loop:
 	}
 	n := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s[:end]), ".;,"))
 	n = strings.TrimPrefix(n, "the ")
-	return cutAfterCompound(n)
+	return cutAfterCompound(n, lg)
 }
-
-// nameGlue are the lowercase words that carry a German law's name on
-// ("Gesetz über den Aufenthalt", "Gesetz zur Bekämpfung des …").
-var nameGlue = map[string]bool{"über": true, "zur": true, "zum": true, "des": true, "der": true,
-	"den": true, "dem": true, "die": true, "vom": true, "von": true, "für": true, "und": true, "in": true}
 
 // cutAfterCompound ends a name at a German compound law word
 // ("Strafgesetzbuches", "Aufenthaltsgesetz", "Strafprozessordnung") when the
 // clause goes on with a verb rather than the rest of the name.
-func cutAfterCompound(n string) string {
+// The words of a German law's name are lg.compound (the pieces of a
+// compound law word) and lg.glue (the lower-case words that carry the name
+// on: "Gesetz über den Aufenthalt", "Gesetz zur Bekämpfung des …").
+func cutAfterCompound(n string, lg *lawGrammar) string {
 	words := strings.Fields(n)
 	for i := 0; i+1 < len(words); i++ {
 		w := strings.ToLower(words[i])
-		if !strings.Contains(w, "gesetz") && !strings.Contains(w, "ordnung") {
+		compound := false
+		for _, c := range lg.compound {
+			compound = compound || strings.Contains(w, c)
+		}
+		if !compound {
 			continue
 		}
 		next := words[i+1]
 		r := []rune(next)[0]
-		if unicode.IsLower(r) && !nameGlue[next] {
+		if unicode.IsLower(r) && !lg.glue[next] {
 			return strings.Join(words[:i+1], " ")
 		}
 	}
@@ -471,12 +425,9 @@ var (
 	refAbs          = regexp.MustCompile(`\b(?:abs\.|absatz|absatzes) ?(\d+)\b`)
 	refApartado     = regexp.MustCompile(`\b(?:apartados?|alineas?) (\d+)\b`)
 	refOtherArticle = regexp.MustCompile(`^ (?:del|de l|de la|of) (?:articulo|article|ley|loi)`)
-	refPrevious     = regexp.MustCompile(`\b(?:apartado anterior|alinea precedent|preceding subsection|previous subsection|vorstehenden absatz|vorstehende absatz)`)
-	refPrevArticle  = regexp.MustCompile(`\b(?:articulo anterior|article precedent|preceding section|previous section|vorstehenden paragraphen|vorstehende paragraph|vorstehenden artikel)`)
 	refParaBefore   = regexp.MustCompile(`§§? ?\d+[a-z]? ?$`)
 	refPara         = regexp.MustCompile(`§§? ?(\d+[a-z]?)(?: (?:abs\.?|absatz|absatzes) ?(\d+))?`)
 	refRoman        = regexp.MustCompile(`\b(?:au|du|le|la|del|of) ([ivx]+) (?:de l['’ ]?|del |of )?(?:article|articulo|art\.) (\d+(?:-\d+)*)`)
-	refArticle      = regexp.MustCompile(`\b(?:articles?|articulos?|artikels?|art\.|arts\.) ?(\d+(?:[a-z]\b)?(?:-\d+)*)(?:(?: |)(bis|terdecies|ter|quaterdecies|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies))?`)
 	refRangeEnd     = regexp.MustCompile(`^\s*(?:bis|to|through|à|a|al|au|und|and|-|–)\s*(?:§§?\s*|articles?\s*|art\.\s*|artículos?\s*|sections?\s*)?\d+[a-z]{0,12}\b`)
 	refOf           = regexp.MustCompile(`^\s*(?:of|of the|de la|de|des|du|del|der|des) `)
 )
@@ -523,8 +474,8 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		}
 		if loc := refOf.FindStringIndex(strings.ToLower(rest[:min(len(rest), 24)])); loc != nil {
 			tail := rest[loc[1]:]
-			if !selfRef(tail) && lawWord.MatchString(firstClause(tail)) {
-				name := lawName(tail)
+			if !selfRef(tail, s.ix.laws) && lawWord.MatchString(firstClause(tail)) {
+				name := lawName(tail, s.ix.laws)
 				if !inCorpus(name, titles) {
 					r.External = true
 					r.Law = name
@@ -583,15 +534,14 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 				resolve(secNum+"("+f[m[2]:m[3]]+")", m)
 			}
 		}
-		for _, m := range refPrevious.FindAllStringIndex(f, btoi(s.ContainsAny(litPrevious))) {
+		for _, m := range s.ix.laws.prevSub.findAll(s) {
 			if prev := prevSibling(s.Prov); prev != nil {
 				out = append(out, Ref{Text: s.Text[s.Orig(m[0]):s.Orig(m[1])], Start: s.Orig(m[0]), Target: prev})
 			}
 		}
 	}
 	// "el artículo anterior", "l'article précédent": the section before
-	for _, m := range refPrevArticle.FindAllStringIndex(f, btoi(strings.Contains(f, "anterior") || strings.Contains(f, "precedent") ||
-		strings.Contains(f, "preceding") || strings.Contains(f, "previous") || strings.Contains(f, "vorstehende"))) {
+	for _, m := range s.ix.laws.prevSec.findAll(s) {
 		prev := prevSibling(s.Section)
 		if prev == nil && s.Section != nil && s.Section.Parent == nil {
 			for i, r := range st.Roots {
@@ -625,13 +575,13 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		if m[4] < 0 {
 			prev := num
 			for end := m[1]; ; {
-				n := refListNext.FindStringSubmatchIndex(f[end:])
+				n := s.ix.laws.refListNext.FindStringSubmatchIndex(f[end:])
 				if n == nil || n[4] >= 0 {
 					break
 				}
 				next := f[end+n[2] : end+n[3]]
 				span := []int{end + n[2], end + n[1]}
-				if rangeWord(f[end : end+n[2]]) {
+				if s.ix.laws.rangeWord(f[end : end+n[2]]) {
 					for _, mid := range between(prev, next) {
 						resolve("§"+mid, span)
 					}
@@ -645,7 +595,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	for _, m := range refRoman.FindAllStringSubmatchIndex(f, btoi(hasArt)) {
 		resolve("art"+f[m[4]:m[5]]+"/"+strings.ToUpper(f[m[2]:m[3]]), m)
 	}
-	for _, m := range anchoredIf(s.MayContain(litArt), refArticleA, f, litArt.Strings()) {
+	for _, m := range anchoredIf(s.MayContain(litArt), s.ix.laws.refArticleA, f, litArt.Strings()) {
 		id := "art" + f[m[2]:m[3]]
 		if m[4] >= 0 {
 			id += f[m[4]:m[5]]
@@ -659,14 +609,14 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		// "los artículos 188A, 188C y 218", "articles 433quinquies à
 		// 433octies": the numbers listed after the first
 		for end := m[1]; ; {
-			n := refListNext.FindStringSubmatchIndex(f[end:])
+			n := s.ix.laws.refListNext.FindStringSubmatchIndex(f[end:])
 			if n == nil {
 				break
 			}
 			nid := "art" + f[end+n[2]:end+n[3]]
 			if n[4] >= 0 {
 				nid += f[end+n[4] : end+n[5]]
-			} else if rangeWord(f[end : end+n[2]]) {
+			} else if s.ix.laws.rangeWord(f[end : end+n[2]]) {
 				// "articles 10 à 13": the articles between as well
 				for _, mid := range between(strings.TrimPrefix(id, "art"), f[end+n[2]:end+n[3]]) {
 					resolve(articleID(st, "art"+mid), []int{end + n[2], end + n[1]})
@@ -680,7 +630,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	// Named laws without a section number ("the Children Act", "Sexual
 	// Offences Act (Cap. 63A)").
 	for _, m := range extLawCues(s, s.ContainsAny(litExtHint)) {
-		name := lawName(s.Text[m[1]:])
+		name := lawName(s.Text[m[1]:], s.ix.laws)
 		if name == "" || strings.HasPrefix(strings.ToLower(name), "this") || strings.HasPrefix(strings.ToLower(name), "section") || !lawWord.MatchString(name) {
 			continue
 		}
@@ -690,8 +640,8 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		out = append(out, Ref{Text: s.Text[m[0]:min(len(s.Text), m[1]+len(name))], Start: m[0], External: true, Law: name})
 	}
 	var named [][]int
-	if s.MayContain(litLawWords) {
-		named = namedActs(s.Text)
+	if lg := s.ix.laws; s.MayContain(lg.litTitles) {
+		named = namedActs(s.Text, lg)
 	}
 	for _, m := range named {
 		name := strings.TrimSpace(s.Text[m[0]:m[1]])
@@ -705,18 +655,6 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		out = append(out, Ref{Text: name, Start: m[0], External: true, Law: name})
 	}
 	return out
-}
-
-// refListNext is the next number of a list of articles: ", 188c", " y 218",
-// " et 433septies", " to 12".
-// rangeWord reports whether the words joining two numbers make a range
-// ("bis", "to", "à", "a", "al"), not a list.
-func rangeWord(join string) bool {
-	switch strings.TrimSpace(join) {
-	case "bis", "to", "a", "à", "al":
-		return true
-	}
-	return false
 }
 
 // between lists the whole numbers strictly between two plain numbers of a
@@ -734,8 +672,6 @@ func between(from, to string) []string {
 	}
 	return out
 }
-
-var refListNext = regexp.MustCompile(`^(?:,\s*|\s+(?:y|e|et|and|und|o|ou|or|a|à|to|al|bis)\s+)(\d+(?:[a-z]\b)?(?:-\d+)*)(?:(?: |)(bis|terdecies|ter|quaterdecies|quater|quinquies|sexies|septies|octies|novies|nonies|decies|undecies|duodecies))?\b`)
 
 // refOrdinalNum is the number after a Latin ordinal ("303 bis 4").
 var refOrdinalNum = regexp.MustCompile(`^ (\d{1,3})\b`)
@@ -769,7 +705,6 @@ func articleID(st *statute.Statute, id string) string {
 var (
 	refSectionA    = regexp.MustCompile("^" + refSection.String())
 	refSubsectionA = regexp.MustCompile("^" + refSubsection.String())
-	refArticleA    = regexp.MustCompile("^" + refArticle.String())
 )
 
 // AnchoredAll runs an anchored regular expression at every occurrence of
@@ -913,9 +848,6 @@ func lookupElsewhere(c *statute.Corpus, st *statute.Statute, id string) *statute
 	return found
 }
 
-// namedAct finds "the Children Act (Cap. 141)", "Immigration Act 1971".
-var namedAct = regexp.MustCompile(`\b(?:[A-Z][A-Za-z'’-]+ )+(?:(?:and|of|on|for|in|against) (?:[A-Z][A-Za-z'’-]+ )+)*(?:Act|Code|Ordinance|Decree)(?: \d{4})?(?: \((?:Cap|No)\.? ?[\w.]+\))?`)
-
 // btoi turns a prefilter result into a FindAll limit: -1 (all) or 0 (none).
 func btoi(ok bool) int {
 	if ok {
@@ -939,22 +871,10 @@ var (
 	litSubsection = NewLiterals("subsection", "sub-section", "subsections")
 	litAbs        = NewLiterals("abs.", "absatz")
 	litApartado   = NewLiterals("apartado", "alinea")
-	litPrevious   = NewLiterals("anterior", "precedent", "preceding", "previous", "vorstehende")
 	litPara       = NewLiterals("§")
 	litArt        = NewLiterals("art")
 	litExtHint    = NewLiterals("meaning", "accordance", "defined", "define", "defini", "construed", "au sens", "en application", "im sinne", "terminos", "segun", "conforme", "acuerdo con", "conformidad", "fixe par", "senalad", "establecid", "previst", "fijad")
-	// namedActs looks for lawWords in the original text; folded, they are
-	// " act", " code", …
-	litLawWords = NewLiterals(foldAll(lawWords)...)
 )
-
-func foldAll(ws []string) []string {
-	out := make([]string, len(ws))
-	for i, w := range ws {
-		out[i] = FoldString(w)
-	}
-	return out
-}
 
 // anchoredIf is AnchoredAll when ok, else nil.
 func anchoredIf(ok bool, re *regexp.Regexp, f string, starts []string) [][]int {
@@ -966,15 +886,13 @@ func anchoredIf(ok bool, re *regexp.Regexp, f string, starts []string) [][]int {
 
 func extHint(f string) bool { return litExtHint.In(f) }
 
-// lawWords are the words that end a law's name, with the space before.
-var lawWords = []string{" Act", " Code", " Ordinance", " Decree"}
-
 // namedActs finds the names of laws ("the Children Act (Cap. 141)") by
-// running namedAct only on a window around each occurrence of a law word.
-func namedActs(t string) [][]int {
+// running lg.namedAct only on a window around each occurrence of a law
+// title word (lg.titles: " Act", " Code", …).
+func namedActs(t string, lg *lawGrammar) [][]int {
 	var out [][]int
 	lastEnd := -1
-	for _, w := range lawWords {
+	for _, w := range lg.titles {
 		for from := 0; ; {
 			i := strings.Index(t[from:], w)
 			if i < 0 {
@@ -982,7 +900,7 @@ func namedActs(t string) [][]int {
 			}
 			at := from + i
 			from = at + len(w)
-			if !mayName(t, at) {
+			if !mayName(t, at, lg.connector) {
 				continue
 			}
 			lo := max(0, at-160)
@@ -993,7 +911,7 @@ func namedActs(t string) [][]int {
 				}
 			}
 			hi := min(len(t), at+len(w)+40)
-			for _, m := range namedAct.FindAllStringIndex(t[lo:hi], -1) {
+			for _, m := range lg.namedAct.FindAllStringIndex(t[lo:hi], -1) {
 				a, b := m[0]+lo, m[1]+lo
 				if a <= at+1 && b >= at+len(w) {
 					out = append(out, []int{a, b})
@@ -1020,7 +938,7 @@ func namedActs(t string) [][]int {
 // space is a capitalised word or a connector (and, of, on, for, in,
 // against), or it starts at the law word itself, so that word is followed
 // by one space and a capitalised word or a connector.
-func mayName(t string, at int) bool {
+func mayName(t string, at int, connector map[string]bool) bool {
 	// the piece before the space: a run of lower-case letters that no
 	// capitalised word can include and that is not a connector
 	k := at
@@ -1065,10 +983,6 @@ func mayName(t string, at int) bool {
 	return false
 }
 
-// connector lists the lower-case words namedAct allows between the
-// capitalised words of a name.
-var connector = map[string]bool{"and": true, "of": true, "on": true, "for": true, "in": true, "against": true}
-
 var skipFirst = map[string]bool{"This": true, "That": true, "Such": true, "Any": true, "An": true, "A": true,
 	"Each": true, "Every": true, "Principal": true, "Other": true, "Whoever": true, "In": true, "Under": true}
 
@@ -1083,16 +997,7 @@ func dupRef(refs []Ref, start, n int) bool {
 
 // selfRef reports whether text starting a law name refers to the statute
 // itself ("this Act", "la presente ley", "dieses Gesetzes").
-func selfRef(t string) bool {
-	t = FoldString(t)
-	for _, p := range []string{"this ", "the present", "presente", "present ", "cette ", "ce code", "le present", "la presente",
-		"dieses", "diese ", "dieser", "esta ", "este ", "el presente", "said ", "such "} {
-		if strings.HasPrefix(t, p) {
-			return true
-		}
-	}
-	return false
-}
+func selfRef(t string, lg *lawGrammar) bool { return hasOpening(FoldString(t), lg.selfOpen) }
 
 func firstClause(s string) string {
 	if i := strings.IndexAny(s, ",;:"); i >= 0 {

@@ -10,7 +10,7 @@ func TestLawNameStopsAfterGermanCompound(t *testing.T) {
 		"Strafprozessordnung, soweit nichts anderes gilt": "Strafprozessordnung",
 		"the Evidence Act (Cap. 80)":                      "Evidence Act (Cap. 80)",
 	} {
-		if got := lawName(in); got != want {
+		if got := lawName(in, mustDefault().lawGrammar()); got != want {
 			t.Errorf("lawName(%q) = %q, want %q", in, got, want)
 		}
 	}

@@ -260,6 +260,10 @@ type Index struct {
 	heads   map[*statute.Provision][]Token
 	// Lex is the compiled lexicon the index was built with.
 	Lex *Lexicon
+	// defs and laws hold the definition frames and the law-name words of
+	// Lex, compiled once per lexicon
+	defs *defGrammar
+	laws *lawGrammar
 	// Langs holds the languages of the indexed statutes.
 	Langs map[string]bool
 	ptoks map[*statute.Provision][]Token
@@ -357,7 +361,8 @@ func Build(c *statute.Corpus) *Index { return BuildWith(c, mustDefault()) }
 
 // BuildWith indexes c with the lexicon lx.
 func BuildWith(c *statute.Corpus, lx *Lexicon) *Index {
-	ix := &Index{Corpus: c, Lex: lx, Defs: map[string][]*Definition{}, BySection: map[*statute.Provision][]*Segment{}}
+	ix := &Index{Corpus: c, Lex: lx, Defs: map[string][]*Definition{}, BySection: map[*statute.Provision][]*Segment{},
+		defs: lx.defGrammar(), laws: lx.lawGrammar()}
 	titles := statuteTitles(c)
 	nprov := 0
 	for _, st := range c.Statutes {
@@ -512,7 +517,7 @@ func (ix *Index) addSegments(st *statute.Statute) {
 				*seg = Segment{Statute: st, Prov: p, Section: sec, Line: sg.Line, Text: sg.Text, Fold: f, Map: m,
 					Toks: ix.slab.tokenize(f), Lang: lang, Ord: len(ix.Segments), ix: ix, LeadIn: lead}
 				ix.Bytes += len(sg.Text)
-				if isRepealed(p, f) || p.Repealed || sec.Repealed {
+				if isRepealed(p, f, ix.laws) || p.Repealed || sec.Repealed {
 					seg.Roles |= bitRepealed
 				}
 				ix.Segments = append(ix.Segments, seg)
@@ -734,7 +739,10 @@ func (ix *Index) Definitions(term string) []*Definition {
 	return ix.Defs[term]
 }
 
-func isRepealed(p *statute.Provision, f string) bool {
+// isRepealed reports whether a provision is repealed, or its short folded
+// text f opens, brackets aside, with a repeal-marker ("[Repealed]",
+// "(weggefallen)", "Abrogé.").
+func isRepealed(p *statute.Provision, f string, lg *lawGrammar) bool {
 	if p.Repealed {
 		return true
 	}
@@ -742,8 +750,9 @@ func isRepealed(p *statute.Provision, f string) bool {
 	if len(t) > 60 {
 		return false
 	}
-	for _, w := range []string{"repealed", "[repealed", "(repealed", "abroge", "aufgehoben", "derogado", "derogada", "(weggefallen)", "weggefallen"} {
-		if strings.HasPrefix(strings.Trim(t, "[]().- "), strings.Trim(w, "[(")) {
+	t = strings.Trim(t, "[]().- ")
+	for _, w := range lg.repealed {
+		if strings.HasPrefix(t, w) {
 			return true
 		}
 	}

@@ -270,7 +270,10 @@ func (l *Lexicon) Memo(key any, build func() any) any {
 
 // Check reports whether the lexicon has every class the index reads.
 func (l *Lexicon) Check() error {
-	if err := l.Lacks(&roleCues{}, functionWords); err != nil {
+	if err := l.Lacks(&roleCues{}, append(append([]string{functionWords}, defFrameClasses...), lawNameClasses...)...); err != nil {
+		return err
+	}
+	if _, err := l.buildDefGrammar(); err != nil {
 		return err
 	}
 	if !l.src.IsWords(functionWords) {

@@ -34,7 +34,7 @@ func namedActsAll(t string) [][]int {
 				}
 			}
 			hi := min(len(t), at+len(w)+40)
-			for _, m := range namedAct.FindAllStringIndex(t[lo:hi], -1) {
+			for _, m := range mustDefault().lawGrammar().namedAct.FindAllStringIndex(t[lo:hi], -1) {
 				a, b := m[0]+lo, m[1]+lo
 				if a <= at+1 && b >= at+len(w) {
 					out = append(out, []int{a, b})
@@ -82,7 +82,7 @@ func TestNamedActsFilter(t *testing.T) {
 		collect(os.DirFS(dir))
 	}
 	for _, l := range lines {
-		if got, want := namedActs(l), namedActsAll(l); !reflect.DeepEqual(got, want) && (len(got) > 0 || len(want) > 0) {
+		if got, want := namedActs(l, mustDefault().lawGrammar()), namedActsAll(l); !reflect.DeepEqual(got, want) && (len(got) > 0 || len(want) > 0) {
 			t.Errorf("namedActs(%.80q) = %v, want %v", l, got, want)
 		}
 	}
