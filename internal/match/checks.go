@@ -1065,7 +1065,7 @@ func OffenceOutsideCorpus(ix *index.Index) (Hit, string, bool) {
 				continue
 			}
 			cu := cuesFor(s)
-			if !s.Has(cu.DeferCues) || !s.Has(cu.LawNoun) || !s.Has(cu.PenaltyWords) {
+			if !s.Has(cu.DeferCues) || !s.Has(cu.LawNoun) || !s.Has(cu.PenaltyWords) && !s.Has(cu.SanctionWords) {
 				continue
 			}
 			for _, sp := range cu.TraffickTerms.Find(s.Toks) {
