@@ -206,21 +206,40 @@ func shortItemsHave(s *index.Segment, ps *index.PhraseSet) bool {
 	if ix == nil || len(s.Prov.Children) == 0 {
 		return false
 	}
-	segs := ix.ProvSegs(s.Prov)
-	if len(segs) == 0 || segs[len(segs)-1] != s {
-		return false // (the list follows the provision's last paragraph)
-	}
-	for _, c := range s.Prov.Children {
-		cs := ix.ProvSegs(c)
-		if len(cs) == 0 || cs[0].LeadIn != index.LeadInList || len(cs[0].Toks) > 6 {
-			continue
-		}
-		if cs[0].Has(ps) {
+	for _, it := range shortItems(ix)[s] {
+		if it.Has(ps) {
 			return true
 		}
 	}
 	return false
 }
+
+// shortItems maps each lead-in segment (the last paragraph of a provision
+// with a list under it) to the first segments of its short items (six
+// words at most), once per index.
+func shortItems(ix *index.Index) map[*index.Segment][]*index.Segment {
+	return ix.Memo(shortItemsKey{}, func() any {
+		out := map[*index.Segment][]*index.Segment{}
+		for _, s := range ix.Segments {
+			if len(s.Prov.Children) == 0 {
+				continue
+			}
+			segs := ix.ProvSegs(s.Prov)
+			if len(segs) == 0 || segs[len(segs)-1] != s {
+				continue // (the list follows the provision's last paragraph)
+			}
+			for _, c := range s.Prov.Children {
+				cs := ix.ProvSegs(c)
+				if len(cs) > 0 && cs[0].LeadIn == index.LeadInList && len(cs[0].Toks) <= 6 {
+					out[s] = append(out[s], cs[0])
+				}
+			}
+		}
+		return out
+	}).(map[*index.Segment][]*index.Segment)
+}
+
+type shortItemsKey struct{}
 
 // endsModal reports whether the lead-in's last words are a modal-lead
 // phrase.
