@@ -143,12 +143,54 @@ type cues struct {
 	GradeName       *index.PhraseSet `lex:"grade-name"`
 	GradeCopula     *index.PhraseSet `lex:"grade-copula"`
 	Prohibition     *index.PhraseSet `lex:"prohibition"`
+	// Classes read over every language (see allCues): verbs of attempt by
+	// where the attempted act stands; conjunctions of alternatives; the
+	// verbs and negations around a non-liability cue; trafficking words
+	// that may be other traffic or a treaty; a clause's negating opening.
+	AttemptVerb       *index.PhraseSet `lex:"attempt-verb"`
+	AttemptVerbDirect *index.PhraseSet `lex:"attempt-verb-direct"`
+	AttemptVerbFinal  map[string]bool  `lex:"attempt-verb-final"`
+	AltWords          map[string]bool  `lex:"alternative-word"`
+	NonLiabAux        map[string]bool  `lex:"non-liability-auxiliary"`
+	GenericSubjVerb   map[string]bool  `lex:"generic-subject-verb"`
+	PostposedNeg      map[string]bool  `lex:"postposed-negation"`
+	TrafficWord       *index.PhraseSet `lex:"traffic-word"`
+	AmbiguousTraffick map[string]bool  `lex:"ambiguous-trafficking-word"`
+	TraiteDet         map[string]bool  `lex:"traite-determiner"`
+	ClauseNegation    *index.PhraseSet `lex:"clause-negation-opening"`
 	// derived from classes read as ordered lists (see newCues)
 	sentenceTerm []string // sentence-term, folded, matched as substrings
 	ageMarker    []string // age-marker, folded
 	age          *ageExpr
 	childDefined []string // child-defined-term, folded
 	recidivism   []string // recidivism, folded, matched as substrings
+	exploitDef   []string // exploitation-defined-term, folded, matched as prefixes
+	personWord   []string // person-word, folded, matched as substrings
+	agePerson    []string // age-person-word, folded, matched as substrings
+	periodWord   []string // period-word, folded, matched as substrings
+	// all is the cues over every language of the lexicon (itself for the
+	// union): the classes read in any language (see allCues) come from it
+	all *cues
+}
+
+// hasPrefixAny reports whether s begins with one of pres.
+func hasPrefixAny(s string, pres []string) bool {
+	for _, p := range pres {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsAny reports whether s holds one of subs (none: false).
+func holdsAny(s string, subs []string) bool {
+	for _, w := range subs {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // ageExpr is the age expression compiled from the lexicon: an age limit
@@ -235,6 +277,7 @@ type cuesKey struct{}
 // newCues binds the classes of lx and derives the list-read ones.
 func newCues(lx *index.Lexicon) *cues {
 	c := &cues{}
+	c.all = c // a lexicon of one language (langCuesOf) points it at the union
 	_ = lx.Bind(c) // CheckLexicon reported missing classes at compile time
 	src := lx.Source()
 	c.age = newAgeExpr(src)
@@ -242,6 +285,10 @@ func newCues(lx *index.Lexicon) *cues {
 	c.recidivism = foldedUnion(src, "recidivism")
 	c.sentenceTerm = foldedUnion(src, "sentence-term")
 	c.ageMarker = foldedUnion(src, "age-marker")
+	c.exploitDef = foldedUnion(src, "exploitation-defined-term")
+	c.personWord = foldedUnion(src, "person-word")
+	c.agePerson = foldedUnion(src, "age-person-word")
+	c.periodWord = foldedUnion(src, "period-word")
 	return c
 }
 
@@ -260,6 +307,7 @@ func langCuesOf(lx *index.Lexicon) *langCues {
 			var c *cues
 			if only := src.Only(lang); only != nil {
 				c = newCues(index.CompileLexicon(only))
+				c.all = lc.union
 			} else {
 				c = lc.union
 			}
@@ -281,6 +329,12 @@ func sectionCues(ix *index.Index, sec *statute.Provision) *cues {
 	}
 	return cuesOf(ix)
 }
+
+// allCues returns the classes of the lexicon s was indexed with over every
+// language, for the classes whose words count in any provision (a
+// conjunction "o" or "ou", "tente", "nicht": the checks read them so
+// before they were data, and still do).
+func allCues(s *index.Segment) *cues { return cuesFor(s).all }
 
 // cuesFor returns the classes in the segment's own language, so that a
 // word of another language (Spanish "no" in "no person shall", English
@@ -325,7 +379,8 @@ func CheckLexicon(lx *index.Lexicon) error {
 // lexListClasses are the classes read as ordered lists rather than bound.
 func lexListClasses() []string {
 	cs := []string{"age-below", "age-article", "age-noun", "age-unit", "age-below-after", "age-after",
-		"child-defined-term", "recidivism", "sentence-term", "age-marker"}
+		"child-defined-term", "recidivism", "sentence-term", "age-marker",
+		"exploitation-defined-term", "person-word", "age-person-word", "period-word"}
 	for n := minAgeWord; n <= maxAgeWord; n++ {
 		cs = append(cs, fmt.Sprintf("number-%d", n))
 	}
