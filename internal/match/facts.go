@@ -859,7 +859,7 @@ func childAgeSubject(sg *index.Segment) bool {
 		if a := parseAge(cu, sg.Fold[m[2]:m[3]]); a == 18 && m[0] < len(sg.Fold)/2 {
 			pre := sg.Fold[max(0, m[0]-20):m[0]] // ("personne âgée de moins de dix-huit ans")
 			if holdsAny(pre, allCues(sg).agePerson) {
-				return !strings.Contains(sg.Fold[:m[0]], "cuando") && !strings.Contains(sg.Fold[:m[0]], " if ")
+				return !holdsAny(sg.Fold[:m[0]], allCues(sg).ageCond)
 			}
 		}
 	}

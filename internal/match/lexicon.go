@@ -162,12 +162,14 @@ type cues struct {
 	sentenceTerm []string // sentence-term, folded, matched as substrings
 	ageMarker    []string // age-marker, folded
 	age          *ageExpr
-	childDefined []string // child-defined-term, folded
-	recidivism   []string // recidivism, folded, matched as substrings
-	exploitDef   []string // exploitation-defined-term, folded, matched as prefixes
-	personWord   []string // person-word, folded, matched as substrings
-	agePerson    []string // age-person-word, folded, matched as substrings
-	periodWord   []string // period-word, folded, matched as substrings
+	childDefined []string        // child-defined-term, folded
+	recidivism   []string        // recidivism, folded, matched as substrings
+	exploitDef   []string        // exploitation-defined-term, folded, matched as prefixes
+	personWord   []string        // person-word, folded, matched as substrings
+	agePerson    []string        // age-person-word, folded, matched as substrings
+	periodWord   []string        // period-word, folded, matched as substrings
+	ageCond      []string        // age-condition-cue, folded, outer spaces kept, matched as substrings
+	quoteAbbrev  map[string]bool // quote-abbreviation, lower case as written
 	// all is the cues over every language of the lexicon (itself for the
 	// union): the classes read in any language (see allCues) come from it
 	all *cues
@@ -272,12 +274,29 @@ func foldedUnion(l *standard.Lexicon, class string) []string {
 	return out
 }
 
+// spacedUnion is foldedUnion keeping one space before and after a phrase
+// written with one (" if " is the word if, "cuando" also inside a word).
+func spacedUnion(l *standard.Lexicon, class string) []string {
+	var out []string
+	for _, p := range l.Union(class) {
+		f := index.FoldString(strings.TrimSpace(p))
+		if strings.TrimLeft(p, " ") != p {
+			f = " " + f
+		}
+		if strings.TrimRight(p, " ") != p {
+			f += " "
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
 type cuesKey struct{}
 
 // newCues binds the classes of lx and derives the list-read ones.
 func newCues(lx *index.Lexicon) *cues {
 	c := &cues{}
-	c.all = c // a lexicon of one language (langCuesOf) points it at the union
+	c.all = c      // a lexicon of one language (langCuesOf) points it at the union
 	_ = lx.Bind(c) // CheckLexicon reported missing classes at compile time
 	src := lx.Source()
 	c.age = newAgeExpr(src)
@@ -289,6 +308,11 @@ func newCues(lx *index.Lexicon) *cues {
 	c.personWord = foldedUnion(src, "person-word")
 	c.agePerson = foldedUnion(src, "age-person-word")
 	c.periodWord = foldedUnion(src, "period-word")
+	c.ageCond = spacedUnion(src, "age-condition-cue")
+	c.quoteAbbrev = map[string]bool{}
+	for _, p := range src.Union("quote-abbreviation") {
+		c.quoteAbbrev[strings.ToLower(p)] = true
+	}
 	return c
 }
 
@@ -380,7 +404,8 @@ func CheckLexicon(lx *index.Lexicon) error {
 func lexListClasses() []string {
 	cs := []string{"age-below", "age-article", "age-noun", "age-unit", "age-below-after", "age-after",
 		"child-defined-term", "recidivism", "sentence-term", "age-marker",
-		"exploitation-defined-term", "person-word", "age-person-word", "period-word"}
+		"exploitation-defined-term", "person-word", "age-person-word", "period-word",
+		"age-condition-cue", "quote-abbreviation"}
 	for n := minAgeWord; n <= maxAgeWord; n++ {
 		cs = append(cs, fmt.Sprintf("number-%d", n))
 	}
