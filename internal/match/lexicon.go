@@ -1,6 +1,7 @@
 package match
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -397,7 +398,34 @@ func CheckLexicon(lx *index.Lexicon) error {
 	if err := lx.Lacks(&cues{}, lexListClasses()...); err != nil {
 		return err
 	}
-	return lx.Bind(&cues{})
+	if err := lx.Bind(&cues{}); err != nil {
+		return err
+	}
+	return oneWordPhrases(lx.Source())
+}
+
+// oneWordClasses are phrase classes the checks match against one token
+// (a "*" may end the word): a phrase of several words would never match.
+var oneWordClasses = []string{"attempt-verb", "attempt-verb-direct", "traffic-word"}
+
+// oneWordPhrases reports the phrases of oneWordClasses that are not one
+// word, naming the language file (the compiled lexicon keeps no lines).
+func oneWordPhrases(l *standard.Lexicon) error {
+	var bad []string
+	for _, lang := range l.Languages() {
+		only := l.Only(lang)
+		for _, class := range oneWordClasses {
+			for _, p := range only.Union(class) {
+				if len(index.Words(p)) != 1 {
+					bad = append(bad, fmt.Sprintf("lexicon %s.yaml: phrase %q of class %q is not one word, expected one word (a \"*\" may end it): the checks read the class one token at a time", lang, p, class))
+				}
+			}
+		}
+	}
+	if len(bad) > 0 {
+		return errors.New(strings.Join(bad, "\n"))
+	}
+	return nil
 }
 
 // lexListClasses are the classes read as ordered lists rather than bound.

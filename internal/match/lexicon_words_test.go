@@ -185,3 +185,21 @@ func TestListClassesFromLexicon(t *testing.T) {
 		}
 	}
 }
+
+// A phrase of several words in a class the checks match against one token
+// is refused when the engine compiles the lexicon, naming the file.
+func TestOneWordClassesRejectPhrases(t *testing.T) {
+	sub, err := fs.Sub(mapping.FS, "lexicon")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := standard.LoadLexicon(sub, "lexicon", fstest.MapFS{"en.yaml": {Data: []byte("attempt-verb:\n  - tries to\n")}}, "over")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = CheckLexicon(index.CompileLexicon(l))
+	want := `lexicon en.yaml: phrase "tries to" of class "attempt-verb" is not one word, expected one word (a "*" may end it)`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("error = %v, want %q", err, want)
+	}
+}
