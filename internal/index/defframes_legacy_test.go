@@ -1,7 +1,9 @@
 package index
 
 // The definition frames as they were written in Go before they moved to the
-// lexicon (issue 10): the oracle of TestDefFramesMatchLegacy.
+// lexicon (issue 10): the oracle of TestDefFramesMatchLegacy. A phrase added
+// to the embedded lexicon since is added here too ("shall have the
+// meaning"), so that the oracle keeps checking how frames are compiled.
 
 import (
 	"regexp"
@@ -10,7 +12,7 @@ import (
 )
 
 // Quoted definitions: '"exploitation" means', '“child” includes'.
-var legacyQuotedDef = regexp.MustCompile(`["“„«‘']([^"”“«»’]{1,80})["”“»’']\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:means|includes|include|shall mean|shall include|has the (?:same )?meaning|have the (?:same )?meaning|refers to|is defined|désigne|s['’]entend|bezeichnet|significa|comprend|comprende)\b`)
+var legacyQuotedDef = regexp.MustCompile(`["“„«‘']([^"”“«»’]{1,80})["”“»’']\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:means|includes|include|shall mean|shall include|shall have the (?:same )?meaning|has the (?:same )?meaning|have the (?:same )?meaning|refers to|is defined|désigne|s['’]entend|bezeichnet|significa|comprend|comprende)\b`)
 
 // Unquoted definitions over the folded text; group 1 is the term.
 var legacyFoldedDefs = []*regexp.Regexp{

@@ -1607,7 +1607,7 @@ func victimSubject(s *index.Segment, h Hit) bool {
 		// de traite des êtres humains qui prend part à des infractions …,
 		// n'encourt aucune peine"): a long subject
 		if sp.I < h.I && h.I-sp.I <= 40 {
-			if a, _ := sentenceBounds(s, h.I); a <= sp.I && sp.I-a <= 2 {
+			if a, _ := sentenceBounds(s, h.I); a <= sp.I && sp.I-a <= 3 {
 				return true
 			}
 		}

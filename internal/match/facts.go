@@ -241,7 +241,9 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 		forced = forced || t.Has(cu.HeadForced) && forcedIn(cu, t.Toks)
 		// (a payment without a child is no sale of a child: "a cambio de
 		// un beneficio económico" in a smuggling offence)
-		sale = sale || t.Has(cu.TextSale) && t.Has(cu.ChildTerms)
+		// ("vend … une personne, adulte ou enfant, comme un bien" sells
+		// anyone: no sale of children)
+		sale = sale || t.Has(cu.TextSale) && t.Has(cu.ChildTerms) && !t.Has(cu.AdultTerms)
 	}
 	switch {
 	// (a section with the structure of Palermo art. 3, three acts for a

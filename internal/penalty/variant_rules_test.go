@@ -54,6 +54,13 @@ func TestVariantRules(t *testing.T) {
 		{"fr le fait de, then a condition", "fr",
 			"Est puni de dix à vingt ans de réclusion le fait de recruter une personne aux fins de son exploitation lorsque la victime a subi des tortures.",
 			[]row{{v: VariantAggravated, max: 240}}},
+		// "une personne, adulte ou enfant": anyone, not a child victim
+		{"fr adulte ou enfant", "fr",
+			"Est puni de la réclusion criminelle de dix à vingt ans quiconque vend ou achète une personne, adulte ou enfant, comme un bien.",
+			[]row{{v: VariantBasic, max: 240}}},
+		{"en adult or child", "en",
+			"A person who sells another person, adult or child, as property shall be punished with imprisonment for twenty years.",
+			[]row{{v: VariantBasic, max: 240}}},
 		{"en second or subsequent", "en",
 			"Any person who keeps a worker in bondage is liable to imprisonment for a term not exceeding eight years and, on a second or subsequent conviction, to imprisonment for life.",
 			[]row{{v: VariantBasic, max: 96}, {v: VariantSubsequent, max: none, life: true}}},

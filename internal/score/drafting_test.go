@@ -240,3 +240,12 @@ func TestNoMovementQuotesTheGeneralRule(t *testing.T) {
 		t.Fatalf("def.no-movement-required %+v, want met quoting s2(1) first", f)
 	}
 }
+
+// TestNonPunishmentLesserOffencesOnly: a prosecutor's discretion to drop
+// only a victim's lesser offences (Vergehen) is a limited non-punishment
+// rule: partial.
+func TestNonPunishmentLesserOffencesOnly(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "### § 20 Absehen von der Verfolgung\n\nIst ein Beschuldigter Opfer einer Straftat nach § 5, so kann die Staatsanwaltschaft von der Verfolgung eines Vergehens absehen, das er im Zusammenhang mit dieser Straftat begangen hat.\n"
+	wantVerdict(t, e, "de", body, "prot.non-punishment", Partial)
+}
