@@ -1051,7 +1051,9 @@ func OffenceOutsideCorpus(ix *index.Index) (Hit, string, bool) {
 			if _, _, byRef := sanctionByReference(t); byRef {
 				continue // "serán sancionados conforme al Código Penal"
 			}
-			if t.Has(cuesFor(t).SanctionWords) && sectionClass(ix, t.Section) == OffTrafficking && !usesVictimSeg(t) {
+			// (not a victim's exemption: "La víctima de trata no será
+			// sancionada …")
+			if t.Has(cuesFor(t).SanctionWords) && sectionClass(ix, t.Section) == OffTrafficking && !usesVictimSeg(t) && !t.Has(cuesFor(t).NonLiabilityCues) {
 				return res{}
 			}
 		}
@@ -1063,7 +1065,7 @@ func OffenceOutsideCorpus(ix *index.Index) (Hit, string, bool) {
 				continue
 			}
 			cu := cuesFor(s)
-			if !s.Has(cu.DeferCues) || !s.Has(cu.LawNoun) || !s.Has(cu.PenaltyWords) {
+			if !s.Has(cu.DeferCues) || !s.Has(cu.LawNoun) || !s.Has(cu.PenaltyWords) && !s.Has(cu.SanctionWords) {
 				continue
 			}
 			for _, sp := range cu.TraffickTerms.Find(s.Toks) {

@@ -142,6 +142,10 @@ func TestParse(t *testing.T) {
 		{"usc dollar amount", "en",
 			"shall be fined not more than $250,000 or imprisoned not more than 1 year, or both.",
 			[]w{{min: none, max: 12, alt: true, fmin: none, fmax: 250000, cur: "$"}}},
+		// a minimum in a relative clause after the custodial noun
+		{"fr qui ne peut être inférieure à", "fr",
+			"Si la victime est un enfant, l'auteur est puni d'une peine d'emprisonnement qui ne peut être inférieure à cinq ans.",
+			[]w{{min: 60, max: none, fmin: none, fmax: none, variant: VariantChild}}},
 		// Canada. Kidnapping is listed before death: the first circumstance
 		// listed gives the variant (gold README).
 		{"can life and minimum, then max and minimum", "en",

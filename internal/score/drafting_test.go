@@ -249,3 +249,22 @@ func TestNonPunishmentLesserOffencesOnly(t *testing.T) {
 	body := "### § 20 Absehen von der Verfolgung\n\nIst ein Beschuldigter Opfer einer Straftat nach § 5, so kann die Staatsanwaltschaft von der Verfolgung eines Vergehens absehen, das er im Zusammenhang mit dieser Straftat begangen hat.\n"
 	wantVerdict(t, e, "de", body, "prot.non-punishment", Partial)
 }
+
+// TestOffenceOutsideCorpusDespiteExemption: a victims' exemption ("La
+// víctima de trata no será sancionada …") is no trafficking offence of the
+// corpus: the offence stays outside it.
+func TestOffenceOutsideCorpusDespiteExemption(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "### Artículo 1\n\nSe considera víctima de trata a toda persona sometida al delito de trata de personas previsto en el artículo 91 del Código Orgánico Integral Penal.\n\n" +
+		"### Artículo 2\n\nLa víctima de trata no será sancionada por su situación migratoria irregular.\n"
+	wantVerdict(t, e, "es", body, "def.acts", Undetermined)
+	// the law named is the one that creates the offence, not another
+	// outside law mentioned first
+	named := "### Artículo 1\n\nLos niños no acompañados quedan bajo la protección prevista en el Código de la Niñez.\n\n" +
+		"### Artículo 2\n\nSe considera víctima a quien haya sido objeto del delito de trata de personas tipificado y sancionado en el Código Orgánico Integral Penal.\n\n" +
+		"### Artículo 3\n\nLa víctima de trata no será sancionada por su situación migratoria irregular.\n"
+	f := analyzeText(t, e, "es", "Ley de Movilidad", named).Finding("def.acts")
+	if f == nil || f.MachineVerdict != Undetermined || len(f.ExternalRefs) == 0 || !strings.Contains(f.ExternalRefs[0].Law, "Integral Penal") {
+		t.Errorf("def.acts %+v, want undetermined naming the Código Orgánico Integral Penal", f)
+	}
+}
