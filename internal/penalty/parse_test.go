@@ -142,6 +142,14 @@ func TestParse(t *testing.T) {
 		{"usc dollar amount", "en",
 			"shall be fined not more than $250,000 or imprisoned not more than 1 year, or both.",
 			[]w{{min: none, max: 12, alt: true, fmin: none, fmax: 250000, cur: "$"}}},
+		// "de plus de dix ans sans dépasser quinze ans" (Rwandan drafting)
+		{"fr plus de … sans dépasser", "fr",
+			"Est passible d'une peine d'emprisonnement de plus de dix ans sans dépasser quinze ans quiconque commet la traite des personnes.",
+			[]w{{min: 120, max: 180, fmin: none, fmax: none}}},
+		// a fine in emalangeni replaces imprisonment ("or both")
+		{"en emalangeni or imprisonment, or both", "en",
+			"A person who commits the offence shall, on conviction, be liable to a fine not exceeding one hundred thousand Emalangeni or imprisonment for a period not exceeding twenty years, or both.",
+			[]w{{min: none, max: 240, alt: true, fmin: none, fmax: 100000, cur: "SZL"}}},
 		// a minimum in a relative clause after the custodial noun
 		{"fr qui ne peut être inférieure à", "fr",
 			"Si la victime est un enfant, l'auteur est puni d'une peine d'emprisonnement qui ne peut être inférieure à cinq ans.",
