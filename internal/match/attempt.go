@@ -32,14 +32,17 @@ func AttemptOfOffence(h Hit) bool {
 	}
 	// the verb form: "attempt(s|ing) to X", "tente de X", "intentare X"
 	w := s.Toks[h.I].Word
+	all := allCues(s)
+	first := s.Toks[h.I : h.I+1]
+	particle := all.AttemptVerb.Any(first) // "attempt(s|ing) to X", "tente de X"
 	k, verb := h.J, false
 	switch {
-	case (strings.HasPrefix(w, "attempt") || w == "tente") && k < n && cu.AttemptTo[s.Toks[k].Word] && !clauseBreak(s, k-1, k):
+	case particle && k < n && cu.AttemptTo[s.Toks[k].Word] && !clauseBreak(s, k-1, k):
 		verb, k = true, k+1
-	case cu.AttemptTo[s.Toks[h.J-1].Word] || strings.HasPrefix(w, "intentare"):
+	case cu.AttemptTo[s.Toks[h.J-1].Word] || all.AttemptVerbDirect.Any(first):
 		// the map's term holds the "to"/"de" itself ("tente de")
 		verb = true
-	case w == "versucht" || w == "versuchen":
+	case all.AttemptVerbFinal[w]:
 		// German puts the attempted act before the verb: "wer eine solche
 		// Tat zu begehen versucht"
 		for k := h.I - 1; k >= 0 && k >= h.I-4 && !clauseBreak(s, k, k+1); k-- {
@@ -49,7 +52,7 @@ func AttemptOfOffence(h Hit) bool {
 		}
 		return false
 	}
-	if !verb && (strings.HasPrefix(w, "attempt") || w == "tente") && k < n && strings.Contains(s.Fold[s.Toks[k-1].End:s.Toks[k].Start], ",") {
+	if !verb && particle && k < n && strings.Contains(s.Fold[s.Toks[k-1].End:s.Toks[k].Start], ",") {
 		// "attempts, conspires with any other person or incites … another
 		// person to commit an offence": the verbs of a list share one object
 		_, end := sentenceBounds(s, h.I)

@@ -573,7 +573,7 @@ func childAlternative(s *index.Segment) (Hit, bool) {
 		}
 		alt := false
 		for k := i - 1; k >= 0 && k >= i-8; k-- {
-			if w := s.Toks[k].Word; w == "or" || w == "oder" || w == "o" || w == "ou" {
+			if allCues(s).AltWords[s.Toks[k].Word] {
 				alt = true
 			}
 		}
@@ -617,7 +617,7 @@ func coerciveExploitation(ix *index.Index) (Hit, bool) {
 		}
 		defExploit := false
 		for _, d := range s.Defines {
-			if strings.HasPrefix(d, "exploit") {
+			if hasPrefixAny(d, allCues(s).exploitDef) {
 				defExploit = true
 			}
 		}
@@ -813,7 +813,7 @@ func checkChildAge(in *Input) Outcome {
 		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) || !s.Has(cu.AgeCtx) {
 			continue
 		}
-		if !s.Has(cu.ChildTerms) && !strings.Contains(s.Fold, "person") && !strings.Contains(s.Fold, "persona") {
+		if !s.Has(cu.ChildTerms) && !holdsAny(s.Fold, allCues(s).personWord) {
 			continue
 		}
 		for _, a := range agesIn(s) {
@@ -1494,7 +1494,7 @@ func checkReflection(in *Input) Outcome {
 // reflectionContext requires a victim or period context for a reflection cue.
 func reflectionContext(s *index.Segment) bool {
 	cu := cuesFor(s)
-	return s.Has(cu.TextVictim) || strings.Contains(s.Fold, "period") || strings.Contains(s.Fold, "frist") || strings.Contains(s.Fold, "periodo") || strings.Contains(s.Fold, "delai")
+	return s.Has(cu.TextVictim) || holdsAny(s.Fold, allCues(s).periodWord)
 }
 
 // ---- non-punishment (CoE 26) ----
@@ -1613,15 +1613,15 @@ func victimSubject(s *index.Segment, h Hit) bool {
 				return true
 			}
 		}
-		if sp.I >= h.J && sp.I-h.J <= 20 && s.Toks[h.I].Word != "nicht" {
-			if w := s.Toks[h.I].Word; w == "does" || w == "shall" {
+		if all := allCues(s); sp.I >= h.J && sp.I-h.J <= 20 && !all.PostposedNeg[s.Toks[h.I].Word] {
+			if all.NonLiabAux[s.Toks[h.I].Word] {
 				return true
 			}
 			// "A person is not criminally responsible for an offence … as a
 			// direct consequence of being the victim …": a generic subject
 			// whom the victim clause after the cue narrows
 			if h.I > 0 {
-				if w := s.Toks[h.I-1].Word; w == "is" || w == "are" || w == "shall" {
+				if all.GenericSubjVerb[s.Toks[h.I-1].Word] {
 					return true
 				}
 			}

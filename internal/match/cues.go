@@ -1,8 +1,6 @@
 package match
 
 import (
-	"strings"
-
 	"github.com/lacuna-project/lacuna/internal/index"
 )
 
@@ -21,7 +19,7 @@ var (
 func traffickSpans(cu *cues, toks []index.Token) []index.Span {
 	var out []index.Span
 	for _, sp := range cu.TraffickTerms.Find(toks) {
-		if toks[sp.I].Word == "traite" && !frenchTraite(cu, toks, sp.I) {
+		if cu.all.AmbiguousTraffick[toks[sp.I].Word] && !frenchTraite(cu, toks, sp.I) {
 			continue
 		}
 		if cu.PersonTraffic.Any(toks[sp.I:min(len(toks), sp.J+2)]) {
@@ -90,11 +88,10 @@ func otherTraffic(h Hit) bool {
 	if h.I >= len(s.Toks) || h.J > len(s.Toks) {
 		return false
 	}
-	w := s.Toks[h.I].Word
-	if w == "traite" {
+	if cu.all.AmbiguousTraffick[s.Toks[h.I].Word] {
 		return !frenchTraite(cu, s.Toks, h.I)
 	}
-	if !strings.HasPrefix(w, "traffic") && !strings.HasPrefix(w, "trafic") {
+	if !cu.all.TrafficWord.Any(s.Toks[h.I : h.I+1]) {
 		return false
 	}
 	if cu.PersonTraffic.Any(s.Toks[h.I:min(len(s.Toks), h.J+2)]) {
@@ -109,8 +106,7 @@ func otherTraffic(h Hit) bool {
 // victims ("traite des êtres humains", "traite de personnes").
 func frenchTraite(cu *cues, toks []index.Token, i int) bool {
 	if i > 0 {
-		switch toks[i-1].Word {
-		case "la", "de", "d", "sa", "cette", "une":
+		if cu.all.TraiteDet[toks[i-1].Word] {
 			return true
 		}
 	}

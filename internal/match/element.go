@@ -732,8 +732,12 @@ func Negated(h Hit) bool {
 	for start > 0 && !clauseBreak(s, start-1, start) {
 		start--
 	}
-	if start+3 < len(s.Toks) && s.Toks[start].Word == "nothing" && s.Toks[start+1].Word == "in" {
-		return true
+	if start+3 < len(s.Toks) {
+		for _, sp := range allCues(s).ClauseNegation.Find(s.Toks[start:]) {
+			if sp.I == 0 {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -860,8 +860,8 @@ func childAgeSubject(sg *index.Segment) bool {
 	for _, m := range ageMatches(cu, sg.Fold) {
 		if a := parseAge(cu, sg.Fold[m[2]:m[3]]); a == 18 && m[0] < len(sg.Fold)/2 {
 			pre := sg.Fold[max(0, m[0]-20):m[0]] // ("personne âgée de moins de dix-huit ans")
-			if strings.Contains(pre, "person") || strings.Contains(pre, "menor") {
-				return !strings.Contains(sg.Fold[:m[0]], "cuando") && !strings.Contains(sg.Fold[:m[0]], " if ")
+			if holdsAny(pre, allCues(sg).agePerson) {
+				return !holdsAny(sg.Fold[:m[0]], allCues(sg).ageCond)
 			}
 		}
 	}
@@ -913,7 +913,7 @@ func firstCircumstance(s *index.Segment) []index.Token {
 		}
 		j := i + 1
 		for j < len(s.Toks) {
-			if s.Toks[j].Word == "or" || s.Toks[j].Word == "ou" || s.Toks[j].Word == "oder" || s.Toks[j].Word == "o" {
+			if allCues(s).AltWords[s.Toks[j].Word] {
 				break
 			}
 			if strings.ContainsAny(s.Fold[s.Toks[j-1].End:s.Toks[j].Start], ",;") {

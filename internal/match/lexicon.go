@@ -1,6 +1,7 @@
 package match
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -143,12 +144,56 @@ type cues struct {
 	GradeName       *index.PhraseSet `lex:"grade-name"`
 	GradeCopula     *index.PhraseSet `lex:"grade-copula"`
 	Prohibition     *index.PhraseSet `lex:"prohibition"`
+	// Classes read over every language (see allCues): verbs of attempt by
+	// where the attempted act stands; conjunctions of alternatives; the
+	// verbs and negations around a non-liability cue; trafficking words
+	// that may be other traffic or a treaty; a clause's negating opening.
+	AttemptVerb       *index.PhraseSet `lex:"attempt-verb"`
+	AttemptVerbDirect *index.PhraseSet `lex:"attempt-verb-direct"`
+	AttemptVerbFinal  map[string]bool  `lex:"attempt-verb-final"`
+	AltWords          map[string]bool  `lex:"alternative-word"`
+	NonLiabAux        map[string]bool  `lex:"non-liability-auxiliary"`
+	GenericSubjVerb   map[string]bool  `lex:"generic-subject-verb"`
+	PostposedNeg      map[string]bool  `lex:"postposed-negation"`
+	TrafficWord       *index.PhraseSet `lex:"traffic-word"`
+	AmbiguousTraffick map[string]bool  `lex:"ambiguous-trafficking-word"`
+	TraiteDet         map[string]bool  `lex:"traite-determiner"`
+	ClauseNegation    *index.PhraseSet `lex:"clause-negation-opening"`
 	// derived from classes read as ordered lists (see newCues)
 	sentenceTerm []string // sentence-term, folded, matched as substrings
 	ageMarker    []string // age-marker, folded
 	age          *ageExpr
-	childDefined []string // child-defined-term, folded
-	recidivism   []string // recidivism, folded, matched as substrings
+	childDefined []string        // child-defined-term, folded
+	recidivism   []string        // recidivism, folded, matched as substrings
+	exploitDef   []string        // exploitation-defined-term, folded, matched as prefixes
+	personWord   []string        // person-word, folded, matched as substrings
+	agePerson    []string        // age-person-word, folded, matched as substrings
+	periodWord   []string        // period-word, folded, matched as substrings
+	ageCond      []string        // age-condition-cue, folded, outer spaces kept, matched as substrings
+	quoteAbbrev  map[string]bool // quote-abbreviation, lower case as written
+	// all is the cues over every language of the lexicon (itself for the
+	// union): the classes read in any language (see allCues) come from it
+	all *cues
+}
+
+// hasPrefixAny reports whether s begins with one of pres.
+func hasPrefixAny(s string, pres []string) bool {
+	for _, p := range pres {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsAny reports whether s holds one of subs (none: false).
+func holdsAny(s string, subs []string) bool {
+	for _, w := range subs {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // ageExpr is the age expression compiled from the lexicon: an age limit
@@ -230,11 +275,29 @@ func foldedUnion(l *standard.Lexicon, class string) []string {
 	return out
 }
 
+// spacedUnion is foldedUnion keeping one space before and after a phrase
+// written with one (" if " is the word if, "cuando" also inside a word).
+func spacedUnion(l *standard.Lexicon, class string) []string {
+	var out []string
+	for _, p := range l.Union(class) {
+		f := index.FoldString(strings.TrimSpace(p))
+		if strings.TrimLeft(p, " ") != p {
+			f = " " + f
+		}
+		if strings.TrimRight(p, " ") != p {
+			f += " "
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
 type cuesKey struct{}
 
 // newCues binds the classes of lx and derives the list-read ones.
 func newCues(lx *index.Lexicon) *cues {
 	c := &cues{}
+	c.all = c      // a lexicon of one language (langCuesOf) points it at the union
 	_ = lx.Bind(c) // CheckLexicon reported missing classes at compile time
 	src := lx.Source()
 	c.age = newAgeExpr(src)
@@ -242,6 +305,15 @@ func newCues(lx *index.Lexicon) *cues {
 	c.recidivism = foldedUnion(src, "recidivism")
 	c.sentenceTerm = foldedUnion(src, "sentence-term")
 	c.ageMarker = foldedUnion(src, "age-marker")
+	c.exploitDef = foldedUnion(src, "exploitation-defined-term")
+	c.personWord = foldedUnion(src, "person-word")
+	c.agePerson = foldedUnion(src, "age-person-word")
+	c.periodWord = foldedUnion(src, "period-word")
+	c.ageCond = spacedUnion(src, "age-condition-cue")
+	c.quoteAbbrev = map[string]bool{}
+	for _, p := range src.Union("quote-abbreviation") {
+		c.quoteAbbrev[strings.ToLower(p)] = true
+	}
 	return c
 }
 
@@ -260,6 +332,7 @@ func langCuesOf(lx *index.Lexicon) *langCues {
 			var c *cues
 			if only := src.Only(lang); only != nil {
 				c = newCues(index.CompileLexicon(only))
+				c.all = lc.union
 			} else {
 				c = lc.union
 			}
@@ -281,6 +354,12 @@ func sectionCues(ix *index.Index, sec *statute.Provision) *cues {
 	}
 	return cuesOf(ix)
 }
+
+// allCues returns the classes of the lexicon s was indexed with over every
+// language, for the classes whose words count in any provision (a
+// conjunction "o" or "ou", "tente", "nicht": the checks read them so
+// before they were data, and still do).
+func allCues(s *index.Segment) *cues { return cuesFor(s).all }
 
 // cuesFor returns the classes in the segment's own language, so that a
 // word of another language (Spanish "no" in "no person shall", English
@@ -319,13 +398,42 @@ func CheckLexicon(lx *index.Lexicon) error {
 	if err := lx.Lacks(&cues{}, lexListClasses()...); err != nil {
 		return err
 	}
-	return lx.Bind(&cues{})
+	if err := lx.Bind(&cues{}); err != nil {
+		return err
+	}
+	return oneWordPhrases(lx.Source())
+}
+
+// oneWordClasses are phrase classes the checks match against one token
+// (a "*" may end the word): a phrase of several words would never match.
+var oneWordClasses = []string{"attempt-verb", "attempt-verb-direct", "traffic-word"}
+
+// oneWordPhrases reports the phrases of oneWordClasses that are not one
+// word, naming the language file (the compiled lexicon keeps no lines).
+func oneWordPhrases(l *standard.Lexicon) error {
+	var bad []string
+	for _, lang := range l.Languages() {
+		only := l.Only(lang)
+		for _, class := range oneWordClasses {
+			for _, p := range only.Union(class) {
+				if len(index.Words(p)) != 1 {
+					bad = append(bad, fmt.Sprintf("lexicon %s.yaml: phrase %q of class %q is not one word, expected one word (a \"*\" may end it): the checks read the class one token at a time", lang, p, class))
+				}
+			}
+		}
+	}
+	if len(bad) > 0 {
+		return errors.New(strings.Join(bad, "\n"))
+	}
+	return nil
 }
 
 // lexListClasses are the classes read as ordered lists rather than bound.
 func lexListClasses() []string {
 	cs := []string{"age-below", "age-article", "age-noun", "age-unit", "age-below-after", "age-after",
-		"child-defined-term", "recidivism", "sentence-term", "age-marker"}
+		"child-defined-term", "recidivism", "sentence-term", "age-marker",
+		"exploitation-defined-term", "person-word", "age-person-word", "period-word",
+		"age-condition-cue", "quote-abbreviation"}
 	for n := minAgeWord; n <= maxAgeWord; n++ {
 		cs = append(cs, fmt.Sprintf("number-%d", n))
 	}

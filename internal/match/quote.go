@@ -27,11 +27,12 @@ func Quote(h Hit) string {
 	}
 	a, b := s.Orig(int(s.Toks[i].Start)), s.Orig(int(s.Toks[j-1].End))
 	t := s.Text
+	abbrev := allCues(s).quoteAbbrev
 	// sentence start: after the last ". " or ";" before a
 	start := 0
 	for k := a - 1; k > 0; k-- {
 		c := t[k]
-		if c == ';' || c == '\n' || (c == '.' && k+1 < len(t) && t[k+1] == ' ' && sentenceEnd(t, k)) {
+		if c == ';' || c == '\n' || (c == '.' && k+1 < len(t) && t[k+1] == ' ' && sentenceEnd(abbrev, t, k)) {
 			start = k + 1
 			break
 		}
@@ -39,7 +40,7 @@ func Quote(h Hit) string {
 	end := len(t)
 	for k := b; k < len(t); k++ {
 		c := t[k]
-		if c == ';' || c == '\n' || (c == '.' && (k+1 == len(t) || t[k+1] == ' ') && sentenceEnd(t, k)) {
+		if c == ';' || c == '\n' || (c == '.' && (k+1 == len(t) || t[k+1] == ' ') && sentenceEnd(abbrev, t, k)) {
 			end = k + 1
 			break
 		}
@@ -48,8 +49,9 @@ func Quote(h Hit) string {
 }
 
 // sentenceEnd reports whether the '.' at k ends a sentence rather than an
-// abbreviation ("s. 3", "Cap. 141", "Abs. 1", "No. 8").
-func sentenceEnd(t string, k int) bool {
+// abbreviation ("s. 3", "Cap. 141", "Abs. 1", "No. 8"): a short word in
+// lower case or one of abbrev (the class quote-abbreviation, lower case).
+func sentenceEnd(abbrev map[string]bool, t string, k int) bool {
 	w := k
 	for w > 0 && t[w-1] != ' ' && t[w-1] != '(' {
 		w--
@@ -58,11 +60,7 @@ func sentenceEnd(t string, k int) bool {
 	if len(word) <= 3 && word != "" && strings.ToLower(word) == word && !strings.ContainsAny(word, "0123456789") {
 		return false
 	}
-	switch strings.ToLower(word) {
-	case "cap", "no", "abs", "art", "arts", "sec", "s", "ss", "nr", "u.s.c", "inc", "ltd", "st", "etc", "vgl", "cf", "i.e", "e.g", "p", "para":
-		return false
-	}
-	return true
+	return !abbrev[strings.ToLower(word)]
 }
 
 func trimQuote(q string, a, b int) string {

@@ -69,6 +69,9 @@ func Compile(m *standard.Map) (*Engine, error) {
 	if err := match.CheckLexicon(e.lex); err != nil {
 		return nil, err
 	}
+	if err := e.lex.Lacks(&struct{}{}, permissionClass); err != nil {
+		return nil, err
+	}
 	text, err := reason.English()
 	if err != nil {
 		return nil, err
@@ -384,7 +387,7 @@ func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, coun
 		f.ExternalRefs = append(f.ExternalRefs, extRef(x.Hit, x.Law))
 	}
 	if f.Verdict == Met || f.Verdict == Partial {
-		if permissive(f.Evidence) {
+		if permissive(f.Evidence, permissionNeedles(ix.Lex)) {
 			f.Reason = f.Reason.With(reason.New("permissive-wording", nil))
 		}
 	}
@@ -522,17 +525,52 @@ func elemName(e *match.Element) string {
 	return e.El.ID
 }
 
-func permissive(ev []Evidence) bool {
+// permissive reports whether every quote of ev holds one of needles (see
+// permissionNeedles): the finding rests on wording that only permits.
+func permissive(ev []Evidence, needles []string) bool {
 	if len(ev) == 0 {
 		return false
 	}
 	for _, e := range ev {
 		q := " " + strings.ToLower(e.Quote) + " "
-		if !(strings.Contains(q, " may ") || strings.Contains(q, " peut ") || strings.Contains(q, " kann ") || strings.Contains(q, " podra ") || strings.Contains(q, " podrá ")) {
+		found := false
+		for _, n := range needles {
+			if strings.Contains(q, n) {
+				found = true
+				break
+			}
+		}
+		if !found {
 			return false
 		}
 	}
 	return true
+}
+
+type permissionKey struct{}
+
+// permissionClass names the modal verbs of permission (may, peut, kann,
+// podrá), read over every language.
+const permissionClass = "permission-modal"
+
+// permissionNeedles returns the phrases of the class permission-modal of
+// lx, each lower-cased between spaces as written and, when different,
+// folded (" podrá ", " podra "), in the lexicon's order; built once per
+// lexicon.
+func permissionNeedles(lx *index.Lexicon) []string {
+	return lx.Memo(permissionKey{}, func() any {
+		var out []string
+		seen := map[string]bool{}
+		for _, p := range lx.Source().Union(permissionClass) {
+			for _, w := range []string{strings.ToLower(p), index.FoldString(p)} {
+				if n := " " + w + " "; !seen[n] {
+					seen[n] = true
+					out = append(out, n)
+				}
+			}
+		}
+		return out
+	}).([]string)
 }
 
 // combine decides an element-based requirement (no built-in check).

@@ -10,7 +10,7 @@
 // message (an argument of fmt.*, errors.New, t.Errorf, …), an import path, a
 // struct tag, a constant (IDs and keys are declared as constants), an ID or
 // key (lower-case words joined by '.', '_' or '-' without spaces: "crim.attempt",
-// "sale_of_children"), a path or a sentence of more than ten words (a
+// "sale_of_children"), an upper-case code ("KES", "MIXED"), a path or a sentence of more than ten words (a
 // message), output text (the value of an Explanation, Found, Missing or Msg
 // field) or a key passed to Has, SegMemo and the like. A regular expression (argument of regexp.MustCompile or
 // regexp.Compile) counts once per alternative that holds letters, since each
@@ -190,6 +190,11 @@ func callName(e ast.Expr) string {
 var (
 	letterRun = regexp.MustCompile(`\pL\pL`)
 	idLike    = regexp.MustCompile(`^[a-z0-9]+([._-][a-z0-9]+)+$`)
+	// codeLike is an upper-case code of two to five ASCII letters: ISO 3166
+	// and 4217 codes ("KEN", "KES"), Roman numeral digraphs, "HEAD", "WAL",
+	// "MIXED". Such literals are keys and reference data, never the words
+	// of a statute (whose words the lexicon holds in lower case).
+	codeLike = regexp.MustCompile(`^[A-Z]{2,5}$`)
 )
 
 func letters(s string) bool { return letterRun.MatchString(s) }
@@ -199,7 +204,7 @@ func vocabulary(s string) bool {
 	if !letters(s) || strings.ContainsAny(s, "%/\n\\{}<>=") {
 		return false
 	}
-	if idLike.MatchString(s) || len(strings.Fields(s)) > 10 {
+	if idLike.MatchString(s) || codeLike.MatchString(s) || len(strings.Fields(s)) > 10 {
 		return false
 	}
 	// Go identifiers in CamelCase, upper-case keys and the like are code
