@@ -150,7 +150,7 @@ type Lexicon struct {
 	death, risk, aggravating, aggravationName, condition, pronoun                          wordSet
 	subject, mitigation, repeatConv, firstOffence, minorAge, deathPenalty                  *phraseSet
 	organised, official, serious, legal, exclusion, indictment, summary                    *phraseSet
-	strongMeans                                                                            *phraseSet
+	strongMeans, convictionCond                                                            *phraseSet
 
 	traffic, childSale, forced, side *phraseSet
 	minorNoun, sell, exploit         wordSet
@@ -843,6 +843,7 @@ func buildVocab(r *reader, lx *Lexicon) {
 	lx.firstOffence, lx.minorAge, lx.deathPenalty = r.set("first-offence"), r.set("minor-age"), r.set("death-penalty")
 	lx.organised, lx.official, lx.serious, lx.legal = r.set("organised-group"), r.set("official-offender"), r.set("serious-harm"), r.set("legal-person")
 	lx.strongMeans = r.set("strong-means")
+	lx.convictionCond = r.set("conviction-condition")
 	lx.exclusion, lx.indictment, lx.summary = r.set("exclusion"), r.set("indictment"), r.set("summary-trial")
 	lx.traffic, lx.childSale, lx.forced, lx.side = r.set("trafficking-conduct"), r.set("child-sale"), r.set("forced-labour-conduct"), r.set("trafficking-side-conduct")
 	lx.minorNoun, lx.sell, lx.exploit = r.words("minor-noun"), r.words("sale-act"), r.words("exploitation-conduct")

@@ -434,7 +434,19 @@ func (lx *Lexicon) conditional(toks []token, lo, hi int, sent sentInfo) bool {
 		return false
 	}
 	for k := lo; k < hi; k++ {
-		if toks[k].lf&fCond != 0 {
+		if toks[k].lf&fCond != 0 && !lx.convictionAfter(toks, k+1, hi) {
+			return true
+		}
+	}
+	return false
+}
+
+// convictionAfter reports a conviction phrase within five words from
+// toks[k] ("Lorsqu'elle en est reconnue coupable, …", "if convicted"): the
+// condition is the conviction itself, not a circumstance.
+func (lx *Lexicon) convictionAfter(toks []token, k, hi int) bool {
+	for j := k; j < hi && j < k+5; j++ {
+		if toks[j].kind == tWord && lx.phraseAt(lx.convictionCond, toks, j, hi) {
 			return true
 		}
 	}

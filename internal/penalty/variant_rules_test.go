@@ -64,6 +64,10 @@ func TestVariantRules(t *testing.T) {
 		{"en again convicted", "en",
 			"A person who, having been convicted of an offence under this Act, is again convicted of such an offence is liable to imprisonment for life.",
 			[]row{{v: VariantSubsequent, max: none, life: true}}},
+		// a condition that is the conviction itself aggravates nothing
+		{"fr lorsqu'elle en est reconnue coupable", "fr",
+			"Lorsqu'elle en est reconnue coupable, la personne qui exploite le travail d'autrui est passible d'un emprisonnement de cinq à sept ans.",
+			[]row{{v: VariantBasic, max: 84}}},
 		{"en second or subsequent", "en",
 			"Any person who keeps a worker in bondage is liable to imprisonment for a term not exceeding eight years and, on a second or subsequent conviction, to imprisonment for life.",
 			[]row{{v: VariantBasic, max: 96}, {v: VariantSubsequent, max: none, life: true}}},
