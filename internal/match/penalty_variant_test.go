@@ -444,3 +444,23 @@ func TestSummaryItemBesideIndictment(t *testing.T) {
 		t.Errorf("variants %v, want summary_conviction, child_victim", got)
 	}
 }
+
+// TestSaleWordings: "la venta, la entrega … de una persona menor de edad"
+// and parents who "le remettent ou le cèdent" for exploitation are sales of
+// children, with child_victim rows.
+func TestSaleWordings(t *testing.T) {
+	for _, tc := range []struct{ lang, text string }{
+		{"es", "### Artículo 174. Venta de personas menores de edad\n\nSerá sancionado con pena de prisión de seis a diez años quien promueva, facilite o realice la venta, la entrega o el traspaso de una persona menor de edad a cambio de cualquier beneficio.\n"},
+		{"fr", "### Article 10\n\nLes parents ou tuteurs d'un enfant qui le remettent ou le cèdent à un tiers en vue de son exploitation sont punis de cinq à dix ans d'emprisonnement.\n"},
+	} {
+		ix := corpusOf(t, tc.lang, tc.text)
+		fs := Facts(ix)
+		if len(fs) != 1 || fs[0].Offence != OffSale || fs[0].Penalty.Variant != penalty.VariantChild {
+			var got []string
+			for _, f := range fs {
+				got = append(got, f.Offence+"/"+string(f.Penalty.Variant))
+			}
+			t.Errorf("%s: facts %v, want one sale_of_children child_victim row", tc.lang, got)
+		}
+	}
+}
