@@ -541,6 +541,18 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 			sibling = prev.Children
 		}
 	}
+	// or in the subsection after it ("(1) A person who commits an offence
+	// under section 3(1) in aggravating circumstances shall … be liable to
+	// imprisonment for life. (2) For the purposes of subsection (1),
+	// aggravating circumstances exist where— (a) …")
+	if sibling == nil && s.Prov.Kind == statute.KindSubsection && len(s.Prov.Children) == 0 && s.Has(cu.AggravWords) {
+		if next := nextSibling(s.Prov); next != nil && len(next.Children) > 0 {
+			nt := foldToks(next.Text)
+			if cu.AggravWords.Any(nt) && condLeadIn(cu, next.Text) && !cu.PenaltyWords.Any(nt) {
+				sibling = next.Children
+			}
+		}
+	}
 	if v != penalty.VariantBasic || (takesUp && (endsWithCondition(s) || tail || sibling != nil)) || lastItem {
 		// the aggravated offence is itself a child offence ("the offence
 		// under II of article X", where II concerns minors)
@@ -688,6 +700,20 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 		}
 	}
 	return headingVariant(s)
+}
+
+// nextSibling returns the provision after p under the same parent, or nil.
+func nextSibling(p *statute.Provision) *statute.Provision {
+	if p.Parent == nil {
+		return nil
+	}
+	sibs := p.Parent.Children
+	for i, c := range sibs {
+		if c == p && i+1 < len(sibs) {
+			return sibs[i+1]
+		}
+	}
+	return nil
 }
 
 // summaryBesideIndictment reports whether s is a list item stating a

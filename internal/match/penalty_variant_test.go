@@ -464,3 +464,29 @@ func TestSaleWordings(t *testing.T) {
 		}
 	}
 }
+
+// TestCircumstancesFromNextSubsection: "(1) … in aggravating circumstances
+// shall be liable to imprisonment for life. (2) For the purposes of
+// subsection (1), aggravating circumstances exist where— (a) the offender
+// is a public officer …": the first listed decides.
+func TestCircumstancesFromNextSubsection(t *testing.T) {
+	ix := corpusOf(t, "en", `### 3. Trafficking in persons
+
+(1) A person who recruits, transports, harbours or receives another person for the purpose of exploitation commits an offence and shall, on conviction, be liable to imprisonment for twenty years.
+
+### 4. Aggravated trafficking
+
+(1) A person who commits an offence under section 3(1) in aggravating circumstances shall, on conviction, be liable to imprisonment for life.
+
+(2) For the purposes of subsection (1), aggravating circumstances exist where—
+(a) the offender is a public officer acting in the course of his duties;
+(b) the victim dies as a result of the offence.
+`)
+	var got []penalty.Variant
+	for _, f := range Facts(ix) {
+		got = append(got, f.Penalty.Variant)
+	}
+	if len(got) != 2 || got[1] != penalty.VariantOfficial {
+		t.Errorf("variants %v, want basic, public_official", got)
+	}
+}
