@@ -19,3 +19,24 @@ func TestArticleIDLetterSuffix(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionRefTwoLetterSuffix: "an offence under section 329AA" refers to
+// the section numbered 329AA (the reference read two letters, not one).
+func TestSectionRefTwoLetterSuffix(t *testing.T) {
+	st, err := statute.Parse("xta/act.md", []byte("---\nid: xta/act\ncountry: XTA\ntitle: Act\nlanguage: en\n---\n\n# Act\n\n"+
+		"### 329A Interpretation\n\nText.\n\n### 329AA Trafficking in persons\n\nText.\n\n### 329AM Bodies corporate\n\nA body corporate that commits an offence under section 329AA is liable to a fine.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := Build(&statute.Corpus{Statutes: []*statute.Statute{st}})
+	for _, s := range ix.Segments {
+		if s.Prov.ID != "s329AM" {
+			continue
+		}
+		if len(s.Refs) == 0 || s.Refs[0].Target == nil || s.Refs[0].Target.ID != "s329AA" {
+			t.Fatalf("refs of s329AM: %+v, want s329AA", s.Refs)
+		}
+		return
+	}
+	t.Fatal("no segment for s329AM")
+}

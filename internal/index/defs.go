@@ -420,7 +420,7 @@ func cutAfterCompound(n string, lg *lawGrammar) string {
 }
 
 var (
-	refSection      = regexp.MustCompile(`\b(?:sections?|s\.|ss\.) ?(\d+[a-z]?(?:\.\d+)?)((?:\(\w{1,5}\))*)`)
+	refSection      = regexp.MustCompile(`\b(?:sections?|s\.|ss\.) ?(\d+[a-z]{0,2}(?:\.\d+)?)((?:\(\w{1,5}\))*)`)
 	refSubsection   = regexp.MustCompile(`\bsub-?sections? ?\((\w{1,5})\)`)
 	refAbs          = regexp.MustCompile(`\b(?:abs\.|absatz|absatzes) ?(\d+)\b`)
 	refApartado     = regexp.MustCompile(`\b(?:apartados?|alineas?) (\d+)\b`)
