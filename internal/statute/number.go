@@ -167,6 +167,12 @@ func scanNum(s string) (num, printed, rest string, ok bool) {
 	if j == 0 {
 		return "", "", s, false
 	}
+	// "Artículo 129 b.-", "Article 12 a –": a single lower-case letter
+	// after a space, closed by a stop, a colon or a dash, numbers an inserted
+	// article as "129b" does
+	if j+2 < len(t) && t[j] == ' ' && t[j+1] >= 'a' && t[j+1] <= 'z' && strings.IndexByte(".-:", t[j+2]) >= 0 {
+		return t[:j] + t[j+1:j+2], t[:j+2], t[j+2:], true
+	}
 	if plainNumberEnd(t[j:]) {
 		return t[:j], t[:j], t[j:], true
 	}

@@ -513,3 +513,19 @@ func TestMarkerAfterAmendmentBracket(t *testing.T) {
 		t.Errorf("scanMarker = %+v %v, want the § 4 marker", m, ok)
 	}
 }
+
+// TestSpacedLetterSuffix: "Artículo 129 b.-" numbers art129b (Paraguayan
+// printing), as "129b" does; the file is no longer refused as duplicates.
+func TestSpacedLetterSuffix(t *testing.T) {
+	src := "---\nid: xpy/cp\ncountry: XPY\ntitle: Código Penal\nlanguage: es\n---\n\n# Código Penal\n\n" +
+		"### Artículo 129 b.- Trata de personas\n\nTexto.\n\n### Artículo 129 c.- Trata agravada\n\nTexto.\n"
+	st, err := Parse("xpy/cp.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []ProvisionID{"art129b", "art129c"} {
+		if st.Lookup(id) == nil {
+			t.Errorf("no provision %s", id)
+		}
+	}
+}
