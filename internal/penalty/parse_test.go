@@ -142,6 +142,10 @@ func TestParse(t *testing.T) {
 		{"usc dollar amount", "en",
 			"shall be fined not more than $250,000 or imprisoned not more than 1 year, or both.",
 			[]w{{min: none, max: 12, alt: true, fmin: none, fmax: 250000, cur: "$"}}},
+		// "un mineur de dix-huit ans" is the victim's age, not a term
+		{"fr mineur de dix-huit ans", "fr",
+			"Si la victime est un mineur de dix-huit ans, l'emprisonnement sera de dix ans au moins.",
+			[]w{{min: 120, max: none, fmin: none, fmax: none, variant: VariantChild}}},
 		// "de plus de dix ans sans dépasser quinze ans" (Rwandan drafting)
 		{"fr plus de … sans dépasser", "fr",
 			"Est passible d'une peine d'emprisonnement de plus de dix ans sans dépasser quinze ans quiconque commet la traite des personnes.",
