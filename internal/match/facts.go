@@ -546,7 +546,8 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	// imprisonment for life. (2) For the purposes of subsection (1),
 	// aggravating circumstances exist where— (a) …")
 	if sibling == nil && s.Prov.Kind == statute.KindSubsection && len(s.Prov.Children) == 0 && s.Has(cu.AggravWords) {
-		if next := nextSibling(s.Prov); next != nil && len(next.Children) > 0 {
+		if later := laterSiblings(s.Prov); len(later) > 0 && len(later[0].Children) > 0 {
+			next := later[0]
 			nt := foldToks(next.Text)
 			if cu.AggravWords.Any(nt) && condLeadIn(cu, next.Text) && !cu.PenaltyWords.Any(nt) {
 				sibling = next.Children
@@ -562,6 +563,8 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 			}
 		}
 		items := s.Prov.Children
+		// each item's text, without the sanctions the parser joined to it
+		var itemTexts []string
 		if lastItem {
 			items = s.Prov.Parent.Children
 		} else {
@@ -569,19 +572,22 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 			// sanction ends this list (the parser joined the next list's
 			// lead-in, or a sanction of its own, to it; the items after it
 			// are that list's)
-			for i, c := range items[:max(len(items)-1, 0)] {
-				if _, joined := ownItemText(ix, cu, c); joined {
+			itemTexts = make([]string, 0, len(items))
+			for i, c := range items {
+				t, joined := ownItemText(ix, cu, c)
+				itemTexts = append(itemTexts, t)
+				if joined && i+1 < len(items) {
 					items = items[:i+1]
 					break
 				}
 			}
 		}
-		// an item's text, without the sanctions joined to it
-		itemText := func(k *statute.Provision) string {
-			if t, joined := ownItemText(ix, cu, k); joined {
-				return t
+		itemText := func(i int) string {
+			if i < len(itemTexts) {
+				return itemTexts[i]
 			}
-			return k.FullText()
+			t, _ := ownItemText(ix, cu, items[i])
+			return t
 		}
 		if len(items) == 0 && takesUp && sibling != nil {
 			items = sibling
@@ -609,15 +615,9 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 			// whose lead-in the parser joined to the last item of the
 			// first: "3. … por dos o más personas. La pena será … cuando:"),
 			// the provisions that follow it under the same parent
-			if len(texts) == 0 && s.Prov.Parent != nil {
-				sibs := s.Prov.Parent.Children
-				for i, c := range sibs {
-					if c == s.Prov {
-						for _, n := range sibs[i+1:] {
-							texts = append(texts, n.FullText())
-						}
-						break
-					}
+			if len(texts) == 0 {
+				for _, n := range laterSiblings(s.Prov) {
+					texts = append(texts, n.FullText())
 				}
 			}
 			for _, t := range texts {
@@ -630,13 +630,13 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 			}
 		}
 		if len(items) > 0 {
-			for _, k := range items {
-				t := itemText(k)
+			for i := range items {
+				t := itemText(i)
 				if childCirc(cu, foldToks(t), index.FoldString(t)) {
 					return penalty.VariantChild
 				}
 			}
-			return circumstanceVariant(cu, foldToks(cutClause(itemText(items[0]))))
+			return circumstanceVariant(cu, foldToks(cutClause(itemText(0))))
 		}
 		if first := firstCircumstance(s); first != nil && len(p.Aggravations) >= 2 {
 			return circumstanceVariant(cu, first)
@@ -702,15 +702,15 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	return headingVariant(s)
 }
 
-// nextSibling returns the provision after p under the same parent, or nil.
-func nextSibling(p *statute.Provision) *statute.Provision {
+// laterSiblings returns the provisions after p under the same parent.
+func laterSiblings(p *statute.Provision) []*statute.Provision {
 	if p.Parent == nil {
 		return nil
 	}
 	sibs := p.Parent.Children
 	for i, c := range sibs {
-		if c == p && i+1 < len(sibs) {
-			return sibs[i+1]
+		if c == p {
+			return sibs[i+1:]
 		}
 	}
 	return nil
@@ -741,7 +741,8 @@ func summaryBesideIndictment(ix *index.Index, s *index.Segment) bool {
 // ownItemText returns the text of a list item up to the first later
 // paragraph of its own that states a sanction ("5. El autor fuere
 // funcionario público." then "Cuando la víctima fuere menor … la pena será
-// …"), and whether there is such a paragraph.
+// …"), and whether there is such a paragraph; without one, the item's
+// whole text.
 func ownItemText(ix *index.Index, cu *cues, k *statute.Provision) (string, bool) {
 	var own []string
 	for j, sg := range ix.ProvSegs(k) {
@@ -750,7 +751,7 @@ func ownItemText(ix *index.Index, cu *cues, k *statute.Provision) (string, bool)
 		}
 		own = append(own, sg.Text)
 	}
-	return "", false
+	return k.FullText(), false
 }
 
 // childCirc reports whether a circumstance concerns a child: a child word
@@ -811,7 +812,7 @@ func childOnlyFast(cu *cues, toks []index.Token, folded string) bool {
 		// a concessive phrase earlier in the same clause (no punctuation
 		// between the words: their folded offsets are one space apart)
 		lo := i
-		for lo > 0 && i-lo < 24 && toks[lo].Start-toks[lo-1].End <= 1 {
+		for lo > 0 && i-lo < 24 && !punctBetween(toks, lo-1, lo) {
 			lo--
 		}
 		return len(cu.Concessive.Find(toks[lo:i])) > 0

@@ -196,6 +196,12 @@ func (lx *Lexicon) variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo
 	// child_victim). A circumstance before the sanction and separated from
 	// it by a clause break may come from other text (a definition, a list
 	// of its own), so then the most specific wins, as before.
+	const (
+		atDeath = iota
+		atOrg
+		atOfficial
+		atAggr
+	)
 	at := [4]int{hi, hi, hi, hi}
 	before := false
 	seen := func(v int, k int) {
@@ -254,19 +260,19 @@ func (lx *Lexicon) variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo
 				// the victim's death
 			case lx.riskBefore(toks, lo, k):
 				aggr = true
-				seen(3, k)
+				seen(atAggr, k)
 			default:
 				death = true
-				seen(0, k)
+				seen(atDeath, k)
 			}
 		case lx.phraseAt(lx.organised, toks, k, hi):
 			// "im Rahmen einer kriminellen Vereinigung" (Austrian and
 			// Liechtenstein codes), "bande organisée"
 			org = true
-			seen(1, k)
+			seen(atOrg, k)
 		case lx.phraseAt(lx.official, toks, k, hi):
 			official = true
-			seen(2, k)
+			seen(atOfficial, k)
 		case lx.aggravating.has(w):
 			// In a sentence that defines the offence ("Whoever kidnaps …
 			// shall be fined"), such words before the sanction describe the
@@ -275,10 +281,10 @@ func (lx *Lexicon) variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo
 			// ("Est puni de … le fait de recruter … en recourant à la
 			// violence, à l'enlèvement …"), unless a condition intervenes
 			// ("… lorsque la victime a été enlevée").
-			if !defining || k >= own[0] && !(sent.subjEnd > own[1] && k > sent.subjEnd && !lx.conditionBetween(toks, sent.subjEnd, k)) {
+			if !defining || k >= own[0] && !(sent.subjEnd > own[1] && k > sent.subjEnd && !conditionBetween(toks, sent.subjEnd, k)) {
 				aggr = true
 				if !lx.aggravationName.has(w) {
-					seen(3, k)
+					seen(atAggr, k)
 				}
 			}
 		case lx.phraseAt(lx.serious, toks, k, hi):
@@ -286,9 +292,9 @@ func (lx *Lexicon) variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo
 			// "suffers serious injury or dies": an injury-or-death item
 			// is the death variant
 			if lx.deathSoonAfter(toks, k, hi) {
-				seen(0, k)
+				seen(atDeath, k)
 			} else {
-				seen(3, k)
+				seen(atAggr, k)
 			}
 		case lx.phraseAt(lx.legal, toks, k, hi):
 			legal = true
@@ -298,7 +304,7 @@ func (lx *Lexicon) variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo
 			// named in the condition that follows a sanction make it the
 			// aggravated form
 			aggr = true
-			seen(3, k)
+			seen(atAggr, k)
 		}
 	}
 	// A mitigation stated anywhere in the sentence governs all of it
@@ -314,13 +320,13 @@ func (lx *Lexicon) variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo
 	if child {
 		list = append(list, VariantChild)
 	}
-	others := []struct {
+	others := [4]struct {
 		on bool
 		v  Variant
-	}{{death, VariantDeath}, {org, VariantOrganised}, {official, VariantOfficial}, {aggr, VariantAggravated}}
+	}{atDeath: {death, VariantDeath}, atOrg: {org, VariantOrganised}, atOfficial: {official, VariantOfficial}, atAggr: {aggr, VariantAggravated}}
 	// the others in the order they are first named (ties keep the order
 	// above: the circumstance found only by a conditional lead-in is last)
-	order := []int{0, 1, 2, 3}
+	order := []int{atDeath, atOrg, atOfficial, atAggr}
 	if !before {
 		sort.SliceStable(order, func(i, j int) bool { return at[order[i]] < at[order[j]] })
 	}
@@ -344,9 +350,9 @@ func (lx *Lexicon) variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo
 
 // conditionBetween reports a condition word ("if", "lorsque", "cuando")
 // in toks(a, b).
-func (lx *Lexicon) conditionBetween(toks []token, a, b int) bool {
+func conditionBetween(toks []token, a, b int) bool {
 	for k := a + 1; k < b && k < len(toks); k++ {
-		if toks[k].kind == tWord && lx.condition.has(toks[k].s) {
+		if toks[k].lf&fCond != 0 {
 			return true
 		}
 	}
