@@ -144,7 +144,13 @@ type Lexicon struct {
 
 	addedNoun, additional, fineNeg, auxiliary, termLink wordSet
 	notLife, fineDefault, eitherPenalty                 *phraseSet
-	relative                                            *phraseSet // vals index relKinds
+	// penSubject names the sanction itself as a clause's subject ("la
+	// pena", "la peine", "the penalty"): its term is custody's
+	penSubject *phraseSet
+	increment  wordSet // "increased by two years": a term added, not stated
+	// sanctionNoun names any sanction (imprisonment, fine, disqualification)
+	sanctionNoun *phraseSet
+	relative     *phraseSet // vals index relKinds
 
 	abbrev, repeatQual, repeatObj, childVictim, ageLimit, ageNotAttained, ageWord, ageLink wordSet
 	death, risk, aggravating, aggravationName, condition, pronoun                          wordSet
@@ -828,6 +834,9 @@ func buildVocab(r *reader, lx *Lexicon) {
 	lx.addedNoun, lx.additional = r.words("added-term-noun"), r.words("additional")
 	lx.fineNeg, lx.auxiliary, lx.termLink = r.words("fine-negation"), r.words("passive-auxiliary"), r.words("term-link")
 	lx.notLife, lx.fineDefault, lx.eitherPenalty = r.set("not-life-term"), r.set("fine-default"), r.set("either-penalty")
+	lx.penSubject, lx.increment = r.set("penalty-subject"), r.words("term-increment")
+	lx.sanctionNoun = r.set("penalty-noun")
+	lx.sanctionNoun = r.set("penalty-noun")
 	lx.relative = newPhraseSet()
 	for i, rk := range relKinds {
 		for _, ws := range r.phrases(rk.class) {
@@ -918,6 +927,10 @@ func buildVocab(r *reader, lx *Lexicon) {
 				lx.cue[ws[0]] = true
 			}
 		}
+	}
+	// a penalty named as a subject is cued by its noun, its last word
+	for _, ws := range lx.penSubject.ps {
+		lx.cue[ws[len(ws)-1]] = true
 	}
 	lx.cueMin = 1 << 30
 	start := func(w string) {

@@ -373,10 +373,80 @@ func (lx *Lexicon) findStatements(toks []token, lang string) []stmt {
 		}
 		if hasAnchor {
 			out = append(out, lx.scanChain(toks, i, j, lang)...)
+		} else if b, n := lx.penaltySubjectBefore(toks, i, j); n > 0 {
+			// "la pena será de diez a trece años", "la peine est portée à
+			// vingt ans": a term in years or months whose subject is the
+			// penalty itself is custody, the sanction the clause changes
+			for _, st := range lx.scanChain(toks, i, j, lang) {
+				st.cs = min(st.cs, b)
+				st.items = append([]item{{kind: iPrison, tok: b, end: b + n}}, st.items...)
+				out = append(out, st)
+			}
 		}
 		i = j
 	}
 	return out
+}
+
+// penSubjectReach is how many tokens before a term its penalty subject may
+// stand: "la pena fija establecida podrá ser aumentada hasta" is eight.
+const penSubjectReach = 10
+
+// penaltySubjectBefore finds, in the clause before the term of the run
+// [i, j) (in the run or before it), a phrase
+// naming the penalty as a subject ("la pena", "les peines", "the
+// penalty"), when the run states a term in years or months and nothing
+// adds it to another term. It returns the phrase's first token and length.
+func (lx *Lexicon) penaltySubjectBefore(toks []token, i, j int) (int, int) {
+	if lx.penSubject == nil || len(lx.penSubject.ps) == 0 {
+		return 0, 0
+	}
+	num := -1 // the term's first number
+	for k := i; k < j; k++ {
+		if num < 0 && (toks[k].kind == tNum || lx.isNumWord(toks[k].s)) {
+			num = k
+		}
+		if toks[k].kind == tWord {
+			if u := lx.unitOf(toks[k].s); (u == uYear || u == uMonth) && num >= 0 {
+				break
+			}
+			if lx.additional.has(toks[k].s) {
+				return 0, 0 // "dos años adicionales"
+			}
+		}
+		if k == j-1 {
+			return 0, 0
+		}
+	}
+	if num < 0 || num > 0 && lx.increment.has(toks[num-1].s) {
+		return 0, 0 // "se aumentará en dos años": added to the term
+	}
+	for b := num - 1; b >= 0 && b >= num-penSubjectReach; b-- {
+		t := toks[b]
+		if t.kind == tPunct && t.s != "(" && t.s != ")" || toks[b+1].nlBefore > 0 {
+			return 0, 0
+		}
+		if t.kind == tWord && lx.additional.has(t.s) {
+			return 0, 0
+		}
+		if n, _ := lx.penSubject.at(toks, b, num); n > 0 {
+			if b+n < num && lx.termLink.has(toks[b+n].s) {
+				return 0, 0 // "la pena de inhabilitación de cinco años": another sanction named
+			}
+			// "la pena superior en grado e inhabilitación de seis a doce
+			// años": the term is another sanction's
+			for k := b + n; k < num; k++ {
+				if m, _ := lx.relative.at(toks, k, len(toks)); m > 0 {
+					return 0, 0
+				}
+				if m, _ := lx.sanctionNoun.at(toks, k, num); m > 0 {
+					return 0, 0
+				}
+			}
+			return b, n
+		}
+	}
+	return 0, 0
 }
 
 // scanChain reads the items of the run [cs, ce). A run that holds two

@@ -504,3 +504,46 @@ func TestRaisedToRange(t *testing.T) {
 		t.Fatalf("parsed %+v, want 120–240 months", ps)
 	}
 }
+
+// A term whose subject is the penalty itself ("la pena será de …", "the
+// penalty shall be …") is custody, though no custodial noun is written;
+// not when the term is added to the penalty or belongs to another sanction.
+func TestPenaltyAsSubject(t *testing.T) {
+	for _, c := range []struct {
+		lang, text string
+		min, max   float64 // none (-1) for nil; both none: no sanction
+	}{
+		{"es", "Cuando la víctima sea una persona menor de edad, la pena será de once a catorce años.", 132, 168},
+		{"es", "En los supuestos más graves la pena podrá elevarse hasta doce años.", none, 144},
+		{"es", "Si concurre alguna agravante, la pena fija establecida podrá ser aumentada hasta un máximo de veinte (20) años.", none, 240},
+		{"fr", "La peine est portée à vingt-cinq ans lorsque l'auteur est un ascendant de la victime.", none, 300},
+		{"en", "Where the offence is committed against a child, the penalty shall be eighteen years.", none, 216},
+		{"es", "La pena se aumentará en tres años cuando el autor sea funcionario público.", none, none},
+		{"es", "Se impondrá además la pena de inhabilitación absoluta de seis a doce años.", none, none},
+		{"en", "The penalty shall be increased by four years where the offender is a public officer.", none, none},
+		{"es", "La pena será la prevista en el artículo anterior, y la víctima tendrá derecho a una reparación durante dos años.", none, none},
+	} {
+		ps := ParseFor(c.text, c.lang, "")
+		if c.min == none && c.max == none {
+			if len(ps) != 0 {
+				t.Errorf("%q: parsed %s, want no sanction", c.text, describe(ps[0]))
+			}
+			continue
+		}
+		if len(ps) != 1 {
+			t.Errorf("%q: parsed %d sanctions, want 1", c.text, len(ps))
+			continue
+		}
+		p := ps[0]
+		if fmtPtr(p.MinMonths) != fmtPtr(ptrOrNil(c.min)) || fmtPtr(p.MaxMonths) != fmtPtr(ptrOrNil(c.max)) {
+			t.Errorf("%q: parsed %s, want min %v max %v", c.text, describe(p), c.min, c.max)
+		}
+	}
+}
+
+func ptrOrNil(v float64) *float64 {
+	if v == none {
+		return nil
+	}
+	return &v
+}
