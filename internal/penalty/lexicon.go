@@ -150,6 +150,7 @@ type Lexicon struct {
 	increment  wordSet // "increased by two years": a term added, not stated
 	// sanctionNoun names any sanction (imprisonment, fine, disqualification)
 	sanctionNoun *phraseSet
+	mandatory    *phraseSet // "shall be punished with": the sanction is imposed
 	relative     *phraseSet // vals index relKinds
 
 	abbrev, repeatQual, repeatObj, childVictim, ageLimit, ageNotAttained, ageWord, ageLink wordSet
@@ -835,8 +836,8 @@ func buildVocab(r *reader, lx *Lexicon) {
 	lx.fineNeg, lx.auxiliary, lx.termLink = r.words("fine-negation"), r.words("passive-auxiliary"), r.words("term-link")
 	lx.notLife, lx.fineDefault, lx.eitherPenalty = r.set("not-life-term"), r.set("fine-default"), r.set("either-penalty")
 	lx.penSubject, lx.increment = r.set("penalty-subject"), r.words("term-increment")
-	lx.sanctionNoun = r.set("penalty-noun")
-	lx.sanctionNoun = r.set("penalty-noun")
+	lx.sanctionNoun, lx.mandatory = r.set("penalty-noun"), r.set("mandatory-sentence")
+	lx.sanctionNoun, lx.mandatory = r.set("penalty-noun"), r.set("mandatory-sentence")
 	lx.relative = newPhraseSet()
 	for i, rk := range relKinds {
 		for _, ws := range r.phrases(rk.class) {

@@ -899,7 +899,12 @@ func (lx *Lexicon) buildPenalty(toks []token, s *stmt, country string) (Penalty,
 			}
 		}
 	}
-	if maxV == nil && bare != nil && !(p.Life && minV == nil) {
+	if minV == nil && maxV == nil && bare != nil && !p.Life && prisonAt >= 0 && lx.mandatoryBefore(toks, s.items[prisonAt].tok) {
+		// "shall be punished with imprisonment for a period of ten years":
+		// a sentence the court must impose, with no bound named, is fixed
+		// ("liable to", "punishable by" name the maximum)
+		minV, maxV = bare, bare
+	} else if maxV == nil && bare != nil && !(p.Life && minV == nil) {
 		maxV = bare
 	} else if maxV == nil && bare != nil && p.Life {
 		// "imprisonment for life or for a term of ten years" reads as a
@@ -967,6 +972,18 @@ func (lx *Lexicon) buildPenalty(toks []token, s *stmt, country string) (Penalty,
 }
 
 func fp(v float64) *float64 { return &v }
+
+// mandatoryBefore reports a verb that imposes the sanction starting at
+// toks[at] ("shall be punished with", "be sentenced to"), as against one
+// that permits it ("liable to", "punishable by").
+func (lx *Lexicon) mandatoryBefore(toks []token, at int) bool {
+	for b := at - 1; b >= 0 && b >= at-4; b-- {
+		if n, _ := lx.mandatory.at(toks, b, at); n > 0 && b+n == at {
+			return true
+		}
+	}
+	return false
+}
 
 // durationOwner says whether the duration at items[idx] belongs to an
 // imprisonment anchor or to a fine anchor (day-fines counted in months, as

@@ -547,3 +547,28 @@ func ptrOrNil(v float64) *float64 {
 	}
 	return &v
 }
+
+// A sentence the court must impose ("shall be punished with imprisonment
+// for a period of N years") with no bound named is a fixed term; one it may
+// impose ("liable to", "punishable by") names the maximum.
+func TestMandatoryTermIsFixed(t *testing.T) {
+	for _, c := range []struct {
+		text     string
+		min, max float64
+	}{
+		{"Any person who sells a child shall be punished with imprisonment for a period of 12 years.", 144, 144},
+		{"A person convicted under this section shall be sentenced to imprisonment for seven years.", 84, 84},
+		{"Any person who sells a child shall be liable to imprisonment for 12 years.", none, 144},
+		{"An offence under section 4 shall be punishable by imprisonment for twelve years.", none, 144},
+		{"Any person who sells a child shall be punished with imprisonment for a term not exceeding 12 years.", none, 144},
+	} {
+		ps := ParseFor(c.text, "en", "")
+		if len(ps) != 1 {
+			t.Errorf("%q: parsed %d sanctions, want 1", c.text, len(ps))
+			continue
+		}
+		if fmtPtr(ps[0].MinMonths) != fmtPtr(ptrOrNil(c.min)) || fmtPtr(ps[0].MaxMonths) != fmtPtr(ptrOrNil(c.max)) {
+			t.Errorf("%q: parsed %s, want min %v max %v", c.text, describe(ps[0]), c.min, c.max)
+		}
+	}
+}
