@@ -281,7 +281,7 @@ func (lx *Lexicon) variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo
 			// ("Est puni de … le fait de recruter … en recourant à la
 			// violence, à l'enlèvement …"), unless a condition intervenes
 			// ("… lorsque la victime a été enlevée").
-			if !defining || k >= own[0] && !(sent.subjEnd > own[1] && k > sent.subjEnd && !conditionBetween(toks, sent.subjEnd, k)) {
+			if !defining || k >= own[0] && !(sent.subjEnd >= own[1] && k > sent.subjEnd && !conditionBetween(toks, sent.subjEnd, k)) {
 				aggr = true
 				if !lx.aggravationName.has(w) {
 					seen(atAggr, k)
