@@ -113,6 +113,7 @@ type Lexicon struct {
 	currencyMulti    *phraseSet        // currencies of several words; vals index currencyMultiVal
 	currencyMultiVal []string
 	fineUnits        *phraseSet
+	fineUnitBefore   wordSet // "level" in "a fine not exceeding level ten"
 	// countryBefore and countryAfter hold, by ISO 4217 code, the country
 	// words that resolve an ambiguous currency ("Kenya shillings", "pesos
 	// uruguayos"); countrySkip holds the country words of several words
@@ -620,7 +621,7 @@ func build(r *reader) *Lexicon {
 			}
 		}
 	}
-	lx.fineUnits = r.set("fine-unit")
+	lx.fineUnits, lx.fineUnitBefore = r.set("fine-unit"), r.words("fine-unit-before")
 
 	// number words
 	lx.num, lx.numAll, lx.compound = map[string]map[string]numWord{}, map[string]numWord{}, map[string]bool{}

@@ -739,6 +739,11 @@ func (lx *Lexicon) currencyNear(toks []token, k, n, cs, ce int) (string, int) {
 			}
 			return lx.qualifiedCurrency(c, before, ""), b
 		}
+		// "a fine not exceeding level fourteen": a level of a scale of
+		// fines, written before its number
+		if lx.fineUnitBefore.has(toks[b].s) {
+			return toks[b].s, b
+		}
 	}
 	return "", 0
 }

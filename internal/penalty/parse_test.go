@@ -572,3 +572,17 @@ func TestMandatoryTermIsFixed(t *testing.T) {
 		}
 	}
 }
+
+// "life or any shorter period, but not less than ten years" keeps its
+// minimum; a fine at a level of a scale of fines, "or to both", can replace
+// imprisonment.
+func TestShorterPeriodAndFineLevel(t *testing.T) {
+	ps := ParseFor("is guilty of an offence and liable to imprisonment for life or any shorter period, but not less than twelve years.", "en", "")
+	if len(ps) != 1 || !ps[0].Life || fmtPtr(ps[0].MinMonths) != "144" {
+		t.Errorf("life or any shorter period: parsed %v, want life with a minimum of 144 months", ps)
+	}
+	ps = ParseFor("is liable to a fine not exceeding level nine or to imprisonment for a period not exceeding three years or to both such fine and such imprisonment.", "en", "")
+	if len(ps) != 1 || !ps[0].FineAlternative || fmtPtr(ps[0].MaxMonths) != "36" || ps[0].Currency == nil || *ps[0].Currency != "level" {
+		t.Errorf("fine at a level: parsed %v, want 36 months, a fine in levels that can replace it", ps)
+	}
+}
