@@ -289,7 +289,10 @@ func takesUpPrevious(ix *index.Index, sec *statute.Provision) bool {
 	found := false
 	for _, t := range ix.BySection[sec] {
 		cu := cuesFor(t)
-		if len(t.Refs) > 0 || t.Has(cu.OffenceSubject) || actCount(t) > 0 {
+		// (a "who" in an item of the circumstances a sanction's lead-in
+		// lists, "… where: (b) the offender is a public servant who …",
+		// names no author of an offence of its own)
+		if len(t.Refs) > 0 || t.Has(cu.OffenceSubject) && !(t.Prov != sec && condLeadIn(cu, sec.Text)) || actCount(t) > 0 {
 			return false
 		}
 		if t.Roles.Has("penalty") && t.Has(cu.OffenceAnaphor) {

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/lacuna-project/lacuna/internal/index"
@@ -488,5 +489,33 @@ func TestCircumstancesFromNextSubsection(t *testing.T) {
 	}
 	if len(got) != 2 || got[1] != penalty.VariantOfficial {
 		t.Errorf("variants %v, want basic, public_official", got)
+	}
+}
+
+// TestCircumstanceItemWithWho: an aggravation section whose lead-in takes up
+// the offence before ("The punishment shall be … where:") keeps that
+// offence's class, though an item it lists names a person with "who".
+func TestCircumstanceItemWithWho(t *testing.T) {
+	ix := corpusOf(t, "en", `## Part II Offences
+
+### 4. Trafficking in Persons
+
+Any person who recruits, transports or harbours another person for the purpose of exploitation shall be punished with rigorous imprisonment from 10 to 20 years.
+
+### 5. Aggravating circumstances
+
+The punishment shall be rigorous imprisonment from 18 to 25 years where:
+
+a) the victim is a child;
+
+b) the offender is a public servant who abused his office.
+`)
+	var got []string
+	for _, f := range Facts(ix) {
+		got = append(got, string(f.Seg.Section.ID)+" "+f.Offence+" "+string(f.Penalty.Variant))
+	}
+	want := []string{"s4 trafficking basic", "s5 trafficking child_victim"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("facts %q, want %q", got, want)
 	}
 }
