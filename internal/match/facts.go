@@ -112,7 +112,9 @@ func Facts(ix *index.Index) []Fact {
 			// a later offence whose heading names force, threat or deceit, or
 			// calls it aggravated ("Trafficking in persons—aggravated
 			// offence"), is the heavier form of an earlier basic offence
-			if p.Variant == penalty.VariantBasic && statBasic[s.Statute][cls] && (cu.ForceTerms.Any(headToks(s)) || cu.HeadAggr.Any(headToks(s))) {
+			// ("Travail forcé" names forced labour, the offence itself, not
+			// force as a means)
+			if h := headToks(s); p.Variant == penalty.VariantBasic && statBasic[s.Statute][cls] && (cu.ForceTerms.Any(h) && !cu.HeadForced.Any(h) || cu.HeadAggr.Any(h)) {
 				p.Variant = penalty.VariantAggravated
 			}
 			// an "aggravated" form with the very terms of its section's basic
@@ -232,7 +234,7 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 	if usesVictim(ix, sec) || failsToReport(ix, sec) {
 		return OffRelated
 	}
-	acts, purpose, traffick, forced, sale := 0, false, false, false, false
+	acts, purpose, traffick, forced, sale, sellsPerson := 0, false, false, false, false, false
 	for _, t := range ix.BySection[sec] {
 		cu := cuesFor(t)
 		acts += actCount(t)
@@ -244,6 +246,9 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 		// ("vend … une personne, adulte ou enfant, comme un bien" sells
 		// anyone: no sale of children)
 		sale = sale || t.Has(cu.TextSale) && t.Has(cu.ChildTerms) && !t.Has(cu.AdultTerms)
+		// "Quiconque achète ou vend une personne … aux fins
+		// d'exploitation": selling anyone for exploitation is trafficking
+		sellsPerson = sellsPerson || t.Has(cu.PersonSale) && t.Has(cu.ExploitTerms)
 	}
 	switch {
 	// (a section with the structure of Palermo art. 3, three acts for a
@@ -252,7 +257,7 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 	// considera también tráfico la entrega … a cambio de dinero")
 	case sale && !traffick && !(acts >= 3 && purpose):
 		return OffSale
-	case traffick || (acts >= 2 && purpose):
+	case traffick || (acts >= 2 && purpose) || sellsPerson:
 		return OffTrafficking
 	case forced:
 		return OffForced

@@ -71,6 +71,9 @@ type cues struct {
 	// ("trafficking in persons", "traite", "trata")
 	PersonTraffic *index.PhraseSet `lex:"trafficking-person"`
 	TraiteObject  *index.PhraseSet `lex:"traite-object"`
+	// buying or selling a person, any person ("achète ou vend une
+	// personne"): with a purpose of exploitation, trafficking
+	PersonSale *index.PhraseSet `lex:"person-sale"`
 	// mark a short-title clause, whose words name the Act and prove
 	// nothing about its content
 	CitationCues *index.PhraseSet `lex:"citation"`

@@ -519,3 +519,30 @@ b) the offender is a public servant who abused his office.
 		t.Errorf("facts %q, want %q", got, want)
 	}
 }
+
+// TestSaleOfAPersonAndForcedLabourHeading: selling any person for
+// exploitation is trafficking, whatever the article's heading; a second
+// offence in an article captioned "Travail forcé" is no aggravated form of
+// the first because its caption says "forcé".
+func TestSaleOfAPersonAndForcedLabourHeading(t *testing.T) {
+	ix := corpusOf(t, "fr", `## Chapitre II Infractions
+
+### Article 7 Vente d'êtres humains
+
+Quiconque achète ou vend une personne aux fins de son exploitation est puni d'un emprisonnement de huit à quinze ans.
+
+### Article 8 Travail forcé
+
+1 Quiconque contraint une personne par la menace à accomplir un travail qu'elle n'a pas offert de son plein gré est puni d'un emprisonnement de cinq ans au plus.
+
+2 Quiconque maintient une personne en servitude est puni d'un emprisonnement de deux ans au moins.
+`)
+	var got []string
+	for _, f := range Facts(ix) {
+		got = append(got, string(f.Seg.Prov.ID)+" "+f.Offence+" "+string(f.Penalty.Variant))
+	}
+	want := []string{"art7 trafficking basic", "art8(1) forced_labour basic", "art8(2) forced_labour basic"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("facts %q, want %q", got, want)
+	}
+}
