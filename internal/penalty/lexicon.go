@@ -114,6 +114,9 @@ type Lexicon struct {
 	currencyMultiVal []string
 	fineUnits        *phraseSet
 	fineUnitBefore   wordSet // "level" in "a fine not exceeding level ten"
+	// placeOpen and placeClose bound the place of custody named after a
+	// custodial noun ("imprisonment in … for")
+	placeOpen, placeClose wordSet
 	// countryBefore and countryAfter hold, by ISO 4217 code, the country
 	// words that resolve an ambiguous currency ("Kenya shillings", "pesos
 	// uruguayos"); countrySkip holds the country words of several words
@@ -622,6 +625,7 @@ func build(r *reader) *Lexicon {
 		}
 	}
 	lx.fineUnits, lx.fineUnitBefore = r.set("fine-unit"), r.words("fine-unit-before")
+	lx.placeOpen, lx.placeClose = r.words("custody-place-open"), r.words("custody-place-close")
 
 	// number words
 	lx.num, lx.numAll, lx.compound = map[string]map[string]numWord{}, map[string]numWord{}, map[string]bool{}

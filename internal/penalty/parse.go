@@ -344,7 +344,17 @@ func (lx *Lexicon) findStatements(toks []token, lang string) []stmt {
 		if toks[i].lf&fPrison != 0 {
 			_, j = lx.gradeAfter(toks, i, len(toks))
 		}
-		for j < len(toks) && j-i < maxChain && lx.chainable(toks, j, lang) && toks[j].nlBefore == 0 {
+		for j < len(toks) && j-i < maxChain && toks[j].nlBefore == 0 {
+			if !lx.chainable(toks, j, lang) {
+				// "imprisonment in the Department of Corrections for
+				// life": the place of custody, skipped to its "for"
+				n := lx.custodyPlace(toks, i, j)
+				if n == j {
+					break
+				}
+				j = n
+				continue
+			}
 			if toks[j].lf&fPrison != 0 {
 				// "reclusión mayor en su grado medio y multa": the grade's
 				// words belong to the sanction
@@ -386,6 +396,35 @@ func (lx *Lexicon) findStatements(toks []token, lang string) []stmt {
 		i = j
 	}
 	return out
+}
+
+// custodyPlace skips, from the word toks[j] that ends a sanction phrase
+// begun at i, the place of custody named after the custodial noun
+// ("imprisonment in the Department of Corrections for …", "confinement in a
+// state jail for …"): an opening word right after the noun or its article,
+// then at most six words, then the word that leads to the term. It returns
+// the index of that word, or j when there is no such place.
+func (lx *Lexicon) custodyPlace(toks []token, i, j int) int {
+	open := -1
+	for b := j - 1; b >= i && b >= j-3; b-- {
+		if toks[b].kind == tWord && lx.placeOpen.has(toks[b].s) {
+			open = b
+			break
+		}
+	}
+	if open < 1 || toks[open-1].lf&fPrison == 0 {
+		return j
+	}
+	for k := j; k < len(toks) && k <= open+7; k++ {
+		t := toks[k]
+		if t.kind != tWord || t.nlBefore > 0 {
+			return j
+		}
+		if lx.placeClose.has(t.s) {
+			return k
+		}
+	}
+	return j
 }
 
 // penSubjectReach is how many tokens before a term its penalty subject may

@@ -586,3 +586,27 @@ func TestShorterPeriodAndFineLevel(t *testing.T) {
 		t.Errorf("fine at a level: parsed %v, want 36 months, a fine in levels that can replace it", ps)
 	}
 }
+
+// A place of custody between the custodial noun and its term, "or less
+// than" after "not more than", and "que no será menor de … ni mayor de …".
+func TestCustodyPlaceAndSpelledBounds(t *testing.T) {
+	for _, c := range []struct {
+		lang, text string
+		min, max   float64
+		life       bool
+	}{
+		{"en", "An offence under this section is punishable by imprisonment in the State Penitentiary for life or for any term of not more than 40 years or less than 6 years.", 72, 480, true},
+		{"en", "is liable to imprisonment in a correctional centre for a term not exceeding seven years.", none, 84, false},
+		{"es", "conlleva una pena de reclusión por un término fijo que no será menor de cuatro (4) años y un (1) día ni mayor de nueve (9) años.", 48.03, 108, false},
+	} {
+		ps := ParseFor(c.text, c.lang, "")
+		if len(ps) != 1 {
+			t.Errorf("%q: parsed %d sanctions, want 1", c.text, len(ps))
+			continue
+		}
+		p := ps[0]
+		if fmtPtr(p.MinMonths) != fmtPtr(ptrOrNil(c.min)) || fmtPtr(p.MaxMonths) != fmtPtr(ptrOrNil(c.max)) || p.Life != c.life {
+			t.Errorf("%q: parsed %s, want min %v max %v life %v", c.text, describe(p), c.min, c.max, c.life)
+		}
+	}
+}
