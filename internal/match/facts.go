@@ -37,15 +37,22 @@ func Facts(ix *index.Index) []Fact {
 	basicSeen := map[*statute.Provision]bool{}
 	statBasic := map[*statute.Statute]map[string]bool{}
 	scale := gradeScale(ix, pl)
+	grades := offenceScale(ix, pl)
 	for _, s := range ix.Segments {
 		cu := cuesFor(s)
 		if s.Repealed() || !s.Roles.Has("offence") {
 			continue
 		}
-		if !s.Has(cu.PenaltyWords) {
+		graded := len(grades) > 0 && s.Has(cu.OffenceDegree)
+		if !s.Has(cu.PenaltyWords) && !graded {
 			continue
 		}
-		ps := pl.ParseFor(s.Text, s.Lang, s.Statute.Meta.Country)
+		var ps []penalty.Penalty
+		if graded {
+			ps = pl.ParseGraded(s.Text, s.Lang, s.Statute.Meta.Country, grades)
+		} else {
+			ps = pl.ParseFor(s.Text, s.Lang, s.Statute.Meta.Country)
+		}
 		if len(ps) == 0 {
 			continue
 		}
@@ -1182,6 +1189,22 @@ func gradeScale(ix *index.Index, pl *penalty.Lexicon) penalty.Scale {
 		for _, p := range pl.ParseFor(s.Text, s.Lang, s.Statute.Meta.Country) {
 			sc.Learn(p)
 		}
+	}
+	return sc
+}
+
+// offenceScale reads the sanction a code's general part gives each grade of
+// offence ("An individual adjudged guilty of a felony of the first degree
+// shall be punished by …", "Delito grave de segundo grado: conlleva una
+// pena de reclusión …"), for the offences that state only their grade.
+func offenceScale(ix *index.Index, pl *penalty.Lexicon) penalty.OffenceScale {
+	sc := penalty.OffenceScale{}
+	for _, s := range ix.Segments {
+		cu := cuesFor(s)
+		if s.Repealed() || !s.Has(cu.OffenceDegree) || !s.Has(cu.PenaltyWords) {
+			continue
+		}
+		pl.LearnGrades(sc, s.Text, s.Lang, s.Statute.Meta.Country)
 	}
 	return sc
 }

@@ -144,9 +144,12 @@ type cues struct {
 	PrisonTermUnit  *index.PhraseSet `lex:"prison-term-unit"`
 	GradeDuration   *index.PhraseSet `lex:"penalty-grade-duration"`
 	GradeQualifier  *index.PhraseSet `lex:"penalty-grade-qualifier"`
-	GradeName       *index.PhraseSet `lex:"grade-name"`
-	GradeCopula     *index.PhraseSet `lex:"grade-copula"`
-	Prohibition     *index.PhraseSet `lex:"prohibition"`
+	// the degree word of an offence's grade ("felony of the second
+	// degree"): a clause that may name one
+	OffenceDegree *index.PhraseSet `lex:"offence-grade-degree"`
+	GradeName     *index.PhraseSet `lex:"grade-name"`
+	GradeCopula   *index.PhraseSet `lex:"grade-copula"`
+	Prohibition   *index.PhraseSet `lex:"prohibition"`
 	// Classes read over every language (see allCues): verbs of attempt by
 	// where the attempted act stands; conjunctions of alternatives; the
 	// verbs and negations around a non-liability cue; trafficking words

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -545,4 +546,47 @@ Quiconque achète ou vend une personne aux fins de son exploitation est puni d'u
 	if strings.Join(got, "; ") != strings.Join(want, "; ") {
 		t.Errorf("facts %q, want %q", got, want)
 	}
+}
+
+// TestOffenceGradeRows: a code whose offences state only their grade ("is
+// a felony of the second degree") gets rows with the terms its general part
+// gives that grade; the general part itself gives none.
+func TestOffenceGradeRows(t *testing.T) {
+	ix := corpusOf(t, "en", `## Title 3 Punishments
+
+### Sec. 12.32 First degree felony punishment
+
+An individual adjudged guilty of a felony of the first degree shall be punished by imprisonment in the State Penitentiary for life or for any term of not more than 60 years or less than 5 years.
+
+### Sec. 12.33 Second degree felony punishment
+
+An individual adjudged guilty of a felony of the second degree shall be punished by imprisonment in the State Penitentiary for any term of not more than 20 years or less than 2 years.
+
+## Title 5 Offenses against the person
+
+### Sec. 20.02 Trafficking of persons
+
+(a) A person commits an offense if the person knowingly recruits, transports or harbors another person for the purpose of forced labor or prostitution.
+
+(b) An offense under this section is a felony of the second degree, except that it is a felony of the first degree if the trafficked person is a child.
+`)
+	var got []string
+	for _, f := range Facts(ix) {
+		if f.Offence == OffRelated {
+			continue // the general part's own sanctions: facts, never rows
+		}
+		p := f.Penalty
+		got = append(got, fmt.Sprintf("%s %s %s %v-%v life=%v", f.Seg.Prov.ID, f.Offence, p.Variant, fmtMonths(p.MinMonths), fmtMonths(p.MaxMonths), p.Life))
+	}
+	want := []string{"s20.02(b) trafficking basic 24-240 life=false", "s20.02(b) trafficking child_victim 60-720 life=true"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("facts %q, want %q", got, want)
+	}
+}
+
+func fmtMonths(v *float64) string {
+	if v == nil {
+		return "nil"
+	}
+	return fmt.Sprint(*v)
 }

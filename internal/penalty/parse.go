@@ -2,6 +2,7 @@ package penalty
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,6 +37,10 @@ type stmt struct {
 	cs, ce int
 	items  []item
 	grade  *Grade // the grade the custodial word names, if any
+	// graded names the offence grade whose sanction the statement takes
+	// from an OffenceScale ("is a felony of the second degree"); it has no
+	// items
+	graded string
 }
 
 // Parse extracts every sanction statement from one clause or provision
@@ -54,13 +59,24 @@ func (lx *Lexicon) Parse(text, lang string) []Penalty {
 // the text is, used to turn ambiguous currency words into ISO 4217 codes
 // ("shillings" in KEN → KES, "rupees" in PAK → PKR, "$" in CAN → CAD).
 func (lx *Lexicon) ParseFor(text, lang, country string) []Penalty {
-	if !lx.mayHoldSanction(text) {
+	return lx.parse(text, lang, country, nil)
+}
+
+func (lx *Lexicon) parse(text, lang, country string, sc OffenceScale) []Penalty {
+	graded := len(sc) > 0 && lx.MayNameGrade(text)
+	if !graded && !lx.mayHoldSanction(text) {
 		return nil
 	}
 	tb := getTokBuf()
 	defer putTokBuf(tb)
 	toks := lx.tokenize(text, tb)
 	stmts := lx.findStatements(toks, lang)
+	if graded {
+		if g := lx.gradedStatements(toks, stmts, sc); len(g) > 0 {
+			stmts = append(stmts, g...)
+			sort.SliceStable(stmts, func(a, b int) bool { return stmts[a].cs < stmts[b].cs })
+		}
+	}
 	rels, kinds := lx.findRelative(toks)
 	if len(stmts) == 0 && len(rels) == 0 {
 		return nil
@@ -68,6 +84,11 @@ func (lx *Lexicon) ParseFor(text, lang, country string) []Penalty {
 	out := make([]Penalty, 0, len(stmts)+len(rels))
 	kept := make([]stmt, 0, len(stmts)+len(rels))
 	for k := range stmts {
+		if g := stmts[k].graded; g != "" {
+			out = append(out, sc.sanction(g, toks[stmts[k].cs].start, toks[stmts[k].ce-1].end))
+			kept = append(kept, stmts[k])
+			continue
+		}
 		p, ok := lx.buildPenalty(toks, &stmts[k], country)
 		if !ok {
 			continue

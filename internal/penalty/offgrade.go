@@ -1,0 +1,164 @@
+package penalty
+
+import "strings"
+
+// OffenceScale maps the grade of an offence on a code's scale ("felony of
+// the second degree", "delito grave de segundo grado severo") to the
+// sanction the code's general part gives that grade. An offence that
+// states only its grade ("An offense under this section is a felony of the
+// second degree", "incurrirá en delito grave de segundo grado") takes that
+// sanction; see ParseGraded.
+type OffenceScale map[string]Penalty
+
+// gradeRef is an offence grade named in a text: its folded name and its
+// token span [lo, hi).
+type gradeRef struct {
+	name   string
+	lo, hi int
+}
+
+// maxGradeGap is the most words between a grade noun and its degree word
+// ("felony of the second degree": three).
+const maxGradeGap = 4
+
+// offenceGrades finds the offence grades named in toks: a grade noun
+// ("felony", "delito grave"), at most maxGradeGap words, then a degree word
+// ("degree", "grado") and, optionally, a word that qualifies the degree
+// ("severo").
+func (lx *Lexicon) offenceGrades(toks []token) []gradeRef {
+	var out []gradeRef
+	for k := 0; k < len(toks); k++ {
+		m, _ := lx.gradeNoun.at(toks, k, len(toks))
+		if m == 0 {
+			continue
+		}
+		for d := k + m; d < len(toks) && d <= k+m+maxGradeGap; d++ {
+			t := toks[d]
+			if t.kind != tWord || d > k && t.nlBefore > 0 {
+				break
+			}
+			if !lx.gradeDegree.has(t.s) {
+				continue
+			}
+			hi := d + 1
+			if hi < len(toks) && toks[hi].kind == tWord && toks[hi].nlBefore == 0 && lx.gradeDegreeQual.has(toks[hi].s) {
+				hi++
+			}
+			ws := make([]string, 0, hi-k)
+			for j := k; j < hi; j++ {
+				ws = append(ws, toks[j].s)
+			}
+			out = append(out, gradeRef{name: strings.Join(ws, " "), lo: k, hi: hi})
+			k = hi - 1
+			break
+		}
+	}
+	return out
+}
+
+// MayNameGrade reports whether text may name an offence grade: a cheap
+// test before LearnGrades or ParseGraded tokenizes it.
+func (lx *Lexicon) MayNameGrade(text string) bool {
+	if lx.gradeNoun == nil || len(lx.gradeNoun.ps) == 0 {
+		return false
+	}
+	low := strings.ToLower(text)
+	for _, d := range lx.gradeDegreeWords {
+		if strings.Contains(low, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// LearnGrades adds to sc the grades that text gives a custodial sanction
+// ("An individual adjudged guilty of a felony of the first degree shall be
+// punished by imprisonment … for life or for any term of not more than 60
+// years or less than 5 years", "Delito grave de segundo grado: conlleva una
+// pena de reclusión … no será menor de ocho años y un día ni mayor de
+// quince años"): the grade named last before the sanction, in the same
+// sentence. A grade keeps the first sanction learnt.
+func (lx *Lexicon) LearnGrades(sc OffenceScale, text, lang, country string) {
+	tb := getTokBuf()
+	defer putTokBuf(tb)
+	toks := lx.tokenize(text, tb)
+	refs := lx.offenceGrades(toks)
+	if len(refs) == 0 {
+		return
+	}
+	for _, p := range lx.ParseFor(text, lang, country) {
+		if !p.HasImprisonment() || p.Relative != "" || p.Variant != VariantBasic {
+			continue
+		}
+		var best *gradeRef
+		for i := range refs {
+			r := &refs[i]
+			if toks[r.hi-1].end > p.Start {
+				break
+			}
+			if !sentenceBreak(text[toks[r.hi-1].end:p.Start]) {
+				best = r
+			}
+		}
+		if best == nil {
+			continue
+		}
+		if _, ok := sc[best.name]; ok {
+			continue
+		}
+		q := p
+		q.Start, q.End, q.Aggravations = 0, 0, nil
+		sc[best.name] = q
+	}
+}
+
+// sentenceBreak reports a full stop, a semicolon or a new line in s.
+func sentenceBreak(s string) bool {
+	return strings.ContainsAny(s, ".;\n")
+}
+
+// ParseGraded is ParseFor that also reads, in a sentence that states no
+// sanction of its own, an offence grade sc holds as that grade's sanction.
+func (lx *Lexicon) ParseGraded(text, lang, country string, sc OffenceScale) []Penalty {
+	return lx.parse(text, lang, country, sc)
+}
+
+// gradedStatements returns a statement for each grade of sc named in a
+// sentence of toks that holds none of stmts.
+func (lx *Lexicon) gradedStatements(toks []token, stmts []stmt, sc OffenceScale) []stmt {
+	var out []stmt
+	ss := lx.sentences(toks)
+	for _, r := range lx.offenceGrades(toks) {
+		if _, ok := sc[r.name]; !ok {
+			continue
+		}
+		si := sentenceOf(ss, r.lo)
+		busy := false
+		for _, s := range stmts {
+			if sentenceOf(ss, s.cs) == si {
+				busy = true
+				break
+			}
+		}
+		if !busy {
+			out = append(out, stmt{cs: r.lo, ce: r.hi, graded: r.name})
+		}
+	}
+	return out
+}
+
+// sanction returns a copy of the sanction of grade g, quoted at the byte
+// span [start, end) of the grade's name.
+func (sc OffenceScale) sanction(g string, start, end int) Penalty {
+	p := sc[g]
+	cp := func(v *float64) *float64 {
+		if v == nil {
+			return nil
+		}
+		return fp(*v)
+	}
+	p.MinMonths, p.MaxMonths, p.FineMin, p.FineMax = cp(p.MinMonths), cp(p.MaxMonths), cp(p.FineMin), cp(p.FineMax)
+	p.Variant, p.Aggravations, p.Grade = VariantBasic, nil, nil
+	p.Start, p.End = start, end
+	return p
+}
