@@ -157,3 +157,23 @@ func TestRangeRefs(t *testing.T) {
 		}
 	}
 }
+
+// "l'article L.4": a labour code numbers its articles with the letter of its
+// part, and a reference to one resolves to the article the parser numbers
+// artL4.
+func TestCodeLetterArticleRef(t *testing.T) {
+	src := "---\nid: xta/act\ncountry: XTA\ntitle: \"Code\"\nlanguage: fr\nversion_date: \"2020-01-01\"\n---\n\n# Code\n\n" +
+		"### Article L.4.-\n\nLe travail forcé est interdit.\n\n### Article L.250.-\n\nSont punis d'une amende les auteurs des infractions aux dispositions de l'article L.4 et de l'article L. 5.\n\n### Article L.5.-\n\nTexte.\n"
+	ix := build(t, src)
+	got := map[string]bool{}
+	for _, s := range ix.Segments {
+		for _, r := range s.Refs {
+			if r.Target != nil {
+				got[string(r.Target.ID)] = true
+			}
+		}
+	}
+	if !got["artL4"] || !got["artL5"] {
+		t.Errorf("references resolved to %v, want artL4 and artL5", got)
+	}
+}

@@ -627,6 +627,10 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 			end += n[1]
 		}
 	}
+	// "l'article L.4": an article of a code part numbered with its letter
+	for _, m := range anchoredIf(s.MayContain(litArt), s.ix.laws.refArticleCode, f, litArt.Strings()) {
+		resolve(articleID(st, "art"+strings.ToUpper(f[m[2]:m[3]])+f[m[4]:m[5]]), m)
+	}
 	// Named laws without a section number ("the Children Act", "Sexual
 	// Offences Act (Cap. 63A)").
 	for _, m := range extLawCues(s, s.ContainsAny(litExtHint)) {

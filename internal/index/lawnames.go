@@ -73,7 +73,12 @@ type lawGrammar struct {
 	// number-list-joiner or number-range-word; rangeWords the folded words
 	// that make two numbers a range ("to", "bis", "a")
 	refArticleA, refListNext *regexp.Regexp
-	rangeWords               map[string]bool
+	// refArticleCode reads a reference to an article of a code numbered
+	// with its part's letter ("l'article L.4", "article R. 12-3"), as
+	// the parser numbers the article artL4 (group 1 the letter, group 2
+	// the number)
+	refArticleCode *regexp.Regexp
+	rangeWords     map[string]bool
 }
 
 // rangeWord reports whether the folded words joining two numbers make a
@@ -144,6 +149,7 @@ func (l *Lexicon) buildLawGrammar() *lawGrammar {
 	ordinals := `(` + alternation(foldedAlts(l.src.Union(classLatinOrdinal), false)) + `)`
 	ranges := l.src.Union(classRangeWord)
 	g.refArticleA = regexp.MustCompile(`^\b(?:articles?|articulos?|artikels?|art\.|arts\.) ?(\d+(?:[a-z]\b)?(?:-\d+)*)(?:(?: |)` + ordinals + `)?`)
+	g.refArticleCode = regexp.MustCompile(`^\b(?:articles?|articulos?|art\.) ([lrd])\. ?(\d+(?:-\d+)*)\b`)
 	g.refListNext = regexp.MustCompile(`^(?:,\s*|\s+` + alternation(foldedAlts(append(l.src.Union(classListJoiner), ranges...), false)) +
 		`\s+)(\d+(?:[a-z]\b)?(?:-\d+)*)(?:(?: |)` + ordinals + `)?\b`)
 	g.rangeWords = map[string]bool{}
