@@ -403,29 +403,40 @@ func Run(g *Gold, e *score.Engine, load Loader) (*Report, error) {
 				Explanation: expl, Evidence: ev, Note: u.Notes[id]})
 		}
 		used := make([]bool, len(res.Penalties))
-		for _, want := range u.Penalties {
-			pc := PenaltyCheck{Unit: u.Name, Want: want}
+		// Each gold row takes an engine row of its provision and variant:
+		// first every row that matches one exactly, then, for the rest, the
+		// first unused one (so an inexact gold row never takes the row that
+		// matches another gold row exactly; provisions an earlier scheme
+		// told apart may be one provision now).
+		picks := make([]int, len(u.Penalties))
+		for k, want := range u.Penalties {
+			picks[k] = -1
 			prov := resolve(want.Provision)
-			// The first unused row of the provision and variant, or one
-			// that matches exactly when several do (provisions an earlier
-			// scheme told apart may be one provision now).
-			pick := -1
 			for i := range res.Penalties {
 				p := &res.Penalties[i]
-				if used[i] || p.Provision != prov || string(p.Variant) != want.Variant {
-					continue
-				}
-				if pick < 0 {
-					pick = i
-				}
-				if rowDiff(want, p) == "" {
-					pick = i
+				if !used[i] && p.Provision == prov && string(p.Variant) == want.Variant && rowDiff(want, p) == "" {
+					picks[k], used[i] = i, true
 					break
 				}
 			}
-			if pick >= 0 {
+		}
+		for k, want := range u.Penalties {
+			if picks[k] >= 0 {
+				continue
+			}
+			prov := resolve(want.Provision)
+			for i := range res.Penalties {
+				p := &res.Penalties[i]
+				if !used[i] && p.Provision == prov && string(p.Variant) == want.Variant {
+					picks[k], used[i] = i, true
+					break
+				}
+			}
+		}
+		for k, want := range u.Penalties {
+			pc := PenaltyCheck{Unit: u.Name, Want: want}
+			if pick := picks[k]; pick >= 0 {
 				p := &res.Penalties[pick]
-				used[pick] = true
 				pc.Got = p
 				pc.Reason = rowDiff(want, p)
 				pc.OK = pc.Reason == ""

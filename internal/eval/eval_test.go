@@ -251,14 +251,14 @@ var draftingFloors = map[string][3]float64{ // agreement, penalty rows, first qu
 	"drafting-es20.yaml": {94.1, 99.9, 90.2},
 	"drafting-es21.yaml": {90.6, 90.8, 90.0},
 	"drafting-es22.yaml": {89.4, 99.9, 85.5},
-	"drafting-es23.yaml": {85.3, 66.6, 93.4},
+	"drafting-es23.yaml": {85.3, 74.9, 93.4},
 	"drafting-es3.yaml":  {94.1, 88.8, 96.5},
 	"drafting-es4.yaml":  {95.3, 99.9, 94.3},
 	"drafting-es5.yaml":  {90.6, 69.9, 93.8},
 	"drafting-es6.yaml":  {91.8, 77.7, 90.0},
 	"drafting-es7.yaml":  {95.3, 99.9, 94.3},
 	"drafting-es8.yaml":  {81.8, 33.2, 85.9},
-	"drafting-es9.yaml":  {71.9, -0.1, 78.7},
+	"drafting-es9.yaml":  {71.9, 49.9, 78.7},
 	"drafting-fr.yaml":   {92.3, 91.6, 93.2},
 	"drafting-fr10.yaml": {92.9, 78.5, 95.4},
 	"drafting-fr11.yaml": {96.4, 99.9, 93.8},
@@ -325,5 +325,42 @@ func TestRowDiffDays(t *testing.T) {
 	got.MinMonths = f(144 + 7*12/365.25)
 	if d := rowDiff(want, &got); d == "" {
 		t.Error("a week apart agrees")
+	}
+}
+
+// TestPenaltyPairing: a gold row that matches no engine row exactly does not
+// take the engine row that matches another gold row of the same provision
+// and variant exactly.
+func TestPenaltyPairing(t *testing.T) {
+	dir := t.TempDir()
+	st := "---\nid: xta/codigo\ncountry: XTA\ntitle: \"Código\"\nlanguage: es\nversion_date: \"2020-01-01\"\n---\n\n# Código\n\n" +
+		"### Artículo 5. Trata de personas\n\nEl que capte, traslade o acoja a una persona con fines de explotación sexual será castigado con prisión de cuatro a ocho años. " +
+		"El que capte, traslade o acoja a una persona con fines de explotación laboral será castigado con prisión de dos a cuatro años.\n"
+	gold := "units:\n  - name: u\n    country: XTA\n    files: [codigo.md]\n    penalties:\n" +
+		"      - {provision: \"art5\", variant: basic, min_months: 24, max_months: 60, life: false, fine_alternative: false}\n" +
+		"      - {provision: \"art5\", variant: basic, min_months: 48, max_months: 96, life: false, fine_alternative: false}\n"
+	if err := os.WriteFile(filepath.Join(dir, "codigo.md"), []byte(st), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m, err := standard.Load(mapping.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := ParseGold(filepath.Join(dir, "g.yaml"), []byte(gold), m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := score.Compile(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Run(g, e, FSLoader(Bases{"": os.DirFS(dir)}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Penalties) != 2 || !r.Penalties[1].OK || r.Penalties[0].OK {
+		var b strings.Builder
+		r.Write(&b)
+		t.Errorf("want the second gold row (48-96) matched and the first not:\n%s", b.String())
 	}
 }
