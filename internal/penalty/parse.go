@@ -1166,7 +1166,9 @@ func (lx *Lexicon) DetectVariant(text, lang string) (Variant, []Variant) {
 // seulement", "o una de estas penas", "or either of them"): the fine can
 // then stand alone.
 func (lx *Lexicon) eitherPenaltyAfter(toks []token, ce int) bool {
-	for k := ce; k < len(toks) && k < ce+8; k++ {
+	// (from a few tokens before the end: "or by one of these two
+	// penalties" reads "one of" as part of the sanction phrase)
+	for k := max(ce-3, 0); k < len(toks) && k < ce+8; k++ {
 		if lx.phraseAt(lx.eitherPenalty, toks, k, len(toks)) {
 			return true
 		}

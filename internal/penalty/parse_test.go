@@ -610,3 +610,16 @@ func TestCustodyPlaceAndSpelledBounds(t *testing.T) {
 		}
 	}
 }
+
+// "aggravated imprisonment" names a custodial penalty, no aggravation; "or
+// by one of these two penalties" lets the fine replace imprisonment.
+func TestAggravatedImprisonmentAndOneOfTwo(t *testing.T) {
+	ps := ParseFor("Whoever sells a person shall be punished by aggravated imprisonment and a fine of not less than ten thousand pounds.", "en", "")
+	if len(ps) != 1 || ps[0].Variant != VariantBasic || ps[0].Grade == nil {
+		t.Errorf("aggravated imprisonment: parsed %v, want one basic sanction named by its grade", ps)
+	}
+	ps = ParseFor("shall be punished by imprisonment for a period of not less than one year and not exceeding three years and a fine of not more than five thousand pounds, or by one of these two penalties.", "en", "")
+	if len(ps) != 1 || !ps[0].FineAlternative {
+		t.Errorf("one of these two penalties: parsed %v, want a fine that can replace imprisonment", ps)
+	}
+}

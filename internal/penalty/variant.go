@@ -273,7 +273,8 @@ func (lx *Lexicon) variantIn(toks []token, lo, hi int, own [2]int, sent sentInfo
 		case lx.phraseAt(lx.official, toks, k, hi):
 			official = true
 			seen(atOfficial, k)
-		case lx.aggravating.has(w):
+		case lx.aggravating.has(w) && !(k+1 < hi && toks[k+1].lf&fPrison != 0):
+			// ("aggravated imprisonment" names a custodial penalty)
 			// In a sentence that defines the offence ("Whoever kidnaps …
 			// shall be fined"), such words before the sanction describe the
 			// basic conduct; after it ("… if they kidnap") they aggravate.
