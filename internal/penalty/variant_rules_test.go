@@ -57,6 +57,13 @@ func TestVariantRules(t *testing.T) {
 		{"fr cas de peu de gravité", "fr",
 			"Dans les cas de peu de gravité, la peine est une peine privative de liberté de deux ans au plus.",
 			[]row{{v: VariantMitigated, max: 24}}},
+		// the victim's death or serious injury in the code's own verbs
+		{"es muriere, lesiones graves", "es",
+			"Si la víctima sufriere lesiones graves, la pena será de prisión de hasta diez años. Si la víctima muriere, la pena será de prisión no menor de veinte años.",
+			[]row{{v: VariantAggravated, max: 120}, {v: VariantDeath, max: none}}},
+		{"fr blessures graves", "fr",
+			"Lorsque la victime a subi des blessures graves, la peine est portée à quinze ans d'emprisonnement.",
+			[]row{{v: VariantAggravated, max: 180}}},
 		{"fr le fait de, then a condition", "fr",
 			"Est puni de dix à vingt ans de réclusion le fait de recruter une personne aux fins de son exploitation lorsque la victime a subi des tortures.",
 			[]row{{v: VariantAggravated, max: 240}}},
