@@ -177,3 +177,25 @@ func TestCodeLetterArticleRef(t *testing.T) {
 		t.Errorf("references resolved to %v, want artL4 and artL5", got)
 	}
 }
+
+// A ban that a sanction elsewhere refers to is an offence; a ban no
+// sanction refers to is not.
+func TestSanctionedBan(t *testing.T) {
+	src := "---\nid: xta/act\ncountry: XTA\ntitle: \"Code\"\nlanguage: fr\nversion_date: \"2020-01-01\"\n---\n\n# Code\n\n" +
+		"### Article L.4.-\n\nLe travail forcé ou obligatoire est interdit.\n\n" +
+		"### Article L.9.-\n\nLe travail de nuit des apprentis est interdit.\n\n" +
+		"### Article L.250.-\n\nSont punis d'une amende de 100 000 à 500 000 francs les auteurs des infractions aux dispositions de l'article L.4.\n"
+	ix := build(t, src)
+	for _, s := range ix.Segments {
+		switch string(s.Prov.ID) {
+		case "artL4":
+			if !s.Roles.Has("offence") {
+				t.Errorf("artL4 (sanctioned by artL250): roles %v, want offence", s.Roles)
+			}
+		case "artL9":
+			if s.Roles.Has("offence") {
+				t.Errorf("artL9 (no sanction refers to it): roles %v, want no offence", s.Roles)
+			}
+		}
+	}
+}

@@ -657,6 +657,7 @@ func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string)
 		seg.NonOperative = seg.Prov.Kind == statute.KindPreamble || hi.nonOp || pathHas(seg, cues.NonOpText)
 		seg.Advisory = advisory(seg)
 	}
+	sanctionedBans(segs)
 	// "Artículo 4. Explotación", then "se entiende por explotación: …": a
 	// heading that names the term its section defines is a definition's
 	// caption, not an offence's, unless the text creates an offence
@@ -671,6 +672,41 @@ func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string)
 		}
 	}
 	inheritDefinitionItems(segs)
+}
+
+// sanctionedBans gives the offence role to a provision that forbids an act
+// ("Le travail forcé ou obligatoire est interdit de façon absolue") when a
+// clause that creates an offence and states a penalty refers to it ("Sont
+// punis d'une amende … les auteurs des infractions aux dispositions de
+// l'article L.4"): labour codes forbid in one article and sanction in
+// another, and the forbidden act is then the offence.
+func sanctionedBans(segs []*Segment) {
+	var banned map[*statute.Provision]bool
+	for _, seg := range segs {
+		if seg.Roles&bitOffence == 0 || seg.Roles&bitPenalty == 0 {
+			continue
+		}
+		for _, r := range seg.Refs {
+			if r.Target == nil || r.External || r.Target == seg.Prov {
+				continue
+			}
+			if banned == nil {
+				banned = map[*statute.Provision]bool{}
+			}
+			banned[r.Target] = true
+		}
+	}
+	if banned == nil {
+		return
+	}
+	for _, seg := range segs {
+		if seg.Roles&bitOffence != 0 || !(banned[seg.Prov] || banned[seg.Section]) {
+			continue
+		}
+		if seg.Has(seg.cues().Ban) {
+			seg.Roles |= bitOffence
+		}
+	}
 }
 
 // definesCaption reports whether a segment of section sec defines a term

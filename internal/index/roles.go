@@ -22,9 +22,13 @@ type roleCues struct {
 	TextInstitutional *PhraseSet `lex:"institutional"`
 	TextProtection    *PhraseSet `lex:"protected-person"`
 	TextProcedural    *PhraseSet `lex:"procedural"`
-	NonOpHeads        *PhraseSet `lex:"non-operative-heading"`
-	NonOpText         *PhraseSet `lex:"non-operative-text"`
-	AdviseText        *PhraseSet `lex:"advisory"`
+	// Ban forbids an act outright ("le travail forcé est interdit", "se
+	// prohíbe el trabajo forzoso"): with a sanction in another provision
+	// that refers to it, an offence
+	Ban        *PhraseSet `lex:"ban"`
+	NonOpHeads *PhraseSet `lex:"non-operative-heading"`
+	NonOpText  *PhraseSet `lex:"non-operative-text"`
+	AdviseText *PhraseSet `lex:"advisory"`
 	// DefLeadWords open a list of definitions ("on entend par :")
 	DefLeadWords *PhraseSet `lex:"definition-lead"`
 	// DefVerbs: one of them is in every definition (a memoised prefilter).
