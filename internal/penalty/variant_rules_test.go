@@ -64,6 +64,10 @@ func TestVariantRules(t *testing.T) {
 		{"fr blessures graves", "fr",
 			"Lorsque la victime a subi des blessures graves, la peine est portée à quinze ans d'emprisonnement.",
 			[]row{{v: VariantAggravated, max: 180}}},
+		// a lighter penalty for releasing the victim is a mitigation
+		{"fr volontairement libéré", "fr",
+			"Lorsque l'auteur a volontairement libéré la victime avant toute exploitation, la peine est un emprisonnement de un à trois ans.",
+			[]row{{v: VariantMitigated, max: 36}}},
 		{"fr le fait de, then a condition", "fr",
 			"Est puni de dix à vingt ans de réclusion le fait de recruter une personne aux fins de son exploitation lorsque la victime a subi des tortures.",
 			[]row{{v: VariantAggravated, max: 240}}},
