@@ -579,6 +579,7 @@ func combine(r *standard.Requirement, elems []*match.Element, results []match.Re
 	n := len(elems)
 	k := 0
 	var cross []match.Hit
+	requiredMissing := false
 	for i, res := range results {
 		if res.Found() {
 			k++
@@ -586,6 +587,7 @@ func combine(r *standard.Requirement, elems []*match.Element, results []match.Re
 		} else {
 			o.Missing = append(o.Missing, elemName(elems[i]))
 			cross = append(cross, res.Cross...)
+			requiredMissing = requiredMissing || elems[i].El.Required
 		}
 	}
 	metAt := r.Criteria.Combine.MetAt
@@ -600,6 +602,14 @@ func combine(r *standard.Requirement, elems []*match.Element, results []match.Re
 	case n == 0:
 		o.Level = match.LGap
 		o.Reason = reason.New("no-criteria", nil)
+	case requiredMissing && len(cross) == 0:
+		o.Level = match.LGap
+		o.Reason = reason.New("elements-too-few", reason.Args{"found": k, "total": n, "needed": metAt, "missing": o.Missing})
+	case requiredMissing:
+		o.Level = match.LUndetermined
+		o.Evidence = cross[:1]
+		o.External = []match.Ext{{Hit: cross[0], Law: cross[0].Law}}
+		o.Reason = reason.New("referred-outside-corpus", reason.Args{"law": cross[0].Law})
 	case k >= metAt:
 		o.Level = match.LMet
 		o.Reason = reason.New("elements-found", reason.Args{"found": k, "total": n, "needed": metAt, "elements": o.Found})

@@ -271,3 +271,35 @@ A person who recruits, transports, transfers, harbours or receives another perso
 		}
 	}
 }
+
+// TestRequiredElement: an element marked required makes the requirement a
+// gap when it is missing, however many others are found; found, the usual
+// counts apply.
+func TestRequiredElement(t *testing.T) {
+	req := func(required bool) *standard.Map {
+		m := testMap()
+		m.Requirements = []*standard.Requirement{{ID: "crim.offence", Title: "Offence", Pillar: standard.Prosecution, Weight: 3,
+			Sources: []standard.Source{{Instrument: "palermo", Article: "5"}},
+			Criteria: standard.Criteria{Elements: []standard.Element{
+				{ID: "offence", Label: "trafficking offence", Patterns: []standard.Pattern{kw("trafficking in persons")}, Required: required},
+				{ID: "sexual", Label: "sexual", Patterns: []standard.Pattern{kw("prostitution")}},
+				{ID: "labour", Label: "labour", Patterns: []standard.Pattern{kw("forced labour")}},
+			}, Combine: standard.Combine{MetAt: 3, PartialAt: 2}}}}
+		return m
+	}
+	src := "---\nid: xta/code\ncountry: XTA\ntitle: \"Labour Code\"\nlanguage: en\nversion_date: \"2020-01-01\"\n---\n\n# Labour Code\n\n" +
+		"### 3 Prohibitions\n\nNo employer shall exact forced labour or procure a worker for prostitution.\n"
+	c := &statute.Corpus{Statutes: []*statute.Statute{parse(t, "xta/code.md", src)}}
+	for _, tc := range []struct {
+		required bool
+		want     Verdict
+	}{{false, Partial}, {true, Gap}} {
+		res, err := Analyze(c, req(tc.required), Options{Country: "XTA"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := res.Findings[0].Verdict; got != tc.want {
+			t.Errorf("required=%v: verdict %s, want %s", tc.required, got, tc.want)
+		}
+	}
+}

@@ -173,7 +173,7 @@ var (
 		"pillar", "recommendation", "sources", "statement", "thresholds", "title", "weight"}
 	sourceKeys   = []string{"article", "instrument"}
 	criteriaKeys = []string{"check", "combine", "elements"}
-	elementKeys  = []string{"caption", "exclude", "fact", "id", "label", "not_roles", "offence", "patterns", "prohibits", "roles"}
+	elementKeys  = []string{"caption", "exclude", "fact", "id", "label", "not_roles", "offence", "patterns", "prohibits", "required", "roles"}
 	patternKeys  = []string{"kind", "referred", "regex", "terms", "with", "within"}
 	combineKeys  = []string{"met_at", "no_partial", "partial_at"}
 	checkKeys    = []string{"kind", "params"}
@@ -538,6 +538,7 @@ func (l *loader) element(d *decoder, n ast.Node, what string) (Element, bool) {
 	e.Label = d.str(f["label"], "element")
 	e.Caption = d.boolean(f["caption"], "element")
 	e.Prohibits = d.boolean(f["prohibits"], "element")
+	e.Required = d.boolean(f["required"], "element")
 	if v, ok := f["fact"]; ok {
 		e.Fact = d.str(v, "element")
 		if e.Fact != "" && !slices.Contains(ElementFacts, e.Fact) {

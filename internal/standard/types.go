@@ -156,6 +156,11 @@ type Element struct {
 	// Only for elements a caption can name in full (an offence such as
 	// forced labour), never for one that turns on details of the body.
 	Caption bool `yaml:"caption" json:"caption,omitempty"`
+	// Required makes the requirement a gap (or undetermined, where the
+	// corpus hands the point to another law) when this element is not
+	// found, however many others are: crim.offence's forms of exploitation
+	// prove nothing without a trafficking offence.
+	Required bool `yaml:"required" json:"required,omitempty"`
 	// Offence limits hits to provisions of a section whose offence is of
 	// one of these classes (trafficking, sale_of_children, forced_labour):
 	// an aggravation "by a public official" in a coercion offence is no
