@@ -623,3 +623,15 @@ func TestAggravatedImprisonmentAndOneOfTwo(t *testing.T) {
 		t.Errorf("one of these two penalties: parsed %v, want a fine that can replace imprisonment", ps)
 	}
 }
+
+// "hard labour" is custody, with or without "temporary" before it.
+func TestHardLabour(t *testing.T) {
+	ps := ParseFor("shall be punished by temporary hard labour and a fine of not less than one thousand dinars.", "en", "")
+	if len(ps) != 1 || ps[0].Grade == nil || ps[0].Grade.Name != "hard labour" {
+		t.Errorf("temporary hard labour: parsed %v, want custody named by its grade", ps)
+	}
+	ps = ParseFor("The penalty shall be hard labour for not less than twelve years.", "en", "")
+	if len(ps) != 1 || fmtPtr(ps[0].MinMonths) != "144" {
+		t.Errorf("hard labour for not less than twelve years: parsed %v, want a minimum of 144 months", ps)
+	}
+}
