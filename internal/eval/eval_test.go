@@ -253,6 +253,7 @@ var draftingFloors = map[string][3]float64{ // agreement, penalty rows, first qu
 	"drafting-es21.yaml": {90.6, 99.9, 88.5},
 	"drafting-es22.yaml": {89.4, 99.9, 85.5},
 	"drafting-es23.yaml": {88.8, 83.2, 93.8},
+	"drafting-es24.yaml": {84.7, 89.9, 89.1},
 	"drafting-es3.yaml":  {94.1, 88.8, 96.5},
 	"drafting-es4.yaml":  {95.3, 99.9, 94.3},
 	"drafting-es5.yaml":  {90.6, 69.9, 93.8},
@@ -276,13 +277,14 @@ var draftingFloors = map[string][3]float64{ // agreement, penalty rows, first qu
 	"drafting-fr21.yaml": {89.4, 99.9, 91.7},
 	"drafting-fr22.yaml": {86.5, 95.4, 91.6},
 	"drafting-fr23.yaml": {92.3, 77.7, 93.3},
+	"drafting-fr24.yaml": {81.2, 74.9, 81.5},
 	"drafting-fr3.yaml":  {92.3, 99.9, 96.2},
 	"drafting-fr4.yaml":  {95.9, 99.9, 97.6},
 	"drafting-fr5.yaml":  {91.2, 99.9, 91.5},
 	"drafting-fr6.yaml":  {92.3, 92.2, 89.6},
 	"drafting-fr7.yaml":  {87.7, 99.9, 96.0},
 	"drafting-fr8.yaml":  {82.4, 66.6, 90.4},
-	"drafting-fr9.yaml":  {91.8, 77.7, 87.5},
+	"drafting-fr9.yaml":  {91.8, 88.8, 87.5},
 	"drafting-lead.yaml": {98.2, 99.9, 91.6},
 }
 
