@@ -162,7 +162,10 @@ type Lexicon struct {
 	// sanctionNoun names any sanction (imprisonment, fine, disqualification)
 	sanctionNoun *phraseSet
 	mandatory    *phraseSet // "shall be punished with": the sanction is imposed
-	relative     *phraseSet // vals index relKinds
+	commutable   wordSet    // "conmutable": a prison term commuted into a payment
+	// commutableNot negates it ("no será conmutable")
+	commutableNot wordSet
+	relative      *phraseSet // vals index relKinds
 
 	abbrev, repeatQual, repeatObj, childVictim, ageLimit, ageNotAttained, ageWord, ageLink wordSet
 	death, risk, aggravating, aggravationName, condition, pronoun                          wordSet
@@ -854,6 +857,7 @@ func buildVocab(r *reader, lx *Lexicon) {
 	lx.notLife, lx.fineDefault, lx.eitherPenalty = r.set("not-life-term"), r.set("fine-default"), r.set("either-penalty")
 	lx.penSubject, lx.increment = r.set("penalty-subject"), r.words("term-increment")
 	lx.sanctionNoun, lx.mandatory = r.set("penalty-noun"), r.set("mandatory-sentence")
+	lx.commutable, lx.commutableNot = r.words("commutable"), r.words("commutable-negation")
 	lx.sanctionNoun, lx.mandatory = r.set("penalty-noun"), r.set("mandatory-sentence")
 	lx.relative = newPhraseSet()
 	for i, rk := range relKinds {

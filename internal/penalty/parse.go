@@ -1029,11 +1029,35 @@ func (lx *Lexicon) buildPenalty(toks []token, s *stmt, country string) (Penalty,
 			}
 		}
 	}
+	// "prisión hasta de tres años, conmutable a razón de cincuenta sueldos
+	// por cada día": a prison term the court may commute into a payment
+	if prisonAt >= 0 && !p.FineAlternative && lx.commutableAfter(toks, s.ce) {
+		p.FineAlternative = true
+	}
 	if first < 0 {
 		first, last = s.cs, s.ce
 	}
 	p.Start, p.End = toks[first].start, toks[last-1].end
 	return p, true
+}
+
+// commutableAfter reports a word right after a sanction saying that its
+// prison term may be commuted into a payment ("conmutable"), not negated
+// ("no será conmutable"), before the sentence ends.
+func (lx *Lexicon) commutableAfter(toks []token, ce int) bool {
+	if len(lx.commutable.exact) == 0 && len(lx.commutable.prefixes) == 0 {
+		return false
+	}
+	for k := ce; k < len(toks) && k < ce+4; k++ {
+		t := toks[k]
+		if t.kind == tPunct && (t.s == "." || t.s == ";") {
+			return false
+		}
+		if t.kind == tWord && lx.commutable.has(t.s) {
+			return !(k > 0 && lx.commutableNot.has(toks[k-1].s)) && !(k > 1 && lx.commutableNot.has(toks[k-2].s))
+		}
+	}
+	return false
 }
 
 func fp(v float64) *float64 { return &v }

@@ -635,3 +635,16 @@ func TestHardLabour(t *testing.T) {
 		t.Errorf("hard labour for not less than twelve years: parsed %v, want a minimum of 144 months", ps)
 	}
 }
+
+// A prison term "conmutable a razón de … por cada día" can be replaced by a
+// payment; "no será conmutable" cannot.
+func TestCommutableTerm(t *testing.T) {
+	ps := ParseFor("será sancionado con prisión hasta de dos años, conmutable a razón de treinta sueldos por cada día.", "es", "")
+	if len(ps) != 1 || !ps[0].FineAlternative {
+		t.Errorf("conmutable: parsed %v, want a fine alternative", ps)
+	}
+	ps = ParseFor("será sancionado con prisión de cinco a ocho años, no conmutable.", "es", "")
+	if len(ps) != 1 || ps[0].FineAlternative {
+		t.Errorf("no conmutable: parsed %v, want no fine alternative", ps)
+	}
+}
