@@ -1201,10 +1201,19 @@ func offenceScale(ix *index.Index, pl *penalty.Lexicon) penalty.OffenceScale {
 	sc := penalty.OffenceScale{}
 	for _, s := range ix.Segments {
 		cu := cuesFor(s)
-		if s.Repealed() || !s.Has(cu.OffenceDegree) || !s.Has(cu.PenaltyWords) {
+		if s.Repealed() || !s.Has(cu.OffenceDegree) {
 			continue
 		}
-		pl.LearnGrades(sc, s.Text, s.Lang, s.Statute.Meta.Country)
+		// an item of a list whose lead-in names the custody ("the term of
+		// imprisonment for: (b) a felony of the second degree shall be …")
+		// is read after its lead-in
+		text := s.Text
+		if par := s.Prov.Parent; par != nil && s.Prov != s.Section && par.Text != "" && cu.PenaltyWords.Any(foldToks(par.Text)) {
+			text = par.Text + " " + s.Text
+		} else if !s.Has(cu.PenaltyWords) {
+			continue
+		}
+		pl.LearnGrades(sc, text, s.Lang, s.Statute.Meta.Country)
 	}
 	return sc
 }

@@ -110,6 +110,39 @@ func (lx *Lexicon) LearnGrades(sc OffenceScale, text, lang, country string) {
 		q.Start, q.End, q.Aggravations = 0, 0, nil
 		sc[best.name] = q
 	}
+	// "the term of imprisonment for: (b) a felony of the second degree shall
+	// be a minimum of nine years and a maximum of fifteen years": custody
+	// named before the grades, each grade's term in its own clause
+	custodyAt := -1
+	for k, t := range toks {
+		if t.kind == tWord && t.lf&fPrison != 0 {
+			custodyAt = k
+			break
+		}
+	}
+	if custodyAt < 0 {
+		return
+	}
+	for _, r := range refs {
+		if _, ok := sc[r.name]; ok || r.lo < custodyAt {
+			continue
+		}
+		end := r.hi
+		for end < len(toks) && !(toks[end].kind == tPunct && (toks[end].s == ";" || toks[end].s == ".")) {
+			end++
+		}
+		if end == r.hi {
+			continue
+		}
+		clause := text[toks[r.hi].start:toks[end-1].end]
+		ps := lx.ParseFor(toks[custodyAt].s+" "+clause, lang, country)
+		if len(ps) != 1 || !ps[0].HasImprisonment() || ps[0].Relative != "" {
+			continue
+		}
+		q := ps[0]
+		q.Start, q.End, q.Aggravations, q.Variant = 0, 0, nil, VariantBasic
+		sc[r.name] = q
+	}
 }
 
 // sentenceBreak reports a full stop, a semicolon or a new line in s.

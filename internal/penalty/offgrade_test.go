@@ -55,3 +55,20 @@ func TestOffenceGrades(t *testing.T) {
 		t.Errorf("segundo grado severo: parsed %v, want one child-victim sanction up to 240 months", ps)
 	}
 }
+
+// A general part that names the custody once, before its list of grades
+// ("the term of imprisonment for: (b) a felony of the second degree shall be
+// a minimum of nine years and a maximum of fifteen years"), gives each grade
+// its term.
+func TestOffenceGradesUnderCustodyLeadIn(t *testing.T) {
+	lx := MustDefault()
+	sc := OffenceScale{}
+	lx.LearnGrades(sc, "the term of imprisonment for: (b) a felony of the second degree shall be a minimum of nine years and a maximum of fifteen years; (c) a felony of the third degree shall be a minimum of five years and a maximum of nine years.", "en", "")
+	p, ok := sc["felony of the second degree"]
+	if !ok || fmtPtr(p.MinMonths) != "108" || fmtPtr(p.MaxMonths) != "180" {
+		t.Errorf("second degree: learnt %v (%v), want 108-180 months", describe(p), ok)
+	}
+	if p, ok := sc["felony of the third degree"]; !ok || fmtPtr(p.MaxMonths) != "108" {
+		t.Errorf("third degree: learnt %v (%v), want up to 108 months", describe(p), ok)
+	}
+}
