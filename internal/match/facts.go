@@ -641,7 +641,7 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 				}
 			}
 			if len(texts) > 0 {
-				return circumstanceVariant(cu, foldToks(cutClause(texts[0])))
+				return itemVariant(cu, texts[0])
 			}
 		}
 		if len(items) > 0 {
@@ -651,7 +651,7 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 					return penalty.VariantChild
 				}
 			}
-			return circumstanceVariant(cu, foldToks(cutClause(itemText(0))))
+			return itemVariant(cu, itemText(0))
 		}
 		if first := firstCircumstance(s); first != nil && len(p.Aggravations) >= 2 {
 			return circumstanceVariant(cu, first)
@@ -966,6 +966,22 @@ func firstCircumstance(s *index.Segment) []index.Token {
 		return s.Toks[i+1 : j]
 	}
 	return nil
+}
+
+// itemVariant is the variant of the first item of a list of
+// circumstances: its first clause, or death where the item names the
+// victim's death beside an injury ("(a) the offence causes serious harm
+// to, or the death of, the trafficked person;": an injury-or-death item is
+// the death variant, as the gold README has it).
+func itemVariant(cu *cues, t string) penalty.Variant {
+	v := circumstanceVariant(cu, foldToks(cutClause(t)))
+	if v == penalty.VariantAggravated {
+		whole, _, _ := strings.Cut(t, ";")
+		if cu.HeadDeath.Any(foldToks(whole)) || cu.DeathText.Any(foldToks(whole)) {
+			return penalty.VariantDeath
+		}
+	}
+	return v
 }
 
 func circumstanceVariant(cu *cues, toks []index.Token) penalty.Variant {

@@ -590,3 +590,16 @@ func fmtMonths(v *float64) string {
 	}
 	return fmt.Sprint(*v)
 }
+
+// TestInjuryOrDeathItem: a first listed circumstance that names an injury
+// and, after a comma, the victim's death is the death variant.
+func TestInjuryOrDeathItem(t *testing.T) {
+	ix := corpusOf(t, "en", "## Part 4 People trafficking\n\n### 41 People trafficking\n\nA person who recruits, transports or harbours another person for the purpose of exploitation commits an offence and shall be liable upon conviction to imprisonment for a period not exceeding 20 years.\n\n### 43 Aggravated people trafficking\n\nWhere a person commits an offence under section 41 and -\n(a) the offence causes grave harm to, or the death of, the trafficked person;\n(b) the offence is committed by an organised criminal group,\n\nthat person shall be liable upon conviction to imprisonment for a period not exceeding 28 years.\n")
+	var got []string
+	for _, f := range Facts(ix) {
+		got = append(got, string(f.Seg.Prov.ID)+" "+string(f.Penalty.Variant))
+	}
+	if want := "s41 basic; s43(b) death"; strings.Join(got, "; ") != want {
+		t.Errorf("facts %q, want %q", got, want)
+	}
+}
