@@ -280,6 +280,7 @@ var draftingFloors = map[string][3]float64{ // agreement, penalty rows, first qu
 	"drafting-fr22.yaml": {86.5, 95.4, 91.6},
 	"drafting-fr23.yaml": {92.3, 77.7, 93.3},
 	"drafting-fr24.yaml": {83.6, 74.9, 83.3},
+	"drafting-fr25.yaml": {84.2, 79.9, 90.4},
 	"drafting-fr3.yaml":  {92.3, 99.9, 96.2},
 	"drafting-fr4.yaml":  {95.9, 99.9, 97.6},
 	"drafting-fr5.yaml":  {91.2, 99.9, 91.5},

@@ -114,6 +114,9 @@ type Lexicon struct {
 	currencyMultiVal []string
 	fineUnits        *phraseSet
 	fineUnitBefore   wordSet // "level" in "a fine not exceeding level ten"
+	// lifeAfterCustody are life words only right after a custodial noun
+	// ("prisión permanente")
+	lifeAfterCustody wordSet
 	// placeOpen and placeClose bound the place of custody named after a
 	// custodial noun ("imprisonment in … for")
 	placeOpen, placeClose wordSet
@@ -543,6 +546,8 @@ func build(r *reader) *Lexicon {
 	}
 	flag(fFine, r.words("pecuniary-penalty"))
 	flag(fLife, r.words("life-term"))
+	lx.lifeAfterCustody = r.words("life-after-custody")
+	flag(fLife, lx.lifeAfterCustody)
 	flag(fOr, r.words("sanction-or"))
 	flag(fAnd, r.words("sanction-and"))
 	flag(fBoth, r.words("sanction-both"))

@@ -321,6 +321,11 @@ func (lx *Lexicon) anchorOf(toks []token, i int) (itemKind, bool) {
 	case f&fFine != 0:
 		return iFine, true
 	case f&fLife != 0:
+		// "prisión permanente": an adjective of life only right after the
+		// custodial noun (not "infirmité permanente")
+		if lx.lifeAfterCustody.has(t.s) && !(i > 0 && toks[i-1].lf&fPrison != 0) {
+			return 0, false
+		}
 		return iLife, true
 	}
 	return 0, false

@@ -648,3 +648,15 @@ func TestCommutableTerm(t *testing.T) {
 		t.Errorf("no conmutable: parsed %v, want no fine alternative", ps)
 	}
 }
+
+// "permanente" makes custody life only right after the custodial noun.
+func TestPermanentLifeOnlyAfterCustody(t *testing.T) {
+	ps := ParseFor("será castigado con la pena de prisión permanente revisable.", "es", "")
+	if len(ps) != 1 || !ps[0].Life {
+		t.Errorf("prisión permanente: parsed %v, want life", ps)
+	}
+	ps = ParseFor("Lorsque le travail forcé a entraîné une infirmité permanente, la peine est la réclusion criminelle de dix à vingt ans.", "fr", "")
+	if len(ps) != 1 || ps[0].Life {
+		t.Errorf("infirmité permanente: parsed %v, want no life term", ps)
+	}
+}
