@@ -242,9 +242,22 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 		return OffRelated
 	}
 	acts, purpose, traffick, forced, sale, sellsPerson := 0, false, false, false, false, false
+	// the distinct acts of the section: the same act in two items of a list
+	// ("(c) recruter un enfant …; (d) recruter un enfant …") is one act
+	var actSeen map[int]bool
 	for _, t := range ix.BySection[sec] {
 		cu := cuesFor(t)
-		acts += actCount(t)
+		if actCount(t) > 0 {
+			if actSeen == nil {
+				actSeen = map[int]bool{}
+			}
+			for _, sp := range cu.ActTerms.Find(t.Toks) {
+				if !actSeen[sp.Phrase] {
+					actSeen[sp.Phrase] = true
+					acts++
+				}
+			}
+		}
 		purpose = purpose || t.Has(cu.ExploitTerms)
 		traffick = traffick || hasTraffick(t)
 		forced = forced || t.Has(cu.HeadForced) && forcedIn(cu, t.Toks)

@@ -8,6 +8,7 @@ import (
 	"github.com/lacuna-project/lacuna/internal/index"
 	"github.com/lacuna-project/lacuna/internal/penalty"
 	"github.com/lacuna-project/lacuna/internal/standard"
+	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
 // TestFactsVariantRows checks, on statutes written for this test, that a
@@ -601,5 +602,27 @@ func TestInjuryOrDeathItem(t *testing.T) {
 	}
 	if want := "s41 basic; s43(b) death"; strings.Join(got, "; ") != want {
 		t.Errorf("facts %q, want %q", got, want)
+	}
+}
+
+// TestRepeatedActCountsOnce: one act named in two items of a list is one
+// act, so the section is no trafficking offence (Palermo's structure needs
+// two acts or more for a purpose of exploitation).
+func TestRepeatedActCountsOnce(t *testing.T) {
+	ix := corpusOf(t, "fr", `## Titre V Travail des enfants
+
+### Article 105
+
+Sont interdites les pires formes de travail des enfants, notamment :
+
+a) le fait de recruter un enfant en vue de son exploitation dans les mines ;
+
+b) le fait de recruter un enfant en vue de son exploitation dans la pêche.
+
+Est puni d'un emprisonnement de deux à cinq ans quiconque enfreint les dispositions du présent article.
+`)
+	sec := ix.Segments[0].Section
+	if got := classOf(ix, sec, map[*statute.Provision]string{}, 0); got == OffTrafficking {
+		t.Errorf("class %s, want no trafficking offence (one act, named twice)", got)
 	}
 }
