@@ -256,6 +256,7 @@ var draftingFloors = map[string][3]float64{ // agreement, penalty rows, first qu
 	"drafting-es23.yaml": {88.8, 83.2, 93.8},
 	"drafting-es24.yaml": {85.3, 99.9, 88.1},
 	"drafting-es25.yaml": {89.4, 99.9, 90.6},
+	"drafting-es26.yaml": {95.3, 99.9, 94.1},
 	"drafting-es3.yaml":  {94.1, 88.8, 96.5},
 	"drafting-es4.yaml":  {95.3, 99.9, 94.3},
 	"drafting-es5.yaml":  {90.6, 69.9, 93.8},
