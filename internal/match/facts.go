@@ -297,7 +297,7 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 		if best == OffRelated && takesUpPrevious(ix, sec) {
 			// "Lorsque l'infraction est commise à l'égard d'un enfant, la
 			// peine est …" after the article creating the offence
-			if prev := prevSection(sec); prev != nil {
+			if prev := prevSectionIn(ix, sec); prev != nil {
 				best = classOf(ix, prev, memo, depth+1)
 			}
 		}
@@ -317,7 +317,7 @@ func takesUpPrevious(ix *index.Index, sec *statute.Provision) bool {
 		// (a "who" in an item of the circumstances a sanction's lead-in
 		// lists, "… where: (b) the offender is a public servant who …",
 		// names no author of an offence of its own)
-		if len(t.Refs) > 0 || t.Has(cu.OffenceSubject) && !(t.Prov != sec && condLeadIn(cu, sec.Text)) || actCount(t) > 0 {
+		if len(t.Refs) > 0 || t.Has(cu.OffenceSubject) && !(t.Prov != sec && (condLeadIn(cu, sec.Text) || listLeadIn(cu, sec.Text))) || actCount(t) > 0 {
 			return false
 		}
 		if t.Roles.Has("penalty") && t.Has(cu.OffenceAnaphor) {
@@ -384,6 +384,16 @@ func failsToReport(ix *index.Index, sec *statute.Provision) bool {
 	return found
 }
 
+// listLeadIn reports a lead-in that ends by announcing a list of cases ("…
+// in any of the following cases:", "… dans les cas suivants :").
+func listLeadIn(cu *cues, t string) bool {
+	toks := foldToks(strings.TrimRight(strings.TrimSpace(t), ":—–-"))
+	if len(toks) > 12 {
+		toks = toks[len(toks)-12:]
+	}
+	return cu.CondList.Any(toks)
+}
+
 // condLeadIn reports whether a lead-in ends with a condition that its
 // items state ("… under section 3 where—", "… cuando:").
 func condLeadIn(cu *cues, t string) bool {
@@ -400,6 +410,7 @@ func condLeadIn(cu *cues, t string) bool {
 			return true
 		}
 	}
+
 	// or a lead-in that opens with it: "Where a person is convicted … and
 	// the court is satisfied that the offence was committed— (a) …"
 	return cu.CondWords[toks[0].Word]
@@ -465,6 +476,25 @@ func takesUpOffence(s *index.Segment) bool {
 }
 
 // prevSection returns the section just before sec under the same parent.
+// prevSectionIn is prevSection, also for a section at the top of a
+// statute without divisions (its siblings are the statute's roots).
+func prevSectionIn(ix *index.Index, sec *statute.Provision) *statute.Provision {
+	if sec.Parent != nil {
+		return prevSection(sec)
+	}
+	segs := ix.BySection[sec]
+	if len(segs) == 0 {
+		return nil
+	}
+	roots := segs[0].Statute.Roots
+	for i, c := range roots {
+		if c == sec && i > 0 && roots[i-1].Kind == sec.Kind {
+			return roots[i-1]
+		}
+	}
+	return nil
+}
+
 func prevSection(sec *statute.Provision) *statute.Provision {
 	if sec.Parent == nil {
 		return nil

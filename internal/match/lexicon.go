@@ -133,9 +133,12 @@ type cues struct {
 	NegWords       map[string]bool  `lex:"negation"`
 	QuantWords     map[string]bool  `lex:"quantity"`
 	CondWords      map[string]bool  `lex:"condition"`
-	Demonstrative  map[string]bool  `lex:"demonstrative"`
-	Inclusive      map[string]bool  `lex:"inclusive"`
-	NegCondition   map[string]bool  `lex:"negated-condition"`
+	// a lead-in that announces a list of cases ("in any of the following
+	// cases:", "dans les cas suivants :") is a condition its items state
+	CondList      *index.PhraseSet `lex:"condition-list"`
+	Demonstrative map[string]bool  `lex:"demonstrative"`
+	Inclusive     map[string]bool  `lex:"inclusive"`
+	NegCondition  map[string]bool  `lex:"negated-condition"`
 	// a person already trafficked; what a victim suffered; an offence
 	// defined elsewhere; the units of a prison term; grades of a code's scale
 	VictimStatus    *index.PhraseSet `lex:"victim-status"`

@@ -626,3 +626,29 @@ Est puni d'un emprisonnement de deux à cinq ans quiconque enfreint les disposit
 		t.Errorf("class %s, want no trafficking offence (one act, named twice)", got)
 	}
 }
+
+// TestAggravationInStatuteWithoutDivisions: an aggravation article with no
+// offence of its own takes up the article before it, also at the top of a
+// statute without chapters, and a "who" in a case its lead-in lists ("in any
+// of the following cases:") names no new offender.
+func TestAggravationInStatuteWithoutDivisions(t *testing.T) {
+	ix := corpusOf(t, "en", `### Article (3)
+
+Whoever recruits, transports or harbours a person for the purpose of exploitation shall be punished with imprisonment for a period of not less than five years.
+
+### Article (4)
+
+The penalty shall be imprisonment for a period of not less than seven years in any of the following cases:
+
+(a) if the victim is a child;
+
+(b) if the offender is a public servant who exploited his office.
+`)
+	var got []string
+	for _, f := range Facts(ix) {
+		got = append(got, string(f.Seg.Section.ID)+" "+f.Offence+" "+string(f.Penalty.Variant))
+	}
+	if want := "art3 trafficking basic; art4 trafficking child_victim"; strings.Join(got, "; ") != want {
+		t.Errorf("facts %q, want %q", got, want)
+	}
+}
