@@ -199,3 +199,26 @@ func TestSanctionedBan(t *testing.T) {
 		}
 	}
 }
+
+// "l'article premier" and "articles premier et 3" refer to art1 (and art3).
+func TestOrdinalFirstArticleRef(t *testing.T) {
+	src := "---\nid: xta/act\ncountry: XTA\ntitle: \"Loi\"\nlanguage: fr\nversion_date: \"2020-01-01\"\n---\n\n# Loi\n\n" +
+		"### Article premier\n\nConstitue la traite des personnes le fait de recruter une personne aux fins d'exploitation.\n\n" +
+		"### Article 2\n\nTexte.\n\n### Article 3\n\nTexte.\n\n" +
+		"### Article 4\n\nL'infraction prévue aux articles premier et 3 est punie de dix ans d'emprisonnement.\n"
+	ix := build(t, src)
+	got := map[string]bool{}
+	for _, s := range ix.Segments {
+		if string(s.Prov.ID) != "art4" {
+			continue
+		}
+		for _, r := range s.Refs {
+			if r.Target != nil {
+				got[string(r.Target.ID)] = true
+			}
+		}
+	}
+	if !got["art1"] || !got["art3"] {
+		t.Errorf("references resolved to %v, want art1 and art3", got)
+	}
+}

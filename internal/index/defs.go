@@ -627,6 +627,19 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 			end += n[1]
 		}
 	}
+	// "l'article premier", "articles premier et 4": the first article by
+	// its ordinal, and the numbers listed after it
+	for _, m := range anchoredIf(s.MayContain(litArt), s.ix.laws.refArticleFirst, f, litArt.Strings()) {
+		resolve(articleID(st, "art1"), m)
+		for end := m[1]; ; {
+			n := s.ix.laws.refListNext.FindStringSubmatchIndex(f[end:])
+			if n == nil {
+				break
+			}
+			resolve(articleID(st, "art"+f[end+n[2]:end+n[3]]), []int{end + n[2], end + n[1]})
+			end += n[1]
+		}
+	}
 	// "l'article L.4": an article of a code part numbered with its letter
 	for _, m := range anchoredIf(s.MayContain(litArt), s.ix.laws.refArticleCode, f, litArt.Strings()) {
 		resolve(articleID(st, "art"+strings.ToUpper(f[m[2]:m[3]])+f[m[4]:m[5]]), m)

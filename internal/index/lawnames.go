@@ -78,7 +78,9 @@ type lawGrammar struct {
 	// the parser numbers the article artL4 (group 1 the letter, group 2
 	// the number)
 	refArticleCode *regexp.Regexp
-	rangeWords     map[string]bool
+	// refArticleFirst reads "l'article premier", "artículo primero"
+	refArticleFirst *regexp.Regexp
+	rangeWords      map[string]bool
 }
 
 // rangeWord reports whether the folded words joining two numbers make a
@@ -149,6 +151,7 @@ func (l *Lexicon) buildLawGrammar() *lawGrammar {
 	ordinals := `(` + alternation(foldedAlts(l.src.Union(classLatinOrdinal), false)) + `)`
 	ranges := l.src.Union(classRangeWord)
 	g.refArticleA = regexp.MustCompile(`^\b(?:articles?|articulos?|artikels?|art\.|arts\.) ?(\d+(?:[a-z]\b)?(?:-\d+)*)(?:(?: |)` + ordinals + `)?`)
+	g.refArticleFirst = regexp.MustCompile(`^\b(?:articles?|articulos?) (?:premier|primero)\b`)
 	g.refArticleCode = regexp.MustCompile(`^\b(?:articles?|articulos?|art\.) ([lrd])\. ?(\d+(?:-\d+)*)\b`)
 	g.refListNext = regexp.MustCompile(`^(?:,\s*|\s+` + alternation(foldedAlts(append(l.src.Union(classListJoiner), ranges...), false)) +
 		`\s+)(\d+(?:[a-z]\b)?(?:-\d+)*)(?:(?: |)` + ordinals + `)?\b`)
