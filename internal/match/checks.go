@@ -765,9 +765,28 @@ func agesIn(s *index.Segment) []ageHit {
 	return out
 }
 
+// hasSaleOffence reports an offence of the corpus classed as a sale of
+// children (its child is the one def.child-age-18 asks about too).
+func hasSaleOffence(ix *index.Index) bool {
+	for _, s := range ix.Segments {
+		if usable(s) && s.Roles.Has("offence") && sectionClass(ix, s.Section) == OffSale {
+			return true
+		}
+	}
+	return false
+}
+
 func checkChildAge(in *Input) Outcome {
 	cu := cuesOf(in.Ix)
 	ix := in.Ix
+	// the child of def.child-age-18 is the trafficking offence's (or the
+	// sale offence's): a corpus with neither (a labour, family or
+	// child-protection code) defines no child for it, whatever age its own
+	// rules use
+	if len(trafficOffenceSegs(ix)) == 0 && !hasSaleOffence(ix) {
+		return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-trafficking-offence", nil)},
+			Reason: reason.New("trafficking-offence-not-found", nil)}
+	}
 	want := int(in.threshold("age", 18))
 	var defs []*index.Definition
 	for _, t := range cu.childDefined {

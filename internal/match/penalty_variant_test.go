@@ -652,3 +652,30 @@ The penalty shall be imprisonment for a period of not less than seven years in a
 		t.Errorf("facts %q, want %q", got, want)
 	}
 }
+
+// TestChildAgeNeedsAnOffence: a code with no trafficking or sale offence
+// (a labour code) defines no child for def.child-age-18, whatever age its
+// own rules use; with a sale-of-children offence its definition counts.
+func TestChildAgeNeedsAnOffence(t *testing.T) {
+	labour := `## Chapter I General
+
+### 2 Interpretation
+
+In this Code, "child" means a person under the age of eighteen years.
+
+### 3 Minimum age
+
+No employer shall employ a child under the age of fifteen years.
+`
+	if o := run(t, corpusOf(t, "en", labour), standard.CheckChildAge, nil); o.Level != LGap {
+		t.Errorf("labour code: %s, want gap (no offence for the child definition to serve)", o.Level)
+	}
+	sale := labour + `
+### 4 Sale of children
+
+A person who sells a child for any purpose commits an offence and is liable to imprisonment for ten years.
+`
+	if o := run(t, corpusOf(t, "en", sale), standard.CheckChildAge, nil); o.Level != LMet {
+		t.Errorf("with a sale offence: %s, want met", o.Level)
+	}
+}
