@@ -779,14 +779,6 @@ func hasSaleOffence(ix *index.Index) bool {
 func checkChildAge(in *Input) Outcome {
 	cu := cuesOf(in.Ix)
 	ix := in.Ix
-	// the child of def.child-age-18 is the trafficking offence's (or the
-	// sale offence's): a corpus with neither (a labour, family or
-	// child-protection code) defines no child for it, whatever age its own
-	// rules use
-	if len(trafficOffenceSegs(ix)) == 0 && !hasSaleOffence(ix) {
-		return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-trafficking-offence", nil)},
-			Reason: reason.New("trafficking-offence-not-found", nil)}
-	}
 	want := int(in.threshold("age", 18))
 	var defs []*index.Definition
 	for _, t := range cu.childDefined {
@@ -805,6 +797,14 @@ func checkChildAge(in *Input) Outcome {
 			continue
 		}
 		defAges = append(defAges, agesIn(d.Segment)...)
+	}
+	// the child of def.child-age-18 is the trafficking offence's (or the
+	// sale offence's): a corpus with neither (a labour, family or
+	// child-protection code) defines no child for it, whatever age its own
+	// rules use, unless it hands the child to another law
+	if len(ext) == 0 && len(trafficOffenceSegs(ix)) == 0 && !hasSaleOffence(ix) {
+		return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-trafficking-offence", nil)},
+			Reason: reason.New("trafficking-offence-not-found", nil)}
 	}
 	if len(defAges) > 0 {
 		best := defAges[0]
