@@ -660,3 +660,12 @@ func TestPermanentLifeOnlyAfterCustody(t *testing.T) {
 		t.Errorf("infirmité permanente: parsed %v, want no life term", ps)
 	}
 }
+
+// "the statutory maximum fine or both" is a fine that can replace
+// imprisonment.
+func TestStatutoryMaximumFine(t *testing.T) {
+	ps := ParseFor("is liable on summary conviction to imprisonment for 12 months or the statutory maximum fine or both.", "en", "")
+	if len(ps) != 1 || !ps[0].FineAlternative {
+		t.Errorf("statutory maximum fine: parsed %v, want a fine alternative", ps)
+	}
+}
