@@ -288,6 +288,7 @@ var draftingFloors = map[string][3]float64{ // agreement, penalty rows, first qu
 	"drafting-fr25.yaml": {86.5, 79.9, 90.4},
 	"drafting-fr26.yaml": {88.8, 99.9, 91.3},
 	"drafting-fr27.yaml": {93.5, 99.9, 95.9},
+	"drafting-fr28.yaml": {89.4, 99.9, 91.5},
 	"drafting-fr3.yaml":  {92.3, 99.9, 96.2},
 	"drafting-fr4.yaml":  {95.9, 99.9, 97.6},
 	"drafting-fr5.yaml":  {91.2, 99.9, 91.5},
