@@ -612,6 +612,34 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 			}
 		}
 	}
+	// the circumstances printed as paragraphs of the sanction's own
+	// provision, between its conditional lead-in and the sanction ("2. When
+	// the offence … is committed:", "2.1. against a child;", …, "the
+	// perpetrator shall be punished by …"), which the parser keeps as one
+	// provision
+	// (not a sanction that states a condition of its own: "La peine est
+	// l'emprisonnement à vie si l'infraction a entraîné la mort")
+	ownCond := false
+	for _, t := range s.Toks {
+		ownCond = ownCond || cu.CondWords[t.Word]
+	}
+	if segs := ix.ProvSegs(s.Prov); !ownCond && len(s.Prov.Children) == 0 && len(segs) > 2 && segs[0] != s && condLeadIn(cu, segs[0].Text) && (v != penalty.VariantBasic || takesUp) {
+		var paras []string
+		for _, sg := range segs[1:] {
+			if sg == s {
+				break
+			}
+			paras = append(paras, sg.Text)
+		}
+		if len(paras) > 0 {
+			for _, t := range paras {
+				if childCirc(cu, foldToks(t), index.FoldString(t)) {
+					return penalty.VariantChild
+				}
+			}
+			return itemVariant(cu, paras[0])
+		}
+	}
 	if v != penalty.VariantBasic || (takesUp && (endsWithCondition(s) || tail || sibling != nil)) || lastItem {
 		// the aggravated offence is itself a child offence ("the offence
 		// under II of article X", where II concerns minors)

@@ -679,3 +679,31 @@ A person who sells a child for any purpose commits an offence and is liable to i
 		t.Errorf("with a sale offence: %s, want met", o.Level)
 	}
 }
+
+// TestCircumstanceParagraphsBeforeSanction: circumstances printed as
+// paragraphs of one provision ("2.1. against a child;") between its
+// conditional lead-in and the sanction give the sanction its variant; a
+// sanction with a condition of its own keeps it.
+func TestCircumstanceParagraphsBeforeSanction(t *testing.T) {
+	ix := corpusOf(t, "en", `## Chapter XVII Trafficking
+
+### Article 171
+
+1. Whoever engages in trafficking in persons shall be punished by imprisonment of five (5) to twelve (12) years.
+
+2. When the offence provided for in paragraph 1 of this Article is committed:
+
+2.1. by an official person in the exercise of official duties;
+
+2.2. against a child,
+
+the perpetrator shall be punished by imprisonment of at least ten (10) years.
+`)
+	var got []string
+	for _, f := range Facts(ix) {
+		got = append(got, string(f.Seg.Prov.ID)+" "+string(f.Penalty.Variant))
+	}
+	if want := "art171(1) basic; art171(2) child_victim"; strings.Join(got, "; ") != want {
+		t.Errorf("facts %q, want %q", got, want)
+	}
+}
