@@ -265,6 +265,34 @@ func plainNumberEnd(r string) bool {
 	return true
 }
 
+// superscripts maps a superscript digit to its digit.
+var superscripts = map[rune]byte{'⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9'}
+
+// superscriptNumber writes an inserted article's superscript number
+// after its base number as a hyphenated part ("Article 143¹" is
+// "Article 143-1", as Georgian and other post-Soviet codes number the
+// articles they insert), so that 143, 143¹ and 143² are three provisions.
+func superscriptNumber(t string) string {
+	if !strings.ContainsAny(t, "⁰¹²³⁴⁵⁶⁷⁸⁹") {
+		return t
+	}
+	var b strings.Builder
+	prevDigit := false
+	for _, r := range t {
+		if d, ok := superscripts[r]; ok {
+			if prevDigit {
+				b.WriteByte('-')
+			}
+			b.WriteByte(d)
+			prevDigit = false
+			continue
+		}
+		prevDigit = r >= '0' && r <= '9'
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // parseHeading recognises the number of a heading. english tells whether
 // "Section N" names a section (English drafting) or a grouping (French
 // "Section 1 bis", Spanish "Sección I").
@@ -277,7 +305,7 @@ func parseHeading(text string, english bool) headingInfo {
 // Schedule", only the ordinal words of earlierOrdinals), for
 // Statute.Aliases.
 func parseHeadingIn(text string, english, earlier bool) headingInfo {
-	t := strings.TrimSpace(text)
+	t := superscriptNumber(strings.TrimSpace(text))
 	if t == "" {
 		return headingInfo{title: t}
 	}

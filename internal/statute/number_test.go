@@ -32,6 +32,8 @@ func TestParseHeading(t *testing.T) {
 		{"german paragraph", "§ 232 Menschenhandel", false, KindSection, "§232", "Menschenhandel"},
 		{"german letter suffix", "§ 233a Förderung des Menschenhandels", false, KindSection, "§233a", "Förderung des Menschenhandels"},
 		{"french article", "Article 225-4-1", false, KindSection, "art225-4-1", ""},
+		{"superscript inserted article", "Article 143¹ Trafficking in persons", true, KindSection, "art143-1", "Trafficking in persons"},
+		{"superscript two digits", "Article 143¹² Use of services", true, KindSection, "art143-12", "Use of services"},
 		{"spanish bis", "Artículo 177 bis", false, KindSection, "art177bis", ""},
 		{"upper case ordinal", "ARTICULO 2º", false, KindSection, "art2", ""},
 		{"upper case dot", "ARTICULO 10.", false, KindSection, "art10", ""},
