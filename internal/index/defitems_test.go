@@ -222,3 +222,26 @@ func TestOrdinalFirstArticleRef(t *testing.T) {
 		t.Errorf("references resolved to %v, want art1 and art3", got)
 	}
 }
+
+// "Article 143¹" in a text refers to the inserted article the parser
+// numbers art143-1, not to article 143.
+func TestSuperscriptArticleRef(t *testing.T) {
+	src := "---\nid: xta/act\ncountry: XTA\ntitle: \"Code\"\nlanguage: en\nversion_date: \"2020-01-01\"\n---\n\n# Code\n\n" +
+		"### Article 143\n\nText.\n\n### Article 143¹ Trafficking in persons\n\nText.\n\n" +
+		"### Article 144\n\nA legal person is liable for the offence under Article 143¹.\n"
+	ix := build(t, src)
+	got := map[string]bool{}
+	for _, s := range ix.Segments {
+		if string(s.Prov.ID) != "art144" {
+			continue
+		}
+		for _, r := range s.Refs {
+			if r.Target != nil {
+				got[string(r.Target.ID)] = true
+			}
+		}
+	}
+	if !got["art143-1"] || got["art143"] {
+		t.Errorf("references resolved to %v, want art143-1 only", got)
+	}
+}

@@ -38,6 +38,11 @@ func foldRuneSlow(r rune) string {
 	case 'đ', 'Đ':
 		return "d"
 	}
+	// "Article 165¹": an inserted article's superscript number is a
+	// hyphenated part of its number, as the parser numbers it (art165-1)
+	if d, ok := superscriptDigit(r); ok {
+		return "-" + string(d)
+	}
 	var b strings.Builder
 	for _, c := range norm.NFD.String(string(r)) {
 		if unicode.Is(unicode.Mn, c) {
@@ -46,6 +51,24 @@ func foldRuneSlow(r rune) string {
 		b.WriteRune(unicode.ToLower(c))
 	}
 	return b.String()
+}
+
+// superscriptDigit returns the digit a superscript digit stands for.
+func superscriptDigit(r rune) (byte, bool) {
+	switch r {
+	case '⁰':
+		return '0', true
+	case '¹':
+		return '1', true
+	case '²':
+		return '2', true
+	case '³':
+		return '3', true
+	}
+	if r >= '⁴' && r <= '⁹' {
+		return byte('4' + (r - '⁴')), true
+	}
+	return 0, false
 }
 
 // FoldRune returns the folded form of r: lower case without diacritics.
