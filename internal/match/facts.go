@@ -578,7 +578,7 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	// the offence under section 3 is committed— (a) against a child; … (e)
 	// …, and is liable on conviction to imprisonment for life")
 	tail := false
-	if segs := ix.ProvSegs(s.Prov); len(s.Prov.Children) > 0 && len(segs) > 1 && segs[0] != s && condLeadIn(cu, segs[0].Text) {
+	if segs := ix.ProvSegs(s.Prov); len(s.Prov.Children) > 0 && len(segs) > 1 && segs[0] != s && (condLeadIn(cu, segs[0].Text) || listLeadIn(cu, segs[0].Text)) {
 		tail = true
 	}
 	// the circumstances listed in the subsection before ("(1) Trafficking

@@ -707,3 +707,30 @@ the perpetrator shall be punished by imprisonment of at least ten (10) years.
 		t.Errorf("facts %q, want %q", got, want)
 	}
 }
+
+// TestSameActsCommittedLeadIn: "The same acts committed: 1) against a
+// minor; 2) by a group," with the sanction after the list ("is punished
+// with …", the formula of codes in translation) is the child row.
+func TestSameActsCommittedLeadIn(t *testing.T) {
+	ix := corpusOf(t, "en", `## Chapter 19 Crimes against liberty
+
+### Article 132 Trafficking in persons
+
+1. Recruitment, transportation or harbouring of a person for the purpose of exploitation is punished with imprisonment for the term of five to eight years.
+
+2. The same acts committed:
+
+1) against a minor;
+
+2) by a group of persons,
+
+are punished with imprisonment for the term of eight to twelve years.
+`)
+	var got []string
+	for _, f := range Facts(ix) {
+		got = append(got, string(f.Penalty.Variant))
+	}
+	if want := "basic; child_victim"; strings.Join(got, "; ") != want {
+		t.Errorf("variants %q, want %q", got, want)
+	}
+}
