@@ -34,6 +34,7 @@ const (
 	fProc     // may start a mode-of-trial phrase
 	fCustHead // first word of a custodial phrase of several words
 	fRelHead  // first word of a relative sanction phrase
+	fOther    // first word of a sanction other than custody or a fine
 )
 
 // chainFlags are the flags of a word that may sit in a sanction phrase.
@@ -166,6 +167,9 @@ type Lexicon struct {
 	sanctionNoun *phraseSet
 	mandatory    *phraseSet // "shall be punished with": the sanction is imposed
 	commutable   wordSet    // "conmutable": a prison term commuted into a payment
+	// otherSanction names sanctions other than custody or a fine whose
+	// terms are their own ("restriction of liberty", "community work")
+	otherSanction *phraseSet
 	// commutableNot negates it ("no será conmutable")
 	commutableNot wordSet
 	relative      *phraseSet // vals index relKinds
@@ -862,6 +866,13 @@ func buildVocab(r *reader, lx *Lexicon) {
 	lx.notLife, lx.fineDefault, lx.eitherPenalty = r.set("not-life-term"), r.set("fine-default"), r.set("either-penalty")
 	lx.penSubject, lx.increment = r.set("penalty-subject"), r.words("term-increment")
 	lx.sanctionNoun, lx.mandatory = r.set("penalty-noun"), r.set("mandatory-sentence")
+	lx.otherSanction = r.set("other-sanction")
+	for _, ws := range lx.otherSanction.ps {
+		lx.flags[ws[0]] |= fOther
+		for _, w := range ws {
+			lx.flags[w] |= fChain // its words may sit in a sanction phrase
+		}
+	}
 	lx.commutable, lx.commutableNot = r.words("commutable"), r.words("commutable-negation")
 	lx.sanctionNoun, lx.mandatory = r.set("penalty-noun"), r.set("mandatory-sentence")
 	lx.relative = newPhraseSet()

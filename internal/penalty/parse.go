@@ -20,6 +20,11 @@ const (
 	iOr                     // alternative connector
 	iAnd                    // cumulative connector
 	iBoth                   // "or both"
+	// iOther is a sanction other than custody or a fine that may have a
+	// term of its own ("restriction of liberty for up to three years",
+	// "arrest for up to two months", "community work"): its term is not
+	// the imprisonment's
+	iOther
 )
 
 type item struct {
@@ -313,6 +318,8 @@ func (lx *Lexicon) anchorOf(toks []token, i int) (itemKind, bool) {
 	}
 	f := t.lf
 	switch {
+	case f&fOther != 0 && lx.otherSanctionAt(toks, i):
+		return iOther, true
 	case f&fPrison != 0:
 		return iPrison, true
 	case f&fCustHead != 0 && lx.custodialAt(toks, i, len(toks)) > 0:
@@ -402,7 +409,7 @@ func (lx *Lexicon) findStatements(toks []token, lang string) []stmt {
 		}
 		hasAnchor := false
 		for k := i; k < j; k++ {
-			if a, ok := lx.anchorOf(toks, k); ok && a != iLife {
+			if a, ok := lx.anchorOf(toks, k); ok && a != iLife && a != iOther {
 				hasAnchor = true
 				break
 			}
@@ -537,6 +544,11 @@ func (lx *Lexicon) scanChain(toks []token, cs, ce int, lang string) []stmt {
 				// "without the option of a fine": no fine here
 			case a == iLife && !hasPrison:
 			case a == iLife && k+1 < ce && (toks[k+1].kind == tPunct && toks[k+1].s == "-" || lx.phraseAt(lx.notLife, toks, k, ce)):
+			case a == iOther:
+				n, _ := lx.otherSanction.at(toks, k, ce)
+				s.items = append(s.items, item{kind: iOther, tok: k, end: k + max(n, 1)})
+				k += max(n, 1)
+				continue
 			default:
 				e := k + 1
 				if a == iPrison && toks[k].lf&fPrison == 0 {
@@ -1089,7 +1101,7 @@ func (lx *Lexicon) durationOwner(toks []token, items []item, idx int) itemKind {
 	// the next anchor, if it follows within two tokens
 	for k := idx + 1; k < len(items); k++ {
 		it := items[k]
-		if it.kind == iPrison || it.kind == iFine || it.kind == iLife {
+		if it.kind == iPrison || it.kind == iFine || it.kind == iLife || it.kind == iOther {
 			if lx.linkedOf(toks, d.end, it.tok) {
 				if it.kind == iLife {
 					return iPrison
@@ -1108,6 +1120,8 @@ func (lx *Lexicon) durationOwner(toks []token, items []item, idx int) itemKind {
 			return iPrison
 		case iFine:
 			return iFine
+		case iOther:
+			return iOther
 		}
 	}
 	for k := idx + 1; k < len(items); k++ {
@@ -1337,4 +1351,11 @@ func (lx *Lexicon) skipAge(toks []token, k, j int, lang string) int {
 		return k // "under 18 months": a term
 	}
 	return n
+}
+
+// otherSanctionAt reports a sanction other than custody or a fine starting
+// at toks[i].
+func (lx *Lexicon) otherSanctionAt(toks []token, i int) bool {
+	n, _ := lx.otherSanction.at(toks, i, len(toks))
+	return n > 0
 }

@@ -669,3 +669,17 @@ func TestStatutoryMaximumFine(t *testing.T) {
 		t.Errorf("statutory maximum fine: parsed %v, want a fine alternative", ps)
 	}
 }
+
+// A sanction other than custody with a term of its own ("restriction of
+// liberty for up to three years", "arrest for up to two months") does not
+// give the imprisonment its term.
+func TestOtherSanctionTermIsNotCustody(t *testing.T) {
+	ps := ParseFor("shall be punished by a fine or restriction of liberty for up to two years or imprisonment for a term of three to six years.", "en", "")
+	if len(ps) != 1 || fmtPtr(ps[0].MinMonths) != "36" || fmtPtr(ps[0].MaxMonths) != "72" || !ps[0].FineAlternative {
+		t.Errorf("restriction of liberty: parsed %v, want 36-72 months with a fine alternative", ps)
+	}
+	ps = ParseFor("is punished with arrest for the term of up to two months, or imprisonment for the term of up to four years.", "en", "")
+	if len(ps) != 1 || fmtPtr(ps[0].MaxMonths) != "48" {
+		t.Errorf("arrest: parsed %v, want imprisonment up to 48 months", ps)
+	}
+}
