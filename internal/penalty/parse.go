@@ -105,6 +105,18 @@ func (lx *Lexicon) parse(text, lang, country string, sc OffenceScale) []Penalty 
 		out = append(out, p)
 		kept = append(kept, stmts[k])
 	}
+	// "a fine of … minimal salaries, or arrest for …, or imprisonment for
+	// …": a fine alone, then after an alternative connector a custodial
+	// sanction in the same sentence, is that sanction's fine alternative
+	for k := 0; k+1 < len(out); k++ {
+		f, p := out[k], &out[k+1]
+		if f.HasImprisonment() || f.Grade != nil || f.FineMax == nil && f.FineMin == nil || !p.HasImprisonment() || p.FineAlternative {
+			continue
+		}
+		if lx.alternativeBetween(toks, kept[k].ce, kept[k+1].cs) {
+			p.FineAlternative, p.FineCumulative = true, false
+		}
+	}
 	// Relative sanctions join the list in text order (both lists are
 	// sorted by position: merge them).
 	if len(rels) > 0 {
@@ -1358,4 +1370,22 @@ func (lx *Lexicon) skipAge(toks []token, k, j int, lang string) int {
 func (lx *Lexicon) otherSanctionAt(toks []token, i int) bool {
 	n, _ := lx.otherSanction.at(toks, i, len(toks))
 	return n > 0
+}
+
+// alternativeBetween reports an alternative connector ("or", "ou", "o")
+// between the statement ending at a and the one starting at b (or among
+// the first tokens of the second, which may open with it), with no
+// sentence or clause break.
+func (lx *Lexicon) alternativeBetween(toks []token, a, b int) bool {
+	alt := false
+	for k := max(a-1, 0); k < b+3 && k < len(toks); k++ {
+		t := toks[k]
+		if t.kind == tPunct && (t.s == "." || t.s == ";" || t.s == ":") {
+			return false
+		}
+		if t.kind == tWord && t.lf&fOr != 0 {
+			alt = true
+		}
+	}
+	return alt
 }

@@ -683,3 +683,24 @@ func TestOtherSanctionTermIsNotCustody(t *testing.T) {
 		t.Errorf("arrest: parsed %v, want imprisonment up to 48 months", ps)
 	}
 }
+
+// A fine alone, then "or" and custody in the same sentence, is the
+// custody's fine alternative; fines in units of a scale are read.
+func TestFineThenOrCustody(t *testing.T) {
+	ps := ParseFor("is punished with a fine in the amount of three hundred to five hundred minimal salaries, or arrest for the term of up to two months, or imprisonment for the term of up to four years.", "en", "")
+	var custody *Penalty
+	for i := range ps {
+		if ps[i].HasImprisonment() {
+			custody = &ps[i]
+		}
+	}
+	if custody == nil || fmtPtr(custody.MaxMonths) != "48" || !custody.FineAlternative {
+		t.Errorf("parsed %v, want imprisonment up to 48 months that a fine can replace", ps)
+	}
+	ps = ParseFor("shall be liable to a fine of 5000 dollars. He shall also be liable to imprisonment for 3 years.", "en", "")
+	for _, p := range ps {
+		if p.HasImprisonment() && p.FineAlternative {
+			t.Errorf("a fine in another sentence: parsed %v, want no fine alternative", ps)
+		}
+	}
+}
