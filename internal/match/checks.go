@@ -1320,10 +1320,13 @@ func checkChildAggravation(in *Input) Outcome {
 		return Outcome{Level: LMet, Evidence: []Hit{found.Hit}, FoundR: []reason.Reason{reason.New("label-child-aggravates", nil)},
 			Reason: reason.New("child-aggravation-higher-penalty", nil)}
 	}
-	// a child circumstance listed under an aggravation clause
+	// a child circumstance listed under an aggravation clause (a child
+	// among the victims an item names, "la víctima sea niña, niño o
+	// adolescente, persona con discapacidad o mujer embarazada", counts: the
+	// gold README's "a child anywhere")
 	for _, s := range in.Ix.Segments {
 		cu := cuesFor(s)
-		if !usable(s) || !segChildOnly(s) {
+		if !usable(s) || !(segChildOnly(s) || s.Prov != s.Section && childCirc(cu, s.Toks, s.Fold)) {
 			continue
 		}
 		ctx := [][]index.Token{s.Toks, headToks(s)}

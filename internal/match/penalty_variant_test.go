@@ -734,3 +734,24 @@ are punished with imprisonment for the term of eight to twelve years.
 		t.Errorf("variants %q, want %q", got, want)
 	}
 }
+
+// TestChildAmongVictimsOfAnAggravation: a raise "cuando la víctima sea
+// niña, niño o adolescente, persona con discapacidad o mujer embarazada"
+// is a child aggravation, though the item also names adults.
+func TestChildAmongVictimsOfAnAggravation(t *testing.T) {
+	ix := corpusOf(t, "es", `## Capítulo I Trata de personas
+
+### Artículo 281 bis. Trata de personas
+
+I. Será sancionado con privación de libertad de diez a quince años quien capte, traslade o reciba a una persona con fines de explotación.
+
+II. La pena se agravará en un tercio cuando:
+
+1. La víctima sea niña, niño o adolescente, persona con discapacidad o mujer embarazada;
+
+2. El autor sea servidor público.
+`)
+	if o := run(t, ix, standard.CheckChildAggravation, nil); o.Level != LMet {
+		t.Errorf("child aggravation: %s (%s), want met", o.Level, o.Reason.Code)
+	}
+}
