@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/lacuna-project/lacuna/internal/statute"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -40,7 +41,7 @@ func foldRuneSlow(r rune) string {
 	}
 	// "Article 165¹": an inserted article's superscript number is a
 	// hyphenated part of its number, as the parser numbers it (art165-1)
-	if d, ok := superscriptDigit(r); ok {
+	if d, ok := statute.SuperscriptDigit(r); ok {
 		return "-" + string(d)
 	}
 	var b strings.Builder
@@ -51,24 +52,6 @@ func foldRuneSlow(r rune) string {
 		b.WriteRune(unicode.ToLower(c))
 	}
 	return b.String()
-}
-
-// superscriptDigit returns the digit a superscript digit stands for.
-func superscriptDigit(r rune) (byte, bool) {
-	switch r {
-	case '⁰':
-		return '0', true
-	case '¹':
-		return '1', true
-	case '²':
-		return '2', true
-	case '³':
-		return '3', true
-	}
-	if r >= '⁴' && r <= '⁹' {
-		return byte('4' + (r - '⁴')), true
-	}
-	return 0, false
 }
 
 // FoldRune returns the folded form of r: lower case without diacritics.

@@ -482,15 +482,8 @@ func prevSectionIn(ix *index.Index, sec *statute.Provision) *statute.Provision {
 	if sec.Parent != nil {
 		return prevSection(sec)
 	}
-	segs := ix.BySection[sec]
-	if len(segs) == 0 {
-		return nil
-	}
-	roots := segs[0].Statute.Roots
-	for i, c := range roots {
-		if c == sec && i > 0 && roots[i-1].Kind == sec.Kind {
-			return roots[i-1]
-		}
+	if segs := ix.BySection[sec]; len(segs) > 0 {
+		return prevAmong(segs[0].Statute.Roots, sec)
 	}
 	return nil
 }
@@ -499,7 +492,12 @@ func prevSection(sec *statute.Provision) *statute.Provision {
 	if sec.Parent == nil {
 		return nil
 	}
-	sib := sec.Parent.Children
+	return prevAmong(sec.Parent.Children, sec)
+}
+
+// prevAmong returns the sibling just before sec in sib when it is of the
+// same kind.
+func prevAmong(sib []*statute.Provision, sec *statute.Provision) *statute.Provision {
 	for i, c := range sib {
 		if c == sec && i > 0 && sib[i-1].Kind == sec.Kind {
 			return sib[i-1]
@@ -619,11 +617,8 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	// provision
 	// (not a sanction that states a condition of its own: "La peine est
 	// l'emprisonnement à vie si l'infraction a entraîné la mort")
-	ownCond := false
-	for _, t := range s.Toks {
-		ownCond = ownCond || cu.CondWords[t.Word]
-	}
-	if segs := ix.ProvSegs(s.Prov); !ownCond && len(s.Prov.Children) == 0 && len(segs) > 2 && segs[0] != s && condLeadIn(cu, segs[0].Text) && (v != penalty.VariantBasic || takesUp) {
+	if segs := ix.ProvSegs(s.Prov); len(s.Prov.Children) == 0 && len(segs) > 2 && segs[0] != s && (v != penalty.VariantBasic || takesUp) &&
+		!hasCondWord(cu, s.Toks) && condLeadIn(cu, segs[0].Text) {
 		var paras []string
 		for _, sg := range segs[1:] {
 			if sg == s {
@@ -1037,6 +1032,16 @@ func firstCircumstance(s *index.Segment) []index.Token {
 		return s.Toks[i+1 : j]
 	}
 	return nil
+}
+
+// hasCondWord reports a word that opens a condition among toks.
+func hasCondWord(cu *cues, toks []index.Token) bool {
+	for _, t := range toks {
+		if cu.CondWords[t.Word] {
+			return true
+		}
+	}
+	return false
 }
 
 // itemVariant is the variant of the first item of a list of

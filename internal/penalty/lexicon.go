@@ -123,11 +123,9 @@ type Lexicon struct {
 	placeOpen, placeClose wordSet
 	// gradeNoun, gradeDegree and gradeDegreeQual name an offence's grade on
 	// a code's scale ("felony of the second degree", "delito grave de
-	// segundo grado severo"); gradeDegreeWords lists the degree words for
-	// MayNameGrade
+	// segundo grado severo")
 	gradeNoun                    *phraseSet
 	gradeDegree, gradeDegreeQual wordSet
-	gradeDegreeWords             []string
 	// countryBefore and countryAfter hold, by ISO 4217 code, the country
 	// words that resolve an ambiguous currency ("Kenya shillings", "pesos
 	// uruguayos"); countrySkip holds the country words of several words
@@ -646,10 +644,6 @@ func build(r *reader) *Lexicon {
 	lx.fineUnits, lx.fineUnitBefore = r.set("fine-unit"), r.words("fine-unit-before")
 	lx.placeOpen, lx.placeClose = r.words("custody-place-open"), r.words("custody-place-close")
 	lx.gradeNoun, lx.gradeDegree, lx.gradeDegreeQual = r.set("offence-grade-noun"), r.words("offence-grade-degree"), r.words("offence-grade-qualifier")
-	for w := range lx.gradeDegree.exact {
-		lx.gradeDegreeWords = append(lx.gradeDegreeWords, w)
-	}
-	sort.Strings(lx.gradeDegreeWords)
 
 	// number words
 	lx.num, lx.numAll, lx.compound = map[string]map[string]numWord{}, map[string]numWord{}, map[string]bool{}

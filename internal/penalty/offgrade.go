@@ -56,21 +56,6 @@ func (lx *Lexicon) offenceGrades(toks []token) []gradeRef {
 	return out
 }
 
-// MayNameGrade reports whether text may name an offence grade: a cheap
-// test before LearnGrades or ParseGraded tokenizes it.
-func (lx *Lexicon) MayNameGrade(text string) bool {
-	if lx.gradeNoun == nil || len(lx.gradeNoun.ps) == 0 {
-		return false
-	}
-	low := strings.ToLower(text)
-	for _, d := range lx.gradeDegreeWords {
-		if strings.Contains(low, d) {
-			return true
-		}
-	}
-	return false
-}
-
 // LearnGrades adds to sc the grades that text gives a custodial sanction
 // ("An individual adjudged guilty of a felony of the first degree shall be
 // punished by imprisonment … for life or for any term of not more than 60
@@ -158,9 +143,8 @@ func (lx *Lexicon) ParseGraded(text, lang, country string, sc OffenceScale) []Pe
 
 // gradedStatements returns a statement for each grade of sc named in a
 // sentence of toks that holds none of stmts.
-func (lx *Lexicon) gradedStatements(toks []token, stmts []stmt, sc OffenceScale) []stmt {
+func (lx *Lexicon) gradedStatements(toks []token, ss []sentInfo, stmts []stmt, sc OffenceScale) []stmt {
 	var out []stmt
-	ss := lx.sentences(toks)
 	for _, r := range lx.offenceGrades(toks) {
 		if _, ok := sc[r.name]; !ok {
 			continue

@@ -68,7 +68,9 @@ func (lx *Lexicon) ParseFor(text, lang, country string) []Penalty {
 }
 
 func (lx *Lexicon) parse(text, lang, country string, sc OffenceScale) []Penalty {
-	graded := len(sc) > 0 && lx.MayNameGrade(text)
+	// (ParseGraded's caller passes a scale only for a text that names a
+	// grade's degree word)
+	graded := len(sc) > 0
 	if !graded && !lx.mayHoldSanction(text) {
 		return nil
 	}
@@ -76,8 +78,10 @@ func (lx *Lexicon) parse(text, lang, country string, sc OffenceScale) []Penalty 
 	defer putTokBuf(tb)
 	toks := lx.tokenize(text, tb)
 	stmts := lx.findStatements(toks, lang)
+	var ss []sentInfo
 	if graded {
-		if g := lx.gradedStatements(toks, stmts, sc); len(g) > 0 {
+		ss = lx.sentences(toks)
+		if g := lx.gradedStatements(toks, ss, stmts, sc); len(g) > 0 {
 			stmts = append(stmts, g...)
 			sort.SliceStable(stmts, func(a, b int) bool { return stmts[a].cs < stmts[b].cs })
 		}
@@ -137,7 +141,9 @@ func (lx *Lexicon) parse(text, lang, country string, sc OffenceScale) []Penalty 
 		}
 		out, kept = mOut, mKept
 	}
-	ss := lx.sentences(toks)
+	if ss == nil {
+		ss = lx.sentences(toks)
+	}
 	n := 0
 	for k := range kept {
 		lo, hi := lx.contextRange(toks, kept, k, ss)
@@ -1074,9 +1080,6 @@ func (lx *Lexicon) buildPenalty(toks []token, s *stmt, country string) (Penalty,
 // prison term may be commuted into a payment ("conmutable"), not negated
 // ("no será conmutable"), before the sentence ends.
 func (lx *Lexicon) commutableAfter(toks []token, ce int) bool {
-	if len(lx.commutable.exact) == 0 && len(lx.commutable.prefixes) == 0 {
-		return false
-	}
 	for k := ce; k < len(toks) && k < ce+4; k++ {
 		t := toks[k]
 		if t.kind == tPunct && (t.s == "." || t.s == ";") {

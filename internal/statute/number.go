@@ -265,8 +265,25 @@ func plainNumberEnd(r string) bool {
 	return true
 }
 
-// superscripts maps a superscript digit to its digit.
-var superscripts = map[rune]byte{'⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9'}
+// SuperscriptDigit returns the digit a superscript digit stands for ("¹"
+// is 1): the number of an inserted article ("Article 143¹"), which the
+// index folds as the parser numbers it.
+func SuperscriptDigit(r rune) (byte, bool) {
+	switch r {
+	case '⁰':
+		return '0', true
+	case '¹':
+		return '1', true
+	case '²':
+		return '2', true
+	case '³':
+		return '3', true
+	}
+	if r >= '⁴' && r <= '⁹' {
+		return byte('4' + (r - '⁴')), true
+	}
+	return 0, false
+}
 
 // superscriptNumber writes an inserted article's superscript number
 // after its base number as a hyphenated part ("Article 143¹" is
@@ -279,7 +296,7 @@ func superscriptNumber(t string) string {
 	var b strings.Builder
 	prevDigit := false
 	for _, r := range t {
-		if d, ok := superscripts[r]; ok {
+		if d, ok := SuperscriptDigit(r); ok {
 			if prevDigit {
 				b.WriteByte('-')
 			}
