@@ -40,3 +40,27 @@ func TestSectionRefTwoLetterSuffix(t *testing.T) {
 	}
 	t.Fatal("no segment for s329AM")
 }
+
+// TestArticleRefToBareNumberedSection: a code headed "248A. Traffic in
+// persons" (bare numbers, read as sections) cites its own articles as
+// "article 248A": the reference finds s248A, the letter upper-cased.
+func TestArticleRefToBareNumberedSection(t *testing.T) {
+	st, err := statute.Parse("xta/code.md", []byte("---\nid: xta/code\ncountry: XTA\ntitle: Code\nlanguage: en\n---\n\n# Code\n\n"+
+		"#### 248A. Traffic in persons\n\nText.\n\n#### 248C. Aggravating circumstances\n\nThe punishment for the offences mentioned in article 248A shall be imprisonment from six to twenty years.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := articleID(st, "art248a"); got != "s248A" {
+		t.Errorf("articleID(art248a) = %q, want s248A", got)
+	}
+	ix := Build(&statute.Corpus{Statutes: []*statute.Statute{st}})
+	for _, s := range ix.Segments {
+		if s.Prov.ID == "s248C" {
+			if len(s.Refs) == 0 || s.Refs[0].Target == nil || s.Refs[0].Target.ID != "s248A" {
+				t.Fatalf("refs of s248C: %+v, want s248A", s.Refs)
+			}
+			return
+		}
+	}
+	t.Fatal("no segment for s248C")
+}

@@ -701,20 +701,26 @@ func articleID(st *statute.Statute, id string) string {
 	}
 	// "section 98c", "section 98aa" of a statute numbering them 98C, 98AA:
 	// the letters after the number, upper-cased
+	ids := []string{id}
 	n := len(id)
 	k := n
 	for k > 0 && n-k < 3 && id[k-1] >= 'a' && id[k-1] <= 'z' {
 		k--
 	}
 	if k < n && k >= 2 && id[k-1] >= '0' && id[k-1] <= '9' {
-		if up := id[:k] + strings.ToUpper(id[k:]); st.Lookup(statute.ProvisionID(up)) != nil {
+		up := id[:k] + strings.ToUpper(id[k:])
+		if st.Lookup(statute.ProvisionID(up)) != nil {
 			return up
 		}
+		ids = append(ids, up)
 	}
 	// "l'article 279.01" of a code whose divisions carry bare numbers
-	// ("279.01 Traite des personnes"), read as sections
-	if sec := "s" + strings.TrimPrefix(id, "art"); st.Lookup(statute.ProvisionID(sec)) != nil {
-		return sec
+	// ("279.01 Traite des personnes"), read as sections; "article 248A"
+	// of one headed "248A. Traffic in persons" too
+	for _, x := range ids {
+		if sec := "s" + strings.TrimPrefix(x, "art"); strings.HasPrefix(x, "art") && st.Lookup(statute.ProvisionID(sec)) != nil {
+			return sec
+		}
 	}
 	return id
 }
