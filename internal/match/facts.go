@@ -296,9 +296,18 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 		}
 		if best == OffRelated && takesUpPrevious(ix, sec) {
 			// "Lorsque l'infraction est commise à l'égard d'un enfant, la
-			// peine est …" after the article creating the offence
-			if prev := prevSectionIn(ix, sec); prev != nil {
-				best = classOf(ix, prev, memo, depth+1)
+			// peine est …" after the article creating the offence; "Si
+			// como consecuencia de las conductas descritas en este
+			// Capítulo resultare la muerte …" takes up the gravest offence
+			// of the articles before it in its division
+			whole := takesUpDivision(ix, sec)
+			for prev := prevSectionIn(ix, sec); prev != nil; prev = prevSectionIn(ix, prev) {
+				if c := classOf(ix, prev, memo, depth+1); classRank[c] > classRank[best] {
+					best = c
+				}
+				if !whole {
+					break
+				}
 			}
 		}
 		return best
@@ -325,6 +334,17 @@ func takesUpPrevious(ix *index.Index, sec *statute.Provision) bool {
 		}
 	}
 	return found
+}
+
+// takesUpDivision reports whether a sanction clause takes up the offences
+// of its whole division ("las conductas descritas en este Capítulo").
+func takesUpDivision(ix *index.Index, sec *statute.Provision) bool {
+	for _, t := range ix.BySection[sec] {
+		if t.Has(cuesFor(t).DivisionAnaphor) {
+			return true
+		}
+	}
+	return false
 }
 
 // usesVictim reports whether a section's offence is the use of a

@@ -108,6 +108,10 @@ type cues struct {
 	// OffenceAnaphor takes up the offence of the provision before ("the
 	// offence", "l'infraction") in a sanction clause of its own
 	OffenceAnaphor *index.PhraseSet `lex:"offence-anaphor"`
+	// DivisionAnaphor takes up every offence of the division it names
+	// ("the offences under this Part", "las conductas descritas en este
+	// Capítulo"), not the provision before only
+	DivisionAnaphor *index.PhraseSet `lex:"division-anaphor"`
 	// ServiceUse names using a person's services or labour
 	ServiceUse *index.PhraseSet `lex:"service-use"`
 	// ServiceUseGap holds two-word formulas of service use read with words

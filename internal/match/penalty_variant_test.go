@@ -755,3 +755,33 @@ II. La pena se agravará en un tercio cuando:
 		t.Errorf("child aggravation: %s (%s), want met", o.Level, o.Reason.Code)
 	}
 }
+
+// TestSpanishFutureSubjunctiveAndConductAnaphor: a code's future
+// subjunctive ("el que se sirviere de los servicios de una víctima") is the
+// use of a victim's services, a related offence and no trafficking row; an
+// article taking up "las conductas descritas en este Capítulo" is the
+// chapter's trafficking offence, so its death clause is a row.
+func TestSpanishFutureSubjunctiveAndConductAnaphor(t *testing.T) {
+	ix := corpusOf(t, "es", `## Capítulo I Trata de personas
+
+### Artículo 10
+
+El que captare, transportare o acogiere a una persona con fines de explotación será sancionado con prisión de ocho a doce años.
+
+### Artículo 11
+
+El que, a sabiendas de que una persona es víctima de trata, se sirviere de sus servicios será sancionado con prisión de uno a tres años.
+
+### Artículo 12
+
+Si como consecuencia de las conductas descritas en este Capítulo resultare la muerte de la víctima, la pena será de veinte a treinta años de prisión.
+`)
+	var got []string
+	for _, f := range Facts(ix) {
+		got = append(got, fmt.Sprintf("%s:%s:%s", f.Seg.Prov.ID, f.Offence, f.Penalty.Variant))
+	}
+	want := []string{"art10:trafficking:basic", "art11:related:basic", "art12:trafficking:death"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("facts %v, want %v", got, want)
+	}
+}
