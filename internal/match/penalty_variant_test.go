@@ -455,6 +455,8 @@ func TestSaleWordings(t *testing.T) {
 	for _, tc := range []struct{ lang, text string }{
 		{"es", "### Artículo 174. Venta de personas menores de edad\n\nSerá sancionado con pena de prisión de seis a diez años quien promueva, facilite o realice la venta, la entrega o el traspaso de una persona menor de edad a cambio de cualquier beneficio.\n"},
 		{"fr", "### Article 10\n\nLes parents ou tuteurs d'un enfant qui le remettent ou le cèdent à un tiers en vue de son exploitation sont punis de cinq à dix ans d'emprisonnement.\n"},
+		// the plural of the offence's name
+		{"fr", "### Article 12\n\nLa vente d'enfants est punie de huit à quinze ans d'emprisonnement.\n"},
 	} {
 		ix := corpusOf(t, tc.lang, tc.text)
 		fs := Facts(ix)
