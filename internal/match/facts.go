@@ -286,7 +286,10 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 		best := OffRelated
 		for _, t := range ix.BySection[sec] {
 			for _, r := range t.Refs {
-				if r.Target == nil || r.Target.Section() == sec {
+				// (a body or a procedure a clause refers to, "après avis du
+				// Comité prévu à l'article 19", lends no offence, whatever
+				// its name says)
+				if r.Target == nil || r.Target.Section() == sec || !offenceLike(ix, r.Target.Section()) {
 					continue
 				}
 				if c := classOf(ix, r.Target.Section(), memo, depth+1); classRank[c] > classRank[best] {
@@ -334,6 +337,18 @@ func takesUpPrevious(ix *index.Index, sec *statute.Provision) bool {
 		}
 	}
 	return found
+}
+
+// offenceLike reports whether a section can lend a clause referring to it
+// an offence: one of its provisions creates or sanctions an offence or
+// defines a term.
+func offenceLike(ix *index.Index, sec *statute.Provision) bool {
+	for _, t := range ix.BySection[sec] {
+		if t.Roles.Has("offence") || t.Roles.Has("penalty") || t.Roles.Has("definition") {
+			return true
+		}
+	}
+	return false
 }
 
 // takesUpDivision reports whether a sanction clause takes up the offences

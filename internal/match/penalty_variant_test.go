@@ -787,3 +787,27 @@ Si como consecuencia de las conductas descritas en este Capítulo resultare la m
 		t.Errorf("facts %v, want %v", got, want)
 	}
 }
+
+// TestReferenceToABodyLendsNoOffence: a child-labour sanction refers to a
+// list of hazardous work, which names a committee "de lutte contre la
+// traite des enfants" by its article; the committee lends the sanction no
+// trafficking offence (and so no trafficking row).
+func TestReferenceToABodyLendsNoOffence(t *testing.T) {
+	ix := corpusOf(t, "fr", `### Article 5 : Travaux dangereux
+
+Il est interdit d'employer un enfant aux travaux dangereux, dont la liste est fixée par arrêté après avis du Comité prévu à l'article 19.
+
+### Article 7 : Sanctions
+
+Quiconque affecte un enfant à l'un des travaux dangereux visés à l'article 5 est puni d'un emprisonnement de deux à cinq ans.
+
+### Article 19 : Comité
+
+Il est créé un Comité national de lutte contre le travail et la traite des enfants, chargé de coordonner l'action des services publics.
+`)
+	for _, f := range Facts(ix) {
+		if f.Offence == OffTrafficking {
+			t.Errorf("%s: a trafficking row, want none (the committee lends no offence)", f.Seg.Prov.ID)
+		}
+	}
+}
