@@ -121,6 +121,20 @@ func (lx *Lexicon) parse(text, lang, country string, sc OffenceScale) []Penalty 
 			p.FineAlternative, p.FineCumulative = true, false
 		}
 	}
+	// "imprisonment for a term not exceeding half of the maximum penalty
+	// prescribed": custody named without a term just before a relative
+	// sanction is that sanction's, not one of its own
+	if len(rels) > 0 {
+		n := 0
+		for k := range out {
+			if bareCustodyBefore(out[k], kept[k], rels) {
+				continue
+			}
+			out[n], kept[n] = out[k], kept[k]
+			n++
+		}
+		out, kept = out[:n], kept[:n]
+	}
 	// Relative sanctions join the list in text order (both lists are
 	// sorted by position: merge them).
 	if len(rels) > 0 {
@@ -169,6 +183,21 @@ func (lx *Lexicon) parse(text, lang, country string, sc OffenceScale) []Penalty 
 	out = out[:n]
 	SplitProcedures(out)
 	return out
+}
+
+// bareCustodyBefore reports whether p is custody named by its penalty words
+// alone (no term, no life, no fine, no grade of a code's scale) whose
+// statement a relative sanction follows within a few words.
+func bareCustodyBefore(p Penalty, s stmt, rels []stmt) bool {
+	if s.grade != nil || p.Grade == nil || p.MinMonths != nil || p.MaxMonths != nil || p.Life || p.FineMin != nil || p.FineMax != nil {
+		return false
+	}
+	for _, r := range rels {
+		if r.cs >= s.ce && r.cs-s.ce <= 8 {
+			return true
+		}
+	}
+	return false
 }
 
 // SplitProcedures applies the mode-of-trial rule to sanctions of one

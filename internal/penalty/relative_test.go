@@ -14,6 +14,7 @@ func TestParseRelative(t *testing.T) {
 		{"es lower degree", "es", "La provocación y la conspiración serán castigadas con la pena inferior en uno o dos grados a la del delito.", RelLowerDegree, VariantMitigated},
 		{"uy third to half, child", "es", "Se incrementarán de un tercio a la mitad las penas cuando la víctima se trate de un niño.", RelThirdToHalf, VariantChild},
 		{"fr half", "fr", "La peine privative de liberté encourue est réduite de moitié si l'auteur a averti l'autorité.", RelHalf, VariantMitigated},
+		{"en half of the maximum, attempt", "en", "Whoever attempts to commit any of the crimes provided for in this Act shall be punished with imprisonment for a term not exceeding half of the maximum penalty prescribed for the completed crime.", RelHalf, VariantMitigated},
 		{"en twice", "en", "In case the offence is committed on a subsequent occasion, the offender shall be punished with twice the punishment specified.", RelDouble, VariantSubsequent},
 	}
 	for _, tc := range tests {
