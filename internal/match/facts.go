@@ -388,7 +388,10 @@ func usesVictim(ix *index.Index, sec *statute.Provision) bool {
 // person known to be a victim, with no act of trafficking of its own.
 func usesVictimSeg(s *index.Segment) bool {
 	cu := cuesFor(s)
-	return actCount(s) == 0 && usesServices(s) && s.Has(cu.VictimStatus)
+	// (a victim of the offences a reference names: "knowing that a person
+	// is the victim of any of the offences mentioned in articles 248A and
+	// 248B, makes use of the services of that person")
+	return actCount(s) == 0 && usesServices(s) && (s.Has(cu.VictimStatus) || s.Has(cu.TextVictim) && len(s.Refs) > 0)
 }
 
 // serviceUseGap is the most words service-use-gap lets between its two.

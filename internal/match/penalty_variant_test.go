@@ -811,3 +811,25 @@ Il est créé un Comité national de lutte contre le travail et la traite des en
 		}
 	}
 }
+
+// TestUseOfServicesOfAVictimByReference: a clause punishing whoever, knowing
+// a person is the victim of the offences an article names, makes use of
+// that person's services is a related offence even in an article whose
+// other clause names an act ("provides premises"): no trafficking row.
+func TestUseOfServicesOfAVictimByReference(t *testing.T) {
+	ix := corpusOf(t, "en", `#### 301A. Trafficking in persons
+
+(1) Whosoever recruits, transports or harbours a person for the purpose of exploitation shall, on conviction, be liable to imprisonment from four to twelve years.
+
+#### 301D. Related offences
+
+(1) Whosoever knowingly finances or provides premises for the commission of an offence mentioned in article 301A shall be liable to the same punishment.
+
+(2) Whosoever, knowing that a person is the victim of an offence mentioned in article 301A, makes use of the services of that person shall, on conviction, be liable to imprisonment from one to four years or to a fine.
+`)
+	for _, f := range Facts(ix) {
+		if f.Seg.Prov.ID == "s301D(2)" && f.Offence != OffRelated {
+			t.Errorf("s301D(2): %s, want related (use of a victim's services)", f.Offence)
+		}
+	}
+}
