@@ -64,3 +64,30 @@ func TestArticleRefToBareNumberedSection(t *testing.T) {
 	}
 	t.Fatal("no segment for s248C")
 }
+
+// TestArticleListOfANamedLaw: "los artículos 125 bis, 127 y 145 ter del
+// Código Penal": the law named after the list is every article's, not only
+// the last one's, even where the statute has an article of the same number.
+func TestArticleListOfANamedLaw(t *testing.T) {
+	st, err := statute.Parse("xta/ley.md", []byte("---\nid: xta/ley\ncountry: XTA\ntitle: Ley\nlanguage: es\n---\n\n# Ley\n\n"+
+		"### Artículo 127\n\nTexto.\n\n### Artículo 12\n\nLos delitos cometidos contra ellos serán reprimidos conforme a lo dispuesto en los artículos 125 bis, 127 y 145 ter del Código Penal.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := Build(&statute.Corpus{Statutes: []*statute.Statute{st}})
+	for _, s := range ix.Segments {
+		if s.Prov.ID != "art12" {
+			continue
+		}
+		if len(s.Refs) != 3 {
+			t.Fatalf("refs %+v, want 3", s.Refs)
+		}
+		for _, r := range s.Refs {
+			if r.Target != nil || OutsideLaw(r, st) != "Código Penal" {
+				t.Errorf("ref %q: target %v, law %q, want the Código Penal's", r.Text, r.Target, r.Law)
+			}
+		}
+		return
+	}
+	t.Fatal("no segment for art12")
+}

@@ -605,6 +605,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 				m = []int{m[0], m[1] + d[1]}
 			}
 		}
+		first := len(out)
 		resolve(articleID(st, id), m)
 		// "los artículos 188A, 188C y 218", "articles 433quinquies à
 		// 433octies": the numbers listed after the first
@@ -625,6 +626,21 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 			resolve(articleID(st, nid), []int{end + n[2], end + n[1]})
 			id = nid
 			end += n[1]
+		}
+		// "los artículos 125 bis, 127 y 145 ter del Código Penal": the law
+		// named after the list is every listed article's
+		if last := len(out) - 1; last > first && out[last].External {
+			if _, _, unnamed := ParseExternalLaw(out[last].Law); !unnamed {
+				for k := first; k < last; k++ {
+					prov := out[k].Law
+					if p, _, ok := ParseExternalLaw(prov); ok {
+						prov = p
+					} else if out[k].Target != nil {
+						prov = string(out[k].Target.ID)
+					}
+					out[k].Target, out[k].External, out[k].Law = nil, true, ExternalLaw(prov, out[last].Law)
+				}
+			}
 		}
 	}
 	// "l'article premier", "articles premier et 4": the first article by
@@ -1087,6 +1103,23 @@ func statuteName(st *statute.Statute) string {
 		return st.Title
 	}
 	return string(st.Meta.ID)
+}
+
+// OutsideLaw returns the law outside the corpus that a reference names:
+// "Código Penal" for "los artículos 125 bis … del Código Penal" (each
+// article of the list), "" for a provision of the statute's own that the
+// corpus lacks, a resolved reference or no law at all.
+func OutsideLaw(r Ref, st *statute.Statute) string {
+	if !r.External || r.Target != nil || r.Law == "" {
+		return ""
+	}
+	if _, law, ok := ParseExternalLaw(r.Law); ok {
+		if law == statuteName(st) {
+			return ""
+		}
+		return law
+	}
+	return r.Law
 }
 
 // notInCorpus ends every law name ExternalLaw writes.

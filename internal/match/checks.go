@@ -495,6 +495,12 @@ func childOffenceWithoutMeans(ix *index.Index, s *index.Segment) bool {
 	if s.Has(cu.BaseOffenceRefs) {
 		return false
 	}
+	// "… cometidos contra ellos serán reprimidos conforme a lo dispuesto en
+	// los artículos 125 bis … del Código Penal" hands the offence to
+	// another law: it creates none in the corpus
+	if deferredOutside(s, Hit{Seg: s}) != "" {
+		return false
+	}
 	return !s.Has(cu.StrongMeans)
 }
 

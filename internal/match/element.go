@@ -640,6 +640,17 @@ func deferredOutside(s *index.Segment, h Hit) string {
 			end := min(len(s.Toks), ln.J+5)
 			return s.Text[s.Orig(int(s.Toks[ln.I].Start)):s.Orig(int(s.Toks[end-1].End))]
 		}
+		// the law noun after a list of its articles ("conforme a lo
+		// dispuesto en los artículos 125 bis, 127, 140 y 145 ter del Código
+		// Penal"): the references name it
+		if sp.J < len(s.Toks) {
+			at := s.Orig(int(s.Toks[sp.J].Start))
+			for _, r := range s.Refs {
+				if law := index.OutsideLaw(r, s.Statute); law != "" && r.Start >= at && r.Start-at <= 24 {
+					return law
+				}
+			}
+		}
 	}
 	return ""
 }

@@ -1,6 +1,10 @@
 package match
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/lacuna-project/lacuna/internal/standard"
+)
 
 // Acting "for remuneration" aggravates many offences; it does not make an
 // offence the sale of children. Selling a child does.
@@ -27,5 +31,15 @@ func TestSaleClassNeedsSale(t *testing.T) {
 				t.Fatalf("facts %+v, want class %s", fs, tc.want)
 			}
 		})
+	}
+}
+
+// TestChildOffenceHandedToAnotherLaw: a child-protection law that hands
+// the offences against children to articles of the Código Penal creates no
+// child offence without means in the corpus.
+func TestChildOffenceHandedToAnotherLaw(t *testing.T) {
+	ix := corpusOf(t, "es", "### Artículo 12. Protección contra la explotación\n\nLas niñas, niños y adolescentes tienen derecho a ser protegidos contra toda forma de trata y explotación. Los delitos de trata de personas y explotación sexual cometidos contra ellos serán reprimidos conforme a lo dispuesto en los artículos 125 bis, 127 y 145 ter del Código Penal.\n")
+	if o := run(t, ix, standard.CheckChildNoMeans, nil); o.Level == LMet || o.Level == LPartial {
+		t.Errorf("child-no-means: %s (%s), want no offence of the corpus", o.Level, o.Reason.Code)
 	}
 }
