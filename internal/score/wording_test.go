@@ -13,6 +13,8 @@ func TestRequirementWordings(t *testing.T) {
 	}{
 		{"fr reintegration in the family (adjective)", "fr", "### Article 16 : Prise en charge\n\nL'enfant victime de traite bénéficie d'un hébergement provisoire, de soins médicaux et d'un soutien psychologique, en vue de sa réinsertion familiale, scolaire ou professionnelle.\n",
 			"prot.child-reintegration", Met},
+		{"fr use of children in armed groups", "fr", "### Article 190\n\nL'enrôlement ou l'utilisation d'enfants âgés de moins de dix-huit ans dans les forces et groupes armés ainsi que dans la police est puni de dix à vingt ans de servitude pénale principale.\n",
+			"crim.child-soldiers", Met},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := analyzeText(t, e, tc.lang, "Loi", tc.body)
