@@ -15,6 +15,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.child-reintegration", Met},
 		{"fr use of children in armed groups", "fr", "### Article 190\n\nL'enrôlement ou l'utilisation d'enfants âgés de moins de dix-huit ans dans les forces et groupes armés ainsi que dans la police est puni de dix à vingt ans de servitude pénale principale.\n",
 			"crim.child-soldiers", Met},
+		{"fr investigating offences is no research", "fr", "### Article 84\n\nIl est créé au sein de la police nationale une brigade spéciale de protection de l'enfant chargée notamment de la recherche et de la constatation des infractions commises contre les enfants.\n",
+			"enf.data-rapporteur", Gap},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := analyzeText(t, e, tc.lang, "Loi", tc.body)
