@@ -17,6 +17,10 @@ func TestRequirementWordings(t *testing.T) {
 			"crim.child-soldiers", Met},
 		{"fr investigating offences is no research", "fr", "### Article 84\n\nIl est créé au sein de la police nationale une brigade spéciale de protection de l'enfant chargée notamment de la recherche et de la constatation des infractions commises contre les enfants.\n",
 			"enf.data-rapporteur", Gap},
+		{"fr welfare measures of a child law are no witness protection", "fr", "### Article 1er : Objet\n\nLa présente loi détermine les droits de l'enfant, les mesures de protection sociale, judiciaire et pénale qui lui sont dues et les sanctions applicables aux atteintes portées à ces droits.\n",
+			"prot.witness-protection", Gap},
+		{"es protective measures for victims at risk", "es", "### Artículo 11\n\nSe garantiza a las víctimas la reserva de su identidad, así como medidas de protección cuando su integridad física se encuentre en riesgo.\n",
+			"prot.witness-protection", Met},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := analyzeText(t, e, tc.lang, "Loi", tc.body)
