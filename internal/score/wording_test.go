@@ -21,6 +21,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.witness-protection", Gap},
 		{"es protective measures for victims at risk", "es", "### Artículo 11\n\nSe garantiza a las víctimas la reserva de su identidad, así como medidas de protección cuando su integridad física se encuentre en riesgo.\n",
 			"prot.witness-protection", Met},
+		{"es one who has authority possesses no material", "es", "### Artículo 189\n\n1. Será castigado con la pena de prisión de uno a cinco años el que produjere material pornográfico utilizando menores de edad, o vendiere o difundiere dicho material. La misma pena se impondrá a quien tuviere autoridad sobre el menor y consintiere su participación en actividades sexuales o en espectáculos pornográficos.\n",
+			"crim.child-sexual-abuse-material", Partial},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := analyzeText(t, e, tc.lang, "Loi", tc.body)
