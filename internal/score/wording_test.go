@@ -23,6 +23,10 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.witness-protection", Met},
 		{"es one who has authority possesses no material", "es", "### Artículo 189\n\n1. Será castigado con la pena de prisión de uno a cinco años el que produjere material pornográfico utilizando menores de edad, o vendiere o difundiere dicho material. La misma pena se impondrá a quien tuviere autoridad sobre el menor y consintiere su participación en actividades sexuales o en espectáculos pornográficos.\n",
 			"crim.child-sexual-abuse-material", Partial},
+		{"es spreading abuse material is no awareness campaign", "es", "### Artículo 189\n\nSerá castigado con la pena de prisión de uno a cinco años el que facilitare la producción, venta o difusión por cualquier medio de material pornográfico en cuya elaboración hayan sido utilizados menores de edad.\n",
+			"prev.awareness", Gap},
+		{"es spreading information on the risks", "es", "### Artículo 30\n\nEl Ministerio de Educación realizará la difusión de información sobre los riesgos de la trata de personas en las escuelas.\n",
+			"prev.awareness", Met},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := analyzeText(t, e, tc.lang, "Loi", tc.body)
