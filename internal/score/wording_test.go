@@ -27,6 +27,10 @@ func TestRequirementWordings(t *testing.T) {
 			"prev.awareness", Gap},
 		{"es spreading information on the risks", "es", "### Artículo 30\n\nEl Ministerio de Educación realizará la difusión de información sobre los riesgos de la trata de personas en las escuelas.\n",
 			"prev.awareness", Met},
+		{"en an offence deemed committed whatever the border is no jurisdiction abroad", "en", "### 6 Trafficking\n\n(1) Whoever recruits, transports or harbours a person by force for the purpose of exploitation shall be punished with imprisonment for a term not less than three years.\n\n(2) The crime shall be deemed to have been committed whether or not the victim has crossed the borders of the Republic.\n",
+			"juris.extraterritorial", Gap},
+		{"en an offence deemed committed in the State", "en", "### 6 Trafficking\n\n(1) Whoever recruits, transports or harbours a person by force for the purpose of exploitation shall be punished with imprisonment for a term not less than three years.\n\n(2) A citizen who commits an act outside the State that would be an offence under subsection (1) shall be deemed to have committed that act or omission in the State.\n",
+			"juris.extraterritorial", Met},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := analyzeText(t, e, tc.lang, "Loi", tc.body)
