@@ -31,6 +31,8 @@ func TestRequirementWordings(t *testing.T) {
 			"juris.extraterritorial", Gap},
 		{"en an offence deemed committed in the State", "en", "### 6 Trafficking\n\n(1) Whoever recruits, transports or harbours a person by force for the purpose of exploitation shall be punished with imprisonment for a term not less than three years.\n\n(2) A citizen who commits an act outside the State that would be an offence under subsection (1) shall be deemed to have committed that act or omission in the State.\n",
 			"juris.extraterritorial", Met},
+		{"en a child named by its age in digits", "en", "### 98AA Dealing in persons under 18\n\nEvery one is liable to imprisonment for a term not exceeding 14 years who obtains, procures or offers a person under the age of 18 years for the purpose of prostitution.\n",
+			"crim.child-prostitution", Met},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := analyzeText(t, e, tc.lang, "Loi", tc.body)
