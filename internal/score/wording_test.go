@@ -33,6 +33,8 @@ func TestRequirementWordings(t *testing.T) {
 			"juris.extraterritorial", Met},
 		{"en a child named by its age in digits", "en", "### 98AA Dealing in persons under 18\n\nEvery one is liable to imprisonment for a term not exceeding 14 years who obtains, procures or offers a person under the age of 18 years for the purpose of prostitution.\n",
 			"crim.child-prostitution", Met},
+		{"en consent of the person trafficked", "en", "### 98D Trafficking in persons\n\n(1) Every one is liable to imprisonment for a term not exceeding 20 years who recruits, transports or receives a person by coercion or deception for the purpose of exploitation.\n\n(2) A person may be convicted of an offence against this section whether or not the person trafficked consented to any act or to the exploitation.\n",
+			"def.consent-irrelevant", Met},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := analyzeText(t, e, tc.lang, "Loi", tc.body)
