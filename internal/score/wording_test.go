@@ -33,7 +33,7 @@ func TestRequirementWordings(t *testing.T) {
 			"juris.extraterritorial", Met},
 		{"en a child named by its age in digits", "en", "### 98AA Dealing in persons under 18\n\nEvery one is liable to imprisonment for a term not exceeding 14 years who obtains, procures or offers a person under the age of 18 years for the purpose of prostitution.\n",
 			"crim.child-prostitution", Met},
-		{"en consent of the person trafficked", "en", "### 98D Trafficking in persons\n\n(1) Every one is liable to imprisonment for a term not exceeding 20 years who recruits, transports or receives a person by coercion or deception for the purpose of exploitation.\n\n(2) A person may be convicted of an offence against this section whether or not the person trafficked consented to any act or to the exploitation.\n",
+		{"en consent of the person trafficked, beside a child-only consent clause", "en", "### 98AA Dealing in persons under 18\n\n(1) Every one is liable to imprisonment for a term not exceeding 14 years who sells or buys a person under the age of 18 years for the purpose of sexual exploitation.\n\n(2) It is not a defence to a charge under this section that the person under 18 consented to the dealing.\n\n### 98D Trafficking in persons\n\n(1) Every one is liable to imprisonment for a term not exceeding 20 years who recruits, transports or receives a person by coercion or deception for the purpose of exploitation.\n\n(2) A person may be convicted of an offence against this section whether or not the person trafficked consented to any act or to the exploitation.\n",
 			"def.consent-irrelevant", Met},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
