@@ -35,6 +35,10 @@ func TestRequirementWordings(t *testing.T) {
 			"crim.child-prostitution", Met},
 		{"en consent of the person trafficked, beside a child-only consent clause", "en", "### 98AA Dealing in persons under 18\n\n(1) Every one is liable to imprisonment for a term not exceeding 14 years who sells or buys a person under the age of 18 years for the purpose of sexual exploitation.\n\n(2) It is not a defence to a charge under this section that the person under 18 consented to the dealing.\n\n### 98D Trafficking in persons\n\n(1) Every one is liable to imprisonment for a term not exceeding 20 years who recruits, transports or receives a person by coercion or deception for the purpose of exploitation.\n\n(2) A person may be convicted of an offence against this section whether or not the person trafficked consented to any act or to the exploitation.\n",
 			"def.consent-irrelevant", Met},
+		{"en a victim's defence naming a false document is no document security", "en", "### 208D Defence of victims\n\nA person is not criminally responsible for an offence of illegal entry or of possession of a false travel document if the person was a victim of trafficking at the time.\n",
+			"prev.document-security", Gap},
+		{"es a victim not tried for using false documents", "es", "### Artículo 164\n\nLa víctima de trata no será procesada ni sancionada por el uso de documentos falsos o por su estancia irregular.\n",
+			"prev.document-security", Gap},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := analyzeText(t, e, tc.lang, "Loi", tc.body)
