@@ -39,6 +39,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prev.document-security", Gap},
 		{"es a victim not tried for using false documents", "es", "### Artículo 164\n\nLa víctima de trata no será procesada ni sancionada por el uso de documentos falsos o por su estancia irregular.\n",
 			"prev.document-security", Gap},
+		{"fr the labour force is no force used as a means", "fr", "### Article 182\n\n1. Quiconque recrute, transporte, héberge ou accueille une personne à des fins d'exploitation sexuelle ou d'exploitation de sa force de travail est puni d'une peine privative de liberté de trois à dix ans.\n",
+			"def.means", Met},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := analyzeText(t, e, tc.lang, "Loi", tc.body)
