@@ -41,6 +41,10 @@ func TestRequirementWordings(t *testing.T) {
 			"prev.document-security", Gap},
 		{"fr the labour force is no force used as a means", "fr", "### Article 182\n\n1. Quiconque recrute, transporte, héberge ou accueille une personne à des fins d'exploitation sexuelle ou d'exploitation de sa force de travail est puni d'une peine privative de liberté de trois à dix ans.\n",
 			"def.means", Met},
+		{"fr a ban on publishing what identifies the victim is no identification procedure", "fr", "### Article 326\n\nIl est interdit de publier, par quelque moyen que ce soit, toute information permettant d'identifier la victime de la traite.\n",
+			"prot.identification", Gap},
+		{"es a ban on publishing what identifies the victim is privacy", "es", "### Artículo 60\n\nSe prohíbe publicar el nombre, la imagen o cualquier dato que posibiliten identificar a la víctima de trata.\n",
+			"prot.privacy", Met},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := analyzeText(t, e, tc.lang, "Loi", tc.body)
