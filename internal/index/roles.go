@@ -105,13 +105,16 @@ func headingRoles(sec *statute.Provision, c *roleCues, headToks func(*statute.Pr
 		if inst {
 			r |= bitInstitutional
 		}
-		if c.HeadProtection.Any(toks) {
+		prot := c.HeadProtection.Any(toks)
+		if prot {
 			r |= bitProtection
 		}
 		if c.HeadProcedural.Any(toks) {
 			r |= bitProcedural
 		}
-		if !inst && c.HeadOffence.Any(toks) {
+		// ("Del derecho a la protección contra la explotación": the
+		// offence word names what the victim is protected from)
+		if !inst && !prot && c.HeadOffence.Any(toks) {
 			r |= bitOffence
 		}
 		return r
