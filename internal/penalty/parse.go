@@ -1023,7 +1023,11 @@ func (lx *Lexicon) buildPenalty(toks []token, s *stmt, country string) (Penalty,
 				bare = fp(m)
 			}
 		default:
-			if bare == nil {
+			// "for a term of ten years to fifteen years": a term right
+			// before a "to" bound opens the range, though no "from" says so
+			if k+1 < len(durs) && durs[k+1].q == qTo && minV == nil {
+				minV = fp(m)
+			} else if bare == nil {
 				bare = fp(m)
 			}
 		}
