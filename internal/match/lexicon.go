@@ -265,7 +265,9 @@ func newAgeExpr(l *standard.Lexicon) *ageExpr {
 	after, _ := alt("age-after")
 	ordinalAfter, _ := alt("age-ordinal-after")
 	a := &ageExpr{starts: starts, numbers: map[string]int{},
-		anchored: regexp.MustCompile(`^(?:` + below + `)(?: (?:` + article + `))?(?: (?:` + noun + `))? ([a-z0-9-]+)(?: \(\d+\))? (?:` + unit + `)`),
+		// "under eighteen (18) years", "under 18 (eighteen) years": the
+		// number repeated in brackets
+		anchored: regexp.MustCompile(`^(?:` + below + `)(?: (?:` + article + `))?(?: (?:` + noun + `))? ([a-z0-9-]+)(?: \((?:\d+|[a-z]+(?:[ -][a-z]+)?)\))? (?:` + unit + `)`),
 		// "under the age of 18": the age noun before a number in digits
 		// stands for the unit
 		noUnit:   regexp.MustCompile(`^(?:` + below + `)(?: (?:` + article + `))? (?:` + noun + `) (\d{1,2})\b`),

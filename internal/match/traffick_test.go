@@ -107,7 +107,10 @@ func TestAgeExpressions(t *testing.T) {
 		{"un mineur de moins de dix-huit ans", []int{18}},
 		{"Personen unter achtzehn Jahren", []int{18}},
 		{"menores de 18 años y menor de edad de quince años", []int{18, 15}},
-		{"under twenty-one years or under 21 (twenty-one) years", []int{21}},
+		// the number repeated in words in brackets (once read only after
+		// words, "eighteen (18) years")
+		{"under twenty-one years or under 21 (twenty-one) years", []int{21, 21}},
+		{"a person under 18 (eighteen) years old", []int{18}},
 		{"the age of consent", nil},
 		{"a person under the age of 18 is a child", []int{18}},
 		{"under the age of 18 years", []int{18}},
