@@ -583,7 +583,9 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	// a sentence that opens with its own circumstance ("Cuando a
 	// consecuencia del delito se produzca la muerte de la víctima, la pena
 	// será …") is that circumstance's row, wherever it stands in a list
-	if v != penalty.VariantBasic && v != penalty.VariantAggravated && len(s.Toks) > 0 && cu.CondWords[s.Toks[0].Word] {
+	// (after a paragraph's label: "Párrafo I.- Si a consecuencia del hecho
+	// la víctima falleciere, …")
+	if k := labelEnd(cu, s.Toks); v != penalty.VariantBasic && v != penalty.VariantAggravated && k < len(s.Toks) && cu.CondWords[s.Toks[k].Word] {
 		return v
 	}
 	if childOnly(cu, headToks(s), "") || childOffence(ix, s.Section) {
@@ -1070,6 +1072,31 @@ func firstCircumstance(s *index.Segment) []index.Token {
 		return s.Toks[i+1 : j]
 	}
 	return nil
+}
+
+// labelEnd returns the index of the first token after a paragraph's label
+// at the start of toks ("Párrafo I.-", "Paragraph 2"), 0 when there is none.
+func labelEnd(cu *cues, toks []index.Token) int {
+	if len(toks) == 0 || !cu.ParaLabel[toks[0].Word] {
+		return 0
+	}
+	if len(toks) > 1 && isParaNumber(toks[1].Word) {
+		return 2
+	}
+	return 1
+}
+
+// isParaNumber reports a paragraph number: digits or a Roman numeral.
+func isParaNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, c := range w {
+		if !(c >= '0' && c <= '9') && !strings.ContainsRune("ivxlc", c) {
+			return false
+		}
+	}
+	return true
 }
 
 // hasCondWord reports a word that opens a condition among toks.

@@ -137,6 +137,8 @@ type cues struct {
 	NegWords       map[string]bool  `lex:"negation"`
 	QuantWords     map[string]bool  `lex:"quantity"`
 	CondWords      map[string]bool  `lex:"condition"`
+	// ParaLabel labels an unnumbered paragraph ("Párrafo I.- Si …")
+	ParaLabel map[string]bool `lex:"paragraph-label"`
 	// a lead-in that announces a list of cases ("in any of the following
 	// cases:", "dans les cas suivants :") is a condition its items state
 	CondList      *index.PhraseSet `lex:"condition-list"`

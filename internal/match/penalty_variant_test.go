@@ -833,3 +833,30 @@ func TestUseOfServicesOfAVictimByReference(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelledParagraphOwnCircumstance: a paragraph labelled "Párrafo I.-"
+// that opens with its own circumstance after a list of aggravations is that
+// circumstance's row (death), not the list's child circumstance.
+func TestLabelledParagraphOwnCircumstance(t *testing.T) {
+	ix := corpusOf(t, "es", `### Artículo 185
+
+El que captare, transportare o acogiere a una persona con fines de explotación será sancionado con reclusión mayor de diez a veinte años.
+
+### Artículo 188
+
+La pena será de quince a treinta años de reclusión mayor cuando:
+
+1) La víctima sea menor de edad;
+
+2) El autor sea funcionario público.
+
+Párrafo I.- Si a consecuencia del hecho la víctima falleciere, la pena será de treinta a cuarenta años de reclusión mayor.
+`)
+	var got []string
+	for _, f := range Facts(ix) {
+		got = append(got, string(f.Penalty.Variant))
+	}
+	if want := "basic child_victim death"; strings.Join(got, " ") != want {
+		t.Errorf("variants %v, want %s", got, want)
+	}
+}
