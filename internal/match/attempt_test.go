@@ -30,6 +30,7 @@ func TestAttemptOfOffence(t *testing.T) {
 		{"en engage in trafficking", "en", "### 3 Trafficking\n\nA person who engages in, or attempts to engage in, trafficking in persons commits an offence.\n", true},
 		{"en verbs sharing another object", "en", "### 7 Obstruction\n\nAny person who attempts, conspires or incites another person to obstruct an inspector is guilty of an offence.\n", false},
 		{"en list", "en", "### 5 Ancillary\n\nAny person who—\n\n- (a) attempts to commit;\n- (b) aids or abets,\n\nan offence under this Act commits an offence.\n", true},
+		{"en the criminal act of", "en", "### Article 9\n\nEvery Person who assists or attempts to commit the criminal act of trafficking in persons shall be punished with the same punishment as referred to in Article 2.\n", true},
 		{"fr noun", "fr", "### Article 10\n\nLa tentative des délits prévus au présent chapitre est punie des mêmes peines.\n", true},
 		{"fr other", "fr", "### Article 11\n\nL'agent qui tente de dissuader la victime de porter plainte est puni d'une amende.\n", false},
 		{"de noun", "de", "### § 232 Menschenhandel\n\n(2) Der Versuch ist strafbar.\n", true},
