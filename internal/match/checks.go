@@ -1669,6 +1669,16 @@ func victimSubject(s *index.Segment, h Hit) bool {
 				}
 			}
 		}
+		// a pronoun opens the cue's sentence and the victim the sentence
+		// before ("L'enfant victime de traite … est considéré comme une
+		// victime. Il ne peut être poursuivi pour …")
+		if sp.I < h.I {
+			if a, _ := sentenceBounds(s, h.I); a > 0 && h.I-a <= 2 && cu.SubjPronoun[s.Toks[a].Word] {
+				if pa, _ := sentenceBounds(s, a-1); sp.I >= pa && sp.I-pa <= 3 {
+					return true
+				}
+			}
+		}
 	}
 	return false
 }

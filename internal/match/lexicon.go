@@ -137,6 +137,9 @@ type cues struct {
 	NegWords       map[string]bool  `lex:"negation"`
 	QuantWords     map[string]bool  `lex:"quantity"`
 	CondWords      map[string]bool  `lex:"condition"`
+	// SubjPronoun opens a sentence that continues the one before ("Il ne
+	// peut être poursuivi …" after "L'enfant victime … est …")
+	SubjPronoun map[string]bool `lex:"subject-pronoun"`
 	// ParaLabel labels an unnumbered paragraph ("Párrafo I.- Si …")
 	ParaLabel map[string]bool `lex:"paragraph-label"`
 	// a lead-in that announces a list of cases ("in any of the following

@@ -43,3 +43,14 @@ func TestChildOffenceHandedToAnotherLaw(t *testing.T) {
 		t.Errorf("child-no-means: %s (%s), want no offence of the corpus", o.Level, o.Reason.Code)
 	}
 }
+
+// TestNonPunishmentAfterAPronoun: "L'enfant victime … est considéré comme
+// une victime. Il ne peut être poursuivi pour sa participation aux
+// hostilités": the pronoun takes up the child victim, and participation in
+// hostilities is a limited scope (partial).
+func TestNonPunishmentAfterAPronoun(t *testing.T) {
+	ix := corpusOf(t, "fr", "### Article 66\n\nL'enfant victime de traite ou enrôlé dans un groupe armé est considéré comme une victime. Il ne peut être poursuivi pour sa participation aux hostilités.\n")
+	if o := run(t, ix, standard.CheckNonPunishmentScope, nil); o.Level != LPartial {
+		t.Errorf("non-punishment: %s (%s), want partial", o.Level, o.Reason.Code)
+	}
+}
