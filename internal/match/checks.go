@@ -1118,8 +1118,19 @@ func OffenceOutsideCorpus(ix *index.Index) (Hit, string, bool) {
 					continue
 				}
 				i, _ := offsetSpan(s, rf.Start, rf.Start+1)
+				// (a named law holds the offence when an offence noun stands
+				// just before the reference, the law is one of offences or
+				// the clause speaks of punishing; not the law of a victim's
+				// aid or of migration that a clause on victims refers to for
+				// something else)
+				_, _, provision := index.ParseExternalLaw(rf.Law)
+				named := provision || len(cu.OffenceNoun.Find(s.Toks[max(0, i-6):i])) > 0 || penalLaw(cu, rf.Law) ||
+					s.Has(cu.SanctionWords) || s.Has(cu.PenaltyWords)
 				for _, sp := range near {
-					if i >= sp.I-20 && i <= sp.J+20 {
+					// ("Los delitos en materia de trata de personas … conforme
+					// a lo dispuesto en la Ley General …": the offence named
+					// with the trafficking word)
+					if i >= sp.I-20 && i <= sp.J+20 && (named || len(cu.OffenceNoun.Find(s.Toks[max(0, sp.I-6):sp.I])) > 0) {
 						return res{Hit{Seg: s, I: min(sp.I, i), J: max(sp.J, i+1)}, rf.Law, true}
 					}
 				}
@@ -1678,6 +1689,27 @@ func victimSubject(s *index.Segment, h Hit) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// penalLaw reports whether a law's name makes it a law of offences (a
+// penal-law word among its words, or among those of the law named by an
+// external reference "art5 of Código Penal (not in the corpus)").
+func penalLaw(cu *cues, law string) bool {
+	if _, st, ok := index.ParseExternalLaw(law); ok {
+		law = st
+	}
+	// (its first words: a name read too far runs into the clause's own
+	// words, "la loi sur l'aide aux victimes conseillent les victimes de la
+	// traite")
+	for k, t := range index.Tokenize(index.FoldString(law)) {
+		if k >= 6 {
+			break
+		}
+		if cu.PenalLaw[t.Word] {
+			return true
 		}
 	}
 	return false

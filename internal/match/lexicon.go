@@ -81,6 +81,8 @@ type cues struct {
 	ByRegulation *index.PhraseSet `lex:"set-by-regulation"`
 	// names an offence (offence, infraction, delito, Straftat)
 	OffenceNoun *index.PhraseSet `lex:"offence-noun"`
+	// PenalLaw names a law of offences ("Penal Code", "Strafgesetzbuch")
+	PenalLaw map[string]bool `lex:"penal-law-word"`
 	// names a law (act, code, ley, loi, Gesetz), for a deferral to it
 	LawNoun      *index.PhraseSet `lex:"law-noun"`
 	HeadRelated  *index.PhraseSet `lex:"related-offence"`

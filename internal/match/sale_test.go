@@ -54,3 +54,24 @@ func TestNonPunishmentAfterAPronoun(t *testing.T) {
 		t.Errorf("non-punishment: %s (%s), want partial", o.Level, o.Reason.Code)
 	}
 }
+
+// TestOffenceOutsideNeedsTheOffencesLaw: in a corpus without a trafficking
+// offence, a victims' clause referring to the law of victim aid or of
+// migration does not hand the offence to that law; one naming the offence
+// with the law that defines and punishes it does.
+func TestOffenceOutsideNeedsTheOffencesLaw(t *testing.T) {
+	for _, tc := range []struct {
+		lang, body string
+		want       bool
+	}{
+		{"fr", "### Art. 30\n\nLes centres de consultation au sens de la loi sur l'aide aux victimes conseillent les victimes de la traite des êtres humains.\n", false},
+		{"es", "### Artículo 15\n\nLa situación migratoria del niño víctima de trata se resolverá conforme a la Ley General de Migración y Extranjería.\n", false},
+		{"es", "### Artículo 208\n\nLos delitos en materia de trata de personas se tipifican conforme a lo dispuesto en la Ley General para Prevenir y Erradicar la Esclavitud.\n", true},
+		{"en", "### 5 Victims\n\nA victim of an offence under section 3 of the Trafficking in Persons Act is entitled to assistance.\n", true},
+	} {
+		ix := corpusOf(t, tc.lang, tc.body)
+		if _, law, ok := OffenceOutsideCorpus(ix); ok != tc.want {
+			t.Errorf("%s %q: outside offence %v (%q), want %v", tc.lang, tc.body[:30], ok, law, tc.want)
+		}
+	}
+}
