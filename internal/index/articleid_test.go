@@ -108,3 +108,21 @@ func TestProtectionHeadingNamesNoOffence(t *testing.T) {
 		}
 	}
 }
+
+// TestArticlesUnderAStatementOfReasons: a law whose articles the layout
+// nests under its "EXPOSICIÓN DE MOTIVOS" keeps them operative; the
+// statement's own text, and numbered parts of a preamble ("I", "II"), are
+// not.
+func TestArticlesUnderAStatementOfReasons(t *testing.T) {
+	st, err := statute.Parse("xta/ley.md", []byte("---\nid: xta/ley\ncountry: XTA\ntitle: Ley\nlanguage: es\n---\n\n# Ley\n\n"+
+		"## EXPOSICIÓN DE MOTIVOS\n\nLa presente ley protege a los testigos.\n\n### Artículo primero.\n\nLas medidas de protección se aplicarán a los testigos y a las víctimas de trata.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := Build(&statute.Corpus{Statutes: []*statute.Statute{st}})
+	for _, s := range ix.Segments {
+		if want := s.Prov.ID != "art1"; s.NonOperative != want {
+			t.Errorf("%s: non-operative %v, want %v", s.Prov.ID, s.NonOperative, want)
+		}
+	}
+}

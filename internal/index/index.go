@@ -621,9 +621,13 @@ func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string)
 			if !ok {
 				hi = headInfo{headingRoles(seg.Section, cues, ix.HeadingToks), cues.NonOpHeads.Any(seg.HeadToks())}
 				// the sections under a preamble or statement of reasons
-				// ("PREÁMBULO" then "I", "II") are not operative either
-				for q := seg.Section.Parent; q != nil && !hi.nonOp; q = q.Parent {
-					hi.nonOp = q.Heading != "" && cues.NonOpHeads.Any(ix.HeadingToks(q))
+				// ("PREÁMBULO" then "I", "II") are not operative either;
+				// articles are ("EXPOSICIÓN DE MOTIVOS" heading a law
+				// whose articles the layout nests under it)
+				if !strings.HasPrefix(string(seg.Section.ID), "art") {
+					for q := seg.Section.Parent; q != nil && !hi.nonOp; q = q.Parent {
+						hi.nonOp = q.Heading != "" && cues.NonOpHeads.Any(ix.HeadingToks(q))
+					}
 				}
 				heads[seg.Section] = hi
 			}
