@@ -45,6 +45,10 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.identification", Gap},
 		{"es a ban on publishing what identifies the victim is privacy", "es", "### Artículo 60\n\nSe prohíbe publicar el nombre, la imagen o cualquier dato que posibiliten identificar a la víctima de trata.\n",
 			"prot.privacy", Met},
+		{"fr consent is neither an excuse nor a ground of non-liability", "fr", "### Article 307 bis\n\nQuiconque recrute, transporte ou héberge une personne par la menace ou la contrainte aux fins d'exploitation est puni d'un emprisonnement de cinq à dix ans.\n\n### Article 307 quinquies\n\nLe consentement de la victime ne constitue ni une excuse ni une cause d'irresponsabilité pour l'auteur des faits prévus à l'article 307 bis.\n",
+			"def.consent-irrelevant", Met},
+		{"en a victim not liable for an immigration offence", "en", "### 89 Immunity\n\nA victim of trafficking is not liable for an offence under this Act of entering or remaining in the country unlawfully.\n",
+			"prot.non-punishment", Partial},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := analyzeText(t, e, tc.lang, "Loi", tc.body)
