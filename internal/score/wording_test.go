@@ -49,6 +49,8 @@ func TestRequirementWordings(t *testing.T) {
 			"def.consent-irrelevant", Met},
 		{"en a victim not liable for an immigration offence", "en", "### 89 Immunity\n\nA victim of trafficking is not liable for an offence under this Act of entering or remaining in the country unlawfully.\n",
 			"prot.non-punishment", Partial},
+		{"en uses or hires the services of a victim", "en", "### 9 Use of services\n\nAny person who, knowing that a person is a victim of trafficking, uses or hires the services of that person shall commit an offence and shall, on conviction, be liable to imprisonment for a term not exceeding 5 years.\n",
+			"crim.use-of-services", Met},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := analyzeText(t, e, tc.lang, "Loi", tc.body)
