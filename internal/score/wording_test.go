@@ -51,6 +51,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.non-punishment", Partial},
 		{"en uses or hires the services of a victim", "en", "### 9 Use of services\n\nAny person who, knowing that a person is a victim of trafficking, uses or hires the services of that person shall commit an offence and shall, on conviction, be liable to imprisonment for a term not exceeding 5 years.\n",
 			"crim.use-of-services", Met},
+		{"fr bilateral agreements in the plural", "fr", "### Article 128\n\nL'État coopère avec les États voisins, par voie d'accords bilatéraux ou multilatéraux, pour prévenir la traite transfrontalière des enfants.\n",
+			"part.international-cooperation", Met},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := analyzeText(t, e, tc.lang, "Loi", tc.body)
