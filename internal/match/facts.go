@@ -305,6 +305,12 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 			// of the articles before it in its division
 			whole := takesUpDivision(ix, sec)
 			for prev := prevSectionIn(ix, sec); prev != nil; prev = prevSectionIn(ix, prev) {
+				// (a definition between the offence and its aggravations,
+				// "Art. 183 Concepto de niña, niño y adolescente", is
+				// passed over)
+				if !whole && definitionOnly(ix, prev) {
+					continue
+				}
 				if c := classOf(ix, prev, memo, depth+1); classRank[c] > classRank[best] {
 					best = c
 				}
@@ -349,6 +355,19 @@ func offenceLike(ix *index.Index, sec *statute.Provision) bool {
 		}
 	}
 	return false
+}
+
+// definitionOnly reports whether a section defines terms and neither
+// creates nor sanctions an offence.
+func definitionOnly(ix *index.Index, sec *statute.Provision) bool {
+	def := false
+	for _, t := range ix.BySection[sec] {
+		if t.Roles.Has("offence") || t.Roles.Has("penalty") {
+			return false
+		}
+		def = def || t.Roles.Has("definition")
+	}
+	return def
 }
 
 // takesUpDivision reports whether a sanction clause takes up the offences

@@ -860,3 +860,34 @@ Párrafo I.- Si a consecuencia del hecho la víctima falleciere, la pena será d
 		t.Errorf("variants %v, want %s", got, want)
 	}
 }
+
+// TestAggravationsAfterADefinition: an aggravation article ("La pena será
+// de … cuando: a) la víctima sea niña, niño o adolescente") that follows a
+// definition article takes up the offence before the definition.
+func TestAggravationsAfterADefinition(t *testing.T) {
+	ix := corpusOf(t, "es", `## Capítulo VII Trata de personas
+
+### Art. 182 Trata de personas
+
+Quien capte, transporte o acoja a una persona con fines de explotación será sancionado con pena de diez a quince años de prisión.
+
+### Art. 183 Concepto de niña, niño y adolescente
+
+Para los efectos de este Capítulo se entiende por niña, niño y adolescente la persona definida en el Código de la Niñez.
+
+### Art. 184 Circunstancias agravantes
+
+La pena será de quince a dieciocho años de prisión cuando:
+
+a) la víctima sea niña, niño o adolescente;
+
+b) el autor sea funcionario público.
+`)
+	var got []string
+	for _, f := range Facts(ix) {
+		got = append(got, fmt.Sprintf("%s:%s:%s", f.Seg.Prov.ID, f.Offence, f.Penalty.Variant))
+	}
+	if len(got) != 2 || got[1] != "art184:trafficking:child_victim" {
+		t.Errorf("facts %v, want art184 a trafficking child_victim row", got)
+	}
+}
