@@ -53,6 +53,12 @@ func TestRequirementWordings(t *testing.T) {
 			"crim.use-of-services", Met},
 		{"fr bilateral agreements in the plural", "fr", "### Article 128\n\nL'État coopère avec les États voisins, par voie d'accords bilatéraux ou multilatéraux, pour prévenir la traite transfrontalière des enfants.\n",
 			"part.international-cooperation", Met},
+		{"en using a victim of human trafficking is no trafficking offence", "en", "### Article (2)\n\nWhoever recruits, transports or harbours a person by force for the purpose of exploitation shall be punished by imprisonment for a period not exceeding seven years.\n\n### Article (9)\n\nWhoever uses the services of a person knowing that the person is a victim of human trafficking shall be punished by imprisonment for a period not exceeding one year or a fine.\n",
+			"pen.custodial-mandatory", Met},
+		{"fr the victim benefits from an exemption from penalty", "fr", "### Article 270-12\n\nLa victime de la traite bénéficie de l'exemption de peine pour les infractions d'entrée ou de séjour irréguliers, lorsque ces infractions sont la conséquence directe de sa situation de victime.\n",
+			"prot.non-punishment", Partial},
+		{"es child victims are not considered offenders", "es", "### Artículo 178\n\nLos niños víctimas de trata no serán considerados infractores ni sancionados por su ingreso irregular al país.\n",
+			"prot.non-punishment", Partial},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := analyzeText(t, e, tc.lang, "Loi", tc.body)
