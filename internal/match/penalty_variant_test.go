@@ -891,3 +891,17 @@ b) el autor sea funcionario público.
 		t.Errorf("facts %v, want art184 a trafficking child_victim row", got)
 	}
 }
+
+// TestPenaltyOfAnotherArticleRaised: "La pena prevista en el encabezamiento
+// del artículo 174 será de presidio de doce a dieciocho años cuando: …"
+// states a sanction of its own for the offence it names: a row.
+func TestPenaltyOfAnotherArticleRaised(t *testing.T) {
+	ix := corpusOf(t, "es", "### Artículo 174\n\nQuien capte, transporte o acoja a una persona con fines de explotación será penado con prisión de ocho a doce años.\n\n### Artículo 175\n\nLa pena prevista en el encabezamiento del artículo 174 será de presidio de doce a dieciocho años cuando:\n\n1. El hecho sea cometido por un grupo organizado;\n\n2. El autor sea funcionario público.\n")
+	var got []string
+	for _, f := range Facts(ix) {
+		got = append(got, fmt.Sprintf("%s:%s:%s", f.Seg.Prov.ID, f.Offence, f.Penalty.Variant))
+	}
+	if want := "art174:trafficking:basic art175:trafficking:organised_group"; strings.Join(got, " ") != want {
+		t.Errorf("facts %v, want %s", got, want)
+	}
+}
