@@ -59,7 +59,7 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.non-punishment", Partial},
 		{"es child victims are not considered offenders", "es", "### Artículo 178\n\nLos niños víctimas de trata no serán considerados infractores ni sancionados por su ingreso irregular al país.\n",
 			"prot.non-punishment", Partial},
-		{"es nationals who commit the offence in a foreign country", "es", "### Artículo 4\n\nSerán enjuiciados en la República los nacionales que en país extranjero cometan el delito de trata de personas, aunque el hecho no sea punible en el lugar de su comisión.\n",
+		{"es nationals who commit the offence in a foreign country", "es", "### Artículo 4\n\nSerán enjuiciados conforme a las leyes de la República los valdoreños que en país extranjero cometan el delito de trata de personas, aunque el hecho no sea punible en el lugar de su comisión.\n",
 			"juris.extraterritorial", Met},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
