@@ -604,7 +604,9 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 	// será …") is that circumstance's row, wherever it stands in a list
 	// (after a paragraph's label: "Párrafo I.- Si a consecuencia del hecho
 	// la víctima falleciere, …")
-	if k := labelEnd(cu, s.Toks); v != penalty.VariantBasic && v != penalty.VariantAggravated && k < len(s.Toks) && cu.CondWords[s.Toks[k].Word] {
+	// (unless the offence aggravated is itself a child offence: its every
+	// aggravation concerns a child, as the gold README has it)
+	if k := labelEnd(cu, s.Toks); v != penalty.VariantBasic && v != penalty.VariantAggravated && k < len(s.Toks) && cu.CondWords[s.Toks[k].Word] && !childOffence(ix, s.Section) {
 		return v
 	}
 	if childOnly(cu, headToks(s), "") || childOffence(ix, s.Section) {

@@ -905,3 +905,18 @@ func TestPenaltyOfAnotherArticleRaised(t *testing.T) {
 		t.Errorf("facts %v, want %s", got, want)
 	}
 }
+
+// TestOwnCircumstanceOfAChildOffence: in a child-trafficking article, a
+// paragraph opening with its own circumstance ("Cuando el autor sea el
+// padre … o un funcionario público, la reclusión será …") aggravates a
+// child offence: child_victim (gold README), not public_official.
+func TestOwnCircumstanceOfAChildOffence(t *testing.T) {
+	ix := corpusOf(t, "es", "### Artículo 185.- Trata de niños.\n\nQuien capte, transporte, traslade, acoja o reciba a un niño o niña con fines de explotación sexual o trabajo forzoso será sancionado con reclusión de ocho a doce años.\n\nCuando el autor sea el padre, la madre o un funcionario público, la reclusión será de doce a quince años.\n")
+	var got []string
+	for _, f := range Facts(ix) {
+		got = append(got, string(f.Penalty.Variant))
+	}
+	if want := "child_victim child_victim"; strings.Join(got, " ") != want {
+		t.Errorf("variants %v, want %s", got, want)
+	}
+}
