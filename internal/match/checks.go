@@ -1294,14 +1294,53 @@ func checkFineAlternative(in *Input) Outcome {
 		Reason:   reason.New("penalty-fine-replaces-some", reason.Args{"alternative": len(alt), "clauses": len(facts)})}
 }
 
+// heavierThanChildRow reports whether child-victim fact f, whose clause
+// names a younger age ("when the child is under fifteen"), carries a
+// heavier penalty than another child-victim trafficking fact.
+func heavierThanChildRow(facts []Fact, f Fact) bool {
+	if f.Seg == nil {
+		return false
+	}
+	// (the age may be an item of the clause: "La peine est … si : – l'enfant
+	// est âgé de moins de quinze ans")
+	segs := []*index.Segment{f.Seg}
+	if ix := f.Seg.Index(); ix != nil {
+		segs = append(segs, ix.ProvSegs(f.Seg.Prov)...)
+		for _, k := range f.Seg.Prov.Children {
+			segs = append(segs, ix.ProvSegs(k)...)
+		}
+	}
+	younger := false
+	for _, sg := range segs {
+		for _, a := range agesIn(sg) {
+			younger = younger || a.age < 18
+		}
+	}
+	if !younger {
+		return false
+	}
+	for _, g := range facts {
+		if g.Offence != OffTrafficking || g.Penalty.Variant != penalty.VariantChild || g.Seg == f.Seg && g.Penalty.Start == f.Penalty.Start {
+			continue
+		}
+		if effMax(f.Penalty) > effMax(g.Penalty) || minOf(f.Penalty) > minOf(g.Penalty) {
+			return true
+		}
+	}
+	return false
+}
+
 func checkChildAggravation(in *Input) Outcome {
 	// a child-victim penalty heavier than the basic trafficking penalty
 	// compared with the first basic trafficking penalty (the core offence)
 	var basic []Fact
+	adult := false // a trafficking offence not confined to children, whatever its sanction
 	for _, f := range in.Facts {
-		if f.Offence == OffTrafficking && f.Penalty.Variant == penalty.VariantBasic && f.Penalty.HasImprisonment() {
+		if f.Offence == OffTrafficking && f.Penalty.Variant != penalty.VariantChild {
+			adult = true
+		}
+		if f.Offence == OffTrafficking && f.Penalty.Variant == penalty.VariantBasic && f.Penalty.HasImprisonment() && len(basic) == 0 {
 			basic = append(basic, f)
-			break
 		}
 	}
 	// the heavier child clause of the basic offence's own section first,
@@ -1311,7 +1350,11 @@ func checkChildAggravation(in *Input) Outcome {
 		if f.Offence != OffTrafficking || f.Penalty.Variant != penalty.VariantChild {
 			continue
 		}
-		heavier := len(basic) == 0
+		// (with no basic offence to compare, a child-only law, a child
+		// victim aggravates nothing, the labellers of five such laws said
+		// so, unless a younger child raises the child offence's penalty:
+		// "when the child is under fifteen, life")
+		heavier := len(basic) == 0 && (adult || heavierThanChildRow(in.Facts, f))
 		for _, b := range basic {
 			if effMax(f.Penalty) > effMax(b.Penalty) || minOf(f.Penalty) > minOf(b.Penalty) {
 				heavier = true

@@ -75,3 +75,19 @@ func TestOffenceOutsideNeedsTheOffencesLaw(t *testing.T) {
 		}
 	}
 }
+
+// TestChildAggravationNeedsABaseline: in a law whose trafficking offence
+// concerns children only, a child victim aggravates nothing (gap), unless a
+// younger child raises the child offence's penalty ("lorsque l'enfant est
+// âgé de moins de quinze ans").
+func TestChildAggravationNeedsABaseline(t *testing.T) {
+	base := "### Article 10\n\nQuiconque recrute, transporte ou héberge un enfant aux fins d'exploitation est puni d'un emprisonnement de cinq à dix ans.\n"
+	ix := corpusOf(t, "fr", base)
+	if o := run(t, ix, standard.CheckChildAggravation, nil); o.Level != LGap {
+		t.Errorf("child-only law: %s (%s), want gap", o.Level, o.Reason.Code)
+	}
+	ix = corpusOf(t, "fr", base+"\n### Article 11\n\nLa peine est la réclusion criminelle à perpétuité lorsque :\n\n- l'enfant est âgé de moins de quinze ans ;\n- l'infraction a été commise par un fonctionnaire.\n")
+	if o := run(t, ix, standard.CheckChildAggravation, nil); o.Level != LMet {
+		t.Errorf("younger child raises the penalty: %s (%s), want met", o.Level, o.Reason.Code)
+	}
+}
