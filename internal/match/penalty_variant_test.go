@@ -920,3 +920,29 @@ func TestOwnCircumstanceOfAChildOffence(t *testing.T) {
 		t.Errorf("variants %v, want %s", got, want)
 	}
 }
+
+// TestFrenchFuturePerfectSaleAndDeceasedVictim: "Quiconque aura vendu,
+// acheté, cédé ou reçu un enfant … sera puni" is the sale of a child; "si la
+// victime est décédée des suites des traitements subis" is the death row.
+func TestFrenchFuturePerfectSaleAndDeceasedVictim(t *testing.T) {
+	ix := corpusOf(t, "fr", `### Article 294
+
+Quiconque aura recruté, transporté ou hébergé une personne par la menace ou la contrainte en vue de son exploitation sera puni de cinq à dix ans d'emprisonnement.
+
+### Article 294-2
+
+Sera puni de vingt ans d'emprisonnement le coupable du crime prévu à l'article précédent, si la victime est décédée des suites des traitements subis ou si elle a été soumise à des actes de barbarie.
+
+### Article 294-3
+
+Quiconque aura vendu, acheté, cédé ou reçu un enfant, moyennant une rémunération ou tout autre avantage, sera puni de trois à sept ans d'emprisonnement.
+`)
+	var got []string
+	for _, f := range Facts(ix) {
+		got = append(got, fmt.Sprintf("%s:%s:%s", f.Seg.Prov.ID, f.Offence, f.Penalty.Variant))
+	}
+	want := "art294:trafficking:basic art294-2:trafficking:death art294-3:sale_of_children:child_victim"
+	if strings.Join(got, " ") != want {
+		t.Errorf("facts %v, want %s", got, want)
+	}
+}
