@@ -61,6 +61,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.non-punishment", Partial},
 		{"es nationals who commit the offence in a foreign country", "es", "### Artículo 4\n\nSerán enjuiciados conforme a las leyes de la República los valdoreños que en país extranjero cometan el delito de trata de personas, aunque el hecho no sea punible en el lugar de su comisión.\n",
 			"juris.extraterritorial", Met},
+		{"es the victim consented (verb)", "es", "### Artículo 129b\n\n1° El que, mediante fuerza, amenaza o engaño, captare, transportare o acogiere a una persona con fines de explotación será castigado con pena privativa de libertad de hasta doce años.\n\n5° Lo dispuesto en este artículo se aplicará aun cuando la víctima hubiere consentido en el hecho.\n",
+			"def.consent-irrelevant", Met},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := analyzeText(t, e, tc.lang, "Loi", tc.body)
