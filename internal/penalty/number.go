@@ -256,10 +256,23 @@ func (lx *Lexicon) readNumber(toks []token, i int, lang string) (float64, int, b
 			v *= nw.v
 			j++
 		}
-		// "4 (cuatro)": the words repeat the digits.
-		if j+2 < len(toks) && toks[j].s == "(" && toks[j+1].kind == tWord && toks[j+2].s == ")" {
-			if _, ok := lx.lookupWord(toks[j+1].s, lang); ok {
-				j += 3
+		// "4 (cuatro)", "25 (twenty-five)", "25 (twenty five)": the words
+		// repeat the digits.
+		if j+2 < len(toks) && toks[j].s == "(" {
+			words := 0
+			k := j + 1
+			for ; k < len(toks) && k <= j+8 && toks[k].s != ")"; k++ {
+				if toks[k].kind == tWord {
+					if _, ok := lx.lookupWord(toks[k].s, lang); !ok && !lx.isJoiner(toks[k].s) {
+						break
+					}
+					words++
+				} else if toks[k].s != "-" {
+					break
+				}
+			}
+			if words > 0 && k < len(toks) && toks[k].s == ")" {
+				j = k + 1
 			}
 		}
 		return v, j, true
