@@ -63,6 +63,12 @@ func TestRequirementWordings(t *testing.T) {
 			"juris.extraterritorial", Met},
 		{"es the victim consented (verb)", "es", "### Artículo 129b\n\n1° El que, mediante fuerza, amenaza o engaño, captare, transportare o acogiere a una persona con fines de explotación será castigado con pena privativa de libertad de hasta doce años.\n\n5° Lo dispuesto en este artículo se aplicará aun cuando la víctima hubiere consentido en el hecho.\n",
 			"def.consent-irrelevant", Met},
+		{"fr soliciting is a limited scope of non-punishment", "fr", "### Article 465\n\nN'est pas pénalement responsable la victime de la traite des êtres humains qui a commis une infraction de racolage ou de séjour irrégulier en conséquence directe de sa situation.\n",
+			"prot.non-punishment", Partial},
+		{"en released from criminal liability", "en", "### Article 128\n\nNote. A person who is a victim of trafficking shall be released from criminal liability for an administrative offence of illegal residence committed as a result of being trafficked.\n",
+			"prot.non-punishment", Partial},
+		{"es a period to decide whether they cooperate", "es", "### Artículo 40\n\nLas víctimas de trata tendrán un plazo de noventa días para recuperarse y decidir si colaboran con las autoridades.\n",
+			"prot.reflection-period", Met},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := analyzeText(t, e, tc.lang, "Loi", tc.body)
