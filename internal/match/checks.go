@@ -835,7 +835,10 @@ func checkChildAge(in *Input) Outcome {
 	var hi, lo *ageHit
 	for _, s := range ix.Segments {
 		cu := cuesFor(s)
-		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) || !s.Has(cu.AgeCtx) {
+		// (or a clause stating the trafficking conduct with no sanction of
+		// its own: "Le recrutement … d'un mineur de dix-huit ans … constitue
+		// la traite des êtres humains")
+		if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition") || hasTraffick(s) && actCount(s) >= 2) || !s.Has(cu.AgeCtx) {
 			continue
 		}
 		if !s.Has(cu.ChildTerms) && !holdsAny(s.Fold, allCues(s).personWord) {

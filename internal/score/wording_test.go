@@ -69,6 +69,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.non-punishment", Partial},
 		{"es a period to decide whether they cooperate", "es", "### Artículo 40\n\nLas víctimas de trata tendrán un plazo de noventa días para recuperarse y decidir si colaboran con las autoridades.\n",
 			"prot.reflection-period", Met},
+		{"fr a child named by its age in a clause that says what constitutes trafficking", "fr", "### Article 452\n\nLa traite des êtres humains est punie de dix ans d'emprisonnement.\n\n### Article 453\n\nLe recrutement, le transport, l'hébergement ou l'accueil d'un mineur de dix-huit ans en vue de son exploitation sexuelle constitue la traite des êtres humains, même en l'absence de l'un des moyens énumérés.\n",
+			"def.child-age-18", Met},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := analyzeText(t, e, tc.lang, "Loi", tc.body)
