@@ -1686,8 +1686,10 @@ func victimSubject(s *index.Segment, h Hit) bool {
 		if sp.I < h.I && h.I-sp.I <= 15 {
 			return true
 		}
-		// the victim inside the cue ("no victim shall be prosecuted")
-		if sp.I >= h.I && sp.J <= h.J {
+		// the victim inside the cue ("no victim shall be prosecuted"), or
+		// its object right after it ("Le procureur … ne peut exercer de
+		// poursuites contre la victime …")
+		if sp.I >= h.I && sp.J <= h.J || sp.I >= h.J && sp.I-h.J <= 2 && h.J > 0 && allCues(s).AgainstWord[s.Toks[h.J-1].Word] {
 			return true
 		}
 		// the victim opens the sentence whose verb the cue is ("La victime

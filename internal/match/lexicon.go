@@ -175,6 +175,8 @@ type cues struct {
 	NonLiabAux        map[string]bool  `lex:"non-liability-auxiliary"`
 	GenericSubjVerb   map[string]bool  `lex:"generic-subject-verb"`
 	PostposedNeg      map[string]bool  `lex:"postposed-negation"`
+	// AgainstWord ends a cue whose object is the person spared
+	AgainstWord map[string]bool `lex:"against-word"`
 	TrafficWord       *index.PhraseSet `lex:"traffic-word"`
 	AmbiguousTraffick map[string]bool  `lex:"ambiguous-trafficking-word"`
 	TraiteDet         map[string]bool  `lex:"traite-determiner"`

@@ -71,6 +71,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.reflection-period", Met},
 		{"fr a child named by its age in a clause that says what constitutes trafficking", "fr", "### Article 452\n\nLa traite des êtres humains est punie de dix ans d'emprisonnement.\n\n### Article 453\n\nLe recrutement, le transport, l'hébergement ou l'accueil d'un mineur de dix-huit ans en vue de son exploitation sexuelle constitue la traite des êtres humains, même en l'absence de l'un des moyens énumérés.\n",
 			"def.child-age-18", Met},
+		{"fr the prosecutor may not prosecute the victim", "fr", "### Article 4\n\nLe procureur de la République ne peut exercer de poursuites contre la victime de la traite des personnes à raison des infractions qu'elle a été contrainte de commettre et qui sont la conséquence directe de sa situation de victime.\n",
+			"prot.non-punishment", Met},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := analyzeText(t, e, tc.lang, "Loi", tc.body)
