@@ -73,6 +73,12 @@ func TestRequirementWordings(t *testing.T) {
 			"def.child-age-18", Met},
 		{"fr the prosecutor may not prosecute the victim", "fr", "### Article 4\n\nLe procureur de la République ne peut exercer de poursuites contre la victime de la traite des personnes à raison des infractions qu'elle a été contrainte de commettre et qui sont la conséquence directe de sa situation de victime.\n",
 			"prot.non-punishment", Met},
+		{"es universal jurisdiction wherever committed", "es", "### Artículo 229\n\nLos tribunales hondureños conocerán del delito de trata de personas con independencia del lugar de su comisión, conforme al principio de justicia universal.\n",
+			"juris.extraterritorial", Met},
+		{"es victims neither deported nor punished", "es", "### Artículo 12\n\nLas víctimas de trata no serán deportadas ni sancionadas por su ingreso o permanencia irregular en el país.\n",
+			"prot.non-punishment", Partial},
+		{"en exempted from criminal liability", "en", "### Article 171\n\nNote: A victim of trafficking shall be exempted from criminal liability for the use of a forged document committed as a result of being trafficked.\n",
+			"prot.non-punishment", Partial},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := analyzeText(t, e, tc.lang, "Loi", tc.body)
