@@ -176,7 +176,7 @@ type cues struct {
 	GenericSubjVerb   map[string]bool  `lex:"generic-subject-verb"`
 	PostposedNeg      map[string]bool  `lex:"postposed-negation"`
 	// AgainstWord ends a cue whose object is the person spared
-	AgainstWord map[string]bool `lex:"against-word"`
+	AgainstWord       map[string]bool  `lex:"against-word"`
 	TrafficWord       *index.PhraseSet `lex:"traffic-word"`
 	AmbiguousTraffick map[string]bool  `lex:"ambiguous-trafficking-word"`
 	TraiteDet         map[string]bool  `lex:"traite-determiner"`
