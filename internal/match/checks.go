@@ -1126,15 +1126,17 @@ func OffenceOutsideCorpus(ix *index.Index) (Hit, string, bool) {
 				// the clause speaks of punishing; not the law of a victim's
 				// aid or of migration that a clause on victims refers to for
 				// something else)
-				_, _, provision := index.ParseExternalLaw(rf.Law)
-				named := provision || len(cu.OffenceNoun.Find(s.Toks[max(0, i-6):i])) > 0 || penalLaw(cu, rf.Law) ||
-					s.Has(cu.SanctionWords) || s.Has(cu.PenaltyWords)
-				for _, sp := range near {
-					// ("Los delitos en materia de trata de personas … conforme
-					// a lo dispuesto en la Ley General …": the offence named
-					// with the trafficking word)
-					if i >= sp.I-20 && i <= sp.J+20 && (named || len(cu.OffenceNoun.Find(s.Toks[max(0, sp.I-6):sp.I])) > 0) {
-						return res{Hit{Seg: s, I: min(sp.I, i), J: max(sp.J, i+1)}, rf.Law, true}
+				if len(near) > 0 {
+					_, _, provision := index.ParseExternalLaw(rf.Law)
+					named := provision || cu.OffenceNoun.Any(s.Toks[max(0, i-6):i]) || penalLaw(cu, rf.Law) ||
+						s.Has(cu.SanctionWords) || s.Has(cu.PenaltyWords)
+					for _, sp := range near {
+						// ("Los delitos en materia de trata de personas …
+						// conforme a lo dispuesto en la Ley General …": the
+						// offence named with the trafficking word)
+						if i >= sp.I-20 && i <= sp.J+20 && (named || cu.OffenceNoun.Any(s.Toks[max(0, sp.I-6):sp.I])) {
+							return res{Hit{Seg: s, I: min(sp.I, i), J: max(sp.J, i+1)}, rf.Law, true}
+						}
 					}
 				}
 				if title {
@@ -1308,7 +1310,7 @@ func heavierThanChildRow(facts []Fact, f Fact) bool {
 	// est âgé de moins de quinze ans")
 	segs := []*index.Segment{f.Seg}
 	if ix := f.Seg.Index(); ix != nil {
-		segs = append(segs, ix.ProvSegs(f.Seg.Prov)...)
+		segs = append([]*index.Segment(nil), ix.ProvSegs(f.Seg.Prov)...) // (f.Seg among them; a copy: the index's slice is shared)
 		for _, k := range f.Seg.Prov.Children {
 			segs = append(segs, ix.ProvSegs(k)...)
 		}

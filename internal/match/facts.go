@@ -345,29 +345,28 @@ func takesUpPrevious(ix *index.Index, sec *statute.Provision) bool {
 	return found
 }
 
+// sectionRoles returns the roles of a section's provisions together.
+func sectionRoles(ix *index.Index, sec *statute.Provision) index.RoleSet {
+	var rs index.RoleSet
+	for _, t := range ix.BySection[sec] {
+		rs |= t.Roles
+	}
+	return rs
+}
+
 // offenceLike reports whether a section can lend a clause referring to it
 // an offence: one of its provisions creates or sanctions an offence or
 // defines a term.
 func offenceLike(ix *index.Index, sec *statute.Provision) bool {
-	for _, t := range ix.BySection[sec] {
-		if t.Roles.Has("offence") || t.Roles.Has("penalty") || t.Roles.Has("definition") {
-			return true
-		}
-	}
-	return false
+	rs := sectionRoles(ix, sec)
+	return rs.Has("offence") || rs.Has("penalty") || rs.Has("definition")
 }
 
 // definitionOnly reports whether a section defines terms and neither
 // creates nor sanctions an offence.
 func definitionOnly(ix *index.Index, sec *statute.Provision) bool {
-	def := false
-	for _, t := range ix.BySection[sec] {
-		if t.Roles.Has("offence") || t.Roles.Has("penalty") {
-			return false
-		}
-		def = def || t.Roles.Has("definition")
-	}
-	return def
+	rs := sectionRoles(ix, sec)
+	return rs.Has("definition") && !rs.Has("offence") && !rs.Has("penalty")
 }
 
 // takesUpDivision reports whether a sanction clause takes up the offences

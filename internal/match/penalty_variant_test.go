@@ -778,10 +778,7 @@ El que, a sabiendas de que una persona es víctima de trata, se sirviere de sus 
 
 Si como consecuencia de las conductas descritas en este Capítulo resultare la muerte de la víctima, la pena será de veinte a treinta años de prisión.
 `)
-	var got []string
-	for _, f := range Facts(ix) {
-		got = append(got, fmt.Sprintf("%s:%s:%s", f.Seg.Prov.ID, f.Offence, f.Penalty.Variant))
-	}
+	got := factLabels(ix)
 	want := []string{"art10:trafficking:basic", "art11:related:basic", "art12:trafficking:death"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("facts %v, want %v", got, want)
@@ -883,10 +880,7 @@ a) la víctima sea niña, niño o adolescente;
 
 b) el autor sea funcionario público.
 `)
-	var got []string
-	for _, f := range Facts(ix) {
-		got = append(got, fmt.Sprintf("%s:%s:%s", f.Seg.Prov.ID, f.Offence, f.Penalty.Variant))
-	}
+	got := factLabels(ix)
 	if len(got) != 2 || got[1] != "art184:trafficking:child_victim" {
 		t.Errorf("facts %v, want art184 a trafficking child_victim row", got)
 	}
@@ -897,10 +891,7 @@ b) el autor sea funcionario público.
 // states a sanction of its own for the offence it names: a row.
 func TestPenaltyOfAnotherArticleRaised(t *testing.T) {
 	ix := corpusOf(t, "es", "### Artículo 174\n\nQuien capte, transporte o acoja a una persona con fines de explotación será penado con prisión de ocho a doce años.\n\n### Artículo 175\n\nLa pena prevista en el encabezamiento del artículo 174 será de presidio de doce a dieciocho años cuando:\n\n1. El hecho sea cometido por un grupo organizado;\n\n2. El autor sea funcionario público.\n")
-	var got []string
-	for _, f := range Facts(ix) {
-		got = append(got, fmt.Sprintf("%s:%s:%s", f.Seg.Prov.ID, f.Offence, f.Penalty.Variant))
-	}
+	got := factLabels(ix)
 	if want := "art174:trafficking:basic art175:trafficking:organised_group"; strings.Join(got, " ") != want {
 		t.Errorf("facts %v, want %s", got, want)
 	}
@@ -937,12 +928,18 @@ Sera puni de vingt ans d'emprisonnement le coupable du crime prévu à l'article
 
 Quiconque aura vendu, acheté, cédé ou reçu un enfant, moyennant une rémunération ou tout autre avantage, sera puni de trois à sept ans d'emprisonnement.
 `)
-	var got []string
-	for _, f := range Facts(ix) {
-		got = append(got, fmt.Sprintf("%s:%s:%s", f.Seg.Prov.ID, f.Offence, f.Penalty.Variant))
-	}
+	got := factLabels(ix)
 	want := "art294:trafficking:basic art294-2:trafficking:death art294-3:sale_of_children:child_victim"
 	if strings.Join(got, " ") != want {
 		t.Errorf("facts %v, want %s", got, want)
 	}
+}
+
+// factLabels lists the penalty facts of ix as provision:offence:variant.
+func factLabels(ix *index.Index) []string {
+	var got []string
+	for _, f := range Facts(ix) {
+		got = append(got, fmt.Sprintf("%s:%s:%s", f.Seg.Prov.ID, f.Offence, f.Penalty.Variant))
+	}
+	return got
 }
