@@ -1,6 +1,7 @@
 package store
 
-// The ranking function lacuna_bm25 is written in C and registered with
+// The ranking function lacuna_bm25 (and lacuna_version_of, which keeps a
+// query's rows to the versions searched) is written in C and registered with
 // SQLite's auto-extension mechanism, so that every connection the driver
 // opens has it. A query at 200 countries ranks tens of thousands of rows;
 // as a Go function (mattn's RegisterFunc) each row cost a cgo callback, a
@@ -40,6 +41,7 @@ int sqlite3_value_bytes(sqlite3_value*);
 long long sqlite3_value_int64(sqlite3_value*);
 double sqlite3_value_double(sqlite3_value*);
 void sqlite3_result_double(sqlite3_context*, double);
+void sqlite3_result_int64(sqlite3_context*, long long);
 
 // lacuna_log is Go's math.Log (FreeBSD's e_log.c, as Go's math/log.go
 // and its amd64 assembly compute it), for arguments above 1: the C
@@ -133,9 +135,57 @@ static void lacuna_bm25(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
 	sqlite3_result_double(ctx, score);
 }
 
+// lacuna_le64 reads a little-endian int64 (the byte order Go writes).
+static long long lacuna_le64(const unsigned char *b) {
+	uint64_t v = 0;
+	for (int i = 7; i >= 0; i--) {
+		v = (v << 8) | b[i];
+	}
+	return (long long)v;
+}
+
+// lacuna_version_of(ranges, docid): the tie-break key of the searched
+// version whose docids hold docid, or NULL when no searched version does.
+// ranges is a blob of (first, last, key) little-endian int64 triples,
+// sorted by first and not overlapping (versionRanges in search.go): a
+// binary search per matched row, so that rows of versions not searched
+// are dropped before their search_rows record is read.
+static void lacuna_version_of(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+	if (argc != 2) {
+		return;
+	}
+	const unsigned char *r = sqlite3_value_blob(argv[0]);
+	long long n = sqlite3_value_bytes(argv[0]) / 24;
+	long long docid = sqlite3_value_int64(argv[1]);
+	if (r == 0) {
+		return;
+	}
+	long long lo = 0, hi = n; // the first range with first > docid is at hi
+	while (lo < hi) {
+		long long mid = lo + (hi - lo) / 2;
+		if (lacuna_le64(r + mid * 24) <= docid) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	if (lo == 0) {
+		return;
+	}
+	const unsigned char *t = r + (lo - 1) * 24;
+	if (docid <= lacuna_le64(t + 8)) {
+		sqlite3_result_int64(ctx, lacuna_le64(t + 16));
+	}
+}
+
 static int lacuna_bm25_init(sqlite3 *db, char **err, const void *api) {
-	return sqlite3_create_function_v2(db, "lacuna_bm25", 5,
+	int rc = sqlite3_create_function_v2(db, "lacuna_bm25", 5,
 		LACUNA_SQLITE_UTF8 | LACUNA_SQLITE_DETERMINISTIC, 0, lacuna_bm25, 0, 0, 0);
+	if (rc != 0) {
+		return rc;
+	}
+	return sqlite3_create_function_v2(db, "lacuna_version_of", 2,
+		LACUNA_SQLITE_UTF8 | LACUNA_SQLITE_DETERMINISTIC, 0, lacuna_version_of, 0, 0, 0);
 }
 
 static int lacuna_bm25_register(void) {

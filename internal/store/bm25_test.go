@@ -107,3 +107,32 @@ func TestBM25MatchesGo(t *testing.T) {
 		check(bad, 3, 40, 4, 60)
 	}
 }
+
+// TestVersionOf: lacuna_version_of finds the range holding a docid by
+// binary search, boundaries included, and NULL between, before and after
+// the ranges and for an empty list.
+func TestVersionOf(t *testing.T) {
+	s, _ := openTemp(t)
+	var ranges []byte
+	for _, r := range [][3]uint64{{1, 5, 7}, {6, 6, 2}, {10, 19, 0}, {40, 41, 3}} {
+		for _, v := range r {
+			ranges = binary.LittleEndian.AppendUint64(ranges, v)
+		}
+	}
+	want := map[int64]any{0: nil, 1: int64(7), 5: int64(7), 6: int64(2), 7: nil, 9: nil, 10: int64(0), 19: int64(0),
+		20: nil, 39: nil, 40: int64(3), 41: int64(3), 42: nil, -3: nil}
+	for docid, w := range want {
+		for _, rs := range [][]byte{ranges, {}} {
+			var got any
+			if err := s.db.QueryRow(`SELECT lacuna_version_of(?, ?)`, rs, docid).Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if len(rs) == 0 {
+				w = nil
+			}
+			if got != w {
+				t.Errorf("lacuna_version_of(%d ranges, %d) = %v, want %v", len(rs)/24, docid, got, w)
+			}
+		}
+	}
+}

@@ -1,10 +1,13 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -170,10 +173,14 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 	if err != nil {
 		return nil, err
 	}
-	query, args, err := searchSQL(q, matchOf(terms))
+	sel, err := s.searched(ctx, q)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
+	if len(sel.ranges) == 0 {
+		return nil, nil // no version searched
+	}
+	query, args := searchSQL(q, matchOf(terms), sel)
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
@@ -193,67 +200,119 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 	return out, rows.Err()
 }
 
-// searchSQL is the statement Search runs, with its arguments. The
-// full-text index is the outer loop (a CROSS JOIN fixes the order), so
-// its query runs once: each row it matches is looked up by docid in the
-// narrow search_rows table (version, roles, word counts), kept when its
-// version is searched and its roles asked for, and ranked while the FTS
-// cursor is on it; only the rows kept by the limit are then joined to
-// their provision and statute version and read in full (their text, for
-// the snippet): a common word matches tens of thousands of provisions at
-// 200 countries, and reading each wide provision row cost more than the
-// rest of the query. (Left to itself, SQLite's planner once drove the join
-// from provisions and ran the MATCH once per provision, which grew
-// quadratically with the matching rows; the MATCH rows were then
-// materialised first, which cost a temporary table of every match.)
+// selection is what a query searches: the docid range of each version
+// searched with the key that breaks ties between equal ranks (ranges, the
+// blob lacuna_version_of reads: little-endian int64 triples first, last,
+// key, sorted by first), and the average words of a heading and of a text
+// over those versions (the BM25 length norms).
+type selection struct {
+	ranges     []byte
+	avgH, avgT float64
+}
+
+// searched reads the versions q searches (their docid ranges and word
+// sums, a few thousand narrow rows): the full-text query then drops the
+// rows of every other version by a binary search over the ranges, before
+// their search_rows record is read (at five versions a statute, four
+// matches in five are of versions not searched).
 //
-// Versions, when given, are passed as one JSON array in the order ties are
-// broken in (the caller sorts them by country, statute and date); without
-// them, every indexed version is searched, ties broken by country, statute
-// and date.
-func searchSQL(q Query, match string) (string, []any, error) {
+// Versions, when given, are passed as one JSON array in the order ties
+// are broken in (the caller sorts them by country, statute and date);
+// without them, every indexed version is searched, ties broken by country,
+// statute and date. A version listed twice is searched once.
+func (s *Store) searched(ctx context.Context, q Query) (selection, error) {
+	// ?1 country, ?2 language, ?3 versions
+	query := `SELECT row_number() OVER (ORDER BY v.country, v.statute_id, v.version_date, v.sha256),
+			sv.first, sv.provisions, sv.hsum, sv.tsum
+		FROM search_versions sv JOIN statute_versions v ON v.sha256 = sv.sha256
+		WHERE (?1 = '' OR v.country = ?1) AND (?2 = '' OR v.language = ?2)`
+	args := []any{q.Country, q.Language}
+	if len(q.SHA256s) > 0 {
+		b, err := json.Marshal(q.SHA256s)
+		if err != nil {
+			return selection{}, err
+		}
+		query = `SELECT j.key, sv.first, sv.provisions, sv.hsum, sv.tsum
+			FROM json_each(?3) j JOIN search_versions sv ON sv.sha256 = j.value
+			WHERE (?1 = '' AND ?2 = '') OR sv.sha256 IN (SELECT sha256 FROM statute_versions WHERE (?1 = '' OR country = ?1) AND (?2 = '' OR language = ?2))`
+		args = append(args, string(b))
+	}
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return selection{}, err
+	}
+	defer rows.Close()
+	type span struct{ first, last, key int64 }
+	var spans []span
+	seen := map[int64]bool{}
+	var hsum, tsum, provs int64
+	for rows.Next() {
+		var key, first, n, h, t int64
+		if err := rows.Scan(&key, &first, &n, &h, &t); err != nil {
+			return selection{}, err
+		}
+		if seen[first] {
+			continue
+		}
+		seen[first] = true
+		hsum, tsum, provs = hsum+h, tsum+t, provs+n
+		if n > 0 {
+			spans = append(spans, span{first, first + n - 1, key})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return selection{}, err
+	}
+	slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.first, b.first) })
+	sel := selection{ranges: make([]byte, 0, 24*len(spans))}
+	for _, sp := range spans {
+		sel.ranges = binary.LittleEndian.AppendUint64(sel.ranges, uint64(sp.first))
+		sel.ranges = binary.LittleEndian.AppendUint64(sel.ranges, uint64(sp.last))
+		sel.ranges = binary.LittleEndian.AppendUint64(sel.ranges, uint64(sp.key))
+	}
+	if provs > 0 { // as SQL computed it: integer sums, then one division
+		sel.avgH = float64(hsum) / float64(provs)
+		sel.avgT = float64(tsum) / float64(provs)
+	}
+	return sel, nil
+}
+
+// searchSQL is the statement Search runs over the versions of sel, with
+// its arguments. The full-text index is the outer loop (a CROSS JOIN
+// fixes the order), so its query runs once: each row it matches is kept
+// when its docid lies in a searched version (lacuna_version_of, which
+// also gives the tie-break key), then looked up by docid in the narrow
+// search_rows table (roles, word counts), kept when its roles are asked
+// for, and ranked while the FTS cursor is on it; only the rows kept by the
+// limit are then joined to their provision and statute version and read
+// in full (their text, for the snippet): a common word matches tens of
+// thousands of provisions at 200 countries, and reading each wide
+// provision row cost more than the rest of the query. (Left to itself,
+// SQLite's planner once drove the join from provisions and ran the MATCH
+// once per provision, which grew quadratically with the matching rows;
+// the MATCH rows were then materialised first, which cost a temporary
+// table of every match.)
+func searchSQL(q Query, match string, sel selection) (string, []any) {
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 20
 	}
-	// ?1 match, ?2 country, ?3 language, ?4 roles, ?5 limit, ?6 versions
-	args := []any{match, q.Country, q.Language, int64(q.Roles), limit}
-	sel := `sel AS MATERIALIZED (
-			SELECT row_number() OVER (ORDER BY v.country, v.statute_id, v.version_date, v.sha256) AS k, sv.id AS ver
-			FROM search_versions sv JOIN statute_versions v ON v.sha256 = sv.sha256
-			WHERE (?2 = '' OR v.country = ?2) AND (?3 = '' OR v.language = ?3))`
-	if len(q.SHA256s) > 0 {
-		b, err := json.Marshal(q.SHA256s)
-		if err != nil {
-			return "", nil, err
-		}
-		sel = `sel AS MATERIALIZED (
-			SELECT j.key AS k, sv.id AS ver
-			FROM json_each(?6) j JOIN search_versions sv ON sv.sha256 = j.value
-			WHERE (?2 = '' AND ?3 = '') OR sv.sha256 IN (SELECT sha256 FROM statute_versions WHERE (?2 = '' OR country = ?2) AND (?3 = '' OR language = ?3)))`
-		args = append(args, string(b))
-	}
+	// ?1 match, ?2 roles, ?3 limit, ?4 ranges, ?5 average heading, ?6 average text
+	args := []any{match, int64(q.Roles), limit, sel.ranges, sel.avgH, sel.avgT}
 	// The rank is computed for the rows that pass the filters, from
 	// matchinfo 'pcnx' and the word counts of search_rows, against the
 	// average lengths over the versions searched.
 	return `
-		WITH ` + sel + `,
-		avg AS MATERIALIZED (
-			SELECT coalesce(sum(sv.hsum) * 1.0 / nullif(sum(sv.provisions), 0), 0) AS h,
-			       coalesce(sum(sv.tsum) * 1.0 / nullif(sum(sv.provisions), 0), 0) AS t
-			FROM sel s JOIN search_versions sv ON sv.id = s.ver
-		),
-		top AS MATERIALIZED (
+		WITH top AS MATERIALIZED (
 			SELECT search_fts.docid AS docid,
-			       lacuna_bm25(matchinfo(search_fts, 'pcnx'), r.hlen, r.tlen, avg.h, avg.t) AS rank,
-			       s.k AS k, r.roles AS roles
+			       lacuna_bm25(matchinfo(search_fts, 'pcnx'), r.hlen, r.tlen, ?5, ?6) AS rank,
+			       lacuna_version_of(?4, search_fts.docid) AS k, r.roles AS roles
 			FROM search_fts
 			CROSS JOIN search_rows r ON r.docid = search_fts.docid
-			CROSS JOIN sel s ON s.ver = r.ver
-			CROSS JOIN avg
-			WHERE search_fts MATCH ?1 AND (?4 = 0 OR (r.roles & ?4) != 0)
-			ORDER BY rank DESC, s.k, search_fts.docid
-			LIMIT ?5
+			WHERE search_fts MATCH ?1 AND lacuna_version_of(?4, search_fts.docid) IS NOT NULL
+			      AND (?2 = 0 OR (r.roles & ?2) != 0)
+			ORDER BY rank DESC, k, search_fts.docid
+			LIMIT ?3
 		),
 		hit AS MATERIALIZED (
 			SELECT top.docid AS docid, top.rank AS rank, top.k AS k, top.roles AS roles, sv.sha256 AS sha,
@@ -267,7 +326,7 @@ func searchSQL(q Query, match string) (string, []any, error) {
 		       hit.roles, hit.p ->> 2, hit.rank
 		FROM hit
 		CROSS JOIN statute_versions v ON v.sha256 = hit.sha
-		ORDER BY hit.rank DESC, hit.k, hit.docid`, args, nil
+		ORDER BY hit.rank DESC, hit.k, hit.docid`, args
 }
 
 // The rank is Okapi BM25 summed over phrases and columns: k1 = 1.2

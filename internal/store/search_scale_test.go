@@ -50,10 +50,11 @@ func TestSearchPlanLinear(t *testing.T) {
 		{Text: "trafficking", Limit: 1, Country: "XEA", SHA256s: []string{sha}},
 		{Text: "trafficking persons", Limit: 5},
 	} {
-		query, args, err := searchSQL(q, mustMatch(t, q.Text))
+		sel, err := s.searched(ctx, q)
 		if err != nil {
 			t.Fatal(err)
 		}
+		query, args := searchSQL(q, mustMatch(t, q.Text), sel)
 		rows, err := s.db.QueryContext(ctx, "EXPLAIN QUERY PLAN "+query, args...)
 		if err != nil {
 			t.Fatal(err)

@@ -172,3 +172,41 @@ func TestMigrateSearchIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestSearchOnlyVersionsAsked: a search over some versions never returns
+// a row of another indexed version, whether it was indexed before, after
+// or between them, and a version asked for twice is searched once.
+func TestSearchOnlyVersionsAsked(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := context.Background()
+	var shas []string
+	for i, word := range []string{"alpha", "beta", "alpha", "beta", "alpha"} {
+		p := &statute.Provision{ID: "s1", Heading: "Part", Text: "The " + word + " clause on trafficking.", Line: 3, EndLine: 3}
+		st := &statute.Statute{Path: "x.md", SHA256: "sha-" + string(rune('a'+i)),
+			Meta:  statute.Meta{ID: "xea/act", Country: "XEA", Title: "Act", Language: "en", VersionDate: "202" + string(rune('0'+i)) + "-01-01"},
+			Roots: []*statute.Provision{p}, All: []*statute.Provision{p}}
+		indexStatute(t, s, st, nil)
+		shas = append(shas, st.SHA256)
+	}
+	for _, tt := range []struct {
+		q    string
+		shas []string
+		want []string
+	}{
+		{"beta", []string{shas[0], shas[2], shas[4]}, nil},                          // between and around the ones asked
+		{"alpha", []string{shas[1], shas[3]}, nil},                                  // before, between and after
+		{"alpha", []string{shas[4], shas[2]}, []string{shas[4], shas[2]}},           // ties in the order given
+		{"beta", []string{shas[3], shas[3]}, []string{shas[3]}},                     // twice is once
+		{"trafficking", []string{shas[1]}, []string{shas[1]}},                       // one version alone
+		{"trafficking", nil, []string{shas[0], shas[1], shas[2], shas[3], shas[4]}}, // every version, by date
+	} {
+		hits, err := s.Search(ctx, Query{Text: tt.q, SHA256s: tt.shas})
+		var got []string
+		for _, h := range hits {
+			got = append(got, h.SHA256)
+		}
+		if err != nil || strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("search %q in %v: %v, %v; want %v", tt.q, tt.shas, got, err, tt.want)
+		}
+	}
+}
