@@ -75,7 +75,7 @@ search at the same time; a progress bar shows on a terminal).
 
 func corpusListRun(opts *corpusListOptions) error {
 	f := opts.Factory
-	defer searchGC()()
+	defer workspace.SearchGC()()
 	progress, wait := newProgress(f, "indexing statutes ")
 	l, err := f.Workspace().ListCorpus(context.Background(), opts.Country, progress)
 	wait()

@@ -123,7 +123,7 @@ func searchRun(ctx context.Context, opts *searchOptions) error {
 		ctx = context.Background()
 	}
 	f := opts.Factory
-	defer searchGC()()
+	defer workspace.SearchGC()()
 	progress, wait := newProgress(f, "indexing statutes ")
 	out, err := f.Workspace().Search(ctx, workspace.SearchQuery{Text: opts.Query, Country: opts.Country, Role: opts.Role,
 		Language: opts.Lang, Limit: opts.Limit, AsOf: opts.AsOf, AllVersions: opts.AllVersions, Progress: progress})

@@ -60,28 +60,3 @@ func memoryBackstop() {
 		debug.SetMemoryLimit(768 << 20)
 	}
 }
-
-// searchGC lets the garbage collector run less often in the commands that
-// answer from the search index (search, corpus list), unless GOGC or
-// GOMEMLIMIT is set: their live heap is small (a few MB) while a query
-// allocates a few tens of MB of short-lived records (the corpus catalog),
-// so collecting at every doubling cost 15% of a warm query. A soft limit
-// keeps a first, indexing run bounded all the same. The returned function
-// puts the settings back (run is also called in-process, by the tests).
-func searchGC() (restore func()) {
-	gc, limit := -2, int64(-2)
-	if os.Getenv("GOGC") == "" {
-		gc = debug.SetGCPercent(400)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		limit = debug.SetMemoryLimit(128 << 20)
-	}
-	return func() {
-		if gc != -2 {
-			debug.SetGCPercent(gc)
-		}
-		if limit != -2 {
-			debug.SetMemoryLimit(limit)
-		}
-	}
-}

@@ -203,21 +203,10 @@ func (w *Workspace) openCatalog(ctx context.Context, s *store.Store, stored func
 		return nil, nil, false, err
 	}
 	cat = &catalog{w: w, s: s, fsys: fsys, prefix: prefix, key: w.SearchKey(), count: map[string]int{}}
-	paths, walkErrs, err := statute.List(fsys, ".", prefix)
-	if err != nil {
-		return nil, nil, false, err
-	}
-	var errs statute.ErrorList
-	for _, e := range walkErrs {
-		if e.Severity == statute.SevWarning {
-			cat.warnings = append(cat.warnings, e)
-		} else {
-			errs = append(errs, e)
-		}
-	}
 	root := w.corpusRoot()
-	// The store's record is read while the files are looked at (both
-	// take about as long at 10,000 files).
+	// The store's record is read (and a search started on it, by stored)
+	// while the corpus is walked and its files looked at: the walk, the
+	// stats and the query take about as long each at 10,000 files.
 	var recs []store.CorpusFile
 	var recEntries []*entry
 	var recErr error
@@ -232,6 +221,19 @@ func (w *Workspace) openCatalog(ctx context.Context, s *store.Store, stored func
 			}
 		}
 	}()
+	paths, walkErrs, err := statute.List(fsys, ".", prefix)
+	if err != nil {
+		<-recDone
+		return nil, nil, false, err
+	}
+	var errs statute.ErrorList
+	for _, e := range walkErrs {
+		if e.Severity == statute.SevWarning {
+			cat.warnings = append(cat.warnings, e)
+		} else {
+			errs = append(errs, e)
+		}
+	}
 	infos := make([]fs.FileInfo, len(paths))
 	statErrs := make([]error, len(paths))
 	parallelChunks(len(paths), func(i int) { infos[i], statErrs[i] = fs.Stat(fsys, paths[i]) })
