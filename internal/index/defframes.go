@@ -199,7 +199,68 @@ type defGrammar struct {
 	frames []defFrame
 	// article is a definite article opening a text ("la ", "l'", "the ")
 	article *regexp.Regexp
+	// commaItem, by language, reads the term of an item of a definitions
+	// list drafted with a comma where most put a colon ("- enfant, toute
+	// personne âgée de moins de dix-huit ans ;"): a term of at most four
+	// words, a comma,
+	// then a word that opens a definition's text (definition-term-end).
+	// Only items of a definition are read so.
+	commaItem map[string]*regexp.Regexp
 }
+
+// isCommaItem reports whether s opens as an item of a definitions list
+// drafted with a comma (commaItem).
+// A list is read so only when two or more items follow the lead-in and
+// each opens so: a list of rights or acts may open one item with a comma
+// ("d'être assistée d'un avocat, le cas échéant …"), a definitions list
+// drafted with commas opens every item so.
+func (g *defGrammar) isCommaItem(s *Segment) bool {
+	var lead *Segment
+	var items []*Segment
+	found := false
+	for _, o := range s.ix.BySection[s.Section] {
+		switch {
+		case leadIn(o.Text) && !found:
+			lead, items = o, nil
+			continue
+		case lead != nil && !leadIn(o.Text) && (o.Prov == lead.Prov || o.Prov.Parent == lead.Prov):
+			items = append(items, o)
+			found = found || o == s
+			continue
+		}
+		if found {
+			break
+		}
+		lead, items = nil, nil
+	}
+	if !found || len(items) < 2 {
+		return false
+	}
+	for _, o := range items {
+		if g.commaItemAt(o, o.Fold) == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// commaItemAt matches commaItem at the start of f, a folded text of s; a
+// term that opens with an article is no term but the first of a list of
+// nouns ("l'utilisation, le recrutement ou l'offre d'un enfant …").
+func (g *defGrammar) commaItemAt(s *Segment, f string) []int {
+	re := g.commaItem[s.Lang]
+	if re == nil {
+		return nil
+	}
+	m := re.FindStringSubmatchIndex(f)
+	if m == nil || g.article.MatchString(f[m[2]:m[3]]) {
+		return nil
+	}
+	return m
+}
+
+// commaItemSkeleton is the frame of commaItem.
+const commaItemSkeleton = `^([a-z][a-z{q}]*(?: [a-z][a-z{q}]*){0,3}), {definition-term-end }`
 
 type defGrammarKey struct{}
 
@@ -277,6 +338,19 @@ func (l *Lexicon) buildDefGrammar() (*defGrammar, error) {
 				g.frames = append(g.frames, defFrame{re: re, lits: NewLiterals(lits...), narrow: sp.narrow})
 			}
 		}
+	}
+	g.commaItem = map[string]*regexp.Regexp{}
+	for _, lang := range l.Langs() {
+		if len(l.classPhrases(lang, classDefTermEnd)) == 0 {
+			continue
+		}
+		src := l.fillFrame(commaItemSkeleton, lang, "", nil)
+		re, err := regexp.Compile(src)
+		if err != nil || unfilled.MatchString(src) {
+			errs = append(errs, fmt.Sprintf("%s: the %s definition item frame %q does not compile: %v", l.src.Catalogue, lang, src, err))
+			continue
+		}
+		g.commaItem[lang] = re
 	}
 	if len(errs) > 0 {
 		return g, fmt.Errorf("%s", strings.Join(errs, "\n"))

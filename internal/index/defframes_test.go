@@ -27,6 +27,9 @@ func TestDefFramesMatchLegacy(t *testing.T) {
 	ix := testCorpusIndex(t)
 	n := 0
 	for _, s := range ix.Segments {
+		if s.ix.defs.isCommaItem(s) {
+			continue // read beyond the oracle (TestCommaDefinitionItems)
+		}
 		got, want := defTerms(findDefinitions(s, nil)), defTerms(legacyFindDefinitions(s, nil))
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s:%d: definitions %q, want %q (%.100q)", s.Statute.Path, s.Line, got, want, s.Text)
@@ -110,6 +113,9 @@ func TestDefFramesMatchLegacyGenerated(t *testing.T) {
 	ix := Build(c)
 	n := 0
 	for _, s := range ix.Segments {
+		if s.ix.defs.isCommaItem(s) {
+			continue // read beyond the oracle (TestCommaDefinitionItems)
+		}
 		got, want := defTerms(findDefinitions(s, nil)), defTerms(legacyFindDefinitions(s, nil))
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s:%d: definitions %q, want %q (%.160q)", s.Statute.Path, s.Line, got, want, s.Fold)

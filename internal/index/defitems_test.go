@@ -245,3 +245,34 @@ func TestSuperscriptArticleRef(t *testing.T) {
 		t.Errorf("references resolved to %v, want art143-1 only", got)
 	}
 }
+
+// An item of a definitions list drafted with a comma for the colon
+// ("- enfant, toute personne …") defines its term when every item of the
+// list opens so; a list with one item that does not ("est en danger le
+// mineur dont la santé, …"), a list of nouns ("l'utilisation, le
+// recrutement …") and a provision's own opening text define nothing so.
+func TestCommaDefinitionItems(t *testing.T) {
+	src := "---\nid: xta/act\ncountry: XTA\ntitle: \"Loi\"\nlanguage: fr\nversion_date: \"2020-01-01\"\n---\n\n# Loi\n\n" +
+		"### Article 1\n\nAu sens de la présente loi, on entend par :\n\n- enfant, toute personne âgée de moins de dix-huit ans ;\n\n" +
+		"- travail forcé, tout travail exigé sous la menace d'une peine.\n\n" +
+		"### Article 1-1\n\nAu sens de la présente loi, on entend par :\n\n- mineur, toute personne âgée de moins de dix-huit ans ;\n\n- est en danger le mineur dont la santé, la sécurité ou la moralité sont menacées.\n\n" +
+		"### Article 2\n\nLes pires formes de travail s'entendent de :\n\n1) l'utilisation, le recrutement ou l'offre d'un enfant à des fins de prostitution ;\n\n" +
+		"### Article 3\n\nVictime, toute personne qui a subi un préjudice, est assistée.\n"
+	ix := build(t, src)
+	got := map[string]bool{}
+	for _, s := range ix.Segments {
+		for _, d := range s.Defines {
+			got[d] = true
+		}
+	}
+	for _, term := range []string{"enfant", "travail force"} {
+		if !got[term] {
+			t.Errorf("%q not defined; defined: %v", term, got)
+		}
+	}
+	for term := range got {
+		if term != "enfant" && term != "travail force" && term != "pires formes de travail" {
+			t.Errorf("%q defined; want only the comma items", term)
+		}
+	}
+}

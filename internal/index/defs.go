@@ -256,8 +256,15 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 		}
 		out = append(out, d)
 	}
+	// "- enfant, toute personne …": an item of a definitions list drafted
+	// with commas (never a provision's opening text)
+	if s.Roles&bitDefinition != 0 && strings.Contains(s.Fold, ",") && g.isCommaItem(s) {
+		if m := g.commaItemAt(s, s.Fold); m != nil {
+			add(s.Fold[m[2]:m[3]], s.Orig(m[2]))
+		}
+	}
 	if !s.Has(s.cues().DefVerbs) && !strings.Contains(s.Fold, ":") {
-		return nil
+		return out
 	}
 	if hasQuote(s.Text) {
 		for _, m := range g.quoted.FindAllStringSubmatchIndex(s.Text, -1) {

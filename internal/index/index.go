@@ -641,10 +641,10 @@ func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string)
 		// définitions ci-après sont admises : a. enfant : … ; b) …")
 		inDef := defProv != nil && (defProv == seg.Prov || seg.Prov.Parent == defProv)
 		switch {
-		case inDef && (inlineItem.MatchString(seg.Fold) || colonDef.MatchString(seg.Fold)):
+		case inDef && (inlineItem.MatchString(seg.Fold) || colonDef.MatchString(seg.Fold) || ix.defs.isCommaItem(seg)):
 			// "Exploitation: all forms of …" after "the following words
 			// shall have the meanings assigned thereto:", "- enfant : …"
-			// after "on entend par :"
+			// or "- enfant, toute personne …" after "on entend par :"
 			seg.Roles |= bitDefinition
 		case leadIn(seg.Text) && (seg.Has(cues.HeadDefinition) || seg.Has(cues.DefVerbs) || seg.Has(cues.DefLeadWords)):
 			defProv = seg.Prov
