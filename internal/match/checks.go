@@ -1108,6 +1108,13 @@ func OffenceOutsideCorpus(ix *index.Index) (Hit, string, bool) {
 				continue
 			}
 			cu := cuesFor(s)
+			// (a victim's exemption handed to another law, "La exención
+			// de responsabilidad penal de las víctimas de trata … se
+			// regirá por el artículo 177 bis del Código Penal", hands
+			// that exemption away, not the offence)
+			if s.Has(cu.NonLiabilityCues) && s.Has(cu.TextVictim) {
+				continue
+			}
 			// the trafficking word near the reference, or, in a law about
 			// trafficking, an offence noun just before it ("durch eine
 			// Straftat nach § 232 des Strafgesetzbuches verletzt")
@@ -1588,6 +1595,7 @@ func reflectionContext(s *index.Segment) bool {
 
 func checkNonPunishment(in *Input) Outcome {
 	var narrow *Hit
+	var deferred *Ext
 	for _, s := range in.Ix.Segments {
 		cu := cuesFor(s)
 		if !usable(s) || !s.Has(cu.TextVictim) {
@@ -1617,6 +1625,14 @@ func checkNonPunishment(in *Input) Outcome {
 			hh := h
 			narrow = &hh
 		}
+		// "La exención de responsabilidad penal de las víctimas … se
+		// regirá por el artículo 177 bis del Código Penal": the rule and
+		// its scope are in a law outside the corpus
+		if deferred == nil && !narrowHit {
+			if law := deferredOutside(s, h); law != "" {
+				deferred = &Ext{Hit: h, Law: law}
+			}
+		}
 	}
 	for _, s := range in.Ix.Segments {
 		cu := cuesFor(s)
@@ -1632,6 +1648,10 @@ func checkNonPunishment(in *Input) Outcome {
 		return Outcome{Level: LPartial, Evidence: []Hit{*narrow}, FoundR: []reason.Reason{reason.New("label-non-punishment-some", nil)},
 			MissingR: []reason.Reason{reason.New("label-non-punishment-all", nil)},
 			Reason:   reason.New("non-punishment-limited", nil)}
+	}
+	if deferred != nil {
+		return Outcome{Level: LUndetermined, Evidence: []Hit{deferred.Hit}, External: []Ext{*deferred},
+			Reason: reason.New("non-punishment-elsewhere", reason.Args{"law": deferred.Law})}
 	}
 	return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-non-punishment", nil)},
 		Reason: reason.New("non-punishment-not-found", nil)}

@@ -268,3 +268,19 @@ func TestOffenceOutsideCorpusDespiteExemption(t *testing.T) {
 		t.Errorf("def.acts %+v, want undetermined naming the Código Orgánico Integral Penal", f)
 	}
 }
+
+// TestExemptionHandedAwayIsNoOffence: a child-protection law that hands
+// the victims' exemption from liability to an article of the penal code
+// ("La exención de responsabilidad penal de las víctimas de trata … se
+// regirá por el artículo 177 bis del Código Penal") hands that exemption
+// away, not the offence: a law with no trafficking offence is a gap, not
+// undetermined; the exemption is undetermined.
+func TestExemptionHandedAwayIsNoOffence(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "### Artículo 16\n\n1. Las administraciones públicas protegerán a los niños víctimas de violencia.\n\n" +
+		"2. La exención de responsabilidad penal de las víctimas menores de edad de trata por los hechos cometidos durante su explotación se regirá por lo dispuesto en el artículo 177 bis del Código Penal.\n"
+	wantVerdict(t, e, "es", body, "crim.offence", Gap)
+	wantVerdict(t, e, "es", body, "def.acts", Gap)
+	// and the exemption itself, with its scope, is in the code: undetermined
+	wantVerdict(t, e, "es", body, "prot.non-punishment", Undetermined)
+}
