@@ -943,3 +943,31 @@ func factLabels(ix *index.Index) []string {
 	}
 	return got
 }
+
+// TestRepeatWordings: "having been sentenced for … commits another" and
+// "ayant été condamné pour … aura commis la même infraction" are repeat
+// convictions: rows of their own, not the basic offence.
+func TestRepeatWordings(t *testing.T) {
+	for _, tc := range []struct{ lang, body, want string }{
+		{"en", "### 12 Trafficking\n\n(1) Whosoever recruits, transports or harbours a person by force for the purpose of exploitation shall, on conviction, be liable to imprisonment for a term from four to nine years.\n\n(2) Whosoever, having been sentenced for an offence under subsection (1), commits another such offence shall, on conviction, be liable to imprisonment for a term from nine to eighteen years.\n",
+			"s12(1):trafficking:basic s12(2):trafficking:subsequent_conviction"},
+		{"fr", "### Art. 20.\n\nQuiconque recrute, transporte ou héberge une personne par la contrainte aux fins d'exploitation sera puni de la réclusion de cinq ans à dix ans.\n\n### Art. 21.\n\nQuiconque, ayant été condamné pour une infraction visée à l'article 20, aura commis la même infraction dans les cinq ans, sera puni de la réclusion de dix ans à quinze ans.\n",
+			"art20:trafficking:basic art21:trafficking:subsequent_conviction"},
+	} {
+		ix := corpusOf(t, tc.lang, tc.body)
+		if got := strings.Join(factLabels(ix), " "); got != tc.want {
+			t.Errorf("%s: facts %s, want %s", tc.lang, got, tc.want)
+		}
+	}
+}
+
+// TestConvictionOnInformation: "on conviction on information" is trial on
+// indictment (the Bahamian and Caribbean wording): the summary penalty
+// beside it is a summary_conviction row, not the basic one.
+func TestConvictionOnInformation(t *testing.T) {
+	ix := corpusOf(t, "en", "### 6 Facilitating trafficking\n\nA person who knowingly facilitates the trafficking of another person commits an offence and is liable—\n\n(a) on summary conviction, to imprisonment for a term not exceeding two years;\n\n(b) on conviction on information, to imprisonment for a term not exceeding seven years.\n")
+	got := strings.Join(factLabels(ix), " ")
+	if !strings.Contains(got, ":summary_conviction") || !strings.Contains(got, "s6(b):trafficking:basic") {
+		t.Errorf("facts %s, want s6(a) summary_conviction and s6(b) basic", got)
+	}
+}
