@@ -1,6 +1,7 @@
 package score
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -283,4 +284,15 @@ func TestExemptionHandedAwayIsNoOffence(t *testing.T) {
 	wantVerdict(t, e, "es", body, "def.acts", Gap)
 	// and the exemption itself, with its scope, is in the code: undetermined
 	wantVerdict(t, e, "es", body, "prot.non-punishment", Undetermined)
+}
+
+// TestAbuseOfHisOrHerAuthority: "the abuse of his or her authority" is the
+// means abuse of power, as "abused his authority" is.
+func TestAbuseOfHisOrHerAuthority(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "### 4 Trafficking in persons\n\n(1) A person shall be guilty of an offence if he or she recruits, transports or harbours another person by means of force, deception or the abuse of his or her authority over that person, for the purpose of exploitation.\n"
+	f := analyzeText(t, e, "en", "Criminal Law (Human Trafficking) Act", body).Finding("def.means")
+	if f == nil || !slices.Contains(f.Found, "abuse of power or authority") {
+		t.Errorf("def.means found %v, want abuse of power or authority among them", f)
+	}
 }

@@ -11,6 +11,10 @@ func TestRequirementWordings(t *testing.T) {
 		name, lang, body, req string
 		want                  Verdict
 	}{
+		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
+			"prot.privacy", Met},
+		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
+			"enf.coordination-body", Met},
 		{"fr reintegration in the family (adjective)", "fr", "### Article 16 : Prise en charge\n\nL'enfant victime de traite bénéficie d'un hébergement provisoire, de soins médicaux et d'un soutien psychologique, en vue de sa réinsertion familiale, scolaire ou professionnelle.\n",
 			"prot.child-reintegration", Met},
 		{"fr use of children in armed groups", "fr", "### Article 190\n\nL'enrôlement ou l'utilisation d'enfants âgés de moins de dix-huit ans dans les forces et groupes armés ainsi que dans la police est puni de dix à vingt ans de servitude pénale principale.\n",
