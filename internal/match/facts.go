@@ -1355,6 +1355,9 @@ func gradeScale(ix *index.Index, pl *penalty.Lexicon) penalty.Scale {
 		if s.Repealed() || !s.Has(grade) || !s.Has(cu.PenaltyWords) {
 			continue
 		}
+		// a table of the periods of a grade ("En la reclusión mayor, el
+		// grado mínimo va de … a …; el grado medio, de … a …")
+		pl.LearnPeriods(sc, s.Text, s.Lang)
 		// the duration word in the segment, or in the lead-in of the list
 		// the segment is an item of
 		if !s.Has(cu.GradeDuration) {

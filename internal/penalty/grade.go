@@ -2,6 +2,7 @@ package penalty
 
 import (
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -110,6 +111,117 @@ func (sc Scale) Learn(p Penalty) {
 	}
 }
 
+// periodKey is the scale's key for the term of one period (1 minimum,
+// 2 medium, 3 maximum) of a grade, when the code states it.
+func periodKey(name string, lv int) string { return name + "#" + strconv.Itoa(lv) }
+
+// LearnPeriods adds to the scale the terms a general part gives the periods
+// of a grade one by one ("En la reclusión mayor, el grado mínimo va de
+// cinco años y un día a diez años; el grado medio, de diez años y un día a
+// quince años; …"): periods of a code's table need not be thirds of the
+// grade ("reclusión menor": 61 days to 540 days, then to three years, then
+// to five years). Each period mention (a period word beside a level word)
+// after a grade takes the first two durations before the next mention,
+// grade or sentence end as its term; "y un día" joins the duration before.
+func (lx *Lexicon) LearnPeriods(sc Scale, text, lang string) {
+	tb := getTokBuf()
+	defer putTokBuf(tb)
+	toks := lx.tokenize(text, tb)
+	type mention struct {
+		grade    string
+		lv, at   int // level, byte offset after the mention
+		boundary int // byte offset where its clause ends
+	}
+	var ms []mention
+	grade := ""
+	word := func(k int, s *wordSet) bool {
+		return k >= 0 && k < len(toks) && toks[k].kind == tWord && s.has(toks[k].s)
+	}
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if t.kind == tPunct && (t.s == "." || t.s == ";") && len(ms) > 0 && ms[len(ms)-1].boundary < 0 {
+			ms[len(ms)-1].boundary = t.start
+		}
+		if t.kind == tPunct && t.s == "." {
+			grade = ""
+			continue
+		}
+		if t.kind == tWord && t.lf&fPrison != 0 {
+			if g, n := lx.gradeAfter(toks, k, len(toks)); g.Name != "" && g.From == 0 && strings.Contains(g.Name, " ") {
+				grade = g.Name
+				if len(ms) > 0 && ms[len(ms)-1].boundary < 0 {
+					ms[len(ms)-1].boundary = t.start
+				}
+				k = n - 1
+				continue
+			}
+		}
+		if grade == "" {
+			continue
+		}
+		// "el grado mínimo", "the minimum period"
+		lv := 0
+		if word(k, &lx.gradePeriod) {
+			lv = lx.levelAt(toks, k+1, len(toks))
+		} else if word(k+1, &lx.gradePeriod) {
+			lv = lx.levelAt(toks, k, len(toks))
+		}
+		if lv == 0 {
+			continue
+		}
+		if len(ms) > 0 && ms[len(ms)-1].boundary < 0 {
+			ms[len(ms)-1].boundary = t.start
+		}
+		ms = append(ms, mention{grade: grade, lv: lv, at: toks[k+1].end, boundary: -1})
+		k++
+	}
+	if len(ms) == 0 {
+		return
+	}
+	qs := lx.Quantities(text, lang)
+	for _, m := range ms {
+		end := m.boundary
+		if end < 0 {
+			end = len(text)
+		}
+		var terms []float64
+		for i := 0; i < len(qs) && len(terms) < 3; i++ {
+			q := qs[i]
+			if q.Start < m.at || q.End > end || q.Unit == "" {
+				continue
+			}
+			v := months(q.Value, unitNamed(q.Unit))
+			// "cinco años y un día": the day belongs to the years before
+			if q.Unit == UnitDay && q.Value == 1 && len(terms) > 0 && i > 0 && qs[i-1].Unit == UnitYear && q.Start-qs[i-1].End < 6 {
+				terms[len(terms)-1] += oneDay
+				continue
+			}
+			terms = append(terms, v)
+		}
+		if len(terms) < 2 || terms[0] >= terms[1] {
+			continue
+		}
+		if _, ok := sc[periodKey(m.grade, m.lv)]; !ok {
+			sc[periodKey(m.grade, m.lv)] = [2]float64{round2(terms[0]), round2(terms[1])}
+		}
+	}
+}
+
+// unitNamed is the unit of a Quantity's unit name.
+func unitNamed(u string) unit {
+	switch u {
+	case UnitYear:
+		return uYear
+	case UnitMonth:
+		return uMonth
+	case UnitWeek:
+		return uWeek
+	case UnitDay:
+		return uDay
+	}
+	return uNone
+}
+
 // oneDay is a day in months, as the parser counts it.
 const oneDay = 12 / 365.25
 
@@ -122,9 +234,25 @@ func (sc Scale) Resolve(p Penalty) (Penalty, bool) {
 	if p.Grade == nil || p.MinMonths != nil || p.MaxMonths != nil || p.Life {
 		return p, false
 	}
+	// periods whose terms the code states one by one
+	if from, to := p.Grade.From, p.Grade.To; from > 0 {
+		a, okA := sc[periodKey(p.Grade.Name, from)]
+		b, okB := sc[periodKey(p.Grade.Name, to)]
+		if okA && okB {
+			p.MinMonths, p.MaxMonths = fp(a[0]), fp(b[1])
+			return p, true
+		}
+	}
 	t, ok := sc[p.Grade.Name]
 	if !ok {
-		return p, false
+		// the whole term, from the first and last periods stated
+		a, okA := sc[periodKey(p.Grade.Name, 1)]
+		b, okB := sc[periodKey(p.Grade.Name, 3)]
+		if !okA || !okB || p.Grade.From != 0 {
+			return p, false
+		}
+		p.MinMonths, p.MaxMonths = fp(a[0]), fp(b[1])
+		return p, true
 	}
 	lo, hi := t[0], t[1]
 	day := 0.0

@@ -76,6 +76,38 @@ func TestGradeScale(t *testing.T) {
 	}
 }
 
+// TestGradePeriodTable: a general part that states the term of each
+// period of a grade one by one gives those terms, not thirds of a whole
+// term (the periods of a code's table need not be equal), and the whole
+// term from the first to the last period.
+func TestGradePeriodTable(t *testing.T) {
+	lx := MustDefault()
+	sc := Scale{}
+	lx.LearnPeriods(sc, "Cada pena consta de tres grados. En el presidio mayor, el grado mínimo va de cuatro años y un día a ocho años; el grado medio, de ocho años y un día a doce años; y el grado máximo, de doce años y un día a veinte años. En el presidio menor, el grado máximo va de dos años y un día a cuatro años.", "es")
+	for _, c := range []struct {
+		text     string
+		min, max float64
+	}{
+		{"será castigado con la pena de presidio mayor en sus grados mínimo a medio.", 48.03, 144},
+		{"se impondrá la pena de presidio mayor en su grado máximo.", 144.03, 240},
+		{"se impondrá la pena de presidio mayor.", 48.03, 240},
+		{"será castigado con presidio menor en su grado máximo.", 24.03, 48},
+	} {
+		ps := Parse(c.text, "es")
+		if len(ps) != 1 {
+			t.Fatalf("%q: %+v", c.text, ps)
+		}
+		p, ok := sc.Resolve(ps[0])
+		if !ok || *p.MinMonths != c.min || *p.MaxMonths != c.max {
+			t.Errorf("%q: resolved %v %v..%v, want %v..%v", c.text, ok, p.MinMonths, p.MaxMonths, c.min, c.max)
+		}
+	}
+	// a period the table does not state is not guessed
+	if _, ok := sc.Resolve(Parse("se impondrá la pena de presidio menor en su grado mínimo.", "es")[0]); ok {
+		t.Error("a period the table lacks was resolved")
+	}
+}
+
 // An age before the sanction is the victim's, never a term; an age-limit
 // word inside a qualifier states a term.
 func TestAgeBeforeSanction(t *testing.T) {
