@@ -971,3 +971,21 @@ func TestConvictionOnInformation(t *testing.T) {
 		t.Errorf("facts %s, want s6(a) summary_conviction and s6(b) basic", got)
 	}
 }
+
+// TestForcedLabourByDefinition: forced labour named by the words of its
+// definition (C29 art. 2) rather than by name, "un travail … qu'elle n'a
+// pas librement accepté", "work … under the threat of any penalty", is a
+// forced-labour offence with its rows.
+func TestForcedLabourByDefinition(t *testing.T) {
+	for _, tc := range []struct{ lang, body, want string }{
+		{"fr", "### Article 30\n\nLe fait de contraindre une personne, par des violences ou des menaces, à accomplir un travail qu'elle n'a pas librement accepté est puni de l'emprisonnement de trois à cinq ans.\n",
+			"art30:forced_labour:basic"},
+		{"en", "### Article (6)\n\nShall be punished by imprisonment for a term of not less than three years whoever compels a person to perform work against his will under the threat of any penalty.\n",
+			"art6:forced_labour:basic"},
+	} {
+		ix := corpusOf(t, tc.lang, tc.body)
+		if got := strings.Join(factLabels(ix), " "); got != tc.want {
+			t.Errorf("%s: facts %q, want %s", tc.lang, got, tc.want)
+		}
+	}
+}
