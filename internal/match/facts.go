@@ -259,7 +259,7 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 			}
 		}
 		purpose = purpose || t.Has(cu.ExploitTerms)
-		traffick = traffick || hasTraffick(t)
+		traffick = traffick || hasTraffick(t) && !victimMentionOnly(t)
 		forced = forced || t.Has(cu.HeadForced) && forcedIn(cu, t.Toks)
 		// (a payment without a child is no sale of a child: "a cambio de
 		// un beneficio económico" in a smuggling offence)
@@ -438,6 +438,39 @@ func failsToReport(ix *index.Index, sec *statute.Provision) bool {
 		}
 	}
 	return found
+}
+
+// victimMentionOnly reports whether the trafficking words of t only name
+// victims ("victime de traite", "victim of trafficking") in sentences
+// that punish nothing, in a segment with no act of trafficking: a
+// carrier's duty to report "tout indice laissant supposer qu'un passager
+// est victime de traite", beside its fine for landing a passenger
+// without papers, is no trafficking offence. A sentence with a penalty
+// keeps the word ("Lorsque la victime de la traite est un enfant, la peine
+// est portée à …" aggravates trafficking).
+func victimMentionOnly(t *index.Segment) bool {
+	cu := cuesFor(t)
+	if actCount(t) > 0 || !t.Has(cu.VictimStatus) {
+		return false
+	}
+	status := cu.VictimStatus.Find(t.Toks)
+	for _, sp := range traffickSpans(cu, t.Toks) {
+		inside := false
+		for _, v := range status {
+			if sp.I >= v.I && sp.J <= v.J {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			return false
+		}
+		a, b := sentenceBounds(t, sp.I)
+		if cu.PenaltyWords.Any(t.Toks[a:b]) || cu.SanctionWords.Any(t.Toks[a:b]) {
+			return false
+		}
+	}
+	return true
 }
 
 // listLeadIn reports a lead-in that ends by announcing a list of cases ("…

@@ -989,3 +989,18 @@ func TestForcedLabourByDefinition(t *testing.T) {
 		}
 	}
 }
+
+// TestVictimMentionIsNoOffence: a carrier's fine beside its duty to report
+// a passenger who "est victime de traite" is no trafficking offence; a
+// sentence that punishes where the victim of trafficking is a child still
+// aggravates trafficking.
+func TestVictimMentionIsNoOffence(t *testing.T) {
+	ix := corpusOf(t, "fr", "### Article L. 823-4\n\nLa compagnie aérienne qui débarque un étranger non muni des documents requis est passible d'une amende de 10 000 euros. Elle est tenue de signaler aux autorités tout indice laissant supposer qu'un passager est victime de traite.\n")
+	if c := sectionClass(ix, ix.Segments[0].Section); c != OffRelated {
+		t.Errorf("carrier's fine classed %s, want %s", c, OffRelated)
+	}
+	ix = corpusOf(t, "fr", "### Article 12\n\nLorsque la victime de la traite est un enfant, la peine est de quinze à vingt ans de réclusion.\n")
+	if got := strings.Join(factLabels(ix), " "); !strings.Contains(got, ":trafficking:") {
+		t.Errorf("facts %s, want a trafficking row", got)
+	}
+}
