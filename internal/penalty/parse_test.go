@@ -407,6 +407,8 @@ func TestParseMoreShapes(t *testing.T) {
 	}{
 		{"en range with to", "en", "shall be liable to imprisonment of 5 to 10 years.",
 			[]w{{min: 60, max: 120, fmin: none, fmax: none}}},
+		{"fr more than … but not exceeding", "fr", "est passible d'une peine d'emprisonnement de plus de cinq ans mais n'excédant pas sept ans et d'une amende de deux millions de francs ou de l'une de ces peines seulement.",
+			[]w{{min: 60, max: 84, alt: true, fmin: none, fmax: 2e6}}},
 		{"en nor more than", "en", "shall be punished with imprisonment for not less than seven years nor more than fourteen years.",
 			[]w{{min: 84, max: 168, fmin: none, fmax: none}}},
 		{"en years before the noun", "en", "is liable to 12 years' imprisonment.",
