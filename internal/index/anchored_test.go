@@ -54,6 +54,7 @@ func TestAnchoredAllOnePass(t *testing.T) {
 		{refSectionA, []string{"section", "s.", "ss."}},
 		{refSubsectionA, []string{"subsection", "sub-section", "subsections"}},
 		{mustDefault().lawGrammar().refArticleA, []string{"art"}},
+		{mustDefault().lawGrammar().refArticleParen, []string{"art"}},
 		{ageRe, age},
 		{regexp.MustCompile(`^(?:de la )+de (\d+)`), []string{"de la de"}},                 // overlaps itself: scan
 		{regexp.MustCompile(`^ ?aa`), []string{" aa"}},                                     // not a word byte first: scan

@@ -91,3 +91,25 @@ func TestArticleListOfANamedLaw(t *testing.T) {
 	}
 	t.Fatal("no segment for art12")
 }
+
+// TestArticleRefBracketed: "the offence provided in Article (160)", as
+// translations of Arabic-tradition codes write it, refers to the article
+// headed "Article (160)".
+func TestArticleRefBracketed(t *testing.T) {
+	st, err := statute.Parse("xta/act.md", []byte("---\nid: xta/act\ncountry: XTA\ntitle: Law\nlanguage: en\n---\n\n# Law\n\n"+
+		"### Article (160)\n\nWhoever sells a child shall be punished by imprisonment not exceeding ten years.\n\n### Article (162)\n\nWhoever facilitates the offence provided in Article (160) shall be punished by imprisonment not exceeding three years.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := Build(&statute.Corpus{Statutes: []*statute.Statute{st}})
+	for _, s := range ix.Segments {
+		if s.Prov.ID != "art162" {
+			continue
+		}
+		if len(s.Refs) == 0 || s.Refs[0].Target == nil || s.Refs[0].Target.ID != "art160" {
+			t.Fatalf("refs of art162: %+v, want art160", s.Refs)
+		}
+		return
+	}
+	t.Fatal("no art162")
+}

@@ -650,6 +650,9 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 			}
 		}
 	}
+	for _, m := range anchoredIf(s.MayContain(litArt), s.ix.laws.refArticleParen, f, litArt.Strings()) {
+		resolve(articleID(st, "art"+f[m[2]:m[3]]), m)
+	}
 	// "l'article premier", "articles premier et 4": the first article by
 	// its ordinal, and the numbers listed after it
 	for _, m := range anchoredIf(s.MayContain(litArt), s.ix.laws.refArticleFirst, f, litArt.Strings()) {

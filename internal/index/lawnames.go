@@ -73,6 +73,8 @@ type lawGrammar struct {
 	// number-list-joiner or number-range-word; rangeWords the folded words
 	// that make two numbers a range ("to", "bis", "a")
 	refArticleA, refListNext *regexp.Regexp
+	// refArticleParen reads "article (160)"
+	refArticleParen *regexp.Regexp
 	// refArticleCode reads a reference to an article of a code numbered
 	// with its part's letter ("l'article L.4", "article R. 12-3"), as
 	// the parser numbers the article artL4 (group 1 the letter, group 2
@@ -151,6 +153,9 @@ func (l *Lexicon) buildLawGrammar() *lawGrammar {
 	ordinals := `(` + alternation(foldedAlts(l.src.Union(classLatinOrdinal), false)) + `)`
 	ranges := l.src.Union(classRangeWord)
 	g.refArticleA = regexp.MustCompile(`^\b(?:articles?|articulos?|artikels?|art\.|arts\.) ?(\d+(?:[a-z]\b)?(?:-\d+)*)(?:(?: |)` + ordinals + `)?`)
+	// "Article (160)": translations of Arabic-tradition codes bracket the
+	// number, as their headings do
+	g.refArticleParen = regexp.MustCompile(`^\b(?:articles?|articulos?|art\.) \((\d+)\)`)
 	g.refArticleFirst = regexp.MustCompile(`^\b(?:articles?|articulos?) (?:premier|primero)\b`)
 	g.refArticleCode = regexp.MustCompile(`^\b(?:articles?|articulos?|art\.) ([lrd])\. ?(\d+(?:-\d+)*)\b`)
 	g.refListNext = regexp.MustCompile(`^(?:,\s*|\s+` + alternation(foldedAlts(append(l.src.Union(classListJoiner), ranges...), false)) +
