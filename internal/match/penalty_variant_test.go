@@ -1004,3 +1004,14 @@ func TestVictimMentionIsNoOffence(t *testing.T) {
 		t.Errorf("facts %s, want a trafficking row", got)
 	}
 }
+
+// TestOfficialPersonAndFinalConviction: "an official person … performing
+// his official duty" is a public official; "after having been finally
+// convicted" is a repeat conviction.
+func TestOfficialPersonAndFinalConviction(t *testing.T) {
+	ix := corpusOf(t, "en", "### Article 186\n\n(1) Whoever recruits, transports or harbours a person by force for the purpose of exploitation shall be punished by imprisonment for a term between three and ten years.\n\n(2) An official person who commits the offence referred to in paragraph 1 of this Article while performing his official duty shall be punished by imprisonment for a term not less than five years.\n\n(3) Whoever, after having been finally convicted of the offence referred to in paragraph 1 of this Article, commits it again shall be punished by imprisonment for a term not less than eight years.\n")
+	want := "art186(1):trafficking:basic art186(2):trafficking:public_official art186(3):trafficking:subsequent_conviction"
+	if got := strings.Join(factLabels(ix), " "); got != want {
+		t.Errorf("facts %s, want %s", got, want)
+	}
+}
