@@ -41,6 +41,32 @@ var cardinalWords = map[string]string{
 	"fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20",
 }
 
+// tensWords are the English tens that, alone or joined to a unit by a
+// hyphen, number a division ("Chapter Thirty", "Chapter Thirty-Three").
+var tensWords = map[string]int{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+// cardinal returns the number an English number word names, "one" to
+// "ninety-nine" (w folded).
+func cardinal(w string) (string, bool) {
+	if n, ok := cardinalWords[w]; ok {
+		return n, true
+	}
+	tens, unit, hyph := strings.Cut(w, "-")
+	t, ok := tensWords[tens]
+	if !ok {
+		return "", false
+	}
+	if !hyph {
+		return strconv.Itoa(t), true
+	}
+	u, ok := cardinalWords[unit]
+	if n, _ := strconv.Atoi(u); !ok || n < 1 || n > 9 {
+		return "", false
+	}
+	n, _ := strconv.Atoi(u)
+	return strconv.Itoa(t + n), true
+}
+
 // sectionWords name a citable section in English drafting ("Section 3", "s. 3").
 var sectionWords = map[string]bool{"section": true, "sec": true, "sect": true, "s": true}
 
@@ -437,7 +463,7 @@ func parseHeadingIn(text string, english, earlier bool) headingInfo {
 		if w, rest := firstWord(r); w != "" && !earlier && strings.TrimSpace(rest) != "" && (opensWithSeparator(r[len(w):]) || startsUpper(rest)) {
 			n, ok := numericOrdinal(fold(w))
 			if !ok {
-				n, ok = cardinalWords[fold(w)]
+				n, ok = cardinal(fold(w))
 			}
 			if ok {
 				return headingInfo{kind: KindDivision, id: k + "-" + n, number: w, title: cleanTitle(rest), ordinal: true}
@@ -449,7 +475,7 @@ func parseHeadingIn(text string, english, earlier bool) headingInfo {
 			if n, ok := ordinal(fold(w), earlier); ok {
 				return headingInfo{kind: KindDivision, id: k + "-" + n, number: w, ordinal: !earlierOrdinals[fold(w)]}
 			}
-			if n, ok := cardinalWords[fold(w)]; ok && !earlier {
+			if n, ok := cardinal(fold(w)); ok && !earlier {
 				return headingInfo{kind: KindDivision, id: k + "-" + n, number: w, ordinal: true}
 			}
 			return headingInfo{kind: KindDivision, id: k + "-" + slug(fold(w)), number: w}

@@ -463,6 +463,9 @@ func TestOrdinalDivisionWithTitle(t *testing.T) {
 		"Libro Primero. Parte General":              "book-1",
 		"Chapter One — Interpretation":              "chapter-1",
 		"Chapter Two":                               "chapter-2",
+		"Chapter Thirty-Three Criminal association": "chapter-33",
+		"Chapter Thirty — Crimes":                   "chapter-30",
+		"Part Ninety-Nine":                          "part-99",
 		"Chapitre II : Des peines":                  "chapter-II",
 		"Article (12) Definitions":                  "art12",
 		"Subdivision B—Offences relating to exit":   "subdivision-B",
@@ -529,5 +532,22 @@ func TestSpacedLetterSuffix(t *testing.T) {
 		if st.Lookup(id) == nil {
 			t.Errorf("no provision %s", id)
 		}
+	}
+}
+
+// Two divisions whose numbers Lacuna does not read are named by their
+// word alone: the second is renamed and reported as a warning, and the
+// statute is read (an error would lose the whole file).
+func TestUnreadDivisionNumbersRepeat(t *testing.T) {
+	src := "---\nid: xta/code\ncountry: XTA\ntitle: Code\nlanguage: en\n---\n\n# Code\n\n## Chapter Ninety and One Association\n\n### Article 346\n\nText.\n\n## Chapter Ninety and Two Humanity\n\n### Article 388\n\nText.\n"
+	st, err := Parse("code.md", []byte(src))
+	if err != nil {
+		t.Fatalf("Parse: %v, want the statute with a warning", err)
+	}
+	if st.Lookup("chapter~2") == nil || st.Lookup("art388") == nil {
+		t.Errorf("provisions %v, want chapter~2 and art388", st.All)
+	}
+	if len(st.Warnings) == 0 || !strings.Contains(st.Warnings[0].Error(), "number is not read") {
+		t.Errorf("warnings %v, want the repeated division reported", st.Warnings)
 	}
 }

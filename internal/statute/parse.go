@@ -1304,6 +1304,11 @@ func (p *parse) register(n *Provision) {
 			// repeat or misplace headings): the duplicate keeps its
 			// numbered ID and is reported, not refused.
 			p.errs.Warn(p.s.at(n.Line), "provision %q appears twice (first at line %d), expected unique provision numbers per statute; this one is %q (%s file read as it is)", string(base), first.Line, string(n.ID), p.st.Meta.Dialect)
+		case n.Kind == KindDivision && n.Number == "":
+			// a division whose number Lacuna does not read ("Chapter
+			// Ninety and One") is named by its word alone: two of them
+			// are the reading's limit, not the file's defect
+			p.errs.Warn(p.s.at(n.Line), "division %q appears twice (first at line %d) because its number is not read, expected a number Lacuna reads (digits, Roman numerals or number words); this one is %q", string(base), first.Line, string(n.ID))
 		case n.Kind == KindSection || n.Kind == KindDivision || n.Kind == KindPreamble:
 			p.errs.Add(p.s.at(n.Line), "provision %q appears twice (first at line %d), expected unique provision numbers per statute; this one is %q", string(base), first.Line, string(n.ID))
 		default:
