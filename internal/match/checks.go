@@ -171,6 +171,37 @@ func trafficOffenceSegs(ix *index.Index) []*index.Segment {
 
 type trafficOffenceKey struct{}
 
+// ChildOnlyTrafficking reports whether the corpus's trafficking offences
+// protect children only (a children's code, a child-trafficking law): it
+// punishes trafficking, no trafficking penalty is that of an offence
+// against any person (a basic row), and every clause that states the acts
+// of trafficking names a child victim and no adult.
+func ChildOnlyTrafficking(ix *index.Index) bool {
+	return ix.Memo(childOnlyKey{}, func() any {
+		n := 0
+		for _, f := range Facts(ix) {
+			if f.Offence != OffTrafficking {
+				continue
+			}
+			if f.Penalty.Variant == penalty.VariantBasic {
+				return false
+			}
+			n++
+		}
+		if n == 0 {
+			return false
+		}
+		for _, s := range trafficOffenceSegs(ix) {
+			if actCount(s) >= 2 && !segChildOnly(s) {
+				return false
+			}
+		}
+		return true
+	}).(bool)
+}
+
+type childOnlyKey struct{}
+
 // ---- child without means (Palermo 3(c)) ----
 
 func checkChildNoMeans(in *Input) Outcome {
@@ -970,6 +1001,12 @@ func checkConsent(in *Input) Outcome {
 		}
 	}
 	if childOnly != nil {
+		// (a law whose trafficking offences protect children only says
+		// it of every victim it protects)
+		if ChildOnlyTrafficking(in.Ix) {
+			return Outcome{Level: LMet, Evidence: []Hit{*childOnly},
+				FoundR: []reason.Reason{reason.New("label-consent-irrelevant", nil)}, Reason: reason.New("consent-irrelevant", nil)}
+		}
 		return Outcome{Level: LGap, Evidence: []Hit{*childOnly}, MissingR: []reason.Reason{reason.New("label-consent-victim-irrelevant", nil)},
 			Reason: reason.New("consent-child-only", nil)}
 	}

@@ -296,3 +296,19 @@ func TestAbuseOfHisOrHerAuthority(t *testing.T) {
 		t.Errorf("def.means found %v, want abuse of power or authority among them", f)
 	}
 }
+
+// TestChildOnlyTraffickingLaw: a law whose only trafficking offence
+// protects children covers only some victims (crim.offence partial,
+// CORE's "only for some forms/victims"), and its "consent of the child is
+// irrelevant" is said of every victim it protects (def.consent-irrelevant
+// met); beside an offence against any person, both read as before.
+func TestChildOnlyTraffickingLaw(t *testing.T) {
+	e := embeddedEngine(t)
+	child := "### Article 60\n\nEst puni d'un emprisonnement de dix à vingt ans quiconque recrute, transporte, transfère, héberge ou accueille un enfant de moins de dix-huit ans aux fins d'exploitation sexuelle, de travail forcé ou d'esclavage.\n\n" +
+		"### Article 61\n\nLe consentement de l'enfant victime est indifférent.\n"
+	wantVerdict(t, e, "fr", child, "crim.offence", Partial)
+	wantVerdict(t, e, "fr", child, "def.consent-irrelevant", Met)
+	adult := "### Article 59\n\nEst puni d'un emprisonnement de cinq à dix ans quiconque recrute, transporte, transfère, héberge ou accueille une personne, par la menace ou la contrainte, aux fins d'exploitation sexuelle, de travail forcé ou d'esclavage.\n\n" + child
+	wantVerdict(t, e, "fr", adult, "crim.offence", Met)
+	wantVerdict(t, e, "fr", adult, "def.consent-irrelevant", Gap)
+}

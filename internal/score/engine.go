@@ -427,6 +427,18 @@ func derive(ix *index.Index, res *Result, opts Options) {
 			set(f, Met, h, reason.New("no-means-at-all", nil))
 		}
 	}
+	// an offence that protects children only covers only some victims
+	// (CORE: partial "only for some forms/victims")
+	if f := byID["crim.offence"]; f != nil && f.MachineVerdict == Met && match.ChildOnlyTrafficking(ix) {
+		f.MachineVerdict = Partial
+		if f.Origin == "machine" {
+			f.Verdict = Partial
+		}
+		f.Score = round3(f.Verdict.Value() * f.Weight)
+		f.Reason = reason.New("offence-children-only", nil)
+		f.MissingReasons = append(f.MissingReasons, reason.New("label-adult-victims", nil))
+		f.Missing = englishLabels(f.MissingReasons)
+	}
 	cnm := byID["def.child-no-means"]
 	if cnm == nil || (cnm.MachineVerdict != Met && cnm.MachineVerdict != Partial) || len(cnm.Evidence) == 0 {
 		return
