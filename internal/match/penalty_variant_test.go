@@ -1015,3 +1015,13 @@ func TestOfficialPersonAndFinalConviction(t *testing.T) {
 		t.Errorf("facts %s, want %s", got, want)
 	}
 }
+
+// TestFailureToInformPlain: "quiconque, ayant connaissance de
+// l'infraction de traite, n'en informe pas les autorités" punishes a
+// failure to report, not trafficking: no trafficking row.
+func TestFailureToInformPlain(t *testing.T) {
+	ix := corpusOf(t, "fr", "### Art. 303 bis 8\n\nEst puni d'un emprisonnement d'un an à cinq ans quiconque, ayant connaissance de l'infraction de traite des personnes, n'en informe pas immédiatement les autorités compétentes.\n")
+	if got := strings.Join(factLabels(ix), " "); strings.Contains(got, ":trafficking:") {
+		t.Errorf("facts %s, want no trafficking row", got)
+	}
+}

@@ -312,3 +312,14 @@ func TestChildOnlyTraffickingLaw(t *testing.T) {
 	wantVerdict(t, e, "fr", adult, "crim.offence", Met)
 	wantVerdict(t, e, "fr", adult, "def.consent-irrelevant", Gap)
 }
+
+// TestAbuseOfDependence: "abuse of … a difficult situation or of a
+// relationship of dependence" is abuse of a position of vulnerability.
+func TestAbuseOfDependence(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "### Article 106\n\n(1) Whoever by force or by abuse of a relationship of dependence recruits, transports or harbours another person for the purpose of exploitation shall be sentenced to imprisonment for a term of between one and ten years.\n"
+	f := analyzeText(t, e, "en", "Criminal Code", body).Finding("def.means")
+	if f == nil || !slices.Contains(f.Found, "abuse of a position of vulnerability") {
+		t.Errorf("def.means found %v, want abuse of a position of vulnerability among them", f)
+	}
+}
