@@ -338,7 +338,7 @@ func takesUpPrevious(ix *index.Index, sec *statute.Provision) bool {
 		if len(t.Refs) > 0 || t.Has(cu.OffenceSubject) && !(t.Prov != sec && (condLeadIn(cu, sec.Text) || listLeadIn(cu, sec.Text))) || actCount(t) > 0 {
 			return false
 		}
-		if t.Roles.Has("penalty") && t.Has(cu.OffenceAnaphor) {
+		if t.Roles.Has("penalty") && (t.Has(cu.OffenceAnaphor) || t.Has(cu.Recidivism)) {
 			found = true
 		}
 	}

@@ -110,6 +110,9 @@ type cues struct {
 	// OffenceAnaphor takes up the offence of the provision before ("the
 	// offence", "l'infraction") in a sanction clause of its own
 	OffenceAnaphor *index.PhraseSet `lex:"offence-anaphor"`
+	// Recidivism names a repeat offence ("En cas de récidive, la peine
+	// …"): a sanction clause about it takes up the offence before it too
+	Recidivism *index.PhraseSet `lex:"recidivism"`
 	// DivisionAnaphor takes up every offence of the division it names
 	// ("the offences under this Part", "las conductas descritas en este
 	// Capítulo"), not the provision before only

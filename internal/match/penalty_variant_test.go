@@ -1025,3 +1025,13 @@ func TestFailureToInformPlain(t *testing.T) {
 		t.Errorf("facts %s, want no trafficking row", got)
 	}
 }
+
+// TestRecidivismArticleTakesUpOffence: an article of its own on repeat
+// offences ("En cas de récidive, la peine ne peut être inférieure à vingt
+// ans") after the offence takes it up: a subsequent_conviction row.
+func TestRecidivismArticleTakesUpOffence(t *testing.T) {
+	ix := corpusOf(t, "fr", "### Article 6.- Traite\n\nQuiconque recrute, transporte ou héberge une personne par la contrainte aux fins d'exploitation est passible de sept à quinze ans d'emprisonnement.\n\n### Article 9.- Récidive\n\nEn cas de récidive, la peine ne peut être inférieure à vingt (20) ans de travaux forcés.\n")
+	if got, want := strings.Join(factLabels(ix), " "), "art6:trafficking:basic art9:trafficking:subsequent_conviction"; got != want {
+		t.Errorf("facts %s, want %s", got, want)
+	}
+}
