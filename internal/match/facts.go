@@ -2,6 +2,7 @@ package match
 
 import (
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 
@@ -29,8 +30,15 @@ type Fact struct {
 var ()
 
 // Facts extracts penalty facts from every offence segment of ix, in
-// document order. Repealed text is skipped.
+// document order. Repealed text is skipped. They are computed once per
+// index; each caller gets its own slice.
 func Facts(ix *index.Index) []Fact {
+	return slices.Clone(ix.Memo(factsKey{}, func() any { return facts(ix) }).([]Fact))
+}
+
+type factsKey struct{}
+
+func facts(ix *index.Index) []Fact {
 	pl := PenaltyLexicon(ix)
 	var out []Fact
 	secClass := map[*statute.Provision]string{}
