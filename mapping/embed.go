@@ -7,3 +7,9 @@ import "embed"
 //
 //go:embed *
 var FS embed.FS
+
+// SnapshotFile is the embedded map decoded and encoded again
+// (standard.EncodeSnapshot), made from the files beside it by
+//
+//go:generate go run ../scripts/mapsnapshot
+const SnapshotFile = "snapshot.gob"

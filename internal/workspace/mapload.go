@@ -17,8 +17,39 @@ type MapSource struct {
 // LoadMap loads the map of standards from src: the directory, or the
 // embedded map, plus the requirements and instruments of src.Extra. A
 // missing directory is a *DirError; a bad map is an *InputError listing
-// every positioned problem. This is the one place a map is loaded.
+// every positioned problem. This is the one place a map is loaded. The
+// embedded map alone comes from its snapshot when the snapshot was made
+// from the embedded files (see EmbeddedSnapshot).
 func LoadMap(src MapSource) (*standard.Map, error) {
+	if src == (MapSource{}) {
+		if m, ok := EmbeddedSnapshot(mapping.FS); ok {
+			return m, nil
+		}
+	}
+	return LoadMapYAML(src)
+}
+
+// EmbeddedSnapshot returns the map of fsys's snapshot (mapping.SnapshotFile)
+// when it decodes and was made from the files of fsys as they are; false
+// otherwise (the map is then loaded from its YAML: a stale snapshot costs
+// time, never a wrong map).
+func EmbeddedSnapshot(fsys fs.FS) (*standard.Map, bool) {
+	b, err := fs.ReadFile(fsys, mapping.SnapshotFile)
+	if err != nil {
+		return nil, false
+	}
+	m, source, err := standard.DecodeSnapshot(b)
+	if err != nil {
+		return nil, false
+	}
+	if h, err := standard.SourceHash(fsys, mapping.SnapshotFile); err != nil || h != source {
+		return nil, false
+	}
+	return m, true
+}
+
+// LoadMapYAML is LoadMap from the YAML files, without a snapshot.
+func LoadMapYAML(src MapSource) (*standard.Map, error) {
 	var base fs.FS = mapping.FS
 	name := "mapping"
 	if dir := src.Dir; dir != "" {
