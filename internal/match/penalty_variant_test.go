@@ -1035,3 +1035,12 @@ func TestRecidivismArticleTakesUpOffence(t *testing.T) {
 		t.Errorf("facts %s, want %s", got, want)
 	}
 }
+
+// TestParentsWhoHandOver: parents who "le remettent à un tiers en vue de
+// son exploitation" (plural) sell the child as the singular does.
+func TestParentsWhoHandOver(t *testing.T) {
+	ix := corpusOf(t, "fr", "### Article 8\n\nLes père, mère ou tuteur d'un enfant qui le remettent à un tiers en vue de son exploitation sont punis d'un emprisonnement de six mois à deux ans.\n")
+	if got := strings.Join(factLabels(ix), " "); !strings.HasPrefix(got, "art8:") || strings.Contains(got, ":related:") {
+		t.Errorf("facts %q, want a row for art8", got)
+	}
+}
