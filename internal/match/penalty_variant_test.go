@@ -1044,3 +1044,13 @@ func TestParentsWhoHandOver(t *testing.T) {
 		t.Errorf("facts %q, want a row for art8", got)
 	}
 }
+
+// TestAuthorIsPunishedTakesUpOffence: "Lorsque la victime est un enfant,
+// l'auteur est puni de …" in an article of its own takes up the offence
+// before it.
+func TestAuthorIsPunishedTakesUpOffence(t *testing.T) {
+	ix := corpusOf(t, "fr", "### Article 5\n\nQuiconque recrute, transporte ou héberge une personne par la contrainte aux fins d'exploitation est puni de cinq à dix ans d'emprisonnement.\n\n### Article 6\n\nLorsque la victime est un enfant, l'auteur est puni de dix à vingt ans d'emprisonnement.\n")
+	if got, want := strings.Join(factLabels(ix), " "), "art5:trafficking:basic art6:trafficking:child_victim"; got != want {
+		t.Errorf("facts %s, want %s", got, want)
+	}
+}
