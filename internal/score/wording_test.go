@@ -51,6 +51,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.non-punishment", Met},
 		{"en a child named by its age for illicit activities and hazardous work", "en", "### 17 Worst forms of child labour\n\n(1) A person who uses, procures or offers a person under the age of 18 years for illicit activities, including the production or trafficking of drugs, commits an offence and is liable on conviction to imprisonment for five years.\n\n(2) A person who employs a person below the age of 18 years in hazardous work commits an offence and is liable on conviction to imprisonment for two years.\n",
 			"crim.worst-forms-child-labour", Met},
+		{"en the complainant's identity may not be published", "en", "### 156 Anonymity of complainants\n\nNo person shall publish the name, address or photograph of the complainant in proceedings for an offence under this Part, or any matter likely to lead to the complainant's identification.\n",
+			"prot.privacy", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
