@@ -453,9 +453,10 @@ func failsToReport(ix *index.Index, sec *statute.Provision) bool {
 // that punish nothing, in a segment with no act of trafficking: a
 // carrier's duty to report "tout indice laissant supposer qu'un passager
 // est victime de traite", beside its fine for landing a passenger
-// without papers, is no trafficking offence. A sentence with a penalty
-// keeps the word ("Lorsque la victime de la traite est un enfant, la peine
-// est portée à …" aggravates trafficking).
+// without papers, is no trafficking offence, nor is hiding the papers of
+// "une victime de la traite". A sentence with a penalty and no offender
+// of its own keeps the word ("Lorsque la victime de la traite est un
+// enfant, la peine est portée à …" aggravates trafficking).
 func victimMentionOnly(t *index.Segment) bool {
 	cu := cuesFor(t)
 	if actCount(t) > 0 || !t.Has(cu.VictimStatus) {
@@ -473,8 +474,12 @@ func victimMentionOnly(t *index.Segment) bool {
 		if !inside {
 			return false
 		}
+		// (a sentence that punishes keeps the word, unless the clause
+		// names an offender of its own: "Quiconque dissimule la pièce
+		// d'identité d'une victime de la traite est puni …" punishes
+		// another act against the victim)
 		a, b := sentenceBounds(t, sp.I)
-		if cu.PenaltyWords.Any(t.Toks[a:b]) || cu.SanctionWords.Any(t.Toks[a:b]) {
+		if (cu.PenaltyWords.Any(t.Toks[a:b]) || cu.SanctionWords.Any(t.Toks[a:b])) && !cu.OffenceSubject.Any(t.Toks[a:b]) {
 			return false
 		}
 	}

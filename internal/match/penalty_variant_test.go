@@ -999,6 +999,10 @@ func TestVictimMentionIsNoOffence(t *testing.T) {
 	if c := sectionClass(ix, ix.Segments[0].Section); c != OffRelated {
 		t.Errorf("carrier's fine classed %s, want %s", c, OffRelated)
 	}
+	ix = corpusOf(t, "fr", "### Article 11\n\nQuiconque dissimule ou détruit la pièce d'identité d'une victime de la traite est puni de un à trois ans d'emprisonnement.\n")
+	if c := sectionClass(ix, ix.Segments[0].Section); c != OffRelated {
+		t.Errorf("hiding a victim's papers classed %s, want %s", c, OffRelated)
+	}
 	ix = corpusOf(t, "fr", "### Article 12\n\nLorsque la victime de la traite est un enfant, la peine est de quinze à vingt ans de réclusion.\n")
 	if got := strings.Join(factLabels(ix), " "); !strings.Contains(got, ":trafficking:") {
 		t.Errorf("facts %s, want a trafficking row", got)
