@@ -407,6 +407,10 @@ func TestParseMoreShapes(t *testing.T) {
 	}{
 		{"en range with to", "en", "shall be liable to imprisonment of 5 to 10 years.",
 			[]w{{min: 60, max: 120, fmin: none, fmax: none}}},
+		{"en custody (Crown dependencies)", "en", "is liable on summary conviction to custody for a term not exceeding 12 months.",
+			[]w{{min: none, max: 12, fmin: none, fmax: none}}},
+		{"fr peine de prison", "fr", "est puni d'une peine de prison de cinq à dix ans.",
+			[]w{{min: 60, max: 120, fmin: none, fmax: none}}},
 		{"fr more than … but not exceeding", "fr", "est passible d'une peine d'emprisonnement de plus de cinq ans mais n'excédant pas sept ans et d'une amende de deux millions de francs ou de l'une de ces peines seulement.",
 			[]w{{min: 60, max: 84, alt: true, fmin: none, fmax: 2e6}}},
 		{"en nor more than", "en", "shall be punished with imprisonment for not less than seven years nor more than fourteen years.",
