@@ -63,6 +63,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prev.document-security", Gap},
 		{"es victims shall not be punished (plural)", "es", "### Artículo 30\n\nLas víctimas de trata no serán penadas por los delitos que hayan cometido como consecuencia directa de su situación.\n",
 			"prot.non-punishment", Met},
+		{"es a reflection plazo in a list of rights", "es", "### Artículo 17\n\nLas víctimas de trata tendrán derecho a:\n\n1. Un plazo de reflexión de treinta días durante el cual no se adoptará medida alguna de expulsión.\n",
+			"prot.reflection-period", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
