@@ -12,4 +12,4 @@ var FS embed.FS
 // (standard.EncodeSnapshot), made from the files beside it by
 //
 //go:generate go run ../scripts/mapsnapshot
-const SnapshotFile = "snapshot.gob"
+const SnapshotFile = "snapshot.bin"

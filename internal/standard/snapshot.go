@@ -4,18 +4,18 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/gob"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
+	"reflect"
 	"sort"
 	"strings"
 )
 
-// A snapshot is a loaded map encoded with encoding/gob, beside the hash
+// A snapshot is a loaded map encoded (snapcodec.go), beside the hash
 // of the files it was loaded from: the embedded map ships one
-// (mapping/snapshot.gob, made by go generate ./mapping), so that a
+// (mapping/snapshot.bin, made by go generate ./mapping), so that a
 // command decodes the map in a few milliseconds instead of parsing and
 // checking a megabyte of YAML (about 100 ms, the floor of every command
 // that reads the map). A snapshot is used only when its hash is that of
@@ -23,7 +23,7 @@ import (
 
 // snapshotMagic opens every snapshot; another opening (an older format)
 // is no snapshot.
-const snapshotMagic = "lacuna-map-snapshot 1\n"
+const snapshotMagic = "lacuna-map-snapshot 2\n"
 
 // lexiconSnapshot is a Lexicon's encoded form (its phrases are private).
 type lexiconSnapshot struct {
@@ -33,28 +33,26 @@ type lexiconSnapshot struct {
 	Langs     map[string]map[string][]string
 }
 
+// snapshotBody is what a snapshot holds after its magic line.
+type snapshotBody struct {
+	Source  string
+	Map     Map
+	Lexicon *lexiconSnapshot
+}
+
 // EncodeSnapshot encodes m, loaded from files whose SourceHash is source.
+// The same map gives the same bytes (snapcodec.go).
 func EncodeSnapshot(m *Map, source string) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.WriteString(snapshotMagic)
-	enc := gob.NewEncoder(&buf)
-	c := *m
-	c.Lexicon = nil
-	var lx *lexiconSnapshot
+	body := snapshotBody{Source: source, Map: *m}
+	body.Map.Lexicon = nil
 	if m.Lexicon != nil {
-		lx = &lexiconSnapshot{Classes: m.Lexicon.Classes, Hash: m.Lexicon.Hash, Catalogue: m.Lexicon.Catalogue, Langs: m.Lexicon.langs}
+		body.Lexicon = &lexiconSnapshot{Classes: m.Lexicon.Classes, Hash: m.Lexicon.Hash, Catalogue: m.Lexicon.Catalogue, Langs: m.Lexicon.langs}
 	}
-	for _, v := range []any{source, &c, lx != nil} {
-		if err := enc.Encode(v); err != nil {
-			return nil, fmt.Errorf("encode map snapshot: %w", err)
-		}
+	w := snapWriter{b: []byte(snapshotMagic)}
+	if err := w.value(reflect.ValueOf(&body).Elem()); err != nil {
+		return nil, fmt.Errorf("encode map snapshot: %w", err)
 	}
-	if lx != nil {
-		if err := enc.Encode(lx); err != nil {
-			return nil, fmt.Errorf("encode map snapshot: %w", err)
-		}
-	}
-	return buf.Bytes(), nil
+	return w.b, nil
 }
 
 // DecodeSnapshot decodes a snapshot made by EncodeSnapshot and returns
@@ -63,27 +61,19 @@ func DecodeSnapshot(b []byte) (*Map, string, error) {
 	if !bytes.HasPrefix(b, []byte(snapshotMagic)) {
 		return nil, "", errors.New("not a map snapshot of this version")
 	}
-	dec := gob.NewDecoder(bytes.NewReader(b[len(snapshotMagic):]))
-	var source string
-	var m Map
-	var hasLex bool
-	if err := dec.Decode(&source); err != nil {
+	var body snapshotBody
+	r := snapReader{b: b[len(snapshotMagic):]}
+	if err := r.value(reflect.ValueOf(&body).Elem()); err != nil {
 		return nil, "", fmt.Errorf("decode map snapshot: %w", err)
 	}
-	if err := dec.Decode(&m); err != nil {
-		return nil, "", fmt.Errorf("decode map snapshot: %w", err)
+	if len(r.b) != 0 {
+		return nil, "", errors.New("decode map snapshot: trailing bytes")
 	}
-	if err := dec.Decode(&hasLex); err != nil {
-		return nil, "", fmt.Errorf("decode map snapshot: %w", err)
-	}
-	if hasLex {
-		var lx lexiconSnapshot
-		if err := dec.Decode(&lx); err != nil {
-			return nil, "", fmt.Errorf("decode map snapshot: %w", err)
-		}
+	m := body.Map
+	if lx := body.Lexicon; lx != nil {
 		m.Lexicon = &Lexicon{Classes: lx.Classes, Hash: lx.Hash, Catalogue: lx.Catalogue, langs: lx.Langs}
 	}
-	return &m, source, nil
+	return &m, body.Source, nil
 }
 
 // SourceHash hashes every file of fsys (paths and contents, in path

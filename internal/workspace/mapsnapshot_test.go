@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"bytes"
 	"io/fs"
 	"reflect"
 	"testing"
@@ -67,5 +68,24 @@ func TestMapSnapshotStaleIsNotUsed(t *testing.T) {
 	}
 	if _, _, err := standard.DecodeSnapshot([]byte("lacuna-map-snapshot 0\n")); err == nil {
 		t.Error("another snapshot format decoded")
+	}
+}
+
+// TestMapSnapshotDeterministic: the same map encodes to the same bytes
+// (gob wrote maps in random order: the file changed at every go generate).
+func TestMapSnapshotDeterministic(t *testing.T) {
+	m, err := LoadMapYAML(MapSource{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := standard.EncodeSnapshot(m, "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3; i++ {
+		b, err := standard.EncodeSnapshot(m, "x")
+		if err != nil || !bytes.Equal(a, b) {
+			t.Fatalf("encoding %d differs from the first (%v)", i, err)
+		}
 	}
 }

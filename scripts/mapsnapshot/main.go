@@ -1,4 +1,4 @@
-// Command mapsnapshot writes mapping/snapshot.gob: the embedded map loaded
+// Command mapsnapshot writes mapping/snapshot.bin: the embedded map loaded
 // from its YAML and encoded (standard.EncodeSnapshot) with the hash of the
 // files it was loaded from. Run it after changing anything in mapping/:
 //
