@@ -65,6 +65,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.non-punishment", Met},
 		{"es a reflection plazo in a list of rights", "es", "### Artículo 17\n\nLas víctimas de trata tendrán derecho a:\n\n1. Un plazo de reflexión de treinta días durante el cual no se adoptará medida alguna de expulsión.\n",
 			"prot.reflection-period", Met},
+		{"en consent does not exclude in any case the unlawfulness", "en", "### Article 153\n\n1. Whoever by force recruits, transports or harbours a person for the purpose of exploitation is punished with a penalty of imprisonment of 3 to 12 years.\n\n2. The consent of the victim does not exclude in any case the unlawfulness of the facts.\n",
+			"def.consent-irrelevant", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
