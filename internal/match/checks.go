@@ -1635,11 +1635,11 @@ func checkNonPunishment(in *Input) Outcome {
 	var deferred *Ext
 	for _, s := range in.Ix.Segments {
 		cu := cuesFor(s)
-		if !usable(s) || !s.Has(cu.TextVictim) {
+		if !usable(s) || !s.Has(cu.TextVictim) && !(s.Has(cu.NonLiabilityCues) && compelledByTrafficking(s)) {
 			continue
 		}
 		h, ok := spanOf(s, cu.NonLiabilityCues)
-		if !ok || !victimSubject(s, h) {
+		if !ok || !victimSubject(s, h) && !compelledByTrafficking(s) {
 			continue
 		}
 		// the scope: this sentence and the items under it
@@ -1692,6 +1692,28 @@ func checkNonPunishment(in *Input) Outcome {
 	}
 	return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-non-punishment", nil)},
 		Reason: reason.New("non-punishment-not-found", nil)}
+}
+
+// compelledByTrafficking reports whether a non-liability rule spares a
+// person compelled to act by slavery or trafficking, in its own text or in
+// the items of its conditions ("A person is not guilty of an offence if —
+// (a) the person is compelled to do it, (b) the compulsion is
+// attributable to slavery or to trafficking …"): the person is a victim
+// though the rule never says so.
+func compelledByTrafficking(s *index.Segment) bool {
+	segs := []*index.Segment{s}
+	if ix := s.Index(); ix != nil {
+		for _, k := range s.Prov.Children {
+			segs = append(segs, ix.ProvSegs(k)...)
+		}
+	}
+	compelled, trafficked := false, false
+	for _, t := range segs {
+		cu := cuesFor(t)
+		compelled = compelled || t.Has(cu.Compulsion)
+		trafficked = trafficked || hasTraffick(t) || t.Has(cu.HeadForced)
+	}
+	return compelled && trafficked
 }
 
 // broadScope reports whether toks name offences in general as the scope

@@ -113,6 +113,10 @@ type cues struct {
 	// Recidivism names a repeat offence ("En cas de récidive, la peine
 	// …"): a sanction clause about it takes up the offence before it too
 	Recidivism *index.PhraseSet `lex:"recidivism"`
+	// Compulsion says a person acted under compulsion ("compelled"): with
+	// slavery or trafficking in the same rule, the person spared is a
+	// victim
+	Compulsion *index.PhraseSet `lex:"compulsion"`
 	// DivisionAnaphor takes up every offence of the division it names
 	// ("the offences under this Part", "las conductas descritas en este
 	// Capítulo"), not the provision before only

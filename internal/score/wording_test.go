@@ -67,6 +67,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.reflection-period", Met},
 		{"en consent does not exclude in any case the unlawfulness", "en", "### Article 153\n\n1. Whoever by force recruits, transports or harbours a person for the purpose of exploitation is punished with a penalty of imprisonment of 3 to 12 years.\n\n2. The consent of the victim does not exclude in any case the unlawfulness of the facts.\n",
 			"def.consent-irrelevant", Met},
+		{"en a defence for a person compelled by trafficking", "en", "### 8 Statutory defence\n\n(1) A person is not guilty of an offence if —\n\n(a) the person does the act which constitutes the offence because the person is compelled to do it;\n\n(b) the compulsion is attributable to slavery or to trafficking; and\n\n(c) a reasonable person in the same situation would have no realistic alternative.\n\n(2) Subsection (1) applies to any offence other than murder or rape.\n",
+			"prot.non-punishment", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
