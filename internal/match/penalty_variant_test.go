@@ -1058,3 +1058,12 @@ func TestAuthorIsPunishedTakesUpOffence(t *testing.T) {
 		t.Errorf("facts %s, want %s", got, want)
 	}
 }
+
+// TestSanctionedBefore: "Si el culpable ha sido sancionado anteriormente
+// por este delito, la sanción es …" is a repeat conviction.
+func TestSanctionedBefore(t *testing.T) {
+	ix := corpusOf(t, "es", "### Artículo 363\n\n363.1. Se sanciona con privación de libertad de siete a quince años al que capte, traslade o acoja a una persona mediante violencia con fines de explotación.\n\n363.4. Si el culpable ha sido sancionado anteriormente por este delito, la sanción es de privación de libertad de quince a treinta años.\n")
+	if got := strings.Join(factLabels(ix), " "); !strings.Contains(got, ":subsequent_conviction") {
+		t.Errorf("facts %s, want a subsequent_conviction row", got)
+	}
+}
