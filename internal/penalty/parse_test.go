@@ -409,6 +409,8 @@ func TestParseMoreShapes(t *testing.T) {
 			[]w{{min: 60, max: 120, fmin: none, fmax: none}}},
 		{"en custody (Crown dependencies)", "en", "is liable on summary conviction to custody for a term not exceeding 12 months.",
 			[]w{{min: none, max: 12, fmin: none, fmax: none}}},
+		{"es a grade with its term (Ecuador 1971)", "es", "será reprimido con reclusión mayor extraordinaria de doce a dieciséis años.",
+			[]w{{min: 144, max: 192, fmin: none, fmax: none}}},
 		{"fr peine de prison", "fr", "est puni d'une peine de prison de cinq à dix ans.",
 			[]w{{min: 60, max: 120, fmin: none, fmax: none}}},
 		{"fr more than … but not exceeding", "fr", "est passible d'une peine d'emprisonnement de plus de cinq ans mais n'excédant pas sept ans et d'une amende de deux millions de francs ou de l'une de ces peines seulement.",
