@@ -113,3 +113,31 @@ func TestArticleRefBracketed(t *testing.T) {
 	}
 	t.Fatal("no art162")
 }
+
+// TestSectionRefList: "an offence under section 1 or 2" refers to both
+// sections, as "sections 3, 4 and 5" refers to all three.
+func TestSectionRefList(t *testing.T) {
+	st, err := statute.Parse("xta/act.md", []byte("---\nid: xta/act\ncountry: XTA\ntitle: Act\nlanguage: en\n---\n\n# Act\n\n"+
+		"### 1 Slavery\n\nText.\n\n### 2 Trafficking\n\nText.\n\n### 3 Exploitation\n\nText.\n\n### 4 Documents\n\nText.\n\n### 5 Services\n\nText.\n\n"+
+		"### 9 Bodies corporate\n\nA body corporate that commits an offence under section 1 or 2 is liable to a fine; so is one under sections 3, 4 and 5.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := Build(&statute.Corpus{Statutes: []*statute.Statute{st}})
+	got := map[string]bool{}
+	for _, s := range ix.Segments {
+		if s.Prov.ID != "s9" {
+			continue
+		}
+		for _, r := range s.Refs {
+			if r.Target != nil {
+				got[string(r.Target.ID)] = true
+			}
+		}
+	}
+	for _, want := range []string{"s1", "s2", "s3", "s4", "s5"} {
+		if !got[want] {
+			t.Errorf("refs of s9 %v, want %s among them", got, want)
+		}
+	}
+}

@@ -516,6 +516,28 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 	if hasSec {
 		for _, m := range AnchoredAll(refSectionA, f, []string{"section", "s.", "ss."}) {
 			resolve("s"+f[m[2]:m[3]]+f[m[4]:m[5]], m)
+			// "an offence under section 1 or 2", "sections 3, 4 and 5":
+			// the sections listed after the first
+			if m[4] != m[5] {
+				continue
+			}
+			prev := f[m[2]:m[3]]
+			for end := m[1]; ; {
+				n := s.ix.laws.refListNext.FindStringSubmatchIndex(f[end:])
+				if n == nil || n[4] >= 0 {
+					break
+				}
+				next := f[end+n[2] : end+n[3]]
+				span := []int{end + n[2], end + n[1]}
+				if s.ix.laws.rangeWord(f[end : end+n[2]]) {
+					for _, mid := range between(prev, next) {
+						resolve("s"+mid, span)
+					}
+				}
+				resolve("s"+next, span)
+				prev = next
+				end += n[1]
+			}
 		}
 	}
 	for _, m := range anchoredIf(s.MayContain(litSubsection), refSubsectionA, f, litSubsection.Strings()) {
