@@ -518,25 +518,8 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 			resolve("s"+f[m[2]:m[3]]+f[m[4]:m[5]], m)
 			// "an offence under section 1 or 2", "sections 3, 4 and 5":
 			// the sections listed after the first
-			if m[4] != m[5] {
-				continue
-			}
-			prev := f[m[2]:m[3]]
-			for end := m[1]; ; {
-				n := s.ix.laws.refListNext.FindStringSubmatchIndex(f[end:])
-				if n == nil || n[4] >= 0 {
-					break
-				}
-				next := f[end+n[2] : end+n[3]]
-				span := []int{end + n[2], end + n[1]}
-				if s.ix.laws.rangeWord(f[end : end+n[2]]) {
-					for _, mid := range between(prev, next) {
-						resolve("s"+mid, span)
-					}
-				}
-				resolve("s"+next, span)
-				prev = next
-				end += n[1]
+			if m[4] == m[5] {
+				s.ix.laws.resolveListed(f, m[1], f[m[2]:m[3]], "s", resolve)
 			}
 		}
 	}
@@ -602,23 +585,7 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		// "§§ 10 bis 13", "§§ 10, 11 und 13": the sections listed after
 		// the first, and those a range spans
 		if m[4] < 0 {
-			prev := num
-			for end := m[1]; ; {
-				n := s.ix.laws.refListNext.FindStringSubmatchIndex(f[end:])
-				if n == nil || n[4] >= 0 {
-					break
-				}
-				next := f[end+n[2] : end+n[3]]
-				span := []int{end + n[2], end + n[1]}
-				if s.ix.laws.rangeWord(f[end : end+n[2]]) {
-					for _, mid := range between(prev, next) {
-						resolve("§"+mid, span)
-					}
-				}
-				resolve("§"+next, span)
-				prev = next
-				end += n[1]
-			}
+			s.ix.laws.resolveListed(f, m[1], num, "§", resolve)
 		}
 	}
 	for _, m := range refRoman.FindAllStringSubmatchIndex(f, btoi(hasArt)) {
@@ -720,6 +687,30 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 		out = append(out, Ref{Text: name, Start: m[0], External: true, Law: name})
 	}
 	return out
+}
+
+// resolveListed resolves, as prefix and number, the numbers a reference
+// ending at end lists after its first one, first ("§§ 10, 11 und 13",
+// "section 1 or 2"), and those a range spans ("§§ 10 bis 13"); a number
+// with an ordinal ends the list.
+func (g *lawGrammar) resolveListed(f string, end int, first, prefix string, resolve func(id string, m []int)) {
+	prev := first
+	for {
+		n := g.refListNext.FindStringSubmatchIndex(f[end:])
+		if n == nil || n[4] >= 0 {
+			return
+		}
+		next := f[end+n[2] : end+n[3]]
+		span := []int{end + n[2], end + n[1]}
+		if g.rangeWord(f[end : end+n[2]]) {
+			for _, mid := range between(prev, next) {
+				resolve(prefix+mid, span)
+			}
+		}
+		resolve(prefix+next, span)
+		prev = next
+		end += n[1]
+	}
 }
 
 // between lists the whole numbers strictly between two plain numbers of a

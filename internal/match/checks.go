@@ -1635,11 +1635,11 @@ func checkNonPunishment(in *Input) Outcome {
 	var deferred *Ext
 	for _, s := range in.Ix.Segments {
 		cu := cuesFor(s)
-		if !usable(s) || !s.Has(cu.TextVictim) && !(s.Has(cu.NonLiabilityCues) && compelledByTrafficking(s)) {
+		if !usable(s) {
 			continue
 		}
 		h, ok := spanOf(s, cu.NonLiabilityCues)
-		if !ok || !victimSubject(s, h) && !compelledByTrafficking(s) {
+		if !ok || !(s.Has(cu.TextVictim) && victimSubject(s, h)) && !compelledByTrafficking(s) {
 			continue
 		}
 		// the scope: this sentence and the items under it
