@@ -1873,6 +1873,76 @@ func traffickingDefinitions(ix *index.Index) []*index.Segment {
 	return out
 }
 
+// internalSpan finds where a provision extends trafficking to a
+// country's inside: a phrase of the internal class ("within or across",
+// "sur le territoire national") or the express frame of internalExpress.
+func internalSpan(s *index.Segment) (Hit, bool) {
+	if h, ok := spanOf(s, cuesFor(s).InternalCues); ok {
+		return h, true
+	}
+	return internalExpress(s)
+}
+
+// internalExpress finds a border word in a sentence that says the
+// crossing does not matter or names the inside of the country beside it:
+// "whether or not the victim crossed any border", "immaterial whether the
+// person was conveyed across any frontier", "qu'il y ait ou non
+// franchissement d'une frontière", "dentro del país o a través de sus
+// fronteras". The hit runs from the first of those words to the border
+// word.
+func internalExpress(s *index.Segment) (Hit, bool) {
+	cu := cuesFor(s)
+	if !s.Has(cu.Border) || !(s.Has(cu.Indifference) || s.Has(cu.InternalCues)) {
+		return Hit{}, false
+	}
+	for _, b := range cu.Border.Find(s.Toks) {
+		a, e := sentenceBounds(s, b.I)
+		first := -1
+		if w := cu.InternalCues.Find(s.Toks[a:e]); len(w) > 0 {
+			first = a + w[0].I
+		}
+		// the indifference before the border word, with no act of the
+		// offence between them: "whether or not for reward, transports a
+		// person across a border" still requires the crossing
+		for _, w := range cu.Indifference.Find(s.Toks[a:b.I]) {
+			if at := a + w.I; !cu.ActTerms.Any(s.Toks[at:b.I]) {
+				if first < 0 || at < first {
+					first = at
+				}
+				break
+			}
+		}
+		if first >= 0 {
+			i, j := min(first, b.I), max(b.J, first+1)
+			return Hit{Seg: s, I: i, J: j, Term: cu.Border.Terms[b.Phrase]}, true
+		}
+	}
+	return Hit{}, false
+}
+
+// generalInternal finds a clause of a law with a trafficking offence that
+// extends all its offences to a country's inside in the express frame
+// ("This Act applies whether the acts take place within the State or across
+// its borders", "Les infractions … sont constituées, que les faits aient
+// été commis sur le territoire national ou qu'ils présentent un caractère
+// transfrontalier").
+func generalInternal(ix *index.Index) (Hit, bool) {
+	laws := map[*statute.Statute]bool{}
+	for _, t := range trafficOffenceSegs(ix) {
+		laws[t.Statute] = true
+	}
+	for _, s := range ix.Segments {
+		cu := cuesFor(s)
+		if !usable(s) || !laws[s.Statute] || !(s.Has(cu.ThisAct) || s.Has(cu.OffenceNoun) || hasTraffick(s)) {
+			continue
+		}
+		if h, ok := internalExpress(s); ok {
+			return h, true
+		}
+	}
+	return Hit{}, false
+}
+
 func checkNoMovement(in *Input) Outcome {
 	ix := in.Ix
 	segs := trafficOffenceSegs(ix)
@@ -1911,7 +1981,7 @@ func checkNoMovement(in *Input) Outcome {
 			if h, ok := spanOf(t, cu.MovementCues); ok && !si.moving {
 				si.moving, si.mev = true, &h
 			}
-			if h, ok := spanOf(t, cu.InternalCues); ok && !si.internal {
+			if h, ok := internalSpan(t); ok && !si.internal {
 				si.internal, si.ev = true, &h
 			}
 		}
@@ -1927,7 +1997,7 @@ func checkNoMovement(in *Input) Outcome {
 			if !usable(s) || !(s.Roles.Has("offence") || s.Roles.Has("definition")) {
 				continue
 			}
-			if h, ok := spanOf(s, cu.InternalCues); ok && (hasTraffick(s) || traffickIn(cu, headToks(s)) || actCount(s) >= 1) {
+			if h, ok := internalSpan(s); ok && (hasTraffick(s) || traffickIn(cu, headToks(s)) || actCount(s) >= 1) {
 				return Outcome{Level: LMet, Evidence: []Hit{h}, FoundR: []reason.Reason{reason.New("label-internal-covered", nil)},
 					Reason: reason.New("internal-trafficking-defined", nil)}
 			}
@@ -1936,6 +2006,9 @@ func checkNoMovement(in *Input) Outcome {
 	}
 	var still, moving []*secInfo
 	var explicit *secInfo
+	if h, ok := generalInternal(ix); ok {
+		explicit = &secInfo{internal: true, ev: &h}
+	}
 	for _, sec := range order {
 		si := info[sec]
 		// "en el territorio de la República o para su salida o entrada

@@ -323,3 +323,26 @@ func TestAbuseOfDependence(t *testing.T) {
 		t.Errorf("def.means found %v, want abuse of a position of vulnerability among them", f)
 	}
 }
+
+// TestNoMovementExpressFrame: a border word in a sentence that says the
+// crossing does not matter, or names the inside of the country beside it,
+// extends trafficking to a country's inside, in the offence or in a clause
+// on the whole law that never names trafficking; an indifference about
+// something else before an act of crossing does not.
+func TestNoMovementExpressFrame(t *testing.T) {
+	e := embeddedEngine(t)
+	en := "### 3 Trafficking in persons\n\n(1) A person who transports another person across a border of Arland by force for the purpose of exploitation commits an offence and is liable to imprisonment for fifteen years.\n\n" +
+		"(2) It is immaterial whether the person was conveyed across any frontier.\n"
+	f := analyzeText(t, e, "en", "Trafficking Act", en).Finding("def.no-movement-required")
+	if f == nil || f.MachineVerdict != Met || len(f.Evidence) == 0 || f.Evidence[0].Provision != "s3(2)" {
+		t.Errorf("en: def.no-movement-required %+v, want met quoting s3(2) first", f)
+	}
+	reward := "### 3 Trafficking in persons\n\n(1) A person who, whether or not for reward, transports another person across a border of Arland by force for the purpose of exploitation commits an offence and is liable to imprisonment for fifteen years.\n"
+	wantVerdict(t, e, "en", reward, "def.no-movement-required", Gap)
+	fr := "### Article 3 : Champ d'application\n\nLa présente loi s'applique que les faits aient été commis à l'intérieur du territoire national ou de manière transfrontalière.\n\n" +
+		"### Article 5 : Traite des personnes\n\nEst puni de dix ans d'emprisonnement quiconque recrute, transporte ou héberge une personne par la contrainte aux fins d'exploitation.\n"
+	f = analyzeText(t, e, "fr", "Loi sur la traite", fr).Finding("def.no-movement-required")
+	if f == nil || f.MachineVerdict != Met || len(f.Evidence) == 0 || f.Evidence[0].Provision != "art3" {
+		t.Errorf("fr: def.no-movement-required %+v, want met quoting art3 first", f)
+	}
+}
