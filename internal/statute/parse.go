@@ -430,6 +430,30 @@ func runInBoldLabel(line []byte) (string, bool) {
 	return label, true
 }
 
+// plainArticleLabel returns the article label that opens a plain
+// paragraph in the gazette layout, "ARTÍCULO 80.- Derechos …", "Art. 5°.-
+// …": a word and a number that read as an article heading, closed by a full
+// stop and a dash within the first 40 bytes. A section number alone ("12.-")
+// or a paragraph sign is no such label.
+func plainArticleLabel(text string, english bool) (string, bool) {
+	if text == "" || !unicode.IsUpper([]rune(text[:min(len(text), 4)])[0]) {
+		return "", false
+	}
+	head := text[:min(len(text), 40)]
+	for _, d := range []string{".-", ".–", ".—"} {
+		i := strings.Index(head, d)
+		if i <= 0 {
+			continue
+		}
+		label := text[:i]
+		hi := parseHeading(label, english)
+		if hi.kind == KindSection && hi.id != "" && !strings.HasPrefix(hi.id, "s") && !strings.HasPrefix(hi.id, "§") && strings.TrimSpace(hi.title) == "" {
+			return label, true
+		}
+	}
+	return "", false
+}
+
 var footnoteRefRe = regexp.MustCompile(`\[\^[^\]\s]{1,32}\]`)
 
 // footnoteDefRe is the start of a footnote definition, "[^12]: …".
@@ -546,6 +570,24 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 							if len(pieces) == 0 {
 								continue
 							}
+						}
+					}
+				}
+				if first := lines.At(0); !b.inItem && !b.itemFirst && len(pieces) > 0 && !bytes.HasPrefix(bytes.TrimSpace(first.Value(body)), []byte("**")) {
+					// "ARTÍCULO 80.- Derechos de la víctima. …": an article
+					// label closed by a full stop and a dash opens a plain
+					// paragraph (the gazette layout): the article's heading
+					if label, ok := plainArticleLabel(pieces[0].text, english); ok {
+						out = append(out, block{heading: boldHeadingLevel, text: label, line: pieces[0].line, endLine: pieces[0].line})
+						rest := strings.TrimLeft(strings.TrimSpace(pieces[0].text[len(label):]), "—–-:. ")
+						if rest == "" {
+							pieces = pieces[1:]
+						} else {
+							pieces[0].text = rest
+						}
+						b.bold = false
+						if len(pieces) == 0 {
+							continue
 						}
 					}
 				}

@@ -89,3 +89,31 @@ func TestRunInBoldArticleLabel(t *testing.T) {
 		t.Errorf("provisions %v, want the chapter and three articles (the bold remark is text)", got)
 	}
 }
+
+// A plain paragraph opened by an article label closed by a full stop and a
+// dash ("ARTÍCULO 80.- Derechos …", the gazette layout) is the article's
+// heading; a paragraph opened by a number alone, or by a reference to an
+// article, stays text.
+func TestPlainGazetteArticleLabel(t *testing.T) {
+	src := "---\ncountry: XZY\ntitle: Código\nid: xzy/codigo\nlanguage: es\n---\n\n## TÍTULO III - Sujetos procesales\n\n" +
+		"ARTÍCULO 79.- Calidad de víctima. Este Código considera víctima a la persona ofendida directamente por el delito.\n\n" +
+		"ARTÍCULO 80.- Derechos de la víctima. La víctima tendrá los siguientes derechos:\n\n" +
+		"a) a recibir un trato digno;\n\n" +
+		"b) a que se respete su intimidad.\n\n" +
+		"Art. 81 bis.- Asistencia. La víctima será asistida.\n\n" +
+		"El artículo 82 se aplicará también a los testigos.\n"
+	st, err := Parse("codigo.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, p := range st.All {
+		got[string(p.ID)] = p.Text
+	}
+	if !strings.HasPrefix(got["art79"], "Calidad de víctima. Este Código") || !strings.HasPrefix(got["art80(a)"], "a recibir") {
+		t.Errorf("articles not read from their plain labels: %q", got)
+	}
+	if !strings.HasPrefix(got["art81bis"], "Asistencia.") || !strings.Contains(got["art81bis"], "El artículo 82") {
+		t.Errorf("art81bis %q, want its text and the paragraph after it", got["art81bis"])
+	}
+}
