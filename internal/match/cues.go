@@ -42,11 +42,32 @@ func goodsQualified(cu *cues, toks []index.Token, sp index.Span) bool {
 	if sp.I > 0 && cu.GoodsTraffic.Any(toks[sp.I-1:sp.I]) {
 		return true
 	}
-	for k := sp.J; k < len(toks) && k < sp.J+4; k++ {
+	// one noun coordinated with the trafficking word is passed over: "le
+	// trafic ou la vente de stupéfiants", "trafficking or sale of drugs"
+	coordinated := false
+	for k, end := sp.J, sp.J+4; k < len(toks) && k < end; k++ {
 		if cu.GoodsTraffic.Any(toks[k : k+1]) {
 			return true
 		}
-		if !cu.TrafficLink[toks[k].Word] {
+		if cu.TrafficLink[toks[k].Word] {
+			continue
+		}
+		if coordinated || !conjunctionBefore(cu, toks, sp.J, k) {
+			return false
+		}
+		coordinated, end = true, k+4
+	}
+	return false
+}
+
+// conjunctionBefore reports whether a conjunction stands between i and k
+// with only link words after it ("ou la" before "vente").
+func conjunctionBefore(cu *cues, toks []index.Token, i, k int) bool {
+	for j := k - 1; j >= i; j-- {
+		if cu.Conjunction[toks[j].Word] {
+			return true
+		}
+		if !cu.TrafficLink[toks[j].Word] {
 			return false
 		}
 	}

@@ -141,6 +141,7 @@ type cues struct {
 	OffenceSubject *index.PhraseSet `lex:"offence-subject"`
 	SectionOnly    *index.PhraseSet `lex:"this-section"`
 	TrafficLink    map[string]bool  `lex:"traffic-link"`
+	Conjunction    map[string]bool  `lex:"conjunction"`
 	AttemptSo      map[string]bool  `lex:"attempt-back-reference"`
 	AttemptTo      map[string]bool  `lex:"attempt-particle"`
 	CommitFill     map[string]bool  `lex:"determiner"`
