@@ -669,6 +669,13 @@ func variantOf(ix *index.Index, s *index.Segment, p penalty.Penalty, cls string,
 			}
 		}
 	}
+	// "quiconque fournit sciemment un local … en vue de la commission de
+	// l'infraction prévue à l'article 162", where article 162 is a child
+	// offence: an offence that takes up only child offences of other
+	// articles, naming no adult victim, protects children too
+	if v == penalty.VariantBasic && !s.Has(cu.AdultTerms) && refersOnlyToChildOffences(ix, s) {
+		return penalty.VariantChild
+	}
 	// "A person who commits an offence under section 3 where— (a) … (b) …
 	// (c) …, is liable to …": the sanction closes the last circumstance;
 	// the circumstances are its siblings under the lead-in
@@ -1048,6 +1055,26 @@ func childOffence(ix *index.Index, sec *statute.Provision) bool {
 		}
 	}
 	return memo[k] == 2
+}
+
+// refersOnlyToChildOffences reports whether s refers to offences of other
+// sections, every one of them a child offence.
+func refersOnlyToChildOffences(ix *index.Index, s *index.Segment) bool {
+	n := 0
+	for _, r := range s.Refs {
+		if r.Target == nil {
+			continue
+		}
+		sec := r.Target.Section()
+		if sec == nil || sec == s.Section || sectionClass(ix, sec) == "" {
+			continue
+		}
+		if !childOffence(ix, sec) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 func childOffenceSlow(ix *index.Index, sec *statute.Provision) bool {

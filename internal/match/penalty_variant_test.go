@@ -961,6 +961,22 @@ func TestRepeatWordings(t *testing.T) {
 	}
 }
 
+// TestChildOffenceTakenUp: an offence that only takes up a child offence
+// of another article ("en vue de la commission de l'infraction prévue à
+// l'article 162") is a child_victim row; a repeat of it stays a repeat.
+func TestChildOffenceTakenUp(t *testing.T) {
+	body := "### Article 162\n\nEst puni de dix à vingt ans de servitude pénale principale quiconque recrute, transporte ou héberge un enfant aux fins d'exploitation.\n\n" +
+		"### Article 165\n\nQuiconque, ayant été condamné pour une infraction visée à l'article 162, aura commis la même infraction dans les cinq ans, sera puni de vingt à trente ans de servitude pénale principale.\n\n" +
+		"### Article 166\n\nEst puni de dix ans de servitude pénale principale au plus quiconque fournit sciemment un local ou des fonds en vue de la commission de l'infraction prévue à l'article 162.\n"
+	ix := corpusOf(t, "fr", body)
+	got := strings.Join(factLabels(ix), " ")
+	for _, want := range []string{"art162:trafficking:child_victim", "art165:trafficking:subsequent_conviction", "art166:trafficking:child_victim"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("facts %s, want %s", got, want)
+		}
+	}
+}
+
 // TestConvictionOnInformation: "on conviction on information" is trial on
 // indictment (the Bahamian and Caribbean wording): the summary penalty
 // beside it is a summary_conviction row, not the basic one.
