@@ -30,6 +30,9 @@ func TestDefFramesMatchLegacy(t *testing.T) {
 		if s.ix.defs.isCommaItem(s) {
 			continue // read beyond the oracle (TestCommaDefinitionItems)
 		}
+		if _, ok := parsedTerm(s); ok {
+			continue // read beyond the oracle (score's TestEmphasisDefinitionRead)
+		}
 		got, want := defTerms(findDefinitions(s, nil)), defTerms(legacyFindDefinitions(s, nil))
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s:%d: definitions %q, want %q (%.100q)", s.Statute.Path, s.Line, got, want, s.Text)

@@ -263,6 +263,11 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 			add(s.Fold[m[2]:m[3]], s.Orig(m[2]))
 		}
 	}
+	// "*exploitation*, of a person, means …": a term the parser read from
+	// its emphasis, which the text no longer marks
+	if term, ok := parsedTerm(s); ok {
+		add(term, 0)
+	}
 	if !s.Has(s.cues().DefVerbs) && !strings.Contains(s.Fold, ":") {
 		return out
 	}
@@ -311,6 +316,25 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 		}
 	}
 	return out
+}
+
+// parsedTerm returns the term of a definition the parser made a provision
+// of (its ID ends "[forced-labour]") when the segment opens that provision
+// with the term's own words and no quote before them.
+func parsedTerm(s *Segment) (string, bool) {
+	if s.Prov.Kind != statute.KindDefinition || s.Line != s.Prov.Line || hasQuote(s.Text[:min(len(s.Text), 2)]) {
+		return "", false
+	}
+	id := string(s.Prov.ID)
+	i := strings.LastIndexByte(id, '[')
+	if i < 0 || !strings.HasSuffix(id, "]") {
+		return "", false
+	}
+	term := strings.ReplaceAll(id[i+1:len(id)-1], "-", " ")
+	if !strings.HasPrefix(s.Fold, term) {
+		return "", false
+	}
+	return term, true
 }
 
 // properName reports whether t starts with a capital letter.

@@ -346,3 +346,13 @@ func TestNoMovementExpressFrame(t *testing.T) {
 		t.Errorf("fr: def.no-movement-required %+v, want met quoting art3 first", f)
 	}
 }
+
+// TestEmphasisDefinitionRead: a definition whose term is set in emphasis,
+// without quotes ("***exploitation*** of a person includes …"), gives the
+// offence its purposes.
+func TestEmphasisDefinitionRead(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "### 80G Trafficking in persons\n\n(1) A person who recruits, transports or harbours another person by force for the purpose of exploitation is guilty of an offence.\n\nMaximum penalty: Imprisonment for 12 years.\n\n" +
+		"### Dictionary\n\nIn this Act—\n\n***exploitation*** of a person includes placing or keeping the person in slavery, servitude, forced labour or sexual servitude, the prostitution of the person and the removal of an organ of the person.\n"
+	wantVerdict(t, e, "en", body, "def.purposes", Met)
+}

@@ -430,6 +430,32 @@ func runInBoldLabel(line []byte) (string, bool) {
 	return label, true
 }
 
+// emphasisDefinedTerm returns the folded term of a line that opens with a
+// term in emphasis ("*term*", "**term**", "***term***", "_term_") followed
+// by a defining verb, as definedTerm reads a quoted term; "" otherwise.
+func emphasisDefinedTerm(line []byte) string {
+	t := bytes.TrimSpace(line)
+	n := 0
+	for n < len(t) && n < 3 && (t[n] == '*' || t[n] == '_') && t[n] == t[0] {
+		n++
+	}
+	if n == 0 {
+		return ""
+	}
+	mk := t[:n]
+	end := bytes.Index(t[n:], mk)
+	// (a label in bold, "**Artículo 10.-** Toda acción …", names no term)
+	if end <= 0 || end > 120 || bytes.ContainsAny(t[n:n+end], "*_.:0123456789") {
+		return ""
+	}
+	after := bytes.TrimSpace(t[n+end+n:])
+	term, ok := definedTerm("\"" + string(t[n:n+end]) + "\" " + string(after))
+	if !ok {
+		return ""
+	}
+	return term
+}
+
 // plainArticleLabel returns the article label that opens a plain
 // paragraph in the gazette layout, "ARTÍCULO 80.- Derechos …", "Art. 5°.-
 // …": a word and a number that read as an article heading, closed by a full
@@ -477,6 +503,7 @@ type block struct {
 	listLabel string // "3." for the first block of an ordered list item
 	itemFirst bool   // first block of a list item
 	inItem    bool   // a later block inside a list item
+	defTerm   string // a term defined in emphasis ("*exploitation* means …"), folded
 }
 
 // blocks walks the goldmark tree without recursion and flattens it.
@@ -591,6 +618,12 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 						}
 					}
 				}
+				if first := lines.At(0); len(pieces) > 0 {
+					// "*exploitation* means …", "***child*** means …": a
+					// term set in emphasis before a defining verb, the
+					// Australian way of printing a defined term
+					b.defTerm = emphasisDefinedTerm(first.Value(body))
+				}
 				// A line that opens with a marker starts a provision of its
 				// own even without a blank line before it.
 				start := 0
@@ -602,7 +635,7 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 					}
 					part := b
 					if start > 0 {
-						part.itemFirst, part.listLabel = false, ""
+						part.itemFirst, part.listLabel, part.defTerm = false, "", ""
 						part.inItem = b.inItem || b.itemFirst
 					}
 					part.line = pieces[start].line
@@ -1074,7 +1107,11 @@ func (p *parse) buildTree(bodyStart int) {
 			txt = strings.TrimSpace(txt[mk.width:])
 		}
 		if !found {
-			if term, ok := definedTerm(txt); ok {
+			term, ok := definedTerm(txt)
+			if !ok && b.defTerm != "" {
+				term, ok = b.defTerm, true
+			}
+			if ok {
 				parent := section
 				if len(markers) > 0 && markers[0].style != stDefinition {
 					markers = markers[:1]

@@ -117,3 +117,31 @@ func TestPlainGazetteArticleLabel(t *testing.T) {
 		t.Errorf("art81bis %q, want its text and the paragraph after it", got["art81bis"])
 	}
 }
+
+// A term set in emphasis before a defining verb ("***child*** means …",
+// "*exploitation*, of a person, means …") is a definition of its own; a
+// label in bold or emphasis that defines nothing is not.
+func TestEmphasisDefinedTerm(t *testing.T) {
+	src := "---\ncountry: XZY\ntitle: Crimes Act\nid: xzy/crimes\nlanguage: en\n---\n\n## Dictionary\n\nIn this Act—\n\n" +
+		"***child*** means a person who is under the age of 18 years.\n\n" +
+		"*exploitation*, of a person, includes placing the person in slavery.\n\n" +
+		"_forced labour_ means labour exacted under threat.\n\n" +
+		"*Note*: the terms above apply to the whole Act.\n"
+	st, err := Parse("crimes.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, p := range st.All {
+		ids = append(ids, string(p.ID))
+	}
+	got := strings.Join(ids, " ")
+	for _, want := range []string{"[child]", "[exploitation]", "[forced-labour]"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("IDs %q lack %s", got, want)
+		}
+	}
+	if strings.Contains(got, "[note]") {
+		t.Errorf("IDs %q: the emphasised note defines nothing", got)
+	}
+}
