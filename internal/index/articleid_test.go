@@ -1,6 +1,7 @@
 package index
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/lacuna-project/lacuna/internal/statute"
@@ -140,4 +141,33 @@ func TestSectionRefList(t *testing.T) {
 			t.Errorf("refs of s9 %v, want %s among them", got, want)
 		}
 	}
+}
+
+// TestArticleRefDecimal: "l'article 586.2" and "articles 586.2 et 586.3"
+// refer to the articles numbered so; "l'article 5.2" of a statute with no
+// article 5.2 stays a reference to article 5.
+func TestArticleRefDecimal(t *testing.T) {
+	st, err := statute.Parse("xta/loi.md", []byte("---\nid: xta/loi\ncountry: XTA\ntitle: Loi\nlanguage: fr\n---\n\n# Loi\n\n"+
+		"### Article 5\n\nTexte.\n\n### Art. 586.2\n\nTexte.\n\n### Art. 586.3\n\nTexte.\n\n"+
+		"### Art. 586.4\n\nQuiconque commet l'infraction prévue aux articles 586.2 et 586.3 ou à l'article 5.2 est puni de dix ans d'emprisonnement.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := Build(&statute.Corpus{Statutes: []*statute.Statute{st}})
+	for _, s := range ix.Segments {
+		if s.Prov.ID != "art586.4" {
+			continue
+		}
+		var got []string
+		for _, r := range s.Refs {
+			if r.Target != nil {
+				got = append(got, string(r.Target.ID))
+			}
+		}
+		if strings.Join(got, " ") != "art586.2 art586.3 art5" {
+			t.Fatalf("refs of art586.4: %v, want art586.2 art586.3 art5", got)
+		}
+		return
+	}
+	t.Fatal("no art586.4")
 }

@@ -625,6 +625,12 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 				m = []int{m[0], m[1] + d[1]}
 			}
 		}
+		// "l'article 586.2", "Article 23.3": a decimal number, where the
+		// statute numbers its articles so
+		if t := decimalTail(f[m[1]:]); t != "" && st.Lookup(statute.ProvisionID(articleID(st, id+t))) != nil {
+			id += t
+			m = append([]int{m[0], m[1] + len(t)}, m[2:]...)
+		}
 		first := len(out)
 		resolve(articleID(st, id), m)
 		// "los artículos 188A, 188C y 218", "articles 433quinquies à
@@ -633,6 +639,9 @@ func findRefs(s *Segment, st *statute.Statute, corpus *statute.Corpus, titles []
 			n := s.ix.laws.refListNext.FindStringSubmatchIndex(f[end:])
 			if n == nil {
 				break
+			}
+			if t := decimalTail(f[end+n[1]:]); t != "" && n[4] < 0 && st.Lookup(statute.ProvisionID(articleID(st, "art"+f[end+n[2]:end+n[3]]+t))) != nil {
+				n = []int{n[0], n[1] + len(t), n[2], n[3] + len(t), n[4], n[5]}
 			}
 			nid := "art" + f[end+n[2]:end+n[3]]
 			if n[4] >= 0 {
@@ -758,6 +767,19 @@ var refOrdinalNum = regexp.MustCompile(`^ (\d{1,3})\b`)
 
 // articleID returns the statute's ID for a folded article reference:
 // "art188a" is "art188A" where the statute prints a capital letter.
+// decimalTail returns the decimal parts that open t (".2", ".1.3"),
+// each a full stop followed by digits.
+func decimalTail(t string) string {
+	k := 0
+	for k+1 < len(t) && t[k] == '.' && t[k+1] >= '0' && t[k+1] <= '9' {
+		k++
+		for k < len(t) && t[k] >= '0' && t[k] <= '9' {
+			k++
+		}
+	}
+	return t[:k]
+}
+
 func articleID(st *statute.Statute, id string) string {
 	if st.Lookup(statute.ProvisionID(id)) != nil {
 		return id
