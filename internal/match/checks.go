@@ -221,7 +221,7 @@ func checkChildNoMeans(in *Input) Outcome {
 		// (the child may be named by the section's caption only: "205.
 		// Trafficking in children … (2) It is not necessary for the
 		// prosecution to prove that the first person used force")
-		if !usable(s) || !(s.Has(cu.ChildTerms) || segChildOnly(s) || ageUnder18Plus(s) || childOnly(cu, headToks(s), "")) {
+		if !usable(s) || !(namesChild(s) || segChildOnly(s) || ageUnder18Plus(s) || childOnly(cu, headToks(s), "")) {
 			continue
 		}
 		offence := s.Roles.Has("offence") || s.Roles.Has("definition")

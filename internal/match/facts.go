@@ -273,7 +273,7 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 		// un beneficio económico" in a smuggling offence)
 		// ("vend … une personne, adulte ou enfant, comme un bien" sells
 		// anyone: no sale of children)
-		sale = sale || t.Has(cu.TextSale) && t.Has(cu.ChildTerms) && !t.Has(cu.AdultTerms)
+		sale = sale || t.Has(cu.TextSale) && namesChild(t) && !t.Has(cu.AdultTerms)
 		// "Quiconque achète ou vend une personne … aux fins
 		// d'exploitation": selling anyone for exploitation is trafficking
 		sellsPerson = sellsPerson || t.Has(cu.PersonSale) && t.Has(cu.ExploitTerms)
@@ -612,7 +612,7 @@ var classRank = map[string]int{OffRelated: 0, OffSale: 1, OffForced: 2, OffTraff
 
 func classifySegment(s *index.Segment) string {
 	cu := cuesFor(s)
-	if s.Has(cu.TextSale) && s.Has(cu.ChildTerms) {
+	if s.Has(cu.TextSale) && namesChild(s) {
 		return OffSale
 	}
 	if actCount(s) >= 2 && s.Has(cu.ExploitTerms) {
@@ -948,10 +948,42 @@ func ownItemText(ix *index.Index, cu *cues, k *statute.Provision) (string, bool)
 	return k.FullText(), false
 }
 
+// namesChild reports whether s holds a child word that is not the grade
+// of a penalty ("prisión menor", "reclusión menor"), memoised.
+func namesChild(s *index.Segment) bool {
+	cu := cuesFor(s)
+	if !s.Has(cu.ChildTerms) {
+		return false
+	}
+	ix := s.Index()
+	if ix == nil {
+		return childWordIn(cu, s.Toks)
+	}
+	memo := ix.SegMemo("names-child")
+	if memo[s.Ord] == 0 {
+		memo[s.Ord] = 1
+		if childWordIn(cu, s.Toks) {
+			memo[s.Ord] = 2
+		}
+	}
+	return memo[s.Ord] == 2
+}
+
+// childWordIn reports a child word in toks not right after a penalty
+// noun.
+func childWordIn(cu *cues, toks []index.Token) bool {
+	for _, sp := range cu.ChildTerms.Find(toks) {
+		if sp.I == 0 || !cu.PenaltyWords.Any(toks[sp.I-1:sp.I]) {
+			return true
+		}
+	}
+	return false
+}
+
 // childCirc reports whether a circumstance concerns a child: a child word
 // or an age under 18.
 func childCirc(cu *cues, toks []index.Token, folded string) bool {
-	if cu.ChildTerms.Any(toks) {
+	if cu.ChildTerms.Any(toks) && childWordIn(cu, toks) {
 		return true
 	}
 	if folded != "" && cu.AgeCtx.Any(toks) {

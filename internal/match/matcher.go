@@ -796,6 +796,15 @@ func (n *near) matchSeg(s *index.Segment) []Hit {
 		return nil
 	}
 	with := ws.Find(s.Toks)
+	// a child word right after a penalty noun is the penalty's grade
+	// ("prisión menor", "reclusión menor"), no child
+	cu := cuesFor(s)
+	grade := func(w index.Span) bool {
+		return w.I > 0 && cu.PenaltyWords.Any(s.Toks[w.I-1:w.I]) && cu.ChildTerms.Any(s.Toks[w.I:w.J])
+	}
+	if slices.ContainsFunc(with, grade) {
+		with = slices.DeleteFunc(slices.Clone(with), grade)
+	}
 	var out []Hit
 	for _, h := range n.terms.matchSeg(s) {
 		for _, w := range with {

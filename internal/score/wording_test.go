@@ -79,6 +79,8 @@ func TestRequirementWordings(t *testing.T) {
 			"pen.serious-crime", Met},
 		{"en a child trafficked even where none of the means is used", "en", "### 248A Traffic of persons\n\n(1) Whosoever, by any of the means mentioned in subarticle (2), recruits, transports or harbours a person for the purpose of exploiting that person in the production of goods shall be liable to imprisonment for a term of four years.\n\n(2) The means referred to in subarticle (1) are violence, threats, deceit or fraud.\n\n### 248D Traffic of minors\n\nWhosoever recruits, transports or harbours a minor for any of the purposes mentioned in article 248A shall, even where none of the means mentioned in article 248A(2) has been used, be liable to the punishment laid down in that article.\n",
 			"def.child-no-means", Met},
+		{"es the grade 'prisión menor' is no child: selling documents is no sale of children", "es", "### Artículo 2\n\nEl que captare, transportare o acogiere a una persona mediante violencia con fines de explotación será castigado con la pena de prisión mayor.\n\n### Artículo 5\n\nEl que vendiere documentos de identidad falsos para facilitar la trata de personas será castigado con la pena de prisión menor.\n",
+			"crim.sale-of-children", Gap},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
