@@ -1083,3 +1083,20 @@ func TestSanctionedBefore(t *testing.T) {
 		t.Errorf("facts %s, want a subsequent_conviction row", got)
 	}
 }
+
+// TestGradeScaleComprende: "la pena de prisión mayor comprende de seis
+// años y un día a doce años" gives the grade its term, as "dura" does.
+func TestGradeScaleComprende(t *testing.T) {
+	body := "### Artículo 3\n\nPara la aplicación de la presente Ley, la pena de prisión mayor comprende de seis años y un día a doce años.\n\n" +
+		"### Artículo 7\n\nEl que captare, transportare o acogiere a una persona mediante violencia con fines de explotación será castigado con la pena de prisión mayor.\n"
+	ix := corpusOf(t, "es", body)
+	for _, f := range Facts(ix) {
+		if f.Seg.Prov.ID == "art7" {
+			if f.Penalty.MaxMonths == nil || *f.Penalty.MaxMonths != 144 {
+				t.Errorf("art7 penalty %+v, want a maximum of 144 months from the scale", f.Penalty)
+			}
+			return
+		}
+	}
+	t.Error("no fact for art7")
+}
