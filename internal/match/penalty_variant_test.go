@@ -1100,3 +1100,18 @@ func TestGradeScaleComprende(t *testing.T) {
 	}
 	t.Error("no fact for art7")
 }
+
+// TestPenaltyWordings: "not being less than fifteen years" is a minimum;
+// "La réclusion criminelle à perpétuité est encourue lorsque …" is a
+// sanction clause with the penalty as its subject.
+func TestPenaltyWordings(t *testing.T) {
+	ix := corpusOf(t, "en", "### 4 Trafficking in persons\n\n(2) A person who recruits, transports or harbours a child for the purpose of exploitation commits an offence and is liable on conviction on indictment to imprisonment for life or such other term, not being less than fifteen years, as the court considers appropriate.\n")
+	fs := Facts(ix)
+	if len(fs) == 0 || fs[0].Penalty.MinMonths == nil || *fs[0].Penalty.MinMonths != 180 {
+		t.Errorf("en facts %+v, want a minimum of 180 months", fs)
+	}
+	ix = corpusOf(t, "fr", "### Article 211\n\nQuiconque recrute, transporte ou héberge un enfant aux fins d'exploitation est puni de la réclusion criminelle à temps de dix à vingt ans.\n\n### Article 213\n\nLa réclusion criminelle à perpétuité est encourue lorsque la traite a entraîné la mort de l'enfant.\n")
+	if got := strings.Join(factLabels(ix), " "); !strings.Contains(got, "art213:") {
+		t.Errorf("fr facts %s, want a row for art213", got)
+	}
+}
