@@ -1178,6 +1178,13 @@ func OffenceOutsideCorpus(ix *index.Index) (Hit, string, bool) {
 						// ("Los delitos en materia de trata de personas …
 						// conforme a lo dispuesto en la Ley General …": the
 						// offence named with the trafficking word)
+						// (not an item of a list about something else: "Son
+						// recursos del Fondo: … 3. Los bienes objeto de comiso
+						// en los procesos por el delito de trata …, conforme
+						// a lo que disponga el Código Penal")
+						if listedUnder(ix, s, func(t []index.Token) bool { return !traffickIn(cu, t) && !cu.OffenceNoun.Any(t) }) && !s.Roles.Has("offence") && !s.Roles.Has("definition") {
+							continue
+						}
 						if i >= sp.I-20 && i <= sp.J+20 && (named || cu.OffenceNoun.Any(s.Toks[max(0, sp.I-6):sp.I])) {
 							return res{Hit{Seg: s, I: min(sp.I, i), J: max(sp.J, i+1)}, rf.Law, true}
 						}
@@ -1507,6 +1514,19 @@ func leadInSpan(ix *index.Index, s *index.Segment, ps *index.PhraseSet) (*index.
 		}
 	}
 	return nil, index.Span{}, false
+}
+
+// listedUnder reports whether s is an item of a list whose lead-in (a
+// segment of its provision ending with a colon, or its parent provision's
+// text ending so) satisfies f.
+func listedUnder(ix *index.Index, s *index.Segment, f func([]index.Token) bool) bool {
+	if lead := segLeadIn(ix, s); lead != nil {
+		return f(lead.Toks)
+	}
+	if p := s.Prov.Parent; p != nil && s.Prov != s.Section && strings.HasSuffix(strings.TrimSpace(p.Text), ":") {
+		return f(foldToks(p.Text))
+	}
+	return false
 }
 
 // segLeadIn returns the segment of s's own provision that introduces it as

@@ -89,6 +89,8 @@ func TestRequirementWordings(t *testing.T) {
 			"crim.complicity", Met},
 		{"fr several persons acting as principals or accomplices is an aggravation, no complicity rule", "fr", "### Art. 320\n\nEst puni de dix à vingt ans de réclusion quiconque recrute, transporte ou héberge une personne par la contrainte aux fins d'exploitation.\n\n### Art. 321\n\nLe maximum de la peine prévue à l'article 320 est encouru lorsque l'infraction est commise par plusieurs personnes agissant en qualité d'auteurs ou de complices.\n",
 			"crim.complicity", Gap},
+		{"es confiscated goods of a trafficking case in a fund's resources hand no offence to the Penal Code", "es", "### Artículo 21\n\nSe crea el Fondo de Atención a Víctimas de Trata de Personas.\n\n### Artículo 22\n\nEl Fondo se constituirá con:\n\n1. Las partidas que se le asignen en el Presupuesto General del Estado.\n\n2. Los bienes que sean objeto de comiso en los procesos por el delito de trata de personas, conforme a lo que disponga el Código Penal.\n",
+			"crim.offence", Gap},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
