@@ -97,6 +97,8 @@ func TestRequirementWordings(t *testing.T) {
 			"pen.serious-crime", Met},
 		{"de a Swiss coordination office", "de", "### Art. 30d Koordination\n\nDer Bund führt eine Koordinationsstelle gegen Menschenhandel, die die Massnahmen der Behörden gegen den Menschenhandel koordiniert.\n",
 			"enf.coordination-body", Met},
+		{"en a company's fine in the subsection after 'an offence under this Act'", "en", "### 3. Trafficking in persons\n\nWhoever recruits, transports or harbours a person by force for the purpose of exploitation shall be punished with imprisonment for ten years.\n\n### 10. Offences by companies\n\n(1) Where an offence under this Act is committed by a company, every director of the company who has knowledge of the offence shall be deemed to have committed the offence.\n\n(2) The company itself shall also be liable to a fine not exceeding twenty lakh taka.\n",
+			"crim.legal-persons", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
