@@ -171,7 +171,8 @@ func inlineLabel(t string, j int) (int, string) {
 }
 
 // inlineItem is the label that opens an item split off a paragraph.
-var inlineItem = regexp.MustCompile(`^(?:[a-z]|[1-9][0-9]?)[.)]\s`)
+// ("a.", "1)", and the Tunisian "1 - Traite des personnes : …")
+var inlineItem = regexp.MustCompile(`^(?:[a-z]|[1-9][0-9]?)(?:[.)]|\s[-–—])\s`)
 
 // nextLabel returns the label after l in its sequence ("a" → "b", "9" → "10").
 func nextLabel(l string) string {

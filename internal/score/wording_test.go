@@ -99,6 +99,8 @@ func TestRequirementWordings(t *testing.T) {
 			"enf.coordination-body", Met},
 		{"en a company's fine in the subsection after 'an offence under this Act'", "en", "### 3. Trafficking in persons\n\nWhoever recruits, transports or harbours a person by force for the purpose of exploitation shall be punished with imprisonment for ten years.\n\n### 10. Offences by companies\n\n(1) Where an offence under this Act is committed by a company, every director of the company who has knowledge of the offence shall be deemed to have committed the offence.\n\n(2) The company itself shall also be liable to a fine not exceeding twenty lakh taka.\n",
 			"crim.legal-persons", Met},
+		{"fr definitions numbered '1 - Terme :' (Tunisian drafting)", "fr", "### Article 2 -\n\nAu sens de la présente loi, on entend par :\n\n1 - Traite des personnes : le fait de recruter, de transporter ou d'héberger une personne par la menace ou la force aux fins d'exploitation.\n\n2 - Exploitation : l'exploitation de la prostitution d'autrui, le travail forcé, l'esclavage, la servitude ou le prélèvement d'organes.\n\n### Article 5 -\n\nEst puni de dix ans d'emprisonnement quiconque commet la traite des personnes.\n",
+			"def.purposes", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
