@@ -1115,3 +1115,22 @@ func TestPenaltyWordings(t *testing.T) {
 		t.Errorf("fr facts %s, want a row for art213", got)
 	}
 }
+
+// TestGermanBande: "als Mitglied einer Bande" is an organised group, as
+// "bandenmäßig" is: the first example of a particularly serious case
+// decides its row.
+func TestGermanBande(t *testing.T) {
+	ix := corpusOf(t, "de", "### § 232a Zwangsprostitution\n\n(1) Wer eine andere Person unter Ausnutzung ihrer Zwangslage veranlasst, die Prostitution aufzunehmen, wird mit Freiheitsstrafe von sechs Monaten bis zu zehn Jahren bestraft.\n\n(2) Der Versuch ist strafbar.\n\n(3) In besonders schweren Fällen ist die Strafe Freiheitsstrafe nicht unter zwei Jahren. Ein besonders schwerer Fall liegt in der Regel vor, wenn der Täter\n\n1.  als Mitglied einer Bande handelt, die sich zur fortgesetzten Begehung solcher Taten verbunden hat,\n\n2.  gewerbsmäßig handelt.\n")
+	if got := strings.Join(factLabels(ix), " "); !strings.Contains(got, "organised_group") {
+		t.Errorf("facts %s, want the particularly serious case as organised_group", got)
+	}
+}
+
+// TestSaleForRemuneration: handing over a child "a cambio de una
+// remuneración" is a sale of children, with its row.
+func TestSaleForRemuneration(t *testing.T) {
+	ix := corpusOf(t, "es", "### Artículo 3\n\nQuien entregue a un niño, niña o adolescente a otra persona a cambio de una remuneración será sancionado con prisión de ocho a doce años.\n")
+	if got := strings.Join(factLabels(ix), " "); !strings.Contains(got, "art3:sale") {
+		t.Errorf("facts %q, want a row for the sale in art3", got)
+	}
+}

@@ -101,6 +101,8 @@ func TestRequirementWordings(t *testing.T) {
 			"crim.legal-persons", Met},
 		{"fr definitions numbered '1 - Terme :' (Tunisian drafting)", "fr", "### Article 2 -\n\nAu sens de la présente loi, on entend par :\n\n1 - Traite des personnes : le fait de recruter, de transporter ou d'héberger une personne par la menace ou la force aux fins d'exploitation.\n\n2 - Exploitation : l'exploitation de la prostitution d'autrui, le travail forcé, l'esclavage, la servitude ou le prélèvement d'organes.\n\n### Article 5 -\n\nEst puni de dix ans d'emprisonnement quiconque commet la traite des personnes.\n",
 			"def.purposes", Met},
+		{"fr a victim not liable to penal sanctions", "fr", "### Article 9 -\n\nLa victime de la traite des personnes n'est pas passible de sanctions pénales pour les infractions commises en rapport direct avec son exploitation.\n",
+			"prot.non-punishment", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
