@@ -1149,7 +1149,7 @@ func OffenceOutsideCorpus(ix *index.Index) (Hit, string, bool) {
 			// de responsabilidad penal de las víctimas de trata … se
 			// regirá por el artículo 177 bis del Código Penal", hands
 			// that exemption away, not the offence)
-			if s.Has(cu.NonLiabilityCues) && s.Has(cu.TextVictim) {
+			if _, ok := nonLiabilitySpan(s); ok && s.Has(cu.TextVictim) {
 				continue
 			}
 			// the trafficking word near the reference, or, in a law about
@@ -1658,7 +1658,7 @@ func checkNonPunishment(in *Input) Outcome {
 		if !usable(s) {
 			continue
 		}
-		h, ok := spanOf(s, cu.NonLiabilityCues)
+		h, ok := nonLiabilitySpan(s)
 		if !ok || !(s.Has(cu.TextVictim) && victimSubject(s, h)) && !compelledByTrafficking(s) {
 			continue
 		}
@@ -1712,6 +1712,27 @@ func checkNonPunishment(in *Input) Outcome {
 	}
 	return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-non-punishment", nil)},
 		Reason: reason.New("non-punishment-not-found", nil)}
+}
+
+// nonLiabilitySpan finds a non-liability cue in s, or the frame of a
+// negative subject opening a sentence and a passive of punishing later in
+// it ("Ninguna niña, niño o adolescente víctima de trata podrá ser
+// sancionado por las faltas …"); the hit is the passive.
+func nonLiabilitySpan(s *index.Segment) (Hit, bool) {
+	cu := cuesFor(s)
+	if h, ok := spanOf(s, cu.NonLiabilityCues); ok {
+		return h, true
+	}
+	if !s.Has(cu.NegSubject) || !s.Has(cu.PunishPermit) {
+		return Hit{}, false
+	}
+	for _, p := range cu.PunishPermit.Find(s.Toks) {
+		a, _ := sentenceBounds(s, p.I)
+		if a < p.I && cu.NegSubject.Any(s.Toks[a:a+1]) {
+			return Hit{Seg: s, I: p.I, J: p.J, Term: cu.PunishPermit.Terms[p.Phrase]}, true
+		}
+	}
+	return Hit{}, false
 }
 
 // compelledByTrafficking reports whether a non-liability rule spares a

@@ -60,6 +60,11 @@ type cues struct {
 	ReflectionCues   *index.PhraseSet `lex:"reflection"`
 	DurationUnits    *index.PhraseSet `lex:"time-unit"`
 	NonLiabilityCues *index.PhraseSet `lex:"non-liability"`
+	// NegSubject opens a sentence with a negative subject ("Ninguna niña …
+	// víctima de trata podrá ser sancionada"); PunishPermit is the passive
+	// of punishing after it
+	NegSubject   *index.PhraseSet `lex:"negative-subject"`
+	PunishPermit *index.PhraseSet `lex:"punishment-permission"`
 	// names the offence generically ("is not guilty of an offence if …
 	// compelled"): as broad as "any offence" unless the same rule also names
 	// a narrow class of offences

@@ -107,6 +107,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.non-punishment", Undetermined},
 		{"fr whoever knowingly supplied the means (future perfect) is an accomplice", "fr", "### Article 305\n\nSera puni d'un emprisonnement de cinq à dix ans quiconque aura recruté, transporté ou hébergé une personne par la contrainte aux fins d'exploitation.\n\n### Article 307\n\nSera puni des mêmes peines quiconque aura sciemment fourni un local ou des fonds en vue de la commission de la traite.\n",
 			"crim.complicity", Met},
+		{"es no child victim may be sanctioned (negative subject)", "es", "### Artículo 13\n\nNinguna niña, niño o adolescente víctima de trata de personas podrá ser sancionado por los delitos que haya cometido como consecuencia directa de su explotación.\n",
+			"prot.non-punishment", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
