@@ -384,7 +384,9 @@ func (lx *Lexicon) Quantities(text, lang string) []Quantity {
 			continue
 		}
 		q := Quantity{Value: v, Start: toks[i].start, End: toks[next-1].end}
-		if next < len(toks) && toks[next].kind == tWord {
+		// a unit joined to the number by nothing but spaces or a hyphen:
+		// "n°33/AN/09", a law's number, holds no "33 ans"
+		if next < len(toks) && toks[next].kind == tWord && strings.Trim(text[toks[next-1].end:toks[next].start], " \t\n-\u00a0") == "" {
 			switch lx.unitOf(toks[next].s) {
 			case uYear:
 				q.Unit = UnitYear

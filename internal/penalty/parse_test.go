@@ -736,3 +736,16 @@ func TestFineThenOrCustody(t *testing.T) {
 		}
 	}
 }
+
+// TestQuantityLawNumber: a law's number glued to letters by slashes
+// ("n°33/AN/09") is no duration, though "an" is a French year.
+func TestQuantityLawNumber(t *testing.T) {
+	for _, q := range Quantities("La durée du délai de réflexion est fixée par l'article 27 de la loi n°33/AN/09 relative aux étrangers.", "fr") {
+		if q.Unit != "" {
+			t.Errorf("quantity %+v, want no unit in a law number", q)
+		}
+	}
+	if qs := Quantities("un délai de trente jours", "fr"); len(qs) != 1 || qs[0].Unit != UnitDay {
+		t.Errorf("quantities %+v, want thirty days", qs)
+	}
+}
