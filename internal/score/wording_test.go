@@ -109,6 +109,8 @@ func TestRequirementWordings(t *testing.T) {
 			"crim.complicity", Met},
 		{"es no child victim may be sanctioned (negative subject)", "es", "### Artículo 13\n\nNinguna niña, niño o adolescente víctima de trata de personas podrá ser sancionado por los delitos que haya cometido como consecuencia directa de su explotación.\n",
 			"prot.non-punishment", Met},
+		{"fr offences abroad judged in the cases listed by an outside code", "fr", "### Article 12\n\nLes juridictions nationales connaissent des infractions de traite des personnes commises hors du territoire dans les cas énumérés aux articles 6 à 10 du Code de procédure pénale.\n",
+			"juris.extraterritorial", Undetermined},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
