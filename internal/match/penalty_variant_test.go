@@ -1134,3 +1134,12 @@ func TestSaleForRemuneration(t *testing.T) {
 		t.Errorf("facts %q, want a row for the sale in art3", got)
 	}
 }
+
+// TestSpanishAnaphorContracted: "a consecuencia del hecho" takes up the
+// offence before it, as "el hecho" does: the death clause is a row.
+func TestSpanishAnaphorContracted(t *testing.T) {
+	ix := corpusOf(t, "es", "### Artículo 5\n\nEl que captare, transportare o acogiere a una persona mediante violencia con fines de explotación será castigado con pena privativa de libertad de hasta ocho años.\n\n### Artículo 9\n\nSi a consecuencia del hecho resultare la muerte de la víctima, la pena privativa de libertad será de diez a veinte años.\n")
+	if got := strings.Join(factLabels(ix), " "); !strings.Contains(got, "art9:trafficking") {
+		t.Errorf("facts %s, want the death clause art9 as a trafficking row", got)
+	}
+}
