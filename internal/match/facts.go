@@ -1336,6 +1336,28 @@ type traffickingTitleKey struct{ st *statute.Statute }
 // ReachesTrafficking reports whether a provision applies to the trafficking
 // offences: it sits in a trafficking section, names trafficking, or covers
 // "offences under this Act" of a statute that has a trafficking offence.
+// SiblingReachesTrafficking reports whether a subsection that names no
+// offence of its own takes its scope from an earlier subsection of its
+// section that reaches the trafficking offences: "(1) Where an offence under
+// this Act is committed by a company, … (2) The company itself shall also
+// be liable to a fine" is one rule in two subsections; "(5) A person who
+// commits an offence under this section is liable …" is its own section's.
+func SiblingReachesTrafficking(ix *index.Index, s *index.Segment) bool {
+	// (items of a definitions list are each their own term's)
+	if s.Prov == s.Section || s.Has(cuesFor(s).OffenceNoun) || len(s.Defines) > 0 {
+		return false
+	}
+	for _, t := range ix.BySection[s.Section] {
+		if t == s {
+			return false
+		}
+		if t.Prov != s.Section && t.Prov.Parent == s.Prov.Parent && ReachesTrafficking(ix, t) {
+			return true
+		}
+	}
+	return false
+}
+
 func ReachesTrafficking(ix *index.Index, s *index.Segment) bool {
 	cu := cuesFor(s)
 	memo := map[*statute.Provision]string{}

@@ -506,31 +506,12 @@ func scopeToTrafficking(ix *index.Index, rs []match.Result) []match.Result {
 	for i, r := range rs {
 		out[i].Cross = r.Cross
 		for _, h := range r.Hits {
-			if match.ReachesTrafficking(ix, h.Seg) || earlierSubsectionReaches(ix, h.Seg) {
+			if match.ReachesTrafficking(ix, h.Seg) || match.SiblingReachesTrafficking(ix, h.Seg) {
 				out[i].Hits = append(out[i].Hits, h)
 			}
 		}
 	}
 	return out
-}
-
-// earlierSubsectionReaches reports whether a subsection before s in its
-// section reaches the trafficking offences: "(1) Where an offence under
-// this Act is committed by a company, … (2) The company itself shall also
-// be liable to a fine" is one rule in two subsections.
-func earlierSubsectionReaches(ix *index.Index, s *index.Segment) bool {
-	if s.Prov == s.Section {
-		return false
-	}
-	for _, t := range ix.BySection[s.Section] {
-		if t == s {
-			return false
-		}
-		if t.Prov != s.Section && t.Prov.Parent == s.Prov.Parent && match.ReachesTrafficking(ix, t) {
-			return true
-		}
-	}
-	return false
 }
 
 func hadHits(cr compiledReq, ix *index.Index) bool {
