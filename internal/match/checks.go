@@ -204,6 +204,25 @@ type childOnlyKey struct{}
 
 // ---- child without means (Palermo 3(c)) ----
 
+// headChildOnly is childOnly of the heading of s's section, memoised per
+// section (on the slot of its first segment).
+func headChildOnly(s *index.Segment) bool {
+	ix := s.Index()
+	segs := ix.BySection[s.Section]
+	if len(segs) == 0 {
+		return childOnly(cuesFor(s), headToks(s), "")
+	}
+	memo := ix.SegMemo("head-child-only")
+	k := segs[0].Ord
+	if memo[k] == 0 {
+		memo[k] = 1
+		if childOnly(cuesFor(s), headToks(s), "") {
+			memo[k] = 2
+		}
+	}
+	return memo[k] == 2
+}
+
 func checkChildNoMeans(in *Input) Outcome {
 	ix := in.Ix
 	if ev, ok := coerciveExploitation(ix); ok {
@@ -221,7 +240,7 @@ func checkChildNoMeans(in *Input) Outcome {
 		// (the child may be named by the section's caption only: "205.
 		// Trafficking in children … (2) It is not necessary for the
 		// prosecution to prove that the first person used force")
-		if !usable(s) || !(namesChild(s) || segChildOnly(s) || ageUnder18Plus(s) || childOnly(cu, headToks(s), "")) {
+		if !usable(s) || !(namesChild(s) || segChildOnly(s) || ageUnder18Plus(s) || headChildOnly(s)) {
 			continue
 		}
 		offence := s.Roles.Has("offence") || s.Roles.Has("definition")
@@ -1442,7 +1461,7 @@ func checkChildAggravation(in *Input) Outcome {
 	// gold README's "a child anywhere")
 	for _, s := range in.Ix.Segments {
 		cu := cuesFor(s)
-		if !usable(s) || !(segChildOnly(s) || s.Prov != s.Section && childCirc(cu, s.Toks, s.Fold)) {
+		if !usable(s) || !(segChildOnly(s) || s.Prov != s.Section && segChildCirc(s)) {
 			continue
 		}
 		ctx := [][]index.Token{s.Toks, headToks(s)}
@@ -1974,7 +1993,7 @@ func generalInternal(ix *index.Index) (Hit, bool) {
 	}
 	for _, s := range ix.Segments {
 		cu := cuesFor(s)
-		if !usable(s) || !laws[s.Statute] || !(s.Has(cu.ThisAct) || s.Has(cu.OffenceNoun) || hasTraffick(s)) {
+		if !s.Has(cu.Border) || !usable(s) || !laws[s.Statute] || !(s.Has(cu.ThisAct) || s.Has(cu.OffenceNoun) || hasTraffick(s)) {
 			continue
 		}
 		if h, ok := internalExpress(s); ok {

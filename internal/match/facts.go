@@ -986,11 +986,33 @@ func childCirc(cu *cues, toks []index.Token, folded string) bool {
 	if cu.ChildTerms.Any(toks) && childWordIn(cu, toks) {
 		return true
 	}
-	if folded != "" && cu.AgeCtx.Any(toks) {
-		for _, m := range ageMatches(cu, folded) {
-			if a := parseAge(cu, folded[m[2]:m[3]]); a > 0 && a <= 18 {
-				return true
-			}
+	return folded != "" && cu.AgeCtx.Any(toks) && childAgeIn(cu, folded)
+}
+
+// segChildCirc is childCirc for an indexed segment, memoised.
+func segChildCirc(s *index.Segment) bool {
+	cu := cuesFor(s)
+	if namesChild(s) {
+		return true
+	}
+	if s.Fold == "" || !s.Has(cu.AgeCtx) {
+		return false
+	}
+	memo := s.Index().SegMemo("child-age-circ")
+	if memo[s.Ord] == 0 {
+		memo[s.Ord] = 1
+		if childAgeIn(cu, s.Fold) {
+			memo[s.Ord] = 2
+		}
+	}
+	return memo[s.Ord] == 2
+}
+
+// childAgeIn reports an age of 18 or less in folded text.
+func childAgeIn(cu *cues, folded string) bool {
+	for _, m := range ageMatches(cu, folded) {
+		if a := parseAge(cu, folded[m[2]:m[3]]); a > 0 && a <= 18 {
+			return true
 		}
 	}
 	return false
