@@ -113,6 +113,8 @@ func TestRequirementWordings(t *testing.T) {
 			"juris.extraterritorial", Undetermined},
 		{"en a body corporate's fine for its own section's offence keeps that section's scope", "en", "### 3. Trafficking in persons\n\nWhoever recruits, transports or harbours a person by force for the purpose of exploitation shall be punished with imprisonment for ten years.\n\n### 11 Confidentiality\n\n(1) Any person involved in the trial of an offence under this Act shall observe the right to privacy of the victim of trafficking in persons.\n\n(3) A person who discloses the name of a victim of trafficking in persons commits an offence.\n\n(5) A person who commits an offence under this section is liable to imprisonment for five years, and in the case of a body corporate, a fine of ten million shillings.\n",
 			"crim.legal-persons", Gap},
+		{"en a return with due regard to the victim's safety is no witness protection", "en", "### 14 Repatriation\n\n(2) The return of a victim of trafficking to his or her country of origin shall be with due regard to the safety of the victim and to the status of any legal proceedings.\n",
+			"prot.witness-protection", Gap},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
