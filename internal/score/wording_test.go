@@ -115,6 +115,8 @@ func TestRequirementWordings(t *testing.T) {
 			"crim.legal-persons", Gap},
 		{"en a return with due regard to the victim's safety is no witness protection", "en", "### 14 Repatriation\n\n(2) The return of a victim of trafficking to his or her country of origin shall be with due regard to the safety of the victim and to the status of any legal proceedings.\n",
 			"prot.witness-protection", Gap},
+		{"en training for officers on the identification of victims is no identification procedure", "en", "### 16 Training\n\n(2) The Board shall provide training for police officers and labour inspectors on the identification of victims of trafficking.\n",
+			"prot.identification", Gap},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
