@@ -1143,3 +1143,17 @@ func TestSpanishAnaphorContracted(t *testing.T) {
 		t.Errorf("facts %s, want the death clause art9 as a trafficking row", got)
 	}
 }
+
+// TestOfficeAndRecidivism: "a person holding a public office" is an
+// official offender; "nachdem er … rechtskräftig verurteilt worden ist" a
+// repeat conviction.
+func TestOfficeAndRecidivism(t *testing.T) {
+	ix := corpusOf(t, "en", "### 5 Aggravated trafficking\n\nWhere an offence under section 3 is committed by a person holding a public office, or by an organised criminal group, the offender is liable to imprisonment for life.\n\n### 3 Trafficking\n\nA person who recruits, transports or harbours another person by force for the purpose of exploitation commits an offence and is liable to imprisonment for twenty years.\n")
+	if got := strings.Join(factLabels(ix), " "); !strings.Contains(got, "s5:trafficking:public_official") {
+		t.Errorf("en facts %s, want s5 public_official", got)
+	}
+	ix = corpusOf(t, "de", "### § 232 Menschenhandel\n\n(1) Wer eine andere Person unter Ausnutzung ihrer Zwangslage anwirbt, befördert oder beherbergt, wenn sie ausgebeutet werden soll, wird mit Freiheitsstrafe von sechs Monaten bis zu fünf Jahren bestraft.\n\n### § 232a Rückfall\n\nWer eine Tat nach § 232 begeht, nachdem er wegen einer solchen Tat rechtskräftig verurteilt worden ist, wird mit Freiheitsstrafe nicht unter drei Jahren bestraft.\n")
+	if got := strings.Join(factLabels(ix), " "); !strings.Contains(got, "§232a:trafficking:subsequent_conviction") {
+		t.Errorf("de facts %s, want §232a subsequent_conviction", got)
+	}
+}
