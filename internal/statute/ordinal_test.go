@@ -162,4 +162,14 @@ func TestQuotedPassages(t *testing.T) {
 	if p := s.Lookup("s3"); p == nil || !strings.Contains(p.Text, "(a) To recruit a person;") {
 		t.Errorf("s3 = %+v", p)
 	}
+
+	// A German amending article: the inserted sections stand in „…“,
+	// closed by “.
+	s = parseBody(t, "de", "### Artikel 1 Änderung des Strafgesetzbuches\n\nNach § 231 werden folgende §§ 232 und 232a eingefügt:\n\n„§ 232 Menschenhandel\n\n(1) Wer eine andere Person anwirbt, wird mit Freiheitsstrafe bestraft.\n\n(2) Der Versuch ist strafbar.\n\n§ 232a Zwangsarbeit\n\n(1) Wer eine Person zur Arbeit zwingt, wird bestraft.“\n\n### Artikel 2 Inkrafttreten\n\nDieses Gesetz tritt am Tag nach der Verkündung in Kraft.\n")
+	if got := ids(s); got != "art1 art2" {
+		t.Errorf("German passage: ids = %s, want the inserted sections inside art1", got)
+	}
+	if p := s.Lookup("art1"); p == nil || !strings.Contains(p.Text, "(2) Der Versuch ist strafbar.") {
+		t.Errorf("German passage: art1 = %+v", p)
+	}
 }

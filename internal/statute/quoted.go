@@ -91,7 +91,8 @@ func closesQuote(t string) bool {
 	switch r {
 	case '”', '»':
 		return true
-	case '"':
+	case '"', '“':
+		// ('“' closes the German „…“; either mark after a space opens)
 		before, _ := utf8.DecodeLastRuneInString(t[:len(t)-n])
 		return len(t) > n && !unicode.IsSpace(before)
 	}
