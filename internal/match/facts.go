@@ -970,12 +970,24 @@ func namesChild(s *index.Segment) bool {
 }
 
 // childWordIn reports a child word in toks not right after a penalty
-// noun.
+// noun and not inside a phrase that excludes children.
 func childWordIn(cu *cues, toks []index.Token) bool {
+	var excluded []index.Span
+	if cu.ChildExcluded.Any(toks) {
+		excluded = cu.ChildExcluded.Find(toks)
+	}
+next:
 	for _, sp := range cu.ChildTerms.Find(toks) {
-		if sp.I == 0 || !cu.PenaltyWords.Any(toks[sp.I-1:sp.I]) {
-			return true
+		if sp.I > 0 && cu.PenaltyWords.Any(toks[sp.I-1:sp.I]) {
+			continue
 		}
+		// ("any person, not being a child")
+		for _, x := range excluded {
+			if x.I <= sp.I && sp.J <= x.J {
+				continue next
+			}
+		}
+		return true
 	}
 	return false
 }

@@ -63,8 +63,11 @@ type cues struct {
 	// NegSubject opens a sentence with a negative subject ("Ninguna niña …
 	// víctima de trata podrá ser sancionada"); PunishPermit is the passive
 	// of punishing after it
-	NegSubject   *index.PhraseSet `lex:"negative-subject"`
-	PunishPermit *index.PhraseSet `lex:"punishment-permission"`
+	NegSubject *index.PhraseSet `lex:"negative-subject"`
+	// ChildExcluded excludes children from the persons a provision names
+	// ("not being a child"): a child word inside it names no child
+	ChildExcluded *index.PhraseSet `lex:"child-excluded"`
+	PunishPermit  *index.PhraseSet `lex:"punishment-permission"`
 	// names the offence generically ("is not guilty of an offence if …
 	// compelled"): as broad as "any offence" unless the same rule also names
 	// a narrow class of offences

@@ -799,8 +799,22 @@ func (n *near) matchSeg(s *index.Segment) []Hit {
 	// a child word right after a penalty noun is the penalty's grade
 	// ("prisión menor", "reclusión menor"), no child
 	cu := cuesFor(s)
+	// nor one inside a phrase that excludes children ("a person, not
+	// being a child, …")
+	var excluded []index.Span
+	if s.Has(cu.ChildExcluded) {
+		excluded = cu.ChildExcluded.Find(s.Toks)
+	}
 	grade := func(w index.Span) bool {
-		return w.I > 0 && cu.PenaltyWords.Any(s.Toks[w.I-1:w.I]) && cu.ChildTerms.Any(s.Toks[w.I:w.J])
+		if w.I > 0 && cu.PenaltyWords.Any(s.Toks[w.I-1:w.I]) && cu.ChildTerms.Any(s.Toks[w.I:w.J]) {
+			return true
+		}
+		for _, a := range excluded {
+			if a.I <= w.I && w.J <= a.J {
+				return true
+			}
+		}
+		return false
 	}
 	if slices.ContainsFunc(with, grade) {
 		with = slices.DeleteFunc(slices.Clone(with), grade)

@@ -121,6 +121,8 @@ func TestRequirementWordings(t *testing.T) {
 			"enf.coordination-body", Met},
 		{"de removal of an organ (singular genitive)", "de", "### § 232 Menschenhandel\n\n(1) Wer eine andere Person unter Ausnutzung ihrer Zwangslage anwirbt, befördert oder beherbergt, wenn sie ausgebeutet werden soll durch die Ausübung der Prostitution, durch Sklaverei, Leibeigenschaft, Schuldknechtschaft, durch eine Beschäftigung oder durch die rechtswidrige Entnahme eines Organs, wird mit Freiheitsstrafe von sechs Monaten bis zu fünf Jahren bestraft.\n",
 			"def.purposes", Met},
+		{"en trafficking in persons 'not being a child' names no child", "en", "### 12 Trafficking in persons\n\nAny person who traffics in persons, not being a child, for the purpose of prostitution or other sexual exploitation commits an offence and shall, on conviction, be punished with imprisonment for a term not exceeding fifteen years.\n",
+			"def.child-no-means", Gap},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
