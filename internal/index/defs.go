@@ -320,9 +320,10 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 
 // parsedTerm returns the term of a definition the parser made a provision
 // of (its ID ends "[forced-labour]") when the segment opens that provision
-// with the term's own words and no quote before them.
+// with the term's own words and no quote before them (the first three
+// bytes hold any opening quote, “ „ ‘ being three bytes long).
 func parsedTerm(s *Segment) (string, bool) {
-	if s.Prov.Kind != statute.KindDefinition || s.Line != s.Prov.Line || hasQuote(s.Text[:min(len(s.Text), 2)]) {
+	if s.Prov.Kind != statute.KindDefinition || s.Line != s.Prov.Line || hasQuote(s.Text[:min(len(s.Text), 3)]) {
 		return "", false
 	}
 	id := string(s.Prov.ID)

@@ -1367,9 +1367,6 @@ func traffickingTitle(ix *index.Index, st *statute.Statute) bool {
 
 type traffickingTitleKey struct{ st *statute.Statute }
 
-// ReachesTrafficking reports whether a provision applies to the trafficking
-// offences: it sits in a trafficking section, names trafficking, or covers
-// "offences under this Act" of a statute that has a trafficking offence.
 // SiblingReachesTrafficking reports whether a subsection that names no
 // offence of its own takes its scope from an earlier subsection of its
 // section that reaches the trafficking offences: "(1) Where an offence under
@@ -1392,6 +1389,16 @@ func SiblingReachesTrafficking(ix *index.Index, s *index.Segment) bool {
 	return false
 }
 
+// InTraffickingScope is the test of reading rule 7 for a provision that
+// counts only where it reaches the trafficking offences: it does, or an
+// earlier subsection of its section does for it.
+func InTraffickingScope(ix *index.Index, s *index.Segment) bool {
+	return ReachesTrafficking(ix, s) || SiblingReachesTrafficking(ix, s)
+}
+
+// ReachesTrafficking reports whether a provision applies to the trafficking
+// offences: it sits in a trafficking section, names trafficking, or covers
+// "offences under this Act" of a statute that has a trafficking offence.
 func ReachesTrafficking(ix *index.Index, s *index.Segment) bool {
 	cu := cuesFor(s)
 	memo := map[*statute.Provision]string{}

@@ -506,7 +506,7 @@ func scopeToTrafficking(ix *index.Index, rs []match.Result) []match.Result {
 	for i, r := range rs {
 		out[i].Cross = r.Cross
 		for _, h := range r.Hits {
-			if match.ReachesTrafficking(ix, h.Seg) || match.SiblingReachesTrafficking(ix, h.Seg) {
+			if match.InTraffickingScope(ix, h.Seg) {
 				out[i].Hits = append(out[i].Hits, h)
 			}
 		}

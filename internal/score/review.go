@@ -137,7 +137,7 @@ func misses(ix *index.Index, j judged, i int) []miss {
 					code = missNegated
 				case el.Filter != nil && !el.Filter(h):
 					code = missFiltered
-				case j.scoped && !match.ReachesTrafficking(ix, s):
+				case j.scoped && !match.InTraffickingScope(ix, s):
 					code = missOutside
 				default:
 					code = missUncounted
@@ -572,7 +572,7 @@ func nearest(ix *index.Index, f *Finding, j judged, ms []miss) ([]Near, *reason.
 	}
 	for i, r := range j.raw {
 		for _, h := range r.Hits {
-			if j.scoped && !match.ReachesTrafficking(ix, h.Seg) {
+			if j.scoped && !match.InTraffickingScope(ix, h.Seg) {
 				c := get(h.Seg)
 				if c.miss[i] == "" {
 					c.miss[i] = missOutside

@@ -456,6 +456,19 @@ func emphasisDefinedTerm(line []byte) string {
 	return term
 }
 
+// labelHeading makes label, which opens pieces[0], a heading block of its
+// own and drops it from the text, with the dash or colon after it ("**Art.
+// 303 bis 4.** — Est considéré …", "ARTÍCULO 80.- Derechos …").
+func labelHeading(out []block, pieces []piece, label string) ([]block, []piece) {
+	out = append(out, block{heading: boldHeadingLevel, text: label, line: pieces[0].line, endLine: pieces[0].line})
+	rest := strings.TrimLeft(strings.TrimSpace(pieces[0].text[len(label):]), "—–-:. ")
+	if rest == "" {
+		return out, pieces[1:]
+	}
+	pieces[0].text = rest
+	return out, pieces
+}
+
 // plainArticleLabel returns the article label that opens a plain
 // paragraph in the gazette layout, "ARTÍCULO 80.- Derechos …", "Art. 5°.-
 // …": a word and a number that read as an article heading, closed by a full
@@ -585,15 +598,7 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 					// its first paragraph in bold is the article's heading
 					if label, ok := runInBoldLabel(first.Value(body)); ok && strings.HasPrefix(pieces[0].text, label) {
 						if hi := parseHeading(label, english); hi.kind == KindSection && hi.id != "" {
-							out = append(out, block{heading: boldHeadingLevel, text: label, line: pieces[0].line, endLine: pieces[0].line})
-							// ("**Art. 303 bis 4.** — Est considéré …": the dash
-							// after the label is the label's)
-							rest := strings.TrimLeft(strings.TrimSpace(pieces[0].text[len(label):]), "—–-:. ")
-							if rest == "" {
-								pieces = pieces[1:]
-							} else {
-								pieces[0].text = rest
-							}
+							out, pieces = labelHeading(out, pieces, label)
 							if len(pieces) == 0 {
 								continue
 							}
@@ -605,13 +610,7 @@ func (p *parse) blocks(doc gast.Node, body []byte, base int) []block {
 					// label closed by a full stop and a dash opens a plain
 					// paragraph (the gazette layout): the article's heading
 					if label, ok := plainArticleLabel(pieces[0].text, english); ok {
-						out = append(out, block{heading: boldHeadingLevel, text: label, line: pieces[0].line, endLine: pieces[0].line})
-						rest := strings.TrimLeft(strings.TrimSpace(pieces[0].text[len(label):]), "—–-:. ")
-						if rest == "" {
-							pieces = pieces[1:]
-						} else {
-							pieces[0].text = rest
-						}
+						out, pieces = labelHeading(out, pieces, label)
 						b.bold = false
 						if len(pieces) == 0 {
 							continue
