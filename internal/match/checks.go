@@ -595,7 +595,7 @@ func ageUnder18Plus(s *index.Segment) bool {
 
 func ageUnder18PlusSlow(s *index.Segment) bool {
 	cu := cuesFor(s)
-	for _, m := range ageMatches(cu, s.Fold) {
+	for _, m := range segAgeMatches(s) {
 		if parseAge(cu, s.Fold[m[2]:m[3]]) >= 18 {
 			return true
 		}
@@ -612,7 +612,7 @@ func childAlternative(s *index.Segment) (Hit, bool) {
 	if !s.Roles.Has("offence") || actCount(s) < 1 || !s.Has(cu.AgeCtx) {
 		return Hit{}, false
 	}
-	for _, m := range ageMatches(cu, s.Fold) {
+	for _, m := range segAgeMatches(s) {
 		if a := parseAge(cu, s.Fold[m[2]:m[3]]); a < 18 {
 			continue
 		}
@@ -718,6 +718,32 @@ func ageMatches(cu *cues, f string) [][]int {
 	return out
 }
 
+type ageMemoKey struct{}
+
+// ageMemo holds each segment's age matches once computed.
+type ageMemo struct {
+	done []bool
+	ms   [][][]int
+}
+
+// segAgeMatches is ageMatches over a segment's folded text, memoised per
+// index: several child tests read the same segment's ages. The result is
+// shared; callers must not change it.
+func segAgeMatches(s *index.Segment) [][]int {
+	ix := s.Index()
+	m := ix.Memo(ageMemoKey{}, func() any {
+		return &ageMemo{done: make([]bool, len(ix.Segments)), ms: make([][][]int, len(ix.Segments))}
+	}).(*ageMemo)
+	if s.Ord < 0 || s.Ord >= len(m.done) || ix.Segments[s.Ord] != s {
+		return ageMatches(cuesFor(s), s.Fold)
+	}
+	if !m.done[s.Ord] {
+		m.done[s.Ord] = true
+		m.ms[s.Ord] = ageMatches(cuesFor(s), s.Fold)
+	}
+	return m.ms[s.Ord]
+}
+
 // mergeMatches adds to ms the matches of more that overlap none of ms, in
 // order of position.
 func mergeMatches(ms, more [][]int) [][]int {
@@ -800,7 +826,7 @@ func agesIn(s *index.Segment) []ageHit {
 	if !s.Has(cu.AgeCtx) {
 		return nil
 	}
-	for _, m := range ageMatches(cu, s.Fold) {
+	for _, m := range segAgeMatches(s) {
 		a := parseAge(cu, s.Fold[m[2]:m[3]])
 		if a <= 0 {
 			continue

@@ -1013,11 +1013,22 @@ func segChildCirc(s *index.Segment) bool {
 	memo := s.Index().SegMemo("child-age-circ")
 	if memo[s.Ord] == 0 {
 		memo[s.Ord] = 1
-		if childAgeIn(cu, s.Fold) {
+		if childAgeInSeg(s) {
 			memo[s.Ord] = 2
 		}
 	}
 	return memo[s.Ord] == 2
+}
+
+// childAgeInSeg is childAgeIn over a segment, with its memoised ages.
+func childAgeInSeg(s *index.Segment) bool {
+	cu := cuesFor(s)
+	for _, m := range segAgeMatches(s) {
+		if a := parseAge(cu, s.Fold[m[2]:m[3]]); a > 0 && a <= 18 {
+			return true
+		}
+	}
+	return false
 }
 
 // childAgeIn reports an age of 18 or less in folded text.
@@ -1036,7 +1047,7 @@ func childOnly(cu *cues, toks []index.Token, folded string) bool {
 	if cu.AdultTerms.Any(toks) {
 		return false
 	}
-	return childOnlyFast(cu, toks, folded)
+	return childOnlyFast(cu, toks, folded, nil)
 }
 
 // segChildOnly is childOnly for an indexed segment, with memoised
@@ -1049,14 +1060,16 @@ func segChildOnly(s *index.Segment) bool {
 	memo := s.Index().SegMemo("child-only")
 	if memo[s.Ord] == 0 {
 		memo[s.Ord] = 1
-		if childOnlyFast(cu, s.Toks, s.Fold) {
+		if childOnlyFast(cu, s.Toks, s.Fold, s) {
 			memo[s.Ord] = 2
 		}
 	}
 	return memo[s.Ord] == 2
 }
 
-func childOnlyFast(cu *cues, toks []index.Token, folded string) bool {
+// childOnlyFast is childOnly; seg, when not nil, is the segment whose
+// tokens and folded text these are (its age matches are memoised).
+func childOnlyFast(cu *cues, toks []index.Token, folded string, seg *index.Segment) bool {
 	// "reclusión menor", "presidio menor de …": the grade of a penalty
 	gradeAt := func(i int) bool {
 		return i > 0 && cu.PenaltyWords.Any(toks[i-1:i])
@@ -1092,7 +1105,13 @@ func childOnlyFast(cu *cues, toks []index.Token, folded string) bool {
 		}
 	}
 	if folded != "" && cu.AgeCtx.Any(toks) {
-		for _, m := range ageMatches(cu, folded) {
+		ms := [][]int(nil)
+		if seg != nil {
+			ms = segAgeMatches(seg)
+		} else {
+			ms = ageMatches(cu, folded)
+		}
+		for _, m := range ms {
 			if a := parseAge(cu, folded[m[2]:m[3]]); a > 0 && a <= 18 {
 				k := sort.Search(len(toks), func(i int) bool { return int(toks[i].Start) >= m[0] })
 				if k < len(toks) && gradeAt(k) {
@@ -1164,7 +1183,7 @@ func childAgeSubject(sg *index.Segment) bool {
 	if sg.Has(cu.AdultTerms) {
 		return false
 	}
-	for _, m := range ageMatches(cu, sg.Fold) {
+	for _, m := range segAgeMatches(sg) {
 		if a := parseAge(cu, sg.Fold[m[2]:m[3]]); a == 18 && m[0] < len(sg.Fold)/2 {
 			pre := sg.Fold[max(0, m[0]-20):m[0]] // ("personne âgée de moins de dix-huit ans")
 			if holdsAny(pre, allCues(sg).agePerson) {

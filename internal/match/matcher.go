@@ -206,7 +206,11 @@ func shortItemsHave(s *index.Segment, ps *index.PhraseSet) bool {
 	if ix == nil || len(s.Prov.Children) == 0 {
 		return false
 	}
-	for _, it := range shortItems(ix)[s] {
+	items := shortItems(ix)
+	if s.Ord < 0 || s.Ord >= len(items) {
+		return false
+	}
+	for _, it := range items[s.Ord] {
 		if it.Has(ps) {
 			return true
 		}
@@ -214,12 +218,12 @@ func shortItemsHave(s *index.Segment, ps *index.PhraseSet) bool {
 	return false
 }
 
-// shortItems maps each lead-in segment (the last paragraph of a provision
-// with a list under it) to the first segments of its short items (six
-// words at most), once per index.
-func shortItems(ix *index.Index) map[*index.Segment][]*index.Segment {
+// shortItems lists, by segment position, for each lead-in segment (the last
+// paragraph of a provision with a list under it) the first segments of its
+// short items (six words at most), once per index.
+func shortItems(ix *index.Index) [][]*index.Segment {
 	return ix.Memo(shortItemsKey{}, func() any {
-		out := map[*index.Segment][]*index.Segment{}
+		out := make([][]*index.Segment, len(ix.Segments))
 		for _, s := range ix.Segments {
 			if len(s.Prov.Children) == 0 {
 				continue
@@ -231,12 +235,12 @@ func shortItems(ix *index.Index) map[*index.Segment][]*index.Segment {
 			for _, c := range s.Prov.Children {
 				cs := ix.ProvSegs(c)
 				if len(cs) > 0 && cs[0].LeadIn == index.LeadInList && len(cs[0].Toks) <= 6 {
-					out[s] = append(out[s], cs[0])
+					out[s.Ord] = append(out[s.Ord], cs[0])
 				}
 			}
 		}
 		return out
-	}).(map[*index.Segment][]*index.Segment)
+	}).([][]*index.Segment)
 }
 
 type shortItemsKey struct{}
