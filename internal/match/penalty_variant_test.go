@@ -1157,3 +1157,20 @@ func TestOfficeAndRecidivism(t *testing.T) {
 		t.Errorf("de facts %s, want §232a subsequent_conviction", got)
 	}
 }
+
+// TestPledgingAChildIsSale: pledging a child as security for a debt
+// transfers the child for consideration (OPSC art. 2(a)); its penalty is a
+// sale-of-children row, not a related offence's.
+func TestPledgingAChildIsSale(t *testing.T) {
+	for _, tc := range []struct{ lang, body, want string }{
+		{"fr", "### Article 9\n\n(1) Est puni d'un emprisonnement de trois à huit ans toute personne qui met en gage un enfant pour garantir une dette.\n",
+			"art9(1):sale_of_children:child_victim"},
+		{"en", "### 9 Pledging of children\n\n(1) Any person who pledges a child as security for a debt commits an offence and is liable on conviction to imprisonment for a term not exceeding eight years.\n",
+			"s9(1):sale_of_children:child_victim"},
+	} {
+		ix := corpusOf(t, tc.lang, tc.body)
+		if got := strings.Join(factLabels(ix), " "); got != tc.want {
+			t.Errorf("%s: facts %s, want %s", tc.lang, got, tc.want)
+		}
+	}
+}
