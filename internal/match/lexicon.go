@@ -67,6 +67,10 @@ type cues struct {
 	// ChildExcluded excludes children from the persons a provision names
 	// ("not being a child"): a child word inside it names no child
 	ChildExcluded *index.PhraseSet `lex:"child-excluded"`
+	// IntlBody names an international organisation or one of its organs
+	// (Council of Europe, Conseil de sécurité): a word inside one names no
+	// national body
+	IntlBody *index.PhraseSet `lex:"international-body"`
 	PunishPermit  *index.PhraseSet `lex:"punishment-permission"`
 	// names the offence generically ("is not guilty of an offence if …
 	// compelled"): as broad as "any offence" unless the same rule also names

@@ -823,8 +823,17 @@ func (n *near) matchSeg(s *index.Segment) []Hit {
 	if slices.ContainsFunc(with, grade) {
 		with = slices.DeleteFunc(slices.Clone(with), grade)
 	}
+	// a body word inside the name of an international organisation
+	// ("Convention du Conseil de l'Europe") names no national body
+	var intl []index.Span
+	if s.Has(cu.IntlBody) {
+		intl = cu.IntlBody.Find(s.Toks)
+	}
 	var out []Hit
 	for _, h := range n.terms.matchSeg(s) {
+		if slices.ContainsFunc(intl, func(a index.Span) bool { return a.I <= h.I && h.J <= a.J }) {
+			continue
+		}
 		for _, w := range with {
 			d := w.I - h.J
 			if w.I < h.I {
