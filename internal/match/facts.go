@@ -1632,3 +1632,42 @@ func prevSegment(ix *index.Index, s *index.Segment) *index.Segment {
 	}
 	return nil
 }
+
+type generalCodeKey struct{}
+
+// GeneralCode reports whether st, within ix, is a general code rather
+// than a law about trafficking: many offence sections, few of them
+// trafficking, sale of children or forced labour (a whole penal code).
+// A measure in such a code (assistance, campaigns, bodies) concerns the
+// victims and offences it is written for, which are mostly others.
+func GeneralCode(ix *index.Index, st *statute.Statute) bool {
+	m := ix.Memo(generalCodeKey{}, func() any {
+		total := map[*statute.Statute]int{}
+		traf := map[*statute.Statute]int{}
+		seen := map[*statute.Provision]bool{}
+		for _, s := range ix.Segments {
+			if !s.Roles.Has("offence") || seen[s.Section] || s.Repealed() {
+				continue
+			}
+			seen[s.Section] = true
+			total[s.Statute]++
+			if sectionClass(ix, s.Section) != OffRelated {
+				traf[s.Statute]++
+			}
+		}
+		out := map[*statute.Statute]bool{}
+		for st, n := range total {
+			out[st] = n >= generalCodeSections && traf[st]*generalCodeShare < n
+		}
+		return out
+	}).(map[*statute.Statute]bool)
+	return m[st]
+}
+
+// generalCodeSections and generalCodeShare: a general code has at least
+// this many offence sections, and fewer than one in generalCodeShare of
+// them is a trafficking, sale or forced-labour offence.
+const (
+	generalCodeSections = 40
+	generalCodeShare    = 8
+)

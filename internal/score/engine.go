@@ -354,13 +354,19 @@ func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, coun
 		}
 		f.Evidence = evidence(out.Evidence, "", opts.MaxEvidence*2)
 	} else {
+		general := false
 		if !traffickingScoped[r.ID].IsZero() {
 			results = scopeToTrafficking(ix, results)
+		} else if measureScoped[r.ID] {
+			results, general = scopeGeneralCode(ix, results)
 		}
 		j.scoped = !traffickingScoped[r.ID].IsZero()
 		out = combine(r, cr.elems, results)
 		if !traffickingScoped[r.ID].IsZero() && out.Level == match.LGap && len(out.Found) == 0 && hadHits(cr, ix) {
 			out.Reason = traffickingScoped[r.ID]
+		}
+		if general && out.Level == match.LGap && len(out.Found) == 0 {
+			out.Reason = reason.New("general-code-other-offences-only", nil)
 		}
 		for i, res := range results {
 			f.Evidence = append(f.Evidence, evidence(cr.elems[i].Rank(res.Hits), elemName(cr.elems[i]), opts.MaxEvidence)...)
@@ -512,6 +518,44 @@ func scopeToTrafficking(ix *index.Index, rs []match.Result) []match.Result {
 		}
 	}
 	return out
+}
+
+// measureScoped lists the measures CORE asks for victims of trafficking
+// and for action against it (bodies, training, data, identification,
+// assistance, residence, return, guardians, campaigns, demand, borders,
+// recruitment agencies, plans, cooperation). In a general code (see
+// match.GeneralCode) such words mostly serve other offences ("campagne" of
+// a rural offence, "association" of criminals, "tuteur" among the rights
+// a sentence withdraws), so there a hit counts only where the provision
+// reaches the trafficking offences. Safeguards general law gives every
+// victim or person (compensation, privacy, information, birth
+// registration, documents, best interests, age presumption, the list of
+// hazardous work) are not scoped.
+var measureScoped = map[standard.RequirementID]bool{
+	"enf.specialised-authority": true, "enf.coordination-body": true, "enf.training": true, "enf.data-rapporteur": true,
+	"prot.identification": true, "prot.assistance": true, "prot.witness-protection": true, "prot.residence-permit": true,
+	"prot.repatriation": true, "prot.child-guardian": true, "prot.child-friendly-procedures": true, "prot.child-reintegration": true,
+	"prev.awareness": true, "prev.root-causes": true, "prev.demand": true, "prev.border-measures": true,
+	"prev.recruitment-regulation": true, "part.civil-society": true, "part.national-action-plan": true,
+	"part.international-cooperation": true,
+}
+
+// scopeGeneralCode drops the hits of provisions of a general code that do
+// not reach the trafficking offences; dropped reports whether any was.
+func scopeGeneralCode(ix *index.Index, rs []match.Result) ([]match.Result, bool) {
+	dropped := false
+	out := make([]match.Result, len(rs))
+	for i, r := range rs {
+		out[i].Cross = r.Cross
+		for _, h := range r.Hits {
+			if match.GeneralCode(ix, h.Seg.Statute) && !match.InTraffickingScope(ix, h.Seg) {
+				dropped = true
+				continue
+			}
+			out[i].Hits = append(out[i].Hits, h)
+		}
+	}
+	return out, dropped
 }
 
 func hadHits(cr compiledReq, ix *index.Index) bool {

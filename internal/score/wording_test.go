@@ -1,6 +1,10 @@
 package score
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // TestRequirementWordings checks requirements against wordings of
 // traditions the map first missed or misread, each on a statute written for
@@ -211,6 +215,44 @@ func TestRequirementWordings(t *testing.T) {
 				}
 			}
 			t.Fatalf("no finding for %s", tc.req)
+		})
+	}
+}
+
+// TestGeneralCodeMeasures: in a general code (many offences, few of them
+// trafficking) a measure's words in a provision serving another offence do
+// not meet a trafficking measure; the same words in a law about trafficking,
+// or in the code's trafficking chapter, do.
+func TestGeneralCodeMeasures(t *testing.T) {
+	e := embeddedEngine(t)
+	var b strings.Builder
+	b.WriteString("## Titre I Des infractions diverses\n\n")
+	for i := 1; i <= 45; i++ {
+		fmt.Fprintf(&b, "### Article %d\n\nQuiconque aura soustrait frauduleusement une chose appartenant à autrui dans le cas numéro %d sera puni d'un emprisonnement d'un mois à cinq ans.\n\n", i, i)
+	}
+	b.WriteString("### Article 46\n\nQuiconque aura volé des bestiaux dans les champs ou dans la campagne, ou organisé des campagnes de vente de bétail volé, sera puni d'un emprisonnement d'un an à cinq ans.\n\n")
+	b.WriteString("## Titre II De la traite des êtres humains\n\n### Article 47\n\nQuiconque aura recruté, transporté ou hébergé une personne par la contrainte aux fins d'exploitation sera puni de la réclusion de dix ans à quinze ans.\n\n")
+	code := b.String()
+	measure := "### Article 48\n\nL'État organise des campagnes d'information et de sensibilisation du public sur la traite des êtres humains.\n"
+	for _, tc := range []struct {
+		name, body string
+		want       Verdict
+	}{
+		{"general code, campaign of another offence", code, Gap},
+		{"general code, campaign against trafficking", code + measure, Met},
+		{"trafficking law, the same campaign", "### Article 1\n\nQuiconque aura recruté, transporté ou hébergé une personne par la contrainte aux fins d'exploitation sera puni de la réclusion de dix ans à quinze ans.\n\n" + measure, Met},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := analyzeText(t, e, "fr", "Code pénal", tc.body)
+			for _, f := range res.Findings {
+				if f.Requirement == "prev.awareness" {
+					if f.Verdict != tc.want {
+						t.Errorf("prev.awareness: %s, want %s (%s)", f.Verdict, tc.want, f.Explanation)
+					}
+					return
+				}
+			}
+			t.Fatal("no finding for prev.awareness")
 		})
 	}
 }
