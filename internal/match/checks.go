@@ -161,6 +161,12 @@ func trafficOffenceSegs(ix *index.Index) []*index.Segment {
 			if !usable(s) || !s.Roles.Has("offence") {
 				continue
 			}
+			// (a jurisdiction rule's list of the offences it reaches,
+			// "traite d'êtres humains (art. 182), contrainte sexuelle
+			// (art. 189)", names trafficking but is no offence clause)
+			if ListsOffencesOnly(ix, s) {
+				continue
+			}
 			if hasTraffick(s) || traffickIn(cu, headToks(s)) || (actCount(s) >= 2 && s.Has(cu.ExploitTerms)) {
 				out = append(out, s)
 			}
@@ -883,8 +889,10 @@ func checkChildAge(in *Input) Outcome {
 	// the child of def.child-age-18 is the trafficking offence's (or the
 	// sale offence's): a corpus with neither (a labour, family or
 	// child-protection code) defines no child for it, whatever age its own
-	// rules use, unless it hands the child to another law
-	if len(ext) == 0 && len(trafficOffenceSegs(ix)) == 0 && !hasSaleOffence(ix) {
+	// rules use, unless it hands the child to another law; a trafficking
+	// law whose offence lies outside the corpus ("an offence under section
+	// 3", an extract) defines the child of that offence
+	if len(ext) == 0 && len(trafficOffenceSegs(ix)) == 0 && !hasSaleOffence(ix) && !offenceNamedOutside(ix) {
 		return Outcome{Level: LGap, MissingR: []reason.Reason{reason.New("label-trafficking-offence", nil)},
 			Reason: reason.New("trafficking-offence-not-found", nil)}
 	}
@@ -1142,6 +1150,23 @@ func gradedOnly(in *Input) (Hit, bool) {
 // nach § 232 des Strafgesetzbuches", "an offence under section 3 of the
 // Trafficking Act"): that law holds the offence, its definition and its
 // penalty. It returns the naming words and the law.
+// offenceNamedOutside reports whether the corpus names its trafficking
+// offence by a section of its own statute that the corpus leaves out (an
+// extract of a trafficking act: "an offence under section 3").
+func offenceNamedOutside(ix *index.Index) bool {
+	h, law, ok := OffenceOutsideCorpus(ix)
+	if !ok || h.Seg == nil {
+		return false
+	}
+	m := h.Seg.Statute.Meta
+	for _, t := range []string{m.Title, m.ShortTitle, h.Seg.Statute.Title} {
+		if t != "" && strings.Contains(strings.ToLower(law), strings.ToLower(t)) {
+			return true
+		}
+	}
+	return false
+}
+
 func OffenceOutsideCorpus(ix *index.Index) (Hit, string, bool) {
 	type res struct {
 		h   Hit

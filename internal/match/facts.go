@@ -297,7 +297,10 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 				// (a body or a procedure a clause refers to, "après avis du
 				// Comité prévu à l'article 19", lends no offence, whatever
 				// its name says)
-				if r.Target == nil || r.Target.Section() == sec || !offenceLike(ix, r.Target.Section()) {
+				// (nor does a rule of jurisdiction or procedure it makes
+				// applicable, "L'art. 7, al. 4 et 5, est applicable", though
+				// that rule lists the offences it reaches)
+				if r.Target == nil || r.Target.Section() == sec || !offenceLike(ix, r.Target.Section()) || procedureOnly(ix, r.Target.Section()) {
 					continue
 				}
 				if c := classOf(ix, r.Target.Section(), memo, depth+1); classRank[c] > classRank[best] {
@@ -368,6 +371,42 @@ func sectionRoles(ix *index.Index, sec *statute.Provision) index.RoleSet {
 func offenceLike(ix *index.Index, sec *statute.Provision) bool {
 	rs := sectionRoles(ix, sec)
 	return rs.Has("offence") || rs.Has("penalty") || rs.Has("definition")
+}
+
+// ListsOffencesOnly reports whether a segment of a rule of jurisdiction or
+// procedure names offences without their acts (its list of the offences
+// it reaches, "traite d'êtres humains (art. 182), contrainte sexuelle
+// (art. 189)", defines none of them).
+func ListsOffencesOnly(ix *index.Index, s *index.Segment) bool {
+	return actCount(s) == 0 && procedureOnly(ix, s.Section)
+}
+
+// procedureOnly reports whether a section is a rule of jurisdiction or
+// procedure that neither states a sanction nor defines a term.
+func procedureOnly(ix *index.Index, sec *statute.Provision) bool {
+	rs := sectionRoles(ix, sec)
+	return rs.Has("procedural") && !rs.Has("definition") && !statesSanction(ix, sec)
+}
+
+type sanctionKey struct{ sec *statute.Provision }
+
+// statesSanction reports whether a paragraph of the section states a term
+// of custody or a fine (once per section).
+func statesSanction(ix *index.Index, sec *statute.Provision) bool {
+	return ix.Memo(sanctionKey{sec}, func() any {
+		pl := PenaltyLexicon(ix)
+		for _, t := range ix.BySection[sec] {
+			if !t.Has(cuesFor(t).PenaltyWords) {
+				continue
+			}
+			for _, p := range pl.ParseFor(t.Text, t.Lang, t.Statute.Meta.Country) {
+				if p.HasImprisonment() || p.FineAlternative || p.FineMax != nil || p.Grade != nil {
+					return true
+				}
+			}
+		}
+		return false
+	}).(bool)
 }
 
 // definitionOnly reports whether a section defines terms and neither

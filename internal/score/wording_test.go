@@ -131,6 +131,8 @@ func TestRequirementWordings(t *testing.T) {
 			"enf.coordination-body", Gap},
 		{"en the Security Council (an international body) is no national coordinating body", "en", "### 30 Sanctions lists\n\nA person listed by the Security Council for trafficking in persons shall be reported to the police.\n",
 			"enf.coordination-body", Gap},
+		{"en an extract of a trafficking act defines the child of its offence (section 3, left out)", "en", "### 2. Interpretation\n\nIn this Act, \"child\" means a person below the age of eighteen years; \"trafficking in persons\" means any conduct which constitutes an offence under section 3.\n\n### 31. Restitution\n\n(1) Where a person is convicted of an offence under section 3, the court shall order the person to pay restitution to the victim.\n",
+			"def.child-age-18", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
@@ -254,5 +256,48 @@ func TestGeneralCodeMeasures(t *testing.T) {
 			}
 			t.Fatal("no finding for prev.awareness")
 		})
+	}
+}
+
+// TestTradeInPersonsFrame: the Swiss drafting of trafficking as a trade
+// ("en qualité d'offreur, d'intermédiaire ou d'acquéreur, se livre à la
+// traite", "als Anbieter, Vermittler oder Abnehmer mit einem Menschen Handel
+// treibt") names its acts by the trader's roles and needs no means; a
+// jurisdiction rule that lists the offences it reaches ("traite d'êtres
+// humains (art. 182), contrainte sexuelle (art. 189)") is no trafficking
+// offence, and an offence that makes it applicable borrows no trafficking
+// from it; "ein Verbrechen oder Vergehen" is any offence.
+func TestTradeInPersonsFrame(t *testing.T) {
+	e := embeddedEngine(t)
+	fr := "### Art. 5\n\n(1) Le présent code est applicable à quiconque se trouve en Suisse et a commis à l'étranger l'un des actes suivants: traite d'êtres humains (art. 182), contrainte sexuelle (art. 189), si la victime avait moins de 18 ans.\n\n" +
+		"### Art. 7\n\n(1) Le présent code est applicable à quiconque commet un crime ou un délit à l'étranger, sans que soient réalisées les conditions prévues à l'art. 5.\n\n" +
+		"### Art. 181a\n\n(1) Quiconque, en usant de violence envers une personne, l'oblige à conclure un mariage est puni d'une peine privative de liberté de cinq ans au plus.\n\n(2) L'art. 7 est applicable.\n\n" +
+		"### Art. 182\n\n(1) Quiconque, en qualité d'offreur, d'intermédiaire ou d'acquéreur, se livre à la traite d'un être humain à des fins d'exploitation sexuelle ou d'exploitation de son travail est puni d'une peine privative de liberté de dix ans au plus. Le fait de recruter une personne à ces fins est assimilé à la traite.\n"
+	de := "### Art. 102\n\n(1) Wird in einem Unternehmen in Ausübung geschäftlicher Verrichtung ein Verbrechen oder Vergehen begangen und kann diese Tat keiner bestimmten natürlichen Person zugerechnet werden, so wird das Unternehmen mit Busse bis zu fünf Millionen Franken bestraft.\n\n" +
+		"### Art. 182\n\n(1) Wer als Anbieter, Vermittler oder Abnehmer mit einem Menschen Handel treibt zum Zwecke der sexuellen Ausbeutung oder der Ausbeutung seiner Arbeitskraft, wird mit Freiheitsstrafe bis zu zehn Jahren bestraft. Das Anwerben eines Menschen zu diesen Zwecken ist dem Handel gleichgestellt.\n"
+	for _, tc := range []struct {
+		lang, body, req string
+		want            Verdict
+	}{
+		{"fr", fr, "def.means", Met},
+		{"fr", fr, "def.acts", Partial},
+		{"fr", fr, "def.no-movement-required", Met},
+		{"de", de, "def.acts", Partial},
+		{"de", de, "def.child-no-means", Met},
+		{"de", de, "crim.legal-persons", Met},
+	} {
+		res := analyzeText(t, e, tc.lang, "Code pénal", tc.body)
+		found := false
+		for _, f := range res.Findings {
+			if f.Requirement == tc.req {
+				found = true
+				if f.Verdict != tc.want {
+					t.Errorf("%s %s: %s, want %s (%s)", tc.lang, tc.req, f.Verdict, tc.want, f.Explanation)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no finding for %s", tc.lang, tc.req)
+		}
 	}
 }
