@@ -60,6 +60,12 @@ func AttemptOfOffence(h Hit) bool {
 			if cu.AttemptTo[s.Toks[j].Word] && cu.CommitVerb.Any(s.Toks[j+1:j+2]) {
 				return committedOffence(s, j+2)
 			}
+			// "attempts, assists, abets … or conspires with others for,
+			// the commission of the crime of trafficking": the object is
+			// the commission of an offence
+			if cu.CommitVerb.Any(s.Toks[j:j+1]) && !cu.CommitVerb.Any(s.Toks[j-1:j]) && j+1 < end && objectFrom(cu, s, j+1) && !clauseBreak(s, j, j+1) {
+				return true
+			}
 		}
 	}
 	if verb {
