@@ -1174,3 +1174,17 @@ func TestPledgingAChildIsSale(t *testing.T) {
 		}
 	}
 }
+
+// TestSaleAndServiceUseWordings: a parent who hands over, or an adopter who
+// receives "a título oneroso", a person under eighteen sells a child; who
+// uses the services of a person "a sabiendas de su situación de trata"
+// commits a related offence, not trafficking.
+func TestSaleAndServiceUseWordings(t *testing.T) {
+	body := "### Artículo 27\n\nSe impondrá pena de 3 a 10 años de prisión al que entregue en su carácter de padre o tutor o reciba a título oneroso, en su carácter de adoptante, a una persona menor de dieciocho años.\n\n" +
+		"### Artículo 35\n\nSe sancionará con pena de 2 a 40 años de prisión al que, a sabiendas de su situación de trata, adquiera, use, compre, solicite o alquile servicios de una persona para cualquiera de los fines previstos en esta Ley.\n"
+	ix := corpusOf(t, "es", body)
+	want := "art27:sale_of_children:child_victim art35:related:basic"
+	if got := strings.Join(factLabels(ix), " "); got != want {
+		t.Errorf("facts %s, want %s", got, want)
+	}
+}

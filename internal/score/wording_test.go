@@ -139,6 +139,8 @@ func TestRequirementWordings(t *testing.T) {
 			"crim.attempt", Met},
 		{"es directing or financing others to commit the offences raises the penalty", "es", "### Artículo 10\n\nA quien capte, transporte o reciba a una persona con fines de explotación se le impondrá de 5 a 15 años de prisión.\n\n### Artículo 43\n\nLa pena se incrementará hasta en dos terceras partes cuando el responsable del delito realice, además, acciones de dirección o financiamiento a otras personas para que cometan cualquiera de los delitos objeto de esta Ley.\n",
 			"crim.organizing", Met},
+		{"es using the services of a person knowing her 'situación de trata'", "es", "### Artículo 35\n\nSe sancionará con pena de 2 a 40 años de prisión al que, a sabiendas de su situación de trata, adquiera, use, compre, solicite o alquile servicios de una persona para cualquiera de los fines previstos en esta Ley.\n",
+			"crim.use-of-services", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
