@@ -1026,6 +1026,12 @@ func checkConsent(in *Input) Outcome {
 		}
 		cs := cu.ConsentTerms.Find(s.Toks)
 		ir := cu.IrrelevantCues.Find(s.Toks)
+		// "Le consentement d'une victime de la traite … n'est pas valable"
+		// (not a spouse's consent to marriage that "n'est pas valable s'il
+		// a été extorqué par la violence")
+		if s.Has(cu.ConsentInvalid) && (s.Has(cu.TextVictim) || hasTraffick(s)) {
+			ir = append(ir, cu.ConsentInvalid.Find(s.Toks)...)
+		}
 		if len(ir) == 0 {
 			// "It is not a defence to a charge … that— (a) the victim …
 			// consented …": the lead-in says it of its items

@@ -288,6 +288,16 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 	case traffick || (acts >= 2 && purpose) || sellsPerson:
 		return OffTrafficking
 	case forced:
+		// forced labour or slavery among the circumstances of a sanction
+		// clause that takes up the offence of the article before ("La
+		// réclusion … est encourue lorsque l'infraction a été commise …:
+		// – en cas d'assujettissement de la personne au travail forcé")
+		// aggravates that offence
+		if depth < 3 && takesUpPrevious(ix, sec) {
+			if prev := prevSectionIn(ix, sec); prev != nil && classOf(ix, prev, memo, depth+1) == OffTrafficking {
+				return OffTrafficking
+			}
+		}
 		return OffForced
 	}
 	if depth < 3 {

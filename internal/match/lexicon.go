@@ -70,8 +70,11 @@ type cues struct {
 	// IntlBody names an international organisation or one of its organs
 	// (Council of Europe, Conseil de sécurité): a word inside one names no
 	// national body
-	IntlBody     *index.PhraseSet `lex:"international-body"`
-	PunishPermit *index.PhraseSet `lex:"punishment-permission"`
+	IntlBody *index.PhraseSet `lex:"international-body"`
+	// ConsentInvalid says a consent is not valid: of the victim only where
+	// the clause names a victim or trafficking
+	ConsentInvalid *index.PhraseSet `lex:"consent-invalid"`
+	PunishPermit   *index.PhraseSet `lex:"punishment-permission"`
 	// names the offence generically ("is not guilty of an offence if …
 	// compelled"): as broad as "any offence" unless the same rule also names
 	// a narrow class of offences
