@@ -147,6 +147,8 @@ func TestRequirementWordings(t *testing.T) {
 			"def.consent-irrelevant", Gap},
 		{"fr forced labour among the circumstances of a clause taking up the trafficking offence", "fr", "### Article 7\n\nEst coupable de la traite des personnes et puni de cinq à dix ans d'emprisonnement quiconque recrute, transporte ou héberge une personne par la contrainte aux fins d'exploitation.\n\n### Article 8\n\nLa réclusion criminelle de dix à vingt ans est encourue lorsque l'infraction a été commise dans l'une des circonstances suivantes :\n\n– Si la victime est un mineur de moins de 18 ans ;\n\n– En cas d'assujettissement de la personne au travail forcé.\n",
 			"pen.child-aggravation", Met},
+		{"fr a foreigner who offends outside the territory against a national victim (passive personality, a long clause)", "fr", "### Article 24\n\nTout étranger qui, hors du territoire de la République s'est rendu coupable soit comme auteur soit comme complice des infractions visées par la présente loi peut être poursuivi et jugé d'après les dispositions des lois de la République, lorsque la victime de ces infractions est de nationalité de la République.\n",
+			"juris.extraterritorial", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
