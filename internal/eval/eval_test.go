@@ -172,12 +172,34 @@ func TestFreshGold(t *testing.T) {
 	}
 	r := runGold(t, "fresh.yaml", Bases{BaseFresh: os.DirFS(fresh)})
 	t.Logf("agreement %.1f%%, penalty rows %.1f%%", r.Agreement(), r.PenaltyAccuracy())
-	if r.Agreement() < 78.0 || r.PenaltyAccuracy() < 87.0 {
+	if r.Agreement() < 81.5 || r.PenaltyAccuracy() < 87.0 {
 		var b strings.Builder
 		r.Write(&b)
-		t.Errorf("fresh gold below its floor (78%% verdicts, 87%% penalty rows):\n%s", b.String())
+		t.Errorf("fresh gold below its floor (81.5%% verdicts, 87%% penalty rows):\n%s", b.String())
 	}
 }
+
+// TestFresh2Gold runs the five real statutes fetched in the tenth session
+// (Mexico, Zimbabwe, Djibouti, Switzerland fr/de), labelled independently
+// and measured once before the engine was changed for them (233/285); they
+// are seen data now, and these floors keep what was gained on them.
+func TestFresh2Gold(t *testing.T) {
+	rd := realdata(t)
+	fresh := filepath.Join(rd, "statutes-fresh")
+	if _, err := os.Stat(filepath.Join(fresh, "mex-lgpsedmtp-2012.md")); err != nil {
+		t.Skipf("fresh2 statutes not found in %s: %v", fresh, err)
+	}
+	r := runGold(t, "fresh2.yaml", Bases{BaseFresh: os.DirFS(fresh)})
+	t.Logf("agreement %.1f%%, penalty rows %.1f%%, first quotes %.1f%%", r.Agreement(), r.PenaltyAccuracy(), r.EvidenceAccuracy())
+	if r.Agreement() < fresh2Floor[0] || r.PenaltyAccuracy() < fresh2Floor[1] || r.EvidenceAccuracy() < fresh2Floor[2] {
+		var b strings.Builder
+		r.Write(&b)
+		t.Errorf("fresh2 gold below its floor (%v: verdicts, penalty rows, first quotes):\n%s", fresh2Floor, b.String())
+	}
+}
+
+// fresh2Floor: verdicts, penalty rows, first quotes (percent).
+var fresh2Floor = [3]float64{87.0, 65.0, 79.0}
 
 // TestSealedStaysSealed checks that the held-out gold file is marked sealed
 // (so eval refuses it without --unseal) and that CI never names it.
@@ -207,8 +229,8 @@ func TestSealedStaysSealed(t *testing.T) {
 // Each file's floor is its figure when the lead last fixed the engine on
 // it (BENCHMARKS.md); a drafting file without a floor must score 95%.
 var draftingFloors = map[string][3]float64{ // agreement, penalty rows, first quotes: one verdict (one quote) below the figures last recorded
-	"drafting-de10.yaml": {91.2, 59.9, 91.4},
-	"drafting-de2.yaml":  {91.8, 99.9, 89.4},
+	"drafting-de10.yaml": {91.2, 59.9, 93.6},
+	"drafting-de2.yaml":  {92.3, 99.9, 90.5},
 	"drafting-de3.yaml":  {80.7, 69.1, 89.2},
 	"drafting-de4.yaml":  {87.1, 0.0, 92.1},
 	"drafting-de5.yaml":  {87.1, 99.9, 89.5},
@@ -261,7 +283,7 @@ var draftingFloors = map[string][3]float64{ // agreement, penalty rows, first qu
 	"drafting-en44.yaml": {84.7, 88.1, 84.6},
 	"drafting-en45.yaml": {91.2, 66.6, 89.0},
 	"drafting-en46.yaml": {90.6, 85.6, 84.4},
-	"drafting-en47.yaml": {94.1, 79.9, 96.0},
+	"drafting-en47.yaml": {94.1, 79.9, 97.3},
 	"drafting-en48.yaml": {94.1, 86.6, 93.9},
 	"drafting-en49.yaml": {87.1, 99.9, 85.2},
 	"drafting-en5.yaml":  {92.9, 99.9, 97.0},
@@ -317,7 +339,7 @@ var draftingFloors = map[string][3]float64{ // agreement, penalty rows, first qu
 	"drafting-es40.yaml": {94.1, 79.9, 93.5},
 	"drafting-es41.yaml": {92.3, 99.9, 97.2},
 	"drafting-es42.yaml": {87.7, 0.0, 93.6},
-	"drafting-es43.yaml": {90.0, 74.9, 96.9},
+	"drafting-es43.yaml": {90.6, 74.9, 96.9},
 	"drafting-es44.yaml": {78.9, 99.9, 93.3},
 	"drafting-es45.yaml": {91.2, 0.0, 93.5},
 	"drafting-es46.yaml": {92.9, 90.8, 92.1},
@@ -326,7 +348,7 @@ var draftingFloors = map[string][3]float64{ // agreement, penalty rows, first qu
 	"drafting-es49.yaml": {94.7, 99.9, 89.7},
 	"drafting-es5.yaml":  {90.6, 69.9, 94.8},
 	"drafting-es50.yaml": {91.8, 99.9, 85.0},
-	"drafting-es51.yaml": {87.1, 99.9, 94.0},
+	"drafting-es51.yaml": {87.1, 99.9, 95.5},
 	"drafting-es52.yaml": {95.3, 74.9, 91.2},
 	"drafting-es53.yaml": {94.7, 89.9, 94.5},
 	"drafting-es54.yaml": {91.2, 99.9, 88.5},
@@ -354,7 +376,7 @@ var draftingFloors = map[string][3]float64{ // agreement, penalty rows, first qu
 	"drafting-fr2.yaml":  {96.4, 99.9, 95.1},
 	"drafting-fr20.yaml": {95.9, 99.9, 95.0},
 	"drafting-fr21.yaml": {92.3, 99.9, 94.6},
-	"drafting-fr22.yaml": {87.7, 95.4, 89.5},
+	"drafting-fr22.yaml": {88.8, 95.4, 89.7},
 	"drafting-fr23.yaml": {92.3, 77.7, 93.3},
 	"drafting-fr24.yaml": {84.2, 74.9, 83.7},
 	"drafting-fr25.yaml": {85.9, 79.9, 92.6},

@@ -519,6 +519,27 @@ var (
 	definitionBit = index.Bit(standard.RoleDefinition)
 )
 
+// CreatesOffence reports whether a segment creates an offence or sets its
+// penalty (see createsOffence) and defines no term.
+func CreatesOffence(s *index.Segment) bool {
+	return len(s.Defines) == 0 && s.Roles.Has("offence") && createsOffence(cuesFor(s), s)
+}
+
+// CoreOffence returns the first clause that creates the trafficking
+// offence with its acts and purpose: three acts or more for exploitation,
+// in a sentence that creates an offence or sets its penalty.
+func CoreOffence(ix *index.Index) (Hit, bool) {
+	for _, s := range trafficOffenceSegs(ix) {
+		cu := cuesFor(s)
+		if actCount(s) >= 3 && s.Has(cu.ExploitTerms) && CreatesOffence(s) {
+			if h, ok := spanOf(s, cu.ActTerms); ok {
+				return h, true
+			}
+		}
+	}
+	return Hit{}, false
+}
+
 // createsOffence reports whether the segment's own sentence creates an
 // offence or sets its penalty: an offence formula or a sanction in it, or
 // in the lead-in a list item finishes.

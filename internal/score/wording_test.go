@@ -317,3 +317,27 @@ func TestTradeInPersonsFrame(t *testing.T) {
 		}
 	}
 }
+
+// TestOffenceQuotedFromItsClause: crim.offence quotes the clause that
+// creates the offence (acts, purpose, sanction), not a definition whose
+// words name it ("La Ley: la Ley General … contra la Trata de Personas").
+func TestOffenceQuotedFromItsClause(t *testing.T) {
+	e := embeddedEngine(t)
+	body := "### Artículo 4\n\nPara los efectos de la presente Ley se entenderá por:\n\nI. La Constitución: La Constitución Política.\n\nII. La Ley: La Ley General para Prevenir, Sancionar y Erradicar los Delitos en Materia de Trata de Personas y para la Protección y Asistencia a las Víctimas de estos Delitos.\n\nIII. La Comisión: La Comisión Intersecretarial para Prevenir, Sancionar y Erradicar los Delitos en Materia de Trata de Personas.\n\n" +
+		"### Artículo 10\n\nToda acción u omisión dolosa de una o varias personas para captar, enganchar, transportar, transferir, retener, entregar, recibir o alojar a una o varias personas con fines de explotación se le impondrá de 5 a 15 años de prisión, sin perjuicio de las sanciones que correspondan para cada uno de los delitos cometidos, previstos y sancionados en esta Ley.\n\nSe entenderá por explotación de una persona a:\n\nI. La esclavitud;\n\nII. La prostitución ajena u otras formas de explotación sexual;\n\nIII. El trabajo o servicios forzados.\n"
+	res := analyzeText(t, e, "es", "Ley General", body)
+	for _, f := range res.Findings {
+		if f.Requirement != "crim.offence" {
+			continue
+		}
+		if len(f.Evidence) == 0 || f.Evidence[0].Provision != "art10" {
+			var got []string
+			for _, ev := range f.Evidence {
+				got = append(got, ev.Provision)
+			}
+			t.Fatalf("crim.offence %s quotes %v first, want art10", f.Verdict, got)
+		}
+		return
+	}
+	t.Fatal("no finding for crim.offence")
+}
