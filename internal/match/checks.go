@@ -1843,6 +1843,17 @@ func broadScope(cu *cues, toks []index.Token) bool {
 		// "… de séjour irrégulier, lorsqu'elle a commis ces infractions":
 		// the demonstrative takes up the narrow offences named before
 		qualified := len(narrow) > 0 && narrow[0].I < b.I && cu.Demonstrative[toks[b.I].Word]
+		// "any crime whose essential elements include … prostitution or
+		// the breach of the immigration … laws": a relative clause that
+		// restricts the offence to narrow ones further on
+		if !qualified && b.J < len(toks) && cu.OffenceQualifier.Any(toks[b.J:b.J+1]) {
+			for _, n := range narrow {
+				if n.I >= b.J && n.I-b.J <= 10 {
+					qualified = true
+					break
+				}
+			}
+		}
 		for _, n := range narrow {
 			if n.I >= b.J && n.I-b.J <= 3 {
 				// ("any offence, including unlawful entry": examples, not

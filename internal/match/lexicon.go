@@ -74,7 +74,10 @@ type cues struct {
 	// ConsentInvalid says a consent is not valid: of the victim only where
 	// the clause names a victim or trafficking
 	ConsentInvalid *index.PhraseSet `lex:"consent-invalid"`
-	PunishPermit   *index.PhraseSet `lex:"punishment-permission"`
+	// OffenceQualifier opens a relative clause that restricts "any offence"
+	// ("whose elements include …", "relating to …", "dont les éléments …")
+	OffenceQualifier *index.PhraseSet `lex:"offence-qualifier"`
+	PunishPermit     *index.PhraseSet `lex:"punishment-permission"`
 	// names the offence generically ("is not guilty of an offence if …
 	// compelled"): as broad as "any offence" unless the same rule also names
 	// a narrow class of offences
