@@ -288,9 +288,18 @@ func newAgeExpr(l *standard.Lexicon) *ageExpr {
 	alt := func(class string) (string, []string) {
 		var ps, qs []string
 		for _, p := range l.Union(class) {
-			w := strings.Join(index.Words(p), " ")
+			ws := index.Words(p)
+			w := strings.Join(ws, " ")
 			ps = append(ps, w)
-			qs = append(qs, regexp.QuoteMeta(w))
+			// (an elided article or particle is written with an
+			// apostrophe: "n'ayant pas atteint l'âge de")
+			if e := elided(ws); e != w {
+				ps = append(ps, e)
+			}
+			for i := range ws {
+				ws[i] = regexp.QuoteMeta(ws[i])
+			}
+			qs = append(qs, strings.Join(ws, sep))
 		}
 		if len(qs) == 0 {
 			return `[^\x00-\x{10FFFF}]`, nil // matches nothing
@@ -307,10 +316,10 @@ func newAgeExpr(l *standard.Lexicon) *ageExpr {
 	a := &ageExpr{starts: starts, numbers: map[string]int{},
 		// "under eighteen (18) years", "under 18 (eighteen) years": the
 		// number repeated in brackets
-		anchored: regexp.MustCompile(`^(?:` + below + `)(?: (?:` + article + `))?(?: (?:` + noun + `))? ([a-z0-9-]+)(?: \((?:\d+|[a-z]+(?:[ -][a-z]+)?)\))? (?:` + unit + `)`),
+		anchored: regexp.MustCompile(`^(?:` + below + `)(?:` + sep + `(?:` + article + `))?(?:` + sep + `(?:` + noun + `))?` + sep + `([a-z0-9-]+)(?: \((?:\d+|[a-z]+(?:[ -][a-z]+)?)\))? (?:` + unit + `)`),
 		// "under the age of 18": the age noun before a number in digits
 		// stands for the unit
-		noUnit:   regexp.MustCompile(`^(?:` + below + `)(?: (?:` + article + `))? (?:` + noun + `) (\d{1,2})\b`),
+		noUnit:   regexp.MustCompile(`^(?:` + below + `)(?:` + sep + `(?:` + article + `))?` + sep + `(?:` + noun + `) (\d{1,2})\b`),
 		after:    regexp.MustCompile(`(?:` + belowAfter + `) ([a-z0-9-]+) (?:` + after + `)`),
 		ordinal:  regexp.MustCompile(`\b([a-z]+|\d+) (?:` + ordinalAfter + `)`),
 		suffixes: foldedUnion(l, "ordinal-suffix")}
@@ -320,6 +329,28 @@ func newAgeExpr(l *standard.Lexicon) *ageExpr {
 		}
 	}
 	return a
+}
+
+// sep separates the words of an age expression in folded text: a space,
+// or the apostrophe of an elided word ("l'âge", "n'ayant").
+const sep = `[ '’]`
+
+// elided writes a phrase's single-letter elided words (l, d, n, s, j, m,
+// t, c and qu) with their apostrophe, as they stand in the text: "n ayant
+// pas atteint" is written "n'ayant pas atteint".
+func elided(ws []string) string {
+	var b strings.Builder
+	for i, w := range ws {
+		b.WriteString(w)
+		if i+1 < len(ws) {
+			if strings.Contains("l d n s j m t c qu", w) && (len(w) == 1 || w == "qu") {
+				b.WriteByte('\'')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+	}
+	return b.String()
 }
 
 func foldedUnion(l *standard.Lexicon, class string) []string {

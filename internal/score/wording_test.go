@@ -155,6 +155,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.non-punishment", Partial},
 		{"en 'any crime whose essential elements include' prostitution or immigration breaches is narrow", "en", "### 3 Trafficking\n\n(4) If a victim was trafficked for the purposes of prostitution, that victim shall not be charged with any crime whose essential elements include prostitution or the breach of the immigration laws.\n",
 			"prot.non-punishment", Partial},
+		{"fr a minor is 'la personne n'ayant pas encore atteint l'âge de dix-huit ans' (elided articles)", "fr", "### Article 2\n\nPour l'application de la présente loi, on entend par mineur la personne n'ayant pas encore atteint l'âge de dix-huit ans.\n\n### Article 5\n\nConstitue l'infraction de traite des êtres humains le fait de recruter, de transporter, d'héberger ou d'accueillir une personne par la contrainte à des fins d'exploitation. L'infraction est punie de la réclusion de cinq ans à dix ans.\n",
+			"def.child-age-18", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
