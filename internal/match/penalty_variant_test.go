@@ -1188,3 +1188,20 @@ func TestSaleAndServiceUseWordings(t *testing.T) {
 		t.Errorf("facts %s, want %s", got, want)
 	}
 }
+
+// TestRelatedOffenceHeadings: offences captioned as revealing a victim's
+// identity, concealing her whereabouts or withholding documents are
+// related offences (rule 3), though their text names trafficking.
+func TestRelatedOffenceHeadings(t *testing.T) {
+	for _, tc := range []struct{ lang, body, want string }{
+		{"es", "### Artículo 5. TRATA DE PERSONAS.\n\nEl que captare, transportare, trasladare, acogiere o recibiere a otro con el propósito de someterlo a explotación sexual será sancionado con pena privativa de libertad de hasta ocho años.\n\n### Artículo 13. REVELACION DE IDENTIDAD.\n\nToda persona que revele información que permita la identificación de una víctima de la trata de personas será castigada con pena privativa de libertad de hasta tres años.\n",
+			"art5:trafficking:basic art13:related:basic"},
+		{"fr", "### Article 5 Traite des personnes\n\nQuiconque recrute, transporte ou héberge une personne par la contrainte aux fins d'exploitation est puni de dix ans d'emprisonnement.\n\n### Article 13 Divulgation de l'identité des victimes\n\nQuiconque divulgue l'identité d'une victime de la traite des personnes est puni de deux ans d'emprisonnement.\n",
+			"art5:trafficking:basic art13:related:basic"},
+	} {
+		ix := corpusOf(t, tc.lang, tc.body)
+		if got := strings.Join(factLabels(ix), " "); got != tc.want {
+			t.Errorf("%s: facts %s, want %s", tc.lang, got, tc.want)
+		}
+	}
+}
