@@ -157,6 +157,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.non-punishment", Partial},
 		{"fr a minor is 'la personne n'ayant pas encore atteint l'âge de dix-huit ans' (elided articles)", "fr", "### Article 2\n\nPour l'application de la présente loi, on entend par mineur la personne n'ayant pas encore atteint l'âge de dix-huit ans.\n\n### Article 5\n\nConstitue l'infraction de traite des êtres humains le fait de recruter, de transporter, d'héberger ou d'accueillir une personne par la contrainte à des fins d'exploitation. L'infraction est punie de la réclusion de cinq ans à dix ans.\n",
 			"def.child-age-18", Met},
+		{"en '\"person\" includes a juristic person' in an interpretation section that also defines the Minister", "en", "### 2 Interpretation\n\nIn this Act, unless the context otherwise requires—\n\n\"Minister\" means the Minister responsible for home affairs and public safety;\n\n\"person\" includes a juristic person and partnership;\n\n### 5 Trafficking in persons\n\n(1) A person who trafficks another person for the purpose of exploitation commits an offence and is liable on conviction to imprisonment for a period of not less than twenty-five years.\n",
+			"crim.legal-persons", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
