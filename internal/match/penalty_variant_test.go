@@ -1205,3 +1205,13 @@ func TestRelatedOffenceHeadings(t *testing.T) {
 		}
 	}
 }
+
+// TestDebtBondageIsForcedLabour: an offence of debt bondage, a practice
+// similar to slavery, gives forced-labour penalty rows.
+func TestDebtBondageIsForcedLabour(t *testing.T) {
+	body := "### 9 Debt bondage\n\nA person who intentionally causes another person to enter into debt bondage commits an offence and is liable on conviction to imprisonment for a period not exceeding fifteen years.\n"
+	ix := corpusOf(t, "en", body)
+	if got, want := strings.Join(factLabels(ix), " "), "s9:forced_labour:basic"; got != want {
+		t.Errorf("facts %s, want %s", got, want)
+	}
+}
