@@ -159,6 +159,8 @@ func TestRequirementWordings(t *testing.T) {
 			"def.child-age-18", Met},
 		{"en '\"person\" includes a juristic person' in an interpretation section that also defines the Minister", "en", "### 2 Interpretation\n\nIn this Act, unless the context otherwise requires—\n\n\"Minister\" means the Minister responsible for home affairs and public safety;\n\n\"person\" includes a juristic person and partnership;\n\n### 5 Trafficking in persons\n\n(1) A person who trafficks another person for the purpose of exploitation commits an offence and is liable on conviction to imprisonment for a period of not less than twenty-five years.\n",
 			"crim.legal-persons", Met},
+		{"en a foreign victim allowed to remain 'irrespective of his or her status' for ninety days (suspension of deportation)", "en", "### 33 Suspension of deportation\n\n(1) The Chief Immigration Officer may allow a foreign victim, irrespective of his or her status, to remain in the country for a non-renewable period not exceeding ninety days.\n",
+			"prot.reflection-period", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
