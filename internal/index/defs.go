@@ -375,6 +375,13 @@ func internalName(law string, st *statute.Statute, lg *lawGrammar) bool {
 	if strings.HasPrefix(f, "§") || hasOpening(f, lg.internalOpen) {
 		// a section of the same statute: internal unless it is missing
 		// from the excerpt (then the finding names it as outside law)
+		// "section 3 of this Act", "§ 3 dieses Gesetzes": the statute
+		// itself names its section
+		for _, o := range lg.selfOpen {
+			if strings.Contains(f, " "+o) {
+				return true
+			}
+		}
 		for _, o := range lg.otherLaw {
 			if strings.Contains(f, o) {
 				return false

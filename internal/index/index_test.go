@@ -450,3 +450,18 @@ func TestAccordingToWhichNoLaw(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionOfThisActIsInternal: a definition "by section 3 of this Act"
+// refers to the statute itself, not to an outside law.
+func TestSectionOfThisActIsInternal(t *testing.T) {
+	src := "---\nid: xtt/act\ncountry: XTT\ntitle: \"Trafficking Act\"\nlanguage: en\nversion_date: \"2020-01-01\"\n---\n\n# Trafficking Act\n\n" +
+		"### 1 Definitions\n\nIn this Act—\n\n“trafficking in persons” has the meaning as assigned to it by section 3 of this Act;\n\n" +
+		"### 3 Trafficking in persons\n\n(1) A person who recruits or transports another person by force for the purpose of exploitation commits an offence.\n"
+	ix := build(t, src)
+	if ds := ix.Definitions("trafficking in persons"); len(ds) != 1 || ds[0].ExternalLaw != "" {
+		t.Errorf("definitions of trafficking in persons = %+v, want one with no outside law", ds)
+	}
+	if law := ix.ExtTerms["trafficking in persons"]; law != "" {
+		t.Errorf("trafficking in persons is an external term of %q", law)
+	}
+}
