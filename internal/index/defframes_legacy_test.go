@@ -199,6 +199,17 @@ func legacyInternalName(law string) bool {
 	}
 	for _, p := range []string{"section", "subsection", "sections", "article", "articulo", "paragraph", "part ", "§", "s "} {
 		if strings.HasPrefix(f, p) {
+			// (changed on purpose: "section 3 of this Act" is the statute
+			// itself, a self-reference then a law word)
+			for _, o := range []string{"this", "the present", "said", "such", "dieses", "diese", "dieser", "presente", "present", "cette", "ce code", "le present", "la presente", "esta", "este", "el presente"} {
+				if i := strings.Index(f, " "+o+" "); i >= 0 {
+					ws := strings.Fields(f[i+1:])
+					n := len(strings.Fields(o))
+					if len(ws) > n && lawWord.MatchString(ws[n]) || lawWord.MatchString(ws[n-1]) {
+						return true
+					}
+				}
+			}
 			return !strings.Contains(f, " of ") && !strings.Contains(f, " de ") && !lawWord.MatchString(law)
 		}
 	}

@@ -378,7 +378,13 @@ func internalName(law string, st *statute.Statute, lg *lawGrammar) bool {
 		// "section 3 of this Act", "§ 3 dieses Gesetzes": the statute
 		// itself names its section
 		for _, o := range lg.selfOpen {
-			if strings.Contains(f, " "+o) {
+			i := strings.Index(f, " "+o)
+			if i < 0 {
+				continue
+			}
+			// the opening, then a law word ("this act", "ce code")
+			ws := strings.Fields(f[i+1:])
+			if len(ws) > 0 && lawWord.MatchString(ws[0]) || len(ws) > 1 && lawWord.MatchString(ws[1]) {
 				return true
 			}
 		}
