@@ -1215,3 +1215,16 @@ func TestDebtBondageIsForcedLabour(t *testing.T) {
 		t.Errorf("facts %s, want %s", got, want)
 	}
 }
+
+// TestAgeUpToIsChild: "una persona de hasta trece años de edad" is a child
+// victim's circumstance, while "de hasta ocho años de prisión" stays a
+// term of imprisonment.
+func TestAgeUpToIsChild(t *testing.T) {
+	body := "### Artículo 5\n\nEl que captare, transportare o recibiere a otro con el propósito de someterlo a explotación sexual será sancionado con pena privativa de libertad de hasta ocho años.\n\n" +
+		"### Artículo 6\n\nEn los casos del artículo anterior, se aplicará la pena privativa de libertad de dos a quince años cuando:\n\n1. el autor fuere funcionario público; o,\n\n2. se trasladare a la víctima a un territorio extranjero.\n\n" +
+		"### Artículo 7\n\nEn los casos del Artículo 5 de la presente Ley, el autor será castigado con pena privativa de libertad de hasta veinte años, si:\n\n1. el autor fuere pariente de la víctima;\n\n2. la víctima directa fuere una persona de hasta trece años de edad inclusive; u,\n\n3. el autor actuare como miembro de una banda organizada.\n"
+	ix := corpusOf(t, "es", body)
+	if got, want := strings.Join(factLabels(ix), " "), "art5:trafficking:basic art6:trafficking:public_official art7:trafficking:child_victim"; got != want {
+		t.Errorf("facts %s, want %s", got, want)
+	}
+}
