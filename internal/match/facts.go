@@ -243,7 +243,7 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 		return OffForced
 	case cu.HeadRelated.Any(head):
 		return OffRelated
-	case traffickIn(cu, head):
+	case traffickIn(cu, head) && !victimsOnlyIn(cu, head):
 		return OffTrafficking
 	}
 	if usesVictim(ix, sec) || failsToReport(ix, sec) {
@@ -506,6 +506,29 @@ func failsToReport(ix *index.Index, sec *statute.Provision) bool {
 // "une victime de la traite". A sentence with a penalty and no offender
 // of its own keeps the word ("Lorsque la victime de la traite est un
 // enfant, la peine est portée à …" aggravates trafficking).
+// victimsOnlyIn reports whether every trafficking word of toks (a
+// heading) names the victims' status ("Certification of victims of
+// trafficking in persons"): the section is about victims, not the offence.
+func victimsOnlyIn(cu *cues, toks []index.Token) bool {
+	status := cu.VictimStatus.Find(toks)
+	if len(status) == 0 {
+		return false
+	}
+	for _, sp := range traffickSpans(cu, toks) {
+		inside := false
+		for _, v := range status {
+			if sp.I >= v.I && sp.J <= v.J {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			return false
+		}
+	}
+	return true
+}
+
 func victimMentionOnly(t *index.Segment) bool {
 	cu := cuesFor(t)
 	if actCount(t) > 0 || !t.Has(cu.VictimStatus) {

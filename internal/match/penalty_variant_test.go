@@ -1228,3 +1228,16 @@ func TestAgeUpToIsChild(t *testing.T) {
 		t.Errorf("facts %s, want %s", got, want)
 	}
 }
+
+// TestVictimHeadingLendsNoOffence: a section captioned after the victims
+// ("Certification of victims of trafficking in persons") whose last
+// subsection punishes false information is a related offence, not
+// trafficking.
+func TestVictimHeadingLendsNoOffence(t *testing.T) {
+	body := "### 3 Trafficking in persons\n\n(1) A person who recruits, transports or harbours another person by force for the purpose of exploitation commits an offence and is liable on conviction to imprisonment for a term of not less than twenty years.\n\n" +
+		"### 22 Certification of victims of trafficking in persons\n\n(1) A person shall be considered a victim of trafficking in persons if that person is certified by the Department.\n\n(5) A person who submits false information to obtain a certificate commits an offence and is liable on conviction to imprisonment for a term not exceeding three years.\n"
+	ix := corpusOf(t, "en", body)
+	if got, want := strings.Join(factLabels(ix), " "), "s3(1):trafficking:basic s22(5):related:basic"; got != want {
+		t.Errorf("facts %s, want %s", got, want)
+	}
+}
