@@ -129,7 +129,18 @@ func committedOffence(s *index.Segment, k int) bool {
 			}
 		}
 	}
-	return objectFrom(cu, s, k) || k >= len(s.Toks)
+	if objectFrom(cu, s, k) || k >= len(s.Toks) {
+		return true
+	}
+	// "attempts to commit or performs any act aimed at participating in
+	// the commission of an offence": a coordinated verb, then the
+	// commission of the offence both share
+	for m := k; m+1 < len(s.Toks) && m <= k+16 && !clauseBreak(s, m, m+1); m++ {
+		if cu.CommitVerb.Any(s.Toks[m:m+1]) && objectFrom(cu, s, m+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // objectFrom reports whether the words from k name an offence (after
