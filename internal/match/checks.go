@@ -1581,12 +1581,21 @@ func leadInSpan(ix *index.Index, s *index.Segment, ps *index.PhraseSet) (*index.
 	if s.LeadIn != index.LeadInList && s.LeadIn != index.LeadInOpen || s.Prov.Parent == nil {
 		return nil, index.Span{}, false
 	}
-	for _, sg := range ix.BySection[s.Section] {
-		if sg.Prov != s.Prov.Parent {
-			continue
+	// (a list nested in a list: "It is not a defence … that— (b) a person
+	// other than a child … has— (i) consented …": the lead-in two levels up)
+	for p, depth := s.Prov.Parent, 0; p != nil && depth < 3; p, depth = p.Parent, depth+1 {
+		item := false
+		for _, sg := range ix.BySection[s.Section] {
+			if sg.Prov != p {
+				continue
+			}
+			if sp := ps.Find(sg.Toks); len(sp) > 0 {
+				return sg, sp[0], true
+			}
+			item = item || sg.LeadIn == index.LeadInList || sg.LeadIn == index.LeadInOpen
 		}
-		if sp := ps.Find(sg.Toks); len(sp) > 0 {
-			return sg, sp[0], true
+		if !item {
+			break
 		}
 	}
 	return nil, index.Span{}, false
