@@ -175,6 +175,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.non-punishment", Met},
 		{"en 'It is not a defence … that—' two list levels above '(i) consented'", "en", "### 3 Trafficking in persons\n\n(1) A person who recruits, transports or harbours another person by force for the purpose of exploitation commits an offence and is liable on conviction to imprisonment for a period not exceeding thirty years.\n\n### 11 Exclusion of defences\n\n(2) It is not a defence to a charge of contravening section 3 that—\n\n(a) a person who is a victim of trafficking has—\n\n(i) consented to the intended exploitation; or\n\n(ii) not been harmed.\n",
 			"def.consent-irrelevant", Met},
+		{"en securing the adoption of a child 'for the purpose of exploiting' the child (trafficking for adoption)", "en", "### 3 Trafficking in persons\n\n(3) A person who facilitates or secures the adoption of a child, for the purpose of exploiting that child, commits an offence and is liable on conviction to imprisonment for a period not exceeding thirty years.\n",
+			"crim.illegal-adoption", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
