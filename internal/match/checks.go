@@ -694,7 +694,10 @@ func coerciveExploitation(ix *index.Index) (Hit, bool) {
 		}
 		for _, t := range ix.BySection[s.Section] {
 			cu := cuesFor(t)
-			if t.Ord > s.Ord && t.Ord <= s.Ord+3 {
+			// (the definition's own continuation, not the next term
+			// defined: '"Minister" means the Minister responsible for …
+			// public safety')
+			if t.Ord > s.Ord && t.Ord <= s.Ord+3 && len(t.Defines) == 0 {
 				if h, ok := spanOf(t, cu.FearCues); ok {
 					return h, true
 				}

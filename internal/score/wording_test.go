@@ -177,6 +177,8 @@ func TestRequirementWordings(t *testing.T) {
 			"def.consent-irrelevant", Met},
 		{"en securing the adoption of a child 'for the purpose of exploiting' the child (trafficking for adoption)", "en", "### 3 Trafficking in persons\n\n(3) A person who facilitates or secures the adoption of a child, for the purpose of exploiting that child, commits an offence and is liable on conviction to imprisonment for a period not exceeding thirty years.\n",
 			"crim.illegal-adoption", Met},
+		{"en the next term defined ('Minister … public safety') is no coercive part of the exploitation definition", "en", "### 2 Interpretation\n\nIn this Act—\n\n\"exploitation\" includes exploitation of prostitution or other forms of sexual exploitation, forced labour or services, slavery or servitude;\n\n\"Minister\" means the Minister responsible for home affairs and public safety;\n\n### 5 Trafficking\n\n(1) A person who recruits, transports, transfers, harbours or receives a child for the purpose of exploitation commits an offence and is liable on conviction to imprisonment for life, whether or not any means is used.\n",
+			"def.child-no-means", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
