@@ -161,15 +161,16 @@ func trafficOffenceSegs(ix *index.Index) []*index.Segment {
 			if !usable(s) || !s.Roles.Has("offence") {
 				continue
 			}
+			if !(hasTraffick(s) || traffickIn(cu, headToks(s)) || (actCount(s) >= 2 && s.Has(cu.ExploitTerms))) {
+				continue
+			}
 			// (a jurisdiction rule's list of the offences it reaches,
 			// "traite d'êtres humains (art. 182), contrainte sexuelle
 			// (art. 189)", names trafficking but is no offence clause)
 			if ListsOffencesOnly(ix, s) {
 				continue
 			}
-			if hasTraffick(s) || traffickIn(cu, headToks(s)) || (actCount(s) >= 2 && s.Has(cu.ExploitTerms)) {
-				out = append(out, s)
-			}
+			out = append(out, s)
 		}
 		return out
 	}).([]*index.Segment)
