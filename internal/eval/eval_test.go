@@ -198,8 +198,30 @@ func TestFresh2Gold(t *testing.T) {
 	}
 }
 
+// TestFresh3Gold runs the second batch of real statutes fetched in the
+// tenth session (Zambia, Paraguay, Djibouti 2007, Namibia, Lesotho),
+// labelled independently and measured once before the engine was changed
+// for them (227/285); seen data now, held at what was gained on them.
+func TestFresh3Gold(t *testing.T) {
+	rd := realdata(t)
+	fresh := filepath.Join(rd, "statutes-fresh")
+	if _, err := os.Stat(filepath.Join(fresh, "zmb-anti-human-trafficking-act-2008.md")); err != nil {
+		t.Skipf("fresh3 statutes not found in %s: %v", fresh, err)
+	}
+	r := runGold(t, "fresh3.yaml", Bases{BaseFresh: os.DirFS(fresh)})
+	t.Logf("agreement %.1f%%, penalty rows %.1f%%, first quotes %.1f%%", r.Agreement(), r.PenaltyAccuracy(), r.EvidenceAccuracy())
+	if r.Agreement() < fresh3Floor[0] || r.PenaltyAccuracy() < fresh3Floor[1] || r.EvidenceAccuracy() < fresh3Floor[2] {
+		var b strings.Builder
+		r.Write(&b)
+		t.Errorf("fresh3 gold below its floor (%v: verdicts, penalty rows, first quotes):\n%s", fresh3Floor, b.String())
+	}
+}
+
+// fresh3Floor: verdicts, penalty rows, first quotes (percent).
+var fresh3Floor = [3]float64{87.0, 93.5, 76.5}
+
 // fresh2Floor: verdicts, penalty rows, first quotes (percent).
-var fresh2Floor = [3]float64{87.0, 65.0, 79.0}
+var fresh2Floor = [3]float64{88.4, 65.0, 79.3}
 
 // TestSealedStaysSealed checks that the held-out gold file is marked sealed
 // (so eval refuses it without --unseal) and that CI never names it.
@@ -257,7 +279,7 @@ var draftingFloors = map[string][3]float64{ // agreement, penalty rows, first qu
 	"drafting-en20.yaml": {96.4, 99.9, 95.9},
 	"drafting-en21.yaml": {94.7, 92.2, 95.1},
 	"drafting-en22.yaml": {91.2, 87.4, 93.6},
-	"drafting-en23.yaml": {91.2, 99.9, 97.0},
+	"drafting-en23.yaml": {91.8, 99.9, 97.0},
 	"drafting-en24.yaml": {94.1, 94.0, 93.1},
 	"drafting-en25.yaml": {94.7, 93.2, 94.2},
 	"drafting-en26.yaml": {95.3, 99.9, 93.8},
