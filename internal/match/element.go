@@ -650,6 +650,12 @@ func deferredOutside(s *index.Segment, h Hit) string {
 		if sp.J < h.I-12 {
 			continue
 		}
+		// "Despite the provisions of any other written law, a victim …
+		// shall not be criminally liable": the rule overrides that law,
+		// it does not defer to it
+		if sp.I > 0 && cu.Override.Any(s.Toks[sp.I-1:sp.I]) {
+			continue
+		}
 		for _, ln := range cu.LawNoun.Find(s.Toks[sp.J:min(len(s.Toks), sp.J+10)]) {
 			ln.I, ln.J = ln.I+sp.J, ln.J+sp.J
 			if ln.I-sp.J > 8 {

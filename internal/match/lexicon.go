@@ -74,6 +74,10 @@ type cues struct {
 	// ConsentInvalid says a consent is not valid: of the victim only where
 	// the clause names a victim or trafficking
 	ConsentInvalid *index.PhraseSet `lex:"consent-invalid"`
+	// Override opens a clause that sets other law aside ("despite",
+	// "notwithstanding", "nonobstant"): a deferral cue after it defers to
+	// nothing
+	Override *index.PhraseSet `lex:"override"`
 	// OffenceQualifier opens a relative clause that restricts "any offence"
 	// ("whose elements include …", "relating to …", "dont les éléments …")
 	OffenceQualifier *index.PhraseSet `lex:"offence-qualifier"`

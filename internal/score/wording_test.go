@@ -183,6 +183,8 @@ func TestRequirementWordings(t *testing.T) {
 			"crim.child-sexual-abuse-material", Met},
 		{"fr an unlicensed intermediary who obtains an adoption for another", "fr", "### Article 391quinquies\n\nSera punie d'un emprisonnement d'un an à cinq ans toute personne qui sera intervenue comme intermédiaire en obtenant une adoption pour autrui sans être membre d'un organisme agréé à cette fin.\n",
 			"crim.illegal-adoption", Met},
+		{"en 'Despite the provisions of any other written law' overrides that law; the victim is not liable for 'a criminal act' resulting from the trafficking", "en", "### 24 Immunity from prosecution\n\nDespite the provisions of any other written law, a victim of trafficking in persons shall not be criminally liable for an offence or for a criminal act that is a direct or indirect result of being trafficked.\n",
+			"prot.non-punishment", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
