@@ -185,6 +185,8 @@ func TestRequirementWordings(t *testing.T) {
 			"crim.illegal-adoption", Met},
 		{"en 'Despite the provisions of any other written law' overrides that law; the victim is not liable for 'a criminal act' resulting from the trafficking", "en", "### 24 Immunity from prosecution\n\nDespite the provisions of any other written law, a victim of trafficking in persons shall not be criminally liable for an offence or for a criminal act that is a direct or indirect result of being trafficked.\n",
 			"prot.non-punishment", Met},
+		{"es for minors 'no será necesario que se recurra a los modos de ejecución' (the means)", "es", "### Artículo 172\n\nSerá sancionado con pena de prisión de seis a diez años quien, recurriendo a la amenaza, al uso de la fuerza, al engaño o al abuso de una situación de vulnerabilidad, capte, traslade, acoja o reciba a una o más personas con fines de explotación sexual o laboral.\n\nTratándose de personas menores de edad, no será necesario que se recurra a los modos de ejecución descritos en el párrafo anterior.\n",
+			"def.child-no-means", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
