@@ -172,10 +172,10 @@ func TestFreshGold(t *testing.T) {
 	}
 	r := runGold(t, "fresh.yaml", Bases{BaseFresh: os.DirFS(fresh)})
 	t.Logf("agreement %.1f%%, penalty rows %.1f%%", r.Agreement(), r.PenaltyAccuracy())
-	if r.Agreement() < 81.5 || r.PenaltyAccuracy() < 87.0 {
+	if r.Agreement() < 83.3 || r.PenaltyAccuracy() < 87.0 {
 		var b strings.Builder
 		r.Write(&b)
-		t.Errorf("fresh gold below its floor (81.5%% verdicts, 87%% penalty rows):\n%s", b.String())
+		t.Errorf("fresh gold below its floor (83.3%% verdicts, 87%% penalty rows):\n%s", b.String())
 	}
 }
 
@@ -217,8 +217,30 @@ func TestFresh3Gold(t *testing.T) {
 	}
 }
 
+// TestFresh4Gold runs the third batch of real statutes fetched in the
+// tenth session (Uganda, Tanzania, Costa Rica), labelled independently and
+// measured once at the end of the session's fixes (150/171); seen data
+// now, held at what was gained on them.
+func TestFresh4Gold(t *testing.T) {
+	rd := realdata(t)
+	fresh := filepath.Join(rd, "statutes-fresh")
+	if _, err := os.Stat(filepath.Join(fresh, "uga-ptip-act-2009.md")); err != nil {
+		t.Skipf("fresh4 statutes not found in %s: %v", fresh, err)
+	}
+	r := runGold(t, "fresh4.yaml", Bases{BaseFresh: os.DirFS(fresh)})
+	t.Logf("agreement %.1f%%, penalty rows %.1f%%, first quotes %.1f%%", r.Agreement(), r.PenaltyAccuracy(), r.EvidenceAccuracy())
+	if r.Agreement() < fresh4Floor[0] || r.PenaltyAccuracy() < fresh4Floor[1] || r.EvidenceAccuracy() < fresh4Floor[2] {
+		var b strings.Builder
+		r.Write(&b)
+		t.Errorf("fresh4 gold below its floor (%v: verdicts, penalty rows, first quotes):\n%s", fresh4Floor, b.String())
+	}
+}
+
+// fresh4Floor: verdicts, penalty rows, first quotes (percent).
+var fresh4Floor = [3]float64{88.8, 76.4, 76.0}
+
 // fresh3Floor: verdicts, penalty rows, first quotes (percent).
-var fresh3Floor = [3]float64{87.0, 93.5, 76.5}
+var fresh3Floor = [3]float64{87.3, 93.5, 76.5}
 
 // fresh2Floor: verdicts, penalty rows, first quotes (percent).
 var fresh2Floor = [3]float64{88.4, 65.0, 79.3}
@@ -289,7 +311,7 @@ var draftingFloors = map[string][3]float64{ // agreement, penalty rows, first qu
 	"drafting-en3.yaml":  {92.9, 99.9, 87.5},
 	"drafting-en30.yaml": {92.9, 93.2, 92.9},
 	"drafting-en31.yaml": {91.2, 92.8, 92.9},
-	"drafting-en32.yaml": {81.8, 47.3, 81.1},
+	"drafting-en32.yaml": {82.4, 47.3, 81.4},
 	"drafting-en33.yaml": {95.3, 99.9, 96.8},
 	"drafting-en34.yaml": {88.8, 83.2, 90.7},
 	"drafting-en35.yaml": {83.6, 69.5, 96.1},
