@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
 )
@@ -86,6 +87,35 @@ func dsn(dbPath string, readOnly bool) string {
 // refused with a *NewerSchemaError before anything is written. The caller
 // creates the parent directory.
 func Open(ctx context.Context, dbPath string) (*Store, error) {
+	// A new database that several processes open at once (three "analyze
+	// --save" runs): switching it to WAL or creating its schema can meet
+	// another connection's lock where SQLite returns "database is locked"
+	// at once instead of waiting; the open is tried again, a little later
+	// each time, for about ten seconds.
+	for attempt := 0; ; attempt++ {
+		s, err := openOnce(ctx, dbPath)
+		if err == nil || !busy(err) || attempt >= openRetries {
+			return s, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, err
+		case <-time.After(time.Duration(min(attempt+1, 10)) * 25 * time.Millisecond):
+		}
+	}
+}
+
+// openRetries bounds the retries of Open on a busy database (with the
+// growing pause, about ten seconds in all).
+const openRetries = 50
+
+// busy reports whether err is SQLite's "database is busy/locked".
+func busy(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
+}
+
+func openOnce(ctx context.Context, dbPath string) (*Store, error) {
 	if err := register(); err != nil {
 		return nil, fmt.Errorf("open store %s: %w", dbPath, err)
 	}
