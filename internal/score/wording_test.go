@@ -187,6 +187,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.non-punishment", Met},
 		{"es for minors 'no será necesario que se recurra a los modos de ejecución' (the means)", "es", "### Artículo 172\n\nSerá sancionado con pena de prisión de seis a diez años quien, recurriendo a la amenaza, al uso de la fuerza, al engaño o al abuso de una situación de vulnerabilidad, capte, traslade, acoja o reciba a una o más personas con fines de explotación sexual o laboral.\n\nTratándose de personas menores de edad, no será necesario que se recurra a los modos de ejecución descritos en el párrafo anterior.\n",
 			"def.child-no-means", Met},
+		{"en 'attempts to traffic in persons' (the verb traffic)", "en", "### 7 Offences related to trafficking in persons\n\nAny person who—\n\n(a) attempts to traffic in persons; or\n\n(b) conspires with another person to do an act of trafficking in persons,\n\ncommits an offence and is liable, on conviction, to imprisonment not exceeding five years.\n",
+			"crim.attempt", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
