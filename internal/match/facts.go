@@ -59,7 +59,7 @@ func facts(ix *index.Index) []Fact {
 		if graded {
 			ps = pl.ParseGraded(s.Text, s.Lang, s.Statute.Meta.Country, grades)
 		} else {
-			ps = pl.ParseFor(s.Text, s.Lang, s.Statute.Meta.Country)
+			ps = segPenalties(ix, pl, s)
 		}
 		if len(ps) == 0 {
 			continue
@@ -400,6 +400,30 @@ func procedureOnly(ix *index.Index, sec *statute.Provision) bool {
 
 type sanctionKey struct{ sec *statute.Provision }
 
+type penaltyMemoKey struct{}
+
+// segPenalties is pl.ParseFor over a segment's text, once per segment and
+// index: the facts and the jurisdiction-list test read the same
+// sanctions. The slice is shared; callers copy a Penalty before changing
+// it (ranging by value does).
+func segPenalties(ix *index.Index, pl *penalty.Lexicon, s *index.Segment) []penalty.Penalty {
+	type memo struct {
+		done []bool
+		ps   [][]penalty.Penalty
+	}
+	m := ix.Memo(penaltyMemoKey{}, func() any {
+		return &memo{done: make([]bool, len(ix.Segments)), ps: make([][]penalty.Penalty, len(ix.Segments))}
+	}).(*memo)
+	if s.Ord < 0 || s.Ord >= len(m.done) || ix.Segments[s.Ord] != s {
+		return pl.ParseFor(s.Text, s.Lang, s.Statute.Meta.Country)
+	}
+	if !m.done[s.Ord] {
+		m.done[s.Ord] = true
+		m.ps[s.Ord] = pl.ParseFor(s.Text, s.Lang, s.Statute.Meta.Country)
+	}
+	return m.ps[s.Ord]
+}
+
 // statesSanction reports whether a paragraph of the section states a term
 // of custody or a fine (once per section).
 func statesSanction(ix *index.Index, sec *statute.Provision) bool {
@@ -409,7 +433,7 @@ func statesSanction(ix *index.Index, sec *statute.Provision) bool {
 			if !t.Has(cuesFor(t).PenaltyWords) {
 				continue
 			}
-			for _, p := range pl.ParseFor(t.Text, t.Lang, t.Statute.Meta.Country) {
+			for _, p := range segPenalties(ix, pl, t) {
 				if p.HasImprisonment() || p.FineAlternative || p.FineMax != nil || p.Grade != nil {
 					return true
 				}
