@@ -184,18 +184,7 @@ func TestFreshGold(t *testing.T) {
 // and measured once before the engine was changed for them (233/285); they
 // are seen data now, and these floors keep what was gained on them.
 func TestFresh2Gold(t *testing.T) {
-	rd := realdata(t)
-	fresh := filepath.Join(rd, "statutes-fresh")
-	if _, err := os.Stat(filepath.Join(fresh, "mex-lgpsedmtp-2012.md")); err != nil {
-		t.Skipf("fresh2 statutes not found in %s: %v", fresh, err)
-	}
-	r := runGold(t, "fresh2.yaml", Bases{BaseFresh: os.DirFS(fresh)})
-	t.Logf("agreement %.1f%%, penalty rows %.1f%%, first quotes %.1f%%", r.Agreement(), r.PenaltyAccuracy(), r.EvidenceAccuracy())
-	if r.Agreement() < fresh2Floor[0] || r.PenaltyAccuracy() < fresh2Floor[1] || r.EvidenceAccuracy() < fresh2Floor[2] {
-		var b strings.Builder
-		r.Write(&b)
-		t.Errorf("fresh2 gold below its floor (%v: verdicts, penalty rows, first quotes):\n%s", fresh2Floor, b.String())
-	}
+	freshGoldAtFloor(t, "fresh2.yaml", "mex-lgpsedmtp-2012.md", [3]float64{88.4, 65.0, 79.3})
 }
 
 // TestFresh3Gold runs the second batch of real statutes fetched in the
@@ -203,18 +192,7 @@ func TestFresh2Gold(t *testing.T) {
 // labelled independently and measured once before the engine was changed
 // for them (227/285); seen data now, held at what was gained on them.
 func TestFresh3Gold(t *testing.T) {
-	rd := realdata(t)
-	fresh := filepath.Join(rd, "statutes-fresh")
-	if _, err := os.Stat(filepath.Join(fresh, "zmb-anti-human-trafficking-act-2008.md")); err != nil {
-		t.Skipf("fresh3 statutes not found in %s: %v", fresh, err)
-	}
-	r := runGold(t, "fresh3.yaml", Bases{BaseFresh: os.DirFS(fresh)})
-	t.Logf("agreement %.1f%%, penalty rows %.1f%%, first quotes %.1f%%", r.Agreement(), r.PenaltyAccuracy(), r.EvidenceAccuracy())
-	if r.Agreement() < fresh3Floor[0] || r.PenaltyAccuracy() < fresh3Floor[1] || r.EvidenceAccuracy() < fresh3Floor[2] {
-		var b strings.Builder
-		r.Write(&b)
-		t.Errorf("fresh3 gold below its floor (%v: verdicts, penalty rows, first quotes):\n%s", fresh3Floor, b.String())
-	}
+	freshGoldAtFloor(t, "fresh3.yaml", "zmb-anti-human-trafficking-act-2008.md", [3]float64{87.3, 93.5, 76.5})
 }
 
 // TestFresh4Gold runs the third batch of real statutes fetched in the
@@ -222,28 +200,28 @@ func TestFresh3Gold(t *testing.T) {
 // measured once at the end of the session's fixes (150/171); seen data
 // now, held at what was gained on them.
 func TestFresh4Gold(t *testing.T) {
-	rd := realdata(t)
-	fresh := filepath.Join(rd, "statutes-fresh")
-	if _, err := os.Stat(filepath.Join(fresh, "uga-ptip-act-2009.md")); err != nil {
-		t.Skipf("fresh4 statutes not found in %s: %v", fresh, err)
-	}
-	r := runGold(t, "fresh4.yaml", Bases{BaseFresh: os.DirFS(fresh)})
-	t.Logf("agreement %.1f%%, penalty rows %.1f%%, first quotes %.1f%%", r.Agreement(), r.PenaltyAccuracy(), r.EvidenceAccuracy())
-	if r.Agreement() < fresh4Floor[0] || r.PenaltyAccuracy() < fresh4Floor[1] || r.EvidenceAccuracy() < fresh4Floor[2] {
-		var b strings.Builder
-		r.Write(&b)
-		t.Errorf("fresh4 gold below its floor (%v: verdicts, penalty rows, first quotes):\n%s", fresh4Floor, b.String())
-	}
+	freshGoldAtFloor(t, "fresh4.yaml", "uga-ptip-act-2009.md", [3]float64{88.8, 76.4, 76.0})
 }
 
-// fresh4Floor: verdicts, penalty rows, first quotes (percent).
-var fresh4Floor = [3]float64{88.8, 76.4, 76.0}
-
-// fresh3Floor: verdicts, penalty rows, first quotes (percent).
-var fresh3Floor = [3]float64{87.3, 93.5, 76.5}
-
-// fresh2Floor: verdicts, penalty rows, first quotes (percent).
-var fresh2Floor = [3]float64{88.4, 65.0, 79.3}
+// freshGoldAtFloor runs a gold file of real statutes fetched into
+// ../shared/realdata/statutes-fresh (skipping when probe, one of its
+// files, is absent) and holds it at floor (percent): verdicts, penalty
+// rows, first quotes.
+func freshGoldAtFloor(t *testing.T, gold, probe string, floor [3]float64) {
+	t.Helper()
+	rd := realdata(t)
+	fresh := filepath.Join(rd, "statutes-fresh")
+	if _, err := os.Stat(filepath.Join(fresh, probe)); err != nil {
+		t.Skipf("%s statutes not found in %s: %v", gold, fresh, err)
+	}
+	r := runGold(t, gold, Bases{BaseFresh: os.DirFS(fresh)})
+	t.Logf("agreement %.1f%%, penalty rows %.1f%%, first quotes %.1f%%", r.Agreement(), r.PenaltyAccuracy(), r.EvidenceAccuracy())
+	if r.Agreement() < floor[0] || r.PenaltyAccuracy() < floor[1] || r.EvidenceAccuracy() < floor[2] {
+		var b strings.Builder
+		r.Write(&b)
+		t.Errorf("%s below its floor (%v: verdicts, penalty rows, first quotes):\n%s", gold, floor, b.String())
+	}
+}
 
 // TestSealedStaysSealed checks that the held-out gold file is marked sealed
 // (so eval refuses it without --unseal) and that CI never names it.

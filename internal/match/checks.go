@@ -167,7 +167,7 @@ func trafficOffenceSegs(ix *index.Index) []*index.Segment {
 			// (a jurisdiction rule's list of the offences it reaches,
 			// "traite d'êtres humains (art. 182), contrainte sexuelle
 			// (art. 189)", names trafficking but is no offence clause)
-			if ListsOffencesOnly(ix, s) {
+			if listsOffencesOnly(ix, s) {
 				continue
 			}
 			out = append(out, s)
@@ -730,28 +730,33 @@ func ageMatches(cu *cues, f string) [][]int {
 
 type ageMemoKey struct{}
 
-// ageMemo holds each segment's age matches once computed.
-type ageMemo struct {
-	done []bool
-	ms   [][][]int
-}
-
 // segAgeMatches is ageMatches over a segment's folded text, memoised per
 // index: several child tests read the same segment's ages. The result is
 // shared; callers must not change it.
 func segAgeMatches(s *index.Segment) [][]int {
+	return segMemo(s, ageMemoKey{}, func() [][]int { return ageMatches(cuesFor(s), s.Fold) })
+}
+
+// segMemo returns compute's value for s, computed once per segment of s's
+// index and kept under key (a value a matcher derives from one segment
+// alone). A segment outside its index's list is computed each time.
+func segMemo[T any](s *index.Segment, key any, compute func() T) T {
+	type memo struct {
+		done []bool
+		v    []T
+	}
 	ix := s.Index()
-	m := ix.Memo(ageMemoKey{}, func() any {
-		return &ageMemo{done: make([]bool, len(ix.Segments)), ms: make([][][]int, len(ix.Segments))}
-	}).(*ageMemo)
+	m := ix.Memo(key, func() any {
+		return &memo{done: make([]bool, len(ix.Segments)), v: make([]T, len(ix.Segments))}
+	}).(*memo)
 	if s.Ord < 0 || s.Ord >= len(m.done) || ix.Segments[s.Ord] != s {
-		return ageMatches(cuesFor(s), s.Fold)
+		return compute()
 	}
 	if !m.done[s.Ord] {
 		m.done[s.Ord] = true
-		m.ms[s.Ord] = ageMatches(cuesFor(s), s.Fold)
+		m.v[s.Ord] = compute()
 	}
-	return m.ms[s.Ord]
+	return m.v[s.Ord]
 }
 
 // mergeMatches adds to ms the matches of more that overlap none of ms, in

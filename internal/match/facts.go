@@ -59,7 +59,7 @@ func facts(ix *index.Index) []Fact {
 		if graded {
 			ps = pl.ParseGraded(s.Text, s.Lang, s.Statute.Meta.Country, grades)
 		} else {
-			ps = segPenalties(ix, pl, s)
+			ps = segPenalties(pl, s)
 		}
 		if len(ps) == 0 {
 			continue
@@ -383,11 +383,11 @@ func offenceLike(ix *index.Index, sec *statute.Provision) bool {
 	return rs.Has("offence") || rs.Has("penalty") || rs.Has("definition")
 }
 
-// ListsOffencesOnly reports whether a segment of a rule of jurisdiction or
+// listsOffencesOnly reports whether a segment of a rule of jurisdiction or
 // procedure names offences without their acts (its list of the offences
 // it reaches, "traite d'êtres humains (art. 182), contrainte sexuelle
 // (art. 189)", defines none of them).
-func ListsOffencesOnly(ix *index.Index, s *index.Segment) bool {
+func listsOffencesOnly(ix *index.Index, s *index.Segment) bool {
 	return actCount(s) == 0 && procedureOnly(ix, s.Section)
 }
 
@@ -406,22 +406,10 @@ type penaltyMemoKey struct{}
 // index: the facts and the jurisdiction-list test read the same
 // sanctions. The slice is shared; callers copy a Penalty before changing
 // it (ranging by value does).
-func segPenalties(ix *index.Index, pl *penalty.Lexicon, s *index.Segment) []penalty.Penalty {
-	type memo struct {
-		done []bool
-		ps   [][]penalty.Penalty
-	}
-	m := ix.Memo(penaltyMemoKey{}, func() any {
-		return &memo{done: make([]bool, len(ix.Segments)), ps: make([][]penalty.Penalty, len(ix.Segments))}
-	}).(*memo)
-	if s.Ord < 0 || s.Ord >= len(m.done) || ix.Segments[s.Ord] != s {
+func segPenalties(pl *penalty.Lexicon, s *index.Segment) []penalty.Penalty {
+	return segMemo(s, penaltyMemoKey{}, func() []penalty.Penalty {
 		return pl.ParseFor(s.Text, s.Lang, s.Statute.Meta.Country)
-	}
-	if !m.done[s.Ord] {
-		m.done[s.Ord] = true
-		m.ps[s.Ord] = pl.ParseFor(s.Text, s.Lang, s.Statute.Meta.Country)
-	}
-	return m.ps[s.Ord]
+	})
 }
 
 // statesSanction reports whether a paragraph of the section states a term
@@ -433,7 +421,7 @@ func statesSanction(ix *index.Index, sec *statute.Provision) bool {
 			if !t.Has(cuesFor(t).PenaltyWords) {
 				continue
 			}
-			for _, p := range segPenalties(ix, pl, t) {
+			for _, p := range segPenalties(pl, t) {
 				if p.HasImprisonment() || p.FineAlternative || p.FineMax != nil || p.Grade != nil {
 					return true
 				}
@@ -539,18 +527,21 @@ func victimsOnlyIn(cu *cues, toks []index.Token) bool {
 		return false
 	}
 	for _, sp := range traffickSpans(cu, toks) {
-		inside := false
-		for _, v := range status {
-			if sp.I >= v.I && sp.J <= v.J {
-				inside = true
-				break
-			}
-		}
-		if !inside {
+		if !coveredBy(sp, status) {
 			return false
 		}
 	}
 	return true
+}
+
+// coveredBy reports whether sp lies inside one of outer.
+func coveredBy(sp index.Span, outer []index.Span) bool {
+	for _, o := range outer {
+		if o.I <= sp.I && sp.J <= o.J {
+			return true
+		}
+	}
+	return false
 }
 
 func victimMentionOnly(t *index.Segment) bool {
@@ -560,14 +551,7 @@ func victimMentionOnly(t *index.Segment) bool {
 	}
 	status := cu.VictimStatus.Find(t.Toks)
 	for _, sp := range traffickSpans(cu, t.Toks) {
-		inside := false
-		for _, v := range status {
-			if sp.I >= v.I && sp.J <= v.J {
-				inside = true
-				break
-			}
-		}
-		if !inside {
+		if !coveredBy(sp, status) {
 			return false
 		}
 		// (a sentence that punishes keeps the word, unless the clause

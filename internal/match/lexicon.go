@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/lacuna-project/lacuna/internal/index"
@@ -342,12 +343,15 @@ const sep = `[ '’]`
 // elided writes a phrase's single-letter elided words (l, d, n, s, j, m,
 // t, c and qu) with their apostrophe, as they stand in the text: "n ayant
 // pas atteint" is written "n'ayant pas atteint".
+// elisions are the words written with an apostrophe before a vowel.
+var elisions = strings.Fields("l d n s j m t c qu")
+
 func elided(ws []string) string {
 	var b strings.Builder
 	for i, w := range ws {
 		b.WriteString(w)
 		if i+1 < len(ws) {
-			if strings.Contains("l d n s j m t c qu", w) && (len(w) == 1 || w == "qu") {
+			if slices.Contains(elisions, w) {
 				b.WriteByte('\'')
 			} else {
 				b.WriteByte(' ')

@@ -831,7 +831,7 @@ func (n *near) matchSeg(s *index.Segment) []Hit {
 	}
 	var out []Hit
 	for _, h := range n.terms.matchSeg(s) {
-		if slices.ContainsFunc(intl, func(a index.Span) bool { return a.I <= h.I && h.J <= a.J }) {
+		if coveredBy(index.Span{I: h.I, J: h.J}, intl) {
 			continue
 		}
 		for _, w := range with {

@@ -368,17 +368,20 @@ func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, coun
 		if general && out.Level == match.LGap && len(out.Found) == 0 {
 			out.Reason = reason.New("general-code-other-offences-only", nil)
 		}
+		var first []match.Hit // the first element's hits, best first
 		for i, res := range results {
-			f.Evidence = append(f.Evidence, evidence(cr.elems[i].Rank(res.Hits), elemName(cr.elems[i]), opts.MaxEvidence)...)
+			ranked := cr.elems[i].Rank(res.Hits)
+			if i == 0 {
+				first = ranked
+			}
+			f.Evidence = append(f.Evidence, evidence(ranked, elemName(cr.elems[i]), opts.MaxEvidence)...)
 		}
 		// the offence is proved by the provision that creates it, not by a
 		// definition or a title that names it ("La Ley: La Ley General para
 		// … Sancionar … los Delitos en Materia de Trata")
-		if r.ID == "crim.offence" && out.Level != match.LGap && len(results) > 0 && len(results[0].Hits) > 0 {
-			if first := cr.elems[0].Rank(results[0].Hits)[0]; !match.CreatesOffence(first.Seg) {
-				if h, ok := match.CoreOffence(ix); ok {
-					f.Evidence = append(evidence([]match.Hit{h}, elemName(cr.elems[0]), 1), f.Evidence...)
-				}
+		if r.ID == "crim.offence" && out.Level != match.LGap && len(first) > 0 && !match.CreatesOffence(first[0].Seg) {
+			if h, ok := match.CoreOffence(ix); ok {
+				f.Evidence = append(evidence([]match.Hit{h}, elemName(cr.elems[0]), 1), f.Evidence...)
 			}
 		}
 		if out.Level == match.LGap {
