@@ -55,6 +55,7 @@ const (
 	classConstitutedEnd    = "constituted-term-end"
 	classQualifyingPart    = "qualifying-participle"
 	classPersonOpener      = "definition-person-opener"
+	classTermDeterminer    = "term-determiner"
 )
 
 // defFrameClasses are the classes the definition frames read (Check
@@ -199,6 +200,9 @@ type defGrammar struct {
 	frames []defFrame
 	// article is a definite article opening a text ("la ", "l'", "the ")
 	article *regexp.Regexp
+	// determiners are the folded words no unquoted term ends with: the
+	// definition verb after one is a noun ("by any means causes")
+	determiners map[string]bool
 	// commaItem, by language, reads the term of an item of a definitions
 	// list drafted with a comma where most put a colon ("- enfant, toute
 	// personne âgée de moins de dix-huit ans ;"): a term of at most four
@@ -282,6 +286,10 @@ func (l *Lexicon) buildDefGrammar() (*defGrammar, error) {
 	g.quoted = regexp.MustCompile(`["“„«‘']([^"”“«»’]{1,80})["”“»’']\s*(?:\([^)]{0,40}\)\s*)?,?\s*` +
 		alternation(origAlts(l.src.Union(classQuotedDefVerb))) + `\b`)
 	g.article = regexp.MustCompile(`^` + alternation(foldedAlts(l.src.Union(classDefArticle), true)))
+	g.determiners = map[string]bool{}
+	for _, w := range l.src.Union(classTermDeterminer) {
+		g.determiners[FoldString(w)] = true
+	}
 	named := map[string]map[string]bool{} // group -> languages named
 	for _, sp := range defFrameSpecs {
 		if sp.lang != anyLang && !sp.split {

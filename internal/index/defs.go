@@ -300,7 +300,8 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 	}
 	term := func(m []int) {
 		t := s.Fold[m[2]:m[3]]
-		if len(strings.Fields(t)) > 6 {
+		ws := strings.Fields(t)
+		if len(ws) > 6 || len(ws) > 0 && g.determiners[ws[len(ws)-1]] {
 			return
 		}
 		if m[2] > m[0] && properName(s.Text[s.Orig(m[2]):]) {
