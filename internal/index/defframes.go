@@ -283,7 +283,9 @@ func (l *Lexicon) defGrammar() *defGrammar {
 func (l *Lexicon) buildDefGrammar() (*defGrammar, error) {
 	var errs []string
 	g := &defGrammar{}
-	g.quoted = regexp.MustCompile(`["“„«‘']([^"”“«»’]{1,80})["”“»’']\s*(?:\([^)]{0,40}\)\s*)?,?\s*` +
+	// ('"guardian", in relation to a child, includes …': a short
+	// qualifier between commas may stand between the term and its verb)
+	g.quoted = regexp.MustCompile(`["“„«‘']([^"”“«»’]{1,80})["”“»’']\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:[^,"“”«»;:.()]{1,50},\s*)?` +
 		alternation(origAlts(l.src.Union(classQuotedDefVerb))) + `\b`)
 	g.article = regexp.MustCompile(`^` + alternation(foldedAlts(l.src.Union(classDefArticle), true)))
 	g.determiners = map[string]bool{}

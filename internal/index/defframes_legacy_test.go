@@ -12,7 +12,10 @@ import (
 )
 
 // Quoted definitions: '"exploitation" means', '“child” includes'.
-var legacyQuotedDef = regexp.MustCompile(`["“„«‘']([^"”“«»’]{1,80})["”“»’']\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:means|includes|include|shall mean|shall include|shall have the (?:same )?meaning|has the (?:same )?meaning|have the (?:same )?meaning|refers to|is defined|désigne|s['’]entend|bezeichnet|significa|comprend|comprende)\b`)
+// (changed on purpose after the oracle was written: a short qualifier
+// between commas may follow the term, '"guardian", in relation to a child,
+// includes'; see TestQualifiedQuotedTerm)
+var legacyQuotedDef = regexp.MustCompile(`["“„«‘']([^"”“«»’]{1,80})["”“»’']\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:[^,"“”«»;:.()]{1,50},\s*)?(?:means|includes|include|shall mean|shall include|shall have the (?:same )?meaning|has the (?:same )?meaning|have the (?:same )?meaning|refers to|is defined|désigne|s['’]entend|bezeichnet|significa|comprend|comprende)\b`)
 
 // Unquoted definitions over the folded text; group 1 is the term.
 var legacyFoldedDefs = []*regexp.Regexp{

@@ -45,3 +45,21 @@ func TestByAnyMeansDefinesNothing(t *testing.T) {
 		t.Errorf("s8 defines %q, want [child]", interp.Defines)
 	}
 }
+
+// TestQualifiedQuotedTerm: a short qualifier between commas may stand
+// between a quoted term and its verb.
+func TestQualifiedQuotedTerm(t *testing.T) {
+	ix := build(t, "---\nid: xta/test-act\ncountry: XTA\ntitle: \"Test Act\"\nlanguage: en\nversion_date: \"2020-01-01\"\n---\n\n# Test Act\n\n"+
+		"### 2 Interpretation\n\nIn this Act—\n\n\"carer\", in relation to a young person, includes anyone who looks after that young person;\n\n\"worker\" means a person employed under a contract;\n")
+	got := map[string]bool{}
+	for _, s := range ix.Segments {
+		for _, d := range s.Defines {
+			got[d] = true
+		}
+	}
+	for _, w := range []string{"carer", "worker"} {
+		if !got[w] {
+			t.Errorf("%q not defined; defined: %v", w, got)
+		}
+	}
+}
