@@ -180,7 +180,7 @@ func (e *Element) Find(ix *index.Index) Result {
 		if !e.roleOK(h.Seg.Roles) {
 			return false
 		}
-		return !e.negated(h) && !otherTraffic(h) && (e.Filter == nil || e.Filter(h))
+		return !e.negated(h) && !otherTraffic(h) && !e.definesWord(h) && (e.Filter == nil || e.Filter(h))
 	}
 	var r Result
 	seen := map[[2]int]bool{}
@@ -410,7 +410,7 @@ func (e *Element) findFast(ix *index.Index) (Result, bool) {
 						dup = true
 					}
 				}
-				if !dup && !e.negated(h) && !otherTraffic(h) && (e.Filter == nil || e.Filter(h)) {
+				if !dup && !e.negated(h) && !otherTraffic(h) && !e.definesWord(h) && (e.Filter == nil || e.Filter(h)) {
 					hs = append(hs, h)
 				}
 			}
@@ -566,6 +566,17 @@ func victimOf(h Hit) bool {
 	return false
 }
 
+// definesWord reports whether a hit of an element that no definition can
+// prove (its roles leave the definition out) sits in the definition of
+// its own words: '"guardian", in relation to a child, includes any person
+// who has the charge of the child' says what the word means, not that a
+// guardian is appointed. A definition that refers to the provision doing
+// the thing ("the Committee established by section 17") is kept: it names
+// where the proof lies, and ranks after it (Rank).
+func (e *Element) definesWord(h Hit) bool {
+	return e.Roles != 0 && e.Roles&definitionBit == 0 && len(h.Seg.Defines) > 0 && len(h.Seg.Refs) == 0 && !definesOther(h)
+}
+
 // definesOther reports whether the hit sits in a definition of some other
 // term: the segment defines terms and the hit's words hold none of them
 // ("recruitment" in the definition of "recruitment agency" is another
@@ -602,7 +613,13 @@ func (e *Element) deferredHits(ix *index.Index) []Hit {
 			if !ok {
 				continue
 			}
-			for _, h := range sm.matchSeg(s) {
+			var hs []Hit
+			if n, ok := m.(*near); ok {
+				hs = n.matchSegCarers(s, false)
+			} else {
+				hs = sm.matchSeg(s)
+			}
+			for _, h := range hs {
 				if e.negated(h) {
 					continue
 				}

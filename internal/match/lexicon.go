@@ -72,6 +72,9 @@ type cues struct {
 	// (Council of Europe, Conseil de sécurité): a word inside one names no
 	// national body
 	IntlBody *index.PhraseSet `lex:"international-body"`
+	// FamilyCarers names a child's carers as a group ("parent or
+	// guardian"): a guardian word inside one is no appointed guardian
+	FamilyCarers *index.PhraseSet `lex:"family-carers"`
 	// ConsentInvalid says a consent is not valid: of the victim only where
 	// the clause names a victim or trafficking
 	ConsentInvalid *index.PhraseSet `lex:"consent-invalid"`

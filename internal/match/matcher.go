@@ -791,7 +791,12 @@ func (k *keyword) candidates(ix *index.Index) [][]int32 { return k.sets.candidat
 func (k *keyword) matchSeg(s *index.Segment) []Hit      { return k.sets.matchSeg(s) }
 
 func (n *near) candidates(ix *index.Index) [][]int32 { return n.terms.candidates(ix) }
-func (n *near) matchSeg(s *index.Segment) []Hit {
+func (n *near) matchSeg(s *index.Segment) []Hit      { return n.matchSegCarers(s, true) }
+
+// matchSegCarers is matchSeg; carers false keeps a guardian word among a
+// child's own carers, as a clause handing the care of a child "not in the
+// care of a parent or guardian" to another law names that topic.
+func (n *near) matchSegCarers(s *index.Segment, carers bool) []Hit {
 	ws := n.with.forLang(segLang(s, n.with))
 	if !s.Has(ws) {
 		if leadInHas(s, ws) || shortItemsHave(s, ws) || n.referred && refHas(s, ws) {
@@ -828,6 +833,11 @@ func (n *near) matchSeg(s *index.Segment) []Hit {
 	var intl []index.Span
 	if s.Has(cu.IntlBody) {
 		intl = cu.IntlBody.Find(s.Toks)
+	}
+	// nor a guardian word among the child's own carers ("not accompanied
+	// by a parent or guardian")
+	if carers && s.Has(cu.FamilyCarers) {
+		intl = append(intl, cu.FamilyCarers.Find(s.Toks)...)
 	}
 	var out []Hit
 	for _, h := range n.terms.matchSeg(s) {
