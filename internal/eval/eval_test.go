@@ -192,7 +192,7 @@ func TestFresh2Gold(t *testing.T) {
 // labelled independently and measured once before the engine was changed
 // for them (227/285); seen data now, held at what was gained on them.
 func TestFresh3Gold(t *testing.T) {
-	freshGoldAtFloor(t, "fresh3.yaml", "zmb-anti-human-trafficking-act-2008.md", [3]float64{88.4, 93.5, 76.8})
+	freshGoldAtFloor(t, "fresh3.yaml", "zmb-anti-human-trafficking-act-2008.md", [3]float64{88.7, 93.5, 76.8})
 }
 
 // TestFresh4Gold runs the third batch of real statutes fetched in the
@@ -200,7 +200,7 @@ func TestFresh3Gold(t *testing.T) {
 // measured once at the end of the session's fixes (150/171); seen data
 // now, held at what was gained on them.
 func TestFresh4Gold(t *testing.T) {
-	freshGoldAtFloor(t, "fresh4.yaml", "uga-ptip-act-2009.md", [3]float64{90.0, 76.4, 76.0})
+	freshGoldAtFloor(t, "fresh4.yaml", "uga-ptip-act-2009.md", [3]float64{90.6, 76.4, 77.0})
 }
 
 // freshGoldAtFloor runs a gold file of real statutes fetched into
