@@ -192,7 +192,7 @@ func TestFresh2Gold(t *testing.T) {
 // labelled independently and measured once before the engine was changed
 // for them (227/285); seen data now, held at what was gained on them.
 func TestFresh3Gold(t *testing.T) {
-	freshGoldAtFloor(t, "fresh3.yaml", "zmb-anti-human-trafficking-act-2008.md", [3]float64{88.7, 93.5, 76.8})
+	freshGoldAtFloor(t, "fresh3.yaml", "zmb-anti-human-trafficking-act-2008.md", [3]float64{89.1, 93.5, 76.8})
 }
 
 // TestFresh4Gold runs the third batch of real statutes fetched in the
@@ -265,7 +265,7 @@ var draftingFloors = map[string][3]float64{ // agreement, penalty rows, first qu
 	"drafting-de6.yaml":  {94.7, 0.0, 94.1},
 	"drafting-de60.yaml": {88.8, 85.6, 84.0},
 	"drafting-en.yaml":   {97.0, 99.9, 93.6},
-	"drafting-en10.yaml": {94.1, 92.2, 93.2},
+	"drafting-en10.yaml": {94.1, 92.2, 94.3},
 	"drafting-en11.yaml": {94.7, 99.9, 96.4},
 	"drafting-en12.yaml": {97.6, 93.7, 91.3},
 	"drafting-en13.yaml": {95.3, 99.9, 97.7},
@@ -275,7 +275,7 @@ var draftingFloors = map[string][3]float64{ // agreement, penalty rows, first qu
 	"drafting-en17.yaml": {90.0, 93.7, 91.3},
 	"drafting-en18.yaml": {93.5, 99.9, 91.5},
 	"drafting-en19.yaml": {97.0, 99.9, 94.4},
-	"drafting-en2.yaml":  {94.7, 99.9, 95.2},
+	"drafting-en2.yaml":  {94.7, 99.9, 96.4},
 	"drafting-en20.yaml": {96.4, 99.9, 95.9},
 	"drafting-en21.yaml": {94.7, 92.2, 95.1},
 	"drafting-en22.yaml": {91.2, 87.4, 93.6},
@@ -311,8 +311,8 @@ var draftingFloors = map[string][3]float64{ // agreement, penalty rows, first qu
 	"drafting-en5.yaml":  {92.9, 99.9, 97.0},
 	"drafting-en50.yaml": {95.9, 99.9, 92.5},
 	"drafting-en51.yaml": {91.2, 77.7, 94.8},
-	"drafting-en52.yaml": {91.2, 84.5, 87.1},
-	"drafting-en53.yaml": {96.4, 99.9, 90.6},
+	"drafting-en52.yaml": {91.2, 84.5, 88.4},
+	"drafting-en53.yaml": {96.4, 99.9, 91.5},
 	"drafting-en54.yaml": {89.4, 81.1, 84.2},
 	"drafting-en55.yaml": {91.8, 83.2, 90.6},
 	"drafting-en56.yaml": {98.2, 93.7, 94.5},

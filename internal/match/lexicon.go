@@ -75,6 +75,9 @@ type cues struct {
 	// FamilyCarers names a child's carers as a group ("parent or
 	// guardian"): a guardian word inside one is no appointed guardian
 	FamilyCarers *index.PhraseSet `lex:"family-carers"`
+	// OffenceCommission holds "commission" as the committing of an
+	// offence ("in the commission of"): no body
+	OffenceCommission *index.PhraseSet `lex:"offence-commission"`
 	// ConsentInvalid says a consent is not valid: of the victim only where
 	// the clause names a victim or trafficking
 	ConsentInvalid *index.PhraseSet `lex:"consent-invalid"`

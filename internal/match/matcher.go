@@ -830,9 +830,14 @@ func (n *near) matchSegCarers(s *index.Segment, carers bool) []Hit {
 	}
 	// a body word inside the name of an international organisation
 	// ("Convention du Conseil de l'Europe") names no national body
+	// (nor the commission of an offence, "used in the commission … of
+	// acts of trafficking")
 	var intl []index.Span
 	if s.Has(cu.IntlBody) {
 		intl = cu.IntlBody.Find(s.Toks)
+	}
+	if s.Has(cu.OffenceCommission) {
+		intl = append(intl, cu.OffenceCommission.Find(s.Toks)...)
 	}
 	// nor a guardian word among the child's own carers ("not accompanied
 	// by a parent or guardian")

@@ -209,6 +209,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prev.recruitment-regulation", Gap},
 		{"en the Board monitors the bodies that arrange foreign employment", "en", "### 11 Duties of the Board\n\nThe Board shall monitor the institutions that arrange foreign employment, so that workers sent abroad are not trafficked.\n",
 			"prev.recruitment-regulation", Met},
+		{"en goods 'used in the commission, preparation or instigation' of trafficking name no commission", "en", "### 17 Inspection of cargo\n\n(1) There is established a customs inspection service at every port.\n\n(2) An inspector may open any container to determine whether it has been used in the commission, preparation or instigation of acts of trafficking and coordinate with the police.\n",
+			"enf.coordination-body", Gap},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
