@@ -203,6 +203,14 @@ func TestFresh4Gold(t *testing.T) {
 	freshGoldAtFloor(t, "fresh4.yaml", "uga-ptip-act-2009.md", [3]float64{90.6, 76.4, 77.0})
 }
 
+// TestFresh5Gold runs the real statutes fetched in the eleventh session
+// (Malawi, Ireland, Germany's ProstSchG), labelled independently and
+// measured once before the engine was changed for them (146/171); seen
+// data now, held at what was gained on them.
+func TestFresh5Gold(t *testing.T) {
+	freshGoldAtFloor(t, "fresh5.yaml", "mwi-tip-act-2015.md", [3]float64{85.9, 94.1, 85.1})
+}
+
 // freshGoldAtFloor runs a gold file of real statutes fetched into
 // ../shared/realdata/statutes-fresh (skipping when probe, one of its
 // files, is absent) and holds it at floor (percent): verdicts, penalty
@@ -273,7 +281,7 @@ var draftingFloors = map[string][3]float64{ // agreement, penalty rows, first qu
 	"drafting-en15.yaml": {95.9, 99.9, 94.6},
 	"drafting-en16.yaml": {92.9, 90.8, 92.3},
 	"drafting-en17.yaml": {90.0, 93.7, 91.3},
-	"drafting-en18.yaml": {93.5, 99.9, 91.5},
+	"drafting-en18.yaml": {94.1, 99.9, 91.6},
 	"drafting-en19.yaml": {97.0, 99.9, 94.4},
 	"drafting-en2.yaml":  {94.7, 99.9, 96.4},
 	"drafting-en20.yaml": {96.4, 99.9, 95.9},

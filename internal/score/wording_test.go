@@ -211,6 +211,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prev.recruitment-regulation", Met},
 		{"en goods 'used in the commission, preparation or instigation' of trafficking name no commission", "en", "### 17 Inspection of cargo\n\n(1) There is established a customs inspection service at every port.\n\n(2) An inspector may open any container to determine whether it has been used in the commission, preparation or instigation of acts of trafficking and coordinate with the police.\n",
 			"enf.coordination-body", Gap},
+		{"en a citizen's act 'in a place other than the State' that would be an offence at home", "en", "### 3 Trafficking\n\nA person who recruits or transports another person by force for the purpose of exploitation commits an offence and is liable on conviction to imprisonment for life.\n\n### 9 Acts done elsewhere\n\nWhere a citizen of the Republic does an act in a place other than the Republic that, if done in the Republic, would be an offence under section 3, that citizen is guilty of that offence.\n",
+			"juris.extraterritorial", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
