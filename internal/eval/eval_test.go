@@ -208,7 +208,7 @@ func TestFresh4Gold(t *testing.T) {
 // measured once before the engine was changed for them (146/171); seen
 // data now, held at what was gained on them.
 func TestFresh5Gold(t *testing.T) {
-	freshGoldAtFloor(t, "fresh5.yaml", "mwi-tip-act-2015.md", [3]float64{85.9, 94.1, 85.1})
+	freshGoldAtFloor(t, "fresh5.yaml", "mwi-tip-act-2015.md", [3]float64{87.1, 94.1, 85.4})
 }
 
 // freshGoldAtFloor runs a gold file of real statutes fetched into
@@ -273,13 +273,13 @@ var draftingFloors = map[string][3]float64{ // agreement, penalty rows, first qu
 	"drafting-de6.yaml":  {94.7, 0.0, 94.1},
 	"drafting-de60.yaml": {88.8, 85.6, 84.0},
 	"drafting-en.yaml":   {97.0, 99.9, 93.6},
-	"drafting-en10.yaml": {94.1, 92.2, 94.3},
-	"drafting-en11.yaml": {94.7, 99.9, 96.4},
+	"drafting-en10.yaml": {94.7, 92.2, 94.4},
+	"drafting-en11.yaml": {95.3, 99.9, 96.4},
 	"drafting-en12.yaml": {97.6, 93.7, 91.3},
 	"drafting-en13.yaml": {95.3, 99.9, 97.7},
 	"drafting-en14.yaml": {94.7, 99.9, 92.6},
 	"drafting-en15.yaml": {95.9, 99.9, 94.6},
-	"drafting-en16.yaml": {92.9, 90.8, 92.3},
+	"drafting-en16.yaml": {93.5, 90.8, 92.4},
 	"drafting-en17.yaml": {90.0, 93.7, 91.3},
 	"drafting-en18.yaml": {94.1, 99.9, 91.6},
 	"drafting-en19.yaml": {97.0, 99.9, 94.4},
@@ -290,7 +290,7 @@ var draftingFloors = map[string][3]float64{ // agreement, penalty rows, first qu
 	"drafting-en23.yaml": {91.8, 99.9, 97.0},
 	"drafting-en24.yaml": {94.1, 94.0, 93.1},
 	"drafting-en25.yaml": {94.7, 93.2, 94.2},
-	"drafting-en26.yaml": {95.3, 99.9, 93.8},
+	"drafting-en26.yaml": {95.9, 99.9, 93.9},
 	"drafting-en27.yaml": {84.7, 93.7, 92.7},
 	"drafting-en28.yaml": {81.2, 79.9, 86.5},
 	"drafting-en29.yaml": {82.4, 81.1, 80.5},
@@ -310,18 +310,18 @@ var draftingFloors = map[string][3]float64{ // agreement, penalty rows, first qu
 	"drafting-en41.yaml": {84.2, 76.8, 82.9},
 	"drafting-en42.yaml": {88.3, 91.6, 96.2},
 	"drafting-en43.yaml": {94.7, 86.6, 93.3},
-	"drafting-en44.yaml": {84.7, 88.1, 84.6},
+	"drafting-en44.yaml": {85.3, 88.1, 84.9},
 	"drafting-en45.yaml": {91.8, 79.9, 89.0},
-	"drafting-en46.yaml": {90.6, 85.6, 84.4},
+	"drafting-en46.yaml": {90.6, 85.6, 86.2},
 	"drafting-en47.yaml": {94.1, 79.9, 97.3},
 	"drafting-en48.yaml": {94.1, 86.6, 93.9},
 	"drafting-en49.yaml": {87.1, 99.9, 85.2},
 	"drafting-en5.yaml":  {92.9, 99.9, 97.0},
 	"drafting-en50.yaml": {95.9, 99.9, 92.5},
-	"drafting-en51.yaml": {91.2, 77.7, 94.8},
+	"drafting-en51.yaml": {91.8, 77.7, 94.8},
 	"drafting-en52.yaml": {91.2, 84.5, 88.4},
 	"drafting-en53.yaml": {96.4, 99.9, 91.5},
-	"drafting-en54.yaml": {89.4, 81.1, 84.2},
+	"drafting-en54.yaml": {90.0, 81.1, 84.3},
 	"drafting-en55.yaml": {91.8, 83.2, 90.6},
 	"drafting-en56.yaml": {98.2, 93.7, 94.5},
 	"drafting-en57.yaml": {92.9, 99.9, 95.7},
