@@ -219,6 +219,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.identification", Gap},
 		{"en an officer inquires to determine whether the person is a trafficked person", "en", "### 30 Inquiry\n\nWithin ten days an officer shall inquire into the case of every person rescued for the purpose of determining whether that person is a trafficked person.\n",
 			"prot.identification", Met},
+		{"en a recognised victim 'shall not be subjected to any criminal proceedings' arising from the trafficking", "en", "### 40 Protection from prosecution\n\nA person whom an officer has recognised as a trafficked person under this Act shall not be subjected to any criminal proceedings arising directly from, or as a direct consequence of, that person's situation as a trafficked person.\n",
+			"prot.non-punishment", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
