@@ -208,7 +208,7 @@ func TestFresh4Gold(t *testing.T) {
 // measured once before the engine was changed for them (146/171); seen
 // data now, held at what was gained on them.
 func TestFresh5Gold(t *testing.T) {
-	freshGoldAtFloor(t, "fresh5.yaml", "mwi-tip-act-2015.md", [3]float64{87.7, 94.1, 85.7})
+	freshGoldAtFloor(t, "fresh5.yaml", "mwi-tip-act-2015.md", [3]float64{88.3, 94.1, 85.7})
 }
 
 // freshGoldAtFloor runs a gold file of real statutes fetched into
@@ -281,7 +281,7 @@ var draftingFloors = map[string][3]float64{ // agreement, penalty rows, first qu
 	"drafting-en15.yaml": {95.9, 99.9, 94.6},
 	"drafting-en16.yaml": {93.5, 90.8, 92.4},
 	"drafting-en17.yaml": {90.0, 93.7, 91.3},
-	"drafting-en18.yaml": {94.1, 99.9, 91.6},
+	"drafting-en18.yaml": {94.7, 99.9, 91.6},
 	"drafting-en19.yaml": {97.0, 99.9, 94.4},
 	"drafting-en2.yaml":  {94.7, 99.9, 96.4},
 	"drafting-en20.yaml": {96.4, 99.9, 95.9},

@@ -221,6 +221,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.identification", Met},
 		{"en a recognised victim 'shall not be subjected to any criminal proceedings' arising from the trafficking", "en", "### 40 Protection from prosecution\n\nA person whom an officer has recognised as a trafficked person under this Act shall not be subjected to any criminal proceedings arising directly from, or as a direct consequence of, that person's situation as a trafficked person.\n",
 			"prot.non-punishment", Met},
+		{"en 'enslavement' among the purposes is slavery", "en", "### 2 Interpretation\n\nIn this Act—\n\n\"exploitation\" means—\n\n(a) the prostitution of others or other sexual exploitation,\n\n(b) forced labour or services,\n\n(c) enslavement of the person or holding the person in servitude, or\n\n(d) the removal of organs;\n\n### 4 Trafficking\n\nA person who recruits, transports, transfers, harbours or receives another person by threat, force, fraud, deception, abuse of power or of a position of vulnerability, or by giving payments to a person having control over the other person, for the purpose of exploitation commits an offence and is liable on conviction to imprisonment for life.\n",
+			"def.purposes", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
