@@ -657,7 +657,16 @@ func sexualOnly(ix *index.Index, s *index.Segment) bool {
 	sex, other := false, false
 	check := func(t *index.Segment) {
 		cu := cuesFor(t)
-		sex = sex || t.Has(cu.SexualTerms)
+		// (a sexual purpose the section excludes, '"exploitation" does not
+		// include sexual exploitation', makes it no sexual offence)
+		if !sex && t.Has(cu.SexualTerms) {
+			for _, sp := range cu.SexualTerms.Find(t.Toks) {
+				if !Negated(Hit{Seg: t, I: sp.I, J: sp.J}) {
+					sex = true
+					break
+				}
+			}
+		}
 		other = other || t.Has(cu.LabourTerms)
 	}
 	check(s)
