@@ -225,6 +225,8 @@ func TestRequirementWordings(t *testing.T) {
 			"def.purposes", Met},
 		{"en a child offence whose section says its exploitation 'does not include sexual exploitation' is no sexual-only offence", "en", "### 2 Trafficking in children\n\n(1) A person who trafficks a child for the purpose of the exploitation of the child commits an offence and is liable on conviction to imprisonment for life.\n\n(2) In this section \"exploitation\" does not include sexual exploitation.\n\n### 3 Trafficking in children for sexual purposes\n\nA person who trafficks a child for the purpose of the sexual exploitation of the child commits an offence and is liable on conviction to imprisonment for life.\n",
 			"def.child-no-means", Met},
+		{"en 'the commission of an offence … against the child' makes the child a victim, not an instrument", "en", "### 4 Interpretation\n\nIn this section \"abuse\" means, in relation to a child—\n\n(a) inducing the child to take part in prostitution, or\n\n(b) the commission of an offence listed in the Second Schedule against the child.\n\n### 5 Child abuse\n\nA person who abuses a child commits an offence and is liable on conviction to imprisonment for life.\n",
+			"crim.worst-forms-child-labour", Gap},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
