@@ -573,8 +573,26 @@ func victimOf(h Hit) bool {
 // guardian is appointed. A definition that refers to the provision doing
 // the thing ("the Committee established by section 17") is kept: it names
 // where the proof lies, and ranks after it (Rank).
+//
+// Nor does the definition of trafficking itself prove such an element,
+// unless the element is an offence's ("Constitue la traite … le fait de
+// recruter" defines and creates it): its "provides the person with
+// accommodation" is the trafficker's act, not a victim's shelter.
 func (e *Element) definesWord(h Hit) bool {
-	return e.Roles != 0 && e.Roles&definitionBit == 0 && len(h.Seg.Defines) > 0 && len(h.Seg.Refs) == 0 && !definesOther(h)
+	return e.Roles != 0 && e.Roles&definitionBit == 0 && len(h.Seg.Defines) > 0 && len(h.Seg.Refs) == 0 &&
+		(!definesOther(h) || e.Roles&offenceBit == 0 && definesTrafficking(h.Seg))
+}
+
+// definesTrafficking reports whether one of the terms a segment defines
+// names trafficking ("trafficks", "trafficking in persons").
+func definesTrafficking(s *index.Segment) bool {
+	cu := cuesFor(s)
+	for _, d := range s.Defines {
+		if cu.TraffickTerms.Any(foldToks(d)) {
+			return true
+		}
+	}
+	return false
 }
 
 // definesOther reports whether the hit sits in a definition of some other

@@ -227,6 +227,8 @@ func TestRequirementWordings(t *testing.T) {
 			"def.child-no-means", Met},
 		{"en 'the commission of an offence … against the child' makes the child a victim, not an instrument", "en", "### 4 Interpretation\n\nIn this section \"abuse\" means, in relation to a child—\n\n(a) inducing the child to take part in prostitution, or\n\n(b) the commission of an offence listed in the Second Schedule against the child.\n\n### 5 Child abuse\n\nA person who abuses a child commits an offence and is liable on conviction to imprisonment for life.\n",
 			"crim.worst-forms-child-labour", Gap},
+		{"en 'giving the victim accommodation' in the definition of trafficking is the trafficker's act, no shelter", "en", "### 2 Interpretation\n\nIn this Act—\n\n\"victim\" means a person who has been trafficked;\n\n\"trafficking\" means recruiting, moving, harbouring or receiving a person, or giving the victim accommodation, for the purpose of exploitation, by threat or force;\n\n### 3 Offence\n\nA person who engages in trafficking commits an offence and is liable on conviction to imprisonment for life.\n",
+			"prot.assistance", Gap},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
