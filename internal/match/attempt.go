@@ -63,7 +63,10 @@ func AttemptOfOffence(h Hit) bool {
 			// "attempts, assists, abets … or conspires with others for,
 			// the commission of the crime of trafficking": the object is
 			// the commission of an offence
-			if cu.CommitVerb.Any(s.Toks[j:j+1]) && !cu.CommitVerb.Any(s.Toks[j-1:j]) && j+1 < end && objectFrom(cu, s, j+1) && !clauseBreak(s, j, j+1) {
+			// (not the sentence's own formula: "attempts, aids or abets in
+			// breaking the seal, commits an offence" attempts the breaking)
+			if cu.CommitVerb.Any(s.Toks[j:j+1]) && !cu.CommitVerb.Any(s.Toks[j-1:j]) && j+1 < end && objectFrom(cu, s, j+1) && !clauseBreak(s, j, j+1) &&
+				!cu.OffenceWords.Any(s.Toks[j:min(j+3, end)]) {
 				return true
 			}
 		}
@@ -77,6 +80,14 @@ func AttemptOfOffence(h Hit) bool {
 		}
 		if cu.AttemptVerbObj.Any(s.Toks[k : k+1]) {
 			return true
+		}
+		// "attempts to do the act … which constitutes the offence": the
+		// act is the offence's
+		if cu.AttemptDos[s.Toks[k].Word] {
+			_, end := sentenceBounds(s, k)
+			if j := min(end, k+14); k+1 < j && cu.OffenceConstituting.Any(s.Toks[k+1:j]) {
+				return true
+			}
 		}
 		if cu.AttemptDos[s.Toks[k].Word] && k+1 < n && cu.AttemptSo[s.Toks[k+1].Word] {
 			// "or attempts to do so": the attempt of what the sentence

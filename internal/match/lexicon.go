@@ -78,6 +78,9 @@ type cues struct {
 	// OffenceCommission holds "commission" as the committing of an
 	// offence ("in the commission of"): no body
 	OffenceCommission *index.PhraseSet `lex:"offence-commission"`
+	// OffenceConstituting names an act as the offence's own ("which
+	// constitutes the offence")
+	OffenceConstituting *index.PhraseSet `lex:"offence-constituting"`
 	// ConsentInvalid says a consent is not valid: of the victim only where
 	// the clause names a victim or trafficking
 	ConsentInvalid *index.PhraseSet `lex:"consent-invalid"`
