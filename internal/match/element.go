@@ -180,7 +180,7 @@ func (e *Element) Find(ix *index.Index) Result {
 		if !e.roleOK(h.Seg.Roles) {
 			return false
 		}
-		return !e.negated(h) && !otherTraffic(h) && !e.definesWord(h) && (e.Filter == nil || e.Filter(h))
+		return !e.negated(h) && !otherTraffic(h) && !e.definesWord(h) && !acronymHit(h) && (e.Filter == nil || e.Filter(h))
 	}
 	var r Result
 	seen := map[[2]int]bool{}
@@ -410,7 +410,7 @@ func (e *Element) findFast(ix *index.Index) (Result, bool) {
 						dup = true
 					}
 				}
-				if !dup && !e.negated(h) && !otherTraffic(h) && !e.definesWord(h) && (e.Filter == nil || e.Filter(h)) {
+				if !dup && !e.negated(h) && !otherTraffic(h) && !e.definesWord(h) && !acronymHit(h) && (e.Filter == nil || e.Filter(h)) {
 					hs = append(hs, h)
 				}
 			}
@@ -581,6 +581,35 @@ func victimOf(h Hit) bool {
 func (e *Element) definesWord(h Hit) bool {
 	return e.Roles != 0 && e.Roles&definitionBit == 0 && len(h.Seg.Defines) > 0 && len(h.Seg.Refs) == 0 &&
 		(!definesOther(h) || e.Roles&offenceBit == 0 && definesTrafficking(h.Seg))
+}
+
+// acronymHit reports whether a one-word hit is an acronym in capitals in a
+// text written in lower case: "AIDS" (the disease) is no "aids" (helps).
+func acronymHit(h Hit) bool {
+	s := h.Seg
+	if h.J-h.I != 1 || h.I >= len(s.Toks) {
+		return false
+	}
+	t := s.Toks[h.I]
+	a, b := s.Orig(int(t.Start)), s.Orig(int(t.End))
+	if b-a < 2 || b > len(s.Text) {
+		return false
+	}
+	for i := a; i < b; i++ {
+		if c := s.Text[i]; c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	lower, upper := 0, 0
+	for i := 0; i < len(s.Text); i++ {
+		switch c := s.Text[i]; {
+		case c >= 'a' && c <= 'z':
+			lower++
+		case c >= 'A' && c <= 'Z':
+			upper++
+		}
+	}
+	return lower > 2*upper
 }
 
 // definesTrafficking reports whether one of the terms a segment defines

@@ -200,3 +200,24 @@ func TestRankBodyBeforeItsDefinition(t *testing.T) {
 		t.Errorf("first proof %s, want s17", first.Seg.Prov.ID)
 	}
 }
+
+// An item under a lead-in that deems its persons parties to the offence
+// ("is deemed to have taken part in the commission of the offence and may
+// be charged and convicted") creates that liability: it proves aiding
+// before a later offence of aiding something else.
+func TestRankPartiesLeadInCreatesOffence(t *testing.T) {
+	ix := corpusOf(t, "en", "### 12 Parties to offences\n\n(1) Where an offence under this Act is committed, each of the following persons is deemed to have taken part in the commission of the offence and may be charged and convicted with the actual commission of the offence—\n\n(a) a person who aids or abets another person to commit the offence.\n\n"+
+		"### 30 Seals\n\nA person who, without authority, aids or abets in breaking a seal placed by an officer commits an offence and is liable on conviction to a fine.\n")
+	el, err := CompileElement(&standard.Element{ID: "aiding", Roles: []standard.Role{standard.RoleOffence},
+		Patterns: []standard.Pattern{{Kind: standard.CritKeyword, Terms: map[string][]string{"*": {"aids or abets"}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := el.Find(ix)
+	if len(r.Hits) < 2 {
+		t.Fatalf("%d hits, want both", len(r.Hits))
+	}
+	if first := el.Rank(r.Hits)[0]; !strings.HasPrefix(string(first.Seg.Prov.ID), "s12") {
+		t.Errorf("first proof %s, want s12(1)(a)", first.Seg.Prov.ID)
+	}
+}

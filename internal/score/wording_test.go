@@ -237,6 +237,8 @@ func TestRequirementWordings(t *testing.T) {
 			"crim.attempt", Met},
 		{"en attempting to break an officer's seal is no attempt of trafficking", "en", "### 5 Trafficking\n\nA person who recruits, transports or harbours another person by force for the purpose of exploitation commits an offence and is liable on conviction to imprisonment for twenty years.\n\n### 30 Seals\n\nA person who, without authority, attempts, aids or abets in breaking or altering a seal placed by an officer under this Act, commits an offence and is liable on conviction to a fine.\n",
 			"crim.attempt", Gap},
+		{"en the definition of 'AIDS' (the disease) proves no aiding", "en", "### 2 Interpretation\n\nIn this Act—\n\n\"AIDS\" means acquired immune deficiency syndrome;\n\n\"victim\" means a person who has been trafficked;\n\n### 5 Trafficking\n\nA person who recruits, transports or harbours another person by force for the purpose of exploitation commits an offence and is liable on conviction to imprisonment for twenty years.\n",
+			"crim.complicity", Gap},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
