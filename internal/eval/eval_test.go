@@ -211,6 +211,14 @@ func TestFresh5Gold(t *testing.T) {
 	freshGoldAtFloor(t, "fresh5.yaml", "mwi-tip-act-2015.md", [3]float64{90.0, 94.1, 89.4})
 }
 
+// TestFresh6Gold runs the French text of an excerpt of the Canadian Code
+// criminel (its English text is seen data in real.yaml), labelled
+// independently and measured once before the engine was changed for it
+// (47/57); seen data now, held at what was gained on it.
+func TestFresh6Gold(t *testing.T) {
+	freshGoldAtFloor(t, "fresh6.yaml", "can-cc-279-2026-fr.md", [3]float64{87.7, 100.0, 70.5})
+}
+
 // freshGoldAtFloor runs a gold file of real statutes fetched into
 // ../shared/realdata/statutes-fresh (skipping when probe, one of its
 // files, is absent) and holds it at floor (percent): verdicts, penalty
@@ -396,8 +404,8 @@ var draftingFloors = map[string][3]float64{ // agreement, penalty rows, first qu
 	"drafting-fr10.yaml": {93.5, 78.5, 96.3},
 	"drafting-fr11.yaml": {96.4, 99.9, 94.8},
 	"drafting-fr12.yaml": {96.4, 99.9, 95.8},
-	"drafting-fr13.yaml": {94.7, 92.2, 94.0},
-	"drafting-fr14.yaml": {92.3, 99.9, 94.4},
+	"drafting-fr13.yaml": {95.3, 92.2, 94.2},
+	"drafting-fr14.yaml": {92.9, 99.9, 94.4},
 	"drafting-fr15.yaml": {94.7, 59.9, 88.5},
 	"drafting-fr16.yaml": {84.2, 99.9, 91.3},
 	"drafting-fr17.yaml": {94.1, 93.7, 97.8},
