@@ -458,6 +458,8 @@ func (e *Element) Rank(hs []Hit) []Hit {
 			return 4
 		case definesOther(h), victimOf(h):
 			return 3
+		case inCompensation(cu, h):
+			return 2
 		case e.First != 0 && h.Seg.Roles&e.First == 0:
 			return 2
 		case e.First == offenceBit && !createsOffence(cu, h.Seg):
@@ -545,6 +547,21 @@ func CoreOffence(ix *index.Index) (Hit, bool) {
 // in the lead-in a list item finishes.
 func createsOffence(cu *cues, s *index.Segment) bool {
 	return s.Has(cu.OffenceWords) || s.Has(cu.SanctionWords) || parentHas(s, cu.OffenceWords) || parentHas(s, cu.SanctionWords)
+}
+
+// inCompensation reports whether the hit sits under a heading or a
+// list's lead-in on restitution or compensation ("Restitution";
+// "restitution must compensate for … (c) costs of … temporary housing")
+// without being itself such a word: the costs an offender repays prove
+// a victim's assistance or another element less than the provision that
+// grants it, while the restitution order itself still proves
+// compensation.
+func inCompensation(cu *cues, h Hit) bool {
+	s := h.Seg
+	if h.J <= h.I || h.J > len(s.Toks) || cu.CompensationContext.Any(s.Toks[h.I:h.J]) {
+		return false
+	}
+	return cu.CompensationContext.Any(headToks(s)) || parentHas(s, cu.CompensationContext)
 }
 
 // victimOf reports whether the hit names what its victim suffered ("a

@@ -197,12 +197,15 @@ type cues struct {
 	NegCondition  map[string]bool  `lex:"negated-condition"`
 	// a person already trafficked; what a victim suffered; an offence
 	// defined elsewhere; the units of a prison term; grades of a code's scale
-	VictimStatus    *index.PhraseSet `lex:"victim-status"`
-	VictimOf        *index.PhraseSet `lex:"victim-of"`
-	BaseOffenceRefs *index.PhraseSet `lex:"offence-reference"`
-	PrisonTermUnit  *index.PhraseSet `lex:"prison-term-unit"`
-	GradeDuration   *index.PhraseSet `lex:"penalty-grade-duration"`
-	GradeQualifier  *index.PhraseSet `lex:"penalty-grade-qualifier"`
+	VictimStatus *index.PhraseSet `lex:"victim-status"`
+	VictimOf     *index.PhraseSet `lex:"victim-of"`
+	// restitution or compensation in a heading or lead-in: what the
+	// offender repays, no assistance the State gives
+	CompensationContext *index.PhraseSet `lex:"compensation-context"`
+	BaseOffenceRefs     *index.PhraseSet `lex:"offence-reference"`
+	PrisonTermUnit      *index.PhraseSet `lex:"prison-term-unit"`
+	GradeDuration       *index.PhraseSet `lex:"penalty-grade-duration"`
+	GradeQualifier      *index.PhraseSet `lex:"penalty-grade-qualifier"`
 	// the degree word of an offence's grade ("felony of the second
 	// degree"): a clause that may name one
 	OffenceDegree *index.PhraseSet `lex:"offence-grade-degree"`

@@ -221,3 +221,44 @@ func TestRankPartiesLeadInCreatesOffence(t *testing.T) {
 		t.Errorf("first proof %s, want s12(1)(a)", first.Seg.Prov.ID)
 	}
 }
+
+// The costs a restitution order makes the offender repay ("temporary
+// housing", "medical treatment") prove a victim's assistance less than
+// the provision that grants it; the order itself still proves
+// compensation.
+func TestRankCompensationCostsAfterAssistance(t *testing.T) {
+	for _, tc := range []struct {
+		lang, body, term, comp, want string
+	}{
+		{"en", "### 8 Restitution\n\n(1) The court may order a convicted trafficker to pay restitution to the victim.\n\n(2) Restitution shall cover—\n\n- (a) costs of temporary housing;\n- (b) lost earnings.\n\n" +
+			"### 9 Assistance to victims\n\n(1) A victim may receive—\n\n- (a) appropriate housing;\n- (b) counselling.\n",
+			"housing", "restitution", "s9"},
+		{"fr", "### Article 8 Réparation\n\nLa juridiction peut ordonner à l'auteur de verser une indemnisation à la victime, couvrant notamment les frais d'hébergement.\n\n" +
+			"### Article 9 Assistance\n\nLa victime bénéficie d'un hébergement adapté.\n",
+			"hébergement", "indemnisation", "art9"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			ix := corpusOf(t, tc.lang, tc.body)
+			el, err := CompileElement(&standard.Element{ID: "shelter", Roles: []standard.Role{standard.RoleProtection, standard.RoleInstitutional},
+				Patterns: []standard.Pattern{{Kind: standard.CritKeyword, Terms: map[string][]string{"*": {tc.term}}}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := el.Find(ix)
+			if len(r.Hits) < 2 {
+				t.Fatalf("%d hits, want the restitution cost and the assistance", len(r.Hits))
+			}
+			if first := el.Rank(r.Hits)[0]; !strings.HasPrefix(string(first.Seg.Prov.ID), tc.want) {
+				t.Errorf("first evidence %s (%q), want %s", first.Seg.Prov.ID, first.Seg.Text, tc.want)
+			}
+			comp, err := CompileElement(&standard.Element{ID: "compensation", Roles: []standard.Role{standard.RoleProtection, standard.RoleInstitutional},
+				Patterns: []standard.Pattern{{Kind: standard.CritKeyword, Terms: map[string][]string{"*": {tc.comp}}}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r := comp.Find(ix); len(r.Hits) == 0 || strings.HasPrefix(string(comp.Rank(r.Hits)[0].Seg.Prov.ID), tc.want) {
+				t.Errorf("compensation: hits %v, want the restitution order first", r.Hits)
+			}
+		})
+	}
+}
