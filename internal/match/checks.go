@@ -2081,6 +2081,32 @@ func internalExpress(s *index.Segment) (Hit, bool) {
 // its borders", "Les infractions … sont constituées, que les faits aient
 // été commis sur le territoire national ou qu'ils présentent un caractère
 // transfrontalier").
+// definesNonTrafficking reports whether s defines a term, or is an item of
+// the definition of a term, that names no trafficking ("exploitation",
+// "forced labour"): its words describe that term, not the offence.
+func definesNonTrafficking(s *index.Segment) bool {
+	terms := s.Defines
+	if len(terms) == 0 && s.Prov.Parent != nil && s.Prov != s.Section {
+		if ix := s.Index(); ix != nil {
+			for _, t := range ix.BySection[s.Section] {
+				if t.Prov == s.Prov.Parent {
+					terms = append(terms, t.Defines...)
+				}
+			}
+		}
+	}
+	if len(terms) == 0 {
+		return false
+	}
+	cu := cuesFor(s)
+	for _, d := range terms {
+		if cu.TraffickTerms.Any(foldToks(d)) {
+			return false
+		}
+	}
+	return true
+}
+
 func generalInternal(ix *index.Index) (Hit, bool) {
 	laws := map[*statute.Statute]bool{}
 	for _, t := range trafficOffenceSegs(ix) {
@@ -2192,6 +2218,12 @@ func checkNoMovement(in *Input) Outcome {
 			// nacional")
 			if !usable(s) || !s.Has(cu.InternalCues) || !(hasTraffick(s) && !usesVictimSeg(s) && !s.Has(cu.TextVictim) ||
 				(s.Roles.Has("offence") || s.Roles.Has("definition")) && sectionClass(ix, s.Section) == OffTrafficking) {
+				continue
+			}
+			// (nor a form of exploitation, "(i) causing a person to
+			// transport illegal items within or across borders", in the
+			// definition of another term)
+			if definesNonTrafficking(s) {
 				continue
 			}
 			if h, ok := spanOf(s, cu.InternalCues); ok {

@@ -463,3 +463,33 @@ Quien facilite la entrada ilegal de una persona al país a cambio de un benefici
 		}
 	}
 }
+
+// A form of exploitation that moves goods "within or across borders",
+// in the definition of exploitation, says nothing of where the
+// trafficking happens: the no-movement finding quotes the offence.
+func TestNoMovementNotFromExploitationItem(t *testing.T) {
+	ix := corpusOf(t, "en", `### 2 Interpretation
+
+In this Act—
+
+"child" means a person under the age of eighteen years;
+
+"exploitation" includes—
+
+- (a) forced labour;
+- (b) causing a person to carry prohibited goods within or across borders;
+
+"trafficking in persons" means the recruitment, transportation, transfer, harbouring or receipt of persons for the purpose of exploitation.
+
+### 3 Trafficking in persons
+
+A person who recruits, transports, transfers, harbours or receives another person for the purpose of exploitation by means of threat or force commits an offence and is liable to imprisonment for twenty years.
+`)
+	o := run(t, ix, standard.CheckNoMovementRequired, nil)
+	if o.Level != LMet {
+		t.Fatalf("level %s, want met (%s)", o.Level, o.Reason.Code)
+	}
+	if id := string(o.Evidence[0].Seg.Prov.ID); !strings.HasPrefix(id, "s3") {
+		t.Errorf("evidence %s (%q), want the offence s3", id, o.Evidence[0].Seg.Text)
+	}
+}
