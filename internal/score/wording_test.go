@@ -243,6 +243,8 @@ func TestRequirementWordings(t *testing.T) {
 			"crim.offence", Met},
 		{"fr causing 'une personne âgée de moins de dix-huit ans' to provide sexual services for payment", "fr", "### Article 20\n\nQuiconque amène une personne âgée de moins de dix-huit ans à offrir ou à rendre des services sexuels moyennant rétribution commet une infraction et est passible d'un emprisonnement de dix ans.\n",
 			"crim.child-prostitution", Met},
+		{"es authors under a parties article: those who order the offence through others", "es", "### Artículo 30\n\nResponderán como autores:\n\na) Quienes cometan la infracción de manera directa.\n\nb) Quienes ordenen la comisión de la infracción valiéndose de otras personas.\n\n### Artículo 80\n\nLa captación, transporte, traslado o acogida de una persona con fines de explotación constituye delito de trata de personas y será sancionada con pena privativa de libertad de diez a trece años.\n",
+			"crim.organizing", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
