@@ -245,6 +245,8 @@ func TestRequirementWordings(t *testing.T) {
 			"crim.child-prostitution", Met},
 		{"es authors under a parties article: those who order the offence through others", "es", "### Artículo 30\n\nResponderán como autores:\n\na) Quienes cometan la infracción de manera directa.\n\nb) Quienes ordenen la comisión de la infracción valiéndose de otras personas.\n\n### Artículo 80\n\nLa captación, transporte, traslado o acogida de una persona con fines de explotación constituye delito de trata de personas y será sancionada con pena privativa de libertad de diez a trece años.\n",
 			"crim.organizing", Met},
+		{"es offences (feminine 'infracciones') committed abroad", "es", "### Artículo 14\n\nLas normas de este Código se aplicarán a las infracciones cometidas en el extranjero contra una o varias personas del país, cuando no hayan sido juzgadas donde se cometieron.\n",
+			"juris.extraterritorial", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
