@@ -247,6 +247,8 @@ func TestRequirementWordings(t *testing.T) {
 			"crim.organizing", Met},
 		{"es offences (feminine 'infracciones') committed abroad", "es", "### Artículo 14\n\nLas normas de este Código se aplicarán a las infracciones cometidas en el extranjero contra una o varias personas del país, cuando no hayan sido juzgadas donde se cometieron.\n",
 			"juris.extraterritorial", Met},
+		{"en inciting or directing another person to traffic is participation", "en", "### 3 Trafficking in persons\n\n(1) A person who recruits, transports or harbours another person by force for the purpose of exploitation commits an offence and is liable on conviction to imprisonment for twenty years.\n\n(2) A person who incites or directs another person to traffic in persons commits an offence and is liable on conviction to imprisonment for twenty years.\n",
+			"crim.complicity", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
