@@ -249,6 +249,8 @@ func TestRequirementWordings(t *testing.T) {
 			"juris.extraterritorial", Met},
 		{"en inciting or directing another person to traffic is participation", "en", "### 3 Trafficking in persons\n\n(1) A person who recruits, transports or harbours another person by force for the purpose of exploitation commits an offence and is liable on conviction to imprisonment for twenty years.\n\n(2) A person who incites or directs another person to traffic in persons commits an offence and is liable on conviction to imprisonment for twenty years.\n",
 			"crim.complicity", Met},
+		{"en an offence carried out by a national 'whether in the country or elsewhere'", "en", "### 22 Jurisdiction\n\nA court of Ardmorven shall have jurisdiction to try an offence under this Act where the act constituting the offence has been carried out by a national of Ardmorven, whether in Ardmorven or elsewhere.\n",
+			"juris.extraterritorial", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
