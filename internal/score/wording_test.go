@@ -251,6 +251,8 @@ func TestRequirementWordings(t *testing.T) {
 			"crim.complicity", Met},
 		{"en an offence carried out by a national 'whether in the country or elsewhere'", "en", "### 22 Jurisdiction\n\nA court of Ardmorven shall have jurisdiction to try an offence under this Act where the act constituting the offence has been carried out by a national of Ardmorven, whether in Ardmorven or elsewhere.\n",
 			"juris.extraterritorial", Met},
+		{"en a task force working with inter-governmental organisations and other States", "en", "### 27 National Task Force\n\n(1) There shall be established a National Task Force against Trafficking in Persons.\n\n(2) The Task Force shall co-ordinate the national plan against trafficking in partnership with inter-governmental organisations and other States.\n",
+			"part.international-cooperation", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
