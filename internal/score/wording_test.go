@@ -253,6 +253,8 @@ func TestRequirementWordings(t *testing.T) {
 			"juris.extraterritorial", Met},
 		{"en a task force working with inter-governmental organisations and other States", "en", "### 27 National Task Force\n\n(1) There shall be established a National Task Force against Trafficking in Persons.\n\n(2) The Task Force shall co-ordinate the national plan against trafficking in partnership with inter-governmental organisations and other States.\n",
 			"part.international-cooperation", Met},
+		{"en a victim 'may offer as a defence' compulsion, for an immigration offence 'or any other criminal offence'", "en", "### 14 Victim may offer a defence\n\nWhere a victim has been compelled to engage in unlawful activities as a direct result of being trafficked, and has committed any immigration offence or any other criminal offence, the victim may offer as a defence evidence of having been so compelled.\n",
+			"prot.non-punishment", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
