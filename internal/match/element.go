@@ -458,7 +458,7 @@ func (e *Element) Rank(hs []Hit) []Hit {
 			return 4
 		case definesOther(h), victimOf(h):
 			return 3
-		case inCompensation(cu, h):
+		case inCompensation(cu, h), inInformation(cu, h):
 			return 2
 		case e.First != 0 && h.Seg.Roles&e.First == 0:
 			return 2
@@ -562,6 +562,19 @@ func inCompensation(cu *cues, h Hit) bool {
 		return false
 	}
 	return cu.CompensationContext.Any(headToks(s)) || parentHas(s, cu.CompensationContext)
+}
+
+// inInformation reports whether the hit is an item of a list of what the
+// victim is told ("a victim ... is informed of ... and such information
+// shall include (b) proceedings for the return of the victim"), without
+// being itself such a word: the victim learns of the return, which the
+// provision that organises it proves better.
+func inInformation(cu *cues, h Hit) bool {
+	s := h.Seg
+	if h.J <= h.I || h.J > len(s.Toks) || cu.InformationContext.Any(s.Toks[h.I:h.J]) {
+		return false
+	}
+	return parentHas(s, cu.InformationContext)
 }
 
 // victimOf reports whether the hit names what its victim suffered ("a

@@ -202,10 +202,12 @@ type cues struct {
 	// restitution or compensation in a heading or lead-in: what the
 	// offender repays, no assistance the State gives
 	CompensationContext *index.PhraseSet `lex:"compensation-context"`
-	BaseOffenceRefs     *index.PhraseSet `lex:"offence-reference"`
-	PrisonTermUnit      *index.PhraseSet `lex:"prison-term-unit"`
-	GradeDuration       *index.PhraseSet `lex:"penalty-grade-duration"`
-	GradeQualifier      *index.PhraseSet `lex:"penalty-grade-qualifier"`
+	// what a victim is told about, in a list's lead-in: no measure taken
+	InformationContext *index.PhraseSet `lex:"information-context"`
+	BaseOffenceRefs    *index.PhraseSet `lex:"offence-reference"`
+	PrisonTermUnit     *index.PhraseSet `lex:"prison-term-unit"`
+	GradeDuration      *index.PhraseSet `lex:"penalty-grade-duration"`
+	GradeQualifier     *index.PhraseSet `lex:"penalty-grade-qualifier"`
 	// the degree word of an offence's grade ("felony of the second
 	// degree"): a clause that may name one
 	OffenceDegree *index.PhraseSet `lex:"offence-grade-degree"`

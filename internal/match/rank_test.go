@@ -262,3 +262,24 @@ func TestRankCompensationCostsAfterAssistance(t *testing.T) {
 		})
 	}
 }
+
+// An item of what a victim is told ("is informed of … proceedings for
+// the return of the victim") proves a return less than the provision
+// that organises it; the information rule itself still proves
+// information.
+func TestRankInformedItemsAfterMeasure(t *testing.T) {
+	ix := corpusOf(t, "en", "### 17 Information for victims\n\nA victim is informed of his rights and such information shall include—\n\n- (a) proceedings against the offenders;\n- (b) proceedings for the return of the victim to his country.\n\n"+
+		"### 20 Return of victims\n\n(1) The Minister shall establish a system for the safe return of a victim to his country.\n")
+	el, err := CompileElement(&standard.Element{ID: "return", Roles: []standard.Role{standard.RoleProtection, standard.RoleInstitutional},
+		Patterns: []standard.Pattern{{Kind: standard.CritKeyword, Terms: map[string][]string{"*": {"return of"}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := el.Find(ix)
+	if len(r.Hits) < 2 {
+		t.Fatalf("%d hits, want the information item and the return system", len(r.Hits))
+	}
+	if first := el.Rank(r.Hits)[0]; !strings.HasPrefix(string(first.Seg.Prov.ID), "s20") {
+		t.Errorf("first evidence %s (%q), want s20", first.Seg.Prov.ID, first.Seg.Text)
+	}
+}
