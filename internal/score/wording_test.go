@@ -255,6 +255,8 @@ func TestRequirementWordings(t *testing.T) {
 			"part.international-cooperation", Met},
 		{"en a victim 'may offer as a defence' compulsion, for an immigration offence 'or any other criminal offence'", "en", "### 14 Victim may offer a defence\n\nWhere a victim has been compelled to engage in unlawful activities as a direct result of being trafficked, and has committed any immigration offence or any other criminal offence, the victim may offer as a defence evidence of having been so compelled.\n",
 			"prot.non-punishment", Met},
+		{"en 'permits or other required authorization to allow them to remain'", "en", "### 19 Immigration regime for victims\n\nThe Minister may provide a victim of trafficking and any accompanying dependent children with appropriate permits or other required authorization to allow them to remain and work in the country for the duration of the prosecution.\n",
+			"prot.residence-permit", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
