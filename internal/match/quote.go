@@ -3,6 +3,8 @@ package match
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/lacuna-project/lacuna/internal/statute"
 )
 
 // MaxQuote is the longest quote, in bytes, before trimming.
@@ -112,4 +114,63 @@ func trimQuote(q string, a, b int) string {
 		out += "…"
 	}
 	return out
+}
+
+// MaxContext is the longest lead-in context, in bytes, before trimming.
+const MaxContext = 200
+
+// Context returns the words a quoted clause completes, so that a reader
+// sees what the quote is part of: for a list item, the lead-in of its list
+// (and the lead-in above that for a sub-item: "Every one is liable to
+// imprisonment … who—" then "(a) sells, buys, transfers … for the purpose
+// of—"); for the closing words after a list ("is guilty of the offence …
+// and is liable …"), the lead-in that opens the provision. Each part is at
+// most MaxContext bytes, trimmed at its start; parts are joined with " … ".
+// It is "" for a clause that stands alone.
+func Context(h Hit) string {
+	s := h.Seg
+	if s == nil || s.Prov == nil {
+		return ""
+	}
+	var parts []string
+	if first := firstLine(s.Prov.Text); len(s.Prov.Children) > 0 && first != "" && !strings.Contains(first, strings.TrimSpace(s.Text)) {
+		// closing words: the provision's lead-in is not this clause
+		parts = append(parts, first)
+	} else {
+		// a list item: the lead-ins above it, up to two levels
+		for p := s.Prov; len(parts) < 2 && p != s.Section && p.Parent != nil && isItem(p); p = p.Parent {
+			lead := firstLine(p.Parent.Text)
+			if lead == "" {
+				break
+			}
+			parts = append([]string{lead}, parts...)
+		}
+	}
+	for i, t := range parts {
+		if len(t) > MaxContext {
+			from := len(t) - MaxContext
+			for from < len(t) && !utf8.RuneStart(t[from]) {
+				from++
+			}
+			if sp := strings.IndexByte(t[from:], ' '); sp >= 0 && sp < 30 {
+				from += sp + 1
+			}
+			parts[i] = "…" + t[from:]
+		}
+	}
+	return strings.Join(parts, " … ")
+}
+
+// firstLine is the first line of a provision's own text, trimmed.
+func firstLine(t string) string {
+	if i := strings.IndexByte(t, '\n'); i >= 0 {
+		t = t[:i]
+	}
+	return strings.TrimSpace(t)
+}
+
+// isItem reports whether p is a list item or a definition entry, whose
+// words complete a lead-in above it.
+func isItem(p *statute.Provision) bool {
+	return p.Kind == statute.KindParagraph || p.Kind == statute.KindSubpara || p.Kind == statute.KindDefinition
 }

@@ -283,3 +283,22 @@ func TestRankInformedItemsAfterMeasure(t *testing.T) {
 		t.Errorf("first evidence %s (%q), want s20", first.Seg.Prov.ID, first.Seg.Text)
 	}
 }
+
+// A quoted list item or closing clause carries the lead-in it completes.
+func TestContextOfItemsAndClosingWords(t *testing.T) {
+	ix := corpusOf(t, "en", "### 4 Trafficking in children\n\n(1) A person who for the purpose of exploitation\n\n- (a) recruits or transports a child; or\n- (b) receives a child,\n\nis guilty of an offence and is liable to imprisonment for life.\n\n(2) The consent of the child is no defence.\n")
+	got := map[string]string{}
+	for _, s := range ix.Segments {
+		got[strings.TrimSpace(s.Text)] = Context(Hit{Seg: s, I: 0, J: 1})
+	}
+	for text, want := range map[string]string{
+		"recruits or transports a child; or":                              "A person who for the purpose of exploitation",
+		"is guilty of an offence and is liable to imprisonment for life.": "A person who for the purpose of exploitation",
+		"The consent of the child is no defence.":                         "",
+		"A person who for the purpose of exploitation":                    "",
+	} {
+		if c, ok := got[text]; !ok || c != want {
+			t.Errorf("context of %q = %q (found %v), want %q", text, c, ok, want)
+		}
+	}
+}

@@ -240,7 +240,7 @@ func Build(in Input) (*Briefing, error) {
 				note++
 				g.Evidence = append(g.Evidence, Quote{
 					Statute: e.Statute, StatuteTitle: titles[e.Statute], VersionDate: e.VersionDate,
-					Provision: e.Provision, Line: e.Line, Path: e.Path, Text: e.Quote, Element: evidenceElement(e.Element, loc),
+					Provision: e.Provision, Line: e.Line, Path: e.Path, Text: withContext(e.Context, e.Quote), Element: evidenceElement(e.Element, loc),
 					Note: note, Citation: citation(e.Statute, e.Provision, e.Line),
 				})
 			}
@@ -1257,7 +1257,7 @@ func annotateSheet(g *GapSheet, f score.Finding, titles map[string]string, loc *
 		}
 		if e := r.Candidate; e != nil {
 			g.Candidate = &Quote{Statute: e.Statute, StatuteTitle: titles[e.Statute], VersionDate: e.VersionDate,
-				Provision: e.Provision, Line: e.Line, Path: e.Path, Text: e.Quote, Element: e.Element,
+				Provision: e.Provision, Line: e.Line, Path: e.Path, Text: withContext(e.Context, e.Quote), Element: e.Element,
 				Citation: citation(e.Statute, e.Provision, e.Line)}
 		}
 	}
@@ -1267,4 +1267,15 @@ func annotateSheet(g *GapSheet, f score.Finding, titles map[string]string, loc *
 			Has: nonNil(n.Has), Lacks: nonNil(n.Lacks), Notes: nonNil(n.Notes)})
 	}
 	g.NearestNone = f.NearestNone
+}
+
+// withContext puts the lead-in a quoted clause completes before it
+// ("A person who for the purpose of exploitation … recruits, transports
+// …"), so that a list item or a closing clause reads as the provision
+// says it.
+func withContext(context, quote string) string {
+	if context == "" {
+		return quote
+	}
+	return context + " … " + quote
 }

@@ -712,7 +712,7 @@ func evidence(hs []match.Hit, element string, max int) []Evidence {
 			continue
 		}
 		ev := Evidence{Statute: string(h.Seg.Statute.Meta.ID), VersionDate: h.Seg.Statute.Meta.VersionDate,
-			Provision: string(h.Seg.Prov.ID), Line: h.Seg.Line, Quote: match.Quote(h), Element: element, Path: h.Seg.Statute.Path}
+			Provision: string(h.Seg.Prov.ID), Line: h.Seg.Line, Quote: match.Quote(h), Context: match.Context(h), Element: element, Path: h.Seg.Statute.Path}
 		if element == "" {
 			ev.Element = h.Term
 		}

@@ -71,9 +71,13 @@ type Evidence struct {
 	VersionDate string `json:"version_date"` // of the statute version quoted
 	Provision   string `json:"provision"`    // canonical provision ID
 	Line        int    `json:"line"`
-	Quote       string `json:"quote"`             // original bytes of the cited text
-	Element     string `json:"element,omitempty"` // the element it proves
-	Path        string `json:"path,omitempty"`
+	Quote       string `json:"quote"` // original bytes of the cited text
+	// Context is the lead-in the quoted clause completes (a list's opening
+	// words, or the provision's opening words before its closing clause),
+	// "" when the quote stands alone.
+	Context string `json:"context,omitempty"`
+	Element string `json:"element,omitempty"` // the element it proves
+	Path    string `json:"path,omitempty"`
 }
 
 // ExternalRef is a reference to a law outside the corpus that decides a point.
