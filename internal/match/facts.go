@@ -995,18 +995,38 @@ func laterSiblings(p *statute.Provision) []*statute.Provision {
 // penalty on indictment.
 func summaryBesideIndictment(ix *index.Index, s *index.Segment) bool {
 	cu := cuesFor(s)
-	par := s.Prov.Parent
-	if par == nil || s.Prov == s.Section || !s.Has(cu.SummaryTrial) || s.Has(cu.Indictment) {
+	if s.Prov == s.Section || s.Has(cu.Indictment) {
+		return false
+	}
+	item := s.Prov
+	if !s.Has(cu.SummaryTrial) {
+		// "(a) on summary conviction— (i) be sentenced to …": the procedure
+		// is the lead-in of the sanction's list
+		p := item.Parent
+		if p == nil || p == s.Section || !cu.SummaryTrial.Any(ix.ProvToks(p)) || cu.Indictment.Any(ix.ProvToks(p)) {
+			return false
+		}
+		item = p
+	}
+	par := item.Parent
+	if par == nil {
 		return false
 	}
 	for _, c := range par.Children {
-		if c == s.Prov {
+		if c == item {
 			continue
 		}
-		for _, t := range ix.ProvSegs(c) {
-			if t.Has(cuesFor(t).Indictment) && t.Has(cuesFor(t).PenaltyWords) {
-				return true
+		// the sibling or an item under it names the indictment and states
+		// a penalty ("(b) on conviction on indictment— (i) be sentenced …")
+		ind, pen := false, false
+		for _, t := range ix.BySection[s.Section] {
+			if t.Prov == c || t.Prov.Within(c) {
+				ind = ind || t.Has(cuesFor(t).Indictment)
+				pen = pen || t.Has(cuesFor(t).PenaltyWords)
 			}
+		}
+		if ind && pen {
+			return true
 		}
 	}
 	return false

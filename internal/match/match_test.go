@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/lacuna-project/lacuna/internal/index"
+	"github.com/lacuna-project/lacuna/internal/penalty"
 	"github.com/lacuna-project/lacuna/internal/standard"
 	"github.com/lacuna-project/lacuna/internal/statute"
 )
@@ -491,5 +492,27 @@ A person who recruits, transports, transfers, harbours or receives another perso
 	}
 	if id := string(o.Evidence[0].Seg.Prov.ID); !strings.HasPrefix(id, "s3") {
 		t.Errorf("evidence %s (%q), want the offence s3", id, o.Evidence[0].Seg.Text)
+	}
+}
+
+// "(a) on summary conviction— (i) be sentenced to …; (b) on conviction on
+// indictment— (i) …": the procedure is in the lead-in above each sanction,
+// and the summary sanction is a row of its own.
+func TestSummaryPenaltyUnderProcedureLeadIn(t *testing.T) {
+	ix := corpusOf(t, "en", `### 3 Trafficking in persons
+
+(1) Whoever recruits, transports or harbours another person by force for the purpose of exploitation shall—
+
+- (a) on summary conviction—
+  - (i) be sentenced to not less than three years nor more than five years imprisonment;
+- (b) on conviction on indictment—
+  - (i) be sentenced to not less than five years or to life imprisonment.
+`)
+	got := map[string]penalty.Variant{}
+	for _, f := range Facts(ix) {
+		got[string(f.Seg.Prov.ID)] = f.Penalty.Variant
+	}
+	if got["s3(1)(a)(i)"] != penalty.VariantSummary || got["s3(1)(b)(i)"] != penalty.VariantBasic {
+		t.Errorf("variants %v, want s3(1)(a)(i) summary_conviction and s3(1)(b)(i) basic", got)
 	}
 }
