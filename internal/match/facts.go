@@ -249,7 +249,7 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 	if usesVictim(ix, sec) || failsToReport(ix, sec) {
 		return OffRelated
 	}
-	acts, purpose, traffick, forced, sale, sellsPerson := 0, false, false, false, false, false
+	acts, purpose, traffick, forced, sale, sellsPerson, exploitsMoved := 0, false, false, false, false, false, false
 	// the distinct acts of the section: the same act in two items of a list
 	// ("(c) recruter un enfant …; (d) recruter un enfant …") is one act
 	var actSeen map[int]bool
@@ -277,6 +277,9 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 		// "Quiconque achète ou vend une personne … aux fins
 		// d'exploitation": selling anyone for exploitation is trafficking
 		sellsPerson = sellsPerson || t.Has(cu.PersonSale) && t.Has(cu.ExploitTerms)
+		// "transports … any person … for the purpose of exploiting that
+		// person's prostitution": one act done to exploit the person moved
+		exploitsMoved = exploitsMoved || actCount(t) > 0 && t.Has(cu.PurposeOfExploiting)
 	}
 	switch {
 	// (a section with the structure of Palermo art. 3, three acts for a
@@ -285,7 +288,7 @@ func classify(ix *index.Index, sec *statute.Provision, memo map[*statute.Provisi
 	// considera también tráfico la entrega … a cambio de dinero")
 	case sale && !traffick && !(acts >= 3 && purpose):
 		return OffSale
-	case traffick || (acts >= 2 && purpose) || sellsPerson:
+	case traffick || (acts >= 2 && purpose) || sellsPerson || exploitsMoved:
 		return OffTrafficking
 	case forced:
 		// forced labour or slavery among the circumstances of a sanction

@@ -42,17 +42,19 @@ type cues struct {
 	ActTerms      *index.PhraseSet `lex:"act"`
 	// the five acts of Palermo 3(a) without the equivalents ("provides",
 	// "obtains", "procures") that child-prostitution and sale offences also use
-	CoreActTerms   *index.PhraseSet `lex:"core-act"`
-	ExploitTerms   *index.PhraseSet `lex:"exploitation"`
-	SexualTerms    *index.PhraseSet `lex:"sexual"`
-	LabourTerms    *index.PhraseSet `lex:"labour"`
-	MeansTerms     *index.PhraseSet `lex:"means"`
-	NoMeansCues    *index.PhraseSet `lex:"no-means"`
-	ConsentTerms   *index.PhraseSet `lex:"consent"`
-	IrrelevantCues *index.PhraseSet `lex:"irrelevant"`
-	AgeCtx         *index.PhraseSet `lex:"age-context"`
-	InternalCues   *index.PhraseSet `lex:"internal"`
-	MovementCues   *index.PhraseSet `lex:"movement"`
+	CoreActTerms *index.PhraseSet `lex:"core-act"`
+	ExploitTerms *index.PhraseSet `lex:"exploitation"`
+	// "for the purpose of exploiting" the person moved
+	PurposeOfExploiting *index.PhraseSet `lex:"purpose-of-exploiting"`
+	SexualTerms         *index.PhraseSet `lex:"sexual"`
+	LabourTerms         *index.PhraseSet `lex:"labour"`
+	MeansTerms          *index.PhraseSet `lex:"means"`
+	NoMeansCues         *index.PhraseSet `lex:"no-means"`
+	ConsentTerms        *index.PhraseSet `lex:"consent"`
+	IrrelevantCues      *index.PhraseSet `lex:"irrelevant"`
+	AgeCtx              *index.PhraseSet `lex:"age-context"`
+	InternalCues        *index.PhraseSet `lex:"internal"`
+	MovementCues        *index.PhraseSet `lex:"movement"`
 	// Border names a border or its crossing; Indifference says a fact does
 	// not matter: the two in one sentence ("whether or not the victim
 	// crossed any border") extend trafficking to a country's inside

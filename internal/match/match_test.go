@@ -516,3 +516,17 @@ func TestSummaryPenaltyUnderProcedureLeadIn(t *testing.T) {
 		t.Errorf("variants %v, want s3(1)(a)(i) summary_conviction and s3(1)(b)(i) basic", got)
 	}
 }
+
+// One act done "for the purpose of exploiting" the person moved is a
+// trafficking offence; one act beside a benefit from exploitation is not.
+func TestTransportForExploitingIsTrafficking(t *testing.T) {
+	ix := corpusOf(t, "en", "### 7 Transporting a person for the purpose of exploiting that person's prostitution\n\nA person who transports another person across an international border for the purpose of exploiting that person's prostitution is guilty of an offence and is liable on conviction on indictment to imprisonment for 25 years.\n\n"+
+		"### 8 Benefit\n\nA person who receives a financial benefit from the exploitation of another person is guilty of an offence and is liable on conviction on indictment to imprisonment for 5 years.\n")
+	got := map[string]string{}
+	for _, s := range ix.Segments {
+		got[string(s.Section.ID)] = sectionClass(ix, s.Section)
+	}
+	if got["s7"] != OffTrafficking || got["s8"] == OffTrafficking {
+		t.Errorf("classes %v, want s7 trafficking and s8 not", got)
+	}
+}
