@@ -257,6 +257,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.non-punishment", Met},
 		{"en 'permits or other required authorization to allow them to remain'", "en", "### 19 Immigration regime for victims\n\nThe Minister may provide a victim of trafficking and any accompanying dependent children with appropriate permits or other required authorization to allow them to remain and work in the country for the duration of the prosecution.\n",
 			"prot.residence-permit", Met},
+		{"en consular offices helping nationals abroad give no jurisdiction", "en", "### 20 Assistance abroad\n\nThe Minister of Foreign Affairs, through the diplomatic missions and consular offices abroad, shall assist nationals of the country who are victims of trafficking outside the country.\n",
+			"juris.extraterritorial", Gap},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
