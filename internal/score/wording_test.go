@@ -259,6 +259,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.residence-permit", Met},
 		{"en consular offices helping nationals abroad give no jurisdiction", "en", "### 20 Assistance abroad\n\nThe Minister of Foreign Affairs, through the diplomatic missions and consular offices abroad, shall assist nationals of the country who are victims of trafficking outside the country.\n",
 			"juris.extraterritorial", Gap},
+		{"en whoever 'assist another person to engage in' trafficking (uninflected, as printed)", "en", "### 3 Trafficking in persons\n\n(1) Whoever engages in, or assist another person to engage in, trafficking in persons shall be sentenced to imprisonment for not less than five years.\n\n### 2 Interpretation\n\nIn this Act, \"trafficking in persons\" means the recruitment, transportation or harbouring of persons by force for the purpose of exploitation.\n",
+			"crim.complicity", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
