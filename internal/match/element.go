@@ -546,7 +546,14 @@ func CoreOffence(ix *index.Index) (Hit, bool) {
 // offence or sets its penalty: an offence formula or a sanction in it, or
 // in the lead-in a list item finishes.
 func createsOffence(cu *cues, s *index.Segment) bool {
-	return s.Has(cu.OffenceWords) || s.Has(cu.SanctionWords) || parentHas(s, cu.OffenceWords) || parentHas(s, cu.SanctionWords)
+	if s.Has(cu.OffenceWords) || s.Has(cu.SanctionWords) || parentHas(s, cu.OffenceWords) || parentHas(s, cu.SanctionWords) {
+		return true
+	}
+	// a lead-in whose items state the sentence ("Whoever engages in …
+	// trafficking in persons shall— (a) on summary conviction— (i) be
+	// sentenced to …")
+	ix := s.Index()
+	return ix != nil && len(s.Prov.Children) > 0 && s.Prov != s.Section && itemsHave(ix, s, cu.SanctionWords)
 }
 
 // inCompensation reports whether the hit sits under a heading or a

@@ -302,3 +302,22 @@ func TestContextOfItemsAndClosingWords(t *testing.T) {
 		}
 	}
 }
+
+// A lead-in whose items state the sentence creates the offence: it ranks
+// with an offence that says "commits an offence", in document order.
+func TestRankLeadInWithSanctionItems(t *testing.T) {
+	ix := corpusOf(t, "en", "### 3 Trafficking in persons\n\n(1) Whoever engages in trafficking in persons shall—\n\n- (a) on summary conviction, be sentenced to imprisonment for five years;\n- (b) on conviction on indictment, be sentenced to imprisonment for life.\n\n"+
+		"### 4 Withholding papers\n\nAny person who for the purpose of trafficking in persons withholds the passport of another person commits an offence and is liable to imprisonment for five years.\n")
+	el, err := CompileElement(&standard.Element{ID: "offence", Roles: []standard.Role{standard.RoleOffence, standard.RoleDefinition},
+		Patterns: []standard.Pattern{{Kind: standard.CritKeyword, Terms: map[string][]string{"*": {"trafficking in persons"}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := el.Find(ix)
+	if len(r.Hits) < 2 {
+		t.Fatalf("%d hits, want both sections", len(r.Hits))
+	}
+	if first := el.Rank(r.Hits)[0]; !strings.HasPrefix(string(first.Seg.Prov.ID), "s3") {
+		t.Errorf("first evidence %s (%q), want s3", first.Seg.Prov.ID, first.Seg.Text)
+	}
+}
