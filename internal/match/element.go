@@ -828,7 +828,29 @@ func (e *Element) negated(h Hit) bool {
 	if e.El != nil && e.El.Prohibits {
 		return false
 	}
-	return Negated(h)
+	return Negated(h) || excepted(h)
+}
+
+// excepted reports whether a hit lies in what a definition leaves out:
+// after "does not include" in its sentence ("sexual exploitation … does
+// not include the taking of images … for the information of health
+// professionals"), or in an item of a lead-in ending with it ("does not
+// include … if the images are honestly intended— (a) to provide medical
+// or health education").
+func excepted(h Hit) bool {
+	s := h.Seg
+	cu := cuesFor(s)
+	if !s.Has(cu.DefinitionException) && !parentHas(s, cu.DefinitionException) {
+		return false
+	}
+	for _, x := range cu.DefinitionException.Find(s.Toks) {
+		if x.J <= h.I {
+			if a, _ := sentenceBounds(s, h.I); a <= x.I {
+				return true
+			}
+		}
+	}
+	return parentHas(s, cu.DefinitionException) && s.Prov != s.Section
 }
 
 // Negated reports whether a hit is negated: a negation word within three

@@ -261,6 +261,8 @@ func TestRequirementWordings(t *testing.T) {
 			"juris.extraterritorial", Gap},
 		{"en whoever 'assist another person to engage in' trafficking (uninflected, as printed)", "en", "### 3 Trafficking in persons\n\n(1) Whoever engages in, or assist another person to engage in, trafficking in persons shall be sentenced to imprisonment for not less than five years.\n\n### 2 Interpretation\n\nIn this Act, \"trafficking in persons\" means the recruitment, transportation or harbouring of persons by force for the purpose of exploitation.\n",
 			"crim.complicity", Met},
+		{"en what a definition 'does not include' (images for medical teaching, for shelters' counselling and legal information) is no assistance", "en", "### 12 Assistance to victims\n\n(1) For the purposes of this Act, assistance to victims does not include the taking of images of a victim if the images are honestly intended—\n\n- (a) to provide medical care or health education; or\n- (b) to provide counselling or legal information in shelters.\n",
+			"prot.assistance", Gap},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
