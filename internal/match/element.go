@@ -840,17 +840,16 @@ func (e *Element) negated(h Hit) bool {
 func excepted(h Hit) bool {
 	s := h.Seg
 	cu := cuesFor(s)
-	if !s.Has(cu.DefinitionException) && !parentHas(s, cu.DefinitionException) {
-		return false
-	}
-	for _, x := range cu.DefinitionException.Find(s.Toks) {
-		if x.J <= h.I {
-			if a, _ := sentenceBounds(s, h.I); a <= x.I {
-				return true
+	if s.Has(cu.DefinitionException) {
+		for _, x := range cu.DefinitionException.Find(s.Toks) {
+			if x.J <= h.I {
+				if a, _ := sentenceBounds(s, h.I); a <= x.I {
+					return true
+				}
 			}
 		}
 	}
-	return parentHas(s, cu.DefinitionException) && s.Prov != s.Section
+	return isItem(s.Prov) && parentHas(s, cu.DefinitionException)
 }
 
 // Negated reports whether a hit is negated: a negation word within three
