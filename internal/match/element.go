@@ -54,13 +54,15 @@ func (e *Element) roleOK(rs index.RoleSet) bool {
 	return rs&e.NotRoles == 0 || rs&e.listed != 0
 }
 
-// VictimScoped limits an element the map leaves unscoped (no roles, no
-// not_roles) to sections that speak of a victim or a child (lexicon classes
-// victim and child, in the section's text or heading): a victim's right is
-// never proved by a penal code's "Rechtsanwalt" or "medizinisch notwendig"
-// inside an offence about something else.
+// VictimScoped limits an element the map leaves unscoped (no roles, or
+// "any" listed first; no not_roles unless "any" comes first) to sections
+// that speak of a victim or a child (lexicon classes victim and child, in
+// the section's text or heading): a victim's right is never proved by a
+// penal code's "Rechtsanwalt" or "medizinisch notwendig" inside an offence
+// about something else.
 func (e *Element) VictimScoped() {
-	if len(e.El.Roles) > 0 || len(e.El.NotRoles) > 0 {
+	anyFirst := len(e.El.Roles) > 0 && e.El.Roles[0] == standard.RoleAny
+	if !anyFirst && (len(e.El.Roles) > 0 || len(e.El.NotRoles) > 0) {
 		return
 	}
 	prev := e.Filter

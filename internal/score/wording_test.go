@@ -263,6 +263,8 @@ func TestRequirementWordings(t *testing.T) {
 			"crim.complicity", Met},
 		{"en what a definition 'does not include' (images for medical teaching, for shelters' counselling and legal information) is no assistance", "en", "### 12 Assistance to victims\n\n(1) For the purposes of this Act, assistance to victims does not include the taking of images of a victim if the images are honestly intended—\n\n- (a) to provide medical care or health education; or\n- (b) to provide counselling or legal information in shelters.\n",
 			"prot.assistance", Gap},
+		{"es a servile union arranged 'como indemnización', a form of exploitation in the offence, is no compensation", "es", "### Artículo 91\n\nLa captación, transporte, traslado o acogida de una o más personas con fines de explotación constituye delito de trata de personas y será sancionada con pena privativa de libertad de trece a dieciséis años. Constituye explotación la obtenida de:\n\n1. La explotación sexual de niñas, niños y adolescentes.\n\n2. La unión de hecho servil, arreglada como indemnización o transacción.\n",
+			"prot.compensation", Gap},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
