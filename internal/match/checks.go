@@ -660,8 +660,11 @@ func sexualOnly(ix *index.Index, s *index.Segment) bool {
 		// (a sexual purpose the section excludes, '"exploitation" does not
 		// include sexual exploitation', makes it no sexual offence)
 		if !sex && t.Has(cu.SexualTerms) {
+			// (nor does a rule of evidence on the victim's "past sexual
+			// behaviour")
+			hist := cu.SexualHistory.Find(t.Toks)
 			for _, sp := range cu.SexualTerms.Find(t.Toks) {
-				if !Negated(Hit{Seg: t, I: sp.I, J: sp.J}) {
+				if !Negated(Hit{Seg: t, I: sp.I, J: sp.J}) && !coveredBy(index.Span{I: sp.I, J: sp.J}, hist) {
 					sex = true
 					break
 				}

@@ -204,6 +204,8 @@ type cues struct {
 	// restitution or compensation in a heading or lead-in: what the
 	// offender repays, no assistance the State gives
 	CompensationContext *index.PhraseSet `lex:"compensation-context"`
+	// a victim's sexual past, which a rule of evidence excludes
+	SexualHistory *index.PhraseSet `lex:"sexual-history"`
 	// "does not include": what follows is excepted from a definition
 	DefinitionException *index.PhraseSet `lex:"definition-exception"`
 	// what a victim is told about, in a list's lead-in: no measure taken
