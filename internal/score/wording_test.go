@@ -271,6 +271,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.non-punishment", Met},
 		{"en jurisdiction over an act carried out 'by a citizen of X anywhere'", "en", "### 24 Jurisdiction\n\nA court in Ardmorven shall have jurisdiction to try an offence under this Act where an act which constitutes the offence has been carried out—\n\n- (a) wholly or partly in Ardmorven;\n- (b) by a citizen of Ardmorven anywhere.\n",
 			"juris.extraterritorial", Met},
+		{"en 'counselling, commanding, or procuring the commission' of an offence reaches those who command it", "en", "### 12 Trafficking\n\nA person who recruits, transports or harbours another person by threat or force for the purpose of exploitation commits an offence and is liable on conviction to imprisonment for 25 years.\n\n### 28 Attempt, aiding and abetting\n\nAn attempt to commit or aiding, abetting, counselling, commanding, or procuring the commission of an offence under this Act shall be punishable as if the offence had been completed.\n",
+			"crim.organizing", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
