@@ -273,6 +273,8 @@ func TestRequirementWordings(t *testing.T) {
 			"juris.extraterritorial", Met},
 		{"en 'counselling, commanding, or procuring the commission' of an offence reaches those who command it", "en", "### 12 Trafficking\n\nA person who recruits, transports or harbours another person by threat or force for the purpose of exploitation commits an offence and is liable on conviction to imprisonment for 25 years.\n\n### 28 Attempt, aiding and abetting\n\nAn attempt to commit or aiding, abetting, counselling, commanding, or procuring the commission of an offence under this Act shall be punishable as if the offence had been completed.\n",
 			"crim.organizing", Met},
+		{"en acquiring documents by deception for 'a fraudulent adoption of a child'", "en", "### 15 Fraudulent adoption prohibited\n\n(1) A person shall not, through deception or fraud, acquire documents or knowingly engage in misrepresentation to obtain the agreement of a government official, parent, relative or other care giver for the purpose of carrying out a fraudulent adoption of a child.\n\n(2) A person who contravenes subsection (1) commits an offence and shall, on conviction, serve a term of imprisonment of not less than 10 years.\n",
+			"crim.illegal-adoption", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
