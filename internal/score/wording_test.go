@@ -275,6 +275,8 @@ func TestRequirementWordings(t *testing.T) {
 			"crim.organizing", Met},
 		{"en acquiring documents by deception for 'a fraudulent adoption of a child'", "en", "### 15 Fraudulent adoption prohibited\n\n(1) A person shall not, through deception or fraud, acquire documents or knowingly engage in misrepresentation to obtain the agreement of a government official, parent, relative or other care giver for the purpose of carrying out a fraudulent adoption of a child.\n\n(2) A person who contravenes subsection (1) commits an offence and shall, on conviction, serve a term of imprisonment of not less than 10 years.\n",
 			"crim.illegal-adoption", Met},
+		{"en a ministry named 'Foreign Affairs and International Cooperation' among a task force's members is no cooperation", "en", "### 2 Task Force\n\n(1) There is established a National Task Force on Human Trafficking consisting of—\n\n- (a) the Minister of Social Welfare, as chairman;\n- (b) the Minister of Foreign Affairs and International Cooperation;\n- (c) the Inspector-General of Police.\n",
+			"part.international-cooperation", Gap},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
