@@ -277,6 +277,8 @@ func TestRequirementWordings(t *testing.T) {
 			"crim.illegal-adoption", Met},
 		{"en a ministry named 'Foreign Affairs and International Cooperation' among a task force's members is no cooperation", "en", "### 2 Task Force\n\n(1) There is established a National Task Force on Human Trafficking consisting of—\n\n- (a) the Minister of Social Welfare, as chairman;\n- (b) the Minister of Foreign Affairs and International Cooperation;\n- (c) the Inspector-General of Police.\n",
 			"part.international-cooperation", Gap},
+		{"en a victims' trust fund that pays for shelter and protection services is no compensation", "en", "### 11 Trust Fund\n\n(1) There is established a Victims of Human Trafficking Trust Fund.\n\n(2) The Trust Fund shall pay for shelter and protection services for victims of human trafficking.\n",
+			"prot.compensation", Gap},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
