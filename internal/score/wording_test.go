@@ -279,6 +279,8 @@ func TestRequirementWordings(t *testing.T) {
 			"part.international-cooperation", Gap},
 		{"en a victims' trust fund that pays for shelter and protection services is no compensation", "en", "### 11 Trust Fund\n\n(1) There is established a Victims of Human Trafficking Trust Fund.\n\n(2) The Trust Fund shall pay for shelter and protection services for victims of human trafficking.\n",
 			"prot.compensation", Gap},
+		{"en 'Economic measures to prevent human trafficking' are no offence: schooling children who were victims of trafficking transfers no child", "en", "### 35 Economic measures to prevent human trafficking\n\nThe Task Force shall take measures that will enhance economic opportunity for potential victims of human trafficking including—\n\n- (a) skills training and job counselling;\n- (b) programmes to keep children in schools, and to educate children who have been victims of trafficking.\n",
+			"crim.sale-of-children", Gap},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
