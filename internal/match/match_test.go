@@ -530,3 +530,14 @@ func TestTransportForExploitingIsTrafficking(t *testing.T) {
 		t.Errorf("classes %v, want s7 trafficking and s8 not", got)
 	}
 }
+
+// A section captioned for migrant smuggling is a related offence even when
+// its aggravations name forced labour or sexual exploitation.
+func TestMigrantSmugglingCaptionIsRelated(t *testing.T) {
+	ix := corpusOf(t, "en", "### 20 Migrant smuggling prohibited\n\n(1) A person who, for a financial benefit, procures, transports or harbours another person for the illegal entry of that person into a foreign country commits an offence and is liable on conviction to imprisonment for not less than 7 years.\n\n(2) The term is not less than 10 years where the smuggled migrant was subjected to sexual exploitation, forced labour or slavery.\n")
+	for _, s := range ix.Segments {
+		if c := sectionClass(ix, s.Section); c == OffTrafficking {
+			t.Fatalf("class of %s = %s, want a related offence", s.Section.ID, c)
+		}
+	}
+}
