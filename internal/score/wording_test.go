@@ -283,7 +283,7 @@ func TestRequirementWordings(t *testing.T) {
 			"crim.sale-of-children", Gap},
 		{"en a witness's 'new residence' and 'residence in shelters' are no right to remain", "en", "### 14 Witness protection\n\nThe protection of a victim who is a witness may include—\n\n- (a) physical protection;\n- (b) a new residence;\n- (c) relocation.\n\n### 18 Shelters\n\n(4) Residence in shelters established under this section may be voluntary, and victims may decline to stay there.\n",
 			"prot.residence-permit", Gap},
-		{"en consular offices that publish information on trafficking victims' rights are no coordinating body", "en", "### 20 Victims abroad\n\n(2) The Minister of Foreign Affairs, through the diplomatic missions and consular offices abroad, shall publish information on the rights of victims of trafficking.\n",
+		{"en consular offices that publish information on trafficking victims' rights are no coordinating body", "en", "### 20 Victims abroad\n\n(2) The Minister of Foreign Affairs, through the diplomatic missions and consular offices abroad, shall publish information on the rights of victims of trafficking in the country for which the mission or office has responsibility.\n",
 			"enf.coordination-body", Gap},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
