@@ -541,3 +541,15 @@ func TestMigrantSmugglingCaptionIsRelated(t *testing.T) {
 		}
 	}
 }
+
+// A section captioned for fraudulent adoption (paying for a parent's
+// consent) is the sale of a child: its sanction is a child_victim row.
+func TestFraudulentAdoptionIsSale(t *testing.T) {
+	ix := corpusOf(t, "en", "### 15 Fraudulent adoption prohibited\n\n(1) A person shall not make any payment to obtain the consent of a parent for the purpose of carrying out a fraudulent adoption of a child.\n\n(2) A person who contravenes subsection (1) commits an offence and shall, on conviction, serve a term of imprisonment of not less than 10 years.\n")
+	for _, f := range Facts(ix) {
+		if f.Offence == OffSale && f.Penalty.Variant == penalty.VariantChild {
+			return
+		}
+	}
+	t.Errorf("facts %+v, want a sale-of-children child_victim row", Facts(ix))
+}
