@@ -553,3 +553,14 @@ func TestFraudulentAdoptionIsSale(t *testing.T) {
 	}
 	t.Errorf("facts %+v, want a sale-of-children child_victim row", Facts(ix))
 }
+
+// The same in Spanish: an article captioned "Adopción ilegal".
+func TestAdopcionIlegalIsSale(t *testing.T) {
+	ix := corpusOf(t, "es", "### Artículo 15. Adopción ilegal\n\nEl que, mediante pago, obtenga el consentimiento de los padres para la adopción de un niño será sancionado con prisión de seis a diez años.\n")
+	for _, f := range Facts(ix) {
+		if f.Offence == OffSale {
+			return
+		}
+	}
+	t.Errorf("facts %+v, want a sale-of-children row", Facts(ix))
+}
