@@ -1577,6 +1577,17 @@ func ReachesTrafficking(ix *index.Index, s *index.Segment) bool {
 			}
 		}
 	}
+	// a list item reaches what its lead-in reaches ("Where an offence under
+	// this Act is committed by a body of persons, if the body of persons
+	// is— (a) a body corporate, every director … shall be deemed to have
+	// committed that offence")
+	if isItem(s.Prov) && s.Prov.Parent != nil && s.Prov != s.Section {
+		for _, t := range ix.ProvSegs(s.Prov.Parent) {
+			if t != s && len(t.Defines) == 0 && (t.Has(cu.ThisAct) || hasTraffick(t)) && !t.Has(cu.SectionOnly) && ReachesTrafficking(ix, t) {
+				return true
+			}
+		}
+	}
 	// every provision of a law about trafficking serves it ("Loi relative
 	// à la lutte contre le trafic et la traite des enfants": its article on
 	// legal persons speaks of "les infractions" of that law)
