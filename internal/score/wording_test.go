@@ -287,6 +287,8 @@ func TestRequirementWordings(t *testing.T) {
 			"enf.coordination-body", Gap},
 		{"en a body corporate's liability in the items of a lead-in on 'an offence under this Act' reaches trafficking", "en", "### 12 Human trafficking\n\nA person who recruits, transports or harbours another person by threat or force for the purpose of exploitation commits an offence and is liable on conviction to imprisonment for not less than 25 years.\n\n### 26 Offences by body of persons\n\n(1) Where an offence under this Act is committed by a body of persons, if the body of persons is—\n\n- (a) a body corporate, every director or officer of that body corporate shall be deemed to have committed that offence;\n- (b) a firm, every partner of that firm shall be deemed to have committed that offence.\n",
 			"crim.legal-persons", Met},
+		{"en returning victims abroad 'who claim to be citizens' is no jurisdiction over offences abroad", "en", "### 23 Repatriation of citizens\n\n(1) Victims of trafficking abroad who claim to be citizens of Ardmorven, but who have no passport, shall have their nationality verified without undue delay so that they may return.\n",
+			"juris.extraterritorial", Gap},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
