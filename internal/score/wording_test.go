@@ -289,6 +289,8 @@ func TestRequirementWordings(t *testing.T) {
 			"crim.legal-persons", Met},
 		{"en returning victims abroad 'who claim to be citizens' is no jurisdiction over offences abroad", "en", "### 23 Repatriation of citizens\n\n(1) Victims of trafficking abroad who claim to be citizens of Ardmorven, but who have no passport, shall have their nationality verified without undue delay so that they may return.\n",
 			"juris.extraterritorial", Gap},
+		{"es debt bondage and a servile union are practices similar to slavery among the purposes", "es", "### Artículo 91\n\nLa captación, transporte, traslado o acogida de una persona con fines de explotación constituye delito de trata de personas y será sancionada con pena privativa de libertad de trece a dieciséis años. Constituye explotación la obtenida de:\n\n1. La extracción de órganos.\n\n2. La explotación sexual, incluida la prostitución forzada.\n\n3. El trabajo forzoso y la servidumbre por deudas.\n\n4. La unión de hecho servil.\n",
+			"def.purposes", Met},
 		{"es the identification of the victim may not be spread", "es", "### Artículo 14\n\nQueda prohibida la difusión de cualquier dato que permita la identificación de las víctimas menores de edad.\n",
 			"prot.privacy", Met},
 		{"es a sectoral conference as the coordinating body", "es", "### Artículo 18. Conferencia Sectorial.\n\nLa Conferencia Sectorial de Infancia actuará como órgano de coordinación entre el Estado y las comunidades autónomas en la prevención de la trata de niños.\n",
