@@ -1263,7 +1263,7 @@ func annotateSheet(g *GapSheet, f score.Finding, titles map[string]string, loc *
 	}
 	g.Nearest = []NearRow{}
 	for _, n := range f.Nearest {
-		g.Nearest = append(g.Nearest, NearRow{Citation: citation(n.Statute, n.Provision, n.Line), Text: n.Quote,
+		g.Nearest = append(g.Nearest, NearRow{Citation: citation(n.Statute, n.Provision, n.Line), Text: withContext(n.Context, n.Quote),
 			Has: nonNil(n.Has), Lacks: nonNil(n.Lacks), Notes: nonNil(n.Notes)})
 	}
 	g.NearestNone = f.NearestNone

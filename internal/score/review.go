@@ -624,7 +624,7 @@ func nearest(ix *index.Index, f *Finding, j judged, ms []miss) ([]Near, *reason.
 	for _, c := range list[:min(maxNearest, len(list))] {
 		s := c.best.Seg
 		n := Near{Statute: string(s.Statute.Meta.ID), Provision: string(s.Prov.ID), Line: s.Line,
-			Quote: match.Quote(*c.best), Has: []string{}, Lacks: []string{}}
+			Quote: match.Quote(*c.best), Context: match.Context(*c.best), Has: []string{}, Lacks: []string{}}
 		for i, el := range elems {
 			if c.has[i] {
 				n.Has = append(n.Has, elemName(el))

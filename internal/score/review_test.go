@@ -232,3 +232,17 @@ func TestFeatureOrderComplete(t *testing.T) {
 		}
 	}
 }
+
+// A nearest provision that is a list item carries the lead-in it completes.
+func TestNearestCarriesContext(t *testing.T) {
+	m := reviewMap(standard.Combine{MetAt: 2, NoPartial: true},
+		standard.Element{ID: "rec", Label: "recruitment", Patterns: []standard.Pattern{kw("recruits")}},
+		standard.Element{ID: "org", Label: "removal of organs", Patterns: []standard.Pattern{kw("removal of organs")}})
+	f := analyzeOne(t, m, "### 3 Trafficking\n\n(1) A person who for the purpose of exploitation—\n\n- (a) recruits a child; or\n- (b) harbours a child,\n\ncommits an offence.\n")
+	if f.MachineVerdict != Gap || len(f.Nearest) == 0 {
+		t.Fatalf("verdict %s, nearest %+v: want a gap with nearest provisions", f.MachineVerdict, f.Nearest)
+	}
+	if n := f.Nearest[0]; n.Context != "A person who for the purpose of exploitation—" {
+		t.Errorf("nearest[0] %s context %q, want the lead-in", n.Provision, n.Context)
+	}
+}

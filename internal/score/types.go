@@ -207,6 +207,7 @@ type Near struct {
 	Provision string   `json:"provision"`
 	Line      int      `json:"line"`
 	Quote     string   `json:"quote"`
+	Context   string   `json:"context,omitempty"` // the lead-in the quoted clause completes (see Evidence)
 	Has       []string `json:"has"`
 	Lacks     []string `json:"lacks"`
 	Notes     []string `json:"notes,omitempty"`
