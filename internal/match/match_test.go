@@ -564,3 +564,20 @@ func TestAdopcionIlegalIsSale(t *testing.T) {
 	}
 	t.Errorf("facts %+v, want a sale-of-children row", Facts(ix))
 }
+
+// "shall be imprisoned for not more than three years, but … aggravating
+// factors … can permit a longer sentence up to a maximum of five years— (a)
+// …; (b) transportation of one or more children": the basic term and the
+// longer one for the listed circumstances are rows of their own.
+func TestLongerSentenceForAggravatingFactors(t *testing.T) {
+	ix := corpusOf(t, "en", "### 5 Transporting a person for the purpose of exploiting that person's prostitution\n\n(1) Whoever knowingly transports any person across an international border for the purpose of exploiting that person's prostitution commits an offence and shall be liable on summary conviction to be punished in accordance with subsection (2).\n\n(2) Persons convicted of the offence shall be imprisoned for not more than three years, but the presence of any one of the following aggravating factors can permit a longer sentence up to a maximum of five years—\n\n- (a) transporting two or more persons at the same time;\n- (b) transportation of one or more children.\n")
+	got := map[penalty.Variant]float64{}
+	for _, f := range Facts(ix) {
+		if f.Penalty.MaxMonths != nil {
+			got[f.Penalty.Variant] = *f.Penalty.MaxMonths
+		}
+	}
+	if got[penalty.VariantBasic] != 36 || got[penalty.VariantChild] != 60 {
+		t.Errorf("rows %v, want basic 36 and child_victim 60 months", got)
+	}
+}
