@@ -219,40 +219,30 @@ func TestFresh6Gold(t *testing.T) {
 	freshGoldAtFloor(t, "fresh6.yaml", "can-cc-279-2026-fr.md", [3]float64{87.7, 100.0, 70.5})
 }
 
-// TestFresh7Gold runs Barbados's Trafficking in Persons Prevention Act 2016 (bill text), fetched in the twelfth session, labelled
+// TestFreshTwelfthSessionGold runs the real statutes fetched in the
+// twelfth session, one gold file each (Barbados's Trafficking in Persons
+// Prevention Act 2016 as a bill, an excerpt of Ecuador's COIP of 2014, an
+// excerpt of New Zealand's Crimes Act 1961 as reprinted in 2014, Guyana's
+// Combating of Trafficking in Persons Act 2005, Sierra Leone's
+// Anti-Human Trafficking and Migrant Smuggling Act 2022), each labelled
 // independently and measured once before the engine was changed for it
-// (52/57); seen data now, held at what was gained on it.
-func TestFresh7Gold(t *testing.T) {
-	freshGoldAtFloor(t, "fresh7.yaml", "brb-tipa-2016.md", [3]float64{98.2, 100.0, 96.9})
-}
-
-// TestFresh8Gold runs an excerpt of Ecuador's COIP (2014), fetched in the twelfth session, labelled
-// independently and measured once before the engine was changed for it
-// (52/57); seen data now, held at what was gained on it.
-func TestFresh8Gold(t *testing.T) {
-	freshGoldAtFloor(t, "fresh8.yaml", "ecu-coip-trata-2014.md", [3]float64{94.7, 100.0, 94.1})
-}
-
-// TestFresh9Gold runs an excerpt of New Zealand's Crimes Act 1961 (2014 reprint), fetched in the twelfth session, labelled
-// independently and measured once before the engine was changed for it
-// (48/57); seen data now, held at what was gained on it.
-func TestFresh9Gold(t *testing.T) {
-	freshGoldAtFloor(t, "fresh9.yaml", "nzl-crimes-act-trafficking-2014.md", [3]float64{84.2, 100.0, 76.9})
-}
-
-// TestFresh10Gold runs Guyana's Combating of Trafficking in Persons Act 2005, fetched in the twelfth session, labelled
-// independently and measured once before the engine was changed for it
-// (52/57); seen data now, held at what was gained on it.
-func TestFresh10Gold(t *testing.T) {
-	freshGoldAtFloor(t, "fresh10.yaml", "guy-ctip-act-2005.md", [3]float64{96.4, 50.0, 82.5})
-}
-
-// TestFresh11Gold runs Sierra Leone's Anti-Human Trafficking and Migrant
-// Smuggling Act 2022, fetched in the twelfth session, labelled
-// independently and measured once before the engine was changed for it
-// (49/57); seen data now, held at what was gained on it.
-func TestFresh11Gold(t *testing.T) {
-	freshGoldAtFloor(t, "fresh11.yaml", "sle-ahtms-act-2022.md", [3]float64{94.7, 75.0, 94.1})
+// (52, 52, 48, 52 and 49 of 57); seen data now, held at what was gained on
+// them.
+func TestFreshTwelfthSessionGold(t *testing.T) {
+	for _, tc := range []struct {
+		gold, probe string
+		floor       [3]float64
+	}{
+		{"fresh7.yaml", "brb-tipa-2016.md", [3]float64{98.2, 100.0, 96.9}},
+		{"fresh8.yaml", "ecu-coip-trata-2014.md", [3]float64{94.7, 100.0, 94.1}},
+		{"fresh9.yaml", "nzl-crimes-act-trafficking-2014.md", [3]float64{84.2, 100.0, 76.9}},
+		{"fresh10.yaml", "guy-ctip-act-2005.md", [3]float64{96.4, 50.0, 82.5}},
+		{"fresh11.yaml", "sle-ahtms-act-2022.md", [3]float64{94.7, 75.0, 94.1}},
+	} {
+		t.Run(strings.TrimSuffix(tc.gold, ".yaml"), func(t *testing.T) {
+			freshGoldAtFloor(t, tc.gold, tc.probe, tc.floor)
+		})
+	}
 }
 
 // freshGoldAtFloor runs a gold file of real statutes fetched into

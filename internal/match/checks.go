@@ -2091,10 +2091,8 @@ func definesNonTrafficking(s *index.Segment) bool {
 	terms := s.Defines
 	if len(terms) == 0 && s.Prov.Parent != nil && s.Prov != s.Section {
 		if ix := s.Index(); ix != nil {
-			for _, t := range ix.BySection[s.Section] {
-				if t.Prov == s.Prov.Parent {
-					terms = append(terms, t.Defines...)
-				}
+			for _, t := range ix.ProvSegs(s.Prov.Parent) {
+				terms = append(terms, t.Defines...)
 			}
 		}
 	}

@@ -566,11 +566,7 @@ func createsOffence(cu *cues, s *index.Segment) bool {
 // grants it, while the restitution order itself still proves
 // compensation.
 func inCompensation(cu *cues, h Hit) bool {
-	s := h.Seg
-	if h.J <= h.I || h.J > len(s.Toks) || cu.CompensationContext.Any(s.Toks[h.I:h.J]) {
-		return false
-	}
-	return cu.CompensationContext.Any(headToks(s)) || parentHas(s, cu.CompensationContext)
+	return underCue(h, cu.CompensationContext, true)
 }
 
 // inInformation reports whether the hit is an item of a list of what the
@@ -579,11 +575,18 @@ func inCompensation(cu *cues, h Hit) bool {
 // being itself such a word: the victim learns of the return, which the
 // provision that organises it proves better.
 func inInformation(cu *cues, h Hit) bool {
+	return underCue(h, cu.InformationContext, false)
+}
+
+// underCue reports whether a phrase of ps stands in the lead-in of the
+// hit's list (or, with heading, in its section's heading) while the hit's
+// own words hold none.
+func underCue(h Hit, ps *index.PhraseSet, heading bool) bool {
 	s := h.Seg
-	if h.J <= h.I || h.J > len(s.Toks) || cu.InformationContext.Any(s.Toks[h.I:h.J]) {
+	if h.J <= h.I || h.J > len(s.Toks) || ps.Any(s.Toks[h.I:h.J]) {
 		return false
 	}
-	return parentHas(s, cu.InformationContext)
+	return heading && ps.Any(headToks(s)) || parentHas(s, ps)
 }
 
 // victimOf reports whether the hit names what its victim suffered ("a
