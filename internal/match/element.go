@@ -29,6 +29,10 @@ type Element struct {
 	// word counts only as the attempt of an offence). Applied before hits
 	// are capped, so rejected hits never crowd out accepted ones.
 	Filter func(Hit) bool
+	// anywhere, when set, is this element without the victim-section
+	// filter: Find falls back to it when the filtered element finds
+	// nothing (see VictimPreferred).
+	anywhere *Element
 }
 
 // OffenceFilter accepts a hit in a section whose offence is of one of the
@@ -60,15 +64,56 @@ func (e *Element) roleOK(rs index.RoleSet) bool {
 // the section's text or heading): a victim's right is never proved by a
 // penal code's "Rechtsanwalt" or "medizinisch notwendig" inside an offence
 // about something else.
-func (e *Element) VictimScoped() {
+// It reports whether it limited the element.
+func (e *Element) VictimScoped() bool {
 	anyFirst := len(e.El.Roles) > 0 && e.El.Roles[0] == standard.RoleAny
 	if !anyFirst && (len(e.El.Roles) > 0 || len(e.El.NotRoles) > 0) {
-		return
+		return false
 	}
 	prev := e.Filter
 	e.Filter = func(h Hit) bool {
 		return victimSection(h.Seg) && (prev == nil || prev(h))
 	}
+	return true
+}
+
+// VictimPreferred is VictimScoped for an element whose words are specific
+// enough to count anywhere: hits in sections that speak of a victim or a
+// child are preferred, and when there is none the element counts hits
+// wherever they stand. Compensation, restitution and reparation are
+// remedies for a wrong wherever the law puts them (a court that orders the
+// offender to "make good the damage" to "the injured party", a claim
+// decided by an office whose section names no victim), but where the law
+// grants them to victims, that is the provision to quote.
+func (e *Element) VictimPreferred() {
+	loose := *e
+	if !e.VictimScoped() {
+		return
+	}
+	// outside a victim's section, a remedy named as the condition that
+	// sets another rule aside ("… is forfeited, unless some person … has
+	// a claim to the restitution of such property") is granted by nothing
+	prev := loose.Filter
+	loose.Filter = func(h Hit) bool {
+		return !underNegCondition(h) && (prev == nil || prev(h))
+	}
+	e.anywhere = &loose
+}
+
+// underNegCondition reports whether a word of the lexicon class
+// negated-condition ("unless", "without") opens the clause of h before it.
+func underNegCondition(h Hit) bool {
+	s := h.Seg
+	cu := cuesFor(s)
+	for k := min(h.I, len(s.Toks)) - 1; k >= 0; k-- {
+		if cu.NegCondition[s.Toks[k].Word] {
+			return true
+		}
+		if k > 0 && clauseBreak(s, k-1, k) {
+			break
+		}
+	}
+	return false
 }
 
 // victimSection reports whether the segment's section (its heading or any
@@ -165,6 +210,16 @@ const (
 // excluded segments and negated hits dropped. Hits are in document order;
 // at most maxHits are kept.
 func (e *Element) Find(ix *index.Index) Result {
+	if e.anywhere != nil {
+		if r := e.find(ix); r.Found() {
+			return r
+		}
+		return e.anywhere.Find(ix)
+	}
+	return e.find(ix)
+}
+
+func (e *Element) find(ix *index.Index) Result {
 	if r, ok := e.findFast(ix); ok {
 		r.Hits = e.withFallback(ix, r.Hits)
 		return e.finish(ix, r)

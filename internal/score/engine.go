@@ -86,7 +86,9 @@ func Compile(m *standard.Map) (*Engine, error) {
 			if err != nil {
 				return nil, fmt.Errorf("requirement %s: %w", r.ID, err)
 			}
-			if r.Pillar == standard.Protection {
+			if r.Pillar == standard.Protection && victimPreferred[r.ID] {
+				el.VictimPreferred()
+			} else if r.Pillar == standard.Protection {
 				el.VictimScoped()
 			}
 			if attemptScoped[r.ID] {
@@ -511,6 +513,12 @@ var offenceSubject = map[standard.RequirementID]bool{
 	// creates them
 	"def.child-age-18": true,
 }
+
+// victimPreferred lists the protection requirements whose words count
+// outside a section that names a victim when no such section has them
+// (see match.Element.VictimPreferred): compensation, restitution and
+// reparation are remedies for a wrong wherever they stand.
+var victimPreferred = map[standard.RequirementID]bool{"prot.compensation": true}
 
 // attemptScoped lists requirements on attempt: an attempt word counts only
 // where the attempt is of an offence ("attempts to commit an offence"), not

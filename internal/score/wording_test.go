@@ -15,6 +15,12 @@ func TestRequirementWordings(t *testing.T) {
 		name, lang, body, req string
 		want                  Verdict
 	}{
+		{"es civil liability of every offender, in a section naming no victim", "es", "### Artículo 90\n\nToda persona responsable criminalmente de un delito lo es también civilmente. La responsabilidad civil comprende la restitución, la reparación del daño material y moral y la indemnización de perjuicios, y se declara en la sentencia.\n",
+			"prot.compensation", Met},
+		{"de claims for damages decided with the judgment, no victim named", "de", "### § 24\n\n(1) Das Gericht kann den Verurteilten verpflichten, den durch die Tat verursachten Schaden wiedergutzumachen.\n\n(2) Über Ansprüche auf Schadensersatz aus der Tat entscheidet das Strafgericht mit dem Urteil.\n",
+			"prot.compensation", Met},
+		{"en restitution as the condition that sets forfeiture aside is no compensation", "en", "### 23 Forfeiture\n\n(1) The forfeiture of anything obtained by the crime shall be a consequence of the punishment, unless some person who has not participated in the crime has a claim to the restitution of such property.\n",
+			"prot.compensation", Gap},
 		{"es sexually explicit conduct in the English word order", "es", "### Artículo 172\n\nToda persona que a sabiendas produzca, distribuya, venda o posea material en que se utilice a un menor de dieciocho años en conducta sexual explícita será sancionada con pena de reclusión de ocho años.\n",
 			"crim.child-sexual-abuse-material", Met},
 		{"es acts of a sexual nature for payment", "es", "### Artículo 59\n\nQuien ofrezca, procure u obtenga a una niña o adolescente para que realice actos de naturaleza sexual a cambio de remuneración será sancionado con prisión de diez a quince años.\n",
