@@ -515,7 +515,7 @@ func (e *Element) Rank(hs []Hit) []Hit {
 			return 4
 		case definesOther(h), victimOf(h):
 			return 3
-		case inCompensation(cu, h), inInformation(cu, h):
+		case inCompensation(cu, h), inInformation(cu, h), barred(h):
 			return 2
 		case e.First != 0 && h.Seg.Roles&e.First == 0:
 			return 2
@@ -972,6 +972,21 @@ func negatedCondition(cu *cues, s *index.Segment, k int) bool {
 		}
 	}
 	return false
+}
+
+// barred reports whether the hit lies in a sentence that, before it, denies
+// a thing to a person in the passive ("no person shall be extradited …
+// where the Government has substantial grounds for believing that a
+// request for extradition …"): a ground to refuse the thing, which proves
+// it less than the provision that provides it.
+func barred(h Hit) bool {
+	s := h.Seg
+	cu := cuesFor(s)
+	if cu.PassiveBar == nil || !s.Has(cu.PassiveBar) {
+		return false
+	}
+	a, _ := sentenceBounds(s, h.I)
+	return a < h.I && h.I <= len(s.Toks) && len(cu.PassiveBar.Find(s.Toks[a:h.I])) > 0
 }
 
 // prohibitionAt reports whether a prohibition formula ("no person shall",

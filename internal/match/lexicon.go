@@ -220,6 +220,7 @@ type cues struct {
 	GradeName     *index.PhraseSet `lex:"grade-name"`
 	GradeCopula   *index.PhraseSet `lex:"grade-copula"`
 	Prohibition   *index.PhraseSet `lex:"prohibition"`
+	PassiveBar    *index.PhraseSet `lex:"passive-bar"`
 	// Classes read over every language (see allCues): verbs of attempt by
 	// where the attempted act stands; conjunctions of alternatives; the
 	// verbs and negations around a non-liability cue; trafficking words

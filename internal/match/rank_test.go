@@ -321,3 +321,32 @@ func TestRankLeadInWithSanctionItems(t *testing.T) {
 		t.Errorf("first evidence %s (%q), want s3", first.Seg.Prov.ID, first.Seg.Text)
 	}
 }
+
+// A ground to refuse a thing ("no person shall be extradited … where …")
+// ranks after the provision that provides it.
+func TestRankBarAfterProvision(t *testing.T) {
+	for _, tc := range []struct {
+		lang, body, term, want string
+	}{
+		{"en", "### 21 Extradition\n\n(1) Notwithstanding any other provision, no person shall be extradited under this Act where there are grounds for believing that the request for extradition was made to punish the person for his opinions.\n\n" +
+			"### 22 Extraditable offences\n\nAn offence under this Act is an extraditable offence for the purposes of the Extradition Act.\n", "extradit*", "s22"},
+		{"fr", "### Article 21\n\nNul ne peut être extradé lorsque la demande d'extradition a un but politique.\n\n" +
+			"### Article 22\n\nLes infractions prévues par la présente loi donnent lieu à extradition.\n", "extradi*", "art22"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			ix := corpusOf(t, tc.lang, tc.body)
+			el, err := CompileElement(&standard.Element{ID: "x",
+				Patterns: []standard.Pattern{{Kind: standard.CritKeyword, Terms: map[string][]string{"*": {tc.term}}}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := el.Find(ix)
+			if len(r.Hits) < 2 {
+				t.Fatalf("%d hits, want the bar and the provision", len(r.Hits))
+			}
+			if first := el.Rank(r.Hits)[0]; !strings.HasPrefix(string(first.Seg.Prov.ID), tc.want) {
+				t.Errorf("first evidence %s, want %s", first.Seg.Prov.ID, tc.want)
+			}
+		})
+	}
+}
