@@ -825,6 +825,9 @@ func deferredOutside(s *index.Segment, h Hit) string {
 			if this := cu.ThisAct.Find(s.Toks[max(0, ln.I-2):min(len(s.Toks), ln.J+2)]); len(this) > 0 {
 				continue
 			}
+			if unnamedLaw(s, ln) {
+				continue
+			}
 			end := min(len(s.Toks), ln.J+5)
 			return s.Text[s.Orig(int(s.Toks[ln.I].Start)):s.Orig(int(s.Toks[end-1].End))]
 		}
@@ -841,6 +844,18 @@ func deferredOutside(s *index.Segment, h Hit) string {
 		}
 	}
 	return ""
+}
+
+// unnamedLaw reports whether the law noun at sp stands alone, its clause
+// ending right after it: "dans les cas prévus par la loi, un délit", "as
+// provided by law." name the law in general, which includes the corpus,
+// not a law outside it.
+func unnamedLaw(s *index.Segment, sp index.Span) bool {
+	if sp.J-sp.I != 1 {
+		return false
+	}
+	rest := strings.TrimLeft(s.Fold[s.Toks[sp.I].End:], " ")
+	return rest == "" || strings.IndexByte(",;.:)", rest[0]) >= 0
 }
 
 // finish applies the outside-law rule and the cross-reference patterns.
