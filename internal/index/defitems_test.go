@@ -276,3 +276,30 @@ func TestCommaDefinitionItems(t *testing.T) {
 		}
 	}
 }
+
+// The French decrees' "on entend par :" lists often print each entry as a
+// paragraph opening with a dash ("— la victime : toute personne …"): each
+// entry is a definition of its term.
+func TestDashEntriesDefine(t *testing.T) {
+	src := "---\nid: xta/decret\ncountry: XTA\ntitle: \"Décret\"\nlanguage: fr\nversion_date: \"2020-01-01\"\n---\n\n# Décret\n\n" +
+		"### Art. 2\n\nAu sens du présent décret, on entend par :\n\n" +
+		"— la victime : toute personne physique qui a subi un préjudice résultant de la traite des personnes ;\n\n" +
+		"— les lieux d’accueil : tout lieu affecté par les autorités publiques à l’hébergement des victimes.\n"
+	ix := build(t, src)
+	want := map[string]bool{"victime": false, "lieux d accueil": false}
+	for _, s := range ix.Segments {
+		for _, d := range s.Defines {
+			if _, ok := want[d]; ok {
+				want[d] = true
+				if !s.Roles.Has("definition") {
+					t.Errorf("%q defines %q without the definition role", s.Text, d)
+				}
+			}
+		}
+	}
+	for term, ok := range want {
+		if !ok {
+			t.Errorf("no segment defines %q", term)
+		}
+	}
+}

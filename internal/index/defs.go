@@ -285,9 +285,13 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 	// definitions section
 	if s.Roles&bitDefinition != 0 {
 		// after the label of an item split off a paragraph ("a. enfant :")
+		// or after a dash that opens the item ("— les lieux d'accueil :
+		// tout lieu …", the French decrees' "on entend par :" lists)
 		off := 0
 		if l := inlineItem.FindStringIndex(s.Fold); l != nil {
 			off = l[1]
+		} else {
+			off = dashBullet(s.Fold)
 		}
 		if m := colonDef.FindStringSubmatchIndex(s.Fold[off:]); m != nil {
 			a := off + m[2]
@@ -317,6 +321,20 @@ func findDefinitions(s *Segment, titles []string) []*Definition {
 		}
 	}
 	return out
+}
+
+// dashBullet returns the length of a dash or bullet that opens t with
+// the spaces after it ("— ", "– ", "- ", "• "), 0 when there is none.
+func dashBullet(t string) int {
+	for _, d := range []string{"—", "–", "-", "•"} {
+		if strings.HasPrefix(t, d) {
+			rest := strings.TrimLeft(t[len(d):], " ")
+			if len(rest) < len(t)-len(d) {
+				return len(t) - len(rest)
+			}
+		}
+	}
+	return 0
 }
 
 // parsedTerm returns the term of a definition the parser made a provision

@@ -642,10 +642,11 @@ func (ix *Index) classify(st *statute.Statute, segs []*Segment, titles []string)
 		// définitions ci-après sont admises : a. enfant : … ; b) …")
 		inDef := defProv != nil && (defProv == seg.Prov || seg.Prov.Parent == defProv)
 		switch {
-		case inDef && (inlineItem.MatchString(seg.Fold) || colonDef.MatchString(seg.Fold) || ix.defs.isCommaItem(seg)):
+		case inDef && (inlineItem.MatchString(seg.Fold) || colonDef.MatchString(seg.Fold[dashBullet(seg.Fold):]) || ix.defs.isCommaItem(seg)):
 			// "Exploitation: all forms of …" after "the following words
 			// shall have the meanings assigned thereto:", "- enfant : …"
-			// or "- enfant, toute personne …" after "on entend par :"
+			// or "- enfant, toute personne …" after "on entend par :", also
+			// as paragraphs that open with a dash ("— la victime : …")
 			seg.Roles |= bitDefinition
 		case leadIn(seg.Text) && (seg.Has(cues.HeadDefinition) || seg.Has(cues.DefVerbs) || seg.Has(cues.DefLeadWords)):
 			defProv = seg.Prov
