@@ -172,7 +172,7 @@ func (lx *Lexicon) isNumStart(toks []token, i int, lang string) bool {
 		return false
 	}
 	t := toks[i]
-	if t.kind == tNum {
+	if t.kind == tNum || lx.bareParenNumber(toks, i) {
 		return true
 	}
 	if t.kind != tWord {
@@ -234,6 +234,15 @@ func (lx *Lexicon) isScaleWord(w string) bool {
 	return ok && (nw.kind == nScale || nw.kind == nHund)
 }
 
+// bareParenNumber reports digits in parentheses standing for a number
+// whose words the text lost before a time unit: "de dix (10) ans à (20)
+// ans", where the words of the upper limit are missing from the source.
+// Digits in parentheses after a number repeat it and are read with it.
+func (lx *Lexicon) bareParenNumber(toks []token, i int) bool {
+	return i+3 < len(toks) && toks[i].s == "(" && toks[i+1].kind == tNum && toks[i+2].s == ")" &&
+		lx.unitOf(toks[i+3].s) != uNone && (i == 0 || toks[i-1].kind != tNum)
+}
+
 // readNumber reads the number starting at toks[i]: digits (optionally
 // followed by a scale word: "30 million"), or a run of number words with
 // their joiners ("twenty-five", "one hundred and fifty thousand",
@@ -245,6 +254,9 @@ func (lx *Lexicon) readNumber(toks []token, i int, lang string) (float64, int, b
 		return 0, i, false
 	}
 	t := toks[i]
+	if lx.bareParenNumber(toks, i) {
+		return toks[i+1].num, i + 3, true
+	}
 	if t.kind == tNum {
 		v := t.num
 		j := i + 1

@@ -270,6 +270,9 @@ func TestParse(t *testing.T) {
 		{"fr fonctionnaire", "fr",
 			"est punie de dix ans d'emprisonnement lorsqu'elle est commise par un fonctionnaire dans l'exercice de ses fonctions.",
 			[]w{{min: none, max: 120, fmin: none, fmax: none, variant: VariantOfficial}}},
+		{"fr digits in parentheses whose words the text lost", "fr",
+			"La traite des personnes est punie de la réclusion criminelle à temps de dix (10) ans à (20) ans.",
+			[]w{{min: 120, max: 240, fmin: none, fmax: none}}},
 		// Spanish and Latin American.
 		{"es range words before prisión", "es",
 			"1. Será castigado con la pena de cinco a ocho años de prisión como reo de trata el que captare a la víctima.",
