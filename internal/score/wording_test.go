@@ -23,7 +23,7 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.compensation", Gap},
 		{"fr the author is whoever attempts a crime", "fr", "### Article 20\n\nEst auteur de l'infraction la personne qui :\n\n1- commet les faits incriminés ;\n\n2- tente de commettre un crime ou, dans les cas prévus par la loi, un délit.\n\n### Article 30\n\nLa traite des personnes est punie de la réclusion criminelle de dix à vingt ans.\n",
 			"crim.attempt", Met},
-		{"fr a guardian who exploits a child is no guardian appointed", "fr", "### Article 499\n\nConstitue également une forme d'exploitation, le fait pour un parent biologique ou un tuteur d'utiliser les services d'un enfant de moins de quatorze ans à des fins lucratives.\n",
+		{"fr a guardian who exploits a child is no guardian appointed", "fr", "### Article 499\n\nLa traite des personnes est le recrutement, le transport ou l'hébergement d'une personne par la menace ou la contrainte aux fins d'exploitation. Le consentement de la victime est indifférent.\n\nConstitue également une forme d'exploitation, le fait pour un parent biologique ou un tuteur d'utiliser les services d'un enfant de moins de quatorze ans à des fins lucratives.\n",
 			"prot.child-guardian", Gap},
 		{"es sexually explicit conduct in the English word order", "es", "### Artículo 172\n\nToda persona que a sabiendas produzca, distribuya, venda o posea material en que se utilice a un menor de dieciocho años en conducta sexual explícita será sancionada con pena de reclusión de ocho años.\n",
 			"crim.child-sexual-abuse-material", Met},
