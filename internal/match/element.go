@@ -513,7 +513,7 @@ func (e *Element) Rank(hs []Hit) []Hit {
 		switch {
 		case h.Seg.Has(cu.CitationCues):
 			return 4
-		case definesOther(h), victimOf(h):
+		case definesOther(h), victimOf(h), citedCaption(h):
 			return 3
 		case inCompensation(cu, h), inInformation(cu, h), barred(h):
 			return 2
@@ -682,6 +682,32 @@ func (e *Element) definesWord(h Hit) bool {
 
 // acronymHit reports whether a one-word hit is an acronym in capitals in a
 // text written in lower case: "AIDS" (the disease) is no "aids" (helps).
+// citedCaption reports whether the hit lies in the caption a clause gives
+// in parentheses to the provisions it cites ("the crimes prescribed under
+// Articles 224 through 228 (Kidnapping of Minors; Kidnapping for
+// Transportation out of a Country; …)" in a list of crimes punished
+// abroad): the words name the cited provision and prove least; the
+// provision cited is read where it stands.
+func citedCaption(h Hit) bool {
+	s := h.Seg
+	if len(s.Refs) == 0 || h.I >= len(s.Toks) {
+		return false
+	}
+	p := s.Orig(int(s.Toks[h.I].Start))
+	q := strings.LastIndexByte(s.Text[:p], '(')
+	if q < 0 || strings.IndexByte(s.Text[q:p], ')') >= 0 {
+		return false
+	}
+	for _, r := range s.Refs {
+		// (not an article's own caption after its number, "ARTÍCULO 280
+		// ter. (Trata de personas).- El que …" in an amending law)
+		if end := r.Start + len(r.Text); r.Start < q && end <= q && q-end <= 16 && !strings.ContainsAny(s.Text[end:q], ".:-") {
+			return true
+		}
+	}
+	return false
+}
+
 func acronymHit(h Hit) bool {
 	s := h.Seg
 	if h.J-h.I != 1 || h.I >= len(s.Toks) {

@@ -350,3 +350,35 @@ func TestRankBarAfterProvision(t *testing.T) {
 		})
 	}
 }
+
+// The caption a clause gives in parentheses to the provisions it cites
+// names them; the cited provision proves more. An article's own caption
+// after its number ("ARTÍCULO 280 ter. (Trata de personas).- El que …") is
+// no citation.
+func TestRankCitedCaptionLast(t *testing.T) {
+	for _, tc := range []struct {
+		lang, body, term, want string
+	}{
+		{"en", "### Article 3\n\nThis Code applies to any national who commits one of the following crimes outside the territory:\n\n" +
+			"(i) the crimes prescribed under Articles 24 through 28 (Kidnapping for Transportation out of a Country; Buying or Selling of Human Beings);\n\n" +
+			"### Article 26\n\nA person who kidnaps another person for the purpose of transportation out of the country is punished by imprisonment for not less than 2 years.\n", "transportation", "art26"},
+		{"es", "### Artículo 78\n\nSustitúyese el artículo 280 del Código Penal por el siguiente:\n\n\"ARTÍCULO 280 ter. (Trata de personas).- El que captare o trasladare a una persona con fines de explotación será castigado con seis a dieciocho años de penitenciaría.\"\n\n" +
+			"### Artículo 79\n\nLa trata de personas será investigada de oficio.\n", "trata de personas", "art78"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			ix := corpusOf(t, tc.lang, tc.body)
+			el, err := CompileElement(&standard.Element{ID: "x",
+				Patterns: []standard.Pattern{{Kind: standard.CritKeyword, Terms: map[string][]string{"*": {tc.term}}}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := el.Find(ix)
+			if len(r.Hits) < 2 {
+				t.Fatalf("%d hits, want two", len(r.Hits))
+			}
+			if first := el.Rank(r.Hits)[0]; !strings.HasPrefix(string(first.Seg.Prov.ID), tc.want) {
+				t.Errorf("first evidence %s, want %s", first.Seg.Prov.ID, tc.want)
+			}
+		})
+	}
+}
