@@ -245,6 +245,17 @@ func TestFreshTwelfthSessionGold(t *testing.T) {
 	}
 }
 
+// TestFreshThirteenthSessionGold runs the real statutes fetched in the
+// thirteenth session, one gold file of four units (an excerpt of Malta's
+// Criminal Code, an English translation of the trafficking chapter of
+// Japan's Penal Code, an excerpt of Benin's Code pénal of 2018 and
+// Algeria's decree 26-14 of 2026 on the care of victims), labelled
+// independently and measured once before the engine was changed for it
+// (193 of 228); seen data now, held at what was gained on it.
+func TestFreshThirteenthSessionGold(t *testing.T) {
+	freshGoldAtFloor(t, "fresh12.yaml", "mlt-cc-traffic-2025.md", [3]float64{85.5, 42.8, 81.3})
+}
+
 // freshGoldAtFloor runs a gold file of real statutes fetched into
 // ../shared/realdata/statutes-fresh (skipping when probe, one of its
 // files, is absent) and holds it at floor (percent): verdicts, penalty
