@@ -27,6 +27,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.child-guardian", Gap},
 		{"en harm to the victim's mind and a company's legal representation are no assistance", "en", "### 24 General provisions and protection of victims\n\n(1) Where an offence under section 3 has resulted in harm to the physical or psychological health of the victim, the punishment shall be increased by one degree.\n\n(2) Where a person found guilty of an offence under this Act was an employee of a body corporate, that person shall be deemed to be vested with the legal representation of the same body corporate, which shall be liable to a fine.\n\n(3) A victim of trafficking shall not be punished for an offence committed as a direct result of being trafficked.\n",
 			"prot.assistance", Gap},
+		{"en an adoption intermediary is no child-friendly procedure", "en", "### Article 248DA\n\nWhosoever, for any purpose, acting as an intermediary for the adoption of a child improperly induces the consent of a parent of the child shall be liable to imprisonment for a term from four to ten years.\n",
+			"prot.child-friendly-procedures", Gap},
 		{"es sexually explicit conduct in the English word order", "es", "### Artículo 172\n\nToda persona que a sabiendas produzca, distribuya, venda o posea material en que se utilice a un menor de dieciocho años en conducta sexual explícita será sancionada con pena de reclusión de ocho años.\n",
 			"crim.child-sexual-abuse-material", Met},
 		{"es acts of a sexual nature for payment", "es", "### Artículo 59\n\nQuien ofrezca, procure u obtenga a una niña o adolescente para que realice actos de naturaleza sexual a cambio de remuneración será sancionado con prisión de diez a quince años.\n",
