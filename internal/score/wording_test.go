@@ -29,6 +29,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.assistance", Gap},
 		{"en an adoption intermediary is no child-friendly procedure", "en", "### Article 248DA\n\nWhosoever, for any purpose, acting as an intermediary for the adoption of a child improperly induces the consent of a parent of the child shall be liable to imprisonment for a term from four to ten years.\n",
 			"prot.child-friendly-procedures", Gap},
+		{"fr vocational training of victims is no training of officials", "fr", "### Art. 21\n\nLes centres d'accueil des victimes de la traite des personnes assurent la fourniture des programmes de formation et d'enseignement professionnels, en coordination avec les secteurs concernés.\n",
+			"enf.training", Gap},
 		{"es sexually explicit conduct in the English word order", "es", "### Artículo 172\n\nToda persona que a sabiendas produzca, distribuya, venda o posea material en que se utilice a un menor de dieciocho años en conducta sexual explícita será sancionada con pena de reclusión de ocho años.\n",
 			"crim.child-sexual-abuse-material", Met},
 		{"es acts of a sexual nature for payment", "es", "### Artículo 59\n\nQuien ofrezca, procure u obtenga a una niña o adolescente para que realice actos de naturaleza sexual a cambio de remuneración será sancionado con prisión de diez a quince años.\n",
