@@ -31,6 +31,8 @@ func TestRequirementWordings(t *testing.T) {
 			"prot.child-friendly-procedures", Gap},
 		{"fr vocational training of victims is no training of officials", "fr", "### Art. 21\n\nLes centres d'accueil des victimes de la traite des personnes assurent la fourniture des programmes de formation et d'enseignement professionnels, en coordination avec les secteurs concernés.\n",
 			"enf.training", Gap},
+		{"fr complicity in the territory in a crime abroad is territorial jurisdiction", "fr", "### Article 14\n\nLa loi pénale est applicable à quiconque s'est rendu coupable sur le territoire de la République, comme complice, d'un crime ou d'un délit commis à l'étranger si le crime ou le délit est puni à la fois par la loi nationale et par la loi étrangère.\n",
+			"juris.extraterritorial", Gap},
 		{"es sexually explicit conduct in the English word order", "es", "### Artículo 172\n\nToda persona que a sabiendas produzca, distribuya, venda o posea material en que se utilice a un menor de dieciocho años en conducta sexual explícita será sancionada con pena de reclusión de ocho años.\n",
 			"crim.child-sexual-abuse-material", Met},
 		{"es acts of a sexual nature for payment", "es", "### Artículo 59\n\nQuien ofrezca, procure u obtenga a una niña o adolescente para que realice actos de naturaleza sexual a cambio de remuneración será sancionado con prisión de diez a quince años.\n",
