@@ -33,6 +33,8 @@ func TestRequirementWordings(t *testing.T) {
 			"enf.training", Gap},
 		{"fr complicity in the territory in a crime abroad is territorial jurisdiction", "fr", "### Article 14\n\nLa loi pénale est applicable à quiconque s'est rendu coupable sur le territoire de la République, comme complice, d'un crime ou d'un délit commis à l'étranger si le crime ou le délit est puni à la fois par la loi nationale et par la loi étrangère.\n",
 			"juris.extraterritorial", Gap},
+		{"en using services knowing the provider has been trafficked, after a cross-reference", "en", "### 30 Use of services\n\nAny person who engages in or makes use of the services or labour as referred to in sections 3 to 7, both inclusive, in the knowledge that the person providing the service has been trafficked within the meaning of section 10(1), shall be guilty of an offence and liable, on conviction, to imprisonment for a term of eighteen months to five years.\n",
+			"crim.use-of-services", Met},
 		{"es sexually explicit conduct in the English word order", "es", "### Artículo 172\n\nToda persona que a sabiendas produzca, distribuya, venda o posea material en que se utilice a un menor de dieciocho años en conducta sexual explícita será sancionada con pena de reclusión de ocho años.\n",
 			"crim.child-sexual-abuse-material", Met},
 		{"es acts of a sexual nature for payment", "es", "### Artículo 59\n\nQuien ofrezca, procure u obtenga a una niña o adolescente para que realice actos de naturaleza sexual a cambio de remuneración será sancionado con prisión de diez a quince años.\n",
