@@ -35,6 +35,8 @@ func TestRequirementWordings(t *testing.T) {
 			"juris.extraterritorial", Gap},
 		{"en using services knowing the provider has been trafficked, after a cross-reference", "en", "### 30 Use of services\n\nAny person who engages in or makes use of the services or labour as referred to in sections 3 to 7, both inclusive, in the knowledge that the person providing the service has been trafficked within the meaning of section 10(1), shall be guilty of an offence and liable, on conviction, to imprisonment for a term of eighteen months to five years.\n",
 			"crim.use-of-services", Met},
+		{"fr an accomplice who gave instructions to commit it", "fr", "### Article 22\n\nEst complice d'un crime ou d'un délit, la personne qui par don, promesse, menace, ordre, abus d'autorité ou de pouvoir aura provoqué une infraction ou donné des instructions pour la commettre.\n\n### Article 23\n\nLes complices d'un crime ou d'un délit sont punis de la même peine que les auteurs mêmes de ce crime ou de ce délit.\n\n### Article 30\n\nLa traite des personnes est punie de la réclusion criminelle de dix à vingt ans.\n",
+			"crim.organizing", Met},
 		{"es sexually explicit conduct in the English word order", "es", "### Artículo 172\n\nToda persona que a sabiendas produzca, distribuya, venda o posea material en que se utilice a un menor de dieciocho años en conducta sexual explícita será sancionada con pena de reclusión de ocho años.\n",
 			"crim.child-sexual-abuse-material", Met},
 		{"es acts of a sexual nature for payment", "es", "### Artículo 59\n\nQuien ofrezca, procure u obtenga a una niña o adolescente para que realice actos de naturaleza sexual a cambio de remuneración será sancionado con prisión de diez a quince años.\n",
