@@ -505,3 +505,19 @@ func TestOffenceQuotedFromItsClause(t *testing.T) {
 	}
 	t.Fatal("no finding for crim.offence")
 }
+
+// A trade in human organs is a related offence, not trafficking in persons:
+// its sanctions stay out of the trafficking penalty table, and its acts
+// ("transports … illicitly removed human organs") out of the definition.
+func TestOrganTradeIsRelated(t *testing.T) {
+	e := embeddedEngine(t)
+	res := analyzeText(t, e, "en", "Criminal Code", "### Article 248A. Traffic of persons\n\n"+
+		"(1) Whosoever, by any means of force, deceit or threat, trafficks a person for the purpose of exploiting that person in the production of goods or provision of services shall be liable to imprisonment for a term from six to twelve years.\n\n"+
+		"### Article 248CA. Trafficking in human organs\n\n"+
+		"(1) Whosoever removes organs, tissues or cells from a living or deceased donor without free consent shall be liable to imprisonment for a term from six to twelve years.\n")
+	for _, r := range res.Penalties {
+		if strings.HasPrefix(r.Provision, "art248CA") && r.Offence == "trafficking" {
+			t.Errorf("organ-trade row %s counted as trafficking", r.Provision)
+		}
+	}
+}
