@@ -1194,13 +1194,65 @@ func offenceNamedOutside(ix *index.Index) bool {
 	return false
 }
 
-func OffenceOutsideCorpus(ix *index.Index) (Hit, string, bool) {
-	type res struct {
-		h   Hit
-		law string
-		ok  bool
+// providedByLaw finds trafficking words followed at once (within four
+// words) by a participle naming the law that provides them (lexicon class
+// provided-by) and a law noun right after it that is neither this law nor
+// the law in general; it returns the words and that law's name.
+func providedByLaw(s *index.Segment) (Hit, string, bool) {
+	cu := cuesFor(s)
+	if cu.ProvidedBy == nil || !s.Has(cu.ProvidedBy) || !s.Has(cu.LawNoun) {
+		return Hit{}, "", false
 	}
-	r := ix.Memo(offenceOutsideKey{}, func() any {
+	for _, sp := range cu.TraffickTerms.Find(s.Toks) {
+		for _, pb := range cu.ProvidedBy.Find(s.Toks[sp.J:min(len(s.Toks), sp.J+8)]) {
+			if pb.I > 4 {
+				continue
+			}
+			at := sp.J + pb.J
+			for _, ln := range cu.LawNoun.Find(s.Toks[at:min(len(s.Toks), at+3)]) {
+				ln.I, ln.J = ln.I+at, ln.J+at
+				if this := cu.ThisAct.Find(s.Toks[max(0, ln.I-2):min(len(s.Toks), ln.J+2)]); len(this) > 0 || unnamedLaw(s, ln) {
+					continue
+				}
+				end := min(len(s.Toks), ln.J+5)
+				return Hit{Seg: s, I: sp.I, J: ln.J}, s.Text[s.Orig(int(s.Toks[ln.I].Start)):s.Orig(int(s.Toks[end-1].End))], true
+			}
+		}
+	}
+	return Hit{}, "", false
+}
+
+func OffenceOutsideCorpus(ix *index.Index) (Hit, string, bool) {
+	r := offenceOutside(ix)
+	if r.forms {
+		return Hit{}, "", false
+	}
+	return r.h, r.law, r.ok
+}
+
+// OffenceFormsOutsideCorpus reports, for a corpus that holds no
+// trafficking offence, the forms of trafficking it names as provided by a
+// law outside it, without an article ("l'une des formes de la traite des
+// personnes prévues par la loi n° 23-04", an implementing decree's
+// definition of the victim): the corpus refers to that law for what
+// trafficking is (its acts, means, purposes, whom and where it covers),
+// not for its penalty (reading rule 1). OffenceOutsideCorpus, when it
+// finds a reference, covers these too.
+func OffenceFormsOutsideCorpus(ix *index.Index) (Hit, string, bool) {
+	r := offenceOutside(ix)
+	return r.h, r.law, r.ok
+}
+
+type outsideRes struct {
+	h     Hit
+	law   string
+	ok    bool
+	forms bool // named only as the forms a law provides
+}
+
+func offenceOutside(ix *index.Index) outsideRes {
+	type res = outsideRes
+	return ix.Memo(offenceOutsideKey{}, func() any {
 		// (an offence that names trafficking without its acts, "Wer … einen
 		// Menschenhandel begeht" or "the employment of victims of
 		// trafficking", defines nothing)
@@ -1233,7 +1285,7 @@ func OffenceOutsideCorpus(ix *index.Index) (Hit, string, bool) {
 			for _, sp := range cu.TraffickTerms.Find(s.Toks) {
 				h := Hit{Seg: s, I: sp.I, J: sp.J}
 				if law := deferredOutside(s, h); law != "" {
-					return res{h, law, true}
+					return res{h: h, law: law, ok: true}
 				}
 			}
 		}
@@ -1283,20 +1335,29 @@ func OffenceOutsideCorpus(ix *index.Index) (Hit, string, bool) {
 							continue
 						}
 						if i >= sp.I-20 && i <= sp.J+20 && (named || cu.OffenceNoun.Any(s.Toks[max(0, sp.I-6):sp.I])) {
-							return res{Hit{Seg: s, I: min(sp.I, i), J: max(sp.J, i+1)}, rf.Law, true}
+							return res{h: Hit{Seg: s, I: min(sp.I, i), J: max(sp.J, i+1)}, law: rf.Law, ok: true}
 						}
 					}
 				}
 				if title {
 					for _, on := range cu.OffenceNoun.Find(s.Toks[max(0, i-4):i]) {
-						return res{Hit{Seg: s, I: max(0, i-4) + on.I, J: i + 1}, rf.Law, true}
+						return res{h: Hit{Seg: s, I: max(0, i-4) + on.I, J: i + 1}, law: rf.Law, ok: true}
 					}
 				}
 			}
 		}
+		// the forms of trafficking "prévues par la loi n° 23-04 du 7 mai
+		// 2023 …", a law named without an article
+		for _, s := range ix.Segments {
+			if !usable(s) || !hasTraffick(s) {
+				continue
+			}
+			if h, law, ok := providedByLaw(s); ok {
+				return res{h: h, law: law, ok: true, forms: true}
+			}
+		}
 		return res{}
 	}).(res)
-	return r.h, r.law, r.ok
 }
 
 type offenceOutsideKey struct{}

@@ -117,6 +117,7 @@ type cues struct {
 	// nothing about its content
 	CitationCues *index.PhraseSet `lex:"citation"`
 	DeferCues    *index.PhraseSet `lex:"deferral"`
+	ProvidedBy   *index.PhraseSet `lex:"provided-by"`
 	ByRegulation *index.PhraseSet `lex:"set-by-regulation"`
 	// names an offence (offence, infraction, delito, Straftat)
 	OffenceNoun *index.PhraseSet `lex:"offence-noun"`

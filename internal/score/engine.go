@@ -395,6 +395,10 @@ func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, coun
 			out = match.Outcome{Level: match.LUndetermined, Evidence: []match.Hit{h}, External: []match.Ext{{Hit: h, Law: law}},
 				Reason: reason.New("offence-outside-corpus", reason.Args{"law": law})}
 			f.Evidence = evidence(out.Evidence, "", 1)
+		} else if h, law, ok := match.OffenceFormsOutsideCorpus(ix); ok && offenceForms[r.ID] {
+			out = match.Outcome{Level: match.LUndetermined, Evidence: []match.Hit{h}, External: []match.Ext{{Hit: h, Law: law}},
+				Reason: reason.New("offence-forms-outside-corpus", reason.Args{"law": law})}
+			f.Evidence = evidence(out.Evidence, "", 1)
 		}
 	}
 	f.Verdict = Verdict(out.Level)
@@ -519,6 +523,16 @@ var offenceSubject = map[standard.RequirementID]bool{
 // (see match.Element.VictimPreferred): compensation, restitution and
 // reparation are remedies for a wrong wherever they stand.
 var victimPreferred = map[standard.RequirementID]bool{"prot.compensation": true}
+
+// offenceForms lists the requirements on what the trafficking offence
+// consists of (its acts, means and purposes, whom and where it covers):
+// those a corpus settles by naming "the forms of trafficking provided by"
+// a law outside it (match.OffenceFormsOutsideCorpus); its penalty, the age
+// of a child and the irrelevance of consent are other points.
+var offenceForms = map[standard.RequirementID]bool{
+	"def.acts": true, "def.means": true, "def.purposes": true, "def.child-no-means": true,
+	"def.no-movement-required": true, "crim.offence": true,
+}
 
 // attemptScoped lists requirements on attempt: an attempt word counts only
 // where the attempt is of an offence ("attempts to commit an offence"), not

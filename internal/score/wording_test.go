@@ -523,3 +523,21 @@ func TestOrganTradeIsRelated(t *testing.T) {
 		}
 	}
 }
+
+// An implementing decree that names "the forms of trafficking provided by"
+// a law outside the corpus leaves what trafficking is undetermined (the
+// corpus refers to that law on the point), but says nothing of its penalty.
+func TestFormsProvidedByOutsideLaw(t *testing.T) {
+	e := embeddedEngine(t)
+	res := analyzeText(t, e, "fr", "Décret fixant le mécanisme de prise en charge des victimes", "### Art. 2\n\n"+
+		"Au sens du présent décret, on entend par :\n\n"+
+		"— la victime : toute personne physique qui a subi un préjudice résultant directement de l'une des formes de la traite des personnes prévues par la loi n° 23-04 du 7 mai 2023 relative à la lutte contre la traite des personnes.\n\n"+
+		"### Art. 11\n\nLes victimes bénéficient de l'hébergement, de l'assistance médicale et psychologique et de l'aide juridique.\n")
+	want := map[string]Verdict{"def.acts": Undetermined, "def.purposes": Undetermined, "crim.offence": Undetermined,
+		"pen.serious-crime": Gap, "def.child-age-18": Gap, "def.consent-irrelevant": Gap}
+	for _, f := range res.Findings {
+		if w, ok := want[f.Requirement]; ok && f.Verdict != w {
+			t.Errorf("%s: %s, want %s (%s)", f.Requirement, f.Verdict, w, f.Explanation)
+		}
+	}
+}
