@@ -39,6 +39,8 @@ func TestRequirementWordings(t *testing.T) {
 			"crim.organizing", Met},
 		{"en a sale named in the definition of the trafficking verb is child trafficking only", "en", "### Article 248D. Traffic of minors\n\nWhosoever trafficks a minor for the purpose of exploiting the minor in prostitution or forced labour shall be liable to imprisonment for a term from six to twelve years.\n\n### Article 248E. General provisions\n\n(1) In this Sub-title, the phrase \"trafficks a person\" or \"trafficks a minor\" means the recruitment, transportation, sale or transfer of a person, or of a minor, including harbouring and subsequent reception.\n",
 			"crim.sale-of-children", Partial},
+		{"fr a child victim returned to the family", "fr", "### Art. 18\n\nL'enfant victime de la traite des personnes est placé dans un lieu d'accueil spécialisé. Toutefois, si l'intérêt supérieur de l'enfant nécessite son maintien au sein de sa famille, il est remis à sa famille.\n",
+			"prot.child-reintegration", Met},
 		{"es sexually explicit conduct in the English word order", "es", "### Artículo 172\n\nToda persona que a sabiendas produzca, distribuya, venda o posea material en que se utilice a un menor de dieciocho años en conducta sexual explícita será sancionada con pena de reclusión de ocho años.\n",
 			"crim.child-sexual-abuse-material", Met},
 		{"es acts of a sexual nature for payment", "es", "### Artículo 59\n\nQuien ofrezca, procure u obtenga a una niña o adolescente para que realice actos de naturaleza sexual a cambio de remuneración será sancionado con prisión de diez a quince años.\n",
