@@ -41,6 +41,8 @@ func TestRequirementWordings(t *testing.T) {
 			"crim.sale-of-children", Partial},
 		{"fr a child victim returned to the family", "fr", "### Art. 18\n\nL'enfant victime de la traite des personnes est placé dans un lieu d'accueil spécialisé. Toutefois, si l'intérêt supérieur de l'enfant nécessite son maintien au sein de sa famille, il est remis à sa famille.\n",
 			"prot.child-reintegration", Met},
+		{"fr a court's mission to exonerate the victim of offences linked to being trafficked", "fr", "### Annexe\n\nLes juridictions et la police judiciaire sont chargées de :\n\n— exempter la victime des poursuites pénales pour violation des procédures relatives à l'entrée et au séjour ;\n\n— exonérer la victime de toute responsabilité pénale et civile des infractions liées directement à sa qualité de victime de la traite des personnes.\n",
+			"prot.non-punishment", Met},
 		{"es sexually explicit conduct in the English word order", "es", "### Artículo 172\n\nToda persona que a sabiendas produzca, distribuya, venda o posea material en que se utilice a un menor de dieciocho años en conducta sexual explícita será sancionada con pena de reclusión de ocho años.\n",
 			"crim.child-sexual-abuse-material", Met},
 		{"es acts of a sexual nature for payment", "es", "### Artículo 59\n\nQuien ofrezca, procure u obtenga a una niña o adolescente para que realice actos de naturaleza sexual a cambio de remuneración será sancionado con prisión de diez a quince años.\n",
