@@ -1208,14 +1208,8 @@ func providedByLaw(s *index.Segment) (Hit, string, bool) {
 			if pb.I > 4 {
 				continue
 			}
-			at := sp.J + pb.J
-			for _, ln := range cu.LawNoun.Find(s.Toks[at:min(len(s.Toks), at+3)]) {
-				ln.I, ln.J = ln.I+at, ln.J+at
-				if this := cu.ThisAct.Find(s.Toks[max(0, ln.I-2):min(len(s.Toks), ln.J+2)]); len(this) > 0 || unnamedLaw(s, ln) {
-					continue
-				}
-				end := min(len(s.Toks), ln.J+5)
-				return Hit{Seg: s, I: sp.I, J: ln.J}, s.Text[s.Orig(int(s.Toks[ln.I].Start)):s.Orig(int(s.Toks[end-1].End))], true
+			if ln, law, ok := namedLawAfter(s, cu, sp.J+pb.J, 3, 3); ok {
+				return Hit{Seg: s, I: sp.I, J: ln.J}, law, true
 			}
 		}
 	}
@@ -1236,10 +1230,13 @@ func OffenceOutsideCorpus(ix *index.Index) (Hit, string, bool) {
 // personnes prévues par la loi n° 23-04", an implementing decree's
 // definition of the victim): the corpus refers to that law for what
 // trafficking is (its acts, means, purposes, whom and where it covers),
-// not for its penalty (reading rule 1). OffenceOutsideCorpus, when it
-// finds a reference, covers these too.
+// not for its penalty (reading rule 1). It finds nothing where
+// OffenceOutsideCorpus finds a reference.
 func OffenceFormsOutsideCorpus(ix *index.Index) (Hit, string, bool) {
 	r := offenceOutside(ix)
+	if !r.forms {
+		return Hit{}, "", false
+	}
 	return r.h, r.law, r.ok
 }
 
@@ -2139,12 +2136,6 @@ func internalExpress(s *index.Segment) (Hit, bool) {
 	return Hit{}, false
 }
 
-// generalInternal finds a clause of a law with a trafficking offence that
-// extends all its offences to a country's inside in the express frame
-// ("This Act applies whether the acts take place within the State or across
-// its borders", "Les infractions … sont constituées, que les faits aient
-// été commis sur le territoire national ou qu'ils présentent un caractère
-// transfrontalier").
 // definesNonTrafficking reports whether s defines a term, or is an item of
 // the definition of a term, that names no trafficking ("exploitation",
 // "forced labour"): its words describe that term, not the offence.
@@ -2160,15 +2151,15 @@ func definesNonTrafficking(s *index.Segment) bool {
 	if len(terms) == 0 {
 		return false
 	}
-	cu := cuesFor(s)
-	for _, d := range terms {
-		if cu.TraffickTerms.Any(foldToks(d)) {
-			return false
-		}
-	}
-	return true
+	return !namesTrafficking(cuesFor(s), terms)
 }
 
+// generalInternal finds a clause of a law with a trafficking offence that
+// extends all its offences to a country's inside in the express frame
+// ("This Act applies whether the acts take place within the State or across
+// its borders", "Les infractions … sont constituées, que les faits aient
+// été commis sur le territoire national ou qu'ils présentent un caractère
+// transfrontalier").
 func generalInternal(ix *index.Index) (Hit, bool) {
 	laws := map[*statute.Statute]bool{}
 	for _, t := range trafficOffenceSegs(ix) {

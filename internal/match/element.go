@@ -680,8 +680,6 @@ func (e *Element) definesWord(h Hit) bool {
 		(!definesOther(h) || e.Roles&offenceBit == 0 && definesTrafficking(h.Seg))
 }
 
-// acronymHit reports whether a one-word hit is an acronym in capitals in a
-// text written in lower case: "AIDS" (the disease) is no "aids" (helps).
 // citedCaption reports whether the hit lies in the caption a clause gives
 // in parentheses to the provisions it cites ("the crimes prescribed under
 // Articles 224 through 228 (Kidnapping of Minors; Kidnapping for
@@ -708,6 +706,8 @@ func citedCaption(h Hit) bool {
 	return false
 }
 
+// acronymHit reports whether a one-word hit is an acronym in capitals in a
+// text written in lower case: "AIDS" (the disease) is no "aids" (helps).
 func acronymHit(h Hit) bool {
 	s := h.Seg
 	if h.J-h.I != 1 || h.I >= len(s.Toks) {
@@ -738,8 +738,12 @@ func acronymHit(h Hit) bool {
 // definesTrafficking reports whether one of the terms a segment defines
 // names trafficking ("trafficks", "trafficking in persons").
 func definesTrafficking(s *index.Segment) bool {
-	cu := cuesFor(s)
-	for _, d := range s.Defines {
+	return namesTrafficking(cuesFor(s), s.Defines)
+}
+
+// namesTrafficking reports whether one of terms names trafficking.
+func namesTrafficking(cu *cues, terms []string) bool {
+	for _, d := range terms {
 		if cu.TraffickTerms.Any(foldToks(d)) {
 			return true
 		}
@@ -843,19 +847,8 @@ func deferredOutside(s *index.Segment, h Hit) string {
 		if sp.I > 0 && cu.Override.Any(s.Toks[sp.I-1:sp.I]) {
 			continue
 		}
-		for _, ln := range cu.LawNoun.Find(s.Toks[sp.J:min(len(s.Toks), sp.J+10)]) {
-			ln.I, ln.J = ln.I+sp.J, ln.J+sp.J
-			if ln.I-sp.J > 8 {
-				continue
-			}
-			if this := cu.ThisAct.Find(s.Toks[max(0, ln.I-2):min(len(s.Toks), ln.J+2)]); len(this) > 0 {
-				continue
-			}
-			if unnamedLaw(s, ln) {
-				continue
-			}
-			end := min(len(s.Toks), ln.J+5)
-			return s.Text[s.Orig(int(s.Toks[ln.I].Start)):s.Orig(int(s.Toks[end-1].End))]
+		if _, law, ok := namedLawAfter(s, cu, sp.J, 10, 8); ok {
+			return law
 		}
 		// the law noun after a list of its articles ("conforme a lo
 		// dispuesto en los artículos 125 bis, 127, 140 y 145 ter del Código
@@ -870,6 +863,25 @@ func deferredOutside(s *index.Segment, h Hit) string {
 		}
 	}
 	return ""
+}
+
+// namedLawAfter finds a law noun (lexicon class law-noun) among the window
+// tokens from at, starting at most maxOff tokens after at, that is neither
+// this law nor the law in general; it returns its span and the law's name
+// as written (the noun and up to four words after it).
+func namedLawAfter(s *index.Segment, cu *cues, at, window, maxOff int) (index.Span, string, bool) {
+	for _, ln := range cu.LawNoun.Find(s.Toks[at:min(len(s.Toks), at+window)]) {
+		ln.I, ln.J = ln.I+at, ln.J+at
+		if ln.I-at > maxOff {
+			continue
+		}
+		if this := cu.ThisAct.Find(s.Toks[max(0, ln.I-2):min(len(s.Toks), ln.J+2)]); len(this) > 0 || unnamedLaw(s, ln) {
+			continue
+		}
+		end := min(len(s.Toks), ln.J+5)
+		return ln, s.Text[s.Orig(int(s.Toks[ln.I].Start)):s.Orig(int(s.Toks[end-1].End))], true
+	}
+	return index.Span{}, "", false
 }
 
 // unnamedLaw reports whether the law noun at sp stands alone, its clause

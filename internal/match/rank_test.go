@@ -107,19 +107,7 @@ func TestRankOperativeBeforeDefinitionForAnyRole(t *testing.T) {
 			"### Artículo 13\n\nEl tribunal ordenará la reparación de la víctima a cargo del condenado.\n", "reparacion", "art13"},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
-			ix := corpusOf(t, tc.lang, tc.body)
-			el, err := CompileElement(&standard.Element{ID: "x",
-				Patterns: []standard.Pattern{{Kind: standard.CritKeyword, Terms: map[string][]string{"*": {tc.term}}}}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			r := el.Find(ix)
-			if len(r.Hits) < 2 {
-				t.Fatalf("%d hits, want the definition and the provision", len(r.Hits))
-			}
-			if first := el.Rank(r.Hits)[0]; !strings.HasPrefix(string(first.Seg.Prov.ID), tc.want) {
-				t.Errorf("first evidence %s, want %s", first.Seg.Prov.ID, tc.want)
-			}
+			checkFirstKeywordHit(t, tc.lang, tc.body, tc.term, tc.want, "the definition and the provision")
 		})
 	}
 }
@@ -334,19 +322,7 @@ func TestRankBarAfterProvision(t *testing.T) {
 			"### Article 22\n\nLes infractions prévues par la présente loi donnent lieu à extradition.\n", "extradi*", "art22"},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
-			ix := corpusOf(t, tc.lang, tc.body)
-			el, err := CompileElement(&standard.Element{ID: "x",
-				Patterns: []standard.Pattern{{Kind: standard.CritKeyword, Terms: map[string][]string{"*": {tc.term}}}}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			r := el.Find(ix)
-			if len(r.Hits) < 2 {
-				t.Fatalf("%d hits, want the bar and the provision", len(r.Hits))
-			}
-			if first := el.Rank(r.Hits)[0]; !strings.HasPrefix(string(first.Seg.Prov.ID), tc.want) {
-				t.Errorf("first evidence %s, want %s", first.Seg.Prov.ID, tc.want)
-			}
+			checkFirstKeywordHit(t, tc.lang, tc.body, tc.term, tc.want, "the bar and the provision")
 		})
 	}
 }
@@ -366,19 +342,27 @@ func TestRankCitedCaptionLast(t *testing.T) {
 			"### Artículo 79\n\nLa trata de personas será investigada de oficio.\n", "trata de personas", "art78"},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
-			ix := corpusOf(t, tc.lang, tc.body)
-			el, err := CompileElement(&standard.Element{ID: "x",
-				Patterns: []standard.Pattern{{Kind: standard.CritKeyword, Terms: map[string][]string{"*": {tc.term}}}}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			r := el.Find(ix)
-			if len(r.Hits) < 2 {
-				t.Fatalf("%d hits, want two", len(r.Hits))
-			}
-			if first := el.Rank(r.Hits)[0]; !strings.HasPrefix(string(first.Seg.Prov.ID), tc.want) {
-				t.Errorf("first evidence %s, want %s", first.Seg.Prov.ID, tc.want)
-			}
+			checkFirstKeywordHit(t, tc.lang, tc.body, tc.term, tc.want, "two")
 		})
+	}
+}
+
+// checkFirstKeywordHit finds term (a keyword element of any role) in body
+// and checks that it finds at least two hits (what the test names as
+// wantHits) and that the best-ranked one is in the provision want.
+func checkFirstKeywordHit(t *testing.T, lang, body, term, want, wantHits string) {
+	t.Helper()
+	ix := corpusOf(t, lang, body)
+	el, err := CompileElement(&standard.Element{ID: "x",
+		Patterns: []standard.Pattern{{Kind: standard.CritKeyword, Terms: map[string][]string{"*": {term}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := el.Find(ix)
+	if len(r.Hits) < 2 {
+		t.Fatalf("%d hits, want %s", len(r.Hits), wantHits)
+	}
+	if first := el.Rank(r.Hits)[0]; !strings.HasPrefix(string(first.Seg.Prov.ID), want) {
+		t.Errorf("first evidence %s, want %s", first.Seg.Prov.ID, want)
 	}
 }

@@ -86,10 +86,12 @@ func Compile(m *standard.Map) (*Engine, error) {
 			if err != nil {
 				return nil, fmt.Errorf("requirement %s: %w", r.ID, err)
 			}
-			if r.Pillar == standard.Protection && victimPreferred[r.ID] {
-				el.VictimPreferred()
-			} else if r.Pillar == standard.Protection {
-				el.VictimScoped()
+			if r.Pillar == standard.Protection {
+				if victimPreferred[r.ID] {
+					el.VictimPreferred()
+				} else {
+					el.VictimScoped()
+				}
 			}
 			if attemptScoped[r.ID] {
 				if of := el.Filter; of != nil {
@@ -391,13 +393,15 @@ func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, coun
 		}
 	}
 	if out.Level == match.LGap && offenceSubject[r.ID] {
-		if h, law, ok := match.OffenceOutsideCorpus(ix); ok {
+		h, law, ok := match.OffenceOutsideCorpus(ix)
+		code := "offence-outside-corpus"
+		if !ok && offenceForms[r.ID] {
+			h, law, ok = match.OffenceFormsOutsideCorpus(ix)
+			code = "offence-forms-outside-corpus"
+		}
+		if ok {
 			out = match.Outcome{Level: match.LUndetermined, Evidence: []match.Hit{h}, External: []match.Ext{{Hit: h, Law: law}},
-				Reason: reason.New("offence-outside-corpus", reason.Args{"law": law})}
-			f.Evidence = evidence(out.Evidence, "", 1)
-		} else if h, law, ok := match.OffenceFormsOutsideCorpus(ix); ok && offenceForms[r.ID] {
-			out = match.Outcome{Level: match.LUndetermined, Evidence: []match.Hit{h}, External: []match.Ext{{Hit: h, Law: law}},
-				Reason: reason.New("offence-forms-outside-corpus", reason.Args{"law": law})}
+				Reason: reason.New(code, reason.Args{"law": law})}
 			f.Evidence = evidence(out.Evidence, "", 1)
 		}
 	}
