@@ -394,14 +394,14 @@ func (e *Engine) judge(ix *index.Index, cr compiledReq, facts []match.Fact, coun
 	}
 	if out.Level == match.LGap && offenceSubject[r.ID] {
 		h, law, ok := match.OffenceOutsideCorpus(ix)
-		code := "offence-outside-corpus"
+		why := reason.New("offence-outside-corpus", reason.Args{"law": law})
 		if !ok && offenceForms[r.ID] {
 			h, law, ok = match.OffenceFormsOutsideCorpus(ix)
-			code = "offence-forms-outside-corpus"
+			why = reason.New("offence-forms-outside-corpus", reason.Args{"law": law})
 		}
 		if ok {
 			out = match.Outcome{Level: match.LUndetermined, Evidence: []match.Hit{h}, External: []match.Ext{{Hit: h, Law: law}},
-				Reason: reason.New(code, reason.Args{"law": law})}
+				Reason: why}
 			f.Evidence = evidence(out.Evidence, "", 1)
 		}
 	}
